@@ -1,0 +1,3 @@
+// Package v1alpha1 holds the status types that every generated kind shares.
+// +kubebuilder:object:generate=false
+package v1alpha1

@@ -1,0 +1,30 @@
+package v1alpha1
+
+import metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
+// ResourceMetadata is the AWS identity of a resource. The runtime pins it
+// once the resource exists, so that a later change of region annotation
+// cannot silently move the resource.
+type ResourceMetadata struct {
+	// ARN is the Amazon Resource Name of the resource, once known.
+	// +optional
+	ARN *string `json:"arn,omitempty"`
+	// OwnerAccountID is the AWS account that owns the resource.
+	// +optional
+	OwnerAccountID *string `json:"ownerAccountID,omitempty"`
+	// Region is the AWS region the resource lives in.
+	// +optional
+	Region *string `json:"region,omitempty"`
+}
+
+// ManagedStatus is embedded inline in the status of every generated kind.
+type ManagedStatus struct {
+	// ACKResourceMetadata is the AWS identity of the resource.
+	// +optional
+	ACKResourceMetadata *ResourceMetadata `json:"ackResourceMetadata,omitempty"`
+	// Conditions are Ready, ACK.ResourceSynced, ACK.Terminal and ACK.Recoverable.
+	// +optional
+	// +listType=map
+	// +listMapKey=type
+	Conditions []metav1.Condition `json:"conditions,omitempty"`
+}

@@ -1,0 +1,64 @@
+// Package managed defines the narrow contract between the shared reconciler
+// and the code generated for each kind.
+package managed
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+
+	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
+)
+
+// Object is a custom resource of a generated kind.
+type Object interface {
+	client.Object
+	GetManagedStatus() *ackv1alpha1.ManagedStatus
+}
+
+// Observation is what one read of the AWS resource found.
+type Observation struct {
+	// Exists is false when AWS reports the resource missing.
+	Exists bool
+	// ARN identifies the resource when the read returns it.
+	ARN *string
+	// Diff lists the spec paths (JSON names, dot separated) whose desired
+	// value differs from AWS.
+	Diff []string
+	// Pending is set while AWS reports a transitional state such as
+	// CREATING; the runtime then checks back soon instead of updating.
+	Pending string
+}
+
+// Changed reports whether the top-level spec field named by its JSON name
+// differs, so that an update sends only the fields that need it.
+func (o Observation) Changed(field string) bool {
+	return slices.ContainsFunc(o.Diff, func(p string) bool {
+		return p == field || strings.HasPrefix(p, field+".") || strings.HasPrefix(p, field+"[")
+	})
+}
+
+// External performs the AWS calls for one kind. Observe fills the object's
+// status from AWS; Create and Update may fill it from their outputs.
+type External[T Object] interface {
+	Observe(ctx context.Context, obj T) (Observation, error)
+	Create(ctx context.Context, obj T) error
+	Update(ctx context.Context, obj T, obs Observation) error
+	Delete(ctx context.Context, obj T) error
+}
+
+// Kind describes one generated kind to the runtime.
+type Kind[T Object] struct {
+	// Name is the Kubernetes kind, for example "Table".
+	Name string
+	// New returns an empty object of the kind.
+	New func() T
+	// Connect returns the kind's AWS client for one account and region.
+	Connect func(cfg aws.Config) External[T]
+	// TerminalCodes are AWS error codes that only a spec change can fix,
+	// beyond the validation classes every kind shares.
+	TerminalCodes []string
+}

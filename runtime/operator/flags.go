@@ -1,0 +1,90 @@
+package operator
+
+import (
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Flags are the controller's command line. The names match the
+// incumbent's, so the Helm values map onto them unchanged.
+type Flags struct {
+	Region                 string
+	EndpointURL            string
+	WatchNamespace         string
+	DefaultResyncSeconds   int
+	ResourceResyncSeconds  kindInts
+	DefaultMaxConcurrent   int
+	ResourceMaxConcurrent  kindInts
+	DeletionPolicy         string
+	LogLevel               string
+	DevelopmentLogging     bool
+	LeaderElection         bool
+	LeaderElectionNS       string
+	MetricsAddr            string
+	HealthProbeAddr        string
+	Kubeconfig             string
+	ResourceTags           string
+	FeatureGates           string
+	WatchSelectors         string
+	ReconcileResources     string
+	EnableCARM             bool
+	PendingRequeueInterval time.Duration
+}
+
+// Bind registers the flags on fs.
+func (f *Flags) Bind(fs *flag.FlagSet) {
+	fs.StringVar(&f.Region, "aws-region", "", "default AWS region for resources that name none (defaults to AWS_REGION)")
+	fs.StringVar(&f.EndpointURL, "aws-endpoint-url", "", "override the AWS endpoint, for example an emulator")
+	fs.StringVar(&f.WatchNamespace, "watch-namespace", "", "comma-separated namespaces to watch; empty watches all")
+	fs.IntVar(&f.DefaultResyncSeconds, "reconcile-default-resync-seconds", 36000, "seconds between re-reads of an unchanged resource")
+	fs.Var(&f.ResourceResyncSeconds, "reconcile-resource-resync-seconds", "per-kind resync period as Kind=seconds; repeatable")
+	fs.IntVar(&f.DefaultMaxConcurrent, "reconcile-default-max-concurrent-syncs", 1, "parallel reconciles per kind")
+	fs.Var(&f.ResourceMaxConcurrent, "reconcile-resource-max-concurrent-syncs", "per-kind parallel reconciles as Kind=N; repeatable")
+	fs.StringVar(&f.DeletionPolicy, "deletion-policy", "delete", "what deleting a resource does in AWS: delete or retain")
+	fs.StringVar(&f.LogLevel, "log-level", "info", "log level: debug, info or error")
+	fs.BoolVar(&f.DevelopmentLogging, "enable-development-logging", false, "human-readable logs")
+	fs.BoolVar(&f.LeaderElection, "enable-leader-election", false, "elect a leader so that only one replica reconciles")
+	fs.StringVar(&f.LeaderElectionNS, "leader-election-namespace", "", "namespace of the leader election lease")
+	fs.StringVar(&f.MetricsAddr, "metrics-addr", ":8080", "address of the Prometheus metrics endpoint; 0 disables it")
+	fs.StringVar(&f.HealthProbeAddr, "health-probe-addr", ":8081", "address of the /healthz and /readyz endpoints; 0 disables them")
+	fs.StringVar(&f.Kubeconfig, "kubeconfig", "", "kubeconfig file; in-cluster configuration when empty")
+	fs.StringVar(&f.ResourceTags, "resource-tags", "", "comma-separated key=value tags added to every taggable resource")
+	fs.StringVar(&f.FeatureGates, "feature-gates", "", "comma-separated name=bool feature gates")
+	fs.StringVar(&f.WatchSelectors, "watch-selectors", "", "comma-separated label selectors of the resources to watch")
+	fs.StringVar(&f.ReconcileResources, "reconcile-resources", "", "comma-separated kinds to reconcile; empty reconciles all")
+	fs.BoolVar(&f.EnableCARM, "enable-carm", true, "allow cross-account resource management")
+	fs.DurationVar(&f.PendingRequeueInterval, "pending-requeue-interval", 10*time.Second, "how soon a resource in a transitional state is re-read")
+}
+
+// kindInts is a repeatable Kind=N flag.
+type kindInts map[string]int
+
+func (k *kindInts) String() string {
+	if k == nil {
+		return ""
+	}
+	parts := make([]string, 0, len(*k))
+	for kind, n := range *k {
+		parts = append(parts, fmt.Sprintf("%s=%d", kind, n))
+	}
+	return strings.Join(parts, ",")
+}
+
+func (k *kindInts) Set(v string) error {
+	kind, n, ok := strings.Cut(v, "=")
+	if !ok || kind == "" {
+		return fmt.Errorf("%q is not Kind=N", v)
+	}
+	i, err := strconv.Atoi(n)
+	if err != nil || i <= 0 {
+		return fmt.Errorf("%q: %q is not a positive integer", v, n)
+	}
+	if *k == nil {
+		*k = kindInts{}
+	}
+	(*k)[kind] = i
+	return nil
+}

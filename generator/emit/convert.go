@@ -1,0 +1,309 @@
+package emit
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/kubesmith/kubesmith/generator/model"
+)
+
+// converter writes the expressions and helper functions that move values
+// between custom resource types and SDK types. Struct conversions become
+// named functions, each emitted once however often it is used.
+type converter struct {
+	svc    *model.Service
+	api    string // import path of the API types
+	sdk    string // import path of the SDK client package
+	done   map[string]bool
+	queued []func() jen.Code
+}
+
+func newConverter(svc *model.Service) *converter {
+	return &converter{
+		svc:  svc,
+		api:  APIPackage(svc),
+		sdk:  sdkRoot + svc.SDKPackage,
+		done: map[string]bool{},
+	}
+}
+
+func (c *converter) types(name string) *jen.Statement {
+	if s := c.svc.Structs[name]; s != nil && s.TopLevel {
+		return jen.Qual(c.sdk, s.SDKType)
+	}
+	return jen.Qual(c.sdk+"/types", name)
+}
+
+// funcs returns the struct conversion functions used so far, including
+// the ones they use in turn.
+func (c *converter) funcs() []jen.Code {
+	var out []jen.Code
+	for len(c.queued) > 0 {
+		next := c.queued[0]
+		c.queued = c.queued[1:]
+		out = append(out, next(), jen.Line())
+	}
+	return out
+}
+
+// sdkElem is the SDK's type of a value inside a list or map.
+func (c *converter) sdkElem(t *model.Type) jen.Code {
+	switch t.Kind {
+	case model.String:
+		return jen.String()
+	case model.Enum, model.IntEnum:
+		return c.types(t.Shape)
+	case model.Bool:
+		return jen.Bool()
+	case model.Int:
+		return jen.Id(fmt.Sprintf("int%d", t.Bits))
+	case model.Float:
+		return jen.Id(fmt.Sprintf("float%d", t.Bits))
+	case model.Time:
+		return jen.Qual("time", "Time")
+	case model.Bytes:
+		return jen.Index().Byte()
+	case model.Structure:
+		return c.types(t.Shape)
+	case model.List:
+		return jen.Index().Add(c.sdkElem(t.Elem))
+	case model.Map:
+		return jen.Map(jen.String()).Add(c.sdkElem(t.Elem))
+	}
+	panic(fmt.Sprintf("no SDK type for kind %d", t.Kind))
+}
+
+// toSDK converts x, a custom resource value of type cr, to the SDK's
+// representation of sdk. top is false inside lists and maps, where both
+// sides hold values rather than pointers.
+func (c *converter) toSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code {
+	value := top && sdk.SDKValue
+	switch sdk.Kind {
+	case model.String:
+		if value {
+			return jen.Qual(convPkg, "Value").Call(x)
+		}
+		return x
+	case model.Bool:
+		if value {
+			return jen.Qual(convPkg, "Value").Call(x)
+		}
+		return x
+	case model.Enum:
+		if !top {
+			return c.types(sdk.Shape).Call(x)
+		}
+		return jen.Qual(convPkg, "ToEnum").Types(c.types(sdk.Shape)).Call(x)
+	case model.IntEnum:
+		if !top {
+			return c.types(sdk.Shape).Call(x)
+		}
+		return jen.Qual(convPkg, "IntValue").Types(c.types(sdk.Shape)).Call(x)
+	case model.Int, model.Float:
+		fn, width := "Int", fmt.Sprintf("int%d", sdk.Bits)
+		if sdk.Kind == model.Float {
+			fn, width = "Float", fmt.Sprintf("float%d", sdk.Bits)
+		}
+		switch {
+		case !top:
+			return jen.Id(width).Call(x)
+		case value:
+			return jen.Qual(convPkg, fn+"Value").Types(jen.Id(width)).Call(x)
+		}
+		return jen.Qual(convPkg, fn).Types(jen.Id(width)).Call(x)
+	case model.Time:
+		if !top {
+			return jen.Add(x).Dot("Time")
+		}
+		return jen.Qual(convPkg, "ToTime").Call(x)
+	case model.Bytes:
+		return x
+	case model.Structure:
+		fn := c.toSDKFunc(cr.GoName, sdk.Shape)
+		if !top {
+			return jen.Id(fn).Call(x)
+		}
+		return jen.Qual(convPkg, "Ptr").Call(x, jen.Id(fn))
+	case model.List:
+		if sameElems(cr.Elem, sdk.Elem) {
+			return x
+		}
+		if sdk.Elem.Kind == model.Structure {
+			return jen.Qual(convPkg, "Slice").Call(x, jen.Id(c.toSDKFunc(cr.Elem.GoName, sdk.Elem.Shape)))
+		}
+		return jen.Qual(convPkg, "Slice").Call(x, jen.Func().Params(jen.Id("v").Add(apiTypeIn(cr.Elem, false, c.api))).Add(c.sdkElem(sdk.Elem)).Block(
+			jen.Return(c.toSDK(cr.Elem, sdk.Elem, jen.Id("v"), false)),
+		))
+	case model.Map:
+		if sameElems(cr.Elem, sdk.Elem) {
+			return x
+		}
+		return jen.Qual(convPkg, "Map").Call(x, jen.Func().Params(jen.Id("v").Add(apiTypeIn(cr.Elem, false, c.api))).Add(c.sdkElem(sdk.Elem)).Block(
+			jen.Return(c.toSDK(cr.Elem, sdk.Elem, jen.Id("v"), false)),
+		))
+	}
+	panic(fmt.Sprintf("no conversion to SDK for kind %d", sdk.Kind))
+}
+
+// fromSDK converts x, an SDK value of type sdk, to the custom resource
+// representation of cr.
+func (c *converter) fromSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code {
+	value := top && sdk.SDKValue
+	switch sdk.Kind {
+	case model.String, model.Bool:
+		if value {
+			return jen.Qual(convPkg, "Of").Call(x)
+		}
+		return x
+	case model.Enum:
+		if !top {
+			return jen.String().Call(x)
+		}
+		return jen.Qual(convPkg, "FromEnum").Call(x)
+	case model.IntEnum, model.Int, model.Float:
+		fn, width := "Int", "int64"
+		if sdk.Kind == model.Float {
+			fn, width = "Float", "float64"
+		}
+		switch {
+		case !top:
+			return jen.Id(width).Call(x)
+		case value || sdk.Kind == model.IntEnum:
+			return jen.Qual(convPkg, fn+"Ptr").Call(x)
+		}
+		return jen.Qual(convPkg, fn).Types(jen.Id(width)).Call(x)
+	case model.Time:
+		if !top {
+			return jen.Qual(metav1, "NewTime").Call(x)
+		}
+		return jen.Qual(convPkg, "FromTime").Call(x)
+	case model.Bytes:
+		return x
+	case model.Structure:
+		fn := c.fromSDKFunc(cr.GoName, sdk.Shape)
+		if !top {
+			return jen.Id(fn).Call(x)
+		}
+		return jen.Qual(convPkg, "Ptr").Call(x, jen.Id(fn))
+	case model.List:
+		if sameElems(cr.Elem, sdk.Elem) {
+			return x
+		}
+		if sdk.Elem.Kind == model.Structure {
+			return jen.Qual(convPkg, "Slice").Call(x, jen.Id(c.fromSDKFunc(cr.Elem.GoName, sdk.Elem.Shape)))
+		}
+		return jen.Qual(convPkg, "Slice").Call(x, jen.Func().Params(jen.Id("v").Add(c.sdkElem(sdk.Elem))).Add(apiTypeIn(cr.Elem, false, c.api)).Block(
+			jen.Return(c.fromSDK(cr.Elem, sdk.Elem, jen.Id("v"), false)),
+		))
+	case model.Map:
+		if sameElems(cr.Elem, sdk.Elem) {
+			return x
+		}
+		return jen.Qual(convPkg, "Map").Call(x, jen.Func().Params(jen.Id("v").Add(c.sdkElem(sdk.Elem))).Add(apiTypeIn(cr.Elem, false, c.api)).Block(
+			jen.Return(c.fromSDK(cr.Elem, sdk.Elem, jen.Id("v"), false)),
+		))
+	}
+	panic(fmt.Sprintf("no conversion from SDK for kind %d", sdk.Kind))
+}
+
+// sameElems reports whether list or map elements need no conversion.
+func sameElems(cr, sdk *model.Type) bool {
+	switch sdk.Kind {
+	case model.String, model.Bool, model.Bytes:
+		return cr.Kind == sdk.Kind
+	case model.Int:
+		return cr.Kind == model.Int && sdk.Bits == 64
+	case model.Float:
+		return cr.Kind == model.Float && sdk.Bits == 64
+	}
+	return false
+}
+
+// compatible reports whether a custom resource field of type cr can be
+// filled from an SDK member of type sdk.
+func compatible(cr, sdk *model.Type) bool {
+	norm := func(k model.Kind) model.Kind {
+		switch k {
+		case model.Enum:
+			return model.String
+		case model.IntEnum:
+			return model.Int
+		}
+		return k
+	}
+	if norm(cr.Kind) != norm(sdk.Kind) {
+		return false
+	}
+	if cr.Kind == model.List || cr.Kind == model.Map {
+		return compatible(cr.Elem, sdk.Elem)
+	}
+	return true
+}
+
+// toSDKFunc names (and queues) the function converting the custom resource
+// struct goName to the SDK struct shape.
+func (c *converter) toSDKFunc(goName, shape string) string {
+	name := "sdk" + shape
+	if goName != shape {
+		name += "From" + goName
+	}
+	if c.done[name] {
+		return name
+	}
+	c.done[name] = true
+	c.queued = append(c.queued, func() jen.Code {
+		cr := c.structByGoName(goName)
+		sdk := c.svc.Structs[shape]
+		fields := jen.Dict{}
+		for _, m := range sdk.Fields {
+			f := cr.FieldByMember(m.Member)
+			if f == nil || !compatible(f.Type, m.Type) {
+				continue
+			}
+			fields[jen.Id(m.SDKName)] = c.toSDK(f.Type, m.Type, jen.Id("in").Dot(f.GoName), true)
+		}
+		return jen.Func().Id(name).Params(jen.Id("in").Qual(c.api, goName)).Add(c.types(shape)).Block(
+			jen.Return(c.types(shape).Values(fields)),
+		)
+	})
+	return name
+}
+
+// fromSDKFunc names (and queues) the function converting the SDK struct
+// shape to the custom resource struct goName.
+func (c *converter) fromSDKFunc(goName, shape string) string {
+	name := "api" + goName
+	if goName != shape {
+		name += "From" + shape
+	}
+	if c.done[name] {
+		return name
+	}
+	c.done[name] = true
+	c.queued = append(c.queued, func() jen.Code {
+		cr := c.structByGoName(goName)
+		sdk := c.svc.Structs[shape]
+		fields := jen.Dict{}
+		for _, f := range cr.Fields {
+			m := sdk.FieldByMember(f.Member)
+			if m == nil || !compatible(f.Type, m.Type) {
+				continue
+			}
+			fields[jen.Id(f.GoName)] = c.fromSDK(f.Type, m.Type, jen.Id("in").Dot(m.SDKName), true)
+		}
+		return jen.Func().Id(name).Params(jen.Id("in").Add(c.types(shape))).Qual(c.api, goName).Block(
+			jen.Return(jen.Qual(c.api, goName).Values(fields)),
+		)
+	})
+	return name
+}
+
+func (c *converter) structByGoName(goName string) *model.Struct {
+	for _, s := range c.svc.Structs {
+		if s.InAPI && s.GoName == goName {
+			return s
+		}
+	}
+	panic("no API struct " + goName)
+}

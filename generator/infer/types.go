@@ -1,0 +1,289 @@
+package infer
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/kubesmith/kubesmith/generator/model"
+	"github.com/kubesmith/kubesmith/generator/names"
+	"github.com/kubesmith/kubesmith/generator/smithy"
+)
+
+// typer turns Smithy shapes into model types, collecting every structure
+// it meets into structs.
+type typer struct {
+	m       *smithy.Model
+	service *smithy.Shape
+	ops     map[string]*smithy.Shape
+	structs map[string]*model.Struct
+	// building marks structures being built, to cut recursive shapes,
+	// which a CRD schema cannot express.
+	building map[string]bool
+}
+
+// unsupported explains why a member cannot be a field yet.
+type unsupported struct{ reason string }
+
+func (u unsupported) Error() string { return u.reason }
+
+// opInput is the input shape of the named operation.
+func (t *typer) opInput(op string) smithy.ShapeID {
+	if s, ok := t.ops[op]; ok {
+		return s.Input
+	}
+	return ""
+}
+
+// sdkName is the Go type name the SDK gives a shape: its name, unless the
+// service renames it.
+func (t *typer) sdkName(id smithy.ShapeID) string {
+	if n, ok := t.service.Rename[id]; ok {
+		return n
+	}
+	return id.Name()
+}
+
+// memberType returns the type of member mem of container.
+func (t *typer) memberType(container *smithy.Shape, mem *smithy.Member) (*model.Type, error) {
+	target := t.m.Target(mem)
+	if target == nil {
+		return nil, fmt.Errorf("member %s: target %s missing", mem.ID, mem.Target)
+	}
+	typ, err := t.shapeType(target)
+	if err != nil {
+		return nil, err
+	}
+	if (typ.Kind == model.Bool || typ.Kind == model.Int || typ.Kind == model.Float) && valueInSDK(container, mem, target) {
+		c := *typ
+		c.SDKValue = true
+		typ = &c
+	}
+	return typ, nil
+}
+
+// valueInSDK follows aws-sdk-go-v2's nullability rule: a boolean or number
+// member whose default is the zero value is held as a value, except in
+// operation inputs, where every member stays a pointer.
+func valueInSDK(container *smithy.Shape, mem *smithy.Member, target *smithy.Shape) bool {
+	if container.Traits.Input || mem.Traits.Box || target.Traits.Box {
+		return false
+	}
+	def := mem.Traits.Default
+	if def == nil {
+		def = target.Traits.Default
+	}
+	if def == nil {
+		return false
+	}
+	var v any
+	if err := json.Unmarshal(def, &v); err != nil {
+		return false
+	}
+	switch v := v.(type) {
+	case bool:
+		return !v
+	case float64:
+		return v == 0
+	}
+	return false
+}
+
+func (t *typer) shapeType(s *smithy.Shape) (*model.Type, error) {
+	switch s.Type {
+	case smithy.TypeString:
+		if len(s.Traits.Enum) > 0 {
+			return &model.Type{Kind: model.Enum, Shape: t.sdkName(s.ID)}, nil
+		}
+		return &model.Type{Kind: model.String}, nil
+	case smithy.TypeEnum:
+		return &model.Type{Kind: model.Enum, Shape: t.sdkName(s.ID)}, nil
+	case smithy.TypeIntEnum:
+		return &model.Type{Kind: model.IntEnum, Shape: t.sdkName(s.ID)}, nil
+	case smithy.TypeBoolean:
+		return &model.Type{Kind: model.Bool}, nil
+	case smithy.TypeByte:
+		return &model.Type{Kind: model.Int, Bits: 8}, nil
+	case smithy.TypeShort:
+		return &model.Type{Kind: model.Int, Bits: 16}, nil
+	case smithy.TypeInteger:
+		return &model.Type{Kind: model.Int, Bits: 32}, nil
+	case smithy.TypeLong:
+		return &model.Type{Kind: model.Int, Bits: 64}, nil
+	case smithy.TypeFloat:
+		return &model.Type{Kind: model.Float, Bits: 32}, nil
+	case smithy.TypeDouble:
+		return &model.Type{Kind: model.Float, Bits: 64}, nil
+	case smithy.TypeTimestamp:
+		return &model.Type{Kind: model.Time}, nil
+	case smithy.TypeBlob:
+		if s.Traits.Streaming {
+			return nil, unsupported{"streaming blobs are not supported"}
+		}
+		return &model.Type{Kind: model.Bytes}, nil
+	case smithy.TypeList, smithy.TypeSet:
+		if s.Traits.Sparse {
+			return nil, unsupported{"sparse lists are not supported"}
+		}
+		elem, err := t.memberType(s, s.Member)
+		if err != nil {
+			return nil, err
+		}
+		return &model.Type{Kind: model.List, Elem: elem}, nil
+	case smithy.TypeMap:
+		if s.Traits.Sparse {
+			return nil, unsupported{"sparse maps are not supported"}
+		}
+		elem, err := t.memberType(s, s.Value)
+		if err != nil {
+			return nil, err
+		}
+		return &model.Type{Kind: model.Map, Elem: elem}, nil
+	case smithy.TypeStructure:
+		name := t.sdkName(s.ID)
+		if t.building[name] {
+			return nil, unsupported{fmt.Sprintf("%s is recursive, which a CRD schema cannot express", name)}
+		}
+		if _, err := t.structure(s); err != nil {
+			return nil, err
+		}
+		return &model.Type{Kind: model.Structure, Shape: name, GoName: name}, nil
+	}
+	return nil, unsupported{fmt.Sprintf("%s shapes are not supported", s.Type)}
+}
+
+// structure returns the model struct for s, building it on first use.
+// Members that cannot be represented are left out.
+func (t *typer) structure(s *smithy.Shape) (*model.Struct, error) {
+	name := t.sdkName(s.ID)
+	if st, ok := t.structs[name]; ok {
+		return st, nil
+	}
+	t.building[name] = true
+	defer delete(t.building, name)
+	st := &model.Struct{Shape: name, GoName: name}
+	for _, mem := range s.Members {
+		f, err := t.field(s, mem)
+		var u unsupported
+		if errors.As(err, &u) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		st.Fields = append(st.Fields, f)
+	}
+	t.structs[name] = st
+	return st, nil
+}
+
+// field builds the field for member mem of container.
+func (t *typer) field(container *smithy.Shape, mem *smithy.Member) (*model.Field, error) {
+	typ, err := t.memberType(container, mem)
+	if err != nil {
+		return nil, err
+	}
+	target := t.m.Target(mem)
+	return &model.Field{
+		Member:     mem.Name,
+		SDKName:    sdkFieldName(mem.Name),
+		GoName:     names.Go(mem.Name),
+		JSONName:   names.JSON(mem.Name),
+		Type:       typ,
+		Doc:        summary(firstNonEmpty(mem.Traits.Documentation, target.Traits.Documentation)),
+		Validation: validation(typ, mem, target),
+	}, nil
+}
+
+// sdkFieldName is the Go field name the SDK gives a member.
+func sdkFieldName(member string) string {
+	return strings.ToUpper(member[:1]) + member[1:]
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func validation(typ *model.Type, mem *smithy.Member, target *smithy.Shape) model.Validation {
+	var v model.Validation
+	length := mem.Traits.Length
+	if length == nil {
+		length = target.Traits.Length
+	}
+	rng := mem.Traits.Range
+	if rng == nil {
+		rng = target.Traits.Range
+	}
+	asInt := func(f *float64) *int64 {
+		if f == nil {
+			return nil
+		}
+		i := int64(*f)
+		return &i
+	}
+	switch typ.Kind {
+	case model.String:
+		if length != nil {
+			v.MinLength, v.MaxLength = asInt(length.Min), asInt(length.Max)
+		}
+		pattern := firstNonEmpty(mem.Traits.Pattern, target.Traits.Pattern)
+		if pattern != "" && kubernetesRegexp(pattern) {
+			v.Pattern = pattern
+		}
+	case model.List:
+		if length != nil {
+			v.MinItems, v.MaxItems = asInt(length.Min), asInt(length.Max)
+		}
+	case model.Int, model.Float:
+		if rng != nil {
+			v.Minimum, v.Maximum = rng.Min, rng.Max
+		}
+	case model.Enum:
+		for _, e := range target.Traits.Enum {
+			v.Enum = append(v.Enum, e.Value)
+		}
+		for _, m := range target.Members {
+			if s, ok := m.Traits.EnumString(); ok {
+				v.Enum = append(v.Enum, s)
+			}
+		}
+	}
+	return v
+}
+
+// kubernetesRegexp reports whether the API server, which checks patterns
+// with Go's RE2 engine, accepts pattern. Smithy patterns are ECMA regular
+// expressions and may use lookarounds RE2 lacks.
+func kubernetesRegexp(pattern string) bool {
+	if strings.Contains(pattern, "`") {
+		return false // cannot be written in a marker
+	}
+	_, err := regexp.Compile(pattern)
+	return err == nil
+}
+
+var htmlTag = regexp.MustCompile(`<[^>]*>`)
+
+// summary turns Smithy's HTML documentation into a short plain-text
+// paragraph: CRD descriptions are for reading in kubectl explain.
+func summary(doc string) string {
+	doc = htmlTag.ReplaceAllString(doc, " ")
+	for _, r := range [][2]string{{"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}, {"&quot;", `"`}, {"&#39;", "'"}} {
+		doc = strings.ReplaceAll(doc, r[0], r[1])
+	}
+	doc = strings.Join(strings.Fields(doc), " ")
+	const limit = 300
+	if len(doc) > limit {
+		cut := strings.LastIndex(doc[:limit], ". ")
+		if cut < limit/3 {
+			return strings.TrimSpace(doc[:limit]) + "…"
+		}
+		doc = doc[:cut+1]
+	}
+	return doc
+}

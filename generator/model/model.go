@@ -1,0 +1,185 @@
+// Package model is the resolved intermediate representation the emitters
+// read: one Service with its Resources, every config override already
+// applied. Emitters never see Smithy or generator.yaml directly.
+package model
+
+// Service is one AWS service and the kinds generated for it.
+type Service struct {
+	// Name is the folder under models/ and generated/, e.g. "dynamodb".
+	Name string
+	// SDKPackage is the aws-sdk-go-v2 package name, e.g. "dynamodb".
+	SDKPackage string
+	// IAMPrefix is the service's IAM action prefix, e.g. "dynamodb".
+	IAMPrefix string
+	// Group is the Kubernetes API group, e.g. "dynamodb.services.k8s.aws".
+	Group string
+	// Version is the API version, "v1alpha1".
+	Version   string
+	Resources []*Resource
+	// Structs are the structure shapes the kinds use, by shape name.
+	Structs map[string]*Struct
+}
+
+// Resource is one generated kind.
+type Resource struct {
+	Kind       string
+	Plural     string
+	ShortNames []string
+	Spec       []*Field
+	Status     []*Field
+	Create     *Operation
+	Read       *Operation
+	Update     *Operation // nil when the resource cannot be updated
+	Delete     *Operation
+	// ARNMember is the read output member holding the resource's ARN; the
+	// runtime keeps it in status.ackResourceMetadata.arn.
+	ARNMember string
+	// NotFoundCodes are AWS error codes that mean the resource is gone.
+	NotFoundCodes []string
+	// TerminalCodes are AWS error codes that need a spec change.
+	TerminalCodes []string
+	// Pending names a status field and the values of it that mean AWS is
+	// still working on the resource.
+	Pending *Pending
+	// Columns are extra kubectl printer columns.
+	Columns []Column
+}
+
+// Operation is one AWS API call of a resource.
+type Operation struct {
+	Name string
+	// Input lists the members of the call's input.
+	Input []*Member
+	// OutputPath names the members to descend through to reach the
+	// resource description, e.g. ["Table"] for DescribeTable.
+	OutputPath []string
+	// Output is the structure shape at the end of OutputPath, "" when the
+	// call returns nothing useful.
+	Output string
+}
+
+// Member is one member of an operation input.
+type Member struct {
+	Name     string
+	GoName   string
+	Type     *Type
+	Required bool
+}
+
+// Pending is a transitional-state check.
+type Pending struct {
+	Field  string // status field member name
+	Values []string
+}
+
+// Column is a kubectl printer column.
+type Column struct {
+	Name     string
+	Type     string
+	JSONPath string
+	Priority int
+}
+
+// Struct is a structure shape; the custom resource types mirror the ones
+// that spec and status use.
+type Struct struct {
+	// Shape is the Smithy shape name, also the SDK's Go type name.
+	Shape string
+	// GoName is the name of the custom resource type, when one is emitted.
+	GoName string
+	Fields []*Field
+	// InAPI is set when the custom resource API uses the struct.
+	InAPI bool
+	// TopLevel is set for an operation's own input or output shape, which
+	// the SDK declares in the client package as SDKType.
+	TopLevel bool
+	SDKType  string
+}
+
+// FieldByMember returns the field for a Smithy member name, or nil.
+func (s *Struct) FieldByMember(name string) *Field {
+	for _, f := range s.Fields {
+		if f.Member == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// Field is one field of a spec, status or struct.
+type Field struct {
+	// Member is the Smithy member name, also the SDK's Go field name
+	// before SDKName adjustments.
+	Member   string
+	SDKName  string
+	GoName   string
+	JSONName string
+	Type     *Type
+	Doc      string
+	Required bool
+	// CreateOnly fields are set at create and absent from every update
+	// input; the CRD makes them immutable.
+	CreateOnly bool
+	// Updatable fields are members of the update input.
+	Updatable bool
+	// ObservedPath is where the read output holds the field, as member
+	// names; nil when the read does not return it.
+	ObservedPath []string
+	Validation   Validation
+	// Class and Reason explain the field's placement, for `kubesmith explain`.
+	Class  string
+	Reason string
+}
+
+// Compared reports whether drift in the field is detected and corrected.
+func (f *Field) Compared() bool { return f.Updatable && f.ObservedPath != nil }
+
+// Validation carries Smithy constraints into the CRD schema.
+type Validation struct {
+	Enum       []string
+	MinLength  *int64
+	MaxLength  *int64
+	Minimum    *float64
+	Maximum    *float64
+	Pattern    string
+	MinItems   *int64
+	MaxItems   *int64
+}
+
+// Kind is the family of a field's type.
+type Kind int
+
+// The kinds of field types.
+const (
+	String Kind = iota
+	Bool
+	Int
+	Float
+	Time
+	Bytes
+	Enum
+	IntEnum
+	Structure
+	List
+	Map
+	JSON
+)
+
+// Type describes a field's type on both sides: the custom resource
+// (uniform: pointers, int64, float64, strings for enums) and the SDK
+// (named enums, int32 or int64, values for members with defaults).
+type Type struct {
+	Kind Kind
+	// Shape is the Smithy shape name of an enum or struct: the SDK's Go
+	// type name, and for structs the key into Service.Structs.
+	Shape string
+	// GoName is the custom resource type of a struct; usually Shape.
+	GoName string
+	// Elem is the element type of a list or the value type of a map.
+	Elem *Type
+	// SDKValue is set when the SDK holds the member as a value rather than
+	// a pointer, because it has a default.
+	SDKValue bool
+	// Bits is the SDK width of an Int or Float: 8, 16, 32 or 64.
+	Bits int
+}

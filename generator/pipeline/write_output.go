@@ -1,0 +1,117 @@
+package pipeline
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/kubesmith/kubesmith/generator/emit"
+)
+
+// ManifestFile lists every generated file of a service with its digest.
+// The writer refuses to delete a file the manifest does not list, so
+// nothing written by hand is ever lost to a regeneration.
+const ManifestFile = "kubesmith-manifest.txt"
+
+// writeOutput stages every file, then swaps the staging folder in for
+// generated/<service> in two renames, so a failure at any point leaves the
+// previous output whole.
+func writeOutput(s *State) error {
+	slices.SortFunc(s.Files, func(a, b emit.File) int { return strings.Compare(a.Path, b.Path) })
+	for i := 1; i < len(s.Files); i++ {
+		if s.Files[i].Path == s.Files[i-1].Path {
+			return fmt.Errorf("two stages wrote %s", s.Files[i].Path)
+		}
+	}
+	if err := os.RemoveAll(s.Staging); err != nil {
+		return err
+	}
+	files := append(s.Files, manifest(s.Files))
+	if err := writeFiles(s.Staging, files); err != nil {
+		return err
+	}
+	target := filepath.Join(s.Root, "generated", s.Service)
+	if err := checkNothingHandWritten(target); err != nil {
+		return err
+	}
+	old := s.Staging + "-old"
+	if err := os.Rename(target, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := os.Rename(s.Staging, target); err != nil {
+		// Put the previous output back before reporting.
+		return errors.Join(err, os.Rename(old, target))
+	}
+	return os.RemoveAll(old)
+}
+
+func manifest(files []emit.File) emit.File {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# %s\n# path sha256\n", emit.Header)
+	for _, f := range files {
+		fmt.Fprintf(&b, "%s %x\n", f.Path, sha256.Sum256(f.Data))
+	}
+	return emit.File{Path: ManifestFile, Data: b.Bytes()}
+}
+
+// checkNothingHandWritten fails when dir holds a file its manifest lacks.
+func checkNothingHandWritten(dir string) error {
+	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		if _, statErr := os.Stat(dir); errors.Is(statErr, fs.ErrNotExist) {
+			return nil
+		}
+		return fmt.Errorf("%s exists but has no %s; move it away if it is not generated output", dir, ManifestFile)
+	}
+	if err != nil {
+		return err
+	}
+	listed := map[string]bool{ManifestFile: true}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "#") {
+			path, _, _ := strings.Cut(line, " ")
+			listed[path] = true
+		}
+	}
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		if !listed[filepath.ToSlash(rel)] {
+			return fmt.Errorf("%s is not generated output (not in %s); move it away before regenerating", p, ManifestFile)
+		}
+		return nil
+	})
+}
+
+func writeFiles(dir string, files []emit.File) error {
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func removeStaging(s *State) {
+	if s.Staging != "" {
+		os.RemoveAll(s.Staging)
+		os.RemoveAll(s.Staging + "-old")
+	}
+}

@@ -28,9 +28,12 @@ import (
 
 // Main runs the controller for one service until it is signalled to stop.
 func Main(service string, addToScheme func(*kruntime.Scheme) error, kinds ...reconciler.Registration) {
+	// A flag set of our own: controller-runtime registers --kubeconfig on
+	// the global one, and we define it ourselves.
 	var f Flags
-	f.Bind(flag.CommandLine)
-	flag.Parse()
+	fs := flag.NewFlagSet(os.Args[0], flag.ExitOnError)
+	f.Bind(fs)
+	_ = fs.Parse(os.Args[1:]) // ExitOnError: Parse exits on a bad flag
 	if err := run(ctrl.SetupSignalHandler(), service, addToScheme, kinds, f); err != nil {
 		fmt.Fprintf(os.Stderr, "%s-controller: %v\n", service, err)
 		os.Exit(1)
@@ -59,10 +62,7 @@ func run(ctx context.Context, service string, addToScheme func(*kruntime.Scheme)
 	if err := errors.Join(clientgoscheme.AddToScheme(scheme), addToScheme(scheme)); err != nil {
 		return fmt.Errorf("building the scheme: %w", err)
 	}
-	restConfig, err := ctrl.GetConfig()
-	if f.Kubeconfig != "" {
-		restConfig, err = clientcmd.BuildConfigFromFlags("", f.Kubeconfig)
-	}
+	restConfig, err := clientcmd.BuildConfigFromFlags("", f.Kubeconfig) // in-cluster when empty
 	if err != nil {
 		return fmt.Errorf("finding the Kubernetes API server: %w", err)
 	}

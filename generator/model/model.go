@@ -136,14 +136,14 @@ func (f *Field) Compared() bool { return f.Updatable && f.ObservedPath != nil }
 
 // Validation carries Smithy constraints into the CRD schema.
 type Validation struct {
-	Enum       []string
-	MinLength  *int64
-	MaxLength  *int64
-	Minimum    *float64
-	Maximum    *float64
-	Pattern    string
-	MinItems   *int64
-	MaxItems   *int64
+	Enum      []string
+	MinLength *int64
+	MaxLength *int64
+	Minimum   *float64
+	Maximum   *float64
+	Pattern   string
+	MinItems  *int64
+	MaxItems  *int64
 }
 
 // Kind is the family of a field's type.

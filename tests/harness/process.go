@@ -95,6 +95,9 @@ func startChild(bin string, args, env []string, logPath string) (*child, error) 
 	defer logFile.Close() // the child holds its own copy of the descriptor
 	cmd := exec.Command(bin, args...)
 	cmd.Env = env
+	// Run beside the log: moto's recorder writes a moto_recording file into
+	// its working directory, which must not be the source tree.
+	cmd.Dir = filepath.Dir(logPath)
 	// One *os.File for both streams: exec hands the fd over directly, so lines
 	// interleave in the order written and no copying goroutine can lose a tail.
 	cmd.Stdout = logFile

@@ -1,8 +1,8 @@
 // Package names turns Smithy member and shape names into Go and JSON names.
 //
-// The initialism table is part of the API: a change renames CRD fields and
-// breaks every manifest that uses them. Tests pin it against the
-// incumbent's field names.
+// The initialism table and the word-splitting rules are part of the API: a
+// change renames CRD fields and breaks every manifest that uses them. Tests
+// pin both, and measure them against the incumbent's field names.
 package names
 
 import (
@@ -10,22 +10,32 @@ import (
 	"unicode"
 )
 
-// initialisms are written in capitals in Go and JSON names. Plural forms
-// take a lower-case s: IDs, ARNs.
-var initialisms = map[string]bool{
-	"ACL": true, "ACM": true, "AMI": true, "API": true, "ARN": true, "AZ": true,
-	"CA": true, "CIDR": true, "CPU": true, "CSV": true, "DB": true, "DNS": true,
-	"EBS": true, "EC2": true, "ECR": true, "EKS": true, "FIFO": true, "GPU": true,
-	"HTML": true, "HTTP": true, "HTTPS": true, "IAM": true, "ID": true, "IO": true,
-	"IOPS": true, "IP": true, "IPV4": true, "IPV6": true, "JSON": true, "KMS": true,
-	"MFA": true, "OIDC": true, "RAM": true, "SAML": true, "SDK": true, "SES": true,
-	"SMS": true, "SNS": true, "SQS": true, "SSE": true, "SSH": true, "SSL": true,
-	"SSM": true, "TCP": true, "TLS": true, "TTL": true, "UDP": true, "URI": true,
-	"URL": true, "UUID": true, "VPC": true, "XML": true,
+// InitialismsVersion is the version of the initialism table and of the
+// rules that apply it. Bumping it is an API break: any change to either
+// renames CRD fields.
+const InitialismsVersion = 1
+
+// initialisms maps the capitals of each initialism to how Go and JSON names
+// write it in the middle of a name: all capitals, except IPv4 and IPv6 as
+// the incumbent writes them. Plural forms take a lower-case s: IDs, ARNs.
+// SSH is left out because the incumbent writes ec2SshKey.
+var initialisms = map[string]string{
+	"ACL": "ACL", "ACM": "ACM", "AMI": "AMI", "API": "API", "ARN": "ARN", "ASN": "ASN",
+	"AWS": "AWS", "AZ": "AZ", "CA": "CA", "CIDR": "CIDR", "CORS": "CORS", "CPU": "CPU",
+	"CSV": "CSV", "DB": "DB", "DNS": "DNS", "EBS": "EBS", "EC2": "EC2", "ECMP": "ECMP",
+	"ECR": "ECR", "EKS": "EKS", "FIFO": "FIFO", "GPU": "GPU", "HTML": "HTML", "HTTP": "HTTP",
+	"HTTPS": "HTTPS", "IAM": "IAM", "ID": "ID", "IO": "IO", "IOPS": "IOPS", "IP": "IP",
+	"IPAM": "IPAM", "IPV4": "IPv4", "IPV6": "IPv6", "JSON": "JSON", "KMS": "KMS", "MFA": "MFA",
+	"OIDC": "OIDC", "RAM": "RAM", "SAML": "SAML", "SDK": "SDK", "SES": "SES", "SHA": "SHA",
+	"SMS": "SMS", "SNS": "SNS", "SQS": "SQS", "SSE": "SSE", "SSL": "SSL", "SSM": "SSM",
+	"TCP": "TCP", "TLS": "TLS", "TTL": "TTL", "UDP": "UDP", "URI": "URI", "URL": "URL",
+	"UUID": "UUID", "VGW": "VGW", "VPC": "VPC", "XML": "XML",
 }
 
 // Words splits a Smithy name into words at case changes, digits runs kept
-// with the word before them: "KMSMasterKeyId" is KMS, Master, Key, Id.
+// with the word before them: "KMSMasterKeyId" is KMS, Master, Key, Id. A
+// capital run made only of initialisms is split into them: "SSEKMS" is
+// SSE, KMS.
 func Words(name string) []string {
 	var words []string
 	runes := []rune(name)
@@ -45,7 +55,8 @@ func Words(name string) []string {
 		case unicode.IsUpper(prev) && unicode.IsUpper(cur) && i+1 < len(runes) && unicode.IsLower(runes[i+1]):
 			// "KMSMaster": the last capital starts the next word, unless
 			// the run is a plural initialism such as "IDs".
-			boundary = !(runes[i+1] == 's' && (i+2 == len(runes) || !unicode.IsLower(runes[i+2])) && initialisms[strings.ToUpper(string(runes[start:i+1]))])
+			_, known := initialisms[strings.ToUpper(string(runes[start:i+1]))]
+			boundary = !(known && runes[i+1] == 's' && (i+2 == len(runes) || !unicode.IsLower(runes[i+2])))
 		}
 		if boundary {
 			words = appendWord(words, string(runes[start:i]))
@@ -59,18 +70,57 @@ func appendWord(words []string, w string) []string {
 	if w == "" || w == "_" {
 		return words
 	}
+	if parts := splitInitialisms(w); parts != nil {
+		return append(words, parts...)
+	}
 	return append(words, w)
 }
 
-// goWord writes one word the Go way: an initialism in capitals, anything
-// else with its first letter upper-cased.
-func goWord(w string) string {
-	up := strings.ToUpper(w)
-	if initialisms[up] {
-		return up
+// splitInitialisms returns the initialisms a run of capitals is made of,
+// longest first, or nil when w is not such a run or is one initialism.
+func splitInitialisms(w string) []string {
+	if _, ok := initialisms[w]; ok || w != strings.ToUpper(w) {
+		return nil
 	}
-	if strings.HasSuffix(w, "s") && initialisms[strings.ToUpper(w[:len(w)-1])] {
-		return strings.ToUpper(w[:len(w)-1]) + "s"
+	for i := len(w) - 1; i > 0; i-- {
+		if _, ok := initialisms[w[:i]]; !ok {
+			continue
+		}
+		if _, ok := initialisms[w[i:]]; ok {
+			return []string{w[:i], w[i:]}
+		}
+		if rest := splitInitialisms(w[i:]); rest != nil {
+			return append([]string{w[:i]}, rest...)
+		}
+	}
+	return nil
+}
+
+// initialism returns how a word is written when it is an initialism, its
+// plural ("Ids" is IDs) or one followed by digits ("Sha256" is SHA256).
+func initialism(w string) (string, bool) {
+	if s, ok := initialisms[strings.ToUpper(w)]; ok {
+		return s, true
+	}
+	if base, ok := strings.CutSuffix(w, "s"); ok {
+		if s, ok := initialisms[strings.ToUpper(base)]; ok {
+			return s + "s", true
+		}
+	}
+	letters := strings.TrimRightFunc(w, unicode.IsDigit)
+	if letters != w && letters != "" {
+		if s, ok := initialisms[strings.ToUpper(letters)]; ok {
+			return s + w[len(letters):], true
+		}
+	}
+	return "", false
+}
+
+// goWord writes one word the Go way: an initialism as the table spells it,
+// anything else with its first letter upper-cased.
+func goWord(w string) string {
+	if s, ok := initialism(w); ok {
+		return s
 	}
 	r := []rune(w)
 	r[0] = unicode.ToUpper(r[0])
@@ -91,18 +141,19 @@ func Go(name string) string {
 }
 
 // JSON returns the lowerCamel JSON name: "SSESpecification" is
-// sseSpecification, "TableId" is tableID.
+// sseSpecification, "TableId" is tableID. A leading initialism is all lower
+// case; any other leading word only has its first letter lowered, so
+// "FQDN" is fQDN, as the incumbent writes it.
 func JSON(name string) string {
 	words := Words(name)
 	if len(words) == 0 {
 		return name
 	}
 	var b strings.Builder
-	first := goWord(words[0])
-	if initialisms[strings.ToUpper(words[0])] || strings.HasSuffix(first, "s") && initialisms[strings.TrimSuffix(first, "s")] {
-		b.WriteString(strings.ToLower(first))
+	if _, ok := initialism(words[0]); ok {
+		b.WriteString(strings.ToLower(words[0]))
 	} else {
-		r := []rune(first)
+		r := []rune(words[0])
 		r[0] = unicode.ToLower(r[0])
 		b.WriteString(string(r))
 	}

@@ -34,7 +34,8 @@ vet: ## go vet and gofmt over everything, generated code included
 
 .PHONY: test
 test: tools verify vet ## everything CI runs: tools, regenerate-and-diff, vet, unit and end-to-end tests
-	$(GO) test $(GOTEST_FLAGS) ./...
+	$(GO) build -o bin/report ./tests/report
+	$(GO) test $(GOTEST_FLAGS) -json ./... | bin/report
 
 .PHONY: bench
 bench: ## benchmarks, run side by side in one process

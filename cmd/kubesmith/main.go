@@ -1,9 +1,10 @@
 // Command kubesmith generates Kubernetes controllers for AWS services from
 // their Smithy models.
 //
-//	kubesmith generate [service...]   regenerate generated/<service> (all under models/ by default)
-//	kubesmith list <service>          the resources inference finds in a model
+//	kubesmith generate [service...]    regenerate generated/<service> (all under models/ by default)
+//	kubesmith list [-v] <service>      the resources inference finds in a model
 //	kubesmith explain <service> <Kind> each field's class, and why
+//	kubesmith schema                   print the JSON Schema of generator.yaml
 package main
 
 import (
@@ -13,14 +14,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
-	"time"
 
-	"github.com/kubesmith/kubesmith/generator/infer"
-	"github.com/kubesmith/kubesmith/generator/model"
-	"github.com/kubesmith/kubesmith/generator/pipeline"
-	"github.com/kubesmith/kubesmith/generator/smithy"
+	"github.com/kubesmith/kubesmith/generator/config"
 )
 
 func main() {
@@ -33,7 +29,8 @@ func main() {
 const usage = `usage:
   kubesmith generate [service...]     regenerate generated/<service>; every service under models/ when none is named
   kubesmith list <service>            list the resources inferred from a service's model
-  kubesmith explain <service> <Kind>  show each field of a kind with its class and the reason`
+  kubesmith explain <service> <Kind>  show each field of a kind with its class and the reason
+  kubesmith schema                    print the JSON Schema of generator.yaml (generate writes it to models/)`
 
 func run(args []string) error {
 	fs := flag.NewFlagSet("kubesmith", flag.ContinueOnError)
@@ -64,92 +61,22 @@ func run(args []string) error {
 	case "generate":
 		return generate(*root, *modelsDir, rest)
 	case "list":
-		if len(rest) != 1 {
-			return errors.New("usage: kubesmith list <service>")
-		}
-		return list(*root, *modelsDir, rest[0])
+		return list(os.Stdout, *root, *modelsDir, rest)
 	case "explain":
 		if len(rest) != 2 {
 			return errors.New("usage: kubesmith explain <service> <Kind>")
 		}
-		return explain(*root, *modelsDir, rest[0], rest[1])
-	}
-	fs.Usage()
-	return fmt.Errorf("unknown command %q", cmd)
-}
-
-func generate(root, modelsDir string, services []string) error {
-	if len(services) == 0 {
-		entries, err := os.ReadDir(filepath.Join(root, "models"))
+		return explain(os.Stdout, *root, *modelsDir, rest[0], rest[1])
+	case "schema":
+		data, err := config.Schema()
 		if err != nil {
 			return err
 		}
-		for _, e := range entries {
-			if _, err := os.Stat(filepath.Join(root, "models", e.Name(), "generator.yaml")); err == nil {
-				services = append(services, e.Name())
-			}
-		}
-	}
-	totals := map[string]time.Duration{}
-	var errs []error
-	for _, svc := range services {
-		start := time.Now()
-		timings, err := pipeline.Run(&pipeline.State{Service: svc, Root: root, ModelsDir: modelsDir})
-		for _, t := range timings {
-			totals[t.Stage] += t.Duration
-		}
-		if err != nil {
-			fmt.Printf("generate %-20s FAILED\n", svc)
-			errs = append(errs, err)
-			continue
-		}
-		fmt.Printf("generate %-20s ok  %5.1fs\n", svc, time.Since(start).Seconds())
-	}
-	fmt.Println("stage timings:")
-	for _, st := range pipeline.Stages {
-		fmt.Printf("  %-16s %6.2fs  %s\n", st.ID, totals[st.ID].Seconds(), st.Description)
-	}
-	return errors.Join(errs...)
-}
-
-func list(root, modelsDir, service string) error {
-	mf, err := smithy.FindModel(modelsDir, service)
-	if err != nil {
+		_, err = os.Stdout.Write(data)
 		return err
 	}
-	m, err := smithy.Load(mf.Path)
-	if err != nil {
-		return err
-	}
-	cands, err := infer.Candidates(m)
-	if err != nil {
-		return err
-	}
-	fmt.Printf("%-32s %-36s %-36s %-36s %s\n", "KIND", "CREATE", "READ", "UPDATE", "DELETE")
-	for _, c := range cands {
-		fmt.Printf("%-32s %-36s %-36s %-36s %s\n", c.Kind, c.Create, c.Read, or(c.Update, "-"), c.Delete)
-	}
-	return nil
-}
-
-func explain(root, modelsDir, service, kind string) error {
-	s := &pipeline.State{Service: service, Root: root, ModelsDir: modelsDir}
-	if err := pipeline.Infer(s); err != nil {
-		return err
-	}
-	var kinds []string
-	for _, r := range s.Model.Resources {
-		kinds = append(kinds, r.Kind)
-		if r.Kind != kind {
-			continue
-		}
-		fmt.Printf("%s (%s, %s, %s, %s)\n", r.Kind, r.Create.Name, r.Read.Name, or(opName(r.Update), "no update"), r.Delete.Name)
-		for _, f := range slices.Concat(r.Spec, r.Status) {
-			fmt.Printf("  %-12s %-36s %s\n", f.Class, f.JSONName, f.Reason)
-		}
-		return nil
-	}
-	return fmt.Errorf("%s has no kind %q in generator.yaml (kinds: %s)", service, kind, strings.Join(kinds, ", "))
+	fs.Usage()
+	return fmt.Errorf("unknown command %q", cmd)
 }
 
 func findRoot() (string, error) {
@@ -178,11 +105,4 @@ func or(s, fallback string) string {
 		return fallback
 	}
 	return s
-}
-
-func opName(op *model.Operation) string {
-	if op == nil {
-		return ""
-	}
-	return op.Name
 }

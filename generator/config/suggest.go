@@ -2,21 +2,39 @@ package config
 
 import (
 	"fmt"
-	"reflect"
-	"regexp"
 	"strings"
 )
 
-// Suggest returns the candidate closest to name, or "" when none is close
-// enough to be a likely typo.
+// Suggest returns the candidate most likely meant by name: the closest by
+// edit distance when that is a likely typo, else the shortest that holds
+// name's letters in order (AttrName for AttributeName), else "".
 func Suggest(name string, candidates []string) string {
-	best, bestDist := "", len(name)/2+2
+	lower := strings.ToLower(name)
+	best, bestDist := "", max(2, len(name)/4)+1
 	for _, c := range candidates {
-		if d := distance(strings.ToLower(name), strings.ToLower(c)); d < bestDist {
+		if d := distance(lower, strings.ToLower(c)); d < bestDist || d == bestDist && best != "" && c < best {
 			best, bestDist = c, d
 		}
 	}
+	if best != "" || len(name) < 3 {
+		return best
+	}
+	for _, c := range candidates {
+		if subsequence(lower, strings.ToLower(c)) && (best == "" || len(c) < len(best) || len(c) == len(best) && c < best) {
+			best = c
+		}
+	}
 	return best
+}
+
+// subsequence reports whether a's letters appear in b in order.
+func subsequence(a, b string) bool {
+	for i := 0; i < len(b) && a != ""; i++ {
+		if b[i] == a[0] {
+			a = a[1:]
+		}
+	}
+	return a == ""
 }
 
 // DidYouMean formats a suggestion for an error message.
@@ -45,33 +63,4 @@ func distance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(b)]
-}
-
-var unknownField = regexp.MustCompile(`^line (\d+): field (\S+) not found in type config\.(\w+)$`)
-
-// configTypes maps the Go type names in yaml.v3 errors back to types, to
-// list the keys that would have been valid.
-var configTypes = map[string]reflect.Type{
-	"File":       reflect.TypeFor[File](),
-	"Resource":   reflect.TypeFor[Resource](),
-	"Operations": reflect.TypeFor[Operations](),
-	"Pending":    reflect.TypeFor[Pending](),
-	"Column":     reflect.TypeFor[Column](),
-	"Field":      reflect.TypeFor[Field](),
-}
-
-func suggestKey(msg string) string {
-	m := unknownField.FindStringSubmatch(msg)
-	if m == nil {
-		return msg
-	}
-	var keys []string
-	if t, ok := configTypes[m[3]]; ok {
-		for i := range t.NumField() {
-			if name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); name != "" {
-				keys = append(keys, name)
-			}
-		}
-	}
-	return fmt.Sprintf("line %s: unknown key %q%s", m[1], m[2], DidYouMean(m[2], keys))
 }

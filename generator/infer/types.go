@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/kubesmith/kubesmith/generator/model"
@@ -17,25 +18,55 @@ import (
 type typer struct {
 	m       *smithy.Model
 	service *smithy.Shape
-	ops     map[string]*smithy.Shape
 	structs map[string]*model.Struct
 	// building marks structures being built, to cut recursive shapes,
 	// which a CRD schema cannot express.
 	building map[string]bool
+	// ignored shapes are left out wherever they are used, with the reason.
+	ignored map[smithy.ShapeID]string
+	// reserved are the Go names the API package declares for its kinds,
+	// which a structure must not take.
+	reserved map[string]bool
+	// patterns remembers which @pattern values the API server accepts.
+	patterns map[string]bool
+}
+
+func newTyper(m *smithy.Model, service *smithy.Shape, structs map[string]*model.Struct) *typer {
+	return &typer{
+		m:        m,
+		service:  service,
+		structs:  structs,
+		building: map[string]bool{},
+		ignored:  map[smithy.ShapeID]string{},
+		reserved: map[string]bool{"GroupVersion": true, "AddToScheme": true},
+		patterns: map[string]bool{},
+	}
+}
+
+// reserve keeps a kind's Go names from the structures.
+func (t *typer) reserve(kind string) {
+	for _, suffix := range []string{"", "Spec", "Status", "List"} {
+		t.reserved[kind+suffix] = true
+	}
+}
+
+// goName is the API type name of a structure: its SDK name, unless a kind
+// has taken it, as a Topic structure in a service with a Topic kind.
+func (t *typer) goName(sdkName string) string {
+	name := sdkName
+	for i := 1; t.reserved[name]; i++ {
+		name = sdkName + "Detail"
+		if i > 1 {
+			name += strconv.Itoa(i)
+		}
+	}
+	return name
 }
 
 // unsupported explains why a member cannot be a field yet.
 type unsupported struct{ reason string }
 
 func (u unsupported) Error() string { return u.reason }
-
-// opInput is the input shape of the named operation.
-func (t *typer) opInput(op string) smithy.ShapeID {
-	if s, ok := t.ops[op]; ok {
-		return s.Input
-	}
-	return ""
-}
 
 // sdkName is the Go type name the SDK gives a shape: its name, unless the
 // service renames it.
@@ -46,17 +77,20 @@ func (t *typer) sdkName(id smithy.ShapeID) string {
 	return id.Name()
 }
 
-// memberType returns the type of member mem of container.
-func (t *typer) memberType(container *smithy.Shape, mem *smithy.Member) (*model.Type, error) {
+// memberType returns the type of member mem.
+func (t *typer) memberType(mem *smithy.Member) (*model.Type, error) {
 	target := t.m.Target(mem)
 	if target == nil {
 		return nil, fmt.Errorf("member %s: target %s missing", mem.ID, mem.Target)
+	}
+	if why, ok := t.ignored[target.ID]; ok {
+		return nil, unsupported{why}
 	}
 	typ, err := t.shapeType(target)
 	if err != nil {
 		return nil, err
 	}
-	if (typ.Kind == model.Bool || typ.Kind == model.Int || typ.Kind == model.Float) && valueInSDK(container, mem, target) {
+	if (typ.Kind == model.Bool || typ.Kind == model.Int || typ.Kind == model.Float) && valueInSDK(mem, target) {
 		c := *typ
 		c.SDKValue = true
 		typ = &c
@@ -64,11 +98,12 @@ func (t *typer) memberType(container *smithy.Shape, mem *smithy.Member) (*model.
 	return typ, nil
 }
 
-// valueInSDK follows aws-sdk-go-v2's nullability rule: a boolean or number
-// member whose default is the zero value is held as a value, except in
-// operation inputs, where every member stays a pointer.
-func valueInSDK(container *smithy.Shape, mem *smithy.Member, target *smithy.Shape) bool {
-	if container.Traits.Input || mem.Traits.Box || target.Traits.Box {
+// valueInSDK follows aws-sdk-go-v2's nullability rule (Smithy's
+// CLIENT_ZERO_VALUE_V1_NO_INPUT): a boolean or number member whose default
+// is the zero value is held as a value, unless it or its target is @box.
+// Operation inputs are no exception: CreateFunctionInput.Publish is a bool.
+func valueInSDK(mem *smithy.Member, target *smithy.Shape) bool {
+	if mem.Traits.Box || target.Traits.Box {
 		return false
 	}
 	def := mem.Traits.Default
@@ -118,6 +153,8 @@ func (t *typer) shapeType(s *smithy.Shape) (*model.Type, error) {
 		return &model.Type{Kind: model.Float, Bits: 64}, nil
 	case smithy.TypeTimestamp:
 		return &model.Type{Kind: model.Time}, nil
+	case smithy.TypeDocument:
+		return &model.Type{Kind: model.JSON}, nil
 	case smithy.TypeBlob:
 		if s.Traits.Streaming {
 			return nil, unsupported{"streaming blobs are not supported"}
@@ -127,7 +164,7 @@ func (t *typer) shapeType(s *smithy.Shape) (*model.Type, error) {
 		if s.Traits.Sparse {
 			return nil, unsupported{"sparse lists are not supported"}
 		}
-		elem, err := t.memberType(s, s.Member)
+		elem, err := t.memberType(s.Member)
 		if err != nil {
 			return nil, err
 		}
@@ -136,7 +173,7 @@ func (t *typer) shapeType(s *smithy.Shape) (*model.Type, error) {
 		if s.Traits.Sparse {
 			return nil, unsupported{"sparse maps are not supported"}
 		}
-		elem, err := t.memberType(s, s.Value)
+		elem, err := t.memberType(s.Value)
 		if err != nil {
 			return nil, err
 		}
@@ -146,10 +183,13 @@ func (t *typer) shapeType(s *smithy.Shape) (*model.Type, error) {
 		if t.building[name] {
 			return nil, unsupported{fmt.Sprintf("%s is recursive, which a CRD schema cannot express", name)}
 		}
-		if _, err := t.structure(s); err != nil {
+		st, err := t.structure(s)
+		if err != nil {
 			return nil, err
 		}
-		return &model.Type{Kind: model.Structure, Shape: name, GoName: name}, nil
+		return &model.Type{Kind: model.Structure, Shape: name, GoName: st.GoName}, nil
+	case smithy.TypeUnion:
+		return nil, unsupported{"unions are not supported yet"}
 	}
 	return nil, unsupported{fmt.Sprintf("%s shapes are not supported", s.Type)}
 }
@@ -163,11 +203,12 @@ func (t *typer) structure(s *smithy.Shape) (*model.Struct, error) {
 	}
 	t.building[name] = true
 	defer delete(t.building, name)
-	st := &model.Struct{Shape: name, GoName: name}
+	st := &model.Struct{Shape: name, GoName: t.goName(name)}
 	for _, mem := range s.Members {
 		f, err := t.field(s, mem)
 		var u unsupported
 		if errors.As(err, &u) {
+			st.Skipped = append(st.Skipped, model.Skipped{Member: mem.Name, Reason: u.reason})
 			continue
 		}
 		if err != nil {
@@ -181,11 +222,11 @@ func (t *typer) structure(s *smithy.Shape) (*model.Struct, error) {
 
 // field builds the field for member mem of container.
 func (t *typer) field(container *smithy.Shape, mem *smithy.Member) (*model.Field, error) {
-	typ, err := t.memberType(container, mem)
+	target := t.m.Target(mem)
+	typ, err := t.memberType(mem)
 	if err != nil {
 		return nil, err
 	}
-	target := t.m.Target(mem)
 	return &model.Field{
 		Member:     mem.Name,
 		SDKName:    sdkFieldName(mem.Name),
@@ -193,8 +234,14 @@ func (t *typer) field(container *smithy.Shape, mem *smithy.Member) (*model.Field
 		JSONName:   names.JSON(mem.Name),
 		Type:       typ,
 		Doc:        summary(firstNonEmpty(mem.Traits.Documentation, target.Traits.Documentation)),
-		Validation: validation(typ, mem, target),
+		Validation: t.validation(typ, mem, target),
+		Secret:     typ.Kind == model.String && sensitive(mem, target),
 	}, nil
+}
+
+// sensitive reports whether a member holds a @sensitive value.
+func sensitive(mem *smithy.Member, target *smithy.Shape) bool {
+	return mem.Traits.Sensitive || target.Traits.Sensitive
 }
 
 // sdkFieldName is the Go field name the SDK gives a member.
@@ -202,14 +249,7 @@ func sdkFieldName(member string) string {
 	return strings.ToUpper(member[:1]) + member[1:]
 }
 
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
-func validation(typ *model.Type, mem *smithy.Member, target *smithy.Shape) model.Validation {
+func (t *typer) validation(typ *model.Type, mem *smithy.Member, target *smithy.Shape) model.Validation {
 	var v model.Validation
 	length := mem.Traits.Length
 	if length == nil {
@@ -232,7 +272,7 @@ func validation(typ *model.Type, mem *smithy.Member, target *smithy.Shape) model
 			v.MinLength, v.MaxLength = asInt(length.Min), asInt(length.Max)
 		}
 		pattern := firstNonEmpty(mem.Traits.Pattern, target.Traits.Pattern)
-		if pattern != "" && kubernetesRegexp(pattern) {
+		if pattern != "" && t.kubernetesRegexp(pattern) {
 			v.Pattern = pattern
 		}
 	case model.List:
@@ -259,20 +299,20 @@ func validation(typ *model.Type, mem *smithy.Member, target *smithy.Shape) model
 // kubernetesRegexp reports whether the API server, which checks patterns
 // with Go's RE2 engine, accepts pattern. Smithy patterns are ECMA regular
 // expressions and may use lookarounds RE2 lacks.
-func kubernetesRegexp(pattern string) bool {
-	if strings.Contains(pattern, "`") {
-		return false // cannot be written in a marker
+func (t *typer) kubernetesRegexp(pattern string) bool {
+	ok, seen := t.patterns[pattern]
+	if !seen {
+		_, err := regexp.Compile(pattern)
+		ok = err == nil && !strings.Contains(pattern, "`") // a backquote cannot be written in a marker
+		t.patterns[pattern] = ok                           // models repeat patterns, and compiling them is most of inference's time
 	}
-	_, err := regexp.Compile(pattern)
-	return err == nil
+	return ok
 }
-
-var htmlTag = regexp.MustCompile(`<[^>]*>`)
 
 // summary turns Smithy's HTML documentation into a short plain-text
 // paragraph: CRD descriptions are for reading in kubectl explain.
 func summary(doc string) string {
-	doc = htmlTag.ReplaceAllString(doc, " ")
+	doc = stripTags(doc)
 	for _, r := range [][2]string{{"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}, {"&quot;", `"`}, {"&#39;", "'"}} {
 		doc = strings.ReplaceAll(doc, r[0], r[1])
 	}
@@ -286,4 +326,26 @@ func summary(doc string) string {
 		doc = doc[:cut+1]
 	}
 	return doc
+}
+
+// stripTags replaces each HTML tag with a space.
+func stripTags(doc string) string {
+	if !strings.Contains(doc, "<") {
+		return doc
+	}
+	var b strings.Builder
+	b.Grow(len(doc))
+	inTag := false
+	for i := 0; i < len(doc); i++ {
+		switch c := doc[i]; {
+		case c == '<' && !inTag && strings.IndexByte(doc[i:], '>') > 0:
+			inTag = true
+		case c == '>' && inTag:
+			inTag = false
+			b.WriteByte(' ')
+		case !inTag:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }

@@ -43,7 +43,39 @@ type Resource struct {
 	Pending *Pending
 	// Columns are extra kubectl printer columns.
 	Columns []Column
+
+	// Name is the resource's name in the model: its resource shape's, or
+	// the R of Create<R>. Kind is the same unless generator.yaml renames it.
+	Name string
+	// Source says how the resource was found (see the Source constants).
+	Source string
+	// List lists the resources, for adoption; nil when there is none.
+	List *Operation
+	// Identifiers are the members that name the resource in the read,
+	// update and delete inputs, each with the field that holds its value.
+	Identifiers []*Identifier
+	// SubResources are spec fields that their own operations own.
+	SubResources []*SubResource
+	// Tags locates the resource's tags; nil when it has none.
+	Tags *Tags
+	// Because is the generator.yaml note on the resource.
+	Because string
+	// Decisions explain the resource-level choices, for kubesmith explain.
+	Decisions []Decision
+	// Problems say why the resource cannot be generated as inferred.
+	// Generating a resource with problems fails; list and explain show them.
+	Problems []string
+	// Skipped are the create input and read output members that are in
+	// neither spec nor status, and why.
+	Skipped []Skipped
 }
+
+// How a resource was found.
+const (
+	FromResourceShape  = "resource shape"
+	FromOperationNames = "operation names"
+	FromConfig         = "generator.yaml"
+)
 
 // Operation is one AWS API call of a resource.
 type Operation struct {
@@ -56,6 +88,14 @@ type Operation struct {
 	// Output is the structure shape at the end of OutputPath, "" when the
 	// call returns nothing useful.
 	Output string
+
+	// Many is set for a read that lists resources, such as
+	// DescribeRepositories: OutputPath leads to a list whose elements are
+	// Output structures, and Filter narrows the list to one resource.
+	Many   bool
+	Filter *Filter
+	// Skipped are input members left out, and why.
+	Skipped []Skipped
 }
 
 // Member is one member of an operation input.
@@ -70,6 +110,8 @@ type Member struct {
 type Pending struct {
 	Field  string // status field member name
 	Values []string
+	// Reason says where the check comes from.
+	Reason string
 }
 
 // Column is a kubectl printer column.
@@ -94,6 +136,8 @@ type Struct struct {
 	// the SDK declares in the client package as SDKType.
 	TopLevel bool
 	SDKType  string
+	// Skipped are the shape's members left out of Fields, and why.
+	Skipped []Skipped
 }
 
 // FieldByMember returns the field for a Smithy member name, or nil.
@@ -129,10 +173,32 @@ type Field struct {
 	// Class and Reason explain the field's placement, for `kubesmith explain`.
 	Class  string
 	Reason string
+
+	// PrimaryKey marks the field that names the resource.
+	PrimaryKey bool
+	// Secret fields hold @sensitive values: a spec field is given as a
+	// reference to a Kubernetes Secret key, and a status field must not be
+	// copied into the status.
+	Secret bool
+	// LateInitialize copies the value AWS chose into an unset spec field.
+	LateInitialize bool
+	// NilEqualsZero compares an unset value as equal to the zero value.
+	NilEqualsZero bool
+	// CompareIgnore leaves the field out of drift detection.
+	CompareIgnore bool
+	// Reference lets the field be given as a reference to another resource.
+	Reference *Reference
+	// From is set for a read-only status field that another operation's
+	// output holds, rather than the read output.
+	From *Source
+	// SubResource is set for a spec field that its own operations own.
+	SubResource *SubResource
+	// Because is the generator.yaml note on the field.
+	Because string
 }
 
 // Compared reports whether drift in the field is detected and corrected.
-func (f *Field) Compared() bool { return f.Updatable && f.ObservedPath != nil }
+func (f *Field) Compared() bool { return f.Updatable && f.ObservedPath != nil && !f.CompareIgnore }
 
 // Validation carries Smithy constraints into the CRD schema.
 type Validation struct {
@@ -182,4 +248,7 @@ type Type struct {
 	SDKValue bool
 	// Bits is the SDK width of an Int or Float: 8, 16, 32 or 64.
 	Bits int
+	// Unique is set on a list whose order carries no meaning (Smithy
+	// @uniqueItems): drift checks compare it in any order.
+	Unique bool
 }

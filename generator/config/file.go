@@ -1,0 +1,199 @@
+package config
+
+// This file holds the generator.yaml schema and nothing else: the doc
+// comments below become the descriptions in models/generator.schema.json,
+// and the struct tags its rules. A key without ",omitempty" is required;
+// a `schema:"..."` tag adds constraints that Parse also enforces.
+
+// File is one service's generator.yaml: which inferred resources to
+// generate, and what inference cannot know about them. Names are Smithy
+// names: resource names as `kubesmith list` prints them, member names as in
+// the model.
+type File struct {
+	// Include lists the inferred resources to generate, by name or glob
+	// pattern ("*" is every one). Without it, the resources configured under
+	// resources: are generated.
+	Include []string `yaml:"include,omitempty" schema:"minLength=1"`
+	// Exclude lists resources, by name or glob pattern, never to generate,
+	// even when include matches them.
+	Exclude []string `yaml:"exclude,omitempty" schema:"minLength=1"`
+	// Resources configures resources by the name inference gives them (see
+	// `kubesmith list <service>`). A name inference does not find declares a
+	// new resource, which must then name its operations.
+	Resources map[string]*Resource `yaml:"resources,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// Shapes configures Smithy shapes wherever resources use them.
+	Shapes map[string]*Shape `yaml:"shapes,omitempty"`
+
+	// path and lines locate keys for error messages.
+	path  string
+	lines map[string]int
+}
+
+// Resource configures one resource.
+type Resource struct {
+	// Kind is the Kubernetes kind, when it differs from the resource name.
+	Kind string `yaml:"kind,omitempty" schema:"pattern=^[A-Z][A-Za-z0-9]*$"`
+	// Operations names the resource's operations where inference picks
+	// none or the wrong one.
+	Operations Operations `yaml:"operations,omitempty"`
+	// ShortNames are kubectl short names for the kind.
+	ShortNames []string `yaml:"shortNames,omitempty" schema:"pattern=^[a-z][a-z0-9]*$"`
+	// NotFoundCodes are AWS error codes that mean the resource does not
+	// exist. They replace the codes inferred from the read operation's
+	// errors.
+	NotFoundCodes []string `yaml:"notFoundCodes,omitempty" schema:"minLength=1"`
+	// TerminalCodes are AWS error codes that only a spec change can fix:
+	// the controller stops retrying until the spec changes.
+	TerminalCodes []string `yaml:"terminalCodes,omitempty" schema:"minLength=1"`
+	// Pending makes the controller requeue while a status field holds one
+	// of the given values, as while AWS is CREATING or UPDATING the
+	// resource. It replaces the inferred check.
+	Pending *Pending `yaml:"pending,omitempty"`
+	// Tags says where the resource's tags are, when inference cannot find
+	// them or picks the wrong field.
+	Tags *Tags `yaml:"tags,omitempty"`
+	// SubResources are spec fields that their own put, get and delete
+	// operations own, such as an S3 bucket's versioning configuration
+	// (PutBucketVersioning, GetBucketVersioning), keyed by the field name.
+	SubResources map[string]*SubResource `yaml:"subResources,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// Fields overrides what inference decided for single fields, keyed by
+	// Smithy member name; a dotted path ("Config.Role") reaches a member of
+	// a nested structure.
+	Fields map[string]*Field `yaml:"fields,omitempty"`
+	// Because says why the resource needs this configuration.
+	Because string `yaml:"because,omitempty"`
+}
+
+// Operations names a resource's operations when their names are irregular.
+type Operations struct {
+	// Create makes the resource.
+	Create string `yaml:"create,omitempty"`
+	// Read describes one resource. It may be a list operation that filters
+	// by the resource's identifier, such as DescribeRepositories.
+	Read string `yaml:"read,omitempty"`
+	// List lists the resources, for adoption.
+	List string `yaml:"list,omitempty"`
+	// Update changes the resource; "none" says it cannot be changed.
+	Update string `yaml:"update,omitempty"`
+	// Delete removes the resource.
+	Delete string `yaml:"delete,omitempty"`
+	// Because says why the names are needed.
+	Because string `yaml:"because,omitempty"`
+}
+
+// Pending is a requeue-while-status-in check on a status field.
+type Pending struct {
+	// Field is the status field, by Smithy member name.
+	Field string `yaml:"field"`
+	// Values are the field's values that mean AWS is still working.
+	Values []string `yaml:"values" schema:"minItems=1"`
+	// Because says why the check is needed.
+	Because string `yaml:"because,omitempty"`
+}
+
+// Tags locates the resource's tags.
+type Tags struct {
+	// Path is the dotted member path of the tags, from a spec field down:
+	// "Tags", or "Tagging.TagSet". It must end at a map of strings or a
+	// list of key-value structures.
+	Path string `yaml:"path,omitempty"`
+	// Ignore says the resource has no tags the controller should manage.
+	Ignore bool `yaml:"ignore,omitempty"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// SubResource is a spec field with its own put, get and delete
+// operations. Operations default to Put/Get/Delete<Resource><Field>, with or
+// without a "Configuration" suffix.
+type SubResource struct {
+	// Put sets the field.
+	Put string `yaml:"put,omitempty"`
+	// Get reads it back; without one, drift is not detected.
+	Get string `yaml:"get,omitempty"`
+	// Delete removes it; without one, removing it from the spec does
+	// nothing.
+	Delete string `yaml:"delete,omitempty"`
+	// Member is the put input member that holds the value, when it is not
+	// the HTTP payload or the only member besides the identifiers.
+	Member string `yaml:"member,omitempty"`
+	// Because says why the field is a sub-resource.
+	Because string `yaml:"because,omitempty"`
+}
+
+// Field overrides inference for one field.
+type Field struct {
+	// Rename gives the field another name, written as a Smithy member name
+	// (UpperCamel): "Bucket" renamed "Name" is spec.name.
+	Rename string `yaml:"rename,omitempty" schema:"pattern=^[A-Z][A-Za-z0-9]*$"`
+	// Ignore leaves the field out of the API.
+	Ignore bool `yaml:"ignore,omitempty"`
+	// PrimaryKey marks the field that names the resource, replacing the
+	// inferred one.
+	PrimaryKey bool `yaml:"primaryKey,omitempty"`
+	// Required overrides whether the field must be set.
+	Required *bool `yaml:"required,omitempty"`
+	// Immutable overrides whether the field can change after create.
+	Immutable *bool `yaml:"immutable,omitempty"`
+	// ObservedAt is the dotted member path in the read output that holds
+	// the field, when it is not a member of the same name.
+	ObservedAt string `yaml:"observedAt,omitempty"`
+	// From adds a read-only status field, under this key's name, taken from
+	// another operation's output.
+	From *From `yaml:"from,omitempty"`
+	// CompareIgnore leaves the field out of drift detection.
+	CompareIgnore bool `yaml:"compareIgnore,omitempty"`
+	// NilEqualsZero treats an unset field as equal to its zero value when
+	// comparing, as the API does.
+	NilEqualsZero bool `yaml:"nilEqualsZero,omitempty"`
+	// LateInitialize copies the value AWS chose into the spec when the
+	// spec leaves the field unset.
+	LateInitialize bool `yaml:"lateInitialize,omitempty"`
+	// Secret overrides whether the field is read from a Kubernetes Secret
+	// (inferred from @sensitive).
+	Secret *bool `yaml:"secret,omitempty"`
+	// Reference lets the field be given as a reference to another
+	// resource, whose status holds the value.
+	Reference *Reference `yaml:"reference,omitempty"`
+	// Column shows the field as a kubectl printer column.
+	Column *Column `yaml:"column,omitempty"`
+	// Because says why the override is needed.
+	Because string `yaml:"because,omitempty"`
+}
+
+// From is where a read-only field comes from.
+type From struct {
+	// Operation is called with the resource's identifiers.
+	Operation string `yaml:"operation"`
+	// Path is the dotted member path of the value in its output.
+	Path string `yaml:"path"`
+}
+
+// Reference names the kind a field can refer to.
+type Reference struct {
+	// Kind is the referenced kind.
+	Kind string `yaml:"kind" schema:"pattern=^[A-Z][A-Za-z0-9]*$"`
+	// Service is the referenced kind's service folder, when it is not this
+	// service.
+	Service string `yaml:"service,omitempty" schema:"pattern=^[a-z0-9-]+$"`
+	// Path is the JSON path in the referenced resource that holds the
+	// value; by default its ARN.
+	Path string `yaml:"path,omitempty" schema:"pattern=^\\.(spec|status)\\."`
+}
+
+// Column is a kubectl printer column.
+type Column struct {
+	// Name is the column header; by default the field's JSON name in
+	// capitals, its words joined by hyphens (TABLE-STATUS).
+	Name string `yaml:"name,omitempty"`
+	// Priority 0 shows the column always, higher only with -o wide.
+	Priority int `yaml:"priority,omitempty" schema:"minimum=0"`
+}
+
+// Shape configures a Smithy shape.
+type Shape struct {
+	// Ignore leaves every member that targets the shape out of the API.
+	Ignore bool `yaml:"ignore,omitempty"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}

@@ -1,0 +1,189 @@
+package infer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kubesmith/kubesmith/generator/config"
+	"github.com/kubesmith/kubesmith/generator/model"
+	"github.com/kubesmith/kubesmith/generator/names"
+	"github.com/kubesmith/kubesmith/generator/smithy"
+)
+
+// addSubResources adds the spec fields generator.yaml declares under
+// subResources:, each owned by its own put, get and delete operations, as
+// an S3 bucket's Versioning is by PutBucketVersioning, GetBucketVersioning
+// and no delete. Operations not named default to Put/Get/Delete<R><Field>,
+// with or without a Configuration suffix; the value is the put input's
+// HTTP payload, or its only member that is no field of the resource.
+func addSubResources(st *state) error {
+	for _, w := range st.work {
+		if !w.resolved() {
+			continue
+		}
+		for _, name := range keys(w.rc.SubResources) {
+			st.addSubResource(w, name, w.rc.SubResources[name], w.at.At("subResources", name))
+		}
+	}
+	return nil
+}
+
+func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at config.Key) {
+	r := w.r
+	if f := fieldByMember(r, name); f != nil {
+		st.errorf(at, "%s already has a %s field %s", r.Kind, f.Class, name)
+		return
+	}
+	stem := w.c.Name + name
+	find := func(role, given string, prefix string, required bool) *smithy.Shape {
+		if given != "" {
+			if op := st.ops[given]; op != nil {
+				return op
+			}
+			st.errorf(at.At(role), "%s operation %q is not in the model%s", role, given, config.DidYouMean(given, keys(st.ops)))
+			return nil
+		}
+		tried := []string{prefix + stem, prefix + stem + "Configuration"}
+		if trimmed, ok := strings.CutSuffix(stem, "Configuration"); ok {
+			tried = append(tried, prefix+trimmed)
+		}
+		for _, n := range tried {
+			if op := st.ops[n]; op != nil {
+				return op
+			}
+		}
+		if required {
+			st.errorf(at, "sub-resource %s: no %s operation %s%s; name it with %s:", name, role, strings.Join(tried, " or "), config.DidYouMean(tried[0], keys(st.ops)), role)
+		}
+		return nil
+	}
+	put := find("put", sc.Put, "Put", true)
+	get := find("get", sc.Get, "Get", false)
+	del := find("delete", sc.Delete, "Delete", false)
+	if put == nil {
+		return
+	}
+	sr := &model.SubResource{Field: name, Because: sc.Because}
+	var err error
+	if sr.Put, err = st.plainOperation(put); err != nil {
+		st.errorf(at, "%v", err)
+		return
+	}
+	putIn := st.m.Shapes[put.Input]
+	member := st.valueMember(w, putIn, sc.Member, at)
+	if member == nil {
+		return
+	}
+	sr.PutMember = member.Name
+	value, err := st.typer.field(putIn, member)
+	if err != nil {
+		st.errorf(at, "sub-resource %s: %s.%s: %v", name, put.ID.Name(), member.Name, err)
+		return
+	}
+	reason := fmt.Sprintf("sub-resource set by %s", put.ID.Name())
+	if get != nil {
+		if sr.Get, err = st.plainOperation(get); err != nil {
+			st.errorf(at, "%v", err)
+			return
+		}
+		if sr.ObservedPath, err = st.observedIn(get, member.Name, value.Type); err != nil {
+			st.errorf(at.At("get"), "sub-resource %s: %v", name, err)
+			return
+		}
+		reason += fmt.Sprintf(", read by %s", get.ID.Name())
+	} else {
+		reason += "; no get operation, so drift is not detected"
+	}
+	if del != nil {
+		if sr.Delete, err = st.plainOperation(del); err != nil {
+			st.errorf(at, "%v", err)
+			return
+		}
+		reason += fmt.Sprintf(", removed by %s", del.ID.Name())
+	}
+	for _, op := range []*model.Operation{sr.Put, sr.Get, sr.Delete} {
+		if op == nil {
+			continue
+		}
+		for _, mem := range op.Input {
+			if mem.Required && mem.Name != sr.PutMember && fieldByMember(r, mem.Name) == nil && !isIdentifier(r, mem.Name) {
+				st.problem(w, at, "sub-resource %s: %s requires %s, which no spec or status field holds", name, op.Name, mem.Name)
+			}
+		}
+	}
+	f := *value
+	f.Member, f.GoName, f.JSONName = name, names.Go(name), names.JSON(name)
+	f.Class, f.Required, f.SubResource, f.Because = model.ClassSpec, false, sr, sc.Because
+	f.Reason = reason
+	r.Spec = append(r.Spec, &f)
+	r.SubResources = append(r.SubResources, sr)
+}
+
+// plainOperation resolves an operation whose whole output is of interest.
+func (st *state) plainOperation(op *smithy.Shape) (*model.Operation, error) {
+	o := &model.Operation{Name: op.ID.Name()}
+	if err := st.inputs(op, o); err != nil {
+		return nil, err
+	}
+	if out, ok := st.m.Shape(op.Output); ok {
+		s, err := st.typer.structure(out)
+		if err != nil {
+			return nil, err
+		}
+		s.TopLevel, s.SDKType, o.Output = true, o.Name+"Output", s.Shape
+	}
+	return o, nil
+}
+
+// valueMember finds the put input member that holds a sub-resource's
+// value.
+func (st *state) valueMember(w *work, putIn *smithy.Shape, given string, at config.Key) *smithy.Member {
+	var names []string
+	for _, mem := range putIn.Members {
+		names = append(names, mem.Name)
+	}
+	if given != "" {
+		if mem := putIn.MemberByName(given); mem != nil {
+			return mem
+		}
+		st.errorf(at.At("member"), "%s has no member %q%s", putIn.ID.Name(), given, config.DidYouMean(given, names))
+		return nil
+	}
+	var others []*smithy.Member
+	for _, mem := range putIn.Members {
+		if mem.Traits.HTTPPayload {
+			return mem
+		}
+		if fieldByMember(w.r, mem.Name) == nil && !isIdentifier(w.r, mem.Name) && !mem.Traits.IdempotencyToken {
+			others = append(others, mem)
+		}
+	}
+	if len(others) == 1 {
+		return others[0]
+	}
+	st.errorf(at, "cannot tell which member of %s holds the value (%s); name it with member:", putIn.ID.Name(), strings.Join(names, ", "))
+	return nil
+}
+
+// observedIn finds a sub-resource's value in its get output: a member of
+// the put member's name, else the output itself when it shares members
+// with the value's structure.
+func (st *state) observedIn(get *smithy.Shape, member string, t *model.Type) ([]string, error) {
+	out, ok := st.m.Shape(get.Output)
+	if !ok {
+		return nil, fmt.Errorf("%s has no output", get.ID.Name())
+	}
+	if out.MemberByName(member) != nil {
+		return []string{member}, nil
+	}
+	if t.Kind == model.Structure {
+		if value := st.svc.Structs[t.Shape]; value != nil {
+			for _, f := range value.Fields {
+				if out.MemberByName(f.Member) != nil {
+					return []string{}, nil
+				}
+			}
+		}
+	}
+	return nil, fmt.Errorf("%s output has no member %s, nor the members of its type", get.ID.Name(), member)
+}

@@ -1,0 +1,56 @@
+package infer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kubesmith/kubesmith/generator/model"
+)
+
+func TestAddSubResources(t *testing.T) {
+	yaml := `resources:
+  Bucket:
+    subResources:
+      Versioning: {}
+      Policy: {}
+      Access:
+        put: PutBucketPolicy
+        get: GetBucketPolicy
+        member: Policy
+`
+	r := resource(t, mustRun(t, "names.json", yaml, Options{}), "Bucket")
+	cases := []struct {
+		reason string
+		field  string
+		want   string // put.member get@path delete type
+	}{
+		{"inferred operations; the value is the payload; the get output is the value", "Versioning",
+			"PutBucketVersioning.VersioningConfiguration GetBucketVersioning@ none struct VersioningConfiguration"},
+		{"a payload string read back from a member of its name, with a delete", "Policy",
+			"PutBucketPolicy.Policy GetBucketPolicy@Policy DeleteBucketPolicy string"},
+		{"operations and member named in generator.yaml", "Access",
+			"PutBucketPolicy.Policy GetBucketPolicy@Policy none string"},
+	}
+	for _, c := range cases {
+		f := field(r, c.field)
+		if f == nil || f.SubResource == nil {
+			t.Errorf("%s: no sub-resource field %s", c.reason, c.field)
+			continue
+		}
+		sr := f.SubResource
+		del := "none"
+		if sr.Delete != nil {
+			del = sr.Delete.Name
+		}
+		got := sr.Put.Name + "." + sr.PutMember + " " + sr.Get.Name + "@" + strings.Join(sr.ObservedPath, ".") + " " + del + " " + model.TypeString(f.Type)
+		if got != c.want {
+			t.Errorf("%s: got %q, want %q", c.reason, got, c.want)
+		}
+		if f.Class != model.ClassSpec || f.Updatable || f.ObservedPath != nil {
+			t.Errorf("%s: a sub-resource field is spec, owned by its own operations rather than the update and read", c.reason)
+		}
+	}
+	if len(r.SubResources) != 3 {
+		t.Errorf("the resource lists its sub-resources: %d", len(r.SubResources))
+	}
+}

@@ -1,0 +1,168 @@
+package infer
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestConfigErrors checks one generator.yaml mistake of each kind that
+// needs the model to find: the message names the file and line, says
+// what is wrong, and suggests the likely name.
+func TestConfigErrors(t *testing.T) {
+	cases := []struct {
+		reason string
+		yaml   string
+		want   string
+	}{
+		{
+			reason: "a resource the model does not have",
+			yaml:   "resources:\n  Tabel: {}\n",
+			want:   `generator.yaml:2: no resource Tabel in the fixture model (did you mean "Table"?); to declare one, name its create, read and delete operations under operations:`,
+		},
+		{
+			reason: "a field the resource does not have",
+			yaml:   "resources:\n  Table:\n    fields:\n      TabelName: {ignore: true}\n",
+			want:   `generator.yaml:4: Table has no field "TabelName" in spec or status (did you mean "TableName"?)`,
+		},
+		{
+			reason: "a nested member the structure does not have",
+			yaml:   "resources:\n  Table:\n    fields:\n      KeySchema.AttrName: {rename: Attr}\n",
+			want:   `generator.yaml:4: KeyElement has no member "AttrName" (did you mean "AttributeName"?)`,
+		},
+		{
+			reason: "an operation the model does not have",
+			yaml:   "resources:\n  Table:\n    operations:\n      read: DescribeTabel\n",
+			want:   `generator.yaml:4: read operation "DescribeTabel" is not in the model (did you mean "DescribeTable"?)`,
+		},
+		{
+			reason: "a shape the model does not have",
+			yaml:   "shapes:\n  Nod: {ignore: true}\n",
+			want:   `generator.yaml:2: no shape Nod in the fixture model (did you mean "Node"?)`,
+		},
+		{
+			reason: "an observedAt path that leaves the read output",
+			yaml:   "resources:\n  Table:\n    fields:\n      BillingMode:\n        observedAt: BillingModeSummary.BillingMod\n",
+			want:   `generator.yaml:5: BillingModeSummary has no member "BillingMod" (did you mean "BillingMode"?)`,
+		},
+		{
+			reason: "an include pattern that matches nothing",
+			yaml:   "include: [Tabl]\n",
+			want:   `generator.yaml:1: include pattern "Tabl" matches no resource of fixture (did you mean "Table"?)`,
+		},
+		{
+			reason: "an exclude pattern that removes a configured resource",
+			yaml:   "exclude: [\"T*\"]\nresources:\n  Table: {}\n",
+			want:   `generator.yaml:1: exclude pattern "T*" matches Table, which resources: configures; remove one`,
+		},
+		{
+			reason: "a resource inference found without a delete",
+			yaml:   "resources:\n  Widget: {}\n",
+			want:   `generator.yaml:2: Widget has no delete operation; name it under operations:`,
+		},
+		{
+			reason: "two resources with one kind",
+			yaml:   "resources:\n  Table:\n    kind: Topic\n  Topic: {}\n",
+			want:   `generator.yaml:4: Table and Topic would both be kind Topic; give one another kind:`,
+		},
+		{
+			reason: "a pending field that is not a status field",
+			yaml:   "resources:\n  Table:\n    pending:\n      field: TableStatu\n      values: [CREATING]\n",
+			want:   `generator.yaml:4: pending field "TableStatu" is not a status field of Table (did you mean "TableStatus"?)`,
+		},
+		{
+			reason: "a pending value the enum does not have",
+			yaml:   "resources:\n  Table:\n    pending:\n      field: TableStatus\n      values: [CREATNG]\n",
+			want:   `generator.yaml:5: TableStatus has no value "CREATNG" (did you mean "CREATING"?)`,
+		},
+		{
+			reason: "ignoring a member the create requires",
+			yaml:   "resources:\n  Table:\n    fields:\n      KeySchema: {ignore: true}\n",
+			want:   `generator.yaml:4: Table cannot ignore KeySchema: CreateTable requires it`,
+		},
+		{
+			reason: "making mutable a field no update takes",
+			yaml:   "resources:\n  Table:\n    fields:\n      KeySchema: {immutable: false}\n",
+			want:   `generator.yaml:4: KeySchema cannot change after create: no update operation of Table takes it`,
+		},
+		{
+			reason: "late-initializing a field the read does not return",
+			yaml:   "resources:\n  Table:\n    fields:\n      Tags:\n        lateInitialize: true\n",
+			want:   `generator.yaml:5: Tags is not returned by DescribeTable, so there is no value of AWS's to copy`,
+		},
+		{
+			reason: "a secret that is not a string",
+			yaml:   "resources:\n  Table:\n    fields:\n      ReadCapacity:\n        secret: true\n",
+			want:   `generator.yaml:5: ReadCapacity is not a string, so it cannot come from a Secret`,
+		},
+		{
+			reason: "a reference to a kind the service does not have",
+			yaml:   "resources:\n  Table:\n    fields:\n      KmsKeyId:\n        reference: {kind: Tabel}\n",
+			want:   `generator.yaml:5: fixture has no kind Tabel to refer to (did you mean "Table"?)`,
+		},
+		{
+			reason: "an option that applies to spec fields only, on a status field",
+			yaml:   "resources:\n  Table:\n    fields:\n      TableStatus:\n        required: true\n",
+			want:   `generator.yaml:5: TableStatus is a status field, which required does not apply to`,
+		},
+		{
+			reason: "an option that applies to top-level fields only, on a nested one",
+			yaml:   "resources:\n  Table:\n    fields:\n      KeySchema.KeyType:\n        primaryKey: true\n",
+			want:   `generator.yaml:5: primaryKey applies to top-level fields only`,
+		},
+		{
+			reason: "a rename that makes two fields one",
+			yaml:   "resources:\n  Table:\n    fields:\n      BillingMode:\n        rename: TableName\n",
+			want:   `generator.yaml:5: Table: spec fields TableName and BillingMode would both be tableName; rename one`,
+		},
+		{
+			reason: "a from: operation the model does not have",
+			yaml:   "resources:\n  Bucket:\n    fields:\n      Region:\n        from: {operation: GetBucketLocaton, path: LocationConstraint}\n",
+			want:   `generator.yaml:5: operation "GetBucketLocaton" is not in the model (did you mean "GetBucketLocation"?)`,
+		},
+		{
+			reason: "a from: path the operation's output does not have",
+			yaml:   "resources:\n  Bucket:\n    fields:\n      Region:\n        from: {operation: GetBucketLocation, path: Location}\n",
+			want:   `generator.yaml:5: GetBucketLocationOutput has no member "Location" (did you mean "LocationConstraint"?)`,
+		},
+		{
+			reason: "a from: field that already exists",
+			yaml:   "resources:\n  Bucket:\n    fields:\n      Location:\n        from: {operation: GetBucketLocation, path: LocationConstraint}\n",
+			want:   `generator.yaml:5: Bucket already has a status field Location; from adds a new one, so give it another name`,
+		},
+		{
+			reason: "a sub-resource with no put operation",
+			yaml:   "resources:\n  Bucket:\n    subResources:\n      Logging: {}\n",
+			want:   `generator.yaml:4: sub-resource Logging: no put operation PutBucketLogging or PutBucketLoggingConfiguration; name it with put:`,
+		},
+		{
+			reason: "a sub-resource whose value member cannot be told",
+			yaml:   "resources:\n  Bucket:\n    subResources:\n      Versioning:\n        member: Versioning\n",
+			want:   `generator.yaml:5: PutBucketVersioningInput has no member "Versioning" (did you mean "VersioningConfiguration"?)`,
+		},
+		{
+			reason: "an error code that is probably a typo",
+			yaml:   "resources:\n  Table:\n    notFoundCodes: [ResourceNotFoundExeption]\n",
+			want:   `generator.yaml:3: error code "ResourceNotFoundExeption" is not in the model (did you mean "ResourceNotFoundException"?)`,
+		},
+		{
+			reason: "a tags path that leads to no tags",
+			yaml:   "resources:\n  Table:\n    tags: {path: KeySchema}\n",
+			want:   `generator.yaml:3: KeySchema is not a map of strings or a list of Key and Value structures`,
+		},
+		{
+			reason: "a generated resource whose identifier no field holds",
+			yaml:   "resources:\n  Queue:\n    fields:\n      QueueUrl: {ignore: true}\n",
+			want:   `generator.yaml:4: Queue cannot ignore QueueUrl: it identifies the resource`,
+		},
+	}
+	for _, c := range cases {
+		_, err := run(t, "names.json", c.yaml, Options{})
+		if err == nil {
+			t.Errorf("%s: no error, want %q", c.reason, c.want)
+			continue
+		}
+		if !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s:\n got: %v\nwant: %s", c.reason, err, c.want)
+		}
+	}
+}

@@ -1,0 +1,99 @@
+package infer
+
+import (
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/kubesmith/kubesmith/generator/config"
+	"github.com/kubesmith/kubesmith/generator/smithy"
+)
+
+// inferErrorCodes sets the error codes that mean the resource is gone:
+// generator.yaml's notFoundCodes, else the errors of the read operation
+// (and the service's common errors) that say so by name (NotFound,
+// NoSuch…, NonExistent…) or by HTTP status 404. Terminal codes come from
+// generator.yaml only. A configured code that is not in the model but
+// close to one that is, is taken for a typo.
+func inferErrorCodes(st *state) error {
+	codes := st.errorCodes()
+	for _, w := range st.work {
+		if !w.resolved() {
+			continue
+		}
+		r := w.r
+		for i, c := range w.rc.NotFoundCodes {
+			st.checkCode(c, codes, w.at.At("notFoundCodes", strconv.Itoa(i)))
+		}
+		for i, c := range w.rc.TerminalCodes {
+			st.checkCode(c, codes, w.at.At("terminalCodes", strconv.Itoa(i)))
+		}
+		r.TerminalCodes = w.rc.TerminalCodes
+		if len(r.TerminalCodes) > 0 {
+			w.decide("terminal codes", strings.Join(r.TerminalCodes, ", "), "terminalCodes in generator.yaml")
+		}
+		if len(w.rc.NotFoundCodes) > 0 {
+			r.NotFoundCodes = w.rc.NotFoundCodes
+			w.decide("not found codes", strings.Join(r.NotFoundCodes, ", "), "notFoundCodes in generator.yaml")
+			continue
+		}
+		read := st.ops[w.c.Read]
+		for _, id := range slices.Concat(read.Errors, st.service.Errors) {
+			e, ok := st.m.Shape(id)
+			if !ok || !notFound(e) {
+				continue
+			}
+			if code := errorCode(e); !slices.Contains(r.NotFoundCodes, code) {
+				r.NotFoundCodes = append(r.NotFoundCodes, code)
+			}
+		}
+		if len(r.NotFoundCodes) > 0 {
+			w.decide("not found codes", strings.Join(r.NotFoundCodes, ", "), "errors of %s that say the resource does not exist", read.ID.Name())
+		}
+	}
+	return nil
+}
+
+func notFound(e *smithy.Shape) bool {
+	n := e.ID.Name()
+	return e.Traits.HTTPError == 404 || strings.Contains(n, "NotFound") || strings.HasPrefix(n, "NoSuch") ||
+		strings.Contains(n, "NonExistent") || strings.Contains(n, "DoesNotExist")
+}
+
+// errorCode is the code AWS returns for an error shape: its awsQueryError
+// code when it has one, else its name.
+func errorCode(e *smithy.Shape) string {
+	if raw, ok := e.Traits.Raw["aws.protocols#awsQueryError"]; ok {
+		var v struct{ Code string }
+		if json.Unmarshal(raw, &v) == nil && v.Code != "" {
+			return v.Code
+		}
+	}
+	return e.ID.Name()
+}
+
+// errorCodes lists the codes of every error shape of the model.
+func (st *state) errorCodes() []string {
+	var codes []string
+	for _, s := range st.m.Shapes {
+		if s.Traits.Error != "" {
+			codes = append(codes, errorCode(s))
+			if code := s.ID.Name(); code != errorCode(s) {
+				codes = append(codes, code)
+			}
+		}
+	}
+	slices.Sort(codes)
+	return codes
+}
+
+// checkCode reports a configured error code that is probably a typo.
+func (st *state) checkCode(code string, codes []string, at config.Key) {
+	if _, found := slices.BinarySearch(codes, code); found {
+		return
+	}
+	if hint := config.DidYouMean(code, codes); hint != "" {
+		st.errorf(at, "error code %q is not in the model%s", code, hint)
+	}
+}

@@ -1,0 +1,81 @@
+package infer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kubesmith/kubesmith/generator/model"
+)
+
+func TestResolveOperations(t *testing.T) {
+	names := mustRun(t, "names.json", "", Options{All: true})
+	shapes := mustRun(t, "shapes.json", "", Options{All: true})
+	cases := []struct {
+		reason string
+		res    *Result
+		kind   string
+		op     func(*model.Resource) *model.Operation
+		want   string // OutputPath -> Output, [] for many
+	}{
+		{"the only structure member of an output is the description", names, "Table",
+			func(r *model.Resource) *model.Operation { return r.Read }, "Table -> TableDescription"},
+		{"a flat output is the description", shapes, "Network",
+			func(r *model.Resource) *model.Operation { return r.Read }, " -> GetNetworkOutput"},
+		{"the structure member sharing names with the create input", shapes, "Gateway",
+			func(r *model.Resource) *model.Operation { return r.Read }, "Gateway -> GatewayInfo"},
+		{"a read that lists leads to the list's elements", names, "Repository",
+			func(r *model.Resource) *model.Operation { return r.Read }, "Repositories[] -> Repository"},
+		{"a list operation", shapes, "Network",
+			func(r *model.Resource) *model.Operation { return r.List }, "Items[] -> NetworkSummary"},
+		{"an output with no description of the resource", names, "Queue",
+			func(r *model.Resource) *model.Operation { return r.Delete }, " -> DeleteQueueOutput"},
+	}
+	for _, c := range cases {
+		op := c.op(resource(t, c.res, c.kind))
+		path := strings.Join(op.OutputPath, ".")
+		if op.Many {
+			path += "[]"
+		}
+		if got := path + " -> " + op.Output; got != c.want {
+			t.Errorf("%s: %s resolves to %q, want %q", c.reason, op.Name, got, c.want)
+		}
+	}
+}
+
+func TestResolveOperationsInputs(t *testing.T) {
+	res := mustRun(t, "names.json", "", Options{All: true})
+	create := resource(t, res, "Table").Create
+	if inputMember(create, "ClientToken") != nil {
+		t.Errorf("an idempotency token is left out of the input: the SDK fills it")
+	}
+	if m := inputMember(create, "TableName"); m == nil || !m.Required || m.GoName != "TableName" {
+		t.Errorf("a required input member keeps its SDK name and flag: %+v", m)
+	}
+	read := resource(t, res, "Repository").Read
+	if f := read.Filter; f == nil || f.Member != "repositoryNames" || !f.List || f.Identifier != "repositoryName" {
+		t.Errorf("a read that lists is filtered by the plural of the identifier: %+v", f)
+	}
+}
+
+func TestIdentifierNames(t *testing.T) {
+	names := mustRun(t, "names.json", "", Options{All: true})
+	shapes := mustRun(t, "shapes.json", "", Options{All: true})
+	cases := []struct {
+		reason string
+		r      *model.Resource
+		want   string
+	}{
+		{"the members the read requires", resource(t, names, "Table"), "TableName"},
+		{"the filter's identifier for a read that lists, not the filter", resource(t, names, "Repository"), "repositoryName"},
+		{"a resource shape's identifiers, parents first", resource(t, shapes, "Listener"), "networkIdentifier listenerIdentifier"},
+	}
+	for _, c := range cases {
+		var ids []string
+		for _, id := range c.r.Identifiers {
+			ids = append(ids, id.Member)
+		}
+		if got := strings.Join(ids, " "); got != c.want {
+			t.Errorf("%s: %s has identifiers %q, want %q", c.reason, c.r.Kind, got, c.want)
+		}
+	}
+}

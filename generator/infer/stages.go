@@ -1,0 +1,30 @@
+package infer
+
+// Stage is one step of inference, over the state the earlier ones built.
+type Stage struct {
+	ID          string
+	Description string
+	Run         func(*state) error
+}
+
+// Stages lists the inference stages in the order they run: the table of
+// contents of inference. Each lives in the file named by its ID.
+var Stages = []Stage{
+	{"index_operations", "index the service's operations and resource shapes", indexOperations},
+	{"infer_resources", "find resources: Smithy resource shapes first, then operation names", inferResources},
+	{"select_resources", "apply include, exclude, kind names and operation overrides; choose what to resolve", selectResources},
+	{"ignore_shapes", "leave out every member of a shape generator.yaml ignores", ignoreShapes},
+	{"resolve_operations", "resolve operation inputs and find the resource description in outputs", resolveOperations},
+	{"classify_fields", "split fields into spec, create-only, secret and status", classifyFields},
+	{"infer_identifiers", "tie identifiers to fields; find the primary key and the ARN", inferIdentifiers},
+	{"add_read_only_fields", "add status fields that other operations' outputs hold", addReadOnlyFields},
+	{"add_subresources", "add spec fields that their own put, get and delete operations own", addSubResources},
+	{"apply_ignores", "drop the fields generator.yaml ignores", applyIgnores},
+	{"apply_renames", "rename fields", applyRenames},
+	{"apply_field_options", "apply the other field options of generator.yaml", applyFieldOptions},
+	{"infer_error_codes", "find the error codes that mean not found, and take the terminal ones", inferErrorCodes},
+	{"infer_pending", "find the status values that mean AWS is still working", inferPending},
+	{"infer_tags", "find where the tags are", inferTags},
+	{"check_names", "check that Go and JSON names are unique", checkNames},
+	{"mark_api_structs", "mark the structures the API types use", markAPIStructs},
+}

@@ -1,0 +1,123 @@
+package infer
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/kubesmith/kubesmith/generator/config"
+	"github.com/kubesmith/kubesmith/generator/smithy"
+)
+
+// awsModelsDir finds the AWS models: $AWS_MODELS_DIR, else a shared/aws-models
+// folder next to the working directory or one of its parents.
+func awsModelsDir(tb testing.TB) string {
+	tb.Helper()
+	if dir := os.Getenv("AWS_MODELS_DIR"); dir != "" {
+		return dir
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		candidate := filepath.Join(dir, "shared", "aws-models")
+		if info, err := os.Stat(candidate); err == nil && info.IsDir() {
+			return candidate
+		}
+		if filepath.Dir(dir) == dir {
+			tb.Skip("AWS models not found: set AWS_MODELS_DIR")
+		}
+	}
+}
+
+// sweepCount is what inferring one model found.
+type sweepCount struct {
+	resources, fields, problems int
+}
+
+// sweepOne loads and infers one model with no generator.yaml, every
+// resource resolved; a panic is turned into an error naming the model.
+func sweepOne(mf smithy.ModelFile) (n sweepCount, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic: %v", p)
+		}
+	}()
+	m, err := smithy.Load(mf.Path)
+	if err != nil {
+		return n, err
+	}
+	res, err := Run(mf.SDKID, m, config.Empty(mf.SDKID+"/generator.yaml"), Options{All: true})
+	if err != nil {
+		return n, err
+	}
+	for _, r := range res.Service.Resources {
+		n.resources++
+		n.fields += len(r.Spec) + len(r.Status)
+		if len(r.Problems) > 0 {
+			n.problems++
+		}
+	}
+	return n, nil
+}
+
+// sweep infers every model on all CPUs.
+func sweep(files []smithy.ModelFile) ([]sweepCount, []error) {
+	counts, errs := make([]sweepCount, len(files)), make([]error, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				counts[i], errs[i] = sweepOne(files[i])
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return counts, errs
+}
+
+// TestSweep infers every model in AWS_MODELS_DIR with no config: none may
+// fail or panic.
+func TestSweep(t *testing.T) {
+	files, err := smithy.FindModels(awsModelsDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts, errs := sweep(files)
+	var total sweepCount
+	for i, c := range counts {
+		if errs[i] != nil {
+			t.Errorf("%s: %v", files[i].SDKID, errs[i])
+		}
+		total.resources += c.resources
+		total.fields += c.fields
+		total.problems += c.problems
+	}
+	fmt.Printf("sweep: %d services, %d resources, %d fields\n", len(files), total.resources, total.fields)
+	t.Logf("%d resources have problems that generator.yaml would need to solve", total.problems)
+}
+
+// BenchmarkInferAll loads and infers every model, one after another.
+func BenchmarkInferAll(b *testing.B) {
+	files, err := smithy.FindModels(awsModelsDir(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range files {
+			if _, err := sweepOne(f); err != nil {
+				b.Fatalf("%s: %v", f.SDKID, err)
+			}
+		}
+	}
+}

@@ -1,0 +1,98 @@
+package model
+
+// The types in this file carry what inference found beyond the fields:
+// how a resource is named, its sub-resources and tags, and the reasons
+// `kubesmith explain` prints.
+
+// Class values of a field.
+const (
+	ClassSpec       = "spec"
+	ClassCreateOnly = "create-only"
+	ClassSecret     = "secret"
+	ClassStatus     = "status"
+)
+
+// Identifier is one input member that names the resource.
+type Identifier struct {
+	// Member is the input member, as the read, update and delete inputs
+	// call it.
+	Member string
+	// Field is the member name of the spec or status field holding the
+	// value; "" when no field does (a Problem of the resource).
+	Field string
+	// Status is set when the field is in status: AWS assigns the value, so
+	// it is known only after create.
+	Status bool
+	// ARN is set when the value is the resource's ARN, which the runtime
+	// keeps in status.ackResourceMetadata.arn; Field is then ARNMember.
+	ARN    bool
+	Reason string
+}
+
+// Filter narrows a read that lists resources to one of them.
+type Filter struct {
+	// Member is the input member that filters, e.g. RepositoryNames.
+	Member string
+	// List is set when Member is a list: the identifier is its only item.
+	List bool
+	// Identifier is the identifier member whose value Member takes.
+	Identifier string
+}
+
+// SubResource is a spec field with its own put, get and delete operations,
+// such as an S3 bucket's versioning configuration.
+type SubResource struct {
+	// Field is the spec field's member name.
+	Field string
+	Put   *Operation
+	// Get and Delete are nil when the API has none.
+	Get, Delete *Operation
+	// PutMember is the member of the put input that holds the value.
+	PutMember string
+	// ObservedPath leads through the get output to the value; empty when
+	// the get output itself is the value.
+	ObservedPath []string
+	Because      string
+}
+
+// Tags locates a resource's tags.
+type Tags struct {
+	// Path is the member path from a spec field down to the tags.
+	Path []string
+	// Map is set for a map of strings; otherwise the tags are a list of
+	// structures with KeyMember and ValueMember.
+	Map                    bool
+	KeyMember, ValueMember string
+	Reason                 string
+}
+
+// Reference says a field can name another resource, whose status holds
+// the value.
+type Reference struct {
+	// Service is the referenced kind's service folder, "" for this one.
+	Service string
+	Group   string
+	Kind    string
+	// Path is the JSON path of the value in the referenced resource.
+	Path string
+}
+
+// Source is where a read-only field comes from: an operation called with
+// the resource's identifiers, and the member path in its output.
+type Source struct {
+	Operation *Operation
+	Path      []string
+}
+
+// Decision is one resource-level choice and why it was made.
+type Decision struct {
+	Subject string // what was decided, e.g. "read"
+	Choice  string // e.g. "DescribeTable"
+	Reason  string
+}
+
+// Skipped is a member left out of the API, and why.
+type Skipped struct {
+	Member string
+	Reason string
+}

@@ -1,5 +1,5 @@
 // Package awsclient builds aws-sdk-go-v2 configurations for the regions
-// the controller's resources live in.
+// and accounts the controller's resources live in.
 package awsclient
 
 import (
@@ -8,43 +8,147 @@ import (
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"golang.org/x/time/rate"
 )
 
-// Factory hands out one aws.Config per region, loaded once from the SDK's
+// Target is where a resource's AWS calls go: a region, and for a resource
+// in another account, the role to assume there.
+type Target struct {
+	Region string
+	// RoleARN is assumed with STS when set; empty uses the controller's
+	// own credentials.
+	RoleARN string
+	// ExternalID is passed to AssumeRole when the role's trust policy
+	// asks for one.
+	ExternalID string
+}
+
+// CallObserver counts AWS API calls; metrics.Metrics implements it.
+type CallObserver interface {
+	AWSCall(service, operation string, status int, errorCode string)
+}
+
+// Options configure a Factory.
+type Options struct {
+	// Endpoint overrides every service endpoint, for example an emulator.
+	Endpoint string
+	// QPS and Burst bound the calls per region and service; QPS <= 0
+	// means no client-side limit.
+	QPS   float64
+	Burst int
+	// Calls counts every call attempt; nil counts nothing.
+	Calls CallObserver
+	// MaxAttempts is how often the SDK tries one call before the
+	// reconciler's own backoff takes over; 0 keeps the SDK default.
+	MaxAttempts int
+}
+
+// Factory hands out one aws.Config per target, built once from the SDK's
 // default credential chain (environment, IRSA web identity, Pod Identity,
 // shared config).
 type Factory struct {
-	// Endpoint overrides every service endpoint, for example an emulator.
-	Endpoint string
+	opts Options
+	// load is config.LoadDefaultConfig; tests replace it.
+	load func(ctx context.Context, optFns ...func(*config.LoadOptions) error) (aws.Config, error)
 
-	mu      sync.Mutex
-	configs map[string]aws.Config
+	mu       sync.Mutex
+	configs  map[cacheKey]aws.Config
+	limiters map[string]*rate.Limiter
 }
 
-// Config returns the configuration for region.
-func (f *Factory) Config(ctx context.Context, region string) (aws.Config, error) {
+// cacheKey includes the endpoint so that a cached client can never be
+// reused against another endpoint.
+type cacheKey struct {
+	Target
+	endpoint string
+}
+
+// NewFactory returns a Factory with opts.
+func NewFactory(opts Options) *Factory {
+	return &Factory{
+		opts:     opts,
+		load:     config.LoadDefaultConfig,
+		configs:  map[cacheKey]aws.Config{},
+		limiters: map[string]*rate.Limiter{},
+	}
+}
+
+// Config returns the configuration for t, building it on first use.
+func (f *Factory) Config(ctx context.Context, t Target) (aws.Config, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if cfg, ok := f.configs[region]; ok {
+	key := cacheKey{Target: t, endpoint: f.opts.Endpoint}
+	if cfg, ok := f.configs[key]; ok {
+		return cfg, nil
+	}
+	base, err := f.base(ctx, t.Region)
+	if err != nil {
+		return aws.Config{}, err
+	}
+	cfg := base
+	if t.RoleARN != "" {
+		cfg = base.Copy()
+		cfg.Credentials = aws.NewCredentialsCache(stscreds.NewAssumeRoleProvider(sts.NewFromConfig(base), t.RoleARN,
+			func(o *stscreds.AssumeRoleOptions) {
+				o.RoleSessionName = "kubesmith-controller"
+				if t.ExternalID != "" {
+					o.ExternalID = aws.String(t.ExternalID)
+				}
+			}))
+	}
+	f.configs[key] = cfg
+	return cfg, nil
+}
+
+// base is the region's configuration with the controller's own
+// credentials. The caller holds f.mu.
+func (f *Factory) base(ctx context.Context, region string) (aws.Config, error) {
+	key := cacheKey{Target: Target{Region: region}, endpoint: f.opts.Endpoint}
+	if cfg, ok := f.configs[key]; ok {
 		return cfg, nil
 	}
 	// The buildable client is the only one the SDK can add AWS_CA_BUNDLE's
 	// roots to; a wrapped client makes every call fail when it is set.
-	cfg, err := config.LoadDefaultConfig(ctx,
+	cfg, err := f.load(ctx,
 		config.WithRegion(region),
 		config.WithHTTPClient(awshttp.NewBuildableClient()),
+		config.WithRetryer(func() aws.Retryer {
+			return retry.NewStandard(func(o *retry.StandardOptions) {
+				if f.opts.MaxAttempts > 0 {
+					o.MaxAttempts = f.opts.MaxAttempts
+				}
+				// The retry token bucket runs dry in an outage and then fails
+				// calls long after it; the reconciler's backoff bounds retries.
+				o.RateLimiter = ratelimit.None
+			})
+		}),
 	)
 	if err != nil {
 		return aws.Config{}, fmt.Errorf("loading AWS configuration for region %s: %w", region, err)
 	}
-	if f.Endpoint != "" {
-		cfg.BaseEndpoint = aws.String(f.Endpoint)
+	if f.opts.Endpoint != "" {
+		cfg.BaseEndpoint = aws.String(f.opts.Endpoint)
 	}
-	if f.configs == nil {
-		f.configs = map[string]aws.Config{}
-	}
-	f.configs[region] = cfg
+	cfg.APIOptions = append(cfg.APIOptions, f.addMiddleware)
+	f.configs[key] = cfg
 	return cfg, nil
+}
+
+// limiter returns the rate limiter of one region and service.
+func (f *Factory) limiter(region, service string) *rate.Limiter {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	key := region + "/" + service
+	l, ok := f.limiters[key]
+	if !ok {
+		l = rate.NewLimiter(rate.Limit(f.opts.QPS), max(f.opts.Burst, 1))
+		f.limiters[key] = l
+	}
+	return l
 }

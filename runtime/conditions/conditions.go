@@ -10,10 +10,12 @@ import (
 // The condition types. Ready follows kstatus; the ACK.* names match the
 // incumbent so that Argo CD's built-in health checks work unchanged.
 const (
-	Ready       = "Ready"
-	Synced      = "ACK.ResourceSynced"
-	Terminal    = "ACK.Terminal"
-	Recoverable = "ACK.Recoverable"
+	Ready              = "Ready"
+	Synced             = "ACK.ResourceSynced"
+	Terminal           = "ACK.Terminal"
+	Recoverable        = "ACK.Recoverable"
+	ReferencesResolved = "ACK.ReferencesResolved"
+	LateInitialized    = "ACK.LateInitialized"
 )
 
 // Set records a condition. meta.SetStatusCondition keeps the
@@ -36,4 +38,10 @@ func Set(conds *[]metav1.Condition, generation int64, typ string, status bool, r
 // Remove drops a condition that no longer applies.
 func Remove(conds *[]metav1.Condition, typ string) {
 	meta.RemoveStatusCondition(conds, typ)
+}
+
+// IsTrue reports whether a condition is True for generation.
+func IsTrue(conds []metav1.Condition, typ string, generation int64) bool {
+	c := meta.FindStatusCondition(conds, typ)
+	return c != nil && c.Status == metav1.ConditionTrue && c.ObservedGeneration == generation
 }

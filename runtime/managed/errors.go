@@ -22,6 +22,18 @@ var validationCodes = []string{
 	"InvalidInput",
 	"InvalidRequest",
 	"MalformedPolicyDocument",
+	"SerializationException",
+}
+
+// alreadyExistsCodes are the codes most services use for "that identifier
+// is taken"; a kind adds its own in Kind.AlreadyExistsCodes.
+var alreadyExistsCodes = []string{
+	"AlreadyExists",
+	"AlreadyExistsException",
+	"ResourceAlreadyExistsException",
+	"EntityAlreadyExists",
+	"BucketAlreadyExists",
+	"BucketAlreadyOwnedByYou",
 }
 
 // ErrorCode returns the AWS error code of err, or "" when err did not come
@@ -49,11 +61,80 @@ func IsTerminal(err error, extraCodes []string) bool {
 	return HasErrorCode(err, validationCodes...) || HasErrorCode(err, extraCodes...)
 }
 
-// TerminalError marks a problem found before any AWS call that only a spec
-// change can fix.
-type TerminalError struct{ Reason string }
+// IsAlreadyExists reports whether a create failed because the identifier
+// is taken.
+func IsAlreadyExists(err error, extraCodes []string) bool {
+	return HasErrorCode(err, alreadyExistsCodes...) || HasErrorCode(err, extraCodes...)
+}
 
-func (e *TerminalError) Error() string { return e.Reason }
+// OutcomeUnknown reports whether a failed write may still have taken
+// effect in AWS: the request may have arrived but no definite answer came
+// back (a network error, a timeout, a 5xx). A 4xx answer, or an error
+// raised before any request, means nothing changed.
+func OutcomeUnknown(err error) bool {
+	if err == nil {
+		return false
+	}
+	var t *TerminalError
+	if errors.As(err, &t) {
+		return false
+	}
+	if status := HTTPStatus(err); status != 0 {
+		return status >= 500
+	}
+	return true
+}
+
+// HTTPStatus returns the HTTP status of AWS's answer to a failed call, or
+// 0 when no answer came (a network error, or no call at all).
+func HTTPStatus(err error) int {
+	var resp interface{ HTTPStatusCode() int }
+	if errors.As(err, &resp) {
+		return resp.HTTPStatusCode()
+	}
+	return 0
+}
+
+// Describe renders err for a condition message or an event: the operation,
+// the AWS error code and AWS's message, without the request ID, which
+// differs on every attempt and would rewrite the status each time.
+func Describe(err error) string {
+	var t *TerminalError
+	if errors.As(err, &t) && t.Err != nil {
+		return t.Error()
+	}
+	var apiErr smithy.APIError
+	if !errors.As(err, &apiErr) {
+		return err.Error()
+	}
+	msg := apiErr.ErrorCode()
+	if m := apiErr.ErrorMessage(); m != "" {
+		msg += ": " + m
+	}
+	var op *smithy.OperationError
+	if errors.As(err, &op) {
+		msg = op.Service() + " " + op.Operation() + ": " + msg
+	}
+	return msg
+}
+
+// TerminalError marks a problem that only a spec or annotation change can
+// fix: one found before any AWS call, or an AWS error (Err) that is
+// Terminal in context, such as "already exists" on a create.
+type TerminalError struct {
+	Reason string
+	Err    error
+}
+
+func (e *TerminalError) Error() string {
+	if e.Err == nil {
+		return e.Reason
+	}
+	return e.Reason + ": " + Describe(e.Err)
+}
+
+// Unwrap exposes the AWS error, so its code stays visible.
+func (e *TerminalError) Unwrap() error { return e.Err }
 
 // Terminalf returns a TerminalError with a formatted reason.
 func Terminalf(format string, args ...any) error {

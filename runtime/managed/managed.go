@@ -19,7 +19,9 @@ type Object interface {
 	GetManagedStatus() *ackv1alpha1.ManagedStatus
 }
 
-// Observation is what one read of the AWS resource found.
+// Observation is what one read of the AWS resource found. The runtime
+// reuses one observation for every decision of a pass, so a kind reads AWS
+// once per pass.
 type Observation struct {
 	// Exists is false when AWS reports the resource missing.
 	Exists bool
@@ -31,6 +33,12 @@ type Observation struct {
 	// Pending is set while AWS reports a transitional state such as
 	// CREATING; the runtime then checks back soon instead of updating.
 	Pending string
+	// Observed is the spec as AWS reports it, a value of the kind's spec
+	// type: the desired spec with every field the read returns replaced by
+	// AWS's value. Adoption copies it into the spec, and late
+	// initialization copies Kind.LateInitFields from it. Optional: without
+	// it the runtime neither adopts nor late-initializes.
+	Observed any
 }
 
 // Changed reports whether the top-level spec field named by its JSON name
@@ -42,7 +50,9 @@ func (o Observation) Changed(field string) bool {
 }
 
 // External performs the AWS calls for one kind. Observe fills the object's
-// status from AWS; Create and Update may fill it from their outputs.
+// status from AWS; Create and Update may fill it from their outputs. The
+// runtime shares one External per target across concurrent reconciles, so
+// it must be safe for concurrent use (an SDK client is).
 type External[T Object] interface {
 	Observe(ctx context.Context, obj T) (Observation, error)
 	Create(ctx context.Context, obj T) error
@@ -50,15 +60,32 @@ type External[T Object] interface {
 	Delete(ctx context.Context, obj T) error
 }
 
-// Kind describes one generated kind to the runtime.
+// Kind describes one generated kind to the runtime. Only Name, New and
+// Connect are required; the rest switch on runtime features the kind's
+// API supports.
 type Kind[T Object] struct {
 	// Name is the Kubernetes kind, for example "Table".
 	Name string
 	// New returns an empty object of the kind.
 	New func() T
 	// Connect returns the kind's AWS client for one account and region.
+	// The runtime caches the result per region, account, role and
+	// endpoint, so Connect runs once per combination.
 	Connect func(cfg aws.Config) External[T]
 	// TerminalCodes are AWS error codes that only a spec change can fix,
 	// beyond the validation classes every kind shares.
 	TerminalCodes []string
+	// AlreadyExistsCodes are the Create error codes that mean the
+	// resource's identifier is taken, e.g. ResourceInUseException. Such a
+	// create is Terminal: the runtime never takes over a resource it did
+	// not create unless the object asks for adoption.
+	AlreadyExistsCodes []string
+	// LateInitFields are the spec paths (JSON names, dot separated, no
+	// list indexes) that AWS defaults when the user leaves them empty.
+	// The runtime copies them from Observation.Observed into the spec
+	// once, so that a later change in AWS shows as drift.
+	LateInitFields []string
+	// References fill spec fields from other objects, of any kind and
+	// service, found by group, version and kind.
+	References []Reference
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kubesmith/kubesmith/runtime/reconciler"
 )
 
 // Flags are the controller's command line. The names match the
@@ -32,6 +34,10 @@ type Flags struct {
 	ReconcileResources     string
 	EnableCARM             bool
 	PendingRequeueInterval time.Duration
+	BackoffBase            time.Duration
+	BackoffMax             time.Duration
+	AWSAPIQPS              float64
+	AWSAPIBurst            int
 }
 
 // Bind registers the flags on fs.
@@ -51,12 +57,16 @@ func (f *Flags) Bind(fs *flag.FlagSet) {
 	fs.StringVar(&f.MetricsAddr, "metrics-addr", ":8080", "address of the Prometheus metrics endpoint; 0 disables it")
 	fs.StringVar(&f.HealthProbeAddr, "health-probe-addr", ":8081", "address of the /healthz and /readyz endpoints; 0 disables them")
 	fs.StringVar(&f.Kubeconfig, "kubeconfig", "", "kubeconfig file; in-cluster configuration when empty")
-	fs.StringVar(&f.ResourceTags, "resource-tags", "", "comma-separated key=value tags added to every taggable resource")
+	fs.StringVar(&f.ResourceTags, "resource-tags", reconciler.DefaultResourceTags, "comma-separated key=value tags added to every taggable resource; values may use %K8S_NAMESPACE%, %K8S_RESOURCE_NAME%, %CONTROLLER_SERVICE% and %CONTROLLER_VERSION%")
 	fs.StringVar(&f.FeatureGates, "feature-gates", "", "comma-separated name=bool feature gates")
 	fs.StringVar(&f.WatchSelectors, "watch-selectors", "", "comma-separated label selectors of the resources to watch")
 	fs.StringVar(&f.ReconcileResources, "reconcile-resources", "", "comma-separated kinds to reconcile; empty reconciles all")
 	fs.BoolVar(&f.EnableCARM, "enable-carm", true, "allow cross-account resource management")
 	fs.DurationVar(&f.PendingRequeueInterval, "pending-requeue-interval", 10*time.Second, "how soon a resource in a transitional state is re-read")
+	fs.DurationVar(&f.BackoffBase, "reconcile-backoff-base", time.Second, "first retry delay after a recoverable error; it doubles per failure, with jitter")
+	fs.DurationVar(&f.BackoffMax, "reconcile-backoff-max", 5*time.Minute, "longest retry delay after recoverable errors")
+	fs.Float64Var(&f.AWSAPIQPS, "aws-api-qps", 20, "client-side limit of AWS calls per second, per region and service; 0 disables it")
+	fs.IntVar(&f.AWSAPIBurst, "aws-api-burst", 40, "burst of the client-side AWS call limit")
 }
 
 // kindInts is a repeatable Kind=N flag.

@@ -8,21 +8,26 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
 
 	"go.uber.org/zap/zapcore"
+	"k8s.io/apimachinery/pkg/labels"
 	kruntime "k8s.io/apimachinery/pkg/runtime"
 	clientgoscheme "k8s.io/client-go/kubernetes/scheme"
 	"k8s.io/client-go/tools/clientcmd"
 	ctrl "sigs.k8s.io/controller-runtime"
 	"sigs.k8s.io/controller-runtime/pkg/cache"
+	"sigs.k8s.io/controller-runtime/pkg/client"
 	"sigs.k8s.io/controller-runtime/pkg/healthz"
 	"sigs.k8s.io/controller-runtime/pkg/log/zap"
+	ctrlmetrics "sigs.k8s.io/controller-runtime/pkg/metrics"
 	metricsserver "sigs.k8s.io/controller-runtime/pkg/metrics/server"
 
 	"github.com/kubesmith/kubesmith/runtime/awsclient"
+	"github.com/kubesmith/kubesmith/runtime/metrics"
 	"github.com/kubesmith/kubesmith/runtime/reconciler"
 )
 
@@ -51,24 +56,28 @@ func run(ctx context.Context, service string, addToScheme func(*kruntime.Scheme)
 	if f.Region == "" {
 		f.Region = os.Getenv("AWS_REGION")
 	}
-	if f.DeletionPolicy != reconciler.DeletionPolicyDelete && f.DeletionPolicy != reconciler.DeletionPolicyRetain {
-		return fmt.Errorf("--deletion-policy %q: want %s or %s", f.DeletionPolicy, reconciler.DeletionPolicyDelete, reconciler.DeletionPolicyRetain)
-	}
-	if err := checkKinds(kinds, f); err != nil {
+	if err := validate(kinds, f); err != nil {
 		return err
+	}
+	tags, _ := reconciler.ParseTags(f.ResourceTags) // validated above
+	systemNamespace := os.Getenv("ACK_SYSTEM_NAMESPACE")
+	if f.LeaderElectionNS == "" {
+		f.LeaderElectionNS = systemNamespace
 	}
 
 	scheme := kruntime.NewScheme()
 	if err := errors.Join(clientgoscheme.AddToScheme(scheme), addToScheme(scheme)); err != nil {
 		return fmt.Errorf("building the scheme: %w", err)
 	}
-	restConfig, err := clientcmd.BuildConfigFromFlags("", f.Kubeconfig) // in-cluster when empty
+	cacheOpts, _ := cacheOptions(kinds, f) // validated above
+	// In-cluster configuration when --kubeconfig is empty.
+	restConfig, err := clientcmd.BuildConfigFromFlags("", f.Kubeconfig)
 	if err != nil {
 		return fmt.Errorf("finding the Kubernetes API server: %w", err)
 	}
 	mgr, err := ctrl.NewManager(restConfig, ctrl.Options{
 		Scheme:                  scheme,
-		Cache:                   cache.Options{DefaultNamespaces: namespaces(f.WatchNamespace)},
+		Cache:                   cacheOpts,
 		Metrics:                 metricsserver.Options{BindAddress: f.MetricsAddr},
 		HealthProbeBindAddress:  f.HealthProbeAddr,
 		LeaderElection:          f.LeaderElection,
@@ -82,26 +91,122 @@ func run(ctx context.Context, service string, addToScheme func(*kruntime.Scheme)
 		return err
 	}
 
-	configs := &awsclient.Factory{Endpoint: f.EndpointURL}
+	m := metrics.New()
+	if err := m.Register(ctrlmetrics.Registry); err != nil {
+		return fmt.Errorf("registering metrics: %w", err)
+	}
+	factory := awsclient.NewFactory(awsclient.Options{
+		Endpoint: f.EndpointURL,
+		QPS:      f.AWSAPIQPS,
+		Burst:    f.AWSAPIBurst,
+		Calls:    m,
+	})
+	var roles reconciler.RoleMapper
+	if f.EnableCARM {
+		// Uncached: reading one ConfigMap must not need a watch on all of them.
+		roles = reconciler.ConfigMapRoles{Reader: mgr.GetAPIReader(), Namespace: systemNamespace, Name: reconciler.RoleAccountMapName}
+	}
+	version := controllerVersion()
 	for _, k := range kinds {
 		if !reconciled(k.Kind, f.ReconcileResources) {
 			continue
 		}
 		opts := reconciler.Options{
-			DefaultRegion:  f.Region,
-			Resync:         seconds(f.ResourceResyncSeconds, k.Kind, f.DefaultResyncSeconds),
-			Pending:        f.PendingRequeueInterval,
-			DeletionPolicy: f.DeletionPolicy,
-			MaxConcurrent:  valueFor(f.ResourceMaxConcurrent, k.Kind, f.DefaultMaxConcurrent),
-			Config:         configs.Config,
+			DefaultRegion:   f.Region,
+			Resync:          seconds(f.ResourceResyncSeconds, k.Kind, f.DefaultResyncSeconds),
+			Pending:         f.PendingRequeueInterval,
+			Confirm:         time.Second,
+			DeletionPolicy:  f.DeletionPolicy,
+			MaxConcurrent:   valueFor(f.ResourceMaxConcurrent, k.Kind, f.DefaultMaxConcurrent),
+			BackoffBase:     f.BackoffBase,
+			BackoffMax:      f.BackoffMax,
+			AWS:             factory.Config,
+			Roles:           roles,
+			Tags:            tags,
+			Service:         service,
+			Version:         version,
+			WatchNamespaces: splitList(f.WatchNamespace),
+			Metrics:         m,
 		}
 		if err := k.Setup(mgr, opts); err != nil {
-			return fmt.Errorf("setting up %s: %w", k.Kind, err)
+			return err
 		}
 		logger.Info("reconciling kind", "kind", k.Kind, "resync", opts.Resync.String())
 	}
-	logger.Info("starting", "region", f.Region, "endpoint", f.EndpointURL, "watchNamespace", f.WatchNamespace)
+	logger.Info("starting", "version", version, "region", f.Region, "endpoint", f.EndpointURL,
+		"watchNamespace", f.WatchNamespace, "carm", f.EnableCARM, "systemNamespace", systemNamespace,
+		// Namespace annotations always work: the controller watches namespaces
+		// in every install mode, and fails to start if it may not.
+		"namespaceAnnotations", "watched")
+	if f.EnableCARM && systemNamespace == "" {
+		logger.Info("ACK_SYSTEM_NAMESPACE is unset: resources in namespaces with " + reconciler.AnnotationOwnerAccountID + " will report an error until it is set")
+	}
 	return mgr.Start(ctx)
+}
+
+// validate checks the flags before anything starts, so a typo in Helm
+// values stops the controller with a message instead of being ignored.
+func validate(kinds []reconciler.Registration, f Flags) error {
+	var errs []error
+	if f.DeletionPolicy != reconciler.DeletionPolicyDelete && f.DeletionPolicy != reconciler.DeletionPolicyRetain {
+		errs = append(errs, fmt.Errorf("--deletion-policy %q: want %s or %s", f.DeletionPolicy, reconciler.DeletionPolicyDelete, reconciler.DeletionPolicyRetain))
+	}
+	if _, err := reconciler.ParseTags(f.ResourceTags); err != nil {
+		errs = append(errs, fmt.Errorf("--resource-tags: %w", err))
+	}
+	if f.BackoffBase <= 0 || f.BackoffMax < f.BackoffBase {
+		errs = append(errs, fmt.Errorf("--reconcile-backoff-base %s and --reconcile-backoff-max %s: want 0 < base <= max", f.BackoffBase, f.BackoffMax))
+	}
+	if _, err := cacheOptions(kinds, f); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(append(errs, checkKinds(kinds, f))...)
+}
+
+// cacheOptions limits the cache to the watched namespaces and, per kind,
+// to --watch-selectors.
+func cacheOptions(kinds []reconciler.Registration, f Flags) (cache.Options, error) {
+	opts := cache.Options{DefaultNamespaces: namespaces(f.WatchNamespace)}
+	if f.WatchSelectors == "" {
+		return opts, nil
+	}
+	sel, err := labels.Parse(f.WatchSelectors)
+	if err != nil {
+		return cache.Options{}, fmt.Errorf("--watch-selectors: %w", err)
+	}
+	opts.ByObject = map[client.Object]cache.ByObject{}
+	for _, k := range kinds {
+		opts.ByObject[k.New()] = cache.ByObject{Label: sel}
+	}
+	return opts, nil
+}
+
+// controllerVersion is the module version of the binary, or its VCS
+// revision for a development build.
+func controllerVersion() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			return s.Value[:12]
+		}
+	}
+	return "devel"
+}
+
+func splitList(list string) []string {
+	var out []string
+	for _, s := range strings.Split(list, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // checkKinds rejects per-kind settings for kinds this controller lacks, so a
@@ -150,14 +255,13 @@ func valueFor(m kindInts, kind string, fallback int) int {
 }
 
 func namespaces(list string) map[string]cache.Config {
-	if list == "" {
+	names := splitList(list)
+	if len(names) == 0 {
 		return nil
 	}
 	out := map[string]cache.Config{}
-	for _, ns := range strings.Split(list, ",") {
-		if ns = strings.TrimSpace(ns); ns != "" {
-			out[ns] = cache.Config{}
-		}
+	for _, ns := range names {
+		out[ns] = cache.Config{}
 	}
 	return out
 }

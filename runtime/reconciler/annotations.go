@@ -1,11 +1,26 @@
 package reconciler
 
+import "strings"
+
 // Annotations users set on resources and namespaces. The names match the
 // incumbent so that existing manifests keep working.
 const (
+	// annotationPrefix: a change to any annotation with it, on an object
+	// or its namespace, triggers a pass.
+	annotationPrefix = "services.k8s.aws/"
+
 	AnnotationRegion         = "services.k8s.aws/region"
 	AnnotationDefaultRegion  = "services.k8s.aws/default-region"
+	AnnotationOwnerAccountID = "services.k8s.aws/owner-account-id"
 	AnnotationDeletionPolicy = "services.k8s.aws/deletion-policy"
+	AnnotationReadOnly       = "services.k8s.aws/read-only"
+	AnnotationAdoptionPolicy = "services.k8s.aws/adoption-policy"
+	AnnotationAdoptionFields = "services.k8s.aws/adoption-fields"
+	// AnnotationPaused "true" stops every reconcile of the object.
+	AnnotationPaused = "services.k8s.aws/paused"
+	// AnnotationReconcileRequestedAt is any value; changing it asks for an
+	// immediate check against AWS.
+	AnnotationReconcileRequestedAt = "services.k8s.aws/reconcile-requested-at"
 )
 
 // Deletion policies.
@@ -13,3 +28,20 @@ const (
 	DeletionPolicyDelete = "delete"
 	DeletionPolicyRetain = "retain"
 )
+
+// Adoption policies.
+const (
+	AdoptionPolicyAdopt         = "adopt"
+	AdoptionPolicyAdoptOrCreate = "adopt-or-create"
+)
+
+// ourAnnotations returns the annotations that steer the controller.
+func ourAnnotations(all map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range all {
+		if strings.HasPrefix(k, annotationPrefix) {
+			out[k] = v
+		}
+	}
+	return out
+}

@@ -1,34 +1,32 @@
 // Package reconciler is the one reconcile loop that every generated kind
 // shares. A kind supplies only its managed.External; finalizers, regions,
-// conditions, events and requeueing live here.
+// accounts, policies, adoption, late initialization, references, tags,
+// conditions, events, requeueing and metrics live here.
 package reconciler
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
+	"sync"
 	"time"
 
-	corev1 "k8s.io/api/core/v1"
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"k8s.io/apimachinery/pkg/api/equality"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	kruntime "k8s.io/apimachinery/pkg/runtime"
-	"k8s.io/apimachinery/pkg/types"
+	"k8s.io/apimachinery/pkg/runtime/schema"
 	ctrl "sigs.k8s.io/controller-runtime"
 	"sigs.k8s.io/controller-runtime/pkg/client"
-	"sigs.k8s.io/controller-runtime/pkg/client/apiutil"
-	"sigs.k8s.io/controller-runtime/pkg/controller"
 	"sigs.k8s.io/controller-runtime/pkg/controller/controllerutil"
-	"sigs.k8s.io/controller-runtime/pkg/event"
 	"sigs.k8s.io/controller-runtime/pkg/log"
-	"sigs.k8s.io/controller-runtime/pkg/predicate"
 	"sigs.k8s.io/controller-runtime/pkg/recorder"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-
-	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
-	"github.com/kubesmith/kubesmith/runtime/conditions"
+	"github.com/kubesmith/kubesmith/runtime/awsclient"
 	"github.com/kubesmith/kubesmith/runtime/managed"
+	"github.com/kubesmith/kubesmith/runtime/metrics"
 )
 
 // Options are the controller-wide settings, from flags.
@@ -40,13 +38,32 @@ type Options struct {
 	Resync time.Duration
 	// Pending is how soon a resource in a transitional state is re-read.
 	Pending time.Duration
+	// Confirm is how soon a resource is re-read after a write, to see it
+	// took effect.
+	Confirm time.Duration
 	// DeletionPolicy applies when neither the resource nor its namespace
 	// sets one.
 	DeletionPolicy string
 	// MaxConcurrent bounds the parallel reconciles of the kind.
 	MaxConcurrent int
-	// Config returns the AWS configuration for a region.
-	Config func(ctx context.Context, region string) (aws.Config, error)
+	// BackoffBase and BackoffMax bound the retry delay after a
+	// recoverable error; it doubles per failure, with jitter.
+	BackoffBase, BackoffMax time.Duration
+	// AWS returns the AWS configuration for a region and role.
+	AWS func(ctx context.Context, t awsclient.Target) (aws.Config, error)
+	// Roles maps owner accounts to roles; nil means cross-account
+	// management is off.
+	Roles RoleMapper
+	// Tags are the default AWS tags, values with %K8S_NAMESPACE%-style
+	// placeholders; see ExpandTags.
+	Tags map[string]string
+	// Service and Version fill %CONTROLLER_SERVICE% and
+	// %CONTROLLER_VERSION% in Tags.
+	Service, Version string
+	// WatchNamespaces limits the namespaces reconciled; empty is all.
+	WatchNamespaces []string
+	// Metrics records reconciles, drift and conditions; required.
+	Metrics *metrics.Metrics
 }
 
 // Reconciler reconciles one generated kind.
@@ -56,293 +73,262 @@ type Reconciler[T managed.Object] struct {
 	client    client.Client
 	events    recorder.EventRecorder
 	finalizer string
+	gvk       schema.GroupVersionKind
+	scheme    *kruntime.Scheme
+	now       func() time.Time
+	jitter    func(time.Duration) time.Duration
+
+	mu        sync.Mutex
+	externals map[awsclient.Target]managed.External[T]
 }
 
-// Setup registers a reconciler for kind with the manager.
-func Setup[T managed.Object](mgr ctrl.Manager, kind managed.Kind[T], opts Options) error {
-	gvk, err := apiutil.GVKForObject(kind.New(), mgr.GetScheme())
+// New returns a reconciler for kind. c must read through a cache for a
+// steady state without API server load; scheme must know the kind.
+func New[T managed.Object](kind managed.Kind[T], opts Options, c client.Client, scheme *kruntime.Scheme, events recorder.EventRecorder) (*Reconciler[T], error) {
+	gvk, err := gvkOf(kind.New(), scheme)
 	if err != nil {
-		return fmt.Errorf("kind %s is not in the scheme: %w", kind.Name, err)
+		return nil, fmt.Errorf("kind %s is not in the scheme: %w", kind.Name, err)
 	}
-	r := &Reconciler[T]{
+	if opts.Metrics == nil {
+		opts.Metrics = metrics.New()
+	}
+	return &Reconciler[T]{
 		kind:      kind,
 		opts:      opts,
-		client:    mgr.GetClient(),
-		events:    mgr.GetEventRecorder(strings.ToLower(kind.Name) + "-controller"),
+		client:    c,
+		events:    events,
 		finalizer: "finalizers." + gvk.Group + "/" + kind.Name,
-	}
-	return ctrl.NewControllerManagedBy(mgr).
-		For(kind.New()).
-		Named(strings.ToLower(kind.Name)).
-		// Our own status writes change neither generation nor annotations,
-		// so they never trigger another pass.
-		WithEventFilter(predicate.Or(
-			predicate.GenerationChangedPredicate{},
-			predicate.AnnotationChangedPredicate{},
-			deletionStarted(),
-		)).
-		WithOptions(controller.Options{MaxConcurrentReconciles: max(opts.MaxConcurrent, 1)}).
-		Complete(r)
+		gvk:       gvk,
+		scheme:    scheme,
+		now:       time.Now,
+		jitter:    jitter,
+		externals: map[awsclient.Target]managed.External[T]{},
+	}, nil
 }
 
-func deletionStarted() predicate.Predicate {
-	return predicate.Funcs{UpdateFunc: func(e event.UpdateEvent) bool {
-		return e.ObjectOld.GetDeletionTimestamp().IsZero() && !e.ObjectNew.GetDeletionTimestamp().IsZero()
-	}}
+// jitter spreads resyncs over ±10% so that resources created together do
+// not hit AWS together forever after.
+func jitter(d time.Duration) time.Duration {
+	return time.Duration(float64(d) * (0.9 + 0.2*rand.Float64()))
+}
+
+// pass is the state of one reconcile of one object.
+type pass[T managed.Object] struct {
+	obj T
+	// persisted is the object as last written, to tell what changed.
+	persisted     T
+	nsAnnotations map[string]string
+	policy        Policy
+	place         placement
+	gone          bool // the finalizer was released; the object is going
+	// afterWrite runs once the pass's status is stored.
+	afterWrite []func()
+}
+
+// outcome is how a pass ended.
+type outcome struct {
+	result string
+	after  time.Duration // requeue after; ignored when err is set
+	err    error         // retried with backoff
 }
 
 // Reconcile brings one resource in AWS to its spec.
 func (r *Reconciler[T]) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.Result, error) {
 	obj := r.kind.New()
 	if err := r.client.Get(ctx, req.NamespacedName, obj); err != nil {
-		return ctrl.Result{}, client.IgnoreNotFound(err)
-	}
-	before, err := statusOf(obj)
-	if err != nil {
+		if apierrors.IsNotFound(err) {
+			r.opts.Metrics.Resources.Forget(r.kind.Name, req.NamespacedName)
+			return ctrl.Result{}, nil
+		}
 		return ctrl.Result{}, err
 	}
-	result, rerr := r.reconcile(ctx, obj)
-	if !obj.GetDeletionTimestamp().IsZero() && !controllerutil.ContainsFinalizer(obj, r.finalizer) {
-		return result, rerr // the object is going away; its status no longer matters
-	}
-	after, err := statusOf(obj)
-	if err != nil {
-		return ctrl.Result{}, err
-	}
-	if !equality.Semantic.DeepEqual(before, after) {
-		if err := r.client.Status().Update(ctx, obj); err != nil {
-			return ctrl.Result{}, errors.Join(rerr, fmt.Errorf("writing status: %w", err))
-		}
-	}
-	return result, rerr
-}
+	p := &pass[T]{obj: obj, persisted: obj.DeepCopyObject().(T)}
+	out := r.run(ctx, p)
 
-func (r *Reconciler[T]) reconcile(ctx context.Context, obj T) (ctrl.Result, error) {
-	region, err := r.region(ctx, obj)
-	if err != nil {
-		return r.fail(ctx, obj, err)
-	}
-	log.FromContext(ctx).V(1).Info("reconciling", "region", region)
-	cfg, err := r.opts.Config(ctx, region)
-	if err != nil {
-		return r.fail(ctx, obj, err)
-	}
-	ext := r.kind.Connect(cfg)
-
-	if !obj.GetDeletionTimestamp().IsZero() {
-		return r.delete(ctx, obj, ext)
-	}
-	if !controllerutil.ContainsFinalizer(obj, r.finalizer) {
-		controllerutil.AddFinalizer(obj, r.finalizer)
-		if err := r.client.Update(ctx, obj); err != nil {
-			return ctrl.Result{}, fmt.Errorf("adding finalizer: %w", err)
-		}
-	}
-
-	obs, err := ext.Observe(ctx, obj)
-	if err != nil {
-		return r.fail(ctx, obj, err)
-	}
-	status := obj.GetManagedStatus()
-	switch {
-	case !obs.Exists:
-		if err := ext.Create(ctx, obj); err != nil {
-			return r.fail(ctx, obj, err)
-		}
-		r.pin(obj, region, obs.ARN)
-		r.events.Eventf(obj, nil, corev1.EventTypeNormal, "Created", "Create", "created %s in %s", r.kind.Name, region)
-		r.progress(obj, "Creating", "the resource was created; waiting for AWS to report it")
-		return ctrl.Result{RequeueAfter: time.Second}, nil
-	case obs.Pending != "":
-		r.pin(obj, region, obs.ARN)
-		r.progress(obj, "Pending", "AWS reports the resource as "+obs.Pending)
-		return ctrl.Result{RequeueAfter: r.opts.Pending}, nil
-	case len(obs.Diff) > 0:
-		r.pin(obj, region, obs.ARN)
-		if err := ext.Update(ctx, obj, obs); err != nil {
-			return r.fail(ctx, obj, err)
-		}
-		r.events.Eventf(obj, nil, corev1.EventTypeNormal, "Updated", "Update", "updated %s", strings.Join(obs.Diff, ", "))
-		r.progress(obj, "Updating", "updated "+strings.Join(obs.Diff, ", "))
-		return ctrl.Result{RequeueAfter: time.Second}, nil
-	}
-	r.pin(obj, region, obs.ARN)
-	gen := obj.GetGeneration()
-	conditions.Remove(&status.Conditions, conditions.Terminal)
-	conditions.Remove(&status.Conditions, conditions.Recoverable)
-	conditions.Set(&status.Conditions, gen, conditions.Synced, true, "Synced", "the resource in AWS matches the spec")
-	conditions.Set(&status.Conditions, gen, conditions.Ready, true, "Available", "the resource is available")
-	return ctrl.Result{RequeueAfter: r.opts.Resync}, nil
-}
-
-func (r *Reconciler[T]) delete(ctx context.Context, obj T, ext managed.External[T]) (ctrl.Result, error) {
-	if !controllerutil.ContainsFinalizer(obj, r.finalizer) {
-		return ctrl.Result{}, nil
-	}
-	policy, err := r.deletionPolicy(ctx, obj)
-	if err != nil {
-		return r.fail(ctx, obj, err)
-	}
-	if policy == DeletionPolicyDelete {
-		obs, err := ext.Observe(ctx, obj)
-		if err != nil {
-			return r.fail(ctx, obj, err)
-		}
-		if obs.Exists {
-			// The finalizer stays until a read reports the resource gone.
-			if obs.Pending == "" {
-				if err := ext.Delete(ctx, obj); err != nil {
-					return r.fail(ctx, obj, err)
-				}
-				r.events.Eventf(obj, nil, corev1.EventTypeNormal, "Deleted", "Delete", "deleted %s in AWS", r.kind.Name)
+	if !p.gone {
+		switch err := r.writeStatus(ctx, p); {
+		case apierrors.IsConflict(err):
+			// The pass read a stale object; decide again on a fresh one. No
+			// event will come for our own write, so requeue ourselves.
+			log.FromContext(ctx).V(1).Info("status write conflicted; reconciling again")
+			out = outcome{result: out.result, after: r.opts.Confirm}
+		case err != nil:
+			out.err = errors.Join(out.err, fmt.Errorf("writing status: %w", err))
+		default:
+			for _, fn := range p.afterWrite {
+				fn()
 			}
-			r.progress(obj, "Deleting", "waiting for AWS to report the resource gone")
-			return ctrl.Result{RequeueAfter: time.Second}, nil
+		}
+		r.opts.Metrics.Resources.Set(r.kind.Name, req.NamespacedName, obj.GetManagedStatus().Conditions)
+	} else {
+		r.opts.Metrics.Resources.Forget(r.kind.Name, req.NamespacedName)
+	}
+	r.opts.Metrics.Reconciled(r.kind.Name, out.result)
+	if out.err != nil {
+		return ctrl.Result{}, out.err
+	}
+	return ctrl.Result{RequeueAfter: out.after}, nil
+}
+
+func (r *Reconciler[T]) run(ctx context.Context, p *pass[T]) outcome {
+	obj := p.obj
+	ns, err := r.namespaceAnnotations(ctx, obj.GetNamespace())
+	if err != nil {
+		return r.fail(ctx, p, err)
+	}
+	p.nsAnnotations = ns
+	p.policy, err = resolvePolicy(policyInput{annotations: obj.GetAnnotations(), deletionPolicy: r.deletionPolicy(obj, ns)})
+	if err != nil {
+		return r.fail(ctx, p, err)
+	}
+	if p.policy.Paused {
+		setPaused(obj)
+		return outcome{result: metrics.ResultPaused}
+	}
+	deleting := !obj.GetDeletionTimestamp().IsZero()
+	if deleting && !controllerutil.ContainsFinalizer(obj, r.finalizer) {
+		return outcome{result: metrics.ResultDeleted}
+	}
+	if deleting && (!p.policy.Has(ActionDelete) || !owned(obj)) {
+		return r.release(ctx, p)
+	}
+
+	p.place, err = r.place(ctx, obj, ns, deleting)
+	if err != nil {
+		return r.fail(ctx, p, err)
+	}
+	logger := log.FromContext(ctx).WithValues("region", p.place.target.Region)
+	if p.place.account != "" {
+		logger = logger.WithValues("account", p.place.account)
+	}
+	ctx = log.IntoContext(ctx, logger)
+	ext, err := r.external(ctx, p.place.target)
+	if err != nil {
+		return r.fail(ctx, p, err)
+	}
+	if err := r.resolveReferences(ctx, obj); err != nil {
+		if !deleting {
+			return r.fail(ctx, p, err)
+		}
+		// A deletion goes ahead: it needs the resource's identity, which
+		// the status holds, more than the referenced values.
+		logger.V(1).Info("deleting with unresolved references", "error", err.Error())
+	}
+	if deleting {
+		return r.delete(ctx, p, ext)
+	}
+	if !controllerutil.ContainsFinalizer(obj, r.finalizer) {
+		if err := r.patch(ctx, obj, func(o T) error { controllerutil.AddFinalizer(o, r.finalizer); return nil }); err != nil {
+			return r.fail(ctx, p, fmt.Errorf("adding finalizer: %w", err))
 		}
 	}
-	controllerutil.RemoveFinalizer(obj, r.finalizer)
-	if err := r.client.Update(ctx, obj); err != nil {
-		return ctrl.Result{}, fmt.Errorf("removing finalizer: %w", err)
-	}
-	return ctrl.Result{}, nil
+	ctx = managed.WithDefaultTags(ctx, ExpandTags(r.opts.Tags, obj, r.opts.Service, r.opts.Version))
+	return r.sync(ctx, p, ext)
 }
 
-// fail records err on the object. A terminal error waits for a spec change
-// (or the resync period); any other error is retried with backoff.
-func (r *Reconciler[T]) fail(ctx context.Context, obj T, err error) (ctrl.Result, error) {
-	status := obj.GetManagedStatus()
-	gen := obj.GetGeneration()
-	msg := err.Error()
-	conditions.Set(&status.Conditions, gen, conditions.Synced, false, "Error", msg)
-	conditions.Set(&status.Conditions, gen, conditions.Ready, false, "Error", msg)
-	if managed.IsTerminal(err, r.kind.TerminalCodes) {
-		conditions.Remove(&status.Conditions, conditions.Recoverable)
-		conditions.Set(&status.Conditions, gen, conditions.Terminal, true, reason(err, "Terminal"), msg)
-		r.events.Eventf(obj, nil, corev1.EventTypeWarning, "Terminal", "Reconcile", "%s", msg)
-		log.FromContext(ctx).Info("terminal error; waiting for a spec change", "error", msg)
-		return ctrl.Result{RequeueAfter: r.opts.Resync}, nil
+// external returns the kind's AWS client for a target, built once.
+func (r *Reconciler[T]) external(ctx context.Context, t awsclient.Target) (managed.External[T], error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if ext, ok := r.externals[t]; ok {
+		return ext, nil
 	}
-	conditions.Remove(&status.Conditions, conditions.Terminal)
-	conditions.Set(&status.Conditions, gen, conditions.Recoverable, true, reason(err, "Recoverable"), msg)
-	return ctrl.Result{}, err
-}
-
-func (r *Reconciler[T]) progress(obj T, reason, msg string) {
-	status := obj.GetManagedStatus()
-	gen := obj.GetGeneration()
-	conditions.Remove(&status.Conditions, conditions.Terminal)
-	conditions.Remove(&status.Conditions, conditions.Recoverable)
-	conditions.Set(&status.Conditions, gen, conditions.Synced, false, reason, msg)
-	conditions.Set(&status.Conditions, gen, conditions.Ready, false, reason, msg)
-}
-
-// reason is the AWS error code when there is one, since it is what users
-// search for.
-func reason(err error, fallback string) string {
-	if code := managed.ErrorCode(err); code != "" {
-		return code
-	}
-	return fallback
-}
-
-// pin records where the resource lives, so that later passes can refuse a
-// silent move.
-func (r *Reconciler[T]) pin(obj T, region string, arn *string) {
-	status := obj.GetManagedStatus()
-	if status.ACKResourceMetadata == nil {
-		status.ACKResourceMetadata = &ackv1alpha1.ResourceMetadata{}
-	}
-	md := status.ACKResourceMetadata
-	md.Region = &region
-	if arn != nil {
-		md.ARN = arn
-		if account := accountOf(*arn); account != "" {
-			md.OwnerAccountID = &account
-		}
-	}
-}
-
-// accountOf returns the account field of an ARN (arn:partition:service:region:account:resource).
-func accountOf(arn string) string {
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) < 6 {
-		return ""
-	}
-	return parts[4]
-}
-
-// region resolves the resource's region: its annotation, then its
-// namespace's default, then the controller's. Once the resource exists the
-// region is pinned, and a different answer is a terminal error.
-func (r *Reconciler[T]) region(ctx context.Context, obj T) (string, error) {
-	region := obj.GetAnnotations()[AnnotationRegion]
-	if region == "" {
-		ns, err := r.namespaceAnnotation(ctx, obj, AnnotationDefaultRegion)
-		if err != nil {
-			return "", err
-		}
-		region = ns
-	}
-	if region == "" {
-		region = r.opts.DefaultRegion
-	}
-	if region == "" {
-		return "", managed.Terminalf("no AWS region: set the %s annotation on the resource, %s on its namespace, or the controller's --aws-region", AnnotationRegion, AnnotationDefaultRegion)
-	}
-	if md := obj.GetManagedStatus().ACKResourceMetadata; md != nil && md.Region != nil && *md.Region != region {
-		return "", managed.Terminalf("the resource lives in region %s but now resolves to %s; a region cannot change, so restore the annotation or recreate the resource", *md.Region, region)
-	}
-	return region, nil
-}
-
-func (r *Reconciler[T]) deletionPolicy(ctx context.Context, obj T) (string, error) {
-	policy := obj.GetAnnotations()[AnnotationDeletionPolicy]
-	if policy == "" {
-		ns, err := r.namespaceAnnotation(ctx, obj, AnnotationDeletionPolicy)
-		if err != nil {
-			return "", err
-		}
-		policy = ns
-	}
-	if policy == "" {
-		policy = r.opts.DeletionPolicy
-	}
-	switch policy {
-	case "", DeletionPolicyDelete:
-		return DeletionPolicyDelete, nil
-	case DeletionPolicyRetain:
-		return DeletionPolicyRetain, nil
-	}
-	return "", managed.Terminalf("deletion policy %q is not one of %s or %s", policy, DeletionPolicyDelete, DeletionPolicyRetain)
-}
-
-func (r *Reconciler[T]) namespaceAnnotation(ctx context.Context, obj T, key string) (string, error) {
-	var ns corev1.Namespace
-	if err := r.client.Get(ctx, types.NamespacedName{Name: obj.GetNamespace()}, &ns); err != nil {
-		return "", fmt.Errorf("reading namespace %s: %w", obj.GetNamespace(), err)
-	}
-	return ns.Annotations[key], nil
-}
-
-// statusOf returns the object's status as plain data, to tell whether a
-// pass changed it.
-func statusOf(obj kruntime.Object) (any, error) {
-	u, err := kruntime.DefaultUnstructuredConverter.ToUnstructured(obj)
+	cfg, err := r.opts.AWS(ctx, t)
 	if err != nil {
 		return nil, err
 	}
-	return u["status"], nil
+	ext := r.kind.Connect(cfg)
+	r.externals[t] = ext
+	return ext, nil
 }
 
-// Registration is a kind, ready for the operator to set up with its options.
-type Registration struct {
-	Kind  string
-	Setup func(mgr ctrl.Manager, opts Options) error
+// owned reports whether this object created, adopted or observes an AWS
+// resource: the runtime pins the region before it creates or adopts one.
+// An object that owns nothing never deletes anything in AWS.
+func owned(obj managed.Object) bool {
+	md := obj.GetManagedStatus().ACKResourceMetadata
+	return md != nil && md.Region != nil
 }
 
-// Register wraps kind for the operator.
-func Register[T managed.Object](kind managed.Kind[T]) Registration {
-	return Registration{Kind: kind.Name, Setup: func(mgr ctrl.Manager, opts Options) error {
-		return Setup(mgr, kind, opts)
-	}}
+// patch changes the object's metadata or spec with a merge patch that
+// holds only what mutate changed. It never writes values resolved from
+// references, since those are on obj before and after mutate alike.
+func (r *Reconciler[T]) patch(ctx context.Context, obj T, mutate func(T) error) error {
+	orig := obj.DeepCopyObject().(T)
+	mod := obj.DeepCopyObject().(T)
+	if err := mutate(mod); err != nil {
+		return err
+	}
+	if err := r.client.Patch(ctx, mod, client.MergeFromWithOptions(orig, client.MergeFromWithOptimisticLock{})); err != nil {
+		return err
+	}
+	if err := mutate(obj); err != nil {
+		return err
+	}
+	obj.SetResourceVersion(mod.GetResourceVersion())
+	obj.SetGeneration(mod.GetGeneration())
+	return nil
 }
+
+// writeStatus persists the status when the pass changed it, and only
+// then: an unchanged resource costs no write.
+func (r *Reconciler[T]) writeStatus(ctx context.Context, p *pass[T]) error {
+	now, err := toMap(p.obj)
+	if err != nil {
+		return err
+	}
+	was, err := toMap(p.persisted)
+	if err != nil {
+		return err
+	}
+	if equality.Semantic.DeepEqual(now["status"], was["status"]) {
+		return nil
+	}
+	// The patch base is the object as it is now with the status as last
+	// written, so the patch holds the status change and nothing else, and
+	// its optimistic lock uses the newest resourceVersion the pass knows.
+	// A pass that read a stale object fails there instead of recording a
+	// decision made on old data.
+	now["status"] = was["status"]
+	base := r.kind.New()
+	if err := kruntime.DefaultUnstructuredConverter.FromUnstructured(now, base); err != nil {
+		return err
+	}
+	// A copy takes the server's answer, so the pass keeps its in-memory
+	// spec (resolved references) for any call still to come.
+	mod := p.obj.DeepCopyObject().(T)
+	if err := r.client.Status().Patch(ctx, mod, client.MergeFromWithOptions(base, client.MergeFromWithOptimisticLock{})); err != nil {
+		return err
+	}
+	p.obj.SetResourceVersion(mod.GetResourceVersion())
+	p.persisted = p.obj.DeepCopyObject().(T)
+	return nil
+}
+
+func (r *Reconciler[T]) deletionPolicy(obj T, ns map[string]string) string {
+	if p := obj.GetAnnotations()[AnnotationDeletionPolicy]; p != "" {
+		return p
+	}
+	if p := ns[AnnotationDeletionPolicy]; p != "" {
+		return p
+	}
+	return r.opts.DeletionPolicy
+}
+
+func (r *Reconciler[T]) namespaceAnnotations(ctx context.Context, name string) (map[string]string, error) {
+	ns := namespaceMeta()
+	if err := r.client.Get(ctx, client.ObjectKey{Name: name}, ns); err != nil {
+		return nil, fmt.Errorf("reading the annotations of namespace %s: %w", name, err)
+	}
+	return ns.GetAnnotations(), nil
+}
+
+func gvkOf(obj kruntime.Object, scheme *kruntime.Scheme) (schema.GroupVersionKind, error) {
+	gvks, _, err := scheme.ObjectKinds(obj)
+	if err != nil {
+		return schema.GroupVersionKind{}, err
+	}
+	return gvks[0], nil
+}
+
+func eventName(kind string) string { return strings.ToLower(kind) + "-controller" }

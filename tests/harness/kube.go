@@ -46,15 +46,34 @@ func WithScheme(s *runtime.Scheme) KubeOption {
 // cleanup. Each call is a separate, empty cluster.
 func StartKube(t testing.TB, opts ...KubeOption) *Kube {
 	t.Helper()
+	k, stop, err := NewKube(t.TempDir(), opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := stop(); err != nil {
+			t.Logf("stop envtest: %v", err)
+		}
+	})
+	t.Logf("kube-apiserver ready at %s", k.Config.Host)
+	return k
+}
+
+// NewKube is StartKube for TestMain, where a package shares one API server
+// across its tests: logs go to logDir, and the caller must call stop.
+func NewKube(logDir string, opts ...KubeOption) (k *Kube, stop func() error, err error) {
 	o := kubeOptions{scheme: clientgoscheme.Scheme}
 	for _, opt := range opts {
 		opt(&o)
 	}
-	root := RepoRoot(t)
+	root, err := FindRepoRoot()
+	if err != nil {
+		return nil, nil, err
+	}
 	bin := filepath.Join(root, "bin")
 	for _, tool := range []string{"kube-apiserver", "etcd", "kubectl"} {
 		if err := missingTool(filepath.Join(bin, tool)); err != nil {
-			t.Fatal(err)
+			return nil, nil, err
 		}
 	}
 	var crdDirs []string
@@ -67,17 +86,16 @@ func StartKube(t testing.TB, opts ...KubeOption) *Kube {
 
 	// Control-plane output goes to files, shown only when starting fails: it is
 	// loud, and a failing e2e test is nearly always about the controller.
-	logDir := t.TempDir()
 	apiLog, err := os.Create(filepath.Join(logDir, "kube-apiserver.log"))
 	if err != nil {
-		t.Fatal(err)
+		return nil, nil, err
 	}
-	t.Cleanup(func() { _ = apiLog.Close() })
 	etcdLog, err := os.Create(filepath.Join(logDir, "etcd.log"))
 	if err != nil {
-		t.Fatal(err)
+		_ = apiLog.Close()
+		return nil, nil, err
 	}
-	t.Cleanup(func() { _ = etcdLog.Close() })
+	closeLogs := func() { _ = apiLog.Close(); _ = etcdLog.Close() }
 
 	env := &envtest.Environment{
 		// Explicit paths too, so KUBEBUILDER_ASSETS or TEST_ASSET_* from the
@@ -95,33 +113,37 @@ func StartKube(t testing.TB, opts ...KubeOption) *Kube {
 		ControlPlaneStartTimeout: 90 * time.Second,
 		ControlPlaneStopTimeout:  30 * time.Second,
 	}
-	start := time.Now()
 	cfg, err := env.Start()
 	if err != nil {
 		_ = env.Stop()
-		t.Fatalf("start envtest: %v\n--- kube-apiserver log:\n%s\n--- etcd log:\n%s",
+		defer closeLogs()
+		return nil, nil, fmt.Errorf("start envtest: %v\n--- kube-apiserver log:\n%s\n--- etcd log:\n%s",
 			err, tail(apiLog.Name(), 40), tail(etcdLog.Name(), 40))
 	}
-	t.Cleanup(func() {
-		if err := env.Stop(); err != nil {
-			t.Logf("stop envtest: %v", err)
-		}
-	})
-	t.Logf("kube-apiserver ready at %s in %s", cfg.Host, time.Since(start).Round(time.Millisecond))
+	stop = func() error {
+		defer closeLogs()
+		return env.Stop()
+	}
 
 	// A user of its own for the controller process, so the apiserver audit and
 	// logs tell it apart from the test's admin.
 	user, err := env.AddUser(envtest.User{Name: "kubesmith-e2e", Groups: []string{"system:masters"}}, nil)
 	if err != nil {
-		t.Fatalf("add kubeconfig user: %v", err)
+		_ = stop()
+		return nil, nil, fmt.Errorf("add kubeconfig user: %w", err)
 	}
 	kubeconfig, err := user.KubeConfig()
 	if err != nil {
-		t.Fatalf("kubeconfig: %v", err)
+		_ = stop()
+		return nil, nil, fmt.Errorf("kubeconfig: %w", err)
 	}
-	k := &Kube{Env: env, Config: cfg, kubeconfig: kubeconfig}
-	k.Client = k.NewClient(t, o.scheme)
-	return k
+	k = &Kube{Env: env, Config: cfg, kubeconfig: kubeconfig}
+	k.Client, err = client.New(cfg, client.Options{Scheme: o.scheme})
+	if err != nil {
+		_ = stop()
+		return nil, nil, fmt.Errorf("kube client: %w", err)
+	}
+	return k, stop, nil
 }
 
 // NewClient returns a client of the admin config with the given scheme.

@@ -34,6 +34,7 @@ func (in *ManagedStatus) DeepCopyInto(out *ManagedStatus) {
 			in.Conditions[i].DeepCopyInto(&out.Conditions[i])
 		}
 	}
+	out.LastDrift = in.LastDrift.DeepCopy()
 }
 
 // DeepCopy returns a deep copy of the receiver.
@@ -42,6 +43,51 @@ func (in *ManagedStatus) DeepCopy() *ManagedStatus {
 		return nil
 	}
 	out := new(ManagedStatus)
+	in.DeepCopyInto(out)
+	return out
+}
+
+// DeepCopy returns a deep copy of the receiver.
+func (in *Drift) DeepCopy() *Drift {
+	if in == nil {
+		return nil
+	}
+	out := &Drift{CorrectedAt: *in.CorrectedAt.DeepCopy()}
+	if in.Fields != nil {
+		out.Fields = append([]string{}, in.Fields...)
+	}
+	return out
+}
+
+// DeepCopyInto copies the receiver into out.
+func (in *Drift) DeepCopyInto(out *Drift) { *out = *in.DeepCopy() }
+
+// DeepCopyInto copies the receiver into out.
+func (in *AWSResourceReferenceWrapper) DeepCopyInto(out *AWSResourceReferenceWrapper) {
+	out.From = in.From.DeepCopy()
+}
+
+// DeepCopy returns a deep copy of the receiver.
+func (in *AWSResourceReferenceWrapper) DeepCopy() *AWSResourceReferenceWrapper {
+	if in == nil {
+		return nil
+	}
+	out := new(AWSResourceReferenceWrapper)
+	in.DeepCopyInto(out)
+	return out
+}
+
+// DeepCopyInto copies the receiver into out.
+func (in *AWSResourceReference) DeepCopyInto(out *AWSResourceReference) {
+	*out = AWSResourceReference{Name: copyString(in.Name), Namespace: copyString(in.Namespace)}
+}
+
+// DeepCopy returns a deep copy of the receiver.
+func (in *AWSResourceReference) DeepCopy() *AWSResourceReference {
+	if in == nil {
+		return nil
+	}
+	out := new(AWSResourceReference)
 	in.DeepCopyInto(out)
 	return out
 }

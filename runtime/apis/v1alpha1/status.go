@@ -22,9 +22,23 @@ type ManagedStatus struct {
 	// ACKResourceMetadata is the AWS identity of the resource.
 	// +optional
 	ACKResourceMetadata *ResourceMetadata `json:"ackResourceMetadata,omitempty"`
-	// Conditions are Ready, ACK.ResourceSynced, ACK.Terminal and ACK.Recoverable.
+	// Conditions are Ready, ACK.ResourceSynced, ACK.Terminal, ACK.Recoverable,
+	// ACK.ReferencesResolved and ACK.LateInitialized.
 	// +optional
 	// +listType=map
 	// +listMapKey=type
 	Conditions []metav1.Condition `json:"conditions,omitempty"`
+	// LastDrift is the last change made outside Kubernetes that the
+	// controller put back.
+	// +optional
+	LastDrift *Drift `json:"lastDrift,omitempty"`
+}
+
+// Drift records one correction of a change made in AWS behind the
+// controller's back.
+type Drift struct {
+	// Fields are the spec paths whose AWS value differed from the spec.
+	Fields []string `json:"fields,omitempty"`
+	// CorrectedAt is when the controller sent the correcting update.
+	CorrectedAt metav1.Time `json:"correctedAt"`
 }

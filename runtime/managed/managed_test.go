@@ -1,0 +1,133 @@
+package managed
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"slices"
+	"testing"
+
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/smithy-go"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+)
+
+func awsErr(code, msg string, status int) error {
+	return &smithy.OperationError{ServiceID: "DynamoDB", OperationName: "CreateTable", Err: &awshttp.ResponseError{
+		RequestID: "f00",
+		ResponseError: &smithyhttp.ResponseError{
+			Response: &smithyhttp.Response{Response: &http.Response{StatusCode: status}},
+			Err:      &smithy.GenericAPIError{Code: code, Message: msg},
+		},
+	}}
+}
+
+func TestClassify(t *testing.T) {
+	network := &smithy.OperationError{ServiceID: "DynamoDB", OperationName: "CreateTable", Err: &smithyhttp.RequestSendError{Err: errors.New("connection refused")}}
+	cases := map[string]struct {
+		reason   string
+		err      error
+		terminal bool
+		exists   bool
+		unknown  bool
+		describe string
+	}{
+		"Validation": {
+			reason: "A validation error is Terminal, and AWS certainly changed nothing.",
+			err:    awsErr("ValidationException", "bad key", 400), terminal: true,
+			describe: "DynamoDB CreateTable: ValidationException: bad key",
+		},
+		"KindCode": {
+			reason: "A code the kind lists is Terminal.",
+			err:    awsErr("LimitExceededException", "too many", 400), terminal: true,
+			describe: "DynamoDB CreateTable: LimitExceededException: too many",
+		},
+		"Throttled": {
+			reason:   "Throttling is Recoverable.",
+			err:      awsErr("ThrottlingException", "slow down", 400),
+			describe: "DynamoDB CreateTable: ThrottlingException: slow down",
+		},
+		"ServerError": {
+			reason: "A 5xx is Recoverable, and the write may have happened.",
+			err:    awsErr("InternalServerError", "oops", 500), unknown: true,
+			describe: "DynamoDB CreateTable: InternalServerError: oops",
+		},
+		"Network": {
+			reason: "A network error is Recoverable, and the write may have happened.",
+			err:    network, unknown: true,
+			describe: network.Error(),
+		},
+		"AlreadyExists": {
+			reason: "A kind's already-exists code is recognised; it is not Terminal by itself.",
+			err:    awsErr("ResourceInUseException", "Table already exists: t", 400), exists: true,
+			describe: "DynamoDB CreateTable: ResourceInUseException: Table already exists: t",
+		},
+		"Wrapped": {
+			reason: "A Terminal wrapper keeps the AWS code visible and adds its reason.",
+			err:    &TerminalError{Reason: "taken", Err: awsErr("ResourceInUseException", "in use", 400)}, terminal: true, exists: true,
+			describe: "taken: DynamoDB CreateTable: ResourceInUseException: in use",
+		},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			if got := IsTerminal(tc.err, []string{"LimitExceededException"}); got != tc.terminal {
+				t.Errorf("%s\nIsTerminal = %v", tc.reason, got)
+			}
+			if got := IsAlreadyExists(tc.err, []string{"ResourceInUseException"}); got != tc.exists {
+				t.Errorf("%s\nIsAlreadyExists = %v", tc.reason, got)
+			}
+			if got := OutcomeUnknown(tc.err); got != tc.unknown {
+				t.Errorf("%s\nOutcomeUnknown = %v", tc.reason, got)
+			}
+			if got := Describe(tc.err); got != tc.describe {
+				t.Errorf("%s\nDescribe = %q, want %q", tc.reason, got, tc.describe)
+			}
+		})
+	}
+}
+
+func TestTagChanges(t *testing.T) {
+	cases := map[string]struct {
+		reason            string
+		desired, observed map[string]string
+		wantSet           map[string]string
+		wantRemove        []string
+	}{
+		"InSync": {
+			reason:  "Equal tags need nothing.",
+			desired: map[string]string{"a": "1"}, observed: map[string]string{"a": "1"},
+			wantSet: map[string]string{},
+		},
+		"AWSTagsNeverDrift": {
+			reason:  "aws: tags AWS added are neither removed nor reported.",
+			desired: map[string]string{"a": "1"}, observed: map[string]string{"a": "1", "aws:cloudformation:stack-name": "s"},
+			wantSet: map[string]string{},
+		},
+		"Changed": {
+			reason:  "A changed value is set again and an extra tag removed.",
+			desired: map[string]string{"a": "1", "b": "2"}, observed: map[string]string{"a": "0", "c": "3"},
+			wantSet: map[string]string{"a": "1", "b": "2"}, wantRemove: []string{"c"},
+		},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			set, remove := TagChanges(tc.desired, tc.observed)
+			if len(set) != len(tc.wantSet) || !slices.Equal(remove, tc.wantRemove) {
+				t.Errorf("%s\nset %v remove %v, want %v %v", tc.reason, set, remove, tc.wantSet, tc.wantRemove)
+			}
+			for k, v := range tc.wantSet {
+				if set[k] != v {
+					t.Errorf("%s\nset[%s] = %q, want %q", tc.reason, k, set[k], v)
+				}
+			}
+			if TagsDiffer(tc.desired, tc.observed) != (len(tc.wantSet)+len(tc.wantRemove) > 0) {
+				t.Errorf("%s\nTagsDiffer disagrees with TagChanges", tc.reason)
+			}
+		})
+	}
+	ctx := WithDefaultTags(context.Background(), map[string]string{"services.k8s.aws/name": "t", "team": "default"})
+	got := DesiredTags(ctx, map[string]string{"team": "mine"})
+	if got["team"] != "mine" || got["services.k8s.aws/name"] != "t" {
+		t.Errorf("desired tags %v: the spec's tags must win over defaults, and defaults must stay", got)
+	}
+}

@@ -1,0 +1,66 @@
+package managed
+
+import (
+	"context"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// awsTagPrefix marks tags that AWS itself adds (aws:cloudformation:...).
+// Users cannot set or remove them, so they never count as drift.
+const awsTagPrefix = "aws:"
+
+type defaultTagsKey struct{}
+
+// WithDefaultTags returns ctx carrying the tags the controller adds to
+// every resource it creates. The runtime calls it; generated code reads
+// the tags back with DefaultTags.
+func WithDefaultTags(ctx context.Context, tags map[string]string) context.Context {
+	return context.WithValue(ctx, defaultTagsKey{}, tags)
+}
+
+// DefaultTags returns the controller's default tags for the object being
+// reconciled, already expanded (namespace, name, controller version).
+func DefaultTags(ctx context.Context) map[string]string {
+	tags, _ := ctx.Value(defaultTagsKey{}).(map[string]string)
+	return tags
+}
+
+// DesiredTags merges the default tags under the spec's: a tag the user
+// sets wins over a default with the same key.
+func DesiredTags(ctx context.Context, spec map[string]string) map[string]string {
+	out := maps.Clone(DefaultTags(ctx))
+	if out == nil {
+		out = map[string]string{}
+	}
+	maps.Copy(out, spec)
+	return out
+}
+
+// TagChanges returns what to tag and untag so that observed becomes
+// desired. Keys starting with "aws:" are AWS's own and are never touched.
+func TagChanges(desired, observed map[string]string) (set map[string]string, remove []string) {
+	set = map[string]string{}
+	for k, v := range desired {
+		if strings.HasPrefix(k, awsTagPrefix) {
+			continue
+		}
+		if ov, ok := observed[k]; !ok || ov != v {
+			set[k] = v
+		}
+	}
+	for k := range observed {
+		if _, ok := desired[k]; !ok && !strings.HasPrefix(k, awsTagPrefix) {
+			remove = append(remove, k)
+		}
+	}
+	slices.Sort(remove)
+	return set, remove
+}
+
+// TagsDiffer reports whether observed tags need a change to become desired.
+func TagsDiffer(desired, observed map[string]string) bool {
+	set, remove := TagChanges(desired, observed)
+	return len(set) > 0 || len(remove) > 0
+}

@@ -1,0 +1,67 @@
+package operator
+
+import (
+	"flag"
+	"strings"
+	"testing"
+
+	"sigs.k8s.io/controller-runtime/pkg/client"
+
+	"github.com/kubesmith/kubesmith/runtime/reconciler"
+)
+
+func TestFlags(t *testing.T) {
+	kinds := []reconciler.Registration{{Kind: "Table", New: func() client.Object { return nil }}}
+	cases := map[string]struct {
+		reason string
+		args   []string
+		err    string
+	}{
+		"Defaults": {
+			reason: "The defaults start: 10 h resync, delete policy, default tags.",
+		},
+		"HelmStyle": {
+			reason: "The Helm chart's flags parse, per-kind resync included.",
+			args:   []string{"--reconcile-default-resync-seconds", "600", "--reconcile-resource-resync-seconds", "Table=60", "--resource-tags", "team=a,%K8S_NAMESPACE%=x", "--deletion-policy", "retain", "--watch-selectors", "app=orders"},
+		},
+		"UnknownKind": {
+			reason: "A per-kind setting for a kind the controller lacks is an error, not ignored.",
+			args:   []string{"--reconcile-resource-resync-seconds", "Tabel=60"},
+			err:    `unknown kind "Tabel"`,
+		},
+		"BadPolicy": {
+			reason: "An unknown deletion policy is an error.",
+			args:   []string{"--deletion-policy", "keep"},
+			err:    "--deletion-policy",
+		},
+		"BadTags": {
+			reason: "Malformed tags are an error.",
+			args:   []string{"--resource-tags", "team"},
+			err:    "--resource-tags",
+		},
+		"BadSelector": {
+			reason: "A malformed label selector is an error.",
+			args:   []string{"--watch-selectors", "a in (b"},
+			err:    "--watch-selectors",
+		},
+		"BadBackoff": {
+			reason: "A backoff cap below its base is an error.",
+			args:   []string{"--reconcile-backoff-base", "10s", "--reconcile-backoff-max", "1s"},
+			err:    "--reconcile-backoff",
+		},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			var f Flags
+			fs := flag.NewFlagSet("test", flag.ContinueOnError)
+			f.Bind(fs)
+			if err := fs.Parse(tc.args); err != nil {
+				t.Fatal(err)
+			}
+			err := validate(kinds, f)
+			if tc.err == "" && err != nil || tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)) {
+				t.Errorf("%s\nerr %v, want %q", tc.reason, err, tc.err)
+			}
+		})
+	}
+}

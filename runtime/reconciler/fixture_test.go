@@ -1,0 +1,409 @@
+package reconciler
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/smithy-go"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+	corev1 "k8s.io/api/core/v1"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	kruntime "k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/apimachinery/pkg/types"
+	clientgoscheme "k8s.io/client-go/kubernetes/scheme"
+	ctrl "sigs.k8s.io/controller-runtime"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+	"sigs.k8s.io/controller-runtime/pkg/client/fake"
+
+	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
+	"github.com/kubesmith/kubesmith/runtime/awsclient"
+	"github.com/kubesmith/kubesmith/runtime/compare"
+	"github.com/kubesmith/kubesmith/runtime/managed"
+	"github.com/kubesmith/kubesmith/runtime/metrics"
+)
+
+// Widget is a test kind with the shape generated kinds have.
+type Widget struct {
+	metav1.TypeMeta   `json:",inline"`
+	metav1.ObjectMeta `json:"metadata,omitempty"`
+	Spec              WidgetSpec   `json:"spec,omitempty"`
+	Status            WidgetStatus `json:"status,omitempty"`
+}
+
+type WidgetSpec struct {
+	Name *string `json:"name,omitempty"`
+	Size *int64  `json:"size,omitempty"`
+	// Mode is defaulted by AWS when left empty: a late-init field.
+	Mode *string `json:"mode,omitempty"`
+	// Peer is filled from another Widget through PeerRef.
+	Peer    *string                                  `json:"peer,omitempty"`
+	PeerRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"peerRef,omitempty"`
+}
+
+type WidgetStatus struct {
+	ackv1alpha1.ManagedStatus `json:",inline"`
+	State                     *string `json:"state,omitempty"`
+}
+
+type WidgetList struct {
+	metav1.TypeMeta `json:",inline"`
+	metav1.ListMeta `json:"metadata,omitempty"`
+	Items           []Widget `json:"items"`
+}
+
+func (w *Widget) GetManagedStatus() *ackv1alpha1.ManagedStatus { return &w.Status.ManagedStatus }
+
+func (w *Widget) DeepCopyObject() kruntime.Object     { return jsonCopy(w) }
+func (l *WidgetList) DeepCopyObject() kruntime.Object { return jsonCopy(l) }
+
+func jsonCopy[T any](in *T) *T {
+	data, err := json.Marshal(in)
+	if err != nil {
+		panic(err)
+	}
+	out := new(T)
+	if err := json.Unmarshal(data, out); err != nil {
+		panic(err)
+	}
+	return out
+}
+
+var widgetGV = schema.GroupVersion{Group: "test.services.k8s.aws", Version: "v1alpha1"}
+
+func testScheme(t *testing.T) *kruntime.Scheme {
+	t.Helper()
+	s := kruntime.NewScheme()
+	if err := clientgoscheme.AddToScheme(s); err != nil {
+		t.Fatal(err)
+	}
+	s.AddKnownTypes(widgetGV, &Widget{}, &WidgetList{})
+	metav1.AddToGroupVersion(s, widgetGV)
+	return s
+}
+
+const (
+	testNS        = "team"
+	testName      = "w"
+	testFinalizer = "finalizers.test.services.k8s.aws/Widget"
+	testARN       = "arn:aws:test:us-west-2:123456789012:widget/w"
+)
+
+// fakeAWS is one AWS resource behind a Widget, with programmable errors.
+type fakeAWS struct {
+	mu      sync.Mutex
+	exists  bool
+	name    string
+	size    int64
+	mode    string
+	pending string
+	arn     string
+
+	observeErr, createErr, updateErr, deleteErr error
+	// createTakesEffect makes a failing create still create (a lost answer).
+	createTakesEffect bool
+
+	calls       []string
+	updateDiffs [][]string
+	createTags  map[string]string
+	observed    []WidgetSpec // the spec each Observe saw
+}
+
+func (f *fakeAWS) Observe(_ context.Context, w *Widget) (managed.Observation, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, "Observe")
+	f.observed = append(f.observed, *w.Spec.DeepCopy())
+	if f.observeErr != nil {
+		return managed.Observation{}, f.observeErr
+	}
+	if !f.exists || (w.Spec.Name != nil && *w.Spec.Name != f.name) {
+		return managed.Observation{}, nil
+	}
+	state := "ACTIVE"
+	if f.pending != "" {
+		state = f.pending
+	}
+	w.Status.State = &state
+	observed := *w.Spec.DeepCopy()
+	observed.Name, observed.Size, observed.Mode = aws.String(f.name), aws.Int64(f.size), aws.String(f.mode)
+	arn := f.arn
+	return managed.Observation{
+		Exists:   true,
+		ARN:      &arn,
+		Diff:     compare.Diff(w.Spec, observed),
+		Pending:  f.pending,
+		Observed: observed,
+	}, nil
+}
+
+func (f *fakeAWS) Create(ctx context.Context, w *Widget) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, "Create")
+	f.createTags = managed.DefaultTags(ctx)
+	if f.createErr != nil && !f.createTakesEffect {
+		return f.createErr
+	}
+	f.exists, f.name, f.size, f.arn = true, aws.ToString(w.Spec.Name), aws.ToInt64(w.Spec.Size), testARN
+	f.mode = aws.ToString(w.Spec.Mode)
+	if f.mode == "" {
+		f.mode = "standard" // the server's default
+	}
+	return f.createErr
+}
+
+func (f *fakeAWS) Update(_ context.Context, w *Widget, obs managed.Observation) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, "Update")
+	f.updateDiffs = append(f.updateDiffs, obs.Diff)
+	if f.updateErr != nil {
+		return f.updateErr
+	}
+	if obs.Changed("size") {
+		f.size = aws.ToInt64(w.Spec.Size)
+	}
+	if obs.Changed("mode") {
+		f.mode = aws.ToString(w.Spec.Mode)
+	}
+	return nil
+}
+
+func (f *fakeAWS) Delete(_ context.Context, _ *Widget) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, "Delete")
+	if f.deleteErr != nil {
+		return f.deleteErr
+	}
+	f.exists = false
+	return nil
+}
+
+func (f *fakeAWS) Calls() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.calls)
+}
+
+func (s *WidgetSpec) DeepCopy() *WidgetSpec { return jsonCopy(s) }
+
+// fakeEvents records events as "Type Reason message".
+type fakeEvents struct {
+	mu     sync.Mutex
+	events []string
+}
+
+func (e *fakeEvents) Eventf(_ kruntime.Object, _ kruntime.Object, typ, reason, _ string, note string, args ...any) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.events = append(e.events, typ+" "+reason+" "+fmt.Sprintf(note, args...))
+}
+
+func (e *fakeEvents) AnnotatedEventf(regarding, related kruntime.Object, _ map[string]string, typ, reason, action, note string, args ...any) {
+	e.Eventf(regarding, related, typ, reason, action, note, args...)
+}
+
+func (e *fakeEvents) reasons() []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var out []string
+	for _, ev := range e.events {
+		out = append(out, strings.Fields(ev)[1])
+	}
+	return out
+}
+
+// fakeRoles maps accounts to roles.
+type fakeRoles map[string]string
+
+func (f fakeRoles) Role(_ context.Context, account string) (string, string, error) {
+	role, ok := f[account]
+	if !ok {
+		return "", "", fmt.Errorf("no role for account %s", account)
+	}
+	return role, "ext-" + account, nil
+}
+
+// env is one reconciler over a fake API server and a fake AWS.
+type env struct {
+	t       *testing.T
+	r       *Reconciler[*Widget]
+	c       client.Client
+	aws     *fakeAWS
+	events  *fakeEvents
+	metrics *metrics.Metrics
+	targets []awsclient.Target
+	now     time.Time
+}
+
+var testOptions = Options{
+	DefaultRegion:  "us-west-2",
+	Resync:         10 * time.Hour,
+	Pending:        10 * time.Second,
+	Confirm:        time.Second,
+	DeletionPolicy: DeletionPolicyDelete,
+	BackoffBase:    time.Second,
+	BackoffMax:     time.Minute,
+	Service:        "test",
+	Version:        "v0.1.0",
+}
+
+// newEnv builds an env holding objs (a Namespace "team" is added unless
+// given), with kind and opts adjusted by the callers.
+func newEnv(t *testing.T, fa *fakeAWS, kind func(*managed.Kind[*Widget]), opts func(*Options), objs ...client.Object) *env {
+	t.Helper()
+	s := testScheme(t)
+	if !slices.ContainsFunc(objs, func(o client.Object) bool { _, ok := o.(*corev1.Namespace); return ok && o.GetName() == testNS }) {
+		objs = append(objs, &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: testNS}})
+	}
+	c := fake.NewClientBuilder().WithScheme(s).WithObjects(objs...).WithStatusSubresource(&Widget{}).Build()
+	if fa == nil {
+		fa = &fakeAWS{}
+	}
+	e := &env{t: t, c: c, aws: fa, events: &fakeEvents{}, metrics: metrics.New(), now: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}
+	k := managed.Kind[*Widget]{
+		Name:           "Widget",
+		New:            func() *Widget { return &Widget{} },
+		Connect:        func(aws.Config) managed.External[*Widget] { return fa },
+		LateInitFields: []string{"mode"},
+	}
+	if kind != nil {
+		kind(&k)
+	}
+	o := testOptions
+	o.Metrics = e.metrics
+	o.AWS = func(_ context.Context, t awsclient.Target) (aws.Config, error) {
+		e.targets = append(e.targets, t)
+		return aws.Config{Region: t.Region}, nil
+	}
+	if opts != nil {
+		opts(&o)
+	}
+	r, err := New(k, o, c, s, e.events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.now = func() time.Time { return e.now }
+	r.jitter = func(d time.Duration) time.Duration { return d }
+	e.r = r
+	return e
+}
+
+func (e *env) reconcile() (ctrl.Result, error) {
+	e.t.Helper()
+	return e.r.Reconcile(context.Background(), ctrl.Request{NamespacedName: types.NamespacedName{Namespace: testNS, Name: testName}})
+}
+
+// get returns the stored widget, or nil once it is gone.
+func (e *env) get() *Widget {
+	e.t.Helper()
+	var w Widget
+	if err := e.c.Get(context.Background(), types.NamespacedName{Namespace: testNS, Name: testName}, &w); err != nil {
+		if apierrors.IsNotFound(err) {
+			return nil
+		}
+		e.t.Fatal(err)
+	}
+	return &w
+}
+
+// widget builds the object under test.
+func widget(mods ...func(*Widget)) *Widget {
+	w := &Widget{
+		TypeMeta:   metav1.TypeMeta{APIVersion: widgetGV.String(), Kind: "Widget"},
+		ObjectMeta: metav1.ObjectMeta{Name: testName, Namespace: testNS, Generation: 1},
+		Spec:       WidgetSpec{Name: aws.String("w"), Size: aws.Int64(3)},
+	}
+	for _, m := range mods {
+		m(w)
+	}
+	return w
+}
+
+func annotate(kv ...string) func(*Widget) {
+	return func(w *Widget) {
+		if w.Annotations == nil {
+			w.Annotations = map[string]string{}
+		}
+		for i := 0; i < len(kv); i += 2 {
+			w.Annotations[kv[i]] = kv[i+1]
+		}
+	}
+}
+
+func withFinalizer(w *Widget) { w.Finalizers = append(w.Finalizers, testFinalizer) }
+
+// ownedIn pins the widget to a region, as a create or adoption does.
+func ownedIn(region string) func(*Widget) {
+	return func(w *Widget) {
+		w.Finalizers = append(w.Finalizers, testFinalizer)
+		w.Status.ACKResourceMetadata = &ackv1alpha1.ResourceMetadata{Region: aws.String(region), ARN: aws.String(testARN), OwnerAccountID: aws.String("123456789012")}
+	}
+}
+
+// syncedAt marks the widget as matching AWS at a generation.
+func syncedAt(gen int64) func(*Widget) {
+	return func(w *Widget) {
+		w.Status.Conditions = []metav1.Condition{
+			{Type: "ACK.ResourceSynced", Status: metav1.ConditionTrue, Reason: "Synced", Message: "the resource in AWS matches the spec", ObservedGeneration: gen, LastTransitionTime: metav1.NewTime(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))},
+			{Type: "Ready", Status: metav1.ConditionTrue, Reason: "Available", Message: "the resource is available", ObservedGeneration: gen, LastTransitionTime: metav1.NewTime(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))},
+		}
+	}
+}
+
+func deleting(w *Widget) {
+	now := metav1.NewTime(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	w.DeletionTimestamp = &now
+}
+
+func awsState(name string, size int64, mode string) *fakeAWS {
+	return &fakeAWS{exists: true, name: name, size: size, mode: mode, arn: testARN}
+}
+
+// apiError builds an error shaped like the SDK's for an AWS error answer.
+func apiError(op, code, msg string, status int) error {
+	return &smithy.OperationError{ServiceID: "Test", OperationName: op, Err: &awshttp.ResponseError{
+		RequestID: "req-" + code,
+		ResponseError: &smithyhttp.ResponseError{
+			Response: &smithyhttp.Response{Response: &http.Response{StatusCode: status}},
+			Err:      &smithy.GenericAPIError{Code: code, Message: msg},
+		},
+	}}
+}
+
+// networkError builds an error shaped like the SDK's when no answer came.
+func networkError(op string) error {
+	return &smithy.OperationError{ServiceID: "Test", OperationName: op, Err: &smithyhttp.RequestSendError{Err: errors.New("dial tcp 127.0.0.1:1: connect: connection refused")}}
+}
+
+// cond returns "Status/Reason" of a condition, or "" when absent.
+func cond(w *Widget, typ string) string {
+	for _, c := range w.Status.Conditions {
+		if c.Type == typ {
+			return string(c.Status) + "/" + c.Reason
+		}
+	}
+	return ""
+}
+
+func condMessage(w *Widget, typ string) string {
+	for _, c := range w.Status.Conditions {
+		if c.Type == typ {
+			return c.Message
+		}
+	}
+	return ""
+}

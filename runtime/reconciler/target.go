@@ -1,0 +1,117 @@
+package reconciler
+
+import (
+	"context"
+	"fmt"
+
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/types"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+
+	"github.com/kubesmith/kubesmith/runtime/awsclient"
+	"github.com/kubesmith/kubesmith/runtime/managed"
+)
+
+// RoleMapper finds the IAM role to assume for an AWS account named by a
+// namespace's owner-account-id annotation.
+type RoleMapper interface {
+	Role(ctx context.Context, account string) (roleARN, externalID string, err error)
+}
+
+// RoleAccountMapName is the ConfigMap, in the controller's namespace, that
+// maps account IDs to role ARNs; the name is the incumbent's.
+const RoleAccountMapName = "ack-role-account-map"
+
+// ConfigMapRoles reads the role map from a ConfigMap: keys are account
+// IDs, values role ARNs. An optional key "<account>.externalID" holds the
+// external ID that role's trust policy requires.
+type ConfigMapRoles struct {
+	// Reader should be uncached: the controller may not be allowed to
+	// watch ConfigMaps, and a missing permission must show as an error.
+	Reader    client.Reader
+	Namespace string
+	Name      string
+}
+
+// Role implements RoleMapper.
+func (c ConfigMapRoles) Role(ctx context.Context, account string) (string, string, error) {
+	if c.Namespace == "" {
+		return "", "", fmt.Errorf("the namespace asks for account %s through %s, but the controller does not know its own namespace: set ACK_SYSTEM_NAMESPACE", account, AnnotationOwnerAccountID)
+	}
+	var cm corev1.ConfigMap
+	if err := c.Reader.Get(ctx, types.NamespacedName{Namespace: c.Namespace, Name: c.Name}, &cm); err != nil {
+		return "", "", fmt.Errorf("reading the role map for account %s: %w", account, err)
+	}
+	role := cm.Data[account]
+	if role == "" {
+		return "", "", fmt.Errorf("ConfigMap %s/%s maps no role to account %s", c.Namespace, c.Name, account)
+	}
+	return role, cm.Data[account+".externalID"], nil
+}
+
+// placement is where one object's resource lives.
+type placement struct {
+	target awsclient.Target
+	// account is the owner account the namespace asks for; empty means the
+	// controller's own.
+	account string
+}
+
+// place resolves the region (resource annotation, then namespace
+// default-region, then the controller's) and the account (namespace
+// owner-account-id). Once the resource exists both are pinned in status,
+// and a different answer is Terminal rather than a silent move; a
+// deletion always goes to the pinned place.
+func (r *Reconciler[T]) place(ctx context.Context, obj T, nsAnnotations map[string]string, deleting bool) (placement, error) {
+	md := obj.GetManagedStatus().ACKResourceMetadata
+	var pinnedRegion, pinnedAccount string
+	if md != nil {
+		pinnedRegion, pinnedAccount = deref(md.Region), deref(md.OwnerAccountID)
+	}
+
+	region := obj.GetAnnotations()[AnnotationRegion]
+	if region == "" {
+		region = nsAnnotations[AnnotationDefaultRegion]
+	}
+	if region == "" {
+		region = r.opts.DefaultRegion
+	}
+	if pinnedRegion != "" {
+		if region != pinnedRegion && !deleting {
+			return placement{}, managed.Terminalf("the resource lives in region %s but now resolves to %s; a region cannot change, so restore the %s annotation (or the namespace's %s) or recreate the resource", pinnedRegion, region, AnnotationRegion, AnnotationDefaultRegion)
+		}
+		region = pinnedRegion
+	}
+	if region == "" {
+		return placement{}, managed.Terminalf("no AWS region: set the %s annotation on the resource, %s on its namespace, or the controller's --aws-region", AnnotationRegion, AnnotationDefaultRegion)
+	}
+
+	p := placement{target: awsclient.Target{Region: region}}
+	account := nsAnnotations[AnnotationOwnerAccountID]
+	if account == "" {
+		return p, nil
+	}
+	if r.opts.Roles == nil {
+		return placement{}, managed.Terminalf("the namespace sets %s, but the controller runs with --enable-carm=false", AnnotationOwnerAccountID)
+	}
+	if pinnedAccount != "" && account != pinnedAccount {
+		if !deleting {
+			return placement{}, managed.Terminalf("the resource lives in account %s but the namespace now names %s; an account cannot change, so restore %s or recreate the resource", pinnedAccount, account, AnnotationOwnerAccountID)
+		}
+		account = pinnedAccount
+	}
+	role, externalID, err := r.opts.Roles.Role(ctx, account)
+	if err != nil {
+		return placement{}, err
+	}
+	p.account = account
+	p.target.RoleARN, p.target.ExternalID = role, externalID
+	return p, nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

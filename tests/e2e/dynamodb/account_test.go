@@ -1,0 +1,53 @@
+package dynamodb
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+)
+
+// TestCrossAccount puts a namespace in another AWS account: the controller
+// maps the account to a role through the ack-role-account-map ConfigMap in
+// its own namespace, assumes it with STS, and the table lands in that
+// account (moto keeps accounts apart by the assumed role's credentials).
+func TestCrossAccount(t *testing.T) {
+	t.Parallel()
+	const account = "111122223333"
+	prefix := prefixFor(t)
+	system := prefix + "-system"
+	e := startController(t, controllerOptions{
+		namespaces: []string{"system", "team"},
+		env:        []string{"ACK_SYSTEM_NAMESPACE=" + system},
+	})
+	cm := &corev1.ConfigMap{
+		ObjectMeta: metav1.ObjectMeta{Name: "ack-role-account-map", Namespace: system},
+		Data:       map[string]string{account: "arn:aws:iam::" + account + ":role/ack-dynamodb"},
+	}
+	if err := e.k.Create(context.Background(), cm); err != nil {
+		t.Fatal(err)
+	}
+	e.annotateNamespace("team", map[string]string{"services.k8s.aws/owner-account-id": account})
+
+	tbl := e.newTable("team", "orders", nil)
+	e.create(tbl)
+	got := e.waitReady(tbl)
+	name := *tbl.Spec.TableName
+	if !slices.Contains(tableNames(t, region, account), name) {
+		t.Errorf("table %s is not in account %s", name, account)
+	}
+	if slices.Contains(tableNames(t, region, ""), name) {
+		t.Errorf("table %s is in the controller's own account", name)
+	}
+	md := got.Status.ACKResourceMetadata
+	if aws.ToString(md.OwnerAccountID) != account || !strings.Contains(aws.ToString(md.ARN), ":"+account+":") {
+		t.Errorf("status metadata %+v, want account %s", md, account)
+	}
+	if n := e.scrape().Sum("kubesmith_aws_api_calls_total", map[string]string{"service": "STS", "operation": "AssumeRole", "status_code": "200"}); n < 1 {
+		t.Error("no AssumeRole call was counted")
+	}
+}

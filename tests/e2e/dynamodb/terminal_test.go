@@ -1,0 +1,63 @@
+package dynamodb
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
+	"github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
+)
+
+// TestTerminal applies a spec that the CRD accepts and AWS refuses. The
+// object turns Terminal with AWS's message, the controller does not retry
+// it on its own, retries on an annotation change, and recovers when the
+// spec is fixed.
+func TestTerminal(t *testing.T) {
+	t.Parallel()
+	e := startController(t, controllerOptions{namespaces: []string{"terminal"}})
+	bad := e.newTable("terminal", "bad", nil)
+	bad.Spec.ProvisionedThroughput = nil // PROVISIONED needs it; only AWS says so
+	e.create(bad)
+
+	got := e.waitFor(bad, "to be Terminal", conditionIs("ACK.Terminal", metav1.ConditionTrue))
+	msg := condition(got, "ACK.Terminal").Message
+	if !strings.Contains(msg, "ValidationException") || !strings.Contains(msg, "ReadCapacityUnits and WriteCapacityUnits must both be specified") {
+		t.Errorf("Terminal message %q lacks AWS's code and message", msg)
+	}
+	if c := condition(got, "Ready"); c.Status != metav1.ConditionFalse {
+		t.Errorf("Ready = %s, want False", c.Status)
+	}
+	e.waitEvent(bad, "Terminal", "ReadCapacityUnits")
+
+	// A barrier: once another table has gone from nothing to Ready, a hot
+	// loop would have retried the bad one many times over.
+	barrier := e.newTable("terminal", "barrier", nil)
+	e.create(barrier)
+	e.waitReady(barrier)
+	m := e.scrape()
+	refused := map[string]string{"operation": "CreateTable", "error_code": "ValidationException"}
+	if n := m.Sum("kubesmith_aws_api_calls_total", refused); n != 1 {
+		t.Errorf("AWS refused %v creates, want 1: the controller retried a Terminal error by itself\n%s", n, m.String("kubesmith_aws_api_calls_total"))
+	}
+	if n := m.Sum("kubesmith_reconciles_total", map[string]string{"kind": "Table", "result": "terminal"}); n != 1 {
+		t.Errorf("%v terminal reconciles, want 1", n)
+	}
+
+	// An annotation change is a reason to try again.
+	e.requestCheck(bad)
+	waitMetric(t, e, "kubesmith_aws_api_calls_total", refused, 2)
+
+	// Fixing the spec fixes the object.
+	e.editSpec(bad, func(s *v1alpha1.TableSpec) {
+		s.ProvisionedThroughput = &v1alpha1.ProvisionedThroughput{ReadCapacityUnits: aws.Int64(1), WriteCapacityUnits: aws.Int64(1)}
+	})
+	got = e.waitReady(bad)
+	if c := condition(got, "ACK.Terminal"); c.Type != "" {
+		t.Errorf("ACK.Terminal still present after the fix: %+v", c)
+	}
+	if describe(t, *bad.Spec.TableName) == nil {
+		t.Error("the fixed table is not in DynamoDB")
+	}
+}

@@ -37,6 +37,14 @@ test: tools verify vet ## everything CI runs: tools, regenerate-and-diff, vet, u
 	$(GO) build -o bin/report ./tests/report
 	$(GO) test $(GOTEST_FLAGS) -json ./... | bin/report
 
+.PHONY: sweep
+sweep: ## generate every model with no generator.yaml into a temporary module, compile it in one go build, print compiled/attempted
+	$(GO) test -run '^TestSweep$$' -count=1 -v -timeout 3h ./generator/pipeline -args -sweep.all $(if $(SERVICE),-sweep.only=$(SERVICE))
+
+.PHONY: golden
+golden: ## rewrite the golden trees of the fixture services and the Helm chart from the current output
+	$(GO) test -count=1 ./generator/pipeline ./generator/emit/helm -run 'TestGolden|TestChartMatchesGolden' -update
+
 .PHONY: bench
 bench: ## benchmarks, run side by side in one process
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/...

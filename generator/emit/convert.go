@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -12,27 +13,26 @@ import (
 // between custom resource types and SDK types. Struct conversions become
 // named functions, each emitted once however often it is used.
 type converter struct {
-	svc    *model.Service
+	*Gen
 	api    string // import path of the API types
 	sdk    string // import path of the SDK client package
 	done   map[string]bool
 	queued []func() jen.Code
 }
 
-func newConverter(svc *model.Service) *converter {
+func (g *Gen) newConverter() *converter {
 	return &converter{
-		svc:  svc,
-		api:  APIPackage(svc),
-		sdk:  sdkRoot + svc.SDKPackage,
+		Gen:  g,
+		api:  g.APIPackage(),
+		sdk:  g.sdkPackage(),
 		done: map[string]bool{},
 	}
 }
 
+// types is the SDK type of a shape nested in an input or output: the
+// types package declares it under its (capitalised) name.
 func (c *converter) types(name string) *jen.Statement {
-	if s := c.svc.Structs[name]; s != nil && s.TopLevel {
-		return jen.Qual(c.sdk, s.SDKType)
-	}
-	return jen.Qual(c.sdk+"/types", name)
+	return jen.Qual(c.sdk+"/types", exported(name))
 }
 
 // funcs returns the struct conversion functions used so far, including
@@ -120,7 +120,7 @@ func (c *converter) toSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code {
 	case model.Bytes:
 		return x
 	case model.Structure:
-		fn := c.toSDKFunc(cr.GoName, sdk.Shape)
+		fn := c.toSDKFunc(cr.Shape, sdk.Shape)
 		if !top {
 			return jen.Id(fn).Call(x)
 		}
@@ -130,16 +130,16 @@ func (c *converter) toSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code {
 			return x
 		}
 		if sdk.Elem.Kind == model.Structure {
-			return jen.Qual(convPkg, "Slice").Call(x, jen.Id(c.toSDKFunc(cr.Elem.GoName, sdk.Elem.Shape)))
+			return jen.Qual(convPkg, "Slice").Call(x, jen.Id(c.toSDKFunc(cr.Elem.Shape, sdk.Elem.Shape)))
 		}
-		return jen.Qual(convPkg, "Slice").Call(x, jen.Func().Params(jen.Id("v").Add(apiTypeIn(cr.Elem, false, c.api))).Add(c.sdkElem(sdk.Elem)).Block(
+		return jen.Qual(convPkg, "Slice").Call(x, jen.Func().Params(jen.Id("v").Add(c.apiTypeIn(cr.Elem, false, c.api))).Add(c.sdkElem(sdk.Elem)).Block(
 			jen.Return(c.toSDK(cr.Elem, sdk.Elem, jen.Id("v"), false)),
 		))
 	case model.Map:
 		if sameElems(cr.Elem, sdk.Elem) {
 			return x
 		}
-		return jen.Qual(convPkg, "Map").Call(x, jen.Func().Params(jen.Id("v").Add(apiTypeIn(cr.Elem, false, c.api))).Add(c.sdkElem(sdk.Elem)).Block(
+		return jen.Qual(convPkg, "Map").Call(x, jen.Func().Params(jen.Id("v").Add(c.apiTypeIn(cr.Elem, false, c.api))).Add(c.sdkElem(sdk.Elem)).Block(
 			jen.Return(c.toSDK(cr.Elem, sdk.Elem, jen.Id("v"), false)),
 		))
 	}
@@ -181,7 +181,7 @@ func (c *converter) fromSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code 
 	case model.Bytes:
 		return x
 	case model.Structure:
-		fn := c.fromSDKFunc(cr.GoName, sdk.Shape)
+		fn := c.fromSDKFunc(cr.Shape, sdk.Shape)
 		if !top {
 			return jen.Id(fn).Call(x)
 		}
@@ -191,16 +191,16 @@ func (c *converter) fromSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code 
 			return x
 		}
 		if sdk.Elem.Kind == model.Structure {
-			return jen.Qual(convPkg, "Slice").Call(x, jen.Id(c.fromSDKFunc(cr.Elem.GoName, sdk.Elem.Shape)))
+			return jen.Qual(convPkg, "Slice").Call(x, jen.Id(c.fromSDKFunc(cr.Elem.Shape, sdk.Elem.Shape)))
 		}
-		return jen.Qual(convPkg, "Slice").Call(x, jen.Func().Params(jen.Id("v").Add(c.sdkElem(sdk.Elem))).Add(apiTypeIn(cr.Elem, false, c.api)).Block(
+		return jen.Qual(convPkg, "Slice").Call(x, jen.Func().Params(jen.Id("v").Add(c.sdkElem(sdk.Elem))).Add(c.apiTypeIn(cr.Elem, false, c.api)).Block(
 			jen.Return(c.fromSDK(cr.Elem, sdk.Elem, jen.Id("v"), false)),
 		))
 	case model.Map:
 		if sameElems(cr.Elem, sdk.Elem) {
 			return x
 		}
-		return jen.Qual(convPkg, "Map").Call(x, jen.Func().Params(jen.Id("v").Add(c.sdkElem(sdk.Elem))).Add(apiTypeIn(cr.Elem, false, c.api)).Block(
+		return jen.Qual(convPkg, "Map").Call(x, jen.Func().Params(jen.Id("v").Add(c.sdkElem(sdk.Elem))).Add(c.apiTypeIn(cr.Elem, false, c.api)).Block(
 			jen.Return(c.fromSDK(cr.Elem, sdk.Elem, jen.Id("v"), false)),
 		))
 	}
@@ -232,7 +232,9 @@ func compatible(cr, sdk *model.Type) bool {
 		}
 		return k
 	}
-	if norm(cr.Kind) != norm(sdk.Kind) {
+	// Documents (model.JSON) have no conversion to the SDK's
+	// document.Interface yet: such fields stay in the API but are not sent.
+	if norm(cr.Kind) != norm(sdk.Kind) || sdk.Kind == model.JSON {
 		return false
 	}
 	if cr.Kind == model.List || cr.Kind == model.Map {
@@ -241,20 +243,27 @@ func compatible(cr, sdk *model.Type) bool {
 	return true
 }
 
-// toSDKFunc names (and queues) the function converting the custom resource
-// struct goName to the SDK struct shape.
-func (c *converter) toSDKFunc(goName, shape string) string {
-	name := "sdk" + shape
-	if goName != shape {
-		name += "From" + goName
+// funcName names a conversion between the API type of crShape and the
+// SDK shape sdkShape, e.g. sdkTag or apiProvisionedThroughputFromProvisionedThroughputDescription.
+func (c *converter) funcName(prefix, crShape, sdkShape string) string {
+	name := prefix + strings.ReplaceAll(c.apiType(crShape), "_", "")
+	if crShape != sdkShape {
+		name += "From" + exported(sdkShape)
 	}
+	return name
+}
+
+// toSDKFunc names (and queues) the function converting the API struct of
+// crShape to the SDK struct sdkShape.
+func (c *converter) toSDKFunc(crShape, sdkShape string) string {
+	name := c.funcName("sdk", crShape, sdkShape)
 	if c.done[name] {
 		return name
 	}
 	c.done[name] = true
 	c.queued = append(c.queued, func() jen.Code {
-		cr := c.structByGoName(goName)
-		sdk := c.svc.Structs[shape]
+		cr := c.svc.Structs[crShape]
+		sdk := c.svc.Structs[sdkShape]
 		fields := jen.Dict{}
 		for _, m := range sdk.Fields {
 			f := cr.FieldByMember(m.Member)
@@ -263,27 +272,24 @@ func (c *converter) toSDKFunc(goName, shape string) string {
 			}
 			fields[jen.Id(m.SDKName)] = c.toSDK(f.Type, m.Type, jen.Id("in").Dot(f.GoName), true)
 		}
-		return jen.Func().Id(name).Params(jen.Id("in").Qual(c.api, goName)).Add(c.types(shape)).Block(
-			jen.Return(c.types(shape).Values(fields)),
+		return jen.Func().Id(name).Params(jen.Id("in").Qual(c.api, c.apiType(crShape))).Add(c.types(sdkShape)).Block(
+			jen.Return(c.types(sdkShape).Values(fields)),
 		)
 	})
 	return name
 }
 
 // fromSDKFunc names (and queues) the function converting the SDK struct
-// shape to the custom resource struct goName.
-func (c *converter) fromSDKFunc(goName, shape string) string {
-	name := "api" + goName
-	if goName != shape {
-		name += "From" + shape
-	}
+// sdkShape to the API struct of crShape.
+func (c *converter) fromSDKFunc(crShape, sdkShape string) string {
+	name := c.funcName("api", crShape, sdkShape)
 	if c.done[name] {
 		return name
 	}
 	c.done[name] = true
 	c.queued = append(c.queued, func() jen.Code {
-		cr := c.structByGoName(goName)
-		sdk := c.svc.Structs[shape]
+		cr := c.svc.Structs[crShape]
+		sdk := c.svc.Structs[sdkShape]
 		fields := jen.Dict{}
 		for _, f := range cr.Fields {
 			m := sdk.FieldByMember(f.Member)
@@ -292,18 +298,36 @@ func (c *converter) fromSDKFunc(goName, shape string) string {
 			}
 			fields[jen.Id(f.GoName)] = c.fromSDK(f.Type, m.Type, jen.Id("in").Dot(m.SDKName), true)
 		}
-		return jen.Func().Id(name).Params(jen.Id("in").Add(c.types(shape))).Qual(c.api, goName).Block(
-			jen.Return(jen.Qual(c.api, goName).Values(fields)),
+		return jen.Func().Id(name).Params(jen.Id("in").Add(c.types(sdkShape))).Qual(c.api, c.apiType(crShape)).Block(
+			jen.Return(jen.Qual(c.api, c.apiType(crShape)).Values(fields)),
 		)
 	})
 	return name
 }
 
-func (c *converter) structByGoName(goName string) *model.Struct {
-	for _, s := range c.svc.Structs {
-		if s.InAPI && s.GoName == goName {
-			return s
-		}
+// outputFunc names (and queues) the function converting the output of op,
+// a struct of the client package, to the API struct of crShape: a
+// sub-resource's get returns the configuration as its whole output.
+func (c *converter) outputFunc(crShape string, op *model.Operation) string {
+	name := "api" + strings.ReplaceAll(c.apiType(crShape), "_", "") + "From" + op.Name + "Output"
+	if c.done[name] {
+		return name
 	}
-	panic("no API struct " + goName)
+	c.done[name] = true
+	c.queued = append(c.queued, func() jen.Code {
+		cr := c.svc.Structs[crShape]
+		sdk := c.svc.Structs[op.Output]
+		fields := jen.Dict{}
+		for _, f := range cr.Fields {
+			m := sdk.FieldByMember(f.Member)
+			if m == nil || !compatible(f.Type, m.Type) {
+				continue
+			}
+			fields[jen.Id(f.GoName)] = c.fromSDK(f.Type, m.Type, jen.Id("in").Dot(m.SDKName), true)
+		}
+		return jen.Func().Id(name).Params(jen.Id("in").Qual(c.sdk, op.Name+"Output")).Qual(c.api, c.apiType(crShape)).Block(
+			jen.Return(jen.Qual(c.api, c.apiType(crShape)).Values(fields)),
+		)
+	})
+	return name
 }

@@ -5,8 +5,11 @@ package emit
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/kubesmith/kubesmith/generator/model"
 )
 
 // Header starts every generated file.
@@ -24,14 +27,41 @@ const (
 	metav1      = "k8s.io/apimachinery/pkg/apis/meta/v1"
 	awsPkg      = "github.com/aws/aws-sdk-go-v2/aws"
 	sdkRoot     = "github.com/aws/aws-sdk-go-v2/service/"
-	modulePath  = "github.com/kubesmith/kubesmith"
 )
+
+// GeneratedRoot is the import path below which generated/<service> lives.
+const GeneratedRoot = "github.com/kubesmith/kubesmith/generated"
 
 // File is one generated file, its path relative to generated/<service>.
 type File struct {
 	Path string
 	Data []byte
 }
+
+// Gen emits the files of one service. It holds only what every emitter
+// derives from the model the same way: import paths and API type names.
+type Gen struct {
+	svc *model.Service
+	// pkg is the import path of the service's output folder.
+	pkg string
+	// typeNames maps struct shapes to their API type names.
+	typeNames map[string]string
+}
+
+// New returns the emitter of svc, whose output folder has the import path
+// pkg (GeneratedRoot + "/" + svc.Name in this repository).
+func New(svc *model.Service, pkg string) *Gen {
+	return &Gen{svc: svc, pkg: pkg, typeNames: apiTypeNames(svc)}
+}
+
+// APIPackage is the import path of the service's API types.
+func (g *Gen) APIPackage() string { return g.pkg + "/apis/" + g.svc.Version }
+
+func (g *Gen) resourcePackage(r *model.Resource) string {
+	return g.pkg + "/resources/" + packageName(r.Kind)
+}
+
+func (g *Gen) sdkPackage() string { return sdkRoot + g.svc.SDKPackage }
 
 func newFile(pkg string) *jen.File {
 	f := jen.NewFile(pkg)
@@ -48,3 +78,10 @@ func render(path string, f *jen.File) (File, error) {
 	}
 	return File{Path: path, Data: buf.Bytes()}, nil
 }
+
+// yamlFile prefixes YAML with the header as a comment.
+func yamlFile(path string, data []byte) File {
+	return File{Path: path, Data: append([]byte("# "+Header+"\n"), data...)}
+}
+
+func lower(s string) string { return strings.ToLower(s) }

@@ -10,13 +10,12 @@ import (
 // IAMPolicy emits config/iam/recommended-policy.json: exactly the actions
 // the generated managers call, so the controller's role can be least
 // privilege.
-func IAMPolicy(svc *model.Service) (File, error) {
+func (g *Gen) IAMPolicy() (File, error) {
+	svc := g.svc
 	var actions []string
 	for _, r := range svc.Resources {
-		for _, op := range []*model.Operation{r.Create, r.Read, r.Update, r.Delete} {
-			if op != nil {
-				actions = append(actions, svc.IAMPrefix+":"+op.Name)
-			}
+		for _, op := range calledOperations(r) {
+			actions = append(actions, svc.IAMPrefix+":"+op.Name)
 		}
 	}
 	slices.Sort(actions)
@@ -34,4 +33,20 @@ func IAMPolicy(svc *model.Service) (File, error) {
 		return File{}, err
 	}
 	return File{Path: "config/iam/recommended-policy.json", Data: append(data, '\n')}, nil
+}
+
+// calledOperations are the operations a kind's manager calls: its CRUD,
+// the put and get of each sub-resource, and the reads status fields come
+// from.
+func calledOperations(r *model.Resource) []*model.Operation {
+	ops := []*model.Operation{r.Create, r.Read, r.Update, r.Delete}
+	for _, s := range r.SubResources {
+		ops = append(ops, s.Put, s.Get)
+	}
+	for _, f := range r.Status {
+		if f.From != nil {
+			ops = append(ops, f.From.Operation)
+		}
+	}
+	return slices.DeleteFunc(ops, func(op *model.Operation) bool { return op == nil })
 }

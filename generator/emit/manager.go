@@ -9,17 +9,19 @@ import (
 	"github.com/kubesmith/kubesmith/generator/model"
 )
 
-// Manager emits resources/<kind>/manager.go: the kind's Observe, Create,
-// Update and Delete against aws-sdk-go-v2, and the conversions they need.
-func Manager(svc *model.Service, r *model.Resource) (File, error) {
-	pkg := strings.ToLower(r.Kind)
-	f := newFile(pkg)
-	m := &managerWriter{svc: svc, r: r, c: newConverter(svc)}
+// Manager emits resources/<kind>/: manager.go with the kind's Observe,
+// Create, Update and Delete against aws-sdk-go-v2, convert.go with the
+// mapping between API and SDK types, and compare.go with the typed drift
+// check.
+func (g *Gen) Manager(r *model.Resource) ([]File, error) {
+	pkg := packageName(r.Kind)
+	m := &managerWriter{Gen: g, r: r, c: g.newConverter(), d: g.newDiffer()}
 	crType := jen.Op("*").Qual(m.c.api, r.Kind)
 
+	f := newFile(pkg)
 	f.Comment(fmt.Sprintf("Kind describes %s to the shared runtime.", r.Kind))
 	f.Func().Id("Kind").Params().Qual(managedPkg, "Kind").Types(crType).Block(
-		jen.Return(jen.Qual(managedPkg, "Kind").Types(crType).Values(jen.Dict{
+		jen.Return(jen.Qual(managedPkg, "Kind").Types(crType).Values(dict(jen.Dict{
 			jen.Id("Name"): jen.Lit(r.Kind),
 			jen.Id("New"): jen.Func().Params().Add(crType).Block(
 				jen.Return(jen.Op("&").Qual(m.c.api, r.Kind).Values()),
@@ -29,36 +31,119 @@ func Manager(svc *model.Service, r *model.Resource) (File, error) {
 					jen.Id("client"): jen.Qual(m.c.sdk, "NewFromConfig").Call(jen.Id("cfg")),
 				})),
 			),
-			jen.Id("TerminalCodes"): stringSlice(r.TerminalCodes),
-		})),
+		}, m.kindOptions()))),
 	)
 	f.Line()
 	f.Type().Id("manager").Struct(jen.Id("client").Op("*").Qual(m.c.sdk, "Client"))
-	f.Line()
-	f.Add(m.observe())
-	f.Line()
-	f.Add(m.create())
-	f.Line()
-	f.Add(m.update())
-	f.Line()
-	f.Add(m.delete())
-	f.Line()
-	f.Add(m.observedSpec())
-	f.Line()
-	for _, shape := range m.statusShapes() {
-		f.Add(m.fillStatus(shape))
+	for _, code := range []jen.Code{m.observe(), m.create(), m.update(), m.delete()} {
 		f.Line()
+		f.Add(code)
+	}
+
+	conv := newFile(pkg)
+	conv.Add(m.observedSpec())
+	conv.Line()
+	for _, op := range m.statusSources() {
+		conv.Add(m.fillStatus(op))
+		conv.Line()
 	}
 	for _, fn := range m.c.funcs() {
-		f.Add(fn)
+		conv.Add(fn)
 	}
-	return render(fmt.Sprintf("resources/%s/manager.go", pkg), f)
+
+	cmp := newFile(pkg)
+	cmp.Comment("diffSpec lists the JSON paths of the spec fields whose desired value")
+	cmp.Comment("differs from what AWS reports. Unset desired fields are not compared.")
+	cmp.Add(m.d.diffSpec(r, m.compared()))
+	cmp.Line()
+	for _, fn := range m.d.funcs() {
+		cmp.Add(fn)
+	}
+
+	dir := "resources/" + pkg + "/"
+	var out []File
+	for _, part := range []struct {
+		name string
+		f    *jen.File
+	}{{"manager.go", f}, {"convert.go", conv}, {"compare.go", cmp}} {
+		file, err := render(dir+part.name, part.f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, file)
+	}
+	return out, nil
 }
 
 type managerWriter struct {
-	svc *model.Service
-	r   *model.Resource
-	c   *converter
+	*Gen
+	r *model.Resource
+	c *converter
+	d *differ
+}
+
+// compared are the spec fields whose drift is detected and corrected,
+// sub-resources with a get among them.
+func (m *managerWriter) compared() []*model.Field {
+	subs := map[string]bool{}
+	for _, s := range m.subResources() {
+		subs[s.f.Member] = s.compared()
+	}
+	var out []*model.Field
+	for _, f := range m.r.Spec {
+		if isSub, ok := subs[f.Member]; (ok && isSub) || (!ok && f.Compared()) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// kindOptions are the runtime features the kind switches on, left out
+// when unused so that the Kind literal stays short.
+func (m *managerWriter) kindOptions() jen.Dict {
+	opts := jen.Dict{}
+	if len(m.r.TerminalCodes) > 0 {
+		opts[jen.Id("TerminalCodes")] = stringSlice(m.r.TerminalCodes)
+	}
+	var late []string
+	var refs []jen.Code
+	for _, f := range m.r.Spec {
+		if f.LateInitialize {
+			late = append(late, f.JSONName)
+		}
+		if ref := f.Reference; ref != nil {
+			_, refJSON := refNames(f)
+			group := ref.Group
+			if group == "" {
+				group = m.svc.Group
+			}
+			refs = append(refs, jen.Values(jen.Dict{
+				jen.Id("Field"):    jen.Lit(f.JSONName),
+				jen.Id("RefField"): jen.Lit(refJSON),
+				jen.Id("Target"): jen.Qual("k8s.io/apimachinery/pkg/runtime/schema", "GroupVersionKind").Values(jen.Dict{
+					jen.Id("Group"): jen.Lit(group), jen.Id("Version"): jen.Lit(m.svc.Version), jen.Id("Kind"): jen.Lit(ref.Kind),
+				}),
+				jen.Id("Path"): jen.Lit(ref.Path),
+			}))
+		}
+	}
+	if len(late) > 0 {
+		opts[jen.Id("LateInitFields")] = stringSlice(late)
+	}
+	if len(refs) > 0 {
+		opts[jen.Id("References")] = jen.Index().Qual(managedPkg, "Reference").Values(refs...)
+	}
+	return opts
+}
+
+// dict merges jennifer dictionaries.
+func dict(d jen.Dict, more ...jen.Dict) jen.Dict {
+	for _, m := range more {
+		for k, v := range m {
+			d[k] = v
+		}
+	}
+	return d
 }
 
 func stringSlice(values []string) jen.Code {
@@ -83,13 +168,19 @@ func (m *managerWriter) method(name string, params []jen.Code, results jen.Code,
 // source finds where an operation input member's value comes from: the
 // spec field of the same name, else the status field.
 func (m *managerWriter) source(mem *model.Member) (*model.Field, jen.Code) {
+	name := mem.Name
+	for _, id := range m.r.Identifiers {
+		if id.Member == mem.Name && id.Field != "" {
+			name = id.Field
+		}
+	}
 	for _, f := range m.r.Spec {
-		if f.Member == mem.Name {
+		if f.Member == name {
 			return f, jen.Id("cr").Dot("Spec").Dot(f.GoName)
 		}
 	}
 	for _, f := range m.r.Status {
-		if f.Member == mem.Name {
+		if f.Member == name {
 			return f, jen.Id("cr").Dot("Status").Dot(f.GoName)
 		}
 	}
@@ -97,31 +188,37 @@ func (m *managerWriter) source(mem *model.Member) (*model.Field, jen.Code) {
 }
 
 // identifiers sets the required members of an operation's input, and
-// returns a guard that bails out when one read from status is not known yet.
+// returns a guard that bails out when one read from status is not known
+// yet. A read that lists resources also gets its filter.
 func (m *managerWriter) identifiers(op *model.Operation, bail jen.Code) (jen.Dict, []jen.Code) {
 	fields := jen.Dict{}
 	var guards []jen.Code
 	for _, mem := range op.Input {
-		if !mem.Required {
+		filter := op.Filter != nil && op.Filter.Member == mem.Name
+		if !mem.Required && !filter {
 			continue
 		}
-		f, x := m.source(mem)
-		if f == nil {
+		src := mem
+		if filter {
+			src = &model.Member{Name: op.Filter.Identifier}
+		}
+		f, x := m.source(src)
+		if f == nil || (!filter && !compatible(f.Type, mem.Type)) {
 			continue
 		}
-		fields[jen.Id(mem.GoName)] = m.c.toSDK(f.Type, mem.Type, x, true)
-		if f.Class == "status" {
+		switch {
+		case filter && op.Filter.List && mem.Type.Kind == model.List && mem.Type.Elem.Kind == model.String && f.Type.Kind == model.String:
+			fields[jen.Id(mem.GoName)] = jen.Index().String().Values(jen.Qual(convPkg, "Value").Call(x))
+		case filter && !compatible(f.Type, mem.Type):
+			continue
+		default:
+			fields[jen.Id(mem.GoName)] = m.c.toSDK(f.Type, mem.Type, x, true)
+		}
+		if f.Class == model.ClassStatus {
 			guards = append(guards, jen.If(jen.Add(x).Op("==").Nil()).Block(bail))
 		}
 	}
 	return fields, guards
-}
-
-func (m *managerWriter) errReturn(zero jen.Code) jen.Code {
-	if zero == nil {
-		return jen.Return(jen.Err())
-	}
-	return jen.Return(zero, jen.Err())
 }
 
 // unwrap descends an operation's output path to the resource description.
@@ -150,26 +247,40 @@ func (m *managerWriter) observe() jen.Code {
 			jen.Return(obs.Clone().Values(), jen.Nil()),
 		))
 	}
-	body = append(body,
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(obs.Clone().Values(), jen.Err())),
-		jen.Id("desc").Op(":=").Add(unwrap(r.Read)),
-	)
-	if len(r.Read.OutputPath) > 0 {
-		body = append(body, jen.If(jen.Id("desc").Op("==").Nil()).Block(jen.Return(obs.Clone().Values(), jen.Nil())))
+	body = append(body, jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(obs.Clone().Values(), jen.Err())))
+	switch {
+	case r.Read.Many:
+		body = append(body,
+			jen.Comment(r.Read.Name+" lists resources; the filter leaves at most ours."),
+			jen.Id("found").Op(":=").Add(unwrap(r.Read)),
+			jen.If(jen.Len(jen.Id("found")).Op("==").Lit(0)).Block(jen.Return(obs.Clone().Values(), jen.Nil())),
+			jen.Id("desc").Op(":=").Op("&").Id("found").Index(jen.Lit(0)),
+		)
+	case len(r.Read.OutputPath) > 0:
+		body = append(body,
+			jen.Id("desc").Op(":=").Add(unwrap(r.Read)),
+			jen.If(jen.Id("desc").Op("==").Nil()).Block(jen.Return(obs.Clone().Values(), jen.Nil())),
+		)
+	default:
+		body = append(body, jen.Id("desc").Op(":=").Add(unwrap(r.Read)))
 	}
 	result := jen.Dict{
 		jen.Id("Exists"): jen.True(),
-		jen.Id("Diff"): jen.Qual(comparePkg, "Diff").Call(
-			jen.Id("cr").Dot("Spec"), jen.Id("observedSpec").Call(jen.Id("cr"), jen.Id("desc"))),
+		jen.Id("Diff"): jen.Id("diffSpec").Call(
+			jen.Op("&").Id("cr").Dot("Spec"), jen.Op("&").Id("observed")),
+		jen.Id("Observed"): jen.Id("observed"),
 	}
 	if r.ARNMember != "" {
 		arn := m.svc.Structs[r.Read.Output].FieldByMember(r.ARNMember)
 		result[jen.Id("ARN")] = m.c.fromSDK(&model.Type{Kind: model.String}, arn.Type, jen.Id("desc").Dot(arn.SDKName), true)
 	}
 	body = append(body,
-		jen.Id(fillStatusName(r.Read.Output)).Call(jen.Op("&").Id("cr").Dot("Status"), jen.Id("desc")),
-		jen.Id("obs").Op(":=").Add(obs.Clone().Values(result)),
+		jen.Id(m.fillStatusName(r.Read)).Call(jen.Op("&").Id("cr").Dot("Status"), jen.Id("desc")),
+		jen.Id("observed").Op(":=").Id("observedSpec").Call(jen.Id("cr"), jen.Id("desc")),
 	)
+	body = append(body, m.observeSubResources(obs.Clone().Values())...)
+	body = append(body, m.observeFrom(obs.Clone().Values())...)
+	body = append(body, jen.Id("obs").Op(":=").Add(obs.Clone().Values(result)))
 	if p := r.Pending; p != nil {
 		f := statusField(r, p.Field)
 		values := make([]jen.Code, len(p.Values))
@@ -208,28 +319,41 @@ func (m *managerWriter) create() jen.Code {
 		}
 	}
 	call := jen.Id("m").Dot("client").Dot(r.Create.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Create.Name+"Input").Values(fields))
-	if r.Create.Output == "" {
+	subs := m.createSubResources()
+	if r.Create.Output == "" && len(subs) == 0 {
 		return m.method("Create", nil, jen.Error(),
 			jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call),
 			jen.Return(jen.Err()),
 		)
 	}
+	out := jen.Id("out")
+	if r.Create.Output == "" {
+		out = jen.Id("_")
+	}
 	body := []jen.Code{
-		jen.List(jen.Id("out"), jen.Err()).Op(":=").Add(call),
+		jen.List(out, jen.Err()).Op(":=").Add(call),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 	}
-	fill := jen.Id(fillStatusName(r.Create.Output)).Call(jen.Op("&").Id("cr").Dot("Status"), unwrap(r.Create))
-	if len(r.Create.OutputPath) > 0 {
-		fill = jen.If(unwrap(r.Create).Op("!=").Nil()).Block(fill)
+	if r.Create.Output != "" {
+		fill := jen.Id(m.fillStatusName(r.Create)).Call(jen.Op("&").Id("cr").Dot("Status"), unwrap(r.Create))
+		if len(r.Create.OutputPath) > 0 {
+			fill = jen.If(unwrap(r.Create).Op("!=").Nil()).Block(fill)
+		}
+		body = append(body, fill)
 	}
-	body = append(body, fill, jen.Return(jen.Nil()))
+	body = append(body, subs...)
+	body = append(body, jen.Return(jen.Nil()))
 	return m.method("Create", nil, jen.Error(), body...)
 }
 
 func (m *managerWriter) update() jen.Code {
 	r := m.r
 	params := []jen.Code{jen.Id("obs").Qual(managedPkg, "Observation")}
+	subs := m.updateSubResources()
 	if r.Update == nil {
+		if len(subs) > 0 {
+			return m.method("Update", params, jen.Error(), append(subs, jen.Return(jen.Nil()))...)
+		}
 		return m.method("Update", params, jen.Error(),
 			jen.Comment("AWS offers no update; every spec field is immutable."),
 			jen.Return(jen.Nil()),
@@ -237,22 +361,37 @@ func (m *managerWriter) update() jen.Code {
 	}
 	ids, guards := m.identifiers(r.Update, jen.Return(jen.Nil()))
 	body := append(guards, jen.Id("in").Op(":=").Op("&").Qual(m.c.sdk, r.Update.Name+"Input").Values(ids))
+	// A Put replaces the whole configuration, so it gets every field; any
+	// other update gets only the fields that drifted.
+	replace := strings.HasPrefix(r.Update.Name, "Put")
+	if replace {
+		body = append(body, jen.Comment(r.Update.Name+" replaces the whole configuration, so it gets every field."))
+	}
 	for _, mem := range r.Update.Input {
 		if mem.Required {
 			continue
 		}
 		for _, f := range r.Spec {
-			if f.Member == mem.Name && f.Compared() && compatible(f.Type, mem.Type) {
-				body = append(body, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName))).Block(
-					jen.Id("in").Dot(mem.GoName).Op("=").Add(m.c.toSDK(f.Type, mem.Type, jen.Id("cr").Dot("Spec").Dot(f.GoName), true)),
-				))
+			if f.Member != mem.Name || !f.Updatable || !compatible(f.Type, mem.Type) {
+				continue
+			}
+			set := jen.Id("in").Dot(mem.GoName).Op("=").Add(m.c.toSDK(f.Type, mem.Type, jen.Id("cr").Dot("Spec").Dot(f.GoName), true))
+			switch {
+			case replace:
+				body = append(body, set)
+			case f.Compared():
+				body = append(body, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName))).Block(set))
 			}
 		}
 	}
-	body = append(body,
-		jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Update.Name).Call(jen.Id("ctx"), jen.Id("in")),
-		jen.Return(jen.Err()),
-	)
+	call := jen.Id("m").Dot("client").Dot(r.Update.Name).Call(jen.Id("ctx"), jen.Id("in"))
+	if len(subs) == 0 {
+		body = append(body, jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call), jen.Return(jen.Err()))
+	} else {
+		body = append(body, jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
+		body = append(body, subs...)
+		body = append(body, jen.Return(jen.Nil()))
+	}
 	return m.method("Update", params, jen.Error(), body...)
 }
 
@@ -277,23 +416,24 @@ func (m *managerWriter) delete() jen.Code {
 	return m.method("Delete", nil, jen.Error(), body...)
 }
 
-// observedSpec builds the spec as AWS reports it. Fields that AWS does not
-// return, or that no update can change, keep their desired value so that
-// they never show up as drift.
+// observedSpec builds the spec as AWS reports it: the desired spec with
+// every field the read returns replaced by AWS's value. The runtime adopts
+// and late-initializes from it; diffSpec compares only the fields an
+// update can correct.
 func (m *managerWriter) observedSpec() jen.Code {
 	r := m.r
 	out := m.svc.Structs[r.Read.Output]
 	body := []jen.Code{jen.Id("observed").Op(":=").Op("*").Id("cr").Dot("Spec").Dot("DeepCopy").Call()}
 	for _, f := range r.Spec {
-		if !f.Compared() {
-			continue
+		if f.ObservedPath != nil && f.SubResource == nil {
+			body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
 		}
-		body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
 	}
 	body = append(body, jen.Return(jen.Id("observed")))
+	_, typ := m.outputType(r.Read)
 	return jen.Func().Id("observedSpec").Params(
 		jen.Id("cr").Op("*").Qual(m.c.api, r.Kind),
-		jen.Id("desc").Op("*").Add(m.c.types(r.Read.Output)),
+		jen.Id("desc").Op("*").Add(typ),
 	).Qual(m.c.api, r.Kind+"Spec").Block(body...)
 }
 
@@ -303,6 +443,9 @@ func (m *managerWriter) assignObserved(f *model.Field, in *model.Struct, x *jen.
 	mem := in.FieldByMember(path[0])
 	next := x.Clone().Dot(mem.SDKName)
 	if len(path) == 1 {
+		if !compatible(f.Type, mem.Type) {
+			return jen.Null()
+		}
 		return jen.Id("observed").Dot(f.GoName).Op("=").Add(m.c.fromSDK(f.Type, mem.Type, next, true))
 	}
 	return jen.If(next.Clone().Op("!=").Nil()).Block(
@@ -310,30 +453,46 @@ func (m *managerWriter) assignObserved(f *model.Field, in *model.Struct, x *jen.
 	).Else().Block(jen.Id("observed").Dot(f.GoName).Op("=").Nil())
 }
 
-// statusShapes are the output shapes status is filled from.
-func (m *managerWriter) statusShapes() []string {
-	shapes := []string{m.r.Read.Output}
-	if o := m.r.Create.Output; o != "" && o != m.r.Read.Output {
-		shapes = append(shapes, o)
+// outputType is the SDK type an operation's output path ends at: the
+// operation's own <Op>Output, or a struct of the types package. The SDK
+// declares an output type per operation even where the model shares one
+// shape (Lambda's GetAlias and CreateAlias both return AliasConfiguration).
+func (m *managerWriter) outputType(op *model.Operation) (string, *jen.Statement) {
+	if len(op.OutputPath) == 0 {
+		return op.Name + "Output", jen.Qual(m.c.sdk, op.Name+"Output")
 	}
-	return shapes
+	return exported(op.Output), jen.Qual(m.c.sdk+"/types", exported(op.Output))
 }
 
-func fillStatusName(shape string) string { return "fillStatusFrom" + shape }
+// statusSources are the operations whose output fills status: the read,
+// and the create when it returns the resource.
+func (m *managerWriter) statusSources() []*model.Operation {
+	ops := []*model.Operation{m.r.Read}
+	if c := m.r.Create; c.Output != "" && m.fillStatusName(c) != m.fillStatusName(m.r.Read) {
+		ops = append(ops, c)
+	}
+	return ops
+}
 
-// fillStatus copies every status field an output shape holds.
-func (m *managerWriter) fillStatus(shape string) jen.Code {
-	out := m.svc.Structs[shape]
+func (m *managerWriter) fillStatusName(op *model.Operation) string {
+	name, _ := m.outputType(op)
+	return "fillStatusFrom" + name
+}
+
+// fillStatus copies every status field an operation's output holds.
+func (m *managerWriter) fillStatus(op *model.Operation) jen.Code {
+	out := m.svc.Structs[op.Output]
+	_, typ := m.outputType(op)
 	var body []jen.Code
-	for _, f := range m.r.Status {
+	for _, f := range statusFields(m.r) {
 		mem := out.FieldByMember(f.Member)
-		if mem == nil || !compatible(f.Type, mem.Type) {
+		if mem == nil || !compatible(f.Type, mem.Type) || f.From != nil {
 			continue
 		}
 		body = append(body, jen.Id("status").Dot(f.GoName).Op("=").Add(m.c.fromSDK(f.Type, mem.Type, jen.Id("in").Dot(mem.SDKName), true)))
 	}
-	return jen.Func().Id(fillStatusName(shape)).Params(
+	return jen.Func().Id(m.fillStatusName(op)).Params(
 		jen.Id("status").Op("*").Qual(m.c.api, m.r.Kind+"Status"),
-		jen.Id("in").Op("*").Add(m.c.types(shape)),
+		jen.Id("in").Op("*").Add(typ),
 	).Block(body...)
 }

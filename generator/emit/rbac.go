@@ -6,13 +6,12 @@ import (
 	rbacv1 "k8s.io/api/rbac/v1"
 	k8smeta "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"sigs.k8s.io/yaml"
-
-	"github.com/kubesmith/kubesmith/generator/model"
 )
 
 // RBAC emits config/rbac/role.yaml: the cluster role the controller needs
 // for its own kinds and the core objects the runtime reads.
-func RBAC(svc *model.Service) (File, error) {
+func (g *Gen) RBAC() (File, error) {
+	svc := g.svc
 	var kinds, sub []string
 	for _, r := range svc.Resources {
 		kinds = append(kinds, r.Plural)

@@ -2,27 +2,20 @@ package emit
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/kubesmith/kubesmith/generator/model"
 )
 
-// APIPackage returns the import path of a service's API types.
-func APIPackage(svc *model.Service) string {
-	return fmt.Sprintf("%s/generated/%s/apis/%s", modulePath, svc.Name, svc.Version)
-}
-
 // Types emits apis/<version>: the group, every kind, and the structs they
 // use. Deepcopy and CRD YAML come from controller-tools afterwards.
-func Types(svc *model.Service) ([]File, error) {
+func (g *Gen) Types() ([]File, error) {
+	svc := g.svc
 	dir := "apis/" + svc.Version + "/"
-	var files []File
-
 	gv := newFile(svc.Version)
 	for _, line := range []string{
 		fmt.Sprintf("Package %s is the %s API.", svc.Version, svc.Group),
@@ -46,60 +39,51 @@ func Types(svc *model.Service) ([]File, error) {
 		jen.Qual(metav1, "AddToGroupVersion").Call(jen.Id("s"), jen.Id("GroupVersion")),
 		jen.Return(jen.Nil()),
 	)
-	f, err := render(dir+"groupversion_info.go", gv)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, f)
-
+	files := []*jen.File{gv}
+	paths := []string{dir + "groupversion_info.go"}
 	for _, r := range svc.Resources {
-		f, err := render(dir+strings.ToLower(r.Kind)+".go", kindFile(svc, r))
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, f)
+		files = append(files, g.kindFile(r))
+		paths = append(paths, dir+lower(r.Kind)+".go")
 	}
-
 	shared := newFile(svc.Version)
-	for _, name := range sortedKeys(svc.Structs) {
-		s := svc.Structs[name]
-		if !s.InAPI {
-			continue
-		}
-		shared.Comment(fmt.Sprintf("%s mirrors the AWS %s shape.", s.GoName, s.Shape))
-		shared.Type().Id(s.GoName).Struct(fieldsCode(s.Fields)...)
+	for _, shape := range sortedKeys(g.typeNames) {
+		s := svc.Structs[shape]
+		name := g.apiType(shape)
+		shared.Comment(fmt.Sprintf("%s mirrors the AWS %s shape.", name, s.Shape))
+		shared.Type().Id(name).Struct(g.fieldsCode(s.Fields)...)
 		shared.Line()
 	}
-	f, err = render(dir+"types.go", shared)
-	if err != nil {
-		return nil, err
+	files = append(files, shared)
+	paths = append(paths, dir+"types.go")
+
+	out := make([]File, len(files))
+	for i, f := range files {
+		var err error
+		if out[i], err = render(paths[i], f); err != nil {
+			return nil, err
+		}
 	}
-	return append(files, f), nil
+	return out, nil
 }
 
-func kindFile(svc *model.Service, r *model.Resource) *jen.File {
-	f := newFile(svc.Version)
-	f.Comment(fmt.Sprintf("%sSpec is the desired state of the %s.", r.Kind, r.Kind))
-	f.Type().Id(r.Kind + "Spec").Struct(fieldsCode(r.Spec)...)
+func (g *Gen) kindFile(r *model.Resource) *jen.File {
+	f := newFile(g.svc.Version)
+	comments(f.Group, append([]string{fmt.Sprintf("%sSpec is the desired state of the %s.", r.Kind, r.Kind)}, removalRules(r)...))
+	f.Type().Id(r.Kind + "Spec").Struct(g.fieldsCode(r.Spec)...)
 	f.Line()
 
 	status := []jen.Code{jen.Qual(ackv1alpha1, "ManagedStatus").Tag(map[string]string{"json": ",inline"})}
 	f.Comment(fmt.Sprintf("%sStatus is the state of the %s that AWS reports.", r.Kind, r.Kind))
-	f.Type().Id(r.Kind + "Status").Struct(append(status, fieldsCode(r.Status)...)...)
+	f.Type().Id(r.Kind + "Status").Struct(append(status, g.fieldsCode(statusFields(r))...)...)
 	f.Line()
 
 	markers := []string{
 		"+kubebuilder:object:root=true",
 		"+kubebuilder:subresource:status",
-		fmt.Sprintf("+kubebuilder:resource:categories=aws;%s%s", svc.Name, shortNames(r)),
-		`+kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"`,
-		`+kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"`,
+		fmt.Sprintf("+kubebuilder:resource:categories=aws;%s%s", g.svc.Name, shortNames(r)),
 	}
-	for _, c := range r.Columns {
-		markers = append(markers, fmt.Sprintf("+kubebuilder:printcolumn:name=%q,type=%s,JSONPath=%q,priority=%d", c.Name, c.Type, c.JSONPath, c.Priority))
-	}
-	markers = append(markers, `+kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"`)
-	comments(f.Group, append([]string{fmt.Sprintf("%s is an AWS %s resource managed from Kubernetes.", r.Kind, svc.Name)}, markers...))
+	markers = append(markers, printColumns(r)...)
+	comments(f.Group, append([]string{fmt.Sprintf("%s is an AWS %s resource managed from Kubernetes.", r.Kind, g.svc.Name)}, markers...))
 	f.Type().Id(r.Kind).Struct(
 		jen.Qual(metav1, "TypeMeta").Tag(map[string]string{"json": ",inline"}),
 		jen.Qual(metav1, "ObjectMeta").Tag(map[string]string{"json": "metadata,omitempty"}),
@@ -137,72 +121,68 @@ func shortNames(r *model.Resource) string {
 	return ",shortName=" + strings.Join(r.ShortNames, ";")
 }
 
-func fieldsCode(fields []*model.Field) []jen.Code {
+func (g *Gen) fieldsCode(fields []*model.Field) []jen.Code {
 	var out []jen.Code
 	for _, f := range fields {
 		var comment []string
-		if f.Doc != "" {
-			comment = append(comment, f.Doc)
+		if doc := printable(f.Doc); doc != "" {
+			comment = append(comment, doc)
 		}
 		comment = append(comment, fieldMarkers(f)...)
 		tag := f.JSONName
-		if !f.Required {
+		if !required(f) {
 			tag += ",omitempty"
 		}
 		for _, c := range comment {
 			out = append(out, jen.Comment(c))
 		}
-		out = append(out, jen.Id(f.GoName).Add(apiType(f.Type, true)).Tag(map[string]string{"json": tag}))
+		out = append(out, jen.Id(f.GoName).Add(g.apiTypeIn(f.Type, true, "")).Tag(map[string]string{"json": tag}))
+		if f.Reference != nil {
+			goName, jsonName := refNames(f)
+			ref := jen.Op("*").Qual(ackv1alpha1, "AWSResourceReferenceWrapper")
+			if f.Type.Kind == model.List {
+				ref = jen.Index().Add(ref)
+			}
+			out = append(out,
+				jen.Comment(fmt.Sprintf("%s names the %s whose %s fills %s.", goName, f.Reference.Kind, f.Reference.Path, f.JSONName)),
+				jen.Comment("+optional"),
+				jen.Id(goName).Add(ref).Tag(map[string]string{"json": jsonName + ",omitempty"}),
+			)
+		}
 	}
 	return out
 }
 
-func fieldMarkers(f *model.Field) []string {
-	var m []string
-	if f.Required {
-		m = append(m, "+kubebuilder:validation:Required")
-	} else {
-		m = append(m, "+optional")
-	}
-	if f.CreateOnly {
-		m = append(m, fmt.Sprintf(`+kubebuilder:validation:XValidation:rule="self == oldSelf",message="%s cannot change once set"`, f.JSONName))
-	}
-	v := f.Validation
-	if len(v.Enum) > 0 && !slices.ContainsFunc(v.Enum, func(s string) bool { return !plainEnum.MatchString(s) }) {
-		m = append(m, "+kubebuilder:validation:Enum="+strings.Join(v.Enum, ";"))
-	}
-	bound := func(name string, p *int64) {
-		if p != nil {
-			m = append(m, fmt.Sprintf("+kubebuilder:validation:%s=%d", name, *p))
+// printable drops control characters, which some AWS documentation
+// holds and which the CRD's YAML cannot.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
 		}
-	}
-	bound("MinLength", v.MinLength)
-	bound("MaxLength", v.MaxLength)
-	bound("MinItems", v.MinItems)
-	bound("MaxItems", v.MaxItems)
-	num := func(name string, p *float64) {
-		if p != nil {
-			m = append(m, fmt.Sprintf("+kubebuilder:validation:%s=%s", name, strconv.FormatFloat(*p, 'f', -1, 64)))
-		}
-	}
-	num("Minimum", v.Minimum)
-	num("Maximum", v.Maximum)
-	if v.Pattern != "" {
-		m = append(m, fmt.Sprintf("+kubebuilder:validation:Pattern=`%s`", v.Pattern))
-	}
-	return m
+		return r
+	}, s)
 }
 
-// plainEnum values can be written in a marker without quoting.
-var plainEnum = regexp.MustCompile(`^[A-Za-z0-9_.\-]+$`)
+// required fields must be in the manifest, unless a reference can fill them.
+func required(f *model.Field) bool { return f.Required && f.Reference == nil }
 
-// apiType is the custom resource type for t: pointers for optional
-// scalars and structs at the top, values inside lists and maps.
-func apiType(t *model.Type, top bool) jen.Code { return apiTypeIn(t, top, "") }
+// statusFields leaves out secrets: a status is readable by anyone who can
+// read the object.
+func statusFields(r *model.Resource) []*model.Field {
+	var out []*model.Field
+	for _, f := range r.Status {
+		if !f.Secret {
+			out = append(out, f)
+		}
+	}
+	return out
+}
 
-// apiTypeIn is apiType for code outside the API package, which must
-// qualify the struct names with its import path.
-func apiTypeIn(t *model.Type, top bool, pkg string) jen.Code {
+// apiTypeIn is the custom resource type for t: pointers for optional
+// scalars and structs at the top, values inside lists and maps. Code
+// outside the API package passes its import path as pkg.
+func (g *Gen) apiTypeIn(t *model.Type, top bool, pkg string) jen.Code {
 	ptr := func(c jen.Code) jen.Code {
 		if top {
 			return jen.Op("*").Add(c)
@@ -223,11 +203,11 @@ func apiTypeIn(t *model.Type, top bool, pkg string) jen.Code {
 	case model.Bytes:
 		return jen.Index().Byte()
 	case model.Structure:
-		return ptr(jen.Qual(pkg, t.GoName))
+		return ptr(jen.Qual(pkg, g.apiType(t.Shape)))
 	case model.List:
-		return jen.Index().Add(apiTypeIn(t.Elem, false, pkg))
+		return jen.Index().Add(g.apiTypeIn(t.Elem, false, pkg))
 	case model.Map:
-		return jen.Map(jen.String()).Add(apiTypeIn(t.Elem, false, pkg))
+		return jen.Map(jen.String()).Add(g.apiTypeIn(t.Elem, false, pkg))
 	case model.JSON:
 		return ptr(jen.Qual("k8s.io/apimachinery/pkg/runtime", "RawExtension"))
 	}

@@ -102,7 +102,7 @@ func TestSweep(t *testing.T) {
 		total.fields += c.fields
 		total.problems += c.problems
 	}
-	fmt.Printf("sweep: %d services, %d resources, %d fields\n", len(files), total.resources, total.fields)
+	t.Logf("sweep: %d services, %d resources, %d fields", len(files), total.resources, total.fields)
 	t.Logf("%d resources have problems that generator.yaml would need to solve", total.problems)
 }
 

@@ -13,6 +13,9 @@ import (
 )
 
 func loadModel(s *State) error {
+	if s.Smithy != nil {
+		return nil // given by the caller
+	}
 	mf, err := smithy.FindModel(s.ModelsDir, s.Service)
 	if err != nil {
 		return err
@@ -26,19 +29,30 @@ func loadModel(s *State) error {
 }
 
 func loadConfig(s *State) error {
+	if s.Config != nil || s.Model != nil {
+		return nil // given by the caller
+	}
 	cfg, err := config.Load(filepath.Join(s.Root, "models", s.Service, "generator.yaml"))
 	s.Config = cfg
 	return err
 }
 
 func inferResources(s *State) error {
+	if s.Model != nil {
+		return nil // given by the caller
+	}
 	svc, err := infer.Service(s.Service, s.Smithy, s.Config)
 	s.Model = svc
 	return err
 }
 
+func prepareEmit(s *State) error {
+	s.Gen = emit.New(s.Model, s.goPackage())
+	return nil
+}
+
 func emitTypes(s *State) error {
-	files, err := emit.Types(s.Model)
+	files, err := s.Gen.Types()
 	s.Files = append(s.Files, files...)
 	return err
 }
@@ -67,27 +81,27 @@ func emitCRDs(s *State) error {
 
 func emitManagers(s *State) error {
 	for _, r := range s.Model.Resources {
-		f, err := emit.Manager(s.Model, r)
+		files, err := s.Gen.Manager(r)
 		if err != nil {
 			return err
 		}
-		s.Files = append(s.Files, f)
+		s.Files = append(s.Files, files...)
 	}
 	return nil
 }
 
 func emitController(s *State) error {
-	f, err := emit.Controller(s.Model)
+	f, err := s.Gen.Controller()
 	s.Files = append(s.Files, f)
 	return err
 }
 
 func emitConfig(s *State) error {
-	iam, err := emit.IAMPolicy(s.Model)
+	iam, err := s.Gen.IAMPolicy()
 	if err != nil {
 		return err
 	}
-	rbac, err := emit.RBAC(s.Model)
+	rbac, err := s.Gen.RBAC()
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func writeOutput(s *State) error {
 	if err := writeFiles(s.Staging, files); err != nil {
 		return err
 	}
-	target := filepath.Join(s.Root, "generated", s.Service)
+	target := s.outDir()
 	if err := checkNothingHandWritten(target); err != nil {
 		return err
 	}

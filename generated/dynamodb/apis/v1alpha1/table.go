@@ -8,6 +8,10 @@ import (
 )
 
 // TableSpec is the desired state of the Table.
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.localSecondaryIndexes) || has(self.localSecondaryIndexes)",message="localSecondaryIndexes cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.globalSecondaryIndexes) || has(self.globalSecondaryIndexes)",message="globalSecondaryIndexes cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.tags) || has(self.tags)",message="tags cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.resourcePolicy) || has(self.resourcePolicy)",message="resourcePolicy cannot be removed once set"
 type TableSpec struct {
 	// An array of attributes that describe the key schema for the table and indexes.
 	// +kubebuilder:validation:Required
@@ -122,6 +126,7 @@ type TableStatus struct {
 // +kubebuilder:object:root=true
 // +kubebuilder:subresource:status
 // +kubebuilder:resource:categories=aws;dynamodb
+// +kubebuilder:printcolumn:name="TableName",type=string,JSONPath=".spec.tableName",priority=0
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="STATUS",type=string,JSONPath=".status.tableStatus",priority=0

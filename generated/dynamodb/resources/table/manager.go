@@ -8,7 +8,6 @@ import (
 	dynamodb "github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	types "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
-	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	"slices"
@@ -24,7 +23,6 @@ func Kind() managed.Kind[*v1alpha1.Table] {
 		New: func() *v1alpha1.Table {
 			return &v1alpha1.Table{}
 		},
-		TerminalCodes: nil,
 	}
 }
 
@@ -45,10 +43,12 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Table) (managed.Obse
 		return managed.Observation{}, nil
 	}
 	fillStatusFromTableDescription(&cr.Status, desc)
+	observed := observedSpec(cr, desc)
 	obs := managed.Observation{
-		ARN:    desc.TableArn,
-		Diff:   compare.Diff(cr.Spec, observedSpec(cr, desc)),
-		Exists: true,
+		ARN:      desc.TableArn,
+		Diff:     diffSpec(&cr.Spec, &observed),
+		Exists:   true,
+		Observed: observed,
 	}
 	// AWS is still working on the resource while it reports one of these.
 	if v := conv.Value(cr.Status.TableStatus); slices.Contains([]string{"CREATING", "UPDATING", "DELETING", "ARCHIVING"}, v) {
@@ -118,245 +118,4 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Table) error {
 		return nil
 	}
 	return err
-}
-
-func observedSpec(cr *v1alpha1.Table, desc *types.TableDescription) v1alpha1.TableSpec {
-	observed := *cr.Spec.DeepCopy()
-	observed.AttributeDefinitions = conv.Slice(desc.AttributeDefinitions, apiAttributeDefinition)
-	if desc.BillingModeSummary != nil {
-		observed.BillingMode = conv.FromEnum(desc.BillingModeSummary.BillingMode)
-	} else {
-		observed.BillingMode = nil
-	}
-	observed.ProvisionedThroughput = conv.Ptr(desc.ProvisionedThroughput, apiProvisionedThroughputFromProvisionedThroughputDescription)
-	observed.StreamSpecification = conv.Ptr(desc.StreamSpecification, apiStreamSpecification)
-	observed.DeletionProtectionEnabled = desc.DeletionProtectionEnabled
-	observed.WarmThroughput = conv.Ptr(desc.WarmThroughput, apiWarmThroughputFromTableWarmThroughputDescription)
-	observed.OnDemandThroughput = conv.Ptr(desc.OnDemandThroughput, apiOnDemandThroughput)
-	return observed
-}
-
-func fillStatusFromTableDescription(status *v1alpha1.TableStatus, in *types.TableDescription) {
-	status.TableStatus = conv.FromEnum(in.TableStatus)
-	status.CreationDateTime = conv.FromTime(in.CreationDateTime)
-	status.TableSizeBytes = conv.Int[int64](in.TableSizeBytes)
-	status.ItemCount = conv.Int[int64](in.ItemCount)
-	status.TableID = in.TableId
-	status.BillingModeSummary = conv.Ptr(in.BillingModeSummary, apiBillingModeSummary)
-	status.LatestStreamLabel = in.LatestStreamLabel
-	status.LatestStreamARN = in.LatestStreamArn
-	status.GlobalTableVersion = in.GlobalTableVersion
-	status.Replicas = conv.Slice(in.Replicas, apiReplicaDescription)
-	status.RestoreSummary = conv.Ptr(in.RestoreSummary, apiRestoreSummary)
-	status.SSEDescription = conv.Ptr(in.SSEDescription, apiSSEDescription)
-	status.ArchivalSummary = conv.Ptr(in.ArchivalSummary, apiArchivalSummary)
-	status.TableClassSummary = conv.Ptr(in.TableClassSummary, apiTableClassSummary)
-	status.MultiRegionConsistency = conv.FromEnum(in.MultiRegionConsistency)
-}
-
-func sdkAttributeDefinition(in v1alpha1.AttributeDefinition) types.AttributeDefinition {
-	return types.AttributeDefinition{
-		AttributeName: in.AttributeName,
-		AttributeType: conv.ToEnum[types.ScalarAttributeType](in.AttributeType),
-	}
-}
-
-func sdkKeySchemaElement(in v1alpha1.KeySchemaElement) types.KeySchemaElement {
-	return types.KeySchemaElement{
-		AttributeName: in.AttributeName,
-		KeyType:       conv.ToEnum[types.KeyType](in.KeyType),
-	}
-}
-
-func sdkLocalSecondaryIndex(in v1alpha1.LocalSecondaryIndex) types.LocalSecondaryIndex {
-	return types.LocalSecondaryIndex{
-		IndexName:  in.IndexName,
-		KeySchema:  conv.Slice(in.KeySchema, sdkKeySchemaElement),
-		Projection: conv.Ptr(in.Projection, sdkProjection),
-	}
-}
-
-func sdkGlobalSecondaryIndex(in v1alpha1.GlobalSecondaryIndex) types.GlobalSecondaryIndex {
-	return types.GlobalSecondaryIndex{
-		IndexName:             in.IndexName,
-		KeySchema:             conv.Slice(in.KeySchema, sdkKeySchemaElement),
-		OnDemandThroughput:    conv.Ptr(in.OnDemandThroughput, sdkOnDemandThroughput),
-		Projection:            conv.Ptr(in.Projection, sdkProjection),
-		ProvisionedThroughput: conv.Ptr(in.ProvisionedThroughput, sdkProvisionedThroughput),
-		WarmThroughput:        conv.Ptr(in.WarmThroughput, sdkWarmThroughput),
-	}
-}
-
-func sdkProvisionedThroughput(in v1alpha1.ProvisionedThroughput) types.ProvisionedThroughput {
-	return types.ProvisionedThroughput{
-		ReadCapacityUnits:  conv.Int[int64](in.ReadCapacityUnits),
-		WriteCapacityUnits: conv.Int[int64](in.WriteCapacityUnits),
-	}
-}
-
-func sdkStreamSpecification(in v1alpha1.StreamSpecification) types.StreamSpecification {
-	return types.StreamSpecification{
-		StreamEnabled:  in.StreamEnabled,
-		StreamViewType: conv.ToEnum[types.StreamViewType](in.StreamViewType),
-	}
-}
-
-func sdkSSESpecification(in v1alpha1.SSESpecification) types.SSESpecification {
-	return types.SSESpecification{
-		Enabled:        in.Enabled,
-		KMSMasterKeyId: in.KMSMasterKeyID,
-		SSEType:        conv.ToEnum[types.SSEType](in.SSEType),
-	}
-}
-
-func sdkTag(in v1alpha1.Tag) types.Tag {
-	return types.Tag{
-		Key:   in.Key,
-		Value: in.Value,
-	}
-}
-
-func sdkWarmThroughput(in v1alpha1.WarmThroughput) types.WarmThroughput {
-	return types.WarmThroughput{
-		ReadUnitsPerSecond:  conv.Int[int64](in.ReadUnitsPerSecond),
-		WriteUnitsPerSecond: conv.Int[int64](in.WriteUnitsPerSecond),
-	}
-}
-
-func sdkOnDemandThroughput(in v1alpha1.OnDemandThroughput) types.OnDemandThroughput {
-	return types.OnDemandThroughput{
-		MaxReadRequestUnits:  conv.Int[int64](in.MaxReadRequestUnits),
-		MaxWriteRequestUnits: conv.Int[int64](in.MaxWriteRequestUnits),
-	}
-}
-
-func apiAttributeDefinition(in types.AttributeDefinition) v1alpha1.AttributeDefinition {
-	return v1alpha1.AttributeDefinition{
-		AttributeName: in.AttributeName,
-		AttributeType: conv.FromEnum(in.AttributeType),
-	}
-}
-
-func apiProvisionedThroughputFromProvisionedThroughputDescription(in types.ProvisionedThroughputDescription) v1alpha1.ProvisionedThroughput {
-	return v1alpha1.ProvisionedThroughput{
-		ReadCapacityUnits:  conv.Int[int64](in.ReadCapacityUnits),
-		WriteCapacityUnits: conv.Int[int64](in.WriteCapacityUnits),
-	}
-}
-
-func apiStreamSpecification(in types.StreamSpecification) v1alpha1.StreamSpecification {
-	return v1alpha1.StreamSpecification{
-		StreamEnabled:  in.StreamEnabled,
-		StreamViewType: conv.FromEnum(in.StreamViewType),
-	}
-}
-
-func apiWarmThroughputFromTableWarmThroughputDescription(in types.TableWarmThroughputDescription) v1alpha1.WarmThroughput {
-	return v1alpha1.WarmThroughput{
-		ReadUnitsPerSecond:  conv.Int[int64](in.ReadUnitsPerSecond),
-		WriteUnitsPerSecond: conv.Int[int64](in.WriteUnitsPerSecond),
-	}
-}
-
-func apiOnDemandThroughput(in types.OnDemandThroughput) v1alpha1.OnDemandThroughput {
-	return v1alpha1.OnDemandThroughput{
-		MaxReadRequestUnits:  conv.Int[int64](in.MaxReadRequestUnits),
-		MaxWriteRequestUnits: conv.Int[int64](in.MaxWriteRequestUnits),
-	}
-}
-
-func apiBillingModeSummary(in types.BillingModeSummary) v1alpha1.BillingModeSummary {
-	return v1alpha1.BillingModeSummary{
-		BillingMode:                       conv.FromEnum(in.BillingMode),
-		LastUpdateToPayPerRequestDateTime: conv.FromTime(in.LastUpdateToPayPerRequestDateTime),
-	}
-}
-
-func apiReplicaDescription(in types.ReplicaDescription) v1alpha1.ReplicaDescription {
-	return v1alpha1.ReplicaDescription{
-		GlobalSecondaryIndexes:        conv.Slice(in.GlobalSecondaryIndexes, apiReplicaGlobalSecondaryIndexDescription),
-		KMSMasterKeyID:                in.KMSMasterKeyId,
-		OnDemandThroughputOverride:    conv.Ptr(in.OnDemandThroughputOverride, apiOnDemandThroughputOverride),
-		ProvisionedThroughputOverride: conv.Ptr(in.ProvisionedThroughputOverride, apiProvisionedThroughputOverride),
-		RegionName:                    in.RegionName,
-		ReplicaInaccessibleDateTime:   conv.FromTime(in.ReplicaInaccessibleDateTime),
-		ReplicaStatus:                 conv.FromEnum(in.ReplicaStatus),
-		ReplicaStatusDescription:      in.ReplicaStatusDescription,
-		ReplicaStatusPercentProgress:  in.ReplicaStatusPercentProgress,
-		ReplicaTableClassSummary:      conv.Ptr(in.ReplicaTableClassSummary, apiTableClassSummary),
-		WarmThroughput:                conv.Ptr(in.WarmThroughput, apiTableWarmThroughputDescription),
-	}
-}
-
-func apiRestoreSummary(in types.RestoreSummary) v1alpha1.RestoreSummary {
-	return v1alpha1.RestoreSummary{
-		RestoreDateTime:   conv.FromTime(in.RestoreDateTime),
-		RestoreInProgress: in.RestoreInProgress,
-		SourceBackupARN:   in.SourceBackupArn,
-		SourceTableARN:    in.SourceTableArn,
-	}
-}
-
-func apiSSEDescription(in types.SSEDescription) v1alpha1.SSEDescription {
-	return v1alpha1.SSEDescription{
-		InaccessibleEncryptionDateTime: conv.FromTime(in.InaccessibleEncryptionDateTime),
-		KMSMasterKeyARN:                in.KMSMasterKeyArn,
-		SSEType:                        conv.FromEnum(in.SSEType),
-		Status:                         conv.FromEnum(in.Status),
-	}
-}
-
-func apiArchivalSummary(in types.ArchivalSummary) v1alpha1.ArchivalSummary {
-	return v1alpha1.ArchivalSummary{
-		ArchivalBackupARN: in.ArchivalBackupArn,
-		ArchivalDateTime:  conv.FromTime(in.ArchivalDateTime),
-		ArchivalReason:    in.ArchivalReason,
-	}
-}
-
-func apiTableClassSummary(in types.TableClassSummary) v1alpha1.TableClassSummary {
-	return v1alpha1.TableClassSummary{
-		LastUpdateDateTime: conv.FromTime(in.LastUpdateDateTime),
-		TableClass:         conv.FromEnum(in.TableClass),
-	}
-}
-
-func sdkProjection(in v1alpha1.Projection) types.Projection {
-	return types.Projection{
-		NonKeyAttributes: in.NonKeyAttributes,
-		ProjectionType:   conv.ToEnum[types.ProjectionType](in.ProjectionType),
-	}
-}
-
-func apiProvisionedThroughputOverride(in types.ProvisionedThroughputOverride) v1alpha1.ProvisionedThroughputOverride {
-	return v1alpha1.ProvisionedThroughputOverride{ReadCapacityUnits: conv.Int[int64](in.ReadCapacityUnits)}
-}
-
-func apiOnDemandThroughputOverride(in types.OnDemandThroughputOverride) v1alpha1.OnDemandThroughputOverride {
-	return v1alpha1.OnDemandThroughputOverride{MaxReadRequestUnits: conv.Int[int64](in.MaxReadRequestUnits)}
-}
-
-func apiTableWarmThroughputDescription(in types.TableWarmThroughputDescription) v1alpha1.TableWarmThroughputDescription {
-	return v1alpha1.TableWarmThroughputDescription{
-		ReadUnitsPerSecond:  conv.Int[int64](in.ReadUnitsPerSecond),
-		Status:              conv.FromEnum(in.Status),
-		WriteUnitsPerSecond: conv.Int[int64](in.WriteUnitsPerSecond),
-	}
-}
-
-func apiReplicaGlobalSecondaryIndexDescription(in types.ReplicaGlobalSecondaryIndexDescription) v1alpha1.ReplicaGlobalSecondaryIndexDescription {
-	return v1alpha1.ReplicaGlobalSecondaryIndexDescription{
-		IndexName:                     in.IndexName,
-		OnDemandThroughputOverride:    conv.Ptr(in.OnDemandThroughputOverride, apiOnDemandThroughputOverride),
-		ProvisionedThroughputOverride: conv.Ptr(in.ProvisionedThroughputOverride, apiProvisionedThroughputOverride),
-		WarmThroughput:                conv.Ptr(in.WarmThroughput, apiGlobalSecondaryIndexWarmThroughputDescription),
-	}
-}
-
-func apiGlobalSecondaryIndexWarmThroughputDescription(in types.GlobalSecondaryIndexWarmThroughputDescription) v1alpha1.GlobalSecondaryIndexWarmThroughputDescription {
-	return v1alpha1.GlobalSecondaryIndexWarmThroughputDescription{
-		ReadUnitsPerSecond:  conv.Int[int64](in.ReadUnitsPerSecond),
-		Status:              conv.FromEnum(in.Status),
-		WriteUnitsPerSecond: conv.Int[int64](in.WriteUnitsPerSecond),
-	}
 }

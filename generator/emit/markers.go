@@ -1,0 +1,139 @@
+package emit
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/kubesmith/kubesmith/generator/model"
+)
+
+// fieldMarkers are the kubebuilder markers of one field: its Smithy
+// constraints, and for a create-only field the CEL rule that keeps it.
+func fieldMarkers(f *model.Field) []string {
+	var m []string
+	if required(f) {
+		m = append(m, "+kubebuilder:validation:Required")
+	} else {
+		m = append(m, "+optional")
+	}
+	if f.CreateOnly {
+		// A field-level transition rule runs only when the field exists in
+		// both the old and the new object, so setting an unset field (as
+		// late initialisation does) passes; removalRules covers unsetting.
+		m = append(m, fmt.Sprintf(`+kubebuilder:validation:XValidation:rule="self == oldSelf",message="%s cannot change once set"`, f.JSONName))
+	}
+	v := f.Validation
+	if len(v.Enum) > 0 && !slices.ContainsFunc(v.Enum, func(s string) bool { return !plainEnum.MatchString(s) }) {
+		m = append(m, "+kubebuilder:validation:Enum="+strings.Join(v.Enum, ";"))
+	}
+	bound := func(name string, p *int64) {
+		// Smithy often bounds with 2^31-1. A bound above what a request can
+		// carry constrains nothing, and the API server would size the CEL
+		// cost of comparing the field by it, past every budget.
+		if p != nil && *p <= maxRequestBytes {
+			m = append(m, fmt.Sprintf("+kubebuilder:validation:%s=%d", name, *p))
+		}
+	}
+	bound("MinLength", v.MinLength)
+	bound("MaxLength", v.MaxLength)
+	bound("MinItems", v.MinItems)
+	bound("MaxItems", v.MaxItems)
+	num := func(name string, p *float64) {
+		if p != nil {
+			m = append(m, fmt.Sprintf("+kubebuilder:validation:%s=%s", name, strconv.FormatFloat(*p, 'f', -1, 64)))
+		}
+	}
+	num("Minimum", v.Minimum)
+	num("Maximum", v.Maximum)
+	if v.Pattern != "" {
+		m = append(m, fmt.Sprintf("+kubebuilder:validation:Pattern=`%s`", v.Pattern))
+	}
+	return m
+}
+
+// maxRequestBytes is the largest body the API server accepts.
+const maxRequestBytes = 3 * 1024 * 1024
+
+// plainEnum values can be written in a marker without quoting.
+var plainEnum = regexp.MustCompile(`^[A-Za-z0-9_.\-]+$`)
+
+// removalRules keep an optional create-only field from being unset once it
+// is set: the field's own rule cannot see a field that is gone. Each rule
+// costs a constant, so the CRD stays far inside the CEL cost budget.
+func removalRules(r *model.Resource) []string {
+	var rules []string
+	for _, f := range r.Spec {
+		if f.CreateOnly && !required(f) {
+			name := celName(f.JSONName)
+			rules = append(rules, fmt.Sprintf(`+kubebuilder:validation:XValidation:rule="!has(oldSelf.%s) || has(self.%s)",message="%s cannot be removed once set"`, name, name, f.JSONName))
+		}
+	}
+	return rules
+}
+
+// celReserved are the property names Kubernetes CEL escapes as __name__.
+var celReserved = []string{
+	"as", "break", "const", "continue", "else", "false", "for", "function", "if", "import",
+	"in", "let", "loop", "package", "namespace", "null", "return", "true", "var", "void", "while",
+}
+
+func celName(jsonName string) string {
+	if slices.Contains(celReserved, jsonName) {
+		return "__" + jsonName + "__"
+	}
+	return jsonName
+}
+
+// printColumns are the kubectl columns: the resource's identifier, the
+// conditions every GitOps tool reads, the configured extras, and age.
+func printColumns(r *model.Resource) []string {
+	var cols []string
+	add := func(name, typ, path string, priority int) {
+		cols = append(cols, fmt.Sprintf("+kubebuilder:printcolumn:name=%q,type=%s,JSONPath=%q,priority=%d", name, typ, path, priority))
+	}
+	if name, typ, path := identifierColumn(r); path != "" && !slices.ContainsFunc(r.Columns, func(c model.Column) bool { return c.JSONPath == path }) {
+		add(name, typ, path, 0)
+	}
+	cols = append(cols,
+		`+kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"`,
+		`+kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"`,
+	)
+	for _, c := range r.Columns {
+		add(c.Name, c.Type, c.JSONPath, c.Priority)
+	}
+	return append(cols, `+kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"`)
+}
+
+// identifierColumn shows the first field the read needs to find the
+// resource, the one users search for.
+func identifierColumn(r *model.Resource) (name, typ, path string) {
+	for _, mem := range r.Read.Input {
+		if !mem.Required {
+			continue
+		}
+		for _, group := range []struct {
+			prefix string
+			fields []*model.Field
+		}{{".spec.", r.Spec}, {".status.", r.Status}} {
+			for _, f := range group.fields {
+				if f.Member != mem.Name {
+					continue
+				}
+				switch f.Type.Kind {
+				case model.String, model.Enum:
+					return f.GoName, "string", group.prefix + f.JSONName
+				case model.Int, model.IntEnum:
+					return f.GoName, "integer", group.prefix + f.JSONName
+				}
+				return "", "", ""
+			}
+		}
+	}
+	if r.ARNMember != "" && len(r.Read.Input) > 0 {
+		return "ARN", "string", ".status.ackResourceMetadata.arn"
+	}
+	return "", "", ""
+}

@@ -1,0 +1,184 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/kubesmith/kubesmith/generator/model"
+)
+
+// Sub-resources are spec fields with their own put and get operations
+// (an S3 bucket's versioning). Observe reads each with its get, Create
+// puts the ones the spec sets, and Update puts only those that drifted.
+
+// subResources pairs each sub-resource with its spec field.
+func (m *managerWriter) subResources() []subResource {
+	var out []subResource
+	for _, sub := range m.r.SubResources {
+		for _, f := range m.r.Spec {
+			if f.Member == sub.Field && sub.Put != nil {
+				out = append(out, subResource{sub, f})
+			}
+		}
+	}
+	return out
+}
+
+type subResource struct {
+	*model.SubResource
+	f *model.Field
+}
+
+// compared reports whether the sub-resource's drift is detected.
+func (s subResource) compared() bool { return s.Get != nil && !s.f.CompareIgnore }
+
+// observeSubResources reads each sub-resource into observed. A get that
+// fails with HTTP 404 means the configuration is unset.
+func (m *managerWriter) observeSubResources(obsZero jen.Code) []jen.Code {
+	var body []jen.Code
+	for _, s := range m.subResources() {
+		if s.Get == nil {
+			continue
+		}
+		ids, guards := m.identifiers(s.Get, jen.Return(obsZero, jen.Nil()))
+		x := jen.Id("got")
+		for _, p := range s.ObservedPath {
+			x = x.Dot(p)
+		}
+		field := jen.Id("observed").Dot(s.f.GoName)
+		value := m.subValue(s, x)
+		body = append(body, jen.Comment(s.Get.Name+" reads "+s.f.JSONName+", which "+s.Put.Name+" sets."))
+		body = append(body, guards...)
+		body = append(body,
+			jen.If(
+				jen.List(jen.Id("got"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(s.Get.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, s.Get.Name+"Input").Values(ids)),
+				jen.Qual(managedPkg, "HTTPStatus").Call(jen.Err()).Op("==").Qual("net/http", "StatusNotFound"),
+			).Block(
+				jen.Add(field.Clone()).Op("=").Nil(),
+			).Else().If(jen.Err().Op("!=").Nil()).Block(
+				jen.Return(obsZero, jen.Err()),
+			).Else().Block(
+				jen.Add(field).Op("=").Add(value),
+			),
+		)
+	}
+	return body
+}
+
+// subValue converts the get output at x to the spec field's type.
+func (m *managerWriter) subValue(s subResource, x *jen.Statement) jen.Code {
+	out := m.svc.Structs[s.Get.Output]
+	if len(s.ObservedPath) == 0 {
+		// The get output is the value, as a struct of the client package.
+		return jen.Qual(convPkg, "Of").Call(jen.Id(m.c.outputFunc(s.f.Type.Shape, s.Get)).Call(jen.Op("*").Id("got")))
+	}
+	typ := &model.Type{Kind: model.Structure, Shape: s.Get.Output}
+	for _, p := range s.ObservedPath {
+		mem := out.FieldByMember(p)
+		if mem == nil {
+			return jen.Nil()
+		}
+		typ = mem.Type
+		if mem.Type.Kind == model.Structure {
+			out = m.svc.Structs[mem.Type.Shape]
+		}
+	}
+	if !compatible(s.f.Type, typ) {
+		return jen.Nil()
+	}
+	return m.c.fromSDK(s.f.Type, typ, x, true)
+}
+
+// putSubResource sets one sub-resource from the spec.
+func (m *managerWriter) putSubResource(s subResource) []jen.Code {
+	ids, guards := m.identifiers(s.Put, jen.Return(jen.Nil()))
+	var mem *model.Member
+	for _, in := range s.Put.Input {
+		if in.Name == s.PutMember {
+			mem = in
+		}
+	}
+	if mem == nil || !compatible(s.f.Type, mem.Type) {
+		return []jen.Code{jen.Comment(s.Put.Name + " has no member for " + s.f.JSONName + " that the generator can fill.")}
+	}
+	ids[jen.Id(mem.GoName)] = m.c.toSDK(s.f.Type, mem.Type, jen.Id("cr").Dot("Spec").Dot(s.f.GoName), true)
+	return append(guards,
+		jen.If(
+			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(s.Put.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, s.Put.Name+"Input").Values(ids)),
+			jen.Err().Op("!=").Nil(),
+		).Block(jen.Return(jen.Err())),
+	)
+}
+
+// createSubResources puts every sub-resource the spec sets, after create.
+func (m *managerWriter) createSubResources() []jen.Code {
+	var body []jen.Code
+	for _, s := range m.subResources() {
+		body = append(body, jen.If(jen.Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil()).Block(m.putSubResource(s)...))
+	}
+	return body
+}
+
+// updateSubResources puts the sub-resources that drifted.
+func (m *managerWriter) updateSubResources() []jen.Code {
+	var body []jen.Code
+	for _, s := range m.subResources() {
+		if !s.compared() {
+			continue
+		}
+		body = append(body, jen.If(
+			jen.Id("obs").Dot("Changed").Call(jen.Lit(s.f.JSONName)).Op("&&").Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil(),
+		).Block(m.putSubResource(s)...))
+	}
+	return body
+}
+
+// observeFrom fills the status fields that other operations' outputs hold.
+func (m *managerWriter) observeFrom(obsZero jen.Code) []jen.Code {
+	var body []jen.Code
+	for _, f := range statusFields(m.r) {
+		src := f.From
+		if src == nil || src.Operation == nil || len(src.Path) == 0 {
+			continue
+		}
+		ids, guards := m.identifiers(src.Operation, jen.Return(obsZero, jen.Nil()))
+		out := m.svc.Structs[src.Operation.Output]
+		x := jen.Id("from")
+		var typ *model.Type
+		var checks []jen.Code
+		for i, p := range src.Path {
+			if out == nil {
+				break
+			}
+			mem := out.FieldByMember(p)
+			if mem == nil {
+				typ = nil
+				break
+			}
+			x = x.Clone().Dot(mem.SDKName)
+			typ = mem.Type
+			if i < len(src.Path)-1 {
+				checks = append(checks, jen.Add(x.Clone()).Op("!=").Nil())
+				out = m.svc.Structs[mem.Type.Shape]
+			}
+		}
+		if typ == nil || !compatible(f.Type, typ) {
+			continue
+		}
+		set := jen.Id("cr").Dot("Status").Dot(f.GoName).Op("=").Add(m.c.fromSDK(f.Type, typ, x, true))
+		if len(checks) > 0 {
+			cond := checks[0]
+			for _, c := range checks[1:] {
+				cond = jen.Add(cond).Op("&&").Add(c)
+			}
+			set = jen.If(cond).Block(set)
+		}
+		body = append(body, jen.Comment(f.JSONName+" comes from "+src.Operation.Name+"."))
+		body = append(body, guards...)
+		body = append(body, jen.Block(
+			jen.List(jen.Id("from"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(src.Operation.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, src.Operation.Name+"Input").Values(ids)),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(obsZero, jen.Err())),
+			set,
+		))
+	}
+	return body
+}

@@ -45,6 +45,10 @@ type Resource struct {
 	// TerminalCodes are AWS error codes that only a spec change can fix:
 	// the controller stops retrying until the spec changes.
 	TerminalCodes []string `yaml:"terminalCodes,omitempty" schema:"minLength=1"`
+	// AlreadyExistsCodes are the create's AWS error codes that mean the
+	// name is taken. They replace the codes inferred from the create
+	// operation's errors.
+	AlreadyExistsCodes []string `yaml:"alreadyExistsCodes,omitempty" schema:"minLength=1"`
 	// Pending makes the controller requeue while a status field holds one
 	// of the given values, as while AWS is CREATING or UPDATING the
 	// resource. It replaces the inferred check.

@@ -36,12 +36,15 @@ func (g *Gen) IAMPolicy() (File, error) {
 }
 
 // calledOperations are the operations a kind's manager calls: its CRUD,
-// the put and get of each sub-resource, and the reads status fields come
-// from.
+// the put and get of each sub-resource, the tag operations, and the
+// reads status fields come from.
 func calledOperations(r *model.Resource) []*model.Operation {
 	ops := []*model.Operation{r.Create, r.Read, r.Update, r.Delete}
 	for _, s := range r.SubResources {
 		ops = append(ops, s.Put, s.Get)
+	}
+	if r.Tags != nil && r.Tags.API != nil {
+		ops = append(ops, r.Tags.API.Tag, r.Tags.API.Untag, r.Tags.API.List)
 	}
 	for _, f := range r.Status {
 		if f.From != nil {

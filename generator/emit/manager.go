@@ -39,10 +39,19 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 		f.Line()
 		f.Add(code)
 	}
+	if m.tagAPI() != nil {
+		f.Line()
+		f.Add(m.listTagsFunc())
+	}
 
 	conv := newFile(pkg)
 	conv.Add(m.observedSpec())
 	conv.Line()
+	if m.tagsField() != nil {
+		conv.Comment("specTags reads the spec's tags as a map.")
+		conv.Add(m.specTagsFunc())
+		conv.Line()
+	}
 	for _, op := range m.statusSources() {
 		conv.Add(m.fillStatus(op))
 		conv.Line()
@@ -90,7 +99,11 @@ func (m *managerWriter) compared() []*model.Field {
 		subs[s.f.Member] = s.compared()
 	}
 	var out []*model.Field
+	tags := m.tagsField()
 	for _, f := range m.r.Spec {
+		if f == tags && m.tagAPI() != nil {
+			continue // compared by observeTags, from their own read
+		}
 		if isSub, ok := subs[f.Member]; (ok && isSub) || (!ok && f.Compared()) {
 			out = append(out, f)
 		}
@@ -104,6 +117,9 @@ func (m *managerWriter) kindOptions() jen.Dict {
 	opts := jen.Dict{}
 	if len(m.r.TerminalCodes) > 0 {
 		opts[jen.Id("TerminalCodes")] = stringSlice(m.r.TerminalCodes)
+	}
+	if len(m.r.AlreadyExistsCodes) > 0 {
+		opts[jen.Id("AlreadyExistsCodes")] = stringSlice(m.r.AlreadyExistsCodes)
 	}
 	var late []string
 	var refs []jen.Code
@@ -123,7 +139,8 @@ func (m *managerWriter) kindOptions() jen.Dict {
 				jen.Id("Target"): jen.Qual("k8s.io/apimachinery/pkg/runtime/schema", "GroupVersionKind").Values(jen.Dict{
 					jen.Id("Group"): jen.Lit(group), jen.Id("Version"): jen.Lit(m.svc.Version), jen.Id("Kind"): jen.Lit(ref.Kind),
 				}),
-				jen.Id("Path"): jen.Lit(ref.Path),
+				// The runtime's paths start at the object, with no leading dot.
+				jen.Id("Path"): jen.Lit(strings.TrimPrefix(ref.Path, ".")),
 			}))
 		}
 	}
@@ -270,9 +287,11 @@ func (m *managerWriter) observe() jen.Code {
 			jen.Op("&").Id("cr").Dot("Spec"), jen.Op("&").Id("observed")),
 		jen.Id("Observed"): jen.Id("observed"),
 	}
+	var arnExpr jen.Code
 	if r.ARNMember != "" {
 		arn := m.svc.Structs[r.Read.Output].FieldByMember(r.ARNMember)
-		result[jen.Id("ARN")] = m.c.fromSDK(&model.Type{Kind: model.String}, arn.Type, jen.Id("desc").Dot(arn.SDKName), true)
+		arnExpr = m.c.fromSDK(&model.Type{Kind: model.String}, arn.Type, jen.Id("desc").Dot(arn.SDKName), true)
+		result[jen.Id("ARN")] = arnExpr
 	}
 	body = append(body,
 		jen.Id(m.fillStatusName(r.Read)).Call(jen.Op("&").Id("cr").Dot("Status"), jen.Id("desc")),
@@ -281,6 +300,7 @@ func (m *managerWriter) observe() jen.Code {
 	body = append(body, m.observeSubResources(obs.Clone().Values())...)
 	body = append(body, m.observeFrom(obs.Clone().Values())...)
 	body = append(body, jen.Id("obs").Op(":=").Add(obs.Clone().Values(result)))
+	body = append(body, m.observeTags(obs.Clone().Values(), arnExpr)...)
 	if p := r.Pending; p != nil {
 		f := statusField(r, p.Field)
 		values := make([]jen.Code, len(p.Values))
@@ -311,7 +331,13 @@ func statusField(r *model.Resource, member string) *model.Field {
 func (m *managerWriter) create() jen.Code {
 	r := m.r
 	fields := jen.Dict{}
+	tags := m.tagsField()
 	for _, mem := range r.Create.Input {
+		if tags != nil && mem.Name == tags.Member && compatible(tags.Type, mem.Type) {
+			// The controller's default tags go with the spec's.
+			fields[jen.Id(mem.GoName)] = m.tagsToSDK(mem.Type, desiredTags())
+			continue
+		}
 		for _, f := range r.Spec {
 			if f.Member == mem.Name && compatible(f.Type, mem.Type) {
 				fields[jen.Id(mem.GoName)] = m.c.toSDK(f.Type, mem.Type, jen.Id("cr").Dot("Spec").Dot(f.GoName), true)
@@ -349,7 +375,8 @@ func (m *managerWriter) create() jen.Code {
 func (m *managerWriter) update() jen.Code {
 	r := m.r
 	params := []jen.Code{jen.Id("obs").Qual(managedPkg, "Observation")}
-	subs := m.updateSubResources()
+	tags := m.updateTags()
+	subs := append(tags, m.updateSubResources()...)
 	if r.Update == nil {
 		if len(subs) > 0 {
 			return m.method("Update", params, jen.Error(), append(subs, jen.Return(jen.Nil()))...)
@@ -385,9 +412,17 @@ func (m *managerWriter) update() jen.Code {
 		}
 	}
 	call := jen.Id("m").Dot("client").Dot(r.Update.Name).Call(jen.Id("ctx"), jen.Id("in"))
-	if len(subs) == 0 {
+	switch {
+	case len(subs) == 0:
 		body = append(body, jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call), jen.Return(jen.Err()))
-	} else {
+	case len(tags) > 0:
+		// Tags change through their own operations; the update proper
+		// runs only when something else differs.
+		body = append(tags, jen.If(m.otherThanTags()).Block(append(body,
+			jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))...))
+		body = append(body, m.updateSubResources()...)
+		body = append(body, jen.Return(jen.Nil()))
+	default:
 		body = append(body, jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
 		body = append(body, subs...)
 		body = append(body, jen.Return(jen.Nil()))
@@ -427,6 +462,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 	for _, f := range r.Spec {
 		if f.ObservedPath != nil && f.SubResource == nil {
 			body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
+			body = append(body, m.zeroIsUnset(f)...)
 		}
 	}
 	body = append(body, jen.Return(jen.Id("observed")))
@@ -495,4 +531,44 @@ func (m *managerWriter) fillStatus(op *model.Operation) jen.Code {
 		jen.Id("status").Op("*").Qual(m.c.api, m.r.Kind+"Status"),
 		jen.Id("in").Op("*").Add(typ),
 	).Block(body...)
+}
+
+// zeroIsUnset maps AWS's way of saying "unset" for a numeric struct, all
+// zeros, to nil: DynamoDB reports ProvisionedThroughput {0, 0} for an
+// on-demand table. A struct qualifies when every field is a number and
+// one has a minimum above zero, so that all zeros is a value the CRD
+// itself rejects and cannot be a setting; adopting it would write a spec
+// the API server refuses.
+func (m *managerWriter) zeroIsUnset(f *model.Field) []jen.Code {
+	if f.Type.Kind != model.Structure {
+		return nil
+	}
+	s := m.svc.Structs[f.Type.Shape]
+	if s == nil || len(s.Fields) == 0 {
+		return nil
+	}
+	bounded := false
+	var zero []jen.Code
+	for _, sf := range s.Fields {
+		if sf.Type.Kind != model.Int && sf.Type.Kind != model.Float {
+			return nil
+		}
+		if min := sf.Validation.Minimum; min != nil && *min > 0 {
+			bounded = true
+		}
+		zero = append(zero, jen.Qual(convPkg, "Value").Call(jen.Id("p").Dot(sf.GoName)).Op("==").Lit(0))
+	}
+	if !bounded {
+		return nil
+	}
+	cond := jen.Id("p").Op("!=").Nil()
+	for _, z := range zero {
+		cond = cond.Op("&&").Add(z)
+	}
+	return []jen.Code{
+		jen.Comment("All zeros is below the CRD's minimum: AWS's way of saying unset."),
+		jen.If(jen.Id("p").Op(":=").Id("observed").Dot(f.GoName), cond).Block(
+			jen.Id("observed").Dot(f.GoName).Op("=").Nil(),
+		),
+	}
 }

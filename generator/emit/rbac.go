@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"slices"
 	"strings"
 
 	rbacv1 "k8s.io/api/rbac/v1"
@@ -17,6 +18,21 @@ func (g *Gen) RBAC() (File, error) {
 		kinds = append(kinds, r.Plural)
 		sub = append(sub, r.Plural+"/status", r.Plural+"/finalizers")
 	}
+	// Reading the objects that references name; this service's kinds are
+	// covered above.
+	refs := map[string][]string{}
+	for _, r := range svc.Resources {
+		for _, f := range r.Spec {
+			if ref := f.Reference; ref != nil && ref.Group != svc.Group && !slices.Contains(refs[ref.Group], ref.Plural) {
+				refs[ref.Group] = append(refs[ref.Group], ref.Plural)
+			}
+		}
+	}
+	var refRules []rbacv1.PolicyRule
+	for _, group := range sortedKeys(refs) {
+		slices.Sort(refs[group])
+		refRules = append(refRules, rbacv1.PolicyRule{APIGroups: []string{group}, Resources: refs[group], Verbs: []string{"get"}})
+	}
 	role := rbacv1.ClusterRole{
 		TypeMeta:   k8smeta.TypeMeta{APIVersion: "rbac.authorization.k8s.io/v1", Kind: "ClusterRole"},
 		ObjectMeta: k8smeta.ObjectMeta{Name: svc.Name + "-controller"},
@@ -27,6 +43,7 @@ func (g *Gen) RBAC() (File, error) {
 			{APIGroups: []string{"", "events.k8s.io"}, Resources: []string{"events"}, Verbs: []string{"create", "patch"}},
 		},
 	}
+	role.Rules = append(role.Rules, refRules...)
 	data, err := yaml.Marshal(role)
 	if err != nil {
 		return File{}, err

@@ -143,9 +143,12 @@ func (g *Gen) fieldsCode(fields []*model.Field) []jen.Code {
 			if f.Type.Kind == model.List {
 				ref = jen.Index().Add(ref)
 			}
+			out = append(out, jen.Comment(fmt.Sprintf("%s names the %s whose %s fills %s.", goName, f.Reference.Kind, f.Reference.Path, f.JSONName)),
+				jen.Comment("+optional"))
+			if f.CreateOnly {
+				out = append(out, jen.Comment(fmt.Sprintf(`+kubebuilder:validation:XValidation:rule="self == oldSelf",message="%s cannot change once set"`, jsonName)))
+			}
 			out = append(out,
-				jen.Comment(fmt.Sprintf("%s names the %s whose %s fills %s.", goName, f.Reference.Kind, f.Reference.Path, f.JSONName)),
-				jen.Comment("+optional"),
 				jen.Id(goName).Add(ref).Tag(map[string]string{"json": jsonName + ",omitempty"}),
 			)
 		}

@@ -119,7 +119,7 @@ func (st *state) reference(rc *config.Reference, f *model.Field, at config.Key) 
 		st.errorf(at, "%s is not a string or list of strings, so it cannot refer to a %s", f.Member, rc.Kind)
 		return nil
 	}
-	ref := &model.Reference{Service: rc.Service, Kind: rc.Kind, Path: firstNonEmpty(rc.Path, ".status.ackResourceMetadata.arn")}
+	ref := &model.Reference{Service: rc.Service, Kind: rc.Kind, Plural: names.Plural(rc.Kind), Path: firstNonEmpty(rc.Path, ".status.ackResourceMetadata.arn")}
 	service := firstNonEmpty(rc.Service, st.name)
 	ref.Group = service + ".services.k8s.aws"
 	if rc.Service == "" || rc.Service == st.name {

@@ -13,7 +13,9 @@ import (
 // inferErrorCodes sets the error codes that mean the resource is gone:
 // generator.yaml's notFoundCodes, else the errors of the read operation
 // (and the service's common errors) that say so by name (NotFound,
-// NoSuch…, NonExistent…) or by HTTP status 404. Terminal codes come from
+// NoSuch…, NonExistent…) or by HTTP status 404. The codes that mean the
+// name is taken come from alreadyExistsCodes, else from the create
+// operation's errors (see alreadyExists). Terminal codes come from
 // generator.yaml only. A configured code that is not in the model but
 // close to one that is, is taken for a typo.
 func inferErrorCodes(st *state) error {
@@ -33,6 +35,7 @@ func inferErrorCodes(st *state) error {
 		if len(r.TerminalCodes) > 0 {
 			w.decide("terminal codes", strings.Join(r.TerminalCodes, ", "), "terminalCodes in generator.yaml")
 		}
+		st.inferAlreadyExists(w, codes)
 		if len(w.rc.NotFoundCodes) > 0 {
 			r.NotFoundCodes = w.rc.NotFoundCodes
 			w.decide("not found codes", strings.Join(r.NotFoundCodes, ", "), "notFoundCodes in generator.yaml")
@@ -53,6 +56,52 @@ func inferErrorCodes(st *state) error {
 		}
 	}
 	return nil
+}
+
+// inferAlreadyExists sets the create error codes that mean the name is
+// taken, so that the runtime never mistakes them for a passing fault.
+func (st *state) inferAlreadyExists(w *work, codes []string) {
+	r := w.r
+	if len(w.rc.AlreadyExistsCodes) > 0 {
+		for i, c := range w.rc.AlreadyExistsCodes {
+			st.checkCode(c, codes, w.at.At("alreadyExistsCodes", strconv.Itoa(i)))
+		}
+		r.AlreadyExistsCodes = w.rc.AlreadyExistsCodes
+		w.decide("already exists codes", strings.Join(r.AlreadyExistsCodes, ", "), "alreadyExistsCodes in generator.yaml")
+		return
+	}
+	create := st.ops[w.c.Create]
+	for _, id := range create.Errors {
+		e, ok := st.m.Shape(id)
+		if !ok || !alreadyExists(e) {
+			continue
+		}
+		if code := errorCode(e); !slices.Contains(r.AlreadyExistsCodes, code) {
+			r.AlreadyExistsCodes = append(r.AlreadyExistsCodes, code)
+		}
+	}
+	if len(r.AlreadyExistsCodes) > 0 {
+		w.decide("already exists codes", strings.Join(r.AlreadyExistsCodes, ", "), "errors of %s that say the resource exists", create.ID.Name())
+	}
+}
+
+// alreadyExists tells a create error that means the name is taken: by
+// name (…AlreadyExists…, …AlreadyOwnedByYou), or, for the vaguer
+// …InUse… and …Conflict… errors, by documentation that speaks of an
+// existing resource (DynamoDB's ResourceInUseException: "You attempted to
+// recreate an existing table"). TableInUseException ("being created or
+// deleted") and BackupInUseException do not qualify.
+func alreadyExists(e *smithy.Shape) bool {
+	n := e.ID.Name()
+	if strings.Contains(n, "AlreadyExist") || strings.Contains(n, "AlreadyOwnedByYou") {
+		return true
+	}
+	if !strings.HasPrefix(n, "ResourceInUse") && !strings.Contains(n, "Conflict") {
+		return false
+	}
+	doc := strings.ToLower(e.Traits.Documentation)
+	return (strings.Contains(doc, "already exist") || strings.Contains(doc, "existing")) &&
+		!strings.Contains(doc, "not exist")
 }
 
 func notFound(e *smithy.Shape) bool {

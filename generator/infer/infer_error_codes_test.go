@@ -1,6 +1,7 @@
 package infer
 
 import (
+	"github.com/kubesmith/kubesmith/generator/smithy"
 	"strings"
 	"testing"
 )
@@ -13,6 +14,7 @@ func TestInferErrorCodes(t *testing.T) {
 		kind      string
 		notFound  string
 		terminal  string
+		exists    string
 		fromNames bool
 	}{
 		{reason: "an error named NotFound", kind: "Table", notFound: "ResourceNotFoundException"},
@@ -22,6 +24,9 @@ func TestInferErrorCodes(t *testing.T) {
 		{reason: "generator.yaml replaces the inferred codes and adds terminal ones",
 			yaml: "resources:\n  Table:\n    notFoundCodes: [Gone]\n    terminalCodes: [ValidationException]\n", kind: "Table",
 			notFound: "Gone", terminal: "ValidationException"},
+		{reason: "generator.yaml names the codes that mean the name is taken",
+			yaml: "resources:\n  Table:\n    alreadyExistsCodes: [NameTaken]\n", kind: "Table",
+			notFound: "ResourceNotFoundException", exists: "NameTaken"},
 	}
 	for _, c := range cases {
 		res := names
@@ -32,8 +37,36 @@ func TestInferErrorCodes(t *testing.T) {
 		if got := strings.Join(r.NotFoundCodes, " "); got != c.notFound {
 			t.Errorf("%s: not-found codes %q, want %q", c.reason, got, c.notFound)
 		}
+		if got := strings.Join(r.AlreadyExistsCodes, " "); got != c.exists {
+			t.Errorf("%s: already-exists codes %q, want %q", c.reason, got, c.exists)
+		}
 		if got := strings.Join(r.TerminalCodes, " "); got != c.terminal {
 			t.Errorf("%s: terminal codes %q, want %q", c.reason, got, c.terminal)
+		}
+	}
+}
+
+func TestAlreadyExists(t *testing.T) {
+	cases := []struct {
+		reason string
+		name   string
+		doc    string
+		want   bool
+	}{
+		{"the name says so", "EntityAlreadyExistsException", "", true},
+		{"S3's bucket you already own", "BucketAlreadyOwnedByYou", "", true},
+		{"in use, documented as an existing resource", "ResourceInUseException", "You attempted to recreate an existing table.", true},
+		{"a conflict that says it exists", "ResourceConflictException", "The resource already exists, or another operation is in progress.", true},
+		{"in use for another reason", "TableInUseException", "A target table with the specified name is either being created or deleted.", false},
+		{"in use, but not ResourceInUse", "BackupInUseException", "There is another ongoing conflicting backup operation on an existing table.", false},
+		{"a conflict about a missing resource", "ConflictException", "The existing resource does not exist.", false},
+		{"unrelated", "LimitExceededException", "Too many existing tables.", false},
+	}
+	for _, c := range cases {
+		e := &smithy.Shape{ID: smithy.ShapeID("x#" + c.name)}
+		e.Traits.Documentation = c.doc
+		if got := alreadyExists(e); got != c.want {
+			t.Errorf("%s: alreadyExists(%s) = %v, want %v", c.reason, c.name, got, c.want)
 		}
 	}
 }

@@ -2,7 +2,10 @@ package infer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+
+	"github.com/kubesmith/kubesmith/generator/smithy"
 
 	"github.com/kubesmith/kubesmith/generator/model"
 )
@@ -10,8 +13,22 @@ import (
 // inferTags finds where a resource's tags are, so the runtime can add its
 // default tags: generator.yaml's tags, else a spec field Tags, TagList or
 // Tagging.TagSet. Tags are a map of strings or a list of structures with
-// Key and Value members (or TagKey and TagValue).
+// Key and Value members (or TagKey and TagValue). Where the service has
+// tag operations taking the resource's ARN, the tags become updatable
+// through them (see tagAPI).
 func inferTags(st *state) error {
+	if err := findTags(st); err != nil {
+		return err
+	}
+	for _, w := range st.work {
+		if w.resolved() && w.r.Tags != nil {
+			st.tagAPI(w)
+		}
+	}
+	return nil
+}
+
+func findTags(st *state) error {
 	for _, w := range st.work {
 		if !w.resolved() {
 			continue
@@ -90,4 +107,102 @@ func memberFold(s *model.Struct, name string) *model.Field {
 		}
 	}
 	return nil
+}
+
+// tagAPI finds the operations that change and read the tags of an
+// existing resource: TagResource, UntagResource and ListTagsOfResource or
+// ListTagsForResource, or the same named after the resource. Each must
+// take the resource's ARN, which the runtime knows once the resource
+// exists; a service that names resources otherwise (SQS's TagQueue takes
+// a queue URL) keeps create-only tags. The tags field then stops being
+// create-only.
+func (st *state) tagAPI(w *work) {
+	r := w.r
+	if len(r.Tags.Path) != 1 || r.ARNMember == "" {
+		return
+	}
+	find := func(names ...string) *smithy.Shape {
+		for _, n := range names {
+			if op, ok := st.ops[strings.ReplaceAll(n, "<R>", r.Name)]; ok {
+				return op
+			}
+		}
+		return nil
+	}
+	tag := find("TagResource", "Tag<R>", "AddTagsToResource", "AddTagsTo<R>")
+	untag := find("UntagResource", "Untag<R>", "RemoveTagsFromResource", "RemoveTagsFrom<R>")
+	list := find("ListTagsOfResource", "ListTagsForResource", "ListTagsFor<R>", "List<R>Tags")
+	if tag == nil || untag == nil || list == nil {
+		return
+	}
+	api := &model.TagAPI{}
+	var err error
+	for _, op := range []struct {
+		s   *smithy.Shape
+		dst **model.Operation
+	}{{tag, &api.Tag}, {untag, &api.Untag}, {list, &api.List}} {
+		if *op.dst, err = st.plainOperation(op.s); err != nil {
+			return
+		}
+	}
+	api.TagARN, api.TagMember = arnMember(api.Tag), tagsMember(st, api.Tag.Input)
+	api.UntagARN, api.KeysMember = arnMember(api.Untag), keysMember(api.Untag)
+	api.ListARN = arnMember(api.List)
+	if out := st.svc.Structs[api.List.Output]; out != nil {
+		var fields []*model.Member
+		for _, f := range out.Fields {
+			fields = append(fields, &model.Member{Name: f.Member, Type: f.Type})
+		}
+		api.ListMember = tagsMember(st, fields)
+		api.Paginated = out.FieldByMember("NextToken") != nil && slices.ContainsFunc(api.List.Input, func(m *model.Member) bool { return m.Name == "NextToken" })
+	}
+	if slices.Contains([]string{api.TagARN, api.UntagARN, api.ListARN, api.TagMember, api.KeysMember, api.ListMember}, "") {
+		return
+	}
+	r.Tags.API = api
+	for _, f := range r.Spec {
+		if f.Member == r.Tags.Path[0] {
+			f.CreateOnly, f.Updatable, f.Class = false, true, model.ClassSpec
+			f.Reason = fmt.Sprintf("tags; changed after create through %s and %s", api.Tag.Name, api.Untag.Name)
+		}
+	}
+	w.decide("tag operations", api.Tag.Name+", "+api.Untag.Name+", "+api.List.Name, "operations that take the resource's ARN")
+}
+
+// arnMember is the required string input member that takes an ARN.
+func arnMember(op *model.Operation) string {
+	for _, m := range op.Input {
+		if m.Required && m.Type.Kind == model.String && (strings.HasSuffix(m.Name, "Arn") || strings.HasSuffix(m.Name, "ARN")) {
+			return m.Name
+		}
+	}
+	return ""
+}
+
+// tagsMember is the member holding tags: a map of strings, or a list of
+// structures with Key and Value members.
+func tagsMember(st *state, members []*model.Member) string {
+	for _, m := range members {
+		t := m.Type
+		switch {
+		case t.Kind == model.Map && t.Elem.Kind == model.String:
+			return m.Name
+		case t.Kind == model.List && t.Elem.Kind == model.Structure:
+			s := st.svc.Structs[t.Elem.Shape]
+			if s != nil && len(s.Fields) == 2 && memberFold(s, "Key") != nil && memberFold(s, "Value") != nil {
+				return m.Name
+			}
+		}
+	}
+	return ""
+}
+
+// keysMember is the required list of strings holding the keys to remove.
+func keysMember(op *model.Operation) string {
+	for _, m := range op.Input {
+		if m.Required && m.Type.Kind == model.List && m.Type.Elem.Kind == model.String {
+			return m.Name
+		}
+	}
+	return ""
 }

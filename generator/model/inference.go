@@ -64,6 +64,25 @@ type Tags struct {
 	Map                    bool
 	KeyMember, ValueMember string
 	Reason                 string
+	// API reads and changes the tags of an existing resource by its ARN;
+	// nil when the service has no such operations, and then the tags are
+	// set at create only.
+	API *TagAPI
+}
+
+// TagAPI is a service's tag operations (TagResource, UntagResource,
+// ListTagsOfResource and the like), each taking the resource's ARN.
+type TagAPI struct {
+	Tag, Untag, List *Operation
+	// TagARN, UntagARN and ListARN are the input members taking the ARN.
+	TagARN, UntagARN, ListARN string
+	// TagMember is Tag's input member holding the tags, KeysMember
+	// Untag's holding the keys, ListMember List's output member holding
+	// the tags; the tags are a map of strings or a list of key-value
+	// structures.
+	TagMember, KeysMember, ListMember string
+	// Paginated is set when List takes and returns NextToken.
+	Paginated bool
 }
 
 // Reference says a field can name another resource, whose status holds
@@ -73,6 +92,8 @@ type Reference struct {
 	Service string
 	Group   string
 	Kind    string
+	// Plural is the referenced kind's resource name, for RBAC.
+	Plural string
 	// Path is the JSON path of the value in the referenced resource.
 	Path string
 }

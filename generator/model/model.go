@@ -38,6 +38,8 @@ type Resource struct {
 	NotFoundCodes []string
 	// TerminalCodes are AWS error codes that need a spec change.
 	TerminalCodes []string
+	// AlreadyExistsCodes are create error codes that mean the name is taken.
+	AlreadyExistsCodes []string
 	// Pending names a status field and the values of it that mean AWS is
 	// still working on the resource.
 	Pending *Pending

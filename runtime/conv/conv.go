@@ -6,6 +6,8 @@
 package conv
 
 import (
+	"maps"
+	"slices"
 	"time"
 
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -135,4 +137,27 @@ func FromTime(t *time.Time) *metav1.Time {
 	}
 	v := metav1.NewTime(*t)
 	return &v
+}
+
+// TagList turns a tag map into the SDK's list of key-value structures,
+// sorted by key so that requests are stable; nil for no tags.
+func TagList[T any](tags map[string]string, mk func(k, v string) T) []T {
+	if len(tags) == 0 {
+		return nil
+	}
+	out := make([]T, 0, len(tags))
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
+		out = append(out, mk(k, tags[k]))
+	}
+	return out
+}
+
+// TagMap reads a list of key-value structures into a map.
+func TagMap[T any](list []T, kv func(T) (string, string)) map[string]string {
+	out := make(map[string]string, len(list))
+	for _, t := range list {
+		k, v := kv(t)
+		out[k] = v
+	}
+	return out
 }

@@ -105,6 +105,22 @@ func TestAdoption(t *testing.T) {
 	}
 	e.waitEvent(adopted, "Adopted", legacy)
 
+	// An on-demand table: DynamoDB reports its throughput as {0, 0}, which
+	// is AWS's "unset" and below the CRD's minimum of 1; the adopted spec
+	// leaves it out rather than being refused by the API server.
+	onDemand := e.table("ondemand")
+	createTableInAWS(t, onDemand, types.BillingModePayPerRequest)
+	od := e.newTable("adopt", "ondemand", map[string]string{"services.k8s.aws/adoption-policy": "adopt"})
+	od.Spec.BillingMode, od.Spec.ProvisionedThroughput = nil, nil
+	e.create(od)
+	got = e.waitReady(od)
+	if m := aws.ToString(got.Spec.BillingMode); m != "PAY_PER_REQUEST" || got.Spec.ProvisionedThroughput != nil {
+		t.Errorf("adopted on-demand spec: billingMode %q, provisionedThroughput %+v; want PAY_PER_REQUEST and none", m, got.Spec.ProvisionedThroughput)
+	}
+	if m := billingMode(describe(t, onDemand)); m != types.BillingModePayPerRequest {
+		t.Errorf("adoption changed the on-demand table in AWS: billing mode %q", m)
+	}
+
 	// No adoption policy: Terminal, and the table is left alone.
 	intruder := e.newTable("adopt", "foreign", nil)
 	intruder.Spec.ProvisionedThroughput.ReadCapacityUnits = aws.Int64(20)

@@ -10,7 +10,6 @@ import (
 // TableSpec is the desired state of the Table.
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.localSecondaryIndexes) || has(self.localSecondaryIndexes)",message="localSecondaryIndexes cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.globalSecondaryIndexes) || has(self.globalSecondaryIndexes)",message="globalSecondaryIndexes cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.tags) || has(self.tags)",message="tags cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.resourcePolicy) || has(self.resourcePolicy)",message="resourcePolicy cannot be removed once set"
 type TableSpec struct {
 	// An array of attributes that describe the key schema for the table and indexes.
@@ -51,7 +50,6 @@ type TableSpec struct {
 	SSESpecification *SSESpecification `json:"sseSpecification,omitempty"`
 	// A list of key-value pairs to label the table. For more information, see Tagging for DynamoDB .
 	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="tags cannot change once set"
 	Tags []Tag `json:"tags,omitempty"`
 	// The table class of the new table. Valid values are STANDARD and STANDARD_INFREQUENT_ACCESS .
 	// +optional

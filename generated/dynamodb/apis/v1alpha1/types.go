@@ -32,6 +32,39 @@ type AttributeDefinition struct {
 	AttributeType *string `json:"attributeType,omitempty"`
 }
 
+// BackupDetails mirrors the AWS BackupDetails shape.
+type BackupDetails struct {
+	// ARN associated with the backup.
+	// +optional
+	// +kubebuilder:validation:MinLength=37
+	// +kubebuilder:validation:MaxLength=1024
+	BackupARN *string `json:"backupARN,omitempty"`
+	// Name of the requested backup.
+	// +optional
+	// +kubebuilder:validation:MinLength=3
+	// +kubebuilder:validation:MaxLength=255
+	// +kubebuilder:validation:Pattern=`^[a-zA-Z0-9_.-]+$`
+	BackupName *string `json:"backupName,omitempty"`
+	// Size of the backup in bytes. DynamoDB updates this value approximately every six hours. Recent changes might not be reflected in this value.
+	// +optional
+	// +kubebuilder:validation:Minimum=0
+	BackupSizeBytes *int64 `json:"backupSizeBytes,omitempty"`
+	// Backup can be in one of the following states: CREATING, ACTIVE, DELETED.
+	// +optional
+	// +kubebuilder:validation:Enum=CREATING;DELETED;AVAILABLE
+	BackupStatus *string `json:"backupStatus,omitempty"`
+	// BackupType: USER - You create and manage these using the on-demand backup feature. SYSTEM - If you delete a table with point-in-time recovery enabled, a SYSTEM backup is automatically created and is retained for 35 days (at no additional cost).
+	// +optional
+	// +kubebuilder:validation:Enum=USER;SYSTEM;AWS_BACKUP
+	BackupType *string `json:"backupType,omitempty"`
+	// Time at which the backup was created. This is the request time of the backup.
+	// +optional
+	BackupCreationDateTime *metav1.Time `json:"backupCreationDateTime,omitempty"`
+	// Time at which the automatic on-demand backup created by DynamoDB will expire. This SYSTEM on-demand backup expires automatically 35 days after its creation.
+	// +optional
+	BackupExpiryDateTime *metav1.Time `json:"backupExpiryDateTime,omitempty"`
+}
+
 // BillingModeSummary mirrors the AWS BillingModeSummary shape.
 type BillingModeSummary struct {
 	// Controls how you are charged for read and write throughput and how you manage capacity. This setting can be changed later. PROVISIONED - Sets the read/write capacity mode to PROVISIONED . We recommend using PROVISIONED for predictable workloads.
@@ -68,6 +101,30 @@ type GlobalSecondaryIndex struct {
 	// Represents the warm throughput value (in read units per second and write units per second) for the specified secondary index. If you use this parameter, you must specify ReadUnitsPerSecond , WriteUnitsPerSecond , or both.
 	// +optional
 	WarmThroughput *WarmThroughput `json:"warmThroughput,omitempty"`
+}
+
+// GlobalSecondaryIndexInfo mirrors the AWS GlobalSecondaryIndexInfo shape.
+type GlobalSecondaryIndexInfo struct {
+	// The name of the global secondary index.
+	// +optional
+	// +kubebuilder:validation:MinLength=3
+	// +kubebuilder:validation:MaxLength=255
+	// +kubebuilder:validation:Pattern=`^[a-zA-Z0-9_.-]+$`
+	IndexName *string `json:"indexName,omitempty"`
+	// The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types: HASH - partition key RANGE - sort key The partition key of an item is also known as its hash attribute .
+	// +optional
+	// +kubebuilder:validation:MinItems=1
+	// +kubebuilder:validation:MaxItems=2
+	KeySchema []KeySchemaElement `json:"keySchema,omitempty"`
+	// Represents attributes that are copied (projected) from the table into the global secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
+	// +optional
+	Projection *Projection `json:"projection,omitempty"`
+	// Represents the provisioned throughput settings for the specified global secondary index.
+	// +optional
+	ProvisionedThroughput *ProvisionedThroughput `json:"provisionedThroughput,omitempty"`
+	// Sets the maximum number of read and write units for the specified on-demand table. If you use this parameter, you must specify MaxReadRequestUnits , MaxWriteRequestUnits , or both.
+	// +optional
+	OnDemandThroughput *OnDemandThroughput `json:"onDemandThroughput,omitempty"`
 }
 
 // GlobalSecondaryIndexWarmThroughputDescription mirrors the AWS GlobalSecondaryIndexWarmThroughputDescription shape.
@@ -113,6 +170,24 @@ type LocalSecondaryIndex struct {
 	// +kubebuilder:validation:MaxItems=2
 	KeySchema []KeySchemaElement `json:"keySchema,omitempty"`
 	// Represents attributes that are copied (projected) from the table into the local secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
+	// +optional
+	Projection *Projection `json:"projection,omitempty"`
+}
+
+// LocalSecondaryIndexInfo mirrors the AWS LocalSecondaryIndexInfo shape.
+type LocalSecondaryIndexInfo struct {
+	// Represents the name of the local secondary index.
+	// +optional
+	// +kubebuilder:validation:MinLength=3
+	// +kubebuilder:validation:MaxLength=255
+	// +kubebuilder:validation:Pattern=`^[a-zA-Z0-9_.-]+$`
+	IndexName *string `json:"indexName,omitempty"`
+	// The complete key schema for a local secondary index, which consists of one or more pairs of attribute names and key types: HASH - partition key RANGE - sort key The partition key of an item is also known as its hash attribute .
+	// +optional
+	// +kubebuilder:validation:MinItems=1
+	// +kubebuilder:validation:MaxItems=2
+	KeySchema []KeySchemaElement `json:"keySchema,omitempty"`
+	// Represents attributes that are copied (projected) from the table into the global secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
 	// +optional
 	Projection *Projection `json:"projection,omitempty"`
 }
@@ -276,6 +351,69 @@ type SSESpecification struct {
 	KMSMasterKeyID *string `json:"kmsMasterKeyID,omitempty"`
 }
 
+// SourceTableDetails mirrors the AWS SourceTableDetails shape.
+type SourceTableDetails struct {
+	// The name of the table for which the backup was created.
+	// +optional
+	// +kubebuilder:validation:MinLength=3
+	// +kubebuilder:validation:MaxLength=255
+	// +kubebuilder:validation:Pattern=`^[a-zA-Z0-9_.-]+$`
+	TableName *string `json:"tableName,omitempty"`
+	// Unique identifier for the table for which the backup was created.
+	// +optional
+	// +kubebuilder:validation:Pattern=`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`
+	TableID *string `json:"tableID,omitempty"`
+	// ARN of the table for which backup was created.
+	// +optional
+	// +kubebuilder:validation:MinLength=1
+	// +kubebuilder:validation:MaxLength=1024
+	TableARN *string `json:"tableARN,omitempty"`
+	// Size of the table in bytes. Note that this is an approximate value.
+	// +optional
+	TableSizeBytes *int64 `json:"tableSizeBytes,omitempty"`
+	// Schema of the table.
+	// +optional
+	// +kubebuilder:validation:MinItems=1
+	// +kubebuilder:validation:MaxItems=2
+	KeySchema []KeySchemaElement `json:"keySchema,omitempty"`
+	// Time when the source table was created.
+	// +optional
+	TableCreationDateTime *metav1.Time `json:"tableCreationDateTime,omitempty"`
+	// Read IOPs and Write IOPS on the table when the backup was created.
+	// +optional
+	ProvisionedThroughput *ProvisionedThroughput `json:"provisionedThroughput,omitempty"`
+	// Sets the maximum number of read and write units for the specified on-demand table. If you use this parameter, you must specify MaxReadRequestUnits , MaxWriteRequestUnits , or both.
+	// +optional
+	OnDemandThroughput *OnDemandThroughput `json:"onDemandThroughput,omitempty"`
+	// Number of items in the table. Note that this is an approximate value.
+	// +optional
+	// +kubebuilder:validation:Minimum=0
+	ItemCount *int64 `json:"itemCount,omitempty"`
+	// Controls how you are charged for read and write throughput and how you manage capacity. This setting can be changed later. PROVISIONED - Sets the read/write capacity mode to PROVISIONED . We recommend using PROVISIONED for predictable workloads.
+	// +optional
+	// +kubebuilder:validation:Enum=PROVISIONED;PAY_PER_REQUEST
+	BillingMode *string `json:"billingMode,omitempty"`
+}
+
+// SourceTableFeatureDetails mirrors the AWS SourceTableFeatureDetails shape.
+type SourceTableFeatureDetails struct {
+	// Represents the LSI properties for the table when the backup was created. It includes the IndexName, KeySchema and Projection for the LSIs on the table at the time of backup.
+	// +optional
+	LocalSecondaryIndexes []LocalSecondaryIndexInfo `json:"localSecondaryIndexes,omitempty"`
+	// Represents the GSI properties for the table when the backup was created. It includes the IndexName, KeySchema, Projection, and ProvisionedThroughput for the GSIs on the table at the time of backup.
+	// +optional
+	GlobalSecondaryIndexes []GlobalSecondaryIndexInfo `json:"globalSecondaryIndexes,omitempty"`
+	// Stream settings on the table when the backup was created.
+	// +optional
+	StreamDescription *StreamSpecification `json:"streamDescription,omitempty"`
+	// Time to Live settings on the table when the backup was created.
+	// +optional
+	TimeToLiveDescription *TimeToLiveDescription `json:"timeToLiveDescription,omitempty"`
+	// The description of the server-side encryption status on the table when the backup was created.
+	// +optional
+	SSEDescription *SSEDescription `json:"sseDescription,omitempty"`
+}
+
 // StreamSpecification mirrors the AWS StreamSpecification shape.
 type StreamSpecification struct {
 	// Indicates whether DynamoDB Streams is enabled (true) or disabled (false) on the table.
@@ -326,6 +464,19 @@ type Tag struct {
 	// +kubebuilder:validation:MinLength=0
 	// +kubebuilder:validation:MaxLength=256
 	Value *string `json:"value,omitempty"`
+}
+
+// TimeToLiveDescription mirrors the AWS TimeToLiveDescription shape.
+type TimeToLiveDescription struct {
+	// The TTL status for the table.
+	// +optional
+	// +kubebuilder:validation:Enum=ENABLING;DISABLING;ENABLED;DISABLED
+	TimeToLiveStatus *string `json:"timeToLiveStatus,omitempty"`
+	// The name of the TTL attribute for items in the table.
+	// +optional
+	// +kubebuilder:validation:MinLength=1
+	// +kubebuilder:validation:MaxLength=255
+	AttributeName *string `json:"attributeName,omitempty"`
 }
 
 // WarmThroughput mirrors the AWS WarmThroughput shape.

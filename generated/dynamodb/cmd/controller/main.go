@@ -5,11 +5,12 @@ package main
 
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
+	backup "github.com/kubesmith/kubesmith/generated/dynamodb/resources/backup"
 	table "github.com/kubesmith/kubesmith/generated/dynamodb/resources/table"
 	operator "github.com/kubesmith/kubesmith/runtime/operator"
 	reconciler "github.com/kubesmith/kubesmith/runtime/reconciler"
 )
 
 func main() {
-	operator.Main("dynamodb", v1alpha1.AddToScheme, reconciler.Register(table.Kind()))
+	operator.Main("dynamodb", v1alpha1.AddToScheme, reconciler.Register(backup.Kind()), reconciler.Register(table.Kind()))
 }

@@ -98,6 +98,7 @@ What the controller may do in the cluster, shared by the ClusterRole
 - apiGroups:
     - dynamodb.services.k8s.aws
   resources:
+    - backups
     - tables
   verbs:
     - create
@@ -110,6 +111,7 @@ What the controller may do in the cluster, shared by the ClusterRole
 - apiGroups:
     - dynamodb.services.k8s.aws
   resources:
+    - backups/status
     - tables/status
   verbs:
     - get
@@ -118,6 +120,7 @@ What the controller may do in the cluster, shared by the ClusterRole
 - apiGroups:
     - dynamodb.services.k8s.aws
   resources:
+    - backups/finalizers
     - tables/finalizers
   verbs:
     - update

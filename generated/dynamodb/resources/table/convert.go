@@ -21,11 +21,22 @@ func observedSpec(cr *v1alpha1.Table, desc *types.TableDescription) v1alpha1.Tab
 		observed.BillingMode = nil
 	}
 	observed.ProvisionedThroughput = conv.Ptr(desc.ProvisionedThroughput, apiProvisionedThroughputFromProvisionedThroughputDescription)
+	// All zeros is below the CRD's minimum: AWS's way of saying unset.
+	if p := observed.ProvisionedThroughput; p != nil && conv.Value(p.ReadCapacityUnits) == 0 && conv.Value(p.WriteCapacityUnits) == 0 {
+		observed.ProvisionedThroughput = nil
+	}
 	observed.StreamSpecification = conv.Ptr(desc.StreamSpecification, apiStreamSpecification)
 	observed.DeletionProtectionEnabled = desc.DeletionProtectionEnabled
 	observed.WarmThroughput = conv.Ptr(desc.WarmThroughput, apiWarmThroughputFromTableWarmThroughputDescription)
 	observed.OnDemandThroughput = conv.Ptr(desc.OnDemandThroughput, apiOnDemandThroughput)
 	return observed
+}
+
+// specTags reads the spec's tags as a map.
+func specTags(cr *v1alpha1.Table) map[string]string {
+	return conv.TagMap(cr.Spec.Tags, func(t v1alpha1.Tag) (string, string) {
+		return conv.Value(t.Key), conv.Value(t.Value)
+	})
 }
 
 func fillStatusFromTableDescription(status *v1alpha1.TableStatus, in *types.TableDescription) {
@@ -98,13 +109,6 @@ func sdkSSESpecification(in v1alpha1.SSESpecification) types.SSESpecification {
 		Enabled:        in.Enabled,
 		KMSMasterKeyId: in.KMSMasterKeyID,
 		SSEType:        conv.ToEnum[types.SSEType](in.SSEType),
-	}
-}
-
-func sdkTag(in v1alpha1.Tag) types.Tag {
-	return types.Tag{
-		Key:   in.Key,
-		Value: in.Value,
 	}
 }
 

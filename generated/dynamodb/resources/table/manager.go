@@ -10,16 +10,19 @@ import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	"maps"
 	"slices"
 )
 
 // Kind describes Table to the shared runtime.
 func Kind() managed.Kind[*v1alpha1.Table] {
 	return managed.Kind[*v1alpha1.Table]{
+		AlreadyExistsCodes: []string{"ResourceInUseException"},
 		Connect: func(cfg aws.Config) managed.External[*v1alpha1.Table] {
 			return &manager{client: dynamodb.NewFromConfig(cfg)}
 		},
-		Name: "Table",
+		LateInitFields: []string{"billingMode", "deletionProtectionEnabled"},
+		Name:           "Table",
 		New: func() *v1alpha1.Table {
 			return &v1alpha1.Table{}
 		},
@@ -50,6 +53,16 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Table) (managed.Obse
 		Exists:   true,
 		Observed: observed,
 	}
+	// The tags are read apart from the resource; aws: tags never count.
+	if arn := desc.TableArn; arn != nil {
+		tags, err := m.listTags(ctx, arn)
+		if err != nil {
+			return managed.Observation{}, err
+		}
+		if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), tags) {
+			obs.Diff = append(obs.Diff, "tags")
+		}
+	}
 	// AWS is still working on the resource while it reports one of these.
 	if v := conv.Value(cr.Status.TableStatus); slices.Contains([]string{"CREATING", "UPDATING", "DELETING", "ARCHIVING"}, v) {
 		obs.Pending = v
@@ -72,8 +85,13 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Table) error {
 		StreamSpecification:       conv.Ptr(cr.Spec.StreamSpecification, sdkStreamSpecification),
 		TableClass:                conv.ToEnum[types.TableClass](cr.Spec.TableClass),
 		TableName:                 cr.Spec.TableName,
-		Tags:                      conv.Slice(cr.Spec.Tags, sdkTag),
-		WarmThroughput:            conv.Ptr(cr.Spec.WarmThroughput, sdkWarmThroughput),
+		Tags: conv.TagList(managed.DesiredTags(ctx, specTags(cr)), func(k, v string) types.Tag {
+			return types.Tag{
+				Key:   &k,
+				Value: &v,
+			}
+		}),
+		WarmThroughput: conv.Ptr(cr.Spec.WarmThroughput, sdkWarmThroughput),
 	})
 	if err != nil {
 		return err
@@ -85,30 +103,64 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Table) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Table, obs managed.Observation) error {
-	in := &dynamodb.UpdateTableInput{TableName: cr.Spec.TableName}
-	if obs.Changed("attributeDefinitions") {
-		in.AttributeDefinitions = conv.Slice(cr.Spec.AttributeDefinitions, sdkAttributeDefinition)
+	if obs.Changed("tags") && cr.Status.ACKResourceMetadata != nil {
+		observed, err := m.listTags(ctx, cr.Status.ACKResourceMetadata.ARN)
+		if err != nil {
+			return err
+		}
+		set, remove := managed.TagChanges(managed.DesiredTags(ctx, specTags(cr)), observed)
+		if len(remove) > 0 {
+			if _, err := m.client.UntagResource(ctx, &dynamodb.UntagResourceInput{
+				ResourceArn: cr.Status.ACKResourceMetadata.ARN,
+				TagKeys:     remove,
+			}); err != nil {
+				return err
+			}
+		}
+		if len(set) > 0 {
+			if _, err := m.client.TagResource(ctx, &dynamodb.TagResourceInput{
+				ResourceArn: cr.Status.ACKResourceMetadata.ARN,
+				Tags: conv.TagList(set, func(k, v string) types.Tag {
+					return types.Tag{
+						Key:   &k,
+						Value: &v,
+					}
+				}),
+			}); err != nil {
+				return err
+			}
+		}
 	}
-	if obs.Changed("billingMode") {
-		in.BillingMode = conv.ToEnum[types.BillingMode](cr.Spec.BillingMode)
+	if slices.ContainsFunc(obs.Diff, func(p string) bool {
+		return p != "tags"
+	}) {
+		in := &dynamodb.UpdateTableInput{TableName: cr.Spec.TableName}
+		if obs.Changed("attributeDefinitions") {
+			in.AttributeDefinitions = conv.Slice(cr.Spec.AttributeDefinitions, sdkAttributeDefinition)
+		}
+		if obs.Changed("billingMode") {
+			in.BillingMode = conv.ToEnum[types.BillingMode](cr.Spec.BillingMode)
+		}
+		if obs.Changed("provisionedThroughput") {
+			in.ProvisionedThroughput = conv.Ptr(cr.Spec.ProvisionedThroughput, sdkProvisionedThroughput)
+		}
+		if obs.Changed("streamSpecification") {
+			in.StreamSpecification = conv.Ptr(cr.Spec.StreamSpecification, sdkStreamSpecification)
+		}
+		if obs.Changed("deletionProtectionEnabled") {
+			in.DeletionProtectionEnabled = cr.Spec.DeletionProtectionEnabled
+		}
+		if obs.Changed("onDemandThroughput") {
+			in.OnDemandThroughput = conv.Ptr(cr.Spec.OnDemandThroughput, sdkOnDemandThroughput)
+		}
+		if obs.Changed("warmThroughput") {
+			in.WarmThroughput = conv.Ptr(cr.Spec.WarmThroughput, sdkWarmThroughput)
+		}
+		if _, err := m.client.UpdateTable(ctx, in); err != nil {
+			return err
+		}
 	}
-	if obs.Changed("provisionedThroughput") {
-		in.ProvisionedThroughput = conv.Ptr(cr.Spec.ProvisionedThroughput, sdkProvisionedThroughput)
-	}
-	if obs.Changed("streamSpecification") {
-		in.StreamSpecification = conv.Ptr(cr.Spec.StreamSpecification, sdkStreamSpecification)
-	}
-	if obs.Changed("deletionProtectionEnabled") {
-		in.DeletionProtectionEnabled = cr.Spec.DeletionProtectionEnabled
-	}
-	if obs.Changed("onDemandThroughput") {
-		in.OnDemandThroughput = conv.Ptr(cr.Spec.OnDemandThroughput, sdkOnDemandThroughput)
-	}
-	if obs.Changed("warmThroughput") {
-		in.WarmThroughput = conv.Ptr(cr.Spec.WarmThroughput, sdkWarmThroughput)
-	}
-	_, err := m.client.UpdateTable(ctx, in)
-	return err
+	return nil
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Table) error {
@@ -118,4 +170,23 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Table) error {
 		return nil
 	}
 	return err
+}
+
+// listTags reads the resource's tags through ListTagsOfResource.
+func (m *manager) listTags(ctx context.Context, arn *string) (map[string]string, error) {
+	in := &dynamodb.ListTagsOfResourceInput{ResourceArn: arn}
+	tags := map[string]string{}
+	for {
+		out, err := m.client.ListTagsOfResource(ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(tags, conv.TagMap(out.Tags, func(t types.Tag) (string, string) {
+			return conv.Value(t.Key), conv.Value(t.Value)
+		}))
+		if out.NextToken == nil {
+			return tags, nil
+		}
+		in.NextToken = out.NextToken
+	}
 }

@@ -17,6 +17,11 @@ func observedSpec(cr *v1alpha1.Gadget, desc *gadgets.GetGadgetOutput) v1alpha1.G
 	return observed
 }
 
+// specTags reads the spec's tags as a map.
+func specTags(cr *v1alpha1.Gadget) map[string]string {
+	return cr.Spec.Tags
+}
+
 func fillStatusFromGetGadgetOutput(status *v1alpha1.GadgetStatus, in *gadgets.GetGadgetOutput) {
 	status.LastUsed = conv.FromTime(in.LastUsed)
 }

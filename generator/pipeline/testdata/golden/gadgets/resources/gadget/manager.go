@@ -51,7 +51,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Gadget) error {
 		Count:      conv.IntValue[int32](cr.Spec.Count),
 		GadgetName: cr.Spec.GadgetName,
 		Kind:       conv.ToEnum[types.Kind](cr.Spec.Kind),
-		Tags:       cr.Spec.Tags,
+		Tags:       managed.DesiredTags(ctx, specTags(cr)),
 	})
 	if err != nil {
 		return err

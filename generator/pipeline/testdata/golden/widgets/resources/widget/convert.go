@@ -28,6 +28,13 @@ func observedSpec(cr *v1alpha1.Widget, desc *types.WidgetDescription) v1alpha1.W
 	return observed
 }
 
+// specTags reads the spec's tags as a map.
+func specTags(cr *v1alpha1.Widget) map[string]string {
+	return conv.TagMap(cr.Spec.Tags, func(t v1alpha1.Tag) (string, string) {
+		return conv.Value(t.Key), conv.Value(t.Value)
+	})
+}
+
 func fillStatusFromWidgetDescription(status *v1alpha1.WidgetStatus, in *types.WidgetDescription) {
 	status.CreatedAt = conv.FromTime(in.CreatedAt)
 	status.Status = conv.FromEnum(in.Status)

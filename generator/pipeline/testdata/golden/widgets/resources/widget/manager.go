@@ -72,9 +72,14 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 		SecurityGroupIds: cr.Spec.SecurityGroupIDs,
 		Size:             conv.Int[int32](cr.Spec.Size),
 		StartTime:        conv.ToTime(cr.Spec.StartTime),
-		Tags:             conv.Slice(cr.Spec.Tags, sdkTag),
-		Weight:           conv.Float[float64](cr.Spec.Weight),
-		WidgetName:       cr.Spec.WidgetName,
+		Tags: conv.TagList(managed.DesiredTags(ctx, specTags(cr)), func(k, v string) types.Tag {
+			return types.Tag{
+				Key:   &k,
+				Value: &v,
+			}
+		}),
+		Weight:     conv.Float[float64](cr.Spec.Weight),
+		WidgetName: cr.Spec.WidgetName,
 	})
 	if err != nil {
 		return err

@@ -1,0 +1,119 @@
+package dynamodb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	apimeta "k8s.io/apimachinery/pkg/api/meta"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+
+	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
+
+	"github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
+	"github.com/kubesmith/kubesmith/tests/harness"
+)
+
+// TestBackupReference: a Backup names its Table by reference. It waits,
+// with ACK.ReferencesResolved=False, until the Table is Ready; then the
+// backup exists in DynamoDB, and deleting the object deletes it.
+func TestBackupReference(t *testing.T) {
+	t.Parallel()
+	e := startController(t, controllerOptions{namespaces: []string{"backup"}})
+	ctx := context.Background()
+	tbl := e.newTable("backup", "source", nil)
+	tableName := *tbl.Spec.TableName
+
+	bk := &v1alpha1.Backup{
+		ObjectMeta: metav1.ObjectMeta{Name: "nightly", Namespace: e.ns("backup")},
+		Spec: v1alpha1.BackupSpec{
+			BackupName: aws.String(e.table("nightly")),
+			TableRef:   &ackv1alpha1.AWSResourceReferenceWrapper{From: &ackv1alpha1.AWSResourceReference{Name: aws.String("source")}},
+		},
+	}
+	// The API server refuses a name and a reference together.
+	both := bk.DeepCopy()
+	both.Name, both.Spec.TableName = "both", aws.String(tableName)
+	if err := e.k.Create(ctx, both); err == nil || !strings.Contains(err.Error(), "exactly one of tableName and tableRef") {
+		t.Errorf("a Backup with both tableName and tableRef: %v, want the API server to refuse it", err)
+	}
+
+	e.create(bk)
+	waiting := e.waitBackup(bk, "to wait for its Table", func(b *v1alpha1.Backup) error {
+		c := apimeta.FindStatusCondition(b.Status.Conditions, "ACK.ReferencesResolved")
+		if c == nil || c.Status != metav1.ConditionFalse || !strings.Contains(c.Message, "Table") {
+			return fmt.Errorf("ACK.ReferencesResolved is %+v", c)
+		}
+		return nil
+	})
+	if n := len(backupsInAWS(t, tableName)); n != 0 {
+		t.Fatalf("%d backups of %s before the Table exists", n, tableName)
+	}
+	if waiting.Spec.TableName != nil {
+		t.Errorf("the resolved tableName was written into the stored spec: %q", *waiting.Spec.TableName)
+	}
+
+	e.create(tbl)
+	e.waitReady(tbl)
+	ready := e.waitBackup(bk, "to be Ready", func(b *v1alpha1.Backup) error {
+		c := apimeta.FindStatusCondition(b.Status.Conditions, "Ready")
+		if c == nil || c.Status != metav1.ConditionTrue || c.ObservedGeneration != b.Generation {
+			return fmt.Errorf("Ready is %+v", c)
+		}
+		return nil
+	})
+	arn := aws.ToString(ready.Status.BackupARN)
+	summaries := backupsInAWS(t, tableName)
+	if len(summaries) != 1 || aws.ToString(summaries[0].BackupName) != *bk.Spec.BackupName || aws.ToString(summaries[0].BackupArn) != arn {
+		t.Fatalf("backups of %s in DynamoDB = %+v, want one called %s with ARN %s", tableName, summaries, *bk.Spec.BackupName, arn)
+	}
+	if _, err := ddb(region, "").DescribeBackup(ctx, &dynamodb.DescribeBackupInput{BackupArn: aws.String(arn)}); err != nil {
+		t.Fatalf("DescribeBackup %s: %v", arn, err)
+	}
+
+	if err := e.k.Delete(ctx, ready); err != nil {
+		t.Fatal(err)
+	}
+	harness.Eventually(t, wait, 250*time.Millisecond, func() error {
+		_, err := ddb(region, "").DescribeBackup(ctx, &dynamodb.DescribeBackupInput{BackupArn: aws.String(arn)})
+		var nf *types.BackupNotFoundException
+		if !errors.As(err, &nf) {
+			return fmt.Errorf("DescribeBackup %s: %v, want BackupNotFoundException", arn, err)
+		}
+		return nil
+	})
+	e.waitGone(bk)
+}
+
+// waitBackup polls a Backup until cond accepts it.
+func (e *env) waitBackup(bk *v1alpha1.Backup, what string, cond func(*v1alpha1.Backup) error) *v1alpha1.Backup {
+	e.t.Helper()
+	var got v1alpha1.Backup
+	harness.Eventually(e.t, wait, 200*time.Millisecond, func() error {
+		if err := e.k.Get(context.Background(), client.ObjectKeyFromObject(bk), &got); err != nil {
+			return err
+		}
+		if err := cond(&got); err != nil {
+			return fmt.Errorf("%s %s: %w", bk.Name, what, err)
+		}
+		return nil
+	})
+	return &got
+}
+
+// backupsInAWS lists the backups of a table.
+func backupsInAWS(t *testing.T, table string) []types.BackupSummary {
+	t.Helper()
+	out, err := ddb(region, "").ListBackups(context.Background(), &dynamodb.ListBackupsInput{TableName: aws.String(table)})
+	if err != nil {
+		t.Fatalf("ListBackups %s: %v", table, err)
+	}
+	return out.BackupSummaries
+}

@@ -49,7 +49,9 @@ func TestMotoRecordsDynamoDBCalls(t *testing.T) {
 	for _, c := range calls {
 		ops = append(ops, c.Operation())
 	}
-	if want := []string{"CreateTable", "ListTables"}; !slices.Equal(ops, want) {
+	// The recorder also records the SDK's retries, which a loaded machine
+	// sometimes needs; the order of distinct calls is what is checked.
+	if want := []string{"CreateTable", "ListTables"}; !slices.Equal(slices.Compact(ops), want) {
 		t.Fatalf("recorded %v, want %v", ops, want)
 	}
 	if got := calls[0].Headers.Get("Authorization"); got == "" {
@@ -63,8 +65,8 @@ func TestMotoRecordsDynamoDBCalls(t *testing.T) {
 	if _, err := db.ListTables(ctx, &dynamodb.ListTablesInput{}); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(moto.Recording(t)); n != 2 {
-		t.Errorf("after StopRecording, %d calls recorded, want still 2", n)
+	if n := len(moto.Recording(t)); n != len(calls) {
+		t.Errorf("after StopRecording, %d calls recorded, want still %d", n, len(calls))
 	}
 }
 

@@ -31,6 +31,7 @@ func createTable(ctx context.Context, db *dynamodb.Client, name string) error {
 func TestMotoRecordsDynamoDBCalls(t *testing.T) {
 	ctx := t.Context()
 	db := dynamoClient(moto.AWSConfig(testRegion))
+	moto.Reset(t) // so that -count=N can run it again
 	moto.StartRecording(t)
 
 	if err := createTable(ctx, db, "recorded"); err != nil {

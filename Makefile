@@ -43,7 +43,7 @@ sweep: ## generate every model with no generator.yaml into a temporary module, c
 
 .PHONY: golden
 golden: ## rewrite the golden trees of the fixture services and the Helm chart from the current output
-	$(GO) test -count=1 ./generator/pipeline ./generator/emit/helm -run 'TestGolden|TestChartMatchesGolden' -update
+	$(GO) test -count=1 -run Golden ./generator/... -update
 
 .PHONY: bench
 bench: ## benchmarks, run side by side in one process

@@ -1,8 +1,8 @@
 package infer
 
 import (
-	"flag"
 	"fmt"
+	"github.com/kubesmith/kubesmith/generator/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,8 +11,6 @@ import (
 	"github.com/kubesmith/kubesmith/generator/config"
 	"github.com/kubesmith/kubesmith/generator/model"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 // TestGolden dumps the resolved model of each fixture and compares it with
 // testdata/golden/<name>.txt; `go test ./generator/infer -update` rewrites
@@ -44,7 +42,7 @@ func TestGolden(t *testing.T) {
 			}
 			got := dumpResult(res)
 			path := filepath.Join("testdata", "golden", c.name+".txt")
-			if *update {
+			if golden.Update() {
 				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 					t.Fatal(err)
 				}

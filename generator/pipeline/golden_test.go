@@ -2,8 +2,8 @@ package pipeline
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
+	"github.com/kubesmith/kubesmith/generator/internal/golden"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,8 +13,6 @@ import (
 	"github.com/kubesmith/kubesmith/generator/config"
 	"github.com/kubesmith/kubesmith/generator/smithy"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/golden from the current output")
 
 // TestGolden generates each hand-written fixture service under
 // testdata/fixtures and compares the whole tree with testdata/golden.
@@ -29,7 +27,7 @@ func TestGolden(t *testing.T) {
 		t.Run(svc, func(t *testing.T) {
 			got := generateFixture(t, root, svc)
 			want := filepath.Join("testdata", "golden", svc)
-			if *update {
+			if golden.Update() {
 				if err := os.RemoveAll(want); err != nil {
 					t.Fatal(err)
 				}

@@ -2,15 +2,13 @@ package helm
 
 import (
 	"bytes"
-	"flag"
+	"github.com/kubesmith/kubesmith/generator/internal/golden"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/golden from the current output")
 
 const goldenDir = "testdata/golden/dynamodb"
 
@@ -21,7 +19,7 @@ func TestChartMatchesGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
+	if golden.Update() {
 		if err := os.RemoveAll(goldenDir); err != nil {
 			t.Fatal(err)
 		}

@@ -16,7 +16,7 @@ import (
 //   - an observed scalar that AWS leaves out counts as its zero value where
 //     the field says so (NilEqualsZero), and as different elsewhere;
 //   - tags compare as a map, ignoring the aws: tags AWS adds;
-//   - policies and JSON documents compare as data;
+//   - policies, JSON strings and Smithy documents compare as data;
 //   - lists the API treats as sets compare in any order.
 type differ struct {
 	*Gen
@@ -29,12 +29,19 @@ func (g *Gen) newDiffer() *differ {
 	return &differ{Gen: g, api: g.APIPackage(), done: map[string]bool{}}
 }
 
-// diffSpec emits the comparison of a kind's spec fields in fields.
-func (d *differ) diffSpec(r *model.Resource, fields []*model.Field) jen.Code {
+// diffSpec emits the comparison of a kind's spec fields in fields. A
+// field in removable, unlike any other, also differs when the spec leaves
+// it unset and AWS reports it set: its removal deletes it.
+func (d *differ) diffSpec(r *model.Resource, fields, removable []*model.Field) jen.Code {
 	specType := jen.Op("*").Qual(d.api, r.Kind+"Spec")
 	body := []jen.Code{jen.Var().Id("diff").Index().String()}
 	for _, f := range fields {
 		body = append(body, d.field(f, jen.Lit(f.JSONName)))
+	}
+	for _, f := range removable {
+		body = append(body, jen.Comment("Removing "+f.JSONName+" from the spec deletes it, if AWS has it."), jen.If(
+			jen.Id("desired").Dot(f.GoName).Op("==").Nil().Op("&&").Id("observed").Dot(f.GoName).Op("!=").Nil(),
+		).Block(jen.Id("diff").Op("=").Append(jen.Id("diff"), jen.Lit(f.JSONName))))
 	}
 	body = append(body, jen.Return(jen.Id("diff")))
 	return jen.Func().Id("diffSpec").Params(jen.List(jen.Id("desired"), jen.Id("observed")).Add(specType)).Index().String().Block(body...)
@@ -77,6 +84,10 @@ func (d *differ) field(f *model.Field, path jen.Code) jen.Code {
 func (d *differ) differs(f *model.Field, des, obs *jen.Statement) jen.Code {
 	not := func(c jen.Code) jen.Code { return jen.Op("!").Add(c) }
 	t := f.Type
+	if hasDocument(t) {
+		// AWS formats a document its own way: compare the data.
+		return not(jen.Qual(comparePkg, "SameJSON").Call(des, obs))
+	}
 	switch t.Kind {
 	case model.String, model.Enum:
 		switch docKind(f) {
@@ -181,6 +192,17 @@ func (d *differ) listFunc(t *model.Type) string {
 		)
 	})
 	return name
+}
+
+// hasDocument reports whether t is a Smithy document, or a list or map of
+// them.
+func hasDocument(t *model.Type) bool {
+	for ; t != nil; t = t.Elem {
+		if t.Kind == model.JSON {
+			return true
+		}
+	}
+	return false
 }
 
 // orderedScalar types compare with == and sort with <.

@@ -70,6 +70,8 @@ func (c *converter) sdkElem(t *model.Type) jen.Code {
 		return jen.Index().Add(c.sdkElem(t.Elem))
 	case model.Map:
 		return jen.Map(jen.String()).Add(c.sdkElem(t.Elem))
+	case model.JSON:
+		return c.document("Interface")
 	}
 	panic(fmt.Sprintf("no SDK type for kind %d", t.Kind))
 }
@@ -119,6 +121,11 @@ func (c *converter) toSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code {
 		return jen.Qual(convPkg, "ToTime").Call(x)
 	case model.Bytes:
 		return x
+	case model.JSON:
+		if !top {
+			x = jen.Op("&").Add(x) // elements are values
+		}
+		return jen.Qual(convPkg, "ToDocument").Call(x, c.document("NewLazyDocument"))
 	case model.Structure:
 		fn := c.toSDKFunc(cr.Shape, sdk.Shape)
 		if !top {
@@ -180,6 +187,11 @@ func (c *converter) fromSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code 
 		return jen.Qual(convPkg, "FromTime").Call(x)
 	case model.Bytes:
 		return x
+	case model.JSON:
+		if !top {
+			return jen.Qual(convPkg, "FromDocumentValue").Call(x)
+		}
+		return jen.Qual(convPkg, "FromDocument").Call(x)
 	case model.Structure:
 		fn := c.fromSDKFunc(cr.Shape, sdk.Shape)
 		if !top {
@@ -207,6 +219,12 @@ func (c *converter) fromSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code 
 	panic(fmt.Sprintf("no conversion from SDK for kind %d", sdk.Kind))
 }
 
+// document names a member of the service's document package, which
+// declares the SDK's document type and its constructor.
+func (c *converter) document(name string) *jen.Statement {
+	return jen.Qual(c.sdk+"/document", name)
+}
+
 // sameElems reports whether list or map elements need no conversion.
 func sameElems(cr, sdk *model.Type) bool {
 	switch sdk.Kind {
@@ -232,9 +250,7 @@ func compatible(cr, sdk *model.Type) bool {
 		}
 		return k
 	}
-	// Documents (model.JSON) have no conversion to the SDK's
-	// document.Interface yet: such fields stay in the API but are not sent.
-	if norm(cr.Kind) != norm(sdk.Kind) || sdk.Kind == model.JSON {
+	if norm(cr.Kind) != norm(sdk.Kind) {
 		return false
 	}
 	if cr.Kind == model.List || cr.Kind == model.Map {

@@ -36,12 +36,18 @@ func (g *Gen) IAMPolicy() (File, error) {
 }
 
 // calledOperations are the operations a kind's manager calls: its CRUD,
-// the put and get of each sub-resource, the tag operations, and the
-// reads status fields come from.
+// the put and get of each sub-resource (and its delete, where removing
+// the field calls it), the tag operations, and the reads status fields
+// come from.
 func calledOperations(r *model.Resource) []*model.Operation {
 	ops := []*model.Operation{r.Create, r.Read, r.Update, r.Delete}
 	for _, s := range r.SubResources {
 		ops = append(ops, s.Put, s.Get)
+		for _, f := range r.Spec {
+			if f.SubResource == s && (subResource{s, f}).removable() {
+				ops = append(ops, s.Delete)
+			}
+		}
 	}
 	if r.Tags != nil && r.Tags.API != nil {
 		ops = append(ops, r.Tags.API.Tag, r.Tags.API.Untag, r.Tags.API.List)

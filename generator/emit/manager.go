@@ -63,7 +63,7 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 	cmp := newFile(pkg)
 	cmp.Comment("diffSpec lists the JSON paths of the spec fields whose desired value")
 	cmp.Comment("differs from what AWS reports. Unset desired fields are not compared.")
-	cmp.Add(m.d.diffSpec(r, m.compared()))
+	cmp.Add(m.d.diffSpec(r, m.compared(), m.removableFields()))
 	cmp.Line()
 	for _, fn := range m.d.funcs() {
 		cmp.Add(fn)
@@ -104,6 +104,9 @@ func (m *managerWriter) compared() []*model.Field {
 		if f == tags && m.tagAPI() != nil {
 			continue // compared by observeTags, from their own read
 		}
+		if secretRef(f) {
+			continue // AWS never returns the value
+		}
 		if isSub, ok := subs[f.Member]; (ok && isSub) || (!ok && f.Compared()) {
 			out = append(out, f)
 		}
@@ -124,6 +127,9 @@ func (m *managerWriter) kindOptions() jen.Dict {
 	var late []string
 	var refs []jen.Code
 	for _, f := range m.r.Spec {
+		if secretRef(f) {
+			continue // the runtime fills neither from AWS nor from a reference
+		}
 		if f.LateInitialize {
 			late = append(late, f.JSONName)
 		}
@@ -149,6 +155,9 @@ func (m *managerWriter) kindOptions() jen.Dict {
 	}
 	if len(refs) > 0 {
 		opts[jen.Id("References")] = jen.Index().Qual(managedPkg, "Reference").Values(refs...)
+	}
+	if secrets := secretFields(m.r); len(secrets) > 0 {
+		opts[jen.Id("SecretFields")] = stringSlice(secrets)
 	}
 	return opts
 }
@@ -192,7 +201,7 @@ func (m *managerWriter) source(mem *model.Member) (*model.Field, jen.Code) {
 		}
 	}
 	for _, f := range m.r.Spec {
-		if f.Member == name {
+		if f.Member == name && !secretRef(f) {
 			return f, jen.Id("cr").Dot("Spec").Dot(f.GoName)
 		}
 	}
@@ -332,6 +341,7 @@ func (m *managerWriter) create() jen.Code {
 	r := m.r
 	fields := jen.Dict{}
 	tags := m.tagsField()
+	var secrets []*model.Field
 	for _, mem := range r.Create.Input {
 		if tags != nil && mem.Name == tags.Member && compatible(tags.Type, mem.Type) {
 			// The controller's default tags go with the spec's.
@@ -340,26 +350,35 @@ func (m *managerWriter) create() jen.Code {
 		}
 		for _, f := range r.Spec {
 			if f.Member == mem.Name && compatible(f.Type, mem.Type) {
-				fields[jen.Id(mem.GoName)] = m.c.toSDK(f.Type, mem.Type, jen.Id("cr").Dot("Spec").Dot(f.GoName), true)
+				fields[jen.Id(mem.GoName)] = m.c.toSDK(f.Type, mem.Type, specValue(f), true)
+				if secretRef(f) {
+					secrets = append(secrets, f)
+				}
 			}
 		}
 	}
+	pre := readSecrets(secrets, func(err jen.Code) jen.Code { return jen.Return(err) })
 	call := jen.Id("m").Dot("client").Dot(r.Create.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Create.Name+"Input").Values(fields))
 	subs := m.createSubResources()
-	if r.Create.Output == "" && len(subs) == 0 {
-		return m.method("Create", nil, jen.Error(),
-			jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call),
-			jen.Return(jen.Err()),
-		)
-	}
 	out := jen.Id("out")
 	if r.Create.Output == "" {
 		out = jen.Id("_")
 	}
-	body := []jen.Code{
-		jen.List(out, jen.Err()).Op(":=").Add(call),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+	// Reading a secret declared err already.
+	assign := ":="
+	if len(pre) > 0 && r.Create.Output == "" {
+		assign = "="
 	}
+	if r.Create.Output == "" && len(subs) == 0 {
+		return m.method("Create", nil, jen.Error(), append(pre,
+			jen.List(jen.Id("_"), jen.Err()).Op(assign).Add(call),
+			jen.Return(jen.Err()),
+		)...)
+	}
+	body := append(pre,
+		jen.List(out, jen.Err()).Op(assign).Add(call),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+	)
 	if r.Create.Output != "" {
 		fill := jen.Id(m.fillStatusName(r.Create)).Call(jen.Op("&").Id("cr").Dot("Status"), unwrap(r.Create))
 		if len(r.Create.OutputPath) > 0 {
@@ -387,44 +406,53 @@ func (m *managerWriter) update() jen.Code {
 		)
 	}
 	ids, guards := m.identifiers(r.Update, jen.Return(jen.Nil()))
-	body := append(guards, jen.Id("in").Op(":=").Op("&").Qual(m.c.sdk, r.Update.Name+"Input").Values(ids))
+	in := jen.Id("in").Op(":=").Op("&").Qual(m.c.sdk, r.Update.Name+"Input").Values(ids)
 	// A Put replaces the whole configuration, so it gets every field; any
-	// other update gets only the fields that drifted.
+	// other update gets only the fields that drifted. A secret, never
+	// compared, goes only where it must: to a Put, or as a required member.
 	replace := strings.HasPrefix(r.Update.Name, "Put")
+	var sets []jen.Code
 	if replace {
-		body = append(body, jen.Comment(r.Update.Name+" replaces the whole configuration, so it gets every field."))
+		sets = append(sets, jen.Comment(r.Update.Name+" replaces the whole configuration, so it gets every field."))
 	}
+	var secrets []*model.Field
 	for _, mem := range r.Update.Input {
-		if mem.Required {
-			continue
-		}
 		for _, f := range r.Spec {
-			if f.Member != mem.Name || !f.Updatable || !compatible(f.Type, mem.Type) {
+			if f.Member != mem.Name || !f.Updatable || !compatible(f.Type, mem.Type) || (mem.Required && !secretRef(f)) {
 				continue
 			}
-			set := jen.Id("in").Dot(mem.GoName).Op("=").Add(m.c.toSDK(f.Type, mem.Type, jen.Id("cr").Dot("Spec").Dot(f.GoName), true))
+			set := jen.Id("in").Dot(mem.GoName).Op("=").Add(m.c.toSDK(f.Type, mem.Type, specValue(f), true))
 			switch {
+			case secretRef(f) && (replace || mem.Required):
+				secrets = append(secrets, f)
+				sets = append(sets, set)
+			case secretRef(f):
 			case replace:
-				body = append(body, set)
+				sets = append(sets, set)
 			case f.Compared():
-				body = append(body, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName))).Block(set))
+				sets = append(sets, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName))).Block(set))
 			}
 		}
+	}
+	pre := readSecrets(secrets, func(err jen.Code) jen.Code { return jen.Return(err) })
+	body := append(append(append(guards, pre...), in), sets...)
+	// Reading a secret declared err already.
+	assign := ":="
+	if len(pre) > 0 {
+		assign = "="
 	}
 	call := jen.Id("m").Dot("client").Dot(r.Update.Name).Call(jen.Id("ctx"), jen.Id("in"))
 	switch {
 	case len(subs) == 0:
-		body = append(body, jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call), jen.Return(jen.Err()))
-	case len(tags) > 0:
-		// Tags change through their own operations; the update proper
-		// runs only when something else differs.
-		body = append(tags, jen.If(m.otherThanTags()).Block(append(body,
-			jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))...))
-		body = append(body, m.updateSubResources()...)
-		body = append(body, jen.Return(jen.Nil()))
+		body = append(body, jen.List(jen.Id("_"), jen.Err()).Op(assign).Add(call), jen.Return(jen.Err()))
 	default:
+		// Tags and sub-resources change through their own operations; the
+		// update proper runs only when something else differs.
 		body = append(body, jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
-		body = append(body, subs...)
+		if cond := m.otherThanOwned(); cond != nil {
+			body = []jen.Code{jen.If(cond).Block(body...)}
+		}
+		body = append(append(tags, body...), m.updateSubResources()...)
 		body = append(body, jen.Return(jen.Nil()))
 	}
 	return m.method("Update", params, jen.Error(), body...)
@@ -460,7 +488,9 @@ func (m *managerWriter) observedSpec() jen.Code {
 	out := m.svc.Structs[r.Read.Output]
 	body := []jen.Code{jen.Id("observed").Op(":=").Op("*").Id("cr").Dot("Spec").Dot("DeepCopy").Call()}
 	for _, f := range r.Spec {
-		if f.ObservedPath != nil && f.SubResource == nil {
+		// A secret keeps its reference: AWS's value must not reach the
+		// observed spec, which adoption would copy into the object.
+		if f.ObservedPath != nil && f.SubResource == nil && !secretRef(f) {
 			body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
 			body = append(body, m.zeroIsUnset(f)...)
 		}

@@ -25,6 +25,9 @@ func fieldMarkers(f *model.Field) []string {
 		// late initialisation does) passes; removalRules covers unsetting.
 		m = append(m, fmt.Sprintf(`+kubebuilder:validation:XValidation:rule="self == oldSelf",message="%s cannot change once set"`, f.JSONName))
 	}
+	if secretRef(f) {
+		return m // the string's constraints apply to the Secret's value
+	}
 	v := f.Validation
 	if len(v.Enum) > 0 && !slices.ContainsFunc(v.Enum, func(s string) bool { return !plainEnum.MatchString(s) }) {
 		m = append(m, "+kubebuilder:validation:Enum="+strings.Join(v.Enum, ";"))
@@ -143,7 +146,7 @@ func identifierColumn(r *model.Resource) (name, typ, path string) {
 			fields []*model.Field
 		}{{".spec.", r.Spec}, {".status.", r.Status}} {
 			for _, f := range group.fields {
-				if f.Member != mem.Name {
+				if f.Member != mem.Name || secretRef(f) {
 					continue
 				}
 				switch f.Type.Kind {

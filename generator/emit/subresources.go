@@ -9,6 +9,9 @@ import (
 // Sub-resources are spec fields with their own put and get operations
 // (an S3 bucket's versioning). Observe reads each with its get, Create
 // puts the ones the spec sets, and Update puts only those that drifted.
+// One with a delete is removed when the spec drops it: Observe reports it
+// changed only while AWS still reports it set, so an unset field that AWS
+// never had costs no call.
 
 // subResources pairs each sub-resource with its spec field.
 func (m *managerWriter) subResources() []subResource {
@@ -30,6 +33,21 @@ type subResource struct {
 
 // compared reports whether the sub-resource's drift is detected.
 func (s subResource) compared() bool { return s.Get != nil && !s.f.CompareIgnore }
+
+// removable reports whether dropping the field from the spec deletes the
+// configuration: only a get can tell that AWS has one to delete.
+func (s subResource) removable() bool { return s.compared() && s.Delete != nil }
+
+// removableFields are the spec fields of removable sub-resources.
+func (m *managerWriter) removableFields() []*model.Field {
+	var out []*model.Field
+	for _, s := range m.subResources() {
+		if s.removable() {
+			out = append(out, s.f)
+		}
+	}
+	return out
+}
 
 // observeSubResources reads each sub-resource into observed. A get that
 // fails with HTTP 404 means the configuration is unset.
@@ -118,11 +136,31 @@ func (m *managerWriter) createSubResources() []jen.Code {
 	return body
 }
 
-// updateSubResources puts the sub-resources that drifted.
+// deleteSubResource removes one sub-resource; already gone (HTTP 404) is
+// what was wanted.
+func (m *managerWriter) deleteSubResource(s subResource) []jen.Code {
+	ids, guards := m.identifiers(s.Delete, jen.Return(jen.Nil()))
+	return append(guards,
+		jen.If(
+			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(s.Delete.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, s.Delete.Name+"Input").Values(ids)),
+			jen.Err().Op("!=").Nil().Op("&&").Qual(managedPkg, "HTTPStatus").Call(jen.Err()).Op("!=").Qual("net/http", "StatusNotFound"),
+		).Block(jen.Return(jen.Err())),
+	)
+}
+
+// updateSubResources puts the sub-resources that drifted, and deletes
+// the removable ones the spec no longer sets.
 func (m *managerWriter) updateSubResources() []jen.Code {
 	var body []jen.Code
 	for _, s := range m.subResources() {
 		if !s.compared() {
+			continue
+		}
+		if s.removable() {
+			body = append(body, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(s.f.JSONName))).Block(
+				jen.If(jen.Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil()).Block(m.putSubResource(s)...).
+					Else().Block(append([]jen.Code{jen.Comment("Removed from the spec, and AWS still has it.")}, m.deleteSubResource(s)...)...),
+			))
 			continue
 		}
 		body = append(body, jen.If(
@@ -130,6 +168,28 @@ func (m *managerWriter) updateSubResources() []jen.Code {
 		).Block(m.putSubResource(s)...))
 	}
 	return body
+}
+
+// otherThanOwned is the condition that the diff holds a field that the
+// update proper sets, not only ones with operations of their own; nil
+// when there are none such.
+func (m *managerWriter) otherThanOwned() jen.Code {
+	var owned []jen.Code
+	if m.tagAPI() != nil && m.tagsField() != nil {
+		owned = append(owned, jen.Lit(m.tagsField().JSONName))
+	}
+	for _, s := range m.subResources() {
+		if s.compared() {
+			owned = append(owned, jen.Lit(s.f.JSONName))
+		}
+	}
+	switch {
+	case len(owned) == 0:
+		return nil // nothing else to tell apart: every diff needs the update
+	case len(owned) == 1 && m.tagAPI() != nil:
+		return m.otherThanTags()
+	}
+	return jen.Id("obs").Dot("ChangedOtherThan").Call(owned...)
 }
 
 // observeFrom fills the status fields that other operations' outputs hold.

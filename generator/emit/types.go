@@ -128,6 +128,11 @@ func (g *Gen) fieldsCode(fields []*model.Field) []jen.Code {
 		if doc := printable(f.Doc); doc != "" {
 			comment = append(comment, doc)
 		}
+		typ := g.apiTypeIn(f.Type, true, "")
+		if secretRef(f) {
+			comment = append(comment, "The value is read from a key of a Kubernetes Secret: {name, key, namespace}.")
+			typ = secretRefType()
+		}
 		comment = append(comment, fieldMarkers(f)...)
 		tag := f.JSONName
 		if !required(f) {
@@ -136,7 +141,7 @@ func (g *Gen) fieldsCode(fields []*model.Field) []jen.Code {
 		for _, c := range comment {
 			out = append(out, jen.Comment(c))
 		}
-		out = append(out, jen.Id(f.GoName).Add(g.apiTypeIn(f.Type, true, "")).Tag(map[string]string{"json": tag}))
+		out = append(out, jen.Id(f.GoName).Add(typ).Tag(map[string]string{"json": tag}))
 		if f.Reference != nil {
 			goName, jsonName := refNames(f)
 			ref := jen.Op("*").Qual(ackv1alpha1, "AWSResourceReferenceWrapper")

@@ -49,6 +49,18 @@ func (o Observation) Changed(field string) bool {
 	})
 }
 
+// ChangedOtherThan reports whether a spec field other than the named
+// top-level ones differs: a kind whose tags or sub-resources have their own
+// operations calls its update proper only when something else needs it.
+func (o Observation) ChangedOtherThan(fields ...string) bool {
+	for _, p := range o.Diff {
+		if !slices.ContainsFunc(fields, func(f string) bool { return (Observation{Diff: []string{p}}).Changed(f) }) {
+			return true
+		}
+	}
+	return false
+}
+
 // External performs the AWS calls for one kind. Observe fills the object's
 // status from AWS; Create and Update may fill it from their outputs. The
 // runtime shares one External per target across concurrent reconciles, so
@@ -88,4 +100,9 @@ type Kind[T Object] struct {
 	// References fill spec fields from other objects, of any kind and
 	// service, found by group, version and kind.
 	References []Reference
+	// SecretFields are the top-level spec fields (JSON names) that hold an
+	// ackv1alpha1.SecretKeyReference. The runtime reads the Secret keys
+	// they name before Create and Update and hands the values over with
+	// WithSecrets; a manager reads them with SecretValue.
+	SecretFields []string
 }

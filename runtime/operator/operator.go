@@ -127,6 +127,8 @@ func run(ctx context.Context, service string, addToScheme func(*kruntime.Scheme)
 			Version:         version,
 			WatchNamespaces: splitList(f.WatchNamespace),
 			Metrics:         m,
+			// Uncached, like the role map: a cache would hold every Secret.
+			SecretReader: mgr.GetAPIReader(),
 		}
 		if err := k.Setup(mgr, opts); err != nil {
 			return err

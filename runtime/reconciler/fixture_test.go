@@ -50,6 +50,8 @@ type WidgetSpec struct {
 	// Peer is filled from another Widget through PeerRef.
 	Peer    *string                                  `json:"peer,omitempty"`
 	PeerRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"peerRef,omitempty"`
+	// Password is a @sensitive input, given as a Secret key.
+	Password *ackv1alpha1.SecretKeyReference `json:"password,omitempty"`
 }
 
 type WidgetStatus struct {
@@ -117,7 +119,9 @@ type fakeAWS struct {
 	calls       []string
 	updateDiffs [][]string
 	createTags  map[string]string
-	observed    []WidgetSpec // the spec each Observe saw
+	// passwords are the secret values Create and Update received.
+	passwords []string
+	observed  []WidgetSpec // the spec each Observe saw
 }
 
 func (f *fakeAWS) Observe(_ context.Context, w *Widget) (managed.Observation, error) {
@@ -153,6 +157,9 @@ func (f *fakeAWS) Create(ctx context.Context, w *Widget) error {
 	defer f.mu.Unlock()
 	f.calls = append(f.calls, "Create")
 	f.createTags = managed.DefaultTags(ctx)
+	if err := f.recordPassword(ctx, w); err != nil {
+		return err
+	}
 	if f.createErr != nil && !f.createTakesEffect {
 		return f.createErr
 	}
@@ -164,10 +171,13 @@ func (f *fakeAWS) Create(ctx context.Context, w *Widget) error {
 	return f.createErr
 }
 
-func (f *fakeAWS) Update(_ context.Context, w *Widget, obs managed.Observation) error {
+func (f *fakeAWS) Update(ctx context.Context, w *Widget, obs managed.Observation) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.calls = append(f.calls, "Update")
+	if err := f.recordPassword(ctx, w); err != nil {
+		return err
+	}
 	f.updateDiffs = append(f.updateDiffs, obs.Diff)
 	if f.updateErr != nil {
 		return f.updateErr
@@ -177,6 +187,18 @@ func (f *fakeAWS) Update(_ context.Context, w *Widget, obs managed.Observation) 
 	}
 	if obs.Changed("mode") {
 		f.mode = aws.ToString(w.Spec.Mode)
+	}
+	return nil
+}
+
+// recordPassword reads the secret as a generated manager does.
+func (f *fakeAWS) recordPassword(ctx context.Context, w *Widget) error {
+	pw, err := managed.SecretValue(ctx, w.Spec.Password)
+	if err != nil {
+		return err
+	}
+	if pw != nil {
+		f.passwords = append(f.passwords, *pw)
 	}
 	return nil
 }

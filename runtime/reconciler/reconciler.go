@@ -64,6 +64,10 @@ type Options struct {
 	WatchNamespaces []string
 	// Metrics records reconciles, drift and conditions; required.
 	Metrics *metrics.Metrics
+	// SecretReader reads the Secrets that secret fields name. Uncached
+	// (the manager's API reader) is best: a cache would watch and hold
+	// every Secret in the cluster. Nil reads through the client.
+	SecretReader client.Reader
 }
 
 // Reconciler reconciles one generated kind.
@@ -240,6 +244,13 @@ func (r *Reconciler[T]) external(ctx context.Context, t awsclient.Target) (manag
 	ext := r.kind.Connect(cfg)
 	r.externals[t] = ext
 	return ext, nil
+}
+
+func (r *Reconciler[T]) secretReader() client.Reader {
+	if r.opts.SecretReader != nil {
+		return r.opts.SecretReader
+	}
+	return r.client
 }
 
 // owned reports whether this object created, adopted or observes an AWS

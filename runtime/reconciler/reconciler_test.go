@@ -482,7 +482,7 @@ func TestPolicies(t *testing.T) {
 			want: want{
 				requeue: 10 * time.Hour, events: []string{"Terminal"},
 				check: func(t *testing.T, _ *env, w *Widget) {
-					if msg := condMessage(w, "ACK.Terminal"); !strings.Contains(msg, "tableName") || !strings.Contains(msg, "name, peer, peerRef, size") {
+					if msg := condMessage(w, "ACK.Terminal"); !strings.Contains(msg, "tableName") || !strings.Contains(msg, "name, password, peer, peerRef, size") {
 						t.Errorf("message %q", msg)
 					}
 				},

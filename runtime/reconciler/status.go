@@ -27,6 +27,7 @@ func (r *Reconciler[T]) fail(ctx context.Context, p *pass[T], err error) outcome
 	gen := obj.GetGeneration()
 	msg := managed.Describe(err)
 	var unresolved *unresolvedError
+	var noSecret *unresolvedSecretsError
 	// The API server refusing a spec the runtime wrote (adoption, late
 	// initialization) will refuse it again: only a change can fix it.
 	if managed.IsTerminal(err, r.kind.TerminalCodes) || apierrors.IsInvalid(err) {
@@ -42,8 +43,11 @@ func (r *Reconciler[T]) fail(ctx context.Context, p *pass[T], err error) outcome
 		return outcome{result: metrics.ResultTerminal, after: r.jitter(r.opts.Resync)}
 	}
 	reason := reasonOf(err, "Recoverable")
-	if errors.As(err, &unresolved) {
+	switch {
+	case errors.As(err, &unresolved):
 		reason = "ReferencesUnresolved"
+	case errors.As(err, &noSecret):
+		reason = "SecretsUnresolved"
 	}
 	conditions.Remove(conds, conditions.Terminal)
 	conditions.Set(conds, gen, conditions.Recoverable, true, reason, msg)

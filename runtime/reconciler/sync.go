@@ -87,6 +87,11 @@ func (r *Reconciler[T]) create(ctx context.Context, p *pass[T], ext managed.Exte
 	status := obj.GetManagedStatus()
 	before := status.ACKResourceMetadata.DeepCopy()
 	recreate := before != nil && before.ARN != nil
+	// Before pinning: a create that waits for a Secret has made nothing.
+	ctx, err := r.withSecrets(ctx, obj)
+	if err != nil {
+		return r.fail(ctx, p, err)
+	}
 	r.pin(obj, p.place, nil)
 	if err := r.writeStatus(ctx, p); err != nil {
 		return r.fail(ctx, p, fmt.Errorf("recording the region before creating: %w", err))
@@ -117,6 +122,10 @@ func (r *Reconciler[T]) update(ctx context.Context, p *pass[T], ext managed.Exte
 	obj := p.obj
 	// The spec has not changed since AWS last matched it, so AWS changed.
 	drift := conditions.IsTrue(obj.GetManagedStatus().Conditions, conditions.Synced, obj.GetGeneration())
+	ctx, err := r.withSecrets(ctx, obj)
+	if err != nil {
+		return r.fail(ctx, p, err)
+	}
 	if err := ext.Update(ctx, obj, obs); err != nil {
 		return r.fail(ctx, p, err)
 	}

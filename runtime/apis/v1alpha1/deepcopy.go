@@ -99,3 +99,16 @@ func copyString(s *string) *string {
 	c := *s
 	return &c
 }
+
+// DeepCopyInto copies the receiver into out.
+func (in *SecretKeyReference) DeepCopyInto(out *SecretKeyReference) { *out = *in }
+
+// DeepCopy returns a deep copy of the receiver.
+func (in *SecretKeyReference) DeepCopy() *SecretKeyReference {
+	if in == nil {
+		return nil
+	}
+	out := new(SecretKeyReference)
+	in.DeepCopyInto(out)
+	return out
+}

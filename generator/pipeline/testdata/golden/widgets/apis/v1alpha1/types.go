@@ -2,13 +2,25 @@
 
 package v1alpha1
 
+import runtime "k8s.io/apimachinery/pkg/runtime"
+
 // Config mirrors the AWS Config shape.
 type Config struct {
 	// +optional
 	// +kubebuilder:validation:Enum=blue;red
 	Mode *string `json:"mode,omitempty"`
 	// +optional
+	Overrides []runtime.RawExtension `json:"overrides,omitempty"`
+	// +optional
 	Retries *int64 `json:"retries,omitempty"`
+}
+
+// LoggingConfig mirrors the AWS LoggingConfig shape.
+type LoggingConfig struct {
+	// +optional
+	Bucket *string `json:"bucket,omitempty"`
+	// +optional
+	Enabled *bool `json:"enabled,omitempty"`
 }
 
 // Rule mirrors the AWS Rule shape.

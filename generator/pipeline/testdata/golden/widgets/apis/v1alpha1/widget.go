@@ -5,11 +5,16 @@ package v1alpha1
 import (
 	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	runtime "k8s.io/apimachinery/pkg/runtime"
 )
 
 // WidgetSpec is the desired state of the Widget.
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.color) || has(self.color)",message="color cannot be removed once set"
 type WidgetSpec struct {
+	// The admin password; AWS never returns it.
+	// The value is read from a key of a Kubernetes Secret: {name, key, namespace}.
+	// +optional
+	AdminPassword *ackv1alpha1.SecretKeyReference `json:"adminPassword,omitempty"`
 	// +optional
 	Capacity *int64 `json:"capacity,omitempty"`
 	// The widget's colour; fixed at create.
@@ -38,6 +43,9 @@ type WidgetSpec struct {
 	// +optional
 	// +kubebuilder:validation:MaxItems=5
 	SecurityGroupIDs []string `json:"securityGroupIDs,omitempty"`
+	// Free-form settings, as JSON.
+	// +optional
+	Settings *runtime.RawExtension `json:"settings,omitempty"`
 	// +optional
 	// +kubebuilder:validation:Minimum=1
 	// +kubebuilder:validation:Maximum=100
@@ -55,6 +63,9 @@ type WidgetSpec struct {
 	// +kubebuilder:validation:MaxLength=64
 	// +kubebuilder:validation:Pattern=`^[a-z][a-z0-9-]*$`
 	WidgetName *string `json:"widgetName"`
+	// Where the widget logs.
+	// +optional
+	Logging *LoggingConfig `json:"logging,omitempty"`
 }
 
 // WidgetStatus is the state of the Widget that AWS reports.

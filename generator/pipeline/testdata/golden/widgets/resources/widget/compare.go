@@ -41,6 +41,9 @@ func diffSpec(desired, observed *v1alpha1.WidgetSpec) []string {
 	if desired.SecurityGroupIDs != nil && !compare.SameElements(desired.SecurityGroupIDs, observed.SecurityGroupIDs) {
 		diff = append(diff, "securityGroupIDs")
 	}
+	if desired.Settings != nil && !compare.SameJSON(desired.Settings, observed.Settings) {
+		diff = append(diff, "settings")
+	}
 	if desired.Size != nil && (observed.Size == nil || *desired.Size != *observed.Size) {
 		diff = append(diff, "size")
 	}
@@ -55,6 +58,13 @@ func diffSpec(desired, observed *v1alpha1.WidgetSpec) []string {
 	if desired.Weight != nil && (observed.Weight == nil || *desired.Weight != *observed.Weight) {
 		diff = append(diff, "weight")
 	}
+	if desired.Logging != nil {
+		diff = append(diff, diffLoggingConfig("logging", desired.Logging, observed.Logging)...)
+	}
+	// Removing logging from the spec deletes it, if AWS has it.
+	if desired.Logging == nil && observed.Logging != nil {
+		diff = append(diff, "logging")
+	}
 	return diff
 }
 
@@ -66,6 +76,9 @@ func diffConfig(path string, desired, observed *v1alpha1.Config) []string {
 	var diff []string
 	if desired.Mode != nil && (observed.Mode == nil || *desired.Mode != *observed.Mode) {
 		diff = append(diff, path+".mode")
+	}
+	if desired.Overrides != nil && !compare.SameJSON(desired.Overrides, observed.Overrides) {
+		diff = append(diff, path+".overrides")
 	}
 	if desired.Retries != nil && (observed.Retries == nil || *desired.Retries != *observed.Retries) {
 		diff = append(diff, path+".retries")
@@ -96,6 +109,21 @@ func diffRuleList(path string, desired, observed []v1alpha1.Rule) []string {
 	for i := range desired {
 		at := path + "[" + strconv.Itoa(i) + "]"
 		diff = append(diff, diffRule(at, &desired[i], &observed[i])...)
+	}
+	return diff
+}
+
+func diffLoggingConfig(path string, desired, observed *v1alpha1.LoggingConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.LoggingConfig{}
+	}
+	var diff []string
+	if desired.Bucket != nil && (observed.Bucket == nil || *desired.Bucket != *observed.Bucket) {
+		diff = append(diff, path+".bucket")
+	}
+	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
+		diff = append(diff, path+".enabled")
 	}
 	return diff
 }

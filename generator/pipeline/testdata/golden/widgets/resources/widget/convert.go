@@ -3,9 +3,11 @@
 package widget
 
 import (
+	document "github.com/aws/aws-sdk-go-v2/service/widgets/document"
 	types "github.com/aws/aws-sdk-go-v2/service/widgets/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/widgets/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
+	runtime "k8s.io/apimachinery/pkg/runtime"
 )
 
 func observedSpec(cr *v1alpha1.Widget, desc *types.WidgetDescription) v1alpha1.WidgetSpec {
@@ -20,6 +22,7 @@ func observedSpec(cr *v1alpha1.Widget, desc *types.WidgetDescription) v1alpha1.W
 	observed.Ratio = conv.Float[float64](desc.Ratio)
 	observed.Rules = conv.Slice(desc.Rules, apiRule)
 	observed.SecurityGroupIDs = desc.SecurityGroupIds
+	observed.Settings = conv.FromDocument(desc.Settings)
 	observed.Size = conv.Int[int64](desc.Size)
 	observed.StartTime = conv.FromTime(desc.StartTime)
 	observed.Tags = conv.Slice(desc.Tags, apiTag)
@@ -40,9 +43,19 @@ func fillStatusFromWidgetDescription(status *v1alpha1.WidgetStatus, in *types.Wi
 	status.Status = conv.FromEnum(in.Status)
 }
 
+func apiLoggingConfig(in types.LoggingConfig) v1alpha1.LoggingConfig {
+	return v1alpha1.LoggingConfig{
+		Bucket:  in.Bucket,
+		Enabled: in.Enabled,
+	}
+}
+
 func sdkConfig(in v1alpha1.Config) types.Config {
 	return types.Config{
-		Mode:    conv.ToEnum[types.Color](in.Mode),
+		Mode: conv.ToEnum[types.Color](in.Mode),
+		Overrides: conv.Slice(in.Overrides, func(v runtime.RawExtension) document.Interface {
+			return conv.ToDocument(&v, document.NewLazyDocument)
+		}),
 		Retries: conv.Int[int32](in.Retries),
 	}
 }
@@ -51,6 +64,13 @@ func sdkRule(in v1alpha1.Rule) types.Rule {
 	return types.Rule{
 		Name:   in.Name,
 		Weight: conv.Float[float64](in.Weight),
+	}
+}
+
+func sdkLoggingConfig(in v1alpha1.LoggingConfig) types.LoggingConfig {
+	return types.LoggingConfig{
+		Bucket:  in.Bucket,
+		Enabled: in.Enabled,
 	}
 }
 
@@ -63,7 +83,10 @@ func sdkTag(in v1alpha1.Tag) types.Tag {
 
 func apiConfig(in types.Config) v1alpha1.Config {
 	return v1alpha1.Config{
-		Mode:    conv.FromEnum(in.Mode),
+		Mode: conv.FromEnum(in.Mode),
+		Overrides: conv.Slice(in.Overrides, func(v document.Interface) runtime.RawExtension {
+			return conv.FromDocumentValue(v)
+		}),
 		Retries: conv.Int[int64](in.Retries),
 	}
 }

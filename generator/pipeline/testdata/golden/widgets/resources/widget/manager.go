@@ -6,10 +6,12 @@ import (
 	"context"
 	aws "github.com/aws/aws-sdk-go-v2/aws"
 	widgets "github.com/aws/aws-sdk-go-v2/service/widgets"
+	document "github.com/aws/aws-sdk-go-v2/service/widgets/document"
 	types "github.com/aws/aws-sdk-go-v2/service/widgets/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/widgets/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	"net/http"
 	"slices"
 )
 
@@ -23,6 +25,7 @@ func Kind() managed.Kind[*v1alpha1.Widget] {
 		New: func() *v1alpha1.Widget {
 			return &v1alpha1.Widget{}
 		},
+		SecretFields: []string{"adminPassword"},
 	}
 }
 
@@ -44,6 +47,14 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Widget) (managed.Obs
 	}
 	fillStatusFromWidgetDescription(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
+	// GetWidgetLogging reads logging, which PutWidgetLogging sets.
+	if got, err := m.client.GetWidgetLogging(ctx, &widgets.GetWidgetLoggingInput{WidgetName: cr.Spec.WidgetName}); managed.HTTPStatus(err) == http.StatusNotFound {
+		observed.Logging = nil
+	} else if err != nil {
+		return managed.Observation{}, err
+	} else {
+		observed.Logging = conv.Ptr(got.LoggingConfig, apiLoggingConfig)
+	}
 	obs := managed.Observation{
 		ARN:      desc.WidgetArn,
 		Diff:     diffSpec(&cr.Spec, &observed),
@@ -58,7 +69,12 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Widget) (managed.Obs
 }
 
 func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
+	secretAdminPassword, err := managed.SecretValue(ctx, cr.Spec.AdminPassword)
+	if err != nil {
+		return err
+	}
 	out, err := m.client.CreateWidget(ctx, &widgets.CreateWidgetInput{
+		AdminPassword:    secretAdminPassword,
 		Capacity:         conv.Int[int64](cr.Spec.Capacity),
 		Color:            conv.ToEnum[types.Color](cr.Spec.Color),
 		Config:           conv.Ptr(cr.Spec.Config, sdkConfig),
@@ -70,6 +86,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 		Ratio:            conv.Float[float32](cr.Spec.Ratio),
 		Rules:            conv.Slice(cr.Spec.Rules, sdkRule),
 		SecurityGroupIds: cr.Spec.SecurityGroupIDs,
+		Settings:         conv.ToDocument(cr.Spec.Settings, document.NewLazyDocument),
 		Size:             conv.Int[int32](cr.Spec.Size),
 		StartTime:        conv.ToTime(cr.Spec.StartTime),
 		Tags: conv.TagList(managed.DesiredTags(ctx, specTags(cr)), func(k, v string) types.Tag {
@@ -87,52 +104,82 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 	if out.Widget != nil {
 		fillStatusFromWidgetDescription(&cr.Status, out.Widget)
 	}
+	if cr.Spec.Logging != nil {
+		if _, err := m.client.PutWidgetLogging(ctx, &widgets.PutWidgetLoggingInput{
+			LoggingConfig: conv.Ptr(cr.Spec.Logging, sdkLoggingConfig),
+			WidgetName:    cr.Spec.WidgetName,
+		}); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Widget, obs managed.Observation) error {
-	in := &widgets.UpdateWidgetInput{WidgetName: cr.Spec.WidgetName}
-	if obs.Changed("capacity") {
-		in.Capacity = conv.Int[int64](cr.Spec.Capacity)
+	if obs.ChangedOtherThan("logging") {
+		in := &widgets.UpdateWidgetInput{WidgetName: cr.Spec.WidgetName}
+		if obs.Changed("capacity") {
+			in.Capacity = conv.Int[int64](cr.Spec.Capacity)
+		}
+		if obs.Changed("config") {
+			in.Config = conv.Ptr(cr.Spec.Config, sdkConfig)
+		}
+		if obs.Changed("enabled") {
+			in.Enabled = conv.Value(cr.Spec.Enabled)
+		}
+		if obs.Changed("labels") {
+			in.Labels = cr.Spec.Labels
+		}
+		if obs.Changed("policy") {
+			in.Policy = cr.Spec.Policy
+		}
+		if obs.Changed("priority") {
+			in.Priority = conv.IntValue[types.Priority](cr.Spec.Priority)
+		}
+		if obs.Changed("ratio") {
+			in.Ratio = conv.Float[float32](cr.Spec.Ratio)
+		}
+		if obs.Changed("rules") {
+			in.Rules = conv.Slice(cr.Spec.Rules, sdkRule)
+		}
+		if obs.Changed("securityGroupIDs") {
+			in.SecurityGroupIds = cr.Spec.SecurityGroupIDs
+		}
+		if obs.Changed("settings") {
+			in.Settings = conv.ToDocument(cr.Spec.Settings, document.NewLazyDocument)
+		}
+		if obs.Changed("size") {
+			in.Size = conv.Int[int32](cr.Spec.Size)
+		}
+		if obs.Changed("startTime") {
+			in.StartTime = conv.ToTime(cr.Spec.StartTime)
+		}
+		if obs.Changed("tags") {
+			in.Tags = conv.Slice(cr.Spec.Tags, sdkTag)
+		}
+		if obs.Changed("weight") {
+			in.Weight = conv.Float[float64](cr.Spec.Weight)
+		}
+		if _, err := m.client.UpdateWidget(ctx, in); err != nil {
+			return err
+		}
 	}
-	if obs.Changed("config") {
-		in.Config = conv.Ptr(cr.Spec.Config, sdkConfig)
+	if obs.Changed("logging") {
+		if cr.Spec.Logging != nil {
+			if _, err := m.client.PutWidgetLogging(ctx, &widgets.PutWidgetLoggingInput{
+				LoggingConfig: conv.Ptr(cr.Spec.Logging, sdkLoggingConfig),
+				WidgetName:    cr.Spec.WidgetName,
+			}); err != nil {
+				return err
+			}
+		} else {
+			// Removed from the spec, and AWS still has it.
+			if _, err := m.client.DeleteWidgetLogging(ctx, &widgets.DeleteWidgetLoggingInput{WidgetName: cr.Spec.WidgetName}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
 	}
-	if obs.Changed("enabled") {
-		in.Enabled = conv.Value(cr.Spec.Enabled)
-	}
-	if obs.Changed("labels") {
-		in.Labels = cr.Spec.Labels
-	}
-	if obs.Changed("policy") {
-		in.Policy = cr.Spec.Policy
-	}
-	if obs.Changed("priority") {
-		in.Priority = conv.IntValue[types.Priority](cr.Spec.Priority)
-	}
-	if obs.Changed("ratio") {
-		in.Ratio = conv.Float[float32](cr.Spec.Ratio)
-	}
-	if obs.Changed("rules") {
-		in.Rules = conv.Slice(cr.Spec.Rules, sdkRule)
-	}
-	if obs.Changed("securityGroupIDs") {
-		in.SecurityGroupIds = cr.Spec.SecurityGroupIDs
-	}
-	if obs.Changed("size") {
-		in.Size = conv.Int[int32](cr.Spec.Size)
-	}
-	if obs.Changed("startTime") {
-		in.StartTime = conv.ToTime(cr.Spec.StartTime)
-	}
-	if obs.Changed("tags") {
-		in.Tags = conv.Slice(cr.Spec.Tags, sdkTag)
-	}
-	if obs.Changed("weight") {
-		in.Weight = conv.Float[float64](cr.Spec.Weight)
-	}
-	_, err := m.client.UpdateWidget(ctx, in)
-	return err
+	return nil
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Widget) error {

@@ -1,0 +1,114 @@
+package reconciler
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+
+	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
+	"github.com/kubesmith/kubesmith/runtime/managed"
+)
+
+func TestSecrets(t *testing.T) {
+	secretKind := func(k *managed.Kind[*Widget]) { k.SecretFields = []string{"password"} }
+	secret := func(ns string, data map[string]string) *corev1.Secret {
+		s := &corev1.Secret{ObjectMeta: metav1.ObjectMeta{Name: "db", Namespace: ns}, Data: map[string][]byte{}}
+		for k, v := range data {
+			s.Data[k] = []byte(v)
+		}
+		return s
+	}
+	withPassword := func(ns string) func(*Widget) {
+		return func(w *Widget) {
+			w.Spec.Password = &ackv1alpha1.SecretKeyReference{Name: "db", Key: "password", Namespace: ns}
+		}
+	}
+	sent := func(want ...string) func(*testing.T, *env, *Widget) {
+		return func(t *testing.T, e *env, w *Widget) {
+			if !slices.Equal(e.aws.passwords, want) {
+				t.Errorf("AWS received passwords %q, want %q", e.aws.passwords, want)
+			}
+			if ref := w.Spec.Password; ref != nil && (ref.Name != "db" || ref.Key != "password") {
+				t.Errorf("the stored spec lost its reference: %+v", ref)
+			}
+		}
+	}
+	waiting := func(substr string) func(*testing.T, *env, *Widget) {
+		return func(t *testing.T, e *env, w *Widget) {
+			sent()(t, e, w)
+			if msg := condMessage(w, "ACK.Recoverable"); !strings.Contains(msg, substr) {
+				t.Errorf("Recoverable message %q does not say %q", msg, substr)
+			}
+			if w.Status.ACKResourceMetadata != nil {
+				t.Errorf("a create waiting for a Secret pinned %+v", w.Status.ACKResourceMetadata)
+			}
+		}
+	}
+	unresolved := map[string]string{"ACK.Recoverable": "True/SecretsUnresolved", "Ready": "False/SecretsUnresolved", "ACK.ResourceSynced": "False/SecretsUnresolved"}
+	runPassCases(t, map[string]passCase{
+		"Found": {
+			reason: "The value of the named key reaches Create, and only Create: the stored object keeps the reference.",
+			obj:    widget(withPassword("")),
+			kind:   secretKind,
+			extra:  []client.Object{secret(testNS, map[string]string{"password": "s3cret"})},
+			want:   want{calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"}, check: sent("s3cret")},
+		},
+		"OtherNamespace": {
+			reason: "A reference with a namespace reads the Secret there, not in the object's namespace.",
+			obj:    widget(withPassword("vault")),
+			kind:   secretKind,
+			extra: []client.Object{
+				secret("vault", map[string]string{"password": "from-vault"}),
+				secret(testNS, map[string]string{"password": "from-team"}),
+			},
+			want: want{calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"}, check: sent("from-vault")},
+		},
+		"MissingSecret": {
+			reason: "A missing Secret waits, Recoverable, naming the Secret and key; nothing is created or pinned.",
+			obj:    widget(withPassword("")),
+			kind:   secretKind,
+			want:   want{err: true, calls: []string{"Observe"}, conds: unresolved, check: waiting(`Secret team/db (for key "password") to exist`)},
+		},
+		"MissingKey": {
+			reason: "A Secret without the key waits, naming the key and the Secret.",
+			obj:    widget(withPassword("")),
+			kind:   secretKind,
+			extra:  []client.Object{secret(testNS, map[string]string{"other": "x"})},
+			want:   want{err: true, calls: []string{"Observe"}, conds: unresolved, check: waiting(`key "password" in Secret team/db`)},
+		},
+		"MissingInOtherNamespace": {
+			reason: "A namespace in the reference is not a fallback: a Secret of the same name at home does not count.",
+			obj:    widget(withPassword("vault")),
+			kind:   secretKind,
+			extra:  []client.Object{secret(testNS, map[string]string{"password": "from-team"})},
+			want:   want{err: true, calls: []string{"Observe"}, conds: unresolved, check: waiting("Secret vault/db")},
+		},
+		"Update": {
+			reason: "An update gets the value too, for APIs whose update must resend it.",
+			obj:    widget(ownedIn("us-west-2"), withPassword(""), func(w *Widget) { w.Spec.Mode = aws.String("standard") }),
+			aws:    awsState("w", 2, "standard"),
+			kind:   secretKind,
+			extra:  []client.Object{secret(testNS, map[string]string{"password": "s3cret"})},
+			want:   want{calls: []string{"Observe", "Update"}, requeue: time.Second, events: []string{"Updated"}, check: sent("s3cret")},
+		},
+		"SteadyStateNeedsNoSecret": {
+			reason: "Observing needs no secret: an unchanged resource syncs even while its Secret is gone.",
+			obj:    widget(ownedIn("us-west-2"), withPassword(""), func(w *Widget) { w.Spec.Mode = aws.String("standard") }),
+			aws:    awsState("w", 3, "standard"),
+			kind:   secretKind,
+			want:   want{calls: []string{"Observe"}, requeue: 10 * time.Hour, conds: map[string]string{"Ready": "True/Available"}, check: sent()},
+		},
+		"NotSet": {
+			reason: "A kind with secret fields whose object sets none creates without reading any Secret.",
+			obj:    widget(),
+			kind:   secretKind,
+			want:   want{calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"}, check: sent()},
+		},
+	})
+}

@@ -64,7 +64,7 @@ func TestEconomy(t *testing.T) {
 		t.Errorf("the object was written during %v unchanged resyncs (resourceVersion %s -> %s)", passes, obj.ResourceVersion, after.ResourceVersion)
 	}
 	readCalls := reads(end) - reads(start)
-	t.Logf("%v resyncs in %s: %v AWS reads (%.2f per resync), 0 writes, 0 status updates", passes, elapsed.Round(time.Millisecond), readCalls, readCalls/passes)
+	t.Logf("economy: %v resyncs in %s: %v AWS reads (%.2f per resync), 0 writes, 0 status updates", passes, elapsed.Round(time.Millisecond), readCalls, readCalls/passes)
 	// A DescribeTable and a ListTagsOfResource per resync: the tags are
 	// not in the table's description. A pass can straddle a scrape (its
 	// reads counted, its reconcile not yet), hence the margin of one pass.

@@ -259,6 +259,16 @@ func compatible(cr, sdk *model.Type) bool {
 	return true
 }
 
+// once queues build to write the function called name, the first time name
+// is asked for, and returns name.
+func (c *converter) once(name string, build func() jen.Code) string {
+	if !c.done[name] {
+		c.done[name] = true
+		c.queued = append(c.queued, build)
+	}
+	return name
+}
+
 // funcName names a conversion between the API type of crShape and the
 // SDK shape sdkShape, e.g. sdkTag or apiProvisionedThroughputFromProvisionedThroughputDescription.
 func (c *converter) funcName(prefix, crShape, sdkShape string) string {
@@ -273,11 +283,7 @@ func (c *converter) funcName(prefix, crShape, sdkShape string) string {
 // crShape to the SDK struct sdkShape.
 func (c *converter) toSDKFunc(crShape, sdkShape string) string {
 	name := c.funcName("sdk", crShape, sdkShape)
-	if c.done[name] {
-		return name
-	}
-	c.done[name] = true
-	c.queued = append(c.queued, func() jen.Code {
+	return c.once(name, func() jen.Code {
 		cr := c.svc.Structs[crShape]
 		sdk := c.svc.Structs[sdkShape]
 		fields := jen.Dict{}
@@ -292,18 +298,13 @@ func (c *converter) toSDKFunc(crShape, sdkShape string) string {
 			jen.Return(c.types(sdkShape).Values(fields)),
 		)
 	})
-	return name
 }
 
 // fromSDKFunc names (and queues) the function converting the SDK struct
 // sdkShape to the API struct of crShape.
 func (c *converter) fromSDKFunc(crShape, sdkShape string) string {
 	name := c.funcName("api", crShape, sdkShape)
-	if c.done[name] {
-		return name
-	}
-	c.done[name] = true
-	c.queued = append(c.queued, func() jen.Code {
+	return c.once(name, func() jen.Code {
 		cr := c.svc.Structs[crShape]
 		sdk := c.svc.Structs[sdkShape]
 		fields := jen.Dict{}
@@ -318,7 +319,6 @@ func (c *converter) fromSDKFunc(crShape, sdkShape string) string {
 			jen.Return(jen.Qual(c.api, c.apiType(crShape)).Values(fields)),
 		)
 	})
-	return name
 }
 
 // outputFunc names (and queues) the function converting the output of op,
@@ -326,11 +326,7 @@ func (c *converter) fromSDKFunc(crShape, sdkShape string) string {
 // sub-resource's get returns the configuration as its whole output.
 func (c *converter) outputFunc(crShape string, op *model.Operation) string {
 	name := "api" + strings.ReplaceAll(c.apiType(crShape), "_", "") + "From" + op.Name + "Output"
-	if c.done[name] {
-		return name
-	}
-	c.done[name] = true
-	c.queued = append(c.queued, func() jen.Code {
+	return c.once(name, func() jen.Code {
 		cr := c.svc.Structs[crShape]
 		sdk := c.svc.Structs[op.Output]
 		fields := jen.Dict{}
@@ -345,5 +341,4 @@ func (c *converter) outputFunc(crShape string, op *model.Operation) string {
 			jen.Return(jen.Qual(c.api, c.apiType(crShape)).Values(fields)),
 		)
 	})
-	return name
 }

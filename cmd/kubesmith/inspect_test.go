@@ -2,21 +2,18 @@ package main
 
 import (
 	"bytes"
+	"github.com/kubesmith/kubesmith/generator/smithy"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// modelsDir finds the AWS models, as the command does from the repository
-// root, or skips.
+// modelsDir finds the AWS models as the command does, or skips.
 func modelsDir(t *testing.T) string {
 	t.Helper()
-	if dir := os.Getenv("AWS_MODELS_DIR"); dir != "" {
-		return dir
-	}
-	dir := filepath.Join("..", "..", "..", "shared", "aws-models")
-	if _, err := os.Stat(dir); err != nil {
+	dir, ok := smithy.ModelsDir(filepath.Join("..", ".."))
+	if !ok {
 		t.Skip("AWS models not found: set AWS_MODELS_DIR")
 	}
 	return dir

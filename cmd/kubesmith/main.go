@@ -11,6 +11,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/kubesmith/kubesmith/generator/smithy"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -51,10 +52,11 @@ func run(args []string) error {
 		}
 	}
 	if *modelsDir == "" {
-		*modelsDir = filepath.Join(*root, "..", "shared", "aws-models")
-		if _, err := os.Stat(*modelsDir); err != nil {
+		dir, ok := smithy.ModelsDir(*root)
+		if !ok {
 			return errors.New("no Smithy models: set AWS_MODELS_DIR to a checkout of aws/api-models-aws")
 		}
+		*modelsDir = dir
 	}
 	cmd, rest := fs.Arg(0), fs.Args()[1:]
 	switch cmd {

@@ -3,7 +3,6 @@ package infer
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"testing"
@@ -12,26 +11,18 @@ import (
 	"github.com/kubesmith/kubesmith/generator/smithy"
 )
 
-// awsModelsDir finds the AWS models: $AWS_MODELS_DIR, else a shared/aws-models
-// folder next to the working directory or one of its parents.
+// awsModelsDir finds the AWS models as smithy.ModelsDir does, or skips.
 func awsModelsDir(tb testing.TB) string {
 	tb.Helper()
-	if dir := os.Getenv("AWS_MODELS_DIR"); dir != "" {
-		return dir
-	}
 	wd, err := os.Getwd()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		candidate := filepath.Join(dir, "shared", "aws-models")
-		if info, err := os.Stat(candidate); err == nil && info.IsDir() {
-			return candidate
-		}
-		if filepath.Dir(dir) == dir {
-			tb.Skip("AWS models not found: set AWS_MODELS_DIR")
-		}
+	dir, ok := smithy.ModelsDir(wd)
+	if !ok {
+		tb.Skip("AWS models not found: set AWS_MODELS_DIR")
 	}
+	return dir
 }
 
 // sweepCount is what inferring one model found.

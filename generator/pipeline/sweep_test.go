@@ -3,7 +3,7 @@ package pipeline
 import (
 	"context"
 	"flag"
-	"fmt"
+	"github.com/kubesmith/kubesmith/generator/smithy"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,16 +88,12 @@ func repoRoot(t *testing.T) string {
 	return dir
 }
 
-// modelsDir is AWS_MODELS_DIR, else ../shared/aws-models beside the
-// repository, as for kubesmith generate.
+// modelsDir finds the AWS models as kubesmith generate does, or skips.
 func modelsDir(t *testing.T, root string) string {
 	t.Helper()
-	if d := os.Getenv("AWS_MODELS_DIR"); d != "" {
-		return d
-	}
-	d := filepath.Join(root, "..", "shared", "aws-models")
-	if _, err := os.Stat(d); err != nil {
-		t.Skip(fmt.Sprintf("no Smithy models: set AWS_MODELS_DIR (%v)", err))
+	d, ok := smithy.ModelsDir(root)
+	if !ok {
+		t.Skip("no Smithy models: set AWS_MODELS_DIR")
 	}
 	return d
 }

@@ -162,3 +162,25 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// ModelsDir locates the Smithy models: $AWS_MODELS_DIR, else a
+// shared/aws-models folder in start or one of its parents, which is where
+// this project's checkouts keep them. ok is false when there are none.
+func ModelsDir(start string) (dir string, ok bool) {
+	if dir := os.Getenv("AWS_MODELS_DIR"); dir != "" {
+		return dir, true
+	}
+	start, err := filepath.Abs(start) // a relative path cannot climb past its own ..
+	if err != nil {
+		return "", false
+	}
+	for d := start; ; d = filepath.Dir(d) {
+		candidate := filepath.Join(d, "shared", "aws-models")
+		if info, err := os.Stat(candidate); err == nil && info.IsDir() {
+			return candidate, true
+		}
+		if filepath.Dir(d) == d {
+			return "", false
+		}
+	}
+}

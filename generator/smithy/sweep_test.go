@@ -2,33 +2,24 @@ package smithy
 
 import (
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
 )
 
-// awsModelsDir finds the AWS models: $AWS_MODELS_DIR, else a shared/aws-models
-// folder next to the working directory or one of its parents.
+// awsModelsDir finds the AWS models as smithy.ModelsDir does, or skips.
 func awsModelsDir(tb testing.TB) string {
 	tb.Helper()
-	if dir := os.Getenv("AWS_MODELS_DIR"); dir != "" {
-		return dir
-	}
 	wd, err := os.Getwd()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		candidate := filepath.Join(dir, "shared", "aws-models")
-		if info, err := os.Stat(candidate); err == nil && info.IsDir() {
-			return candidate
-		}
-		if filepath.Dir(dir) == dir {
-			tb.Skip("AWS models not found: set AWS_MODELS_DIR")
-		}
+	dir, ok := ModelsDir(wd)
+	if !ok {
+		tb.Skip("AWS models not found: set AWS_MODELS_DIR")
 	}
+	return dir
 }
 
 // TestSweep loads every AWS model and checks what consumers rely on.

@@ -168,7 +168,8 @@ func (t *typer) shapeType(s *smithy.Shape) (*model.Type, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &model.Type{Kind: model.List, Elem: elem}, nil
+		// A set's order carries no meaning, so comparisons ignore it.
+		return &model.Type{Kind: model.List, Elem: elem, Unique: s.Type == smithy.TypeSet || s.Traits.UniqueItems}, nil
 	case smithy.TypeMap:
 		if s.Traits.Sparse {
 			return nil, unsupported{"sparse maps are not supported"}

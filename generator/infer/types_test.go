@@ -42,3 +42,27 @@ func TestGoNameAvoidsKinds(t *testing.T) {
 		t.Errorf("with the kind renamed, the structure keeps its name: got %s", s.GoName)
 	}
 }
+
+func TestListsKnowWhetherOrderMatters(t *testing.T) {
+	str := &smithy.Shape{ID: "smithy.api#String", Type: smithy.TypeString}
+	m := &smithy.Model{Shapes: map[smithy.ShapeID]*smithy.Shape{str.ID: str}}
+	cases := []struct {
+		reason     string
+		shape      *smithy.Shape
+		wantUnique bool
+	}{
+		{"a plain list keeps its order", &smithy.Shape{Type: smithy.TypeList}, false},
+		{"@uniqueItems makes a set", &smithy.Shape{Type: smithy.TypeList, Traits: smithy.Traits{UniqueItems: true}}, true},
+		{"a Smithy 1 set is a set", &smithy.Shape{Type: smithy.TypeSet}, true},
+	}
+	for _, c := range cases {
+		c.shape.Member = &smithy.Member{Name: "member", Target: str.ID}
+		typ, err := (&typer{m: m}).shapeType(c.shape)
+		if err != nil {
+			t.Fatalf("%s: %v", c.reason, err)
+		}
+		if typ.Unique != c.wantUnique {
+			t.Errorf("%s: Unique = %t, want %t", c.reason, typ.Unique, c.wantUnique)
+		}
+	}
+}

@@ -255,6 +255,17 @@ func TestSync(t *testing.T) {
 				conds: map[string]string{"ACK.Terminal": "True/LimitExceededException"},
 			},
 		},
+		"TerminalRecheckIsQuiet": {
+			reason: "The resync re-check of a resource that is still Terminal with the same error sends no second event and leaves the condition alone.",
+			obj: widget(func(w *Widget) {
+				w.Status.Conditions = []metav1.Condition{{Type: "ACK.Terminal", Status: metav1.ConditionTrue, Reason: "ValidationException", Message: "Test CreateWidget: ValidationException: size must be even", ObservedGeneration: 1, LastTransitionTime: metav1.Now()}}
+			}),
+			aws: &fakeAWS{createErr: apiError("CreateWidget", "ValidationException", "size must be even", 400)},
+			want: want{
+				calls: []string{"Observe", "Create"}, requeue: 10 * time.Hour, region: "-",
+				conds: map[string]string{"ACK.Terminal": "True/ValidationException"},
+			},
+		},
 		"TerminalCleared": {
 			reason: "Once the spec is fixed, the Terminal condition goes.",
 			obj: widget(ownedIn("us-west-2"), func(w *Widget) {

@@ -6,6 +6,8 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	"k8s.io/apimachinery/pkg/api/meta"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"sigs.k8s.io/controller-runtime/pkg/log"
 
 	"github.com/kubesmith/kubesmith/runtime/conditions"
@@ -37,8 +39,11 @@ func (r *Reconciler[T]) fail(ctx context.Context, p *pass[T], err error) outcome
 		conditions.Set(conds, gen, conditions.Synced, false, reason, msg)
 		conditions.Set(conds, gen, conditions.Ready, false, reason, msg)
 		// Announced once the status says the same: a pass that read a stale
-		// object loses its status write, and must not cry wolf either.
-		p.afterWrite = append(p.afterWrite, func() { r.event(obj, corev1.EventTypeWarning, "Terminal", "Reconcile", "%s", msg) })
+		// object loses its status write, and must not cry wolf either. The
+		// re-check at each resync that finds the same error stays quiet.
+		if !alreadyTerminal(p.persisted.GetManagedStatus().Conditions, gen, msg) {
+			p.afterWrite = append(p.afterWrite, func() { r.event(obj, corev1.EventTypeWarning, "Terminal", "Reconcile", "%s", msg) })
+		}
 		log.FromContext(ctx).Info("terminal error; waiting for a change of spec or annotations", "error", msg)
 		return outcome{result: metrics.ResultTerminal, after: r.jitter(r.opts.Resync)}
 	}
@@ -54,6 +59,13 @@ func (r *Reconciler[T]) fail(ctx context.Context, p *pass[T], err error) outcome
 	conditions.Set(conds, gen, conditions.Synced, false, reason, msg)
 	conditions.Set(conds, gen, conditions.Ready, false, reason, msg)
 	return outcome{result: metrics.ResultRecoverable, err: err}
+}
+
+// alreadyTerminal reports whether the stored status already holds this
+// Terminal error for this generation.
+func alreadyTerminal(conds []metav1.Condition, gen int64, msg string) bool {
+	c := meta.FindStatusCondition(conds, conditions.Terminal)
+	return c != nil && c.Status == metav1.ConditionTrue && c.ObservedGeneration == gen && c.Message == msg
 }
 
 // reasonOf is the AWS error code when there is one, since it is what

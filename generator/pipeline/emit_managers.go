@@ -1,0 +1,12 @@
+package pipeline
+
+func emitManagers(s *State) error {
+	for _, r := range s.Model.Resources {
+		files, err := s.Gen.Manager(r)
+		if err != nil {
+			return err
+		}
+		s.Files = append(s.Files, files...)
+	}
+	return nil
+}

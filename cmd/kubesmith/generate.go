@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/kubesmith/kubesmith/generator/config"
@@ -17,14 +20,12 @@ func generate(root, modelsDir string, services []string) error {
 		return err
 	}
 	if len(services) == 0 {
-		entries, err := os.ReadDir(filepath.Join(root, "models"))
-		if err != nil {
+		var err error
+		if services, err = configured(root); err != nil {
 			return err
 		}
-		for _, e := range entries {
-			if _, err := os.Stat(filepath.Join(root, "models", e.Name(), "generator.yaml")); err == nil {
-				services = append(services, e.Name())
-			}
+		if err := removeStale(root, services); err != nil {
+			return err
 		}
 	}
 	totals := map[string]time.Duration{}
@@ -47,6 +48,44 @@ func generate(root, modelsDir string, services []string) error {
 		fmt.Printf("  %-16s %6.2fs  %s\n", st.ID, totals[st.ID].Seconds(), st.Description)
 	}
 	return errors.Join(errs...)
+}
+
+// configured lists the services with a models/<service>/generator.yaml.
+func configured(root string) ([]string, error) {
+	entries, err := os.ReadDir(filepath.Join(root, "models"))
+	if err != nil {
+		return nil, err
+	}
+	var services []string
+	for _, e := range entries {
+		if _, err := os.Stat(filepath.Join(root, "models", e.Name(), "generator.yaml")); err == nil {
+			services = append(services, e.Name())
+		}
+	}
+	return services, nil
+}
+
+// removeStale deletes the output of services that are no longer
+// configured, so that the tree holds exactly what models/ asks for.
+func removeStale(root string, services []string) error {
+	entries, err := os.ReadDir(filepath.Join(root, "generated"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !e.IsDir() || strings.HasPrefix(name, "_") || slices.Contains(services, name) {
+			continue
+		}
+		if err := pipeline.Remove(root, name); err != nil {
+			return err
+		}
+		fmt.Printf("generate %-20s removed: no models/%s/generator.yaml\n", name, name)
+	}
+	return nil
 }
 
 // writeSchema publishes the JSON Schema of generator.yaml next to the

@@ -115,3 +115,15 @@ func removeStaging(s *State) {
 		os.RemoveAll(s.Staging + "-old")
 	}
 }
+
+// Remove deletes generated/<service> of a service that is no longer
+// configured, so that regenerate-and-diff sees stale services too. Like a
+// regeneration, it refuses when the folder holds a file its manifest does
+// not list.
+func Remove(root, service string) error {
+	dir := filepath.Join(root, "generated", service)
+	if err := checkNothingHandWritten(dir); err != nil {
+		return err
+	}
+	return os.RemoveAll(dir)
+}

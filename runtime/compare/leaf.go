@@ -1,3 +1,5 @@
+// Package compare holds the value comparisons that generated, typed diff
+// code uses where plain equality would report drift that is not there.
 package compare
 
 import (

@@ -132,23 +132,16 @@ func (c *converter) toSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code {
 			return jen.Id(fn).Call(x)
 		}
 		return jen.Qual(convPkg, "Ptr").Call(x, jen.Id(fn))
-	case model.List:
+	case model.List, model.Map:
 		if sameElems(cr.Elem, sdk.Elem) {
 			return x
 		}
-		if sdk.Elem.Kind == model.Structure {
-			return jen.Qual(convPkg, "Slice").Call(x, jen.Id(c.toSDKFunc(cr.Elem.Shape, sdk.Elem.Shape)))
+		structFn := ""
+		if sdk.Kind == model.List && sdk.Elem.Kind == model.Structure {
+			structFn = c.toSDKFunc(cr.Elem.Shape, sdk.Elem.Shape)
 		}
-		return jen.Qual(convPkg, "Slice").Call(x, jen.Func().Params(jen.Id("v").Add(c.apiTypeIn(cr.Elem, false, c.api))).Add(c.sdkElem(sdk.Elem)).Block(
-			jen.Return(c.toSDK(cr.Elem, sdk.Elem, jen.Id("v"), false)),
-		))
-	case model.Map:
-		if sameElems(cr.Elem, sdk.Elem) {
-			return x
-		}
-		return jen.Qual(convPkg, "Map").Call(x, jen.Func().Params(jen.Id("v").Add(c.apiTypeIn(cr.Elem, false, c.api))).Add(c.sdkElem(sdk.Elem)).Block(
-			jen.Return(c.toSDK(cr.Elem, sdk.Elem, jen.Id("v"), false)),
-		))
+		return c.eachElem(sdk.Kind, x, structFn, c.apiTypeIn(cr.Elem, false, c.api), c.sdkElem(sdk.Elem),
+			func(v jen.Code) jen.Code { return c.toSDK(cr.Elem, sdk.Elem, v, false) })
 	}
 	panic(fmt.Sprintf("no conversion to SDK for kind %d", sdk.Kind))
 }
@@ -198,25 +191,34 @@ func (c *converter) fromSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code 
 			return jen.Id(fn).Call(x)
 		}
 		return jen.Qual(convPkg, "Ptr").Call(x, jen.Id(fn))
-	case model.List:
+	case model.List, model.Map:
 		if sameElems(cr.Elem, sdk.Elem) {
 			return x
 		}
-		if sdk.Elem.Kind == model.Structure {
-			return jen.Qual(convPkg, "Slice").Call(x, jen.Id(c.fromSDKFunc(cr.Elem.Shape, sdk.Elem.Shape)))
+		structFn := ""
+		if sdk.Kind == model.List && sdk.Elem.Kind == model.Structure {
+			structFn = c.fromSDKFunc(cr.Elem.Shape, sdk.Elem.Shape)
 		}
-		return jen.Qual(convPkg, "Slice").Call(x, jen.Func().Params(jen.Id("v").Add(c.sdkElem(sdk.Elem))).Add(c.apiTypeIn(cr.Elem, false, c.api)).Block(
-			jen.Return(c.fromSDK(cr.Elem, sdk.Elem, jen.Id("v"), false)),
-		))
-	case model.Map:
-		if sameElems(cr.Elem, sdk.Elem) {
-			return x
-		}
-		return jen.Qual(convPkg, "Map").Call(x, jen.Func().Params(jen.Id("v").Add(c.sdkElem(sdk.Elem))).Add(c.apiTypeIn(cr.Elem, false, c.api)).Block(
-			jen.Return(c.fromSDK(cr.Elem, sdk.Elem, jen.Id("v"), false)),
-		))
+		return c.eachElem(sdk.Kind, x, structFn, c.sdkElem(sdk.Elem), c.apiTypeIn(cr.Elem, false, c.api),
+			func(v jen.Code) jen.Code { return c.fromSDK(cr.Elem, sdk.Elem, v, false) })
 	}
 	panic(fmt.Sprintf("no conversion from SDK for kind %d", sdk.Kind))
+}
+
+// eachElem converts the list or map x element by element: through the
+// struct conversion function structFn when there is one, else through a
+// closure from type in to type out whose result elem writes.
+func (c *converter) eachElem(kind model.Kind, x jen.Code, structFn string, in, out jen.Code, elem func(v jen.Code) jen.Code) jen.Code {
+	fn := "Slice"
+	if kind == model.Map {
+		fn = "Map"
+	}
+	if structFn != "" {
+		return jen.Qual(convPkg, fn).Call(x, jen.Id(structFn))
+	}
+	return jen.Qual(convPkg, fn).Call(x, jen.Func().Params(jen.Id("v").Add(in)).Add(out).Block(
+		jen.Return(elem(jen.Id("v"))),
+	))
 }
 
 // document names a member of the service's document package, which

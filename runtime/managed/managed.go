@@ -105,4 +105,14 @@ type Kind[T Object] struct {
 	// they name before Create and Update and hands the values over with
 	// WithSecrets; a manager reads them with SecretValue.
 	SecretFields []string
+	// AssignedIdentifier is set when AWS, not the spec, chooses the
+	// resource's identifier, so Observe needs a status field to find it. A
+	// create whose outcome is unknown can then only be settled by a
+	// Finder, the create's client token, or a person; never by creating
+	// again blindly.
+	AssignedIdentifier bool
+	// ClientToken is set when the create operation takes an idempotency
+	// token: a retried create with the same token cannot make a second
+	// resource.
+	ClientToken bool
 }

@@ -152,3 +152,12 @@ func (f *Factory) limiter(region, service string) *rate.Limiter {
 	}
 	return l
 }
+
+// CallerAccount returns the AWS account that cfg's credentials belong to.
+func CallerAccount(ctx context.Context, cfg aws.Config) (string, error) {
+	out, err := sts.NewFromConfig(cfg).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+	if err != nil {
+		return "", fmt.Errorf("finding the controller's own AWS account: %w", err)
+	}
+	return aws.ToString(out.Account), nil
+}

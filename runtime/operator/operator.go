@@ -31,6 +31,12 @@ import (
 	"github.com/kubesmith/kubesmith/runtime/reconciler"
 )
 
+// createSettle is how long after a create whose answer was lost, with
+// nothing found in AWS, the controller waits before creating again: well
+// past any AWS call's deadline, so a request a dead process sent cannot
+// still land.
+const createSettle = 90 * time.Second
+
 // Main runs the controller for one service until it is signalled to stop.
 func Main(service string, addToScheme func(*kruntime.Scheme) error, kinds ...reconciler.Registration) {
 	// A flag set of our own: controller-runtime registers --kubeconfig on
@@ -116,6 +122,7 @@ func run(ctx context.Context, service string, addToScheme func(*kruntime.Scheme)
 			Resync:          seconds(f.ResourceResyncSeconds, k.Kind, f.DefaultResyncSeconds),
 			Pending:         f.PendingRequeueInterval,
 			Confirm:         time.Second,
+			CreateSettle:    createSettle,
 			DeletionPolicy:  f.DeletionPolicy,
 			MaxConcurrent:   valueFor(f.ResourceMaxConcurrent, k.Kind, f.DefaultMaxConcurrent),
 			BackoffBase:     f.BackoffBase,

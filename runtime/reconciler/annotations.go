@@ -21,6 +21,12 @@ const (
 	// AnnotationReconcileRequestedAt is any value; changing it asks for an
 	// immediate check against AWS.
 	AnnotationReconcileRequestedAt = "services.k8s.aws/reconcile-requested-at"
+	// AnnotationCreatePending holds the time the controller sent a create
+	// whose result its status does not record yet. The controller sets it
+	// just before the call and removes it once the status holds what the
+	// call made; found later, it means the answer was lost. A person
+	// removes it to let the controller create again after checking AWS.
+	AnnotationCreatePending = "services.k8s.aws/create-pending"
 )
 
 // Deletion policies.

@@ -3,6 +3,7 @@ package reconciler
 import (
 	"context"
 	"fmt"
+	"time"
 
 	corev1 "k8s.io/api/core/v1"
 	"sigs.k8s.io/controller-runtime/pkg/controller/controllerutil"
@@ -20,6 +21,13 @@ func (r *Reconciler[T]) delete(ctx context.Context, p *pass[T], ext managed.Exte
 	obs, err := ext.Observe(ctx, obj)
 	if err != nil {
 		return r.fail(ctx, p, err)
+	}
+	if since, ok := r.createPending(obj); ok && !obs.Exists && !owned(obj) && r.kind.AssignedIdentifier {
+		// A create whose answer was lost may have made a resource the read
+		// cannot find by identifier; it must not be left behind.
+		if obs, err = r.findToDelete(ctx, ext, obj, since); err != nil {
+			return r.fail(ctx, p, err)
+		}
 	}
 	if !obs.Exists {
 		return r.release(ctx, p)
@@ -59,4 +67,18 @@ func (r *Reconciler[T]) release(ctx context.Context, p *pass[T]) outcome {
 	log.FromContext(ctx).Info("released", "reason", reason)
 	p.gone = true
 	return outcome{result: metrics.ResultDeleted}
+}
+
+// findToDelete looks for what a lost create made, for deletion.
+func (r *Reconciler[T]) findToDelete(ctx context.Context, ext managed.External[T], obj T, since time.Time) (managed.Observation, error) {
+	n, err := r.findCreated(ctx, ext, obj, since)
+	switch {
+	case err != nil:
+		return managed.Observation{}, err
+	case n > 1:
+		return managed.Observation{}, r.createUnknown(since, fmt.Sprintf("AWS has %d resources that match it", n))
+	case n == 0:
+		return managed.Observation{}, nil
+	}
+	return ext.Observe(ctx, obj)
 }

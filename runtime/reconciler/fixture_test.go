@@ -99,6 +99,7 @@ const (
 	testName      = "w"
 	testFinalizer = "finalizers.test.services.k8s.aws/Widget"
 	testARN       = "arn:aws:test:us-west-2:123456789012:widget/w"
+	ownAccount    = "123456789012" // the controller's credentials'
 )
 
 // fakeAWS is one AWS resource behind a Widget, with programmable errors.
@@ -296,6 +297,8 @@ var testOptions = Options{
 	BackoffMax:     time.Minute,
 	Service:        "test",
 	Version:        "v0.1.0",
+	CreateSettle:   time.Minute,
+	CallerAccount:  func(context.Context, aws.Config) (string, error) { return ownAccount, nil },
 }
 
 // newEnv builds an env holding objs (a Namespace "team" is added unless
@@ -383,11 +386,30 @@ func annotate(kv ...string) func(*Widget) {
 
 func withFinalizer(w *Widget) { w.Finalizers = append(w.Finalizers, testFinalizer) }
 
-// ownedIn pins the widget to a region, as a create or adoption does.
+// ownedIn records the widget as created in a region, as a create does.
 func ownedIn(region string) func(*Widget) {
 	return func(w *Widget) {
 		w.Finalizers = append(w.Finalizers, testFinalizer)
-		w.Status.ACKResourceMetadata = &ackv1alpha1.ResourceMetadata{Region: aws.String(region), ARN: aws.String(testARN), OwnerAccountID: aws.String("123456789012")}
+		w.Status.ACKResourceMetadata = &ackv1alpha1.ResourceMetadata{Region: aws.String(region), ARN: aws.String(testARN), OwnerAccountID: aws.String(ownAccount), Ownership: ackv1alpha1.OwnershipCreated}
+	}
+}
+
+// ownedInAccount records the widget as created in another account,
+// through the owner-account-id its namespace had then.
+func ownedInAccount(account string) func(*Widget) {
+	return func(w *Widget) {
+		ownedIn("us-west-2")(w)
+		w.Status.ACKResourceMetadata.OwnerAccountID = aws.String(account)
+		w.Status.ACKResourceMetadata.ARN = aws.String("arn:aws:test:us-west-2:" + account + ":widget/w")
+	}
+}
+
+// observedIn is what a read-only pass leaves: the place and identity of
+// a resource, and no ownership.
+func observedIn(region string) func(*Widget) {
+	return func(w *Widget) {
+		w.Finalizers = append(w.Finalizers, testFinalizer)
+		w.Status.ACKResourceMetadata = &ackv1alpha1.ResourceMetadata{Region: aws.String(region), ARN: aws.String(testARN), OwnerAccountID: aws.String(ownAccount)}
 	}
 }
 

@@ -112,7 +112,7 @@ func TestStaleReadConflict(t *testing.T) {
 	}
 	p := &pass[*Widget]{obj: stale, persisted: stale.DeepCopyObject().(*Widget)}
 	setSynced(p.obj, "x")
-	if err := e.r.writeStatus(context.Background(), p); !apierrors.IsConflict(err) {
+	if err := e.r.writeStatus(context.Background(), p, true); !apierrors.IsConflict(err) {
 		t.Fatalf("a status write based on a stale read: err %v, want a conflict", err)
 	}
 }

@@ -64,6 +64,15 @@ type Options struct {
 	WatchNamespaces []string
 	// Metrics records reconciles, drift and conditions; required.
 	Metrics *metrics.Metrics
+	// CreateSettle is how long after a create whose answer was lost the
+	// runtime waits, when it finds nothing that create made, before it
+	// creates again: a request the dead process sent may still land.
+	CreateSettle time.Duration
+	// CallerAccount returns the account of a configuration's credentials;
+	// nil uses STS GetCallerIdentity. The account a resource is created in
+	// is pinned, so credentials that later reach another account cannot
+	// silently move it.
+	CallerAccount func(ctx context.Context, cfg aws.Config) (string, error)
 	// SecretReader reads the Secrets that secret fields name. Uncached
 	// (the manager's API reader) is best: a cache would watch and hold
 	// every Secret in the cluster. Nil reads through the client.
@@ -84,6 +93,7 @@ type Reconciler[T managed.Object] struct {
 
 	mu        sync.Mutex
 	externals map[awsclient.Target]managed.External[T]
+	accounts  map[awsclient.Target]string
 }
 
 // New returns a reconciler for kind. c must read through a cache for a
@@ -96,6 +106,9 @@ func New[T managed.Object](kind managed.Kind[T], opts Options, c client.Client, 
 	if opts.Metrics == nil {
 		opts.Metrics = metrics.New()
 	}
+	if opts.CallerAccount == nil {
+		opts.CallerAccount = awsclient.CallerAccount
+	}
 	return &Reconciler[T]{
 		kind:      kind,
 		opts:      opts,
@@ -107,6 +120,7 @@ func New[T managed.Object](kind managed.Kind[T], opts Options, c client.Client, 
 		now:       time.Now,
 		jitter:    jitter,
 		externals: map[awsclient.Target]managed.External[T]{},
+		accounts:  map[awsclient.Target]string{},
 	}, nil
 }
 
@@ -150,7 +164,7 @@ func (r *Reconciler[T]) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.R
 	out := r.run(ctx, p)
 
 	if !p.gone {
-		switch err := r.writeStatus(ctx, p); {
+		switch err := r.writeStatus(ctx, p, true); {
 		case apierrors.IsConflict(err):
 			// The pass read a stale object; decide again on a fresh one. No
 			// event will come for our own write, so requeue ourselves.
@@ -193,7 +207,8 @@ func (r *Reconciler[T]) run(ctx context.Context, p *pass[T]) outcome {
 	if deleting && !controllerutil.ContainsFinalizer(obj, r.finalizer) {
 		return outcome{result: metrics.ResultDeleted}
 	}
-	if deleting && (!p.policy.Has(ActionDelete) || !owned(obj)) {
+	_, pending := r.createPending(obj)
+	if deleting && (!p.policy.Has(ActionDelete) || !(owned(obj) || pending)) {
 		return r.release(ctx, p)
 	}
 
@@ -253,12 +268,12 @@ func (r *Reconciler[T]) secretReader() client.Reader {
 	return r.client
 }
 
-// owned reports whether this object created, adopted or observes an AWS
-// resource: the runtime pins the region before it creates or adopts one.
-// An object that owns nothing never deletes anything in AWS.
+// owned reports whether this object created or adopted its AWS resource,
+// as its status records. Observing one (read-only) is not owning it, and
+// an object that owns nothing never changes or deletes anything in AWS.
 func owned(obj managed.Object) bool {
 	md := obj.GetManagedStatus().ACKResourceMetadata
-	return md != nil && md.Region != nil
+	return md != nil && md.Ownership != ""
 }
 
 // patch changes the object's metadata or spec with a merge patch that
@@ -282,8 +297,9 @@ func (r *Reconciler[T]) patch(ctx context.Context, obj T, mutate func(T) error) 
 }
 
 // writeStatus persists the status when the pass changed it, and only
-// then: an unchanged resource costs no write.
-func (r *Reconciler[T]) writeStatus(ctx context.Context, p *pass[T]) error {
+// then: an unchanged resource costs no write. With lock, the write fails
+// on an object that changed since the pass read it.
+func (r *Reconciler[T]) writeStatus(ctx context.Context, p *pass[T], lock bool) error {
 	now, err := toMap(p.obj)
 	if err != nil {
 		return err
@@ -308,7 +324,11 @@ func (r *Reconciler[T]) writeStatus(ctx context.Context, p *pass[T]) error {
 	// A copy takes the server's answer, so the pass keeps its in-memory
 	// spec (resolved references) for any call still to come.
 	mod := p.obj.DeepCopyObject().(T)
-	if err := r.client.Status().Patch(ctx, mod, client.MergeFromWithOptions(base, client.MergeFromWithOptimisticLock{})); err != nil {
+	var opts []client.MergeFromOption
+	if lock {
+		opts = append(opts, client.MergeFromWithOptimisticLock{})
+	}
+	if err := r.client.Status().Patch(ctx, mod, client.MergeFromWithOptions(base, opts...)); err != nil {
 		return err
 	}
 	p.obj.SetResourceVersion(mod.GetResourceVersion())

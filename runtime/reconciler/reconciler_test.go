@@ -1,6 +1,7 @@
 package reconciler
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"sigs.k8s.io/controller-runtime/pkg/client"
 	"sigs.k8s.io/controller-runtime/pkg/controller/controllerutil"
 
+	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
 	"github.com/kubesmith/kubesmith/runtime/awsclient"
 	"github.com/kubesmith/kubesmith/runtime/managed"
 )
@@ -358,6 +360,58 @@ func TestPlacement(t *testing.T) {
 			opts:   func(o *Options) { o.Roles = fakeRoles{"111122223333": "arn:aws:iam::111122223333:role/ack"} },
 			want:   want{requeue: 10 * time.Hour, events: []string{"Terminal"}, conds: map[string]string{"ACK.Terminal": "True/Terminal"}},
 		},
+		"OwnAccountPinnedAtCreate": {
+			reason: "A resource made with the controller's own credentials has that account pinned before the create, so a later owner-account-id cannot move it.",
+			obj:    widget(),
+			want: want{
+				calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"},
+				check: func(t *testing.T, _ *env, w *Widget) {
+					md := w.Status.ACKResourceMetadata
+					if got := aws.ToString(md.OwnerAccountID); got != ownAccount {
+						t.Errorf("pinned account %q, want %q", got, ownAccount)
+					}
+					if md.Ownership != ackv1alpha1.OwnershipCreated {
+						t.Errorf("ownership %q, want Created", md.Ownership)
+					}
+				},
+			},
+		},
+		"AccountAnnotationRemoved": {
+			reason: "A resource made in another account through owner-account-id stays there when the annotation goes: Terminal, and no call in the controller's own account.",
+			obj:    widget(ownedInAccount("111122223333")),
+			opts:   func(o *Options) { o.Roles = fakeRoles{"111122223333": "arn:aws:iam::111122223333:role/ack"} },
+			want: want{
+				requeue: 10 * time.Hour, events: []string{"Terminal"}, region: "us-west-2",
+				conds: map[string]string{"ACK.Terminal": "True/Terminal", "Ready": "False/Terminal"},
+				check: func(t *testing.T, e *env, w *Widget) {
+					if msg := condMessage(w, "ACK.Terminal"); !strings.Contains(msg, "111122223333") {
+						t.Errorf("message %q does not name the pinned account", msg)
+					}
+				},
+			},
+		},
+		"AccountAnnotationRemovedDeleting": {
+			reason: "Deleting such a resource still goes to the account it lives in, through its role.",
+			obj:    widget(ownedInAccount("111122223333"), deleting),
+			aws:    awsState("w", 3, "standard"),
+			opts:   func(o *Options) { o.Roles = fakeRoles{"111122223333": "arn:aws:iam::111122223333:role/ack"} },
+			want: want{
+				calls: []string{"Observe", "Delete"}, requeue: time.Second, events: []string{"Deleting"},
+				check: func(t *testing.T, e *env, _ *Widget) {
+					if len(e.targets) == 0 || e.targets[len(e.targets)-1].RoleARN != "arn:aws:iam::111122223333:role/ack" {
+						t.Errorf("targets %+v, want the pinned account's role", e.targets)
+					}
+				},
+			},
+		},
+		"CredentialsInAnotherAccount": {
+			reason: "Credentials that now reach another account than the resource lives in are Terminal: nothing is created there.",
+			obj:    widget(ownedIn("us-west-2")),
+			opts: func(o *Options) {
+				o.CallerAccount = func(context.Context, aws.Config) (string, error) { return "999988887777", nil }
+			},
+			want: want{requeue: 10 * time.Hour, events: []string{"Terminal"}, conds: map[string]string{"ACK.Terminal": "True/Terminal"}},
+		},
 		"DefaultTags": {
 			reason: "Create receives the default tags with placeholders filled for the object.",
 			obj:    widget(),
@@ -392,6 +446,42 @@ func TestPolicies(t *testing.T) {
 					}
 					if w.Spec.Mode != nil {
 						t.Errorf("a read-only object was late-initialized: mode %q", *w.Spec.Mode)
+					}
+				},
+			},
+		},
+		"ReadOnlyThenManaged": {
+			reason: "An object that only observed a resource (read-only) does not own it once the annotation goes: it goes through the adoption rules, so AWS is neither changed nor taken over.",
+			obj:    widget(observedIn("us-west-2")),
+			aws:    awsState("w", 9, "standard"),
+			want: want{
+				calls: []string{"Observe"}, requeue: 10 * time.Hour, events: []string{"Terminal"},
+				conds: map[string]string{"ACK.Terminal": "True/Terminal"},
+				check: func(t *testing.T, e *env, w *Widget) {
+					if e.aws.size != 9 {
+						t.Errorf("AWS was changed: size %d", e.aws.size)
+					}
+					if w.Status.ACKResourceMetadata.Ownership != "" {
+						t.Errorf("ownership %q recorded for a resource the object never created or adopted", w.Status.ACKResourceMetadata.Ownership)
+					}
+				},
+			},
+		},
+		"ReadOnlyThenDeleted": {
+			reason: "Deleting an object that only observed its resource, after its read-only annotation went, leaves AWS alone.",
+			obj:    widget(observedIn("us-west-2"), deleting),
+			aws:    awsState("w", 9, "standard"),
+			want:   want{gone: true, events: []string{"Released"}},
+		},
+		"ReadOnlyThenAdopted": {
+			reason: "Once read-only goes, the adoption policy is the way to take the resource over, and it is recorded as adopted.",
+			obj:    widget(observedIn("us-west-2"), annotate(AnnotationAdoptionPolicy, AdoptionPolicyAdopt)),
+			aws:    awsState("w", 9, "standard"),
+			want: want{
+				calls: []string{"Observe"}, requeue: time.Second, events: []string{"Adopted"},
+				check: func(t *testing.T, _ *env, w *Widget) {
+					if w.Status.ACKResourceMetadata.Ownership != ackv1alpha1.OwnershipAdopted {
+						t.Errorf("ownership %q, want Adopted", w.Status.ACKResourceMetadata.Ownership)
 					}
 				},
 			},

@@ -71,6 +71,9 @@ func alreadyTerminal(conds []metav1.Condition, gen int64, msg string) bool {
 // reasonOf is the AWS error code when there is one, since it is what
 // users search for.
 func reasonOf(err error, fallback string) string {
+	if isCreateUnknown(err) {
+		return "CreateOutcomeUnknown"
+	}
 	if code := managed.ErrorCode(err); code != "" {
 		return code
 	}

@@ -28,6 +28,9 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 	if err != nil {
 		return r.fail(ctx, p, err)
 	}
+	if since, ok := r.createPending(obj); ok && !owned(obj) {
+		return r.settleCreate(ctx, p, ext, obs, since)
+	}
 	if !obs.Exists {
 		return r.absent(ctx, p, ext)
 	}
@@ -40,9 +43,14 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 			// another object, another cluster, or a person.
 			return r.fail(ctx, p, managed.Terminalf("a %s with this identifier already exists in AWS and this object did not create it; to manage it, set %s: %s", r.kind.Name, AnnotationAdoptionPolicy, AdoptionPolicyAdopt))
 		}
-		// Read-only: observing someone else's resource is the point.
+		// Read-only: observing someone else's resource is the point; it
+		// never makes the object an owner.
 	}
 	r.pin(obj, p.place, obs.ARN)
+	if _, ok := r.createPending(obj); ok {
+		// Left by a pass that stopped after recording the create.
+		p.afterWrite = append(p.afterWrite, func() { r.clearCreatePending(ctx, obj) })
+	}
 
 	if out, failed := r.lateInitialize(ctx, p, obs); failed {
 		return out
@@ -77,43 +85,6 @@ func (r *Reconciler[T]) absent(ctx context.Context, p *pass[T], ext managed.Exte
 	}
 	setNotFound(obj, p.policy.Why+": AWS has no such resource, and this object does not create one")
 	return outcome{result: metrics.ResultSynced, after: r.jitter(r.opts.Resync)}
-}
-
-// create makes the resource. The region is pinned and written before the
-// call, so that a create whose answer is lost (a network error) is still
-// known as ours on the next pass and never made twice.
-func (r *Reconciler[T]) create(ctx context.Context, p *pass[T], ext managed.External[T]) outcome {
-	obj := p.obj
-	status := obj.GetManagedStatus()
-	before := status.ACKResourceMetadata.DeepCopy()
-	recreate := before != nil && before.ARN != nil
-	// Before pinning: a create that waits for a Secret has made nothing.
-	ctx, err := r.withSecrets(ctx, obj)
-	if err != nil {
-		return r.fail(ctx, p, err)
-	}
-	r.pin(obj, p.place, nil)
-	if err := r.writeStatus(ctx, p); err != nil {
-		return r.fail(ctx, p, fmt.Errorf("recording the region before creating: %w", err))
-	}
-	if err := ext.Create(ctx, obj); err != nil {
-		if !managed.OutcomeUnknown(err) && before == nil {
-			// AWS refused; nothing of ours exists, so the region stays free.
-			status.ACKResourceMetadata = nil
-		}
-		if managed.IsAlreadyExists(err, r.kind.AlreadyExistsCodes) {
-			err = &managed.TerminalError{Reason: fmt.Sprintf("a %s with this identifier already exists in AWS and this object did not create it; to manage it, set %s: %s", r.kind.Name, AnnotationAdoptionPolicy, AdoptionPolicyAdopt), Err: err}
-		}
-		return r.fail(ctx, p, err)
-	}
-	if recreate {
-		r.driftCorrected(ctx, p, []string{"(the resource itself)"}, "recreated the "+r.kind.Name+", which was deleted in AWS outside Kubernetes")
-	} else {
-		r.event(obj, corev1.EventTypeNormal, "Created", "Create", "created the %s in %s", r.kind.Name, p.place.target.Region)
-		log.FromContext(ctx).Info("created")
-	}
-	setProgress(obj, "Creating", "the resource was created; waiting for AWS to report it")
-	return outcome{result: metrics.ResultChanged, after: r.opts.Confirm}
 }
 
 // update sends the smallest correcting update: the manager receives the
@@ -164,6 +135,7 @@ func (r *Reconciler[T]) adopt(ctx context.Context, p *pass[T], obs managed.Obser
 		}
 	}
 	r.pin(obj, p.place, obs.ARN)
+	obj.GetManagedStatus().ACKResourceMetadata.Ownership = ackv1alpha1.OwnershipAdopted
 	note := "the spec already matched"
 	if len(values) > 0 {
 		note = "copied " + describeValues(values) + " from AWS into the spec"

@@ -88,17 +88,28 @@ func (r *Reconciler[T]) place(ctx context.Context, obj T, nsAnnotations map[stri
 
 	p := placement{target: awsclient.Target{Region: region}}
 	account := nsAnnotations[AnnotationOwnerAccountID]
+	if pinnedAccount != "" && account != pinnedAccount {
+		// The namespace names another account, or none: the resource still
+		// lives where it was made, and only a deletion may go there.
+		if account == "" {
+			own, err := r.ownAccount(ctx, p.target)
+			if err != nil {
+				return placement{}, err
+			}
+			if own == pinnedAccount {
+				return p, nil
+			}
+		}
+		if !deleting {
+			return placement{}, managed.Terminalf("the resource lives in account %s but the namespace now names %s; an account cannot change, so restore %s or recreate the resource", pinnedAccount, describeAccount(account), AnnotationOwnerAccountID)
+		}
+		account = pinnedAccount
+	}
 	if account == "" {
 		return p, nil
 	}
 	if r.opts.Roles == nil {
 		return placement{}, managed.Terminalf("the namespace sets %s, but the controller runs with --enable-carm=false", AnnotationOwnerAccountID)
-	}
-	if pinnedAccount != "" && account != pinnedAccount {
-		if !deleting {
-			return placement{}, managed.Terminalf("the resource lives in account %s but the namespace now names %s; an account cannot change, so restore %s or recreate the resource", pinnedAccount, account, AnnotationOwnerAccountID)
-		}
-		account = pinnedAccount
 	}
 	role, externalID, err := r.opts.Roles.Role(ctx, account)
 	if err != nil {
@@ -107,6 +118,55 @@ func (r *Reconciler[T]) place(ctx context.Context, obj T, nsAnnotations map[stri
 	p.account = account
 	p.target.RoleARN, p.target.ExternalID = role, externalID
 	return p, nil
+}
+
+func describeAccount(account string) string {
+	if account == "" {
+		return "none (the controller's own account)"
+	}
+	return account
+}
+
+// pinAccount records the account a resource is about to be made in, the
+// controller's own included, so a later change of annotation or
+// credentials is refused instead of creating or deleting elsewhere.
+func (r *Reconciler[T]) pinAccount(ctx context.Context, p *pass[T]) error {
+	if p.place.account != "" {
+		return nil
+	}
+	md := p.obj.GetManagedStatus().ACKResourceMetadata
+	if md != nil && md.OwnerAccountID != nil {
+		return nil
+	}
+	own, err := r.ownAccount(ctx, p.place.target)
+	if err != nil {
+		return err
+	}
+	p.place.account = own
+	return nil
+}
+
+// ownAccount is the account of the controller's own credentials in a
+// target's region, asked of AWS once per target.
+func (r *Reconciler[T]) ownAccount(ctx context.Context, t awsclient.Target) (string, error) {
+	r.mu.Lock()
+	account, ok := r.accounts[t]
+	r.mu.Unlock()
+	if ok {
+		return account, nil
+	}
+	cfg, err := r.opts.AWS(ctx, t)
+	if err != nil {
+		return "", err
+	}
+	account, err = r.opts.CallerAccount(ctx, cfg)
+	if err != nil {
+		return "", err
+	}
+	r.mu.Lock()
+	r.accounts[t] = account
+	r.mu.Unlock()
+	return account, nil
 }
 
 func deref(s *string) string {

@@ -11,6 +11,7 @@ func (in *ResourceMetadata) DeepCopyInto(out *ResourceMetadata) {
 		ARN:            copyString(in.ARN),
 		OwnerAccountID: copyString(in.OwnerAccountID),
 		Region:         copyString(in.Region),
+		Ownership:      in.Ownership,
 	}
 }
 

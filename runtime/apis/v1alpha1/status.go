@@ -15,7 +15,22 @@ type ResourceMetadata struct {
 	// Region is the AWS region the resource lives in.
 	// +optional
 	Region *string `json:"region,omitempty"`
+	// Ownership records how this object came to manage the resource:
+	// Created (it made it) or Adopted (an adoption policy took it over).
+	// Empty means it manages nothing: a read-only object observes a
+	// resource without owning it, and never deletes it.
+	// +optional
+	// +kubebuilder:validation:Enum=Created;Adopted
+	Ownership Ownership `json:"ownership,omitempty"`
 }
+
+// Ownership is how an object came to manage its AWS resource.
+type Ownership string
+
+const (
+	OwnershipCreated Ownership = "Created"
+	OwnershipAdopted Ownership = "Adopted"
+)
 
 // ManagedStatus is embedded inline in the status of every generated kind.
 type ManagedStatus struct {

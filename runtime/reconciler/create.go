@@ -1,0 +1,231 @@
+package reconciler
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+	"sigs.k8s.io/controller-runtime/pkg/client"
+	"sigs.k8s.io/controller-runtime/pkg/log"
+
+	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
+	"github.com/kubesmith/kubesmith/runtime/managed"
+	"github.com/kubesmith/kubesmith/runtime/metrics"
+)
+
+// Creating exactly once. The process can die, or lose the answer, between
+// a create call and the status write that records what it made. So a
+// create is bracketed: before the call the status pins the region and
+// account and the object gets AnnotationCreatePending; after it the status
+// records the ownership and identifiers, and the annotation goes. An
+// object found with the annotation and no ownership had its answer lost,
+// and settleCreate decides from AWS, never by creating blindly.
+
+// clockSkew widens the window in which a Finder looks for what a lost
+// create made, since AWS stamps creation times with its own clock.
+const clockSkew = time.Minute
+
+// createUnknownError: AWS may or may not have made the resource, and
+// nothing the controller can read tells which. A person decides.
+type createUnknownError struct{ terminal *managed.TerminalError }
+
+func (e *createUnknownError) Error() string { return e.terminal.Error() }
+func (e *createUnknownError) Unwrap() error { return e.terminal }
+
+func (r *Reconciler[T]) createUnknown(since time.Time, why string) error {
+	return &createUnknownError{&managed.TerminalError{Reason: fmt.Sprintf(
+		"the answer to creating the %s at %s was lost and %s; check AWS, delete any %s that create made (or adopt it into this object), then remove the %s annotation to create it again",
+		r.kind.Name, since.Format(time.RFC3339), why, r.kind.Name, AnnotationCreatePending)}}
+}
+
+// createPending returns the time recorded by AnnotationCreatePending. An
+// unreadable value still counts as pending, from the zero time.
+func (r *Reconciler[T]) createPending(obj T) (time.Time, bool) {
+	v, ok := obj.GetAnnotations()[AnnotationCreatePending]
+	if !ok {
+		return time.Time{}, false
+	}
+	t, _ := time.Parse(time.RFC3339, v)
+	return t, true
+}
+
+// create makes the resource, bracketed by the records described above.
+func (r *Reconciler[T]) create(ctx context.Context, p *pass[T], ext managed.External[T]) outcome {
+	obj := p.obj
+	status := obj.GetManagedStatus()
+	recreate := owned(obj)
+	// Before pinning: a create that waits for a Secret has made nothing.
+	ctx, err := r.withSecrets(ctx, obj)
+	if err != nil {
+		return r.fail(ctx, p, err)
+	}
+	since, retry := r.createPending(obj)
+	if !retry {
+		since = r.now().UTC().Truncate(time.Second)
+	}
+	if err := r.pinAccount(ctx, p); err != nil {
+		return r.fail(ctx, p, err)
+	}
+	r.pin(obj, p.place, nil)
+	if err := r.writeStatus(ctx, p, true); err != nil {
+		return r.fail(ctx, p, fmt.Errorf("recording the region and account before creating: %w", err))
+	}
+	if !retry {
+		// The optimistic lock makes this the last check that the pass did
+		// not decide on a stale object.
+		stamp := since.Format(time.RFC3339)
+		if err := r.patch(ctx, obj, func(o T) error { setAnnotation(o, AnnotationCreatePending, stamp); return nil }); err != nil {
+			return r.fail(ctx, p, fmt.Errorf("recording the create before making it: %w", err))
+		}
+	}
+	if r.kind.ClientToken {
+		ctx = managed.WithClientToken(ctx, clientToken(obj, since))
+	}
+	if err := ext.Create(ctx, obj); err != nil {
+		return r.createFailed(ctx, p, err, retry, recreate)
+	}
+	status.ACKResourceMetadata.Ownership = ackv1alpha1.OwnershipCreated
+	if recreate {
+		r.driftCorrected(ctx, p, []string{"(the resource itself)"}, "recreated the "+r.kind.Name+", which was deleted in AWS outside Kubernetes")
+	} else {
+		r.event(obj, corev1.EventTypeNormal, "Created", "Create", "created the %s in %s", r.kind.Name, p.place.target.Region)
+		log.FromContext(ctx).Info("created")
+	}
+	setProgress(obj, "Creating", "the resource was created; waiting for AWS to report it")
+	// What the create made (an identifier AWS assigned) must be stored even
+	// if the object changed meanwhile: nobody else writes this status.
+	if err := r.writeStatus(ctx, p, false); err != nil {
+		return r.fail(ctx, p, fmt.Errorf("recording the created %s: %w", r.kind.Name, err))
+	}
+	r.clearCreatePending(ctx, obj)
+	return outcome{result: metrics.ResultChanged, after: r.opts.Confirm}
+}
+
+// createFailed records a failed create. A definite refusal made nothing,
+// so the pending record goes; an unknown outcome keeps it for the next
+// pass to settle.
+func (r *Reconciler[T]) createFailed(ctx context.Context, p *pass[T], err error, retry, recreate bool) outcome {
+	obj := p.obj
+	exists := managed.IsAlreadyExists(err, r.kind.AlreadyExistsCodes)
+	if retry && exists {
+		// The create whose answer was lost has landed after all: the next
+		// read finds it and settles it as this object's.
+		return r.fail(ctx, p, fmt.Errorf("an earlier create of this object may have made it: %w", err))
+	}
+	if !managed.OutcomeUnknown(err) {
+		if !recreate {
+			// Nothing of ours exists, so the region and account stay free.
+			obj.GetManagedStatus().ACKResourceMetadata = nil
+		}
+		r.clearCreatePending(ctx, obj)
+	}
+	if exists {
+		err = &managed.TerminalError{Reason: fmt.Sprintf("a %s with this identifier already exists in AWS and this object did not create it; to manage it, set %s: %s", r.kind.Name, AnnotationAdoptionPolicy, AdoptionPolicyAdopt), Err: err}
+	}
+	return r.fail(ctx, p, err)
+}
+
+// settleCreate decides what a create whose answer was lost made. The read
+// found the resource: it is this object's. The read cannot find it: for an
+// identifier the spec names, or a create with a client token, nothing was
+// made (or the same create returns it), so create again; for an
+// identifier AWS assigns, look with the kind's Finder, and without one let
+// a person decide.
+func (r *Reconciler[T]) settleCreate(ctx context.Context, p *pass[T], ext managed.External[T], obs managed.Observation, since time.Time) outcome {
+	obj := p.obj
+	if obs.Exists {
+		return r.claimCreated(ctx, p, obs.ARN)
+	}
+	if !p.policy.Has(ActionCreate) {
+		return r.absent(ctx, p, ext)
+	}
+	if !r.kind.AssignedIdentifier || r.kind.ClientToken {
+		return r.create(ctx, p, ext)
+	}
+	n, err := r.findCreated(ctx, ext, obj, since)
+	if err != nil {
+		return r.fail(ctx, p, err)
+	}
+	switch {
+	case n == 1:
+		return r.claimCreated(ctx, p, nil)
+	case n > 1:
+		return r.fail(ctx, p, r.createUnknown(since, fmt.Sprintf("AWS has %d resources that match it", n)))
+	}
+	if wait := since.Add(r.opts.CreateSettle).Sub(r.now()); wait > 0 {
+		// A request the dead process sent may still land.
+		setProgress(obj, "CreatePending", fmt.Sprintf("an earlier create's answer was lost and AWS shows nothing it made; creating again after %s unless it appears", since.Add(r.opts.CreateSettle).Format(time.RFC3339)))
+		return outcome{result: metrics.ResultPending, after: wait}
+	}
+	return r.create(ctx, p, ext)
+}
+
+// findCreated asks the kind's Finder what a lost create made.
+func (r *Reconciler[T]) findCreated(ctx context.Context, ext managed.External[T], obj T, since time.Time) (int, error) {
+	finder, ok := ext.(managed.Finder[T])
+	if !ok {
+		return 0, r.createUnknown(since, fmt.Sprintf("AWS assigns a %s's identifier and offers no way to look it up", r.kind.Name))
+	}
+	n, err := finder.FindCreated(ctx, obj, since.Add(-clockSkew))
+	if err != nil {
+		return 0, fmt.Errorf("looking for the %s an interrupted create made: %w", r.kind.Name, err)
+	}
+	return n, nil
+}
+
+// claimCreated records the resource a lost create made as this object's.
+func (r *Reconciler[T]) claimCreated(ctx context.Context, p *pass[T], arn *string) outcome {
+	obj := p.obj
+	r.pin(obj, p.place, arn)
+	obj.GetManagedStatus().ACKResourceMetadata.Ownership = ackv1alpha1.OwnershipCreated
+	r.event(obj, corev1.EventTypeNormal, "Created", "Create", "found the %s that an interrupted create made in %s; it is this object's", r.kind.Name, p.place.target.Region)
+	log.FromContext(ctx).Info("settled an interrupted create: the resource exists")
+	p.afterWrite = append(p.afterWrite, func() { r.clearCreatePending(ctx, obj) })
+	setProgress(obj, "Creating", "the resource was created; waiting for AWS to report it")
+	return outcome{result: metrics.ResultChanged, after: r.opts.Confirm}
+}
+
+// clearCreatePending drops the pending record once the status holds the
+// outcome. No optimistic lock: the annotation is the controller's own. A
+// failure only leaves work for the next pass, which finds the status
+// owned and clears it then.
+func (r *Reconciler[T]) clearCreatePending(ctx context.Context, obj T) {
+	if _, ok := obj.GetAnnotations()[AnnotationCreatePending]; !ok {
+		return
+	}
+	orig := obj.DeepCopyObject().(T)
+	mod := obj.DeepCopyObject().(T)
+	delete(mod.GetAnnotations(), AnnotationCreatePending)
+	if err := r.client.Patch(ctx, mod, client.MergeFrom(orig)); err != nil {
+		log.FromContext(ctx).Info("could not remove the create-pending annotation; the next pass will", "error", err.Error())
+		return
+	}
+	delete(obj.GetAnnotations(), AnnotationCreatePending)
+	obj.SetResourceVersion(mod.GetResourceVersion())
+}
+
+// clientToken is the idempotency token of one object's create: the same
+// for every retry of the create recorded at since, new for the next one.
+func clientToken(obj client.Object, since time.Time) string {
+	sum := sha256.Sum256([]byte(string(obj.GetUID()) + "/" + since.UTC().Format(time.RFC3339)))
+	return hex.EncodeToString(sum[:16])
+}
+
+func setAnnotation(obj client.Object, key, value string) {
+	a := obj.GetAnnotations()
+	if a == nil {
+		a = map[string]string{}
+	}
+	a[key] = value
+	obj.SetAnnotations(a)
+}
+
+// isCreateUnknown reports whether err leaves a create's outcome to a person.
+func isCreateUnknown(err error) bool {
+	var u *createUnknownError
+	return errors.As(err, &u)
+}

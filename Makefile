@@ -37,6 +37,10 @@ test: tools verify vet ## everything CI runs: tools, regenerate-and-diff, vet, u
 	$(GO) build -o bin/report ./tests/report
 	$(GO) test $(GOTEST_FLAGS) -json ./... | bin/report
 
+.PHONY: chaos
+chaos: ## kill the DynamoDB controller 60 times while Tables and Backups change; prints duplicates, leaks and stuck objects
+	$(GO) test -run '^TestChaos$$' -count=1 -v -timeout 30m ./tests/e2e/dynamodb -args -chaos.kills=60
+
 .PHONY: sweep
 sweep: ## generate every model with no generator.yaml into a temporary module, compile it in one go build, print compiled/attempted
 	$(GO) test -run '^TestSweep$$' -count=1 -v -timeout 3h ./generator/pipeline -args -sweep.all $(if $(SERVICE),-sweep.only=$(SERVICE))

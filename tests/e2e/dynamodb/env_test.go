@@ -47,6 +47,8 @@ type env struct {
 	metrics string // host:port of /metrics
 	probes  string // host:port of /healthz and /readyz
 	prefix  string // unique per test, for namespaces and table names
+	// args and env start the controller, again after a kill too.
+	args, env []string
 }
 
 type controllerOptions struct {
@@ -81,9 +83,16 @@ func startController(t *testing.T, o controllerOptions) *env {
 		// Recoverable errors retry within seconds, not minutes.
 		"--reconcile-backoff-max", "2s",
 	}, o.flags...)
-	env := append(harness.AWSEnv(o.endpoint, region), o.env...)
-	e.ctrl = harness.StartProcess(t, "dynamodb-controller", controllerBin, args, env)
+	e.args, e.env = args, append(harness.AWSEnv(o.endpoint, region), o.env...)
+	e.ctrl = harness.StartProcess(t, "dynamodb-controller", controllerBin, e.args, e.env)
 	return e
+}
+
+// restart starts the controller again, as a Deployment does after the
+// process died; the old one must be gone.
+func (e *env) restart() {
+	e.t.Helper()
+	e.ctrl = harness.StartProcess(e.t, "dynamodb-controller", controllerBin, e.args, e.env)
 }
 
 // prefixFor makes a short DNS-safe prefix from the test name.

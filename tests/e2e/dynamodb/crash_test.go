@@ -1,0 +1,104 @@
+package dynamodb
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	apimeta "k8s.io/apimachinery/pkg/api/meta"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
+	"github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
+	"github.com/kubesmith/kubesmith/tests/harness"
+)
+
+// TestKillAfterCreate kills the controller right after AWS made a Table
+// (a name the user chooses) and a Backup (an ARN AWS assigns), before the
+// controller heard the answer. The restarted controller finds what the
+// dead one made: one table, one backup, both Ready, and deleting them
+// leaves nothing in AWS.
+func TestKillAfterCreate(t *testing.T) {
+	t.Parallel()
+	var (
+		mu      sync.Mutex
+		e       *env
+		done    = map[string]bool{}
+		killed  = make(chan string, 2)
+		creates = map[string]bool{"CreateTable": true, "CreateBackup": true}
+	)
+	hook := harness.StartCallHook(t, moto.Endpoint(), func(op string) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		if !creates[op] || done[op] {
+			return true
+		}
+		done[op] = true
+		_ = e.ctrl.Kill() // before the answer can reach it
+		killed <- op
+		return false
+	})
+	mu.Lock()
+	e = startController(t, controllerOptions{namespaces: []string{"kill"}, endpoint: hook.URL()})
+	mu.Unlock()
+	ctx := context.Background()
+	source := e.table("source")
+	createTableInAWS(t, source, types.BillingModePayPerRequest)
+
+	tbl := e.newTable("kill", "made", nil)
+	bk := &v1alpha1.Backup{
+		ObjectMeta: metav1.ObjectMeta{Name: "bk", Namespace: e.ns("kill")},
+		Spec:       v1alpha1.BackupSpec{BackupName: aws.String(e.table("bk")), TableName: aws.String(source)},
+	}
+	e.create(tbl)
+	e.create(bk)
+	for range 2 {
+		op := <-killed
+		t.Logf("killed the controller after AWS answered %s", op)
+		mu.Lock()
+		e.restart()
+		mu.Unlock()
+	}
+
+	e.waitReady(tbl)
+	ready := e.waitBackup(bk, "to be Ready", backupReady)
+	backups := backupsInAWS(t, source)
+	if len(backups) != 1 || aws.ToString(backups[0].BackupArn) != aws.ToString(ready.Status.BackupARN) {
+		t.Fatalf("backups of %s in DynamoDB: %s; want exactly the one in status, %s", source, describeBackups(backups), aws.ToString(ready.Status.BackupARN))
+	}
+	if got := ready.Status.ACKResourceMetadata.Ownership; got != "Created" {
+		t.Errorf("the Backup's ownership is %q, want Created", got)
+	}
+
+	if err := e.k.Delete(ctx, tbl); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.k.Delete(ctx, ready); err != nil {
+		t.Fatal(err)
+	}
+	e.waitGone(tbl)
+	e.waitGone(bk)
+	if n := len(backupsInAWS(t, source)); n != 0 {
+		t.Errorf("%d backups of %s left after the Backup was deleted", n, source)
+	}
+}
+
+// backupReady accepts a Backup that is Ready at its generation.
+func backupReady(b *v1alpha1.Backup) error {
+	c := apimeta.FindStatusCondition(b.Status.Conditions, "Ready")
+	if c == nil || c.Status != metav1.ConditionTrue || c.ObservedGeneration != b.Generation {
+		return fmt.Errorf("Ready is %+v", c)
+	}
+	return nil
+}
+
+func describeBackups(list []types.BackupSummary) string {
+	var parts []string
+	for _, b := range list {
+		parts = append(parts, aws.ToString(b.BackupName)+"="+aws.ToString(b.BackupArn))
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}

@@ -358,7 +358,7 @@ func (m *managerWriter) create() jen.Code {
 		}
 	}
 	pre := readSecrets(secrets, func(err jen.Code) jen.Code { return jen.Return(err) })
-	call := jen.Id("m").Dot("client").Dot(r.Create.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Create.Name+"Input").Values(fields))
+	call := jen.Id("m").Dot("client").Dot(r.Create.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Create.Name+"Input").Values(fields), m.singleAttempt())
 	subs := m.createSubResources()
 	out := jen.Id("out")
 	if r.Create.Output == "" {
@@ -389,6 +389,17 @@ func (m *managerWriter) create() jen.Code {
 	body = append(body, subs...)
 	body = append(body, jen.Return(jen.Nil()))
 	return m.method("Create", nil, jen.Error(), body...)
+}
+
+// singleAttempt is the option that stops the SDK from sending a create
+// again after a lost answer (a reset connection, a 5xx), which would make a
+// second resource or report the first as someone else's. The runtime
+// settles a lost answer itself, from its create-pending record.
+func (m *managerWriter) singleAttempt() jen.Code {
+	return jen.Func().Params(jen.Id("o").Op("*").Qual(m.c.sdk, "Options")).Block(
+		jen.Comment("A lost answer is settled by the runtime, never by resending."),
+		jen.Id("o").Dot("RetryMaxAttempts").Op("=").Lit(1),
+	)
 }
 
 func (m *managerWriter) update() jen.Code {

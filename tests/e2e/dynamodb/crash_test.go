@@ -86,6 +86,48 @@ func TestKillAfterCreate(t *testing.T) {
 	}
 }
 
+// TestLostCreateAnswer drops AWS's answer to the first CreateTable and
+// CreateBackup, as a reset connection does, with the controller running.
+// Resending the create (the SDK's retry) would make a second backup, and
+// find the table "already there"; instead each object settles on what the
+// one create made.
+func TestLostCreateAnswer(t *testing.T) {
+	t.Parallel()
+	var (
+		mu      sync.Mutex
+		dropped = map[string]bool{}
+	)
+	hook := harness.StartCallHook(t, moto.Endpoint(), func(op string) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		if op != "CreateTable" && op != "CreateBackup" || dropped[op] {
+			return true
+		}
+		dropped[op] = true
+		return false
+	})
+	e := startController(t, controllerOptions{namespaces: []string{"lost"}, endpoint: hook.URL()})
+	source := e.table("source")
+	createTableInAWS(t, source, types.BillingModePayPerRequest)
+	tbl := e.newTable("lost", "made", nil)
+	bk := &v1alpha1.Backup{
+		ObjectMeta: metav1.ObjectMeta{Name: "bk", Namespace: e.ns("lost")},
+		Spec:       v1alpha1.BackupSpec{BackupName: aws.String(e.table("bk")), TableName: aws.String(source)},
+	}
+	e.create(tbl)
+	e.create(bk)
+	e.waitReady(tbl)
+	e.waitBackup(bk, "to be Ready", backupReady)
+	if backups := backupsInAWS(t, source); len(backups) != 1 {
+		t.Errorf("backups of %s in DynamoDB: %s; want one", source, describeBackups(backups))
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if !dropped["CreateTable"] || !dropped["CreateBackup"] {
+		t.Errorf("answers dropped: %v; the test did not test", dropped)
+	}
+}
+
 // backupReady accepts a Backup that is Ready at its generation.
 func backupReady(b *v1alpha1.Backup) error {
 	c := apimeta.FindStatusCondition(b.Status.Conditions, "Ready")

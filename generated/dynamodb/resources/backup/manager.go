@@ -73,6 +73,9 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Backup) error {
 	out, err := m.client.CreateBackup(ctx, &dynamodb.CreateBackupInput{
 		BackupName: cr.Spec.BackupName,
 		TableName:  cr.Spec.TableName,
+	}, func(o *dynamodb.Options) {
+		// A lost answer is settled by the runtime, never by resending.
+		o.RetryMaxAttempts = 1
 	})
 	if err != nil {
 		return err

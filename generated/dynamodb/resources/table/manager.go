@@ -92,6 +92,9 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Table) error {
 			}
 		}),
 		WarmThroughput: conv.Ptr(cr.Spec.WarmThroughput, sdkWarmThroughput),
+	}, func(o *dynamodb.Options) {
+		// A lost answer is settled by the runtime, never by resending.
+		o.RetryMaxAttempts = 1
 	})
 	if err != nil {
 		return err

@@ -52,6 +52,9 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Gadget) error {
 		GadgetName: cr.Spec.GadgetName,
 		Kind:       conv.ToEnum[types.Kind](cr.Spec.Kind),
 		Tags:       managed.DesiredTags(ctx, specTags(cr)),
+	}, func(o *gadgets.Options) {
+		// A lost answer is settled by the runtime, never by resending.
+		o.RetryMaxAttempts = 1
 	})
 	if err != nil {
 		return err

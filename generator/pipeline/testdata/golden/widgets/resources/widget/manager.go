@@ -97,6 +97,9 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 		}),
 		Weight:     conv.Float[float64](cr.Spec.Weight),
 		WidgetName: cr.Spec.WidgetName,
+	}, func(o *widgets.Options) {
+		// A lost answer is settled by the runtime, never by resending.
+		o.RetryMaxAttempts = 1
 	})
 	if err != nil {
 		return err

@@ -274,7 +274,7 @@ func TestCreateOnceStatusWrite(t *testing.T) {
 			},
 		},
 		"StatusWriteFails": {
-			reason: "A status write that fails after the create (the API server away, or the process killed) leaves the pending record; the next pass finds the resource instead of making another.",
+			reason:     "A status write that fails after the create (the API server away, or the process killed) leaves the pending record; the next pass finds the resource instead of making another.",
 			failStatus: true,
 		},
 	}

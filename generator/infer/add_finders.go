@@ -16,10 +16,15 @@ import (
 // resource must equal, and which status identifiers the one found fills.
 func addFinders(st *state) error {
 	for _, w := range st.work {
-		if !w.resolved() || w.rc.FindCreated == nil {
-			continue
+		switch {
+		case !w.resolved():
+		case w.rc.FindCreated != nil:
+			st.configuredFinder(w, w.rc.FindCreated, w.at.At("findCreated"))
+		case w.r.AssignedIdentifier && w.r.Create.Token != nil:
+			w.decide("find created", "none", "a retried %s sends the same client token, so AWS returns what a lost create made", w.r.Create.Name)
+		case w.r.AssignedIdentifier:
+			w.decide("find created", "none", "a lost create is left to a person; findCreated in generator.yaml can name a list operation that finds it")
 		}
-		st.configuredFinder(w, w.rc.FindCreated, w.at.At("findCreated"))
 	}
 	return nil
 }

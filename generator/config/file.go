@@ -60,6 +60,12 @@ type Resource struct {
 	// operations own, such as an S3 bucket's versioning configuration
 	// (PutBucketVersioning, GetBucketVersioning), keyed by the field name.
 	SubResources map[string]*SubResource `yaml:"subResources,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// FindCreated says how to find what a create made when its answer was
+	// lost (a crash or a timeout between the create call and the status
+	// write), for a resource whose identifier AWS assigns, such as a
+	// backup's ARN. Without one the controller does not create again but
+	// asks a person to decide.
+	FindCreated *FindCreated `yaml:"findCreated,omitempty"`
 	// Fields overrides what inference decided for single fields, keyed by
 	// Smithy member name; a dotted path ("Config.Role") reaches a member of
 	// a nested structure.
@@ -82,6 +88,24 @@ type Operations struct {
 	// Delete removes the resource.
 	Delete string `yaml:"delete,omitempty"`
 	// Because says why the names are needed.
+	Because string `yaml:"because,omitempty"`
+}
+
+// FindCreated lists the resources a lost create may have made. Exactly one
+// match is taken as the resource; more than one is left to a person.
+type FindCreated struct {
+	// Operation is the service's list operation, such as ListBackups.
+	Operation string `yaml:"operation"`
+	// Match are spec fields, by Smithy member name, that a listed
+	// resource must equal: each is passed as a filter where the list input
+	// has a member of that name, and compared with the member of that
+	// name of each listed resource.
+	Match []string `yaml:"match" schema:"minItems=1 minLength=1"`
+	// CreatedAfter is the list input member that takes the time the
+	// create began, such as TimeRangeLowerBound, so that older resources
+	// are not listed at all.
+	CreatedAfter string `yaml:"createdAfter,omitempty"`
+	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }
 

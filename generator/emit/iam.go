@@ -37,8 +37,8 @@ func (g *Gen) IAMPolicy() (File, error) {
 
 // calledOperations are the operations a kind's manager calls: its CRUD,
 // the put and get of each sub-resource (and its delete, where removing
-// the field calls it), the tag operations, and the reads status fields
-// come from.
+// the field calls it), the tag operations, the list that finds what a
+// lost create made, and the reads status fields come from.
 func calledOperations(r *model.Resource) []*model.Operation {
 	ops := []*model.Operation{r.Create, r.Read, r.Update, r.Delete}
 	for _, s := range r.SubResources {
@@ -51,6 +51,9 @@ func calledOperations(r *model.Resource) []*model.Operation {
 	}
 	if r.Tags != nil && r.Tags.API != nil {
 		ops = append(ops, r.Tags.API.Tag, r.Tags.API.Untag, r.Tags.API.List)
+	}
+	if r.Finder != nil {
+		ops = append(ops, r.Finder.List)
 	}
 	for _, f := range r.Status {
 		if f.From != nil {

@@ -31,7 +31,7 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 					jen.Id("client"): jen.Qual(m.c.sdk, "NewFromConfig").Call(jen.Id("cfg")),
 				})),
 			),
-		}, m.kindOptions()))),
+		}, m.kindOptions(), m.createOnceOptions()))),
 	)
 	f.Line()
 	f.Type().Id("manager").Struct(jen.Id("client").Op("*").Qual(m.c.sdk, "Client"))
@@ -42,6 +42,10 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 	if m.tagAPI() != nil {
 		f.Line()
 		f.Add(m.listTagsFunc())
+	}
+	if r.Finder != nil {
+		f.Line()
+		f.Add(m.findCreated())
 	}
 
 	conv := newFile(pkg)
@@ -357,6 +361,7 @@ func (m *managerWriter) create() jen.Code {
 			}
 		}
 	}
+	m.createToken(fields)
 	pre := readSecrets(secrets, func(err jen.Code) jen.Code { return jen.Return(err) })
 	call := jen.Id("m").Dot("client").Dot(r.Create.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Create.Name+"Input").Values(fields), m.singleAttempt())
 	subs := m.createSubResources()

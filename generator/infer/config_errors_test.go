@@ -150,6 +150,31 @@ func TestConfigErrors(t *testing.T) {
 			want:   `generator.yaml:3: KeySchema is not a map of strings or a list of Key and Value structures`,
 		},
 		{
+			reason: "a findCreated operation the model does not have",
+			yaml:   "resources:\n  Queue:\n    findCreated:\n      operation: ListQueus\n      match: [QueueName]\n",
+			want:   `generator.yaml:4: operation "ListQueus" is not in the model (did you mean "ListQueues"?)`,
+		},
+		{
+			reason: "a findCreated match that is not a spec field",
+			yaml:   "resources:\n  Queue:\n    findCreated:\n      operation: ListQueues\n      match: [QueueNam]\n",
+			want:   `generator.yaml:5: Queue has no spec field "QueueNam" (did you mean "QueueName"?)`,
+		},
+		{
+			reason: "a findCreated match the listed elements do not have",
+			yaml:   "resources:\n  Queue:\n    findCreated:\n      operation: ListQueues\n      match:\n        - QueueName\n        - DeadLetterTopicArn\n",
+			want:   `generator.yaml:7: ListQueues lists QueueSummary, which has no member "DeadLetterTopicArn" to compare with`,
+		},
+		{
+			reason: "a findCreated createdAfter the list input does not have",
+			yaml:   "resources:\n  Queue:\n    findCreated:\n      operation: ListQueues\n      match: [QueueName]\n      createdAfter: CreatedAftr\n",
+			want:   `generator.yaml:6: ListQueues has no input member "CreatedAftr" (did you mean "CreatedAfter"?)`,
+		},
+		{
+			reason: "findCreated on a resource read by its spec, which reading finds",
+			yaml:   "resources:\n  Table:\n    findCreated:\n      operation: ListTables\n      match: [TableName]\n",
+			want:   `generator.yaml:3: Table is read by spec fields, so a lost create is found by reading it; findCreated is for resources whose identifier AWS assigns`,
+		},
+		{
 			reason: "a generated resource whose identifier no field holds",
 			yaml:   "resources:\n  Queue:\n    fields:\n      QueueUrl: {ignore: true}\n",
 			want:   `generator.yaml:4: Queue cannot ignore QueueUrl: it identifies the resource`,

@@ -27,6 +27,10 @@ func inferIdentifiers(st *state) error {
 				continue
 			}
 			w.decide("identifier", id, "%s", ident.Reason)
+			if ident.Status && !r.AssignedIdentifier {
+				r.AssignedIdentifier = true
+				w.decide("assigned identifier", id, "AWS assigns it: %s finds the resource by a status field, so a create whose answer was lost cannot be found by reading", r.Read.Name)
+			}
 		}
 		for _, op := range []*model.Operation{r.Read, r.Update, r.Delete} {
 			if op == nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/kubesmith/kubesmith/generator/model"
 	"github.com/kubesmith/kubesmith/generator/smithy"
@@ -20,6 +21,9 @@ func resolveOperations(st *state) error {
 		w.createIn, _ = st.m.Shape(create.Input)
 		var err error
 		if r.Create, err = st.operation(create, w.createIn); err != nil {
+			return err
+		}
+		if err := st.clientToken(create, r.Create); err != nil {
 			return err
 		}
 		if r.Read, err = st.read(w); err != nil {
@@ -193,6 +197,45 @@ func (st *state) inputs(op *smithy.Shape, o *model.Operation) error {
 			return fmt.Errorf("%s: %w", op.ID, err)
 		}
 		o.Input = append(o.Input, &model.Member{Name: mem.Name, GoName: sdkFieldName(mem.Name), Type: typ, Required: mem.Traits.Required})
+	}
+	return nil
+}
+
+// clientToken records the create input's idempotency token member: the
+// @idempotencyToken one, which inputs left out, else a string member named
+// ClientToken or ClientRequestToken, which some models leave without the
+// trait; it then leaves the spec too. The runtime sends one token per
+// create, so a create retried after a lost answer cannot make a second
+// resource.
+func (st *state) clientToken(op *smithy.Shape, o *model.Operation) error {
+	in, ok := st.m.Shape(op.Input)
+	if !ok {
+		return nil
+	}
+	for _, mem := range in.Members {
+		named := strings.EqualFold(mem.Name, "ClientToken") || strings.EqualFold(mem.Name, "ClientRequestToken")
+		if !mem.Traits.IdempotencyToken && !named {
+			continue
+		}
+		typ, err := st.typer.memberType(mem)
+		if errors.As(err, new(unsupported)) || err == nil && typ.Kind != model.String {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", op.ID, err)
+		}
+		o.Token = &model.Member{Name: mem.Name, GoName: sdkFieldName(mem.Name), Type: typ, Required: mem.Traits.Required}
+		reason := "the idempotency token; the runtime sends one per create"
+		if !mem.Traits.IdempotencyToken {
+			reason = "a client token, by its name; the runtime sends one per create"
+			o.Input = slices.DeleteFunc(o.Input, func(m *model.Member) bool { return m.Name == mem.Name })
+		}
+		if i := slices.IndexFunc(o.Skipped, func(s model.Skipped) bool { return s.Member == mem.Name }); i >= 0 {
+			o.Skipped[i].Reason = reason
+		} else {
+			o.Skipped = append(o.Skipped, model.Skipped{Member: mem.Name, Reason: reason})
+		}
+		return nil
 	}
 	return nil
 }

@@ -79,3 +79,43 @@ func TestIdentifierNames(t *testing.T) {
 		}
 	}
 }
+
+// TestClientToken: the create's token member is found, by trait or by
+// name, and is not a spec field.
+func TestClientToken(t *testing.T) {
+	res := mustRun(t, "names.json", "", Options{All: true})
+	things, err := Run("things", thingsModel(t, nil, nil, nil, nil), parseConfig(t, ""), Options{All: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		reason string
+		r      *model.Resource
+		want   string
+		// inSpec are the token-like members that must stay spec fields.
+		inSpec []string
+	}{
+		{"the @idempotencyToken member", resource(t, res, "Table"), "ClientToken", nil},
+		{"a string named ClientRequestToken without the trait; an integer named ClientToken is no token", resource(t, things, "Thing"), "ClientRequestToken", []string{"ClientToken"}},
+		{"a create without one", resource(t, res, "Queue"), "", nil},
+	}
+	for _, c := range cases {
+		got := ""
+		if tok := c.r.Create.Token; tok != nil {
+			got = tok.Name
+		}
+		if got != c.want {
+			t.Errorf("%s: token %q, want %q", c.reason, got, c.want)
+		}
+		for _, f := range c.r.Spec {
+			if f.Member == c.want {
+				t.Errorf("%s: the token %s is a spec field", c.reason, f.Member)
+			}
+		}
+		for _, name := range c.inSpec {
+			if fieldByMember(c.r, name) == nil {
+				t.Errorf("%s: %s is not a spec field", c.reason, name)
+			}
+		}
+	}
+}

@@ -44,6 +44,9 @@ func Dump(svc *Service) string {
 		if r.ARNMember != "" {
 			p(1, "arn %s", r.ARNMember)
 		}
+		if f := r.Finder; f != nil {
+			p(1, "find created %s", dumpFinder(f))
+		}
 		if len(r.NotFoundCodes) > 0 {
 			p(1, "not found %s", strings.Join(r.NotFoundCodes, ", "))
 		}
@@ -130,11 +133,39 @@ func dumpOperation(op *Operation) string {
 		}
 		s += " -> " + strings.TrimPrefix(path+" "+op.Output, " ")
 	}
+	if op.Token != nil {
+		s += " token " + op.Token.Name
+	}
 	if f := op.Filter; f != nil {
 		s += fmt.Sprintf(" filter %s by %s", f.Member, f.Identifier)
 		if f.List {
 			s += " (list)"
 		}
+	}
+	return s
+}
+
+func dumpFinder(f *Finder) string {
+	var match, sets []string
+	for _, m := range f.Match {
+		s := m.Field + "=" + m.Element
+		if m.Input != "" {
+			s += " (filter " + m.Input + ")"
+		}
+		match = append(match, s)
+	}
+	for _, s := range f.Sets {
+		sets = append(sets, s.Field+"<-"+s.Element)
+	}
+	s := fmt.Sprintf("by %s match %s, set %s", f.List.Name, strings.Join(match, ", "), strings.Join(sets, ", "))
+	if f.Since != nil {
+		s += ", since " + f.Since.Name
+	}
+	if f.CreatedAt != "" {
+		s += ", created at " + f.CreatedAt
+	}
+	if f.InputToken != "" {
+		s += ", pages " + f.InputToken + "<-" + f.OutputToken
 	}
 	return s
 }

@@ -117,3 +117,45 @@ type Skipped struct {
 	Member string
 	Reason string
 }
+
+// Finder says how to find what a create made when its answer was lost,
+// for a kind whose identifier AWS assigns: list the resources, keep those
+// whose members equal the spec's and that were made since the create
+// began, and when one is left take its identifiers.
+type Finder struct {
+	// List is the list operation; OutputPath leads to the list, whose
+	// elements are Output structures.
+	List *Operation
+	// Match are the spec fields a listed element must equal.
+	Match []*FinderMatch
+	// Since is the list input member that takes the time the create
+	// began; nil when none does.
+	Since *Member
+	// CreatedAt is the element member holding the creation time, "" when
+	// it has none: elements made before the create began are left out.
+	CreatedAt string
+	// Sets are the status identifiers filled from the one element found.
+	Sets []*FinderSet
+	// InputToken and OutputToken are the list's paging members, "" when
+	// it returns everything at once.
+	InputToken, OutputToken string
+	Reason                  string
+}
+
+// FinderMatch is one spec field a listed element must equal.
+type FinderMatch struct {
+	// Field is the spec field's member name.
+	Field string
+	// Input is the list input member that filters by the field's value,
+	// "" when there is none.
+	Input string
+	// Element is the element member compared with the field.
+	Element string
+}
+
+// FinderSet fills a status identifier from the element found.
+type FinderSet struct {
+	// Field is the status field's member name, Element the element
+	// member holding its value.
+	Field, Element string
+}

@@ -60,6 +60,13 @@ type Resource struct {
 	SubResources []*SubResource
 	// Tags locates the resource's tags; nil when it has none.
 	Tags *Tags
+	// AssignedIdentifier is set when the read finds the resource through
+	// a status field: AWS, not the spec, chooses the identifier, so a
+	// create whose answer was lost cannot be found by reading.
+	AssignedIdentifier bool
+	// Finder lists what a lost create may have made; nil when the kind's
+	// identifier is in spec or no list operation can find it.
+	Finder *Finder
 	// Because is the generator.yaml note on the resource.
 	Because string
 	// Decisions explain the resource-level choices, for kubesmith explain.
@@ -96,6 +103,11 @@ type Operation struct {
 	// Output structures, and Filter narrows the list to one resource.
 	Many   bool
 	Filter *Filter
+	// Token is the input member taking the create's idempotency token
+	// (@idempotencyToken, or a string named ClientToken or
+	// ClientRequestToken); nil when there is none. Only a create has one:
+	// elsewhere the SDK fills in a random token.
+	Token *Member
 	// Skipped are input members left out, and why.
 	Skipped []Skipped
 }

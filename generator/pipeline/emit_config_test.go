@@ -18,8 +18,8 @@ func TestEmitConfig(t *testing.T) {
 			actions: []string{"widgets:CreateWidget", "widgets:DeleteWidget", "widgets:DeleteWidgetLogging", "widgets:DescribeWidget", "widgets:GetWidgetLogging", "widgets:PutWidgetLogging", "widgets:UpdateWidget"},
 		},
 		{
-			reason: "no update operation means no update action", service: "gadgets",
-			actions: []string{"gadgets:CreateGadget", "gadgets:DeleteGadget", "gadgets:GetGadget"},
+			reason: "no update operation means no update action; the list that finds a lost create is called", service: "gadgets",
+			actions: []string{"gadgets:CreateGadget", "gadgets:CreateSnapshot", "gadgets:DeleteGadget", "gadgets:DeleteSnapshot", "gadgets:GetGadget", "gadgets:GetSnapshot", "gadgets:ListSnapshots"},
 		},
 	}
 	for _, c := range cases {

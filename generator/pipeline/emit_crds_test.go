@@ -15,7 +15,7 @@ func TestEmitCRDs(t *testing.T) {
 		want    []string // files added to those of emit_types
 	}{
 		{reason: "deepcopy and a CRD for the widgets kind", service: "widgets", want: []string{"apis/v1alpha1/zz_generated.deepcopy.go", "config/crd/widgets.services.k8s.aws_widgets.yaml"}},
-		{reason: "deepcopy and a CRD for the gadgets kind", service: "gadgets", want: []string{"apis/v1alpha1/zz_generated.deepcopy.go", "config/crd/gadgets.services.k8s.aws_gadgets.yaml"}},
+		{reason: "deepcopy and a CRD for each gadgets kind", service: "gadgets", want: []string{"apis/v1alpha1/zz_generated.deepcopy.go", "config/crd/gadgets.services.k8s.aws_gadgets.yaml", "config/crd/gadgets.services.k8s.aws_snapshots.yaml"}},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {

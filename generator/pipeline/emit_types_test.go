@@ -15,7 +15,7 @@ func TestEmitTypes(t *testing.T) {
 		want    []string
 	}{
 		{reason: "an awsJson1_1 service gets one file per kind beside the shared types", service: "widgets", want: []string{"apis/v1alpha1/groupversion_info.go", "apis/v1alpha1/types.go", "apis/v1alpha1/widget.go"}},
-		{reason: "a restJson1 service gets the same layout", service: "gadgets", want: []string{"apis/v1alpha1/gadget.go", "apis/v1alpha1/groupversion_info.go", "apis/v1alpha1/types.go"}},
+		{reason: "a restJson1 service gets the same layout", service: "gadgets", want: []string{"apis/v1alpha1/gadget.go", "apis/v1alpha1/groupversion_info.go", "apis/v1alpha1/snapshot.go", "apis/v1alpha1/types.go"}},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {

@@ -19,7 +19,7 @@ var GroupVersion = schema.GroupVersion{
 
 // AddToScheme registers the API's kinds.
 func AddToScheme(s *runtime.Scheme) error {
-	s.AddKnownTypes(GroupVersion, &Gadget{}, &GadgetList{})
+	s.AddKnownTypes(GroupVersion, &Gadget{}, &GadgetList{}, &Snapshot{}, &SnapshotList{})
 	metav1.AddToGroupVersion(s, GroupVersion)
 	return nil
 }

@@ -6,10 +6,11 @@ package main
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/gadgets/apis/v1alpha1"
 	gadget "github.com/kubesmith/kubesmith/generated/gadgets/resources/gadget"
+	snapshot "github.com/kubesmith/kubesmith/generated/gadgets/resources/snapshot"
 	operator "github.com/kubesmith/kubesmith/runtime/operator"
 	reconciler "github.com/kubesmith/kubesmith/runtime/reconciler"
 )
 
 func main() {
-	operator.Main("gadgets", v1alpha1.AddToScheme, reconciler.Register(gadget.Kind()))
+	operator.Main("gadgets", v1alpha1.AddToScheme, reconciler.Register(gadget.Kind()), reconciler.Register(snapshot.Kind()))
 }

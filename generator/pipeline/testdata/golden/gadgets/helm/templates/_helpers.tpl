@@ -99,6 +99,7 @@ What the controller may do in the cluster, shared by the ClusterRole
     - gadgets.services.k8s.aws
   resources:
     - gadgets
+    - snapshots
   verbs:
     - create
     - delete
@@ -111,6 +112,7 @@ What the controller may do in the cluster, shared by the ClusterRole
     - gadgets.services.k8s.aws
   resources:
     - gadgets/status
+    - snapshots/status
   verbs:
     - get
     - patch
@@ -119,6 +121,7 @@ What the controller may do in the cluster, shared by the ClusterRole
     - gadgets.services.k8s.aws
   resources:
     - gadgets/finalizers
+    - snapshots/finalizers
   verbs:
     - update
 - apiGroups:

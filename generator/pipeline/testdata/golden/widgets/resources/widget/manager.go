@@ -18,6 +18,7 @@ import (
 // Kind describes Widget to the shared runtime.
 func Kind() managed.Kind[*v1alpha1.Widget] {
 	return managed.Kind[*v1alpha1.Widget]{
+		ClientToken: true,
 		Connect: func(cfg aws.Config) managed.External[*v1alpha1.Widget] {
 			return &manager{client: widgets.NewFromConfig(cfg)}
 		},
@@ -76,6 +77,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 	out, err := m.client.CreateWidget(ctx, &widgets.CreateWidgetInput{
 		AdminPassword:    secretAdminPassword,
 		Capacity:         conv.Int[int64](cr.Spec.Capacity),
+		ClientToken:      managed.ClientToken(ctx),
 		Color:            conv.ToEnum[types.Color](cr.Spec.Color),
 		Config:           conv.Ptr(cr.Spec.Config, sdkConfig),
 		Enabled:          conv.Value(cr.Spec.Enabled),

@@ -33,7 +33,7 @@ func (r *Reconciler[T]) fail(ctx context.Context, p *pass[T], err error) outcome
 	var noSecret *unresolvedSecretsError
 	// The API server refusing a spec the runtime wrote (adoption, late
 	// initialization) will refuse it again: only a change can fix it.
-	if managed.IsTerminal(err, r.kind.TerminalCodes) || apierrors.IsInvalid(err) {
+	if managed.IsTerminal(err, r.kind.TerminalCodes, r.kind.RecoverableCodes) || apierrors.IsInvalid(err) {
 		reason := reasonOf(err, "Terminal")
 		conditions.Remove(conds, conditions.Recoverable)
 		conditions.Set(conds, gen, conditions.Terminal, true, reason, msg)

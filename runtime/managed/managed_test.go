@@ -43,8 +43,8 @@ func TestClassify(t *testing.T) {
 			describe: "DynamoDB CreateTable: InvalidRestoreTimeException: too early",
 		},
 		"ThrottleListedTerminal": {
-			reason: "A code the SDK takes for throttling stays Recoverable even when a kind lists it as Terminal.",
-			err:    awsErr("LimitExceededException", "too many", 400),
+			reason:   "A code the SDK takes for throttling stays Recoverable even when a kind lists it as Terminal.",
+			err:      awsErr("LimitExceededException", "too many", 400),
 			describe: "DynamoDB CreateTable: LimitExceededException: too many",
 		},
 		"ServerListedTerminal": {
@@ -53,13 +53,13 @@ func TestClassify(t *testing.T) {
 			describe: "DynamoDB CreateTable: InvalidRestoreTimeException: oops",
 		},
 		"RecoverableOverride": {
-			reason: "A code the kind lists as Recoverable wins over the shared validation codes.",
-			err:    awsErr("InvalidParameterValue", "not yet", 400),
+			reason:   "A code the kind lists as Recoverable wins over the shared validation codes.",
+			err:      awsErr("InvalidParameterValue", "not yet", 400),
 			describe: "DynamoDB CreateTable: InvalidParameterValue: not yet",
 		},
 		"UnknownClientError": {
-			reason: "A 4xx code in no list is Recoverable: a wrong Terminal would wait for the resync period.",
-			err:    awsErr("SomethingOdd", "hm", 400),
+			reason:   "A 4xx code in no list is Recoverable: a wrong Terminal would wait for the resync period.",
+			err:      awsErr("SomethingOdd", "hm", 400),
 			describe: "DynamoDB CreateTable: SomethingOdd: hm",
 		},
 		"Throttled": {

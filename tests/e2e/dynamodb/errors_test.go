@@ -30,6 +30,7 @@ func TestThrottledCreate(t *testing.T) {
 	if c := condition(got, "ACK.Terminal"); c.Type != "" {
 		t.Errorf("throttling made the object Terminal: %+v", c)
 	}
+	checkArgoHealth(t, got, "Progressing")
 	// Retried with backoff, with no change to the object.
 	harness.Eventually(t, wait, 200*time.Millisecond, func() error {
 		if n := e.scrape().Sum("kubesmith_reconciles_total", map[string]string{"kind": "Table", "result": "recoverable"}); n < 2 {

@@ -44,6 +44,7 @@ func TestFrozenAWS(t *testing.T) {
 		if c := condition(got, "Ready"); c.Status != metav1.ConditionFalse {
 			t.Errorf("%s: Ready = %s while AWS hangs, want False", tbl.Name, c.Status)
 		}
+		checkArgoHealth(t, got, "Progressing")
 	}
 
 	own.Thaw(t)
@@ -52,6 +53,7 @@ func TestFrozenAWS(t *testing.T) {
 		if c := condition(got, "ACK.Recoverable"); c.Type != "" {
 			t.Errorf("%s: ACK.Recoverable still present: %+v", tbl.Name, c)
 		}
+		checkArgoHealth(t, got, "Healthy")
 	}
 	out, err := dynamodb.NewFromConfig(own.AWSConfig(region)).ListTables(context.Background(), &dynamodb.ListTablesInput{})
 	if err != nil {

@@ -43,8 +43,14 @@ type Resource struct {
 	// errors.
 	NotFoundCodes []string `yaml:"notFoundCodes,omitempty" schema:"minLength=1"`
 	// TerminalCodes are AWS error codes that only a spec change can fix:
-	// the controller stops retrying until the spec changes.
+	// the controller stops retrying until the spec changes. They add to
+	// the codes classified from the model (client errors that no retry
+	// fixes) and win over it; a throttling code stays recoverable.
 	TerminalCodes []string `yaml:"terminalCodes,omitempty" schema:"minLength=1"`
+	// RecoverableCodes are AWS error codes that a retry with backoff may
+	// get past, although the model calls them client errors: the
+	// controller retries them instead of waiting for a spec change.
+	RecoverableCodes []string `yaml:"recoverableCodes,omitempty" schema:"minLength=1"`
 	// AlreadyExistsCodes are the create's AWS error codes that mean the
 	// name is taken. They replace the codes inferred from the create
 	// operation's errors.

@@ -125,6 +125,9 @@ func (m *managerWriter) kindOptions() jen.Dict {
 	if len(m.r.TerminalCodes) > 0 {
 		opts[jen.Id("TerminalCodes")] = stringSlice(m.r.TerminalCodes)
 	}
+	if len(m.r.RecoverableCodes) > 0 {
+		opts[jen.Id("RecoverableCodes")] = stringSlice(m.r.RecoverableCodes)
+	}
 	if len(m.r.AlreadyExistsCodes) > 0 {
 		opts[jen.Id("AlreadyExistsCodes")] = stringSlice(m.r.AlreadyExistsCodes)
 	}

@@ -15,9 +15,9 @@ import (
 // (and the service's common errors) that say so by name (NotFound,
 // NoSuch…, NonExistent…) or by HTTP status 404. The codes that mean the
 // name is taken come from alreadyExistsCodes, else from the create
-// operation's errors (see alreadyExists). Terminal codes come from
-// generator.yaml only. A configured code that is not in the model but
-// close to one that is, is taken for a typo.
+// operation's errors (see alreadyExists). Terminal and recoverable codes
+// are classify_errors' work. A configured code that is not in the model
+// but close to one that is, is taken for a typo.
 func inferErrorCodes(st *state) error {
 	codes := st.errorCodes()
 	for _, w := range st.work {
@@ -27,13 +27,6 @@ func inferErrorCodes(st *state) error {
 		r := w.r
 		for i, c := range w.rc.NotFoundCodes {
 			st.checkCode(c, codes, w.at.At("notFoundCodes", strconv.Itoa(i)))
-		}
-		for i, c := range w.rc.TerminalCodes {
-			st.checkCode(c, codes, w.at.At("terminalCodes", strconv.Itoa(i)))
-		}
-		r.TerminalCodes = w.rc.TerminalCodes
-		if len(r.TerminalCodes) > 0 {
-			w.decide("terminal codes", strings.Join(r.TerminalCodes, ", "), "terminalCodes in generator.yaml")
 		}
 		st.inferAlreadyExists(w, codes)
 		if len(w.rc.NotFoundCodes) > 0 {

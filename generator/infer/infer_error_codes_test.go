@@ -13,7 +13,6 @@ func TestInferErrorCodes(t *testing.T) {
 		yaml      string
 		kind      string
 		notFound  string
-		terminal  string
 		exists    string
 		fromNames bool
 	}{
@@ -21,9 +20,9 @@ func TestInferErrorCodes(t *testing.T) {
 		{reason: "an error with HTTP status 404", kind: "Repository", notFound: "RepositoryNotFoundException"},
 		{reason: "the awsQueryError code of a NonExistent error", kind: "Queue", notFound: "AWS.SimpleQueueService.NonExistentQueue"},
 		{reason: "a read without such errors", kind: "Topic", notFound: ""},
-		{reason: "generator.yaml replaces the inferred codes and adds terminal ones",
-			yaml: "resources:\n  Table:\n    notFoundCodes: [Gone]\n    terminalCodes: [ValidationException]\n", kind: "Table",
-			notFound: "Gone", terminal: "ValidationException"},
+		{reason: "generator.yaml replaces the inferred codes",
+			yaml: "resources:\n  Table:\n    notFoundCodes: [Gone]\n", kind: "Table",
+			notFound: "Gone"},
 		{reason: "generator.yaml names the codes that mean the name is taken",
 			yaml: "resources:\n  Table:\n    alreadyExistsCodes: [NameTaken]\n", kind: "Table",
 			notFound: "ResourceNotFoundException", exists: "NameTaken"},
@@ -39,9 +38,6 @@ func TestInferErrorCodes(t *testing.T) {
 		}
 		if got := strings.Join(r.AlreadyExistsCodes, " "); got != c.exists {
 			t.Errorf("%s: already-exists codes %q, want %q", c.reason, got, c.exists)
-		}
-		if got := strings.Join(r.TerminalCodes, " "); got != c.terminal {
-			t.Errorf("%s: terminal codes %q, want %q", c.reason, got, c.terminal)
 		}
 	}
 }

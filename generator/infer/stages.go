@@ -22,10 +22,11 @@ var Stages = []Stage{
 	{"apply_ignores", "drop the fields generator.yaml ignores", applyIgnores},
 	{"apply_renames", "rename fields", applyRenames},
 	{"apply_field_options", "apply the other field options of generator.yaml", applyFieldOptions},
-	{"infer_error_codes", "find the error codes that mean not found, and take the terminal ones", inferErrorCodes},
+	{"infer_error_codes", "find the error codes that mean not found or already exists", inferErrorCodes},
 	{"infer_pending", "find the status values that mean AWS is still working", inferPending},
 	{"infer_tags", "find where the tags are", inferTags},
 	{"add_finders", "say how to find what a lost create made, for kinds whose identifier AWS assigns", addFinders},
+	{"classify_errors", "sort the errors of the kind's operations into terminal and recoverable", classifyErrors},
 	{"check_names", "check that Go and JSON names are unique", checkNames},
 	{"mark_api_structs", "mark the structures the API types use", markAPIStructs},
 }

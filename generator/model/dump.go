@@ -53,6 +53,9 @@ func Dump(svc *Service) string {
 		if len(r.TerminalCodes) > 0 {
 			p(1, "terminal %s", strings.Join(r.TerminalCodes, ", "))
 		}
+		if len(r.RecoverableCodes) > 0 {
+			p(1, "recoverable %s", strings.Join(r.RecoverableCodes, ", "))
+		}
 		if len(r.AlreadyExistsCodes) > 0 {
 			p(1, "already exists %s", strings.Join(r.AlreadyExistsCodes, ", "))
 		}

@@ -38,6 +38,9 @@ type Resource struct {
 	NotFoundCodes []string
 	// TerminalCodes are AWS error codes that need a spec change.
 	TerminalCodes []string
+	// RecoverableCodes are AWS error codes that a retry with backoff may
+	// get past; they override the runtime's shared validation codes.
+	RecoverableCodes []string
 	// AlreadyExistsCodes are create error codes that mean the name is taken.
 	AlreadyExistsCodes []string
 	// Pending names a status field and the values of it that mean AWS is

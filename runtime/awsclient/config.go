@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
@@ -47,6 +48,10 @@ type Options struct {
 	// MaxAttempts is how often the SDK tries one call before the
 	// reconciler's own backoff takes over; 0 keeps the SDK default.
 	MaxAttempts int
+	// CallTimeout bounds one AWS call, all its attempts included, so that
+	// an endpoint that accepts a connection and never answers cannot hold
+	// a reconcile forever; 0 means no bound.
+	CallTimeout time.Duration
 }
 
 // Factory hands out one aws.Config per target, built once from the SDK's

@@ -3,6 +3,7 @@ package awsclient
 import (
 	"context"
 	"encoding/pem"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -248,5 +249,36 @@ func TestCABundle(t *testing.T) {
 				t.Errorf("%s\ncall error: %v", tc.reason, err)
 			}
 		})
+	}
+}
+
+// TestCallTimeout calls an endpoint that takes the request and never
+// answers, as a frozen emulator or a hung load balancer does: the call
+// fails with an error naming the timeout, instead of waiting forever.
+func TestCallTimeout(t *testing.T) {
+	cleanEnv(t)
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { <-release }))
+	defer srv.Close()
+	defer close(release)
+	f := NewFactory(Options{Endpoint: srv.URL, CallTimeout: 200 * time.Millisecond})
+	cfg, err := f.Config(context.Background(), Target{Region: "us-west-2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The test's own bound, far above the call timeout: without one, the
+	// call would hang here rather than fail.
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	_, err = dynamodb.NewFromConfig(cfg).ListTables(ctx, &dynamodb.ListTablesInput{})
+	var timeout *CallTimeoutError
+	if !errors.As(err, &timeout) {
+		t.Fatalf("error %v, want a CallTimeoutError", err)
+	}
+	if ctx.Err() != nil {
+		t.Fatal("the call outlived the test's own bound")
+	}
+	if !strings.Contains(err.Error(), "AWS call timeout of 200ms") {
+		t.Errorf("error %q does not name the timeout", err)
 	}
 }

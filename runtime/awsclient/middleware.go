@@ -3,6 +3,8 @@ package awsclient
 import (
 	"context"
 	"errors"
+	"fmt"
+	"time"
 
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/smithy-go"
@@ -10,9 +12,16 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
-// addMiddleware installs the rate limiter and the call counter on every
-// client built from the factory's configurations.
+// addMiddleware installs the call deadline, the rate limiter and the call
+// counter on every client built from the factory's configurations.
 func (f *Factory) addMiddleware(stack *middleware.Stack) error {
+	if f.opts.CallTimeout > 0 {
+		// First of all: the deadline covers every attempt and the waits
+		// between them, and the rate limiter's wait too.
+		if err := stack.Initialize.Add(middleware.InitializeMiddlewareFunc("kubesmith/CallTimeout", f.callTimeout), middleware.Before); err != nil {
+			return err
+		}
+	}
 	if f.opts.QPS > 0 {
 		// After Retry, so that every attempt waits for a token.
 		if err := stack.Finalize.Insert(middleware.FinalizeMiddlewareFunc("kubesmith/RateLimit", f.rateLimit), "Retry", middleware.After); err != nil {
@@ -25,6 +34,32 @@ func (f *Factory) addMiddleware(stack *middleware.Stack) error {
 		return stack.Deserialize.Add(middleware.DeserializeMiddlewareFunc("kubesmith/CountCalls", f.countCall), middleware.Before)
 	}
 	return nil
+}
+
+// CallTimeoutError is an AWS call that got no answer within
+// Options.CallTimeout.
+type CallTimeoutError struct {
+	Timeout time.Duration
+	Err     error
+}
+
+func (e *CallTimeoutError) Error() string {
+	return fmt.Sprintf("no answer from AWS within the AWS call timeout of %s", e.Timeout)
+}
+
+// Unwrap keeps the SDK's error, and so context.DeadlineExceeded, visible.
+func (e *CallTimeoutError) Unwrap() error { return e.Err }
+
+func (f *Factory) callTimeout(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+	callCtx, cancel := context.WithTimeout(ctx, f.opts.CallTimeout)
+	defer cancel()
+	out, md, err := next.HandleInitialize(callCtx, in)
+	// Only our own deadline: a caller's cancellation or deadline is the
+	// caller's to report.
+	if err != nil && ctx.Err() == nil && errors.Is(callCtx.Err(), context.DeadlineExceeded) {
+		err = &CallTimeoutError{Timeout: f.opts.CallTimeout, Err: err}
+	}
+	return out, md, err
 }
 
 func (f *Factory) rateLimit(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {

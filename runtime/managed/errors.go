@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/smithy-go"
 )
 
@@ -53,12 +55,29 @@ func HasErrorCode(err error, codes ...string) bool {
 }
 
 // IsTerminal reports whether err can only be fixed by changing the spec.
-func IsTerminal(err error, extraCodes []string) bool {
+// In order: a TerminalError is; a code in recoverable is not; what the
+// SDK's retryer would retry (throttling, 5xx, a lost connection) is not,
+// whatever list holds its code; a code in terminal (the kind's client
+// errors) or in the shared validation codes is. Anything else is not: a
+// wrong Terminal waits for the resync period, a wrong Recoverable costs a
+// call per backoff.
+func IsTerminal(err error, terminal, recoverable []string) bool {
 	var t *TerminalError
 	if errors.As(err, &t) {
 		return true
 	}
-	return HasErrorCode(err, validationCodes...) || HasErrorCode(err, extraCodes...)
+	if HasErrorCode(err, recoverable...) || retryable(err) {
+		return false
+	}
+	return HasErrorCode(err, validationCodes...) || HasErrorCode(err, terminal...)
+}
+
+// retryable reports whether the SDK's standard retryer retries err or
+// takes it for throttling.
+func retryable(err error) bool {
+	return retry.IsErrorRetryables(retry.DefaultRetryables).IsErrorRetryable(err) == aws.TrueTernary ||
+		retry.IsErrorThrottles(retry.DefaultThrottles).IsErrorThrottle(err) == aws.TrueTernary ||
+		HTTPStatus(err) >= 500
 }
 
 // IsAlreadyExists reports whether a create failed because the identifier

@@ -85,8 +85,12 @@ type Kind[T Object] struct {
 	// endpoint, so Connect runs once per combination.
 	Connect func(cfg aws.Config) External[T]
 	// TerminalCodes are AWS error codes that only a spec change can fix,
-	// beyond the validation classes every kind shares.
+	// beyond the validation classes every kind shares: the client errors
+	// of the kind's operations that no retry fixes (see IsTerminal).
 	TerminalCodes []string
+	// RecoverableCodes are AWS error codes that a retry may get past,
+	// even where the shared validation codes say otherwise.
+	RecoverableCodes []string
 	// AlreadyExistsCodes are the Create error codes that mean the
 	// resource's identifier is taken, e.g. ResourceInUseException. Such a
 	// create is Terminal: the runtime never takes over a resource it did

@@ -38,9 +38,29 @@ func TestClassify(t *testing.T) {
 			describe: "DynamoDB CreateTable: ValidationException: bad key",
 		},
 		"KindCode": {
-			reason: "A code the kind lists is Terminal.",
-			err:    awsErr("LimitExceededException", "too many", 400), terminal: true,
+			reason: "A client error the kind lists as Terminal is Terminal.",
+			err:    awsErr("InvalidRestoreTimeException", "too early", 400), terminal: true,
+			describe: "DynamoDB CreateTable: InvalidRestoreTimeException: too early",
+		},
+		"ThrottleListedTerminal": {
+			reason:   "A code the SDK takes for throttling stays Recoverable even when a kind lists it as Terminal.",
+			err:      awsErr("LimitExceededException", "too many", 400),
 			describe: "DynamoDB CreateTable: LimitExceededException: too many",
+		},
+		"ServerListedTerminal": {
+			reason: "A 5xx stays Recoverable whatever its code.",
+			err:    awsErr("InvalidRestoreTimeException", "oops", 503), unknown: true,
+			describe: "DynamoDB CreateTable: InvalidRestoreTimeException: oops",
+		},
+		"RecoverableOverride": {
+			reason:   "A code the kind lists as Recoverable wins over the shared validation codes.",
+			err:      awsErr("InvalidParameterValue", "not yet", 400),
+			describe: "DynamoDB CreateTable: InvalidParameterValue: not yet",
+		},
+		"UnknownClientError": {
+			reason:   "A 4xx code in no list is Recoverable: a wrong Terminal would wait for the resync period.",
+			err:      awsErr("SomethingOdd", "hm", 400),
+			describe: "DynamoDB CreateTable: SomethingOdd: hm",
 		},
 		"Throttled": {
 			reason:   "Throttling is Recoverable.",
@@ -70,7 +90,7 @@ func TestClassify(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			if got := IsTerminal(tc.err, []string{"LimitExceededException"}); got != tc.terminal {
+			if got := IsTerminal(tc.err, []string{"InvalidRestoreTimeException", "LimitExceededException"}, []string{"InvalidParameterValue"}); got != tc.terminal {
 				t.Errorf("%s\nIsTerminal = %v", tc.reason, got)
 			}
 			if got := IsAlreadyExists(tc.err, []string{"ResourceInUseException"}); got != tc.exists {

@@ -38,6 +38,8 @@ type Flags struct {
 	BackoffMax             time.Duration
 	AWSAPIQPS              float64
 	AWSAPIBurst            int
+	ReconcileTimeout       time.Duration
+	AWSCallTimeout         time.Duration
 }
 
 // Bind registers the flags on fs.
@@ -67,6 +69,11 @@ func (f *Flags) Bind(fs *flag.FlagSet) {
 	fs.DurationVar(&f.BackoffMax, "reconcile-backoff-max", 5*time.Minute, "longest retry delay after recoverable errors")
 	fs.Float64Var(&f.AWSAPIQPS, "aws-api-qps", 20, "client-side limit of AWS calls per second, per region and service; 0 disables it")
 	fs.IntVar(&f.AWSAPIBurst, "aws-api-burst", 40, "burst of the client-side AWS call limit")
+	// A pass makes a handful of calls (read, write, tags, sub-resources);
+	// AWS answers each in well under a second, and the SDK's own retries
+	// of a throttled call fit in the call timeout.
+	fs.DurationVar(&f.ReconcileTimeout, "reconcile-timeout", 2*time.Minute, "longest reconcile of one resource; a longer one is cut short and retried as Recoverable; 0 means no limit")
+	fs.DurationVar(&f.AWSCallTimeout, "aws-call-timeout", 30*time.Second, "longest AWS call, its retries included; a longer one fails as Recoverable; 0 means no limit")
 }
 
 // kindInts is a repeatable Kind=N flag.

@@ -102,10 +102,11 @@ func run(ctx context.Context, service string, addToScheme func(*kruntime.Scheme)
 		return fmt.Errorf("registering metrics: %w", err)
 	}
 	factory := awsclient.NewFactory(awsclient.Options{
-		Endpoint: f.EndpointURL,
-		QPS:      f.AWSAPIQPS,
-		Burst:    f.AWSAPIBurst,
-		Calls:    m,
+		Endpoint:    f.EndpointURL,
+		QPS:         f.AWSAPIQPS,
+		Burst:       f.AWSAPIBurst,
+		Calls:       m,
+		CallTimeout: f.AWSCallTimeout,
 	})
 	var roles reconciler.RoleMapper
 	if f.EnableCARM {
@@ -127,6 +128,7 @@ func run(ctx context.Context, service string, addToScheme func(*kruntime.Scheme)
 			MaxConcurrent:   valueFor(f.ResourceMaxConcurrent, k.Kind, f.DefaultMaxConcurrent),
 			BackoffBase:     f.BackoffBase,
 			BackoffMax:      f.BackoffMax,
+			Timeout:         f.ReconcileTimeout,
 			AWS:             factory.Config,
 			Roles:           roles,
 			Tags:            tags,
@@ -165,6 +167,10 @@ func validate(kinds []reconciler.Registration, f Flags) error {
 	}
 	if f.BackoffBase <= 0 || f.BackoffMax < f.BackoffBase {
 		errs = append(errs, fmt.Errorf("--reconcile-backoff-base %s and --reconcile-backoff-max %s: want 0 < base <= max", f.BackoffBase, f.BackoffMax))
+	}
+	if f.ReconcileTimeout < 0 || f.AWSCallTimeout < 0 || (f.ReconcileTimeout > 0 && f.AWSCallTimeout > f.ReconcileTimeout) {
+		// A call longer than the reconcile would be cut by the wrong deadline.
+		errs = append(errs, fmt.Errorf("--aws-call-timeout %s and --reconcile-timeout %s: want 0 <= call timeout <= reconcile timeout (0: no limit)", f.AWSCallTimeout, f.ReconcileTimeout))
 	}
 	if _, err := cacheOptions(kinds, f); err != nil {
 		errs = append(errs, err)

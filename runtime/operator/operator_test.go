@@ -49,6 +49,15 @@ func TestFlags(t *testing.T) {
 			args:   []string{"--reconcile-backoff-base", "10s", "--reconcile-backoff-max", "1s"},
 			err:    "--reconcile-backoff",
 		},
+		"Timeouts": {
+			reason: "Both deadlines are settable, as the Helm chart writes them.",
+			args:   []string{"--reconcile-timeout", "60s", "--aws-call-timeout", "10s"},
+		},
+		"CallLongerThanReconcile": {
+			reason: "A call timeout above the reconcile timeout would never fire; it is an error.",
+			args:   []string{"--reconcile-timeout", "10s", "--aws-call-timeout", "1m"},
+			err:    "--aws-call-timeout",
+		},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -115,6 +115,9 @@ type fakeAWS struct {
 	observeErr, createErr, updateErr, deleteErr error
 	// createTakesEffect makes a failing create still create (a lost answer).
 	createTakesEffect bool
+	// observeHangs makes Observe wait for its context, as a call to an
+	// endpoint that never answers does.
+	observeHangs bool
 
 	calls       []string
 	updateDiffs [][]string
@@ -124,7 +127,10 @@ type fakeAWS struct {
 	observed  []WidgetSpec // the spec each Observe saw
 }
 
-func (f *fakeAWS) Observe(_ context.Context, w *Widget) (managed.Observation, error) {
+func (f *fakeAWS) Observe(ctx context.Context, w *Widget) (managed.Observation, error) {
+	if f.observeHangs {
+		return managed.Observation{}, hang(ctx, "DescribeWidget")
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.calls = append(f.calls, "Observe")
@@ -441,6 +447,17 @@ func apiError(op, code, msg string, status int) error {
 			Err:      &smithy.GenericAPIError{Code: code, Message: msg},
 		},
 	}}
+}
+
+// hang waits for ctx and fails as the SDK does then. Its own bound keeps
+// a test without a deadline from hanging forever.
+func hang(ctx context.Context, op string) error {
+	select {
+	case <-ctx.Done():
+		return &smithy.OperationError{ServiceID: "Test", OperationName: op, Err: &smithy.CanceledError{Err: ctx.Err()}}
+	case <-time.After(10 * time.Second):
+		return errors.New("the test's fake waited 10s for a deadline that never came")
+	}
 }
 
 // networkError builds an error shaped like the SDK's when no answer came.

@@ -49,6 +49,10 @@ type Options struct {
 	// BackoffBase and BackoffMax bound the retry delay after a
 	// recoverable error; it doubles per failure, with jitter.
 	BackoffBase, BackoffMax time.Duration
+	// Timeout bounds one reconcile of one object, so that a hung call
+	// cannot hold one of the kind's few workers; 0 means no bound. Each
+	// AWS call has its own, shorter deadline (awsclient.Options).
+	Timeout time.Duration
 	// AWS returns the AWS configuration for a region and role.
 	AWS func(ctx context.Context, t awsclient.Target) (aws.Config, error)
 	// Roles maps owner accounts to roles; nil means cross-account
@@ -161,10 +165,12 @@ func (r *Reconciler[T]) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.R
 		return ctrl.Result{}, err
 	}
 	p := &pass[T]{obj: obj, persisted: obj.DeepCopyObject().(T)}
-	out := r.run(ctx, p)
+	out := r.runWithin(ctx, p)
 
 	if !p.gone {
-		switch err := r.writeStatus(ctx, p, true); {
+		wctx, cancel := context.WithTimeout(ctx, statusWriteTimeout)
+		defer cancel()
+		switch err := r.writeStatus(wctx, p, true); {
 		case apierrors.IsConflict(err):
 			// The pass read a stale object; decide again on a fresh one. No
 			// event will come for our own write, so requeue ourselves.
@@ -186,6 +192,49 @@ func (r *Reconciler[T]) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.R
 		return ctrl.Result{}, out.err
 	}
 	return ctrl.Result{RequeueAfter: out.after}, nil
+}
+
+// statusWriteTimeout bounds the status write after a pass, which gets a
+// deadline of its own: it must still record a pass that ran out of time.
+const statusWriteTimeout = 30 * time.Second
+
+// runWithin runs the pass within Options.Timeout. The status write that
+// follows has a deadline of its own, so a pass cut short still records
+// why.
+func (r *Reconciler[T]) runWithin(ctx context.Context, p *pass[T]) outcome {
+	if r.opts.Timeout <= 0 {
+		return r.run(ctx, p)
+	}
+	ctx, cancel := context.WithTimeoutCause(ctx, r.opts.Timeout, &TimeoutError{Timeout: r.opts.Timeout})
+	defer cancel()
+	return r.run(ctx, p)
+}
+
+// TimeoutError is a reconcile that ran out of Options.Timeout.
+type TimeoutError struct {
+	Timeout time.Duration
+	// Err is the error of the step that was cut short.
+	Err error
+}
+
+func (e *TimeoutError) Error() string {
+	msg := fmt.Sprintf("the reconcile did not finish within the reconcile timeout of %s", e.Timeout)
+	if e.Err != nil {
+		msg += ": " + managed.Describe(e.Err)
+	}
+	return msg
+}
+
+func (e *TimeoutError) Unwrap() error { return e.Err }
+
+// timedOut names the reconcile timeout in err when the pass's deadline
+// cut it short.
+func timedOut(ctx context.Context, err error) error {
+	var t *TimeoutError
+	if ctx.Err() == nil || !errors.As(context.Cause(ctx), &t) || errors.As(err, &t) {
+		return err
+	}
+	return &TimeoutError{Timeout: t.Timeout, Err: err}
 }
 
 func (r *Reconciler[T]) run(ctx context.Context, p *pass[T]) outcome {

@@ -250,11 +250,21 @@ func TestSync(t *testing.T) {
 		"KindTerminalCode": {
 			reason: "An error code the kind lists as Terminal is Terminal.",
 			obj:    widget(),
+			aws:    &fakeAWS{createErr: apiError("CreateWidget", "WidgetTooLargeException", "too large", 400)},
+			kind:   func(k *managed.Kind[*Widget]) { k.TerminalCodes = []string{"WidgetTooLargeException"} },
+			want: want{
+				calls: []string{"Observe", "Create"}, requeue: 10 * time.Hour, events: []string{"Terminal"},
+				conds: map[string]string{"ACK.Terminal": "True/WidgetTooLargeException"},
+			},
+		},
+		"ThrottleStaysRecoverable": {
+			reason: "A code the SDK takes for throttling is retried with backoff, even when the kind lists it as Terminal.",
+			obj:    widget(),
 			aws:    &fakeAWS{createErr: apiError("CreateWidget", "LimitExceededException", "too many widgets", 400)},
 			kind:   func(k *managed.Kind[*Widget]) { k.TerminalCodes = []string{"LimitExceededException"} },
 			want: want{
-				calls: []string{"Observe", "Create"}, requeue: 10 * time.Hour, events: []string{"Terminal"},
-				conds: map[string]string{"ACK.Terminal": "True/LimitExceededException"},
+				calls: []string{"Observe", "Create"}, err: true,
+				conds: map[string]string{"ACK.Recoverable": "True/LimitExceededException", "ACK.Terminal": ""},
 			},
 		},
 		"TerminalRecheckIsQuiet": {

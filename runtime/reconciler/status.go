@@ -24,6 +24,7 @@ func (r *Reconciler[T]) fail(ctx context.Context, p *pass[T], err error) outcome
 		// since nothing is wrong.
 		return outcome{result: metrics.ResultRecoverable, after: r.opts.Confirm}
 	}
+	err = timedOut(ctx, err)
 	obj := p.obj
 	conds := &obj.GetManagedStatus().Conditions
 	gen := obj.GetGeneration()
@@ -32,7 +33,7 @@ func (r *Reconciler[T]) fail(ctx context.Context, p *pass[T], err error) outcome
 	var noSecret *unresolvedSecretsError
 	// The API server refusing a spec the runtime wrote (adoption, late
 	// initialization) will refuse it again: only a change can fix it.
-	if managed.IsTerminal(err, r.kind.TerminalCodes) || apierrors.IsInvalid(err) {
+	if managed.IsTerminal(err, r.kind.TerminalCodes, r.kind.RecoverableCodes) || apierrors.IsInvalid(err) {
 		reason := reasonOf(err, "Terminal")
 		conditions.Remove(conds, conditions.Recoverable)
 		conditions.Set(conds, gen, conditions.Terminal, true, reason, msg)
@@ -65,11 +66,13 @@ func (r *Reconciler[T]) fail(ctx context.Context, p *pass[T], err error) outcome
 // Terminal error for this generation.
 func alreadyTerminal(conds []metav1.Condition, gen int64, msg string) bool {
 	c := meta.FindStatusCondition(conds, conditions.Terminal)
-	return c != nil && c.Status == metav1.ConditionTrue && c.ObservedGeneration == gen && c.Message == msg
+	return c != nil && c.Status == metav1.ConditionTrue && c.ObservedGeneration == gen && c.Message == conditions.Message(msg)
 }
 
 // reasonOf is the AWS error code when there is one, since it is what
-// users search for.
+// users search for. conditions.Set makes it a valid reason (a dotted code
+// such as KMS.DisabledException loses its dot); the message keeps the
+// code as AWS wrote it.
 func reasonOf(err error, fallback string) string {
 	if isCreateUnknown(err) {
 		return "CreateOutcomeUnknown"

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -190,6 +191,26 @@ func (m *Moto) Stop() error {
 	err := m.child.stop(5 * time.Second)
 	_ = os.RemoveAll(m.dir)
 	return err
+}
+
+// Freeze suspends moto (SIGSTOP) and Thaw resumes it (SIGCONT). While
+// frozen, the kernel still accepts connections on moto's port and nothing
+// answers: an AWS endpoint that hangs, which a stopped proxy (connection
+// refused) does not show. Cleanup thaws a moto left frozen.
+func (m *Moto) Freeze(t testing.TB) {
+	t.Helper()
+	if err := m.child.signal(syscall.SIGSTOP); err != nil {
+		t.Fatalf("freezing moto: %v", err)
+	}
+	t.Cleanup(func() { _ = m.child.signal(syscall.SIGCONT) })
+}
+
+// Thaw resumes a frozen moto.
+func (m *Moto) Thaw(t testing.TB) {
+	t.Helper()
+	if err := m.child.signal(syscall.SIGCONT); err != nil {
+		t.Fatalf("thawing moto: %v", err)
+	}
 }
 
 // Endpoint is moto's base URL, http://127.0.0.1:PORT.

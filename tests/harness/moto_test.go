@@ -2,6 +2,7 @@ package harness
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -105,5 +106,29 @@ func TestStartMoto(t *testing.T) {
 	_, err := db.ListTables(t.Context(), &dynamodb.ListTablesInput{})
 	if err == nil {
 		t.Fatal("ListTables against a stopped moto succeeded")
+	}
+}
+
+// TestFreezeMoto checks that a frozen moto takes connections and never
+// answers, and that a thawed one answers with its state intact.
+func TestFreezeMoto(t *testing.T) {
+	own := StartMoto(t)
+	db := dynamoClient(own.AWSConfig(testRegion))
+	if err := createTable(t.Context(), db, "kept"); err != nil {
+		t.Fatal(err)
+	}
+	own.Freeze(t)
+	ctx, cancel := context.WithTimeout(t.Context(), 500*time.Millisecond)
+	defer cancel()
+	if _, err := db.ListTables(ctx, &dynamodb.ListTablesInput{}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("a call to a frozen moto ended with %v, want it to wait until the caller's deadline", err)
+	}
+	own.Thaw(t)
+	out, err := db.ListTables(t.Context(), &dynamodb.ListTablesInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(out.TableNames, "kept") {
+		t.Errorf("after thawing, ListTables = %v, want the table made before", out.TableNames)
 	}
 }

@@ -128,6 +128,14 @@ func (c *child) exited() (bool, error) {
 	}
 }
 
+// signal sends sig to the whole group while it runs.
+func (c *child) signal(sig syscall.Signal) error {
+	if exited, _ := c.exited(); exited {
+		return fmt.Errorf("the process has exited")
+	}
+	return syscall.Kill(-c.cmd.Process.Pid, sig)
+}
+
 // stop signals the whole group: SIGTERM, then SIGKILL after grace (at once when
 // grace is 0). It returns the process's exit error.
 func (c *child) stop(grace time.Duration) error {

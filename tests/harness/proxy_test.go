@@ -8,6 +8,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/smithy-go"
 )
 
 func TestProxyOutage(t *testing.T) {
@@ -55,5 +56,24 @@ func TestProxyStopCutsOpenConnections(t *testing.T) {
 	buf := make([]byte, 1)
 	if n, err := c.Read(buf); err == nil {
 		t.Fatalf("read %d bytes from a connection the proxy should have closed", n)
+	}
+}
+
+func TestFaults(t *testing.T) {
+	ctx := t.Context()
+	faults := StartFaults(t, moto.Endpoint())
+	db := dynamoClient(AWSConfig(faults.URL(), testRegion))
+	faults.Fail("CreateTable", 400, "LimitExceededException")
+	err := createTable(ctx, db, "throttled")
+	var apiErr smithy.APIError
+	if !errors.As(err, &apiErr) || apiErr.ErrorCode() != "LimitExceededException" {
+		t.Fatalf("CreateTable with an injected fault: %v, want LimitExceededException", err)
+	}
+	if faults.Hits("CreateTable") == 0 {
+		t.Error("no injected answer counted")
+	}
+	faults.Clear("CreateTable")
+	if err := createTable(ctx, db, "throttled"); err != nil {
+		t.Fatalf("CreateTable after Clear: %v", err)
 	}
 }

@@ -97,6 +97,7 @@ type AWS struct {
 	IdentityEndpointURL        string         `json:"identity_endpoint_url" help:"Endpoint URL for STS calls only (caller identity, role assumption)."`
 	AllowUnsafeAWSEndpointURLs bool           `json:"allow_unsafe_aws_endpoint_urls" help:"Kept so ACK values files stay valid; kubesmith does not restrict endpoint URLs, so it changes nothing."`
 	Credentials                AWSCredentials `json:"credentials" help:"Static credentials from a Secret. Leave secretName empty to use the pod's identity (IRSA or EKS Pod Identity)."`
+	CallTimeoutSeconds         int            `json:"callTimeoutSeconds" help:"Seconds one AWS call, its retries included, may take before it fails as Recoverable (an endpoint that accepts the connection and never answers). 0 means no limit."`
 }
 
 // AWSCredentials names a Secret holding a shared credentials file.
@@ -119,6 +120,7 @@ type Reconcile struct {
 	DefaultMaxConcurrentSyncs  int            `json:"defaultMaxConcurrentSyncs" help:"How many resources of one kind are reconciled at the same time."`
 	ResourceMaxConcurrentSyncs map[string]int `json:"resourceMaxConcurrentSyncs" help:"defaultMaxConcurrentSyncs for one kind, by kind name."`
 	Resources                  []string       `json:"resources" help:"Kinds to reconcile; the others are ignored. Empty means all."`
+	TimeoutSeconds             int            `json:"timeoutSeconds" help:"Seconds one reconcile of one resource may take before it is cut short and retried as Recoverable, so that a hung call cannot stall its kind. 0 means no limit."`
 }
 
 // ServiceAccount is the Kubernetes service account of the controller.
@@ -169,7 +171,8 @@ func DefaultValues(in Input) Values {
 			Limits:   map[string]Quantity{"cpu": "100m", "memory": "128Mi"},
 		},
 		AWS: AWS{
-			Credentials: AWSCredentials{SecretKey: "credentials", Profile: "default"},
+			Credentials:        AWSCredentials{SecretKey: "credentials", Profile: "default"},
+			CallTimeoutSeconds: 30,
 		},
 		Log:          Log{Level: "info"},
 		InstallScope: "cluster",
@@ -185,6 +188,7 @@ func DefaultValues(in Input) Values {
 			DefaultMaxConcurrentSyncs:  1,
 			ResourceMaxConcurrentSyncs: map[string]int{},
 			Resources:                  kinds,
+			TimeoutSeconds:             120,
 		},
 		ServiceAccount: ServiceAccount{
 			Create:      true,

@@ -13,7 +13,8 @@ import (
 // TestTerminal applies a spec that the CRD accepts and AWS refuses. The
 // object turns Terminal with AWS's message, the controller does not retry
 // it on its own, retries on an annotation change, and recovers when the
-// spec is fixed.
+// spec is fixed. Argo CD's health check reads each state right, a Terminal
+// error after Ready included.
 func TestTerminal(t *testing.T) {
 	t.Parallel()
 	e := startController(t, controllerOptions{namespaces: []string{"terminal"}})
@@ -29,6 +30,7 @@ func TestTerminal(t *testing.T) {
 	if c := condition(got, "Ready"); c.Status != metav1.ConditionFalse {
 		t.Errorf("Ready = %s, want False", c.Status)
 	}
+	checkArgoHealth(t, got, "Degraded")
 	e.waitEvent(bad, "Terminal", "ReadCapacityUnits")
 
 	// A barrier: once another table has gone from nothing to Ready, a hot
@@ -57,7 +59,35 @@ func TestTerminal(t *testing.T) {
 	if c := condition(got, "ACK.Terminal"); c.Type != "" {
 		t.Errorf("ACK.Terminal still present after the fix: %+v", c)
 	}
+	checkArgoHealth(t, got, "Healthy")
 	if describe(t, *bad.Spec.TableName) == nil {
 		t.Error("the fixed table is not in DynamoDB")
+	}
+
+	// Terminal again after Ready: Ready=False is older than ACK.Terminal
+	// now, and must not hide it from Argo CD.
+	e.annotate(bad, map[string]string{"services.k8s.aws/deletion-policy": "keep"})
+	got = e.waitFor(bad, "to be Terminal after Ready", conditionIs("ACK.Terminal", metav1.ConditionTrue))
+	checkArgoHealth(t, got, "Degraded")
+}
+
+// checkArgoHealth applies Argo CD's built-in health check for
+// *.services.k8s.aws kinds: the first ACK.Terminal=True or Ready
+// condition, in list order, decides.
+func checkArgoHealth(t *testing.T, tbl *v1alpha1.Table, want string) {
+	t.Helper()
+	got := "Progressing"
+	for _, c := range tbl.Status.Conditions {
+		if c.Type == "ACK.Terminal" && c.Status == metav1.ConditionTrue {
+			got = "Degraded"
+			break
+		}
+		if c.Type == "Ready" {
+			got = map[metav1.ConditionStatus]string{metav1.ConditionTrue: "Healthy", metav1.ConditionFalse: "Progressing"}[c.Status]
+			break
+		}
+	}
+	if got != want {
+		t.Errorf("Argo CD health %s, want %s; conditions %s", got, want, describeConditions(tbl))
 	}
 }

@@ -26,6 +26,7 @@ func Kind() managed.Kind[*v1alpha1.Backup] {
 		New: func() *v1alpha1.Backup {
 			return &v1alpha1.Backup{}
 		},
+		RecoverableCodes: []string{"BackupInUseException", "ContinuousBackupsUnavailableException", "InternalServerError", "InvalidEndpointException", "LimitExceededException", "TableInUseException"},
 		References: []managed.Reference{{
 			Field:    "tableName",
 			Path:     "spec.tableName",

@@ -26,6 +26,7 @@ func Kind() managed.Kind[*v1alpha1.Table] {
 		New: func() *v1alpha1.Table {
 			return &v1alpha1.Table{}
 		},
+		RecoverableCodes: []string{"InternalServerError", "InvalidEndpointException", "LimitExceededException"},
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -49,14 +50,32 @@ func Parse(data []byte, path string) (*File, error) {
 	recordLines(&root, nil, f.lines)
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
+	var errs []error
 	// An empty file decodes to io.EOF: it is an empty config, not an error.
 	if err := dec.Decode(f); err != nil && !errors.Is(err, io.EOF) {
-		return nil, errors.New(f.yamlError(err))
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			return nil, errors.New(f.yamlError(err))
+		}
+		// yaml.v3 decodes the rest of the file past unknown keys and wrong
+		// types, so the rules below still find the file's other mistakes.
+		errs = append(errs, errors.New(f.yamlError(err)))
 	}
-	if err := f.validate(); err != nil {
+	errs = append(errs, f.validate())
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	return f, nil
+}
+
+// CheckSelects fails when the file names no resource to generate: an
+// empty or kind-less generator.yaml would make a controller with no kinds.
+func (f *File) CheckSelects() error {
+	if len(f.Include) > 0 || len(f.Resources) > 0 {
+		return nil
+	}
+	return fmt.Errorf("%s: names no resource to generate; name the kinds under resources: (or give include: patterns), "+
+		"choosing from what `kubesmith list %s` shows", f.path, filepath.Base(filepath.Dir(f.path)))
 }
 
 // Resource returns the configuration of the named resource: its entry, or

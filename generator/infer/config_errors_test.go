@@ -166,3 +166,33 @@ func TestConfigErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigErrorsAllAtOnce checks that one run reports the mistakes of
+// every resource, whichever stage finds each, not only the first stage's.
+func TestConfigErrorsAllAtOnce(t *testing.T) {
+	yaml := `resources:
+  Tabel: {}
+  Table:
+    fields:
+      TabelName: {ignore: true}
+  Bucket:
+    subResources:
+      Logging: {}
+  Queue:
+    fields:
+      QueueUrl: {ignore: true}
+  Widget: {}
+`
+	_, err := run(t, "names.json", yaml, Options{})
+	for _, want := range []string{
+		`generator.yaml:2: no resource Tabel in the fixture model`,
+		`generator.yaml:5: Table has no field "TabelName" in spec or status`,
+		`generator.yaml:8: sub-resource Logging: no put operation`,
+		`generator.yaml:11: Queue cannot ignore QueueUrl: it identifies the resource`,
+		`generator.yaml:12: Widget has no delete operation`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v\nwant it to include %q", err, want)
+		}
+	}
+}

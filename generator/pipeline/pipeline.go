@@ -5,6 +5,8 @@ package pipeline
 import (
 	"fmt"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"time"
 
 	"github.com/kubesmith/kubesmith/generator/config"
@@ -41,6 +43,9 @@ type State struct {
 	Gen       *emit.Gen
 	Staging   string // folder the output is written to before the swap
 	Files     []emit.File
+	// Kind is the kind the running stage is emitting, for the error a
+	// panic becomes; stages that emit kind by kind set it.
+	Kind string
 }
 
 // Stages lists the generator's stages in the order they run.
@@ -85,8 +90,8 @@ func Run(s *State) ([]Timing, error) {
 	var timings []Timing
 	for _, st := range Stages {
 		start := time.Now()
-		if err := st.Run(s); err != nil {
-			return timings, fmt.Errorf("%s: %s: %w", s.Service, st.ID, err)
+		if err := runStage(s, st); err != nil {
+			return timings, err
 		}
 		timings = append(timings, Timing{st.ID, time.Since(start)})
 	}
@@ -97,9 +102,68 @@ func Run(s *State) ([]Timing, error) {
 // explain rather than write.
 func Infer(s *State) error {
 	for _, st := range Stages[:3] { // up to infer_resources
-		if err := st.Run(s); err != nil {
-			return fmt.Errorf("%s: %s: %w", s.Service, st.ID, err)
+		if err := runStage(s, st); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// runStage runs one stage and names the service and stage in its error. A
+// panic becomes such an error too, saying what was being emitted where the
+// emitters tell, so that one service's bug stops only that service.
+func runStage(s *State, st Stage) (err error) {
+	s.Kind = ""
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s: %s: %s", s.Service, st.ID, describePanic(s, p))
+		}
+	}()
+	if err := st.Run(s); err != nil {
+		return fmt.Errorf("%s: %s: %w", s.Service, st.ID, err)
+	}
+	return nil
+}
+
+// describePanic says what panicked, where in the generator, and what it
+// was emitting: the kind the stage was at and the shape the emitters name.
+func describePanic(s *State, p any) string {
+	var where []string
+	if s.Kind != "" {
+		where = append(where, "kind "+s.Kind)
+	}
+	var sp *emit.ShapePanic
+	if e, ok := p.(*emit.ShapePanic); ok {
+		sp, p = e, e.Value
+		where = append(where, "shape "+sp.Shape)
+	}
+	msg := fmt.Sprintf("panic: %v", p)
+	if len(where) > 0 {
+		msg = fmt.Sprintf("panic while emitting %s: %v", strings.Join(where, ", "), p)
+	}
+	if site := panicSite(); site != "" {
+		msg += " (at " + site + ")"
+	}
+	return msg
+}
+
+// panicSite is the file:line of the function that raised the panic being
+// recovered: the first frame past the runtime's own below the first panic
+// on the stack. An emitter that named its shape panicked again, above it.
+func panicSite() string {
+	pcs := make([]uintptr, 128)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs)])
+	site, afterPanic := "", false
+	for {
+		f, more := frames.Next()
+		switch {
+		case f.Function == "runtime.gopanic":
+			afterPanic, site = true, ""
+		case afterPanic && site == "" && !strings.HasPrefix(f.Function, "runtime."):
+			site = fmt.Sprintf("%s:%d", filepath.Base(f.File), f.Line)
+		}
+		if !more {
+			return site
+		}
+	}
 }

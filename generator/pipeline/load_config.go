@@ -11,6 +11,9 @@ func loadConfig(s *State) error {
 		return nil // given by the caller
 	}
 	cfg, err := config.Load(filepath.Join(s.Root, "models", s.Service, "generator.yaml"))
+	if err != nil {
+		return err
+	}
 	s.Config = cfg
-	return err
+	return cfg.CheckSelects()
 }

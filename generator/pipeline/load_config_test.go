@@ -24,6 +24,9 @@ func TestLoadConfig(t *testing.T) {
 		{reason: "a missing generator.yaml is an error naming its path", wantErr: filepath.Join("models", "svc", "generator.yaml"), notExist: true},
 		{reason: "a valid generator.yaml is read", yaml: ptr("resources:\n  Widget: {}\n"), wantRead: true},
 		{reason: "an unknown key is rejected, not ignored", yaml: ptr("resources:\n  Widget: {}\nresourcez: {}\n"), wantErr: "resourcez"},
+		{reason: "an empty generator.yaml is refused, not a controller with no kinds", yaml: ptr(""),
+			wantErr: filepath.Join("models", "svc", "generator.yaml") + ": names no resource to generate"},
+		{reason: "a generator.yaml of shapes alone is refused too", yaml: ptr("shapes:\n  Tag: {}\n"), wantErr: "names no resource to generate"},
 		{reason: "a config given by the caller is used as is", given: &State{Config: config.Empty("given")}},
 		{reason: "a model given by the caller needs no config", given: &State{Model: &model.Service{}}},
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/kubesmith/kubesmith/generator/config"
+	"github.com/kubesmith/kubesmith/generator/internal/panics"
 	"github.com/kubesmith/kubesmith/generator/model"
 	"github.com/kubesmith/kubesmith/generator/smithy"
 )
@@ -51,7 +52,7 @@ func Service(name string, m *smithy.Model, cfg *config.File) (*model.Service, er
 func Run(name string, m *smithy.Model, cfg *config.File, opts Options) (*Result, error) {
 	st := &state{name: name, m: m, cfg: cfg, opts: opts, broken: map[string]bool{}}
 	for _, stage := range Stages {
-		if err := stage.Run(st); err != nil {
+		if err := runStage(st, stage); err != nil {
 			return nil, errors.Join(append(st.errs, fmt.Errorf("%s: %w", stage.ID, err))...)
 		}
 		if st.stop {
@@ -63,6 +64,18 @@ func Run(name string, m *smithy.Model, cfg *config.File, opts Options) (*Result,
 		return nil, err
 	}
 	return &Result{Service: st.svc, Candidates: st.candidates}, nil
+}
+
+// runStage runs one stage, turning a panic into an error, so that list
+// and explain, which call inference directly, report a bug in it as
+// generate does.
+func runStage(st *state, stage Stage) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic: %v (at %s)", p, panics.Site())
+		}
+	}()
+	return stage.Run(st)
 }
 
 // setAside drops the resources with a mistake in their entry from the

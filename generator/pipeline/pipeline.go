@@ -5,12 +5,12 @@ package pipeline
 import (
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
 	"github.com/kubesmith/kubesmith/generator/config"
 	"github.com/kubesmith/kubesmith/generator/emit"
+	"github.com/kubesmith/kubesmith/generator/internal/panics"
 	"github.com/kubesmith/kubesmith/generator/model"
 	"github.com/kubesmith/kubesmith/generator/smithy"
 )
@@ -141,29 +141,8 @@ func describePanic(s *State, p any) string {
 	if len(where) > 0 {
 		msg = fmt.Sprintf("panic while emitting %s: %v", strings.Join(where, ", "), p)
 	}
-	if site := panicSite(); site != "" {
+	if site := panics.Site(); site != "" {
 		msg += " (at " + site + ")"
 	}
 	return msg
-}
-
-// panicSite is the file:line of the function that raised the panic being
-// recovered: the first frame past the runtime's own below the first panic
-// on the stack. An emitter that named its shape panicked again, above it.
-func panicSite() string {
-	pcs := make([]uintptr, 128)
-	frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs)])
-	site, afterPanic := "", false
-	for {
-		f, more := frames.Next()
-		switch {
-		case f.Function == "runtime.gopanic":
-			afterPanic, site = true, ""
-		case afterPanic && site == "" && !strings.HasPrefix(f.Function, "runtime."):
-			site = fmt.Sprintf("%s:%d", filepath.Base(f.File), f.Line)
-		}
-		if !more {
-			return site
-		}
-	}
 }

@@ -39,7 +39,7 @@ func writeOutput(s *State) error {
 		return err
 	}
 	target := s.outDir()
-	if err := checkNothingHandWritten(target); err != nil {
+	if err := checkNothingHandWritten(target, files); err != nil {
 		return err
 	}
 	old := s.Staging + "-old"
@@ -64,11 +64,17 @@ func manifest(files []emit.File) emit.File {
 
 // checkNothingHandWritten fails when dir holds a file its manifest lacks,
 // or one whose digest no longer matches the manifest: a regeneration would
-// lose what was written or edited by hand. It names every such file.
-func checkNothingHandWritten(dir string) error {
+// lose what was written or edited by hand. It names every such file. A
+// file that already holds what the generator writes next loses nothing,
+// as after a merge of two regenerations that git joined cleanly.
+func checkNothingHandWritten(dir string, next []emit.File) error {
 	digests, err := readManifest(dir)
 	if err != nil || digests == nil {
 		return err
+	}
+	nextDigests := map[string]string{}
+	for _, f := range next {
+		nextDigests[f.Path] = fmt.Sprintf("%x", sha256.Sum256(f.Data))
 	}
 	var unknown, edited []string
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -89,7 +95,7 @@ func checkNothingHandWritten(dir string) error {
 			if err != nil {
 				return err
 			}
-			if got != want {
+			if got != want && got != nextDigests[filepath.ToSlash(rel)] {
 				edited = append(edited, p)
 			}
 		}
@@ -167,7 +173,7 @@ func removeStaging(s *State) {
 // not list.
 func Remove(root, service string) error {
 	dir := filepath.Join(root, "generated", service)
-	if err := checkNothingHandWritten(dir); err != nil {
+	if err := checkNothingHandWritten(dir, nil); err != nil {
 		return err
 	}
 	return os.RemoveAll(dir)

@@ -15,7 +15,10 @@ func TestWriteOutput(t *testing.T) {
 	cases := []struct {
 		reason string
 		// touch changes the previous output before the regeneration.
-		touch   func(t *testing.T, out string)
+		touch func(t *testing.T, out string)
+		// next is what the regeneration writes to the types file; "" for
+		// what the first run wrote.
+		next    string
 		wantErr []string // each in the error; none for success
 	}{
 		{reason: "a rerun over untouched output succeeds", touch: func(*testing.T, string) {}},
@@ -30,6 +33,11 @@ func TestWriteOutput(t *testing.T) {
 				mustWrite(t, filepath.Join(out, manager), "edited\n")
 			},
 			wantErr: []string{filepath.Join("out", types) + " was edited by hand", filepath.Join("out", manager) + " was edited by hand"}},
+		{reason: "a file changed to what the regeneration writes is no hand edit, as after a merge",
+			touch: func(t *testing.T, out string) {
+				mustWrite(t, filepath.Join(out, types), "package v1alpha1 // merged\n")
+			},
+			next: "package v1alpha1 // merged\n"},
 		{reason: "a file the manifest does not list stops the regeneration",
 			touch:   func(t *testing.T, out string) { mustWrite(t, filepath.Join(out, "notes.md"), "mine\n") },
 			wantErr: []string{filepath.Join("out", "notes.md") + " is not generated output"}},
@@ -45,11 +53,17 @@ func TestWriteOutput(t *testing.T) {
 		c.touch(t, s.OutDir)
 		before := readTree(t, s.OutDir)
 		s.Files = s.Files[:2] // what a second run's stages produce
+		if c.next != "" {
+			s.Files[0].Data = []byte(c.next)
+		}
 		err := writeOutput(s)
 		after := readTree(t, s.OutDir)
 		if len(c.wantErr) == 0 {
-			if err != nil || !maps.Equal(first, after) {
-				t.Errorf("%s: got %v, output same as the first run's: %v", c.reason, err, maps.Equal(first, after))
+			if c.next == "" && !maps.Equal(first, after) || after[filepath.Join(s.OutDir, types)] != string(s.Files[0].Data) {
+				t.Errorf("%s: the output is not what the stages produced", c.reason)
+			}
+			if err != nil {
+				t.Errorf("%s: %v", c.reason, err)
 			}
 			continue
 		}

@@ -231,3 +231,13 @@ func TestService(t *testing.T) {
 		t.Errorf("a model without services: error %v, want one naming the file", err)
 	}
 }
+
+func TestParseAcceptsBOM(t *testing.T) {
+	m, err := Parse([]byte("\ufeff{\"smithy\": \"2.0\", \"shapes\": {\"example#S\": {\"type\": \"string\"}}}"), "bom.json")
+	if err != nil {
+		t.Fatalf("a model file starting with a byte order mark: %v", err)
+	}
+	if _, ok := m.Shape("example#S"); !ok {
+		t.Error("the shapes after the byte order mark were not read")
+	}
+}

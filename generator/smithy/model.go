@@ -1,6 +1,7 @@
 package smithy
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -31,6 +32,9 @@ func Load(path string) (*Model, error) {
 // used in errors. Raw trait and metadata values alias data, so data must not
 // change afterwards.
 func Parse(data []byte, name string) (*Model, error) {
+	// Editors on Windows start UTF-8 files with a byte order mark; JSON
+	// readers may ignore it (RFC 8259).
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	d := &decoder{data: data, name: name, strs: make(map[string]string, len(data)/1000)}
 	m, applies, err := d.file()
 	if err != nil {

@@ -45,10 +45,11 @@ func Service(name string, m *smithy.Model, cfg *config.File) (*model.Service, er
 	return res.Service, nil
 }
 
-// Run runs every inference stage. A mistake in generator.yaml sets aside
-// the resource whose entry holds it, and the stages go on with the others,
-// so one run reports the mistakes of every resource; a mistake outside
-// resources: stops after the stage that found it.
+// Run runs every inference stage. A mistake in generator.yaml that leaves
+// its resource unresolved sets that resource aside, and the stages go on
+// with the others, so one run reports the mistakes of every resource and
+// of every field; a mistake outside resources: stops after the stage that
+// found it.
 func Run(name string, m *smithy.Model, cfg *config.File, opts Options) (*Result, error) {
 	st := &state{name: name, m: m, cfg: cfg, opts: opts, broken: map[string]bool{}}
 	for _, stage := range Stages {
@@ -58,7 +59,9 @@ func Run(name string, m *smithy.Model, cfg *config.File, opts Options) (*Result,
 		if st.stop {
 			break
 		}
-		st.setAside()
+		if resolvesResources(stage.ID) {
+			st.setAside()
+		}
 	}
 	if err := errors.Join(st.errs...); err != nil {
 		return nil, err
@@ -76,6 +79,18 @@ func runStage(st *state, stage Stage) (err error) {
 		}
 	}()
 	return stage.Run(st)
+}
+
+// resolvesResources tells the stages after which a resource with a
+// mistake is left half resolved, so the stages to come must pass it over.
+// The later stages pass over just the entry at fault, so they go on with
+// the resource and report its other mistakes.
+func resolvesResources(stageID string) bool {
+	switch stageID {
+	case "select_resources", "resolve_operations", "classify_fields", "infer_identifiers":
+		return true
+	}
+	return false
 }
 
 // setAside drops the resources with a mistake in their entry from the

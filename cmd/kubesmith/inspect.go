@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -26,14 +27,18 @@ func inspect(w io.Writer, root, modelsDir, service string, opts infer.Options) (
 		return nil, err
 	}
 	path := filepath.Join(root, "models", service, "generator.yaml")
-	cfg, err := config.LoadOrEmpty(path)
-	if err != nil {
-		return nil, err
+	cfg, cfgErr := config.LoadOrEmpty(path)
+	if cfg == nil {
+		return nil, cfgErr
 	}
 	if _, statErr := os.Stat(path); statErr == nil {
 		if err := cfg.CheckSelects(); err != nil {
 			fmt.Fprintf(w, "note: %v\n\n", err)
 		}
 	}
-	return infer.Run(service, m, cfg, opts)
+	res, err := infer.Run(service, m, cfg, opts)
+	if err := errors.Join(cfgErr, err); err != nil {
+		return nil, err
+	}
+	return res, nil
 }

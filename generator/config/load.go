@@ -17,7 +17,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Load reads and strictly decodes a generator.yaml.
+// Load reads and strictly decodes a generator.yaml, as Parse does.
 func Load(path string) (*File, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -40,7 +40,10 @@ func LoadOrEmpty(path string) (*File, error) {
 func Empty(path string) *File { return &File{path: path, lines: map[string]int{}} }
 
 // Parse strictly decodes a generator.yaml held in data; path names it in
-// errors.
+// errors. Past mistakes that leave the file readable (unknown keys, wrong
+// types, broken rules) it returns the file as read along with the error,
+// so that inference can report in the same run the mistakes only the model
+// shows. A file that is not YAML returns nil.
 func Parse(data []byte, path string) (*File, error) {
 	f := Empty(path)
 	var root yaml.Node
@@ -62,10 +65,7 @@ func Parse(data []byte, path string) (*File, error) {
 		errs = append(errs, errors.New(f.yamlError(err)))
 	}
 	errs = append(errs, f.validate())
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return f, nil
+	return f, errors.Join(errs...)
 }
 
 // CheckSelects fails when the file names no resource to generate: an

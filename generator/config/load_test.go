@@ -61,7 +61,10 @@ func TestParseErrors(t *testing.T) {
 // a file, whichever check finds it, not only the first.
 func TestParseReportsEveryMistake(t *testing.T) {
 	yaml := "resources:\n  Table:\n    sortNames: [t]\n    kind: table\n  Backup:\n    fields:\n      X:\n        required: maybe\n    tags: {because: x}\n  queue: {}\n"
-	_, err := Parse([]byte(yaml), "generator.yaml")
+	f, err := Parse([]byte(yaml), "generator.yaml")
+	if f == nil || f.Resources["Backup"] == nil {
+		t.Errorf("the file as read is not returned with its mistakes, for inference to check: %+v", f)
+	}
 	for _, want := range []string{
 		`generator.yaml:3: unknown key "sortNames"`,
 		`generator.yaml:4: kind: "table" does not match`,

@@ -39,6 +39,7 @@ type State struct {
 	ModelFile smithy.ModelFile
 	Smithy    *smithy.Model
 	Config    *config.File
+	configErr error // mistakes in Config that inference reports with its own
 	Model     *model.Service
 	Gen       *emit.Gen
 	Staging   string // folder the output is written to before the swap

@@ -15,7 +15,7 @@ import (
 // not: its operations and other resource-level choices, then each field
 // with its class and the reason.
 func explain(w io.Writer, root, modelsDir, service, kind string) error {
-	res, err := inspect(root, modelsDir, service, infer.Options{Only: kind})
+	res, err := inspect(w, root, modelsDir, service, infer.Options{Only: kind})
 	if err != nil {
 		return err
 	}

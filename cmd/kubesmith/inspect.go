@@ -1,6 +1,10 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 
 	"github.com/kubesmith/kubesmith/generator/config"
@@ -10,8 +14,10 @@ import (
 
 // inspect infers a service for list and explain: its generator.yaml is
 // applied when it has one, and any service in AWS_MODELS_DIR works
-// without.
-func inspect(root, modelsDir, service string, opts infer.Options) (*infer.Result, error) {
+// without. A generator.yaml that generate would refuse for naming no
+// resource gets generate's message as a note on w, since listing is how
+// one finds what to name.
+func inspect(w io.Writer, root, modelsDir, service string, opts infer.Options) (*infer.Result, error) {
 	mf, err := smithy.FindModel(modelsDir, service)
 	if err != nil {
 		return nil, err
@@ -20,9 +26,19 @@ func inspect(root, modelsDir, service string, opts infer.Options) (*infer.Result
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := config.LoadOrEmpty(filepath.Join(root, "models", service, "generator.yaml"))
-	if err != nil {
+	path := filepath.Join(root, "models", service, "generator.yaml")
+	cfg, cfgErr := config.LoadOrEmpty(path)
+	if cfg == nil {
+		return nil, cfgErr
+	}
+	if _, statErr := os.Stat(path); statErr == nil {
+		if err := cfg.CheckSelects(); err != nil {
+			fmt.Fprintf(w, "note: %v\n\n", err)
+		}
+	}
+	res, err := infer.Run(service, m, cfg, opts)
+	if err := errors.Join(cfgErr, err); err != nil {
 		return nil, err
 	}
-	return infer.Run(service, m, cfg, opts)
+	return res, nil
 }

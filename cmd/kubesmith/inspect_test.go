@@ -68,3 +68,35 @@ func TestListAndExplain(t *testing.T) {
 		t.Errorf("an unknown kind: got %v", err)
 	}
 }
+
+// TestConfigNamingNoResource checks that a generator.yaml naming no
+// resource gets one message from all three commands: generate refuses it,
+// list and explain print it and still help fill the file in.
+func TestConfigNamingNoResource(t *testing.T) {
+	dir := modelsDir(t)
+	for _, c := range []struct{ reason, yaml string }{
+		{"an empty file", ""},
+		{"a file of comments", "# Table, one day\n"},
+		{"a file with an empty include", "include: []\n"},
+	} {
+		root := t.TempDir()
+		path := filepath.Join(root, "models", "dynamodb", "generator.yaml")
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(c.yaml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want := path + ": names no resource to generate; name the kinds under resources: (or give include: patterns), choosing from what `kubesmith list dynamodb` shows"
+		if err := generate(root, dir, []string{"dynamodb"}); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: generate: got %v, want %q", c.reason, err, want)
+		}
+		var listed, explained bytes.Buffer
+		if err := list(&listed, root, dir, []string{"dynamodb"}); err != nil || !strings.Contains(listed.String(), want) || !strings.Contains(listed.String(), "CreateTable") {
+			t.Errorf("%s: list: got %v and\n%s\nwant the resources and %q", c.reason, err, listed.String(), want)
+		}
+		if err := explain(&explained, root, dir, "dynamodb", "Table"); err != nil || !strings.Contains(explained.String(), want) || !strings.Contains(explained.String(), "keySchema") {
+			t.Errorf("%s: explain: got %v and\n%s\nwant the fields and %q", c.reason, err, explained.String(), want)
+		}
+	}
+}

@@ -23,7 +23,7 @@ func list(w io.Writer, root, modelsDir string, args []string) error {
 	if fs.NArg() != 1 {
 		return errors.New("usage: kubesmith list [-v] <service>")
 	}
-	res, err := inspect(root, modelsDir, fs.Arg(0), infer.Options{All: true})
+	res, err := inspect(w, root, modelsDir, fs.Arg(0), infer.Options{All: true})
 	if err != nil {
 		return err
 	}

@@ -11,12 +11,13 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
 
-// Load reads and strictly decodes a generator.yaml.
+// Load reads and strictly decodes a generator.yaml, as Parse does.
 func Load(path string) (*File, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -39,7 +40,10 @@ func LoadOrEmpty(path string) (*File, error) {
 func Empty(path string) *File { return &File{path: path, lines: map[string]int{}} }
 
 // Parse strictly decodes a generator.yaml held in data; path names it in
-// errors.
+// errors. Past mistakes that leave the file readable (unknown keys, wrong
+// types, broken rules) it returns the file as read along with the error,
+// so that inference can report in the same run the mistakes only the model
+// shows. A file that is not YAML returns nil.
 func Parse(data []byte, path string) (*File, error) {
 	f := Empty(path)
 	var root yaml.Node
@@ -49,14 +53,29 @@ func Parse(data []byte, path string) (*File, error) {
 	recordLines(&root, nil, f.lines)
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
+	var errs []error
 	// An empty file decodes to io.EOF: it is an empty config, not an error.
 	if err := dec.Decode(f); err != nil && !errors.Is(err, io.EOF) {
-		return nil, errors.New(f.yamlError(err))
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			return nil, errors.New(f.yamlError(err))
+		}
+		// yaml.v3 decodes the rest of the file past unknown keys and wrong
+		// types, so the rules below still find the file's other mistakes.
+		errs = append(errs, errors.New(f.yamlError(err)))
 	}
-	if err := f.validate(); err != nil {
-		return nil, err
+	errs = append(errs, f.validate())
+	return f, errors.Join(errs...)
+}
+
+// CheckSelects fails when the file names no resource to generate: an
+// empty or kind-less generator.yaml would make a controller with no kinds.
+func (f *File) CheckSelects() error {
+	if len(f.Include) > 0 || len(f.Resources) > 0 {
+		return nil
 	}
-	return f, nil
+	return fmt.Errorf("%s: names no resource to generate; name the kinds under resources: (or give include: patterns), "+
+		"choosing from what `kubesmith list %s` shows", f.path, filepath.Base(filepath.Dir(f.path)))
 }
 
 // Resource returns the configuration of the named resource: its entry, or

@@ -43,6 +43,7 @@ func TestParseErrors(t *testing.T) {
 		{"a broken glob pattern", "include: [\"Ta[ble\"]\n", `generator.yaml:1: bad pattern "Ta[ble": syntax error in pattern`},
 		{"tags with both path and ignore", "resources:\n  Table:\n    tags: {path: Tags, ignore: true}\n", "generator.yaml:3: tags: give path or ignore, not both"},
 		{"tags with neither", "resources:\n  Table:\n    tags: {because: x}\n", "generator.yaml:3: tags: give path or ignore"},
+		{"a mistake after a byte order mark, on its own line", "\ufeffresources:\n  Table:\n    sortNames: [t]\n", `generator.yaml:3: unknown key "sortNames"`},
 	}
 	for _, c := range cases {
 		_, err := Parse([]byte(c.yaml), "generator.yaml")
@@ -52,6 +53,53 @@ func TestParseErrors(t *testing.T) {
 		}
 		if !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s:\n got: %v\nwant: %s", c.reason, err, c.want)
+		}
+	}
+}
+
+// TestParseReportsEveryMistake checks that one run names every mistake of
+// a file, whichever check finds it, not only the first.
+func TestParseReportsEveryMistake(t *testing.T) {
+	yaml := "resources:\n  Table:\n    sortNames: [t]\n    kind: table\n  Backup:\n    fields:\n      X:\n        required: maybe\n    tags: {because: x}\n  queue: {}\n"
+	f, err := Parse([]byte(yaml), "generator.yaml")
+	if f == nil || f.Resources["Backup"] == nil {
+		t.Errorf("the file as read is not returned with its mistakes, for inference to check: %+v", f)
+	}
+	for _, want := range []string{
+		`generator.yaml:3: unknown key "sortNames"`,
+		`generator.yaml:4: kind: "table" does not match`,
+		`generator.yaml:8: want true or false, got "maybe"`,
+		"generator.yaml:9: tags: give path or ignore",
+		`generator.yaml:10: resources: name "queue" does not match`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v\nwant it to include %q", err, want)
+		}
+	}
+}
+
+func TestCheckSelects(t *testing.T) {
+	cases := []struct {
+		reason  string
+		yaml    string
+		wantErr bool
+	}{
+		{"an empty file names no resource", "", true},
+		{"comments name no resource", "# Table, one day\n", true},
+		{"shapes alone name no resource", "shapes:\n  Tag: {}\n", true},
+		{"an empty include names no resource", "include: []\n", true},
+		{"a configured resource is named", "resources:\n  Table: {}\n", false},
+		{"an include pattern names resources", "include: [\"*\"]\n", false},
+	}
+	for _, c := range cases {
+		f, err := Parse([]byte(c.yaml), filepath.Join("models", "svc", "generator.yaml"))
+		if err != nil {
+			t.Fatalf("%s: %v", c.reason, err)
+		}
+		err = f.CheckSelects()
+		want := filepath.Join("models", "svc", "generator.yaml") + ": names no resource to generate; name the kinds under resources: (or give include: patterns), choosing from what `kubesmith list svc` shows"
+		if c.wantErr && (err == nil || err.Error() != want) || !c.wantErr && err != nil {
+			t.Errorf("%s: got %v, want error %v", c.reason, err, c.wantErr)
 		}
 	}
 }
@@ -69,6 +117,7 @@ func TestParse(t *testing.T) {
 			func(f *File) bool { return f.Resource("Backup").Kind == "" && len(f.Resource("Backup").Fields) == 0 }},
 		{"update: none is allowed", "resources:\n  Table:\n    operations: {update: none}\n",
 			func(f *File) bool { return f.Resources["Table"].Operations.Update == "none" }},
+		{"a byte order mark is accepted", "\ufeffresources:\n  Table: {}\n", func(f *File) bool { return f.Resources["Table"] != nil }},
 	}
 	for _, c := range cases {
 		f, err := Parse([]byte(c.yaml), "generator.yaml")

@@ -106,7 +106,7 @@ func (d *differ) differs(f *model.Field, des, obs *jen.Statement) jen.Code {
 	case model.List:
 		switch {
 		case d.isTagList(t):
-			key, value := tagMembers(d.svc.Structs[t.Elem.Shape])
+			key, value := d.svc.Structs[t.Elem.Shape].TagMembers()
 			elem := jen.Qual(d.api, d.apiType(t.Elem.Shape))
 			return not(jen.Qual(comparePkg, "TagList").Call(des, obs, jen.Func().Params(jen.Id("t").Add(elem)).Params(jen.Op("*").String(), jen.Op("*").String()).Block(
 				jen.Return(jen.Id("t").Dot(key.GoName), jen.Id("t").Dot(value.GoName)),
@@ -236,24 +236,8 @@ func (d *differ) isTagList(t *model.Type) bool {
 		return false
 	}
 	s := d.svc.Structs[t.Elem.Shape]
-	key, value := tagMembers(s)
-	return len(s.Fields) == 2 && key != nil && value != nil
-}
-
-// tagMembers finds the key and value string members of a tag struct.
-func tagMembers(s *model.Struct) (key, value *model.Field) {
-	for _, f := range s.Fields {
-		if f.Type.Kind != model.String {
-			continue
-		}
-		switch f.Member {
-		case "Key", "key", "TagKey":
-			key = f
-		case "Value", "value", "TagValue":
-			value = f
-		}
-	}
-	return key, value
+	key, _ := s.TagMembers()
+	return key != nil && len(s.Fields) == 2
 }
 
 // docKind tells policy documents and other JSON documents among string

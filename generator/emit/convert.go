@@ -286,6 +286,7 @@ func (c *converter) funcName(prefix, crShape, sdkShape string) string {
 func (c *converter) toSDKFunc(crShape, sdkShape string) string {
 	name := c.funcName("sdk", crShape, sdkShape)
 	return c.once(name, func() jen.Code {
+		defer inShape(crShape)
 		cr := c.svc.Structs[crShape]
 		sdk := c.svc.Structs[sdkShape]
 		fields := jen.Dict{}
@@ -307,6 +308,7 @@ func (c *converter) toSDKFunc(crShape, sdkShape string) string {
 func (c *converter) fromSDKFunc(crShape, sdkShape string) string {
 	name := c.funcName("api", crShape, sdkShape)
 	return c.once(name, func() jen.Code {
+		defer inShape(crShape)
 		cr := c.svc.Structs[crShape]
 		sdk := c.svc.Structs[sdkShape]
 		fields := jen.Dict{}
@@ -329,6 +331,7 @@ func (c *converter) fromSDKFunc(crShape, sdkShape string) string {
 func (c *converter) outputFunc(crShape string, op *model.Operation) string {
 	name := "api" + strings.ReplaceAll(c.apiType(crShape), "_", "") + "From" + op.Name + "Output"
 	return c.once(name, func() jen.Code {
+		defer inShape(crShape)
 		cr := c.svc.Structs[crShape]
 		sdk := c.svc.Structs[op.Output]
 		fields := jen.Dict{}

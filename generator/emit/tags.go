@@ -50,7 +50,8 @@ func (m *managerWriter) specTagsFunc() jen.Code {
 	if f.Type.Kind == model.Map {
 		body = jen.Return(x)
 	} else {
-		key, value := tagMembers(m.svc.Structs[f.Type.Elem.Shape])
+		defer inShape(f.Type.Elem.Shape)
+		key, value := m.svc.Structs[f.Type.Elem.Shape].TagMembers()
 		body = jen.Return(jen.Qual(convPkg, "TagMap").Call(x, jen.Func().Params(jen.Id("t").Qual(m.c.api, m.apiType(f.Type.Elem.Shape))).Params(jen.String(), jen.String()).Block(
 			jen.Return(jen.Qual(convPkg, "Value").Call(jen.Id("t").Dot(key.GoName)), jen.Qual(convPkg, "Value").Call(jen.Id("t").Dot(value.GoName))),
 		)))
@@ -64,8 +65,8 @@ func (m *managerWriter) tagsToSDK(t *model.Type, x jen.Code) jen.Code {
 	if t.Kind == model.Map {
 		return x
 	}
-	s := m.svc.Structs[t.Elem.Shape]
-	key, value := tagMembers(s)
+	defer inShape(t.Elem.Shape)
+	key, value := m.svc.Structs[t.Elem.Shape].TagMembers()
 	ref := func(f *model.Field, v string) jen.Code {
 		if f.Type.SDKValue {
 			return jen.Id(v)
@@ -86,8 +87,8 @@ func (m *managerWriter) tagsFromSDK(t *model.Type, x jen.Code) jen.Code {
 	if t.Kind == model.Map {
 		return x
 	}
-	s := m.svc.Structs[t.Elem.Shape]
-	key, value := tagMembers(s)
+	defer inShape(t.Elem.Shape)
+	key, value := m.svc.Structs[t.Elem.Shape].TagMembers()
 	get := func(f *model.Field) jen.Code {
 		if f.Type.SDKValue {
 			return jen.Id("t").Dot(f.SDKName)

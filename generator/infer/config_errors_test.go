@@ -189,5 +189,68 @@ func TestConfigErrors(t *testing.T) {
 		if !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s:\n got: %v\nwant: %s", c.reason, err, c.want)
 		}
+		if strings.Contains(err.Error(), "panic") {
+			t.Errorf("%s: inference panicked going on past the mistake: %v", c.reason, err)
+		}
+	}
+}
+
+// TestConfigErrorsAllAtOnce checks that one run reports the mistakes of
+// every resource, whichever stage finds each, not only the first stage's.
+func TestConfigErrorsAllAtOnce(t *testing.T) {
+	yaml := `resources:
+  Tabel: {}
+  Table:
+    fields:
+      TabelName: {ignore: true}
+  Bucket:
+    subResources:
+      Logging: {}
+  Queue:
+    fields:
+      QueueUrl: {ignore: true}
+  Widget: {}
+`
+	_, err := run(t, "names.json", yaml, Options{})
+	for _, want := range []string{
+		`generator.yaml:2: no resource Tabel in the fixture model`,
+		`generator.yaml:5: Table has no field "TabelName" in spec or status`,
+		`generator.yaml:8: sub-resource Logging: no put operation`,
+		`generator.yaml:11: Queue cannot ignore QueueUrl: it identifies the resource`,
+		`generator.yaml:12: Widget has no delete operation`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v\nwant it to include %q", err, want)
+		}
+	}
+}
+
+// TestConfigErrorsOfOneResource checks that the field-level mistakes of one
+// resource are all reported, though different stages find them.
+func TestConfigErrorsOfOneResource(t *testing.T) {
+	yaml := `resources:
+  Table:
+    fields:
+      TabelName: {ignore: true}
+      Tags:
+        lateInitialize: true
+    pending:
+      field: TableStatu
+      values: [CREATING]
+    notFoundCodes: [ResourceNotFoundExeption]
+`
+	_, err := run(t, "names.json", yaml, Options{})
+	for _, want := range []string{
+		`generator.yaml:4: Table has no field "TabelName" in spec or status`,
+		`generator.yaml:6: Tags is not returned by DescribeTable`,
+		`generator.yaml:8: pending field "TableStatu" is not a status field of Table`,
+		`generator.yaml:10: error code "ResourceNotFoundExeption" is not in the model`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v\nwant it to include %q", err, want)
+		}
+	}
+	if err != nil && strings.Contains(err.Error(), "panic") {
+		t.Errorf("inference panicked going on past a mistake: %v", err)
 	}
 }

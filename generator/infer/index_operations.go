@@ -16,7 +16,7 @@ func indexOperations(st *state) error {
 		return err
 	}
 	if svc.Traits.Service == nil {
-		return fmt.Errorf("service %s has no aws.api#service trait", svc.ID)
+		return fmt.Errorf("%s: service %s has no aws.api#service trait", st.m.File, svc.ID)
 	}
 	st.service = svc
 	st.svc = newService(st)

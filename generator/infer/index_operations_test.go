@@ -47,7 +47,15 @@ func TestIndexOperationsNeedsAWSService(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = Run("bare", m, config.Empty("g.yaml"), Options{All: true})
-	if err == nil || !strings.Contains(err.Error(), "service example#S has no aws.api#service trait") {
-		t.Errorf("a service without aws.api#service: got %v", err)
+	if err == nil || !strings.Contains(err.Error(), "bare.json: service example#S has no aws.api#service trait") {
+		t.Errorf("a service without aws.api#service: got %v, want an error naming the model file", err)
+	}
+	none, err := smithy.Parse([]byte(`{"smithy": "2.0"}`), "none.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Run("none", none, config.Empty("g.yaml"), Options{All: true})
+	if err == nil || !strings.Contains(err.Error(), "none.json: model has no service shape") {
+		t.Errorf("a model without a service shape: got %v, want an error naming the model file", err)
 	}
 }

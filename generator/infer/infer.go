@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/kubesmith/kubesmith/generator/config"
+	"github.com/kubesmith/kubesmith/generator/internal/panics"
 	"github.com/kubesmith/kubesmith/generator/model"
 	"github.com/kubesmith/kubesmith/generator/smithy"
 )
@@ -44,18 +45,64 @@ func Service(name string, m *smithy.Model, cfg *config.File) (*model.Service, er
 	return res.Service, nil
 }
 
-// Run runs every inference stage.
+// Run runs every inference stage. A mistake in generator.yaml that leaves
+// its resource unresolved sets that resource aside, and the stages go on
+// with the others, so one run reports the mistakes of every resource and
+// of every field; a mistake outside resources: stops after the stage that
+// found it.
 func Run(name string, m *smithy.Model, cfg *config.File, opts Options) (*Result, error) {
-	st := &state{name: name, m: m, cfg: cfg, opts: opts}
+	st := &state{name: name, m: m, cfg: cfg, opts: opts, broken: map[string]bool{}}
 	for _, stage := range Stages {
-		if err := stage.Run(st); err != nil {
-			return nil, fmt.Errorf("%s: %w", stage.ID, err)
+		if err := runStage(st, stage); err != nil {
+			return nil, errors.Join(append(st.errs, fmt.Errorf("%s: %w", stage.ID, err))...)
 		}
-		if err := errors.Join(st.errs...); err != nil {
-			return nil, err
+		if st.stop {
+			break
+		}
+		if resolvesResources(stage.ID) {
+			st.setAside()
 		}
 	}
+	if err := errors.Join(st.errs...); err != nil {
+		return nil, err
+	}
 	return &Result{Service: st.svc, Candidates: st.candidates}, nil
+}
+
+// runStage runs one stage, turning a panic into an error, so that list
+// and explain, which call inference directly, report a bug in it as
+// generate does.
+func runStage(st *state, stage Stage) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic: %v (at %s)", p, panics.Site())
+		}
+	}()
+	return stage.Run(st)
+}
+
+// resolvesResources tells the stages after which a resource with a
+// mistake is left half resolved, so the stages to come must pass it over.
+// The later stages pass over just the entry at fault, so they go on with
+// the resource and report its other mistakes.
+func resolvesResources(stageID string) bool {
+	switch stageID {
+	case "select_resources", "resolve_operations", "classify_fields", "infer_identifiers":
+		return true
+	}
+	return false
+}
+
+// setAside drops the resources with a mistake in their entry from the
+// work of the stages to come.
+func (st *state) setAside() {
+	if len(st.broken) == 0 {
+		return
+	}
+	st.work = slices.DeleteFunc(st.work, func(w *work) bool { return st.broken[w.c.Name] })
+	if st.svc != nil {
+		st.svc.Resources = slices.DeleteFunc(st.svc.Resources, func(r *model.Resource) bool { return st.broken[r.Name] })
+	}
 }
 
 // state is what the stages hand on: each reads what earlier ones set.
@@ -75,9 +122,14 @@ type state struct {
 	work  []*work
 	typer *typer
 	svc   *model.Service
-	// errs are errors in generator.yaml; Run fails after the stage that
-	// found them.
+	// errs are errors in generator.yaml; Run fails once every stage that
+	// can still run has.
 	errs []error
+	// broken are the resources, by name, whose entry has a mistake.
+	broken map[string]bool
+	// stop is set by a mistake outside resources:, after which the
+	// stages cannot tell what to resolve.
+	stop bool
 }
 
 // work is one resource being resolved.
@@ -97,6 +149,11 @@ type work struct {
 // errorf records an error in generator.yaml at key k.
 func (st *state) errorf(k config.Key, format string, args ...any) {
 	st.errs = append(st.errs, st.cfg.Errorf(k, format, args...))
+	if len(k) >= 2 && k[0] == "resources" {
+		st.broken[k[1]] = true
+	} else {
+		st.stop = true
+	}
 }
 
 // problem records why w's resource cannot be generated as inferred: an

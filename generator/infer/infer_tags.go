@@ -88,25 +88,11 @@ func (st *state) tagsAt(r *model.Resource, path []string, fold bool) (*model.Tag
 	case t.Kind == model.Map && t.Elem.Kind == model.String:
 		return &model.Tags{Path: path, Map: true}, nil
 	case t.Kind == model.List && t.Elem.Kind == model.Structure:
-		s := st.svc.Structs[t.Elem.Shape]
-		for _, kv := range [][2]string{{"Key", "Value"}, {"TagKey", "TagValue"}} {
-			key, value := memberFold(s, kv[0]), memberFold(s, kv[1])
-			if key != nil && value != nil {
-				return &model.Tags{Path: path, KeyMember: key.Member, ValueMember: value.Member}, nil
-			}
+		if key, value := st.svc.Structs[t.Elem.Shape].TagMembers(); key != nil {
+			return &model.Tags{Path: path, KeyMember: key.Member, ValueMember: value.Member}, nil
 		}
 	}
 	return nil, fmt.Errorf("%s is not a map of strings or a list of Key and Value structures", strings.Join(path, "."))
-}
-
-// memberFold finds a structure's field by member name in any case.
-func memberFold(s *model.Struct, name string) *model.Field {
-	for _, f := range s.Fields {
-		if strings.EqualFold(f.Member, name) {
-			return f
-		}
-	}
-	return nil
 }
 
 // tagAPI finds the operations that change and read the tags of an
@@ -180,7 +166,7 @@ func arnMember(op *model.Operation) string {
 }
 
 // tagsMember is the member holding tags: a map of strings, or a list of
-// structures with Key and Value members.
+// tag structures with no other members.
 func tagsMember(st *state, members []*model.Member) string {
 	for _, m := range members {
 		t := m.Type
@@ -189,7 +175,7 @@ func tagsMember(st *state, members []*model.Member) string {
 			return m.Name
 		case t.Kind == model.List && t.Elem.Kind == model.Structure:
 			s := st.svc.Structs[t.Elem.Shape]
-			if s != nil && len(s.Fields) == 2 && memberFold(s, "Key") != nil && memberFold(s, "Value") != nil {
+			if key, _ := s.TagMembers(); key != nil && len(s.Fields) == 2 {
 				return m.Name
 			}
 		}

@@ -3,6 +3,8 @@
 // applied. Emitters never see Smithy or generator.yaml directly.
 package model
 
+import "strings"
+
 // Service is one AWS service and the kinds generated for it.
 type Service struct {
 	// Name is the folder under models/ and generated/, e.g. "dynamodb".
@@ -161,6 +163,34 @@ type Struct struct {
 func (s *Struct) FieldByMember(name string) *Field {
 	for _, f := range s.Fields {
 		if f.Member == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// TagMembers returns the key and value of a tag structure: string members
+// Key and Value, or TagKey and TagValue, in any case (tagKey in REST-JSON
+// models). Both are nil when s is not a tag structure. Inference and the
+// emitters share this one rule, so a structure inference takes for tags
+// is one the emitters can convert.
+func (s *Struct) TagMembers() (key, value *Field) {
+	if s == nil {
+		return nil, nil
+	}
+	for _, kv := range [][2]string{{"Key", "Value"}, {"TagKey", "TagValue"}} {
+		key, value = s.stringField(kv[0]), s.stringField(kv[1])
+		if key != nil && value != nil {
+			return key, value
+		}
+	}
+	return nil, nil
+}
+
+// stringField returns the string field of a member name in any case.
+func (s *Struct) stringField(name string) *Field {
+	for _, f := range s.Fields {
+		if f.Type.Kind == String && strings.EqualFold(f.Member, name) {
 			return f
 		}
 	}

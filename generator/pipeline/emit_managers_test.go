@@ -2,7 +2,10 @@ package pipeline
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/kubesmith/kubesmith/generator/smithy"
 )
 
 func TestEmitManagers(t *testing.T) {
@@ -34,5 +37,41 @@ func TestEmitManagers(t *testing.T) {
 				t.Errorf("emitted %v, want %v", got, c.want)
 			}
 		})
+	}
+}
+
+// TestEmitManagersLowerCaseTags generates the managers of Personalize,
+// whose tags are a list of Tag structures with tagKey and tagValue
+// members: inference took them for tags while the emitters looked only
+// for Key and Value, and the sweep panicked.
+func TestEmitManagersLowerCaseTags(t *testing.T) {
+	root := repoRoot(t)
+	mf, err := smithy.FindModel(modelsDir(t, root), "personalize")
+	if err != nil {
+		t.Skip(err)
+	}
+	m, err := smithy.Load(mf.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := sweepModel("personalize", m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &State{Service: "personalize", Root: root, Smithy: m, Model: svc}
+	if err := runStage(s, Stage{ID: "prepare_emit", Run: prepareEmit}); err != nil {
+		t.Fatal(err)
+	}
+	if err := runStage(s, Stage{ID: "emit_managers", Run: emitManagers}); err != nil {
+		t.Fatal(err)
+	}
+	var convert string
+	for _, f := range s.Files {
+		if f.Path == "resources/campaign/convert.go" {
+			convert = string(f.Data)
+		}
+	}
+	if !strings.Contains(convert, "conv.Value(t.TagKey), conv.Value(t.TagValue)") {
+		t.Errorf("Campaign's specTags does not read tagKey and tagValue:\n%s", convert)
 	}
 }

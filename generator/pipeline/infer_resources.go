@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"errors"
+
 	"github.com/kubesmith/kubesmith/generator/infer"
 )
 
@@ -10,5 +12,5 @@ func inferResources(s *State) error {
 	}
 	svc, err := infer.Service(s.Service, s.Smithy, s.Config)
 	s.Model = svc
-	return err
+	return errors.Join(s.configErr, err)
 }

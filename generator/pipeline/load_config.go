@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"path/filepath"
 
 	"github.com/kubesmith/kubesmith/generator/config"
@@ -11,6 +12,14 @@ func loadConfig(s *State) error {
 		return nil // given by the caller
 	}
 	cfg, err := config.Load(filepath.Join(s.Root, "models", s.Service, "generator.yaml"))
-	s.Config = cfg
-	return err
+	if cfg == nil {
+		return err
+	}
+	if selectErr := cfg.CheckSelects(); selectErr != nil {
+		return errors.Join(err, selectErr)
+	}
+	// Inference reports the file's mistakes with those only the model
+	// shows, so that one run names them all.
+	s.Config, s.configErr = cfg, err
+	return nil
 }

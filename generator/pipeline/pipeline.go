@@ -5,10 +5,12 @@ package pipeline
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/kubesmith/kubesmith/generator/config"
 	"github.com/kubesmith/kubesmith/generator/emit"
+	"github.com/kubesmith/kubesmith/generator/internal/panics"
 	"github.com/kubesmith/kubesmith/generator/model"
 	"github.com/kubesmith/kubesmith/generator/smithy"
 )
@@ -37,10 +39,14 @@ type State struct {
 	ModelFile smithy.ModelFile
 	Smithy    *smithy.Model
 	Config    *config.File
+	configErr error // mistakes in Config that inference reports with its own
 	Model     *model.Service
 	Gen       *emit.Gen
 	Staging   string // folder the output is written to before the swap
 	Files     []emit.File
+	// Kind is the kind the running stage is emitting, for the error a
+	// panic becomes; stages that emit kind by kind set it.
+	Kind string
 }
 
 // Stages lists the generator's stages in the order they run.
@@ -85,8 +91,8 @@ func Run(s *State) ([]Timing, error) {
 	var timings []Timing
 	for _, st := range Stages {
 		start := time.Now()
-		if err := st.Run(s); err != nil {
-			return timings, fmt.Errorf("%s: %s: %w", s.Service, st.ID, err)
+		if err := runStage(s, st); err != nil {
+			return timings, err
 		}
 		timings = append(timings, Timing{st.ID, time.Since(start)})
 	}
@@ -97,9 +103,47 @@ func Run(s *State) ([]Timing, error) {
 // explain rather than write.
 func Infer(s *State) error {
 	for _, st := range Stages[:3] { // up to infer_resources
-		if err := st.Run(s); err != nil {
-			return fmt.Errorf("%s: %s: %w", s.Service, st.ID, err)
+		if err := runStage(s, st); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// runStage runs one stage and names the service and stage in its error. A
+// panic becomes such an error too, saying what was being emitted where the
+// emitters tell, so that one service's bug stops only that service.
+func runStage(s *State, st Stage) (err error) {
+	s.Kind = ""
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s: %s: %s", s.Service, st.ID, describePanic(s, p))
+		}
+	}()
+	if err := st.Run(s); err != nil {
+		return fmt.Errorf("%s: %s: %w", s.Service, st.ID, err)
+	}
+	return nil
+}
+
+// describePanic says what panicked, where in the generator, and what it
+// was emitting: the kind the stage was at and the shape the emitters name.
+func describePanic(s *State, p any) string {
+	var where []string
+	if s.Kind != "" {
+		where = append(where, "kind "+s.Kind)
+	}
+	var sp *emit.ShapePanic
+	if e, ok := p.(*emit.ShapePanic); ok {
+		sp, p = e, e.Value
+		where = append(where, "shape "+sp.Shape)
+	}
+	msg := fmt.Sprintf("panic: %v", p)
+	if len(where) > 0 {
+		msg = fmt.Sprintf("panic while emitting %s: %v", strings.Join(where, ", "), p)
+	}
+	if site := panics.Site(); site != "" {
+		msg += " (at " + site + ")"
+	}
+	return msg
 }

@@ -16,8 +16,9 @@ import (
 )
 
 // ManifestFile lists every generated file of a service with its digest.
-// The writer refuses to delete a file the manifest does not list, so
-// nothing written by hand is ever lost to a regeneration.
+// The writer refuses to delete a file the manifest does not list, or to
+// overwrite one whose digest changed, so nothing written or edited by hand
+// is ever lost to a regeneration.
 const ManifestFile = "kubesmith-manifest.txt"
 
 // writeOutput stages every file, then swaps the staging folder in for
@@ -38,7 +39,7 @@ func writeOutput(s *State) error {
 		return err
 	}
 	target := s.outDir()
-	if err := checkNothingHandWritten(target); err != nil {
+	if err := checkNothingHandWritten(target, files); err != nil {
 		return err
 	}
 	old := s.Staging + "-old"
@@ -61,27 +62,22 @@ func manifest(files []emit.File) emit.File {
 	return emit.File{Path: ManifestFile, Data: b.Bytes()}
 }
 
-// checkNothingHandWritten fails when dir holds a file its manifest lacks.
-func checkNothingHandWritten(dir string) error {
-	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		if _, statErr := os.Stat(dir); errors.Is(statErr, fs.ErrNotExist) {
-			return nil
-		}
-		return fmt.Errorf("%s exists but has no %s; move it away if it is not generated output", dir, ManifestFile)
-	}
-	if err != nil {
+// checkNothingHandWritten fails when dir holds a file its manifest lacks,
+// or one whose digest no longer matches the manifest: a regeneration would
+// lose what was written or edited by hand. It names every such file. A
+// file that already holds what the generator writes next loses nothing,
+// as after a merge of two regenerations that git joined cleanly.
+func checkNothingHandWritten(dir string, next []emit.File) error {
+	digests, err := readManifest(dir)
+	if err != nil || digests == nil {
 		return err
 	}
-	listed := map[string]bool{ManifestFile: true}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "#") {
-			path, _, _ := strings.Cut(line, " ")
-			listed[path] = true
-		}
+	nextDigests := map[string]string{}
+	for _, f := range next {
+		nextDigests[f.Path] = fmt.Sprintf("%x", sha256.Sum256(f.Data))
 	}
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	var unknown, edited []string
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -89,11 +85,66 @@ func checkNothingHandWritten(dir string) error {
 		if err != nil {
 			return err
 		}
-		if !listed[filepath.ToSlash(rel)] {
-			return fmt.Errorf("%s is not generated output (not in %s); move it away before regenerating", p, ManifestFile)
+		want, listed := digests[filepath.ToSlash(rel)]
+		switch {
+		case rel == ManifestFile:
+		case !listed:
+			unknown = append(unknown, p)
+		default:
+			got, err := fileDigest(p)
+			if err != nil {
+				return err
+			}
+			if got != want && got != nextDigests[filepath.ToSlash(rel)] {
+				edited = append(edited, p)
+			}
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, p := range unknown {
+		errs = append(errs, fmt.Errorf("%s is not generated output (not in %s); move it away before regenerating", p, ManifestFile))
+	}
+	for _, p := range edited {
+		errs = append(errs, fmt.Errorf("%s was edited by hand (its sha256 differs from %s) and regenerating would overwrite it; "+
+			"make the change in the generator or generator.yaml instead, then restore the file (git checkout -- %s) or delete it, and regenerate", p, ManifestFile, p))
+	}
+	return errors.Join(errs...)
+}
+
+// readManifest returns the digests dir's manifest records by path, nil
+// when dir does not exist.
+func readManifest(dir string) (map[string]string, error) {
+	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		if _, statErr := os.Stat(dir); errors.Is(statErr, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("%s exists but has no %s; move it away if it is not generated output", dir, ManifestFile)
+	}
+	if err != nil {
+		return nil, err
+	}
+	digests := map[string]string{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "#") {
+			path, digest, _ := strings.Cut(line, " ")
+			digests[path] = digest
+		}
+	}
+	return digests, sc.Err()
+}
+
+func fileDigest(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%x", sha256.Sum256(data)), nil
 }
 
 func writeFiles(dir string, files []emit.File) error {
@@ -122,7 +173,7 @@ func removeStaging(s *State) {
 // not list.
 func Remove(root, service string) error {
 	dir := filepath.Join(root, "generated", service)
-	if err := checkNothingHandWritten(dir); err != nil {
+	if err := checkNothingHandWritten(dir, nil); err != nil {
 		return err
 	}
 	return os.RemoveAll(dir)

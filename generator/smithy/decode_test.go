@@ -210,7 +210,7 @@ func TestService(t *testing.T) {
 		wantErr string
 	}{
 		{"one service", "resources.json", "example.forecast#ForecastService", ""},
-		{"several services are an error", "mixins.json", "", "model has 3 service shapes: example.mixins#A, example.mixins#B, example.mixins#C"},
+		{"several services are an error naming the file", "mixins.json", "", "testdata/mixins.json: model has 3 service shapes: example.mixins#A, example.mixins#B, example.mixins#C"},
 	}
 	for _, tt := range tests {
 		s, err := loadFixture(t, tt.fixture).Service()
@@ -227,7 +227,17 @@ func TestService(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := empty.Service(); err == nil || err.Error() != "model has no service shape" {
-		t.Errorf("a model without services: error %v", err)
+	if _, err := empty.Service(); err == nil || err.Error() != "empty.json: model has no service shape" {
+		t.Errorf("a model without services: error %v, want one naming the file", err)
+	}
+}
+
+func TestParseAcceptsBOM(t *testing.T) {
+	m, err := Parse([]byte("\ufeff{\"smithy\": \"2.0\", \"shapes\": {\"example#S\": {\"type\": \"string\"}}}"), "bom.json")
+	if err != nil {
+		t.Fatalf("a model file starting with a byte order mark: %v", err)
+	}
+	if _, ok := m.Shape("example#S"); !ok {
+		t.Error("the shapes after the byte order mark were not read")
 	}
 }

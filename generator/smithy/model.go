@@ -1,6 +1,7 @@
 package smithy
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -11,6 +12,7 @@ import (
 // Model is one JSON AST file, with the prelude added, mixins flattened,
 // apply entries applied and every reference checked.
 type Model struct {
+	File     string // the name Parse was given, for errors about the whole model
 	Version  string // the "smithy" property, e.g. "2.0"
 	Metadata map[string]json.RawMessage
 	// Shapes holds the shapes of the file and the smithy.api prelude shapes.
@@ -30,11 +32,15 @@ func Load(path string) (*Model, error) {
 // used in errors. Raw trait and metadata values alias data, so data must not
 // change afterwards.
 func Parse(data []byte, name string) (*Model, error) {
+	// Editors on Windows start UTF-8 files with a byte order mark; JSON
+	// readers may ignore it (RFC 8259).
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	d := &decoder{data: data, name: name, strs: make(map[string]string, len(data)/1000)}
 	m, applies, err := d.file()
 	if err != nil {
 		return nil, err
 	}
+	m.File = name
 	r := &resolver{m: m, file: name, data: data}
 	for _, step := range []func() error{
 		r.addPrelude,
@@ -56,7 +62,8 @@ func (m *Model) Shape(id ShapeID) (*Shape, bool) {
 	return s, ok
 }
 
-// Service returns the model's only service shape.
+// Service returns the model's only service shape. Its errors name the
+// model file, since no shape of it is at fault.
 func (m *Model) Service() (*Shape, error) {
 	var services []*Shape
 	for _, s := range m.Shapes {
@@ -66,7 +73,7 @@ func (m *Model) Service() (*Shape, error) {
 	}
 	switch len(services) {
 	case 0:
-		return nil, fmt.Errorf("model has no service shape")
+		return nil, &Error{File: m.File, Offset: -1, Msg: "model has no service shape"}
 	case 1:
 		return services[0], nil
 	}
@@ -75,7 +82,7 @@ func (m *Model) Service() (*Shape, error) {
 		ids[i] = string(s.ID)
 	}
 	slices.Sort(ids)
-	return nil, fmt.Errorf("model has %d service shapes: %s", len(ids), strings.Join(ids, ", "))
+	return nil, &Error{File: m.File, Offset: -1, Msg: fmt.Sprintf("model has %d service shapes: %s", len(ids), strings.Join(ids, ", "))}
 }
 
 // Target returns the shape a member targets, or nil for a nil member.

@@ -46,7 +46,7 @@ func TestKillAfterCreate(t *testing.T) {
 	mu.Unlock()
 	ctx := context.Background()
 	source := e.table("source")
-	createTableInAWS(t, source, types.BillingModePayPerRequest)
+	createTableInAWS(t, source, types.BillingModeProvisioned)
 
 	tbl := e.newTable("kill", "made", nil)
 	bk := &v1alpha1.Backup{
@@ -108,7 +108,7 @@ func TestLostCreateAnswer(t *testing.T) {
 	})
 	e := startController(t, controllerOptions{namespaces: []string{"lost"}, endpoint: hook.URL()})
 	source := e.table("source")
-	createTableInAWS(t, source, types.BillingModePayPerRequest)
+	createTableInAWS(t, source, types.BillingModeProvisioned)
 	tbl := e.newTable("lost", "made", nil)
 	bk := &v1alpha1.Backup{
 		ObjectMeta: metav1.ObjectMeta{Name: "bk", Namespace: e.ns("lost")},

@@ -22,39 +22,61 @@ func (e *unresolvedSecretsError) Error() string {
 	return "waiting for " + strings.Join(e.waiting, "; ")
 }
 
-// withSecrets reads the Secret keys the spec's secret fields name and
-// returns ctx carrying their values for Create or Update. It runs only
-// before those calls: observing needs no secret, so a steady state reads
-// none.
+// withSecrets reads the Secrets the spec's secret fields name, at any
+// depth, and returns ctx carrying their values for Create or Update. It
+// runs only before those calls: observing needs no secret, so a steady
+// state reads none.
 func (r *Reconciler[T]) withSecrets(ctx context.Context, obj T) (context.Context, error) {
-	if len(r.kind.SecretFields) == 0 {
+	if len(r.kind.SecretFields) == 0 && len(r.kind.SecretMapFields) == 0 {
 		return ctx, nil
 	}
 	u, err := toMap(obj)
 	if err != nil {
 		return ctx, err
 	}
-	values := managed.Secrets{}
+	spec, _ := u["spec"].(map[string]any)
+	values := managed.Secrets{
+		Keys: map[ackv1alpha1.SecretKeyReference]string{},
+		Maps: map[ackv1alpha1.SecretReference]map[string]string{},
+	}
 	var waiting []string
 	for _, field := range r.kind.SecretFields {
-		raw, ok := getPath(u, "spec."+field)
-		if !ok {
-			continue
+		for _, at := range pathValues(spec, field) {
+			var ref ackv1alpha1.SecretKeyReference
+			if err := fromValue(at.value, &ref); err != nil || ref.Name == "" || ref.Key == "" {
+				return ctx, managed.Terminalf("spec.%s must name a Secret and a key: set name and key", at.path)
+			}
+			data, why, err := r.readSecret(ctx, obj.GetNamespace(), ref.Namespace, ref.Name)
+			if err != nil {
+				return ctx, fmt.Errorf("spec.%s: %w", at.path, err)
+			}
+			v, ok := data[ref.Key]
+			switch {
+			case why != "":
+				waiting = append(waiting, fmt.Sprintf("%s (for key %q) to exist", why, ref.Key))
+			case !ok:
+				waiting = append(waiting, fmt.Sprintf("key %q in %s", ref.Key, secretLabel(obj.GetNamespace(), ref.Namespace, ref.Name)))
+			default:
+				values.Keys[ref] = v
+			}
 		}
-		m, _ := raw.(map[string]any)
-		var ref ackv1alpha1.SecretKeyReference
-		if err := kruntime.DefaultUnstructuredConverter.FromUnstructured(m, &ref); err != nil || ref.Name == "" || ref.Key == "" {
-			return ctx, managed.Terminalf("spec.%s must name a Secret and a key: set name and key", field)
+	}
+	for _, field := range r.kind.SecretMapFields {
+		for _, at := range pathValues(spec, field) {
+			var ref ackv1alpha1.SecretReference
+			if err := fromValue(at.value, &ref); err != nil || ref.Name == "" {
+				return ctx, managed.Terminalf("spec.%s must name a Secret: set name", at.path)
+			}
+			data, why, err := r.readSecret(ctx, obj.GetNamespace(), ref.Namespace, ref.Name)
+			if err != nil {
+				return ctx, fmt.Errorf("spec.%s: %w", at.path, err)
+			}
+			if why != "" {
+				waiting = append(waiting, why+" to exist")
+				continue
+			}
+			values.Maps[ref] = data
 		}
-		val, why, err := r.readSecretKey(ctx, obj.GetNamespace(), ref)
-		if err != nil {
-			return ctx, fmt.Errorf("spec.%s: %w", field, err)
-		}
-		if why != "" {
-			waiting = append(waiting, why)
-			continue
-		}
-		values[ref] = val
 	}
 	if len(waiting) > 0 {
 		return ctx, &unresolvedSecretsError{waiting: waiting}
@@ -62,25 +84,44 @@ func (r *Reconciler[T]) withSecrets(ctx context.Context, obj T) (context.Context
 	return managed.WithSecrets(ctx, values), nil
 }
 
-// readSecretKey returns the value of one key, or why it cannot yet. The
+// fromValue decodes one unstructured spec value into a reference.
+func fromValue(v any, into any) error {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return fmt.Errorf("not an object")
+	}
+	return kruntime.DefaultUnstructuredConverter.FromUnstructured(m, into)
+}
+
+// secretLabel names a Secret for messages; its namespace defaults to the
+// object's own.
+func secretLabel(objNS, ns, name string) string {
+	if ns == "" {
+		ns = objNS
+	}
+	return fmt.Sprintf("Secret %s/%s", ns, name)
+}
+
+// readSecret returns the data of one Secret, or why it cannot yet. The
 // namespace defaults to the object's own.
-func (r *Reconciler[T]) readSecretKey(ctx context.Context, ns string, ref ackv1alpha1.SecretKeyReference) (string, string, error) {
-	if ref.Namespace != "" {
-		ns = ref.Namespace
+func (r *Reconciler[T]) readSecret(ctx context.Context, objNS, ns, name string) (map[string]string, string, error) {
+	label := secretLabel(objNS, ns, name)
+	if ns == "" {
+		ns = objNS
 	}
-	label := fmt.Sprintf("Secret %s/%s", ns, ref.Name)
 	var s corev1.Secret
-	if err := r.secretReader().Get(ctx, types.NamespacedName{Namespace: ns, Name: ref.Name}, &s); err != nil {
+	if err := r.secretReader().Get(ctx, types.NamespacedName{Namespace: ns, Name: name}, &s); err != nil {
 		if apierrors.IsNotFound(err) {
-			return "", fmt.Sprintf("%s (for key %q) to exist", label, ref.Key), nil
+			return nil, label, nil
 		}
-		return "", "", fmt.Errorf("reading %s: %w", label, err)
+		return nil, "", fmt.Errorf("reading %s: %w", label, err)
 	}
-	if v, ok := s.Data[ref.Key]; ok {
-		return string(v), "", nil
+	data := make(map[string]string, len(s.Data)+len(s.StringData))
+	for k, v := range s.StringData {
+		data[k] = v // only a client that never stored the Secret sees this
 	}
-	if v, ok := s.StringData[ref.Key]; ok {
-		return v, "", nil // only a client that never stored the Secret sees this
+	for k, v := range s.Data {
+		data[k] = string(v)
 	}
-	return "", fmt.Sprintf("key %q in %s", ref.Key, label), nil
+	return data, "", nil
 }

@@ -112,3 +112,16 @@ func (in *SecretKeyReference) DeepCopy() *SecretKeyReference {
 	in.DeepCopyInto(out)
 	return out
 }
+
+// DeepCopyInto copies the receiver into out.
+func (in *SecretReference) DeepCopyInto(out *SecretReference) { *out = *in }
+
+// DeepCopy returns a deep copy of the receiver.
+func (in *SecretReference) DeepCopy() *SecretReference {
+	if in == nil {
+		return nil
+	}
+	out := new(SecretReference)
+	in.DeepCopyInto(out)
+	return out
+}

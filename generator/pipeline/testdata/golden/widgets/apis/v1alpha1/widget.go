@@ -27,6 +27,9 @@ type WidgetSpec struct {
 	Config *Config `json:"config,omitempty"`
 	// +optional
 	Enabled *bool `json:"enabled,omitempty"`
+	// Variables the widget runs with; AWS treats them as secret.
+	// +optional
+	Environment *Environment `json:"environment,omitempty"`
 	// +optional
 	Labels map[string]string `json:"labels,omitempty"`
 	// +optional
@@ -74,6 +77,8 @@ type WidgetStatus struct {
 	// When the widget was made.
 	// +optional
 	CreatedAt *metav1.Time `json:"createdAt,omitempty"`
+	// +optional
+	LastError *WidgetError `json:"lastError,omitempty"`
 	// +optional
 	Status *string `json:"status,omitempty"`
 }

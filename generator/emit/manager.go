@@ -422,7 +422,8 @@ func (m *managerWriter) update() jen.Code {
 	in := jen.Id("in").Op(":=").Op("&").Qual(m.c.sdk, r.Update.Name+"Input").Values(ids)
 	// A Put replaces the whole configuration, so it gets every field; any
 	// other update gets only the fields that drifted. A secret, never
-	// compared, goes only where it must: to a Put, or as a required member.
+	// compared, goes to a Put, as a required member, or when the runtime
+	// lists it in the diff because its Secret or reference changed.
 	replace := strings.HasPrefix(r.Update.Name, "Put")
 	var sets []jen.Code
 	if replace {
@@ -436,15 +437,17 @@ func (m *managerWriter) update() jen.Code {
 				continue
 			}
 			set := jen.Id("in").Dot(mem.GoName).Op("=").Add(m.c.toSDK(f.Type, mem.Type, specValue(f), true))
-			sends := replace || mem.Required || (!topSecret(f) && f.Compared())
+			sends := replace || mem.Required || topSecret(f) || f.Compared()
 			nested = nested || (sends && m.needsSecrets(f))
+			if secretRef(f) {
+				secrets = append(secrets, f)
+			}
 			switch {
 			case topSecret(f) && (replace || mem.Required):
-				if secretRef(f) {
-					secrets = append(secrets, f)
-				}
 				sets = append(sets, set)
 			case topSecret(f):
+				// The runtime lists it in the diff when its Secret changed.
+				sets = append(sets, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName))).Block(set))
 			case replace:
 				sets = append(sets, set)
 			case f.Compared():

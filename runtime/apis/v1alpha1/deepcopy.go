@@ -35,6 +35,7 @@ func (in *ManagedStatus) DeepCopyInto(out *ManagedStatus) {
 		}
 	}
 	out.LastDrift = in.LastDrift.DeepCopy()
+	out.SecretsVersion = in.SecretsVersion
 }
 
 // DeepCopy returns a deep copy of the receiver.

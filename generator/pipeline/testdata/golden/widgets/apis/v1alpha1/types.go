@@ -24,7 +24,7 @@ type Config struct {
 
 // Environment mirrors the AWS Environment shape.
 type Environment struct {
-	// AWS treats the entries as secret: write only values that are not here, and keep the rest in the Secret variablesFrom names.
+	// AWS treats the entries as secret: keep secret values in the Secret that variablesFrom names, and write here only those that are not.
 	// +optional
 	Variables map[string]string `json:"variables,omitempty"`
 	// VariablesFrom names a Secret each of whose keys becomes an entry of variables, beside the entries written there.

@@ -124,8 +124,15 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Widget, obs managed.Observation) error {
 	if obs.ChangedOtherThan("logging") {
+		secretAdminPassword, err := managed.SecretValue(ctx, cr.Spec.AdminPassword)
+		if err != nil {
+			return err
+		}
 		sec := managed.ReadSecrets(ctx)
 		in := &widgets.UpdateWidgetInput{WidgetName: cr.Spec.WidgetName}
+		if obs.Changed("adminPassword") {
+			in.AdminPassword = secretAdminPassword
+		}
 		if obs.Changed("capacity") {
 			in.Capacity = conv.Int[int64](cr.Spec.Capacity)
 		}

@@ -156,6 +156,13 @@ func (f *fakeAWS) Observe(_ context.Context, w *Widget) (managed.Observation, er
 	w.Status.State = &state
 	observed := *w.Spec.DeepCopy()
 	observed.Name, observed.Size, observed.Mode = aws.String(f.name), aws.Int64(f.size), aws.String(f.mode)
+	// As a generated observedSpec: AWS's structs come back without secrets.
+	for i := range observed.Access {
+		observed.Access[i].Token = nil
+	}
+	if observed.Env != nil {
+		observed.Env = &WidgetEnv{}
+	}
 	arn := f.arn
 	return managed.Observation{
 		Exists:   true,

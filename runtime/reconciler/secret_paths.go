@@ -60,3 +60,48 @@ func join(at, part string) string {
 	}
 	return at + "." + part
 }
+
+// keepSecrets copies into the observed spec, which AWS never fills with a
+// secret, the spec's own secret references and the plain entries of each
+// @sensitive map: adopting AWS's values must not drop them.
+func (r *Reconciler[T]) keepSecrets(desired, observed map[string]any) {
+	paths := append(slices.Clone(r.kind.SecretFields), r.kind.SecretMapFields...)
+	for _, p := range r.kind.SecretMapFields {
+		paths = append(paths, strings.TrimSuffix(p, "From"))
+	}
+	for _, p := range paths {
+		copyPath(desired, observed, strings.Split(p, "."))
+	}
+}
+
+// copyPath sets the value at parts in observed to desired's, through the
+// maps and lists both have: list elements pair up by index when the lists
+// are as long.
+func copyPath(desired, observed any, parts []string) {
+	part, rest := parts[0], parts[1:]
+	switch d := desired.(type) {
+	case map[string]any:
+		o, ok := observed.(map[string]any)
+		switch {
+		case !ok:
+		case part == "*":
+			for k, v := range d {
+				copyPath(v, o[k], rest)
+			}
+		case len(rest) == 0:
+			if v, set := d[part]; set && v != nil {
+				o[part] = v
+			}
+		default:
+			copyPath(d[part], o[part], rest)
+		}
+	case []any:
+		o, ok := observed.([]any)
+		if !ok || part != "*" || len(o) != len(d) || len(rest) == 0 {
+			return
+		}
+		for i := range d {
+			copyPath(d[i], o[i], rest)
+		}
+	}
+}

@@ -185,6 +185,20 @@ func TestSecrets(t *testing.T) {
 			}()},
 			want: want{requeue: 10 * time.Hour, calls: []string{"Observe", "Create"}, events: []string{"Terminal"}, conds: map[string]string{"ACK.Terminal": "True/Terminal"}, check: leaksNothing(sent())},
 		},
+		"AdoptKeepsReferences": {
+			reason: "Adopting copies AWS's spec, which holds no secret, without dropping the spec's references or its plain map entries.",
+			obj:    widget(annotate(AnnotationAdoptionPolicy, AdoptionPolicyAdopt), withAccess("a"), withEnv(map[string]string{"MODE": "fast"}, "env")),
+			aws:    awsState("w", 3, "standard"),
+			kind:   nestedKind,
+			want: want{calls: []string{"Observe"}, requeue: time.Second, events: []string{"Adopted"}, check: func(t *testing.T, _ *env, w *Widget) {
+				if len(w.Spec.Access) != 1 || w.Spec.Access[0].Token == nil || w.Spec.Access[0].Token.Key != "a" {
+					t.Errorf("adoption dropped the nested reference: %+v", w.Spec.Access)
+				}
+				if env := w.Spec.Env; env == nil || env.VariablesFrom == nil || env.Variables["MODE"] != "fast" {
+					t.Errorf("adoption dropped the map's reference or entries: %+v", env)
+				}
+			}},
+		},
 		"NotSet": {
 			reason: "A kind with secret fields whose object sets none creates without reading any Secret.",
 			obj:    widget(),

@@ -165,6 +165,7 @@ func (r *Reconciler[T]) adopt(ctx context.Context, p *pass[T], obs managed.Obser
 	if err != nil {
 		return r.fail(ctx, p, err)
 	}
+	r.keepSecrets(desired, observed)
 	values := adoptionValues(p.policy.AdoptMode, desired, observed)
 	if len(values) > 0 {
 		if err := r.patch(ctx, obj, func(o T) error { return setSpecValues(o, values) }); err != nil {

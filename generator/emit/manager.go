@@ -437,7 +437,7 @@ func (m *managerWriter) update() jen.Code {
 				continue
 			}
 			set := jen.Id("in").Dot(mem.GoName).Op("=").Add(m.c.toSDK(f.Type, mem.Type, specValue(f), true))
-			sends := replace || mem.Required || topSecret(f) || f.Compared()
+			sends := replace || mem.Required || topSecret(f) || f.Compared() || m.needsSecrets(f)
 			nested = nested || (sends && m.needsSecrets(f))
 			if secretRef(f) {
 				secrets = append(secrets, f)
@@ -450,7 +450,9 @@ func (m *managerWriter) update() jen.Code {
 				sets = append(sets, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName))).Block(set))
 			case replace:
 				sets = append(sets, set)
-			case f.Compared():
+			case f.Compared() || m.needsSecrets(f):
+				// The runtime lists a field holding secrets when they changed,
+				// even one AWS does not report.
 				sets = append(sets, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName))).Block(set))
 			}
 		}

@@ -22,6 +22,13 @@ type Config struct {
 	Token *ackv1alpha1.SecretKeyReference `json:"token,omitempty"`
 }
 
+// Credentials mirrors the AWS Credentials shape.
+type Credentials struct {
+	// The value is read from a key of a Kubernetes Secret: {name, key, namespace}.
+	// +optional
+	Token *ackv1alpha1.SecretKeyReference `json:"token,omitempty"`
+}
+
 // Environment mirrors the AWS Environment shape.
 type Environment struct {
 	// AWS treats the entries as secret: keep secret values in the Secret that variablesFrom names, and write here only those that are not.

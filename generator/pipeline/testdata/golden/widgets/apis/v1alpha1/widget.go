@@ -25,6 +25,9 @@ type WidgetSpec struct {
 	// How the widget behaves.
 	// +optional
 	Config *Config `json:"config,omitempty"`
+	// Credentials the widget uses; AWS never returns them.
+	// +optional
+	Credentials *Credentials `json:"credentials,omitempty"`
 	// +optional
 	Enabled *bool `json:"enabled,omitempty"`
 	// Variables the widget runs with; AWS treats them as secret.

@@ -66,6 +66,12 @@ func sdkConfig(sec *managed.SecretReader) func(in v1alpha1.Config) types.Config 
 	}
 }
 
+func sdkCredentials(sec *managed.SecretReader) func(in v1alpha1.Credentials) types.Credentials {
+	return func(in v1alpha1.Credentials) types.Credentials {
+		return types.Credentials{Token: sec.Value(in.Token)}
+	}
+}
+
 func sdkEnvironment(sec *managed.SecretReader) func(in v1alpha1.Environment) types.Environment {
 	return func(in v1alpha1.Environment) types.Environment {
 		return types.Environment{Variables: sec.Map(in.Variables, in.VariablesFrom)}

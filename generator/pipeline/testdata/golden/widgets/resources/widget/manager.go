@@ -25,7 +25,7 @@ func Kind() managed.Kind[*v1alpha1.Widget] {
 		New: func() *v1alpha1.Widget {
 			return &v1alpha1.Widget{}
 		},
-		SecretFields:    []string{"adminPassword", "config.token", "rules.*.passphrase"},
+		SecretFields:    []string{"adminPassword", "config.token", "credentials.token", "rules.*.passphrase"},
 		SecretMapFields: []string{"environment.variablesFrom"},
 	}
 }
@@ -80,6 +80,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 		Capacity:         conv.Int[int64](cr.Spec.Capacity),
 		Color:            conv.ToEnum[types.Color](cr.Spec.Color),
 		Config:           conv.Ptr(cr.Spec.Config, sdkConfig(sec)),
+		Credentials:      conv.Ptr(cr.Spec.Credentials, sdkCredentials(sec)),
 		Enabled:          conv.Value(cr.Spec.Enabled),
 		Environment:      conv.Ptr(cr.Spec.Environment, sdkEnvironment(sec)),
 		Labels:           cr.Spec.Labels,
@@ -138,6 +139,9 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Widget, obs managed.O
 		}
 		if obs.Changed("config") {
 			in.Config = conv.Ptr(cr.Spec.Config, sdkConfig(sec))
+		}
+		if obs.Changed("credentials") {
+			in.Credentials = conv.Ptr(cr.Spec.Credentials, sdkCredentials(sec))
 		}
 		if obs.Changed("enabled") {
 			in.Enabled = conv.Value(cr.Spec.Enabled)

@@ -25,7 +25,7 @@ var Stages = []Stage{
 	{"infer_error_codes", "find the error codes that mean not found, and take the terminal ones", inferErrorCodes},
 	{"infer_pending", "find the status values that mean AWS is still working", inferPending},
 	{"infer_tags", "find where the tags are", inferTags},
-	{"drop_status_secrets", "leave @sensitive members out of the structures only status uses", dropStatusSecrets},
+	{"place_nested_secrets", "leave @sensitive members out of structures only status uses; note those the spec holds", placeNestedSecrets},
 	{"check_names", "check that Go and JSON names are unique", checkNames},
 	{"mark_api_structs", "mark the structures the API types use", markAPIStructs},
 }

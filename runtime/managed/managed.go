@@ -110,6 +110,8 @@ type Kind[T Object] struct {
 	SecretFields []string
 	// SecretMapFields are the spec paths, written the same way, of the
 	// fields that hold an ackv1alpha1.SecretReference: every key of the
-	// Secret it names is read, for a map AWS marks @sensitive.
+	// Secret it names is read, for a map AWS marks @sensitive. Each path
+	// ends in From; without it, it names the map's own entries
+	// (environment.variablesFrom beside environment.variables).
 	SecretMapFields []string
 }

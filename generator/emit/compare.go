@@ -154,6 +154,9 @@ func (d *differ) structFunc(shape string) string {
 			jen.Var().Id("diff").Index().String(),
 		}
 		for _, f := range d.svc.Structs[shape].Fields {
+			if f.Secret {
+				continue // AWS's value never reaches the observed spec
+			}
 			body = append(body, d.field(f, jen.Id("path").Op("+").Lit("."+f.JSONName)))
 		}
 		body = append(body, jen.Return(jen.Id("diff")))

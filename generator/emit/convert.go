@@ -127,18 +127,18 @@ func (c *converter) toSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code {
 		}
 		return jen.Qual(convPkg, "ToDocument").Call(x, c.document("NewLazyDocument"))
 	case model.Structure:
-		fn := c.toSDKFunc(cr.Shape, sdk.Shape)
+		fn := c.toSDKFuncValue(cr, sdk)
 		if !top {
-			return jen.Id(fn).Call(x)
+			return jen.Add(fn).Call(x)
 		}
-		return jen.Qual(convPkg, "Ptr").Call(x, jen.Id(fn))
+		return jen.Qual(convPkg, "Ptr").Call(x, fn)
 	case model.List, model.Map:
 		if sameElems(cr.Elem, sdk.Elem) {
 			return x
 		}
-		structFn := ""
+		var structFn jen.Code
 		if sdk.Kind == model.List && sdk.Elem.Kind == model.Structure {
-			structFn = c.toSDKFunc(cr.Elem.Shape, sdk.Elem.Shape)
+			structFn = c.toSDKFuncValue(cr.Elem, sdk.Elem)
 		}
 		return c.eachElem(sdk.Kind, x, structFn, c.apiTypeIn(cr.Elem, false, c.api), c.sdkElem(sdk.Elem),
 			func(v jen.Code) jen.Code { return c.toSDK(cr.Elem, sdk.Elem, v, false) })
@@ -195,9 +195,9 @@ func (c *converter) fromSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code 
 		if sameElems(cr.Elem, sdk.Elem) {
 			return x
 		}
-		structFn := ""
+		var structFn jen.Code
 		if sdk.Kind == model.List && sdk.Elem.Kind == model.Structure {
-			structFn = c.fromSDKFunc(cr.Elem.Shape, sdk.Elem.Shape)
+			structFn = jen.Id(c.fromSDKFunc(cr.Elem.Shape, sdk.Elem.Shape))
 		}
 		return c.eachElem(sdk.Kind, x, structFn, c.sdkElem(sdk.Elem), c.apiTypeIn(cr.Elem, false, c.api),
 			func(v jen.Code) jen.Code { return c.fromSDK(cr.Elem, sdk.Elem, v, false) })
@@ -206,15 +206,15 @@ func (c *converter) fromSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code 
 }
 
 // eachElem converts the list or map x element by element: through the
-// struct conversion function structFn when there is one, else through a
+// struct conversion function value structFn when there is one, else through a
 // closure from type in to type out whose result elem writes.
-func (c *converter) eachElem(kind model.Kind, x jen.Code, structFn string, in, out jen.Code, elem func(v jen.Code) jen.Code) jen.Code {
+func (c *converter) eachElem(kind model.Kind, x jen.Code, structFn jen.Code, in, out jen.Code, elem func(v jen.Code) jen.Code) jen.Code {
 	fn := "Slice"
 	if kind == model.Map {
 		fn = "Map"
 	}
-	if structFn != "" {
-		return jen.Qual(convPkg, fn).Call(x, jen.Id(structFn))
+	if structFn != nil {
+		return jen.Qual(convPkg, fn).Call(x, structFn)
 	}
 	return jen.Qual(convPkg, fn).Call(x, jen.Func().Params(jen.Id("v").Add(in)).Add(out).Block(
 		jen.Return(elem(jen.Id("v"))),
@@ -295,12 +295,33 @@ func (c *converter) toSDKFunc(crShape, sdkShape string) string {
 			if f == nil || !compatible(f.Type, m.Type) {
 				continue
 			}
-			fields[jen.Id(m.SDKName)] = c.toSDK(f.Type, m.Type, jen.Id("in").Dot(f.GoName), true)
+			x := jen.Id("in").Dot(f.GoName)
+			if f.Secret {
+				x = secretValue(f, jen.Id("in"))
+			}
+			fields[jen.Id(m.SDKName)] = c.toSDK(f.Type, m.Type, x, true)
 		}
-		return jen.Func().Id(name).Params(jen.Id("in").Qual(c.api, c.apiType(crShape))).Add(c.types(sdkShape)).Block(
-			jen.Return(c.types(sdkShape).Values(fields)),
+		params := jen.Params(jen.Id("in").Qual(c.api, c.apiType(crShape)))
+		body := jen.Return(c.types(sdkShape).Values(fields))
+		if !c.hasSecrets(&model.Type{Kind: model.Structure, Shape: crShape}) {
+			return jen.Func().Id(name).Add(params).Add(c.types(sdkShape)).Block(body)
+		}
+		// The secrets come from the manager's reader, sec.
+		return jen.Func().Id(name).Params(jen.Id("sec").Op("*").Qual(managedPkg, "SecretReader")).Func().Add(params).Add(c.types(sdkShape)).Block(
+			jen.Return(jen.Func().Add(params).Add(c.types(sdkShape)).Block(body)),
 		)
 	})
+}
+
+// toSDKFuncValue is the function value converting the API struct of type
+// cr to the SDK struct sdk: bound to the reader sec when the struct holds
+// secrets.
+func (c *converter) toSDKFuncValue(cr, sdk *model.Type) *jen.Statement {
+	fn := jen.Id(c.toSDKFunc(cr.Shape, sdk.Shape))
+	if c.hasSecrets(cr) {
+		return fn.Call(jen.Id("sec"))
+	}
+	return fn
 }
 
 // fromSDKFunc names (and queues) the function converting the SDK struct
@@ -314,8 +335,8 @@ func (c *converter) fromSDKFunc(crShape, sdkShape string) string {
 		fields := jen.Dict{}
 		for _, f := range cr.Fields {
 			m := sdk.FieldByMember(f.Member)
-			if m == nil || !compatible(f.Type, m.Type) {
-				continue
+			if m == nil || !compatible(f.Type, m.Type) || f.Secret {
+				continue // a secret's value never comes back into the object
 			}
 			fields[jen.Id(f.GoName)] = c.fromSDK(f.Type, m.Type, jen.Id("in").Dot(m.SDKName), true)
 		}
@@ -337,8 +358,8 @@ func (c *converter) outputFunc(crShape string, op *model.Operation) string {
 		fields := jen.Dict{}
 		for _, f := range cr.Fields {
 			m := sdk.FieldByMember(f.Member)
-			if m == nil || !compatible(f.Type, m.Type) {
-				continue
+			if m == nil || !compatible(f.Type, m.Type) || f.Secret {
+				continue // a secret's value never comes back into the object
 			}
 			fields[jen.Id(f.GoName)] = c.fromSDK(f.Type, m.Type, jen.Id("in").Dot(m.SDKName), true)
 		}

@@ -108,8 +108,8 @@ func (m *managerWriter) compared() []*model.Field {
 		if f == tags && m.tagAPI() != nil {
 			continue // compared by observeTags, from their own read
 		}
-		if secretRef(f) {
-			continue // AWS never returns the value
+		if topSecret(f) {
+			continue // AWS's value never reaches the observed spec
 		}
 		if isSub, ok := subs[f.Member]; (ok && isSub) || (!ok && f.Compared()) {
 			out = append(out, f)
@@ -134,7 +134,7 @@ func (m *managerWriter) kindOptions() jen.Dict {
 	var late []string
 	var refs []jen.Code
 	for _, f := range m.r.Spec {
-		if secretRef(f) {
+		if topSecret(f) {
 			continue // the runtime fills neither from AWS nor from a reference
 		}
 		if f.LateInitialize {
@@ -163,8 +163,12 @@ func (m *managerWriter) kindOptions() jen.Dict {
 	if len(refs) > 0 {
 		opts[jen.Id("References")] = jen.Index().Qual(managedPkg, "Reference").Values(refs...)
 	}
-	if secrets := secretFields(m.r); len(secrets) > 0 {
-		opts[jen.Id("SecretFields")] = stringSlice(secrets)
+	keys, maps := m.secretPaths(m.r)
+	if len(keys) > 0 {
+		opts[jen.Id("SecretFields")] = stringSlice(keys)
+	}
+	if len(maps) > 0 {
+		opts[jen.Id("SecretMapFields")] = stringSlice(maps)
 	}
 	return opts
 }
@@ -349,6 +353,7 @@ func (m *managerWriter) create() jen.Code {
 	fields := jen.Dict{}
 	tags := m.tagsField()
 	var secrets []*model.Field
+	nested := false
 	for _, mem := range r.Create.Input {
 		if tags != nil && mem.Name == tags.Member && compatible(tags.Type, mem.Type) {
 			// The controller's default tags go with the spec's.
@@ -361,12 +366,20 @@ func (m *managerWriter) create() jen.Code {
 				if secretRef(f) {
 					secrets = append(secrets, f)
 				}
+				nested = nested || m.needsSecrets(f)
 			}
 		}
 	}
 	m.createToken(fields)
 	pre := readSecrets(secrets, func(err jen.Code) jen.Code { return jen.Return(err) })
-	call := jen.Id("m").Dot("client").Dot(r.Create.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Create.Name+"Input").Values(fields), m.singleAttempt())
+	in := jen.Op("&").Qual(m.c.sdk, r.Create.Name+"Input").Values(fields)
+	if nested {
+		// Build the input first: a secret the runtime did not resolve
+		// stops the call.
+		pre = append(append(pre, readSecretsInto(), jen.Id("in").Op(":=").Add(in)), checkSecrets())
+		in = jen.Id("in")
+	}
+	call := jen.Id("m").Dot("client").Dot(r.Create.Name).Call(jen.Id("ctx"), in, m.singleAttempt())
 	subs := m.createSubResources()
 	out := jen.Id("out")
 	if r.Create.Output == "" {
@@ -374,7 +387,7 @@ func (m *managerWriter) create() jen.Code {
 	}
 	// Reading a secret declared err already.
 	assign := ":="
-	if len(pre) > 0 && r.Create.Output == "" {
+	if len(secrets) > 0 && r.Create.Output == "" {
 		assign = "="
 	}
 	if r.Create.Output == "" && len(subs) == 0 {
@@ -428,36 +441,53 @@ func (m *managerWriter) update() jen.Code {
 	in := jen.Id("in").Op(":=").Op("&").Qual(m.c.sdk, r.Update.Name+"Input").Values(ids)
 	// A Put replaces the whole configuration, so it gets every field; any
 	// other update gets only the fields that drifted. A secret, never
-	// compared, goes only where it must: to a Put, or as a required member.
+	// compared, goes to a Put, as a required member, or when the runtime
+	// lists it in the diff because its Secret or reference changed.
 	replace := strings.HasPrefix(r.Update.Name, "Put")
 	var sets []jen.Code
 	if replace {
 		sets = append(sets, jen.Comment(r.Update.Name+" replaces the whole configuration, so it gets every field."))
 	}
 	var secrets []*model.Field
+	nested := false
 	for _, mem := range r.Update.Input {
 		for _, f := range r.Spec {
-			if f.Member != mem.Name || !f.Updatable || !compatible(f.Type, mem.Type) || (mem.Required && !secretRef(f)) {
+			if f.Member != mem.Name || !f.Updatable || !compatible(f.Type, mem.Type) || (mem.Required && !topSecret(f)) {
 				continue
 			}
 			set := jen.Id("in").Dot(mem.GoName).Op("=").Add(m.c.toSDK(f.Type, mem.Type, specValue(f), true))
-			switch {
-			case secretRef(f) && (replace || mem.Required):
+			sends := replace || mem.Required || topSecret(f) || f.Compared() || m.needsSecrets(f)
+			nested = nested || (sends && m.needsSecrets(f))
+			if secretRef(f) {
 				secrets = append(secrets, f)
+			}
+			switch {
+			case topSecret(f) && (replace || mem.Required):
 				sets = append(sets, set)
-			case secretRef(f):
+			case topSecret(f):
+				// The runtime lists it in the diff when its Secret changed.
+				sets = append(sets, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName))).Block(set))
 			case replace:
 				sets = append(sets, set)
-			case f.Compared():
+			case f.Compared() || m.needsSecrets(f):
+				// The runtime lists a field holding secrets when they changed,
+				// even one AWS does not report.
 				sets = append(sets, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName))).Block(set))
 			}
 		}
 	}
 	pre := readSecrets(secrets, func(err jen.Code) jen.Code { return jen.Return(err) })
+	if nested {
+		pre = append(pre, readSecretsInto())
+	}
 	body := append(append(append(guards, pre...), in), sets...)
+	if nested {
+		// A secret the runtime did not resolve stops the call.
+		body = append(body, checkSecrets())
+	}
 	// Reading a secret declared err already.
 	assign := ":="
-	if len(pre) > 0 {
+	if len(secrets) > 0 {
 		assign = "="
 	}
 	call := jen.Id("m").Dot("client").Dot(r.Update.Name).Call(jen.Id("ctx"), jen.Id("in"))
@@ -509,7 +539,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 	for _, f := range r.Spec {
 		// A secret keeps its reference: AWS's value must not reach the
 		// observed spec, which adoption would copy into the object.
-		if f.ObservedPath != nil && f.SubResource == nil && !secretRef(f) {
+		if f.ObservedPath != nil && f.SubResource == nil && !topSecret(f) {
 			body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
 			body = append(body, m.zeroIsUnset(f)...)
 		}

@@ -25,7 +25,7 @@ func fieldMarkers(f *model.Field) []string {
 		// late initialisation does) passes; removalRules covers unsetting.
 		m = append(m, fmt.Sprintf(`+kubebuilder:validation:XValidation:rule="self == oldSelf",message="%s cannot change once set"`, f.JSONName))
 	}
-	if secretRef(f) {
+	if secretKey(f) {
 		return m // the string's constraints apply to the Secret's value
 	}
 	v := f.Validation

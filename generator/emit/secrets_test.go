@@ -19,7 +19,7 @@ func TestSecretRef(t *testing.T) {
 		want   bool
 	}{
 		{"a @sensitive create input member", &model.Field{Secret: true, Class: model.ClassSecret, Type: str, Validation: model.Validation{MinLength: &min}}, true},
-		{"a @sensitive member of a nested struct stays a string", &model.Field{Secret: true, Type: str}, false},
+		{"a @sensitive member of a nested struct is no top-level reference (secretPaths finds it)", &model.Field{Secret: true, Type: str}, false},
 		{"a @sensitive status field is left out of status instead", &model.Field{Secret: true, Class: model.ClassStatus, Type: str}, false},
 		{"secret: false in generator.yaml makes it plain spec", &model.Field{Class: model.ClassSpec, Type: str}, false},
 	}
@@ -54,6 +54,42 @@ func TestRemovable(t *testing.T) {
 		s := subResource{c.sub, &model.Field{CompareIgnore: c.ignore}}
 		if got := s.removable(); got != c.want {
 			t.Errorf("%s: removable = %t, want %t", c.reason, got, c.want)
+		}
+	}
+}
+
+// TestSecretPaths: the runtime is told every secret at any depth, with *
+// for list elements and map values, and a secret map by its From field.
+func TestSecretPaths(t *testing.T) {
+	str := &model.Type{Kind: model.String}
+	secretMap := &model.Type{Kind: model.Map, Elem: str}
+	structOf := func(shape string) *model.Type { return &model.Type{Kind: model.Structure, Shape: shape} }
+	svc := &model.Service{Structs: map[string]*model.Struct{
+		"Config": {Fields: []*model.Field{{JSONName: "token", Type: str, Secret: true}, {JSONName: "mode", Type: str}}},
+		"Rule":   {Fields: []*model.Field{{JSONName: "passphrase", Type: str, Secret: true}}},
+		"Env":    {Fields: []*model.Field{{JSONName: "variables", Type: secretMap, Secret: true}}},
+		"Plain":  {Fields: []*model.Field{{JSONName: "name", Type: str}}},
+	}}
+	r := &model.Resource{Spec: []*model.Field{
+		{JSONName: "password", Type: str, Secret: true, Class: model.ClassSecret},
+		{JSONName: "config", Type: structOf("Config")},
+		{JSONName: "rules", Type: &model.Type{Kind: model.List, Elem: structOf("Rule")}},
+		{JSONName: "rulesByName", Type: &model.Type{Kind: model.Map, Elem: structOf("Rule")}},
+		{JSONName: "environment", Type: structOf("Env")},
+		{JSONName: "labels", Type: secretMap, Secret: true, Class: model.ClassSecret},
+		{JSONName: "plain", Type: structOf("Plain")},
+	}}
+	keys, maps := (&Gen{svc: svc}).secretPaths(r)
+	cases := []struct {
+		reason    string
+		got, want string
+	}{
+		{"key references: top-level, in a struct, in every list element and map value", strings.Join(keys, " "), "password config.token rules.*.passphrase rulesByName.*.passphrase"},
+		{"whole-Secret references: a nested and a top-level @sensitive map, by their From field", strings.Join(maps, " "), "environment.variablesFrom labelsFrom"},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("%s: got %q, want %q", c.reason, c.got, c.want)
 		}
 	}
 }

@@ -129,9 +129,13 @@ func (g *Gen) fieldsCode(fields []*model.Field) []jen.Code {
 			comment = append(comment, doc)
 		}
 		typ := g.apiTypeIn(f.Type, true, "")
-		if secretRef(f) {
+		if secretRef(f) || secretKey(f) {
 			comment = append(comment, "The value is read from a key of a Kubernetes Secret: {name, key, namespace}.")
 			typ = secretRefType()
+		}
+		if secretMap(f) {
+			_, from := fromNames(f)
+			comment = append(comment, fmt.Sprintf("AWS treats the entries as secret: keep secret values in the Secret that %s names, and write here only those that are not.", from))
 		}
 		comment = append(comment, fieldMarkers(f)...)
 		tag := f.JSONName
@@ -142,6 +146,9 @@ func (g *Gen) fieldsCode(fields []*model.Field) []jen.Code {
 			out = append(out, jen.Comment(c))
 		}
 		out = append(out, jen.Id(f.GoName).Add(typ).Tag(map[string]string{"json": tag}))
+		if secretMap(f) {
+			out = append(out, secretMapFromField(f)...)
+		}
 		if f.Reference != nil {
 			goName, jsonName := refNames(f)
 			ref := jen.Op("*").Qual(ackv1alpha1, "AWSResourceReferenceWrapper")

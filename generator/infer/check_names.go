@@ -14,7 +14,7 @@ func checkNames(st *state) error {
 			continue
 		}
 		st.checkUnique(w, "spec", w.r.Spec, nil)
-		st.checkUnique(w, "status", w.r.Status, map[string]bool{"conditions": true, "ackResourceMetadata": true})
+		st.checkUnique(w, "status", w.r.Status, map[string]bool{"conditions": true, "ackResourceMetadata": true, "secretsVersion": true})
 		for _, s := range usedStructs(st.svc, w.r) {
 			st.checkUnique(w, s.Shape, s.Fields, nil)
 		}

@@ -15,6 +15,8 @@ func TestCheckNames(t *testing.T) {
 			"spec fields TableName and BillingMode would both be tableName; rename one"},
 		{"a status field named like the managed status", "resources:\n  Table:\n    fields:\n      TableStatus: {rename: Conditions}\n",
 			"status field TableStatus would be conditions, which every kind's status has; rename it"},
+		{"a status field named like the runtime's record of the Secrets sent", "resources:\n  Table:\n    fields:\n      TableStatus: {rename: SecretsVersion}\n",
+			"status field TableStatus would be secretsVersion, which every kind's status has; rename it"},
 		{"two fields of a structure", "resources:\n  Table:\n    fields:\n      KeySchema.KeyType: {rename: AttributeName}\n",
 			"KeyElement fields AttributeName and KeyType would both be attributeName; rename one"},
 	}

@@ -25,6 +25,7 @@ var Stages = []Stage{
 	{"infer_error_codes", "find the error codes that mean not found or already exists", inferErrorCodes},
 	{"infer_pending", "find the status values that mean AWS is still working", inferPending},
 	{"infer_tags", "find where the tags are", inferTags},
+	{"place_nested_secrets", "leave @sensitive members out of structures only status uses; note those the spec holds", placeNestedSecrets},
 	{"add_finders", "say how to find what a lost create made, for kinds whose identifier AWS assigns", addFinders},
 	{"classify_errors", "sort the errors of the kind's operations into terminal and recoverable", classifyErrors},
 	{"check_names", "check that Go and JSON names are unique", checkNames},

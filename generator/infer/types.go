@@ -236,13 +236,26 @@ func (t *typer) field(container *smithy.Shape, mem *smithy.Member) (*model.Field
 		Type:       typ,
 		Doc:        summary(firstNonEmpty(mem.Traits.Documentation, target.Traits.Documentation)),
 		Validation: t.validation(typ, mem, target),
-		Secret:     typ.Kind == model.String && sensitive(mem, target),
+		Secret:     t.secret(typ, mem, target),
 	}, nil
 }
 
 // sensitive reports whether a member holds a @sensitive value.
 func sensitive(mem *smithy.Member, target *smithy.Shape) bool {
 	return mem.Traits.Sensitive || target.Traits.Sensitive
+}
+
+// secret reports whether a member's value must come from a Secret: a
+// @sensitive string, or a map of strings that is @sensitive itself or
+// whose values are (Lambda's environment variables are both).
+func (t *typer) secret(typ *model.Type, mem *smithy.Member, target *smithy.Shape) bool {
+	switch {
+	case typ.Kind == model.String:
+		return sensitive(mem, target)
+	case typ.Kind == model.Map && typ.Elem.Kind == model.String:
+		return sensitive(mem, target) || sensitive(target.Value, t.m.Target(target.Value))
+	}
+	return false
 }
 
 // sdkFieldName is the Go field name the SDK gives a member.

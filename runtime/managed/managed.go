@@ -104,11 +104,20 @@ type Kind[T Object] struct {
 	// References fill spec fields from other objects, of any kind and
 	// service, found by group, version and kind.
 	References []Reference
-	// SecretFields are the top-level spec fields (JSON names) that hold an
-	// ackv1alpha1.SecretKeyReference. The runtime reads the Secret keys
-	// they name before Create and Update and hands the values over with
-	// WithSecrets; a manager reads them with SecretValue.
+	// SecretFields are the spec paths of the fields that hold an
+	// ackv1alpha1.SecretKeyReference: JSON names, dot separated, where *
+	// stands for every element of a list or every value of a map, as in
+	// "password", "config.token" or "rules.*.passphrase". The runtime
+	// reads the Secret keys they name before Create and Update and hands
+	// the values over with WithSecrets; a manager reads them with
+	// SecretValue or a SecretReader.
 	SecretFields []string
+	// SecretMapFields are the spec paths, written the same way, of the
+	// fields that hold an ackv1alpha1.SecretReference: every key of the
+	// Secret it names is read, for a map AWS marks @sensitive. Each path
+	// ends in From; without it, it names the map's own entries
+	// (environment.variablesFrom beside environment.variables).
+	SecretMapFields []string
 	// AssignedIdentifier is set when AWS, not the spec, chooses the
 	// resource's identifier, so Observe needs a status field to find it. A
 	// create whose outcome is unknown can then only be settled by a

@@ -59,7 +59,7 @@ func (r *Reconciler[T]) create(ctx context.Context, p *pass[T], ext managed.Exte
 	status := obj.GetManagedStatus()
 	recreate := owned(obj)
 	// Before pinning: a create that waits for a Secret has made nothing.
-	ctx, err := r.withSecrets(ctx, obj)
+	ctx, secrets, err := r.withSecrets(ctx, obj)
 	if err != nil {
 		return r.fail(ctx, p, err)
 	}
@@ -89,6 +89,7 @@ func (r *Reconciler[T]) create(ctx context.Context, p *pass[T], ext managed.Exte
 		return r.createFailed(ctx, p, err, retry, recreate)
 	}
 	status.ACKResourceMetadata.Ownership = ackv1alpha1.OwnershipCreated
+	status.SecretsVersion = secrets
 	if recreate {
 		r.driftCorrected(ctx, p, []string{"(the resource itself)"}, "recreated the "+r.kind.Name+", which was deleted in AWS outside Kubernetes")
 	} else {

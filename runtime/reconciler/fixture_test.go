@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -51,6 +52,20 @@ type WidgetSpec struct {
 	PeerRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"peerRef,omitempty"`
 	// Password is a @sensitive input, given as a Secret key.
 	Password *ackv1alpha1.SecretKeyReference `json:"password,omitempty"`
+	// Access holds @sensitive tokens in a list of structs.
+	Access []WidgetAccess `json:"access,omitempty"`
+	// Env is a struct with a @sensitive map: entries written in the spec,
+	// plus every key of the Secret VariablesFrom names.
+	Env *WidgetEnv `json:"env,omitempty"`
+}
+
+type WidgetAccess struct {
+	Token *ackv1alpha1.SecretKeyReference `json:"token,omitempty"`
+}
+
+type WidgetEnv struct {
+	Variables     map[string]string            `json:"variables,omitempty"`
+	VariablesFrom *ackv1alpha1.SecretReference `json:"variablesFrom,omitempty"`
 }
 
 type WidgetStatus struct {
@@ -148,6 +163,13 @@ func (f *fakeAWS) Observe(ctx context.Context, w *Widget) (managed.Observation, 
 	w.Status.State = &state
 	observed := *w.Spec.DeepCopy()
 	observed.Name, observed.Size, observed.Mode = aws.String(f.name), aws.Int64(f.size), aws.String(f.mode)
+	// As a generated observedSpec: AWS's structs come back without secrets.
+	for i := range observed.Access {
+		observed.Access[i].Token = nil
+	}
+	if observed.Env != nil {
+		observed.Env = &WidgetEnv{}
+	}
 	arn := f.arn
 	return managed.Observation{
 		Exists:   true,
@@ -213,14 +235,27 @@ func (f *fakeAWS) Update(ctx context.Context, w *Widget, obs managed.Observation
 	return nil
 }
 
-// recordPassword reads the secret as a generated manager does.
+// recordPassword reads the secrets as a generated manager does: the
+// password, each access token, then the environment as sorted K=V.
 func (f *fakeAWS) recordPassword(ctx context.Context, w *Widget) error {
-	pw, err := managed.SecretValue(ctx, w.Spec.Password)
-	if err != nil {
+	sec := managed.ReadSecrets(ctx)
+	values := []*string{sec.Value(w.Spec.Password)}
+	for _, a := range w.Spec.Access {
+		values = append(values, sec.Value(a.Token))
+	}
+	if env := w.Spec.Env; env != nil {
+		vars := sec.Map(env.Variables, env.VariablesFrom)
+		for _, k := range slices.Sorted(maps.Keys(vars)) {
+			values = append(values, aws.String(k+"="+vars[k]))
+		}
+	}
+	if err := sec.Err(); err != nil {
 		return err
 	}
-	if pw != nil {
-		f.passwords = append(f.passwords, *pw)
+	for _, v := range values {
+		if v != nil {
+			f.passwords = append(f.passwords, *v)
+		}
 	}
 	return nil
 }

@@ -143,6 +143,8 @@ type pass[T managed.Object] struct {
 	policy        Policy
 	place         placement
 	gone          bool // the finalizer was released; the object is going
+	// secretsOnly marks an update sent only because Secrets changed.
+	secretsOnly bool
 	// afterWrite runs once the pass's status is stored.
 	afterWrite []func()
 }

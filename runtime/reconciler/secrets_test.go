@@ -1,6 +1,7 @@
 package reconciler
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -47,6 +48,44 @@ func TestSecrets(t *testing.T) {
 			}
 			if w.Status.ACKResourceMetadata != nil {
 				t.Errorf("a create waiting for a Secret pinned %+v", w.Status.ACKResourceMetadata)
+			}
+		}
+	}
+	nestedKind := func(k *managed.Kind[*Widget]) {
+		k.SecretFields = []string{"password", "access.*.token"}
+		k.SecretMapFields = []string{"env.variablesFrom"}
+	}
+	withAccess := func(names ...string) func(*Widget) {
+		return func(w *Widget) {
+			for _, n := range names {
+				w.Spec.Access = append(w.Spec.Access, WidgetAccess{Token: &ackv1alpha1.SecretKeyReference{Name: "db", Key: n}})
+			}
+		}
+	}
+	withEnv := func(plain map[string]string, from string) func(*Widget) {
+		return func(w *Widget) {
+			w.Spec.Env = &WidgetEnv{Variables: plain}
+			if from != "" {
+				w.Spec.Env.VariablesFrom = &ackv1alpha1.SecretReference{Name: from}
+			}
+		}
+	}
+	leaksNothing := func(next func(*testing.T, *env, *Widget)) func(*testing.T, *env, *Widget) {
+		return func(t *testing.T, e *env, w *Widget) {
+			next(t, e, w)
+			data, err := json.Marshal(w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range []string{"tok-a", "tok-b", "from-secret"} {
+				if strings.Contains(string(data), v) {
+					t.Errorf("the stored object holds the secret value %q: %s", v, data)
+				}
+			}
+			for _, ev := range e.events.events {
+				if strings.Contains(ev, "tok-") || strings.Contains(ev, "from-secret") {
+					t.Errorf("an event holds a secret value: %s", ev)
+				}
 			}
 		}
 	}
@@ -103,6 +142,62 @@ func TestSecrets(t *testing.T) {
 			aws:    awsState("w", 3, "standard"),
 			kind:   secretKind,
 			want:   want{calls: []string{"Observe"}, requeue: 10 * time.Hour, conds: map[string]string{"Ready": "True/Available"}, check: sent()},
+		},
+		"NestedInList": {
+			reason: "A reference in every element of a list is resolved, in order, and only the references stay in the object.",
+			obj:    widget(withAccess("a", "b")),
+			kind:   nestedKind,
+			extra:  []client.Object{secret(testNS, map[string]string{"a": "tok-a", "b": "tok-b"})},
+			want:   want{calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"}, check: leaksNothing(sent("tok-a", "tok-b"))},
+		},
+		"NestedMissingKey": {
+			reason: "A nested reference to a missing key waits, and the message names the key, not a value.",
+			obj:    widget(withAccess("a", "gone")),
+			kind:   nestedKind,
+			extra:  []client.Object{secret(testNS, map[string]string{"a": "tok-a"})},
+			want:   want{err: true, calls: []string{"Observe"}, conds: unresolved, check: waiting(`key "gone" in Secret team/db`)},
+		},
+		"MapFromSecret": {
+			reason: "Every key of the Secret a map names joins the entries the spec writes itself.",
+			obj:    widget(withEnv(map[string]string{"MODE": "fast"}, "env")),
+			kind:   nestedKind,
+			extra: []client.Object{func() client.Object {
+				s := secret(testNS, map[string]string{"TOKEN": "from-secret"})
+				s.Name = "env"
+				return s
+			}()},
+			want: want{calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"}, check: leaksNothing(sent("MODE=fast", "TOKEN=from-secret"))},
+		},
+		"MapSecretMissing": {
+			reason: "A map whose Secret is missing waits for it, naming it.",
+			obj:    widget(withEnv(nil, "env")),
+			kind:   nestedKind,
+			want:   want{err: true, calls: []string{"Observe"}, conds: unresolved, check: waiting("Secret team/env to exist")},
+		},
+		"MapKeyTwice": {
+			reason: "A key both in the spec and in the Secret is Terminal: which value to send would be a guess.",
+			obj:    widget(withEnv(map[string]string{"TOKEN": "plain"}, "env")),
+			kind:   nestedKind,
+			extra: []client.Object{func() client.Object {
+				s := secret(testNS, map[string]string{"TOKEN": "from-secret"})
+				s.Name = "env"
+				return s
+			}()},
+			want: want{requeue: 10 * time.Hour, calls: []string{"Observe", "Create"}, events: []string{"Terminal"}, conds: map[string]string{"ACK.Terminal": "True/Terminal"}, check: leaksNothing(sent())},
+		},
+		"AdoptKeepsReferences": {
+			reason: "Adopting copies AWS's spec, which holds no secret, without dropping the spec's references or its plain map entries.",
+			obj:    widget(annotate(AnnotationAdoptionPolicy, AdoptionPolicyAdopt), withAccess("a"), withEnv(map[string]string{"MODE": "fast"}, "env")),
+			aws:    awsState("w", 3, "standard"),
+			kind:   nestedKind,
+			want: want{calls: []string{"Observe"}, requeue: time.Second, events: []string{"Adopted"}, check: func(t *testing.T, _ *env, w *Widget) {
+				if len(w.Spec.Access) != 1 || w.Spec.Access[0].Token == nil || w.Spec.Access[0].Token.Key != "a" {
+					t.Errorf("adoption dropped the nested reference: %+v", w.Spec.Access)
+				}
+				if env := w.Spec.Env; env == nil || env.VariablesFrom == nil || env.Variables["MODE"] != "fast" {
+					t.Errorf("adoption dropped the map's reference or entries: %+v", env)
+				}
+			}},
 		},
 		"NotSet": {
 			reason: "A kind with secret fields whose object sets none creates without reading any Secret.",

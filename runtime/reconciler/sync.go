@@ -3,6 +3,7 @@ package reconciler
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
@@ -59,6 +60,11 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 		setProgress(obj, "Pending", "AWS reports the resource as "+obs.Pending)
 		return outcome{result: metrics.ResultPending, after: r.opts.Pending}
 	}
+	if renewed := r.secretsRenewed(ctx, p); len(renewed) > 0 {
+		// Not drift: AWS still has what was sent, but the Secrets changed.
+		p.secretsOnly = len(obs.Diff) == 0
+		obs.Diff = union(obs.Diff, renewed)
+	}
 	if len(obs.Diff) > 0 {
 		if !p.policy.Has(ActionUpdate) {
 			setObservedOnly(obj, fmt.Sprintf("%s: AWS differs from the spec in %s; nothing is changed", p.policy.Why, strings.Join(obs.Diff, ", ")))
@@ -92,14 +98,15 @@ func (r *Reconciler[T]) absent(ctx context.Context, p *pass[T], ext managed.Exte
 func (r *Reconciler[T]) update(ctx context.Context, p *pass[T], ext managed.External[T], obs managed.Observation) outcome {
 	obj := p.obj
 	// The spec has not changed since AWS last matched it, so AWS changed.
-	drift := conditions.IsTrue(obj.GetManagedStatus().Conditions, conditions.Synced, obj.GetGeneration())
-	ctx, err := r.withSecrets(ctx, obj)
+	drift := !p.secretsOnly && conditions.IsTrue(obj.GetManagedStatus().Conditions, conditions.Synced, obj.GetGeneration())
+	ctx, secrets, err := r.withSecrets(ctx, obj)
 	if err != nil {
 		return r.fail(ctx, p, err)
 	}
 	if err := ext.Update(ctx, obj, obs); err != nil {
 		return r.fail(ctx, p, err)
 	}
+	obj.GetManagedStatus().SecretsVersion = secrets
 	fields := strings.Join(obs.Diff, ", ")
 	if drift {
 		r.driftCorrected(ctx, p, obs.Diff, "put back "+fields+", changed in AWS outside Kubernetes")
@@ -128,6 +135,7 @@ func (r *Reconciler[T]) adopt(ctx context.Context, p *pass[T], obs managed.Obser
 	if err != nil {
 		return r.fail(ctx, p, err)
 	}
+	r.keepSecrets(desired, observed)
 	values := adoptionValues(p.policy.AdoptMode, desired, observed)
 	if len(values) > 0 {
 		if err := r.patch(ctx, obj, func(o T) error { return setSpecValues(o, values) }); err != nil {
@@ -233,4 +241,14 @@ func (r *Reconciler[T]) event(obj T, typ, reason, action, note string, args ...a
 	if r.events != nil {
 		r.events.Eventf(obj, nil, typ, reason, action, note, args...)
 	}
+}
+
+// union appends to diff the fields it lacks.
+func union(diff, fields []string) []string {
+	for _, f := range fields {
+		if !slices.Contains(diff, f) {
+			diff = append(diff, f)
+		}
+	}
+	return diff
 }

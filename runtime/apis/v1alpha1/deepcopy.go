@@ -36,6 +36,7 @@ func (in *ManagedStatus) DeepCopyInto(out *ManagedStatus) {
 		}
 	}
 	out.LastDrift = in.LastDrift.DeepCopy()
+	out.SecretsVersion = in.SecretsVersion
 }
 
 // DeepCopy returns a deep copy of the receiver.
@@ -110,6 +111,19 @@ func (in *SecretKeyReference) DeepCopy() *SecretKeyReference {
 		return nil
 	}
 	out := new(SecretKeyReference)
+	in.DeepCopyInto(out)
+	return out
+}
+
+// DeepCopyInto copies the receiver into out.
+func (in *SecretReference) DeepCopyInto(out *SecretReference) { *out = *in }
+
+// DeepCopy returns a deep copy of the receiver.
+func (in *SecretReference) DeepCopy() *SecretReference {
+	if in == nil {
+		return nil
+	}
+	out := new(SecretReference)
 	in.DeepCopyInto(out)
 	return out
 }

@@ -18,3 +18,17 @@ type SecretKeyReference struct {
 	// +optional
 	Namespace string `json:"namespace,omitempty"`
 }
+
+// SecretReference names a whole Kubernetes Secret: each of its keys
+// becomes one entry of a map that AWS marks @sensitive, such as a Lambda
+// function's environment variables, the way a Pod's envFrom reads one.
+type SecretReference struct {
+	// Name of the Secret.
+	// +kubebuilder:validation:Required
+	// +kubebuilder:validation:MinLength=1
+	Name string `json:"name"`
+	// Namespace of the Secret; the referencing object's own namespace
+	// when empty.
+	// +optional
+	Namespace string `json:"namespace,omitempty"`
+}

@@ -47,6 +47,12 @@ type ManagedStatus struct {
 	// controller put back.
 	// +optional
 	LastDrift *Drift `json:"lastDrift,omitempty"`
+	// SecretsVersion identifies the spec's Secret references and the
+	// versions of the Secrets last sent to AWS: a hash of the referencing
+	// fields and of the Secrets' resource versions, never of a value. When
+	// it no longer matches, the next resync sends the secrets again.
+	// +optional
+	SecretsVersion string `json:"secretsVersion,omitempty"`
 }
 
 // Drift records one correction of a change made in AWS behind the

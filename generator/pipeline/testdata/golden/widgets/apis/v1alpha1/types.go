@@ -2,7 +2,10 @@
 
 package v1alpha1
 
-import runtime "k8s.io/apimachinery/pkg/runtime"
+import (
+	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
+	runtime "k8s.io/apimachinery/pkg/runtime"
+)
 
 // Config mirrors the AWS Config shape.
 type Config struct {
@@ -13,6 +16,27 @@ type Config struct {
 	Overrides []runtime.RawExtension `json:"overrides,omitempty"`
 	// +optional
 	Retries *int64 `json:"retries,omitempty"`
+	// A token the widget presents; nested and @sensitive.
+	// The value is read from a key of a Kubernetes Secret: {name, key, namespace}.
+	// +optional
+	Token *ackv1alpha1.SecretKeyReference `json:"token,omitempty"`
+}
+
+// Credentials mirrors the AWS Credentials shape.
+type Credentials struct {
+	// The value is read from a key of a Kubernetes Secret: {name, key, namespace}.
+	// +optional
+	Token *ackv1alpha1.SecretKeyReference `json:"token,omitempty"`
+}
+
+// Environment mirrors the AWS Environment shape.
+type Environment struct {
+	// AWS treats the entries as secret: keep secret values in the Secret that variablesFrom names, and write here only those that are not.
+	// +optional
+	Variables map[string]string `json:"variables,omitempty"`
+	// VariablesFrom names a Secret each of whose keys becomes an entry of variables, beside the entries written there.
+	// +optional
+	VariablesFrom *ackv1alpha1.SecretReference `json:"variablesFrom,omitempty"`
 }
 
 // LoggingConfig mirrors the AWS LoggingConfig shape.
@@ -27,6 +51,9 @@ type LoggingConfig struct {
 type Rule struct {
 	// +optional
 	Name *string `json:"name,omitempty"`
+	// The value is read from a key of a Kubernetes Secret: {name, key, namespace}.
+	// +optional
+	Passphrase *ackv1alpha1.SecretKeyReference `json:"passphrase,omitempty"`
 	// +optional
 	Weight *float64 `json:"weight,omitempty"`
 }
@@ -37,4 +64,10 @@ type Tag struct {
 	Key *string `json:"key,omitempty"`
 	// +optional
 	Value *string `json:"value,omitempty"`
+}
+
+// WidgetError mirrors the AWS WidgetError shape.
+type WidgetError struct {
+	// +optional
+	Code *string `json:"code,omitempty"`
 }

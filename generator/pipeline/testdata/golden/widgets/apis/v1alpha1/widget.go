@@ -25,8 +25,14 @@ type WidgetSpec struct {
 	// How the widget behaves.
 	// +optional
 	Config *Config `json:"config,omitempty"`
+	// Credentials the widget uses; AWS never returns them.
+	// +optional
+	Credentials *Credentials `json:"credentials,omitempty"`
 	// +optional
 	Enabled *bool `json:"enabled,omitempty"`
+	// Variables the widget runs with; AWS treats them as secret.
+	// +optional
+	Environment *Environment `json:"environment,omitempty"`
 	// +optional
 	Labels map[string]string `json:"labels,omitempty"`
 	// +optional
@@ -74,6 +80,8 @@ type WidgetStatus struct {
 	// When the widget was made.
 	// +optional
 	CreatedAt *metav1.Time `json:"createdAt,omitempty"`
+	// +optional
+	LastError *WidgetError `json:"lastError,omitempty"`
 	// +optional
 	Status *string `json:"status,omitempty"`
 }

@@ -23,6 +23,9 @@ func diffSpec(desired, observed *v1alpha1.WidgetSpec) []string {
 	if desired.Enabled != nil && *desired.Enabled != conv.Value(observed.Enabled) {
 		diff = append(diff, "enabled")
 	}
+	if desired.Environment != nil {
+		diff = append(diff, diffEnvironment("environment", desired.Environment, observed.Environment)...)
+	}
 	if desired.Labels != nil && !maps.Equal(desired.Labels, observed.Labels) {
 		diff = append(diff, "labels")
 	}
@@ -83,6 +86,15 @@ func diffConfig(path string, desired, observed *v1alpha1.Config) []string {
 	if desired.Retries != nil && (observed.Retries == nil || *desired.Retries != *observed.Retries) {
 		diff = append(diff, path+".retries")
 	}
+	return diff
+}
+
+func diffEnvironment(path string, desired, observed *v1alpha1.Environment) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.Environment{}
+	}
+	var diff []string
 	return diff
 }
 

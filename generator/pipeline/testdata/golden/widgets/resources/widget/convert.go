@@ -7,6 +7,7 @@ import (
 	types "github.com/aws/aws-sdk-go-v2/service/widgets/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/widgets/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
+	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	runtime "k8s.io/apimachinery/pkg/runtime"
 )
 
@@ -16,6 +17,7 @@ func observedSpec(cr *v1alpha1.Widget, desc *types.WidgetDescription) v1alpha1.W
 	observed.Color = conv.FromEnum(desc.Color)
 	observed.Config = conv.Ptr(desc.Config, apiConfig)
 	observed.Enabled = conv.Of(desc.Enabled)
+	observed.Environment = conv.Ptr(desc.Environment, apiEnvironmentFromEnvironmentResponse)
 	observed.Labels = desc.Labels
 	observed.Policy = desc.Policy
 	observed.Priority = conv.IntPtr(desc.Priority)
@@ -40,6 +42,7 @@ func specTags(cr *v1alpha1.Widget) map[string]string {
 
 func fillStatusFromWidgetDescription(status *v1alpha1.WidgetStatus, in *types.WidgetDescription) {
 	status.CreatedAt = conv.FromTime(in.CreatedAt)
+	status.LastError = conv.Ptr(in.LastError, apiWidgetError)
 	status.Status = conv.FromEnum(in.Status)
 }
 
@@ -50,20 +53,38 @@ func apiLoggingConfig(in types.LoggingConfig) v1alpha1.LoggingConfig {
 	}
 }
 
-func sdkConfig(in v1alpha1.Config) types.Config {
-	return types.Config{
-		Mode: conv.ToEnum[types.Color](in.Mode),
-		Overrides: conv.Slice(in.Overrides, func(v runtime.RawExtension) document.Interface {
-			return conv.ToDocument(&v, document.NewLazyDocument)
-		}),
-		Retries: conv.Int[int32](in.Retries),
+func sdkConfig(sec *managed.SecretReader) func(in v1alpha1.Config) types.Config {
+	return func(in v1alpha1.Config) types.Config {
+		return types.Config{
+			Mode: conv.ToEnum[types.Color](in.Mode),
+			Overrides: conv.Slice(in.Overrides, func(v runtime.RawExtension) document.Interface {
+				return conv.ToDocument(&v, document.NewLazyDocument)
+			}),
+			Retries: conv.Int[int32](in.Retries),
+			Token:   sec.Value(in.Token),
+		}
 	}
 }
 
-func sdkRule(in v1alpha1.Rule) types.Rule {
-	return types.Rule{
-		Name:   in.Name,
-		Weight: conv.Float[float64](in.Weight),
+func sdkCredentials(sec *managed.SecretReader) func(in v1alpha1.Credentials) types.Credentials {
+	return func(in v1alpha1.Credentials) types.Credentials {
+		return types.Credentials{Token: sec.Value(in.Token)}
+	}
+}
+
+func sdkEnvironment(sec *managed.SecretReader) func(in v1alpha1.Environment) types.Environment {
+	return func(in v1alpha1.Environment) types.Environment {
+		return types.Environment{Variables: sec.Map(in.Variables, in.VariablesFrom)}
+	}
+}
+
+func sdkRule(sec *managed.SecretReader) func(in v1alpha1.Rule) types.Rule {
+	return func(in v1alpha1.Rule) types.Rule {
+		return types.Rule{
+			Name:       in.Name,
+			Passphrase: sec.Value(in.Passphrase),
+			Weight:     conv.Float[float64](in.Weight),
+		}
 	}
 }
 
@@ -91,6 +112,10 @@ func apiConfig(in types.Config) v1alpha1.Config {
 	}
 }
 
+func apiEnvironmentFromEnvironmentResponse(in types.EnvironmentResponse) v1alpha1.Environment {
+	return v1alpha1.Environment{}
+}
+
 func apiRule(in types.Rule) v1alpha1.Rule {
 	return v1alpha1.Rule{
 		Name:   in.Name,
@@ -103,4 +128,8 @@ func apiTag(in types.Tag) v1alpha1.Tag {
 		Key:   in.Key,
 		Value: in.Value,
 	}
+}
+
+func apiWidgetError(in types.WidgetError) v1alpha1.WidgetError {
+	return v1alpha1.WidgetError{Code: in.Code}
 }

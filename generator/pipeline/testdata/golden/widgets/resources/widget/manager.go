@@ -26,7 +26,8 @@ func Kind() managed.Kind[*v1alpha1.Widget] {
 		New: func() *v1alpha1.Widget {
 			return &v1alpha1.Widget{}
 		},
-		SecretFields: []string{"adminPassword"},
+		SecretFields:    []string{"adminPassword", "config.token", "credentials.token", "rules.*.passphrase"},
+		SecretMapFields: []string{"environment.variablesFrom"},
 	}
 }
 
@@ -74,19 +75,22 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 	if err != nil {
 		return err
 	}
-	out, err := m.client.CreateWidget(ctx, &widgets.CreateWidgetInput{
+	sec := managed.ReadSecrets(ctx)
+	in := &widgets.CreateWidgetInput{
 		AdminPassword:    secretAdminPassword,
 		Capacity:         conv.Int[int64](cr.Spec.Capacity),
 		ClientToken:      managed.ClientToken(ctx),
 		Color:            conv.ToEnum[types.Color](cr.Spec.Color),
-		Config:           conv.Ptr(cr.Spec.Config, sdkConfig),
+		Config:           conv.Ptr(cr.Spec.Config, sdkConfig(sec)),
+		Credentials:      conv.Ptr(cr.Spec.Credentials, sdkCredentials(sec)),
 		Enabled:          conv.Value(cr.Spec.Enabled),
+		Environment:      conv.Ptr(cr.Spec.Environment, sdkEnvironment(sec)),
 		Labels:           cr.Spec.Labels,
 		Payload:          cr.Spec.Payload,
 		Policy:           cr.Spec.Policy,
 		Priority:         conv.IntValue[types.Priority](cr.Spec.Priority),
 		Ratio:            conv.Float[float32](cr.Spec.Ratio),
-		Rules:            conv.Slice(cr.Spec.Rules, sdkRule),
+		Rules:            conv.Slice(cr.Spec.Rules, sdkRule(sec)),
 		SecurityGroupIds: cr.Spec.SecurityGroupIDs,
 		Settings:         conv.ToDocument(cr.Spec.Settings, document.NewLazyDocument),
 		Size:             conv.Int[int32](cr.Spec.Size),
@@ -99,7 +103,11 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 		}),
 		Weight:     conv.Float[float64](cr.Spec.Weight),
 		WidgetName: cr.Spec.WidgetName,
-	}, func(o *widgets.Options) {
+	}
+	if err := sec.Err(); err != nil {
+		return err
+	}
+	out, err := m.client.CreateWidget(ctx, in, func(o *widgets.Options) {
 		// A lost answer is settled by the runtime, never by resending.
 		o.RetryMaxAttempts = 1
 	})
@@ -122,15 +130,29 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Widget, obs managed.Observation) error {
 	if obs.ChangedOtherThan("logging") {
+		secretAdminPassword, err := managed.SecretValue(ctx, cr.Spec.AdminPassword)
+		if err != nil {
+			return err
+		}
+		sec := managed.ReadSecrets(ctx)
 		in := &widgets.UpdateWidgetInput{WidgetName: cr.Spec.WidgetName}
+		if obs.Changed("adminPassword") {
+			in.AdminPassword = secretAdminPassword
+		}
 		if obs.Changed("capacity") {
 			in.Capacity = conv.Int[int64](cr.Spec.Capacity)
 		}
 		if obs.Changed("config") {
-			in.Config = conv.Ptr(cr.Spec.Config, sdkConfig)
+			in.Config = conv.Ptr(cr.Spec.Config, sdkConfig(sec))
+		}
+		if obs.Changed("credentials") {
+			in.Credentials = conv.Ptr(cr.Spec.Credentials, sdkCredentials(sec))
 		}
 		if obs.Changed("enabled") {
 			in.Enabled = conv.Value(cr.Spec.Enabled)
+		}
+		if obs.Changed("environment") {
+			in.Environment = conv.Ptr(cr.Spec.Environment, sdkEnvironment(sec))
 		}
 		if obs.Changed("labels") {
 			in.Labels = cr.Spec.Labels
@@ -145,7 +167,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Widget, obs managed.O
 			in.Ratio = conv.Float[float32](cr.Spec.Ratio)
 		}
 		if obs.Changed("rules") {
-			in.Rules = conv.Slice(cr.Spec.Rules, sdkRule)
+			in.Rules = conv.Slice(cr.Spec.Rules, sdkRule(sec))
 		}
 		if obs.Changed("securityGroupIDs") {
 			in.SecurityGroupIds = cr.Spec.SecurityGroupIDs
@@ -164,6 +186,9 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Widget, obs managed.O
 		}
 		if obs.Changed("weight") {
 			in.Weight = conv.Float[float64](cr.Spec.Weight)
+		}
+		if err := sec.Err(); err != nil {
+			return err
 		}
 		if _, err := m.client.UpdateWidget(ctx, in); err != nil {
 			return err

@@ -46,6 +46,11 @@ func (r *Reconciler[T]) withSecrets(ctx context.Context, obj T) (context.Context
 		if err := kruntime.DefaultUnstructuredConverter.FromUnstructured(m, &ref); err != nil || ref.Name == "" || ref.Key == "" {
 			return ctx, managed.Terminalf("spec.%s must name a Secret and a key: set name and key", field)
 		}
+		if ref.Namespace != "" {
+			if err := r.sameNamespace(obj, "Secret", ref.Namespace); err != nil {
+				return ctx, fmt.Errorf("spec.%s: %w", field, err)
+			}
+		}
 		val, why, err := r.readSecretKey(ctx, obj.GetNamespace(), ref)
 		if err != nil {
 			return ctx, fmt.Errorf("spec.%s: %w", field, err)

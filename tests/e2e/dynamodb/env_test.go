@@ -78,6 +78,8 @@ func startController(t *testing.T, o controllerOptions) *env {
 		"--metrics-addr", e.metrics,
 		"--health-probe-addr", e.probes,
 		"--log-level", "debug",
+		// moto listens on plain http.
+		"--allow-unsafe-aws-endpoint-urls",
 		// Recoverable errors retry within seconds, not minutes.
 		"--reconcile-backoff-max", "2s",
 	}, o.flags...)

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -56,22 +57,43 @@ type controllerOptions struct {
 	env        []string
 	// endpoint is where the controller sends AWS calls; moto by default.
 	endpoint string
+	// installScope is the chart's installScope, whose RBAC the controller
+	// runs under: "namespace" (the default here) or "cluster".
+	installScope string
+	// values are more lines of the chart's values file.
+	values string
 }
 
-// startController runs the controller binary for this test.
+// chartDir is the generated chart whose RBAC every test's controller runs under.
+const chartDir = "generated/dynamodb/helm"
+
+// startController runs the controller binary for this test, as the
+// ServiceAccount of the chart's release in the test's "system" namespace,
+// with only the RBAC the chart grants it: a rule the controller lacks fails
+// the test as it would fail in a cluster.
 func startController(t *testing.T, o controllerOptions) *env {
 	t.Helper()
 	e := &env{t: t, k: kube.Client, prefix: prefixFor(t), metrics: harness.FreeAddr(t), probes: harness.FreeAddr(t)}
 	if o.endpoint == "" {
 		o.endpoint = moto.Endpoint()
 	}
+	if o.installScope == "" {
+		o.installScope = "namespace"
+	}
 	var watched []string
 	for _, ns := range o.namespaces {
 		watched = append(watched, e.ns(ns))
 		e.createNamespace(ns, nil)
 	}
+	system := e.ns("system")
+	if !slices.Contains(o.namespaces, "system") {
+		e.createNamespace("system", nil)
+	}
+	values := fmt.Sprintf("installScope: %s\nwatchNamespace: %q\n%s", o.installScope, strings.Join(watched, ","), o.values)
+	chart := harness.RenderChart(t, chartDir, e.prefix, system, values)
+	kube.InstallAccess(t, chart)
 	args := append([]string{
-		"--kubeconfig", kube.WriteKubeconfig(t),
+		"--kubeconfig", kube.ServiceAccountKubeconfig(t, system, chart.ServiceAccountName(t)),
 		"--aws-endpoint-url", o.endpoint,
 		"--aws-region", region,
 		"--watch-namespace", strings.Join(watched, ","),
@@ -83,7 +105,10 @@ func startController(t *testing.T, o controllerOptions) *env {
 		// Recoverable errors retry within seconds, not minutes.
 		"--reconcile-backoff-max", "2s",
 	}, o.flags...)
-	env := append(harness.AWSEnv(o.endpoint, region), o.env...)
+	// The chart sets the pod's namespace here; the controller reads its
+	// role account map there.
+	env := append(harness.AWSEnv(o.endpoint, region), "ACK_SYSTEM_NAMESPACE="+system)
+	env = append(env, o.env...)
 	e.ctrl = harness.StartProcess(t, "dynamodb-controller", controllerBin, args, env)
 	return e
 }

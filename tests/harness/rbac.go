@@ -137,3 +137,28 @@ func (k *Kube) ServiceAccountKubeconfig(t testing.TB, namespace, name string) st
 	}
 	return p
 }
+
+// ControllerArgs are the arguments of the chart Deployment's one container:
+// the flags the chart's values turn into.
+func (c *Chart) ControllerArgs(t testing.TB) []string {
+	t.Helper()
+	var found [][]any
+	for _, o := range c.Objects {
+		if o.GetKind() != "Deployment" {
+			continue
+		}
+		containers, _, _ := unstructured.NestedSlice(o.Object, "spec", "template", "spec", "containers")
+		for _, ct := range containers {
+			args, _ := ct.(map[string]any)["args"].([]any)
+			found = append(found, args)
+		}
+	}
+	if len(found) != 1 {
+		t.Fatalf("the chart renders %d controller containers, want one", len(found))
+	}
+	out := make([]string, 0, len(found[0]))
+	for _, a := range found[0] {
+		out = append(out, fmt.Sprint(a))
+	}
+	return out
+}

@@ -69,8 +69,8 @@ const chartDir = "generated/dynamodb/helm"
 
 // startController runs the controller binary for this test, as the
 // ServiceAccount of the chart's release in the test's "system" namespace,
-// with only the RBAC the chart grants it: a rule the controller lacks fails
-// the test as it would fail in a cluster.
+// with only the RBAC the chart grants it (a rule the controller lacks fails
+// the test as it would fail in a cluster) and the flags its Deployment gets.
 func startController(t *testing.T, o controllerOptions) *env {
 	t.Helper()
 	e := &env{t: t, k: kube.Client, prefix: prefixFor(t), metrics: harness.FreeAddr(t), probes: harness.FreeAddr(t)}
@@ -92,7 +92,9 @@ func startController(t *testing.T, o controllerOptions) *env {
 	values := fmt.Sprintf("installScope: %s\nwatchNamespace: %q\n%s", o.installScope, strings.Join(watched, ","), o.values)
 	chart := harness.RenderChart(t, chartDir, e.prefix, system, values)
 	kube.InstallAccess(t, chart)
-	args := append([]string{
+	// The chart's flags first, so its values reach the controller; the
+	// test's own come after and win (the last of a flag counts).
+	args := append(chart.ControllerArgs(t), []string{
 		"--kubeconfig", kube.ServiceAccountKubeconfig(t, system, chart.ServiceAccountName(t)),
 		"--aws-endpoint-url", o.endpoint,
 		"--aws-region", region,
@@ -104,7 +106,8 @@ func startController(t *testing.T, o controllerOptions) *env {
 		"--allow-unsafe-aws-endpoint-urls",
 		// Recoverable errors retry within seconds, not minutes.
 		"--reconcile-backoff-max", "2s",
-	}, o.flags...)
+	}...)
+	args = append(args, o.flags...)
 	// The chart sets the pod's namespace here; the controller reads its
 	// role account map there.
 	env := append(harness.AWSEnv(o.endpoint, region), "ACK_SYSTEM_NAMESPACE="+system)

@@ -7,47 +7,62 @@ import (
 	rbacv1 "k8s.io/api/rbac/v1"
 	k8smeta "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"sigs.k8s.io/yaml"
+
+	"github.com/kubesmith/kubesmith/generator/emit/rbac"
 )
 
-// RBAC emits config/rbac/role.yaml: the cluster role the controller needs
-// for its own kinds and the core objects the runtime reads.
-func (g *Gen) RBAC() (File, error) {
+// RBACRules are the service's controller permissions, from what its kinds
+// use: Secrets only when a kind has secret fields, and a get on each other
+// group's kind that a reference names. config/rbac and the Helm chart are
+// both written from them.
+func (g *Gen) RBACRules() rbac.Rules {
 	svc := g.svc
-	var kinds, sub []string
+	var kinds []rbac.Kind
+	var targets []rbac.Target
 	for _, r := range svc.Resources {
-		kinds = append(kinds, r.Plural)
-		sub = append(sub, r.Plural+"/status", r.Plural+"/finalizers")
-	}
-	// Reading the objects that references name; this service's kinds are
-	// covered above.
-	refs := map[string][]string{}
-	for _, r := range svc.Resources {
+		keys, maps := g.secretPaths(r)
+		kinds = append(kinds, rbac.Kind{Plural: r.Plural, Secrets: len(keys)+len(maps) > 0})
 		for _, f := range r.Spec {
-			if ref := f.Reference; ref != nil && ref.Group != svc.Group && !slices.Contains(refs[ref.Group], ref.Plural) {
-				refs[ref.Group] = append(refs[ref.Group], ref.Plural)
+			// This service's kinds are covered by the rules on its own kinds.
+			if ref := f.Reference; ref != nil && ref.Group != svc.Group {
+				targets = append(targets, rbac.Target{Group: ref.Group, Plural: ref.Plural})
 			}
 		}
 	}
-	var refRules []rbacv1.PolicyRule
-	for _, group := range sortedKeys(refs) {
-		slices.Sort(refs[group])
-		refRules = append(refRules, rbacv1.PolicyRule{APIGroups: []string{group}, Resources: refs[group], Verbs: []string{"get"}})
-	}
-	role := rbacv1.ClusterRole{
+	slices.SortFunc(kinds, func(a, b rbac.Kind) int { return strings.Compare(a.Plural, b.Plural) })
+	slices.SortFunc(targets, func(a, b rbac.Target) int {
+		return strings.Compare(a.Group+"/"+a.Plural, b.Group+"/"+b.Plural)
+	})
+	return rbac.For(svc.Group, kinds, slices.Compact(targets))
+}
+
+// RBAC emits config/rbac: the ClusterRole for the watched namespaces and
+// the namespace list, and the Role the controller needs in its own
+// namespace (cross-account role map, leader election).
+func (g *Gen) RBAC() ([]File, error) {
+	rules := g.RBACRules()
+	name := g.svc.Name + "-controller"
+	cluster := rbacv1.ClusterRole{
 		TypeMeta:   k8smeta.TypeMeta{APIVersion: "rbac.authorization.k8s.io/v1", Kind: "ClusterRole"},
-		ObjectMeta: k8smeta.ObjectMeta{Name: svc.Name + "-controller"},
-		Rules: []rbacv1.PolicyRule{
-			{APIGroups: []string{svc.Group}, Resources: kinds, Verbs: []string{"get", "list", "watch", "create", "update", "patch", "delete"}},
-			{APIGroups: []string{svc.Group}, Resources: sub, Verbs: []string{"get", "update", "patch"}},
-			{APIGroups: []string{""}, Resources: []string{"namespaces", "configmaps", "secrets"}, Verbs: []string{"get", "list", "watch"}},
-			{APIGroups: []string{"", "events.k8s.io"}, Resources: []string{"events"}, Verbs: []string{"create", "patch"}},
-		},
+		ObjectMeta: k8smeta.ObjectMeta{Name: name},
+		Rules:      slices.Concat(rules.Watched, rules.Cluster),
 	}
-	role.Rules = append(role.Rules, refRules...)
-	data, err := yaml.Marshal(role)
-	if err != nil {
-		return File{}, err
+	own := rbacv1.Role{
+		TypeMeta:   k8smeta.TypeMeta{APIVersion: "rbac.authorization.k8s.io/v1", Kind: "Role"},
+		ObjectMeta: k8smeta.ObjectMeta{Name: name},
+		Rules:      slices.Concat(rules.CARM, rules.LeaderElection),
 	}
-	data = []byte(strings.Replace(string(data), "  creationTimestamp: null\n", "", 1))
-	return File{Path: "config/rbac/role.yaml", Data: append([]byte("# "+Header+"\n"), data...)}, nil
+	var files []File
+	for _, o := range []struct {
+		path string
+		obj  any
+	}{{"config/rbac/role.yaml", cluster}, {"config/rbac/controller-namespace-role.yaml", own}} {
+		data, err := yaml.Marshal(o.obj)
+		if err != nil {
+			return nil, err
+		}
+		data = []byte(strings.Replace(string(data), "  creationTimestamp: null\n", "", 1))
+		files = append(files, File{Path: o.path, Data: append([]byte("# "+Header+"\n"), data...)})
+	}
+	return files, nil
 }

@@ -40,25 +40,3 @@ func TestReferenceRules(t *testing.T) {
 		}
 	}
 }
-
-// TestRBACReferences: the role may read the kinds that references name in
-// other services; this service's kinds are readable already.
-func TestRBACReferences(t *testing.T) {
-	role := &model.Reference{Service: "iam", Group: "iam.services.k8s.aws", Kind: "Role", Plural: "roles"}
-	table := &model.Reference{Group: "x.services.k8s.aws", Kind: "Table", Plural: "tables"}
-	svc := &model.Service{Name: "x", Group: "x.services.k8s.aws", Version: "v1alpha1", Resources: []*model.Resource{{
-		Kind: "Backup", Plural: "backups",
-		Spec: []*model.Field{refField("RoleArn", false, false, role), refField("TableName", true, false, table)},
-	}}}
-	f, err := New(svc, "example.com/x").RBAC()
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := string(f.Data)
-	if !strings.Contains(got, "- apiGroups:\n  - iam.services.k8s.aws\n  resources:\n  - roles\n  verbs:\n  - get\n") {
-		t.Errorf("the role cannot get iam roles:\n%s", got)
-	}
-	if strings.Count(got, "x.services.k8s.aws") != 2 {
-		t.Errorf("this service's group should appear only in its two own rules:\n%s", got)
-	}
-}

@@ -52,11 +52,22 @@ func TestCharts(t *testing.T) {
 				t.Fatalf("installing the CRDs: %v", err)
 			}
 			objs := decodeAll(t, out)
-			rbac, err := os.ReadFile(filepath.Join(chart, "..", "config", "rbac", "role.yaml"))
-			if err != nil {
-				t.Fatal(err)
+			rbacFiles, err := filepath.Glob(filepath.Join(chart, "..", "config", "rbac", "*.yaml"))
+			if err != nil || len(rbacFiles) == 0 {
+				t.Fatalf("no config/rbac files next to %s: %v", chart, err)
 			}
-			objs = append(objs, decodeAll(t, rbac)...)
+			for _, f := range rbacFiles {
+				data, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, o := range decodeAll(t, data) {
+					if o.GetKind() == "Role" {
+						o.SetNamespace(svc + "-system") // config/rbac leaves the controller's namespace to the installer
+					}
+					objs = append(objs, o)
+				}
+			}
 			ns := &unstructured.Unstructured{Object: map[string]any{"apiVersion": "v1", "kind": "Namespace", "metadata": map[string]any{"name": svc + "-system"}}}
 			for _, o := range append([]*unstructured.Unstructured{ns}, objs...) {
 				if err := kube.Client.Create(context.Background(), o); err != nil {

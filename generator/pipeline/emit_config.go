@@ -9,6 +9,6 @@ func emitConfig(s *State) error {
 	if err != nil {
 		return err
 	}
-	s.Files = append(s.Files, iam, rbac)
+	s.Files = append(append(s.Files, iam), rbac...)
 	return nil
 }

@@ -28,7 +28,7 @@ func TestEmitConfig(t *testing.T) {
 			if err := emitConfig(s); err != nil {
 				t.Fatal(err)
 			}
-			if got := paths(s); !slices.Equal(got, []string{"config/iam/recommended-policy.json", "config/rbac/role.yaml"}) {
+			if got := paths(s); !slices.Equal(got, []string{"config/iam/recommended-policy.json", "config/rbac/role.yaml", "config/rbac/controller-namespace-role.yaml"}) {
 				t.Fatalf("emitted %v", got)
 			}
 			var policy struct {

@@ -13,6 +13,7 @@ func emitHelm(s *State) error {
 		Group:   s.Model.Group,
 		Version: "0.1.0",
 		Image:   "kubesmith/" + s.Service + "-controller",
+		RBAC:    s.Gen.RBACRules(),
 	}
 	for _, r := range s.Model.Resources {
 		in.Kinds = append(in.Kinds, helm.Kind{Kind: r.Kind, Plural: r.Plural})

@@ -29,10 +29,11 @@ type Flags struct {
 	HealthProbeAddr        string
 	Kubeconfig             string
 	ResourceTags           string
-	FeatureGates           string
 	WatchSelectors         string
 	ReconcileResources     string
 	EnableCARM             bool
+	EnableCrossNamespace   bool
+	AllowUnsafeEndpointURL bool
 	PendingRequeueInterval time.Duration
 	BackoffBase            time.Duration
 	BackoffMax             time.Duration
@@ -60,10 +61,11 @@ func (f *Flags) Bind(fs *flag.FlagSet) {
 	fs.StringVar(&f.HealthProbeAddr, "health-probe-addr", ":8081", "address of the /healthz and /readyz endpoints; 0 disables them")
 	fs.StringVar(&f.Kubeconfig, "kubeconfig", "", "kubeconfig file; in-cluster configuration when empty")
 	fs.StringVar(&f.ResourceTags, "resource-tags", reconciler.DefaultResourceTags, "comma-separated key=value tags added to every taggable resource; values may use %K8S_NAMESPACE%, %K8S_RESOURCE_NAME%, %CONTROLLER_SERVICE% and %CONTROLLER_VERSION%")
-	fs.StringVar(&f.FeatureGates, "feature-gates", "", "comma-separated name=bool feature gates")
 	fs.StringVar(&f.WatchSelectors, "watch-selectors", "", "comma-separated label selectors of the resources to watch")
 	fs.StringVar(&f.ReconcileResources, "reconcile-resources", "", "comma-separated kinds to reconcile; empty reconciles all")
 	fs.BoolVar(&f.EnableCARM, "enable-carm", true, "allow cross-account resource management")
+	fs.BoolVar(&f.EnableCrossNamespace, "enable-cross-namespace", true, "allow references and Secret keys in other namespaces than the resource's")
+	fs.BoolVar(&f.AllowUnsafeEndpointURL, "allow-unsafe-aws-endpoint-urls", false, "allow AWS endpoint URLs over plain http, as an emulator needs")
 	fs.DurationVar(&f.PendingRequeueInterval, "pending-requeue-interval", 10*time.Second, "how soon a resource in a transitional state is re-read")
 	fs.DurationVar(&f.BackoffBase, "reconcile-backoff-base", time.Second, "first retry delay after a recoverable error; it doubles per failure, with jitter")
 	fs.DurationVar(&f.BackoffMax, "reconcile-backoff-max", 5*time.Minute, "longest retry delay after recoverable errors")

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
+	"net/url"
 	"os"
 	"runtime/debug"
 	"slices"
@@ -62,7 +64,7 @@ func run(ctx context.Context, service string, addToScheme func(*kruntime.Scheme)
 	if f.Region == "" {
 		f.Region = os.Getenv("AWS_REGION")
 	}
-	if err := validate(kinds, f); err != nil {
+	if err := validate(kinds, f, os.Getenv); err != nil {
 		return err
 	}
 	tags, _ := reconciler.ParseTags(f.ResourceTags) // validated above
@@ -137,7 +139,8 @@ func run(ctx context.Context, service string, addToScheme func(*kruntime.Scheme)
 			WatchNamespaces: splitList(f.WatchNamespace),
 			Metrics:         m,
 			// Uncached, like the role map: a cache would hold every Secret.
-			SecretReader: mgr.GetAPIReader(),
+			SecretReader:      mgr.GetAPIReader(),
+			SameNamespaceOnly: !f.EnableCrossNamespace,
 		}
 		if err := k.Setup(mgr, opts); err != nil {
 			return err
@@ -145,7 +148,7 @@ func run(ctx context.Context, service string, addToScheme func(*kruntime.Scheme)
 		logger.Info("reconciling kind", "kind", k.Kind, "resync", opts.Resync.String())
 	}
 	logger.Info("starting", "version", version, "region", f.Region, "endpoint", f.EndpointURL,
-		"watchNamespace", f.WatchNamespace, "carm", f.EnableCARM, "systemNamespace", systemNamespace,
+		"watchNamespace", f.WatchNamespace, "carm", f.EnableCARM, "crossNamespace", f.EnableCrossNamespace, "systemNamespace", systemNamespace,
 		// Namespace annotations always work: the controller watches namespaces
 		// in every install mode, and fails to start if it may not.
 		"namespaceAnnotations", "watched")
@@ -157,8 +160,16 @@ func run(ctx context.Context, service string, addToScheme func(*kruntime.Scheme)
 
 // validate checks the flags before anything starts, so a typo in Helm
 // values stops the controller with a message instead of being ignored.
-func validate(kinds []reconciler.Registration, f Flags) error {
+// getenv reads the environment, where the SDK finds endpoints too.
+func validate(kinds []reconciler.Registration, f Flags, getenv func(string) string) error {
 	var errs []error
+	if !f.AllowUnsafeEndpointURL {
+		errs = append(errs, checkEndpoints(map[string]string{
+			"--aws-endpoint-url":   f.EndpointURL,
+			"AWS_ENDPOINT_URL":     getenv("AWS_ENDPOINT_URL"),
+			"AWS_ENDPOINT_URL_STS": getenv("AWS_ENDPOINT_URL_STS"),
+		}))
+	}
 	if f.DeletionPolicy != reconciler.DeletionPolicyDelete && f.DeletionPolicy != reconciler.DeletionPolicyRetain {
 		errs = append(errs, fmt.Errorf("--deletion-policy %q: want %s or %s", f.DeletionPolicy, reconciler.DeletionPolicyDelete, reconciler.DeletionPolicyRetain))
 	}
@@ -176,6 +187,27 @@ func validate(kinds []reconciler.Registration, f Flags) error {
 		errs = append(errs, err)
 	}
 	return errors.Join(append(errs, checkKinds(kinds, f))...)
+}
+
+// checkEndpoints refuses an endpoint URL that is not https: AWS calls carry
+// signed requests and answers with secrets, so plain http must be asked for
+// with --allow-unsafe-aws-endpoint-urls.
+func checkEndpoints(byName map[string]string) error {
+	var errs []error
+	for _, name := range slices.Sorted(maps.Keys(byName)) {
+		raw := byName[name]
+		if raw == "" {
+			continue
+		}
+		u, err := url.Parse(raw)
+		switch {
+		case err != nil:
+			errs = append(errs, fmt.Errorf("%s %q: %w", name, raw, err))
+		case u.Scheme != "https":
+			errs = append(errs, fmt.Errorf("%s %q is not https: set --allow-unsafe-aws-endpoint-urls (Helm value aws.allow_unsafe_aws_endpoint_urls) to use it", name, raw))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // cacheOptions limits the cache to the watched namespaces and, per kind,

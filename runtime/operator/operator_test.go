@@ -15,6 +15,7 @@ func TestFlags(t *testing.T) {
 	cases := map[string]struct {
 		reason string
 		args   []string
+		env    map[string]string
 		err    string
 	}{
 		"Defaults": {
@@ -44,6 +45,25 @@ func TestFlags(t *testing.T) {
 			args:   []string{"--watch-selectors", "a in (b"},
 			err:    "--watch-selectors",
 		},
+		"HTTPEndpoint": {
+			reason: "An http endpoint is refused unless explicitly allowed.",
+			args:   []string{"--aws-endpoint-url", "http://127.0.0.1:5000"},
+			err:    `--aws-endpoint-url "http://127.0.0.1:5000" is not https`,
+		},
+		"HTTPEndpointInEnv": {
+			reason: "An http endpoint the SDK would read from the environment is refused too.",
+			env:    map[string]string{"AWS_ENDPOINT_URL_STS": "http://127.0.0.1:5001"},
+			err:    `AWS_ENDPOINT_URL_STS "http://127.0.0.1:5001" is not https`,
+		},
+		"HTTPEndpointAllowed": {
+			reason: "--allow-unsafe-aws-endpoint-urls allows http endpoints, as for an emulator.",
+			args:   []string{"--aws-endpoint-url", "http://127.0.0.1:5000", "--allow-unsafe-aws-endpoint-urls"},
+			env:    map[string]string{"AWS_ENDPOINT_URL": "http://127.0.0.1:5000"},
+		},
+		"HTTPSEndpoint": {
+			reason: "An https endpoint needs no permission.",
+			args:   []string{"--aws-endpoint-url", "https://dynamodb.example.com"},
+		},
 		"BadBackoff": {
 			reason: "A backoff cap below its base is an error.",
 			args:   []string{"--reconcile-backoff-base", "10s", "--reconcile-backoff-max", "1s"},
@@ -67,7 +87,7 @@ func TestFlags(t *testing.T) {
 			if err := fs.Parse(tc.args); err != nil {
 				t.Fatal(err)
 			}
-			err := validate(kinds, f)
+			err := validate(kinds, f, func(name string) string { return tc.env[name] })
 			if tc.err == "" && err != nil || tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)) {
 				t.Errorf("%s\nerr %v, want %q", tc.reason, err, tc.err)
 			}

@@ -136,7 +136,54 @@ func TestReferences(t *testing.T) {
 	withRef := func(w *Widget) {
 		w.Spec.PeerRef = &ackv1alpha1.AWSResourceReferenceWrapper{From: &ackv1alpha1.AWSResourceReference{Name: aws.String("peer")}}
 	}
+	refIn := func(ns string) func(*Widget) {
+		return func(w *Widget) {
+			w.Spec.PeerRef = &ackv1alpha1.AWSResourceReferenceWrapper{From: &ackv1alpha1.AWSResourceReference{Name: aws.String("peer"), Namespace: aws.String(ns)}}
+		}
+	}
+	peerIn := func(ns string) *Widget {
+		p := peer(true)
+		p.Namespace = ns
+		return p
+	}
+	sameNamespaceOnly := func(o *Options) { o.SameNamespaceOnly = true }
 	runPassCases(t, map[string]passCase{
+		"OtherNamespace": {
+			reason: "By default a reference may name an object in another namespace.",
+			obj:    widget(refIn("shared")),
+			kind:   refKind,
+			extra:  []client.Object{peerIn("shared")},
+			want: want{
+				calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"},
+				conds: map[string]string{"ACK.ReferencesResolved": "True/ReferencesResolved"},
+			},
+		},
+		"OtherNamespaceRefused": {
+			reason: "With cross-namespace references off, one to another namespace is Terminal, naming the namespace, and nothing is called in AWS, though the target exists.",
+			obj:    widget(refIn("shared")),
+			kind:   refKind,
+			opts:   sameNamespaceOnly,
+			extra:  []client.Object{peerIn("shared")},
+			want: want{
+				requeue: 10 * time.Hour, events: []string{"Terminal"}, conds: map[string]string{"ACK.Terminal": "True/Terminal"},
+				check: func(t *testing.T, _ *env, w *Widget) {
+					if msg := condMessage(w, "ACK.Terminal"); !strings.Contains(msg, "spec.peerRef") || !strings.Contains(msg, "namespace shared") {
+						t.Errorf("Terminal message %q does not name the field and the namespace", msg)
+					}
+				},
+			},
+		},
+		"OwnNamespaceNamedWhenRefused": {
+			reason: "With cross-namespace references off, naming the object's own namespace explicitly is fine.",
+			obj:    widget(refIn(testNS)),
+			kind:   refKind,
+			opts:   sameNamespaceOnly,
+			extra:  []client.Object{peer(true)},
+			want: want{
+				calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"},
+				conds: map[string]string{"ACK.ReferencesResolved": "True/ReferencesResolved"},
+			},
+		},
 		"Resolved": {
 			reason: "A reference to a Ready object fills the field for the AWS calls, and the stored spec keeps only the reference.",
 			obj:    widget(withRef),

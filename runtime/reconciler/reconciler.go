@@ -81,6 +81,9 @@ type Options struct {
 	// (the manager's API reader) is best: a cache would watch and hold
 	// every Secret in the cluster. Nil reads through the client.
 	SecretReader client.Reader
+	// SameNamespaceOnly refuses references and Secret keys in another
+	// namespace than the object's (the chart's enableCrossNamespace=false).
+	SameNamespaceOnly bool
 }
 
 // Reconciler reconciles one generated kind.

@@ -100,6 +100,9 @@ func (r *Reconciler[T]) resolveOne(ctx context.Context, obj T, ref managed.Refer
 	if nsS == "" {
 		nsS = obj.GetNamespace()
 	}
+	if err := r.sameNamespace(obj, ref.Target.Kind, nsS); err != nil {
+		return nil, "", err
+	}
 	label := fmt.Sprintf("%s %s/%s", ref.Target.Kind, nsS, nameS)
 	target := &unstructured.Unstructured{}
 	target.SetGroupVersionKind(ref.Target)
@@ -117,6 +120,15 @@ func (r *Reconciler[T]) resolveOne(ctx context.Context, obj T, ref managed.Refer
 		return nil, fmt.Sprintf("%s to report %s", label, ref.Path), nil
 	}
 	return val, "", nil
+}
+
+// sameNamespace refuses an object in another namespace than obj's when
+// cross-namespace access is off: a Terminal error, as only the spec can fix it.
+func (r *Reconciler[T]) sameNamespace(obj T, what, ns string) error {
+	if r.opts.SameNamespaceOnly && ns != obj.GetNamespace() {
+		return managed.Terminalf("it names a %s in namespace %s, but this controller runs with cross-namespace references disabled (--enable-cross-namespace=false): use namespace %s", what, ns, obj.GetNamespace())
+	}
+	return nil
 }
 
 // targetReady reads the kstatus Ready condition of the current generation.

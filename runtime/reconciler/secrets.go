@@ -146,6 +146,11 @@ func (r *Reconciler[T]) readSecrets(ctx context.Context, obj T) (*secretsRead, e
 			if err := fromValue(at.value, &ref); err != nil || ref.Name == "" || ref.Key == "" {
 				return nil, managed.Terminalf("spec.%s must name a Secret and a key: set name and key", at.path)
 			}
+			if ref.Namespace != "" {
+				if err := r.sameNamespace(obj, "Secret", ref.Namespace); err != nil {
+					return nil, fmt.Errorf("spec.%s: %w", at.path, err)
+				}
+			}
 			data, err := r.readSecret(ctx, read, ns, ref.Namespace, ref.Name)
 			if err != nil {
 				return nil, fmt.Errorf("spec.%s: %w", at.path, err)
@@ -166,6 +171,11 @@ func (r *Reconciler[T]) readSecrets(ctx context.Context, obj T) (*secretsRead, e
 			var ref ackv1alpha1.SecretReference
 			if err := fromValue(at.value, &ref); err != nil || ref.Name == "" {
 				return nil, managed.Terminalf("spec.%s must name a Secret: set name", at.path)
+			}
+			if ref.Namespace != "" {
+				if err := r.sameNamespace(obj, "Secret", ref.Namespace); err != nil {
+					return nil, fmt.Errorf("spec.%s: %w", at.path, err)
+				}
 			}
 			data, err := r.readSecret(ctx, read, ns, ref.Namespace, ref.Name)
 			if err != nil {

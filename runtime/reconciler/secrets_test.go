@@ -108,6 +108,22 @@ func TestSecrets(t *testing.T) {
 			},
 			want: want{calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"}, check: sent("from-vault")},
 		},
+		"OtherNamespaceRefused": {
+			reason: "With cross-namespace references off, a Secret key in another namespace is Terminal and never read or sent, though it exists.",
+			obj:    widget(withPassword("vault")),
+			kind:   secretKind,
+			opts:   func(o *Options) { o.SameNamespaceOnly = true },
+			extra:  []client.Object{secret("vault", map[string]string{"password": "from-vault"})},
+			want: want{
+				calls: []string{"Observe"}, requeue: 10 * time.Hour, events: []string{"Terminal"}, conds: map[string]string{"ACK.Terminal": "True/Terminal"},
+				check: func(t *testing.T, e *env, w *Widget) {
+					sent()(t, e, w)
+					if msg := condMessage(w, "ACK.Terminal"); !strings.Contains(msg, "spec.password") || !strings.Contains(msg, "namespace vault") {
+						t.Errorf("Terminal message %q does not name the field and the namespace", msg)
+					}
+				},
+			},
+		},
 		"MissingSecret": {
 			reason: "A missing Secret waits, Recoverable, naming the Secret and key; nothing is created or pinned.",
 			obj:    widget(withPassword("")),

@@ -15,8 +15,13 @@
 //		kube := harness.StartKube(t, harness.WithCRDs("config/crd"), harness.WithScheme(scheme))
 //		proxy := harness.StartProxy(t, moto.Endpoint()) // proxy.Stop() is an outage
 //		bin := harness.BuildBinary(t, "./cmd/dynamodb-controller")
+//		// The chart's ServiceAccount and RBAC, and a token of that account:
+//		// the controller may do what the chart grants and nothing more.
+//		chart := harness.RenderChart(t, "generated/dynamodb/helm", "rel", "ctl-system", "installScope: namespace\n")
+//		kube.InstallAccess(t, chart)
+//		kubeconfig := kube.ServiceAccountKubeconfig(t, "ctl-system", chart.ServiceAccountName(t))
 //		harness.StartProcess(t, "controller", bin,
-//			[]string{"--kubeconfig", kube.WriteKubeconfig(t)},
+//			append(chart.ControllerArgs(t), "--kubeconfig", kubeconfig),
 //			harness.AWSEnv(proxy.URL(), "us-east-1"))
 //		// create objects with kube.Client, check AWS with moto.AWSConfig(...),
 //		// count calls with moto.StartRecording / moto.Recording.

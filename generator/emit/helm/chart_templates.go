@@ -7,6 +7,9 @@ import (
 	"strings"
 	"text/template"
 
+	rbacv1 "k8s.io/api/rbac/v1"
+
+	"github.com/kubesmith/kubesmith/generator/emit/rbac"
 	"github.com/kubesmith/kubesmith/templates"
 )
 
@@ -20,14 +23,37 @@ type templateData struct {
 	Group   string
 	Version string
 	Kinds   []Kind
+	Rules   renderedRules
+}
+
+// renderedRules are the RBAC rule lists as YAML, for the roles to include.
+type renderedRules struct{ Watched, Cluster, CARM, LeaderElection string }
+
+func renderRules(r rbac.Rules) (renderedRules, error) {
+	var out renderedRules
+	for _, x := range []struct {
+		into  *string
+		rules []rbacv1.PolicyRule
+	}{{&out.Watched, r.Watched}, {&out.Cluster, r.Cluster}, {&out.CARM, r.CARM}, {&out.LeaderElection, r.LeaderElection}} {
+		data, err := rbac.YAML(x.rules)
+		if err != nil {
+			return renderedRules{}, err
+		}
+		*x.into = string(data)
+	}
+	return out, nil
 }
 
 // chartTemplates fills every file of templates.Helm with the service's names
 // and returns it at the same path in the chart.
 func chartTemplates(in Input) ([]File, error) {
-	data := templateData{Service: in.Service, Group: in.Group, Version: in.Version, Kinds: sortedKinds(in.Kinds)}
+	rules, err := renderRules(in.RBAC)
+	if err != nil {
+		return nil, err
+	}
+	data := templateData{Service: in.Service, Group: in.Group, Version: in.Version, Kinds: sortedKinds(in.Kinds), Rules: rules}
 	var files []File
-	err := fs.WalkDir(templates.Helm, templateRoot, func(name string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(templates.Helm, templateRoot, func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/kubesmith/kubesmith/generator/emit/rbac"
 )
 
 // tableCRD is a small but valid CRD, enough for Helm to install from crds/.
@@ -40,6 +42,7 @@ func testInput() Input {
 		Image:   "kubesmith/dynamodb-controller",
 		Kinds:   []Kind{{Kind: "Table", Plural: "tables"}, {Kind: "Backup", Plural: "backups"}},
 		CRDs:    []File{{Path: "dynamodb.services.k8s.aws_tables.yaml", Data: []byte(tableCRD)}},
+		RBAC:    rbac.For("dynamodb.services.k8s.aws", []rbac.Kind{{Plural: "backups"}, {Plural: "tables", Secrets: true}}, nil),
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -30,7 +31,7 @@ func TestChartWithHelm(t *testing.T) {
 		{
 			reason: "the defaults install cluster-wide",
 			check: func(t *testing.T, r rendered) {
-				r.wantKinds(t, "ClusterRole", "ClusterRoleBinding", "Deployment", "ServiceAccount")
+				r.wantKinds(t, "ClusterRole", "ClusterRoleBinding", "Deployment", "Role", "RoleBinding", "ServiceAccount")
 				args := r.controller(t).Args
 				wantArgs(t, args, "--reconcile-resources", "Backup,Table")
 				wantArgs(t, args, "--reconcile-default-resync-seconds", "36000")
@@ -38,18 +39,22 @@ func TestChartWithHelm(t *testing.T) {
 				wantArgs(t, args, "--health-probe-addr", ":8081")
 				wantArgs(t, args, "--deletion-policy", "delete")
 				wantArgs(t, args, "--enable-carm=true")
+				wantArgs(t, args, "--enable-cross-namespace=true")
+				wantArgs(t, args, "--allow-unsafe-aws-endpoint-urls=false")
 				wantArgs(t, args, "--enable-leader-election=false")
 				wantArgs(t, args, "--resource-tags", "services.k8s.aws/controller-version=%CONTROLLER_SERVICE%-%CONTROLLER_VERSION%,services.k8s.aws/namespace=%K8S_NAMESPACE%,services.k8s.aws/name=%K8S_RESOURCE_NAME%")
-				for _, flag := range []string{"--watch-namespace", "--aws-region", "--feature-gates"} {
+				for _, flag := range []string{"--watch-namespace", "--aws-region"} {
 					if slices.Contains(args, flag) {
 						t.Errorf("%s is passed though its value is empty: %q", flag, args)
 					}
 				}
-				rules := r.clusterRole(t).Rules
-				if !slices.ContainsFunc(rules, func(p rbacv1.PolicyRule) bool {
-					return slices.Contains(p.Resources, "tables/status") && slices.Contains(p.Verbs, "patch")
-				}) {
-					t.Errorf("the ClusterRole cannot patch tables/status: %+v", rules)
+				in := testInput()
+				if got, want := r.clusterRole(t).Rules, slices.Concat(in.RBAC.Watched, in.RBAC.Cluster); !reflect.DeepEqual(got, want) {
+					t.Errorf("the ClusterRole grants\n%+v\nwant the generator's rules\n%+v", got, want)
+				}
+				roles := r.roles(t)
+				if len(roles) != 1 || roles[0].Namespace != "ctl" || !reflect.DeepEqual(roles[0].Rules, in.RBAC.CARM) {
+					t.Errorf("want one Role in ctl with the cross-account rules %+v, got %+v", in.RBAC.CARM, roles)
 				}
 			},
 		},
@@ -63,7 +68,7 @@ reconcile: {resourceResyncPeriods: {Table: 60}}
 aws: {credentials: {secretName: x}}
 `,
 			check: func(t *testing.T, r rendered) {
-				r.wantKinds(t, "Deployment", "Role", "Role", "RoleBinding", "RoleBinding", "Service", "ServiceAccount")
+				r.wantKinds(t, "ClusterRole", "ClusterRoleBinding", "Deployment", "Role", "Role", "Role", "RoleBinding", "RoleBinding", "RoleBinding", "Service", "ServiceAccount")
 				c := r.controller(t)
 				wantArgs(t, c.Args, "--reconcile-resource-resync-seconds", "Table=60")
 				wantArgs(t, c.Args, "--watch-namespace", "ctl")
@@ -76,27 +81,46 @@ aws: {credentials: {secretName: x}}
 			},
 		},
 		{
-			reason: "namespace scope over other namespaces: a Role in each, and in the release namespace for the controller's own ConfigMaps",
+			reason: "namespace scope over other namespaces: the kinds' rules in each, the role map in the release namespace, namespaces cluster-wide",
 			values: `
 installScope: namespace
 watchNamespace: "team-a, team-b"
 `,
 			check: func(t *testing.T, r rendered) {
 				wantArgs(t, r.controller(t).Args, "--watch-namespace", "team-a,team-b")
+				in := testInput()
 				var got []string
-				for _, role := range r.all(t, "Role") {
-					got = append(got, role.(map[string]any)["metadata"].(map[string]any)["namespace"].(string))
+				for _, role := range r.roles(t) {
+					want := in.RBAC.Watched
+					if role.Namespace == "ctl" {
+						want = in.RBAC.CARM
+					}
+					if !reflect.DeepEqual(role.Rules, want) {
+						t.Errorf("Role %s/%s grants %+v, want %+v", role.Namespace, role.Name, role.Rules, want)
+					}
+					got = append(got, role.Namespace)
 				}
-				if want := []string{"team-a", "team-b", "ctl"}; !slices.Equal(got, want) {
+				if want := []string{"ctl", "team-a", "team-b"}; !slices.Equal(got, want) {
 					t.Errorf("Roles in namespaces %v, want %v", got, want)
+				}
+				if got := r.clusterRole(t).Rules; !reflect.DeepEqual(got, in.RBAC.Cluster) {
+					t.Errorf("the ClusterRole grants %+v, want only the cluster-scoped rules %+v", got, in.RBAC.Cluster)
 				}
 			},
 		},
 		{
-			reason: "endpoint, region, feature gates and pod extras reach the pod",
+			reason: "enableCARM=false grants nothing on ConfigMaps",
+			values: "enableCARM: false\n",
+			check: func(t *testing.T, r rendered) {
+				r.wantKinds(t, "ClusterRole", "ClusterRoleBinding", "Deployment", "ServiceAccount")
+				wantArgs(t, r.controller(t).Args, "--enable-carm=false")
+			},
+		},
+		{
+			reason: "endpoint, region, cross-namespace switch and pod extras reach the pod",
 			values: `
-aws: {region: eu-west-1, endpoint_url: "http://127.0.0.1:5000", identity_endpoint_url: "http://127.0.0.1:5001"}
-featureGates: {ResourceAdoption: true, ReadOnlyResources: false}
+aws: {region: eu-west-1, endpoint_url: "http://127.0.0.1:5000", identity_endpoint_url: "http://127.0.0.1:5001", allow_unsafe_aws_endpoint_urls: true}
+enableCrossNamespace: false
 watchSelectors: "team=a"
 reconcile: {resourceMaxConcurrentSyncs: {Table: 4, Backup: 2}, resources: [Table]}
 log: {level: debug, enable_development_logging: true}
@@ -112,7 +136,8 @@ deployment:
 			check: func(t *testing.T, r rendered) {
 				c := r.controller(t)
 				wantArgs(t, c.Args, "--aws-region", "eu-west-1", "--aws-endpoint-url", "http://127.0.0.1:5000")
-				wantArgs(t, c.Args, "--feature-gates", "ReadOnlyResources=false,ResourceAdoption=true")
+				wantArgs(t, c.Args, "--enable-cross-namespace=false")
+				wantArgs(t, c.Args, "--allow-unsafe-aws-endpoint-urls=true")
 				wantArgs(t, c.Args, "--watch-selectors", "team=a")
 				wantArgs(t, c.Args, "--reconcile-resource-max-concurrent-syncs", "Backup=2", "--reconcile-resource-max-concurrent-syncs", "Table=4")
 				wantArgs(t, c.Args, "--reconcile-resources", "Table")
@@ -139,6 +164,11 @@ deployment:
 			reason:      "Helm enforces the schema: installScope is an enum",
 			values:      "installScope: everywhere\n",
 			wantLintErr: "installScope",
+		},
+		{
+			reason:      "Helm enforces the schema: a feature gate that would not act fails",
+			values:      "featureGates: {ResourceAdoption: false}\n",
+			wantLintErr: "ResourceAdoption",
 		},
 		{
 			reason:      "Helm enforces the schema: a misspelled key fails",
@@ -278,6 +308,25 @@ func (r rendered) clusterRole(t *testing.T) rbacv1.ClusterRole {
 	var role rbacv1.ClusterRole
 	r.one(t, "ClusterRole", &role)
 	return role
+}
+
+// roles decodes every Role, sorted by namespace and name.
+func (r rendered) roles(t *testing.T) []rbacv1.Role {
+	t.Helper()
+	var out []rbacv1.Role
+	for _, obj := range r.all(t, "Role") {
+		data, err := yaml.Marshal(obj)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var role rbacv1.Role
+		if err := yaml.UnmarshalStrict(data, &role); err != nil {
+			t.Fatalf("not a valid Role: %v", err)
+		}
+		out = append(out, role)
+	}
+	slices.SortFunc(out, func(a, b rbacv1.Role) int { return strings.Compare(a.Namespace+"/"+a.Name, b.Namespace+"/"+b.Name) })
+	return out
 }
 
 func (r rendered) controller(t *testing.T) corev1.Container {

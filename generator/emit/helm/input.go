@@ -10,6 +10,8 @@ import (
 	"io/fs"
 	"regexp"
 	"slices"
+
+	"github.com/kubesmith/kubesmith/generator/emit/rbac"
 )
 
 // Input is everything the chart depends on for one service.
@@ -19,6 +21,8 @@ type Input struct {
 	Version string // chart version and appVersion, e.g. "0.1.0"
 	Image   string // default image repository, e.g. "kubesmith/dynamodb-controller"
 	Kinds   []Kind // sorted by Kind
+	// RBAC is what the controller may do; the chart's roles grant exactly it.
+	RBAC rbac.Rules
 	// CRDs are rendered CRD YAML files. Each Path is relative to the chart's
 	// crds/ folder ("dynamodb.services.k8s.aws_tables.yaml").
 	CRDs []File
@@ -57,6 +61,8 @@ func (in Input) validate() error {
 		return fmt.Errorf("image is empty")
 	case len(in.Kinds) == 0:
 		return fmt.Errorf("no kinds: a controller without resources has nothing to do")
+	case len(in.RBAC.Watched) == 0 || len(in.RBAC.Cluster) == 0:
+		return fmt.Errorf("no RBAC rules: the controller could not read its own kinds")
 	}
 	seenKinds := map[string]bool{}
 	for _, k := range in.Kinds {

@@ -8,7 +8,7 @@ import (
 )
 
 // schemaErrors checks value against the subset of JSON Schema that
-// values.schema.json uses (type, enum, properties, additionalProperties,
+// values.schema.json uses (type, enum, const, properties, additionalProperties,
 // items) and returns one message per violation, with its path. It reads the
 // schema as decoded JSON, so it checks the file, not the Go type.
 func schemaErrors(schema map[string]any, value any, at string) []string {
@@ -17,6 +17,9 @@ func schemaErrors(schema map[string]any, value any, at string) []string {
 	}
 	if enum, ok := schema["enum"].([]any); ok && !slices.Contains(enum, value) {
 		return []string{fmt.Sprintf("%s: %v is not one of %v", at, value, enum)}
+	}
+	if c, ok := schema["const"]; ok && value != c {
+		return []string{fmt.Sprintf("%s: %v is not the only accepted value %v", at, value, c)}
 	}
 	var errs []string
 	switch v := value.(type) {

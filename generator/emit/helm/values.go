@@ -10,29 +10,30 @@ import (
 // Key names and nesting are the incumbent's (ACK), so existing values files work.
 //
 // Tags: json is the key; help is the comment in values.yaml and the description
-// in the schema; enum lists the allowed strings. Every struct is a fixed shape
+// in the schema; enum lists the allowed strings; const, in JSON, is the one
+// value the schema accepts, for an incumbent key whose other values would not act. Every struct is a fixed shape
 // (the schema rejects unknown keys there), every map is keyed by the user.
 type Values struct {
-	Image                Image           `json:"image" help:"The controller's container image."`
-	NameOverride         string          `json:"nameOverride" help:"Replaces the base name of the chart's objects (default: <service>-controller)."`
-	FullnameOverride     string          `json:"fullnameOverride" help:"Replaces the full name of the chart's objects (default: <release>-<base name>)."`
-	Deployment           Deployment      `json:"deployment" help:"The controller's Deployment and its pod."`
-	Role                 Role            `json:"role" help:"The ClusterRole (installScope=cluster) or Roles (installScope=namespace) of the controller."`
-	Metrics              Metrics         `json:"metrics" help:"The Prometheus metrics endpoint, served on deployment.containerPort."`
-	Resources            Resources       `json:"resources" help:"CPU and memory requests and limits of the controller container."`
-	AWS                  AWS             `json:"aws" help:"How the controller reaches AWS."`
-	Log                  Log             `json:"log" help:"Controller logging."`
-	InstallScope         string          `json:"installScope" enum:"cluster,namespace" help:"cluster: one ClusterRole, resources in any namespace. namespace: a Role in each watched namespace only."`
-	WatchNamespace       string          `json:"watchNamespace" help:"Comma-separated namespaces to watch. Empty means all namespaces (installScope=cluster) or the release namespace (installScope=namespace)."`
-	WatchSelectors       string          `json:"watchSelectors" help:"Comma-separated label selectors (key=value); only resources that match are reconciled. Empty means all."`
-	ResourceTags         []string        `json:"resourceTags" help:"Tags (key=value) put on every AWS resource the controller creates. %CONTROLLER_SERVICE%, %CONTROLLER_VERSION%, %K8S_NAMESPACE% and %K8S_RESOURCE_NAME% are filled in per resource."`
-	DeletionPolicy       string          `json:"deletionPolicy" enum:"delete,retain" help:"What happens to the AWS resource when its Kubernetes object is deleted. A resource or namespace annotation services.k8s.aws/deletion-policy overrides it."`
-	Reconcile            Reconcile       `json:"reconcile" help:"How often and how many resources the controller reconciles."`
-	ServiceAccount       ServiceAccount  `json:"serviceAccount" help:"The Kubernetes service account the controller runs as."`
-	LeaderElection       LeaderElection  `json:"leaderElection" help:"Leader election, needed when deployment.replicas is more than 1."`
-	EnableCARM           bool            `json:"enableCARM" help:"Cross-account resource management: a namespace annotated with services.k8s.aws/owner-account-id has its resources managed through a role in that account."`
-	EnableCrossNamespace bool            `json:"enableCrossNamespace" help:"Kept so ACK values files stay valid; the kubesmith controller has no switch for it yet, so it changes nothing."`
-	FeatureGates         map[string]bool `json:"featureGates" help:"Optional controller features, by name, switched on (true) or off (false)."`
+	Image                Image          `json:"image" help:"The controller's container image."`
+	NameOverride         string         `json:"nameOverride" help:"Replaces the base name of the chart's objects (default: <service>-controller)."`
+	FullnameOverride     string         `json:"fullnameOverride" help:"Replaces the full name of the chart's objects (default: <release>-<base name>)."`
+	Deployment           Deployment     `json:"deployment" help:"The controller's Deployment and its pod."`
+	Role                 Role           `json:"role" help:"The ClusterRole (installScope=cluster) or Roles (installScope=namespace) of the controller."`
+	Metrics              Metrics        `json:"metrics" help:"The Prometheus metrics endpoint, served on deployment.containerPort."`
+	Resources            Resources      `json:"resources" help:"CPU and memory requests and limits of the controller container."`
+	AWS                  AWS            `json:"aws" help:"How the controller reaches AWS."`
+	Log                  Log            `json:"log" help:"Controller logging."`
+	InstallScope         string         `json:"installScope" enum:"cluster,namespace" help:"cluster: one ClusterRole, resources in any namespace. namespace: a Role in each watched namespace only."`
+	WatchNamespace       string         `json:"watchNamespace" help:"Comma-separated namespaces to watch. Empty means all namespaces (installScope=cluster) or the release namespace (installScope=namespace)."`
+	WatchSelectors       string         `json:"watchSelectors" help:"Comma-separated label selectors (key=value); only resources that match are reconciled. Empty means all."`
+	ResourceTags         []string       `json:"resourceTags" help:"Tags (key=value) put on every AWS resource the controller creates. %CONTROLLER_SERVICE%, %CONTROLLER_VERSION%, %K8S_NAMESPACE% and %K8S_RESOURCE_NAME% are filled in per resource."`
+	DeletionPolicy       string         `json:"deletionPolicy" enum:"delete,retain" help:"What happens to the AWS resource when its Kubernetes object is deleted. A resource or namespace annotation services.k8s.aws/deletion-policy overrides it."`
+	Reconcile            Reconcile      `json:"reconcile" help:"How often and how many resources the controller reconciles."`
+	ServiceAccount       ServiceAccount `json:"serviceAccount" help:"The Kubernetes service account the controller runs as."`
+	LeaderElection       LeaderElection `json:"leaderElection" help:"Leader election, needed when deployment.replicas is more than 1."`
+	EnableCARM           bool           `json:"enableCARM" help:"Cross-account resource management: a namespace annotated with services.k8s.aws/owner-account-id has its resources managed through a role in that account."`
+	EnableCrossNamespace bool           `json:"enableCrossNamespace" help:"Let a resource reference objects and Secret keys in other namespaces. false refuses such a reference with a Terminal condition."`
+	FeatureGates         FeatureGates   `json:"featureGates" help:"The incumbent's optional features. kubesmith has no switches: each key accepts only the value that describes what the controller always does."`
 }
 
 // Image is the controller's container image.
@@ -95,7 +96,7 @@ type AWS struct {
 	Region                     string         `json:"region" help:"Region for AWS calls when neither the resource nor its namespace names one. Empty means the region from the environment."`
 	EndpointURL                string         `json:"endpoint_url" help:"Endpoint URL for all AWS calls, for example an emulator. Empty means the real AWS endpoints."`
 	IdentityEndpointURL        string         `json:"identity_endpoint_url" help:"Endpoint URL for STS calls only (caller identity, role assumption)."`
-	AllowUnsafeAWSEndpointURLs bool           `json:"allow_unsafe_aws_endpoint_urls" help:"Kept so ACK values files stay valid; kubesmith does not restrict endpoint URLs, so it changes nothing."`
+	AllowUnsafeAWSEndpointURLs bool           `json:"allow_unsafe_aws_endpoint_urls" help:"Allow endpoint_url and identity_endpoint_url over plain http, as an emulator needs. Without it the controller refuses to start with such an endpoint."`
 	Credentials                AWSCredentials `json:"credentials" help:"Static credentials from a Secret. Leave secretName empty to use the pod's identity (IRSA or EKS Pod Identity)."`
 	CallTimeoutSeconds         int            `json:"callTimeoutSeconds" help:"Seconds one AWS call, its retries included, may take before it fails as Recoverable (an endpoint that accepts the connection and never answers). 0 means no limit."`
 }
@@ -128,6 +129,17 @@ type ServiceAccount struct {
 	Create      bool              `json:"create" help:"Create the service account; otherwise it must exist."`
 	Name        string            `json:"name" help:"Name of the service account; empty means the full name of the chart's objects."`
 	Annotations map[string]string `json:"annotations" help:"Annotations on the service account, for example eks.amazonaws.com/role-arn for IRSA."`
+}
+
+// FeatureGates are the incumbent's feature gates. Each is fixed at what the
+// kubesmith controller does, so a values file that turns one the other way
+// fails instead of being silently ignored.
+type FeatureGates struct {
+	ReadOnlyResources bool `json:"ReadOnlyResources" const:"true" help:"The services.k8s.aws/read-only annotation is always honoured: only true is accepted."`
+	ResourceAdoption  bool `json:"ResourceAdoption" const:"true" help:"The services.k8s.aws/adoption-policy annotation is always honoured: only true is accepted."`
+	ServiceLevelCARM  bool `json:"ServiceLevelCARM" const:"false" help:"Per-service account role maps do not exist in kubesmith: only false is accepted."`
+	TeamLevelCARM     bool `json:"TeamLevelCARM" const:"false" help:"Per-team account role maps do not exist in kubesmith: only false is accepted."`
+	IAMRoleSelector   bool `json:"IAMRoleSelector" const:"false" help:"IAM role selectors do not exist in kubesmith: only false is accepted."`
 }
 
 // LeaderElection is leader election between controller pods.
@@ -197,6 +209,6 @@ func DefaultValues(in Input) Values {
 		},
 		EnableCARM:           true,
 		EnableCrossNamespace: true,
-		FeatureGates:         map[string]bool{},
+		FeatureGates:         FeatureGates{ReadOnlyResources: true, ResourceAdoption: true},
 	}
 }

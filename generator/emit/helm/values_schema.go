@@ -15,6 +15,7 @@ type jsonSchema struct {
 	Description          string                 `json:"description,omitempty"`
 	Type                 any                    `json:"type,omitempty"` // a name, or a list of names
 	Enum                 []string               `json:"enum,omitempty"`
+	Const                any                    `json:"const,omitempty"` // nil means any value
 	Properties           map[string]*jsonSchema `json:"properties,omitempty"`
 	AdditionalProperties any                    `json:"additionalProperties,omitempty"` // false, or a *jsonSchema
 	Items                *jsonSchema            `json:"items,omitempty"`
@@ -83,6 +84,11 @@ func schemaOf(t reflect.Type) (*jsonSchema, error) {
 			p.Description = f.Tag.Get("help")
 			if enum := f.Tag.Get("enum"); enum != "" {
 				p.Enum = strings.Split(enum, ",")
+			}
+			if c := f.Tag.Get("const"); c != "" {
+				if err := json.Unmarshal([]byte(c), &p.Const); err != nil {
+					return nil, fmt.Errorf("values field %s: const %q is not JSON: %w", f.Name, c, err)
+				}
 			}
 			s.Properties[jsonName(f)] = p
 		}

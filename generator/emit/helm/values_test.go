@@ -124,6 +124,21 @@ func TestSchemaChecksValues(t *testing.T) {
 			change:  func(v map[string]any) { v["featureGates"] = map[string]any{"ReadOnlyResources": "yes"} },
 			wantErr: ".featureGates.ReadOnlyResources: yes is not of type boolean",
 		},
+		{
+			reason:  "turning off the read-only annotation, which the controller always honours, is refused",
+			change:  func(v map[string]any) { v["featureGates"] = map[string]any{"ReadOnlyResources": false} },
+			wantErr: ".featureGates.ReadOnlyResources: false is not the only accepted value true",
+		},
+		{
+			reason:  "turning on a feature kubesmith lacks is refused",
+			change:  func(v map[string]any) { v["featureGates"] = map[string]any{"IAMRoleSelector": true} },
+			wantErr: ".featureGates.IAMRoleSelector: true is not the only accepted value false",
+		},
+		{
+			reason:  "a feature gate of no known name is refused",
+			change:  func(v map[string]any) { v["featureGates"] = map[string]any{"Made-up": true} },
+			wantErr: `.featureGates: unknown key "Made-up"`,
+		},
 	}
 	for _, c := range cases {
 		values := deepCopy(t, defaults)

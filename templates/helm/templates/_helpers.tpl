@@ -72,76 +72,24 @@ namespace; with installScope=cluster it means all namespaces.
 {{- end -}}
 
 {{/*
-Comma list of the namespaces that get a Role with installScope=namespace: the
-watched ones plus the release namespace, where the controller reads its own
-ConfigMaps (for example the cross-account role map).
-*/}}
-{{- define "[[ .Service ]]-chart.roleNamespaces" -}}
-{{- concat (splitList "," (include "[[ .Service ]]-chart.watchNamespaces" .)) (list .Release.Namespace) | uniq | join "," -}}
-{{- end -}}
-
-{{/* featureGates as the controller's --feature-gates value: name=bool pairs in name order. */}}
-{{- define "[[ .Service ]]-chart.featureGates" -}}
-{{- $gates := list -}}
-{{- range $name, $enabled := .Values.featureGates -}}
-{{- $gates = append $gates (printf "%s=%t" $name $enabled) -}}
-{{- end -}}
-{{- join "," $gates -}}
-{{- end -}}
-
-{{/*
-What the controller may do in the cluster, shared by the ClusterRole
-(installScope=cluster) and each namespace's Role (installScope=namespace).
+What the controller may do, from the generator's one list of rules (the same
+as config/rbac). rules: in each watched namespace (a ClusterRole when it watches
+all); clusterRules: on cluster-scoped objects, a ClusterRole in every scope;
+carmRules: in the release namespace with enableCARM; leaderElectionRules: in the
+namespace of the Lease.
 */}}
 {{- define "[[ .Service ]]-chart.rules" -}}
-- apiGroups:
-    - [[ .Group ]]
-  resources:
-[[- range .Kinds ]]
-    - [[ .Plural ]]
-[[- end ]]
-  verbs:
-    - create
-    - delete
-    - get
-    - list
-    - patch
-    - update
-    - watch
-- apiGroups:
-    - [[ .Group ]]
-  resources:
-[[- range .Kinds ]]
-    - [[ .Plural ]]/status
-[[- end ]]
-  verbs:
-    - get
-    - patch
-    - update
-- apiGroups:
-    - [[ .Group ]]
-  resources:
-[[- range .Kinds ]]
-    - [[ .Plural ]]/finalizers
-[[- end ]]
-  verbs:
-    - update
-- apiGroups:
-    - ""
-  resources:
-    - namespaces
-    - configmaps
-    - secrets
-  verbs:
-    - get
-    - list
-    - watch
-- apiGroups:
-    - ""
-    - events.k8s.io
-  resources:
-    - events
-  verbs:
-    - create
-    - patch
+[[ .Rules.Watched ]]
+{{- end -}}
+
+{{- define "[[ .Service ]]-chart.clusterRules" -}}
+[[ .Rules.Cluster ]]
+{{- end -}}
+
+{{- define "[[ .Service ]]-chart.carmRules" -}}
+[[ .Rules.CARM ]]
+{{- end -}}
+
+{{- define "[[ .Service ]]-chart.leaderElectionRules" -}}
+[[ .Rules.LeaderElection ]]
 {{- end -}}

@@ -13,17 +13,15 @@ import (
 
 // TestCrossAccount puts a namespace in another AWS account: the controller
 // maps the account to a role through the ack-role-account-map ConfigMap in
-// its own namespace, assumes it with STS, and the table lands in that
-// account (moto keeps accounts apart by the assumed role's credentials).
+// its own namespace (the release namespace, which it does not watch and
+// where the chart lets it read only that ConfigMap), assumes it with STS,
+// and the table lands in that account (moto keeps accounts apart by the
+// assumed role's credentials).
 func TestCrossAccount(t *testing.T) {
 	t.Parallel()
 	const account = "111122223333"
-	prefix := prefixFor(t)
-	system := prefix + "-system"
-	e := startController(t, controllerOptions{
-		namespaces: []string{"system", "team"},
-		env:        []string{"ACK_SYSTEM_NAMESPACE=" + system},
-	})
+	e := startController(t, controllerOptions{namespaces: []string{"team"}})
+	system := e.ns("system")
 	cm := &corev1.ConfigMap{
 		ObjectMeta: metav1.ObjectMeta{Name: "ack-role-account-map", Namespace: system},
 		Data:       map[string]string{account: "arn:aws:iam::" + account + ":role/ack-dynamodb"},

@@ -117,3 +117,35 @@ func backupsInAWS(t *testing.T, table string) []types.BackupSummary {
 	}
 	return out.BackupSummaries
 }
+
+// TestBackupCrossNamespaceRefused: with the chart's enableCrossNamespace
+// false, a Backup naming a Table in another namespace is Terminal, naming
+// that namespace, and no backup is made, though the Table is Ready.
+func TestBackupCrossNamespaceRefused(t *testing.T) {
+	t.Parallel()
+	e := startController(t, controllerOptions{namespaces: []string{"tables", "backups"}, values: "enableCrossNamespace: false\n"})
+	tbl := e.newTable("tables", "source", nil)
+	e.create(tbl)
+	e.waitReady(tbl)
+
+	bk := &v1alpha1.Backup{
+		ObjectMeta: metav1.ObjectMeta{Name: "nightly", Namespace: e.ns("backups")},
+		Spec: v1alpha1.BackupSpec{
+			BackupName: aws.String(e.table("nightly")),
+			TableRef: &ackv1alpha1.AWSResourceReferenceWrapper{From: &ackv1alpha1.AWSResourceReference{
+				Name: aws.String("source"), Namespace: aws.String(e.ns("tables")),
+			}},
+		},
+	}
+	e.create(bk)
+	e.waitBackup(bk, "to be Terminal", func(b *v1alpha1.Backup) error {
+		c := apimeta.FindStatusCondition(b.Status.Conditions, "ACK.Terminal")
+		if c == nil || c.Status != metav1.ConditionTrue || !strings.Contains(c.Message, "namespace "+e.ns("tables")) {
+			return fmt.Errorf("ACK.Terminal is %+v", c)
+		}
+		return nil
+	})
+	if n := len(backupsInAWS(t, *tbl.Spec.TableName)); n != 0 {
+		t.Errorf("%d backups of %s made across namespaces", n, *tbl.Spec.TableName)
+	}
+}

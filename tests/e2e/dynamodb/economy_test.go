@@ -25,6 +25,8 @@ func TestEconomy(t *testing.T) {
 			"--reconcile-resource-resync-seconds", "Table=1",
 			"--enable-leader-election", "--leader-election-namespace", prefixFor(t) + "-economy",
 		},
+		// The Lease's Role comes from the chart too.
+		values: "leaderElection: {enabled: true, namespace: " + prefixFor(t) + "-economy}\n",
 	})
 	for _, path := range []string{"/healthz", "/readyz"} {
 		harness.Eventually(t, wait, 200*time.Millisecond, func() error { return probe(e.probes, path) })

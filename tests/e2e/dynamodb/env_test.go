@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -58,32 +59,61 @@ type controllerOptions struct {
 	env        []string
 	// endpoint is where the controller sends AWS calls; moto by default.
 	endpoint string
+	// installScope is the chart's installScope, whose RBAC the controller
+	// runs under: "namespace" (the default here) or "cluster".
+	installScope string
+	// values are more lines of the chart's values file.
+	values string
 }
 
-// startController runs the controller binary for this test.
+// chartDir is the generated chart whose RBAC every test's controller runs under.
+const chartDir = "generated/dynamodb/helm"
+
+// startController runs the controller binary for this test, as the
+// ServiceAccount of the chart's release in the test's "system" namespace,
+// with only the RBAC the chart grants it (a rule the controller lacks fails
+// the test as it would fail in a cluster) and the flags its Deployment gets.
 func startController(t *testing.T, o controllerOptions) *env {
 	t.Helper()
 	e := &env{t: t, k: kube.Client, prefix: prefixFor(t), metrics: harness.FreeAddr(t), probes: harness.FreeAddr(t)}
 	if o.endpoint == "" {
 		o.endpoint = moto.Endpoint()
 	}
+	if o.installScope == "" {
+		o.installScope = "namespace"
+	}
 	var watched []string
 	for _, ns := range o.namespaces {
 		watched = append(watched, e.ns(ns))
 		e.createNamespace(ns, nil)
 	}
-	args := append([]string{
-		"--kubeconfig", kube.WriteKubeconfig(t),
+	system := e.ns("system")
+	if !slices.Contains(o.namespaces, "system") {
+		e.createNamespace("system", nil)
+	}
+	values := fmt.Sprintf("installScope: %s\nwatchNamespace: %q\n%s", o.installScope, strings.Join(watched, ","), o.values)
+	chart := harness.RenderChart(t, chartDir, e.prefix, system, values)
+	kube.InstallAccess(t, chart)
+	// The chart's flags first, so its values reach the controller; the
+	// test's own come after and win (the last of a flag counts).
+	args := append(chart.ControllerArgs(t), []string{
+		"--kubeconfig", kube.ServiceAccountKubeconfig(t, system, chart.ServiceAccountName(t)),
 		"--aws-endpoint-url", o.endpoint,
 		"--aws-region", region,
 		"--watch-namespace", strings.Join(watched, ","),
 		"--metrics-addr", e.metrics,
 		"--health-probe-addr", e.probes,
 		"--log-level", "debug",
+		// moto listens on plain http.
+		"--allow-unsafe-aws-endpoint-urls",
 		// Recoverable errors retry within seconds, not minutes.
 		"--reconcile-backoff-max", "2s",
-	}, o.flags...)
-	e.args, e.env = args, append(harness.AWSEnv(o.endpoint, region), o.env...)
+	}...)
+	args = append(args, o.flags...)
+	// The chart sets the pod's namespace here; the controller reads its
+	// role account map there.
+	env := append(harness.AWSEnv(o.endpoint, region), "ACK_SYSTEM_NAMESPACE="+system)
+	e.args, e.env = args, append(env, o.env...)
 	e.ctrl = harness.StartProcess(t, "dynamodb-controller", controllerBin, e.args, e.env)
 	return e
 }

@@ -15,12 +15,23 @@ import (
 )
 
 // TestTableLifecycle applies a Table, changes it and deletes it, checking
-// DynamoDB itself after each step. The controller runs with AWS_CA_BUNDLE
+// DynamoDB itself after each step, with the controller under the RBAC of
+// each install scope of the chart. The controller runs with AWS_CA_BUNDLE
 // set to a valid bundle, as behind a corporate proxy; the incumbent fails
 // every call that way.
 func TestTableLifecycle(t *testing.T) {
 	t.Parallel()
-	e := startController(t, controllerOptions{namespaces: []string{"lifecycle"}, env: []string{"AWS_CA_BUNDLE=" + caBundle(t)}})
+	for _, scope := range []string{"namespace", "cluster"} {
+		t.Run(scope, func(t *testing.T) {
+			t.Parallel()
+			tableLifecycle(t, startController(t, controllerOptions{
+				namespaces: []string{"lifecycle"}, installScope: scope, env: []string{"AWS_CA_BUNDLE=" + caBundle(t)},
+			}))
+		})
+	}
+}
+
+func tableLifecycle(t *testing.T, e *env) {
 	ctx := context.Background()
 
 	tbl := e.newTable("lifecycle", "orders", nil)

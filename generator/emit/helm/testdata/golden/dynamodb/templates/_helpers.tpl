@@ -73,73 +73,80 @@ namespace; with installScope=cluster it means all namespaces.
 {{- end -}}
 
 {{/*
-Comma list of the namespaces that get a Role with installScope=namespace: the
-watched ones plus the release namespace, where the controller reads its own
-ConfigMaps (for example the cross-account role map).
-*/}}
-{{- define "dynamodb-chart.roleNamespaces" -}}
-{{- concat (splitList "," (include "dynamodb-chart.watchNamespaces" .)) (list .Release.Namespace) | uniq | join "," -}}
-{{- end -}}
-
-{{/* featureGates as the controller's --feature-gates value: name=bool pairs in name order. */}}
-{{- define "dynamodb-chart.featureGates" -}}
-{{- $gates := list -}}
-{{- range $name, $enabled := .Values.featureGates -}}
-{{- $gates = append $gates (printf "%s=%t" $name $enabled) -}}
-{{- end -}}
-{{- join "," $gates -}}
-{{- end -}}
-
-{{/*
-What the controller may do in the cluster, shared by the ClusterRole
-(installScope=cluster) and each namespace's Role (installScope=namespace).
+What the controller may do, from the generator's one list of rules (the same
+as config/rbac). rules: in each watched namespace (a ClusterRole when it watches
+all); clusterRules: on cluster-scoped objects, a ClusterRole in every scope;
+carmRules: in the release namespace with enableCARM; leaderElectionRules: in the
+namespace of the Lease.
 */}}
 {{- define "dynamodb-chart.rules" -}}
 - apiGroups:
-    - dynamodb.services.k8s.aws
+  - dynamodb.services.k8s.aws
   resources:
-    - backups
-    - tables
+  - backups
+  - tables
   verbs:
-    - create
-    - delete
-    - get
-    - list
-    - patch
-    - update
-    - watch
+  - get
+  - list
+  - watch
+  - patch
 - apiGroups:
-    - dynamodb.services.k8s.aws
+  - dynamodb.services.k8s.aws
   resources:
-    - backups/status
-    - tables/status
+  - backups/status
+  - tables/status
   verbs:
-    - get
-    - patch
-    - update
+  - patch
 - apiGroups:
-    - dynamodb.services.k8s.aws
+  - events.k8s.io
   resources:
-    - backups/finalizers
-    - tables/finalizers
+  - events
   verbs:
-    - update
+  - create
+  - patch
 - apiGroups:
-    - ""
+  - ""
   resources:
-    - namespaces
-    - configmaps
-    - secrets
+  - secrets
   verbs:
-    - get
-    - list
-    - watch
+  - get
+{{- end -}}
+
+{{- define "dynamodb-chart.clusterRules" -}}
 - apiGroups:
-    - ""
-    - events.k8s.io
+  - ""
   resources:
-    - events
+  - namespaces
   verbs:
-    - create
-    - patch
+  - list
+  - watch
+{{- end -}}
+
+{{- define "dynamodb-chart.carmRules" -}}
+- apiGroups:
+  - ""
+  resourceNames:
+  - ack-role-account-map
+  resources:
+  - configmaps
+  verbs:
+  - get
+{{- end -}}
+
+{{- define "dynamodb-chart.leaderElectionRules" -}}
+- apiGroups:
+  - coordination.k8s.io
+  resources:
+  - leases
+  verbs:
+  - get
+  - create
+  - update
+- apiGroups:
+  - ""
+  resources:
+  - events
+  verbs:
+  - create
+  - patch
 {{- end -}}

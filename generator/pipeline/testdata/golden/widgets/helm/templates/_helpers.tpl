@@ -73,70 +73,78 @@ namespace; with installScope=cluster it means all namespaces.
 {{- end -}}
 
 {{/*
-Comma list of the namespaces that get a Role with installScope=namespace: the
-watched ones plus the release namespace, where the controller reads its own
-ConfigMaps (for example the cross-account role map).
-*/}}
-{{- define "widgets-chart.roleNamespaces" -}}
-{{- concat (splitList "," (include "widgets-chart.watchNamespaces" .)) (list .Release.Namespace) | uniq | join "," -}}
-{{- end -}}
-
-{{/* featureGates as the controller's --feature-gates value: name=bool pairs in name order. */}}
-{{- define "widgets-chart.featureGates" -}}
-{{- $gates := list -}}
-{{- range $name, $enabled := .Values.featureGates -}}
-{{- $gates = append $gates (printf "%s=%t" $name $enabled) -}}
-{{- end -}}
-{{- join "," $gates -}}
-{{- end -}}
-
-{{/*
-What the controller may do in the cluster, shared by the ClusterRole
-(installScope=cluster) and each namespace's Role (installScope=namespace).
+What the controller may do, from the generator's one list of rules (the same
+as config/rbac). rules: in each watched namespace (a ClusterRole when it watches
+all); clusterRules: on cluster-scoped objects, a ClusterRole in every scope;
+carmRules: in the release namespace with enableCARM; leaderElectionRules: in the
+namespace of the Lease.
 */}}
 {{- define "widgets-chart.rules" -}}
 - apiGroups:
-    - widgets.services.k8s.aws
+  - widgets.services.k8s.aws
   resources:
-    - widgets
+  - widgets
   verbs:
-    - create
-    - delete
-    - get
-    - list
-    - patch
-    - update
-    - watch
+  - get
+  - list
+  - watch
+  - patch
 - apiGroups:
-    - widgets.services.k8s.aws
+  - widgets.services.k8s.aws
   resources:
-    - widgets/status
+  - widgets/status
   verbs:
-    - get
-    - patch
-    - update
+  - patch
 - apiGroups:
-    - widgets.services.k8s.aws
+  - events.k8s.io
   resources:
-    - widgets/finalizers
+  - events
   verbs:
-    - update
+  - create
+  - patch
 - apiGroups:
-    - ""
+  - ""
   resources:
-    - namespaces
-    - configmaps
-    - secrets
+  - secrets
   verbs:
-    - get
-    - list
-    - watch
+  - get
+{{- end -}}
+
+{{- define "widgets-chart.clusterRules" -}}
 - apiGroups:
-    - ""
-    - events.k8s.io
+  - ""
   resources:
-    - events
+  - namespaces
   verbs:
-    - create
-    - patch
+  - list
+  - watch
+{{- end -}}
+
+{{- define "widgets-chart.carmRules" -}}
+- apiGroups:
+  - ""
+  resourceNames:
+  - ack-role-account-map
+  resources:
+  - configmaps
+  verbs:
+  - get
+{{- end -}}
+
+{{- define "widgets-chart.leaderElectionRules" -}}
+- apiGroups:
+  - coordination.k8s.io
+  resources:
+  - leases
+  verbs:
+  - get
+  - create
+  - update
+- apiGroups:
+  - ""
+  resources:
+  - events
+  verbs:
+  - create
+  - patch
 {{- end -}}

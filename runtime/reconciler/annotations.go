@@ -41,11 +41,12 @@ const (
 	AdoptionPolicyAdoptOrCreate = "adopt-or-create"
 )
 
-// ourAnnotations returns the annotations that steer the controller.
+// ourAnnotations returns the annotations that steer the controller: the
+// services.k8s.aws/* ones but its own create-pending record.
 func ourAnnotations(all map[string]string) map[string]string {
 	out := map[string]string{}
 	for k, v := range all {
-		if strings.HasPrefix(k, annotationPrefix) {
+		if strings.HasPrefix(k, annotationPrefix) && k != AnnotationCreatePending {
 			out[k] = v
 		}
 	}

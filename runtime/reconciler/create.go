@@ -29,6 +29,10 @@ import (
 // create made, since AWS stamps creation times with its own clock.
 const clockSkew = time.Minute
 
+// reasonCreateUnknown is the Terminal reason while a person must settle a
+// create.
+const reasonCreateUnknown = "CreateOutcomeUnknown"
+
 // createUnknownError: AWS may or may not have made the resource, and
 // nothing the controller can read tells which. A person decides.
 type createUnknownError struct{ terminal *managed.TerminalError }

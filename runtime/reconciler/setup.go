@@ -20,6 +20,7 @@ import (
 	"sigs.k8s.io/controller-runtime/pkg/predicate"
 	"sigs.k8s.io/controller-runtime/pkg/reconcile"
 
+	"github.com/kubesmith/kubesmith/runtime/conditions"
 	"github.com/kubesmith/kubesmith/runtime/managed"
 )
 
@@ -46,9 +47,10 @@ func Setup[T managed.Object](mgr ctrl.Manager, kind managed.Kind[T], opts Option
 
 // objectChanged passes what a user changes: the spec (generation), the
 // services.k8s.aws/* annotations (reconcile-requested-at included) and
-// the start of a deletion. The controller's own status, finalizer and
-// late-init writes change none of those except late-init's generation,
-// so a status write never triggers another pass.
+// the start of a deletion. The controller's own status, finalizer,
+// create-pending and late-init writes change none of those except
+// late-init's generation, so its own writes never trigger another pass;
+// a person removing create-pending to settle an unknown create does.
 func objectChanged() predicate.Predicate {
 	return predicate.Funcs{
 		UpdateFunc: func(e event.UpdateEvent) bool {
@@ -57,7 +59,8 @@ func objectChanged() predicate.Predicate {
 			}
 			return e.ObjectOld.GetGeneration() != e.ObjectNew.GetGeneration() ||
 				!maps.Equal(ourAnnotations(e.ObjectOld.GetAnnotations()), ourAnnotations(e.ObjectNew.GetAnnotations())) ||
-				e.ObjectOld.GetDeletionTimestamp().IsZero() != e.ObjectNew.GetDeletionTimestamp().IsZero()
+				e.ObjectOld.GetDeletionTimestamp().IsZero() != e.ObjectNew.GetDeletionTimestamp().IsZero() ||
+				createSettledByPerson(e.ObjectOld, e.ObjectNew)
 		},
 		GenericFunc: func(event.GenericEvent) bool { return false },
 	}
@@ -139,4 +142,17 @@ func Register[T managed.Object](kind managed.Kind[T]) Registration {
 			return nil
 		},
 	}
+}
+
+// createSettledByPerson: the create-pending annotation went from an object
+// that waits for a person to settle its create.
+func createSettledByPerson(old, new client.Object) bool {
+	_, was := old.GetAnnotations()[AnnotationCreatePending]
+	_, is := new.GetAnnotations()[AnnotationCreatePending]
+	obj, ok := new.(managed.Object)
+	if !was || is || !ok {
+		return false
+	}
+	c := apimeta.FindStatusCondition(obj.GetManagedStatus().Conditions, conditions.Terminal)
+	return c != nil && c.Status == metav1.ConditionTrue && c.Reason == reasonCreateUnknown
 }

@@ -75,7 +75,7 @@ func alreadyTerminal(conds []metav1.Condition, gen int64, msg string) bool {
 // code as AWS wrote it.
 func reasonOf(err error, fallback string) string {
 	if isCreateUnknown(err) {
-		return "CreateOutcomeUnknown"
+		return reasonCreateUnknown
 	}
 	if code := managed.ErrorCode(err); code != "" {
 		return code

@@ -18,11 +18,34 @@ func TestObjectChanged(t *testing.T) {
 		w.ResourceVersion = "1"
 		return w
 	}
+	unknown := func(w *Widget) {
+		annotate(AnnotationCreatePending, "2026-01-01T00:00:00Z")(w)
+		w.Status.Conditions = []metav1.Condition{{Type: "ACK.Terminal", Status: metav1.ConditionTrue, Reason: reasonCreateUnknown}}
+	}
+	unpend := func(w *Widget) { delete(w.Annotations, AnnotationCreatePending) }
 	cases := map[string]struct {
 		reason string
+		before func(*Widget) // applied to the old and new object alike
 		change func(*Widget)
 		want   bool
 	}{
+		"CreatePendingSet": {
+			reason: "The controller's own create-pending record does not trigger a pass: a Terminal create would loop on its own writes.",
+			change: annotate(AnnotationCreatePending, "2026-01-01T00:00:00Z"),
+			want:   false,
+		},
+		"CreatePendingCleared": {
+			reason: "Nor does the controller clearing it.",
+			before: annotate(AnnotationCreatePending, "2026-01-01T00:00:00Z"),
+			change: unpend,
+			want:   false,
+		},
+		"CreateSettledByPerson": {
+			reason: "A person removing it from an object waiting with CreateOutcomeUnknown asks for a new create now.",
+			before: unknown,
+			change: unpend,
+			want:   true,
+		},
 		"StatusWrite": {
 			reason: "The controller's own status write (a new resourceVersion, nothing else) never triggers a pass.",
 			change: func(w *Widget) { w.ResourceVersion = "2"; setSynced(w, "x") },
@@ -68,6 +91,10 @@ func TestObjectChanged(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			old, updated := base(), base()
+			if tc.before != nil {
+				tc.before(old)
+				tc.before(updated)
+			}
 			tc.change(updated)
 			if got := p.Update(event.UpdateEvent{ObjectOld: old, ObjectNew: updated}); got != tc.want {
 				t.Errorf("%s\ngot %v", tc.reason, got)

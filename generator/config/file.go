@@ -145,6 +145,11 @@ type Field struct {
 	// From adds a read-only status field, under this key's name, taken from
 	// another operation's output.
 	From *From `yaml:"from,omitempty"`
+	// UpdatedAs names the update input member that changes a list field
+	// after create, one action per element: a list of structures whose
+	// members Create, Update and Delete each act on one element, as
+	// DynamoDB's GlobalSecondaryIndexUpdates does for GlobalSecondaryIndexes.
+	UpdatedAs string `yaml:"updatedAs,omitempty"`
 	// CompareIgnore leaves the field out of drift detection.
 	CompareIgnore bool `yaml:"compareIgnore,omitempty"`
 	// NilEqualsZero treats an unset field as equal to its zero value when

@@ -44,6 +44,13 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 		f.Add(m.listTagsFunc())
 	}
 
+	// Built before the conversions are written out, which they use.
+	var updates []jen.Code
+	for _, uf := range m.elementUpdates() {
+		updates = append(updates, m.updatesFunc(uf), jen.Line())
+	}
+	createOnly := m.diffCreateOnly()
+
 	conv := newFile(pkg)
 	conv.Add(m.observedSpec())
 	conv.Line()
@@ -65,6 +72,11 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 	cmp.Comment("differs from what AWS reports. Unset desired fields are not compared.")
 	cmp.Add(m.d.diffSpec(r, m.compared(), m.removableFields()))
 	cmp.Line()
+	cmp.Comment("diffCreateOnly lists the JSON paths of the spec that differ from AWS")
+	cmp.Comment("where no update can change them; the runtime refuses such a spec.")
+	cmp.Add(createOnly)
+	cmp.Line()
+	cmp.Add(updates...)
 	for _, fn := range m.d.funcs() {
 		cmp.Add(fn)
 	}
@@ -158,6 +170,9 @@ func (m *managerWriter) kindOptions() jen.Dict {
 	}
 	if secrets := secretFields(m.r); len(secrets) > 0 {
 		opts[jen.Id("SecretFields")] = stringSlice(secrets)
+	}
+	if applied := m.appliedFields(); applied != nil {
+		opts[jen.Id("AppliedFields")] = applied
 	}
 	return opts
 }
@@ -295,6 +310,8 @@ func (m *managerWriter) observe() jen.Code {
 		jen.Id("Diff"): jen.Id("diffSpec").Call(
 			jen.Op("&").Id("cr").Dot("Spec"), jen.Op("&").Id("observed")),
 		jen.Id("Observed"): jen.Id("observed"),
+		jen.Id("Immutable"): jen.Id("diffCreateOnly").Call(
+			jen.Op("&").Id("cr").Dot("Spec"), jen.Op("&").Id("observed")),
 	}
 	var arnExpr jen.Code
 	if r.ARNMember != "" {
@@ -429,11 +446,12 @@ func (m *managerWriter) update() jen.Code {
 			case secretRef(f):
 			case replace:
 				sets = append(sets, set)
-			case f.Compared():
+			case f.Compared() || f.LastApplied:
 				sets = append(sets, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName))).Block(set))
 			}
 		}
 	}
+	sets = append(sets, m.updateElements()...)
 	pre := readSecrets(secrets, func(err jen.Code) jen.Code { return jen.Return(err) })
 	body := append(append(append(guards, pre...), in), sets...)
 	// Reading a secret declared err already.
@@ -492,6 +510,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 		// observed spec, which adoption would copy into the object.
 		if f.ObservedPath != nil && f.SubResource == nil && !secretRef(f) {
 			body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
+			body = append(body, m.keepUnreported(f, out)...)
 			body = append(body, m.zeroIsUnset(f)...)
 		}
 	}

@@ -25,6 +25,7 @@ var Stages = []Stage{
 	{"infer_error_codes", "find the error codes that mean not found, and take the terminal ones", inferErrorCodes},
 	{"infer_pending", "find the status values that mean AWS is still working", inferPending},
 	{"infer_tags", "find where the tags are", inferTags},
+	{"mark_last_applied", "mark the spec fields the read does not always return, whose last applied value the runtime records", markLastApplied},
 	{"check_names", "check that Go and JSON names are unique", checkNames},
 	{"mark_api_structs", "mark the structures the API types use", markAPIStructs},
 }

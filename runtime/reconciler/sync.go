@@ -51,6 +51,9 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 		setProgress(obj, "Pending", "AWS reports the resource as "+obs.Pending)
 		return outcome{result: metrics.ResultPending, after: r.opts.Pending}
 	}
+	if out, failed := r.checkApplied(ctx, p, &obs); failed {
+		return out
+	}
 	if len(obs.Diff) > 0 {
 		if !p.policy.Has(ActionUpdate) {
 			setObservedOnly(obj, fmt.Sprintf("%s: AWS differs from the spec in %s; nothing is changed", p.policy.Why, strings.Join(obs.Diff, ", ")))
@@ -58,6 +61,7 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 		}
 		return r.update(ctx, p, ext, obs)
 	}
+	r.noteApplied(p)
 	msg := "the resource in AWS matches the spec"
 	if p.policy.Why == "read-only" {
 		msg = "read-only: " + msg
@@ -106,6 +110,7 @@ func (r *Reconciler[T]) create(ctx context.Context, p *pass[T], ext managed.Exte
 		}
 		return r.fail(ctx, p, err)
 	}
+	r.noteApplied(p)
 	if recreate {
 		r.driftCorrected(ctx, p, []string{"(the resource itself)"}, "recreated the "+r.kind.Name+", which was deleted in AWS outside Kubernetes")
 	} else {
@@ -129,6 +134,7 @@ func (r *Reconciler[T]) update(ctx context.Context, p *pass[T], ext managed.Exte
 	if err := ext.Update(ctx, obj, obs); err != nil {
 		return r.fail(ctx, p, err)
 	}
+	r.noteApplied(p)
 	fields := strings.Join(obs.Diff, ", ")
 	if drift {
 		r.driftCorrected(ctx, p, obs.Diff, "put back "+fields+", changed in AWS outside Kubernetes")

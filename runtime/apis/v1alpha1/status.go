@@ -32,6 +32,11 @@ type ManagedStatus struct {
 	// controller put back.
 	// +optional
 	LastDrift *Drift `json:"lastDrift,omitempty"`
+	// LastApplied holds a hash of the value last sent to AWS of each spec
+	// field that AWS does not report back (or not always), by JSON name:
+	// the controller sends such a field when the spec moves away from it.
+	// +optional
+	LastApplied map[string]string `json:"lastApplied,omitempty"`
 }
 
 // Drift records one correction of a change made in AWS behind the

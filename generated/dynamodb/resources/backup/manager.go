@@ -16,6 +16,13 @@ import (
 // Kind describes Backup to the shared runtime.
 func Kind() managed.Kind[*v1alpha1.Backup] {
 	return managed.Kind[*v1alpha1.Backup]{
+		AppliedFields: []managed.AppliedField{{
+			CreateOnly: true,
+			Field:      "tableName",
+		}, {
+			CreateOnly: true,
+			Field:      "backupName",
+		}},
 		Connect: func(cfg aws.Config) managed.External[*v1alpha1.Backup] {
 			return &manager{client: dynamodb.NewFromConfig(cfg)}
 		},
@@ -58,9 +65,10 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Backup) (managed.Obs
 	fillStatusFromBackupDescription(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
 	obs := managed.Observation{
-		Diff:     diffSpec(&cr.Spec, &observed),
-		Exists:   true,
-		Observed: observed,
+		Diff:      diffSpec(&cr.Spec, &observed),
+		Exists:    true,
+		Immutable: diffCreateOnly(&cr.Spec, &observed),
+		Observed:  observed,
 	}
 	// AWS is still working on the resource while it reports one of these.
 	if v := conv.Value(cr.Status.BackupStatus); slices.Contains([]string{"CREATING"}, v) {

@@ -121,6 +121,8 @@ type fakeAWS struct {
 	// passwords are the secret values Create and Update received.
 	passwords []string
 	observed  []WidgetSpec // the spec each Observe saw
+	// immutable is what Observe reports no update can change.
+	immutable []string
 }
 
 func (f *fakeAWS) Observe(_ context.Context, w *Widget) (managed.Observation, error) {
@@ -143,11 +145,12 @@ func (f *fakeAWS) Observe(_ context.Context, w *Widget) (managed.Observation, er
 	observed.Name, observed.Size, observed.Mode = aws.String(f.name), aws.Int64(f.size), aws.String(f.mode)
 	arn := f.arn
 	return managed.Observation{
-		Exists:   true,
-		ARN:      &arn,
-		Diff:     diffWidget(w.Spec, observed),
-		Pending:  f.pending,
-		Observed: observed,
+		Exists:    true,
+		ARN:       &arn,
+		Diff:      diffWidget(w.Spec, observed),
+		Pending:   f.pending,
+		Observed:  observed,
+		Immutable: f.immutable,
 	}, nil
 }
 

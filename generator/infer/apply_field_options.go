@@ -52,6 +52,9 @@ func applyFieldOptions(st *state) error {
 				f.Reason += fmt.Sprintf("; immutable: %t in generator.yaml", *fc.Immutable)
 			}
 		}
+		if fc.UpdatedAs != "" {
+			specOnly("updatedAs") // classify_fields applied it to a spec field
+		}
 		if fc.CompareIgnore {
 			f.CompareIgnore = true
 		}

@@ -72,6 +72,9 @@ func (st *state) classifySpec(w *work) {
 		case r.Update == nil:
 			f.CreateOnly = true
 			reason += "; the resource has no update operation"
+			if updatedAs != "" {
+				st.errorf(w.at.At("fields", mem.Name, "updatedAs"), "%s has no update operation to change %s with", r.Kind, mem.Name)
+			}
 		case slices.Contains(w.ids, mem.Name):
 			f.CreateOnly = true
 			reason += fmt.Sprintf("; identifies the resource in %s", r.Read.Name)

@@ -107,6 +107,7 @@ func TestElementUpdatesErrors(t *testing.T) {
 	}{
 		{"a member the update input lacks", "GlobalSecondaryIndexes: {updatedAs: GlobalSecondaryIndexChanges}", `no member "GlobalSecondaryIndexChanges"`},
 		{"a field that is not a list of structures", "TableClass: {updatedAs: GlobalSecondaryIndexUpdates}", "applies to lists of structures"},
+		{"a status field, which no update sets", "TableStatus: {updatedAs: GlobalSecondaryIndexUpdates}", "is a status field"},
 	}
 	for _, c := range cases {
 		_, err := inferDynamoDB(t, "resources:\n  Table:\n    fields:\n      "+c.yaml+"\n")

@@ -447,7 +447,11 @@ func (m *managerWriter) update() jen.Code {
 			case replace:
 				sets = append(sets, set)
 			case f.Compared() || f.LastApplied:
-				sets = append(sets, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName))).Block(set))
+				cond := jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName))
+				for _, with := range f.SendWith {
+					cond = cond.Op("||").Id("obs").Dot("Changed").Call(jen.Lit(with))
+				}
+				sets = append(sets, jen.If(cond).Block(set))
 			}
 		}
 	}

@@ -83,6 +83,7 @@ func TestElementUpdates(t *testing.T) {
   Table:
     fields:
       GlobalSecondaryIndexes: {updatedAs: GlobalSecondaryIndexUpdates}
+      AttributeDefinitions: {sendWith: [GlobalSecondaryIndexes]}
 `)
 	f := field(table, "GlobalSecondaryIndexes")
 	u := f.UpdatedBy
@@ -96,6 +97,9 @@ func TestElementUpdates(t *testing.T) {
 	case u.Create == nil || u.Update == nil || u.Delete == nil:
 		t.Errorf("actions %v, want Create, Update and Delete", actionNames(u))
 	}
+	if got := field(table, "AttributeDefinitions").SendWith; !slices.Equal(got, []string{"globalSecondaryIndexes"}) {
+		t.Errorf("AttributeDefinitions is sent with %v, want [globalSecondaryIndexes]", got)
+	}
 	if lsi := field(table, "LocalSecondaryIndexes"); !lsi.CreateOnly {
 		t.Error("LocalSecondaryIndexes, which no update takes, is not create-only")
 	}
@@ -108,6 +112,8 @@ func TestElementUpdatesErrors(t *testing.T) {
 		{"a member the update input lacks", "GlobalSecondaryIndexes: {updatedAs: GlobalSecondaryIndexChanges}", `no member "GlobalSecondaryIndexChanges"`},
 		{"a field that is not a list of structures", "TableClass: {updatedAs: GlobalSecondaryIndexUpdates}", "applies to lists of structures"},
 		{"a status field, which no update sets", "TableStatus: {updatedAs: GlobalSecondaryIndexUpdates}", "is a status field"},
+		{"sendWith naming no spec field", "AttributeDefinitions: {sendWith: [GlobalIndexes]}", `has no spec field "GlobalIndexes"`},
+		{"sendWith on a field no update takes", "KeySchema: {sendWith: [GlobalSecondaryIndexes]}", "no update can carry it"},
 	}
 	for _, c := range cases {
 		_, err := inferDynamoDB(t, "resources:\n  Table:\n    fields:\n      "+c.yaml+"\n")

@@ -182,7 +182,10 @@ type Field struct {
 	LastApplied bool
 	// UpdatedBy is set for a list field that an update changes through
 	// per-element actions in another member of its input.
-	UpdatedBy  *ElementUpdates
+	UpdatedBy *ElementUpdates
+	// SendWith are the JSON names of the spec fields whose update carries
+	// this field too, whether it changed or not.
+	SendWith   []string
 	Validation Validation
 	// Class and Reason explain the field's placement, for `kubesmith explain`.
 	Class  string

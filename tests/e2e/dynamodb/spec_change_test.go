@@ -79,12 +79,7 @@ func TestSpecChangesReachAWS(t *testing.T) {
 	// Ten resyncs later, the changes were still sent exactly once.
 	synced := map[string]string{"kind": "Table", "result": "synced"}
 	waitAtLeast(t, e, "kubesmith_reconciles_total", synced, e.scrape().Sum("kubesmith_reconciles_total", synced)+10)
-	var updates []harness.RecordedCall
-	for _, c := range moto.Recording(t) {
-		if c.Operation() == "UpdateTable" && strings.Contains(string(c.Body), *tbl.Spec.TableName) {
-			updates = append(updates, c)
-		}
-	}
+	updates := updateTableCalls(t, *tbl.Spec.TableName)
 	if len(updates) != 1 {
 		t.Fatalf("%d UpdateTable calls for the edit and ten resyncs, want 1", len(updates))
 	}
@@ -92,6 +87,7 @@ func TestSpecChangesReachAWS(t *testing.T) {
 		TableClass                  string
 		SSESpecification            struct{ Enabled bool }
 		GlobalSecondaryIndexUpdates []struct{ Create struct{ IndexName string } }
+		AttributeDefinitions        []struct{ AttributeName string }
 	}
 	if err := json.Unmarshal(updates[0].Body, &sent); err != nil {
 		t.Fatal(err)
@@ -100,4 +96,44 @@ func TestSpecChangesReachAWS(t *testing.T) {
 		len(sent.GlobalSecondaryIndexUpdates) != 1 || sent.GlobalSecondaryIndexUpdates[0].Create.IndexName != "byEmail" {
 		t.Errorf("UpdateTable sent %s, want the table class, encryption and a Create of byEmail", updates[0].Body)
 	}
+
+	// A second index on an attribute already defined: UpdateTable still
+	// carries the attribute definitions, as AWS requires for a new index.
+	edited := e.waitReady(tbl)
+	e.editSpec(tbl, func(s *v1alpha1.TableSpec) {
+		gsi := s.GlobalSecondaryIndexes[0]
+		gsi.IndexName = aws.String("byEmailToo")
+		s.GlobalSecondaryIndexes = append(s.GlobalSecondaryIndexes, gsi)
+	})
+	e.waitFor(tbl, "to be Ready after the second index", func(got *v1alpha1.Table) error {
+		if got.Generation == edited.Generation {
+			return fmt.Errorf("generation %d is the one before the edit", got.Generation)
+		}
+		return conditionIs("Ready", "True")(got)
+	})
+	if desc := describe(t, *tbl.Spec.TableName); len(desc.GlobalSecondaryIndexes) != 2 {
+		t.Errorf("DynamoDB has %d global secondary indexes, want byEmail and byEmailToo", len(desc.GlobalSecondaryIndexes))
+	}
+	updates = updateTableCalls(t, *tbl.Spec.TableName)
+	if len(updates) != 2 {
+		t.Fatalf("%d UpdateTable calls after the second index, want 2", len(updates))
+	}
+	sent.AttributeDefinitions, sent.GlobalSecondaryIndexUpdates = nil, nil
+	if err := json.Unmarshal(updates[1].Body, &sent); err != nil {
+		t.Fatal(err)
+	}
+	if len(sent.AttributeDefinitions) != 2 || len(sent.GlobalSecondaryIndexUpdates) != 1 || sent.GlobalSecondaryIndexUpdates[0].Create.IndexName != "byEmailToo" {
+		t.Errorf("UpdateTable sent %s, want both attribute definitions and a Create of byEmailToo", updates[1].Body)
+	}
+}
+
+// updateTableCalls are the UpdateTable calls moto recorded for a table.
+func updateTableCalls(t *testing.T, table string) []harness.RecordedCall {
+	var out []harness.RecordedCall
+	for _, c := range moto.Recording(t) {
+		if c.Operation() == "UpdateTable" && strings.Contains(string(c.Body), `"TableName":"`+table+`"`) {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -140,7 +140,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Table, obs managed.Ob
 		return p != "tags"
 	}) {
 		in := &dynamodb.UpdateTableInput{TableName: cr.Spec.TableName}
-		if obs.Changed("attributeDefinitions") {
+		if obs.Changed("attributeDefinitions") || obs.Changed("globalSecondaryIndexes") {
 			in.AttributeDefinitions = conv.Slice(cr.Spec.AttributeDefinitions, sdkAttributeDefinition)
 		}
 		if obs.Changed("billingMode") {

@@ -91,6 +91,8 @@ func (f *File) checkResource(at Key, r *Resource) []error {
 			}
 		case fc.ObservedAt != "" && strings.Contains(name, "."):
 			errs = append(errs, f.Errorf(key.At("observedAt"), "field %s: observedAt applies to top-level fields only", name))
+		case fc.UpdatedAs != "" && strings.Contains(name, "."):
+			errs = append(errs, f.Errorf(key.At("updatedAs"), "field %s: updatedAs applies to top-level fields only", name))
 		}
 	}
 	return errs

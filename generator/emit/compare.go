@@ -36,7 +36,7 @@ func (d *differ) diffSpec(r *model.Resource, fields, removable []*model.Field) j
 	specType := jen.Op("*").Qual(d.api, r.Kind+"Spec")
 	body := []jen.Code{jen.Var().Id("diff").Index().String()}
 	for _, f := range fields {
-		body = append(body, d.field(f, jen.Lit(f.JSONName)))
+		body = append(body, d.specField(f))
 	}
 	for _, f := range removable {
 		body = append(body, jen.Comment("Removing "+f.JSONName+" from the spec deletes it, if AWS has it."), jen.If(

@@ -48,6 +48,13 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 		f.Add(m.findCreated())
 	}
 
+	// Built before the conversions are written out, which they use.
+	var updates []jen.Code
+	for _, uf := range m.elementUpdates() {
+		updates = append(updates, m.updatesFunc(uf), jen.Line())
+	}
+	createOnly := m.diffCreateOnly()
+
 	conv := newFile(pkg)
 	conv.Add(m.observedSpec())
 	conv.Line()
@@ -69,6 +76,11 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 	cmp.Comment("differs from what AWS reports. Unset desired fields are not compared.")
 	cmp.Add(m.d.diffSpec(r, m.compared(), m.removableFields()))
 	cmp.Line()
+	cmp.Comment("diffCreateOnly lists the JSON paths of the spec that differ from AWS")
+	cmp.Comment("where no update can change them; the runtime refuses such a spec.")
+	cmp.Add(createOnly)
+	cmp.Line()
+	cmp.Add(updates...)
 	for _, fn := range m.d.funcs() {
 		cmp.Add(fn)
 	}
@@ -169,6 +181,9 @@ func (m *managerWriter) kindOptions() jen.Dict {
 	}
 	if len(maps) > 0 {
 		opts[jen.Id("SecretMapFields")] = stringSlice(maps)
+	}
+	if applied := m.appliedFields(); applied != nil {
+		opts[jen.Id("AppliedFields")] = applied
 	}
 	return opts
 }
@@ -306,6 +321,8 @@ func (m *managerWriter) observe() jen.Code {
 		jen.Id("Diff"): jen.Id("diffSpec").Call(
 			jen.Op("&").Id("cr").Dot("Spec"), jen.Op("&").Id("observed")),
 		jen.Id("Observed"): jen.Id("observed"),
+		jen.Id("Immutable"): jen.Id("diffCreateOnly").Call(
+			jen.Op("&").Id("cr").Dot("Spec"), jen.Op("&").Id("observed")),
 	}
 	var arnExpr jen.Code
 	if r.ARNMember != "" {
@@ -469,13 +486,18 @@ func (m *managerWriter) update() jen.Code {
 				sets = append(sets, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName))).Block(set))
 			case replace:
 				sets = append(sets, set)
-			case f.Compared() || m.needsSecrets(f):
+			case f.Compared() || f.LastApplied || m.needsSecrets(f):
 				// The runtime lists a field holding secrets when they changed,
 				// even one AWS does not report.
-				sets = append(sets, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName))).Block(set))
+				cond := jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName))
+				for _, with := range f.SendWith {
+					cond = cond.Op("||").Id("obs").Dot("Changed").Call(jen.Lit(with))
+				}
+				sets = append(sets, jen.If(cond).Block(set))
 			}
 		}
 	}
+	sets = append(sets, m.updateElements()...)
 	pre := readSecrets(secrets, func(err jen.Code) jen.Code { return jen.Return(err) })
 	if nested {
 		pre = append(pre, readSecretsInto())
@@ -541,6 +563,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 		// observed spec, which adoption would copy into the object.
 		if f.ObservedPath != nil && f.SubResource == nil && !topSecret(f) {
 			body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
+			body = append(body, m.keepUnreported(f, out)...)
 			body = append(body, m.zeroIsUnset(f)...)
 		}
 	}

@@ -83,6 +83,7 @@ func (g *Gen) kindFile(r *model.Resource) *jen.File {
 		fmt.Sprintf("+kubebuilder:resource:categories=aws;%s%s", g.svc.Name, shortNames(r)),
 	}
 	markers = append(markers, printColumns(r)...)
+	markers = append(markers, additionRules(r)...)
 	comments(f.Group, append([]string{fmt.Sprintf("%s is an AWS %s resource managed from Kubernetes.", r.Kind, g.svc.Name)}, markers...))
 	f.Type().Id(r.Kind).Struct(
 		jen.Qual(metav1, "TypeMeta").Tag(map[string]string{"json": ",inline"}),

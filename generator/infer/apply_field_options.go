@@ -52,6 +52,23 @@ func applyFieldOptions(st *state) error {
 				f.Reason += fmt.Sprintf("; immutable: %t in generator.yaml", *fc.Immutable)
 			}
 		}
+		if fc.UpdatedAs != "" {
+			specOnly("updatedAs") // classify_fields applied it to a spec field
+		}
+		if len(fc.SendWith) > 0 && topOnly("sendWith") && specOnly("sendWith") {
+			for _, name := range fc.SendWith {
+				g := fieldByMember(r, name)
+				if g == nil || g.Class == model.ClassStatus {
+					st.errorf(at.At("sendWith"), "%s has no spec field %q%s", r.Kind, name, config.DidYouMean(name, specMembers(r)))
+					continue
+				}
+				f.SendWith = append(f.SendWith, g.JSONName)
+			}
+			if !f.Updatable {
+				st.errorf(at.At("sendWith"), "%s is not in any update input, so no update can carry it", f.Member)
+			}
+			f.Reason += fmt.Sprintf("; sent with every update of %s", strings.Join(fc.SendWith, ", "))
+		}
 		if fc.CompareIgnore {
 			f.CompareIgnore = true
 		}
@@ -164,4 +181,13 @@ func (st *state) columns(w *work) {
 			})
 		}
 	}
+}
+
+// specMembers lists the member names of a resource's spec fields.
+func specMembers(r *model.Resource) []string {
+	var out []string
+	for _, f := range r.Spec {
+		out = append(out, f.Member)
+	}
+	return out
 }

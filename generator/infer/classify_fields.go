@@ -60,15 +60,32 @@ func (st *state) classifySpec(w *work) {
 			f.ObservedPath = path
 		} else if sf := out.FieldByMember(mem.Name); sf != nil && compatibleKinds(f.Type, sf.Type) {
 			f.ObservedPath = []string{mem.Name}
+		} else if path := st.summaryPath(out, mem.Name, f.Type); path != nil {
+			f.ObservedPath, f.ObservedOptional = path, true
 		}
 		reason := fmt.Sprintf("in %s input", r.Create.Name)
+		updatedAs := ""
+		if at := w.rc.Fields[mem.Name]; at != nil {
+			updatedAs = at.UpdatedAs
+		}
 		switch {
 		case r.Update == nil:
 			f.CreateOnly = true
 			reason += "; the resource has no update operation"
+			if updatedAs != "" {
+				st.errorf(w.at.At("fields", mem.Name, "updatedAs"), "%s has no update operation to change %s with", r.Kind, mem.Name)
+			}
 		case slices.Contains(w.ids, mem.Name):
 			f.CreateOnly = true
 			reason += fmt.Sprintf("; identifies the resource in %s", r.Read.Name)
+		case updatedAs != "":
+			u, err := st.elementUpdates(r.Update, f, updatedAs)
+			if err != nil {
+				st.errorf(w.at.At("fields", mem.Name, "updatedAs"), "%v", err)
+				break
+			}
+			f.Updatable, f.UpdatedBy = true, u
+			reason += fmt.Sprintf("; changed by %s.%s, one %s action per element, found by %s", r.Update.Name, u.Member, strings.Join(actionNames(u), "/"), u.Key)
 		case inputMember(r.Update, mem.Name) == nil:
 			f.CreateOnly = true
 			reason += fmt.Sprintf(", absent from %s input", r.Update.Name)
@@ -86,8 +103,11 @@ func (st *state) classifySpec(w *work) {
 			f.Class = model.ClassSecret
 			reason += "; " + sensitiveNote
 		}
-		if f.ObservedPath == nil {
+		switch {
+		case f.ObservedPath == nil:
 			reason += fmt.Sprintf("; not returned by %s, so drift is not detected", r.Read.Name)
+		case f.ObservedOptional:
+			reason += fmt.Sprintf("; %s reports it as %s, when AWS includes it", r.Read.Name, strings.Join(f.ObservedPath, "."))
 		}
 		f.Reason = reason
 		r.Spec = append(r.Spec, f)

@@ -28,6 +28,7 @@ var Stages = []Stage{
 	{"place_nested_secrets", "leave @sensitive members out of structures only status uses; note those the spec holds", placeNestedSecrets},
 	{"add_finders", "say how to find what a lost create made, for kinds whose identifier AWS assigns", addFinders},
 	{"classify_errors", "sort the errors of the kind's operations into terminal and recoverable", classifyErrors},
+	{"mark_last_applied", "mark the spec fields the read does not always return, whose last applied value the runtime records", markLastApplied},
 	{"check_names", "check that Go and JSON names are unique", checkNames},
 	{"mark_api_structs", "mark the structures the API types use", markAPIStructs},
 }

@@ -189,8 +189,13 @@ func dumpField(f *Field) string {
 	add(f.LateInitialize, "late-init")
 	add(f.NilEqualsZero, "nil-equals-zero")
 	add(f.CompareIgnore, "compare-ignore")
+	add(f.LastApplied, "last-applied")
 	if f.ObservedPath != nil {
 		flags = append(flags, "observed "+strings.Join(f.ObservedPath, "."))
+	}
+	add(f.ObservedOptional, "when reported")
+	if u := f.UpdatedBy; u != nil {
+		flags = append(flags, fmt.Sprintf("updated by %s by %s", u.Member, u.Key))
 	}
 	if f.From != nil {
 		flags = append(flags, fmt.Sprintf("from %s %s", f.From.Operation.Name, strings.Join(f.From.Path, ".")))

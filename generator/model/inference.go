@@ -159,3 +159,22 @@ type FinderSet struct {
 	// member holding its value.
 	Field, Element string
 }
+
+// ElementUpdates is how an update changes a list field: its input member
+// Member is a list of Elem structures, each setting one of the actions to
+// create, update or delete one element, found by its Key member
+// (DynamoDB's GlobalSecondaryIndexUpdates, keyed by IndexName).
+type ElementUpdates struct {
+	Member string
+	Elem   string
+	Key    string
+	// Create, Update and Delete are the actions; nil when Elem lacks one.
+	Create, Update, Delete *ElementAction
+}
+
+// ElementAction is one action member of an element update and the
+// structure it holds.
+type ElementAction struct {
+	Member string
+	Shape  string
+}

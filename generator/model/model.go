@@ -216,7 +216,22 @@ type Field struct {
 	// ObservedPath is where the read output holds the field, as member
 	// names; nil when the read does not return it.
 	ObservedPath []string
-	Validation   Validation
+	// ObservedOptional is set when ObservedPath goes through a summary
+	// that AWS leaves out when the value is its default (TableClassSummary):
+	// an absent observation says nothing about the value.
+	ObservedOptional bool
+	// LastApplied fields are not (or not always) returned by the read, so
+	// the runtime records the value it last applied: an updatable field is
+	// sent when the spec moves away from the record, a create-only one is
+	// refused.
+	LastApplied bool
+	// UpdatedBy is set for a list field that an update changes through
+	// per-element actions in another member of its input.
+	UpdatedBy *ElementUpdates
+	// SendWith are the JSON names of the spec fields whose update carries
+	// this field too, whether it changed or not.
+	SendWith   []string
+	Validation Validation
 	// Class and Reason explain the field's placement, for `kubesmith explain`.
 	Class  string
 	Reason string

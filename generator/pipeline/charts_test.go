@@ -155,3 +155,41 @@ func TestCreateOnlyRules(t *testing.T) {
 		}
 	}
 }
+
+// TestCreateOnlyAdditionRule checks in a real API server that an optional
+// create-only field can be added before the controller starts on the AWS
+// resource, and not after: AWS would never receive it.
+func TestCreateOnlyAdditionRule(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts an API server")
+	}
+	kube := harness.StartKube(t, harness.WithCRDs(filepath.Join(repoRoot(t), "generator", "pipeline", "testdata", "golden", "widgets", "config", "crd")))
+	ctx := context.Background()
+	add := func(name string, pinned bool) error {
+		w := &unstructured.Unstructured{Object: map[string]any{
+			"apiVersion": "widgets.services.k8s.aws/v1alpha1",
+			"kind":       "Widget",
+			"metadata":   map[string]any{"name": name, "namespace": "default"},
+			"spec":       map[string]any{"widgetName": name},
+		}}
+		if err := kube.Client.Create(ctx, w); err != nil {
+			t.Fatal(err)
+		}
+		if pinned {
+			w.Object["status"] = map[string]any{"ackResourceMetadata": map[string]any{"region": "us-west-2"}}
+			if err := kube.Client.Status().Update(ctx, w); err != nil {
+				t.Fatal(err)
+			}
+		}
+		spec, _ := w.Object["spec"].(map[string]any)
+		spec["color"] = "red"
+		return kube.Client.Update(ctx, w)
+	}
+	if err := add("before", false); err != nil {
+		t.Errorf("adding a create-only field before the resource exists in AWS: refused: %v", err)
+	}
+	err := add("after", true)
+	if err == nil || !strings.Contains(err.Error(), "spec.color cannot be added once the Widget exists in AWS") {
+		t.Errorf("adding a create-only field once the status pins the resource: error %v, want the CRD rule's refusal", err)
+	}
+}

@@ -39,6 +39,10 @@ type Observation struct {
 	// initialization copies Kind.LateInitFields from it. Optional: without
 	// it the runtime neither adopts nor late-initializes.
 	Observed any
+	// Immutable lists the spec paths that differ from AWS where no update
+	// can make the change: create-only fields, and list elements no
+	// element action can change. The runtime refuses such a spec.
+	Immutable []string
 }
 
 // Changed reports whether the top-level spec field named by its JSON name
@@ -128,4 +132,18 @@ type Kind[T Object] struct {
 	// token: a retried create with the same token cannot make a second
 	// resource.
 	ClientToken bool
+	// AppliedFields are the top-level spec fields that the read does not
+	// return, or not always. The runtime records a hash of the value it
+	// last applied in status.lastApplied: an updatable field whose spec
+	// value moves away from the record joins the observation's Diff, so
+	// the manager sends it once; a create-only one is refused.
+	AppliedFields []AppliedField
+}
+
+// AppliedField is one of Kind.AppliedFields.
+type AppliedField struct {
+	// Field is the JSON name of the top-level spec field.
+	Field string
+	// CreateOnly is set when AWS takes the field only at create.
+	CreateOnly bool
 }

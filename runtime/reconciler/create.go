@@ -94,6 +94,7 @@ func (r *Reconciler[T]) create(ctx context.Context, p *pass[T], ext managed.Exte
 	}
 	status.ACKResourceMetadata.Ownership = ackv1alpha1.OwnershipCreated
 	status.SecretsVersion = secrets
+	r.noteApplied(p)
 	if recreate {
 		r.driftCorrected(ctx, p, []string{"(the resource itself)"}, "recreated the "+r.kind.Name+", which was deleted in AWS outside Kubernetes")
 	} else {

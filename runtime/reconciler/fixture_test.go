@@ -140,6 +140,8 @@ type fakeAWS struct {
 	// passwords are the secret values Create and Update received.
 	passwords []string
 	observed  []WidgetSpec // the spec each Observe saw
+	// immutable is what Observe reports no update can change.
+	immutable []string
 }
 
 func (f *fakeAWS) Observe(ctx context.Context, w *Widget) (managed.Observation, error) {
@@ -172,11 +174,12 @@ func (f *fakeAWS) Observe(ctx context.Context, w *Widget) (managed.Observation, 
 	}
 	arn := f.arn
 	return managed.Observation{
-		Exists:   true,
-		ARN:      &arn,
-		Diff:     diffWidget(w.Spec, observed),
-		Pending:  f.pending,
-		Observed: observed,
+		Exists:    true,
+		ARN:       &arn,
+		Diff:      diffWidget(w.Spec, observed),
+		Pending:   f.pending,
+		Observed:  observed,
+		Immutable: f.immutable,
 	}, nil
 }
 

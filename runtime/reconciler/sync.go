@@ -60,6 +60,9 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 		setProgress(obj, "Pending", "AWS reports the resource as "+obs.Pending)
 		return outcome{result: metrics.ResultPending, after: r.opts.Pending}
 	}
+	if out, failed := r.checkApplied(ctx, p, &obs); failed {
+		return out
+	}
 	if renewed := r.secretsRenewed(ctx, p); len(renewed) > 0 {
 		// Not drift: AWS still has what was sent, but the Secrets changed.
 		p.secretsOnly = len(obs.Diff) == 0
@@ -72,6 +75,7 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 		}
 		return r.update(ctx, p, ext, obs)
 	}
+	r.noteApplied(p)
 	msg := "the resource in AWS matches the spec"
 	if p.policy.Why == "read-only" {
 		msg = "read-only: " + msg
@@ -107,6 +111,7 @@ func (r *Reconciler[T]) update(ctx context.Context, p *pass[T], ext managed.Exte
 		return r.fail(ctx, p, err)
 	}
 	obj.GetManagedStatus().SecretsVersion = secrets
+	r.noteApplied(p)
 	fields := strings.Join(obs.Diff, ", ")
 	if drift {
 		r.driftCorrected(ctx, p, obs.Diff, "put back "+fields+", changed in AWS outside Kubernetes")

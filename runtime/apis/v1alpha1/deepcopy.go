@@ -37,6 +37,13 @@ func (in *ManagedStatus) DeepCopyInto(out *ManagedStatus) {
 	}
 	out.LastDrift = in.LastDrift.DeepCopy()
 	out.SecretsVersion = in.SecretsVersion
+	out.LastApplied = nil
+	if in.LastApplied != nil {
+		out.LastApplied = make(map[string]string, len(in.LastApplied))
+		for k, v := range in.LastApplied {
+			out.LastApplied[k] = v
+		}
+	}
 }
 
 // DeepCopy returns a deep copy of the receiver.

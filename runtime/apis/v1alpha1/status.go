@@ -53,6 +53,11 @@ type ManagedStatus struct {
 	// it no longer matches, the next resync sends the secrets again.
 	// +optional
 	SecretsVersion string `json:"secretsVersion,omitempty"`
+	// LastApplied holds a hash of the value last sent to AWS of each spec
+	// field that AWS does not report back (or not always), by JSON name:
+	// the controller sends such a field when the spec moves away from it.
+	// +optional
+	LastApplied map[string]string `json:"lastApplied,omitempty"`
 }
 
 // Drift records one correction of a change made in AWS behind the

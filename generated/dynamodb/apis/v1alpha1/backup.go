@@ -71,6 +71,7 @@ type BackupStatus struct {
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.tableName)) || !has(self.spec) || !has(self.spec.tableName)",message="spec.tableName cannot be added once the Backup exists in AWS: AWS takes it only at create"
 type Backup struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

@@ -9,7 +9,6 @@ import (
 
 // TableSpec is the desired state of the Table.
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.localSecondaryIndexes) || has(self.localSecondaryIndexes)",message="localSecondaryIndexes cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.globalSecondaryIndexes) || has(self.globalSecondaryIndexes)",message="globalSecondaryIndexes cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.resourcePolicy) || has(self.resourcePolicy)",message="resourcePolicy cannot be removed once set"
 type TableSpec struct {
 	// An array of attributes that describe the key schema for the table and indexes.
@@ -33,7 +32,6 @@ type TableSpec struct {
 	LocalSecondaryIndexes []LocalSecondaryIndex `json:"localSecondaryIndexes,omitempty"`
 	// One or more global secondary indexes (the maximum is 20) to be created on the table. Each global secondary index in the array includes the following: IndexName - The name of the global secondary index. Must be unique only for this table.
 	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="globalSecondaryIndexes cannot change once set"
 	GlobalSecondaryIndexes []GlobalSecondaryIndex `json:"globalSecondaryIndexes,omitempty"`
 	// Controls how you are charged for read and write throughput and how you manage capacity. This setting can be changed later. PROVISIONED - We recommend using PROVISIONED for predictable workloads. PROVISIONED sets the billing mode to Provisioned capacity mode .
 	// +optional
@@ -129,6 +127,8 @@ type TableStatus struct {
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="STATUS",type=string,JSONPath=".status.tableStatus",priority=0
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.localSecondaryIndexes)) || !has(self.spec) || !has(self.spec.localSecondaryIndexes)",message="spec.localSecondaryIndexes cannot be added once the Table exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.resourcePolicy)) || !has(self.spec) || !has(self.spec.resourcePolicy)",message="spec.resourcePolicy cannot be added once the Table exists in AWS: AWS takes it only at create"
 type Table struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

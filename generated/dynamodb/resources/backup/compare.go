@@ -10,3 +10,10 @@ func diffSpec(desired, observed *v1alpha1.BackupSpec) []string {
 	var diff []string
 	return diff
 }
+
+// diffCreateOnly lists the JSON paths of the spec that differ from AWS
+// where no update can change them; the runtime refuses such a spec.
+func diffCreateOnly(desired, observed *v1alpha1.BackupSpec) []string {
+	var diff []string
+	return diff
+}

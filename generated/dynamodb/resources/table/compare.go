@@ -3,7 +3,12 @@
 package table
 
 import (
+	"fmt"
+	types "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
+	conv "github.com/kubesmith/kubesmith/runtime/conv"
+	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	"slices"
 	"strconv"
 )
 
@@ -14,6 +19,11 @@ func diffSpec(desired, observed *v1alpha1.TableSpec) []string {
 	if desired.AttributeDefinitions != nil {
 		diff = append(diff, diffAttributeDefinitionList("attributeDefinitions", desired.AttributeDefinitions, observed.AttributeDefinitions)...)
 	}
+	if desired.GlobalSecondaryIndexes != nil {
+		if updates, _ := globalSecondaryIndexesUpdates(desired.GlobalSecondaryIndexes, observed.GlobalSecondaryIndexes); len(updates) > 0 {
+			diff = append(diff, "globalSecondaryIndexes")
+		}
+	}
 	if desired.BillingMode != nil && (observed.BillingMode == nil || *desired.BillingMode != *observed.BillingMode) {
 		diff = append(diff, "billingMode")
 	}
@@ -23,6 +33,16 @@ func diffSpec(desired, observed *v1alpha1.TableSpec) []string {
 	if desired.StreamSpecification != nil {
 		diff = append(diff, diffStreamSpecification("streamSpecification", desired.StreamSpecification, observed.StreamSpecification)...)
 	}
+	if observed.SSESpecification != nil {
+		if desired.SSESpecification != nil {
+			diff = append(diff, diffSSESpecification("sseSpecification", desired.SSESpecification, observed.SSESpecification)...)
+		}
+	}
+	if observed.TableClass != nil {
+		if desired.TableClass != nil && (observed.TableClass == nil || *desired.TableClass != *observed.TableClass) {
+			diff = append(diff, "tableClass")
+		}
+	}
 	if desired.DeletionProtectionEnabled != nil && (observed.DeletionProtectionEnabled == nil || *desired.DeletionProtectionEnabled != *observed.DeletionProtectionEnabled) {
 		diff = append(diff, "deletionProtectionEnabled")
 	}
@@ -31,6 +51,146 @@ func diffSpec(desired, observed *v1alpha1.TableSpec) []string {
 	}
 	if desired.OnDemandThroughput != nil {
 		diff = append(diff, diffOnDemandThroughput("onDemandThroughput", desired.OnDemandThroughput, observed.OnDemandThroughput)...)
+	}
+	return diff
+}
+
+// diffCreateOnly lists the JSON paths of the spec that differ from AWS
+// where no update can change them; the runtime refuses such a spec.
+func diffCreateOnly(desired, observed *v1alpha1.TableSpec) []string {
+	var diff []string
+	if desired.TableName != nil && (observed.TableName == nil || *desired.TableName != *observed.TableName) {
+		diff = append(diff, "tableName")
+	}
+	if desired.KeySchema != nil {
+		diff = append(diff, diffKeySchemaElementList("keySchema", desired.KeySchema, observed.KeySchema)...)
+	}
+	if desired.LocalSecondaryIndexes != nil {
+		diff = append(diff, diffLocalSecondaryIndexList("localSecondaryIndexes", desired.LocalSecondaryIndexes, observed.LocalSecondaryIndexes)...)
+	}
+	if desired.GlobalSecondaryIndexes != nil {
+		_, refused := globalSecondaryIndexesUpdates(desired.GlobalSecondaryIndexes, observed.GlobalSecondaryIndexes)
+		diff = append(diff, refused...)
+	}
+	return diff
+}
+
+func globalSecondaryIndexesUpdates(desired, observed []v1alpha1.GlobalSecondaryIndex) ([]types.GlobalSecondaryIndexUpdate, []string) {
+	var out []types.GlobalSecondaryIndexUpdate
+	var refused []string
+	have := map[string]*v1alpha1.GlobalSecondaryIndex{}
+	for i := range observed {
+		have[fmt.Sprint(conv.Value(observed[i].IndexName))] = &observed[i]
+	}
+	want := map[string]bool{}
+	for i := range desired {
+		d := &desired[i]
+		k := fmt.Sprint(conv.Value(d.IndexName))
+		want[k] = true
+		o, ok := have[k]
+		if !ok {
+			a := sdkGlobalSecondaryIndexFromCreateGlobalSecondaryIndexAction(*d)
+			out = append(out, types.GlobalSecondaryIndexUpdate{Create: &a})
+			continue
+		}
+		changed := managed.Observation{Diff: diffGlobalSecondaryIndex("", d, o)}
+		if changed.Changed(".provisionedThroughput") || changed.Changed(".onDemandThroughput") || changed.Changed(".warmThroughput") {
+			a := sdkGlobalSecondaryIndexFromUpdateGlobalSecondaryIndexAction(*d)
+			out = append(out, types.GlobalSecondaryIndexUpdate{Update: &a})
+		}
+		if changed.ChangedOtherThan(".provisionedThroughput", ".onDemandThroughput", ".warmThroughput") {
+			refused = append(refused, "globalSecondaryIndexes["+k+"]")
+		}
+	}
+	for i := range observed {
+		if !want[fmt.Sprint(conv.Value(observed[i].IndexName))] {
+			a := sdkGlobalSecondaryIndexFromDeleteGlobalSecondaryIndexAction(observed[i])
+			out = append(out, types.GlobalSecondaryIndexUpdate{Delete: &a})
+		}
+	}
+	return out, refused
+}
+
+func diffGlobalSecondaryIndex(path string, desired, observed *v1alpha1.GlobalSecondaryIndex) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.GlobalSecondaryIndex{}
+	}
+	var diff []string
+	if desired.IndexName != nil && (observed.IndexName == nil || *desired.IndexName != *observed.IndexName) {
+		diff = append(diff, path+".indexName")
+	}
+	if desired.KeySchema != nil {
+		diff = append(diff, diffKeySchemaElementList(path+".keySchema", desired.KeySchema, observed.KeySchema)...)
+	}
+	if desired.Projection != nil {
+		diff = append(diff, diffProjection(path+".projection", desired.Projection, observed.Projection)...)
+	}
+	if desired.ProvisionedThroughput != nil {
+		diff = append(diff, diffProvisionedThroughput(path+".provisionedThroughput", desired.ProvisionedThroughput, observed.ProvisionedThroughput)...)
+	}
+	if desired.OnDemandThroughput != nil {
+		diff = append(diff, diffOnDemandThroughput(path+".onDemandThroughput", desired.OnDemandThroughput, observed.OnDemandThroughput)...)
+	}
+	if desired.WarmThroughput != nil {
+		diff = append(diff, diffWarmThroughput(path+".warmThroughput", desired.WarmThroughput, observed.WarmThroughput)...)
+	}
+	return diff
+}
+
+func diffKeySchemaElement(path string, desired, observed *v1alpha1.KeySchemaElement) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.KeySchemaElement{}
+	}
+	var diff []string
+	if desired.AttributeName != nil && (observed.AttributeName == nil || *desired.AttributeName != *observed.AttributeName) {
+		diff = append(diff, path+".attributeName")
+	}
+	if desired.KeyType != nil && (observed.KeyType == nil || *desired.KeyType != *observed.KeyType) {
+		diff = append(diff, path+".keyType")
+	}
+	return diff
+}
+
+func diffKeySchemaElementList(path string, desired, observed []v1alpha1.KeySchemaElement) []string {
+	if len(desired) != len(observed) {
+		return []string{path}
+	}
+	var diff []string
+	for i := range desired {
+		at := path + "[" + strconv.Itoa(i) + "]"
+		diff = append(diff, diffKeySchemaElement(at, &desired[i], &observed[i])...)
+	}
+	return diff
+}
+
+func diffLocalSecondaryIndex(path string, desired, observed *v1alpha1.LocalSecondaryIndex) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.LocalSecondaryIndex{}
+	}
+	var diff []string
+	if desired.IndexName != nil && (observed.IndexName == nil || *desired.IndexName != *observed.IndexName) {
+		diff = append(diff, path+".indexName")
+	}
+	if desired.KeySchema != nil {
+		diff = append(diff, diffKeySchemaElementList(path+".keySchema", desired.KeySchema, observed.KeySchema)...)
+	}
+	if desired.Projection != nil {
+		diff = append(diff, diffProjection(path+".projection", desired.Projection, observed.Projection)...)
+	}
+	return diff
+}
+
+func diffLocalSecondaryIndexList(path string, desired, observed []v1alpha1.LocalSecondaryIndex) []string {
+	if len(desired) != len(observed) {
+		return []string{path}
+	}
+	var diff []string
+	for i := range desired {
+		at := path + "[" + strconv.Itoa(i) + "]"
+		diff = append(diff, diffLocalSecondaryIndex(at, &desired[i], &observed[i])...)
 	}
 	return diff
 }
@@ -92,6 +252,24 @@ func diffStreamSpecification(path string, desired, observed *v1alpha1.StreamSpec
 	return diff
 }
 
+func diffSSESpecification(path string, desired, observed *v1alpha1.SSESpecification) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.SSESpecification{}
+	}
+	var diff []string
+	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
+		diff = append(diff, path+".enabled")
+	}
+	if desired.SSEType != nil && (observed.SSEType == nil || *desired.SSEType != *observed.SSEType) {
+		diff = append(diff, path+".sseType")
+	}
+	if desired.KMSMasterKeyID != nil && (observed.KMSMasterKeyID == nil || *desired.KMSMasterKeyID != *observed.KMSMasterKeyID) {
+		diff = append(diff, path+".kmsMasterKeyID")
+	}
+	return diff
+}
+
 func diffWarmThroughput(path string, desired, observed *v1alpha1.WarmThroughput) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
@@ -118,6 +296,21 @@ func diffOnDemandThroughput(path string, desired, observed *v1alpha1.OnDemandThr
 	}
 	if desired.MaxWriteRequestUnits != nil && (observed.MaxWriteRequestUnits == nil || *desired.MaxWriteRequestUnits != *observed.MaxWriteRequestUnits) {
 		diff = append(diff, path+".maxWriteRequestUnits")
+	}
+	return diff
+}
+
+func diffProjection(path string, desired, observed *v1alpha1.Projection) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.Projection{}
+	}
+	var diff []string
+	if desired.ProjectionType != nil && (observed.ProjectionType == nil || *desired.ProjectionType != *observed.ProjectionType) {
+		diff = append(diff, path+".projectionType")
+	}
+	if desired.NonKeyAttributes != nil && !slices.Equal(desired.NonKeyAttributes, observed.NonKeyAttributes) {
+		diff = append(diff, path+".nonKeyAttributes")
 	}
 	return diff
 }

@@ -26,6 +26,17 @@ func observedSpec(cr *v1alpha1.Table, desc *types.TableDescription) v1alpha1.Tab
 		observed.ProvisionedThroughput = nil
 	}
 	observed.StreamSpecification = conv.Ptr(desc.StreamSpecification, apiStreamSpecification)
+	observed.SSESpecification = conv.Ptr(desc.SSEDescription, apiSSESpecificationFromSSEDescription)
+	// SSEDescription does not report enabled, kmsMasterKeyID: the spec's values stand.
+	if observed.SSESpecification != nil && cr.Spec.SSESpecification != nil {
+		observed.SSESpecification.Enabled = cr.Spec.SSESpecification.Enabled
+		observed.SSESpecification.KMSMasterKeyID = cr.Spec.SSESpecification.KMSMasterKeyID
+	}
+	if desc.TableClassSummary != nil {
+		observed.TableClass = conv.FromEnum(desc.TableClassSummary.TableClass)
+	} else {
+		observed.TableClass = nil
+	}
 	observed.DeletionProtectionEnabled = desc.DeletionProtectionEnabled
 	observed.WarmThroughput = conv.Ptr(desc.WarmThroughput, apiWarmThroughputFromTableWarmThroughputDescription)
 	observed.OnDemandThroughput = conv.Ptr(desc.OnDemandThroughput, apiOnDemandThroughput)
@@ -126,6 +137,30 @@ func sdkOnDemandThroughput(in v1alpha1.OnDemandThroughput) types.OnDemandThrough
 	}
 }
 
+func sdkGlobalSecondaryIndexFromCreateGlobalSecondaryIndexAction(in v1alpha1.GlobalSecondaryIndex) types.CreateGlobalSecondaryIndexAction {
+	return types.CreateGlobalSecondaryIndexAction{
+		IndexName:             in.IndexName,
+		KeySchema:             conv.Slice(in.KeySchema, sdkKeySchemaElement),
+		OnDemandThroughput:    conv.Ptr(in.OnDemandThroughput, sdkOnDemandThroughput),
+		Projection:            conv.Ptr(in.Projection, sdkProjection),
+		ProvisionedThroughput: conv.Ptr(in.ProvisionedThroughput, sdkProvisionedThroughput),
+		WarmThroughput:        conv.Ptr(in.WarmThroughput, sdkWarmThroughput),
+	}
+}
+
+func sdkGlobalSecondaryIndexFromUpdateGlobalSecondaryIndexAction(in v1alpha1.GlobalSecondaryIndex) types.UpdateGlobalSecondaryIndexAction {
+	return types.UpdateGlobalSecondaryIndexAction{
+		IndexName:             in.IndexName,
+		OnDemandThroughput:    conv.Ptr(in.OnDemandThroughput, sdkOnDemandThroughput),
+		ProvisionedThroughput: conv.Ptr(in.ProvisionedThroughput, sdkProvisionedThroughput),
+		WarmThroughput:        conv.Ptr(in.WarmThroughput, sdkWarmThroughput),
+	}
+}
+
+func sdkGlobalSecondaryIndexFromDeleteGlobalSecondaryIndexAction(in v1alpha1.GlobalSecondaryIndex) types.DeleteGlobalSecondaryIndexAction {
+	return types.DeleteGlobalSecondaryIndexAction{IndexName: in.IndexName}
+}
+
 func apiAttributeDefinition(in types.AttributeDefinition) v1alpha1.AttributeDefinition {
 	return v1alpha1.AttributeDefinition{
 		AttributeName: in.AttributeName,
@@ -171,6 +206,10 @@ func apiStreamSpecification(in types.StreamSpecification) v1alpha1.StreamSpecifi
 		StreamEnabled:  in.StreamEnabled,
 		StreamViewType: conv.FromEnum(in.StreamViewType),
 	}
+}
+
+func apiSSESpecificationFromSSEDescription(in types.SSEDescription) v1alpha1.SSESpecification {
+	return v1alpha1.SSESpecification{SSEType: conv.FromEnum(in.SSEType)}
 }
 
 func apiWarmThroughputFromTableWarmThroughputDescription(in types.TableWarmThroughputDescription) v1alpha1.WarmThroughput {

@@ -18,6 +18,10 @@ import (
 func Kind() managed.Kind[*v1alpha1.Table] {
 	return managed.Kind[*v1alpha1.Table]{
 		AlreadyExistsCodes: []string{"ResourceInUseException"},
+		AppliedFields: []managed.AppliedField{{Field: "sseSpecification"}, {Field: "tableClass"}, {
+			CreateOnly: true,
+			Field:      "resourcePolicy",
+		}},
 		Connect: func(cfg aws.Config) managed.External[*v1alpha1.Table] {
 			return &manager{client: dynamodb.NewFromConfig(cfg)}
 		},
@@ -49,10 +53,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Table) (managed.Obse
 	fillStatusFromTableDescription(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
 	obs := managed.Observation{
-		ARN:      desc.TableArn,
-		Diff:     diffSpec(&cr.Spec, &observed),
-		Exists:   true,
-		Observed: observed,
+		ARN:       desc.TableArn,
+		Diff:      diffSpec(&cr.Spec, &observed),
+		Exists:    true,
+		Immutable: diffCreateOnly(&cr.Spec, &observed),
+		Observed:  observed,
 	}
 	// The tags are read apart from the resource; aws: tags never count.
 	if arn := desc.TableArn; arn != nil {
@@ -139,7 +144,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Table, obs managed.Ob
 		return p != "tags"
 	}) {
 		in := &dynamodb.UpdateTableInput{TableName: cr.Spec.TableName}
-		if obs.Changed("attributeDefinitions") {
+		if obs.Changed("attributeDefinitions") || obs.Changed("globalSecondaryIndexes") {
 			in.AttributeDefinitions = conv.Slice(cr.Spec.AttributeDefinitions, sdkAttributeDefinition)
 		}
 		if obs.Changed("billingMode") {
@@ -151,6 +156,12 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Table, obs managed.Ob
 		if obs.Changed("streamSpecification") {
 			in.StreamSpecification = conv.Ptr(cr.Spec.StreamSpecification, sdkStreamSpecification)
 		}
+		if obs.Changed("sseSpecification") {
+			in.SSESpecification = conv.Ptr(cr.Spec.SSESpecification, sdkSSESpecification)
+		}
+		if obs.Changed("tableClass") {
+			in.TableClass = conv.ToEnum[types.TableClass](cr.Spec.TableClass)
+		}
 		if obs.Changed("deletionProtectionEnabled") {
 			in.DeletionProtectionEnabled = cr.Spec.DeletionProtectionEnabled
 		}
@@ -159,6 +170,10 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Table, obs managed.Ob
 		}
 		if obs.Changed("warmThroughput") {
 			in.WarmThroughput = conv.Ptr(cr.Spec.WarmThroughput, sdkWarmThroughput)
+		}
+		observed, _ := obs.Observed.(v1alpha1.TableSpec)
+		if obs.Changed("globalSecondaryIndexes") {
+			in.GlobalSecondaryIndexUpdates, _ = globalSecondaryIndexesUpdates(cr.Spec.GlobalSecondaryIndexes, observed.GlobalSecondaryIndexes)
 		}
 		if _, err := m.client.UpdateTable(ctx, in); err != nil {
 			return err

@@ -42,6 +42,9 @@ type GadgetStatus struct {
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.count)) || !has(self.spec) || !has(self.spec.count)",message="spec.count cannot be added once the Gadget exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.kind)) || !has(self.spec) || !has(self.spec.kind)",message="spec.kind cannot be added once the Gadget exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.tags)) || !has(self.spec) || !has(self.spec.tags)",message="spec.tags cannot be added once the Gadget exists in AWS: AWS takes it only at create"
 type Gadget struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

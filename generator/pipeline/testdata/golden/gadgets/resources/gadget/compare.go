@@ -2,11 +2,30 @@
 
 package gadget
 
-import v1alpha1 "github.com/kubesmith/kubesmith/generated/gadgets/apis/v1alpha1"
+import (
+	v1alpha1 "github.com/kubesmith/kubesmith/generated/gadgets/apis/v1alpha1"
+	conv "github.com/kubesmith/kubesmith/runtime/conv"
+)
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.GadgetSpec) []string {
 	var diff []string
+	return diff
+}
+
+// diffCreateOnly lists the JSON paths of the spec that differ from AWS
+// where no update can change them; the runtime refuses such a spec.
+func diffCreateOnly(desired, observed *v1alpha1.GadgetSpec) []string {
+	var diff []string
+	if desired.Count != nil && *desired.Count != conv.Value(observed.Count) {
+		diff = append(diff, "count")
+	}
+	if desired.GadgetName != nil && (observed.GadgetName == nil || *desired.GadgetName != *observed.GadgetName) {
+		diff = append(diff, "gadgetName")
+	}
+	if desired.Kind != nil && (observed.Kind == nil || *desired.Kind != *observed.Kind) {
+		diff = append(diff, "kind")
+	}
 	return diff
 }

@@ -38,10 +38,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Gadget) (managed.Obs
 	fillStatusFromGetGadgetOutput(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
 	obs := managed.Observation{
-		ARN:      desc.GadgetArn,
-		Diff:     diffSpec(&cr.Spec, &observed),
-		Exists:   true,
-		Observed: observed,
+		ARN:       desc.GadgetArn,
+		Diff:      diffSpec(&cr.Spec, &observed),
+		Exists:    true,
+		Immutable: diffCreateOnly(&cr.Spec, &observed),
+		Observed:  observed,
 	}
 	return obs, nil
 }

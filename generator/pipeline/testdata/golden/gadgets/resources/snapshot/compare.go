@@ -10,3 +10,16 @@ func diffSpec(desired, observed *v1alpha1.SnapshotSpec) []string {
 	var diff []string
 	return diff
 }
+
+// diffCreateOnly lists the JSON paths of the spec that differ from AWS
+// where no update can change them; the runtime refuses such a spec.
+func diffCreateOnly(desired, observed *v1alpha1.SnapshotSpec) []string {
+	var diff []string
+	if desired.GadgetName != nil && (observed.GadgetName == nil || *desired.GadgetName != *observed.GadgetName) {
+		diff = append(diff, "gadgetName")
+	}
+	if desired.SnapshotName != nil && (observed.SnapshotName == nil || *desired.SnapshotName != *observed.SnapshotName) {
+		diff = append(diff, "snapshotName")
+	}
+	return diff
+}

@@ -44,9 +44,10 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Snapshot) (managed.O
 	fillStatusFromGetSnapshotOutput(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
 	obs := managed.Observation{
-		Diff:     diffSpec(&cr.Spec, &observed),
-		Exists:   true,
-		Observed: observed,
+		Diff:      diffSpec(&cr.Spec, &observed),
+		Exists:    true,
+		Immutable: diffCreateOnly(&cr.Spec, &observed),
+		Observed:  observed,
 	}
 	return obs, nil
 }

@@ -95,6 +95,7 @@ type WidgetStatus struct {
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="STATUS",type=string,JSONPath=".status.status",priority=0
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.color)) || !has(self.spec) || !has(self.spec.color)",message="spec.color cannot be added once the Widget exists in AWS: AWS takes it only at create"
 type Widget struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

@@ -71,6 +71,19 @@ func diffSpec(desired, observed *v1alpha1.WidgetSpec) []string {
 	return diff
 }
 
+// diffCreateOnly lists the JSON paths of the spec that differ from AWS
+// where no update can change them; the runtime refuses such a spec.
+func diffCreateOnly(desired, observed *v1alpha1.WidgetSpec) []string {
+	var diff []string
+	if desired.Color != nil && (observed.Color == nil || *desired.Color != *observed.Color) {
+		diff = append(diff, "color")
+	}
+	if desired.WidgetName != nil && (observed.WidgetName == nil || *desired.WidgetName != *observed.WidgetName) {
+		diff = append(diff, "widgetName")
+	}
+	return diff
+}
+
 func diffConfig(path string, desired, observed *v1alpha1.Config) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {

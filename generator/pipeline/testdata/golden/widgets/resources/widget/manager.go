@@ -18,7 +18,8 @@ import (
 // Kind describes Widget to the shared runtime.
 func Kind() managed.Kind[*v1alpha1.Widget] {
 	return managed.Kind[*v1alpha1.Widget]{
-		ClientToken: true,
+		AppliedFields: []managed.AppliedField{{Field: "credentials"}, {Field: "payload"}},
+		ClientToken:   true,
 		Connect: func(cfg aws.Config) managed.External[*v1alpha1.Widget] {
 			return &manager{client: widgets.NewFromConfig(cfg)}
 		},
@@ -58,10 +59,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Widget) (managed.Obs
 		observed.Logging = conv.Ptr(got.LoggingConfig, apiLoggingConfig)
 	}
 	obs := managed.Observation{
-		ARN:      desc.WidgetArn,
-		Diff:     diffSpec(&cr.Spec, &observed),
-		Exists:   true,
-		Observed: observed,
+		ARN:       desc.WidgetArn,
+		Diff:      diffSpec(&cr.Spec, &observed),
+		Exists:    true,
+		Immutable: diffCreateOnly(&cr.Spec, &observed),
+		Observed:  observed,
 	}
 	// AWS is still working on the resource while it reports one of these.
 	if v := conv.Value(cr.Status.Status); slices.Contains([]string{"CREATING", "UPDATING"}, v) {
@@ -156,6 +158,9 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Widget, obs managed.O
 		}
 		if obs.Changed("labels") {
 			in.Labels = cr.Spec.Labels
+		}
+		if obs.Changed("payload") {
+			in.Payload = cr.Spec.Payload
 		}
 		if obs.Changed("policy") {
 			in.Policy = cr.Spec.Policy

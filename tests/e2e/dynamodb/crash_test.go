@@ -45,16 +45,7 @@ func TestKillAfterCreate(t *testing.T) {
 	e = startController(t, controllerOptions{namespaces: []string{"kill"}, endpoint: hook.URL()})
 	mu.Unlock()
 	ctx := context.Background()
-	source := e.table("source")
-	createTableInAWS(t, source, types.BillingModeProvisioned)
-
-	tbl := e.newTable("kill", "made", nil)
-	bk := &v1alpha1.Backup{
-		ObjectMeta: metav1.ObjectMeta{Name: "bk", Namespace: e.ns("kill")},
-		Spec:       v1alpha1.BackupSpec{BackupName: aws.String(e.table("bk")), TableName: aws.String(source)},
-	}
-	e.create(tbl)
-	e.create(bk)
+	source, tbl, bk := e.createTableAndBackup("kill")
 	for range 2 {
 		op := <-killed
 		t.Logf("killed the controller after AWS answered %s", op)
@@ -107,15 +98,7 @@ func TestLostCreateAnswer(t *testing.T) {
 		return false
 	})
 	e := startController(t, controllerOptions{namespaces: []string{"lost"}, endpoint: hook.URL()})
-	source := e.table("source")
-	createTableInAWS(t, source, types.BillingModeProvisioned)
-	tbl := e.newTable("lost", "made", nil)
-	bk := &v1alpha1.Backup{
-		ObjectMeta: metav1.ObjectMeta{Name: "bk", Namespace: e.ns("lost")},
-		Spec:       v1alpha1.BackupSpec{BackupName: aws.String(e.table("bk")), TableName: aws.String(source)},
-	}
-	e.create(tbl)
-	e.create(bk)
+	source, tbl, bk := e.createTableAndBackup("lost")
 	e.waitReady(tbl)
 	e.waitBackup(bk, "to be Ready", backupReady)
 	if backups := backupsInAWS(t, source); len(backups) != 1 {
@@ -126,6 +109,22 @@ func TestLostCreateAnswer(t *testing.T) {
 	if !dropped["CreateTable"] || !dropped["CreateBackup"] {
 		t.Errorf("answers dropped: %v; the test did not test", dropped)
 	}
+}
+
+// createTableAndBackup applies a Table and a Backup of a table made
+// behind the controller's back, whose name it returns.
+func (e *env) createTableAndBackup(ns string) (string, *v1alpha1.Table, *v1alpha1.Backup) {
+	e.t.Helper()
+	source := e.table("source")
+	createTableInAWS(e.t, source, types.BillingModeProvisioned)
+	tbl := e.newTable(ns, "made", nil)
+	bk := &v1alpha1.Backup{
+		ObjectMeta: metav1.ObjectMeta{Name: "bk", Namespace: e.ns(ns)},
+		Spec:       v1alpha1.BackupSpec{BackupName: aws.String(e.table("bk")), TableName: aws.String(source)},
+	}
+	e.create(tbl)
+	e.create(bk)
+	return source, tbl, bk
 }
 
 // backupReady accepts a Backup that is Ready at its generation.

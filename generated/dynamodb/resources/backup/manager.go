@@ -6,11 +6,13 @@ import (
 	"context"
 	aws "github.com/aws/aws-sdk-go-v2/aws"
 	dynamodb "github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	types "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	"slices"
+	"time"
 )
 
 // Kind describes Backup to the shared runtime.
@@ -23,6 +25,7 @@ func Kind() managed.Kind[*v1alpha1.Backup] {
 			CreateOnly: true,
 			Field:      "backupName",
 		}},
+		AssignedIdentifier: true,
 		Connect: func(cfg aws.Config) managed.External[*v1alpha1.Backup] {
 			return &manager{client: dynamodb.NewFromConfig(cfg)}
 		},
@@ -30,6 +33,7 @@ func Kind() managed.Kind[*v1alpha1.Backup] {
 		New: func() *v1alpha1.Backup {
 			return &v1alpha1.Backup{}
 		},
+		RecoverableCodes: []string{"BackupInUseException", "ContinuousBackupsUnavailableException", "InternalServerError", "InvalidEndpointException", "LimitExceededException", "TableInUseException"},
 		References: []managed.Reference{{
 			Field:    "tableName",
 			Path:     "spec.tableName",
@@ -81,6 +85,9 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Backup) error {
 	out, err := m.client.CreateBackup(ctx, &dynamodb.CreateBackupInput{
 		BackupName: cr.Spec.BackupName,
 		TableName:  cr.Spec.TableName,
+	}, func(o *dynamodb.Options) {
+		// A lost answer is settled by the runtime, never by resending.
+		o.RetryMaxAttempts = 1
 	})
 	if err != nil {
 		return err
@@ -106,4 +113,39 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Backup) error {
 		return nil
 	}
 	return err
+}
+
+// The runtime asks a manager that is a Finder what a lost create made.
+var _ managed.Finder[*v1alpha1.Backup] = (*manager)(nil)
+
+// FindCreated counts the resources ListBackups lists whose TableName and
+// BackupName equal the spec's, made at or after since. When it finds exactly
+// one it fills the status identifiers from it, so that Observe finds what a
+// create whose answer was lost made.
+func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.Backup, since time.Time) (int, error) {
+	in := &dynamodb.ListBackupsInput{
+		TableName:           cr.Spec.TableName,
+		TimeRangeLowerBound: &since,
+	}
+	var found []types.BackupSummary
+	err := managed.FindPages("ListBackups", func(token *string) (*string, error) {
+		in.ExclusiveStartBackupArn = token
+		out, err := m.client.ListBackups(ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range out.BackupSummaries {
+			if conv.Value(e.TableName) == conv.Value(cr.Spec.TableName) && conv.Value(e.BackupName) == conv.Value(cr.Spec.BackupName) && (e.BackupCreationDateTime == nil || !e.BackupCreationDateTime.Before(since)) {
+				found = append(found, e)
+			}
+		}
+		return out.LastEvaluatedBackupArn, nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	if len(found) == 1 {
+		cr.Status.BackupARN = found[0].BackupArn
+	}
+	return len(found), nil
 }

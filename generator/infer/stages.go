@@ -26,5 +26,6 @@ var Stages = []Stage{
 	{"infer_pending", "find the status values that mean AWS is still working", inferPending},
 	{"infer_tags", "find where the tags are", inferTags},
 	{"check_names", "check that Go and JSON names are unique", checkNames},
+	{"split_status_types", "give status its own structures, free of validation", splitStatusTypes},
 	{"mark_api_structs", "mark the structures the API types use", markAPIStructs},
 }

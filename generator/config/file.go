@@ -150,6 +150,9 @@ type Field struct {
 	// NilEqualsZero treats an unset field as equal to its zero value when
 	// comparing, as the API does.
 	NilEqualsZero bool `yaml:"nilEqualsZero,omitempty"`
+	// ListOrder says how drift checks compare a list: "set" (in any order)
+	// or "ordered" (element by element), replacing the inferred choice.
+	ListOrder string `yaml:"listOrder,omitempty" schema:"pattern=^(set|ordered)$"`
 	// LateInitialize copies the value AWS chose into the spec when the
 	// spec leaves the field unset.
 	LateInitialize bool `yaml:"lateInitialize,omitempty"`

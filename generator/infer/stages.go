@@ -19,6 +19,7 @@ var Stages = []Stage{
 	{"infer_identifiers", "tie identifiers to fields; find the primary key and the ARN", inferIdentifiers},
 	{"add_read_only_fields", "add status fields that other operations' outputs hold", addReadOnlyFields},
 	{"add_subresources", "add spec fields that their own put, get and delete operations own", addSubResources},
+	{"infer_list_order", "decide which lists compare as sets and which in order", inferListOrder},
 	{"apply_ignores", "drop the fields generator.yaml ignores", applyIgnores},
 	{"apply_renames", "rename fields", applyRenames},
 	{"apply_field_options", "apply the other field options of generator.yaml", applyFieldOptions},

@@ -4,7 +4,7 @@ package table
 
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
-	"strconv"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
 )
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
@@ -12,7 +12,7 @@ import (
 func diffSpec(desired, observed *v1alpha1.TableSpec) []string {
 	var diff []string
 	if desired.AttributeDefinitions != nil {
-		diff = append(diff, diffAttributeDefinitionList("attributeDefinitions", desired.AttributeDefinitions, observed.AttributeDefinitions)...)
+		diff = append(diff, diffAttributeDefinitionSet("attributeDefinitions", desired.AttributeDefinitions, observed.AttributeDefinitions)...)
 	}
 	if desired.BillingMode != nil && (observed.BillingMode == nil || *desired.BillingMode != *observed.BillingMode) {
 		diff = append(diff, "billingMode")
@@ -50,16 +50,14 @@ func diffAttributeDefinition(path string, desired, observed *v1alpha1.AttributeD
 	return diff
 }
 
-func diffAttributeDefinitionList(path string, desired, observed []v1alpha1.AttributeDefinition) []string {
-	if len(desired) != len(observed) {
-		return []string{path}
+func diffAttributeDefinitionSet(path string, desired, observed []v1alpha1.AttributeDefinition) []string {
+	same := func(des, obs *v1alpha1.AttributeDefinition) bool {
+		return len(diffAttributeDefinition(path, des, obs)) == 0
 	}
-	var diff []string
-	for i := range desired {
-		at := path + "[" + strconv.Itoa(i) + "]"
-		diff = append(diff, diffAttributeDefinition(at, &desired[i], &observed[i])...)
+	if compare.SameSet(desired, observed, same) {
+		return nil
 	}
-	return diff
+	return []string{path}
 }
 
 func diffProvisionedThroughput(path string, desired, observed *v1alpha1.ProvisionedThroughput) []string {

@@ -118,6 +118,10 @@ type SubResource struct {
 	// Delete removes it; without one, removing it from the spec does
 	// nothing.
 	Delete string `yaml:"delete,omitempty"`
+	// ReportsDefault says AWS reports a configuration even where none was
+	// put (S3 default encryption). Leaving the field out of the spec is
+	// then no opinion, not a removal: it is compared only when set.
+	ReportsDefault bool `yaml:"reportsDefault,omitempty"`
 	// Member is the put input member that holds the value, when it is not
 	// the HTTP payload or the only member besides the identifiers.
 	Member string `yaml:"member,omitempty"`

@@ -57,6 +57,9 @@ func diffSpec(desired, observed *v1alpha1.WidgetSpec) []string {
 	if desired.Weight != nil && (observed.Weight == nil || *desired.Weight != *observed.Weight) {
 		diff = append(diff, "weight")
 	}
+	if desired.Audit != nil {
+		diff = append(diff, diffLoggingConfig("audit", desired.Audit, observed.Audit)...)
+	}
 	if desired.Logging != nil {
 		diff = append(diff, diffLoggingConfig("logging", desired.Logging, observed.Logging)...)
 	}

@@ -148,6 +148,10 @@ type SubResource struct {
 	// Delete removes it; without one, removing it from the spec does
 	// nothing.
 	Delete string `yaml:"delete,omitempty"`
+	// ReportsDefault says AWS reports a configuration even where none was
+	// put (S3 default encryption). Leaving the field out of the spec is
+	// then no opinion, not a removal: it is compared only when set.
+	ReportsDefault bool `yaml:"reportsDefault,omitempty"`
 	// Member is the put input member that holds the value, when it is not
 	// the HTTP payload or the only member besides the identifiers.
 	Member string `yaml:"member,omitempty"`
@@ -189,6 +193,9 @@ type Field struct {
 	// NilEqualsZero treats an unset field as equal to its zero value when
 	// comparing, as the API does.
 	NilEqualsZero bool `yaml:"nilEqualsZero,omitempty"`
+	// ListOrder says how drift checks compare a list: "set" (in any order)
+	// or "ordered" (element by element), replacing the inferred choice.
+	ListOrder string `yaml:"listOrder,omitempty" schema:"pattern=^(set|ordered)$"`
 	// LateInitialize copies the value AWS chose into the spec when the
 	// spec leaves the field unset.
 	LateInitialize bool `yaml:"lateInitialize,omitempty"`

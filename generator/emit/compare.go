@@ -17,7 +17,8 @@ import (
 //     the field says so (NilEqualsZero), and as different elsewhere;
 //   - tags compare as a map, ignoring the aws: tags AWS adds;
 //   - policies, JSON strings and Smithy documents compare as data;
-//   - lists the API treats as sets compare in any order.
+//   - lists the API treats as sets (model.Type.Unique) compare in any
+//     order, others element by element.
 type differ struct {
 	*Gen
 	api    string
@@ -71,6 +72,10 @@ func (d *differ) field(f *model.Field, path jen.Code) jen.Code {
 		return jen.If(set).Block(
 			jen.Id("diff").Op("=").Append(jen.Id("diff"), jen.Id(d.structFunc(t.Shape)).Call(path, des, obs).Op("...")),
 		)
+	case t.Kind == model.List && t.Elem.Kind == model.Structure && !d.isTagList(t) && t.Unique:
+		return jen.If(set).Block(
+			jen.Id("diff").Op("=").Append(jen.Id("diff"), jen.Id(d.setFunc(t)).Call(path, des, obs).Op("...")),
+		)
 	case t.Kind == model.List && t.Elem.Kind == model.Structure && !d.isTagList(t):
 		return jen.If(set).Block(
 			jen.Id("diff").Op("=").Append(jen.Id("diff"), jen.Id(d.listFunc(t)).Call(path, des, obs).Op("...")),
@@ -111,7 +116,7 @@ func (d *differ) differs(f *model.Field, des, obs *jen.Statement) jen.Code {
 			return not(jen.Qual(comparePkg, "TagList").Call(des, obs, jen.Func().Params(jen.Id("t").Add(elem)).Params(jen.Op("*").String(), jen.Op("*").String()).Block(
 				jen.Return(jen.Id("t").Dot(key.GoName), jen.Id("t").Dot(value.GoName)),
 			)))
-		case orderedScalar(t.Elem) && isSet(f):
+		case orderedScalar(t.Elem) && t.Unique:
 			return not(jen.Qual(comparePkg, "SameElements").Call(des, obs))
 		case orderedScalar(t.Elem):
 			return not(jen.Qual("slices", "Equal").Call(des, obs))
@@ -197,6 +202,35 @@ func (d *differ) listFunc(t *model.Type) string {
 	return name
 }
 
+// setFunc names (and queues) the comparison of a list of structs the API
+// treats as a set: the lists differ unless each desired element matches
+// its own observed one, in any order.
+func (d *differ) setFunc(t *model.Type) string {
+	elem := d.structFunc(t.Elem.Shape)
+	name := elem + "Set"
+	if d.done[name] {
+		return name
+	}
+	d.done[name] = true
+	d.queued = append(d.queued, func() jen.Code {
+		api := jen.Qual(d.api, d.apiType(t.Elem.Shape))
+		typ := jen.Index().Add(api)
+		return jen.Func().Id(name).Params(
+			jen.Id("path").String(),
+			jen.List(jen.Id("desired"), jen.Id("observed")).Add(typ),
+		).Index().String().Block(
+			jen.Id("same").Op(":=").Func().Params(jen.List(jen.Id("des"), jen.Id("obs")).Op("*").Add(api.Clone())).Bool().Block(
+				jen.Return(jen.Len(jen.Id(elem).Call(jen.Id("path"), jen.Id("des"), jen.Id("obs"))).Op("==").Lit(0)),
+			),
+			jen.If(jen.Qual(comparePkg, "SameSet").Call(jen.Id("desired"), jen.Id("observed"), jen.Id("same"))).Block(
+				jen.Return(jen.Nil()),
+			),
+			jen.Return(jen.Index().String().Values(jen.Id("path"))),
+		)
+	})
+	return name
+}
+
 // hasDocument reports whether t is a Smithy document, or a list or map of
 // them.
 func hasDocument(t *model.Type) bool {
@@ -213,21 +247,6 @@ func orderedScalar(t *model.Type) bool {
 	switch t.Kind {
 	case model.String, model.Enum, model.Int, model.IntEnum, model.Float:
 		return true
-	}
-	return false
-}
-
-// isSet reports whether a list's order carries no meaning: Smithy says so
-// with @uniqueItems, and lists of identifiers (SecurityGroupIds,
-// SubnetIds, RoleArns) come back from AWS in an order of its own.
-func isSet(f *model.Field) bool {
-	if f.Type.Unique {
-		return true
-	}
-	for _, suffix := range []string{"Ids", "IDs", "Arns", "ARNs", "Names"} {
-		if strings.HasSuffix(f.Member, suffix) {
-			return true
-		}
 	}
 	return false
 }

@@ -272,10 +272,11 @@ func (c *converter) once(name string, build func() jen.Code) string {
 }
 
 // funcName names a conversion between the API type of crShape and the
-// SDK shape sdkShape, e.g. sdkTag or apiProvisionedThroughputFromProvisionedThroughputDescription.
+// SDK shape sdkShape, e.g. sdkTag, apiProvisionedThroughputStatus or
+// apiProvisionedThroughputFromProvisionedThroughputDescription.
 func (c *converter) funcName(prefix, crShape, sdkShape string) string {
 	name := prefix + strings.ReplaceAll(c.apiType(crShape), "_", "")
-	if crShape != sdkShape {
+	if c.svc.Structs[crShape].Shape != sdkShape {
 		name += "From" + exported(sdkShape)
 	}
 	return name

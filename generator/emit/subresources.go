@@ -35,8 +35,12 @@ type subResource struct {
 func (s subResource) compared() bool { return s.Get != nil && !s.f.CompareIgnore }
 
 // removable reports whether dropping the field from the spec deletes the
-// configuration: only a get can tell that AWS has one to delete.
-func (s subResource) removable() bool { return s.compared() && s.Delete != nil }
+// configuration: only a get can tell that AWS has one to delete, and
+// where AWS reports a default when nothing is set (S3 encryption), the
+// delete would leave the default and run again on every resync.
+func (s subResource) removable() bool {
+	return s.compared() && s.Delete != nil && !s.ReportsDefault
+}
 
 // removableFields are the spec fields of removable sub-resources.
 func (m *managerWriter) removableFields() []*model.Field {

@@ -110,35 +110,38 @@ func member(op *model.Operation, name string) *model.Member {
 	return nil
 }
 
-// listTagsFunc reads every tag of the resource, page by page.
+// listTagsFunc reads every tag of the resource, page by page through
+// managed.Pages, which stops on a repeated token or at its page limit.
 func (m *managerWriter) listTagsFunc() jen.Code {
 	api := m.tagAPI()
 	list := api.List
 	out := m.svc.Structs[list.Output].FieldByMember(api.ListMember)
-	in := jen.Id("in").Op(":=").Op("&").Qual(m.c.sdk, list.Name+"Input").Values(jen.Dict{
-		jen.Id(member(list, api.ListARN).GoName): jen.Id("arn"),
-	})
-	call := []jen.Code{
-		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(list.Name).Call(jen.Id("ctx"), jen.Id("in")),
+	input := jen.Dict{jen.Id(member(list, api.ListARN).GoName): jen.Id("arn")}
+	if api.Paginated {
+		input[jen.Id("NextToken")] = jen.Id("token")
+	}
+	read := []jen.Code{
+		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(list.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, list.Name+"Input").Values(input)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Qual("maps", "Copy").Call(jen.Id("tags"), m.tagsFromSDK(out.Type, jen.Id("out").Dot(out.SDKName))),
 	}
-	var loop jen.Code
+	var body []jen.Code
 	if api.Paginated {
-		loop = jen.For().Block(append(call,
-			jen.If(jen.Id("out").Dot("NextToken").Op("==").Nil()).Block(jen.Return(jen.Id("tags"), jen.Nil())),
-			jen.Id("in").Dot("NextToken").Op("=").Id("out").Dot("NextToken"),
-		)...)
+		page := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("token").Op("*").String()).Params(jen.Op("*").String(), jen.Error()).Block(
+			append(read, jen.Return(jen.Id("out").Dot("NextToken"), jen.Nil()))...,
+		)
+		body = []jen.Code{
+			jen.Err().Op(":=").Qual(managedPkg, "Pages").Call(jen.Id("ctx"), jen.Lit(list.Name), page),
+			jen.Return(jen.Id("tags"), jen.Err()),
+		}
 	} else {
-		loop = jen.Block(append(call, jen.Return(jen.Id("tags"), jen.Nil()))...)
+		body = append(read, jen.Return(jen.Id("tags"), jen.Nil()))
 	}
 	return jen.Comment("listTags reads the resource's tags through "+list.Name+".").Line().
 		Func().Params(jen.Id("m").Op("*").Id("manager")).Id("listTags").Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.Id("arn").Op("*").String(),
 	).Params(jen.Map(jen.String()).String(), jen.Error()).Block(
-		in,
-		jen.Id("tags").Op(":=").Map(jen.String()).String().Values(),
-		loop,
+		append([]jen.Code{jen.Id("tags").Op(":=").Map(jen.String()).String().Values()}, body...)...,
 	)
 }
 
@@ -162,7 +165,9 @@ func (m *managerWriter) observeTags(obsZero jen.Code, arn jen.Code) []jen.Code {
 }
 
 // updateTags applies the tag changes, when the tags differ: the ARN is in
-// the status by the time the runtime updates.
+// the status by the time the runtime updates. It untags before it tags,
+// and managed.TagChanges untags a key whose value changes, so an API that
+// appends instead of overwriting never holds a key twice.
 func (m *managerWriter) updateTags() []jen.Code {
 	api := m.tagAPI()
 	if api == nil {

@@ -63,7 +63,7 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 	if put == nil {
 		return
 	}
-	sr := &model.SubResource{Field: name, Because: sc.Because}
+	sr := &model.SubResource{Field: name, Because: sc.Because, ReportsDefault: sc.ReportsDefault}
 	var err error
 	if sr.Put, err = st.plainOperation(put); err != nil {
 		st.errorf(at, "%v", err)
@@ -100,6 +100,9 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 			return
 		}
 		reason += fmt.Sprintf(", removed by %s", del.ID.Name())
+	}
+	if sr.ReportsDefault {
+		reason += "; AWS reports a default when it is unset, so leaving it out of the spec removes nothing"
 	}
 	for _, op := range []*model.Operation{sr.Put, sr.Get, sr.Delete} {
 		if op == nil {

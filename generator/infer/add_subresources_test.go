@@ -54,3 +54,22 @@ func TestAddSubResources(t *testing.T) {
 		t.Errorf("the resource lists its sub-resources: %d", len(r.SubResources))
 	}
 }
+
+func TestAddSubResourcesReportsDefault(t *testing.T) {
+	yaml := "resources:\n  Bucket:\n    subResources:\n      Policy: {}\n      Encryption: {put: PutBucketPolicy, get: GetBucketPolicy, delete: DeleteBucketPolicy, member: Policy, reportsDefault: true}\n"
+	r := resource(t, mustRun(t, "names.json", yaml, Options{}), "Bucket")
+	cases := []struct {
+		reason string
+		field  string
+		want   bool
+	}{
+		{"a sub-resource AWS leaves unset when nothing is put", "Policy", false},
+		{"reportsDefault in generator.yaml: AWS reports a default", "Encryption", true},
+	}
+	for _, c := range cases {
+		f := field(r, c.field)
+		if got := f.SubResource.ReportsDefault; got != c.want || strings.Contains(f.Reason, "removes nothing") != c.want {
+			t.Errorf("%s: ReportsDefault %t (reason %q), want %t and explain saying so", c.reason, got, f.Reason, c.want)
+		}
+	}
+}

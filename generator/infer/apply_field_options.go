@@ -11,7 +11,7 @@ import (
 )
 
 // applyFieldOptions applies the remaining field options of generator.yaml:
-// primaryKey, required, immutable, compareIgnore, nilEqualsZero,
+// primaryKey, required, immutable, compareIgnore, nilEqualsZero, listOrder,
 // lateInitialize, secret, reference, column and because. Each is checked
 // against what the field is: a status field cannot be required, a field
 // no update takes cannot be made mutable, a field the read does not return
@@ -75,6 +75,9 @@ func applyFieldOptions(st *state) error {
 		if fc.NilEqualsZero {
 			f.NilEqualsZero = true
 		}
+		if fc.ListOrder != "" {
+			st.setListOrder(f, fc.ListOrder, at.At("listOrder"))
+		}
 		if fc.LateInitialize && topOnly("lateInitialize") && specOnly("lateInitialize") {
 			if f.ObservedPath == nil && (f.SubResource == nil || f.SubResource.Get == nil) {
 				st.errorf(at.At("lateInitialize"), "%s is not returned by %s, so there is no value of AWS's to copy", f.Member, r.Read.Name)
@@ -108,6 +111,16 @@ func applyFieldOptions(st *state) error {
 		st.columns(w)
 	}
 	return nil
+}
+
+// setListOrder replaces the list order infer_list_order chose for f.
+func (st *state) setListOrder(f *model.Field, order string, at config.Key) {
+	if f.Type.Kind != model.List {
+		st.errorf(at, "%s is not a list, so it has no order to compare", f.Member)
+		return
+	}
+	f.Type.Unique = order == "set"
+	f.Reason += fmt.Sprintf("; listOrder: %s in generator.yaml", order)
 }
 
 // classOf is a field's class after the options: a secret, else create-only,

@@ -10,7 +10,8 @@ func TestMarkAPIStructs(t *testing.T) {
 		inAPI  bool
 	}{
 		{"a spec list's elements", "KeyElement", true},
-		{"a status structure", "BillingModeSummary", true},
+		{"a status structure, as its status-side copy", "BillingModeSummary@status", true},
+		{"a structure only status uses has no spec-side type", "BillingModeSummary", false},
 		{"the read output's description, whose members are the fields", "TableDescription", false},
 		{"a structure of a resource not generated", "ScanConfig", false},
 	}

@@ -19,6 +19,7 @@ var Stages = []Stage{
 	{"infer_identifiers", "tie identifiers to fields; find the primary key and the ARN", inferIdentifiers},
 	{"add_read_only_fields", "add status fields that other operations' outputs hold", addReadOnlyFields},
 	{"add_subresources", "add spec fields that their own put, get and delete operations own", addSubResources},
+	{"infer_list_order", "decide which lists compare as sets and which in order", inferListOrder},
 	{"apply_ignores", "drop the fields generator.yaml ignores", applyIgnores},
 	{"apply_renames", "rename fields", applyRenames},
 	{"apply_field_options", "apply the other field options of generator.yaml", applyFieldOptions},
@@ -30,5 +31,6 @@ var Stages = []Stage{
 	{"classify_errors", "sort the errors of the kind's operations into terminal and recoverable", classifyErrors},
 	{"mark_last_applied", "mark the spec fields the read does not always return, whose last applied value the runtime records", markLastApplied},
 	{"check_names", "check that Go and JSON names are unique", checkNames},
+	{"split_status_types", "give status its own structures, free of validation", splitStatusTypes},
 	{"mark_api_structs", "mark the structures the API types use", markAPIStructs},
 }

@@ -108,7 +108,7 @@ func Dump(svc *Service) string {
 	for _, name := range names {
 		s := svc.Structs[name]
 		p(0, "")
-		p(0, "struct %s: go %s", s.Shape, s.GoName)
+		p(0, "struct %s: go %s", name, s.GoName)
 		for _, f := range s.Fields {
 			p(1, "%s", dumpField(f))
 		}
@@ -261,8 +261,12 @@ func TypeString(t *Type) string {
 		s = "intEnum " + t.Shape
 	case Structure:
 		s = "struct " + t.GoName
-		if t.GoName != t.Shape {
-			s += " (sdk " + t.Shape + ")"
+		shape, status := strings.CutSuffix(t.Shape, StatusSuffix)
+		if t.GoName != shape {
+			s += " (sdk " + shape + ")"
+		}
+		if status {
+			s += " status-side"
 		}
 	case List:
 		s = "[]" + TypeString(t.Elem)

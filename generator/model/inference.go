@@ -47,6 +47,9 @@ type SubResource struct {
 	Put   *Operation
 	// Get and Delete are nil when the API has none.
 	Get, Delete *Operation
+	// ReportsDefault is set where AWS reports a configuration that nobody
+	// put: an unset field is then no opinion, never a removal.
+	ReportsDefault bool
 	// PutMember is the member of the put input that holds the value.
 	PutMember string
 	// ObservedPath leads through the get output to the value; empty when

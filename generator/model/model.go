@@ -159,6 +159,10 @@ type Struct struct {
 	Skipped []Skipped
 }
 
+// StatusSuffix ends the Service.Structs key of a structure's status-side
+// copy, which carries no validation: a status says what AWS reported.
+const StatusSuffix = "@status"
+
 // FieldByMember returns the field for a Smithy member name, or nil.
 func (s *Struct) FieldByMember(name string) *Field {
 	for _, f := range s.Fields {

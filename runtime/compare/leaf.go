@@ -28,21 +28,30 @@ func SameElements[T cmp.Ordered](a, b []T) bool {
 }
 
 // SameSet reports whether every element of a equals a distinct element of
-// b under eq, in any order.
+// b under eq, in any order. eq need not be symmetric nor exact (a desired
+// element with unset fields matches several observed ones), so the pairs
+// are found as a bipartite matching, not first come first served.
 func SameSet[T any](a, b []T, eq func(a, b *T) bool) bool {
 	if len(a) != len(b) {
 		return false
 	}
-	used := make([]bool, len(b))
-	for i := range a {
-		found := false
+	owner := make([]int, len(b)) // owner[j] is 1 + the element of a paired with b[j]
+	var pair func(i int, seen []bool) bool
+	pair = func(i int, seen []bool) bool {
 		for j := range b {
-			if !used[j] && eq(&a[i], &b[j]) {
-				used[j], found = true, true
-				break
+			if seen[j] || !eq(&a[i], &b[j]) {
+				continue
+			}
+			seen[j] = true
+			if owner[j] == 0 || pair(owner[j]-1, seen) {
+				owner[j] = i + 1
+				return true
 			}
 		}
-		if !found {
+		return false
+	}
+	for i := range a {
+		if !pair(i, make([]bool, len(b))) {
 			return false
 		}
 	}

@@ -124,9 +124,14 @@ func TestTagChanges(t *testing.T) {
 			wantSet: map[string]string{},
 		},
 		"Changed": {
-			reason:  "A changed value is set again and an extra tag removed.",
+			reason:  "A changed value is untagged and set again, so no API can keep both; an extra tag is removed.",
 			desired: map[string]string{"a": "1", "b": "2"}, observed: map[string]string{"a": "0", "c": "3"},
-			wantSet: map[string]string{"a": "1", "b": "2"}, wantRemove: []string{"c"},
+			wantSet: map[string]string{"a": "1", "b": "2"}, wantRemove: []string{"a", "c"},
+		},
+		"EmptyValue": {
+			reason:  "An empty value is a value: changing to it untags and sets the key.",
+			desired: map[string]string{"a": ""}, observed: map[string]string{"a": "0"},
+			wantSet: map[string]string{"a": ""}, wantRemove: []string{"a"},
 		},
 	}
 	for name, tc := range cases {

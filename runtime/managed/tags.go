@@ -39,7 +39,12 @@ func DesiredTags(ctx context.Context, spec map[string]string) map[string]string 
 }
 
 // TagChanges returns what to tag and untag so that observed becomes
-// desired. Keys starting with "aws:" are AWS's own and are never touched.
+// desired; callers untag before they tag. Keys starting with "aws:" are
+// AWS's own and are never touched. A key whose value changes is untagged
+// too: AWS's tag calls overwrite a key, but some implementations (moto's
+// DynamoDB) append a second tag of the same key, which then never reads
+// back as one value and, past a page of tags, makes the tag read repeat
+// its pages.
 func TagChanges(desired, observed map[string]string) (set map[string]string, remove []string) {
 	set = map[string]string{}
 	for k, v := range desired {
@@ -51,7 +56,11 @@ func TagChanges(desired, observed map[string]string) (set map[string]string, rem
 		}
 	}
 	for k := range observed {
-		if _, ok := desired[k]; !ok && !strings.HasPrefix(k, awsTagPrefix) {
+		if strings.HasPrefix(k, awsTagPrefix) {
+			continue
+		}
+		_, keep := desired[k]
+		if _, changed := set[k]; !keep || changed {
 			remove = append(remove, k)
 		}
 	}

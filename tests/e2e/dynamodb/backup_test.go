@@ -92,6 +92,38 @@ func TestBackupReference(t *testing.T) {
 	e.waitGone(bk)
 }
 
+// TestBackupOfOnDemandTable: DynamoDB describes an on-demand table's
+// backup with a provisioned throughput of 0, below the minimum a spec
+// may ask for. The status holds what AWS said, so the Backup still
+// becomes Ready, and exactly one backup is made.
+func TestBackupOfOnDemandTable(t *testing.T) {
+	t.Parallel()
+	e := startController(t, controllerOptions{namespaces: []string{"ondemand"}})
+	tbl := e.newTable("ondemand", "source", nil)
+	tbl.Spec.BillingMode, tbl.Spec.ProvisionedThroughput = aws.String("PAY_PER_REQUEST"), nil
+	e.create(tbl)
+	e.waitReady(tbl)
+
+	bk := &v1alpha1.Backup{
+		ObjectMeta: metav1.ObjectMeta{Name: "ondemand", Namespace: e.ns("ondemand")},
+		Spec:       v1alpha1.BackupSpec{BackupName: aws.String(e.table("ondemand")), TableName: tbl.Spec.TableName},
+	}
+	e.create(bk)
+	ready := e.waitBackup(bk, "to be Ready", func(b *v1alpha1.Backup) error {
+		c := apimeta.FindStatusCondition(b.Status.Conditions, "Ready")
+		if c == nil || c.Status != metav1.ConditionTrue || c.ObservedGeneration != b.Generation {
+			return fmt.Errorf("Ready is %+v", c)
+		}
+		return nil
+	})
+	if summaries := backupsInAWS(t, *tbl.Spec.TableName); len(summaries) != 1 || aws.ToString(summaries[0].BackupArn) != aws.ToString(ready.Status.BackupARN) {
+		t.Fatalf("backups of %s in DynamoDB = %+v, want exactly the one with ARN %s", *tbl.Spec.TableName, summaries, aws.ToString(ready.Status.BackupARN))
+	}
+	if d := ready.Status.SourceTableDetails; d == nil || d.ProvisionedThroughput == nil || aws.ToInt64(d.ProvisionedThroughput.ReadCapacityUnits) != 0 {
+		t.Errorf("status.sourceTableDetails = %+v, want AWS's provisioned throughput of 0 kept", d)
+	}
+}
+
 // waitBackup polls a Backup until cond accepts it.
 func (e *env) waitBackup(bk *v1alpha1.Backup, what string, cond func(*v1alpha1.Backup) error) *v1alpha1.Backup {
 	e.t.Helper()

@@ -94,3 +94,37 @@ func controllerVersion(t *testing.T, e *env) string {
 	}
 	return m[1]
 }
+
+// TestTagChangedTwelveTimes: moto's TagResource appends a tag whose key
+// is already there, and once a table has more than ten tags its
+// ListTagsOfResource hands back the same NextToken forever. A tag value
+// changed twelve times must still converge: each change is Ready, and AWS
+// ends with the last value as the only tag of its key.
+func TestTagChangedTwelveTimes(t *testing.T) {
+	t.Parallel()
+	e := startController(t, controllerOptions{namespaces: []string{"retag"}})
+	tbl := e.newTable("retag", "retagged", nil)
+	tbl.Spec.Tags = []v1alpha1.Tag{{Key: aws.String("team"), Value: aws.String("v0")}}
+	e.create(tbl)
+	arn := aws.ToString(e.waitReady(tbl).Status.ACKResourceMetadata.ARN)
+	for i := 1; i <= 12; i++ {
+		value := fmt.Sprintf("v%d", i)
+		e.editSpec(tbl, func(s *v1alpha1.TableSpec) {
+			s.Tags = []v1alpha1.Tag{{Key: aws.String("team"), Value: aws.String(value)}}
+		})
+		e.waitReady(tbl)
+	}
+	out, err := ddb(region, "").ListTagsOfResource(context.Background(), &dynamodb.ListTagsOfResourceInput{ResourceArn: aws.String(arn)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var team []string
+	for _, tag := range out.Tags {
+		if aws.ToString(tag.Key) == "team" {
+			team = append(team, aws.ToString(tag.Value))
+		}
+	}
+	if len(team) != 1 || team[0] != "v12" || out.NextToken != nil {
+		t.Errorf("team tags in DynamoDB = %v (next token %v), want only v12 on one page", team, aws.ToString(out.NextToken))
+	}
+}

@@ -14,8 +14,6 @@ type ArchivalSummary struct {
 	ArchivalReason *string `json:"archivalReason,omitempty"`
 	// The Amazon Resource Name (ARN) of the backup the table was archived to, when applicable in the archival reason. If you wish to restore this backup to the same table name, you will need to delete the original table.
 	// +optional
-	// +kubebuilder:validation:MinLength=37
-	// +kubebuilder:validation:MaxLength=1024
 	ArchivalBackupARN *string `json:"archivalBackupARN,omitempty"`
 }
 
@@ -36,26 +34,18 @@ type AttributeDefinition struct {
 type BackupDetails struct {
 	// ARN associated with the backup.
 	// +optional
-	// +kubebuilder:validation:MinLength=37
-	// +kubebuilder:validation:MaxLength=1024
 	BackupARN *string `json:"backupARN,omitempty"`
 	// Name of the requested backup.
 	// +optional
-	// +kubebuilder:validation:MinLength=3
-	// +kubebuilder:validation:MaxLength=255
-	// +kubebuilder:validation:Pattern=`^[a-zA-Z0-9_.-]+$`
 	BackupName *string `json:"backupName,omitempty"`
 	// Size of the backup in bytes. DynamoDB updates this value approximately every six hours. Recent changes might not be reflected in this value.
 	// +optional
-	// +kubebuilder:validation:Minimum=0
 	BackupSizeBytes *int64 `json:"backupSizeBytes,omitempty"`
 	// Backup can be in one of the following states: CREATING, ACTIVE, DELETED.
 	// +optional
-	// +kubebuilder:validation:Enum=CREATING;DELETED;AVAILABLE
 	BackupStatus *string `json:"backupStatus,omitempty"`
 	// BackupType: USER - You create and manage these using the on-demand backup feature. SYSTEM - If you delete a table with point-in-time recovery enabled, a SYSTEM backup is automatically created and is retained for 35 days (at no additional cost).
 	// +optional
-	// +kubebuilder:validation:Enum=USER;SYSTEM;AWS_BACKUP
 	BackupType *string `json:"backupType,omitempty"`
 	// Time at which the backup was created. This is the request time of the backup.
 	// +optional
@@ -69,7 +59,6 @@ type BackupDetails struct {
 type BillingModeSummary struct {
 	// Controls how you are charged for read and write throughput and how you manage capacity. This setting can be changed later. PROVISIONED - Sets the read/write capacity mode to PROVISIONED . We recommend using PROVISIONED for predictable workloads.
 	// +optional
-	// +kubebuilder:validation:Enum=PROVISIONED;PAY_PER_REQUEST
 	BillingMode *string `json:"billingMode,omitempty"`
 	// Represents the time when PAY_PER_REQUEST was last set as the read/write capacity mode.
 	// +optional
@@ -107,39 +96,31 @@ type GlobalSecondaryIndex struct {
 type GlobalSecondaryIndexInfo struct {
 	// The name of the global secondary index.
 	// +optional
-	// +kubebuilder:validation:MinLength=3
-	// +kubebuilder:validation:MaxLength=255
-	// +kubebuilder:validation:Pattern=`^[a-zA-Z0-9_.-]+$`
 	IndexName *string `json:"indexName,omitempty"`
 	// The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types: HASH - partition key RANGE - sort key The partition key of an item is also known as its hash attribute .
 	// +optional
-	// +kubebuilder:validation:MinItems=1
-	// +kubebuilder:validation:MaxItems=2
-	KeySchema []KeySchemaElement `json:"keySchema,omitempty"`
+	KeySchema []KeySchemaElementStatus `json:"keySchema,omitempty"`
 	// Represents attributes that are copied (projected) from the table into the global secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
 	// +optional
-	Projection *Projection `json:"projection,omitempty"`
+	Projection *ProjectionStatus `json:"projection,omitempty"`
 	// Represents the provisioned throughput settings for the specified global secondary index.
 	// +optional
-	ProvisionedThroughput *ProvisionedThroughput `json:"provisionedThroughput,omitempty"`
+	ProvisionedThroughput *ProvisionedThroughputStatus `json:"provisionedThroughput,omitempty"`
 	// Sets the maximum number of read and write units for the specified on-demand table. If you use this parameter, you must specify MaxReadRequestUnits , MaxWriteRequestUnits , or both.
 	// +optional
-	OnDemandThroughput *OnDemandThroughput `json:"onDemandThroughput,omitempty"`
+	OnDemandThroughput *OnDemandThroughputStatus `json:"onDemandThroughput,omitempty"`
 }
 
 // GlobalSecondaryIndexWarmThroughputDescription mirrors the AWS GlobalSecondaryIndexWarmThroughputDescription shape.
 type GlobalSecondaryIndexWarmThroughputDescription struct {
 	// Represents warm throughput read units per second value for a global secondary index.
 	// +optional
-	// +kubebuilder:validation:Minimum=1
 	ReadUnitsPerSecond *int64 `json:"readUnitsPerSecond,omitempty"`
 	// Represents warm throughput write units per second value for a global secondary index.
 	// +optional
-	// +kubebuilder:validation:Minimum=1
 	WriteUnitsPerSecond *int64 `json:"writeUnitsPerSecond,omitempty"`
 	// Represents the warm throughput status being created or updated on a global secondary index. The status can only be UPDATING or ACTIVE .
 	// +optional
-	// +kubebuilder:validation:Enum=CREATING;UPDATING;DELETING;ACTIVE
 	Status *string `json:"status,omitempty"`
 }
 
@@ -153,6 +134,16 @@ type KeySchemaElement struct {
 	// The role that this key attribute will assume: HASH - partition key RANGE - sort key The partition key of an item is also known as its hash attribute .
 	// +optional
 	// +kubebuilder:validation:Enum=HASH;RANGE
+	KeyType *string `json:"keyType,omitempty"`
+}
+
+// KeySchemaElementStatus mirrors the AWS KeySchemaElement shape.
+type KeySchemaElementStatus struct {
+	// The name of a key attribute.
+	// +optional
+	AttributeName *string `json:"attributeName,omitempty"`
+	// The role that this key attribute will assume: HASH - partition key RANGE - sort key The partition key of an item is also known as its hash attribute .
+	// +optional
 	KeyType *string `json:"keyType,omitempty"`
 }
 
@@ -178,22 +169,27 @@ type LocalSecondaryIndex struct {
 type LocalSecondaryIndexInfo struct {
 	// Represents the name of the local secondary index.
 	// +optional
-	// +kubebuilder:validation:MinLength=3
-	// +kubebuilder:validation:MaxLength=255
-	// +kubebuilder:validation:Pattern=`^[a-zA-Z0-9_.-]+$`
 	IndexName *string `json:"indexName,omitempty"`
 	// The complete key schema for a local secondary index, which consists of one or more pairs of attribute names and key types: HASH - partition key RANGE - sort key The partition key of an item is also known as its hash attribute .
 	// +optional
-	// +kubebuilder:validation:MinItems=1
-	// +kubebuilder:validation:MaxItems=2
-	KeySchema []KeySchemaElement `json:"keySchema,omitempty"`
+	KeySchema []KeySchemaElementStatus `json:"keySchema,omitempty"`
 	// Represents attributes that are copied (projected) from the table into the global secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
 	// +optional
-	Projection *Projection `json:"projection,omitempty"`
+	Projection *ProjectionStatus `json:"projection,omitempty"`
 }
 
 // OnDemandThroughput mirrors the AWS OnDemandThroughput shape.
 type OnDemandThroughput struct {
+	// Maximum number of read request units for the specified table. To specify a maximum OnDemandThroughput on your table, set the value of MaxReadRequestUnits as greater than or equal to 1.
+	// +optional
+	MaxReadRequestUnits *int64 `json:"maxReadRequestUnits,omitempty"`
+	// Maximum number of write request units for the specified table. To specify a maximum OnDemandThroughput on your table, set the value of MaxWriteRequestUnits as greater than or equal to 1.
+	// +optional
+	MaxWriteRequestUnits *int64 `json:"maxWriteRequestUnits,omitempty"`
+}
+
+// OnDemandThroughputStatus mirrors the AWS OnDemandThroughput shape.
+type OnDemandThroughputStatus struct {
 	// Maximum number of read request units for the specified table. To specify a maximum OnDemandThroughput on your table, set the value of MaxReadRequestUnits as greater than or equal to 1.
 	// +optional
 	MaxReadRequestUnits *int64 `json:"maxReadRequestUnits,omitempty"`
@@ -222,6 +218,16 @@ type Projection struct {
 	NonKeyAttributes []string `json:"nonKeyAttributes,omitempty"`
 }
 
+// ProjectionStatus mirrors the AWS Projection shape.
+type ProjectionStatus struct {
+	// The set of attributes that are projected into the index: KEYS_ONLY - Only the index and primary keys are projected into the index. INCLUDE - In addition to the attributes described in KEYS_ONLY , the secondary index will include other non-key attributes that you specify.
+	// +optional
+	ProjectionType *string `json:"projectionType,omitempty"`
+	// Represents the non-key attribute names which will be projected into the index. For local secondary indexes, the total count of NonKeyAttributes summed across all of the local secondary indexes, must not exceed 100.
+	// +optional
+	NonKeyAttributes []string `json:"nonKeyAttributes,omitempty"`
+}
+
 // ProvisionedThroughput mirrors the AWS ProvisionedThroughput shape.
 type ProvisionedThroughput struct {
 	// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a ThrottlingException . For more information, see Specifying Read and Write Requirements in the Amazon DynamoDB Developer Guide . If read/write capacity mode is PAY_PER_REQUEST the value is set to 0.
@@ -234,11 +240,20 @@ type ProvisionedThroughput struct {
 	WriteCapacityUnits *int64 `json:"writeCapacityUnits,omitempty"`
 }
 
+// ProvisionedThroughputStatus mirrors the AWS ProvisionedThroughput shape.
+type ProvisionedThroughputStatus struct {
+	// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a ThrottlingException . For more information, see Specifying Read and Write Requirements in the Amazon DynamoDB Developer Guide . If read/write capacity mode is PAY_PER_REQUEST the value is set to 0.
+	// +optional
+	ReadCapacityUnits *int64 `json:"readCapacityUnits,omitempty"`
+	// The maximum number of writes consumed per second before DynamoDB returns a ThrottlingException . For more information, see Specifying Read and Write Requirements in the Amazon DynamoDB Developer Guide . If read/write capacity mode is PAY_PER_REQUEST the value is set to 0.
+	// +optional
+	WriteCapacityUnits *int64 `json:"writeCapacityUnits,omitempty"`
+}
+
 // ProvisionedThroughputOverride mirrors the AWS ProvisionedThroughputOverride shape.
 type ProvisionedThroughputOverride struct {
 	// Replica-specific read capacity units. If not specified, uses the source table's read capacity settings.
 	// +optional
-	// +kubebuilder:validation:Minimum=1
 	ReadCapacityUnits *int64 `json:"readCapacityUnits,omitempty"`
 }
 
@@ -249,7 +264,6 @@ type ReplicaDescription struct {
 	RegionName *string `json:"regionName,omitempty"`
 	// The current state of the replica: CREATING - The replica is being created. UPDATING - The replica is being updated. DELETING - The replica is being deleted. ACTIVE - The replica is ready for use. REGION_DISABLED - The replica is inaccessible because the Amazon Web Services Region has been disabled.
 	// +optional
-	// +kubebuilder:validation:Enum=CREATING;CREATION_FAILED;UPDATING;DELETING;ACTIVE;REGION_DISABLED;INACCESSIBLE_ENCRYPTION_CREDENTIALS
 	ReplicaStatus *string `json:"replicaStatus,omitempty"`
 	// Detailed information about the replica status.
 	// +optional
@@ -284,9 +298,6 @@ type ReplicaDescription struct {
 type ReplicaGlobalSecondaryIndexDescription struct {
 	// The name of the global secondary index.
 	// +optional
-	// +kubebuilder:validation:MinLength=3
-	// +kubebuilder:validation:MaxLength=255
-	// +kubebuilder:validation:Pattern=`^[a-zA-Z0-9_.-]+$`
 	IndexName *string `json:"indexName,omitempty"`
 	// If not described, uses the source table GSI's read capacity settings.
 	// +optional
@@ -303,13 +314,9 @@ type ReplicaGlobalSecondaryIndexDescription struct {
 type RestoreSummary struct {
 	// The Amazon Resource Name (ARN) of the backup from which the table was restored.
 	// +optional
-	// +kubebuilder:validation:MinLength=37
-	// +kubebuilder:validation:MaxLength=1024
 	SourceBackupARN *string `json:"sourceBackupARN,omitempty"`
 	// The ARN of the source table of the backup that is being restored.
 	// +optional
-	// +kubebuilder:validation:MinLength=1
-	// +kubebuilder:validation:MaxLength=1024
 	SourceTableARN *string `json:"sourceTableARN,omitempty"`
 	// Point in time or source backup time.
 	// +optional
@@ -323,11 +330,9 @@ type RestoreSummary struct {
 type SSEDescription struct {
 	// Represents the current state of server-side encryption. The only supported values are: ENABLED - Server-side encryption is enabled. UPDATING - Server-side encryption is being updated.
 	// +optional
-	// +kubebuilder:validation:Enum=ENABLING;ENABLED;DISABLING;DISABLED;UPDATING
 	Status *string `json:"status,omitempty"`
 	// Server-side encryption type. The only supported value is: KMS - Server-side encryption that uses Key Management Service. The key is stored in your account and is managed by KMS (KMS charges apply).
 	// +optional
-	// +kubebuilder:validation:Enum=AES256;KMS
 	SSEType *string `json:"sseType,omitempty"`
 	// The KMS key ARN used for the KMS encryption.
 	// +optional
@@ -355,43 +360,33 @@ type SSESpecification struct {
 type SourceTableDetails struct {
 	// The name of the table for which the backup was created.
 	// +optional
-	// +kubebuilder:validation:MinLength=3
-	// +kubebuilder:validation:MaxLength=255
-	// +kubebuilder:validation:Pattern=`^[a-zA-Z0-9_.-]+$`
 	TableName *string `json:"tableName,omitempty"`
 	// Unique identifier for the table for which the backup was created.
 	// +optional
-	// +kubebuilder:validation:Pattern=`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`
 	TableID *string `json:"tableID,omitempty"`
 	// ARN of the table for which backup was created.
 	// +optional
-	// +kubebuilder:validation:MinLength=1
-	// +kubebuilder:validation:MaxLength=1024
 	TableARN *string `json:"tableARN,omitempty"`
 	// Size of the table in bytes. Note that this is an approximate value.
 	// +optional
 	TableSizeBytes *int64 `json:"tableSizeBytes,omitempty"`
 	// Schema of the table.
 	// +optional
-	// +kubebuilder:validation:MinItems=1
-	// +kubebuilder:validation:MaxItems=2
-	KeySchema []KeySchemaElement `json:"keySchema,omitempty"`
+	KeySchema []KeySchemaElementStatus `json:"keySchema,omitempty"`
 	// Time when the source table was created.
 	// +optional
 	TableCreationDateTime *metav1.Time `json:"tableCreationDateTime,omitempty"`
 	// Read IOPs and Write IOPS on the table when the backup was created.
 	// +optional
-	ProvisionedThroughput *ProvisionedThroughput `json:"provisionedThroughput,omitempty"`
+	ProvisionedThroughput *ProvisionedThroughputStatus `json:"provisionedThroughput,omitempty"`
 	// Sets the maximum number of read and write units for the specified on-demand table. If you use this parameter, you must specify MaxReadRequestUnits , MaxWriteRequestUnits , or both.
 	// +optional
-	OnDemandThroughput *OnDemandThroughput `json:"onDemandThroughput,omitempty"`
+	OnDemandThroughput *OnDemandThroughputStatus `json:"onDemandThroughput,omitempty"`
 	// Number of items in the table. Note that this is an approximate value.
 	// +optional
-	// +kubebuilder:validation:Minimum=0
 	ItemCount *int64 `json:"itemCount,omitempty"`
 	// Controls how you are charged for read and write throughput and how you manage capacity. This setting can be changed later. PROVISIONED - Sets the read/write capacity mode to PROVISIONED . We recommend using PROVISIONED for predictable workloads.
 	// +optional
-	// +kubebuilder:validation:Enum=PROVISIONED;PAY_PER_REQUEST
 	BillingMode *string `json:"billingMode,omitempty"`
 }
 
@@ -405,7 +400,7 @@ type SourceTableFeatureDetails struct {
 	GlobalSecondaryIndexes []GlobalSecondaryIndexInfo `json:"globalSecondaryIndexes,omitempty"`
 	// Stream settings on the table when the backup was created.
 	// +optional
-	StreamDescription *StreamSpecification `json:"streamDescription,omitempty"`
+	StreamDescription *StreamSpecificationStatus `json:"streamDescription,omitempty"`
 	// Time to Live settings on the table when the backup was created.
 	// +optional
 	TimeToLiveDescription *TimeToLiveDescription `json:"timeToLiveDescription,omitempty"`
@@ -425,11 +420,20 @@ type StreamSpecification struct {
 	StreamViewType *string `json:"streamViewType,omitempty"`
 }
 
+// StreamSpecificationStatus mirrors the AWS StreamSpecification shape.
+type StreamSpecificationStatus struct {
+	// Indicates whether DynamoDB Streams is enabled (true) or disabled (false) on the table.
+	// +optional
+	StreamEnabled *bool `json:"streamEnabled,omitempty"`
+	// When an item in the table is modified, StreamViewType determines what information is written to the stream for this table. Valid values for StreamViewType are: KEYS_ONLY - Only the key attributes of the modified item are written to the stream.
+	// +optional
+	StreamViewType *string `json:"streamViewType,omitempty"`
+}
+
 // TableClassSummary mirrors the AWS TableClassSummary shape.
 type TableClassSummary struct {
 	// The table class of the specified table. Valid values are STANDARD and STANDARD_INFREQUENT_ACCESS .
 	// +optional
-	// +kubebuilder:validation:Enum=STANDARD;STANDARD_INFREQUENT_ACCESS
 	TableClass *string `json:"tableClass,omitempty"`
 	// The date and time at which the table class was last updated.
 	// +optional
@@ -440,15 +444,12 @@ type TableClassSummary struct {
 type TableWarmThroughputDescription struct {
 	// Represents the base table's warm throughput value in read units per second.
 	// +optional
-	// +kubebuilder:validation:Minimum=1
 	ReadUnitsPerSecond *int64 `json:"readUnitsPerSecond,omitempty"`
 	// Represents the base table's warm throughput value in write units per second.
 	// +optional
-	// +kubebuilder:validation:Minimum=1
 	WriteUnitsPerSecond *int64 `json:"writeUnitsPerSecond,omitempty"`
 	// Represents warm throughput value of the base table..
 	// +optional
-	// +kubebuilder:validation:Enum=CREATING;UPDATING;DELETING;ACTIVE;INACCESSIBLE_ENCRYPTION_CREDENTIALS;ARCHIVING;ARCHIVED
 	Status *string `json:"status,omitempty"`
 }
 
@@ -470,12 +471,9 @@ type Tag struct {
 type TimeToLiveDescription struct {
 	// The TTL status for the table.
 	// +optional
-	// +kubebuilder:validation:Enum=ENABLING;DISABLING;ENABLED;DISABLED
 	TimeToLiveStatus *string `json:"timeToLiveStatus,omitempty"`
 	// The name of the TTL attribute for items in the table.
 	// +optional
-	// +kubebuilder:validation:MinLength=1
-	// +kubebuilder:validation:MaxLength=255
 	AttributeName *string `json:"attributeName,omitempty"`
 }
 

@@ -44,9 +44,9 @@ func apiSourceTableDetails(in types.SourceTableDetails) v1alpha1.SourceTableDeta
 	return v1alpha1.SourceTableDetails{
 		BillingMode:           conv.FromEnum(in.BillingMode),
 		ItemCount:             conv.Int[int64](in.ItemCount),
-		KeySchema:             conv.Slice(in.KeySchema, apiKeySchemaElement),
-		OnDemandThroughput:    conv.Ptr(in.OnDemandThroughput, apiOnDemandThroughput),
-		ProvisionedThroughput: conv.Ptr(in.ProvisionedThroughput, apiProvisionedThroughput),
+		KeySchema:             conv.Slice(in.KeySchema, apiKeySchemaElementStatus),
+		OnDemandThroughput:    conv.Ptr(in.OnDemandThroughput, apiOnDemandThroughputStatus),
+		ProvisionedThroughput: conv.Ptr(in.ProvisionedThroughput, apiProvisionedThroughputStatus),
 		TableARN:              in.TableArn,
 		TableCreationDateTime: conv.FromTime(in.TableCreationDateTime),
 		TableID:               in.TableId,
@@ -60,27 +60,27 @@ func apiSourceTableFeatureDetails(in types.SourceTableFeatureDetails) v1alpha1.S
 		GlobalSecondaryIndexes: conv.Slice(in.GlobalSecondaryIndexes, apiGlobalSecondaryIndexInfo),
 		LocalSecondaryIndexes:  conv.Slice(in.LocalSecondaryIndexes, apiLocalSecondaryIndexInfo),
 		SSEDescription:         conv.Ptr(in.SSEDescription, apiSSEDescription),
-		StreamDescription:      conv.Ptr(in.StreamDescription, apiStreamSpecification),
+		StreamDescription:      conv.Ptr(in.StreamDescription, apiStreamSpecificationStatus),
 		TimeToLiveDescription:  conv.Ptr(in.TimeToLiveDescription, apiTimeToLiveDescription),
 	}
 }
 
-func apiKeySchemaElement(in types.KeySchemaElement) v1alpha1.KeySchemaElement {
-	return v1alpha1.KeySchemaElement{
+func apiKeySchemaElementStatus(in types.KeySchemaElement) v1alpha1.KeySchemaElementStatus {
+	return v1alpha1.KeySchemaElementStatus{
 		AttributeName: in.AttributeName,
 		KeyType:       conv.FromEnum(in.KeyType),
 	}
 }
 
-func apiProvisionedThroughput(in types.ProvisionedThroughput) v1alpha1.ProvisionedThroughput {
-	return v1alpha1.ProvisionedThroughput{
+func apiProvisionedThroughputStatus(in types.ProvisionedThroughput) v1alpha1.ProvisionedThroughputStatus {
+	return v1alpha1.ProvisionedThroughputStatus{
 		ReadCapacityUnits:  conv.Int[int64](in.ReadCapacityUnits),
 		WriteCapacityUnits: conv.Int[int64](in.WriteCapacityUnits),
 	}
 }
 
-func apiOnDemandThroughput(in types.OnDemandThroughput) v1alpha1.OnDemandThroughput {
-	return v1alpha1.OnDemandThroughput{
+func apiOnDemandThroughputStatus(in types.OnDemandThroughput) v1alpha1.OnDemandThroughputStatus {
+	return v1alpha1.OnDemandThroughputStatus{
 		MaxReadRequestUnits:  conv.Int[int64](in.MaxReadRequestUnits),
 		MaxWriteRequestUnits: conv.Int[int64](in.MaxWriteRequestUnits),
 	}
@@ -89,23 +89,23 @@ func apiOnDemandThroughput(in types.OnDemandThroughput) v1alpha1.OnDemandThrough
 func apiLocalSecondaryIndexInfo(in types.LocalSecondaryIndexInfo) v1alpha1.LocalSecondaryIndexInfo {
 	return v1alpha1.LocalSecondaryIndexInfo{
 		IndexName:  in.IndexName,
-		KeySchema:  conv.Slice(in.KeySchema, apiKeySchemaElement),
-		Projection: conv.Ptr(in.Projection, apiProjection),
+		KeySchema:  conv.Slice(in.KeySchema, apiKeySchemaElementStatus),
+		Projection: conv.Ptr(in.Projection, apiProjectionStatus),
 	}
 }
 
 func apiGlobalSecondaryIndexInfo(in types.GlobalSecondaryIndexInfo) v1alpha1.GlobalSecondaryIndexInfo {
 	return v1alpha1.GlobalSecondaryIndexInfo{
 		IndexName:             in.IndexName,
-		KeySchema:             conv.Slice(in.KeySchema, apiKeySchemaElement),
-		OnDemandThroughput:    conv.Ptr(in.OnDemandThroughput, apiOnDemandThroughput),
-		Projection:            conv.Ptr(in.Projection, apiProjection),
-		ProvisionedThroughput: conv.Ptr(in.ProvisionedThroughput, apiProvisionedThroughput),
+		KeySchema:             conv.Slice(in.KeySchema, apiKeySchemaElementStatus),
+		OnDemandThroughput:    conv.Ptr(in.OnDemandThroughput, apiOnDemandThroughputStatus),
+		Projection:            conv.Ptr(in.Projection, apiProjectionStatus),
+		ProvisionedThroughput: conv.Ptr(in.ProvisionedThroughput, apiProvisionedThroughputStatus),
 	}
 }
 
-func apiStreamSpecification(in types.StreamSpecification) v1alpha1.StreamSpecification {
-	return v1alpha1.StreamSpecification{
+func apiStreamSpecificationStatus(in types.StreamSpecification) v1alpha1.StreamSpecificationStatus {
+	return v1alpha1.StreamSpecificationStatus{
 		StreamEnabled:  in.StreamEnabled,
 		StreamViewType: conv.FromEnum(in.StreamViewType),
 	}
@@ -127,8 +127,8 @@ func apiSSEDescription(in types.SSEDescription) v1alpha1.SSEDescription {
 	}
 }
 
-func apiProjection(in types.Projection) v1alpha1.Projection {
-	return v1alpha1.Projection{
+func apiProjectionStatus(in types.Projection) v1alpha1.ProjectionStatus {
+	return v1alpha1.ProjectionStatus{
 		NonKeyAttributes: in.NonKeyAttributes,
 		ProjectionType:   conv.FromEnum(in.ProjectionType),
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	types "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	"slices"
@@ -17,7 +18,7 @@ import (
 func diffSpec(desired, observed *v1alpha1.TableSpec) []string {
 	var diff []string
 	if desired.AttributeDefinitions != nil {
-		diff = append(diff, diffAttributeDefinitionList("attributeDefinitions", desired.AttributeDefinitions, observed.AttributeDefinitions)...)
+		diff = append(diff, diffAttributeDefinitionSet("attributeDefinitions", desired.AttributeDefinitions, observed.AttributeDefinitions)...)
 	}
 	if desired.GlobalSecondaryIndexes != nil {
 		if updates, _ := globalSecondaryIndexesUpdates(desired.GlobalSecondaryIndexes, observed.GlobalSecondaryIndexes); len(updates) > 0 {
@@ -66,7 +67,7 @@ func diffCreateOnly(desired, observed *v1alpha1.TableSpec) []string {
 		diff = append(diff, diffKeySchemaElementList("keySchema", desired.KeySchema, observed.KeySchema)...)
 	}
 	if desired.LocalSecondaryIndexes != nil {
-		diff = append(diff, diffLocalSecondaryIndexList("localSecondaryIndexes", desired.LocalSecondaryIndexes, observed.LocalSecondaryIndexes)...)
+		diff = append(diff, diffLocalSecondaryIndexSet("localSecondaryIndexes", desired.LocalSecondaryIndexes, observed.LocalSecondaryIndexes)...)
 	}
 	if desired.GlobalSecondaryIndexes != nil {
 		_, refused := globalSecondaryIndexesUpdates(desired.GlobalSecondaryIndexes, observed.GlobalSecondaryIndexes)
@@ -183,16 +184,14 @@ func diffLocalSecondaryIndex(path string, desired, observed *v1alpha1.LocalSecon
 	return diff
 }
 
-func diffLocalSecondaryIndexList(path string, desired, observed []v1alpha1.LocalSecondaryIndex) []string {
-	if len(desired) != len(observed) {
-		return []string{path}
+func diffLocalSecondaryIndexSet(path string, desired, observed []v1alpha1.LocalSecondaryIndex) []string {
+	same := func(des, obs *v1alpha1.LocalSecondaryIndex) bool {
+		return len(diffLocalSecondaryIndex(path, des, obs)) == 0
 	}
-	var diff []string
-	for i := range desired {
-		at := path + "[" + strconv.Itoa(i) + "]"
-		diff = append(diff, diffLocalSecondaryIndex(at, &desired[i], &observed[i])...)
+	if compare.SameSet(desired, observed, same) {
+		return nil
 	}
-	return diff
+	return []string{path}
 }
 
 func diffAttributeDefinition(path string, desired, observed *v1alpha1.AttributeDefinition) []string {
@@ -210,16 +209,14 @@ func diffAttributeDefinition(path string, desired, observed *v1alpha1.AttributeD
 	return diff
 }
 
-func diffAttributeDefinitionList(path string, desired, observed []v1alpha1.AttributeDefinition) []string {
-	if len(desired) != len(observed) {
-		return []string{path}
+func diffAttributeDefinitionSet(path string, desired, observed []v1alpha1.AttributeDefinition) []string {
+	same := func(des, obs *v1alpha1.AttributeDefinition) bool {
+		return len(diffAttributeDefinition(path, des, obs)) == 0
 	}
-	var diff []string
-	for i := range desired {
-		at := path + "[" + strconv.Itoa(i) + "]"
-		diff = append(diff, diffAttributeDefinition(at, &desired[i], &observed[i])...)
+	if compare.SameSet(desired, observed, same) {
+		return nil
 	}
-	return diff
+	return []string{path}
 }
 
 func diffProvisionedThroughput(path string, desired, observed *v1alpha1.ProvisionedThroughput) []string {

@@ -193,19 +193,19 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Table) error {
 
 // listTags reads the resource's tags through ListTagsOfResource.
 func (m *manager) listTags(ctx context.Context, arn *string) (map[string]string, error) {
-	in := &dynamodb.ListTagsOfResourceInput{ResourceArn: arn}
 	tags := map[string]string{}
-	for {
-		out, err := m.client.ListTagsOfResource(ctx, in)
+	err := managed.Pages(ctx, "ListTagsOfResource", func(ctx context.Context, token *string) (*string, error) {
+		out, err := m.client.ListTagsOfResource(ctx, &dynamodb.ListTagsOfResourceInput{
+			NextToken:   token,
+			ResourceArn: arn,
+		})
 		if err != nil {
 			return nil, err
 		}
 		maps.Copy(tags, conv.TagMap(out.Tags, func(t types.Tag) (string, string) {
 			return conv.Value(t.Key), conv.Value(t.Value)
 		}))
-		if out.NextToken == nil {
-			return tags, nil
-		}
-		in.NextToken = out.NextToken
-	}
+		return out.NextToken, nil
+	})
+	return tags, err
 }

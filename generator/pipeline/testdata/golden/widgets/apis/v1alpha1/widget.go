@@ -71,6 +71,9 @@ type WidgetSpec struct {
 	WidgetName *string `json:"widgetName"`
 	// Where the widget logs.
 	// +optional
+	Audit *LoggingConfig `json:"audit,omitempty"`
+	// Where the widget logs.
+	// +optional
 	Logging *LoggingConfig `json:"logging,omitempty"`
 }
 

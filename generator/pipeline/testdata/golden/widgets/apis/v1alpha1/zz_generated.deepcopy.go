@@ -354,6 +354,11 @@ func (in *WidgetSpec) DeepCopyInto(out *WidgetSpec) {
 		*out = new(string)
 		**out = **in
 	}
+	if in.Audit != nil {
+		in, out := &in.Audit, &out.Audit
+		*out = new(LoggingConfig)
+		(*in).DeepCopyInto(*out)
+	}
 	if in.Logging != nil {
 		in, out := &in.Logging, &out.Logging
 		*out = new(LoggingConfig)

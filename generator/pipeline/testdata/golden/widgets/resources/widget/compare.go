@@ -7,7 +7,6 @@ import (
 	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	"maps"
-	"strconv"
 )
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
@@ -39,7 +38,7 @@ func diffSpec(desired, observed *v1alpha1.WidgetSpec) []string {
 		diff = append(diff, "ratio")
 	}
 	if desired.Rules != nil {
-		diff = append(diff, diffRuleList("rules", desired.Rules, observed.Rules)...)
+		diff = append(diff, diffRuleSet("rules", desired.Rules, observed.Rules)...)
 	}
 	if desired.SecurityGroupIDs != nil && !compare.SameElements(desired.SecurityGroupIDs, observed.SecurityGroupIDs) {
 		diff = append(diff, "securityGroupIDs")
@@ -60,6 +59,9 @@ func diffSpec(desired, observed *v1alpha1.WidgetSpec) []string {
 	}
 	if desired.Weight != nil && (observed.Weight == nil || *desired.Weight != *observed.Weight) {
 		diff = append(diff, "weight")
+	}
+	if desired.Audit != nil {
+		diff = append(diff, diffLoggingConfig("audit", desired.Audit, observed.Audit)...)
 	}
 	if desired.Logging != nil {
 		diff = append(diff, diffLoggingConfig("logging", desired.Logging, observed.Logging)...)
@@ -126,16 +128,14 @@ func diffRule(path string, desired, observed *v1alpha1.Rule) []string {
 	return diff
 }
 
-func diffRuleList(path string, desired, observed []v1alpha1.Rule) []string {
-	if len(desired) != len(observed) {
-		return []string{path}
+func diffRuleSet(path string, desired, observed []v1alpha1.Rule) []string {
+	same := func(des, obs *v1alpha1.Rule) bool {
+		return len(diffRule(path, des, obs)) == 0
 	}
-	var diff []string
-	for i := range desired {
-		at := path + "[" + strconv.Itoa(i) + "]"
-		diff = append(diff, diffRule(at, &desired[i], &observed[i])...)
+	if compare.SameSet(desired, observed, same) {
+		return nil
 	}
-	return diff
+	return []string{path}
 }
 
 func diffLoggingConfig(path string, desired, observed *v1alpha1.LoggingConfig) []string {

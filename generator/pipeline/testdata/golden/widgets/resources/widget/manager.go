@@ -50,6 +50,14 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Widget) (managed.Obs
 	}
 	fillStatusFromWidgetDescription(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
+	// GetWidgetLogging reads audit, which PutWidgetLogging sets.
+	if got, err := m.client.GetWidgetLogging(ctx, &widgets.GetWidgetLoggingInput{WidgetName: cr.Spec.WidgetName}); managed.HTTPStatus(err) == http.StatusNotFound {
+		observed.Audit = nil
+	} else if err != nil {
+		return managed.Observation{}, err
+	} else {
+		observed.Audit = conv.Ptr(got.LoggingConfig, apiLoggingConfig)
+	}
 	// GetWidgetLogging reads logging, which PutWidgetLogging sets.
 	if got, err := m.client.GetWidgetLogging(ctx, &widgets.GetWidgetLoggingInput{WidgetName: cr.Spec.WidgetName}); managed.HTTPStatus(err) == http.StatusNotFound {
 		observed.Logging = nil
@@ -119,6 +127,14 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 	if out.Widget != nil {
 		fillStatusFromWidgetDescription(&cr.Status, out.Widget)
 	}
+	if cr.Spec.Audit != nil {
+		if _, err := m.client.PutWidgetLogging(ctx, &widgets.PutWidgetLoggingInput{
+			LoggingConfig: conv.Ptr(cr.Spec.Audit, sdkLoggingConfig),
+			WidgetName:    cr.Spec.WidgetName,
+		}); err != nil {
+			return err
+		}
+	}
 	if cr.Spec.Logging != nil {
 		if _, err := m.client.PutWidgetLogging(ctx, &widgets.PutWidgetLoggingInput{
 			LoggingConfig: conv.Ptr(cr.Spec.Logging, sdkLoggingConfig),
@@ -131,7 +147,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Widget, obs managed.Observation) error {
-	if obs.ChangedOtherThan("logging") {
+	if obs.ChangedOtherThan("audit", "logging") {
 		secretAdminPassword, err := managed.SecretValue(ctx, cr.Spec.AdminPassword)
 		if err != nil {
 			return err
@@ -196,6 +212,14 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Widget, obs managed.O
 			return err
 		}
 		if _, err := m.client.UpdateWidget(ctx, in); err != nil {
+			return err
+		}
+	}
+	if obs.Changed("audit") && cr.Spec.Audit != nil {
+		if _, err := m.client.PutWidgetLogging(ctx, &widgets.PutWidgetLoggingInput{
+			LoggingConfig: conv.Ptr(cr.Spec.Audit, sdkLoggingConfig),
+			WidgetName:    cr.Spec.WidgetName,
+		}); err != nil {
 			return err
 		}
 	}

@@ -48,4 +48,23 @@ func TestCrossAccount(t *testing.T) {
 	if n := e.scrape().Sum("kubesmith_aws_api_calls_total", map[string]string{"service": "STS", "operation": "AssumeRole", "status_code": "200"}); n < 1 {
 		t.Error("no AssumeRole call was counted")
 	}
+
+	// The account is pinned: without the annotation the table is not made
+	// again in the controller's own account, and the object says why.
+	e.annotateNamespace("team", map[string]string{"services.k8s.aws/owner-account-id": ""})
+	stuck := e.waitFor(tbl, "to be Terminal", conditionIs("ACK.Terminal", metav1.ConditionTrue))
+	if msg := condition(stuck, "ACK.Terminal").Message; !strings.Contains(msg, account) {
+		t.Errorf("Terminal message %q does not name the pinned account", msg)
+	}
+	if slices.Contains(tableNames(t, region, ""), name) {
+		t.Errorf("table %s was made in the controller's own account once the annotation went", name)
+	}
+	// A deletion still goes to the account the table lives in.
+	if err := e.k.Delete(context.Background(), stuck); err != nil {
+		t.Fatal(err)
+	}
+	e.waitGone(tbl)
+	if slices.Contains(tableNames(t, region, account), name) {
+		t.Errorf("table %s is still in account %s after the object was deleted", name, account)
+	}
 }

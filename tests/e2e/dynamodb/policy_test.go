@@ -167,3 +167,35 @@ func TestPaused(t *testing.T) {
 		t.Error("the table is missing after the pause ended")
 	}
 }
+
+// TestReadOnlyThenManaged: an object that only observed a table does not
+// own it once its read-only annotation goes. It goes through the adoption
+// rules like any existing table: Terminal, the table unchanged, and
+// deleting the object leaves it; adopting it is the way to manage it.
+func TestReadOnlyThenManaged(t *testing.T) {
+	t.Parallel()
+	e := startController(t, controllerOptions{namespaces: []string{"ro"}})
+	existing := e.table("existing")
+	createTableInAWS(t, existing, types.BillingModeProvisioned)
+	tbl := e.newTable("ro", "existing", map[string]string{"services.k8s.aws/read-only": "true"})
+	tbl.Spec.ProvisionedThroughput.ReadCapacityUnits = aws.Int64(10) // AWS has 5
+	e.create(tbl)
+	e.waitReady(tbl)
+
+	e.annotate(tbl, map[string]string{"services.k8s.aws/read-only": ""})
+	got := e.waitFor(tbl, "to be Terminal", conditionIs("ACK.Terminal", metav1.ConditionTrue))
+	if msg := condition(got, "ACK.Terminal").Message; !strings.Contains(msg, "adoption-policy") {
+		t.Errorf("Terminal message %q does not point to the adoption policy", msg)
+	}
+	if d := describe(t, existing); aws.ToInt64(d.ProvisionedThroughput.ReadCapacityUnits) != 5 {
+		t.Errorf("the table was changed without adoption: %d read units", aws.ToInt64(d.ProvisionedThroughput.ReadCapacityUnits))
+	}
+
+	if err := e.k.Delete(context.Background(), got); err != nil {
+		t.Fatal(err)
+	}
+	e.waitGone(tbl)
+	if describe(t, existing) == nil {
+		t.Error("deleting the object deleted a table it never owned")
+	}
+}

@@ -190,7 +190,7 @@ func (r *Reconciler[T]) claimCreated(ctx context.Context, p *pass[T], arn *strin
 	obj.GetManagedStatus().ACKResourceMetadata.Ownership = ackv1alpha1.OwnershipCreated
 	r.event(obj, corev1.EventTypeNormal, "Created", "Create", "found the %s that an interrupted create made in %s; it is this object's", r.kind.Name, p.place.target.Region)
 	log.FromContext(ctx).Info("settled an interrupted create: the resource exists")
-	p.afterWrite = append(p.afterWrite, func() { r.clearCreatePending(ctx, obj) })
+	p.afterWrite = append(p.afterWrite, func(ctx context.Context) { r.clearCreatePending(ctx, obj) })
 	setProgress(obj, "Creating", "the resource was created; waiting for AWS to report it")
 	return outcome{result: metrics.ResultChanged, after: r.opts.Confirm}
 }

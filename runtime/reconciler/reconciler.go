@@ -148,8 +148,9 @@ type pass[T managed.Object] struct {
 	gone          bool // the finalizer was released; the object is going
 	// secretsOnly marks an update sent only because Secrets changed.
 	secretsOnly bool
-	// afterWrite runs once the pass's status is stored.
-	afterWrite []func()
+	// afterWrite runs once the pass's status is stored, with the write's
+	// context: the pass's own has ended by then.
+	afterWrite []func(context.Context)
 }
 
 // outcome is how a pass ended.
@@ -185,7 +186,7 @@ func (r *Reconciler[T]) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.R
 			out.err = errors.Join(out.err, fmt.Errorf("writing status: %w", err))
 		default:
 			for _, fn := range p.afterWrite {
-				fn()
+				fn(wctx)
 			}
 		}
 		r.opts.Metrics.Resources.Set(r.kind.Name, req.NamespacedName, obj.GetManagedStatus().Conditions)

@@ -43,7 +43,7 @@ func (r *Reconciler[T]) fail(ctx context.Context, p *pass[T], err error) outcome
 		// object loses its status write, and must not cry wolf either. The
 		// re-check at each resync that finds the same error stays quiet.
 		if !alreadyTerminal(p.persisted.GetManagedStatus().Conditions, gen, msg) {
-			p.afterWrite = append(p.afterWrite, func() { r.event(obj, corev1.EventTypeWarning, "Terminal", "Reconcile", "%s", msg) })
+			p.afterWrite = append(p.afterWrite, func(context.Context) { r.event(obj, corev1.EventTypeWarning, "Terminal", "Reconcile", "%s", msg) })
 		}
 		log.FromContext(ctx).Info("terminal error; waiting for a change of spec or annotations", "error", msg)
 		return outcome{result: metrics.ResultTerminal, after: r.jitter(r.opts.Resync)}

@@ -50,7 +50,7 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 	r.pin(obj, p.place, obs.ARN)
 	if _, ok := r.createPending(obj); ok {
 		// Left by a pass that stopped after recording the create.
-		p.afterWrite = append(p.afterWrite, func() { r.clearCreatePending(ctx, obj) })
+		p.afterWrite = append(p.afterWrite, func(ctx context.Context) { r.clearCreatePending(ctx, obj) })
 	}
 
 	if out, failed := r.lateInitialize(ctx, p, obs); failed {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 	"sigs.k8s.io/controller-runtime/pkg/client"
 
 	"github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
+	"github.com/kubesmith/kubesmith/tests/harness"
 )
 
 var (
@@ -43,23 +45,51 @@ func TestChaos(t *testing.T) {
 	}
 	t.Logf("seed %d (rerun with -chaos.seed=%d)", seed, seed)
 	rng := rand.New(rand.NewPCG(seed, 0))
-	e := startController(t, controllerOptions{namespaces: []string{"chaos"}})
+	// Kills land at random times, and, since the moments between AWS
+	// doing a write and the controller recording it are a few
+	// milliseconds that random times almost never hit, also right after
+	// AWS answered a third of the writes, whose answers are then lost.
+	var (
+		mu    sync.Mutex
+		e     *env
+		kills int
+	)
+	kill := func() {
+		_ = e.ctrl.Kill()
+		e.restart()
+		kills++
+	}
+	hook := harness.StartCallHook(t, moto.Endpoint(), func(op string) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		if !isWrite(op) || kills >= *chaosKills || rng.IntN(3) != 0 {
+			return true
+		}
+		kill()
+		return false
+	})
+	mu.Lock()
+	e = startController(t, controllerOptions{namespaces: []string{"chaos"}, endpoint: hook.URL()})
 	w := newChaosWorld(e, 10)
+	plan := w.plan(rng)
+	mu.Unlock()
 
 	acted := make(chan error, 1)
-	plan := w.plan(rng)
 	go func() { acted <- w.act(plan) }()
-	kills, actErr := 0, error(nil)
-	for running := true; running || kills < *chaosKills; {
+	var actErr error
+	for running := true; running || !chaosDone(&mu, &kills); {
+		mu.Lock()
+		pause := time.Duration(300+rng.IntN(2200)) * time.Millisecond
+		mu.Unlock()
 		select {
 		case actErr = <-acted:
 			running = false
-		case <-time.After(time.Duration(300+rng.IntN(2200)) * time.Millisecond):
+		case <-time.After(pause):
+			mu.Lock()
 			if kills < *chaosKills {
-				_ = e.ctrl.Kill()
-				e.restart()
-				kills++
+				kill()
 			}
+			mu.Unlock()
 		}
 	}
 	if actErr != nil {
@@ -68,13 +98,27 @@ func TestChaos(t *testing.T) {
 
 	unsettled := w.settle()
 	d, l, s := w.duplicates(t), w.leaks(t), w.stuck()
+	mu.Lock()
 	t.Logf("chaos: %d kills, %d objects, %d duplicates, %d leaks, %d stuck", kills, 2*w.n, d, l, s)
+	mu.Unlock()
 	if d+l+s > 0 {
 		t.Errorf("%d duplicates, %d leaks, %d stuck (seed %d)", d, l, s, seed)
 	}
 	if unsettled != nil {
 		t.Errorf("after %s: %v (seed %d)", chaosSettle, unsettled, seed)
 	}
+}
+
+// chaosDone reports whether every kill has been made.
+func chaosDone(mu *sync.Mutex, kills *int) bool {
+	mu.Lock()
+	defer mu.Unlock()
+	return *kills >= *chaosKills
+}
+
+// isWrite tells the calls that change AWS from reads.
+func isWrite(op string) bool {
+	return !strings.HasPrefix(op, "Describe") && !strings.HasPrefix(op, "List") && !strings.HasPrefix(op, "Get")
 }
 
 // chaosWorld is the objects of TestChaos and what should become of them.

@@ -105,8 +105,8 @@ func (m *managerWriter) findCreated() jen.Code {
 	body := []jen.Code{
 		jen.Id("in").Op(":=").Op("&").Qual(m.c.sdk, list.Name+"Input").Values(in),
 		jen.Var().Id("found").Index().Add(elemType),
-		jen.Err().Op(":=").Qual(managedPkg, "FindPages").Call(jen.Lit(list.Name),
-			jen.Func().Params(jen.Id("token").Op("*").String()).Params(jen.Op("*").String(), jen.Error()).Block(page...)),
+		jen.Err().Op(":=").Qual(managedPkg, "Pages").Call(jen.Id("ctx"), jen.Lit(list.Name),
+			jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("token").Op("*").String()).Params(jen.Op("*").String(), jen.Error()).Block(page...)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Lit(0), jen.Err())),
 		jen.If(jen.Len(jen.Id("found")).Op("==").Lit(1)).Block(sets...),
 		jen.Return(jen.Len(jen.Id("found")), jen.Nil()),

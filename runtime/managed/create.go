@@ -2,7 +2,6 @@ package managed
 
 import (
 	"context"
-	"fmt"
 	"time"
 )
 
@@ -37,31 +36,4 @@ func ClientToken(ctx context.Context) *string {
 		return nil
 	}
 	return &t
-}
-
-// MaxFindPages bounds the pages FindPages reads.
-const MaxFindPages = 100
-
-// FindPages pages through a list for a Finder: it calls page with each
-// page's token, nil first, until page returns no next token. A token seen
-// before, or more pages than MaxFindPages, is an error naming op: a list
-// that never ends must not stall the reconcile.
-func FindPages(op string, page func(token *string) (next *string, err error)) error {
-	seen := map[string]bool{}
-	var token *string
-	for range MaxFindPages {
-		next, err := page(token)
-		if err != nil {
-			return err
-		}
-		if next == nil || *next == "" {
-			return nil
-		}
-		if seen[*next] {
-			return fmt.Errorf("%s returned the page token %q twice", op, *next)
-		}
-		seen[*next] = true
-		token = next
-	}
-	return fmt.Errorf("%s returned more than %d pages", op, MaxFindPages)
 }

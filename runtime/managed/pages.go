@@ -10,7 +10,8 @@ import (
 const MaxPages = 1000
 
 // Page reads the page that token starts (nil for the first) and returns
-// the token of the next one, nil after the last. It keeps what it read.
+// the token of the next one, nil or empty after the last. It keeps what it
+// read.
 type Page func(ctx context.Context, token *string) (next *string, err error)
 
 // Pages calls page until the service returns no further token. It stops
@@ -26,7 +27,7 @@ func Pages(ctx context.Context, op string, page Page) error {
 		if err != nil {
 			return err
 		}
-		if next == nil {
+		if next == nil || *next == "" {
 			return nil
 		}
 		if seen[*next] {

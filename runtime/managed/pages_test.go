@@ -23,6 +23,12 @@ func TestPages(t *testing.T) {
 			}
 			return tok("t" + strconv.Itoa(call))
 		}, calls: 5, tokens: "t0 t1 t2 t3"},
+		{reason: "an empty token ends the list, as some services send one after the last page", next: func(call int) *string {
+			if call == 1 {
+				return tok("")
+			}
+			return tok("t" + strconv.Itoa(call))
+		}, calls: 2, tokens: "t0"},
 		{reason: "the same token forever: an error naming the operation", next: func(int) *string { return tok("team") }, wantErr: `ListTagsOfResource returned the page token "team" a second time`, calls: 2},
 		{reason: "a token seen two pages ago is a loop too", next: func(call int) *string { return tok("t" + strconv.Itoa(call%2)) }, wantErr: `ListTagsOfResource returned the page token "t0" a second time`, calls: 3},
 		{reason: "endless distinct tokens: stopped at the page limit", next: func(call int) *string { return tok("t" + strconv.Itoa(call)) }, wantErr: "ListTagsOfResource still had more pages after 1000", calls: MaxPages},

@@ -128,7 +128,7 @@ func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.Backup, since ti
 		TimeRangeLowerBound: &since,
 	}
 	var found []types.BackupSummary
-	err := managed.FindPages("ListBackups", func(token *string) (*string, error) {
+	err := managed.Pages(ctx, "ListBackups", func(ctx context.Context, token *string) (*string, error) {
 		in.ExclusiveStartBackupArn = token
 		out, err := m.client.ListBackups(ctx, in)
 		if err != nil {

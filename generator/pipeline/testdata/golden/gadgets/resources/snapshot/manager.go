@@ -94,7 +94,7 @@ func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.Snapshot, since 
 		GadgetName:   cr.Spec.GadgetName,
 	}
 	var found []types.SnapshotSummary
-	err := managed.FindPages("ListSnapshots", func(token *string) (*string, error) {
+	err := managed.Pages(ctx, "ListSnapshots", func(ctx context.Context, token *string) (*string, error) {
 		in.NextToken = token
 		out, err := m.client.ListSnapshots(ctx, in)
 		if err != nil {

@@ -100,7 +100,7 @@ func (r *Reconciler[T]) resolveOne(ctx context.Context, obj T, ref managed.Refer
 	if nsS == "" {
 		nsS = obj.GetNamespace()
 	}
-	if err := r.sameNamespace(obj, ref.Target.Kind, nsS); err != nil {
+	if err := r.sameNamespace(obj.GetNamespace(), ref.Target.Kind, nsS); err != nil {
 		return nil, "", err
 	}
 	label := fmt.Sprintf("%s %s/%s", ref.Target.Kind, nsS, nameS)
@@ -122,11 +122,11 @@ func (r *Reconciler[T]) resolveOne(ctx context.Context, obj T, ref managed.Refer
 	return val, "", nil
 }
 
-// sameNamespace refuses an object in another namespace than obj's when
+// sameNamespace refuses an object in namespace ns, other than objNS, when
 // cross-namespace access is off: a Terminal error, as only the spec can fix it.
-func (r *Reconciler[T]) sameNamespace(obj T, what, ns string) error {
-	if r.opts.SameNamespaceOnly && ns != obj.GetNamespace() {
-		return managed.Terminalf("it names a %s in namespace %s, but this controller runs with cross-namespace references disabled (--enable-cross-namespace=false): use namespace %s", what, ns, obj.GetNamespace())
+func (r *Reconciler[T]) sameNamespace(objNS, what, ns string) error {
+	if r.opts.SameNamespaceOnly && ns != objNS {
+		return managed.Terminalf("it names a %s in namespace %s, but this controller runs with cross-namespace references disabled (--enable-cross-namespace=false): use namespace %s", what, ns, objNS)
 	}
 	return nil
 }

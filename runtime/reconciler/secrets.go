@@ -146,11 +146,6 @@ func (r *Reconciler[T]) readSecrets(ctx context.Context, obj T) (*secretsRead, e
 			if err := fromValue(at.value, &ref); err != nil || ref.Name == "" || ref.Key == "" {
 				return nil, managed.Terminalf("spec.%s must name a Secret and a key: set name and key", at.path)
 			}
-			if ref.Namespace != "" {
-				if err := r.sameNamespace(obj, "Secret", ref.Namespace); err != nil {
-					return nil, fmt.Errorf("spec.%s: %w", at.path, err)
-				}
-			}
 			data, err := r.readSecret(ctx, read, ns, ref.Namespace, ref.Name)
 			if err != nil {
 				return nil, fmt.Errorf("spec.%s: %w", at.path, err)
@@ -171,11 +166,6 @@ func (r *Reconciler[T]) readSecrets(ctx context.Context, obj T) (*secretsRead, e
 			var ref ackv1alpha1.SecretReference
 			if err := fromValue(at.value, &ref); err != nil || ref.Name == "" {
 				return nil, managed.Terminalf("spec.%s must name a Secret: set name", at.path)
-			}
-			if ref.Namespace != "" {
-				if err := r.sameNamespace(obj, "Secret", ref.Namespace); err != nil {
-					return nil, fmt.Errorf("spec.%s: %w", at.path, err)
-				}
 			}
 			data, err := r.readSecret(ctx, read, ns, ref.Namespace, ref.Name)
 			if err != nil {
@@ -214,6 +204,9 @@ func secretLabel(objNS, ns, name string) string {
 func (r *Reconciler[T]) readSecret(ctx context.Context, read *secretsRead, objNS, ns, name string) (map[string]string, error) {
 	if ns == "" {
 		ns = objNS
+	}
+	if err := r.sameNamespace(objNS, "Secret", ns); err != nil {
+		return nil, err
 	}
 	var s corev1.Secret
 	if err := r.secretReader().Get(ctx, types.NamespacedName{Namespace: ns, Name: name}, &s); err != nil {

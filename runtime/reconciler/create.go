@@ -130,9 +130,15 @@ func (r *Reconciler[T]) createFailed(ctx context.Context, p *pass[T], err error,
 		r.clearCreatePending(ctx, obj)
 	}
 	if exists {
-		err = &managed.TerminalError{Reason: fmt.Sprintf("a %s with this identifier already exists in AWS and this object did not create it; to manage it, set %s: %s", r.kind.Name, AnnotationAdoptionPolicy, AdoptionPolicyAdopt), Err: err}
+		err = r.notCreatedHere(err)
 	}
 	return r.fail(ctx, p, err)
+}
+
+// notCreatedHere is the Terminal error for an existing resource this
+// object did not create; err is AWS's answer, nil when a read found it.
+func (r *Reconciler[T]) notCreatedHere(err error) error {
+	return &managed.TerminalError{Reason: fmt.Sprintf("a %s with this identifier already exists in AWS and this object did not create it; to manage it, set %s: %s", r.kind.Name, AnnotationAdoptionPolicy, AdoptionPolicyAdopt), Err: err}
 }
 
 // settleCreate decides what a create whose answer was lost made. The read

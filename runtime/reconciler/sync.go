@@ -42,7 +42,7 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 		case p.policy.Has(ActionUpdate) || p.policy.Has(ActionDelete):
 			// Never take over a resource someone else made: it may belong to
 			// another object, another cluster, or a person.
-			return r.fail(ctx, p, managed.Terminalf("a %s with this identifier already exists in AWS and this object did not create it; to manage it, set %s: %s", r.kind.Name, AnnotationAdoptionPolicy, AdoptionPolicyAdopt))
+			return r.fail(ctx, p, r.notCreatedHere(nil))
 		}
 		// Read-only: observing someone else's resource is the point; it
 		// never makes the object an owner.

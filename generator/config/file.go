@@ -207,6 +207,14 @@ type Field struct {
 	Reference *Reference `yaml:"reference,omitempty"`
 	// Column shows the field as a kubectl printer column.
 	Column *Column `yaml:"column,omitempty"`
+	// FromRegion fills a string member of the create input, at any depth,
+	// with the region the object resolves to (its services.k8s.aws/region
+	// annotation, its namespace's default-region, the controller's
+	// --aws-region) when the spec leaves it unset, as S3's
+	// CreateBucketConfiguration.LocationConstraint. The value goes to AWS
+	// only, never into the spec; a spec value naming another region is a
+	// Terminal error.
+	FromRegion *FromRegion `yaml:"fromRegion,omitempty"`
 	// Because says why the override is needed.
 	Because string `yaml:"because,omitempty"`
 }
@@ -217,6 +225,14 @@ type From struct {
 	Operation string `yaml:"operation"`
 	// Path is the dotted member path of the value in its output.
 	Path string `yaml:"path"`
+}
+
+// FromRegion is where a create input member takes the target region.
+type FromRegion struct {
+	// Except are regions in which the member is never sent, because the
+	// service takes its absence for that region and refuses the name:
+	// S3 wants no location in us-east-1.
+	Except []string `yaml:"except,omitempty" schema:"minLength=1"`
 }
 
 // Reference names the kind a field can refer to.

@@ -26,15 +26,11 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 			jen.Id("New"): jen.Func().Params().Add(crType).Block(
 				jen.Return(jen.Op("&").Qual(m.c.api, r.Kind).Values()),
 			),
-			jen.Id("Connect"): jen.Func().Params(jen.Id("cfg").Qual(awsPkg, "Config")).Qual(managedPkg, "External").Types(crType).Block(
-				jen.Return(jen.Op("&").Id("manager").Values(jen.Dict{
-					jen.Id("client"): jen.Qual(m.c.sdk, "NewFromConfig").Call(jen.Id("cfg")),
-				})),
-			),
+			jen.Id("Connect"): m.connect(crType),
 		}, m.kindOptions(), m.createOnceOptions()))),
 	)
 	f.Line()
-	f.Type().Id("manager").Struct(jen.Id("client").Op("*").Qual(m.c.sdk, "Client"))
+	f.Add(m.managerType())
 	for _, code := range []jen.Code{m.observe(), m.create(), m.update(), m.delete()} {
 		f.Line()
 		f.Add(code)
@@ -396,6 +392,13 @@ func (m *managerWriter) create() jen.Code {
 		pre = append(append(pre, readSecretsInto(), jen.Id("in").Op(":=").Add(in)), checkSecrets())
 		in = jen.Id("in")
 	}
+	if fills := m.regionFills(); len(fills) > 0 {
+		if !nested {
+			pre = append(pre, jen.Id("in").Op(":=").Add(in))
+			in = jen.Id("in")
+		}
+		pre = append(pre, fills...)
+	}
 	call := jen.Id("m").Dot("client").Dot(r.Create.Name).Call(jen.Id("ctx"), in, m.singleAttempt())
 	subs := m.createSubResources()
 	out := jen.Id("out")
@@ -427,6 +430,36 @@ func (m *managerWriter) create() jen.Code {
 	body = append(body, subs...)
 	body = append(body, jen.Return(jen.Nil()))
 	return m.method("Create", nil, jen.Error(), body...)
+}
+
+// connect builds the kind's client for one region and account. A service
+// whose endpoint rules can address by path takes the controller's choice.
+func (m *managerWriter) connect(crType jen.Code) jen.Code {
+	opts := jen.Id("_")
+	args := []jen.Code{jen.Id("cfg")}
+	if m.svc.PathStyle {
+		opts = jen.Id("opts")
+		args = append(args, jen.Func().Params(jen.Id("o").Op("*").Qual(m.c.sdk, "Options")).Block(
+			jen.Id("o").Dot("UsePathStyle").Op("=").Id("opts").Dot("PathStyle"),
+		))
+	}
+	fields := jen.Dict{jen.Id("client"): jen.Qual(m.c.sdk, "NewFromConfig").Call(args...)}
+	if len(m.r.RegionFills) > 0 {
+		fields[jen.Id("region")] = jen.Id("cfg").Dot("Region")
+	}
+	return jen.Func().Params(jen.Id("cfg").Qual(awsPkg, "Config"), opts.Qual(managedPkg, "ClientOptions")).Qual(managedPkg, "External").Types(crType).Block(
+		jen.Return(jen.Op("&").Id("manager").Values(fields)),
+	)
+}
+
+// managerType is the kind's client; it knows its region when the create
+// fills members from it.
+func (m *managerWriter) managerType() jen.Code {
+	fields := []jen.Code{jen.Id("client").Op("*").Qual(m.c.sdk, "Client")}
+	if len(m.r.RegionFills) > 0 {
+		fields = append(fields, jen.Comment("region is the region the client calls, which the object resolved to."), jen.Id("region").String())
+	}
+	return jen.Type().Id("manager").Struct(fields...)
 }
 
 // singleAttempt is the option that stops the SDK from sending a create

@@ -20,6 +20,9 @@ func indexOperations(st *state) error {
 	}
 	st.service = svc
 	st.svc = newService(st)
+	if st.svc.PathStyle, err = hasPathStyle(svc); err != nil {
+		return fmt.Errorf("%s: %w", st.m.File, err)
+	}
 	st.ops = map[string]*smithy.Shape{}
 	seen := map[smithy.ShapeID]bool{}
 	var visit func(s *smithy.Shape)

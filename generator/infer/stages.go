@@ -23,6 +23,7 @@ var Stages = []Stage{
 	{"apply_ignores", "drop the fields generator.yaml ignores", applyIgnores},
 	{"apply_renames", "rename fields", applyRenames},
 	{"apply_field_options", "apply the other field options of generator.yaml", applyFieldOptions},
+	{"add_region_fills", "find the create input members filled from the target region", addRegionFills},
 	{"infer_error_codes", "find the error codes that mean not found or already exists", inferErrorCodes},
 	{"infer_pending", "find the status values that mean AWS is still working", inferPending},
 	{"infer_tags", "find where the tags are", inferTags},

@@ -17,6 +17,9 @@ func Dump(svc *Service) string {
 		b.WriteByte('\n')
 	}
 	p(0, "service %s: sdk %s, iam %s, %s/%s", svc.Name, svc.SDKPackage, svc.IAMPrefix, svc.Group, svc.Version)
+	if svc.PathStyle {
+		p(1, "path-style addressing (the endpoint rules take AWS::S3::ForcePathStyle)")
+	}
 	for _, r := range svc.Resources {
 		p(0, "")
 		p(0, "resource %s: kind %s (%s%s), from %s", r.Name, r.Kind, r.Plural, list(" short ", r.ShortNames), r.Source)
@@ -46,6 +49,13 @@ func Dump(svc *Service) string {
 		}
 		if f := r.Finder; f != nil {
 			p(1, "find created %s", dumpFinder(f))
+		}
+		for _, f := range r.RegionFills {
+			members := make([]string, len(f.Path))
+			for i, pf := range f.Path {
+				members[i] = pf.Member
+			}
+			p(1, "from region %s%s", strings.Join(members, "."), list(" except ", f.Except))
 		}
 		if len(r.NotFoundCodes) > 0 {
 			p(1, "not found %s", strings.Join(r.NotFoundCodes, ", "))

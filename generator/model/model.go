@@ -16,7 +16,11 @@ type Service struct {
 	// Group is the Kubernetes API group, e.g. "dynamodb.services.k8s.aws".
 	Group string
 	// Version is the API version, "v1alpha1".
-	Version   string
+	Version string
+	// PathStyle is set when the SDK client can address by path
+	// (Options.UsePathStyle): the endpoint rules take the builtIn
+	// AWS::S3::ForcePathStyle.
+	PathStyle bool
 	Resources []*Resource
 	// Structs are the structure shapes the kinds use, by shape name.
 	Structs map[string]*Struct
@@ -72,6 +76,9 @@ type Resource struct {
 	// Finder lists what a lost create may have made; nil when the kind's
 	// identifier is in spec or no list operation can find it.
 	Finder *Finder
+	// RegionFills are create input members that take the target region
+	// when the spec leaves them unset.
+	RegionFills []*RegionFill
 	// Because is the generator.yaml note on the resource.
 	Because string
 	// Decisions explain the resource-level choices, for kubesmith explain.
@@ -82,6 +89,16 @@ type Resource struct {
 	// Skipped are the create input and read output members that are in
 	// neither spec nor status, and why.
 	Skipped []Skipped
+}
+
+// RegionFill is a create input member, at any depth, that takes the
+// target region when the spec leaves it unset.
+type RegionFill struct {
+	// Path leads from a top-level spec field, a create input member,
+	// through structures to a string or enum field.
+	Path []*Field
+	// Except are regions in which the member is never sent.
+	Except []string
 }
 
 // How a resource was found.

@@ -84,10 +84,11 @@ type Kind[T Object] struct {
 	Name string
 	// New returns an empty object of the kind.
 	New func() T
-	// Connect returns the kind's AWS client for one account and region.
-	// The runtime caches the result per region, account, role and
-	// endpoint, so Connect runs once per combination.
-	Connect func(cfg aws.Config) External[T]
+	// Connect returns the kind's AWS client for one account and region
+	// (cfg.Region is the region the object resolved to). The runtime
+	// caches the result per region, account, role and endpoint, so Connect
+	// runs once per combination.
+	Connect func(cfg aws.Config, opts ClientOptions) External[T]
 	// TerminalCodes are AWS error codes that only a spec change can fix,
 	// beyond the validation classes every kind shares: the client errors
 	// of the kind's operations that no retry fixes (see IsTerminal).
@@ -138,6 +139,16 @@ type Kind[T Object] struct {
 	// value moves away from the record joins the observation's Diff, so
 	// the manager sends it once; a create-only one is refused.
 	AppliedFields []AppliedField
+}
+
+// ClientOptions are the controller-wide settings a kind's AWS client is
+// built with, beyond what aws.Config carries.
+type ClientOptions struct {
+	// PathStyle asks for path-style addressing (https://endpoint/bucket
+	// rather than https://bucket.endpoint) on clients whose service has
+	// it: an emulator at localhost or at an IP address has no host name
+	// per bucket.
+	PathStyle bool
 }
 
 // AppliedField is one of Kind.AppliedFields.

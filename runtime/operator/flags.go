@@ -15,6 +15,7 @@ import (
 type Flags struct {
 	Region                 string
 	EndpointURL            string
+	EndpointUsePathStyle   optionalBool
 	WatchNamespace         string
 	DefaultResyncSeconds   int
 	ResourceResyncSeconds  kindInts
@@ -47,6 +48,7 @@ type Flags struct {
 func (f *Flags) Bind(fs *flag.FlagSet) {
 	fs.StringVar(&f.Region, "aws-region", "", "default AWS region for resources that name none (defaults to AWS_REGION)")
 	fs.StringVar(&f.EndpointURL, "aws-endpoint-url", "", "override the AWS endpoint, for example an emulator")
+	fs.Var(&f.EndpointUsePathStyle, "aws-endpoint-use-path-style", "address S3 buckets by path (endpoint/bucket) rather than by host name (bucket.endpoint), on services that have it; default: true when --aws-endpoint-url is set, else false")
 	fs.StringVar(&f.WatchNamespace, "watch-namespace", "", "comma-separated namespaces to watch; empty watches all")
 	fs.IntVar(&f.DefaultResyncSeconds, "reconcile-default-resync-seconds", 36000, "seconds between re-reads of an unchanged resource")
 	fs.Var(&f.ResourceResyncSeconds, "reconcile-resource-resync-seconds", "per-kind resync period as Kind=seconds; repeatable")
@@ -77,6 +79,38 @@ func (f *Flags) Bind(fs *flag.FlagSet) {
 	fs.DurationVar(&f.ReconcileTimeout, "reconcile-timeout", 2*time.Minute, "longest reconcile of one resource; a longer one is cut short and retried as Recoverable; 0 means no limit")
 	fs.DurationVar(&f.AWSCallTimeout, "aws-call-timeout", 30*time.Second, "longest AWS call, its retries included; a longer one fails as Recoverable; 0 means no limit")
 }
+
+// PathStyle tells whether clients use path-style addressing: as the flag
+// says, else when an endpoint is set, since an emulator at localhost or at
+// an IP address has no host name per bucket.
+func (f *Flags) PathStyle() bool {
+	if f.EndpointUsePathStyle.set {
+		return f.EndpointUsePathStyle.value
+	}
+	return f.EndpointURL != ""
+}
+
+// optionalBool is a bool flag that knows whether it was given.
+type optionalBool struct{ set, value bool }
+
+func (b *optionalBool) String() string {
+	if b == nil || !b.set {
+		return ""
+	}
+	return strconv.FormatBool(b.value)
+}
+
+func (b *optionalBool) Set(v string) error {
+	value, err := strconv.ParseBool(v)
+	if err != nil {
+		return fmt.Errorf("%q is not true or false", v)
+	}
+	b.set, b.value = true, value
+	return nil
+}
+
+// IsBoolFlag lets the flag be given without a value, meaning true.
+func (b *optionalBool) IsBoolFlag() bool { return true }
 
 // kindInts is a repeatable Kind=N flag.
 type kindInts map[string]int

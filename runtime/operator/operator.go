@@ -29,6 +29,7 @@ import (
 	metricsserver "sigs.k8s.io/controller-runtime/pkg/metrics/server"
 
 	"github.com/kubesmith/kubesmith/runtime/awsclient"
+	"github.com/kubesmith/kubesmith/runtime/managed"
 	"github.com/kubesmith/kubesmith/runtime/metrics"
 	"github.com/kubesmith/kubesmith/runtime/reconciler"
 )
@@ -132,6 +133,7 @@ func run(ctx context.Context, service string, addToScheme func(*kruntime.Scheme)
 			BackoffMax:      f.BackoffMax,
 			Timeout:         f.ReconcileTimeout,
 			AWS:             factory.Config,
+			Client:          managed.ClientOptions{PathStyle: f.PathStyle()},
 			Roles:           roles,
 			Tags:            tags,
 			Service:         service,
@@ -147,7 +149,7 @@ func run(ctx context.Context, service string, addToScheme func(*kruntime.Scheme)
 		}
 		logger.Info("reconciling kind", "kind", k.Kind, "resync", opts.Resync.String())
 	}
-	logger.Info("starting", "version", version, "region", f.Region, "endpoint", f.EndpointURL,
+	logger.Info("starting", "version", version, "region", f.Region, "endpoint", f.EndpointURL, "pathStyle", f.PathStyle(),
 		"watchNamespace", f.WatchNamespace, "carm", f.EnableCARM, "crossNamespace", f.EnableCrossNamespace, "systemNamespace", systemNamespace,
 		// Namespace annotations always work: the controller watches namespaces
 		// in every install mode, and fails to start if it may not.

@@ -2,6 +2,7 @@ package operator
 
 import (
 	"flag"
+	"io"
 	"strings"
 	"testing"
 
@@ -92,5 +93,39 @@ func TestFlags(t *testing.T) {
 				t.Errorf("%s\nerr %v, want %q", tc.reason, err, tc.err)
 			}
 		})
+	}
+}
+
+// TestPathStyle: path-style addressing follows the flag, else whether an
+// endpoint is set, so that an emulator at localhost works unasked.
+func TestPathStyle(t *testing.T) {
+	cases := []struct {
+		reason string
+		args   []string
+		want   bool
+	}{
+		{reason: "real AWS: host-style, the SDK default", want: false},
+		{reason: "an endpoint: path-style, bucket.localhost resolves nowhere", args: []string{"--aws-endpoint-url", "http://localhost:5000"}, want: true},
+		{reason: "an endpoint, path-style turned off as the Helm chart writes it", args: []string{"--aws-endpoint-url", "http://localhost:5000", "--aws-endpoint-use-path-style=false"}, want: false},
+		{reason: "no endpoint, path-style asked for", args: []string{"--aws-endpoint-use-path-style=true"}, want: true},
+		{reason: "the flag alone means true", args: []string{"--aws-endpoint-use-path-style"}, want: true},
+	}
+	for _, c := range cases {
+		var f Flags
+		fs := flag.NewFlagSet("test", flag.ContinueOnError)
+		f.Bind(fs)
+		if err := fs.Parse(c.args); err != nil {
+			t.Fatalf("%s: %v", c.reason, err)
+		}
+		if got := f.PathStyle(); got != c.want {
+			t.Errorf("%s: path-style %t, want %t", c.reason, got, c.want)
+		}
+	}
+	var f Flags
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	f.Bind(fs)
+	if err := fs.Parse([]string{"--aws-endpoint-use-path-style=maybe"}); err == nil || !strings.Contains(err.Error(), "aws-endpoint-use-path-style") {
+		t.Errorf("a value that is no bool: got %v, want an error naming the flag", err)
 	}
 }

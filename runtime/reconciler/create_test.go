@@ -121,7 +121,7 @@ func (f findingAWS) FindCreated(_ context.Context, w *Widget, since time.Time) (
 func createEnv(t *testing.T, ext managed.External[*Widget], token bool, c func(*interceptor.Funcs), objs ...client.Object) *env {
 	t.Helper()
 	e := newEnv(t, nil, func(k *managed.Kind[*Widget]) {
-		k.Connect = func(aws.Config) managed.External[*Widget] { return ext }
+		k.Connect = func(aws.Config, managed.ClientOptions) managed.External[*Widget] { return ext }
 		k.AssignedIdentifier, k.ClientToken = true, token
 		k.LateInitFields = nil
 	}, nil, objs...)

@@ -361,7 +361,7 @@ func newEnv(t *testing.T, fa *fakeAWS, kind func(*managed.Kind[*Widget]), opts f
 	k := managed.Kind[*Widget]{
 		Name:           "Widget",
 		New:            func() *Widget { return &Widget{} },
-		Connect:        func(aws.Config) managed.External[*Widget] { return fa },
+		Connect:        func(aws.Config, managed.ClientOptions) managed.External[*Widget] { return fa },
 		LateInitFields: []string{"mode"},
 	}
 	if kind != nil {

@@ -55,6 +55,8 @@ type Options struct {
 	Timeout time.Duration
 	// AWS returns the AWS configuration for a region and role.
 	AWS func(ctx context.Context, t awsclient.Target) (aws.Config, error)
+	// Client are the settings every kind's AWS client is built with.
+	Client managed.ClientOptions
 	// Roles maps owner accounts to roles; nil means cross-account
 	// management is off.
 	Roles RoleMapper
@@ -311,7 +313,7 @@ func (r *Reconciler[T]) external(ctx context.Context, t awsclient.Target) (manag
 	if err != nil {
 		return nil, err
 	}
-	ext := r.kind.Connect(cfg)
+	ext := r.kind.Connect(cfg, r.opts.Client)
 	r.externals[t] = ext
 	return ext, nil
 }

@@ -116,6 +116,11 @@ func otherValue(schema map[string]any, v any) any {
 			return []any{map[string]any{"name": "changed"}}
 		}
 		return []any{"changed"}
+	case nil:
+		// Left empty: a value of the schema's other type.
+		if types, _ := schema["type"].([]any); slices.Contains(types, "boolean") {
+			return true
+		}
 	case map[string]any:
 		elem, _ := schema["additionalProperties"].(map[string]any)
 		if elem["type"] == "integer" {

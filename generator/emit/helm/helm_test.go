@@ -43,8 +43,8 @@ func TestChartWithHelm(t *testing.T) {
 				wantArgs(t, args, "--allow-unsafe-aws-endpoint-urls=false")
 				wantArgs(t, args, "--enable-leader-election=false")
 				wantArgs(t, args, "--resource-tags", "services.k8s.aws/controller-version=%CONTROLLER_SERVICE%-%CONTROLLER_VERSION%,services.k8s.aws/namespace=%K8S_NAMESPACE%,services.k8s.aws/name=%K8S_RESOURCE_NAME%")
-				for _, flag := range []string{"--watch-namespace", "--aws-region"} {
-					if slices.Contains(args, flag) {
+				for _, flag := range []string{"--watch-namespace", "--aws-region", "--aws-endpoint-use-path-style"} {
+					if slices.ContainsFunc(args, func(a string) bool { return a == flag || strings.HasPrefix(a, flag+"=") }) {
 						t.Errorf("%s is passed though its value is empty: %q", flag, args)
 					}
 				}
@@ -159,6 +159,25 @@ deployment:
 					t.Errorf("pod annotations %+v", d.Spec.Template.Annotations)
 				}
 			},
+		},
+		{
+			reason: "endpoint_use_path_style false, as the incumbent's values files write it, reaches the controller",
+			values: "aws: {endpoint_url: \"http://localhost:5000\", endpoint_use_path_style: false}\n",
+			check: func(t *testing.T, r rendered) {
+				wantArgs(t, r.controller(t).Args, "--aws-endpoint-use-path-style=false")
+			},
+		},
+		{
+			reason: "endpoint_use_path_style true reaches the controller",
+			values: "aws: {endpoint_use_path_style: true}\n",
+			check: func(t *testing.T, r rendered) {
+				wantArgs(t, r.controller(t).Args, "--aws-endpoint-use-path-style=true")
+			},
+		},
+		{
+			reason:      "Helm enforces the schema: endpoint_use_path_style is a bool or empty",
+			values:      "aws: {endpoint_use_path_style: sometimes}\n",
+			wantLintErr: "endpoint_use_path_style",
 		},
 		{
 			reason:      "Helm enforces the schema: installScope is an enum",

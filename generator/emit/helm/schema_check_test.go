@@ -84,6 +84,10 @@ func typeMatches(schemaType any, value any) bool {
 			if t == "array" {
 				return true
 			}
+		case nil:
+			if t == "null" {
+				return true
+			}
 		}
 	}
 	return false

@@ -97,6 +97,7 @@ type AWS struct {
 	EndpointURL                string         `json:"endpoint_url" help:"Endpoint URL for all AWS calls, for example an emulator. Empty means the real AWS endpoints."`
 	IdentityEndpointURL        string         `json:"identity_endpoint_url" help:"Endpoint URL for STS calls only (caller identity, role assumption)."`
 	AllowUnsafeAWSEndpointURLs bool           `json:"allow_unsafe_aws_endpoint_urls" help:"Allow endpoint_url and identity_endpoint_url over plain http, as an emulator needs. Without it the controller refuses to start with such an endpoint."`
+	EndpointUsePathStyle       *bool          `json:"endpoint_use_path_style" help:"Address S3 buckets by path (endpoint/bucket) rather than by host name (bucket.endpoint); services without such addressing ignore it. Empty (null) means true when endpoint_url is set, as an emulator at localhost needs, and false otherwise."`
 	Credentials                AWSCredentials `json:"credentials" help:"Static credentials from a Secret. Leave secretName empty to use the pod's identity (IRSA or EKS Pod Identity)."`
 	CallTimeoutSeconds         int            `json:"callTimeoutSeconds" help:"Seconds one AWS call, its retries included, may take before it fails as Recoverable (an endpoint that accepts the connection and never answers). 0 means no limit."`
 }

@@ -47,6 +47,14 @@ func schemaOf(t reflect.Type) (*jsonSchema, error) {
 		return &jsonSchema{Type: []string{"string", "number"}}, nil
 	}
 	switch t.Kind() {
+	case reflect.Pointer:
+		// A pointer is a value that may be left empty (null).
+		s, err := schemaOf(t.Elem())
+		if err != nil {
+			return nil, err
+		}
+		s.Type = []any{s.Type, "null"}
+		return s, nil
 	case reflect.String:
 		return &jsonSchema{Type: "string"}, nil
 	case reflect.Bool:

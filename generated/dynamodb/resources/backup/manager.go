@@ -26,7 +26,7 @@ func Kind() managed.Kind[*v1alpha1.Backup] {
 			Field:      "backupName",
 		}},
 		AssignedIdentifier: true,
-		Connect: func(cfg aws.Config) managed.External[*v1alpha1.Backup] {
+		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Backup] {
 			return &manager{client: dynamodb.NewFromConfig(cfg)}
 		},
 		Name: "Backup",

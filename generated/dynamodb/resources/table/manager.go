@@ -22,7 +22,7 @@ func Kind() managed.Kind[*v1alpha1.Table] {
 			CreateOnly: true,
 			Field:      "resourcePolicy",
 		}},
-		Connect: func(cfg aws.Config) managed.External[*v1alpha1.Table] {
+		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Table] {
 			return &manager{client: dynamodb.NewFromConfig(cfg)}
 		},
 		LateInitFields: []string{"billingMode", "deletionProtectionEnabled"},

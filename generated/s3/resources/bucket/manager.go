@@ -48,8 +48,13 @@ func Kind() managed.Kind[*v1alpha1.Bucket] {
 			CreateOnly: true,
 			Field:      "objectOwnership",
 		}},
-		Connect: func(cfg aws.Config) managed.External[*v1alpha1.Bucket] {
-			return &manager{client: s3.NewFromConfig(cfg)}
+		Connect: func(cfg aws.Config, opts managed.ClientOptions) managed.External[*v1alpha1.Bucket] {
+			return &manager{
+				client: s3.NewFromConfig(cfg, func(o *s3.Options) {
+					o.UsePathStyle = opts.PathStyle
+				}),
+				region: cfg.Region,
+			}
 		},
 		Name: "Bucket",
 		New: func() *v1alpha1.Bucket {
@@ -60,6 +65,8 @@ func Kind() managed.Kind[*v1alpha1.Bucket] {
 
 type manager struct {
 	client *s3.Client
+	// region is the region the client calls, which the object resolved to.
+	region string
 }
 
 func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Observation, error) {
@@ -107,7 +114,7 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 }
 
 func (m *manager) Create(ctx context.Context, cr *v1alpha1.Bucket) error {
-	out, err := m.client.CreateBucket(ctx, &s3.CreateBucketInput{
+	in := &s3.CreateBucketInput{
 		ACL:                        conv.ToEnum[types.BucketCannedACL](cr.Spec.ACL),
 		Bucket:                     cr.Spec.Name,
 		CreateBucketConfiguration:  conv.Ptr(cr.Spec.CreateBucketConfiguration, sdkCreateBucketConfiguration),
@@ -118,7 +125,24 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Bucket) error {
 		GrantWriteACP:              cr.Spec.GrantWriteACP,
 		ObjectLockEnabledForBucket: cr.Spec.ObjectLockEnabledForBucket,
 		ObjectOwnership:            conv.ToEnum[types.ObjectOwnership](cr.Spec.ObjectOwnership),
-	}, func(o *s3.Options) {
+	}
+	// The target region goes in createBucketConfiguration.locationConstraint
+	// unless the spec names one; never in us-east-1.
+	var locationConstraint *string
+	if cr.Spec.CreateBucketConfiguration != nil {
+		locationConstraint = cr.Spec.CreateBucketConfiguration.LocationConstraint
+	}
+	if v, err := managed.FromRegion("createBucketConfiguration.locationConstraint", locationConstraint, m.region, "us-east-1"); err != nil {
+		return err
+	} else if v != nil {
+		if in.CreateBucketConfiguration == nil {
+			in.CreateBucketConfiguration = &types.CreateBucketConfiguration{}
+		}
+		in.CreateBucketConfiguration.LocationConstraint = conv.ToEnum[types.BucketLocationConstraint](v)
+	} else if in.CreateBucketConfiguration != nil {
+		in.CreateBucketConfiguration.LocationConstraint = ""
+	}
+	out, err := m.client.CreateBucket(ctx, in, func(o *s3.Options) {
 		// A lost answer is settled by the runtime, never by resending.
 		o.RetryMaxAttempts = 1
 	})

@@ -15,7 +15,7 @@ import (
 // Kind describes Gadget to the shared runtime.
 func Kind() managed.Kind[*v1alpha1.Gadget] {
 	return managed.Kind[*v1alpha1.Gadget]{
-		Connect: func(cfg aws.Config) managed.External[*v1alpha1.Gadget] {
+		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Gadget] {
 			return &manager{client: gadgets.NewFromConfig(cfg)}
 		},
 		Name: "Gadget",

@@ -18,7 +18,7 @@ func Kind() managed.Kind[*v1alpha1.Snapshot] {
 	return managed.Kind[*v1alpha1.Snapshot]{
 		AssignedIdentifier: true,
 		ClientToken:        true,
-		Connect: func(cfg aws.Config) managed.External[*v1alpha1.Snapshot] {
+		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Snapshot] {
 			return &manager{client: gadgets.NewFromConfig(cfg)}
 		},
 		Name: "Snapshot",

@@ -20,8 +20,11 @@ func Kind() managed.Kind[*v1alpha1.Widget] {
 	return managed.Kind[*v1alpha1.Widget]{
 		AppliedFields: []managed.AppliedField{{Field: "credentials"}, {Field: "payload"}},
 		ClientToken:   true,
-		Connect: func(cfg aws.Config) managed.External[*v1alpha1.Widget] {
-			return &manager{client: widgets.NewFromConfig(cfg)}
+		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Widget] {
+			return &manager{
+				client: widgets.NewFromConfig(cfg),
+				region: cfg.Region,
+			}
 		},
 		Name: "Widget",
 		New: func() *v1alpha1.Widget {
@@ -34,6 +37,8 @@ func Kind() managed.Kind[*v1alpha1.Widget] {
 
 type manager struct {
 	client *widgets.Client
+	// region is the region the client calls, which the object resolved to.
+	region string
 }
 
 func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Widget) (managed.Observation, error) {
@@ -116,6 +121,22 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 	}
 	if err := sec.Err(); err != nil {
 		return err
+	}
+	// The target region goes in config.mode
+	// unless the spec names one; never in us-east-1.
+	var mode *string
+	if cr.Spec.Config != nil {
+		mode = cr.Spec.Config.Mode
+	}
+	if v, err := managed.FromRegion("config.mode", mode, m.region, "us-east-1"); err != nil {
+		return err
+	} else if v != nil {
+		if in.Config == nil {
+			in.Config = &types.Config{}
+		}
+		in.Config.Mode = conv.ToEnum[types.Color](v)
+	} else if in.Config != nil {
+		in.Config.Mode = ""
 	}
 	out, err := m.client.CreateWidget(ctx, in, func(o *widgets.Options) {
 		// A lost answer is settled by the runtime, never by resending.

@@ -107,6 +107,14 @@ func (e *Env) Restart() {
 	e.Ctrl = StartProcess(e.T, e.suite.Service+"-controller", e.suite.Bin, e.Args, e.Environ)
 }
 
+// For is the same controller seen from a subtest, whose failures it
+// reports; the prefix stays the parent test's.
+func (e *Env) For(t *testing.T) *Env {
+	sub := *e
+	sub.T = t
+	return &sub
+}
+
 // PrefixFor makes a short DNS-safe prefix from the test name.
 func PrefixFor(t *testing.T) string {
 	s := strings.ToLower(regexp.MustCompile(`[^a-zA-Z0-9]+`).ReplaceAllString(t.Name(), "-"))

@@ -18,15 +18,29 @@ type Suite struct {
 	Moto    *Moto
 	Kube    *Kube
 	Bin     string
+	// recordAll starts moto's recorder with the suite and nobody resets
+	// it: parallel tests then count their own calls by resource name.
+	recordAll bool
 }
+
+// SuiteOption changes how a suite starts.
+type SuiteOption func(*Suite)
+
+// RecordAllCalls records every AWS call from the start of the suite to its
+// end; tests must not call StartRecording, and read their own calls from
+// Moto.Recording (e.g. by a bucket's path).
+func RecordAllCalls() SuiteOption { return func(s *Suite) { s.recordAll = true } }
 
 // RunSuite starts the suite of the generated service (its CRDs, its
 // controller, its API types in addToScheme), hands it to set, runs the
 // tests and tears the suite down. A TestMain is one line:
 //
 //	func TestMain(m *testing.M) { os.Exit(harness.RunSuite(m, "s3", v1alpha1.AddToScheme, func(s *harness.Suite) { suite = s })) }
-func RunSuite(m *testing.M, service string, addToScheme func(*runtime.Scheme) error, set func(*Suite)) int {
+func RunSuite(m *testing.M, service string, addToScheme func(*runtime.Scheme) error, set func(*Suite), opts ...SuiteOption) int {
 	s := &Suite{Service: service}
+	for _, o := range opts {
+		o(s)
+	}
 	dir, err := os.MkdirTemp("", "kubesmith-e2e-"+service+"-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -99,6 +113,9 @@ func (s *Suite) start(dir string, addToScheme func(*runtime.Scheme) error) (stop
 	}
 	if len(failed) > 0 {
 		return stop, fmt.Errorf("starting the %s suite: %v", s.Service, failed)
+	}
+	if s.recordAll {
+		return stop, s.Moto.startRecording()
 	}
 	return stop, nil
 }

@@ -71,3 +71,17 @@ func bucketExists(t *testing.T, name string) bool {
 	}
 	return true
 }
+
+// opsOn counts the recorded calls on a bucket itself (not its objects)
+// since the suite started, by method and sub-resource: "PUT ?cors", "HEAD".
+func opsOn(t *testing.T, bucket string) map[string]int {
+	t.Helper()
+	counts := map[string]int{}
+	for _, c := range suite.Moto.Recording(t) {
+		if c.URL.Path != "/"+bucket {
+			continue
+		}
+		counts[strings.TrimSpace(strings.Replace(c.Operation(), "/"+bucket, "", 1))]++
+	}
+	return counts
+}

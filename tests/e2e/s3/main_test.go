@@ -19,5 +19,6 @@ import (
 var suite *harness.Suite
 
 func TestMain(m *testing.M) {
-	os.Exit(harness.RunSuite(m, "s3", v1alpha1.AddToScheme, func(s *harness.Suite) { suite = s }))
+	// Every call is recorded: tests count their own by bucket name.
+	os.Exit(harness.RunSuite(m, "s3", v1alpha1.AddToScheme, func(s *harness.Suite) { suite = s }, harness.RecordAllCalls()))
 }

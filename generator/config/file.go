@@ -207,10 +207,10 @@ type Field struct {
 	Reference *Reference `yaml:"reference,omitempty"`
 	// Column shows the field as a kubectl printer column.
 	Column *Column `yaml:"column,omitempty"`
-	// FromRegion fills a string member of the create input, at any depth,
-	// with the region the object resolves to (its services.k8s.aws/region
-	// annotation, its namespace's default-region, the controller's
-	// --aws-region) when the spec leaves it unset, as S3's
+	// FromRegion fills a string or enum member of the create input, at any
+	// depth below structures, with the region the object resolves to (its
+	// services.k8s.aws/region annotation, its namespace's default-region,
+	// the controller's --aws-region) when the spec leaves it unset, as S3's
 	// CreateBucketConfiguration.LocationConstraint. The value goes to AWS
 	// only, never into the spec; a spec value naming another region is a
 	// Terminal error.

@@ -44,7 +44,9 @@ func (m *managerWriter) regionFill(fill *model.RegionFill) []jen.Code {
 		jen.Comment("unless the spec names one" + never),
 	}
 	if guard != nil {
-		v := jen.Id(leaf.JSONName)
+		// Named after the field, prefixed so that no member name can make
+		// it a keyword (type) or another variable (in).
+		v := jen.Id("spec" + leaf.GoName)
 		code = append(code,
 			jen.Var().Add(v.Clone()).Op("*").String(),
 			jen.If(guard).Block(v.Clone().Op("=").Add(spec)),

@@ -31,7 +31,7 @@ func TestBackupFindCreated(t *testing.T) {
 	if !kind.AssignedIdentifier {
 		t.Error("Backup's Kind does not say AWS assigns its identifier")
 	}
-	finder, ok := kind.Connect(moto.AWSConfig(region)).(managed.Finder[*v1alpha1.Backup])
+	finder, ok := kind.Connect(moto.AWSConfig(region), managed.ClientOptions{}).(managed.Finder[*v1alpha1.Backup])
 	if !ok {
 		t.Fatal("the Backup manager is not a managed.Finder")
 	}
@@ -73,7 +73,7 @@ func TestBackupFindCreated(t *testing.T) {
 		if c.want != 1 {
 			continue
 		}
-		obs, err := kind.Connect(moto.AWSConfig(region)).Observe(ctx, bk)
+		obs, err := kind.Connect(moto.AWSConfig(region), managed.ClientOptions{}).Observe(ctx, bk)
 		if err != nil || !obs.Exists {
 			t.Errorf("%s: Observe after FindCreated = %+v, %v; want the backup found", c.reason, obs, err)
 		}

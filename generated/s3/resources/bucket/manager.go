@@ -216,11 +216,11 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Bucket) error {
 	}
 	// The target region goes in createBucketConfiguration.locationConstraint
 	// unless the spec names one; never in us-east-1.
-	var locationConstraint *string
+	var specLocationConstraint *string
 	if cr.Spec.CreateBucketConfiguration != nil {
-		locationConstraint = cr.Spec.CreateBucketConfiguration.LocationConstraint
+		specLocationConstraint = cr.Spec.CreateBucketConfiguration.LocationConstraint
 	}
-	if v, err := managed.FromRegion("createBucketConfiguration.locationConstraint", locationConstraint, m.region, "us-east-1"); err != nil {
+	if v, err := managed.FromRegion("createBucketConfiguration.locationConstraint", specLocationConstraint, m.region, "us-east-1"); err != nil {
 		return err
 	} else if v != nil {
 		if in.CreateBucketConfiguration == nil {

@@ -124,11 +124,11 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 	}
 	// The target region goes in config.mode
 	// unless the spec names one; never in us-east-1.
-	var mode *string
+	var specMode *string
 	if cr.Spec.Config != nil {
-		mode = cr.Spec.Config.Mode
+		specMode = cr.Spec.Config.Mode
 	}
-	if v, err := managed.FromRegion("config.mode", mode, m.region, "us-east-1"); err != nil {
+	if v, err := managed.FromRegion("config.mode", specMode, m.region, "us-east-1"); err != nil {
 		return err
 	} else if v != nil {
 		if in.Config == nil {

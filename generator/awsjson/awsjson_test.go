@@ -99,7 +99,8 @@ func TestParse(t *testing.T) {
 		{"string min, max and pattern", []any{mustShape(t, m, "ThingName").Traits.Length, mustShape(t, m, "ThingName").Traits.Pattern}, []any{&smithy.Bounds{Min: ptr(1), Max: ptr(64)}, "^[a-z]+$"}},
 		{"number min and max are @range", mustShape(t, m, "Size").Traits.Range, &smithy.Bounds{Min: ptr(1), Max: ptr(10)}},
 		{"list and map bounds are @length", []*smithy.Bounds{mustShape(t, m, "ThingList").Traits.Length, mustShape(t, m, "Labels").Traits.Length}, []*smithy.Bounds{{Max: ptr(100)}, {Min: ptr(1)}}},
-		{"enum", mustShape(t, m, "ThingStatus").Traits.Enum, []smithy.EnumValue{{Value: "CREATING"}, {Value: "ACTIVE"}, {Value: "FAILED"}}},
+		{"a string with an enum is an enum shape, as in AWS's Smithy models", enumValues(mustShape(t, m, "ThingStatus")), []string{"CREATING=CREATING", "ACTIVE=ACTIVE", "FAILED=FAILED"}},
+		{"enum member names are made of the values", enumValues(mustShape(t, m, "Tier")), []string{"PAY_PER_REQUEST=pay-per-request", "V1X=1x", "PAY_PER_REQUEST_2=PAY_PER_REQUEST"}},
 		{"sensitive", mustShape(t, m, "Secret").Traits.Sensitive, true},
 		{"streaming blob", []any{mustShape(t, m, "Blob").Type, mustShape(t, m, "Blob").Traits.Streaming}, []any{smithy.TypeBlob, true}},
 		{"timestamp with its format", []any{mustShape(t, m, "Timestamp").Type, mustShape(t, m, "Timestamp").Traits.TimestampFormat}, []any{smithy.TypeTimestamp, "iso8601"}},
@@ -123,6 +124,19 @@ func TestParse(t *testing.T) {
 	if _, ok := m.Shape("com.amazonaws.thingstest#Unused"); ok {
 		t.Error("a shape no operation reaches was kept; Smithy models hold only the service's closure")
 	}
+}
+
+// enumValues lists an enum shape's members as name=value.
+func enumValues(s *smithy.Shape) []string {
+	var out []string
+	for _, m := range s.Members {
+		v, _ := m.Traits.EnumString()
+		out = append(out, m.Name+"="+v)
+	}
+	if s.Type != smithy.TypeEnum {
+		out = append(out, "not an enum: "+string(s.Type))
+	}
+	return out
 }
 
 func memberNames(s *smithy.Shape) []string {

@@ -65,6 +65,7 @@ func (c *converter) model() (*smithy.Model, error) {
 	if err != nil {
 		return nil, err
 	}
+	m.Shapes[unitID] = &smithy.Shape{ID: unitID, Type: smithy.TypeStructure}
 	if _, taken := m.Shapes[svc.ID]; taken {
 		return nil, fmt.Errorf("the service shape %s would replace a shape of that name", svc.ID)
 	}
@@ -271,11 +272,8 @@ func (c *converter) shape(name string, s *shape) (*smithy.Shape, error) {
 		bounds(tr, "smithy.api#length", s)
 		setString(tr, "smithy.api#pattern", s.Pattern)
 		if len(s.Enum) > 0 {
-			values := make([]map[string]string, len(s.Enum))
-			for i, v := range s.Enum {
-				values[i] = map[string]string{"value": v}
-			}
-			tr["smithy.api#enum"] = values
+			out.Type = smithy.TypeEnum
+			out.Members, err = enumMembers(out.ID, s.Enum)
 		}
 	case "blob":
 		out.Type = smithy.TypeBlob
@@ -297,6 +295,49 @@ func (c *converter) shape(name string, s *shape) (*smithy.Shape, error) {
 	out.Traits, err = build(tr)
 	return out, err
 }
+
+// enumMembers are the members of an enum shape, as AWS's Smithy models
+// write a string with an enum: one per value, each targeting Unit with
+// the value as its @enumValue, named after the value.
+func enumMembers(parent smithy.ShapeID, values []string) ([]*smithy.Member, error) {
+	var members []*smithy.Member
+	taken := map[string]bool{}
+	for _, v := range values {
+		name := enumName(v)
+		for i := 2; taken[strings.ToLower(name)]; i++ {
+			name = fmt.Sprintf("%s_%d", enumName(v), i)
+		}
+		taken[strings.ToLower(name)] = true
+		t, err := build(traits{"smithy.api#enumValue": v})
+		if err != nil {
+			return nil, fmt.Errorf("enum value %q: %w", v, err)
+		}
+		members = append(members, &smithy.Member{Name: name, ID: parent.WithMember(name), Target: unitID, Traits: t})
+	}
+	return members, nil
+}
+
+// enumName makes a member name of an enum value: letters and digits kept,
+// anything else an underscore, upper case ("pay-per-request" is
+// PAY_PER_REQUEST), and an underscore before a leading digit.
+func enumName(v string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(v) {
+		if 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	name := b.String()
+	if name == "" || name[0] >= '0' && name[0] <= '9' || name[0] == '_' {
+		name = "V" + name
+	}
+	return name
+}
+
+// unitID is the Smithy prelude's empty structure, which enum members target.
+const unitID smithy.ShapeID = "smithy.api#Unit"
 
 // structure converts a structure, which the format also uses for unions,
 // documents, event streams and errors.

@@ -27,7 +27,8 @@ type converter struct {
 // writes them.
 type traits map[string]any
 
-var annotation = struct{}{}
+// empty is the value of an annotation trait, {}.
+type empty struct{}
 
 // id is the ID of a shape or operation of the format.
 func (c *converter) id(name string) smithy.ShapeID {
@@ -163,10 +164,10 @@ func (c *converter) service() (*smithy.Shape, error) {
 		if err != nil {
 			return nil, err
 		}
-		tr[id] = annotation
+		tr[id] = empty{}
 	}
 	if md.AWSQueryCompatible != nil {
-		tr["aws.protocols#awsQueryCompatible"] = annotation
+		tr["aws.protocols#awsQueryCompatible"] = empty{}
 	}
 	if md.XMLNamespace != "" {
 		tr["smithy.api#xmlNamespace"] = map[string]string{"uri": md.XMLNamespace}
@@ -350,7 +351,7 @@ func (c *converter) structure(out *smithy.Shape, s *shape, tr traits) error {
 		out.Type = smithy.TypeUnion
 	case s.EventStream:
 		out.Type = smithy.TypeUnion
-		tr["smithy.api#streaming"] = annotation
+		tr["smithy.api#streaming"] = empty{}
 	default:
 		out.Type = smithy.TypeStructure
 	}
@@ -417,14 +418,14 @@ func (c *converter) member(parent smithy.ShapeID, name string, r ref, required, 
 		tr["smithy.api#httpPrefixHeaders"] = r.LocationName
 	case "querystring":
 		if t := c.f.Shapes[r.Shape]; t.Type == "map" {
-			tr["smithy.api#httpQueryParams"] = annotation
+			tr["smithy.api#httpQueryParams"] = empty{}
 		} else {
 			tr["smithy.api#httpQuery"] = r.LocationName
 		}
 	case "uri":
-		tr["smithy.api#httpLabel"] = annotation
+		tr["smithy.api#httpLabel"] = empty{}
 	case "statusCode":
-		tr["smithy.api#httpResponseCode"] = annotation
+		tr["smithy.api#httpResponseCode"] = empty{}
 	case "":
 		if r.LocationName != "" && c.jsonNames {
 			tr["smithy.api#jsonName"] = r.LocationName
@@ -468,7 +469,7 @@ func deprecated(tr traits, on bool, message string) {
 
 func setFlag(tr map[string]any, id string, on bool) {
 	if on {
-		tr[id] = annotation
+		tr[id] = empty{}
 	}
 }
 

@@ -196,3 +196,47 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestFindModels lists one model per service, its latest version, named as
+// the Smithy folders are, and one service kept under two folders once.
+func TestFindModels(t *testing.T) {
+	dir := t.TempDir()
+	write := func(folder, version, serviceID string) {
+		p := filepath.Join(dir, folder, version)
+		if err := os.MkdirAll(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		data := `{"version":"2.0","metadata":{"serviceId":"` + serviceID + `","protocol":"json"},"operations":{},"shapes":{}}`
+		if err := os.WriteFile(filepath.Join(p, "service-2.json"), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("logs", "2014-03-28", "CloudWatch Logs")
+	write("sms-voice", "2018-09-05", "Pinpoint SMS Voice")
+	write("pinpoint-sms-voice", "2018-09-05", "Pinpoint SMS Voice")
+	write("zeta", "2019-01-01", "Zeta")
+	write("zeta", "2021-01-01", "Zeta")
+	models, err := FindModels(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, mf := range models {
+		rel, _ := filepath.Rel(dir, mf.Path)
+		got = append(got, mf.SDKID+"="+filepath.ToSlash(rel))
+	}
+	want := []string{
+		"cloudwatch-logs=logs/2014-03-28/service-2.json",
+		"pinpoint-sms-voice=pinpoint-sms-voice/2018-09-05/service-2.json",
+		"zeta=zeta/2021-01-01/service-2.json",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("FindModels:\n got %v\nwant %v (the service ID names the service; the folder named so wins; the latest version)", got, want)
+	}
+	if mf, ok, err := FindModel(dir, "CloudWatch Logs"); err != nil || !ok || mf.SDKID != "cloudwatch-logs" {
+		t.Errorf("FindModel by service ID: got %v, %v, %v", mf, ok, err)
+	}
+	if _, ok, err := FindModel(dir, "nothing"); err != nil || ok {
+		t.Errorf("FindModel of a missing service: got %v, %v; want not found", ok, err)
+	}
+}

@@ -59,7 +59,16 @@ func FindModels(dir string) ([]smithy.ModelFile, error) {
 		if err != nil {
 			return nil, err
 		}
-		models = append(models, smithy.ModelFile{SDKID: FolderName(id), Version: version, Path: path})
+		mf := smithy.ModelFile{SDKID: FolderName(id), Version: version, Path: path}
+		// botocore keeps some services under two folders, as sms-voice
+		// and pinpoint-sms-voice; the one named as the service wins.
+		if i := slices.IndexFunc(models, func(m smithy.ModelFile) bool { return m.SDKID == mf.SDKID }); i >= 0 {
+			if e.Name() == mf.SDKID {
+				models[i] = mf
+			}
+			continue
+		}
+		models = append(models, mf)
 	}
 	if len(models) == 0 {
 		return nil, fmt.Errorf("no models under %s (want <service>/<api-version>/service-2.json[.gz])", dir)

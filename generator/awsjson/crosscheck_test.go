@@ -1,9 +1,13 @@
 package awsjson_test
 
 import (
+	"compress/gzip"
+	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 
@@ -16,7 +20,7 @@ import (
 
 // TestFormatsAgree infers every service that both formats have from each,
 // and compares the resources found (by their create operation) and their
-// spec field names. The Smithy model is the reference: F/T counts the spec
+// spec field names and types. The Smithy model is the reference: F/T counts the spec
 // fields of the resources both formats find, and fails below 98%.
 //
 // Every difference must have a reason, or the test fails. The two that
@@ -31,6 +35,10 @@ import (
 //   - the AWS JSON model does not mark every union ("union": true): a
 //     member the Smithy model makes a union, which inference leaves out,
 //     is a structure there (quicksight's DataSourceParameters);
+//   - the AWS JSON format has no default values: a boolean or number
+//     member Smithy gives a zero default is a value in the SDK, and a
+//     pointer from the AWS JSON format (counted, not failed: the Smithy
+//     model is used where there is one);
 //   - the AWS JSON format has no resource shapes: a Smithy resource shape
 //     whose operations are not named Create<R>/Delete<R> (account's
 //     AlternateContact, with PutAlternateContact) is found in Smithy only.
@@ -69,6 +77,8 @@ func TestFormatsAgree(t *testing.T) {
 		total.both, total.byVersion, total.byResourceShape)
 	t.Logf("fields in one only, for a reason: %d because the models' versions differ, %d unions the AWS JSON model does not mark",
 		total.fieldsByVersion, total.unmarkedUnions)
+	t.Logf("types of the fields in both: all alike but %d that the SDK holds as values where Smithy gives a zero default, which the AWS JSON format cannot say",
+		total.valueOrPointer)
 	if total.fields == 0 || float64(total.sameFields) < 0.98*float64(total.fields) {
 		t.Errorf("%d/%d spec fields identical, want at least 98%%", total.sameFields, total.fields)
 	}
@@ -120,7 +130,7 @@ type comparison struct {
 	err                                         error
 	both, identical, fields, sameFields         int
 	byVersion, byResourceShape, fieldsByVersion int
-	unmarkedUnions                              int
+	unmarkedUnions, valueOrPointer              int
 	unexplained                                 []string
 }
 
@@ -133,6 +143,7 @@ func (c *comparison) add(o comparison) {
 	c.byResourceShape += o.byResourceShape
 	c.fieldsByVersion += o.fieldsByVersion
 	c.unmarkedUnions += o.unmarkedUnions
+	c.valueOrPointer += o.valueOrPointer
 }
 
 // inferred is what inference found in one model.
@@ -184,14 +195,21 @@ func compare(p pair) (c comparison) {
 			return c
 		}
 	}
-	sm, aj := sides[0], sides[1]
+	// Differences are explained by the Smithy model and by the AWS JSON
+	// file as read here, not by the reader under test.
+	raw, err := readRaw(p.awsPath)
+	if err != nil {
+		c.err = err
+		return c
+	}
+	sm, aj, facts := sides[0], sides[1], [2]facts{smithyFacts{sides[0]}, raw}
 	for key, r := range sm.resources {
 		other, ok := aj.resources[key]
 		switch {
 		case ok:
 			c.both++
-			c.compareFields(key, r, other, sm, aj)
-		case aj.lacksAny(r):
+			c.compareFields(key, r, other, facts)
+		case lacksAny(facts[1], r):
 			c.byVersion++
 		case r.Source == model.FromResourceShape:
 			c.byResourceShape++
@@ -203,7 +221,7 @@ func compare(p pair) (c comparison) {
 		if _, ok := sm.resources[key]; ok {
 			continue
 		}
-		if sm.lacksAny(r) {
+		if lacksAny(facts[0], r) {
 			c.byVersion++
 			continue
 		}
@@ -212,31 +230,38 @@ func compare(p pair) (c comparison) {
 	return c
 }
 
-// compareFields compares the spec field names of one resource; a field one
+// compareFields compares the spec fields of one resource; a field one
 // format lacks is explained when the create inputs differ in its member.
-func (c *comparison) compareFields(key string, sr, ar *model.Resource, sm, aj *inferred) {
-	names := func(r *model.Resource) map[string]string {
-		out := map[string]string{}
+func (c *comparison) compareFields(key string, sr, ar *model.Resource, facts [2]facts) {
+	byName := func(r *model.Resource) map[string]*model.Field {
+		out := map[string]*model.Field{}
 		for _, f := range r.Spec {
-			out[f.JSONName] = f.Member
+			out[f.JSONName] = f
 		}
 		return out
 	}
-	sf, af := names(sr), names(ar)
+	sf, af := byName(sr), byName(ar)
 	same := len(sf) == len(af)
-	for name, member := range sf {
+	for name, f := range sf {
 		c.fields++
-		if _, ok := af[name]; ok {
-			c.sameFields++
+		other, ok := af[name]
+		if !ok {
+			same = false
+			c.fieldDiff(key, name, f.Member, "Smithy", facts)
 			continue
 		}
-		same = false
-		c.fieldDiff(key, name, member, "Smithy", sm, aj)
+		c.sameFields++
+		switch {
+		case f.Type.SDKValue != other.Type.SDKValue:
+			c.valueOrPointer++
+		case model.TypeString(f.Type) != model.TypeString(other.Type):
+			c.unexplained = append(c.unexplained, fmt.Sprintf("%s spec field %s is %s from Smithy, %s from AWS JSON", key, name, model.TypeString(f.Type), model.TypeString(other.Type)))
+		}
 	}
-	for name, member := range af {
+	for name, f := range af {
 		if _, ok := sf[name]; !ok {
 			same = false
-			c.fieldDiff(key, name, member, "AWS JSON", sm, aj)
+			c.fieldDiff(key, name, f.Member, "AWS JSON", facts)
 		}
 	}
 	if same {
@@ -244,52 +269,126 @@ func (c *comparison) compareFields(key string, sr, ar *model.Resource, sm, aj *i
 	}
 }
 
-func (c *comparison) fieldDiff(key, name, member, only string, sm, aj *inferred) {
-	a, b := inputMember(sm, key, member), inputMember(aj, key, member)
-	if a == nil || b == nil || a.Traits.IdempotencyToken != b.Traits.IdempotencyToken {
+func (c *comparison) fieldDiff(key, name, member, only string, facts [2]facts) {
+	a, b := facts[0].inputMember(key, member), facts[1].inputMember(key, member)
+	switch {
+	case !a.present || !b.present || a.token != b.token:
 		c.fieldsByVersion++
-		return
-	}
-	if element(sm.m, a).Type == smithy.TypeUnion && element(aj.m, b).Type == smithy.TypeStructure {
+	case a.union && !b.union:
 		c.unmarkedUnions++
-		return
+	default:
+		c.unexplained = append(c.unexplained, fmt.Sprintf("%s spec field %s in the %s model only", key, name, only))
 	}
-	c.unexplained = append(c.unexplained, fmt.Sprintf("%s spec field %s in the %s model only", key, name, only))
 }
 
-// lacksAny reports whether the model lacks one of the operations r has in
+// facts are what a model says about operations and create input members.
+type facts interface {
+	hasOperation(name string) bool
+	inputMember(operation, member string) memberFacts
+}
+
+// memberFacts say whether an input member exists, is an idempotency token,
+// and holds a union (through lists and maps).
+type memberFacts struct{ present, token, union bool }
+
+// lacksAny reports whether a model lacks one of the operations r has in
 // the other model, which makes r whole in one model only.
-func (in *inferred) lacksAny(r *model.Resource) bool {
+func lacksAny(f facts, r *model.Resource) bool {
 	for _, op := range []*model.Operation{r.Create, r.Read, r.Update, r.Delete} {
-		if op != nil && in.ops[op.Name] == nil {
+		if op != nil && !f.hasOperation(op.Name) {
 			return true
 		}
 	}
 	return false
 }
 
-// element is the shape a member holds, through lists and maps.
-func element(m *smithy.Model, mem *smithy.Member) *smithy.Shape {
-	s := m.Target(mem)
-	for s.Type == smithy.TypeList || s.Type == smithy.TypeSet || s.Type == smithy.TypeMap {
-		if s.Type == smithy.TypeMap {
-			s = m.Target(s.Value)
+type smithyFacts struct{ in *inferred }
+
+func (s smithyFacts) hasOperation(name string) bool { return s.in.ops[name] != nil }
+
+func (s smithyFacts) inputMember(operation, member string) memberFacts {
+	op := s.in.ops[operation]
+	if op == nil {
+		return memberFacts{}
+	}
+	in, ok := s.in.m.Shape(op.Input)
+	if !ok {
+		return memberFacts{}
+	}
+	mem := in.MemberByName(member)
+	if mem == nil {
+		return memberFacts{}
+	}
+	e := s.in.m.Target(mem)
+	for e.Type == smithy.TypeList || e.Type == smithy.TypeSet || e.Type == smithy.TypeMap {
+		if e.Type == smithy.TypeMap {
+			e = s.in.m.Target(e.Value)
 		} else {
-			s = m.Target(s.Member)
+			e = s.in.m.Target(e.Member)
 		}
 	}
-	return s
+	return memberFacts{present: true, token: mem.Traits.IdempotencyToken, union: e.Type == smithy.TypeUnion}
 }
 
-// inputMember is the member of the create operation's input.
-func inputMember(in *inferred, create, member string) *smithy.Member {
-	op := in.ops[create]
-	if op == nil {
-		return nil
+// rawFile is the part of a service-2.json the explanations read, decoded
+// here rather than by the reader under test.
+type rawFile struct {
+	Operations map[string]struct {
+		Input *struct{ Shape string } `json:"input"`
+	} `json:"operations"`
+	Shapes map[string]rawShape `json:"shapes"`
+}
+
+type rawShape struct {
+	Members map[string]struct {
+		Shape            string `json:"shape"`
+		IdempotencyToken bool   `json:"idempotencyToken"`
+	} `json:"members"`
+	Member *struct{ Shape string } `json:"member"`
+	Value  *struct{ Shape string } `json:"value"`
+	Union  bool                    `json:"union"`
+}
+
+func readRaw(path string) (*rawFile, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
 	}
-	s, ok := in.m.Shape(op.Input)
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		if r, err = gzip.NewReader(f); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	var raw rawFile
+	if err := json.NewDecoder(r).Decode(&raw); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &raw, nil
+}
+
+func (r *rawFile) hasOperation(name string) bool {
+	_, ok := r.Operations[name]
+	return ok
+}
+
+func (r *rawFile) inputMember(operation, member string) memberFacts {
+	op, ok := r.Operations[operation]
+	if !ok || op.Input == nil {
+		return memberFacts{}
+	}
+	mem, ok := r.Shapes[op.Input.Shape].Members[member]
 	if !ok {
-		return nil
+		return memberFacts{}
 	}
-	return s.MemberByName(member)
+	e := r.Shapes[mem.Shape]
+	for e.Member != nil || e.Value != nil {
+		if e.Value != nil {
+			e = r.Shapes[e.Value.Shape]
+		} else {
+			e = r.Shapes[e.Member.Shape]
+		}
+	}
+	return memberFacts{present: true, token: mem.IdempotencyToken, union: e.Union}
 }

@@ -75,9 +75,9 @@ func TestFormatsAgree(t *testing.T) {
 		len(pairs), total.identical, total.sameFields, total.fields, 100*float64(total.sameFields)/float64(max(total.fields, 1)))
 	t.Logf("resources: %d in both formats; in one only, for a reason: %d because the models' versions differ, %d from Smithy resource shapes",
 		total.both, total.byVersion, total.byResourceShape)
-	t.Logf("fields in one only, for a reason: %d because the models' versions differ, %d unions the AWS JSON model does not mark",
+	t.Logf("fields in one format only: %d because the models' versions differ, %d unions the AWS JSON model does not mark",
 		total.fieldsByVersion, total.unmarkedUnions)
-	t.Logf("types of the fields in both: all alike but %d that the SDK holds as values where Smithy gives a zero default, which the AWS JSON format cannot say",
+	t.Logf("field types: %d of the fields in both differ, as values in the SDK where Smithy gives a zero default, which the AWS JSON format cannot say; the others are alike",
 		total.valueOrPointer)
 	if total.fields == 0 || float64(total.sameFields) < 0.98*float64(total.fields) {
 		t.Errorf("%d/%d spec fields identical, want at least 98%%", total.sameFields, total.fields)

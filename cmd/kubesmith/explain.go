@@ -9,13 +9,14 @@ import (
 
 	"github.com/kubesmith/kubesmith/generator/infer"
 	"github.com/kubesmith/kubesmith/generator/model"
+	"github.com/kubesmith/kubesmith/generator/pipeline"
 )
 
 // explain prints what inference decided for one resource, generated or
 // not: its operations and other resource-level choices, then each field
 // with its class and the reason.
-func explain(w io.Writer, root, modelsDir, service, kind string) error {
-	res, err := inspect(w, root, modelsDir, service, infer.Options{Only: kind})
+func explain(w io.Writer, root string, dirs pipeline.ModelDirs, service, kind string) error {
+	res, err := inspect(w, root, dirs, service, infer.Options{Only: kind})
 	if err != nil {
 		return err
 	}

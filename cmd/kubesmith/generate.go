@@ -15,7 +15,7 @@ import (
 	"github.com/kubesmith/kubesmith/generator/pipeline"
 )
 
-func generate(root, modelsDir string, services []string) error {
+func generate(root string, dirs pipeline.ModelDirs, services []string) error {
 	if err := writeSchema(root); err != nil {
 		return err
 	}
@@ -32,7 +32,7 @@ func generate(root, modelsDir string, services []string) error {
 	var errs []error
 	for _, svc := range services {
 		start := time.Now()
-		timings, err := pipeline.Run(&pipeline.State{Service: svc, Root: root, ModelsDir: modelsDir})
+		timings, err := pipeline.Run(&pipeline.State{Service: svc, Root: root, ModelsDir: dirs.Smithy, AWSJSONModelsDir: dirs.AWSJSON})
 		for _, t := range timings {
 			totals[t.Stage] += t.Duration
 		}

@@ -2,21 +2,65 @@ package main
 
 import (
 	"bytes"
-	"github.com/kubesmith/kubesmith/generator/smithy"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kubesmith/kubesmith/generator/awsjson"
+	"github.com/kubesmith/kubesmith/generator/pipeline"
+	"github.com/kubesmith/kubesmith/generator/smithy"
 )
 
-// modelsDir finds the AWS models as the command does, or skips.
-func modelsDir(t *testing.T) string {
+// modelsDir finds the AWS models of both formats as the command does, or skips.
+func modelsDir(t *testing.T) pipeline.ModelDirs {
 	t.Helper()
 	dir, ok := smithy.ModelsDir(filepath.Join("..", ".."))
 	if !ok {
 		t.Skip("AWS models not found: set AWS_MODELS_DIR")
 	}
-	return dir
+	jsonDir, ok := awsjson.ModelsDir(filepath.Join("..", ".."))
+	if !ok {
+		t.Skip("AWS JSON models not found: set AWS_JSON_MODELS_DIR")
+	}
+	return pipeline.ModelDirs{Smithy: dir, AWSJSON: jsonDir}
+}
+
+// TestModelFormat checks which format list reads a service from: the
+// Smithy model where there is one, the AWS JSON model where there is not
+// (ec2), and the AWS JSON model where generator.yaml's modelFormat asks.
+func TestModelFormat(t *testing.T) {
+	dirs, root := modelsDir(t), filepath.Join("..", "..")
+	chooser := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(chooser, "models", "dynamodb"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(chooser, "models", "dynamodb", "generator.yaml"), []byte("modelFormat: awsjson\nresources:\n  Table: {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		reason, root, service string
+		want                  []string
+	}{
+		{"a service both formats have is read from Smithy", root, "dynamodb",
+			[]string{"dynamodb-2012-08-10.json (smithy format)", "CreateTable"}},
+		{"ec2, which only the AWS JSON models have, is read from them", root, "ec2",
+			[]string{"ec2/2016-11-15/service-2.json.gz (awsjson format)", "Vpc ", "CreateVpc", "DescribeVpcs", "Subnet ", "SecurityGroup "}},
+		{"modelFormat: awsjson reads a service both have from the AWS JSON models", chooser, "dynamodb",
+			[]string{"dynamodb/2012-08-10/service-2.json.gz (awsjson format, as modelFormat in generator.yaml says)", "CreateTable"}},
+	}
+	for _, c := range cases {
+		var b bytes.Buffer
+		if err := list(&b, c.root, dirs, []string{c.service}); err != nil {
+			t.Errorf("%s: %v", c.reason, err)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(b.String(), w) {
+				t.Errorf("%s: output lacks %q:\n%s", c.reason, w, b.String())
+			}
+		}
+	}
 }
 
 func TestListAndExplain(t *testing.T) {

@@ -9,12 +9,13 @@ import (
 	"text/tabwriter"
 
 	"github.com/kubesmith/kubesmith/generator/infer"
+	"github.com/kubesmith/kubesmith/generator/pipeline"
 )
 
 // list prints every resource inference finds in a service: its
 // operations, how it was found, and whether generator.yaml generates it.
 // Resources lacking a create, read or delete follow, with what is missing.
-func list(w io.Writer, root, modelsDir string, args []string) error {
+func list(w io.Writer, root string, dirs pipeline.ModelDirs, args []string) error {
 	fs := flag.NewFlagSet("list", flag.ContinueOnError)
 	verbose := fs.Bool("v", false, "say how each operation was found")
 	if err := fs.Parse(args); err != nil {
@@ -23,7 +24,7 @@ func list(w io.Writer, root, modelsDir string, args []string) error {
 	if fs.NArg() != 1 {
 		return errors.New("usage: kubesmith list [-v] <service>")
 	}
-	res, err := inspect(w, root, modelsDir, fs.Arg(0), infer.Options{All: true})
+	res, err := inspect(w, root, dirs, fs.Arg(0), infer.Options{All: true})
 	if err != nil {
 		return err
 	}

@@ -11,13 +11,15 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/kubesmith/kubesmith/generator/smithy"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/kubesmith/kubesmith/generator/awsjson"
 	"github.com/kubesmith/kubesmith/generator/config"
+	"github.com/kubesmith/kubesmith/generator/pipeline"
+	"github.com/kubesmith/kubesmith/generator/smithy"
 )
 
 func main() {
@@ -37,6 +39,7 @@ func run(args []string) error {
 	fs := flag.NewFlagSet("kubesmith", flag.ContinueOnError)
 	root := fs.String("root", "", "repository root (default: found from the working directory)")
 	modelsDir := fs.String("models-dir", os.Getenv("AWS_MODELS_DIR"), "folder of Smithy models (AWS_MODELS_DIR)")
+	jsonDir := fs.String("aws-json-models-dir", os.Getenv("AWS_JSON_MODELS_DIR"), "folder of AWS JSON models, botocore's data folder (AWS_JSON_MODELS_DIR)")
 	fs.Usage = func() { fmt.Fprintln(os.Stderr, usage); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -52,23 +55,26 @@ func run(args []string) error {
 		}
 	}
 	if *modelsDir == "" {
-		dir, ok := smithy.ModelsDir(*root)
-		if !ok {
-			return errors.New("no Smithy models: set AWS_MODELS_DIR to a checkout of aws/api-models-aws")
-		}
-		*modelsDir = dir
+		*modelsDir, _ = smithy.ModelsDir(*root)
 	}
+	if *jsonDir == "" {
+		*jsonDir, _ = awsjson.ModelsDir(*root)
+	}
+	if *modelsDir == "" && *jsonDir == "" {
+		return errors.New("no models: set AWS_MODELS_DIR to a checkout of aws/api-models-aws, or AWS_JSON_MODELS_DIR to botocore's data folder")
+	}
+	dirs := pipeline.ModelDirs{Smithy: *modelsDir, AWSJSON: *jsonDir}
 	cmd, rest := fs.Arg(0), fs.Args()[1:]
 	switch cmd {
 	case "generate":
-		return generate(*root, *modelsDir, rest)
+		return generate(*root, dirs, rest)
 	case "list":
-		return list(os.Stdout, *root, *modelsDir, rest)
+		return list(os.Stdout, *root, dirs, rest)
 	case "explain":
 		if len(rest) != 2 {
 			return errors.New("usage: kubesmith explain <service> <Kind>")
 		}
-		return explain(os.Stdout, *root, *modelsDir, rest[0], rest[1])
+		return explain(os.Stdout, *root, dirs, rest[0], rest[1])
 	case "schema":
 		data, err := config.Schema()
 		if err != nil {

@@ -23,6 +23,12 @@ type File struct {
 	Resources map[string]*Resource `yaml:"resources,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
 	// Shapes configures Smithy shapes wherever resources use them.
 	Shapes map[string]*Shape `yaml:"shapes,omitempty"`
+	// ModelFormat chooses the model a service is read from where both
+	// formats have it: "smithy", the Smithy JSON AST under AWS_MODELS_DIR
+	// (the default), or "awsjson", the AWS JSON model format (botocore's
+	// service-2.json) under AWS_JSON_MODELS_DIR. A service that only one
+	// of them has, such as ec2, is read from that one without it.
+	ModelFormat string `yaml:"modelFormat,omitempty" schema:"pattern=^(smithy|awsjson)$"`
 
 	// path and lines locate keys for error messages.
 	path  string

@@ -43,6 +43,7 @@ func TestParseErrors(t *testing.T) {
 		{"a broken glob pattern", "include: [\"Ta[ble\"]\n", `generator.yaml:1: bad pattern "Ta[ble": syntax error in pattern`},
 		{"tags with both path and ignore", "resources:\n  Table:\n    tags: {path: Tags, ignore: true}\n", "generator.yaml:3: tags: give path or ignore, not both"},
 		{"tags with neither", "resources:\n  Table:\n    tags: {because: x}\n", "generator.yaml:3: tags: give path or ignore"},
+		{"a model format there is no reader for", "modelFormat: botocore\nresources:\n  Table: {}\n", `generator.yaml:1: modelFormat: "botocore" does not match ^(smithy|awsjson)$`},
 		{"a mistake after a byte order mark, on its own line", "\ufeffresources:\n  Table:\n    sortNames: [t]\n", `generator.yaml:3: unknown key "sortNames"`},
 	}
 	for _, c := range cases {

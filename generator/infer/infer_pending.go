@@ -8,12 +8,14 @@ import (
 
 	"github.com/kubesmith/kubesmith/generator/config"
 	"github.com/kubesmith/kubesmith/generator/model"
+	"github.com/kubesmith/kubesmith/generator/smithy"
 )
 
 // inferPending sets the status values that mean AWS is still working on
 // the resource, so the controller requeues instead of calling it synced:
-// generator.yaml's pending, else the values ending in -ING or IN_PROGRESS
-// (CREATING, UPDATE_IN_PROGRESS) of an enum status field named Status or
+// generator.yaml's pending, else what the read operation's waiters say,
+// else the values ending in -ING or IN_PROGRESS (CREATING,
+// UPDATE_IN_PROGRESS) of an enum status field named Status or
 // <Resource>Status.
 func inferPending(st *state) error {
 	for _, w := range st.work {
@@ -22,6 +24,11 @@ func inferPending(st *state) error {
 		}
 		if p := w.rc.Pending; p != nil {
 			st.configuredPending(w, p, w.at.At("pending"))
+			continue
+		}
+		if p := st.waiterPending(w); p != nil {
+			w.r.Pending = p
+			w.decide("pending", fmt.Sprintf("%s in %s", p.Field, strings.Join(p.Values, ", ")), "%s", p.Reason)
 			continue
 		}
 		for _, name := range []string{w.c.Name + "Status", w.c.Kind + "Status", "Status"} {
@@ -45,6 +52,93 @@ func inferPending(st *state) error {
 		}
 	}
 	return nil
+}
+
+// waiterPending reads the read operation's waiters (smithy.waiters#waitable,
+// which the AWS JSON reader makes of waiters-2.json): a waiter's acceptors
+// name a status field and the values that mean done (success), failed
+// and still working (retry). Pending are the retry values, and the other
+// values of the field, from its enum or the acceptors, that say AWS is
+// working (-ING, IN_PROGRESS, PENDING) and no waiter calls done: a
+// RUNNING that a waiter waits for is done, not pending. Only a field
+// directly in the resource description counts, not a nested one.
+func (st *state) waiterPending(w *work) *model.Pending {
+	op := st.ops[w.r.Read.Name]
+	if op == nil {
+		return nil
+	}
+	type states struct {
+		waiters                []string
+		done, retry, mentioned []string
+	}
+	byField := map[string]*states{}
+	var fields []string
+	for _, wt := range op.Traits.Waiters {
+		for _, a := range wt.Acceptors {
+			f := waiterField(w.r, a)
+			if f == "" {
+				continue
+			}
+			s := byField[f]
+			if s == nil {
+				s = &states{}
+				byField[f] = s
+				fields = append(fields, f)
+			}
+			if !slices.Contains(s.waiters, wt.Name) {
+				s.waiters = append(s.waiters, wt.Name)
+			}
+			s.mentioned = append(s.mentioned, a.Expected)
+			switch a.State {
+			case "success":
+				s.done = append(s.done, a.Expected)
+			case "retry":
+				s.retry = append(s.retry, a.Expected)
+			}
+		}
+	}
+	for _, f := range fields {
+		s := byField[f]
+		values := slices.Clone(s.retry)
+		for _, v := range slices.Concat(st.enumValues(w, statusField(w.r, f)), s.mentioned) {
+			if transitional(v) && !slices.Contains(s.done, v) && !slices.Contains(values, v) {
+				values = append(values, v)
+			}
+		}
+		if len(values) == 0 {
+			continue
+		}
+		reason := fmt.Sprintf("%s waiter %s: done at %s; pending are the values that say AWS is working",
+			w.r.Read.Name, strings.Join(s.waiters, ", "), strings.Join(slices.Compact(slices.Sorted(slices.Values(s.done))), ", "))
+		return &model.Pending{Field: f, Values: values, Reason: reason}
+	}
+	return nil
+}
+
+// transitional reports whether a status value a waiter knows says AWS is
+// at work: a word of it ends in -ING (resetting-master-credentials) or is
+// PENDING, or it ends in IN_PROGRESS.
+func transitional(v string) bool {
+	words := strings.FieldsFunc(strings.ToUpper(v), func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
+	return working(v) || slices.ContainsFunc(words, func(w string) bool { return strings.HasSuffix(w, "ING") || w == "PENDING" })
+}
+
+// waiterField is the status field an acceptor compares with a string, by
+// member name, or "": its path must be the field, or a member of the read
+// output holding the resource and then the field ("Table.TableStatus",
+// "Vpcs[].State").
+func waiterField(r *model.Resource, a smithy.Acceptor) string {
+	if a.Path == "" || !strings.Contains(strings.ToLower(a.Comparator), "string") || strings.ContainsAny(a.Path, "()?|&=<> ") {
+		return ""
+	}
+	parts := strings.Split(strings.ReplaceAll(a.Path, "[]", ""), ".")
+	if len(parts) > 2 {
+		return ""
+	}
+	if f := statusField(r, parts[len(parts)-1]); f != nil {
+		return f.Member
+	}
+	return ""
 }
 
 func (st *state) configuredPending(w *work, p *config.Pending, at config.Key) {

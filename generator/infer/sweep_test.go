@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/kubesmith/kubesmith/generator/awsjson"
 	"github.com/kubesmith/kubesmith/generator/config"
 	"github.com/kubesmith/kubesmith/generator/smithy"
 )
@@ -30,15 +31,55 @@ type sweepCount struct {
 	resources, fields, problems int
 }
 
+// sweepModel is a model to sweep, with the reader of its format.
+type sweepModel struct {
+	smithy.ModelFile
+	load func(string) (*smithy.Model, error)
+}
+
+// sweepModels lists the Smithy models, and the AWS JSON models of the
+// services the Smithy models lack (ec2) where there are AWS JSON models.
+func sweepModels(tb testing.TB) []sweepModel {
+	tb.Helper()
+	files, err := smithy.FindModels(awsModelsDir(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []sweepModel
+	have := map[string]bool{}
+	for _, mf := range files {
+		out = append(out, sweepModel{mf, smithy.Load})
+		have[mf.SDKID] = true
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	dir, ok := awsjson.ModelsDir(wd)
+	if !ok {
+		return out
+	}
+	jsonFiles, err := awsjson.FindModels(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, mf := range jsonFiles {
+		if !have[mf.SDKID] {
+			out = append(out, sweepModel{mf, awsjson.Load})
+		}
+	}
+	return out
+}
+
 // sweepOne loads and infers one model with no generator.yaml, every
 // resource resolved; a panic is turned into an error naming the model.
-func sweepOne(mf smithy.ModelFile) (n sweepCount, err error) {
+func sweepOne(mf sweepModel) (n sweepCount, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("panic: %v", p)
 		}
 	}()
-	m, err := smithy.Load(mf.Path)
+	m, err := mf.load(mf.Path)
 	if err != nil {
 		return n, err
 	}
@@ -57,7 +98,7 @@ func sweepOne(mf smithy.ModelFile) (n sweepCount, err error) {
 }
 
 // sweep infers every model on all CPUs.
-func sweep(files []smithy.ModelFile) ([]sweepCount, []error) {
+func sweep(files []sweepModel) ([]sweepCount, []error) {
 	counts, errs := make([]sweepCount, len(files)), make([]error, len(files))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -76,13 +117,10 @@ func sweep(files []smithy.ModelFile) ([]sweepCount, []error) {
 	return counts, errs
 }
 
-// TestSweep infers every model in AWS_MODELS_DIR with no config: none may
-// fail or panic.
+// TestSweep infers every model in AWS_MODELS_DIR, and those only the AWS
+// JSON models have, with no config: none may fail or panic.
 func TestSweep(t *testing.T) {
-	files, err := smithy.FindModels(awsModelsDir(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := sweepModels(t)
 	counts, errs := sweep(files)
 	var total sweepCount
 	for i, c := range counts {
@@ -99,10 +137,7 @@ func TestSweep(t *testing.T) {
 
 // BenchmarkInferAll loads and infers every model, one after another.
 func BenchmarkInferAll(b *testing.B) {
-	files, err := smithy.FindModels(awsModelsDir(b))
-	if err != nil {
-		b.Fatal(err)
-	}
+	files := sweepModels(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, f := range files {

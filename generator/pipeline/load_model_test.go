@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -55,5 +56,36 @@ func TestLoadModelKeepsAGivenModel(t *testing.T) {
 	}
 	if s.Smithy != given {
 		t.Error("a given model was replaced")
+	}
+}
+
+// TestLoadModelFormat checks which format a service is read from.
+func TestLoadModelFormat(t *testing.T) {
+	dirs := ModelDirs{Smithy: fixtureModels(t), AWSJSON: filepath.Join("..", "awsjson", "testdata")}
+	cases := []struct {
+		reason, service, format string
+		want, wantErr           string // the format read, or the error
+	}{
+		{"a service in both is read from Smithy", "widgets", "", FormatSmithy, ""},
+		{"a service only the AWS JSON models have is read from them", "things-test", "", FormatAWSJSON, ""},
+		{"modelFormat smithy does not fall back", "things-test", FormatSmithy, "", `no model for service "things-test"`},
+		{"modelFormat awsjson reads only that format", "widgets", FormatAWSJSON, "", `no AWS JSON model for service "widgets"`},
+		{"a service in neither names both folders", "nothing", "", "", "nor is it under " + dirs.AWSJSON},
+		{"an unknown format is named", "things-test", "cbor", "", `unknown model format "cbor"`},
+	}
+	for _, c := range cases {
+		_, got, m, err := LoadModel(dirs, c.service, c.format)
+		if c.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), c.wantErr) {
+				t.Errorf("%s: got error %v, want %q", c.reason, err, c.wantErr)
+			}
+			continue
+		}
+		if err != nil || got != c.want || m == nil {
+			t.Errorf("%s: got format %q, error %v; want %q", c.reason, got, err, c.want)
+		}
+	}
+	if _, _, _, err := LoadModel(ModelDirs{Smithy: dirs.Smithy}, "things-test", FormatAWSJSON); err == nil || !strings.Contains(err.Error(), "set AWS_JSON_MODELS_DIR") {
+		t.Errorf("modelFormat awsjson without AWS JSON models: got %v, want it to say what to set", err)
 	}
 }

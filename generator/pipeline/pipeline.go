@@ -29,6 +29,9 @@ type State struct {
 	Service   string // folder name under models/
 	Root      string // repository root
 	ModelsDir string // AWS_MODELS_DIR
+	// AWSJSONModelsDir is AWS_JSON_MODELS_DIR, for services the Smithy
+	// models lack or generator.yaml reads in that format; may be "".
+	AWSJSONModelsDir string
 	// Optional inputs, for output elsewhere than generated/<service> (the
 	// sweep, golden tests).
 	OutDir    string // default <Root>/generated/<Service>
@@ -36,14 +39,15 @@ type State struct {
 	// Config, when set, is used instead of models/<service>/generator.yaml.
 
 	// Set by the stages, in order.
-	ModelFile smithy.ModelFile
-	Smithy    *smithy.Model
-	Config    *config.File
-	configErr error // mistakes in Config that inference reports with its own
-	Model     *model.Service
-	Gen       *emit.Gen
-	Staging   string // folder the output is written to before the swap
-	Files     []emit.File
+	Config      *config.File
+	ModelFile   smithy.ModelFile
+	ModelFormat string // FormatSmithy or FormatAWSJSON
+	Smithy      *smithy.Model
+	configErr   error // mistakes in Config that inference reports with its own
+	Model       *model.Service
+	Gen         *emit.Gen
+	Staging     string // folder the output is written to before the swap
+	Files       []emit.File
 	// Kind is the kind the running stage is emitting, for the error a
 	// panic becomes; stages that emit kind by kind set it.
 	Kind string
@@ -51,8 +55,8 @@ type State struct {
 
 // Stages lists the generator's stages in the order they run.
 var Stages = []Stage{
-	{"load_model", "read the service's Smithy JSON AST from AWS_MODELS_DIR", loadModel},
 	{"load_config", "read models/<service>/generator.yaml strictly", loadConfig},
+	{"load_model", "read the service's model: the Smithy JSON AST from AWS_MODELS_DIR, else (or as modelFormat says) the AWS JSON format from AWS_JSON_MODELS_DIR", loadModel},
 	{"infer_resources", "resolve kinds, operations, and spec and status fields into the model", inferResources},
 	{"prepare_emit", "fix the import paths and API type names every emitter shares", prepareEmit},
 	{"emit_types", "write the API types of every kind", emitTypes},

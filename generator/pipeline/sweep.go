@@ -17,6 +17,7 @@ import (
 	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/semver"
 
+	"github.com/kubesmith/kubesmith/generator/awsjson"
 	"github.com/kubesmith/kubesmith/generator/smithy"
 )
 
@@ -29,6 +30,9 @@ const SweepModule = "kubesmith.sweep"
 type SweepOptions struct {
 	Root      string // repository root: staging and the module's replace directive
 	ModelsDir string
+	// AWSJSONModelsDir adds the services only the AWS JSON models have
+	// (ec2), when set.
+	AWSJSONModelsDir string
 	// Services are the models to sweep, by SDK ID; every model when empty.
 	Services []string
 	// Dir is the folder the sweep module is written to; it must be empty
@@ -94,12 +98,12 @@ func Sweep(ctx context.Context, o SweepOptions) (*SweepReport, error) {
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
-	models, err := smithy.FindModels(o.ModelsDir)
+	models, err := sweepModels(o)
 	if err != nil {
 		return nil, err
 	}
 	if len(o.Services) > 0 {
-		models = slices.DeleteFunc(models, func(m smithy.ModelFile) bool { return !slices.Contains(o.Services, m.SDKID) })
+		models = slices.DeleteFunc(models, func(m sweepEntry) bool { return !slices.Contains(o.Services, m.SDKID) })
 		if len(models) != len(o.Services) {
 			return nil, fmt.Errorf("sweep: some of %v have no model under %s", o.Services, o.ModelsDir)
 		}
@@ -147,9 +151,43 @@ func Sweep(ctx context.Context, o SweepOptions) (*SweepReport, error) {
 	return rep, nil
 }
 
+// sweepEntry is a model to sweep, with the reader of its format.
+type sweepEntry struct {
+	smithy.ModelFile
+	load func(path string) (*smithy.Model, error)
+}
+
+// sweepModels lists the Smithy models, then the AWS JSON models of the
+// services the Smithy models lack, sorted by SDK ID.
+func sweepModels(o SweepOptions) ([]sweepEntry, error) {
+	models, err := smithy.FindModels(o.ModelsDir)
+	if err != nil {
+		return nil, err
+	}
+	var out []sweepEntry
+	for _, mf := range models {
+		out = append(out, sweepEntry{mf, smithy.Load})
+	}
+	if o.AWSJSONModelsDir == "" {
+		return out, nil
+	}
+	jsonModels, err := awsjson.FindModels(o.AWSJSONModelsDir)
+	if err != nil {
+		return nil, err
+	}
+	for _, mf := range jsonModels {
+		if !slices.ContainsFunc(models, func(m smithy.ModelFile) bool { return m.SDKID == mf.SDKID }) {
+			out = append(out, sweepEntry{mf, awsjson.Load})
+		}
+	}
+	slices.SortFunc(out, func(a, b sweepEntry) int { return strings.Compare(a.SDKID, b.SDKID) })
+	return out, nil
+}
+
 // sweepService generates one service into the sweep module. It returns
 // false when inference finds no resource to generate.
-func sweepService(o SweepOptions, mf smithy.ModelFile) (res SweepResult, ok bool) {
+func sweepService(o SweepOptions, e sweepEntry) (res SweepResult, ok bool) {
+	mf := e.ModelFile
 	res = SweepResult{Service: mf.SDKID}
 	defer func() {
 		// One service's panic is that service's failure, not the sweep's.
@@ -157,7 +195,7 @@ func sweepService(o SweepOptions, mf smithy.ModelFile) (res SweepResult, ok bool
 			res.Stage, res.Err, ok = "generate", fmt.Sprintf("panic: %v", p), true
 		}
 	}()
-	m, err := smithy.Load(mf.Path)
+	m, err := e.load(mf.Path)
 	if err != nil {
 		res.Stage, res.Err = "load", err.Error()
 		return res, true

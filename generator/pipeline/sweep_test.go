@@ -3,16 +3,18 @@ package pipeline
 import (
 	"context"
 	"flag"
-	"github.com/kubesmith/kubesmith/generator/smithy"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kubesmith/kubesmith/generator/awsjson"
+	"github.com/kubesmith/kubesmith/generator/smithy"
 )
 
 var (
-	sweepAll  = flag.Bool("sweep.all", false, "sweep every model in AWS_MODELS_DIR, fetching SDK modules, and report (make sweep)")
+	sweepAll  = flag.Bool("sweep.all", false, "sweep every model in AWS_MODELS_DIR, and those only AWS_JSON_MODELS_DIR has, fetching SDK modules, and report (make sweep)")
 	sweepOnly = flag.String("sweep.only", "", "with -sweep.all, sweep only these comma-separated SDK IDs")
 )
 
@@ -25,11 +27,13 @@ func TestSweep(t *testing.T) {
 		t.Skip("the sweep compiles SDK packages")
 	}
 	root := repoRoot(t)
+	jsonDir, _ := awsjson.ModelsDir(root)
 	opts := SweepOptions{
-		Root:      root,
-		ModelsDir: modelsDir(t, root),
-		Services:  sweepSample,
-		Log:       testLog{t},
+		Root:             root,
+		ModelsDir:        modelsDir(t, root),
+		AWSJSONModelsDir: jsonDir,
+		Services:         sweepSample,
+		Log:              testLog{t},
 	}
 	if *sweepAll {
 		opts.Services, opts.Fetch = nil, true

@@ -3,6 +3,7 @@ package smithy
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 )
 
 // traits reads a "traits" object into t.
@@ -146,6 +147,8 @@ func (d *decoder) traitValue(t *Traits, id string) (err error) {
 		t.EnumValue, err = d.raw()
 	case "smithy.api#paginated":
 		t.Paginated, err = d.paginated()
+	case "smithy.waiters#waitable":
+		t.Waiters, err = d.waiters()
 	case "smithy.api#jsonName":
 		t.JSONName, err = d.str()
 	case "smithy.api#xmlName":
@@ -265,6 +268,64 @@ func (d *decoder) paginated() (*Paginated, error) {
 		}
 		return err
 	})
+}
+
+// waiters reads smithy.waiters#waitable, sorting the waiters by name.
+func (d *decoder) waiters() (list []Waiter, err error) {
+	err = d.object(func(k []byte) error {
+		w := Waiter{Name: string(k)}
+		err := d.object(func(k []byte) error {
+			if string(k) != "acceptors" {
+				return d.skip()
+			}
+			return d.array(func() error {
+				a, err := d.acceptor()
+				w.Acceptors = append(w.Acceptors, a)
+				return err
+			})
+		})
+		list = append(list, w)
+		return err
+	})
+	slices.SortFunc(list, func(a, b Waiter) int { return strings.Compare(a.Name, b.Name) })
+	return list, err
+}
+
+func (d *decoder) acceptor() (a Acceptor, err error) {
+	err = d.object(func(k []byte) (err error) {
+		switch string(k) {
+		case "state":
+			a.State, err = d.str()
+		case "matcher":
+			err = d.object(func(k []byte) (err error) {
+				switch string(k) {
+				case "output":
+					return d.object(func(k []byte) (err error) {
+						switch string(k) {
+						case "path":
+							a.Path, err = d.str()
+						case "expected":
+							a.Expected, err = d.str()
+						case "comparator":
+							a.Comparator, err = d.str()
+						default:
+							err = d.skip()
+						}
+						return err
+					})
+				case "errorType":
+					a.ErrorType, err = d.str()
+				default:
+					err = d.skip()
+				}
+				return err
+			})
+		default:
+			err = d.skip()
+		}
+		return err
+	})
+	return a, err
 }
 
 func (d *decoder) http() (*HTTP, error) {

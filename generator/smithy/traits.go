@@ -38,6 +38,9 @@ type Traits struct {
 	EnumValue json.RawMessage
 
 	Paginated *Paginated
+	// Waiters are the smithy.waiters#waitable waiters of an operation,
+	// sorted by name.
+	Waiters []Waiter
 
 	JSONName, XMLName string
 	XMLNamespace      string // the uri of @xmlNamespace
@@ -78,6 +81,23 @@ type EnumValue struct {
 // Paginated is the value of @paginated.
 type Paginated struct {
 	InputToken, OutputToken, Items, PageSize string
+}
+
+// Waiter is one waiter of smithy.waiters#waitable: the states its
+// acceptors give the operation's answers.
+type Waiter struct {
+	Name      string
+	Acceptors []Acceptor
+}
+
+// Acceptor is one acceptor of a waiter. State is "success", "failure" or
+// "retry". An output matcher sets Path, Expected and Comparator (as
+// "stringEquals" or "allStringEquals"); an errorType matcher sets
+// ErrorType. Other matchers leave all four empty.
+type Acceptor struct {
+	State                      string
+	Path, Expected, Comparator string
+	ErrorType                  string
 }
 
 // HTTP is the value of @http. Code is 200 when not written.
@@ -141,6 +161,16 @@ func (t *Traits) EnumString() (string, bool) {
 func (t *Traits) EnumInt() (int64, bool) {
 	n, err := strconv.ParseInt(string(t.EnumValue), 10, 64)
 	return n, err == nil
+}
+
+// Set sets trait id to value, a JSON value as the JSON AST writes it, and
+// decodes it as a model file's trait would be, replacing one already set.
+// It lets readers of other model formats build the same traits.
+func (t *Traits) Set(id string, value json.RawMessage) error {
+	if t.Raw != nil {
+		delete(t.Raw, id)
+	}
+	return t.set("trait "+id, id, value)
 }
 
 // clone copies t so that setting traits on the copy leaves t alone; decoded

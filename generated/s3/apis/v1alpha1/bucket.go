@@ -60,9 +60,21 @@ type BucketSpec struct {
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="objectOwnership cannot change once set"
 	// +kubebuilder:validation:Enum=BucketOwnerPreferred;ObjectWriter;BucketOwnerEnforced
 	ObjectOwnership *string `json:"objectOwnership,omitempty"`
+	// The configuration and any analyses for the analytics filter.
+	// +optional
+	Analytics []AnalyticsConfiguration `json:"analytics,omitempty"`
 	// Specifies the default server-side-encryption configuration.
 	// +optional
 	Encryption *ServerSideEncryptionConfiguration `json:"encryption,omitempty"`
+	// Container for S3 Intelligent-Tiering configuration.
+	// +optional
+	IntelligentTiering []IntelligentTieringConfiguration `json:"intelligentTiering,omitempty"`
+	// Specifies the inventory configuration.
+	// +optional
+	Inventory []InventoryConfiguration `json:"inventory,omitempty"`
+	// Specifies the metrics configuration.
+	// +optional
+	Metrics []MetricsConfiguration `json:"metrics,omitempty"`
 	// Container for setting the versioning state.
 	// +optional
 	Versioning *VersioningConfiguration `json:"versioning,omitempty"`

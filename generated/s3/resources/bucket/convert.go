@@ -25,8 +25,42 @@ func fillStatusFromCreateBucketOutput(status *v1alpha1.BucketStatus, in *s3.Crea
 	status.Location = in.Location
 }
 
+func apiAnalyticsConfiguration(in types.AnalyticsConfiguration) v1alpha1.AnalyticsConfiguration {
+	return v1alpha1.AnalyticsConfiguration{
+		ID:                   in.Id,
+		StorageClassAnalysis: conv.Ptr(in.StorageClassAnalysis, apiStorageClassAnalysis),
+	}
+}
+
 func apiServerSideEncryptionConfiguration(in types.ServerSideEncryptionConfiguration) v1alpha1.ServerSideEncryptionConfiguration {
 	return v1alpha1.ServerSideEncryptionConfiguration{Rules: conv.Slice(in.Rules, apiServerSideEncryptionRule)}
+}
+
+func apiIntelligentTieringConfiguration(in types.IntelligentTieringConfiguration) v1alpha1.IntelligentTieringConfiguration {
+	return v1alpha1.IntelligentTieringConfiguration{
+		Filter:   conv.Ptr(in.Filter, apiIntelligentTieringFilter),
+		ID:       in.Id,
+		Status:   conv.FromEnum(in.Status),
+		Tierings: conv.Slice(in.Tierings, apiTiering),
+	}
+}
+
+func apiInventoryConfiguration(in types.InventoryConfiguration) v1alpha1.InventoryConfiguration {
+	return v1alpha1.InventoryConfiguration{
+		Destination:            conv.Ptr(in.Destination, apiInventoryDestination),
+		Filter:                 conv.Ptr(in.Filter, apiInventoryFilter),
+		ID:                     in.Id,
+		IncludedObjectVersions: conv.FromEnum(in.IncludedObjectVersions),
+		IsEnabled:              in.IsEnabled,
+		OptionalFields: conv.Slice(in.OptionalFields, func(v types.InventoryOptionalField) string {
+			return string(v)
+		}),
+		Schedule: conv.Ptr(in.Schedule, apiInventorySchedule),
+	}
+}
+
+func apiMetricsConfiguration(in types.MetricsConfiguration) v1alpha1.MetricsConfiguration {
+	return v1alpha1.MetricsConfiguration{ID: in.Id}
 }
 
 func apiVersioningConfigurationFromGetBucketVersioningOutput(in s3.GetBucketVersioningOutput) v1alpha1.VersioningConfiguration {
@@ -53,8 +87,42 @@ func sdkCreateBucketConfiguration(in v1alpha1.CreateBucketConfiguration) types.C
 	}
 }
 
+func sdkAnalyticsConfiguration(in v1alpha1.AnalyticsConfiguration) types.AnalyticsConfiguration {
+	return types.AnalyticsConfiguration{
+		Id:                   in.ID,
+		StorageClassAnalysis: conv.Ptr(in.StorageClassAnalysis, sdkStorageClassAnalysis),
+	}
+}
+
 func sdkServerSideEncryptionConfiguration(in v1alpha1.ServerSideEncryptionConfiguration) types.ServerSideEncryptionConfiguration {
 	return types.ServerSideEncryptionConfiguration{Rules: conv.Slice(in.Rules, sdkServerSideEncryptionRule)}
+}
+
+func sdkIntelligentTieringConfiguration(in v1alpha1.IntelligentTieringConfiguration) types.IntelligentTieringConfiguration {
+	return types.IntelligentTieringConfiguration{
+		Filter:   conv.Ptr(in.Filter, sdkIntelligentTieringFilter),
+		Id:       in.ID,
+		Status:   conv.ToEnum[types.IntelligentTieringStatus](in.Status),
+		Tierings: conv.Slice(in.Tierings, sdkTiering),
+	}
+}
+
+func sdkInventoryConfiguration(in v1alpha1.InventoryConfiguration) types.InventoryConfiguration {
+	return types.InventoryConfiguration{
+		Destination:            conv.Ptr(in.Destination, sdkInventoryDestination),
+		Filter:                 conv.Ptr(in.Filter, sdkInventoryFilter),
+		Id:                     in.ID,
+		IncludedObjectVersions: conv.ToEnum[types.InventoryIncludedObjectVersions](in.IncludedObjectVersions),
+		IsEnabled:              in.IsEnabled,
+		OptionalFields: conv.Slice(in.OptionalFields, func(v string) types.InventoryOptionalField {
+			return types.InventoryOptionalField(v)
+		}),
+		Schedule: conv.Ptr(in.Schedule, sdkInventorySchedule),
+	}
+}
+
+func sdkMetricsConfiguration(in v1alpha1.MetricsConfiguration) types.MetricsConfiguration {
+	return types.MetricsConfiguration{Id: in.ID}
 }
 
 func sdkVersioningConfiguration(in v1alpha1.VersioningConfiguration) types.VersioningConfiguration {
@@ -73,11 +141,42 @@ func sdkWebsiteConfiguration(in v1alpha1.WebsiteConfiguration) types.WebsiteConf
 	}
 }
 
+func apiStorageClassAnalysis(in types.StorageClassAnalysis) v1alpha1.StorageClassAnalysis {
+	return v1alpha1.StorageClassAnalysis{DataExport: conv.Ptr(in.DataExport, apiStorageClassAnalysisDataExport)}
+}
+
 func apiServerSideEncryptionRule(in types.ServerSideEncryptionRule) v1alpha1.ServerSideEncryptionRule {
 	return v1alpha1.ServerSideEncryptionRule{
 		ApplyServerSideEncryptionByDefault: conv.Ptr(in.ApplyServerSideEncryptionByDefault, apiServerSideEncryptionByDefault),
 		BucketKeyEnabled:                   in.BucketKeyEnabled,
 	}
+}
+
+func apiIntelligentTieringFilter(in types.IntelligentTieringFilter) v1alpha1.IntelligentTieringFilter {
+	return v1alpha1.IntelligentTieringFilter{
+		And:    conv.Ptr(in.And, apiIntelligentTieringAndOperator),
+		Prefix: in.Prefix,
+		Tag:    conv.Ptr(in.Tag, apiTag),
+	}
+}
+
+func apiTiering(in types.Tiering) v1alpha1.Tiering {
+	return v1alpha1.Tiering{
+		AccessTier: conv.FromEnum(in.AccessTier),
+		Days:       conv.Int[int64](in.Days),
+	}
+}
+
+func apiInventoryDestination(in types.InventoryDestination) v1alpha1.InventoryDestination {
+	return v1alpha1.InventoryDestination{S3BucketDestination: conv.Ptr(in.S3BucketDestination, apiInventoryS3BucketDestination)}
+}
+
+func apiInventoryFilter(in types.InventoryFilter) v1alpha1.InventoryFilter {
+	return v1alpha1.InventoryFilter{Prefix: in.Prefix}
+}
+
+func apiInventorySchedule(in types.InventorySchedule) v1alpha1.InventorySchedule {
+	return v1alpha1.InventorySchedule{Frequency: conv.FromEnum(in.Frequency)}
 }
 
 func apiErrorDocument(in types.ErrorDocument) v1alpha1.ErrorDocument {
@@ -116,11 +215,42 @@ func sdkBucketInfo(in v1alpha1.BucketInfo) types.BucketInfo {
 	}
 }
 
+func sdkStorageClassAnalysis(in v1alpha1.StorageClassAnalysis) types.StorageClassAnalysis {
+	return types.StorageClassAnalysis{DataExport: conv.Ptr(in.DataExport, sdkStorageClassAnalysisDataExport)}
+}
+
 func sdkServerSideEncryptionRule(in v1alpha1.ServerSideEncryptionRule) types.ServerSideEncryptionRule {
 	return types.ServerSideEncryptionRule{
 		ApplyServerSideEncryptionByDefault: conv.Ptr(in.ApplyServerSideEncryptionByDefault, sdkServerSideEncryptionByDefault),
 		BucketKeyEnabled:                   in.BucketKeyEnabled,
 	}
+}
+
+func sdkIntelligentTieringFilter(in v1alpha1.IntelligentTieringFilter) types.IntelligentTieringFilter {
+	return types.IntelligentTieringFilter{
+		And:    conv.Ptr(in.And, sdkIntelligentTieringAndOperator),
+		Prefix: in.Prefix,
+		Tag:    conv.Ptr(in.Tag, sdkTag),
+	}
+}
+
+func sdkTiering(in v1alpha1.Tiering) types.Tiering {
+	return types.Tiering{
+		AccessTier: conv.ToEnum[types.IntelligentTieringAccessTier](in.AccessTier),
+		Days:       conv.Int[int32](in.Days),
+	}
+}
+
+func sdkInventoryDestination(in v1alpha1.InventoryDestination) types.InventoryDestination {
+	return types.InventoryDestination{S3BucketDestination: conv.Ptr(in.S3BucketDestination, sdkInventoryS3BucketDestination)}
+}
+
+func sdkInventoryFilter(in v1alpha1.InventoryFilter) types.InventoryFilter {
+	return types.InventoryFilter{Prefix: in.Prefix}
+}
+
+func sdkInventorySchedule(in v1alpha1.InventorySchedule) types.InventorySchedule {
+	return types.InventorySchedule{Frequency: conv.ToEnum[types.InventoryFrequency](in.Frequency)}
 }
 
 func sdkErrorDocument(in v1alpha1.ErrorDocument) types.ErrorDocument {
@@ -145,10 +275,41 @@ func sdkRoutingRule(in v1alpha1.RoutingRule) types.RoutingRule {
 	}
 }
 
+func apiStorageClassAnalysisDataExport(in types.StorageClassAnalysisDataExport) v1alpha1.StorageClassAnalysisDataExport {
+	return v1alpha1.StorageClassAnalysisDataExport{
+		Destination:         conv.Ptr(in.Destination, apiAnalyticsExportDestination),
+		OutputSchemaVersion: conv.FromEnum(in.OutputSchemaVersion),
+	}
+}
+
 func apiServerSideEncryptionByDefault(in types.ServerSideEncryptionByDefault) v1alpha1.ServerSideEncryptionByDefault {
 	return v1alpha1.ServerSideEncryptionByDefault{
 		KMSMasterKeyID: in.KMSMasterKeyID,
 		SSEAlgorithm:   conv.FromEnum(in.SSEAlgorithm),
+	}
+}
+
+func apiTag(in types.Tag) v1alpha1.Tag {
+	return v1alpha1.Tag{
+		Key:   in.Key,
+		Value: in.Value,
+	}
+}
+
+func apiIntelligentTieringAndOperator(in types.IntelligentTieringAndOperator) v1alpha1.IntelligentTieringAndOperator {
+	return v1alpha1.IntelligentTieringAndOperator{
+		Prefix: in.Prefix,
+		Tags:   conv.Slice(in.Tags, apiTag),
+	}
+}
+
+func apiInventoryS3BucketDestination(in types.InventoryS3BucketDestination) v1alpha1.InventoryS3BucketDestination {
+	return v1alpha1.InventoryS3BucketDestination{
+		AccountID:  in.AccountId,
+		Bucket:     in.Bucket,
+		Encryption: conv.Ptr(in.Encryption, apiInventoryEncryption),
+		Format:     conv.FromEnum(in.Format),
+		Prefix:     in.Prefix,
 	}
 }
 
@@ -169,10 +330,41 @@ func apiRedirect(in types.Redirect) v1alpha1.Redirect {
 	}
 }
 
+func sdkStorageClassAnalysisDataExport(in v1alpha1.StorageClassAnalysisDataExport) types.StorageClassAnalysisDataExport {
+	return types.StorageClassAnalysisDataExport{
+		Destination:         conv.Ptr(in.Destination, sdkAnalyticsExportDestination),
+		OutputSchemaVersion: conv.ToEnum[types.StorageClassAnalysisSchemaVersion](in.OutputSchemaVersion),
+	}
+}
+
 func sdkServerSideEncryptionByDefault(in v1alpha1.ServerSideEncryptionByDefault) types.ServerSideEncryptionByDefault {
 	return types.ServerSideEncryptionByDefault{
 		KMSMasterKeyID: in.KMSMasterKeyID,
 		SSEAlgorithm:   conv.ToEnum[types.ServerSideEncryption](in.SSEAlgorithm),
+	}
+}
+
+func sdkTag(in v1alpha1.Tag) types.Tag {
+	return types.Tag{
+		Key:   in.Key,
+		Value: in.Value,
+	}
+}
+
+func sdkIntelligentTieringAndOperator(in v1alpha1.IntelligentTieringAndOperator) types.IntelligentTieringAndOperator {
+	return types.IntelligentTieringAndOperator{
+		Prefix: in.Prefix,
+		Tags:   conv.Slice(in.Tags, sdkTag),
+	}
+}
+
+func sdkInventoryS3BucketDestination(in v1alpha1.InventoryS3BucketDestination) types.InventoryS3BucketDestination {
+	return types.InventoryS3BucketDestination{
+		AccountId:  in.AccountID,
+		Bucket:     in.Bucket,
+		Encryption: conv.Ptr(in.Encryption, sdkInventoryEncryption),
+		Format:     conv.ToEnum[types.InventoryFormat](in.Format),
+		Prefix:     in.Prefix,
 	}
 }
 
@@ -191,4 +383,60 @@ func sdkRedirect(in v1alpha1.Redirect) types.Redirect {
 		ReplaceKeyPrefixWith: in.ReplaceKeyPrefixWith,
 		ReplaceKeyWith:       in.ReplaceKeyWith,
 	}
+}
+
+func apiAnalyticsExportDestination(in types.AnalyticsExportDestination) v1alpha1.AnalyticsExportDestination {
+	return v1alpha1.AnalyticsExportDestination{S3BucketDestination: conv.Ptr(in.S3BucketDestination, apiAnalyticsS3BucketDestination)}
+}
+
+func apiInventoryEncryption(in types.InventoryEncryption) v1alpha1.InventoryEncryption {
+	return v1alpha1.InventoryEncryption{
+		SSEKMS: conv.Ptr(in.SSEKMS, apiSSEKMS),
+		SSES3:  conv.Ptr(in.SSES3, apiSSES3),
+	}
+}
+
+func sdkAnalyticsExportDestination(in v1alpha1.AnalyticsExportDestination) types.AnalyticsExportDestination {
+	return types.AnalyticsExportDestination{S3BucketDestination: conv.Ptr(in.S3BucketDestination, sdkAnalyticsS3BucketDestination)}
+}
+
+func sdkInventoryEncryption(in v1alpha1.InventoryEncryption) types.InventoryEncryption {
+	return types.InventoryEncryption{
+		SSEKMS: conv.Ptr(in.SSEKMS, sdkSSEKMS),
+		SSES3:  conv.Ptr(in.SSES3, sdkSSES3),
+	}
+}
+
+func apiAnalyticsS3BucketDestination(in types.AnalyticsS3BucketDestination) v1alpha1.AnalyticsS3BucketDestination {
+	return v1alpha1.AnalyticsS3BucketDestination{
+		Bucket:          in.Bucket,
+		BucketAccountID: in.BucketAccountId,
+		Format:          conv.FromEnum(in.Format),
+		Prefix:          in.Prefix,
+	}
+}
+
+func apiSSES3(in types.SSES3) v1alpha1.SSES3 {
+	return v1alpha1.SSES3{}
+}
+
+func apiSSEKMS(in types.SSEKMS) v1alpha1.SSEKMS {
+	return v1alpha1.SSEKMS{KeyID: in.KeyId}
+}
+
+func sdkAnalyticsS3BucketDestination(in v1alpha1.AnalyticsS3BucketDestination) types.AnalyticsS3BucketDestination {
+	return types.AnalyticsS3BucketDestination{
+		Bucket:          in.Bucket,
+		BucketAccountId: in.BucketAccountID,
+		Format:          conv.ToEnum[types.AnalyticsS3ExportFileFormat](in.Format),
+		Prefix:          in.Prefix,
+	}
+}
+
+func sdkSSES3(in v1alpha1.SSES3) types.SSES3 {
+	return types.SSES3{}
+}
+
+func sdkSSEKMS(in v1alpha1.SSEKMS) types.SSEKMS {
+	return types.SSEKMS{KeyId: in.KeyID}
 }

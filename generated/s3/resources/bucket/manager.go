@@ -8,6 +8,7 @@ import (
 	s3 "github.com/aws/aws-sdk-go-v2/service/s3"
 	types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/s3/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	"net/http"
@@ -47,6 +48,21 @@ func Kind() managed.Kind[*v1alpha1.Bucket] {
 		}, {
 			CreateOnly: true,
 			Field:      "objectOwnership",
+		}, {
+			Field:    "analytics",
+			Observed: true,
+		}, {
+			Field:    "intelligentTiering",
+			Observed: true,
+		}, {
+			Field:    "inventory",
+			Observed: true,
+		}, {
+			Field:    "metrics",
+			Observed: true,
+		}, {
+			Field:    "website",
+			Observed: true,
 		}},
 		Connect: func(cfg aws.Config) managed.External[*v1alpha1.Bucket] {
 			return &manager{client: s3.NewFromConfig(cfg)}
@@ -73,29 +89,103 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 	desc := out
 	fillStatusFromHeadBucketOutput(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
+	// ListBucketAnalyticsConfigurations lists analytics, whose entries PutBucketAnalyticsConfiguration sets one by one.
+	if cr.Spec.Analytics != nil || managed.Applied(cr, "analytics") || !managed.Owned(cr) {
+		in := &s3.ListBucketAnalyticsConfigurationsInput{Bucket: cr.Spec.Name}
+		var listed []types.AnalyticsConfiguration
+		if err := managed.Pages(ctx, "ListBucketAnalyticsConfigurations", func(ctx context.Context, token *string) (*string, error) {
+			in.ContinuationToken = token
+			out, err := m.client.ListBucketAnalyticsConfigurations(ctx, in)
+			if err != nil {
+				return nil, err
+			}
+			listed = append(listed, out.AnalyticsConfigurationList...)
+			return out.NextContinuationToken, nil
+		}); err != nil {
+			return managed.Observation{}, err
+		}
+		observed.Analytics = conv.Slice(listed, apiAnalyticsConfiguration)
+	}
 	// GetBucketEncryption reads encryption, which PutBucketEncryption sets.
-	if got, err := m.client.GetBucketEncryption(ctx, &s3.GetBucketEncryptionInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.Encryption = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.Encryption = conv.Ptr(got.ServerSideEncryptionConfiguration, apiServerSideEncryptionConfiguration)
+	if cr.Spec.Encryption != nil || !managed.Owned(cr) {
+		if got, err := m.client.GetBucketEncryption(ctx, &s3.GetBucketEncryptionInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.Encryption = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.Encryption = conv.Ptr(got.ServerSideEncryptionConfiguration, apiServerSideEncryptionConfiguration)
+		}
+	}
+	// ListBucketIntelligentTieringConfigurations lists intelligentTiering, whose entries PutBucketIntelligentTieringConfiguration sets one by one.
+	if cr.Spec.IntelligentTiering != nil || managed.Applied(cr, "intelligentTiering") || !managed.Owned(cr) {
+		in := &s3.ListBucketIntelligentTieringConfigurationsInput{Bucket: cr.Spec.Name}
+		var listed []types.IntelligentTieringConfiguration
+		if err := managed.Pages(ctx, "ListBucketIntelligentTieringConfigurations", func(ctx context.Context, token *string) (*string, error) {
+			in.ContinuationToken = token
+			out, err := m.client.ListBucketIntelligentTieringConfigurations(ctx, in)
+			if err != nil {
+				return nil, err
+			}
+			listed = append(listed, out.IntelligentTieringConfigurationList...)
+			return out.NextContinuationToken, nil
+		}); err != nil {
+			return managed.Observation{}, err
+		}
+		observed.IntelligentTiering = conv.Slice(listed, apiIntelligentTieringConfiguration)
+	}
+	// ListBucketInventoryConfigurations lists inventory, whose entries PutBucketInventoryConfiguration sets one by one.
+	if cr.Spec.Inventory != nil || managed.Applied(cr, "inventory") || !managed.Owned(cr) {
+		in := &s3.ListBucketInventoryConfigurationsInput{Bucket: cr.Spec.Name}
+		var listed []types.InventoryConfiguration
+		if err := managed.Pages(ctx, "ListBucketInventoryConfigurations", func(ctx context.Context, token *string) (*string, error) {
+			in.ContinuationToken = token
+			out, err := m.client.ListBucketInventoryConfigurations(ctx, in)
+			if err != nil {
+				return nil, err
+			}
+			listed = append(listed, out.InventoryConfigurationList...)
+			return out.NextContinuationToken, nil
+		}); err != nil {
+			return managed.Observation{}, err
+		}
+		observed.Inventory = conv.Slice(listed, apiInventoryConfiguration)
+	}
+	// ListBucketMetricsConfigurations lists metrics, whose entries PutBucketMetricsConfiguration sets one by one.
+	if cr.Spec.Metrics != nil || managed.Applied(cr, "metrics") || !managed.Owned(cr) {
+		in := &s3.ListBucketMetricsConfigurationsInput{Bucket: cr.Spec.Name}
+		var listed []types.MetricsConfiguration
+		if err := managed.Pages(ctx, "ListBucketMetricsConfigurations", func(ctx context.Context, token *string) (*string, error) {
+			in.ContinuationToken = token
+			out, err := m.client.ListBucketMetricsConfigurations(ctx, in)
+			if err != nil {
+				return nil, err
+			}
+			listed = append(listed, out.MetricsConfigurationList...)
+			return out.NextContinuationToken, nil
+		}); err != nil {
+			return managed.Observation{}, err
+		}
+		observed.Metrics = conv.Slice(listed, apiMetricsConfiguration)
 	}
 	// GetBucketVersioning reads versioning, which PutBucketVersioning sets.
-	if got, err := m.client.GetBucketVersioning(ctx, &s3.GetBucketVersioningInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.Versioning = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.Versioning = conv.Of(apiVersioningConfigurationFromGetBucketVersioningOutput(*got))
+	if cr.Spec.Versioning != nil || !managed.Owned(cr) {
+		if got, err := m.client.GetBucketVersioning(ctx, &s3.GetBucketVersioningInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.Versioning = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.Versioning = conv.Of(apiVersioningConfigurationFromGetBucketVersioningOutput(*got))
+		}
 	}
 	// GetBucketWebsite reads website, which PutBucketWebsite sets.
-	if got, err := m.client.GetBucketWebsite(ctx, &s3.GetBucketWebsiteInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.Website = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.Website = conv.Of(apiWebsiteConfigurationFromGetBucketWebsiteOutput(*got))
+	if cr.Spec.Website != nil || managed.Applied(cr, "website") || !managed.Owned(cr) {
+		if got, err := m.client.GetBucketWebsite(ctx, &s3.GetBucketWebsiteInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.Website = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.Website = conv.Of(apiWebsiteConfigurationFromGetBucketWebsiteOutput(*got))
+		}
 	}
 	obs := managed.Observation{
 		Diff:      diffSpec(&cr.Spec, &observed),
@@ -126,10 +216,46 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Bucket) error {
 		return err
 	}
 	fillStatusFromCreateBucketOutput(&cr.Status, out)
+	for _, e := range cr.Spec.Analytics {
+		if _, err := m.client.PutBucketAnalyticsConfiguration(ctx, &s3.PutBucketAnalyticsConfigurationInput{
+			AnalyticsConfiguration: conv.Ptr(&e, sdkAnalyticsConfiguration),
+			Bucket:                 cr.Spec.Name,
+			Id:                     e.ID,
+		}); err != nil {
+			return err
+		}
+	}
 	if cr.Spec.Encryption != nil {
 		if _, err := m.client.PutBucketEncryption(ctx, &s3.PutBucketEncryptionInput{
 			Bucket:                            cr.Spec.Name,
 			ServerSideEncryptionConfiguration: conv.Ptr(cr.Spec.Encryption, sdkServerSideEncryptionConfiguration),
+		}); err != nil {
+			return err
+		}
+	}
+	for _, e := range cr.Spec.IntelligentTiering {
+		if _, err := m.client.PutBucketIntelligentTieringConfiguration(ctx, &s3.PutBucketIntelligentTieringConfigurationInput{
+			Bucket:                          cr.Spec.Name,
+			Id:                              e.ID,
+			IntelligentTieringConfiguration: conv.Ptr(&e, sdkIntelligentTieringConfiguration),
+		}); err != nil {
+			return err
+		}
+	}
+	for _, e := range cr.Spec.Inventory {
+		if _, err := m.client.PutBucketInventoryConfiguration(ctx, &s3.PutBucketInventoryConfigurationInput{
+			Bucket:                 cr.Spec.Name,
+			Id:                     e.ID,
+			InventoryConfiguration: conv.Ptr(&e, sdkInventoryConfiguration),
+		}); err != nil {
+			return err
+		}
+	}
+	for _, e := range cr.Spec.Metrics {
+		if _, err := m.client.PutBucketMetricsConfiguration(ctx, &s3.PutBucketMetricsConfigurationInput{
+			Bucket:               cr.Spec.Name,
+			Id:                   e.ID,
+			MetricsConfiguration: conv.Ptr(&e, sdkMetricsConfiguration),
 		}); err != nil {
 			return err
 		}
@@ -154,12 +280,112 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Bucket) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Bucket, obs managed.Observation) error {
+	if obs.Changed("analytics") {
+		observed, _ := obs.Observed.(v1alpha1.BucketSpec)
+		put, remove := compare.KeyedChanges(cr.Spec.Analytics, observed.Analytics, func(e *v1alpha1.AnalyticsConfiguration) string {
+			return conv.Value(e.ID)
+		}, func(d, o *v1alpha1.AnalyticsConfiguration) bool {
+			return len(diffAnalyticsConfiguration("", d, o)) > 0
+		})
+		for _, e := range put {
+			if _, err := m.client.PutBucketAnalyticsConfiguration(ctx, &s3.PutBucketAnalyticsConfigurationInput{
+				AnalyticsConfiguration: conv.Ptr(&e, sdkAnalyticsConfiguration),
+				Bucket:                 cr.Spec.Name,
+				Id:                     e.ID,
+			}); err != nil {
+				return err
+			}
+		}
+		for _, k := range remove {
+			if _, err := m.client.DeleteBucketAnalyticsConfiguration(ctx, &s3.DeleteBucketAnalyticsConfigurationInput{
+				Bucket: cr.Spec.Name,
+				Id:     &k,
+			}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
 	if obs.Changed("encryption") && cr.Spec.Encryption != nil {
 		if _, err := m.client.PutBucketEncryption(ctx, &s3.PutBucketEncryptionInput{
 			Bucket:                            cr.Spec.Name,
 			ServerSideEncryptionConfiguration: conv.Ptr(cr.Spec.Encryption, sdkServerSideEncryptionConfiguration),
 		}); err != nil {
 			return err
+		}
+	}
+	if obs.Changed("intelligentTiering") {
+		observed, _ := obs.Observed.(v1alpha1.BucketSpec)
+		put, remove := compare.KeyedChanges(cr.Spec.IntelligentTiering, observed.IntelligentTiering, func(e *v1alpha1.IntelligentTieringConfiguration) string {
+			return conv.Value(e.ID)
+		}, func(d, o *v1alpha1.IntelligentTieringConfiguration) bool {
+			return len(diffIntelligentTieringConfiguration("", d, o)) > 0
+		})
+		for _, e := range put {
+			if _, err := m.client.PutBucketIntelligentTieringConfiguration(ctx, &s3.PutBucketIntelligentTieringConfigurationInput{
+				Bucket:                          cr.Spec.Name,
+				Id:                              e.ID,
+				IntelligentTieringConfiguration: conv.Ptr(&e, sdkIntelligentTieringConfiguration),
+			}); err != nil {
+				return err
+			}
+		}
+		for _, k := range remove {
+			if _, err := m.client.DeleteBucketIntelligentTieringConfiguration(ctx, &s3.DeleteBucketIntelligentTieringConfigurationInput{
+				Bucket: cr.Spec.Name,
+				Id:     &k,
+			}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
+	if obs.Changed("inventory") {
+		observed, _ := obs.Observed.(v1alpha1.BucketSpec)
+		put, remove := compare.KeyedChanges(cr.Spec.Inventory, observed.Inventory, func(e *v1alpha1.InventoryConfiguration) string {
+			return conv.Value(e.ID)
+		}, func(d, o *v1alpha1.InventoryConfiguration) bool {
+			return len(diffInventoryConfiguration("", d, o)) > 0
+		})
+		for _, e := range put {
+			if _, err := m.client.PutBucketInventoryConfiguration(ctx, &s3.PutBucketInventoryConfigurationInput{
+				Bucket:                 cr.Spec.Name,
+				Id:                     e.ID,
+				InventoryConfiguration: conv.Ptr(&e, sdkInventoryConfiguration),
+			}); err != nil {
+				return err
+			}
+		}
+		for _, k := range remove {
+			if _, err := m.client.DeleteBucketInventoryConfiguration(ctx, &s3.DeleteBucketInventoryConfigurationInput{
+				Bucket: cr.Spec.Name,
+				Id:     &k,
+			}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
+	if obs.Changed("metrics") {
+		observed, _ := obs.Observed.(v1alpha1.BucketSpec)
+		put, remove := compare.KeyedChanges(cr.Spec.Metrics, observed.Metrics, func(e *v1alpha1.MetricsConfiguration) string {
+			return conv.Value(e.ID)
+		}, func(d, o *v1alpha1.MetricsConfiguration) bool {
+			return len(diffMetricsConfiguration("", d, o)) > 0
+		})
+		for _, e := range put {
+			if _, err := m.client.PutBucketMetricsConfiguration(ctx, &s3.PutBucketMetricsConfigurationInput{
+				Bucket:               cr.Spec.Name,
+				Id:                   e.ID,
+				MetricsConfiguration: conv.Ptr(&e, sdkMetricsConfiguration),
+			}); err != nil {
+				return err
+			}
+		}
+		for _, k := range remove {
+			if _, err := m.client.DeleteBucketMetricsConfiguration(ctx, &s3.DeleteBucketMetricsConfigurationInput{
+				Bucket: cr.Spec.Name,
+				Id:     &k,
+			}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
 		}
 	}
 	if obs.Changed("versioning") && cr.Spec.Versioning != nil {

@@ -71,3 +71,13 @@ type WidgetError struct {
 	// +optional
 	Code *string `json:"code,omitempty"`
 }
+
+// WidgetRoute mirrors the AWS WidgetRoute shape.
+type WidgetRoute struct {
+	// +optional
+	RouteID *string `json:"routeID,omitempty"`
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+	// +optional
+	Enabled *bool `json:"enabled,omitempty"`
+}

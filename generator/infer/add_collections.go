@@ -78,6 +78,10 @@ func (st *state) addCollection(w *work, name string, sc *config.SubResource, at 
 	} else {
 		reason += "; no delete operation, so entries the spec drops stay"
 	}
+	reason += "; listed only while the spec sets it"
+	if del != nil {
+		reason += " or, dropped from it, until the deletes are done"
+	}
 	for _, op := range []*model.Operation{sr.Put, sr.List, sr.Delete} {
 		if op == nil {
 			continue

@@ -89,6 +89,12 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 	if sr.ReportsDefault {
 		reason += "; AWS reports a default when it is unset, so leaving it out of the spec removes nothing"
 	}
+	if sr.Get != nil {
+		reason += "; read only while the spec sets it"
+		if sr.Delete != nil && !sr.ReportsDefault {
+			reason += " or, dropped from it, until the delete is done"
+		}
+	}
 	for _, op := range []*model.Operation{sr.Put, sr.Get, sr.Delete} {
 		if op == nil {
 			continue

@@ -79,7 +79,9 @@ func TestInventoryCollection(t *testing.T) {
 	puts := func() int { return opsOn(t, bucket)["PUT ?inventory"] }
 
 	before := puts()
-	harness.Edit(e.Env, b, func(b *v1alpha1.Bucket) { b.Spec.Inventory[1].Destination.S3BucketDestination.Prefix = aws.String("three") })
+	harness.Edit(e.Env, b, func(b *v1alpha1.Bucket) {
+		b.Spec.Inventory[1].Destination.S3BucketDestination.Prefix = aws.String("three")
+	})
 	waitInventory(t, bucket, "changed", map[string]string{"daily": "one", "weekly": "three"})
 	e.waitReady(b)
 	if n := puts() - before; n != 1 {

@@ -80,9 +80,9 @@ func TestAnalyticsCollection(t *testing.T) {
 	steps := []struct {
 		reason string
 		spec   func(s *v1alpha1.BucketSpec)
-		aws    func()                  // a change behind the controller's back
-		want   []string                // the calls of the resync, in order
-		ids    []string                // the entries S3 has after it
+		aws    func()   // a change behind the controller's back
+		want   []string // the calls of the resync, in order
+		ids    []string // the entries S3 has after it
 	}{
 		{reason: "after create, both entries are in S3 and one list call finds nothing to change",
 			want: []string{"HEAD ?", "GET ?analytics"}, ids: []string{"a", "b"}},

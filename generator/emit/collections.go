@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"slices"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/kubesmith/kubesmith/generator/model"
@@ -60,7 +62,7 @@ func (m *managerWriter) listCollection(s subResource, obsZero jen.Code) []jen.Co
 
 // putEntry puts the entry e.
 func (m *managerWriter) putEntry(s subResource) []jen.Code {
-	ids, guards := m.identifiers(s.Put, jen.Return(jen.Nil()))
+	ids, guards := m.identifiers(entryOp(s.Put, s.PutMember, s.Key), jen.Return(jen.Nil()))
 	_, key := m.entry(s.f)
 	for _, in := range s.Put.Input {
 		switch in.Name {
@@ -70,18 +72,21 @@ func (m *managerWriter) putEntry(s subResource) []jen.Code {
 			ids[jen.Id(in.GoName)] = m.c.toSDK(s.f.Type.Elem, in.Type, jen.Op("&").Id("e"), true)
 		}
 	}
-	return append(guards,
-		jen.If(
-			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(s.Put.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, s.Put.Name+"Input").Values(ids)),
-			jen.Err().Op("!=").Nil(),
-		).Block(jen.Return(jen.Err())),
-	)
+	return append(guards, m.putCall(s.Put, ids, m.hasSecrets(s.f.Type))...)
+}
+
+// entryOp is op without the input members that an entry fills, so that a
+// spec field of the same name never sets one as an identifier too.
+func entryOp(op *model.Operation, members ...string) *model.Operation {
+	o := *op
+	o.Input = slices.DeleteFunc(slices.Clone(op.Input), func(in *model.Member) bool { return slices.Contains(members, in.Name) })
+	return &o
 }
 
 // deleteEntry deletes the entry keyed k; already gone (HTTP 404) is what
 // was wanted.
 func (m *managerWriter) deleteEntry(s subResource) []jen.Code {
-	ids, guards := m.identifiers(s.Delete, jen.Return(jen.Nil()))
+	ids, guards := m.identifiers(entryOp(s.Delete, s.Key), jen.Return(jen.Nil()))
 	for _, in := range s.Delete.Input {
 		if in.Name == s.Key {
 			ids[jen.Id(in.GoName)] = m.c.toSDK(&model.Type{Kind: model.String}, in.Type, jen.Op("&").Id("k"), true)

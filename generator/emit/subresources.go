@@ -157,13 +157,28 @@ func (m *managerWriter) putSubResource(s subResource) []jen.Code {
 	if mem == nil || !compatible(s.f.Type, mem.Type) {
 		return []jen.Code{jen.Comment(s.Put.Name + " has no member for " + s.f.JSONName + " that the generator can fill.")}
 	}
-	ids[jen.Id(mem.GoName)] = m.c.toSDK(s.f.Type, mem.Type, jen.Id("cr").Dot("Spec").Dot(s.f.GoName), true)
-	return append(guards,
-		jen.If(
-			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(s.Put.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, s.Put.Name+"Input").Values(ids)),
-			jen.Err().Op("!=").Nil(),
-		).Block(jen.Return(jen.Err())),
-	)
+	var pre []jen.Code
+	if secretRef(s.f) {
+		pre = readSecrets([]*model.Field{s.f}, func(err jen.Code) jen.Code { return jen.Return(err) })
+	}
+	ids[jen.Id(mem.GoName)] = m.c.toSDK(s.f.Type, mem.Type, specValue(s.f), true)
+	return append(append(guards, pre...), m.putCall(s.Put, ids, m.hasSecrets(s.f.Type))...)
+}
+
+// putCall calls a put with the input fields. Where the value holds
+// secrets nested in it, the reader the conversion uses comes first, and
+// a secret it could not read stops the call.
+func (m *managerWriter) putCall(op *model.Operation, fields jen.Dict, secrets bool) []jen.Code {
+	in := jen.Op("&").Qual(m.c.sdk, op.Name+"Input").Values(fields)
+	var out []jen.Code
+	if secrets {
+		out = append(out, readSecretsInto(), jen.Id("in").Op(":=").Add(in), checkSecrets())
+		in = jen.Id("in")
+	}
+	return append(out, jen.If(
+		jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(op.Name).Call(jen.Id("ctx"), in),
+		jen.Err().Op("!=").Nil(),
+	).Block(jen.Return(jen.Err())))
 }
 
 // createSubResources puts every sub-resource the spec sets, after create.

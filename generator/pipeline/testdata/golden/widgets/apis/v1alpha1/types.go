@@ -45,6 +45,9 @@ type LoggingConfig struct {
 	Bucket *string `json:"bucket,omitempty"`
 	// +optional
 	Enabled *bool `json:"enabled,omitempty"`
+	// The value is read from a key of a Kubernetes Secret: {name, key, namespace}.
+	// +optional
+	Token *ackv1alpha1.SecretKeyReference `json:"token,omitempty"`
 }
 
 // Rule mirrors the AWS Rule shape.
@@ -80,4 +83,7 @@ type WidgetRoute struct {
 	Prefix *string `json:"prefix,omitempty"`
 	// +optional
 	Enabled *bool `json:"enabled,omitempty"`
+	// The value is read from a key of a Kubernetes Secret: {name, key, namespace}.
+	// +optional
+	Token *ackv1alpha1.SecretKeyReference `json:"token,omitempty"`
 }

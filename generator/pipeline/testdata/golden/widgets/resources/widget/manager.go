@@ -34,7 +34,7 @@ func Kind() managed.Kind[*v1alpha1.Widget] {
 		New: func() *v1alpha1.Widget {
 			return &v1alpha1.Widget{}
 		},
-		SecretFields:    []string{"adminPassword", "config.token", "credentials.token", "rules.*.passphrase"},
+		SecretFields:    []string{"adminPassword", "config.token", "credentials.token", "rules.*.passphrase", "audit.token", "logging.token", "routes.*.token"},
 		SecretMapFields: []string{"environment.variablesFrom"},
 	}
 }
@@ -156,27 +156,42 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 		fillStatusFromWidgetDescription(&cr.Status, out.Widget)
 	}
 	if cr.Spec.Audit != nil {
-		if _, err := m.client.PutWidgetLogging(ctx, &widgets.PutWidgetLoggingInput{
-			LoggingConfig: conv.Ptr(cr.Spec.Audit, sdkLoggingConfig),
+		sec := managed.ReadSecrets(ctx)
+		in := &widgets.PutWidgetLoggingInput{
+			LoggingConfig: conv.Ptr(cr.Spec.Audit, sdkLoggingConfig(sec)),
 			WidgetName:    cr.Spec.WidgetName,
-		}); err != nil {
+		}
+		if err := sec.Err(); err != nil {
+			return err
+		}
+		if _, err := m.client.PutWidgetLogging(ctx, in); err != nil {
 			return err
 		}
 	}
 	if cr.Spec.Logging != nil {
-		if _, err := m.client.PutWidgetLogging(ctx, &widgets.PutWidgetLoggingInput{
-			LoggingConfig: conv.Ptr(cr.Spec.Logging, sdkLoggingConfig),
+		sec := managed.ReadSecrets(ctx)
+		in := &widgets.PutWidgetLoggingInput{
+			LoggingConfig: conv.Ptr(cr.Spec.Logging, sdkLoggingConfig(sec)),
 			WidgetName:    cr.Spec.WidgetName,
-		}); err != nil {
+		}
+		if err := sec.Err(); err != nil {
+			return err
+		}
+		if _, err := m.client.PutWidgetLogging(ctx, in); err != nil {
 			return err
 		}
 	}
 	for _, e := range cr.Spec.Routes {
-		if _, err := m.client.PutWidgetRoute(ctx, &widgets.PutWidgetRouteInput{
-			Route:      conv.Ptr(&e, sdkWidgetRoute),
+		sec := managed.ReadSecrets(ctx)
+		in := &widgets.PutWidgetRouteInput{
+			Route:      conv.Ptr(&e, sdkWidgetRoute(sec)),
 			RouteId:    e.RouteID,
 			WidgetName: cr.Spec.WidgetName,
-		}); err != nil {
+		}
+		if err := sec.Err(); err != nil {
+			return err
+		}
+		if _, err := m.client.PutWidgetRoute(ctx, in); err != nil {
 			return err
 		}
 	}
@@ -253,19 +268,29 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Widget, obs managed.O
 		}
 	}
 	if obs.Changed("audit") && cr.Spec.Audit != nil {
-		if _, err := m.client.PutWidgetLogging(ctx, &widgets.PutWidgetLoggingInput{
-			LoggingConfig: conv.Ptr(cr.Spec.Audit, sdkLoggingConfig),
+		sec := managed.ReadSecrets(ctx)
+		in := &widgets.PutWidgetLoggingInput{
+			LoggingConfig: conv.Ptr(cr.Spec.Audit, sdkLoggingConfig(sec)),
 			WidgetName:    cr.Spec.WidgetName,
-		}); err != nil {
+		}
+		if err := sec.Err(); err != nil {
+			return err
+		}
+		if _, err := m.client.PutWidgetLogging(ctx, in); err != nil {
 			return err
 		}
 	}
 	if obs.Changed("logging") {
 		if cr.Spec.Logging != nil {
-			if _, err := m.client.PutWidgetLogging(ctx, &widgets.PutWidgetLoggingInput{
-				LoggingConfig: conv.Ptr(cr.Spec.Logging, sdkLoggingConfig),
+			sec := managed.ReadSecrets(ctx)
+			in := &widgets.PutWidgetLoggingInput{
+				LoggingConfig: conv.Ptr(cr.Spec.Logging, sdkLoggingConfig(sec)),
 				WidgetName:    cr.Spec.WidgetName,
-			}); err != nil {
+			}
+			if err := sec.Err(); err != nil {
+				return err
+			}
+			if _, err := m.client.PutWidgetLogging(ctx, in); err != nil {
 				return err
 			}
 		} else {
@@ -283,11 +308,16 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Widget, obs managed.O
 			return len(diffWidgetRoute("", d, o)) > 0
 		})
 		for _, e := range put {
-			if _, err := m.client.PutWidgetRoute(ctx, &widgets.PutWidgetRouteInput{
-				Route:      conv.Ptr(&e, sdkWidgetRoute),
+			sec := managed.ReadSecrets(ctx)
+			in := &widgets.PutWidgetRouteInput{
+				Route:      conv.Ptr(&e, sdkWidgetRoute(sec)),
 				RouteId:    e.RouteID,
 				WidgetName: cr.Spec.WidgetName,
-			}); err != nil {
+			}
+			if err := sec.Err(); err != nil {
+				return err
+			}
+			if _, err := m.client.PutWidgetRoute(ctx, in); err != nil {
 				return err
 			}
 		}

@@ -146,14 +146,28 @@ type Tags struct {
 // SubResource is a spec field with its own put, get and delete
 // operations. Operations default to Put/Get/Delete<Resource><Field>, with or
 // without a "Configuration" suffix.
+//
+// A keyed collection is a list of entries each put and deleted by a key
+// (S3's analytics configurations, by Id), all read by one list
+// operation. A sub-resource is one when list or key is named, or when no
+// get is named and List<Resource><Field>s or
+// List<Resource><Field>Configurations exists. Its spec field is a list of
+// the put member's structure; an unset field is the empty collection.
 type SubResource struct {
 	// Put sets the field.
 	Put string `yaml:"put,omitempty"`
 	// Get reads it back; without one, drift is not detected.
 	Get string `yaml:"get,omitempty"`
 	// Delete removes it; without one, removing it from the spec does
-	// nothing.
+	// nothing. A collection's delete removes one entry by its key.
 	Delete string `yaml:"delete,omitempty"`
+	// List reads every entry of a keyed collection, page by page.
+	List string `yaml:"list,omitempty"`
+	// Key is the member that names an entry of a keyed collection, in the
+	// entry and in the put and delete inputs. By default, the one member
+	// the put and delete inputs share with the entry, besides the
+	// resource's identifiers.
+	Key string `yaml:"key,omitempty"`
 	// ReportsDefault says AWS reports a configuration even where none was
 	// put (S3 default encryption). Leaving the field out of the spec is
 	// then no opinion, not a removal: it is compared only when set.

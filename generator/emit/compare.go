@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -32,14 +33,22 @@ func (g *Gen) newDiffer() *differ {
 
 // diffSpec emits the comparison of a kind's spec fields in fields. A
 // field in removable, unlike any other, also differs when the spec leaves
-// it unset and AWS reports it set: its removal deletes it.
+// it unset and AWS reports it set: its removal deletes it. A keyed
+// collection compares as a set by key.
 func (d *differ) diffSpec(r *model.Resource, fields, removable []*model.Field) jen.Code {
 	specType := jen.Op("*").Qual(d.api, r.Kind+"Spec")
 	body := []jen.Code{jen.Var().Id("diff").Index().String()}
 	for _, f := range fields {
+		if f.SubResource != nil && f.SubResource.List != nil {
+			body = append(body, d.keyedField(f, slices.Contains(removable, f)))
+			continue
+		}
 		body = append(body, d.specField(f))
 	}
 	for _, f := range removable {
+		if f.SubResource.List != nil {
+			continue // compared above, its removal included
+		}
 		body = append(body, jen.Comment("Removing "+f.JSONName+" from the spec deletes it, if AWS has it."), jen.If(
 			jen.Id("desired").Dot(f.GoName).Op("==").Nil().Op("&&").Id("observed").Dot(f.GoName).Op("!=").Nil(),
 		).Block(jen.Id("diff").Op("=").Append(jen.Id("diff"), jen.Lit(f.JSONName))))

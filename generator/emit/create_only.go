@@ -45,7 +45,9 @@ func (m *managerWriter) diffCreateOnly() jen.Code {
 }
 
 // appliedFields tells the runtime which fields it records the last
-// applied value of (model.Field.LastApplied).
+// applied value of (model.Field.LastApplied), and which sub-resources it
+// records as applied, so that Observe reads a removable one the spec
+// dropped, once, to delete it.
 func (m *managerWriter) appliedFields() jen.Code {
 	var items []jen.Code
 	for _, f := range m.r.Spec {
@@ -57,6 +59,9 @@ func (m *managerWriter) appliedFields() jen.Code {
 			d[jen.Id("CreateOnly")] = jen.True()
 		}
 		items = append(items, jen.Values(d))
+	}
+	for _, f := range m.removableFields() {
+		items = append(items, jen.Values(jen.Dict{jen.Id("Field"): jen.Lit(f.JSONName), jen.Id("Observed"): jen.True()}))
 	}
 	if len(items) == 0 {
 		return nil

@@ -36,13 +36,13 @@ func (g *Gen) IAMPolicy() (File, error) {
 }
 
 // calledOperations are the operations a kind's manager calls: its CRUD,
-// the put and get of each sub-resource (and its delete, where removing
+// the put and get (or list) of each sub-resource (and its delete, where removing
 // the field calls it), the tag operations, the list that finds what a
 // lost create made, and the reads status fields come from.
 func calledOperations(r *model.Resource) []*model.Operation {
 	ops := []*model.Operation{r.Create, r.Read, r.Update, r.Delete}
 	for _, s := range r.SubResources {
-		ops = append(ops, s.Put, s.Get)
+		ops = append(ops, s.Put, s.Get, s.List)
 		for _, f := range r.Spec {
 			if f.SubResource == s && (subResource{s, f}).removable() {
 				ops = append(ops, s.Delete)

@@ -9,11 +9,12 @@ import (
 )
 
 // Sub-resources are spec fields with their own put and get operations
-// (an S3 bucket's versioning). Observe reads each with its get, Create
-// puts the ones the spec sets, and Update puts only those that drifted.
-// One with a delete is removed when the spec drops it: Observe reports it
-// changed only while AWS still reports it set, so an unset field that AWS
-// never had costs no call.
+// (an S3 bucket's versioning). Observe reads each the spec sets with its
+// get, Create puts the ones the spec sets, and Update puts only those that
+// drifted. One with a delete is removed when the spec drops it: Observe
+// reads it while the runtime's record says the controller applied it, and
+// reports it changed only while AWS still reports it set. A configuration
+// the spec never set costs no call: it is no opinion.
 
 // subResources pairs each sub-resource with its spec field.
 func (m *managerWriter) subResources() []subResource {
@@ -34,7 +35,10 @@ type subResource struct {
 }
 
 // compared reports whether the sub-resource's drift is detected.
-func (s subResource) compared() bool { return s.Get != nil && !s.f.CompareIgnore }
+func (s subResource) compared() bool { return (s.Get != nil || s.List != nil) && !s.f.CompareIgnore }
+
+// collection reports whether the sub-resource is a keyed collection.
+func (s subResource) collection() bool { return s.List != nil }
 
 // removable reports whether dropping the field from the spec deletes the
 // configuration: only a get can tell that AWS has one to delete, and
@@ -60,32 +64,57 @@ func (m *managerWriter) removableFields() []*model.Field {
 func (m *managerWriter) observeSubResources(obsZero jen.Code) []jen.Code {
 	var body []jen.Code
 	for _, s := range m.subResources() {
-		if s.Get == nil {
-			continue
+		switch {
+		case s.collection():
+			body = append(body, jen.Comment(s.List.Name+" lists "+s.f.JSONName+", whose entries "+s.Put.Name+" sets one by one."))
+			body = append(body, m.whenWanted(s, m.listCollection(s, obsZero)))
+		case s.Get != nil:
+			body = append(body, jen.Comment(s.Get.Name+" reads "+s.f.JSONName+", which "+s.Put.Name+" sets."))
+			body = append(body, m.whenWanted(s, m.getSubResource(s, obsZero)))
 		}
-		ids, guards := m.identifiers(s.Get, jen.Return(obsZero, jen.Nil()))
-		x := jen.Id("got")
-		for _, p := range s.ObservedPath {
-			x = x.Dot(p)
-		}
-		field := jen.Id("observed").Dot(s.f.GoName)
-		value := m.subValue(s, x)
-		body = append(body, jen.Comment(s.Get.Name+" reads "+s.f.JSONName+", which "+s.Put.Name+" sets."))
-		body = append(body, guards...)
-		body = append(body,
-			jen.If(
-				jen.List(jen.Id("got"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(s.Get.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, s.Get.Name+"Input").Values(ids)),
-				jen.Qual(managedPkg, "HTTPStatus").Call(jen.Err()).Op("==").Qual("net/http", "StatusNotFound"),
-			).Block(
-				jen.Add(field.Clone()).Op("=").Nil(),
-			).Else().If(jen.Err().Op("!=").Nil()).Block(
-				jen.Return(obsZero, jen.Err()),
-			).Else().Block(
-				jen.Add(field).Op("=").Add(value),
-			),
-		)
 	}
 	return body
+}
+
+// whenWanted runs read only where its answer matters: the spec sets the
+// field; or the controller applied it and the spec dropped it since, so
+// the removal can still delete it (the runtime's record, for removable
+// ones); or the object does not own the resource yet, and adoption or a
+// read-only view wants all AWS has. A late-initialized field is always
+// read. Otherwise an unset field is no opinion and costs no call.
+func (m *managerWriter) whenWanted(s subResource, read []jen.Code) jen.Code {
+	if s.f.LateInitialize {
+		return jen.Block(read...)
+	}
+	cond := jen.Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil()
+	if s.removable() {
+		cond = cond.Op("||").Qual(managedPkg, "Applied").Call(jen.Id("cr"), jen.Lit(s.f.JSONName))
+	}
+	cond = cond.Op("||").Op("!").Qual(managedPkg, "Owned").Call(jen.Id("cr"))
+	return jen.If(cond).Block(read...)
+}
+
+// getSubResource reads one sub-resource with its get.
+func (m *managerWriter) getSubResource(s subResource, obsZero jen.Code) []jen.Code {
+	ids, guards := m.identifiers(s.Get, jen.Return(obsZero, jen.Nil()))
+	x := jen.Id("got")
+	for _, p := range s.ObservedPath {
+		x = x.Dot(p)
+	}
+	field := jen.Id("observed").Dot(s.f.GoName)
+	value := m.subValue(s, x)
+	return append(guards,
+		jen.If(
+			jen.List(jen.Id("got"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(s.Get.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, s.Get.Name+"Input").Values(ids)),
+			jen.Qual(managedPkg, "HTTPStatus").Call(jen.Err()).Op("==").Qual("net/http", "StatusNotFound"),
+		).Block(
+			jen.Add(field.Clone()).Op("=").Nil(),
+		).Else().If(jen.Err().Op("!=").Nil()).Block(
+			jen.Return(obsZero, jen.Err()),
+		).Else().Block(
+			jen.Add(field).Op("=").Add(value),
+		),
+	)
 }
 
 // subValue converts the get output at x to the spec field's type.
@@ -128,19 +157,38 @@ func (m *managerWriter) putSubResource(s subResource) []jen.Code {
 	if mem == nil || !compatible(s.f.Type, mem.Type) {
 		return []jen.Code{jen.Comment(s.Put.Name + " has no member for " + s.f.JSONName + " that the generator can fill.")}
 	}
-	ids[jen.Id(mem.GoName)] = m.c.toSDK(s.f.Type, mem.Type, jen.Id("cr").Dot("Spec").Dot(s.f.GoName), true)
-	return append(guards,
-		jen.If(
-			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(s.Put.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, s.Put.Name+"Input").Values(ids)),
-			jen.Err().Op("!=").Nil(),
-		).Block(jen.Return(jen.Err())),
-	)
+	var pre []jen.Code
+	if secretRef(s.f) {
+		pre = readSecrets([]*model.Field{s.f}, func(err jen.Code) jen.Code { return jen.Return(err) })
+	}
+	ids[jen.Id(mem.GoName)] = m.c.toSDK(s.f.Type, mem.Type, specValue(s.f), true)
+	return append(append(guards, pre...), m.putCall(s.Put, ids, m.hasSecrets(s.f.Type))...)
+}
+
+// putCall calls a put with the input fields. Where the value holds
+// secrets nested in it, the reader the conversion uses comes first, and
+// a secret it could not read stops the call.
+func (m *managerWriter) putCall(op *model.Operation, fields jen.Dict, secrets bool) []jen.Code {
+	in := jen.Op("&").Qual(m.c.sdk, op.Name+"Input").Values(fields)
+	var out []jen.Code
+	if secrets {
+		out = append(out, readSecretsInto(), jen.Id("in").Op(":=").Add(in), checkSecrets())
+		in = jen.Id("in")
+	}
+	return append(out, jen.If(
+		jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(op.Name).Call(jen.Id("ctx"), in),
+		jen.Err().Op("!=").Nil(),
+	).Block(jen.Return(jen.Err())))
 }
 
 // createSubResources puts every sub-resource the spec sets, after create.
 func (m *managerWriter) createSubResources() []jen.Code {
 	var body []jen.Code
 	for _, s := range m.subResources() {
+		if s.collection() {
+			body = append(body, jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Id("cr").Dot("Spec").Dot(s.f.GoName)).Block(m.putEntry(s)...))
+			continue
+		}
 		body = append(body, jen.If(jen.Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil()).Block(m.putSubResource(s)...))
 	}
 	return body
@@ -164,6 +212,10 @@ func (m *managerWriter) updateSubResources() []jen.Code {
 	var body []jen.Code
 	for _, s := range m.subResources() {
 		if !s.compared() {
+			continue
+		}
+		if s.collection() {
+			body = append(body, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(s.f.JSONName))).Block(m.updateCollection(s)...))
 			continue
 		}
 		if s.removable() {

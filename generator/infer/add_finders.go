@@ -161,9 +161,9 @@ func createdAt(elem *model.Struct) string {
 }
 
 // pageTokens finds the string members that page through a list: the
-// operation's @paginated tokens, else NextToken in and out, else
-// DynamoDB's ExclusiveStart<X> and LastEvaluated<X>, else Marker and
-// NextMarker. Both are "" when the list has none and so returns
+// operation's @paginated tokens, else NextToken in and out, else Marker
+// and NextMarker, else S3's ContinuationToken and NextContinuationToken,
+// else DynamoDB's ExclusiveStart<X> and LastEvaluated<X>. Both are "" when the list has none and so returns
 // everything at once.
 func (st *state) pageTokens(op *smithy.Shape, list *model.Operation) (in, out string) {
 	outShape, ok := st.m.Shape(op.Output)
@@ -179,7 +179,7 @@ func (st *state) pageTokens(op *smithy.Shape, list *model.Operation) (in, out st
 	if p := st.m.Pagination(op); p != nil && try(p.InputToken, p.OutputToken) {
 		return p.InputToken, p.OutputToken
 	}
-	for _, pair := range [][2]string{{"NextToken", "NextToken"}, {"nextToken", "nextToken"}, {"Marker", "NextMarker"}, {"Marker", "Marker"}} {
+	for _, pair := range [][2]string{{"NextToken", "NextToken"}, {"nextToken", "nextToken"}, {"Marker", "NextMarker"}, {"Marker", "Marker"}, {"ContinuationToken", "NextContinuationToken"}} {
 		if try(pair[0], pair[1]) {
 			return pair[0], pair[1]
 		}

@@ -35,27 +35,12 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 		return
 	}
 	stem := w.c.Name + name
-	find := func(role, given string, prefix string, required bool) *smithy.Shape {
-		if given != "" {
-			if op := st.ops[given]; op != nil {
-				return op
-			}
-			st.errorf(at.At(role), "%s operation %q is not in the model%s", role, given, config.DidYouMean(given, keys(st.ops)))
-			return nil
-		}
-		tried := []string{prefix + stem, prefix + stem + "Configuration"}
-		if trimmed, ok := strings.CutSuffix(stem, "Configuration"); ok {
-			tried = append(tried, prefix+trimmed)
-		}
-		for _, n := range tried {
-			if op := st.ops[n]; op != nil {
-				return op
-			}
-		}
-		if required {
-			st.errorf(at, "sub-resource %s: no %s operation %s%s; name it with %s:", name, role, strings.Join(tried, " or "), config.DidYouMean(tried[0], keys(st.ops)), role)
-		}
-		return nil
+	if sc.List != "" || sc.Key != "" || (sc.Get == "" && st.lookup(stem, "List", "s") != nil) {
+		st.addCollection(w, name, sc, at)
+		return
+	}
+	find := func(role, given, prefix string, required bool) *smithy.Shape {
+		return st.subOperation(name, stem, role, given, prefix, "", required, at)
 	}
 	put := find("put", sc.Put, "Put", true)
 	get := find("get", sc.Get, "Get", false)
@@ -104,6 +89,12 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 	if sr.ReportsDefault {
 		reason += "; AWS reports a default when it is unset, so leaving it out of the spec removes nothing"
 	}
+	if sr.Get != nil {
+		reason += "; read only while the spec sets it"
+		if sr.Delete != nil && !sr.ReportsDefault {
+			reason += " or, dropped from it, until the delete is done"
+		}
+	}
 	for _, op := range []*model.Operation{sr.Put, sr.Get, sr.Delete} {
 		if op == nil {
 			continue
@@ -120,6 +111,56 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 	f.Reason = reason
 	r.Spec = append(r.Spec, &f)
 	r.SubResources = append(r.SubResources, sr)
+}
+
+// subOperation finds a sub-resource's operation of a role: the one
+// generator.yaml names, else the first of candidates the model has.
+func (st *state) subOperation(name, stem, role, given, prefix, suffix string, required bool, at config.Key) *smithy.Shape {
+	if given != "" {
+		if op := st.ops[given]; op != nil {
+			return op
+		}
+		st.errorf(at.At(role), "%s operation %q is not in the model%s", role, given, config.DidYouMean(given, keys(st.ops)))
+		return nil
+	}
+	if op := st.lookup(stem, prefix, suffix); op != nil {
+		return op
+	}
+	if required {
+		tried := candidates(stem, prefix, suffix)
+		st.errorf(at, "sub-resource %s: no %s operation %s%s; name it with %s:", name, role, strings.Join(tried, " or "), config.DidYouMean(tried[0], keys(st.ops)), role)
+	}
+	return nil
+}
+
+// lookup returns the first of the candidate operations the model has.
+func (st *state) lookup(stem, prefix, suffix string) *smithy.Shape {
+	for _, n := range candidates(stem, prefix, suffix) {
+		if op := st.ops[n]; op != nil {
+			return op
+		}
+	}
+	return nil
+}
+
+// candidates are the regular names of a sub-resource's operation:
+// <prefix><stem><suffix>, with or without a Configuration before the
+// suffix (or, for a stem ending in Configuration, without it). A plural
+// stem (WidgetRules) also stands for its singular where there is no
+// suffix (PutWidgetRule), and takes no second plural (ListWidgetRules).
+func candidates(stem, prefix, suffix string) []string {
+	tried := []string{prefix + stem + suffix, prefix + stem + "Configuration" + suffix}
+	if trimmed, ok := strings.CutSuffix(stem, "Configuration"); ok {
+		tried = append(tried, prefix+trimmed+suffix)
+	}
+	if singular, ok := strings.CutSuffix(stem, "s"); ok {
+		if suffix == "s" {
+			tried = append(tried, prefix+stem)
+		} else if suffix == "" {
+			tried = append(tried, prefix+singular)
+		}
+	}
+	return tried
 }
 
 // plainOperation resolves an operation whose whole output is of interest.

@@ -73,3 +73,42 @@ func TestAddSubResourcesReportsDefault(t *testing.T) {
 		}
 	}
 }
+
+// TestAddCollections: a sub-resource S3 keeps apart by Id is a keyed
+// collection, found from regular names alone, or from names given.
+func TestAddCollections(t *testing.T) {
+	cases := []struct {
+		reason string
+		yaml   string
+		want   string // field type; put.member; key; list@path tokens; delete
+	}{
+		{"inferred: the List<R><Field>Configurations operation makes it a collection; Id is the one member put, delete and entry share",
+			"Analytics: {}",
+			"[]struct AnalyticsConfiguration; PutBucketAnalyticsConfiguration.AnalyticsConfiguration; Id; ListBucketAnalyticsConfigurations@AnalyticsConfigurationList ContinuationToken/NextContinuationToken; DeleteBucketAnalyticsConfiguration"},
+		{"named in generator.yaml, under another field name",
+			"Reports: {put: PutBucketAnalyticsConfiguration, list: ListBucketAnalyticsConfigurations, delete: DeleteBucketAnalyticsConfiguration, key: Id}",
+			"[]struct AnalyticsConfiguration; PutBucketAnalyticsConfiguration.AnalyticsConfiguration; Id; ListBucketAnalyticsConfigurations@AnalyticsConfigurationList ContinuationToken/NextContinuationToken; DeleteBucketAnalyticsConfiguration"},
+	}
+	for _, c := range cases {
+		r := resource(t, mustRun(t, "names.json", "resources:\n  Bucket:\n    subResources:\n      "+c.yaml+"\n", Options{}), "Bucket")
+		sr := r.SubResources[0]
+		f := field(r, sr.Field)
+		if sr.List == nil {
+			t.Errorf("%s: not a keyed collection", c.reason)
+			continue
+		}
+		got := strings.Join([]string{
+			model.TypeString(f.Type),
+			sr.Put.Name + "." + sr.PutMember,
+			sr.Key,
+			sr.List.Name + "@" + strings.Join(sr.List.OutputPath, ".") + " " + sr.InputToken + "/" + sr.OutputToken,
+			sr.Delete.Name,
+		}, "; ")
+		if got != c.want {
+			t.Errorf("%s:\ngot  %q\nwant %q", c.reason, got, c.want)
+		}
+		if !strings.Contains(f.Reason, "compared as a set by Id") || !strings.Contains(f.Reason, "all of them once the spec drops the field") {
+			t.Errorf("%s: explain does not say how the collection compares and what an unset field does: %q", c.reason, f.Reason)
+		}
+	}
+}

@@ -135,6 +135,31 @@ func TestConfigErrors(t *testing.T) {
 			want:   `generator.yaml:4: sub-resource Logging: no put operation PutBucketLogging or PutBucketLoggingConfiguration; name it with put:`,
 		},
 		{
+			reason: "a keyed collection whose list operation is not in the model",
+			yaml:   "resources:\n  Bucket:\n    subResources:\n      Analytics:\n        list: ListBucketAnalytics\n",
+			want:   `generator.yaml:5: list operation "ListBucketAnalytics" is not in the model (did you mean "ListBucketAnalyticsConfigurations"?)`,
+		},
+		{
+			reason: "a keyed collection whose list returns no list of its entries",
+			yaml:   "resources:\n  Bucket:\n    subResources:\n      Analytics:\n        list: GetBucketPolicy\n",
+			want:   `generator.yaml:5: sub-resource Analytics: GetBucketPolicy returns no list of AnalyticsConfiguration`,
+		},
+		{
+			reason: "a keyed collection whose key is not a member of its entries",
+			yaml:   "resources:\n  Bucket:\n    subResources:\n      Analytics:\n        key: ID\n",
+			want:   `generator.yaml:5: key ID is not a member of AnalyticsConfiguration (did you mean "Id"?)`,
+		},
+		{
+			reason: "a keyed collection given a get operation",
+			yaml:   "resources:\n  Bucket:\n    subResources:\n      Analytics:\n        get: GetBucketPolicy\n        key: Id\n",
+			want:   `generator.yaml:5: sub-resource Analytics is a keyed collection, read whole by its list operation: name that with list:, not get:`,
+		},
+		{
+			reason: "a keyed collection with no put operation of its name",
+			yaml:   "resources:\n  Bucket:\n    subResources:\n      Reports:\n        list: ListBucketAnalyticsConfigurations\n",
+			want:   `generator.yaml:4: sub-resource Reports: no put operation PutBucketReports or PutBucketReportsConfiguration or PutBucketReport; name it with put:`,
+		},
+		{
 			reason: "a sub-resource whose value member cannot be told",
 			yaml:   "resources:\n  Bucket:\n    subResources:\n      Versioning:\n        member: Versioning\n",
 			want:   `generator.yaml:5: PutBucketVersioningInput has no member "Versioning" (did you mean "VersioningConfiguration"?)`,

@@ -25,6 +25,9 @@ func inferListOrder(st *state) error {
 	}
 	for _, r := range st.svc.Resources {
 		for _, f := range r.Spec {
+			if f.SubResource != nil && f.SubResource.List != nil {
+				continue // a keyed collection, compared by its key
+			}
 			if why := st.orderList(f); why != "" {
 				f.Reason += "; " + why
 			}

@@ -83,6 +83,11 @@ func Dump(svc *Service) string {
 			p(1, "column %s %s %s priority %d", c.Name, c.Type, c.JSONPath, c.Priority)
 		}
 		for _, sr := range r.SubResources {
+			if sr.List != nil {
+				p(1, "sub-resource %s: keyed by %s, put %s.%s, list %s at %q paged %q/%q, delete %s", sr.Field, sr.Key, sr.Put.Name, sr.PutMember,
+					sr.List.Name, strings.Join(sr.List.OutputPath, "."), sr.InputToken, sr.OutputToken, opName(sr.Delete))
+				continue
+			}
 			p(1, "sub-resource %s: put %s.%s, get %s at %q, delete %s", sr.Field, sr.Put.Name, sr.PutMember,
 				opName(sr.Get), strings.Join(sr.ObservedPath, "."), opName(sr.Delete))
 		}

@@ -55,7 +55,17 @@ type SubResource struct {
 	// ObservedPath leads through the get output to the value; empty when
 	// the get output itself is the value.
 	ObservedPath []string
-	Because      string
+	// List is set for a keyed collection: the spec field is a list of
+	// entries, all read by List (OutputPath leads to the list of Output
+	// structures), each put by Put and deleted by Delete by its Key.
+	List *Operation
+	// Key is the member naming an entry, in the entry and in the put and
+	// delete inputs.
+	Key string
+	// InputToken and OutputToken page through List, "" when it returns
+	// everything at once.
+	InputToken, OutputToken string
+	Because                 string
 }
 
 // Tags locates a resource's tags.

@@ -14,8 +14,8 @@ func TestEmitConfig(t *testing.T) {
 		actions []string // exactly the operations the managers call
 	}{
 		{
-			reason: "CRUD plus the put, get and delete of a sub-resource", service: "widgets",
-			actions: []string{"widgets:CreateWidget", "widgets:DeleteWidget", "widgets:DeleteWidgetLogging", "widgets:DescribeWidget", "widgets:GetWidgetLogging", "widgets:PutWidgetLogging", "widgets:UpdateWidget"},
+			reason: "CRUD plus the put, get and delete of a sub-resource, and the put, list and delete of a keyed collection", service: "widgets",
+			actions: []string{"widgets:CreateWidget", "widgets:DeleteWidget", "widgets:DeleteWidgetLogging", "widgets:DeleteWidgetRoute", "widgets:DescribeWidget", "widgets:GetWidgetLogging", "widgets:ListWidgetRoutes", "widgets:PutWidgetLogging", "widgets:PutWidgetRoute", "widgets:UpdateWidget"},
 		},
 		{
 			reason: "no update operation means no update action; the list that finds a lost create is called", service: "gadgets",

@@ -157,4 +157,27 @@ type AppliedField struct {
 	Field string
 	// CreateOnly is set when AWS takes the field only at create.
 	CreateOnly bool
+	// Observed is set for a field that AWS does report back and the
+	// manager compares itself: a configuration with operations of its
+	// own. The record only tells the manager that the controller applied
+	// a value, so that once the spec drops the field it still reads it,
+	// and deletes it, once.
+	Observed bool
+}
+
+// Applied reports whether the runtime recorded applying a value of the
+// top-level spec field (Kind.AppliedFields, by JSON name) to AWS.
+func Applied(obj Object, field string) bool {
+	_, ok := obj.GetManagedStatus().LastApplied[field]
+	return ok
+}
+
+// Owned reports whether obj created or adopted its AWS resource, as its
+// status records. Observing one (read-only) is not owning it: an object
+// that owns nothing never changes or deletes anything in AWS. Until it
+// owns one (an adoption to come, a read-only object), a manager reads
+// every configuration AWS may hold, not only those the spec sets.
+func Owned(obj Object) bool {
+	md := obj.GetManagedStatus().ACKResourceMetadata
+	return md != nil && md.Ownership != ""
 }

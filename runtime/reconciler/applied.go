@@ -27,6 +27,8 @@ func appliedChanges(kind []managed.AppliedField, record map[string]string, spec 
 		h, set := appliedHash(spec, f.Field)
 		old, known := record[f.Field]
 		switch {
+		case f.Observed:
+			// The manager compares it with what AWS reports.
 		case !set || (known && old == h):
 		case f.CreateOnly && known:
 			refused = append(refused, f.Field)

@@ -119,6 +119,7 @@ func TestAppliedChanges(t *testing.T) {
 	cases := map[string]struct {
 		reason      string
 		createOnly  bool
+		observed    bool
 		record      map[string]string
 		spec        map[string]any
 		diff        []string
@@ -153,6 +154,14 @@ func TestAppliedChanges(t *testing.T) {
 			createOnly: true, record: map[string]string{"f": hash("x")}, spec: map[string]any{"f": "y"},
 			wantRefused: []string{"f"},
 		},
+		"ObservedMoved": {
+			reason:   "A field the manager compares with AWS itself is left to its diff, even when it moved from the record.",
+			observed: true, record: map[string]string{"f": hash("x")}, spec: map[string]any{"f": "y"},
+		},
+		"ObservedNoRecord": {
+			reason:   "A field the manager compares with AWS itself is not sent for want of a record (an adopted configuration).",
+			observed: true, spec: map[string]any{"f": "y"},
+		},
 		"CreateOnlyNoRecord": {
 			reason:     "A create-only value with no record is taken as given.",
 			createOnly: true, spec: map[string]any{"f": "y"},
@@ -161,10 +170,32 @@ func TestAppliedChanges(t *testing.T) {
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			obs := managed.Observation{Diff: c.diff}
-			refused := appliedChanges([]managed.AppliedField{{Field: "f", CreateOnly: c.createOnly}}, c.record, c.spec, &obs)
+			refused := appliedChanges([]managed.AppliedField{{Field: "f", CreateOnly: c.createOnly, Observed: c.observed}}, c.record, c.spec, &obs)
 			if !slices.Equal(obs.Diff, c.wantDiff) || !slices.Equal(refused, c.wantRefused) {
 				t.Errorf("%s\ndiff %v refused %v, want %v and %v", c.reason, obs.Diff, refused, c.wantDiff, c.wantRefused)
 			}
 		})
+	}
+}
+
+// TestRecordAppliedObserved: the record of a field the manager compares
+// itself is what tells the manager to read the field once the spec drops
+// it, so it must follow the spec: kept while set, gone once unset.
+func TestRecordAppliedObserved(t *testing.T) {
+	kind := []managed.AppliedField{{Field: "f", Observed: true}}
+	cases := []struct {
+		reason string
+		record map[string]string
+		spec   map[string]any
+		want   bool
+	}{
+		{reason: "applied with the spec setting it: recorded", spec: map[string]any{"f": "x"}, want: true},
+		{reason: "dropped from the spec and applied (deleted): the record goes", record: map[string]string{"f": "1"}, spec: map[string]any{}, want: false},
+	}
+	for _, c := range cases {
+		_, got := recordApplied(kind, c.record, c.spec)["f"]
+		if got != c.want {
+			t.Errorf("%s: recorded %t, want %t", c.reason, got, c.want)
+		}
 	}
 }

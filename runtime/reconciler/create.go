@@ -61,7 +61,7 @@ func (r *Reconciler[T]) createPending(obj T) (time.Time, bool) {
 func (r *Reconciler[T]) create(ctx context.Context, p *pass[T], ext managed.External[T]) outcome {
 	obj := p.obj
 	status := obj.GetManagedStatus()
-	recreate := owned(obj)
+	recreate := managed.Owned(obj)
 	// Before pinning: a create that waits for a Secret has made nothing.
 	ctx, secrets, err := r.withSecrets(ctx, obj)
 	if err != nil {

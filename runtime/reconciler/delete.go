@@ -22,7 +22,7 @@ func (r *Reconciler[T]) delete(ctx context.Context, p *pass[T], ext managed.Exte
 	if err != nil {
 		return r.fail(ctx, p, err)
 	}
-	if since, ok := r.createPending(obj); ok && !obs.Exists && !owned(obj) && r.kind.AssignedIdentifier {
+	if since, ok := r.createPending(obj); ok && !obs.Exists && !managed.Owned(obj) && r.kind.AssignedIdentifier {
 		// A create whose answer was lost may have made a resource the read
 		// cannot find by identifier; it must not be left behind.
 		if obs, err = r.findToDelete(ctx, ext, obj, since); err != nil {
@@ -51,7 +51,7 @@ func (r *Reconciler[T]) release(ctx context.Context, p *pass[T]) outcome {
 	obj := p.obj
 	reason, msg := "Deleted", fmt.Sprintf("the %s is gone from AWS", r.kind.Name)
 	switch {
-	case !owned(obj):
+	case !managed.Owned(obj):
 		reason, msg = "Released", fmt.Sprintf("this object never created or adopted a %s in AWS; nothing to delete", r.kind.Name)
 	case !p.policy.Has(ActionDelete):
 		why := p.policy.Why

@@ -265,7 +265,7 @@ func (r *Reconciler[T]) run(ctx context.Context, p *pass[T]) outcome {
 		return outcome{result: metrics.ResultDeleted}
 	}
 	_, pending := r.createPending(obj)
-	if deleting && (!p.policy.Has(ActionDelete) || !(owned(obj) || pending)) {
+	if deleting && (!p.policy.Has(ActionDelete) || !(managed.Owned(obj) || pending)) {
 		return r.release(ctx, p)
 	}
 
@@ -323,14 +323,6 @@ func (r *Reconciler[T]) secretReader() client.Reader {
 		return r.opts.SecretReader
 	}
 	return r.client
-}
-
-// owned reports whether this object created or adopted its AWS resource,
-// as its status records. Observing one (read-only) is not owning it, and
-// an object that owns nothing never changes or deletes anything in AWS.
-func owned(obj managed.Object) bool {
-	md := obj.GetManagedStatus().ACKResourceMetadata
-	return md != nil && md.Ownership != ""
 }
 
 // patch changes the object's metadata or spec with a merge patch that

@@ -20,7 +20,7 @@ import (
 // It reads AWS once, and every decision of the pass uses that one read.
 func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.External[T]) outcome {
 	obj := p.obj
-	if len(p.policy.AdoptionFields) > 0 && !owned(obj) {
+	if len(p.policy.AdoptionFields) > 0 && !managed.Owned(obj) {
 		if err := r.applyAdoptionFields(ctx, p); err != nil {
 			return r.fail(ctx, p, err)
 		}
@@ -29,13 +29,13 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 	if err != nil {
 		return r.fail(ctx, p, err)
 	}
-	if since, ok := r.createPending(obj); ok && !owned(obj) {
+	if since, ok := r.createPending(obj); ok && !managed.Owned(obj) {
 		return r.settleCreate(ctx, p, ext, obs, since)
 	}
 	if !obs.Exists {
 		return r.absent(ctx, p, ext)
 	}
-	if !owned(obj) {
+	if !managed.Owned(obj) {
 		switch {
 		case p.policy.Has(ActionAdopt):
 			return r.adopt(ctx, p, obs)

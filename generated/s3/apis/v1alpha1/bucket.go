@@ -63,18 +63,30 @@ type BucketSpec struct {
 	// Container for setting the transfer acceleration state.
 	// +optional
 	Accelerate *AccelerateConfiguration `json:"accelerate,omitempty"`
+	// The configuration and any analyses for the analytics filter.
+	// +optional
+	Analytics []AnalyticsConfiguration `json:"analytics,omitempty"`
 	// Describes the cross-origin access configuration for objects in an Amazon S3 bucket. For more information, see Enabling Cross-Origin Resource Sharing in the Amazon S3 User Guide .
 	// +optional
 	CORS *CORSConfiguration `json:"cors,omitempty"`
 	// Specifies the default server-side-encryption configuration.
 	// +optional
 	Encryption *ServerSideEncryptionConfiguration `json:"encryption,omitempty"`
+	// Container for S3 Intelligent-Tiering configuration.
+	// +optional
+	IntelligentTiering []IntelligentTieringConfiguration `json:"intelligentTiering,omitempty"`
+	// Specifies the inventory configuration.
+	// +optional
+	Inventory []InventoryConfiguration `json:"inventory,omitempty"`
 	// Container for lifecycle rules. You can add as many as 1,000 rules.
 	// +optional
 	Lifecycle *BucketLifecycleConfiguration `json:"lifecycle,omitempty"`
 	// Container for logging status information.
 	// +optional
 	Logging *BucketLoggingStatus `json:"logging,omitempty"`
+	// Specifies the metrics configuration.
+	// +optional
+	Metrics []MetricsConfiguration `json:"metrics,omitempty"`
 	// A container for specifying the notification configuration of the bucket. If this element is empty, notifications are turned off for the bucket.
 	// +optional
 	Notification *NotificationConfiguration `json:"notification,omitempty"`

@@ -30,6 +30,40 @@ type AccessControlTranslation struct {
 	Owner *string `json:"owner,omitempty"`
 }
 
+// AnalyticsConfiguration mirrors the AWS AnalyticsConfiguration shape.
+type AnalyticsConfiguration struct {
+	// The ID that identifies the analytics configuration.
+	// +optional
+	ID *string `json:"id,omitempty"`
+	// Contains data related to access patterns to be collected and made available to analyze the tradeoffs between different storage classes.
+	// +optional
+	StorageClassAnalysis *StorageClassAnalysis `json:"storageClassAnalysis,omitempty"`
+}
+
+// AnalyticsExportDestination mirrors the AWS AnalyticsExportDestination shape.
+type AnalyticsExportDestination struct {
+	// A destination signifying output to an S3 bucket.
+	// +optional
+	S3BucketDestination *AnalyticsS3BucketDestination `json:"s3BucketDestination,omitempty"`
+}
+
+// AnalyticsS3BucketDestination mirrors the AWS AnalyticsS3BucketDestination shape.
+type AnalyticsS3BucketDestination struct {
+	// Specifies the file format used when exporting data to Amazon S3.
+	// +optional
+	// +kubebuilder:validation:Enum=CSV
+	Format *string `json:"format,omitempty"`
+	// The account ID that owns the destination S3 bucket. If no account ID is provided, the owner is not validated before exporting data. Although this value is optional, we strongly recommend that you set it to help prevent problems if the destination bucket ownership changes.
+	// +optional
+	BucketAccountID *string `json:"bucketAccountID,omitempty"`
+	// The Amazon Resource Name (ARN) of the bucket to which data is exported.
+	// +optional
+	Bucket *string `json:"bucket,omitempty"`
+	// The prefix to use when exporting data. The prefix is prepended to all results.
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+}
+
 // BucketInfo mirrors the AWS BucketInfo shape.
 type BucketInfo struct {
 	// The number of Zone (Availability Zone or Local Zone) that's used for redundancy for the bucket.
@@ -221,6 +255,124 @@ type IndexDocument struct {
 	Suffix *string `json:"suffix,omitempty"`
 }
 
+// IntelligentTieringAndOperator mirrors the AWS IntelligentTieringAndOperator shape.
+type IntelligentTieringAndOperator struct {
+	// An object key name prefix that identifies the subset of objects to which the configuration applies.
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+	// All of these tags must exist in the object's tag set in order for the configuration to apply.
+	// +optional
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// IntelligentTieringConfiguration mirrors the AWS IntelligentTieringConfiguration shape.
+type IntelligentTieringConfiguration struct {
+	// The ID used to identify the S3 Intelligent-Tiering configuration.
+	// +optional
+	ID *string `json:"id,omitempty"`
+	// Specifies a bucket filter. The configuration only includes objects that meet the filter's criteria.
+	// +optional
+	Filter *IntelligentTieringFilter `json:"filter,omitempty"`
+	// Specifies the status of the configuration.
+	// +optional
+	// +kubebuilder:validation:Enum=Enabled;Disabled
+	Status *string `json:"status,omitempty"`
+	// Specifies the S3 Intelligent-Tiering storage class tier of the configuration.
+	// +optional
+	Tierings []Tiering `json:"tierings,omitempty"`
+}
+
+// IntelligentTieringFilter mirrors the AWS IntelligentTieringFilter shape.
+type IntelligentTieringFilter struct {
+	// An object key name prefix that identifies the subset of objects to which the rule applies. Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see XML related object key constraints .
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+	// A container of a key value name pair.
+	// +optional
+	Tag *Tag `json:"tag,omitempty"`
+	// A conjunction (logical AND) of predicates, which is used in evaluating a metrics filter. The operator must have at least two predicates, and an object must match all of the predicates in order for the filter to apply.
+	// +optional
+	And *IntelligentTieringAndOperator `json:"and,omitempty"`
+}
+
+// InventoryConfiguration mirrors the AWS InventoryConfiguration shape.
+type InventoryConfiguration struct {
+	// Contains information about where to publish the inventory results.
+	// +optional
+	Destination *InventoryDestination `json:"destination,omitempty"`
+	// Specifies whether the inventory is enabled or disabled. If set to True , an inventory list is generated. If set to False , no inventory list is generated.
+	// +optional
+	IsEnabled *bool `json:"isEnabled,omitempty"`
+	// Specifies an inventory filter. The inventory only includes objects that meet the filter's criteria.
+	// +optional
+	Filter *InventoryFilter `json:"filter,omitempty"`
+	// The ID used to identify the inventory configuration.
+	// +optional
+	ID *string `json:"id,omitempty"`
+	// Object versions to include in the inventory list. If set to All , the list includes all the object versions, which adds the version-related fields VersionId , IsLatest , and DeleteMarker to the list. If set to Current , the list does not contain these version-related fields.
+	// +optional
+	// +kubebuilder:validation:Enum=All;Current
+	IncludedObjectVersions *string `json:"includedObjectVersions,omitempty"`
+	// Contains the optional fields that are included in the inventory results.
+	// +optional
+	OptionalFields []string `json:"optionalFields,omitempty"`
+	// Specifies the schedule for generating inventory results.
+	// +optional
+	Schedule *InventorySchedule `json:"schedule,omitempty"`
+}
+
+// InventoryDestination mirrors the AWS InventoryDestination shape.
+type InventoryDestination struct {
+	// Contains the bucket name, file format, bucket owner (optional), and prefix (optional) where inventory results are published.
+	// +optional
+	S3BucketDestination *InventoryS3BucketDestination `json:"s3BucketDestination,omitempty"`
+}
+
+// InventoryEncryption mirrors the AWS InventoryEncryption shape.
+type InventoryEncryption struct {
+	// Specifies the use of SSE-S3 to encrypt delivered inventory reports.
+	// +optional
+	SSES3 *SSES3 `json:"sSES3,omitempty"`
+	// Specifies the use of SSE-KMS to encrypt delivered inventory reports.
+	// +optional
+	SSEKMS *SSEKMS `json:"sseKMS,omitempty"`
+}
+
+// InventoryFilter mirrors the AWS InventoryFilter shape.
+type InventoryFilter struct {
+	// The prefix that an object must have to be included in the inventory results.
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+}
+
+// InventoryS3BucketDestination mirrors the AWS InventoryS3BucketDestination shape.
+type InventoryS3BucketDestination struct {
+	// The account ID that owns the destination S3 bucket. If no account ID is provided, the owner is not validated before exporting data. Although this value is optional, we strongly recommend that you set it to help prevent problems if the destination bucket ownership changes.
+	// +optional
+	AccountID *string `json:"accountID,omitempty"`
+	// The Amazon Resource Name (ARN) of the bucket where inventory results will be published.
+	// +optional
+	Bucket *string `json:"bucket,omitempty"`
+	// Specifies the output format of the inventory results.
+	// +optional
+	// +kubebuilder:validation:Enum=CSV;ORC;Parquet
+	Format *string `json:"format,omitempty"`
+	// The prefix that is prepended to all inventory results.
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+	// Contains the type of server-side encryption used to encrypt the inventory results.
+	// +optional
+	Encryption *InventoryEncryption `json:"encryption,omitempty"`
+}
+
+// InventorySchedule mirrors the AWS InventorySchedule shape.
+type InventorySchedule struct {
+	// Specifies how frequently inventory results are produced.
+	// +optional
+	// +kubebuilder:validation:Enum=Daily;Weekly
+	Frequency *string `json:"frequency,omitempty"`
+}
+
 // LambdaFunctionConfiguration mirrors the AWS LambdaFunctionConfiguration shape.
 type LambdaFunctionConfiguration struct {
 	// An optional unique identifier for configurations in a notification configuration. If you don't provide one, Amazon S3 will assign an ID.
@@ -353,6 +505,13 @@ type Metrics struct {
 	// A container specifying the time threshold for emitting the s3:Replication:OperationMissedThreshold event.
 	// +optional
 	EventThreshold *ReplicationTimeValue `json:"eventThreshold,omitempty"`
+}
+
+// MetricsConfiguration mirrors the AWS MetricsConfiguration shape.
+type MetricsConfiguration struct {
+	// The ID used to identify the metrics configuration. The ID has a 64 character limit and can only contain letters, numbers, periods, dashes, and underscores.
+	// +optional
+	ID *string `json:"id,omitempty"`
 }
 
 // NoncurrentVersionExpiration mirrors the AWS NoncurrentVersionExpiration shape.
@@ -625,6 +784,16 @@ type S3KeyFilter struct {
 	FilterRules []FilterRule `json:"filterRules,omitempty"`
 }
 
+// SSEKMS mirrors the AWS SSEKMS shape.
+type SSEKMS struct {
+	// Specifies the ID of the Key Management Service (KMS) symmetric encryption customer managed key to use for encrypting inventory reports.
+	// +optional
+	KeyID *string `json:"keyID,omitempty"`
+}
+
+// SSES3 mirrors the AWS SSES3 shape.
+type SSES3 struct{}
+
 // ServerSideEncryptionByDefault mirrors the AWS ServerSideEncryptionByDefault shape.
 type ServerSideEncryptionByDefault struct {
 	// Server-side encryption algorithm to use for the default encryption. For directory buckets, there are only two supported values for server-side encryption: AES256 and aws:kms .
@@ -673,6 +842,24 @@ type SseKmsEncryptedObjects struct {
 	Status *string `json:"status,omitempty"`
 }
 
+// StorageClassAnalysis mirrors the AWS StorageClassAnalysis shape.
+type StorageClassAnalysis struct {
+	// Specifies how data related to the storage class analysis for an Amazon S3 bucket should be exported.
+	// +optional
+	DataExport *StorageClassAnalysisDataExport `json:"dataExport,omitempty"`
+}
+
+// StorageClassAnalysisDataExport mirrors the AWS StorageClassAnalysisDataExport shape.
+type StorageClassAnalysisDataExport struct {
+	// The version of the output schema to use when exporting data. Must be V_1 .
+	// +optional
+	// +kubebuilder:validation:Enum=V_1
+	OutputSchemaVersion *string `json:"outputSchemaVersion,omitempty"`
+	// The place to store the data for an analysis.
+	// +optional
+	Destination *AnalyticsExportDestination `json:"destination,omitempty"`
+}
+
 // Tag mirrors the AWS Tag shape.
 type Tag struct {
 	// Name of the object key.
@@ -703,6 +890,17 @@ type TargetObjectKeyFormat struct {
 	// Partitioned S3 key for log objects.
 	// +optional
 	PartitionedPrefix *PartitionedPrefix `json:"partitionedPrefix,omitempty"`
+}
+
+// Tiering mirrors the AWS Tiering shape.
+type Tiering struct {
+	// The number of consecutive days of no access after which an object will be eligible to be transitioned to the corresponding tier. The minimum number of days specified for Archive Access tier must be at least 90 days and Deep Archive Access tier must be at least 180 days.
+	// +optional
+	Days *int64 `json:"days,omitempty"`
+	// S3 Intelligent-Tiering access tier. See Storage class for automatically optimizing frequently and infrequently accessed objects for a list of access tiers in the S3 Intelligent-Tiering storage class.
+	// +optional
+	// +kubebuilder:validation:Enum=ARCHIVE_ACCESS;DEEP_ARCHIVE_ACCESS
+	AccessTier *string `json:"accessTier,omitempty"`
 }
 
 // TopicConfiguration mirrors the AWS TopicConfiguration shape.

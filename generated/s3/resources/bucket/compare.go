@@ -17,18 +17,30 @@ func diffSpec(desired, observed *v1alpha1.BucketSpec) []string {
 	if desired.Accelerate != nil {
 		diff = append(diff, diffAccelerateConfiguration("accelerate", desired.Accelerate, observed.Accelerate)...)
 	}
+	diff = append(diff, compare.Keyed("analytics", "id", desired.Analytics, observed.Analytics, func(e *v1alpha1.AnalyticsConfiguration) string {
+		return conv.Value(e.ID)
+	}, diffAnalyticsConfiguration)...)
 	if desired.CORS != nil {
 		diff = append(diff, diffCORSConfiguration("cors", desired.CORS, observed.CORS)...)
 	}
 	if desired.Encryption != nil {
 		diff = append(diff, diffServerSideEncryptionConfiguration("encryption", desired.Encryption, observed.Encryption)...)
 	}
+	diff = append(diff, compare.Keyed("intelligentTiering", "id", desired.IntelligentTiering, observed.IntelligentTiering, func(e *v1alpha1.IntelligentTieringConfiguration) string {
+		return conv.Value(e.ID)
+	}, diffIntelligentTieringConfiguration)...)
+	diff = append(diff, compare.Keyed("inventory", "id", desired.Inventory, observed.Inventory, func(e *v1alpha1.InventoryConfiguration) string {
+		return conv.Value(e.ID)
+	}, diffInventoryConfiguration)...)
 	if desired.Lifecycle != nil {
 		diff = append(diff, diffBucketLifecycleConfiguration("lifecycle", desired.Lifecycle, observed.Lifecycle)...)
 	}
 	if desired.Logging != nil {
 		diff = append(diff, diffBucketLoggingStatus("logging", desired.Logging, observed.Logging)...)
 	}
+	diff = append(diff, compare.Keyed("metrics", "id", desired.Metrics, observed.Metrics, func(e *v1alpha1.MetricsConfiguration) string {
+		return conv.Value(e.ID)
+	}, diffMetricsConfiguration)...)
 	if desired.Notification != nil {
 		diff = append(diff, diffNotificationConfiguration("notification", desired.Notification, observed.Notification)...)
 	}
@@ -91,6 +103,84 @@ func diffSpec(desired, observed *v1alpha1.BucketSpec) []string {
 // where no update can change them; the runtime refuses such a spec.
 func diffCreateOnly(desired, observed *v1alpha1.BucketSpec) []string {
 	var diff []string
+	return diff
+}
+
+func diffAnalyticsConfiguration(path string, desired, observed *v1alpha1.AnalyticsConfiguration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.AnalyticsConfiguration{}
+	}
+	var diff []string
+	if desired.ID != nil && (observed.ID == nil || *desired.ID != *observed.ID) {
+		diff = append(diff, path+".id")
+	}
+	if desired.StorageClassAnalysis != nil {
+		diff = append(diff, diffStorageClassAnalysis(path+".storageClassAnalysis", desired.StorageClassAnalysis, observed.StorageClassAnalysis)...)
+	}
+	return diff
+}
+
+func diffIntelligentTieringConfiguration(path string, desired, observed *v1alpha1.IntelligentTieringConfiguration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.IntelligentTieringConfiguration{}
+	}
+	var diff []string
+	if desired.ID != nil && (observed.ID == nil || *desired.ID != *observed.ID) {
+		diff = append(diff, path+".id")
+	}
+	if desired.Filter != nil {
+		diff = append(diff, diffIntelligentTieringFilter(path+".filter", desired.Filter, observed.Filter)...)
+	}
+	if desired.Status != nil && (observed.Status == nil || *desired.Status != *observed.Status) {
+		diff = append(diff, path+".status")
+	}
+	if desired.Tierings != nil {
+		diff = append(diff, diffTieringList(path+".tierings", desired.Tierings, observed.Tierings)...)
+	}
+	return diff
+}
+
+func diffInventoryConfiguration(path string, desired, observed *v1alpha1.InventoryConfiguration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.InventoryConfiguration{}
+	}
+	var diff []string
+	if desired.Destination != nil {
+		diff = append(diff, diffInventoryDestination(path+".destination", desired.Destination, observed.Destination)...)
+	}
+	if desired.IsEnabled != nil && (observed.IsEnabled == nil || *desired.IsEnabled != *observed.IsEnabled) {
+		diff = append(diff, path+".isEnabled")
+	}
+	if desired.Filter != nil {
+		diff = append(diff, diffInventoryFilter(path+".filter", desired.Filter, observed.Filter)...)
+	}
+	if desired.ID != nil && (observed.ID == nil || *desired.ID != *observed.ID) {
+		diff = append(diff, path+".id")
+	}
+	if desired.IncludedObjectVersions != nil && (observed.IncludedObjectVersions == nil || *desired.IncludedObjectVersions != *observed.IncludedObjectVersions) {
+		diff = append(diff, path+".includedObjectVersions")
+	}
+	if desired.OptionalFields != nil && !slices.Equal(desired.OptionalFields, observed.OptionalFields) {
+		diff = append(diff, path+".optionalFields")
+	}
+	if desired.Schedule != nil {
+		diff = append(diff, diffInventorySchedule(path+".schedule", desired.Schedule, observed.Schedule)...)
+	}
+	return diff
+}
+
+func diffMetricsConfiguration(path string, desired, observed *v1alpha1.MetricsConfiguration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.MetricsConfiguration{}
+	}
+	var diff []string
+	if desired.ID != nil && (observed.ID == nil || *desired.ID != *observed.ID) {
+		diff = append(diff, path+".id")
+	}
 	return diff
 }
 
@@ -282,6 +372,99 @@ func diffWebsiteConfiguration(path string, desired, observed *v1alpha1.WebsiteCo
 	}
 	if desired.RoutingRules != nil {
 		diff = append(diff, diffRoutingRuleList(path+".routingRules", desired.RoutingRules, observed.RoutingRules)...)
+	}
+	return diff
+}
+
+func diffStorageClassAnalysis(path string, desired, observed *v1alpha1.StorageClassAnalysis) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.StorageClassAnalysis{}
+	}
+	var diff []string
+	if desired.DataExport != nil {
+		diff = append(diff, diffStorageClassAnalysisDataExport(path+".dataExport", desired.DataExport, observed.DataExport)...)
+	}
+	return diff
+}
+
+func diffIntelligentTieringFilter(path string, desired, observed *v1alpha1.IntelligentTieringFilter) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.IntelligentTieringFilter{}
+	}
+	var diff []string
+	if desired.Prefix != nil && (observed.Prefix == nil || *desired.Prefix != *observed.Prefix) {
+		diff = append(diff, path+".prefix")
+	}
+	if desired.Tag != nil {
+		diff = append(diff, diffTag(path+".tag", desired.Tag, observed.Tag)...)
+	}
+	if desired.And != nil {
+		diff = append(diff, diffIntelligentTieringAndOperator(path+".and", desired.And, observed.And)...)
+	}
+	return diff
+}
+
+func diffTiering(path string, desired, observed *v1alpha1.Tiering) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.Tiering{}
+	}
+	var diff []string
+	if desired.Days != nil && (observed.Days == nil || *desired.Days != *observed.Days) {
+		diff = append(diff, path+".days")
+	}
+	if desired.AccessTier != nil && (observed.AccessTier == nil || *desired.AccessTier != *observed.AccessTier) {
+		diff = append(diff, path+".accessTier")
+	}
+	return diff
+}
+
+func diffTieringList(path string, desired, observed []v1alpha1.Tiering) []string {
+	if len(desired) != len(observed) {
+		return []string{path}
+	}
+	var diff []string
+	for i := range desired {
+		at := path + "[" + strconv.Itoa(i) + "]"
+		diff = append(diff, diffTiering(at, &desired[i], &observed[i])...)
+	}
+	return diff
+}
+
+func diffInventoryDestination(path string, desired, observed *v1alpha1.InventoryDestination) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.InventoryDestination{}
+	}
+	var diff []string
+	if desired.S3BucketDestination != nil {
+		diff = append(diff, diffInventoryS3BucketDestination(path+".s3BucketDestination", desired.S3BucketDestination, observed.S3BucketDestination)...)
+	}
+	return diff
+}
+
+func diffInventoryFilter(path string, desired, observed *v1alpha1.InventoryFilter) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.InventoryFilter{}
+	}
+	var diff []string
+	if desired.Prefix != nil && (observed.Prefix == nil || *desired.Prefix != *observed.Prefix) {
+		diff = append(diff, path+".prefix")
+	}
+	return diff
+}
+
+func diffInventorySchedule(path string, desired, observed *v1alpha1.InventorySchedule) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.InventorySchedule{}
+	}
+	var diff []string
+	if desired.Frequency != nil && (observed.Frequency == nil || *desired.Frequency != *observed.Frequency) {
+		diff = append(diff, path+".frequency")
 	}
 	return diff
 }
@@ -673,6 +856,77 @@ func diffRoutingRuleList(path string, desired, observed []v1alpha1.RoutingRule) 
 	return diff
 }
 
+func diffStorageClassAnalysisDataExport(path string, desired, observed *v1alpha1.StorageClassAnalysisDataExport) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.StorageClassAnalysisDataExport{}
+	}
+	var diff []string
+	if desired.OutputSchemaVersion != nil && (observed.OutputSchemaVersion == nil || *desired.OutputSchemaVersion != *observed.OutputSchemaVersion) {
+		diff = append(diff, path+".outputSchemaVersion")
+	}
+	if desired.Destination != nil {
+		diff = append(diff, diffAnalyticsExportDestination(path+".destination", desired.Destination, observed.Destination)...)
+	}
+	return diff
+}
+
+func diffTag(path string, desired, observed *v1alpha1.Tag) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.Tag{}
+	}
+	var diff []string
+	if desired.Key != nil && (observed.Key == nil || *desired.Key != *observed.Key) {
+		diff = append(diff, path+".key")
+	}
+	if desired.Value != nil && (observed.Value == nil || *desired.Value != *observed.Value) {
+		diff = append(diff, path+".value")
+	}
+	return diff
+}
+
+func diffIntelligentTieringAndOperator(path string, desired, observed *v1alpha1.IntelligentTieringAndOperator) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.IntelligentTieringAndOperator{}
+	}
+	var diff []string
+	if desired.Prefix != nil && (observed.Prefix == nil || *desired.Prefix != *observed.Prefix) {
+		diff = append(diff, path+".prefix")
+	}
+	if desired.Tags != nil && !compare.TagList(desired.Tags, observed.Tags, func(t v1alpha1.Tag) (*string, *string) {
+		return t.Key, t.Value
+	}) {
+		diff = append(diff, path+".tags")
+	}
+	return diff
+}
+
+func diffInventoryS3BucketDestination(path string, desired, observed *v1alpha1.InventoryS3BucketDestination) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.InventoryS3BucketDestination{}
+	}
+	var diff []string
+	if desired.AccountID != nil && (observed.AccountID == nil || *desired.AccountID != *observed.AccountID) {
+		diff = append(diff, path+".accountID")
+	}
+	if desired.Bucket != nil && (observed.Bucket == nil || *desired.Bucket != *observed.Bucket) {
+		diff = append(diff, path+".bucket")
+	}
+	if desired.Format != nil && (observed.Format == nil || *desired.Format != *observed.Format) {
+		diff = append(diff, path+".format")
+	}
+	if desired.Prefix != nil && (observed.Prefix == nil || *desired.Prefix != *observed.Prefix) {
+		diff = append(diff, path+".prefix")
+	}
+	if desired.Encryption != nil {
+		diff = append(diff, diffInventoryEncryption(path+".encryption", desired.Encryption, observed.Encryption)...)
+	}
+	return diff
+}
+
 func diffServerSideEncryptionByDefault(path string, desired, observed *v1alpha1.ServerSideEncryptionByDefault) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
@@ -1015,17 +1269,29 @@ func diffRedirect(path string, desired, observed *v1alpha1.Redirect) []string {
 	return diff
 }
 
-func diffTag(path string, desired, observed *v1alpha1.Tag) []string {
+func diffAnalyticsExportDestination(path string, desired, observed *v1alpha1.AnalyticsExportDestination) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
-		observed = &v1alpha1.Tag{}
+		observed = &v1alpha1.AnalyticsExportDestination{}
 	}
 	var diff []string
-	if desired.Key != nil && (observed.Key == nil || *desired.Key != *observed.Key) {
-		diff = append(diff, path+".key")
+	if desired.S3BucketDestination != nil {
+		diff = append(diff, diffAnalyticsS3BucketDestination(path+".s3BucketDestination", desired.S3BucketDestination, observed.S3BucketDestination)...)
 	}
-	if desired.Value != nil && (observed.Value == nil || *desired.Value != *observed.Value) {
-		diff = append(diff, path+".value")
+	return diff
+}
+
+func diffInventoryEncryption(path string, desired, observed *v1alpha1.InventoryEncryption) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.InventoryEncryption{}
+	}
+	var diff []string
+	if desired.SSES3 != nil {
+		diff = append(diff, diffSSES3(path+".sSES3", desired.SSES3, observed.SSES3)...)
+	}
+	if desired.SSEKMS != nil {
+		diff = append(diff, diffSSEKMS(path+".sseKMS", desired.SSEKMS, observed.SSEKMS)...)
 	}
 	return diff
 }
@@ -1201,6 +1467,48 @@ func diffMetrics(path string, desired, observed *v1alpha1.Metrics) []string {
 	}
 	if desired.EventThreshold != nil {
 		diff = append(diff, diffReplicationTimeValue(path+".eventThreshold", desired.EventThreshold, observed.EventThreshold)...)
+	}
+	return diff
+}
+
+func diffAnalyticsS3BucketDestination(path string, desired, observed *v1alpha1.AnalyticsS3BucketDestination) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.AnalyticsS3BucketDestination{}
+	}
+	var diff []string
+	if desired.Format != nil && (observed.Format == nil || *desired.Format != *observed.Format) {
+		diff = append(diff, path+".format")
+	}
+	if desired.BucketAccountID != nil && (observed.BucketAccountID == nil || *desired.BucketAccountID != *observed.BucketAccountID) {
+		diff = append(diff, path+".bucketAccountID")
+	}
+	if desired.Bucket != nil && (observed.Bucket == nil || *desired.Bucket != *observed.Bucket) {
+		diff = append(diff, path+".bucket")
+	}
+	if desired.Prefix != nil && (observed.Prefix == nil || *desired.Prefix != *observed.Prefix) {
+		diff = append(diff, path+".prefix")
+	}
+	return diff
+}
+
+func diffSSES3(path string, desired, observed *v1alpha1.SSES3) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.SSES3{}
+	}
+	var diff []string
+	return diff
+}
+
+func diffSSEKMS(path string, desired, observed *v1alpha1.SSEKMS) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.SSEKMS{}
+	}
+	var diff []string
+	if desired.KeyID != nil && (observed.KeyID == nil || *desired.KeyID != *observed.KeyID) {
+		diff = append(diff, path+".keyID")
 	}
 	return diff
 }

@@ -29,6 +29,13 @@ func apiAccelerateConfigurationFromGetBucketAccelerateConfigurationOutput(in s3.
 	return v1alpha1.AccelerateConfiguration{Status: conv.FromEnum(in.Status)}
 }
 
+func apiAnalyticsConfiguration(in types.AnalyticsConfiguration) v1alpha1.AnalyticsConfiguration {
+	return v1alpha1.AnalyticsConfiguration{
+		ID:                   in.Id,
+		StorageClassAnalysis: conv.Ptr(in.StorageClassAnalysis, apiStorageClassAnalysis),
+	}
+}
+
 func apiCORSConfigurationFromGetBucketCorsOutput(in s3.GetBucketCorsOutput) v1alpha1.CORSConfiguration {
 	return v1alpha1.CORSConfiguration{CORSRules: conv.Slice(in.CORSRules, apiCORSRule)}
 }
@@ -37,12 +44,39 @@ func apiServerSideEncryptionConfiguration(in types.ServerSideEncryptionConfigura
 	return v1alpha1.ServerSideEncryptionConfiguration{Rules: conv.Slice(in.Rules, apiServerSideEncryptionRule)}
 }
 
+func apiIntelligentTieringConfiguration(in types.IntelligentTieringConfiguration) v1alpha1.IntelligentTieringConfiguration {
+	return v1alpha1.IntelligentTieringConfiguration{
+		Filter:   conv.Ptr(in.Filter, apiIntelligentTieringFilter),
+		ID:       in.Id,
+		Status:   conv.FromEnum(in.Status),
+		Tierings: conv.Slice(in.Tierings, apiTiering),
+	}
+}
+
+func apiInventoryConfiguration(in types.InventoryConfiguration) v1alpha1.InventoryConfiguration {
+	return v1alpha1.InventoryConfiguration{
+		Destination:            conv.Ptr(in.Destination, apiInventoryDestination),
+		Filter:                 conv.Ptr(in.Filter, apiInventoryFilter),
+		ID:                     in.Id,
+		IncludedObjectVersions: conv.FromEnum(in.IncludedObjectVersions),
+		IsEnabled:              in.IsEnabled,
+		OptionalFields: conv.Slice(in.OptionalFields, func(v types.InventoryOptionalField) string {
+			return string(v)
+		}),
+		Schedule: conv.Ptr(in.Schedule, apiInventorySchedule),
+	}
+}
+
 func apiBucketLifecycleConfigurationFromGetBucketLifecycleConfigurationOutput(in s3.GetBucketLifecycleConfigurationOutput) v1alpha1.BucketLifecycleConfiguration {
 	return v1alpha1.BucketLifecycleConfiguration{Rules: conv.Slice(in.Rules, apiLifecycleRule)}
 }
 
 func apiBucketLoggingStatusFromGetBucketLoggingOutput(in s3.GetBucketLoggingOutput) v1alpha1.BucketLoggingStatus {
 	return v1alpha1.BucketLoggingStatus{LoggingEnabled: conv.Ptr(in.LoggingEnabled, apiLoggingEnabled)}
+}
+
+func apiMetricsConfiguration(in types.MetricsConfiguration) v1alpha1.MetricsConfiguration {
+	return v1alpha1.MetricsConfiguration{ID: in.Id}
 }
 
 func apiNotificationConfigurationFromGetBucketNotificationConfigurationOutput(in s3.GetBucketNotificationConfigurationOutput) v1alpha1.NotificationConfiguration {
@@ -113,6 +147,13 @@ func sdkAccelerateConfiguration(in v1alpha1.AccelerateConfiguration) types.Accel
 	return types.AccelerateConfiguration{Status: conv.ToEnum[types.BucketAccelerateStatus](in.Status)}
 }
 
+func sdkAnalyticsConfiguration(in v1alpha1.AnalyticsConfiguration) types.AnalyticsConfiguration {
+	return types.AnalyticsConfiguration{
+		Id:                   in.ID,
+		StorageClassAnalysis: conv.Ptr(in.StorageClassAnalysis, sdkStorageClassAnalysis),
+	}
+}
+
 func sdkCORSConfiguration(in v1alpha1.CORSConfiguration) types.CORSConfiguration {
 	return types.CORSConfiguration{CORSRules: conv.Slice(in.CORSRules, sdkCORSRule)}
 }
@@ -121,12 +162,39 @@ func sdkServerSideEncryptionConfiguration(in v1alpha1.ServerSideEncryptionConfig
 	return types.ServerSideEncryptionConfiguration{Rules: conv.Slice(in.Rules, sdkServerSideEncryptionRule)}
 }
 
+func sdkIntelligentTieringConfiguration(in v1alpha1.IntelligentTieringConfiguration) types.IntelligentTieringConfiguration {
+	return types.IntelligentTieringConfiguration{
+		Filter:   conv.Ptr(in.Filter, sdkIntelligentTieringFilter),
+		Id:       in.ID,
+		Status:   conv.ToEnum[types.IntelligentTieringStatus](in.Status),
+		Tierings: conv.Slice(in.Tierings, sdkTiering),
+	}
+}
+
+func sdkInventoryConfiguration(in v1alpha1.InventoryConfiguration) types.InventoryConfiguration {
+	return types.InventoryConfiguration{
+		Destination:            conv.Ptr(in.Destination, sdkInventoryDestination),
+		Filter:                 conv.Ptr(in.Filter, sdkInventoryFilter),
+		Id:                     in.ID,
+		IncludedObjectVersions: conv.ToEnum[types.InventoryIncludedObjectVersions](in.IncludedObjectVersions),
+		IsEnabled:              in.IsEnabled,
+		OptionalFields: conv.Slice(in.OptionalFields, func(v string) types.InventoryOptionalField {
+			return types.InventoryOptionalField(v)
+		}),
+		Schedule: conv.Ptr(in.Schedule, sdkInventorySchedule),
+	}
+}
+
 func sdkBucketLifecycleConfiguration(in v1alpha1.BucketLifecycleConfiguration) types.BucketLifecycleConfiguration {
 	return types.BucketLifecycleConfiguration{Rules: conv.Slice(in.Rules, sdkLifecycleRule)}
 }
 
 func sdkBucketLoggingStatus(in v1alpha1.BucketLoggingStatus) types.BucketLoggingStatus {
 	return types.BucketLoggingStatus{LoggingEnabled: conv.Ptr(in.LoggingEnabled, sdkLoggingEnabled)}
+}
+
+func sdkMetricsConfiguration(in v1alpha1.MetricsConfiguration) types.MetricsConfiguration {
+	return types.MetricsConfiguration{Id: in.ID}
 }
 
 func sdkNotificationConfiguration(in v1alpha1.NotificationConfiguration) types.NotificationConfiguration {
@@ -185,6 +253,10 @@ func sdkWebsiteConfiguration(in v1alpha1.WebsiteConfiguration) types.WebsiteConf
 	}
 }
 
+func apiStorageClassAnalysis(in types.StorageClassAnalysis) v1alpha1.StorageClassAnalysis {
+	return v1alpha1.StorageClassAnalysis{DataExport: conv.Ptr(in.DataExport, apiStorageClassAnalysisDataExport)}
+}
+
 func apiCORSRule(in types.CORSRule) v1alpha1.CORSRule {
 	return v1alpha1.CORSRule{
 		AllowedHeaders: in.AllowedHeaders,
@@ -201,6 +273,33 @@ func apiServerSideEncryptionRule(in types.ServerSideEncryptionRule) v1alpha1.Ser
 		ApplyServerSideEncryptionByDefault: conv.Ptr(in.ApplyServerSideEncryptionByDefault, apiServerSideEncryptionByDefault),
 		BucketKeyEnabled:                   in.BucketKeyEnabled,
 	}
+}
+
+func apiIntelligentTieringFilter(in types.IntelligentTieringFilter) v1alpha1.IntelligentTieringFilter {
+	return v1alpha1.IntelligentTieringFilter{
+		And:    conv.Ptr(in.And, apiIntelligentTieringAndOperator),
+		Prefix: in.Prefix,
+		Tag:    conv.Ptr(in.Tag, apiTag),
+	}
+}
+
+func apiTiering(in types.Tiering) v1alpha1.Tiering {
+	return v1alpha1.Tiering{
+		AccessTier: conv.FromEnum(in.AccessTier),
+		Days:       conv.Int[int64](in.Days),
+	}
+}
+
+func apiInventoryDestination(in types.InventoryDestination) v1alpha1.InventoryDestination {
+	return v1alpha1.InventoryDestination{S3BucketDestination: conv.Ptr(in.S3BucketDestination, apiInventoryS3BucketDestination)}
+}
+
+func apiInventoryFilter(in types.InventoryFilter) v1alpha1.InventoryFilter {
+	return v1alpha1.InventoryFilter{Prefix: in.Prefix}
+}
+
+func apiInventorySchedule(in types.InventorySchedule) v1alpha1.InventorySchedule {
+	return v1alpha1.InventorySchedule{Frequency: conv.FromEnum(in.Frequency)}
 }
 
 func apiLifecycleRule(in types.LifecycleRule) v1alpha1.LifecycleRule {
@@ -321,6 +420,10 @@ func sdkBucketInfo(in v1alpha1.BucketInfo) types.BucketInfo {
 	}
 }
 
+func sdkStorageClassAnalysis(in v1alpha1.StorageClassAnalysis) types.StorageClassAnalysis {
+	return types.StorageClassAnalysis{DataExport: conv.Ptr(in.DataExport, sdkStorageClassAnalysisDataExport)}
+}
+
 func sdkCORSRule(in v1alpha1.CORSRule) types.CORSRule {
 	return types.CORSRule{
 		AllowedHeaders: in.AllowedHeaders,
@@ -337,6 +440,33 @@ func sdkServerSideEncryptionRule(in v1alpha1.ServerSideEncryptionRule) types.Ser
 		ApplyServerSideEncryptionByDefault: conv.Ptr(in.ApplyServerSideEncryptionByDefault, sdkServerSideEncryptionByDefault),
 		BucketKeyEnabled:                   in.BucketKeyEnabled,
 	}
+}
+
+func sdkIntelligentTieringFilter(in v1alpha1.IntelligentTieringFilter) types.IntelligentTieringFilter {
+	return types.IntelligentTieringFilter{
+		And:    conv.Ptr(in.And, sdkIntelligentTieringAndOperator),
+		Prefix: in.Prefix,
+		Tag:    conv.Ptr(in.Tag, sdkTag),
+	}
+}
+
+func sdkTiering(in v1alpha1.Tiering) types.Tiering {
+	return types.Tiering{
+		AccessTier: conv.ToEnum[types.IntelligentTieringAccessTier](in.AccessTier),
+		Days:       conv.Int[int32](in.Days),
+	}
+}
+
+func sdkInventoryDestination(in v1alpha1.InventoryDestination) types.InventoryDestination {
+	return types.InventoryDestination{S3BucketDestination: conv.Ptr(in.S3BucketDestination, sdkInventoryS3BucketDestination)}
+}
+
+func sdkInventoryFilter(in v1alpha1.InventoryFilter) types.InventoryFilter {
+	return types.InventoryFilter{Prefix: in.Prefix}
+}
+
+func sdkInventorySchedule(in v1alpha1.InventorySchedule) types.InventorySchedule {
+	return types.InventorySchedule{Frequency: conv.ToEnum[types.InventoryFrequency](in.Frequency)}
 }
 
 func sdkLifecycleRule(in v1alpha1.LifecycleRule) types.LifecycleRule {
@@ -443,10 +573,41 @@ func sdkRoutingRule(in v1alpha1.RoutingRule) types.RoutingRule {
 	}
 }
 
+func apiStorageClassAnalysisDataExport(in types.StorageClassAnalysisDataExport) v1alpha1.StorageClassAnalysisDataExport {
+	return v1alpha1.StorageClassAnalysisDataExport{
+		Destination:         conv.Ptr(in.Destination, apiAnalyticsExportDestination),
+		OutputSchemaVersion: conv.FromEnum(in.OutputSchemaVersion),
+	}
+}
+
 func apiServerSideEncryptionByDefault(in types.ServerSideEncryptionByDefault) v1alpha1.ServerSideEncryptionByDefault {
 	return v1alpha1.ServerSideEncryptionByDefault{
 		KMSMasterKeyID: in.KMSMasterKeyID,
 		SSEAlgorithm:   conv.FromEnum(in.SSEAlgorithm),
+	}
+}
+
+func apiTag(in types.Tag) v1alpha1.Tag {
+	return v1alpha1.Tag{
+		Key:   in.Key,
+		Value: in.Value,
+	}
+}
+
+func apiIntelligentTieringAndOperator(in types.IntelligentTieringAndOperator) v1alpha1.IntelligentTieringAndOperator {
+	return v1alpha1.IntelligentTieringAndOperator{
+		Prefix: in.Prefix,
+		Tags:   conv.Slice(in.Tags, apiTag),
+	}
+}
+
+func apiInventoryS3BucketDestination(in types.InventoryS3BucketDestination) v1alpha1.InventoryS3BucketDestination {
+	return v1alpha1.InventoryS3BucketDestination{
+		AccountID:  in.AccountId,
+		Bucket:     in.Bucket,
+		Encryption: conv.Ptr(in.Encryption, apiInventoryEncryption),
+		Format:     conv.FromEnum(in.Format),
+		Prefix:     in.Prefix,
 	}
 }
 
@@ -573,10 +734,41 @@ func apiRedirect(in types.Redirect) v1alpha1.Redirect {
 	}
 }
 
+func sdkStorageClassAnalysisDataExport(in v1alpha1.StorageClassAnalysisDataExport) types.StorageClassAnalysisDataExport {
+	return types.StorageClassAnalysisDataExport{
+		Destination:         conv.Ptr(in.Destination, sdkAnalyticsExportDestination),
+		OutputSchemaVersion: conv.ToEnum[types.StorageClassAnalysisSchemaVersion](in.OutputSchemaVersion),
+	}
+}
+
 func sdkServerSideEncryptionByDefault(in v1alpha1.ServerSideEncryptionByDefault) types.ServerSideEncryptionByDefault {
 	return types.ServerSideEncryptionByDefault{
 		KMSMasterKeyID: in.KMSMasterKeyID,
 		SSEAlgorithm:   conv.ToEnum[types.ServerSideEncryption](in.SSEAlgorithm),
+	}
+}
+
+func sdkTag(in v1alpha1.Tag) types.Tag {
+	return types.Tag{
+		Key:   in.Key,
+		Value: in.Value,
+	}
+}
+
+func sdkIntelligentTieringAndOperator(in v1alpha1.IntelligentTieringAndOperator) types.IntelligentTieringAndOperator {
+	return types.IntelligentTieringAndOperator{
+		Prefix: in.Prefix,
+		Tags:   conv.Slice(in.Tags, sdkTag),
+	}
+}
+
+func sdkInventoryS3BucketDestination(in v1alpha1.InventoryS3BucketDestination) types.InventoryS3BucketDestination {
+	return types.InventoryS3BucketDestination{
+		AccountId:  in.AccountID,
+		Bucket:     in.Bucket,
+		Encryption: conv.Ptr(in.Encryption, sdkInventoryEncryption),
+		Format:     conv.ToEnum[types.InventoryFormat](in.Format),
+		Prefix:     in.Prefix,
 	}
 }
 
@@ -703,10 +895,14 @@ func sdkRedirect(in v1alpha1.Redirect) types.Redirect {
 	}
 }
 
-func apiTag(in types.Tag) v1alpha1.Tag {
-	return v1alpha1.Tag{
-		Key:   in.Key,
-		Value: in.Value,
+func apiAnalyticsExportDestination(in types.AnalyticsExportDestination) v1alpha1.AnalyticsExportDestination {
+	return v1alpha1.AnalyticsExportDestination{S3BucketDestination: conv.Ptr(in.S3BucketDestination, apiAnalyticsS3BucketDestination)}
+}
+
+func apiInventoryEncryption(in types.InventoryEncryption) v1alpha1.InventoryEncryption {
+	return v1alpha1.InventoryEncryption{
+		SSEKMS: conv.Ptr(in.SSEKMS, apiSSEKMS),
+		SSES3:  conv.Ptr(in.SSES3, apiSSES3),
 	}
 }
 
@@ -778,10 +974,14 @@ func apiMetrics(in types.Metrics) v1alpha1.Metrics {
 	}
 }
 
-func sdkTag(in v1alpha1.Tag) types.Tag {
-	return types.Tag{
-		Key:   in.Key,
-		Value: in.Value,
+func sdkAnalyticsExportDestination(in v1alpha1.AnalyticsExportDestination) types.AnalyticsExportDestination {
+	return types.AnalyticsExportDestination{S3BucketDestination: conv.Ptr(in.S3BucketDestination, sdkAnalyticsS3BucketDestination)}
+}
+
+func sdkInventoryEncryption(in v1alpha1.InventoryEncryption) types.InventoryEncryption {
+	return types.InventoryEncryption{
+		SSEKMS: conv.Ptr(in.SSEKMS, sdkSSEKMS),
+		SSES3:  conv.Ptr(in.SSES3, sdkSSES3),
 	}
 }
 
@@ -853,6 +1053,23 @@ func sdkMetrics(in v1alpha1.Metrics) types.Metrics {
 	}
 }
 
+func apiAnalyticsS3BucketDestination(in types.AnalyticsS3BucketDestination) v1alpha1.AnalyticsS3BucketDestination {
+	return v1alpha1.AnalyticsS3BucketDestination{
+		Bucket:          in.Bucket,
+		BucketAccountID: in.BucketAccountId,
+		Format:          conv.FromEnum(in.Format),
+		Prefix:          in.Prefix,
+	}
+}
+
+func apiSSES3(in types.SSES3) v1alpha1.SSES3 {
+	return v1alpha1.SSES3{}
+}
+
+func apiSSEKMS(in types.SSEKMS) v1alpha1.SSEKMS {
+	return v1alpha1.SSEKMS{KeyID: in.KeyId}
+}
+
 func apiFilterRule(in types.FilterRule) v1alpha1.FilterRule {
 	return v1alpha1.FilterRule{
 		Name:  conv.FromEnum(in.Name),
@@ -862,6 +1079,23 @@ func apiFilterRule(in types.FilterRule) v1alpha1.FilterRule {
 
 func apiReplicationTimeValue(in types.ReplicationTimeValue) v1alpha1.ReplicationTimeValue {
 	return v1alpha1.ReplicationTimeValue{Minutes: conv.Int[int64](in.Minutes)}
+}
+
+func sdkAnalyticsS3BucketDestination(in v1alpha1.AnalyticsS3BucketDestination) types.AnalyticsS3BucketDestination {
+	return types.AnalyticsS3BucketDestination{
+		Bucket:          in.Bucket,
+		BucketAccountId: in.BucketAccountID,
+		Format:          conv.ToEnum[types.AnalyticsS3ExportFileFormat](in.Format),
+		Prefix:          in.Prefix,
+	}
+}
+
+func sdkSSES3(in v1alpha1.SSES3) types.SSES3 {
+	return types.SSES3{}
+}
+
+func sdkSSEKMS(in v1alpha1.SSEKMS) types.SSEKMS {
+	return types.SSEKMS{KeyId: in.KeyID}
 }
 
 func sdkFilterRule(in v1alpha1.FilterRule) types.FilterRule {

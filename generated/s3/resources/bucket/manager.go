@@ -8,6 +8,7 @@ import (
 	s3 "github.com/aws/aws-sdk-go-v2/service/s3"
 	types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/s3/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	"net/http"
@@ -47,6 +48,39 @@ func Kind() managed.Kind[*v1alpha1.Bucket] {
 		}, {
 			CreateOnly: true,
 			Field:      "objectOwnership",
+		}, {
+			Field:    "analytics",
+			Observed: true,
+		}, {
+			Field:    "cors",
+			Observed: true,
+		}, {
+			Field:    "intelligentTiering",
+			Observed: true,
+		}, {
+			Field:    "inventory",
+			Observed: true,
+		}, {
+			Field:    "lifecycle",
+			Observed: true,
+		}, {
+			Field:    "metrics",
+			Observed: true,
+		}, {
+			Field:    "ownershipControls",
+			Observed: true,
+		}, {
+			Field:    "policy",
+			Observed: true,
+		}, {
+			Field:    "publicAccessBlock",
+			Observed: true,
+		}, {
+			Field:    "replication",
+			Observed: true,
+		}, {
+			Field:    "website",
+			Observed: true,
 		}},
 		Connect: func(cfg aws.Config, opts managed.ClientOptions) managed.External[*v1alpha1.Bucket] {
 			return &manager{
@@ -81,116 +115,212 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 	fillStatusFromHeadBucketOutput(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
 	// GetBucketAccelerateConfiguration reads accelerate, which PutBucketAccelerateConfiguration sets.
-	if got, err := m.client.GetBucketAccelerateConfiguration(ctx, &s3.GetBucketAccelerateConfigurationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.Accelerate = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.Accelerate = conv.Of(apiAccelerateConfigurationFromGetBucketAccelerateConfigurationOutput(*got))
+	if cr.Spec.Accelerate != nil || !managed.Owned(cr) {
+		if got, err := m.client.GetBucketAccelerateConfiguration(ctx, &s3.GetBucketAccelerateConfigurationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.Accelerate = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.Accelerate = conv.Of(apiAccelerateConfigurationFromGetBucketAccelerateConfigurationOutput(*got))
+		}
+	}
+	// ListBucketAnalyticsConfigurations lists analytics, whose entries PutBucketAnalyticsConfiguration sets one by one.
+	if cr.Spec.Analytics != nil || managed.Applied(cr, "analytics") || !managed.Owned(cr) {
+		in := &s3.ListBucketAnalyticsConfigurationsInput{Bucket: cr.Spec.Name}
+		var listed []types.AnalyticsConfiguration
+		if err := managed.Pages(ctx, "ListBucketAnalyticsConfigurations", func(ctx context.Context, token *string) (*string, error) {
+			in.ContinuationToken = token
+			out, err := m.client.ListBucketAnalyticsConfigurations(ctx, in)
+			if err != nil {
+				return nil, err
+			}
+			listed = append(listed, out.AnalyticsConfigurationList...)
+			return out.NextContinuationToken, nil
+		}); err != nil {
+			return managed.Observation{}, err
+		}
+		observed.Analytics = conv.Slice(listed, apiAnalyticsConfiguration)
 	}
 	// GetBucketCors reads cors, which PutBucketCors sets.
-	if got, err := m.client.GetBucketCors(ctx, &s3.GetBucketCorsInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.CORS = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.CORS = conv.Of(apiCORSConfigurationFromGetBucketCorsOutput(*got))
+	if cr.Spec.CORS != nil || managed.Applied(cr, "cors") || !managed.Owned(cr) {
+		if got, err := m.client.GetBucketCors(ctx, &s3.GetBucketCorsInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.CORS = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.CORS = conv.Of(apiCORSConfigurationFromGetBucketCorsOutput(*got))
+		}
 	}
 	// GetBucketEncryption reads encryption, which PutBucketEncryption sets.
-	if got, err := m.client.GetBucketEncryption(ctx, &s3.GetBucketEncryptionInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.Encryption = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.Encryption = conv.Ptr(got.ServerSideEncryptionConfiguration, apiServerSideEncryptionConfiguration)
+	if cr.Spec.Encryption != nil || !managed.Owned(cr) {
+		if got, err := m.client.GetBucketEncryption(ctx, &s3.GetBucketEncryptionInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.Encryption = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.Encryption = conv.Ptr(got.ServerSideEncryptionConfiguration, apiServerSideEncryptionConfiguration)
+		}
+	}
+	// ListBucketIntelligentTieringConfigurations lists intelligentTiering, whose entries PutBucketIntelligentTieringConfiguration sets one by one.
+	if cr.Spec.IntelligentTiering != nil || managed.Applied(cr, "intelligentTiering") || !managed.Owned(cr) {
+		in := &s3.ListBucketIntelligentTieringConfigurationsInput{Bucket: cr.Spec.Name}
+		var listed []types.IntelligentTieringConfiguration
+		if err := managed.Pages(ctx, "ListBucketIntelligentTieringConfigurations", func(ctx context.Context, token *string) (*string, error) {
+			in.ContinuationToken = token
+			out, err := m.client.ListBucketIntelligentTieringConfigurations(ctx, in)
+			if err != nil {
+				return nil, err
+			}
+			listed = append(listed, out.IntelligentTieringConfigurationList...)
+			return out.NextContinuationToken, nil
+		}); err != nil {
+			return managed.Observation{}, err
+		}
+		observed.IntelligentTiering = conv.Slice(listed, apiIntelligentTieringConfiguration)
+	}
+	// ListBucketInventoryConfigurations lists inventory, whose entries PutBucketInventoryConfiguration sets one by one.
+	if cr.Spec.Inventory != nil || managed.Applied(cr, "inventory") || !managed.Owned(cr) {
+		in := &s3.ListBucketInventoryConfigurationsInput{Bucket: cr.Spec.Name}
+		var listed []types.InventoryConfiguration
+		if err := managed.Pages(ctx, "ListBucketInventoryConfigurations", func(ctx context.Context, token *string) (*string, error) {
+			in.ContinuationToken = token
+			out, err := m.client.ListBucketInventoryConfigurations(ctx, in)
+			if err != nil {
+				return nil, err
+			}
+			listed = append(listed, out.InventoryConfigurationList...)
+			return out.NextContinuationToken, nil
+		}); err != nil {
+			return managed.Observation{}, err
+		}
+		observed.Inventory = conv.Slice(listed, apiInventoryConfiguration)
 	}
 	// GetBucketLifecycleConfiguration reads lifecycle, which PutBucketLifecycleConfiguration sets.
-	if got, err := m.client.GetBucketLifecycleConfiguration(ctx, &s3.GetBucketLifecycleConfigurationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.Lifecycle = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.Lifecycle = conv.Of(apiBucketLifecycleConfigurationFromGetBucketLifecycleConfigurationOutput(*got))
+	if cr.Spec.Lifecycle != nil || managed.Applied(cr, "lifecycle") || !managed.Owned(cr) {
+		if got, err := m.client.GetBucketLifecycleConfiguration(ctx, &s3.GetBucketLifecycleConfigurationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.Lifecycle = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.Lifecycle = conv.Of(apiBucketLifecycleConfigurationFromGetBucketLifecycleConfigurationOutput(*got))
+		}
 	}
 	// GetBucketLogging reads logging, which PutBucketLogging sets.
-	if got, err := m.client.GetBucketLogging(ctx, &s3.GetBucketLoggingInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.Logging = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.Logging = conv.Of(apiBucketLoggingStatusFromGetBucketLoggingOutput(*got))
+	if cr.Spec.Logging != nil || !managed.Owned(cr) {
+		if got, err := m.client.GetBucketLogging(ctx, &s3.GetBucketLoggingInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.Logging = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.Logging = conv.Of(apiBucketLoggingStatusFromGetBucketLoggingOutput(*got))
+		}
+	}
+	// ListBucketMetricsConfigurations lists metrics, whose entries PutBucketMetricsConfiguration sets one by one.
+	if cr.Spec.Metrics != nil || managed.Applied(cr, "metrics") || !managed.Owned(cr) {
+		in := &s3.ListBucketMetricsConfigurationsInput{Bucket: cr.Spec.Name}
+		var listed []types.MetricsConfiguration
+		if err := managed.Pages(ctx, "ListBucketMetricsConfigurations", func(ctx context.Context, token *string) (*string, error) {
+			in.ContinuationToken = token
+			out, err := m.client.ListBucketMetricsConfigurations(ctx, in)
+			if err != nil {
+				return nil, err
+			}
+			listed = append(listed, out.MetricsConfigurationList...)
+			return out.NextContinuationToken, nil
+		}); err != nil {
+			return managed.Observation{}, err
+		}
+		observed.Metrics = conv.Slice(listed, apiMetricsConfiguration)
 	}
 	// GetBucketNotificationConfiguration reads notification, which PutBucketNotificationConfiguration sets.
-	if got, err := m.client.GetBucketNotificationConfiguration(ctx, &s3.GetBucketNotificationConfigurationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.Notification = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.Notification = conv.Of(apiNotificationConfigurationFromGetBucketNotificationConfigurationOutput(*got))
+	if cr.Spec.Notification != nil || !managed.Owned(cr) {
+		if got, err := m.client.GetBucketNotificationConfiguration(ctx, &s3.GetBucketNotificationConfigurationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.Notification = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.Notification = conv.Of(apiNotificationConfigurationFromGetBucketNotificationConfigurationOutput(*got))
+		}
 	}
 	// GetObjectLockConfiguration reads objectLockConfiguration, which PutObjectLockConfiguration sets.
-	if got, err := m.client.GetObjectLockConfiguration(ctx, &s3.GetObjectLockConfigurationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.ObjectLockConfiguration = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.ObjectLockConfiguration = conv.Ptr(got.ObjectLockConfiguration, apiObjectLockConfiguration)
+	if cr.Spec.ObjectLockConfiguration != nil || !managed.Owned(cr) {
+		if got, err := m.client.GetObjectLockConfiguration(ctx, &s3.GetObjectLockConfigurationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.ObjectLockConfiguration = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.ObjectLockConfiguration = conv.Ptr(got.ObjectLockConfiguration, apiObjectLockConfiguration)
+		}
 	}
 	// GetBucketOwnershipControls reads ownershipControls, which PutBucketOwnershipControls sets.
-	if got, err := m.client.GetBucketOwnershipControls(ctx, &s3.GetBucketOwnershipControlsInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.OwnershipControls = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.OwnershipControls = conv.Ptr(got.OwnershipControls, apiOwnershipControls)
+	if cr.Spec.OwnershipControls != nil || managed.Applied(cr, "ownershipControls") || !managed.Owned(cr) {
+		if got, err := m.client.GetBucketOwnershipControls(ctx, &s3.GetBucketOwnershipControlsInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.OwnershipControls = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.OwnershipControls = conv.Ptr(got.OwnershipControls, apiOwnershipControls)
+		}
 	}
 	// GetBucketPolicy reads policy, which PutBucketPolicy sets.
-	if got, err := m.client.GetBucketPolicy(ctx, &s3.GetBucketPolicyInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.Policy = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.Policy = got.Policy
+	if cr.Spec.Policy != nil || managed.Applied(cr, "policy") || !managed.Owned(cr) {
+		if got, err := m.client.GetBucketPolicy(ctx, &s3.GetBucketPolicyInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.Policy = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.Policy = got.Policy
+		}
 	}
 	// GetPublicAccessBlock reads publicAccessBlock, which PutPublicAccessBlock sets.
-	if got, err := m.client.GetPublicAccessBlock(ctx, &s3.GetPublicAccessBlockInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.PublicAccessBlock = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.PublicAccessBlock = conv.Ptr(got.PublicAccessBlockConfiguration, apiPublicAccessBlockConfiguration)
+	if cr.Spec.PublicAccessBlock != nil || managed.Applied(cr, "publicAccessBlock") || !managed.Owned(cr) {
+		if got, err := m.client.GetPublicAccessBlock(ctx, &s3.GetPublicAccessBlockInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.PublicAccessBlock = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.PublicAccessBlock = conv.Ptr(got.PublicAccessBlockConfiguration, apiPublicAccessBlockConfiguration)
+		}
 	}
 	// GetBucketReplication reads replication, which PutBucketReplication sets.
-	if got, err := m.client.GetBucketReplication(ctx, &s3.GetBucketReplicationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.Replication = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.Replication = conv.Ptr(got.ReplicationConfiguration, apiReplicationConfiguration)
+	if cr.Spec.Replication != nil || managed.Applied(cr, "replication") || !managed.Owned(cr) {
+		if got, err := m.client.GetBucketReplication(ctx, &s3.GetBucketReplicationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.Replication = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.Replication = conv.Ptr(got.ReplicationConfiguration, apiReplicationConfiguration)
+		}
 	}
 	// GetBucketRequestPayment reads requestPayment, which PutBucketRequestPayment sets.
-	if got, err := m.client.GetBucketRequestPayment(ctx, &s3.GetBucketRequestPaymentInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.RequestPayment = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.RequestPayment = conv.Of(apiRequestPaymentConfigurationFromGetBucketRequestPaymentOutput(*got))
+	if cr.Spec.RequestPayment != nil || !managed.Owned(cr) {
+		if got, err := m.client.GetBucketRequestPayment(ctx, &s3.GetBucketRequestPaymentInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.RequestPayment = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.RequestPayment = conv.Of(apiRequestPaymentConfigurationFromGetBucketRequestPaymentOutput(*got))
+		}
 	}
 	// GetBucketVersioning reads versioning, which PutBucketVersioning sets.
-	if got, err := m.client.GetBucketVersioning(ctx, &s3.GetBucketVersioningInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.Versioning = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.Versioning = conv.Of(apiVersioningConfigurationFromGetBucketVersioningOutput(*got))
+	if cr.Spec.Versioning != nil || !managed.Owned(cr) {
+		if got, err := m.client.GetBucketVersioning(ctx, &s3.GetBucketVersioningInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.Versioning = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.Versioning = conv.Of(apiVersioningConfigurationFromGetBucketVersioningOutput(*got))
+		}
 	}
 	// GetBucketWebsite reads website, which PutBucketWebsite sets.
-	if got, err := m.client.GetBucketWebsite(ctx, &s3.GetBucketWebsiteInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.Website = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.Website = conv.Of(apiWebsiteConfigurationFromGetBucketWebsiteOutput(*got))
+	if cr.Spec.Website != nil || managed.Applied(cr, "website") || !managed.Owned(cr) {
+		if got, err := m.client.GetBucketWebsite(ctx, &s3.GetBucketWebsiteInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.Website = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.Website = conv.Of(apiWebsiteConfigurationFromGetBucketWebsiteOutput(*got))
+		}
 	}
 	obs := managed.Observation{
 		Diff:      diffSpec(&cr.Spec, &observed),
@@ -246,6 +376,15 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Bucket) error {
 			return err
 		}
 	}
+	for _, e := range cr.Spec.Analytics {
+		if _, err := m.client.PutBucketAnalyticsConfiguration(ctx, &s3.PutBucketAnalyticsConfigurationInput{
+			AnalyticsConfiguration: conv.Ptr(&e, sdkAnalyticsConfiguration),
+			Bucket:                 cr.Spec.Name,
+			Id:                     e.ID,
+		}); err != nil {
+			return err
+		}
+	}
 	if cr.Spec.CORS != nil {
 		if _, err := m.client.PutBucketCors(ctx, &s3.PutBucketCorsInput{
 			Bucket:            cr.Spec.Name,
@@ -262,6 +401,24 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Bucket) error {
 			return err
 		}
 	}
+	for _, e := range cr.Spec.IntelligentTiering {
+		if _, err := m.client.PutBucketIntelligentTieringConfiguration(ctx, &s3.PutBucketIntelligentTieringConfigurationInput{
+			Bucket:                          cr.Spec.Name,
+			Id:                              e.ID,
+			IntelligentTieringConfiguration: conv.Ptr(&e, sdkIntelligentTieringConfiguration),
+		}); err != nil {
+			return err
+		}
+	}
+	for _, e := range cr.Spec.Inventory {
+		if _, err := m.client.PutBucketInventoryConfiguration(ctx, &s3.PutBucketInventoryConfigurationInput{
+			Bucket:                 cr.Spec.Name,
+			Id:                     e.ID,
+			InventoryConfiguration: conv.Ptr(&e, sdkInventoryConfiguration),
+		}); err != nil {
+			return err
+		}
+	}
 	if cr.Spec.Lifecycle != nil {
 		if _, err := m.client.PutBucketLifecycleConfiguration(ctx, &s3.PutBucketLifecycleConfigurationInput{
 			Bucket:                 cr.Spec.Name,
@@ -274,6 +431,15 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Bucket) error {
 		if _, err := m.client.PutBucketLogging(ctx, &s3.PutBucketLoggingInput{
 			Bucket:              cr.Spec.Name,
 			BucketLoggingStatus: conv.Ptr(cr.Spec.Logging, sdkBucketLoggingStatus),
+		}); err != nil {
+			return err
+		}
+	}
+	for _, e := range cr.Spec.Metrics {
+		if _, err := m.client.PutBucketMetricsConfiguration(ctx, &s3.PutBucketMetricsConfigurationInput{
+			Bucket:               cr.Spec.Name,
+			Id:                   e.ID,
+			MetricsConfiguration: conv.Ptr(&e, sdkMetricsConfiguration),
 		}); err != nil {
 			return err
 		}
@@ -362,6 +528,31 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Bucket, obs managed.O
 			return err
 		}
 	}
+	if obs.Changed("analytics") {
+		observed, _ := obs.Observed.(v1alpha1.BucketSpec)
+		put, remove := compare.KeyedChanges(cr.Spec.Analytics, observed.Analytics, func(e *v1alpha1.AnalyticsConfiguration) string {
+			return conv.Value(e.ID)
+		}, func(d, o *v1alpha1.AnalyticsConfiguration) bool {
+			return len(diffAnalyticsConfiguration("", d, o)) > 0
+		})
+		for _, e := range put {
+			if _, err := m.client.PutBucketAnalyticsConfiguration(ctx, &s3.PutBucketAnalyticsConfigurationInput{
+				AnalyticsConfiguration: conv.Ptr(&e, sdkAnalyticsConfiguration),
+				Bucket:                 cr.Spec.Name,
+				Id:                     e.ID,
+			}); err != nil {
+				return err
+			}
+		}
+		for _, k := range remove {
+			if _, err := m.client.DeleteBucketAnalyticsConfiguration(ctx, &s3.DeleteBucketAnalyticsConfigurationInput{
+				Bucket: cr.Spec.Name,
+				Id:     &k,
+			}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
 	if obs.Changed("cors") {
 		if cr.Spec.CORS != nil {
 			if _, err := m.client.PutBucketCors(ctx, &s3.PutBucketCorsInput{
@@ -385,6 +576,56 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Bucket, obs managed.O
 			return err
 		}
 	}
+	if obs.Changed("intelligentTiering") {
+		observed, _ := obs.Observed.(v1alpha1.BucketSpec)
+		put, remove := compare.KeyedChanges(cr.Spec.IntelligentTiering, observed.IntelligentTiering, func(e *v1alpha1.IntelligentTieringConfiguration) string {
+			return conv.Value(e.ID)
+		}, func(d, o *v1alpha1.IntelligentTieringConfiguration) bool {
+			return len(diffIntelligentTieringConfiguration("", d, o)) > 0
+		})
+		for _, e := range put {
+			if _, err := m.client.PutBucketIntelligentTieringConfiguration(ctx, &s3.PutBucketIntelligentTieringConfigurationInput{
+				Bucket:                          cr.Spec.Name,
+				Id:                              e.ID,
+				IntelligentTieringConfiguration: conv.Ptr(&e, sdkIntelligentTieringConfiguration),
+			}); err != nil {
+				return err
+			}
+		}
+		for _, k := range remove {
+			if _, err := m.client.DeleteBucketIntelligentTieringConfiguration(ctx, &s3.DeleteBucketIntelligentTieringConfigurationInput{
+				Bucket: cr.Spec.Name,
+				Id:     &k,
+			}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
+	if obs.Changed("inventory") {
+		observed, _ := obs.Observed.(v1alpha1.BucketSpec)
+		put, remove := compare.KeyedChanges(cr.Spec.Inventory, observed.Inventory, func(e *v1alpha1.InventoryConfiguration) string {
+			return conv.Value(e.ID)
+		}, func(d, o *v1alpha1.InventoryConfiguration) bool {
+			return len(diffInventoryConfiguration("", d, o)) > 0
+		})
+		for _, e := range put {
+			if _, err := m.client.PutBucketInventoryConfiguration(ctx, &s3.PutBucketInventoryConfigurationInput{
+				Bucket:                 cr.Spec.Name,
+				Id:                     e.ID,
+				InventoryConfiguration: conv.Ptr(&e, sdkInventoryConfiguration),
+			}); err != nil {
+				return err
+			}
+		}
+		for _, k := range remove {
+			if _, err := m.client.DeleteBucketInventoryConfiguration(ctx, &s3.DeleteBucketInventoryConfigurationInput{
+				Bucket: cr.Spec.Name,
+				Id:     &k,
+			}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
 	if obs.Changed("lifecycle") {
 		if cr.Spec.Lifecycle != nil {
 			if _, err := m.client.PutBucketLifecycleConfiguration(ctx, &s3.PutBucketLifecycleConfigurationInput{
@@ -406,6 +647,31 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Bucket, obs managed.O
 			BucketLoggingStatus: conv.Ptr(cr.Spec.Logging, sdkBucketLoggingStatus),
 		}); err != nil {
 			return err
+		}
+	}
+	if obs.Changed("metrics") {
+		observed, _ := obs.Observed.(v1alpha1.BucketSpec)
+		put, remove := compare.KeyedChanges(cr.Spec.Metrics, observed.Metrics, func(e *v1alpha1.MetricsConfiguration) string {
+			return conv.Value(e.ID)
+		}, func(d, o *v1alpha1.MetricsConfiguration) bool {
+			return len(diffMetricsConfiguration("", d, o)) > 0
+		})
+		for _, e := range put {
+			if _, err := m.client.PutBucketMetricsConfiguration(ctx, &s3.PutBucketMetricsConfigurationInput{
+				Bucket:               cr.Spec.Name,
+				Id:                   e.ID,
+				MetricsConfiguration: conv.Ptr(&e, sdkMetricsConfiguration),
+			}); err != nil {
+				return err
+			}
+		}
+		for _, k := range remove {
+			if _, err := m.client.DeleteBucketMetricsConfiguration(ctx, &s3.DeleteBucketMetricsConfigurationInput{
+				Bucket: cr.Spec.Name,
+				Id:     &k,
+			}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
 		}
 	}
 	if obs.Changed("notification") && cr.Spec.Notification != nil {

@@ -45,6 +45,9 @@ type LoggingConfig struct {
 	Bucket *string `json:"bucket,omitempty"`
 	// +optional
 	Enabled *bool `json:"enabled,omitempty"`
+	// The value is read from a key of a Kubernetes Secret: {name, key, namespace}.
+	// +optional
+	Token *ackv1alpha1.SecretKeyReference `json:"token,omitempty"`
 }
 
 // Rule mirrors the AWS Rule shape.
@@ -70,4 +73,17 @@ type Tag struct {
 type WidgetError struct {
 	// +optional
 	Code *string `json:"code,omitempty"`
+}
+
+// WidgetRoute mirrors the AWS WidgetRoute shape.
+type WidgetRoute struct {
+	// +optional
+	RouteID *string `json:"routeID,omitempty"`
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+	// +optional
+	Enabled *bool `json:"enabled,omitempty"`
+	// The value is read from a key of a Kubernetes Secret: {name, key, namespace}.
+	// +optional
+	Token *ackv1alpha1.SecretKeyReference `json:"token,omitempty"`
 }

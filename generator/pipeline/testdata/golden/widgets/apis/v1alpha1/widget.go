@@ -75,6 +75,9 @@ type WidgetSpec struct {
 	// Where the widget logs.
 	// +optional
 	Logging *LoggingConfig `json:"logging,omitempty"`
+	// One route of a widget, named by its RouteId.
+	// +optional
+	Routes []WidgetRoute `json:"routes,omitempty"`
 }
 
 // WidgetStatus is the state of the Widget that AWS reports.

@@ -66,6 +66,9 @@ func diffSpec(desired, observed *v1alpha1.WidgetSpec) []string {
 	if desired.Logging != nil {
 		diff = append(diff, diffLoggingConfig("logging", desired.Logging, observed.Logging)...)
 	}
+	diff = append(diff, compare.Keyed("routes", "routeID", desired.Routes, observed.Routes, func(e *v1alpha1.WidgetRoute) string {
+		return conv.Value(e.RouteID)
+	}, diffWidgetRoute)...)
 	// Removing logging from the spec deletes it, if AWS has it.
 	if desired.Logging == nil && observed.Logging != nil {
 		diff = append(diff, "logging")
@@ -82,6 +85,24 @@ func diffCreateOnly(desired, observed *v1alpha1.WidgetSpec) []string {
 	}
 	if desired.WidgetName != nil && (observed.WidgetName == nil || *desired.WidgetName != *observed.WidgetName) {
 		diff = append(diff, "widgetName")
+	}
+	return diff
+}
+
+func diffWidgetRoute(path string, desired, observed *v1alpha1.WidgetRoute) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.WidgetRoute{}
+	}
+	var diff []string
+	if desired.RouteID != nil && (observed.RouteID == nil || *desired.RouteID != *observed.RouteID) {
+		diff = append(diff, path+".routeID")
+	}
+	if desired.Prefix != nil && (observed.Prefix == nil || *desired.Prefix != *observed.Prefix) {
+		diff = append(diff, path+".prefix")
+	}
+	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
+		diff = append(diff, path+".enabled")
 	}
 	return diff
 }

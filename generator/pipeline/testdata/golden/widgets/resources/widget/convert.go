@@ -53,6 +53,14 @@ func apiLoggingConfig(in types.LoggingConfig) v1alpha1.LoggingConfig {
 	}
 }
 
+func apiWidgetRoute(in types.WidgetRoute) v1alpha1.WidgetRoute {
+	return v1alpha1.WidgetRoute{
+		Enabled: in.Enabled,
+		Prefix:  in.Prefix,
+		RouteID: in.RouteId,
+	}
+}
+
 func sdkConfig(sec *managed.SecretReader) func(in v1alpha1.Config) types.Config {
 	return func(in v1alpha1.Config) types.Config {
 		return types.Config{
@@ -88,10 +96,24 @@ func sdkRule(sec *managed.SecretReader) func(in v1alpha1.Rule) types.Rule {
 	}
 }
 
-func sdkLoggingConfig(in v1alpha1.LoggingConfig) types.LoggingConfig {
-	return types.LoggingConfig{
-		Bucket:  in.Bucket,
-		Enabled: in.Enabled,
+func sdkLoggingConfig(sec *managed.SecretReader) func(in v1alpha1.LoggingConfig) types.LoggingConfig {
+	return func(in v1alpha1.LoggingConfig) types.LoggingConfig {
+		return types.LoggingConfig{
+			Bucket:  in.Bucket,
+			Enabled: in.Enabled,
+			Token:   sec.Value(in.Token),
+		}
+	}
+}
+
+func sdkWidgetRoute(sec *managed.SecretReader) func(in v1alpha1.WidgetRoute) types.WidgetRoute {
+	return func(in v1alpha1.WidgetRoute) types.WidgetRoute {
+		return types.WidgetRoute{
+			Enabled: in.Enabled,
+			Prefix:  in.Prefix,
+			RouteId: in.RouteID,
+			Token:   sec.Value(in.Token),
+		}
 	}
 }
 

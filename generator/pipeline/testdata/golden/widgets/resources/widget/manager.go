@@ -9,6 +9,7 @@ import (
 	document "github.com/aws/aws-sdk-go-v2/service/widgets/document"
 	types "github.com/aws/aws-sdk-go-v2/service/widgets/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/widgets/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	"net/http"
@@ -18,8 +19,14 @@ import (
 // Kind describes Widget to the shared runtime.
 func Kind() managed.Kind[*v1alpha1.Widget] {
 	return managed.Kind[*v1alpha1.Widget]{
-		AppliedFields: []managed.AppliedField{{Field: "credentials"}, {Field: "payload"}},
-		ClientToken:   true,
+		AppliedFields: []managed.AppliedField{{Field: "credentials"}, {Field: "payload"}, {
+			Field:    "logging",
+			Observed: true,
+		}, {
+			Field:    "routes",
+			Observed: true,
+		}},
+		ClientToken: true,
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Widget] {
 			return &manager{
 				client: widgets.NewFromConfig(cfg),
@@ -30,7 +37,7 @@ func Kind() managed.Kind[*v1alpha1.Widget] {
 		New: func() *v1alpha1.Widget {
 			return &v1alpha1.Widget{}
 		},
-		SecretFields:    []string{"adminPassword", "config.token", "credentials.token", "rules.*.passphrase"},
+		SecretFields:    []string{"adminPassword", "config.token", "credentials.token", "rules.*.passphrase", "audit.token", "logging.token", "routes.*.token"},
 		SecretMapFields: []string{"environment.variablesFrom"},
 	}
 }
@@ -56,20 +63,41 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Widget) (managed.Obs
 	fillStatusFromWidgetDescription(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
 	// GetWidgetLogging reads audit, which PutWidgetLogging sets.
-	if got, err := m.client.GetWidgetLogging(ctx, &widgets.GetWidgetLoggingInput{WidgetName: cr.Spec.WidgetName}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.Audit = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.Audit = conv.Ptr(got.LoggingConfig, apiLoggingConfig)
+	if cr.Spec.Audit != nil || !managed.Owned(cr) {
+		if got, err := m.client.GetWidgetLogging(ctx, &widgets.GetWidgetLoggingInput{WidgetName: cr.Spec.WidgetName}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.Audit = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.Audit = conv.Ptr(got.LoggingConfig, apiLoggingConfig)
+		}
 	}
 	// GetWidgetLogging reads logging, which PutWidgetLogging sets.
-	if got, err := m.client.GetWidgetLogging(ctx, &widgets.GetWidgetLoggingInput{WidgetName: cr.Spec.WidgetName}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.Logging = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.Logging = conv.Ptr(got.LoggingConfig, apiLoggingConfig)
+	if cr.Spec.Logging != nil || managed.Applied(cr, "logging") || !managed.Owned(cr) {
+		if got, err := m.client.GetWidgetLogging(ctx, &widgets.GetWidgetLoggingInput{WidgetName: cr.Spec.WidgetName}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.Logging = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.Logging = conv.Ptr(got.LoggingConfig, apiLoggingConfig)
+		}
+	}
+	// ListWidgetRoutes lists routes, whose entries PutWidgetRoute sets one by one.
+	if cr.Spec.Routes != nil || managed.Applied(cr, "routes") || !managed.Owned(cr) {
+		in := &widgets.ListWidgetRoutesInput{WidgetName: cr.Spec.WidgetName}
+		var listed []types.WidgetRoute
+		if err := managed.Pages(ctx, "ListWidgetRoutes", func(ctx context.Context, token *string) (*string, error) {
+			in.NextToken = token
+			out, err := m.client.ListWidgetRoutes(ctx, in)
+			if err != nil {
+				return nil, err
+			}
+			listed = append(listed, out.Routes...)
+			return out.NextToken, nil
+		}); err != nil {
+			return managed.Observation{}, err
+		}
+		observed.Routes = conv.Slice(listed, apiWidgetRoute)
 	}
 	obs := managed.Observation{
 		ARN:       desc.WidgetArn,
@@ -149,18 +177,42 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 		fillStatusFromWidgetDescription(&cr.Status, out.Widget)
 	}
 	if cr.Spec.Audit != nil {
-		if _, err := m.client.PutWidgetLogging(ctx, &widgets.PutWidgetLoggingInput{
-			LoggingConfig: conv.Ptr(cr.Spec.Audit, sdkLoggingConfig),
+		sec := managed.ReadSecrets(ctx)
+		in := &widgets.PutWidgetLoggingInput{
+			LoggingConfig: conv.Ptr(cr.Spec.Audit, sdkLoggingConfig(sec)),
 			WidgetName:    cr.Spec.WidgetName,
-		}); err != nil {
+		}
+		if err := sec.Err(); err != nil {
+			return err
+		}
+		if _, err := m.client.PutWidgetLogging(ctx, in); err != nil {
 			return err
 		}
 	}
 	if cr.Spec.Logging != nil {
-		if _, err := m.client.PutWidgetLogging(ctx, &widgets.PutWidgetLoggingInput{
-			LoggingConfig: conv.Ptr(cr.Spec.Logging, sdkLoggingConfig),
+		sec := managed.ReadSecrets(ctx)
+		in := &widgets.PutWidgetLoggingInput{
+			LoggingConfig: conv.Ptr(cr.Spec.Logging, sdkLoggingConfig(sec)),
 			WidgetName:    cr.Spec.WidgetName,
-		}); err != nil {
+		}
+		if err := sec.Err(); err != nil {
+			return err
+		}
+		if _, err := m.client.PutWidgetLogging(ctx, in); err != nil {
+			return err
+		}
+	}
+	for _, e := range cr.Spec.Routes {
+		sec := managed.ReadSecrets(ctx)
+		in := &widgets.PutWidgetRouteInput{
+			Route:      conv.Ptr(&e, sdkWidgetRoute(sec)),
+			RouteId:    e.RouteID,
+			WidgetName: cr.Spec.WidgetName,
+		}
+		if err := sec.Err(); err != nil {
+			return err
+		}
+		if _, err := m.client.PutWidgetRoute(ctx, in); err != nil {
 			return err
 		}
 	}
@@ -168,7 +220,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Widget, obs managed.Observation) error {
-	if obs.ChangedOtherThan("audit", "logging") {
+	if obs.ChangedOtherThan("audit", "logging", "routes") {
 		secretAdminPassword, err := managed.SecretValue(ctx, cr.Spec.AdminPassword)
 		if err != nil {
 			return err
@@ -237,24 +289,64 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Widget, obs managed.O
 		}
 	}
 	if obs.Changed("audit") && cr.Spec.Audit != nil {
-		if _, err := m.client.PutWidgetLogging(ctx, &widgets.PutWidgetLoggingInput{
-			LoggingConfig: conv.Ptr(cr.Spec.Audit, sdkLoggingConfig),
+		sec := managed.ReadSecrets(ctx)
+		in := &widgets.PutWidgetLoggingInput{
+			LoggingConfig: conv.Ptr(cr.Spec.Audit, sdkLoggingConfig(sec)),
 			WidgetName:    cr.Spec.WidgetName,
-		}); err != nil {
+		}
+		if err := sec.Err(); err != nil {
+			return err
+		}
+		if _, err := m.client.PutWidgetLogging(ctx, in); err != nil {
 			return err
 		}
 	}
 	if obs.Changed("logging") {
 		if cr.Spec.Logging != nil {
-			if _, err := m.client.PutWidgetLogging(ctx, &widgets.PutWidgetLoggingInput{
-				LoggingConfig: conv.Ptr(cr.Spec.Logging, sdkLoggingConfig),
+			sec := managed.ReadSecrets(ctx)
+			in := &widgets.PutWidgetLoggingInput{
+				LoggingConfig: conv.Ptr(cr.Spec.Logging, sdkLoggingConfig(sec)),
 				WidgetName:    cr.Spec.WidgetName,
-			}); err != nil {
+			}
+			if err := sec.Err(); err != nil {
+				return err
+			}
+			if _, err := m.client.PutWidgetLogging(ctx, in); err != nil {
 				return err
 			}
 		} else {
 			// Removed from the spec, and AWS still has it.
 			if _, err := m.client.DeleteWidgetLogging(ctx, &widgets.DeleteWidgetLoggingInput{WidgetName: cr.Spec.WidgetName}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
+	if obs.Changed("routes") {
+		observed, _ := obs.Observed.(v1alpha1.WidgetSpec)
+		put, remove := compare.KeyedChanges(cr.Spec.Routes, observed.Routes, func(e *v1alpha1.WidgetRoute) string {
+			return conv.Value(e.RouteID)
+		}, func(d, o *v1alpha1.WidgetRoute) bool {
+			return len(diffWidgetRoute("", d, o)) > 0
+		})
+		for _, e := range put {
+			sec := managed.ReadSecrets(ctx)
+			in := &widgets.PutWidgetRouteInput{
+				Route:      conv.Ptr(&e, sdkWidgetRoute(sec)),
+				RouteId:    e.RouteID,
+				WidgetName: cr.Spec.WidgetName,
+			}
+			if err := sec.Err(); err != nil {
+				return err
+			}
+			if _, err := m.client.PutWidgetRoute(ctx, in); err != nil {
+				return err
+			}
+		}
+		for _, k := range remove {
+			if _, err := m.client.DeleteWidgetRoute(ctx, &widgets.DeleteWidgetRouteInput{
+				RouteId:    &k,
+				WidgetName: cr.Spec.WidgetName,
+			}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
 				return err
 			}
 		}

@@ -46,7 +46,7 @@ func (s subResource) removable() bool {
 func (m *managerWriter) removableFields() []*model.Field {
 	var out []*model.Field
 	for _, s := range m.subResources() {
-		if s.removable() {
+		if s.removable() && !m.isTagsSub(s.f) {
 			out = append(out, s.f)
 		}
 	}
@@ -135,6 +135,10 @@ func (m *managerWriter) putSubResource(s subResource) []jen.Code {
 func (m *managerWriter) createSubResources() []jen.Code {
 	var body []jen.Code
 	for _, s := range m.subResources() {
+		if m.isTagsSub(s.f) {
+			body = append(body, m.createSubTags())
+			continue
+		}
 		body = append(body, jen.If(jen.Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil()).Block(m.putSubResource(s)...))
 	}
 	return body
@@ -158,6 +162,10 @@ func (m *managerWriter) updateSubResources() []jen.Code {
 	var body []jen.Code
 	for _, s := range m.subResources() {
 		if !s.compared() {
+			continue
+		}
+		if m.isTagsSub(s.f) {
+			body = append(body, m.updateSubTags(s))
 			continue
 		}
 		if s.removable() {

@@ -63,6 +63,9 @@ type BucketSpec struct {
 	// Specifies the default server-side-encryption configuration.
 	// +optional
 	Encryption *ServerSideEncryptionConfiguration `json:"encryption,omitempty"`
+	// Container for the TagSet and Tag elements.
+	// +optional
+	Tagging *Tagging `json:"tagging,omitempty"`
 	// Container for setting the versioning state.
 	// +optional
 	Versioning *VersioningConfiguration `json:"versioning,omitempty"`

@@ -132,6 +132,24 @@ type ServerSideEncryptionRule struct {
 	BucketKeyEnabled *bool `json:"bucketKeyEnabled,omitempty"`
 }
 
+// Tag mirrors the AWS Tag shape.
+type Tag struct {
+	// Name of the object key.
+	// +optional
+	// +kubebuilder:validation:MinLength=1
+	Key *string `json:"key,omitempty"`
+	// Value of the tag.
+	// +optional
+	Value *string `json:"value,omitempty"`
+}
+
+// Tagging mirrors the AWS Tagging shape.
+type Tagging struct {
+	// A collection for a set of tags
+	// +optional
+	TagSet []Tag `json:"tagSet,omitempty"`
+}
+
 // VersioningConfiguration mirrors the AWS VersioningConfiguration shape.
 type VersioningConfiguration struct {
 	// Specifies whether MFA delete is enabled in the bucket versioning configuration. This element is only returned if the bucket has been configured with MFA delete. If the bucket has never been so configured, this element is not returned.

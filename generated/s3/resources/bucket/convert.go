@@ -14,6 +14,21 @@ func observedSpec(cr *v1alpha1.Bucket, desc *s3.HeadBucketOutput) v1alpha1.Bucke
 	return observed
 }
 
+// specTags reads the spec's tags as a map.
+func specTags(cr *v1alpha1.Bucket) map[string]string {
+	return tagsIn(&cr.Spec)
+}
+
+// tagsIn reads the tags that a spec's tagging holds as a map.
+func tagsIn(spec *v1alpha1.BucketSpec) map[string]string {
+	if spec.Tagging == nil {
+		return nil
+	}
+	return conv.TagMap(spec.Tagging.TagSet, func(t v1alpha1.Tag) (string, string) {
+		return conv.Value(t.Key), conv.Value(t.Value)
+	})
+}
+
 func fillStatusFromHeadBucketOutput(status *v1alpha1.BucketStatus, in *s3.HeadBucketOutput) {
 	status.BucketLocationType = conv.FromEnum(in.BucketLocationType)
 	status.BucketLocationName = in.BucketLocationName
@@ -27,6 +42,10 @@ func fillStatusFromCreateBucketOutput(status *v1alpha1.BucketStatus, in *s3.Crea
 
 func apiServerSideEncryptionConfiguration(in types.ServerSideEncryptionConfiguration) v1alpha1.ServerSideEncryptionConfiguration {
 	return v1alpha1.ServerSideEncryptionConfiguration{Rules: conv.Slice(in.Rules, apiServerSideEncryptionRule)}
+}
+
+func apiTaggingFromGetBucketTaggingOutput(in s3.GetBucketTaggingOutput) v1alpha1.Tagging {
+	return v1alpha1.Tagging{TagSet: conv.Slice(in.TagSet, apiTag)}
 }
 
 func apiVersioningConfigurationFromGetBucketVersioningOutput(in s3.GetBucketVersioningOutput) v1alpha1.VersioningConfiguration {
@@ -77,6 +96,13 @@ func apiServerSideEncryptionRule(in types.ServerSideEncryptionRule) v1alpha1.Ser
 	return v1alpha1.ServerSideEncryptionRule{
 		ApplyServerSideEncryptionByDefault: conv.Ptr(in.ApplyServerSideEncryptionByDefault, apiServerSideEncryptionByDefault),
 		BucketKeyEnabled:                   in.BucketKeyEnabled,
+	}
+}
+
+func apiTag(in types.Tag) v1alpha1.Tag {
+	return v1alpha1.Tag{
+		Key:   in.Key,
+		Value: in.Value,
 	}
 }
 

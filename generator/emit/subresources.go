@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"slices"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/kubesmith/kubesmith/generator/model"
@@ -112,7 +114,11 @@ func (m *managerWriter) subValue(s subResource, x *jen.Statement) jen.Code {
 
 // putSubResource sets one sub-resource from the spec.
 func (m *managerWriter) putSubResource(s subResource) []jen.Code {
-	ids, guards := m.identifiers(s.Put, jen.Return(jen.Nil()))
+	// The value's member is set from the field below, never as an
+	// identifier, though a spec field of its name matches it.
+	idOp := *s.Put
+	idOp.Input = slices.DeleteFunc(slices.Clone(s.Put.Input), func(in *model.Member) bool { return in.Name == s.PutMember })
+	ids, guards := m.identifiers(&idOp, jen.Return(jen.Nil()))
 	var mem *model.Member
 	for _, in := range s.Put.Input {
 		if in.Name == s.PutMember {

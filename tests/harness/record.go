@@ -34,11 +34,18 @@ type recorderLine struct {
 // global like reset: it sees every client of this moto.
 func (m *Moto) StartRecording(t testing.TB) {
 	t.Helper()
+	if err := m.startRecording(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (m *Moto) startRecording() error {
 	for _, p := range []string{"/moto-api/recorder/reset-recording", "/moto-api/recorder/start-recording"} {
 		if _, err := m.call(http.MethodPost, p); err != nil {
-			t.Fatal(err)
+			return err
 		}
 	}
+	return nil
 }
 
 // StopRecording stops recording; what was recorded stays downloadable.

@@ -25,7 +25,7 @@ type event struct {
 }
 
 // figure matches "file_test.go:12: label: 3…" as go test prints t.Log lines.
-var figure = regexp.MustCompile(`^\s+\S+\.go:\d+: ([a-z][a-z0-9 -]*: [0-9].*)$`)
+var figure = regexp.MustCompile(`^\s+\S+\.go:\d+: ([a-z][A-Za-z0-9 -]*: [0-9].*)$`)
 
 func main() {
 	failed, err := report(os.Stdin, os.Stdout)

@@ -23,6 +23,14 @@ func TestReport(t *testing.T) {
 			absent: []string{"chatter"},
 		},
 		{
+			name:   "figure naming a kind",
+			reason: "a figure's label may name a kind in capitals: compat s3 Bucket: 214/302",
+			in: `{"Action":"output","Package":"p","Test":"T","Output":"    x_test.go:3: compat s3 Bucket: 214/302 spec paths\n"}
+{"Action":"pass","Package":"p","Test":"T"}
+{"Action":"pass","Package":"p","Elapsed":1.5}`,
+			want: []string{"compat s3 Bucket: 214/302 spec paths"},
+		},
+		{
 			name:   "failure",
 			reason: "a failing test shows all its output and fails the run",
 			in: `{"Action":"output","Package":"p","Test":"T","Output":"    x_test.go:4: some chatter\n"}

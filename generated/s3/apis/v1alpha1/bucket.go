@@ -60,9 +60,42 @@ type BucketSpec struct {
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="objectOwnership cannot change once set"
 	// +kubebuilder:validation:Enum=BucketOwnerPreferred;ObjectWriter;BucketOwnerEnforced
 	ObjectOwnership *string `json:"objectOwnership,omitempty"`
+	// Container for setting the transfer acceleration state.
+	// +optional
+	Accelerate *AccelerateConfiguration `json:"accelerate,omitempty"`
+	// Describes the cross-origin access configuration for objects in an Amazon S3 bucket. For more information, see Enabling Cross-Origin Resource Sharing in the Amazon S3 User Guide .
+	// +optional
+	CORS *CORSConfiguration `json:"cors,omitempty"`
 	// Specifies the default server-side-encryption configuration.
 	// +optional
 	Encryption *ServerSideEncryptionConfiguration `json:"encryption,omitempty"`
+	// Container for lifecycle rules. You can add as many as 1,000 rules.
+	// +optional
+	Lifecycle *BucketLifecycleConfiguration `json:"lifecycle,omitempty"`
+	// Container for logging status information.
+	// +optional
+	Logging *BucketLoggingStatus `json:"logging,omitempty"`
+	// A container for specifying the notification configuration of the bucket. If this element is empty, notifications are turned off for the bucket.
+	// +optional
+	Notification *NotificationConfiguration `json:"notification,omitempty"`
+	// The Object Lock configuration that you want to apply to the specified bucket.
+	// +optional
+	ObjectLockConfiguration *ObjectLockConfiguration `json:"objectLockConfiguration,omitempty"`
+	// The OwnershipControls (BucketOwnerEnforced, BucketOwnerPreferred, or ObjectWriter) that you want to apply to this Amazon S3 bucket.
+	// +optional
+	OwnershipControls *OwnershipControls `json:"ownershipControls,omitempty"`
+	// The bucket policy as a JSON document. For directory buckets, the only IAM action supported in the bucket policy is s3express:CreateSession .
+	// +optional
+	Policy *string `json:"policy,omitempty"`
+	// The PublicAccessBlock configuration that you want to apply to this Amazon S3 bucket. You can enable the configuration options in any combination. For more information about when Amazon S3 considers a bucket or object public, see The Meaning of "Public" in the Amazon S3 User Guide .
+	// +optional
+	PublicAccessBlock *PublicAccessBlockConfiguration `json:"publicAccessBlock,omitempty"`
+	// A container for replication rules. You can add up to 1,000 rules. The maximum size of a replication configuration is 2 MB.
+	// +optional
+	Replication *ReplicationConfiguration `json:"replication,omitempty"`
+	// Container for Payer.
+	// +optional
+	RequestPayment *RequestPaymentConfiguration `json:"requestPayment,omitempty"`
 	// Container for the TagSet and Tag elements.
 	// +optional
 	Tagging *Tagging `json:"tagging,omitempty"`

@@ -2,6 +2,34 @@
 
 package v1alpha1
 
+import (
+	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+)
+
+// AbortIncompleteMultipartUpload mirrors the AWS AbortIncompleteMultipartUpload shape.
+type AbortIncompleteMultipartUpload struct {
+	// Specifies the number of days after which Amazon S3 aborts an incomplete multipart upload.
+	// +optional
+	DaysAfterInitiation *int64 `json:"daysAfterInitiation,omitempty"`
+}
+
+// AccelerateConfiguration mirrors the AWS AccelerateConfiguration shape.
+type AccelerateConfiguration struct {
+	// Specifies the transfer acceleration status of the bucket.
+	// +optional
+	// +kubebuilder:validation:Enum=Enabled;Suspended
+	Status *string `json:"status,omitempty"`
+}
+
+// AccessControlTranslation mirrors the AWS AccessControlTranslation shape.
+type AccessControlTranslation struct {
+	// Specifies the replica ownership. For default and valid values, see PUT bucket replication in the Amazon S3 API Reference .
+	// +optional
+	// +kubebuilder:validation:Enum=Destination
+	Owner *string `json:"owner,omitempty"`
+}
+
 // BucketInfo mirrors the AWS BucketInfo shape.
 type BucketInfo struct {
 	// The number of Zone (Availability Zone or Local Zone) that's used for redundancy for the bucket.
@@ -12,6 +40,49 @@ type BucketInfo struct {
 	// +optional
 	// +kubebuilder:validation:Enum=Directory
 	Type *string `json:"type,omitempty"`
+}
+
+// BucketLifecycleConfiguration mirrors the AWS BucketLifecycleConfiguration shape.
+type BucketLifecycleConfiguration struct {
+	// A lifecycle rule for individual objects in an Amazon S3 bucket.
+	// +optional
+	Rules []LifecycleRule `json:"rules,omitempty"`
+}
+
+// BucketLoggingStatus mirrors the AWS BucketLoggingStatus shape.
+type BucketLoggingStatus struct {
+	// Describes where logs are stored and the prefix that Amazon S3 assigns to all log object keys for a bucket. For more information, see PUT Bucket logging in the Amazon S3 API Reference .
+	// +optional
+	LoggingEnabled *LoggingEnabled `json:"loggingEnabled,omitempty"`
+}
+
+// CORSConfiguration mirrors the AWS CORSConfiguration shape.
+type CORSConfiguration struct {
+	// A set of origins and methods (cross-origin access that you want to allow). You can add up to 100 rules to the configuration.
+	// +optional
+	CORSRules []CORSRule `json:"corsRules,omitempty"`
+}
+
+// CORSRule mirrors the AWS CORSRule shape.
+type CORSRule struct {
+	// Unique identifier for the rule. The value cannot be longer than 255 characters.
+	// +optional
+	ID *string `json:"id,omitempty"`
+	// Headers that are specified in the Access-Control-Request-Headers header. These headers are allowed in a preflight OPTIONS request. In response to any preflight OPTIONS request, Amazon S3 returns any requested headers that are allowed.
+	// +optional
+	AllowedHeaders []string `json:"allowedHeaders,omitempty"`
+	// An HTTP method that you allow the origin to execute. Valid values are GET , PUT , HEAD , POST , and DELETE .
+	// +optional
+	AllowedMethods []string `json:"allowedMethods,omitempty"`
+	// One or more origins you want customers to be able to access the bucket from.
+	// +optional
+	AllowedOrigins []string `json:"allowedOrigins,omitempty"`
+	// One or more headers in the response that you want customers to be able to access from their applications (for example, from a JavaScript XMLHttpRequest object).
+	// +optional
+	ExposeHeaders []string `json:"exposeHeaders,omitempty"`
+	// The time in seconds that your browser is to cache the preflight response for the specified resource.
+	// +optional
+	MaxAgeSeconds *int64 `json:"maxAgeSeconds,omitempty"`
 }
 
 // Condition mirrors the AWS Condition shape.
@@ -38,6 +109,61 @@ type CreateBucketConfiguration struct {
 	Bucket *BucketInfo `json:"bucket,omitempty"`
 }
 
+// DefaultRetention mirrors the AWS DefaultRetention shape.
+type DefaultRetention struct {
+	// The default Object Lock retention mode you want to apply to new objects placed in the specified bucket. Must be used with either Days or Years .
+	// +optional
+	// +kubebuilder:validation:Enum=GOVERNANCE;COMPLIANCE
+	Mode *string `json:"mode,omitempty"`
+	// The number of days that you want to specify for the default retention period. Must be used with Mode .
+	// +optional
+	Days *int64 `json:"days,omitempty"`
+	// The number of years that you want to specify for the default retention period. Must be used with Mode .
+	// +optional
+	Years *int64 `json:"years,omitempty"`
+}
+
+// DeleteMarkerReplication mirrors the AWS DeleteMarkerReplication shape.
+type DeleteMarkerReplication struct {
+	// Indicates whether to replicate delete markers. Indicates whether to replicate delete markers.
+	// +optional
+	// +kubebuilder:validation:Enum=Enabled;Disabled
+	Status *string `json:"status,omitempty"`
+}
+
+// Destination mirrors the AWS Destination shape.
+type Destination struct {
+	// The Amazon Resource Name (ARN) of the bucket where you want Amazon S3 to store the results.
+	// +optional
+	Bucket *string `json:"bucket,omitempty"`
+	// Destination bucket owner account ID. In a cross-account scenario, if you direct Amazon S3 to change replica ownership to the Amazon Web Services account that owns the destination bucket by specifying the AccessControlTranslation property, this is the account ID of the destination bucket owner.
+	// +optional
+	Account *string `json:"account,omitempty"`
+	// The storage class to use when replicating objects, such as S3 Standard or reduced redundancy. By default, Amazon S3 uses the storage class of the source object to create the object replica.
+	// +optional
+	// +kubebuilder:validation:Enum=STANDARD;REDUCED_REDUNDANCY;STANDARD_IA;ONEZONE_IA;INTELLIGENT_TIERING;GLACIER;DEEP_ARCHIVE;OUTPOSTS;GLACIER_IR;SNOW;EXPRESS_ONEZONE
+	StorageClass *string `json:"storageClass,omitempty"`
+	// Specify this only in a cross-account scenario (where source and destination bucket owners are not the same), and you want to change replica ownership to the Amazon Web Services account that owns the destination bucket.
+	// +optional
+	AccessControlTranslation *AccessControlTranslation `json:"accessControlTranslation,omitempty"`
+	// A container that provides information about encryption. If SourceSelectionCriteria is specified, you must specify this element.
+	// +optional
+	EncryptionConfiguration *EncryptionConfiguration `json:"encryptionConfiguration,omitempty"`
+	// A container specifying S3 Replication Time Control (S3 RTC), including whether S3 RTC is enabled and the time when all objects and operations on objects must be replicated. Must be specified together with a Metrics block.
+	// +optional
+	ReplicationTime *ReplicationTime `json:"replicationTime,omitempty"`
+	// A container specifying replication metrics-related settings enabling replication metrics and events.
+	// +optional
+	Metrics *Metrics `json:"metrics,omitempty"`
+}
+
+// EncryptionConfiguration mirrors the AWS EncryptionConfiguration shape.
+type EncryptionConfiguration struct {
+	// Specifies the ID (Key ARN or Alias ARN) of the customer managed Amazon Web Services KMS key stored in Amazon Web Services Key Management Service (KMS) for the destination bucket. Amazon S3 uses this key to encrypt replica objects. Amazon S3 only supports symmetric encryption KMS keys.
+	// +optional
+	ReplicaKMSKeyID *string `json:"replicaKMSKeyID,omitempty"`
+}
+
 // ErrorDocument mirrors the AWS ErrorDocument shape.
 type ErrorDocument struct {
 	// The object key name to use when a 4XX class error occurs. Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see XML related object key constraints .
@@ -46,11 +172,149 @@ type ErrorDocument struct {
 	Key *string `json:"key,omitempty"`
 }
 
+// EventBridgeConfiguration mirrors the AWS EventBridgeConfiguration shape.
+type EventBridgeConfiguration struct{}
+
+// ExistingObjectReplication mirrors the AWS ExistingObjectReplication shape.
+type ExistingObjectReplication struct {
+	// Specifies whether Amazon S3 replicates existing source bucket objects.
+	// +optional
+	// +kubebuilder:validation:Enum=Enabled;Disabled
+	Status *string `json:"status,omitempty"`
+}
+
+// FilterRule mirrors the AWS FilterRule shape.
+type FilterRule struct {
+	// The object key name prefix or suffix identifying one or more objects to which the filtering rule applies. The maximum length is 1,024 characters. Overlapping prefixes and suffixes are not supported. For more information, see Configuring Event Notifications in the Amazon S3 User Guide .
+	// +optional
+	// +kubebuilder:validation:Enum=prefix;suffix
+	Name *string `json:"name,omitempty"`
+	// The value that the filter searches for in object key names.
+	// +optional
+	Value *string `json:"value,omitempty"`
+}
+
+// Grantee mirrors the AWS Grantee shape.
+type Grantee struct {
+	// Screen name of the grantee.
+	// +optional
+	DisplayName *string `json:"displayName,omitempty"`
+	// Email address of the grantee. Using email addresses to specify a grantee is only supported in the following Amazon Web Services Regions: US East (N. Virginia) US West (N.
+	// +optional
+	EmailAddress *string `json:"emailAddress,omitempty"`
+	// The canonical user ID of the grantee.
+	// +optional
+	ID *string `json:"id,omitempty"`
+	// URI of the grantee group.
+	// +optional
+	URI *string `json:"uri,omitempty"`
+	// Type of grantee
+	// +optional
+	// +kubebuilder:validation:Enum=CanonicalUser;AmazonCustomerByEmail;Group
+	Type *string `json:"type,omitempty"`
+}
+
 // IndexDocument mirrors the AWS IndexDocument shape.
 type IndexDocument struct {
 	// A suffix that is appended to a request that is for a directory on the website endpoint. (For example, if the suffix is index.html and you make a request to samplebucket/images/ , the data that is returned will be for the object with the key name images/index.html .) The suffix must not be empty and…
 	// +optional
 	Suffix *string `json:"suffix,omitempty"`
+}
+
+// LambdaFunctionConfiguration mirrors the AWS LambdaFunctionConfiguration shape.
+type LambdaFunctionConfiguration struct {
+	// An optional unique identifier for configurations in a notification configuration. If you don't provide one, Amazon S3 will assign an ID.
+	// +optional
+	ID *string `json:"id,omitempty"`
+	// The Amazon Resource Name (ARN) of the Lambda function that Amazon S3 invokes when the specified event type occurs.
+	// +optional
+	LambdaFunctionARN *string `json:"lambdaFunctionARN,omitempty"`
+	// The Amazon S3 bucket event for which to invoke the Lambda function. For more information, see Supported Event Types in the Amazon S3 User Guide .
+	// +optional
+	Events []string `json:"events,omitempty"`
+	// Specifies object key name filtering rules. For information about key name filtering, see Configuring event notifications using object key name filtering in the Amazon S3 User Guide .
+	// +optional
+	Filter *NotificationConfigurationFilter `json:"filter,omitempty"`
+}
+
+// LifecycleExpiration mirrors the AWS LifecycleExpiration shape.
+type LifecycleExpiration struct {
+	// Indicates at what date the object is to be moved or deleted. The date value must conform to the ISO 8601 format. The time is always midnight UTC. This parameter applies to general purpose buckets only. It is not supported for directory bucket lifecycle configurations.
+	// +optional
+	Date *metav1.Time `json:"date,omitempty"`
+	// Indicates the lifetime, in days, of the objects that are subject to the rule. The value must be a non-zero positive integer.
+	// +optional
+	Days *int64 `json:"days,omitempty"`
+	// Indicates whether Amazon S3 will remove a delete marker with no noncurrent versions. If set to true, the delete marker will be expired; if set to false the policy takes no action. This cannot be specified with Days or Date in a Lifecycle Expiration Policy.
+	// +optional
+	ExpiredObjectDeleteMarker *bool `json:"expiredObjectDeleteMarker,omitempty"`
+}
+
+// LifecycleRule mirrors the AWS LifecycleRule shape.
+type LifecycleRule struct {
+	// Specifies the expiration for the lifecycle of the object in the form of date, days and, whether the object has a delete marker.
+	// +optional
+	Expiration *LifecycleExpiration `json:"expiration,omitempty"`
+	// Unique identifier for the rule. The value cannot be longer than 255 characters.
+	// +optional
+	ID *string `json:"id,omitempty"`
+	// Prefix identifying one or more objects to which the rule applies. This is no longer used; use Filter instead. Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see XML related object key constraints .
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+	// The Filter is used to identify objects that a Lifecycle Rule applies to. A Filter must have exactly one of Prefix , Tag , or And specified. Filter is required if the LifecycleRule does not contain a Prefix element. Tag filters are not supported for directory buckets.
+	// +optional
+	Filter *LifecycleRuleFilter `json:"filter,omitempty"`
+	// If 'Enabled', the rule is currently being applied. If 'Disabled', the rule is not currently being applied.
+	// +optional
+	// +kubebuilder:validation:Enum=Enabled;Disabled
+	Status *string `json:"status,omitempty"`
+	// Specifies when an Amazon S3 object transitions to a specified storage class. This parameter applies to general purpose buckets only. It is not supported for directory bucket lifecycle configurations.
+	// +optional
+	Transitions []Transition `json:"transitions,omitempty"`
+	// Specifies the transition rule for the lifecycle rule that describes when noncurrent objects transition to a specific storage class.
+	// +optional
+	NoncurrentVersionTransitions []NoncurrentVersionTransition `json:"noncurrentVersionTransitions,omitempty"`
+	// Specifies when noncurrent object versions expire. Upon expiration, Amazon S3 permanently deletes the noncurrent object versions.
+	// +optional
+	NoncurrentVersionExpiration *NoncurrentVersionExpiration `json:"noncurrentVersionExpiration,omitempty"`
+	// Specifies the days since the initiation of an incomplete multipart upload that Amazon S3 will wait before permanently removing all parts of the upload. For more information, see Aborting Incomplete Multipart Uploads Using a Bucket Lifecycle Configuration in the Amazon S3 User Guide .
+	// +optional
+	AbortIncompleteMultipartUpload *AbortIncompleteMultipartUpload `json:"abortIncompleteMultipartUpload,omitempty"`
+}
+
+// LifecycleRuleAndOperator mirrors the AWS LifecycleRuleAndOperator shape.
+type LifecycleRuleAndOperator struct {
+	// Prefix identifying one or more objects to which the rule applies.
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+	// All of these tags must exist in the object's tag set in order for the rule to apply.
+	// +optional
+	Tags []Tag `json:"tags,omitempty"`
+	// Minimum object size to which the rule applies.
+	// +optional
+	ObjectSizeGreaterThan *int64 `json:"objectSizeGreaterThan,omitempty"`
+	// Maximum object size to which the rule applies.
+	// +optional
+	ObjectSizeLessThan *int64 `json:"objectSizeLessThan,omitempty"`
+}
+
+// LifecycleRuleFilter mirrors the AWS LifecycleRuleFilter shape.
+type LifecycleRuleFilter struct {
+	// Prefix identifying one or more objects to which the rule applies. Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see XML related object key constraints .
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+	// This tag must exist in the object's tag set in order for the rule to apply. This parameter applies to general purpose buckets only. It is not supported for directory bucket lifecycle configurations.
+	// +optional
+	Tag *Tag `json:"tag,omitempty"`
+	// Minimum object size to which the rule applies.
+	// +optional
+	ObjectSizeGreaterThan *int64 `json:"objectSizeGreaterThan,omitempty"`
+	// Maximum object size to which the rule applies.
+	// +optional
+	ObjectSizeLessThan *int64 `json:"objectSizeLessThan,omitempty"`
+	// This is used in a Lifecycle Rule Filter to apply a logical AND to two or more predicates. The Lifecycle Rule will apply to any object matching all of the predicates configured inside the And operator.
+	// +optional
+	And *LifecycleRuleAndOperator `json:"and,omitempty"`
 }
 
 // LocationInfo mirrors the AWS LocationInfo shape.
@@ -62,6 +326,153 @@ type LocationInfo struct {
 	// The name of the location where the bucket will be created. For directory buckets, the name of the location is the Zone ID of the Availability Zone (AZ) or Local Zone (LZ) where the bucket will be created. An example AZ ID value is usw2-az1 .
 	// +optional
 	Name *string `json:"name,omitempty"`
+}
+
+// LoggingEnabled mirrors the AWS LoggingEnabled shape.
+type LoggingEnabled struct {
+	// Specifies the bucket where you want Amazon S3 to store server access logs. You can have your logs delivered to any bucket that you own, including the same bucket that is being logged. You can also configure multiple buckets to deliver their logs to the same target bucket.
+	// +optional
+	TargetBucket *string `json:"targetBucket,omitempty"`
+	// Container for granting information. Buckets that use the bucket owner enforced setting for Object Ownership don't support target grants. For more information, see Permissions for server access log delivery in the Amazon S3 User Guide .
+	// +optional
+	TargetGrants []TargetGrant `json:"targetGrants,omitempty"`
+	// A prefix for all log object keys. If you store log files from multiple Amazon S3 buckets in a single bucket, you can use a prefix to distinguish which log files came from which bucket.
+	// +optional
+	TargetPrefix *string `json:"targetPrefix,omitempty"`
+	// Amazon S3 key format for log objects.
+	// +optional
+	TargetObjectKeyFormat *TargetObjectKeyFormat `json:"targetObjectKeyFormat,omitempty"`
+}
+
+// Metrics mirrors the AWS Metrics shape.
+type Metrics struct {
+	// Specifies whether the replication metrics are enabled.
+	// +optional
+	// +kubebuilder:validation:Enum=Enabled;Disabled
+	Status *string `json:"status,omitempty"`
+	// A container specifying the time threshold for emitting the s3:Replication:OperationMissedThreshold event.
+	// +optional
+	EventThreshold *ReplicationTimeValue `json:"eventThreshold,omitempty"`
+}
+
+// NoncurrentVersionExpiration mirrors the AWS NoncurrentVersionExpiration shape.
+type NoncurrentVersionExpiration struct {
+	// Specifies the number of days an object is noncurrent before Amazon S3 can perform the associated action. The value must be a non-zero positive integer. For information about the noncurrent days calculations, see How Amazon S3 Calculates When an Object Became Noncurrent in the Amazon S3 User Guide .
+	// +optional
+	NoncurrentDays *int64 `json:"noncurrentDays,omitempty"`
+	// Specifies how many noncurrent versions Amazon S3 will retain. You can specify up to 100 noncurrent versions to retain. Amazon S3 will permanently delete any additional noncurrent versions beyond the specified number to retain.
+	// +optional
+	NewerNoncurrentVersions *int64 `json:"newerNoncurrentVersions,omitempty"`
+}
+
+// NoncurrentVersionTransition mirrors the AWS NoncurrentVersionTransition shape.
+type NoncurrentVersionTransition struct {
+	// Specifies the number of days an object is noncurrent before Amazon S3 can perform the associated action. For information about the noncurrent days calculations, see How Amazon S3 Calculates How Long an Object Has Been Noncurrent in the Amazon S3 User Guide .
+	// +optional
+	NoncurrentDays *int64 `json:"noncurrentDays,omitempty"`
+	// The class of storage used to store the object.
+	// +optional
+	// +kubebuilder:validation:Enum=GLACIER;STANDARD_IA;ONEZONE_IA;INTELLIGENT_TIERING;DEEP_ARCHIVE;GLACIER_IR
+	StorageClass *string `json:"storageClass,omitempty"`
+	// Specifies how many noncurrent versions Amazon S3 will retain in the same storage class before transitioning objects. You can specify up to 100 noncurrent versions to retain. Amazon S3 will transition any additional noncurrent versions beyond the specified number to retain.
+	// +optional
+	NewerNoncurrentVersions *int64 `json:"newerNoncurrentVersions,omitempty"`
+}
+
+// NotificationConfiguration mirrors the AWS NotificationConfiguration shape.
+type NotificationConfiguration struct {
+	// The topic to which notifications are sent and the events for which notifications are generated.
+	// +optional
+	TopicConfigurations []TopicConfiguration `json:"topicConfigurations,omitempty"`
+	// The Amazon Simple Queue Service queues to publish messages to and the events for which to publish messages.
+	// +optional
+	QueueConfigurations []QueueConfiguration `json:"queueConfigurations,omitempty"`
+	// Describes the Lambda functions to invoke and the events for which to invoke them.
+	// +optional
+	LambdaFunctionConfigurations []LambdaFunctionConfiguration `json:"lambdaFunctionConfigurations,omitempty"`
+	// Enables delivery of events to Amazon EventBridge.
+	// +optional
+	EventBridgeConfiguration *EventBridgeConfiguration `json:"eventBridgeConfiguration,omitempty"`
+}
+
+// NotificationConfigurationFilter mirrors the AWS NotificationConfigurationFilter shape.
+type NotificationConfigurationFilter struct {
+	// A container for object key name prefix and suffix filtering rules.
+	// +optional
+	Key *S3KeyFilter `json:"key,omitempty"`
+}
+
+// ObjectLockConfiguration mirrors the AWS ObjectLockConfiguration shape.
+type ObjectLockConfiguration struct {
+	// Indicates whether this bucket has an Object Lock configuration enabled. Enable ObjectLockEnabled when you apply ObjectLockConfiguration to a bucket.
+	// +optional
+	// +kubebuilder:validation:Enum=Enabled
+	ObjectLockEnabled *string `json:"objectLockEnabled,omitempty"`
+	// Specifies the Object Lock rule for the specified object. Enable the this rule when you apply ObjectLockConfiguration to a bucket. Bucket settings require both a mode and a period. The period can be either Days or Years but you must select one. You cannot specify Days and Years at the same time.
+	// +optional
+	Rule *ObjectLockRule `json:"rule,omitempty"`
+}
+
+// ObjectLockRule mirrors the AWS ObjectLockRule shape.
+type ObjectLockRule struct {
+	// The default Object Lock retention mode and period that you want to apply to new objects placed in the specified bucket. Bucket settings require both a mode and a period. The period can be either Days or Years but you must select one. You cannot specify Days and Years at the same time.
+	// +optional
+	DefaultRetention *DefaultRetention `json:"defaultRetention,omitempty"`
+}
+
+// OwnershipControls mirrors the AWS OwnershipControls shape.
+type OwnershipControls struct {
+	// The container element for an ownership control rule.
+	// +optional
+	Rules []OwnershipControlsRule `json:"rules,omitempty"`
+}
+
+// OwnershipControlsRule mirrors the AWS OwnershipControlsRule shape.
+type OwnershipControlsRule struct {
+	// The container element for object ownership for a bucket's ownership controls. BucketOwnerPreferred - Objects uploaded to the bucket change ownership to the bucket owner if the objects are uploaded with the bucket-owner-full-control canned ACL.
+	// +optional
+	// +kubebuilder:validation:Enum=BucketOwnerPreferred;ObjectWriter;BucketOwnerEnforced
+	ObjectOwnership *string `json:"objectOwnership,omitempty"`
+}
+
+// PartitionedPrefix mirrors the AWS PartitionedPrefix shape.
+type PartitionedPrefix struct {
+	// Specifies the partition date source for the partitioned prefix. PartitionDateSource can be EventTime or DeliveryTime . For DeliveryTime , the time in the log file names corresponds to the delivery time for the log files. For EventTime , The logs delivered are for a specific day only.
+	// +optional
+	// +kubebuilder:validation:Enum=EventTime;DeliveryTime
+	PartitionDateSource *string `json:"partitionDateSource,omitempty"`
+}
+
+// PublicAccessBlockConfiguration mirrors the AWS PublicAccessBlockConfiguration shape.
+type PublicAccessBlockConfiguration struct {
+	// Specifies whether Amazon S3 should block public access control lists (ACLs) for this bucket and objects in this bucket. Setting this element to TRUE causes the following behavior: PUT Bucket ACL and PUT Object ACL calls fail if the specified ACL is public.
+	// +optional
+	BlockPublicACLs *bool `json:"blockPublicACLs,omitempty"`
+	// Specifies whether Amazon S3 should ignore public ACLs for this bucket and objects in this bucket. Setting this element to TRUE causes Amazon S3 to ignore all public ACLs on this bucket and objects in this bucket.
+	// +optional
+	IgnorePublicACLs *bool `json:"ignorePublicACLs,omitempty"`
+	// Specifies whether Amazon S3 should block public bucket policies for this bucket. Setting this element to TRUE causes Amazon S3 to reject calls to PUT Bucket policy if the specified bucket policy allows public access. Enabling this setting doesn't affect existing bucket policies.
+	// +optional
+	BlockPublicPolicy *bool `json:"blockPublicPolicy,omitempty"`
+	// Specifies whether Amazon S3 should restrict public bucket policies for this bucket. Setting this element to TRUE restricts access to this bucket to only Amazon Web Services service principals and authorized users within this account if the bucket has a public policy.
+	// +optional
+	RestrictPublicBuckets *bool `json:"restrictPublicBuckets,omitempty"`
+}
+
+// QueueConfiguration mirrors the AWS QueueConfiguration shape.
+type QueueConfiguration struct {
+	// An optional unique identifier for configurations in a notification configuration. If you don't provide one, Amazon S3 will assign an ID.
+	// +optional
+	ID *string `json:"id,omitempty"`
+	// The Amazon Resource Name (ARN) of the Amazon SQS queue to which Amazon S3 publishes a message when it detects events of the specified type.
+	// +optional
+	QueueARN *string `json:"queueARN,omitempty"`
+	// A collection of bucket events for which to send notifications
+	// +optional
+	Events []string `json:"events,omitempty"`
+	// Specifies object key name filtering rules. For information about key name filtering, see Configuring event notifications using object key name filtering in the Amazon S3 User Guide .
+	// +optional
+	Filter *NotificationConfigurationFilter `json:"filter,omitempty"`
 }
 
 // Redirect mirrors the AWS Redirect shape.
@@ -95,6 +506,108 @@ type RedirectAllRequestsTo struct {
 	Protocol *string `json:"protocol,omitempty"`
 }
 
+// ReplicaModifications mirrors the AWS ReplicaModifications shape.
+type ReplicaModifications struct {
+	// Specifies whether Amazon S3 replicates modifications on replicas.
+	// +optional
+	// +kubebuilder:validation:Enum=Enabled;Disabled
+	Status *string `json:"status,omitempty"`
+}
+
+// ReplicationConfiguration mirrors the AWS ReplicationConfiguration shape.
+type ReplicationConfiguration struct {
+	// The Amazon Resource Name (ARN) of the Identity and Access Management (IAM) role that Amazon S3 assumes when replicating objects. For more information, see How to Set Up Replication in the Amazon S3 User Guide .
+	// +optional
+	Role *string `json:"role,omitempty"`
+	// RoleRef names the Role whose .status.ackResourceMetadata.arn fills role.
+	// +optional
+	RoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"roleRef,omitempty"`
+	// A container for one or more replication rules. A replication configuration must have at least one rule and can contain a maximum of 1,000 rules.
+	// +optional
+	Rules []ReplicationRule `json:"rules,omitempty"`
+}
+
+// ReplicationRule mirrors the AWS ReplicationRule shape.
+type ReplicationRule struct {
+	// A unique identifier for the rule. The maximum value is 255 characters.
+	// +optional
+	ID *string `json:"id,omitempty"`
+	// The priority indicates which rule has precedence whenever two or more replication rules conflict. Amazon S3 will attempt to replicate objects according to all replication rules.
+	// +optional
+	Priority *int64 `json:"priority,omitempty"`
+	// An object key name prefix that identifies the object or objects to which the rule applies. The maximum prefix length is 1,024 characters. To include all objects in a bucket, specify an empty string.
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+	// A filter that identifies the subset of objects to which the replication rule applies. A Filter must specify exactly one Prefix , Tag , or an And child element.
+	// +optional
+	Filter *ReplicationRuleFilter `json:"filter,omitempty"`
+	// Specifies whether the rule is enabled.
+	// +optional
+	// +kubebuilder:validation:Enum=Enabled;Disabled
+	Status *string `json:"status,omitempty"`
+	// A container that describes additional filters for identifying the source objects that you want to replicate. You can choose to enable or disable the replication of these objects.
+	// +optional
+	SourceSelectionCriteria *SourceSelectionCriteria `json:"sourceSelectionCriteria,omitempty"`
+	// Optional configuration to replicate existing source bucket objects. This parameter is no longer supported. To replicate existing objects, see Replicating existing objects with S3 Batch Replication in the Amazon S3 User Guide .
+	// +optional
+	ExistingObjectReplication *ExistingObjectReplication `json:"existingObjectReplication,omitempty"`
+	// A container for information about the replication destination and its configurations including enabling the S3 Replication Time Control (S3 RTC).
+	// +optional
+	Destination *Destination `json:"destination,omitempty"`
+	// Specifies whether Amazon S3 replicates delete markers. If you specify a Filter in your replication configuration, you must also include a DeleteMarkerReplication element.
+	// +optional
+	DeleteMarkerReplication *DeleteMarkerReplication `json:"deleteMarkerReplication,omitempty"`
+}
+
+// ReplicationRuleAndOperator mirrors the AWS ReplicationRuleAndOperator shape.
+type ReplicationRuleAndOperator struct {
+	// An object key name prefix that identifies the subset of objects to which the rule applies.
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+	// An array of tags containing key and value pairs.
+	// +optional
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// ReplicationRuleFilter mirrors the AWS ReplicationRuleFilter shape.
+type ReplicationRuleFilter struct {
+	// An object key name prefix that identifies the subset of objects to which the rule applies. Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see XML related object key constraints .
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+	// A container for specifying a tag key and value. The rule applies only to objects that have the tag in their tag set.
+	// +optional
+	Tag *Tag `json:"tag,omitempty"`
+	// A container for specifying rule filters. The filters determine the subset of objects to which the rule applies. This element is required only if you specify more than one filter. For example: If you specify both a Prefix and a Tag filter, wrap these filters in an And tag.
+	// +optional
+	And *ReplicationRuleAndOperator `json:"and,omitempty"`
+}
+
+// ReplicationTime mirrors the AWS ReplicationTime shape.
+type ReplicationTime struct {
+	// Specifies whether the replication time is enabled.
+	// +optional
+	// +kubebuilder:validation:Enum=Enabled;Disabled
+	Status *string `json:"status,omitempty"`
+	// A container specifying the time by which replication should be complete for all objects and operations on objects.
+	// +optional
+	Time *ReplicationTimeValue `json:"time,omitempty"`
+}
+
+// ReplicationTimeValue mirrors the AWS ReplicationTimeValue shape.
+type ReplicationTimeValue struct {
+	// Contains an integer specifying time in minutes. Valid value: 15
+	// +optional
+	Minutes *int64 `json:"minutes,omitempty"`
+}
+
+// RequestPaymentConfiguration mirrors the AWS RequestPaymentConfiguration shape.
+type RequestPaymentConfiguration struct {
+	// Specifies who pays for the download and request fees.
+	// +optional
+	// +kubebuilder:validation:Enum=Requester;BucketOwner
+	Payer *string `json:"payer,omitempty"`
+}
+
 // RoutingRule mirrors the AWS RoutingRule shape.
 type RoutingRule struct {
 	// A container for describing a condition that must be met for the specified redirect to apply. For example, 1. If request is for pages in the /docs folder, redirect to the /documents folder. 2. If request results in HTTP error 4xx, redirect request to another host where you might process the error.
@@ -103,6 +616,13 @@ type RoutingRule struct {
 	// Container for redirect information. You can redirect requests to another host, to another page, or with another protocol. In the event of an error, you can specify a different error code to return.
 	// +optional
 	Redirect *Redirect `json:"redirect,omitempty"`
+}
+
+// S3KeyFilter mirrors the AWS S3KeyFilter shape.
+type S3KeyFilter struct {
+	// A list of containers for the key-value pair that defines the criteria for the filter rule.
+	// +optional
+	FilterRules []FilterRule `json:"filterRules,omitempty"`
 }
 
 // ServerSideEncryptionByDefault mirrors the AWS ServerSideEncryptionByDefault shape.
@@ -132,6 +652,27 @@ type ServerSideEncryptionRule struct {
 	BucketKeyEnabled *bool `json:"bucketKeyEnabled,omitempty"`
 }
 
+// SimplePrefix mirrors the AWS SimplePrefix shape.
+type SimplePrefix struct{}
+
+// SourceSelectionCriteria mirrors the AWS SourceSelectionCriteria shape.
+type SourceSelectionCriteria struct {
+	// A container for filter information for the selection of Amazon S3 objects encrypted with Amazon Web Services KMS. If you include SourceSelectionCriteria in the replication configuration, this element is required.
+	// +optional
+	SSEKMSEncryptedObjects *SseKmsEncryptedObjects `json:"sseKMSEncryptedObjects,omitempty"`
+	// A filter that you can specify for selections for modifications on replicas. Amazon S3 doesn't replicate replica modifications by default.
+	// +optional
+	ReplicaModifications *ReplicaModifications `json:"replicaModifications,omitempty"`
+}
+
+// SseKmsEncryptedObjects mirrors the AWS SseKmsEncryptedObjects shape.
+type SseKmsEncryptedObjects struct {
+	// Specifies whether Amazon S3 replicates objects created with server-side encryption using an Amazon Web Services KMS key stored in Amazon Web Services Key Management Service.
+	// +optional
+	// +kubebuilder:validation:Enum=Enabled;Disabled
+	Status *string `json:"status,omitempty"`
+}
+
 // Tag mirrors the AWS Tag shape.
 type Tag struct {
 	// Name of the object key.
@@ -148,6 +689,57 @@ type Tagging struct {
 	// A collection for a set of tags
 	// +optional
 	TagSet []Tag `json:"tagSet,omitempty"`
+}
+
+// TargetGrant mirrors the AWS TargetGrant shape.
+type TargetGrant struct {
+	// Container for the person being granted permissions.
+	// +optional
+	Grantee *Grantee `json:"grantee,omitempty"`
+	// Logging permissions assigned to the grantee for the bucket.
+	// +optional
+	// +kubebuilder:validation:Enum=FULL_CONTROL;READ;WRITE
+	Permission *string `json:"permission,omitempty"`
+}
+
+// TargetObjectKeyFormat mirrors the AWS TargetObjectKeyFormat shape.
+type TargetObjectKeyFormat struct {
+	// To use the simple format for S3 keys for log objects. To specify SimplePrefix format, set SimplePrefix to {}.
+	// +optional
+	SimplePrefix *SimplePrefix `json:"simplePrefix,omitempty"`
+	// Partitioned S3 key for log objects.
+	// +optional
+	PartitionedPrefix *PartitionedPrefix `json:"partitionedPrefix,omitempty"`
+}
+
+// TopicConfiguration mirrors the AWS TopicConfiguration shape.
+type TopicConfiguration struct {
+	// An optional unique identifier for configurations in a notification configuration. If you don't provide one, Amazon S3 will assign an ID.
+	// +optional
+	ID *string `json:"id,omitempty"`
+	// The Amazon Resource Name (ARN) of the Amazon SNS topic to which Amazon S3 publishes a message when it detects events of the specified type.
+	// +optional
+	TopicARN *string `json:"topicARN,omitempty"`
+	// The Amazon S3 bucket event about which to send notifications. For more information, see Supported Event Types in the Amazon S3 User Guide .
+	// +optional
+	Events []string `json:"events,omitempty"`
+	// Specifies object key name filtering rules. For information about key name filtering, see Configuring event notifications using object key name filtering in the Amazon S3 User Guide .
+	// +optional
+	Filter *NotificationConfigurationFilter `json:"filter,omitempty"`
+}
+
+// Transition mirrors the AWS Transition shape.
+type Transition struct {
+	// Indicates when objects are transitioned to the specified storage class. The date value must be in ISO 8601 format. The time is always midnight UTC.
+	// +optional
+	Date *metav1.Time `json:"date,omitempty"`
+	// Indicates the number of days after creation when objects are transitioned to the specified storage class. If the specified storage class is INTELLIGENT_TIERING , GLACIER_IR , GLACIER , or DEEP_ARCHIVE , valid values are 0 or positive integers.
+	// +optional
+	Days *int64 `json:"days,omitempty"`
+	// The storage class to which you want the object to transition.
+	// +optional
+	// +kubebuilder:validation:Enum=GLACIER;STANDARD_IA;ONEZONE_IA;INTELLIGENT_TIERING;DEEP_ARCHIVE;GLACIER_IR
+	StorageClass *string `json:"storageClass,omitempty"`
 }
 
 // VersioningConfiguration mirrors the AWS VersioningConfiguration shape.

@@ -4,6 +4,9 @@ package bucket
 
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/s3/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
+	conv "github.com/kubesmith/kubesmith/runtime/conv"
+	"slices"
 	"strconv"
 )
 
@@ -11,14 +14,71 @@ import (
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.BucketSpec) []string {
 	var diff []string
+	if desired.Accelerate != nil {
+		diff = append(diff, diffAccelerateConfiguration("accelerate", desired.Accelerate, observed.Accelerate)...)
+	}
+	if desired.CORS != nil {
+		diff = append(diff, diffCORSConfiguration("cors", desired.CORS, observed.CORS)...)
+	}
 	if desired.Encryption != nil {
 		diff = append(diff, diffServerSideEncryptionConfiguration("encryption", desired.Encryption, observed.Encryption)...)
+	}
+	if desired.Lifecycle != nil {
+		diff = append(diff, diffBucketLifecycleConfiguration("lifecycle", desired.Lifecycle, observed.Lifecycle)...)
+	}
+	if desired.Logging != nil {
+		diff = append(diff, diffBucketLoggingStatus("logging", desired.Logging, observed.Logging)...)
+	}
+	if desired.Notification != nil {
+		diff = append(diff, diffNotificationConfiguration("notification", desired.Notification, observed.Notification)...)
+	}
+	if desired.ObjectLockConfiguration != nil {
+		diff = append(diff, diffObjectLockConfiguration("objectLockConfiguration", desired.ObjectLockConfiguration, observed.ObjectLockConfiguration)...)
+	}
+	if desired.OwnershipControls != nil {
+		diff = append(diff, diffOwnershipControls("ownershipControls", desired.OwnershipControls, observed.OwnershipControls)...)
+	}
+	if desired.Policy != nil && !compare.Policy(*desired.Policy, conv.Value(observed.Policy)) {
+		diff = append(diff, "policy")
+	}
+	if desired.PublicAccessBlock != nil {
+		diff = append(diff, diffPublicAccessBlockConfiguration("publicAccessBlock", desired.PublicAccessBlock, observed.PublicAccessBlock)...)
+	}
+	if desired.Replication != nil {
+		diff = append(diff, diffReplicationConfiguration("replication", desired.Replication, observed.Replication)...)
+	}
+	if desired.RequestPayment != nil {
+		diff = append(diff, diffRequestPaymentConfiguration("requestPayment", desired.RequestPayment, observed.RequestPayment)...)
 	}
 	if desired.Versioning != nil {
 		diff = append(diff, diffVersioningConfiguration("versioning", desired.Versioning, observed.Versioning)...)
 	}
 	if desired.Website != nil {
 		diff = append(diff, diffWebsiteConfiguration("website", desired.Website, observed.Website)...)
+	}
+	// Removing cors from the spec deletes it, if AWS has it.
+	if desired.CORS == nil && observed.CORS != nil {
+		diff = append(diff, "cors")
+	}
+	// Removing lifecycle from the spec deletes it, if AWS has it.
+	if desired.Lifecycle == nil && observed.Lifecycle != nil {
+		diff = append(diff, "lifecycle")
+	}
+	// Removing ownershipControls from the spec deletes it, if AWS has it.
+	if desired.OwnershipControls == nil && observed.OwnershipControls != nil {
+		diff = append(diff, "ownershipControls")
+	}
+	// Removing policy from the spec deletes it, if AWS has it.
+	if desired.Policy == nil && observed.Policy != nil {
+		diff = append(diff, "policy")
+	}
+	// Removing publicAccessBlock from the spec deletes it, if AWS has it.
+	if desired.PublicAccessBlock == nil && observed.PublicAccessBlock != nil {
+		diff = append(diff, "publicAccessBlock")
+	}
+	// Removing replication from the spec deletes it, if AWS has it.
+	if desired.Replication == nil && observed.Replication != nil {
+		diff = append(diff, "replication")
 	}
 	// Removing website from the spec deletes it, if AWS has it.
 	if desired.Website == nil && observed.Website != nil {
@@ -34,6 +94,30 @@ func diffCreateOnly(desired, observed *v1alpha1.BucketSpec) []string {
 	return diff
 }
 
+func diffAccelerateConfiguration(path string, desired, observed *v1alpha1.AccelerateConfiguration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.AccelerateConfiguration{}
+	}
+	var diff []string
+	if desired.Status != nil && (observed.Status == nil || *desired.Status != *observed.Status) {
+		diff = append(diff, path+".status")
+	}
+	return diff
+}
+
+func diffCORSConfiguration(path string, desired, observed *v1alpha1.CORSConfiguration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.CORSConfiguration{}
+	}
+	var diff []string
+	if desired.CORSRules != nil {
+		diff = append(diff, diffCORSRuleList(path+".corsRules", desired.CORSRules, observed.CORSRules)...)
+	}
+	return diff
+}
+
 func diffServerSideEncryptionConfiguration(path string, desired, observed *v1alpha1.ServerSideEncryptionConfiguration) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
@@ -42,6 +126,126 @@ func diffServerSideEncryptionConfiguration(path string, desired, observed *v1alp
 	var diff []string
 	if desired.Rules != nil {
 		diff = append(diff, diffServerSideEncryptionRuleList(path+".rules", desired.Rules, observed.Rules)...)
+	}
+	return diff
+}
+
+func diffBucketLifecycleConfiguration(path string, desired, observed *v1alpha1.BucketLifecycleConfiguration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.BucketLifecycleConfiguration{}
+	}
+	var diff []string
+	if desired.Rules != nil {
+		diff = append(diff, diffLifecycleRuleList(path+".rules", desired.Rules, observed.Rules)...)
+	}
+	return diff
+}
+
+func diffBucketLoggingStatus(path string, desired, observed *v1alpha1.BucketLoggingStatus) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.BucketLoggingStatus{}
+	}
+	var diff []string
+	if desired.LoggingEnabled != nil {
+		diff = append(diff, diffLoggingEnabled(path+".loggingEnabled", desired.LoggingEnabled, observed.LoggingEnabled)...)
+	}
+	return diff
+}
+
+func diffNotificationConfiguration(path string, desired, observed *v1alpha1.NotificationConfiguration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.NotificationConfiguration{}
+	}
+	var diff []string
+	if desired.TopicConfigurations != nil {
+		diff = append(diff, diffTopicConfigurationSet(path+".topicConfigurations", desired.TopicConfigurations, observed.TopicConfigurations)...)
+	}
+	if desired.QueueConfigurations != nil {
+		diff = append(diff, diffQueueConfigurationSet(path+".queueConfigurations", desired.QueueConfigurations, observed.QueueConfigurations)...)
+	}
+	if desired.LambdaFunctionConfigurations != nil {
+		diff = append(diff, diffLambdaFunctionConfigurationSet(path+".lambdaFunctionConfigurations", desired.LambdaFunctionConfigurations, observed.LambdaFunctionConfigurations)...)
+	}
+	if desired.EventBridgeConfiguration != nil {
+		diff = append(diff, diffEventBridgeConfiguration(path+".eventBridgeConfiguration", desired.EventBridgeConfiguration, observed.EventBridgeConfiguration)...)
+	}
+	return diff
+}
+
+func diffObjectLockConfiguration(path string, desired, observed *v1alpha1.ObjectLockConfiguration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.ObjectLockConfiguration{}
+	}
+	var diff []string
+	if desired.ObjectLockEnabled != nil && (observed.ObjectLockEnabled == nil || *desired.ObjectLockEnabled != *observed.ObjectLockEnabled) {
+		diff = append(diff, path+".objectLockEnabled")
+	}
+	if desired.Rule != nil {
+		diff = append(diff, diffObjectLockRule(path+".rule", desired.Rule, observed.Rule)...)
+	}
+	return diff
+}
+
+func diffOwnershipControls(path string, desired, observed *v1alpha1.OwnershipControls) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.OwnershipControls{}
+	}
+	var diff []string
+	if desired.Rules != nil {
+		diff = append(diff, diffOwnershipControlsRuleList(path+".rules", desired.Rules, observed.Rules)...)
+	}
+	return diff
+}
+
+func diffPublicAccessBlockConfiguration(path string, desired, observed *v1alpha1.PublicAccessBlockConfiguration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.PublicAccessBlockConfiguration{}
+	}
+	var diff []string
+	if desired.BlockPublicACLs != nil && (observed.BlockPublicACLs == nil || *desired.BlockPublicACLs != *observed.BlockPublicACLs) {
+		diff = append(diff, path+".blockPublicACLs")
+	}
+	if desired.IgnorePublicACLs != nil && (observed.IgnorePublicACLs == nil || *desired.IgnorePublicACLs != *observed.IgnorePublicACLs) {
+		diff = append(diff, path+".ignorePublicACLs")
+	}
+	if desired.BlockPublicPolicy != nil && (observed.BlockPublicPolicy == nil || *desired.BlockPublicPolicy != *observed.BlockPublicPolicy) {
+		diff = append(diff, path+".blockPublicPolicy")
+	}
+	if desired.RestrictPublicBuckets != nil && (observed.RestrictPublicBuckets == nil || *desired.RestrictPublicBuckets != *observed.RestrictPublicBuckets) {
+		diff = append(diff, path+".restrictPublicBuckets")
+	}
+	return diff
+}
+
+func diffReplicationConfiguration(path string, desired, observed *v1alpha1.ReplicationConfiguration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.ReplicationConfiguration{}
+	}
+	var diff []string
+	if desired.Role != nil && (observed.Role == nil || *desired.Role != *observed.Role) {
+		diff = append(diff, path+".role")
+	}
+	if desired.Rules != nil {
+		diff = append(diff, diffReplicationRuleList(path+".rules", desired.Rules, observed.Rules)...)
+	}
+	return diff
+}
+
+func diffRequestPaymentConfiguration(path string, desired, observed *v1alpha1.RequestPaymentConfiguration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.RequestPaymentConfiguration{}
+	}
+	var diff []string
+	if desired.Payer != nil && (observed.Payer == nil || *desired.Payer != *observed.Payer) {
+		diff = append(diff, path+".payer")
 	}
 	return diff
 }
@@ -82,6 +286,45 @@ func diffWebsiteConfiguration(path string, desired, observed *v1alpha1.WebsiteCo
 	return diff
 }
 
+func diffCORSRule(path string, desired, observed *v1alpha1.CORSRule) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.CORSRule{}
+	}
+	var diff []string
+	if desired.ID != nil && (observed.ID == nil || *desired.ID != *observed.ID) {
+		diff = append(diff, path+".id")
+	}
+	if desired.AllowedHeaders != nil && !slices.Equal(desired.AllowedHeaders, observed.AllowedHeaders) {
+		diff = append(diff, path+".allowedHeaders")
+	}
+	if desired.AllowedMethods != nil && !slices.Equal(desired.AllowedMethods, observed.AllowedMethods) {
+		diff = append(diff, path+".allowedMethods")
+	}
+	if desired.AllowedOrigins != nil && !slices.Equal(desired.AllowedOrigins, observed.AllowedOrigins) {
+		diff = append(diff, path+".allowedOrigins")
+	}
+	if desired.ExposeHeaders != nil && !slices.Equal(desired.ExposeHeaders, observed.ExposeHeaders) {
+		diff = append(diff, path+".exposeHeaders")
+	}
+	if desired.MaxAgeSeconds != nil && (observed.MaxAgeSeconds == nil || *desired.MaxAgeSeconds != *observed.MaxAgeSeconds) {
+		diff = append(diff, path+".maxAgeSeconds")
+	}
+	return diff
+}
+
+func diffCORSRuleList(path string, desired, observed []v1alpha1.CORSRule) []string {
+	if len(desired) != len(observed) {
+		return []string{path}
+	}
+	var diff []string
+	for i := range desired {
+		at := path + "[" + strconv.Itoa(i) + "]"
+		diff = append(diff, diffCORSRule(at, &desired[i], &observed[i])...)
+	}
+	return diff
+}
+
 func diffServerSideEncryptionRule(path string, desired, observed *v1alpha1.ServerSideEncryptionRule) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
@@ -105,6 +348,261 @@ func diffServerSideEncryptionRuleList(path string, desired, observed []v1alpha1.
 	for i := range desired {
 		at := path + "[" + strconv.Itoa(i) + "]"
 		diff = append(diff, diffServerSideEncryptionRule(at, &desired[i], &observed[i])...)
+	}
+	return diff
+}
+
+func diffLifecycleRule(path string, desired, observed *v1alpha1.LifecycleRule) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.LifecycleRule{}
+	}
+	var diff []string
+	if desired.Expiration != nil {
+		diff = append(diff, diffLifecycleExpiration(path+".expiration", desired.Expiration, observed.Expiration)...)
+	}
+	if desired.ID != nil && (observed.ID == nil || *desired.ID != *observed.ID) {
+		diff = append(diff, path+".id")
+	}
+	if desired.Prefix != nil && (observed.Prefix == nil || *desired.Prefix != *observed.Prefix) {
+		diff = append(diff, path+".prefix")
+	}
+	if desired.Filter != nil {
+		diff = append(diff, diffLifecycleRuleFilter(path+".filter", desired.Filter, observed.Filter)...)
+	}
+	if desired.Status != nil && (observed.Status == nil || *desired.Status != *observed.Status) {
+		diff = append(diff, path+".status")
+	}
+	if desired.Transitions != nil {
+		diff = append(diff, diffTransitionList(path+".transitions", desired.Transitions, observed.Transitions)...)
+	}
+	if desired.NoncurrentVersionTransitions != nil {
+		diff = append(diff, diffNoncurrentVersionTransitionList(path+".noncurrentVersionTransitions", desired.NoncurrentVersionTransitions, observed.NoncurrentVersionTransitions)...)
+	}
+	if desired.NoncurrentVersionExpiration != nil {
+		diff = append(diff, diffNoncurrentVersionExpiration(path+".noncurrentVersionExpiration", desired.NoncurrentVersionExpiration, observed.NoncurrentVersionExpiration)...)
+	}
+	if desired.AbortIncompleteMultipartUpload != nil {
+		diff = append(diff, diffAbortIncompleteMultipartUpload(path+".abortIncompleteMultipartUpload", desired.AbortIncompleteMultipartUpload, observed.AbortIncompleteMultipartUpload)...)
+	}
+	return diff
+}
+
+func diffLifecycleRuleList(path string, desired, observed []v1alpha1.LifecycleRule) []string {
+	if len(desired) != len(observed) {
+		return []string{path}
+	}
+	var diff []string
+	for i := range desired {
+		at := path + "[" + strconv.Itoa(i) + "]"
+		diff = append(diff, diffLifecycleRule(at, &desired[i], &observed[i])...)
+	}
+	return diff
+}
+
+func diffLoggingEnabled(path string, desired, observed *v1alpha1.LoggingEnabled) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.LoggingEnabled{}
+	}
+	var diff []string
+	if desired.TargetBucket != nil && (observed.TargetBucket == nil || *desired.TargetBucket != *observed.TargetBucket) {
+		diff = append(diff, path+".targetBucket")
+	}
+	if desired.TargetGrants != nil {
+		diff = append(diff, diffTargetGrantList(path+".targetGrants", desired.TargetGrants, observed.TargetGrants)...)
+	}
+	if desired.TargetPrefix != nil && (observed.TargetPrefix == nil || *desired.TargetPrefix != *observed.TargetPrefix) {
+		diff = append(diff, path+".targetPrefix")
+	}
+	if desired.TargetObjectKeyFormat != nil {
+		diff = append(diff, diffTargetObjectKeyFormat(path+".targetObjectKeyFormat", desired.TargetObjectKeyFormat, observed.TargetObjectKeyFormat)...)
+	}
+	return diff
+}
+
+func diffTopicConfiguration(path string, desired, observed *v1alpha1.TopicConfiguration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.TopicConfiguration{}
+	}
+	var diff []string
+	if desired.ID != nil && (observed.ID == nil || *desired.ID != *observed.ID) {
+		diff = append(diff, path+".id")
+	}
+	if desired.TopicARN != nil && (observed.TopicARN == nil || *desired.TopicARN != *observed.TopicARN) {
+		diff = append(diff, path+".topicARN")
+	}
+	if desired.Events != nil && !slices.Equal(desired.Events, observed.Events) {
+		diff = append(diff, path+".events")
+	}
+	if desired.Filter != nil {
+		diff = append(diff, diffNotificationConfigurationFilter(path+".filter", desired.Filter, observed.Filter)...)
+	}
+	return diff
+}
+
+func diffTopicConfigurationSet(path string, desired, observed []v1alpha1.TopicConfiguration) []string {
+	same := func(des, obs *v1alpha1.TopicConfiguration) bool {
+		return len(diffTopicConfiguration(path, des, obs)) == 0
+	}
+	if compare.SameSet(desired, observed, same) {
+		return nil
+	}
+	return []string{path}
+}
+
+func diffQueueConfiguration(path string, desired, observed *v1alpha1.QueueConfiguration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.QueueConfiguration{}
+	}
+	var diff []string
+	if desired.ID != nil && (observed.ID == nil || *desired.ID != *observed.ID) {
+		diff = append(diff, path+".id")
+	}
+	if desired.QueueARN != nil && (observed.QueueARN == nil || *desired.QueueARN != *observed.QueueARN) {
+		diff = append(diff, path+".queueARN")
+	}
+	if desired.Events != nil && !slices.Equal(desired.Events, observed.Events) {
+		diff = append(diff, path+".events")
+	}
+	if desired.Filter != nil {
+		diff = append(diff, diffNotificationConfigurationFilter(path+".filter", desired.Filter, observed.Filter)...)
+	}
+	return diff
+}
+
+func diffQueueConfigurationSet(path string, desired, observed []v1alpha1.QueueConfiguration) []string {
+	same := func(des, obs *v1alpha1.QueueConfiguration) bool {
+		return len(diffQueueConfiguration(path, des, obs)) == 0
+	}
+	if compare.SameSet(desired, observed, same) {
+		return nil
+	}
+	return []string{path}
+}
+
+func diffLambdaFunctionConfiguration(path string, desired, observed *v1alpha1.LambdaFunctionConfiguration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.LambdaFunctionConfiguration{}
+	}
+	var diff []string
+	if desired.ID != nil && (observed.ID == nil || *desired.ID != *observed.ID) {
+		diff = append(diff, path+".id")
+	}
+	if desired.LambdaFunctionARN != nil && (observed.LambdaFunctionARN == nil || *desired.LambdaFunctionARN != *observed.LambdaFunctionARN) {
+		diff = append(diff, path+".lambdaFunctionARN")
+	}
+	if desired.Events != nil && !slices.Equal(desired.Events, observed.Events) {
+		diff = append(diff, path+".events")
+	}
+	if desired.Filter != nil {
+		diff = append(diff, diffNotificationConfigurationFilter(path+".filter", desired.Filter, observed.Filter)...)
+	}
+	return diff
+}
+
+func diffLambdaFunctionConfigurationSet(path string, desired, observed []v1alpha1.LambdaFunctionConfiguration) []string {
+	same := func(des, obs *v1alpha1.LambdaFunctionConfiguration) bool {
+		return len(diffLambdaFunctionConfiguration(path, des, obs)) == 0
+	}
+	if compare.SameSet(desired, observed, same) {
+		return nil
+	}
+	return []string{path}
+}
+
+func diffEventBridgeConfiguration(path string, desired, observed *v1alpha1.EventBridgeConfiguration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.EventBridgeConfiguration{}
+	}
+	var diff []string
+	return diff
+}
+
+func diffObjectLockRule(path string, desired, observed *v1alpha1.ObjectLockRule) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.ObjectLockRule{}
+	}
+	var diff []string
+	if desired.DefaultRetention != nil {
+		diff = append(diff, diffDefaultRetention(path+".defaultRetention", desired.DefaultRetention, observed.DefaultRetention)...)
+	}
+	return diff
+}
+
+func diffOwnershipControlsRule(path string, desired, observed *v1alpha1.OwnershipControlsRule) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.OwnershipControlsRule{}
+	}
+	var diff []string
+	if desired.ObjectOwnership != nil && (observed.ObjectOwnership == nil || *desired.ObjectOwnership != *observed.ObjectOwnership) {
+		diff = append(diff, path+".objectOwnership")
+	}
+	return diff
+}
+
+func diffOwnershipControlsRuleList(path string, desired, observed []v1alpha1.OwnershipControlsRule) []string {
+	if len(desired) != len(observed) {
+		return []string{path}
+	}
+	var diff []string
+	for i := range desired {
+		at := path + "[" + strconv.Itoa(i) + "]"
+		diff = append(diff, diffOwnershipControlsRule(at, &desired[i], &observed[i])...)
+	}
+	return diff
+}
+
+func diffReplicationRule(path string, desired, observed *v1alpha1.ReplicationRule) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.ReplicationRule{}
+	}
+	var diff []string
+	if desired.ID != nil && (observed.ID == nil || *desired.ID != *observed.ID) {
+		diff = append(diff, path+".id")
+	}
+	if desired.Priority != nil && (observed.Priority == nil || *desired.Priority != *observed.Priority) {
+		diff = append(diff, path+".priority")
+	}
+	if desired.Prefix != nil && (observed.Prefix == nil || *desired.Prefix != *observed.Prefix) {
+		diff = append(diff, path+".prefix")
+	}
+	if desired.Filter != nil {
+		diff = append(diff, diffReplicationRuleFilter(path+".filter", desired.Filter, observed.Filter)...)
+	}
+	if desired.Status != nil && (observed.Status == nil || *desired.Status != *observed.Status) {
+		diff = append(diff, path+".status")
+	}
+	if desired.SourceSelectionCriteria != nil {
+		diff = append(diff, diffSourceSelectionCriteria(path+".sourceSelectionCriteria", desired.SourceSelectionCriteria, observed.SourceSelectionCriteria)...)
+	}
+	if desired.ExistingObjectReplication != nil {
+		diff = append(diff, diffExistingObjectReplication(path+".existingObjectReplication", desired.ExistingObjectReplication, observed.ExistingObjectReplication)...)
+	}
+	if desired.Destination != nil {
+		diff = append(diff, diffDestination(path+".destination", desired.Destination, observed.Destination)...)
+	}
+	if desired.DeleteMarkerReplication != nil {
+		diff = append(diff, diffDeleteMarkerReplication(path+".deleteMarkerReplication", desired.DeleteMarkerReplication, observed.DeleteMarkerReplication)...)
+	}
+	return diff
+}
+
+func diffReplicationRuleList(path string, desired, observed []v1alpha1.ReplicationRule) []string {
+	if len(desired) != len(observed) {
+		return []string{path}
+	}
+	var diff []string
+	for i := range desired {
+		at := path + "[" + strconv.Itoa(i) + "]"
+		diff = append(diff, diffReplicationRule(at, &desired[i], &observed[i])...)
 	}
 	return diff
 }
@@ -190,6 +688,294 @@ func diffServerSideEncryptionByDefault(path string, desired, observed *v1alpha1.
 	return diff
 }
 
+func diffLifecycleExpiration(path string, desired, observed *v1alpha1.LifecycleExpiration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.LifecycleExpiration{}
+	}
+	var diff []string
+	if desired.Date != nil && !desired.Date.Equal(observed.Date) {
+		diff = append(diff, path+".date")
+	}
+	if desired.Days != nil && (observed.Days == nil || *desired.Days != *observed.Days) {
+		diff = append(diff, path+".days")
+	}
+	if desired.ExpiredObjectDeleteMarker != nil && (observed.ExpiredObjectDeleteMarker == nil || *desired.ExpiredObjectDeleteMarker != *observed.ExpiredObjectDeleteMarker) {
+		diff = append(diff, path+".expiredObjectDeleteMarker")
+	}
+	return diff
+}
+
+func diffLifecycleRuleFilter(path string, desired, observed *v1alpha1.LifecycleRuleFilter) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.LifecycleRuleFilter{}
+	}
+	var diff []string
+	if desired.Prefix != nil && (observed.Prefix == nil || *desired.Prefix != *observed.Prefix) {
+		diff = append(diff, path+".prefix")
+	}
+	if desired.Tag != nil {
+		diff = append(diff, diffTag(path+".tag", desired.Tag, observed.Tag)...)
+	}
+	if desired.ObjectSizeGreaterThan != nil && (observed.ObjectSizeGreaterThan == nil || *desired.ObjectSizeGreaterThan != *observed.ObjectSizeGreaterThan) {
+		diff = append(diff, path+".objectSizeGreaterThan")
+	}
+	if desired.ObjectSizeLessThan != nil && (observed.ObjectSizeLessThan == nil || *desired.ObjectSizeLessThan != *observed.ObjectSizeLessThan) {
+		diff = append(diff, path+".objectSizeLessThan")
+	}
+	if desired.And != nil {
+		diff = append(diff, diffLifecycleRuleAndOperator(path+".and", desired.And, observed.And)...)
+	}
+	return diff
+}
+
+func diffTransition(path string, desired, observed *v1alpha1.Transition) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.Transition{}
+	}
+	var diff []string
+	if desired.Date != nil && !desired.Date.Equal(observed.Date) {
+		diff = append(diff, path+".date")
+	}
+	if desired.Days != nil && (observed.Days == nil || *desired.Days != *observed.Days) {
+		diff = append(diff, path+".days")
+	}
+	if desired.StorageClass != nil && (observed.StorageClass == nil || *desired.StorageClass != *observed.StorageClass) {
+		diff = append(diff, path+".storageClass")
+	}
+	return diff
+}
+
+func diffTransitionList(path string, desired, observed []v1alpha1.Transition) []string {
+	if len(desired) != len(observed) {
+		return []string{path}
+	}
+	var diff []string
+	for i := range desired {
+		at := path + "[" + strconv.Itoa(i) + "]"
+		diff = append(diff, diffTransition(at, &desired[i], &observed[i])...)
+	}
+	return diff
+}
+
+func diffNoncurrentVersionTransition(path string, desired, observed *v1alpha1.NoncurrentVersionTransition) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.NoncurrentVersionTransition{}
+	}
+	var diff []string
+	if desired.NoncurrentDays != nil && (observed.NoncurrentDays == nil || *desired.NoncurrentDays != *observed.NoncurrentDays) {
+		diff = append(diff, path+".noncurrentDays")
+	}
+	if desired.StorageClass != nil && (observed.StorageClass == nil || *desired.StorageClass != *observed.StorageClass) {
+		diff = append(diff, path+".storageClass")
+	}
+	if desired.NewerNoncurrentVersions != nil && (observed.NewerNoncurrentVersions == nil || *desired.NewerNoncurrentVersions != *observed.NewerNoncurrentVersions) {
+		diff = append(diff, path+".newerNoncurrentVersions")
+	}
+	return diff
+}
+
+func diffNoncurrentVersionTransitionList(path string, desired, observed []v1alpha1.NoncurrentVersionTransition) []string {
+	if len(desired) != len(observed) {
+		return []string{path}
+	}
+	var diff []string
+	for i := range desired {
+		at := path + "[" + strconv.Itoa(i) + "]"
+		diff = append(diff, diffNoncurrentVersionTransition(at, &desired[i], &observed[i])...)
+	}
+	return diff
+}
+
+func diffNoncurrentVersionExpiration(path string, desired, observed *v1alpha1.NoncurrentVersionExpiration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.NoncurrentVersionExpiration{}
+	}
+	var diff []string
+	if desired.NoncurrentDays != nil && (observed.NoncurrentDays == nil || *desired.NoncurrentDays != *observed.NoncurrentDays) {
+		diff = append(diff, path+".noncurrentDays")
+	}
+	if desired.NewerNoncurrentVersions != nil && (observed.NewerNoncurrentVersions == nil || *desired.NewerNoncurrentVersions != *observed.NewerNoncurrentVersions) {
+		diff = append(diff, path+".newerNoncurrentVersions")
+	}
+	return diff
+}
+
+func diffAbortIncompleteMultipartUpload(path string, desired, observed *v1alpha1.AbortIncompleteMultipartUpload) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.AbortIncompleteMultipartUpload{}
+	}
+	var diff []string
+	if desired.DaysAfterInitiation != nil && (observed.DaysAfterInitiation == nil || *desired.DaysAfterInitiation != *observed.DaysAfterInitiation) {
+		diff = append(diff, path+".daysAfterInitiation")
+	}
+	return diff
+}
+
+func diffTargetGrant(path string, desired, observed *v1alpha1.TargetGrant) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.TargetGrant{}
+	}
+	var diff []string
+	if desired.Grantee != nil {
+		diff = append(diff, diffGrantee(path+".grantee", desired.Grantee, observed.Grantee)...)
+	}
+	if desired.Permission != nil && (observed.Permission == nil || *desired.Permission != *observed.Permission) {
+		diff = append(diff, path+".permission")
+	}
+	return diff
+}
+
+func diffTargetGrantList(path string, desired, observed []v1alpha1.TargetGrant) []string {
+	if len(desired) != len(observed) {
+		return []string{path}
+	}
+	var diff []string
+	for i := range desired {
+		at := path + "[" + strconv.Itoa(i) + "]"
+		diff = append(diff, diffTargetGrant(at, &desired[i], &observed[i])...)
+	}
+	return diff
+}
+
+func diffTargetObjectKeyFormat(path string, desired, observed *v1alpha1.TargetObjectKeyFormat) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.TargetObjectKeyFormat{}
+	}
+	var diff []string
+	if desired.SimplePrefix != nil {
+		diff = append(diff, diffSimplePrefix(path+".simplePrefix", desired.SimplePrefix, observed.SimplePrefix)...)
+	}
+	if desired.PartitionedPrefix != nil {
+		diff = append(diff, diffPartitionedPrefix(path+".partitionedPrefix", desired.PartitionedPrefix, observed.PartitionedPrefix)...)
+	}
+	return diff
+}
+
+func diffNotificationConfigurationFilter(path string, desired, observed *v1alpha1.NotificationConfigurationFilter) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.NotificationConfigurationFilter{}
+	}
+	var diff []string
+	if desired.Key != nil {
+		diff = append(diff, diffS3KeyFilter(path+".key", desired.Key, observed.Key)...)
+	}
+	return diff
+}
+
+func diffDefaultRetention(path string, desired, observed *v1alpha1.DefaultRetention) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.DefaultRetention{}
+	}
+	var diff []string
+	if desired.Mode != nil && (observed.Mode == nil || *desired.Mode != *observed.Mode) {
+		diff = append(diff, path+".mode")
+	}
+	if desired.Days != nil && (observed.Days == nil || *desired.Days != *observed.Days) {
+		diff = append(diff, path+".days")
+	}
+	if desired.Years != nil && (observed.Years == nil || *desired.Years != *observed.Years) {
+		diff = append(diff, path+".years")
+	}
+	return diff
+}
+
+func diffReplicationRuleFilter(path string, desired, observed *v1alpha1.ReplicationRuleFilter) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.ReplicationRuleFilter{}
+	}
+	var diff []string
+	if desired.Prefix != nil && (observed.Prefix == nil || *desired.Prefix != *observed.Prefix) {
+		diff = append(diff, path+".prefix")
+	}
+	if desired.Tag != nil {
+		diff = append(diff, diffTag(path+".tag", desired.Tag, observed.Tag)...)
+	}
+	if desired.And != nil {
+		diff = append(diff, diffReplicationRuleAndOperator(path+".and", desired.And, observed.And)...)
+	}
+	return diff
+}
+
+func diffSourceSelectionCriteria(path string, desired, observed *v1alpha1.SourceSelectionCriteria) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.SourceSelectionCriteria{}
+	}
+	var diff []string
+	if desired.SSEKMSEncryptedObjects != nil {
+		diff = append(diff, diffSseKmsEncryptedObjects(path+".sseKMSEncryptedObjects", desired.SSEKMSEncryptedObjects, observed.SSEKMSEncryptedObjects)...)
+	}
+	if desired.ReplicaModifications != nil {
+		diff = append(diff, diffReplicaModifications(path+".replicaModifications", desired.ReplicaModifications, observed.ReplicaModifications)...)
+	}
+	return diff
+}
+
+func diffExistingObjectReplication(path string, desired, observed *v1alpha1.ExistingObjectReplication) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.ExistingObjectReplication{}
+	}
+	var diff []string
+	if desired.Status != nil && (observed.Status == nil || *desired.Status != *observed.Status) {
+		diff = append(diff, path+".status")
+	}
+	return diff
+}
+
+func diffDestination(path string, desired, observed *v1alpha1.Destination) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.Destination{}
+	}
+	var diff []string
+	if desired.Bucket != nil && (observed.Bucket == nil || *desired.Bucket != *observed.Bucket) {
+		diff = append(diff, path+".bucket")
+	}
+	if desired.Account != nil && (observed.Account == nil || *desired.Account != *observed.Account) {
+		diff = append(diff, path+".account")
+	}
+	if desired.StorageClass != nil && (observed.StorageClass == nil || *desired.StorageClass != *observed.StorageClass) {
+		diff = append(diff, path+".storageClass")
+	}
+	if desired.AccessControlTranslation != nil {
+		diff = append(diff, diffAccessControlTranslation(path+".accessControlTranslation", desired.AccessControlTranslation, observed.AccessControlTranslation)...)
+	}
+	if desired.EncryptionConfiguration != nil {
+		diff = append(diff, diffEncryptionConfiguration(path+".encryptionConfiguration", desired.EncryptionConfiguration, observed.EncryptionConfiguration)...)
+	}
+	if desired.ReplicationTime != nil {
+		diff = append(diff, diffReplicationTime(path+".replicationTime", desired.ReplicationTime, observed.ReplicationTime)...)
+	}
+	if desired.Metrics != nil {
+		diff = append(diff, diffMetrics(path+".metrics", desired.Metrics, observed.Metrics)...)
+	}
+	return diff
+}
+
+func diffDeleteMarkerReplication(path string, desired, observed *v1alpha1.DeleteMarkerReplication) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.DeleteMarkerReplication{}
+	}
+	var diff []string
+	if desired.Status != nil && (observed.Status == nil || *desired.Status != *observed.Status) {
+		diff = append(diff, path+".status")
+	}
+	return diff
+}
+
 func diffCondition(path string, desired, observed *v1alpha1.Condition) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
@@ -225,6 +1011,235 @@ func diffRedirect(path string, desired, observed *v1alpha1.Redirect) []string {
 	}
 	if desired.ReplaceKeyWith != nil && (observed.ReplaceKeyWith == nil || *desired.ReplaceKeyWith != *observed.ReplaceKeyWith) {
 		diff = append(diff, path+".replaceKeyWith")
+	}
+	return diff
+}
+
+func diffTag(path string, desired, observed *v1alpha1.Tag) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.Tag{}
+	}
+	var diff []string
+	if desired.Key != nil && (observed.Key == nil || *desired.Key != *observed.Key) {
+		diff = append(diff, path+".key")
+	}
+	if desired.Value != nil && (observed.Value == nil || *desired.Value != *observed.Value) {
+		diff = append(diff, path+".value")
+	}
+	return diff
+}
+
+func diffLifecycleRuleAndOperator(path string, desired, observed *v1alpha1.LifecycleRuleAndOperator) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.LifecycleRuleAndOperator{}
+	}
+	var diff []string
+	if desired.Prefix != nil && (observed.Prefix == nil || *desired.Prefix != *observed.Prefix) {
+		diff = append(diff, path+".prefix")
+	}
+	if desired.Tags != nil && !compare.TagList(desired.Tags, observed.Tags, func(t v1alpha1.Tag) (*string, *string) {
+		return t.Key, t.Value
+	}) {
+		diff = append(diff, path+".tags")
+	}
+	if desired.ObjectSizeGreaterThan != nil && (observed.ObjectSizeGreaterThan == nil || *desired.ObjectSizeGreaterThan != *observed.ObjectSizeGreaterThan) {
+		diff = append(diff, path+".objectSizeGreaterThan")
+	}
+	if desired.ObjectSizeLessThan != nil && (observed.ObjectSizeLessThan == nil || *desired.ObjectSizeLessThan != *observed.ObjectSizeLessThan) {
+		diff = append(diff, path+".objectSizeLessThan")
+	}
+	return diff
+}
+
+func diffGrantee(path string, desired, observed *v1alpha1.Grantee) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.Grantee{}
+	}
+	var diff []string
+	if desired.DisplayName != nil && (observed.DisplayName == nil || *desired.DisplayName != *observed.DisplayName) {
+		diff = append(diff, path+".displayName")
+	}
+	if desired.EmailAddress != nil && (observed.EmailAddress == nil || *desired.EmailAddress != *observed.EmailAddress) {
+		diff = append(diff, path+".emailAddress")
+	}
+	if desired.ID != nil && (observed.ID == nil || *desired.ID != *observed.ID) {
+		diff = append(diff, path+".id")
+	}
+	if desired.URI != nil && (observed.URI == nil || *desired.URI != *observed.URI) {
+		diff = append(diff, path+".uri")
+	}
+	if desired.Type != nil && (observed.Type == nil || *desired.Type != *observed.Type) {
+		diff = append(diff, path+".type")
+	}
+	return diff
+}
+
+func diffSimplePrefix(path string, desired, observed *v1alpha1.SimplePrefix) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.SimplePrefix{}
+	}
+	var diff []string
+	return diff
+}
+
+func diffPartitionedPrefix(path string, desired, observed *v1alpha1.PartitionedPrefix) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.PartitionedPrefix{}
+	}
+	var diff []string
+	if desired.PartitionDateSource != nil && (observed.PartitionDateSource == nil || *desired.PartitionDateSource != *observed.PartitionDateSource) {
+		diff = append(diff, path+".partitionDateSource")
+	}
+	return diff
+}
+
+func diffS3KeyFilter(path string, desired, observed *v1alpha1.S3KeyFilter) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.S3KeyFilter{}
+	}
+	var diff []string
+	if desired.FilterRules != nil {
+		diff = append(diff, diffFilterRuleList(path+".filterRules", desired.FilterRules, observed.FilterRules)...)
+	}
+	return diff
+}
+
+func diffReplicationRuleAndOperator(path string, desired, observed *v1alpha1.ReplicationRuleAndOperator) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.ReplicationRuleAndOperator{}
+	}
+	var diff []string
+	if desired.Prefix != nil && (observed.Prefix == nil || *desired.Prefix != *observed.Prefix) {
+		diff = append(diff, path+".prefix")
+	}
+	if desired.Tags != nil && !compare.TagList(desired.Tags, observed.Tags, func(t v1alpha1.Tag) (*string, *string) {
+		return t.Key, t.Value
+	}) {
+		diff = append(diff, path+".tags")
+	}
+	return diff
+}
+
+func diffSseKmsEncryptedObjects(path string, desired, observed *v1alpha1.SseKmsEncryptedObjects) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.SseKmsEncryptedObjects{}
+	}
+	var diff []string
+	if desired.Status != nil && (observed.Status == nil || *desired.Status != *observed.Status) {
+		diff = append(diff, path+".status")
+	}
+	return diff
+}
+
+func diffReplicaModifications(path string, desired, observed *v1alpha1.ReplicaModifications) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.ReplicaModifications{}
+	}
+	var diff []string
+	if desired.Status != nil && (observed.Status == nil || *desired.Status != *observed.Status) {
+		diff = append(diff, path+".status")
+	}
+	return diff
+}
+
+func diffAccessControlTranslation(path string, desired, observed *v1alpha1.AccessControlTranslation) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.AccessControlTranslation{}
+	}
+	var diff []string
+	if desired.Owner != nil && (observed.Owner == nil || *desired.Owner != *observed.Owner) {
+		diff = append(diff, path+".owner")
+	}
+	return diff
+}
+
+func diffEncryptionConfiguration(path string, desired, observed *v1alpha1.EncryptionConfiguration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.EncryptionConfiguration{}
+	}
+	var diff []string
+	if desired.ReplicaKMSKeyID != nil && (observed.ReplicaKMSKeyID == nil || *desired.ReplicaKMSKeyID != *observed.ReplicaKMSKeyID) {
+		diff = append(diff, path+".replicaKMSKeyID")
+	}
+	return diff
+}
+
+func diffReplicationTime(path string, desired, observed *v1alpha1.ReplicationTime) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.ReplicationTime{}
+	}
+	var diff []string
+	if desired.Status != nil && (observed.Status == nil || *desired.Status != *observed.Status) {
+		diff = append(diff, path+".status")
+	}
+	if desired.Time != nil {
+		diff = append(diff, diffReplicationTimeValue(path+".time", desired.Time, observed.Time)...)
+	}
+	return diff
+}
+
+func diffMetrics(path string, desired, observed *v1alpha1.Metrics) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.Metrics{}
+	}
+	var diff []string
+	if desired.Status != nil && (observed.Status == nil || *desired.Status != *observed.Status) {
+		diff = append(diff, path+".status")
+	}
+	if desired.EventThreshold != nil {
+		diff = append(diff, diffReplicationTimeValue(path+".eventThreshold", desired.EventThreshold, observed.EventThreshold)...)
+	}
+	return diff
+}
+
+func diffFilterRule(path string, desired, observed *v1alpha1.FilterRule) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.FilterRule{}
+	}
+	var diff []string
+	if desired.Name != nil && (observed.Name == nil || *desired.Name != *observed.Name) {
+		diff = append(diff, path+".name")
+	}
+	if desired.Value != nil && (observed.Value == nil || *desired.Value != *observed.Value) {
+		diff = append(diff, path+".value")
+	}
+	return diff
+}
+
+func diffFilterRuleList(path string, desired, observed []v1alpha1.FilterRule) []string {
+	if len(desired) != len(observed) {
+		return []string{path}
+	}
+	var diff []string
+	for i := range desired {
+		at := path + "[" + strconv.Itoa(i) + "]"
+		diff = append(diff, diffFilterRule(at, &desired[i], &observed[i])...)
+	}
+	return diff
+}
+
+func diffReplicationTimeValue(path string, desired, observed *v1alpha1.ReplicationTimeValue) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.ReplicationTimeValue{}
+	}
+	var diff []string
+	if desired.Minutes != nil && (observed.Minutes == nil || *desired.Minutes != *observed.Minutes) {
+		diff = append(diff, path+".minutes")
 	}
 	return diff
 }

@@ -40,8 +40,64 @@ func fillStatusFromCreateBucketOutput(status *v1alpha1.BucketStatus, in *s3.Crea
 	status.Location = in.Location
 }
 
+func apiAccelerateConfigurationFromGetBucketAccelerateConfigurationOutput(in s3.GetBucketAccelerateConfigurationOutput) v1alpha1.AccelerateConfiguration {
+	return v1alpha1.AccelerateConfiguration{Status: conv.FromEnum(in.Status)}
+}
+
+func apiCORSConfigurationFromGetBucketCorsOutput(in s3.GetBucketCorsOutput) v1alpha1.CORSConfiguration {
+	return v1alpha1.CORSConfiguration{CORSRules: conv.Slice(in.CORSRules, apiCORSRule)}
+}
+
 func apiServerSideEncryptionConfiguration(in types.ServerSideEncryptionConfiguration) v1alpha1.ServerSideEncryptionConfiguration {
 	return v1alpha1.ServerSideEncryptionConfiguration{Rules: conv.Slice(in.Rules, apiServerSideEncryptionRule)}
+}
+
+func apiBucketLifecycleConfigurationFromGetBucketLifecycleConfigurationOutput(in s3.GetBucketLifecycleConfigurationOutput) v1alpha1.BucketLifecycleConfiguration {
+	return v1alpha1.BucketLifecycleConfiguration{Rules: conv.Slice(in.Rules, apiLifecycleRule)}
+}
+
+func apiBucketLoggingStatusFromGetBucketLoggingOutput(in s3.GetBucketLoggingOutput) v1alpha1.BucketLoggingStatus {
+	return v1alpha1.BucketLoggingStatus{LoggingEnabled: conv.Ptr(in.LoggingEnabled, apiLoggingEnabled)}
+}
+
+func apiNotificationConfigurationFromGetBucketNotificationConfigurationOutput(in s3.GetBucketNotificationConfigurationOutput) v1alpha1.NotificationConfiguration {
+	return v1alpha1.NotificationConfiguration{
+		EventBridgeConfiguration:     conv.Ptr(in.EventBridgeConfiguration, apiEventBridgeConfiguration),
+		LambdaFunctionConfigurations: conv.Slice(in.LambdaFunctionConfigurations, apiLambdaFunctionConfiguration),
+		QueueConfigurations:          conv.Slice(in.QueueConfigurations, apiQueueConfiguration),
+		TopicConfigurations:          conv.Slice(in.TopicConfigurations, apiTopicConfiguration),
+	}
+}
+
+func apiObjectLockConfiguration(in types.ObjectLockConfiguration) v1alpha1.ObjectLockConfiguration {
+	return v1alpha1.ObjectLockConfiguration{
+		ObjectLockEnabled: conv.FromEnum(in.ObjectLockEnabled),
+		Rule:              conv.Ptr(in.Rule, apiObjectLockRule),
+	}
+}
+
+func apiOwnershipControls(in types.OwnershipControls) v1alpha1.OwnershipControls {
+	return v1alpha1.OwnershipControls{Rules: conv.Slice(in.Rules, apiOwnershipControlsRule)}
+}
+
+func apiPublicAccessBlockConfiguration(in types.PublicAccessBlockConfiguration) v1alpha1.PublicAccessBlockConfiguration {
+	return v1alpha1.PublicAccessBlockConfiguration{
+		BlockPublicACLs:       in.BlockPublicAcls,
+		BlockPublicPolicy:     in.BlockPublicPolicy,
+		IgnorePublicACLs:      in.IgnorePublicAcls,
+		RestrictPublicBuckets: in.RestrictPublicBuckets,
+	}
+}
+
+func apiReplicationConfiguration(in types.ReplicationConfiguration) v1alpha1.ReplicationConfiguration {
+	return v1alpha1.ReplicationConfiguration{
+		Role:  in.Role,
+		Rules: conv.Slice(in.Rules, apiReplicationRule),
+	}
+}
+
+func apiRequestPaymentConfigurationFromGetBucketRequestPaymentOutput(in s3.GetBucketRequestPaymentOutput) v1alpha1.RequestPaymentConfiguration {
+	return v1alpha1.RequestPaymentConfiguration{Payer: conv.FromEnum(in.Payer)}
 }
 
 func apiTaggingFromGetBucketTaggingOutput(in s3.GetBucketTaggingOutput) v1alpha1.Tagging {
@@ -72,8 +128,64 @@ func sdkCreateBucketConfiguration(in v1alpha1.CreateBucketConfiguration) types.C
 	}
 }
 
+func sdkAccelerateConfiguration(in v1alpha1.AccelerateConfiguration) types.AccelerateConfiguration {
+	return types.AccelerateConfiguration{Status: conv.ToEnum[types.BucketAccelerateStatus](in.Status)}
+}
+
+func sdkCORSConfiguration(in v1alpha1.CORSConfiguration) types.CORSConfiguration {
+	return types.CORSConfiguration{CORSRules: conv.Slice(in.CORSRules, sdkCORSRule)}
+}
+
 func sdkServerSideEncryptionConfiguration(in v1alpha1.ServerSideEncryptionConfiguration) types.ServerSideEncryptionConfiguration {
 	return types.ServerSideEncryptionConfiguration{Rules: conv.Slice(in.Rules, sdkServerSideEncryptionRule)}
+}
+
+func sdkBucketLifecycleConfiguration(in v1alpha1.BucketLifecycleConfiguration) types.BucketLifecycleConfiguration {
+	return types.BucketLifecycleConfiguration{Rules: conv.Slice(in.Rules, sdkLifecycleRule)}
+}
+
+func sdkBucketLoggingStatus(in v1alpha1.BucketLoggingStatus) types.BucketLoggingStatus {
+	return types.BucketLoggingStatus{LoggingEnabled: conv.Ptr(in.LoggingEnabled, sdkLoggingEnabled)}
+}
+
+func sdkNotificationConfiguration(in v1alpha1.NotificationConfiguration) types.NotificationConfiguration {
+	return types.NotificationConfiguration{
+		EventBridgeConfiguration:     conv.Ptr(in.EventBridgeConfiguration, sdkEventBridgeConfiguration),
+		LambdaFunctionConfigurations: conv.Slice(in.LambdaFunctionConfigurations, sdkLambdaFunctionConfiguration),
+		QueueConfigurations:          conv.Slice(in.QueueConfigurations, sdkQueueConfiguration),
+		TopicConfigurations:          conv.Slice(in.TopicConfigurations, sdkTopicConfiguration),
+	}
+}
+
+func sdkObjectLockConfiguration(in v1alpha1.ObjectLockConfiguration) types.ObjectLockConfiguration {
+	return types.ObjectLockConfiguration{
+		ObjectLockEnabled: conv.ToEnum[types.ObjectLockEnabled](in.ObjectLockEnabled),
+		Rule:              conv.Ptr(in.Rule, sdkObjectLockRule),
+	}
+}
+
+func sdkOwnershipControls(in v1alpha1.OwnershipControls) types.OwnershipControls {
+	return types.OwnershipControls{Rules: conv.Slice(in.Rules, sdkOwnershipControlsRule)}
+}
+
+func sdkPublicAccessBlockConfiguration(in v1alpha1.PublicAccessBlockConfiguration) types.PublicAccessBlockConfiguration {
+	return types.PublicAccessBlockConfiguration{
+		BlockPublicAcls:       in.BlockPublicACLs,
+		BlockPublicPolicy:     in.BlockPublicPolicy,
+		IgnorePublicAcls:      in.IgnorePublicACLs,
+		RestrictPublicBuckets: in.RestrictPublicBuckets,
+	}
+}
+
+func sdkReplicationConfiguration(in v1alpha1.ReplicationConfiguration) types.ReplicationConfiguration {
+	return types.ReplicationConfiguration{
+		Role:  in.Role,
+		Rules: conv.Slice(in.Rules, sdkReplicationRule),
+	}
+}
+
+func sdkRequestPaymentConfiguration(in v1alpha1.RequestPaymentConfiguration) types.RequestPaymentConfiguration {
+	return types.RequestPaymentConfiguration{Payer: conv.ToEnum[types.Payer](in.Payer)}
 }
 
 func sdkVersioningConfiguration(in v1alpha1.VersioningConfiguration) types.VersioningConfiguration {
@@ -92,10 +204,103 @@ func sdkWebsiteConfiguration(in v1alpha1.WebsiteConfiguration) types.WebsiteConf
 	}
 }
 
+func apiCORSRule(in types.CORSRule) v1alpha1.CORSRule {
+	return v1alpha1.CORSRule{
+		AllowedHeaders: in.AllowedHeaders,
+		AllowedMethods: in.AllowedMethods,
+		AllowedOrigins: in.AllowedOrigins,
+		ExposeHeaders:  in.ExposeHeaders,
+		ID:             in.ID,
+		MaxAgeSeconds:  conv.Int[int64](in.MaxAgeSeconds),
+	}
+}
+
 func apiServerSideEncryptionRule(in types.ServerSideEncryptionRule) v1alpha1.ServerSideEncryptionRule {
 	return v1alpha1.ServerSideEncryptionRule{
 		ApplyServerSideEncryptionByDefault: conv.Ptr(in.ApplyServerSideEncryptionByDefault, apiServerSideEncryptionByDefault),
 		BucketKeyEnabled:                   in.BucketKeyEnabled,
+	}
+}
+
+func apiLifecycleRule(in types.LifecycleRule) v1alpha1.LifecycleRule {
+	return v1alpha1.LifecycleRule{
+		AbortIncompleteMultipartUpload: conv.Ptr(in.AbortIncompleteMultipartUpload, apiAbortIncompleteMultipartUpload),
+		Expiration:                     conv.Ptr(in.Expiration, apiLifecycleExpiration),
+		Filter:                         conv.Ptr(in.Filter, apiLifecycleRuleFilter),
+		ID:                             in.ID,
+		NoncurrentVersionExpiration:    conv.Ptr(in.NoncurrentVersionExpiration, apiNoncurrentVersionExpiration),
+		NoncurrentVersionTransitions:   conv.Slice(in.NoncurrentVersionTransitions, apiNoncurrentVersionTransition),
+		Prefix:                         in.Prefix,
+		Status:                         conv.FromEnum(in.Status),
+		Transitions:                    conv.Slice(in.Transitions, apiTransition),
+	}
+}
+
+func apiLoggingEnabled(in types.LoggingEnabled) v1alpha1.LoggingEnabled {
+	return v1alpha1.LoggingEnabled{
+		TargetBucket:          in.TargetBucket,
+		TargetGrants:          conv.Slice(in.TargetGrants, apiTargetGrant),
+		TargetObjectKeyFormat: conv.Ptr(in.TargetObjectKeyFormat, apiTargetObjectKeyFormat),
+		TargetPrefix:          in.TargetPrefix,
+	}
+}
+
+func apiTopicConfiguration(in types.TopicConfiguration) v1alpha1.TopicConfiguration {
+	return v1alpha1.TopicConfiguration{
+		Events: conv.Slice(in.Events, func(v types.Event) string {
+			return string(v)
+		}),
+		Filter:   conv.Ptr(in.Filter, apiNotificationConfigurationFilter),
+		ID:       in.Id,
+		TopicARN: in.TopicArn,
+	}
+}
+
+func apiQueueConfiguration(in types.QueueConfiguration) v1alpha1.QueueConfiguration {
+	return v1alpha1.QueueConfiguration{
+		Events: conv.Slice(in.Events, func(v types.Event) string {
+			return string(v)
+		}),
+		Filter:   conv.Ptr(in.Filter, apiNotificationConfigurationFilter),
+		ID:       in.Id,
+		QueueARN: in.QueueArn,
+	}
+}
+
+func apiLambdaFunctionConfiguration(in types.LambdaFunctionConfiguration) v1alpha1.LambdaFunctionConfiguration {
+	return v1alpha1.LambdaFunctionConfiguration{
+		Events: conv.Slice(in.Events, func(v types.Event) string {
+			return string(v)
+		}),
+		Filter:            conv.Ptr(in.Filter, apiNotificationConfigurationFilter),
+		ID:                in.Id,
+		LambdaFunctionARN: in.LambdaFunctionArn,
+	}
+}
+
+func apiEventBridgeConfiguration(in types.EventBridgeConfiguration) v1alpha1.EventBridgeConfiguration {
+	return v1alpha1.EventBridgeConfiguration{}
+}
+
+func apiObjectLockRule(in types.ObjectLockRule) v1alpha1.ObjectLockRule {
+	return v1alpha1.ObjectLockRule{DefaultRetention: conv.Ptr(in.DefaultRetention, apiDefaultRetention)}
+}
+
+func apiOwnershipControlsRule(in types.OwnershipControlsRule) v1alpha1.OwnershipControlsRule {
+	return v1alpha1.OwnershipControlsRule{ObjectOwnership: conv.FromEnum(in.ObjectOwnership)}
+}
+
+func apiReplicationRule(in types.ReplicationRule) v1alpha1.ReplicationRule {
+	return v1alpha1.ReplicationRule{
+		DeleteMarkerReplication:   conv.Ptr(in.DeleteMarkerReplication, apiDeleteMarkerReplication),
+		Destination:               conv.Ptr(in.Destination, apiDestination),
+		ExistingObjectReplication: conv.Ptr(in.ExistingObjectReplication, apiExistingObjectReplication),
+		Filter:                    conv.Ptr(in.Filter, apiReplicationRuleFilter),
+		ID:                        in.ID,
+		Prefix:                    in.Prefix,
+		Priority:                  conv.Int[int64](in.Priority),
+		SourceSelectionCriteria:   conv.Ptr(in.SourceSelectionCriteria, apiSourceSelectionCriteria),
+		Status:                    conv.FromEnum(in.Status),
 	}
 }
 
@@ -142,10 +347,103 @@ func sdkBucketInfo(in v1alpha1.BucketInfo) types.BucketInfo {
 	}
 }
 
+func sdkCORSRule(in v1alpha1.CORSRule) types.CORSRule {
+	return types.CORSRule{
+		AllowedHeaders: in.AllowedHeaders,
+		AllowedMethods: in.AllowedMethods,
+		AllowedOrigins: in.AllowedOrigins,
+		ExposeHeaders:  in.ExposeHeaders,
+		ID:             in.ID,
+		MaxAgeSeconds:  conv.Int[int32](in.MaxAgeSeconds),
+	}
+}
+
 func sdkServerSideEncryptionRule(in v1alpha1.ServerSideEncryptionRule) types.ServerSideEncryptionRule {
 	return types.ServerSideEncryptionRule{
 		ApplyServerSideEncryptionByDefault: conv.Ptr(in.ApplyServerSideEncryptionByDefault, sdkServerSideEncryptionByDefault),
 		BucketKeyEnabled:                   in.BucketKeyEnabled,
+	}
+}
+
+func sdkLifecycleRule(in v1alpha1.LifecycleRule) types.LifecycleRule {
+	return types.LifecycleRule{
+		AbortIncompleteMultipartUpload: conv.Ptr(in.AbortIncompleteMultipartUpload, sdkAbortIncompleteMultipartUpload),
+		Expiration:                     conv.Ptr(in.Expiration, sdkLifecycleExpiration),
+		Filter:                         conv.Ptr(in.Filter, sdkLifecycleRuleFilter),
+		ID:                             in.ID,
+		NoncurrentVersionExpiration:    conv.Ptr(in.NoncurrentVersionExpiration, sdkNoncurrentVersionExpiration),
+		NoncurrentVersionTransitions:   conv.Slice(in.NoncurrentVersionTransitions, sdkNoncurrentVersionTransition),
+		Prefix:                         in.Prefix,
+		Status:                         conv.ToEnum[types.ExpirationStatus](in.Status),
+		Transitions:                    conv.Slice(in.Transitions, sdkTransition),
+	}
+}
+
+func sdkLoggingEnabled(in v1alpha1.LoggingEnabled) types.LoggingEnabled {
+	return types.LoggingEnabled{
+		TargetBucket:          in.TargetBucket,
+		TargetGrants:          conv.Slice(in.TargetGrants, sdkTargetGrant),
+		TargetObjectKeyFormat: conv.Ptr(in.TargetObjectKeyFormat, sdkTargetObjectKeyFormat),
+		TargetPrefix:          in.TargetPrefix,
+	}
+}
+
+func sdkTopicConfiguration(in v1alpha1.TopicConfiguration) types.TopicConfiguration {
+	return types.TopicConfiguration{
+		Events: conv.Slice(in.Events, func(v string) types.Event {
+			return types.Event(v)
+		}),
+		Filter:   conv.Ptr(in.Filter, sdkNotificationConfigurationFilter),
+		Id:       in.ID,
+		TopicArn: in.TopicARN,
+	}
+}
+
+func sdkQueueConfiguration(in v1alpha1.QueueConfiguration) types.QueueConfiguration {
+	return types.QueueConfiguration{
+		Events: conv.Slice(in.Events, func(v string) types.Event {
+			return types.Event(v)
+		}),
+		Filter:   conv.Ptr(in.Filter, sdkNotificationConfigurationFilter),
+		Id:       in.ID,
+		QueueArn: in.QueueARN,
+	}
+}
+
+func sdkLambdaFunctionConfiguration(in v1alpha1.LambdaFunctionConfiguration) types.LambdaFunctionConfiguration {
+	return types.LambdaFunctionConfiguration{
+		Events: conv.Slice(in.Events, func(v string) types.Event {
+			return types.Event(v)
+		}),
+		Filter:            conv.Ptr(in.Filter, sdkNotificationConfigurationFilter),
+		Id:                in.ID,
+		LambdaFunctionArn: in.LambdaFunctionARN,
+	}
+}
+
+func sdkEventBridgeConfiguration(in v1alpha1.EventBridgeConfiguration) types.EventBridgeConfiguration {
+	return types.EventBridgeConfiguration{}
+}
+
+func sdkObjectLockRule(in v1alpha1.ObjectLockRule) types.ObjectLockRule {
+	return types.ObjectLockRule{DefaultRetention: conv.Ptr(in.DefaultRetention, sdkDefaultRetention)}
+}
+
+func sdkOwnershipControlsRule(in v1alpha1.OwnershipControlsRule) types.OwnershipControlsRule {
+	return types.OwnershipControlsRule{ObjectOwnership: conv.ToEnum[types.ObjectOwnership](in.ObjectOwnership)}
+}
+
+func sdkReplicationRule(in v1alpha1.ReplicationRule) types.ReplicationRule {
+	return types.ReplicationRule{
+		DeleteMarkerReplication:   conv.Ptr(in.DeleteMarkerReplication, sdkDeleteMarkerReplication),
+		Destination:               conv.Ptr(in.Destination, sdkDestination),
+		ExistingObjectReplication: conv.Ptr(in.ExistingObjectReplication, sdkExistingObjectReplication),
+		Filter:                    conv.Ptr(in.Filter, sdkReplicationRuleFilter),
+		ID:                        in.ID,
+		Prefix:                    in.Prefix,
+		Priority:                  conv.Int[int32](in.Priority),
+		SourceSelectionCriteria:   conv.Ptr(in.SourceSelectionCriteria, sdkSourceSelectionCriteria),
+		Status:                    conv.ToEnum[types.ReplicationRuleStatus](in.Status),
 	}
 }
 
@@ -178,6 +476,112 @@ func apiServerSideEncryptionByDefault(in types.ServerSideEncryptionByDefault) v1
 	}
 }
 
+func apiLifecycleExpiration(in types.LifecycleExpiration) v1alpha1.LifecycleExpiration {
+	return v1alpha1.LifecycleExpiration{
+		Date:                      conv.FromTime(in.Date),
+		Days:                      conv.Int[int64](in.Days),
+		ExpiredObjectDeleteMarker: in.ExpiredObjectDeleteMarker,
+	}
+}
+
+func apiLifecycleRuleFilter(in types.LifecycleRuleFilter) v1alpha1.LifecycleRuleFilter {
+	return v1alpha1.LifecycleRuleFilter{
+		And:                   conv.Ptr(in.And, apiLifecycleRuleAndOperator),
+		ObjectSizeGreaterThan: conv.Int[int64](in.ObjectSizeGreaterThan),
+		ObjectSizeLessThan:    conv.Int[int64](in.ObjectSizeLessThan),
+		Prefix:                in.Prefix,
+		Tag:                   conv.Ptr(in.Tag, apiTag),
+	}
+}
+
+func apiTransition(in types.Transition) v1alpha1.Transition {
+	return v1alpha1.Transition{
+		Date:         conv.FromTime(in.Date),
+		Days:         conv.Int[int64](in.Days),
+		StorageClass: conv.FromEnum(in.StorageClass),
+	}
+}
+
+func apiNoncurrentVersionTransition(in types.NoncurrentVersionTransition) v1alpha1.NoncurrentVersionTransition {
+	return v1alpha1.NoncurrentVersionTransition{
+		NewerNoncurrentVersions: conv.Int[int64](in.NewerNoncurrentVersions),
+		NoncurrentDays:          conv.Int[int64](in.NoncurrentDays),
+		StorageClass:            conv.FromEnum(in.StorageClass),
+	}
+}
+
+func apiNoncurrentVersionExpiration(in types.NoncurrentVersionExpiration) v1alpha1.NoncurrentVersionExpiration {
+	return v1alpha1.NoncurrentVersionExpiration{
+		NewerNoncurrentVersions: conv.Int[int64](in.NewerNoncurrentVersions),
+		NoncurrentDays:          conv.Int[int64](in.NoncurrentDays),
+	}
+}
+
+func apiAbortIncompleteMultipartUpload(in types.AbortIncompleteMultipartUpload) v1alpha1.AbortIncompleteMultipartUpload {
+	return v1alpha1.AbortIncompleteMultipartUpload{DaysAfterInitiation: conv.Int[int64](in.DaysAfterInitiation)}
+}
+
+func apiTargetGrant(in types.TargetGrant) v1alpha1.TargetGrant {
+	return v1alpha1.TargetGrant{
+		Grantee:    conv.Ptr(in.Grantee, apiGrantee),
+		Permission: conv.FromEnum(in.Permission),
+	}
+}
+
+func apiTargetObjectKeyFormat(in types.TargetObjectKeyFormat) v1alpha1.TargetObjectKeyFormat {
+	return v1alpha1.TargetObjectKeyFormat{
+		PartitionedPrefix: conv.Ptr(in.PartitionedPrefix, apiPartitionedPrefix),
+		SimplePrefix:      conv.Ptr(in.SimplePrefix, apiSimplePrefix),
+	}
+}
+
+func apiNotificationConfigurationFilter(in types.NotificationConfigurationFilter) v1alpha1.NotificationConfigurationFilter {
+	return v1alpha1.NotificationConfigurationFilter{Key: conv.Ptr(in.Key, apiS3KeyFilter)}
+}
+
+func apiDefaultRetention(in types.DefaultRetention) v1alpha1.DefaultRetention {
+	return v1alpha1.DefaultRetention{
+		Days:  conv.Int[int64](in.Days),
+		Mode:  conv.FromEnum(in.Mode),
+		Years: conv.Int[int64](in.Years),
+	}
+}
+
+func apiReplicationRuleFilter(in types.ReplicationRuleFilter) v1alpha1.ReplicationRuleFilter {
+	return v1alpha1.ReplicationRuleFilter{
+		And:    conv.Ptr(in.And, apiReplicationRuleAndOperator),
+		Prefix: in.Prefix,
+		Tag:    conv.Ptr(in.Tag, apiTag),
+	}
+}
+
+func apiSourceSelectionCriteria(in types.SourceSelectionCriteria) v1alpha1.SourceSelectionCriteria {
+	return v1alpha1.SourceSelectionCriteria{
+		ReplicaModifications:   conv.Ptr(in.ReplicaModifications, apiReplicaModifications),
+		SSEKMSEncryptedObjects: conv.Ptr(in.SseKmsEncryptedObjects, apiSseKmsEncryptedObjects),
+	}
+}
+
+func apiExistingObjectReplication(in types.ExistingObjectReplication) v1alpha1.ExistingObjectReplication {
+	return v1alpha1.ExistingObjectReplication{Status: conv.FromEnum(in.Status)}
+}
+
+func apiDestination(in types.Destination) v1alpha1.Destination {
+	return v1alpha1.Destination{
+		AccessControlTranslation: conv.Ptr(in.AccessControlTranslation, apiAccessControlTranslation),
+		Account:                  in.Account,
+		Bucket:                   in.Bucket,
+		EncryptionConfiguration:  conv.Ptr(in.EncryptionConfiguration, apiEncryptionConfiguration),
+		Metrics:                  conv.Ptr(in.Metrics, apiMetrics),
+		ReplicationTime:          conv.Ptr(in.ReplicationTime, apiReplicationTime),
+		StorageClass:             conv.FromEnum(in.StorageClass),
+	}
+}
+
+func apiDeleteMarkerReplication(in types.DeleteMarkerReplication) v1alpha1.DeleteMarkerReplication {
+	return v1alpha1.DeleteMarkerReplication{Status: conv.FromEnum(in.Status)}
+}
+
 func apiCondition(in types.Condition) v1alpha1.Condition {
 	return v1alpha1.Condition{
 		HTTPErrorCodeReturnedEquals: in.HttpErrorCodeReturnedEquals,
@@ -202,6 +606,112 @@ func sdkServerSideEncryptionByDefault(in v1alpha1.ServerSideEncryptionByDefault)
 	}
 }
 
+func sdkLifecycleExpiration(in v1alpha1.LifecycleExpiration) types.LifecycleExpiration {
+	return types.LifecycleExpiration{
+		Date:                      conv.ToTime(in.Date),
+		Days:                      conv.Int[int32](in.Days),
+		ExpiredObjectDeleteMarker: in.ExpiredObjectDeleteMarker,
+	}
+}
+
+func sdkLifecycleRuleFilter(in v1alpha1.LifecycleRuleFilter) types.LifecycleRuleFilter {
+	return types.LifecycleRuleFilter{
+		And:                   conv.Ptr(in.And, sdkLifecycleRuleAndOperator),
+		ObjectSizeGreaterThan: conv.Int[int64](in.ObjectSizeGreaterThan),
+		ObjectSizeLessThan:    conv.Int[int64](in.ObjectSizeLessThan),
+		Prefix:                in.Prefix,
+		Tag:                   conv.Ptr(in.Tag, sdkTag),
+	}
+}
+
+func sdkTransition(in v1alpha1.Transition) types.Transition {
+	return types.Transition{
+		Date:         conv.ToTime(in.Date),
+		Days:         conv.Int[int32](in.Days),
+		StorageClass: conv.ToEnum[types.TransitionStorageClass](in.StorageClass),
+	}
+}
+
+func sdkNoncurrentVersionTransition(in v1alpha1.NoncurrentVersionTransition) types.NoncurrentVersionTransition {
+	return types.NoncurrentVersionTransition{
+		NewerNoncurrentVersions: conv.Int[int32](in.NewerNoncurrentVersions),
+		NoncurrentDays:          conv.Int[int32](in.NoncurrentDays),
+		StorageClass:            conv.ToEnum[types.TransitionStorageClass](in.StorageClass),
+	}
+}
+
+func sdkNoncurrentVersionExpiration(in v1alpha1.NoncurrentVersionExpiration) types.NoncurrentVersionExpiration {
+	return types.NoncurrentVersionExpiration{
+		NewerNoncurrentVersions: conv.Int[int32](in.NewerNoncurrentVersions),
+		NoncurrentDays:          conv.Int[int32](in.NoncurrentDays),
+	}
+}
+
+func sdkAbortIncompleteMultipartUpload(in v1alpha1.AbortIncompleteMultipartUpload) types.AbortIncompleteMultipartUpload {
+	return types.AbortIncompleteMultipartUpload{DaysAfterInitiation: conv.Int[int32](in.DaysAfterInitiation)}
+}
+
+func sdkTargetGrant(in v1alpha1.TargetGrant) types.TargetGrant {
+	return types.TargetGrant{
+		Grantee:    conv.Ptr(in.Grantee, sdkGrantee),
+		Permission: conv.ToEnum[types.BucketLogsPermission](in.Permission),
+	}
+}
+
+func sdkTargetObjectKeyFormat(in v1alpha1.TargetObjectKeyFormat) types.TargetObjectKeyFormat {
+	return types.TargetObjectKeyFormat{
+		PartitionedPrefix: conv.Ptr(in.PartitionedPrefix, sdkPartitionedPrefix),
+		SimplePrefix:      conv.Ptr(in.SimplePrefix, sdkSimplePrefix),
+	}
+}
+
+func sdkNotificationConfigurationFilter(in v1alpha1.NotificationConfigurationFilter) types.NotificationConfigurationFilter {
+	return types.NotificationConfigurationFilter{Key: conv.Ptr(in.Key, sdkS3KeyFilter)}
+}
+
+func sdkDefaultRetention(in v1alpha1.DefaultRetention) types.DefaultRetention {
+	return types.DefaultRetention{
+		Days:  conv.Int[int32](in.Days),
+		Mode:  conv.ToEnum[types.ObjectLockRetentionMode](in.Mode),
+		Years: conv.Int[int32](in.Years),
+	}
+}
+
+func sdkReplicationRuleFilter(in v1alpha1.ReplicationRuleFilter) types.ReplicationRuleFilter {
+	return types.ReplicationRuleFilter{
+		And:    conv.Ptr(in.And, sdkReplicationRuleAndOperator),
+		Prefix: in.Prefix,
+		Tag:    conv.Ptr(in.Tag, sdkTag),
+	}
+}
+
+func sdkSourceSelectionCriteria(in v1alpha1.SourceSelectionCriteria) types.SourceSelectionCriteria {
+	return types.SourceSelectionCriteria{
+		ReplicaModifications:   conv.Ptr(in.ReplicaModifications, sdkReplicaModifications),
+		SseKmsEncryptedObjects: conv.Ptr(in.SSEKMSEncryptedObjects, sdkSseKmsEncryptedObjects),
+	}
+}
+
+func sdkExistingObjectReplication(in v1alpha1.ExistingObjectReplication) types.ExistingObjectReplication {
+	return types.ExistingObjectReplication{Status: conv.ToEnum[types.ExistingObjectReplicationStatus](in.Status)}
+}
+
+func sdkDestination(in v1alpha1.Destination) types.Destination {
+	return types.Destination{
+		AccessControlTranslation: conv.Ptr(in.AccessControlTranslation, sdkAccessControlTranslation),
+		Account:                  in.Account,
+		Bucket:                   in.Bucket,
+		EncryptionConfiguration:  conv.Ptr(in.EncryptionConfiguration, sdkEncryptionConfiguration),
+		Metrics:                  conv.Ptr(in.Metrics, sdkMetrics),
+		ReplicationTime:          conv.Ptr(in.ReplicationTime, sdkReplicationTime),
+		StorageClass:             conv.ToEnum[types.StorageClass](in.StorageClass),
+	}
+}
+
+func sdkDeleteMarkerReplication(in v1alpha1.DeleteMarkerReplication) types.DeleteMarkerReplication {
+	return types.DeleteMarkerReplication{Status: conv.ToEnum[types.DeleteMarkerReplicationStatus](in.Status)}
+}
+
 func sdkCondition(in v1alpha1.Condition) types.Condition {
 	return types.Condition{
 		HttpErrorCodeReturnedEquals: in.HTTPErrorCodeReturnedEquals,
@@ -217,4 +727,169 @@ func sdkRedirect(in v1alpha1.Redirect) types.Redirect {
 		ReplaceKeyPrefixWith: in.ReplaceKeyPrefixWith,
 		ReplaceKeyWith:       in.ReplaceKeyWith,
 	}
+}
+
+func apiLifecycleRuleAndOperator(in types.LifecycleRuleAndOperator) v1alpha1.LifecycleRuleAndOperator {
+	return v1alpha1.LifecycleRuleAndOperator{
+		ObjectSizeGreaterThan: conv.Int[int64](in.ObjectSizeGreaterThan),
+		ObjectSizeLessThan:    conv.Int[int64](in.ObjectSizeLessThan),
+		Prefix:                in.Prefix,
+		Tags:                  conv.Slice(in.Tags, apiTag),
+	}
+}
+
+func apiGrantee(in types.Grantee) v1alpha1.Grantee {
+	return v1alpha1.Grantee{
+		DisplayName:  in.DisplayName,
+		EmailAddress: in.EmailAddress,
+		ID:           in.ID,
+		Type:         conv.FromEnum(in.Type),
+		URI:          in.URI,
+	}
+}
+
+func apiSimplePrefix(in types.SimplePrefix) v1alpha1.SimplePrefix {
+	return v1alpha1.SimplePrefix{}
+}
+
+func apiPartitionedPrefix(in types.PartitionedPrefix) v1alpha1.PartitionedPrefix {
+	return v1alpha1.PartitionedPrefix{PartitionDateSource: conv.FromEnum(in.PartitionDateSource)}
+}
+
+func apiS3KeyFilter(in types.S3KeyFilter) v1alpha1.S3KeyFilter {
+	return v1alpha1.S3KeyFilter{FilterRules: conv.Slice(in.FilterRules, apiFilterRule)}
+}
+
+func apiReplicationRuleAndOperator(in types.ReplicationRuleAndOperator) v1alpha1.ReplicationRuleAndOperator {
+	return v1alpha1.ReplicationRuleAndOperator{
+		Prefix: in.Prefix,
+		Tags:   conv.Slice(in.Tags, apiTag),
+	}
+}
+
+func apiSseKmsEncryptedObjects(in types.SseKmsEncryptedObjects) v1alpha1.SseKmsEncryptedObjects {
+	return v1alpha1.SseKmsEncryptedObjects{Status: conv.FromEnum(in.Status)}
+}
+
+func apiReplicaModifications(in types.ReplicaModifications) v1alpha1.ReplicaModifications {
+	return v1alpha1.ReplicaModifications{Status: conv.FromEnum(in.Status)}
+}
+
+func apiAccessControlTranslation(in types.AccessControlTranslation) v1alpha1.AccessControlTranslation {
+	return v1alpha1.AccessControlTranslation{Owner: conv.FromEnum(in.Owner)}
+}
+
+func apiEncryptionConfiguration(in types.EncryptionConfiguration) v1alpha1.EncryptionConfiguration {
+	return v1alpha1.EncryptionConfiguration{ReplicaKMSKeyID: in.ReplicaKmsKeyID}
+}
+
+func apiReplicationTime(in types.ReplicationTime) v1alpha1.ReplicationTime {
+	return v1alpha1.ReplicationTime{
+		Status: conv.FromEnum(in.Status),
+		Time:   conv.Ptr(in.Time, apiReplicationTimeValue),
+	}
+}
+
+func apiMetrics(in types.Metrics) v1alpha1.Metrics {
+	return v1alpha1.Metrics{
+		EventThreshold: conv.Ptr(in.EventThreshold, apiReplicationTimeValue),
+		Status:         conv.FromEnum(in.Status),
+	}
+}
+
+func sdkTag(in v1alpha1.Tag) types.Tag {
+	return types.Tag{
+		Key:   in.Key,
+		Value: in.Value,
+	}
+}
+
+func sdkLifecycleRuleAndOperator(in v1alpha1.LifecycleRuleAndOperator) types.LifecycleRuleAndOperator {
+	return types.LifecycleRuleAndOperator{
+		ObjectSizeGreaterThan: conv.Int[int64](in.ObjectSizeGreaterThan),
+		ObjectSizeLessThan:    conv.Int[int64](in.ObjectSizeLessThan),
+		Prefix:                in.Prefix,
+		Tags:                  conv.Slice(in.Tags, sdkTag),
+	}
+}
+
+func sdkGrantee(in v1alpha1.Grantee) types.Grantee {
+	return types.Grantee{
+		DisplayName:  in.DisplayName,
+		EmailAddress: in.EmailAddress,
+		ID:           in.ID,
+		Type:         conv.ToEnum[types.Type](in.Type),
+		URI:          in.URI,
+	}
+}
+
+func sdkSimplePrefix(in v1alpha1.SimplePrefix) types.SimplePrefix {
+	return types.SimplePrefix{}
+}
+
+func sdkPartitionedPrefix(in v1alpha1.PartitionedPrefix) types.PartitionedPrefix {
+	return types.PartitionedPrefix{PartitionDateSource: conv.ToEnum[types.PartitionDateSource](in.PartitionDateSource)}
+}
+
+func sdkS3KeyFilter(in v1alpha1.S3KeyFilter) types.S3KeyFilter {
+	return types.S3KeyFilter{FilterRules: conv.Slice(in.FilterRules, sdkFilterRule)}
+}
+
+func sdkReplicationRuleAndOperator(in v1alpha1.ReplicationRuleAndOperator) types.ReplicationRuleAndOperator {
+	return types.ReplicationRuleAndOperator{
+		Prefix: in.Prefix,
+		Tags:   conv.Slice(in.Tags, sdkTag),
+	}
+}
+
+func sdkSseKmsEncryptedObjects(in v1alpha1.SseKmsEncryptedObjects) types.SseKmsEncryptedObjects {
+	return types.SseKmsEncryptedObjects{Status: conv.ToEnum[types.SseKmsEncryptedObjectsStatus](in.Status)}
+}
+
+func sdkReplicaModifications(in v1alpha1.ReplicaModifications) types.ReplicaModifications {
+	return types.ReplicaModifications{Status: conv.ToEnum[types.ReplicaModificationsStatus](in.Status)}
+}
+
+func sdkAccessControlTranslation(in v1alpha1.AccessControlTranslation) types.AccessControlTranslation {
+	return types.AccessControlTranslation{Owner: conv.ToEnum[types.OwnerOverride](in.Owner)}
+}
+
+func sdkEncryptionConfiguration(in v1alpha1.EncryptionConfiguration) types.EncryptionConfiguration {
+	return types.EncryptionConfiguration{ReplicaKmsKeyID: in.ReplicaKMSKeyID}
+}
+
+func sdkReplicationTime(in v1alpha1.ReplicationTime) types.ReplicationTime {
+	return types.ReplicationTime{
+		Status: conv.ToEnum[types.ReplicationTimeStatus](in.Status),
+		Time:   conv.Ptr(in.Time, sdkReplicationTimeValue),
+	}
+}
+
+func sdkMetrics(in v1alpha1.Metrics) types.Metrics {
+	return types.Metrics{
+		EventThreshold: conv.Ptr(in.EventThreshold, sdkReplicationTimeValue),
+		Status:         conv.ToEnum[types.MetricsStatus](in.Status),
+	}
+}
+
+func apiFilterRule(in types.FilterRule) v1alpha1.FilterRule {
+	return v1alpha1.FilterRule{
+		Name:  conv.FromEnum(in.Name),
+		Value: in.Value,
+	}
+}
+
+func apiReplicationTimeValue(in types.ReplicationTimeValue) v1alpha1.ReplicationTimeValue {
+	return v1alpha1.ReplicationTimeValue{Minutes: conv.Int[int64](in.Minutes)}
+}
+
+func sdkFilterRule(in v1alpha1.FilterRule) types.FilterRule {
+	return types.FilterRule{
+		Name:  conv.ToEnum[types.FilterRuleName](in.Name),
+		Value: in.Value,
+	}
+}
+
+func sdkReplicationTimeValue(in v1alpha1.ReplicationTimeValue) types.ReplicationTimeValue {
+	return types.ReplicationTimeValue{Minutes: conv.Int[int32](in.Minutes)}
 }

@@ -73,6 +73,22 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 	desc := out
 	fillStatusFromHeadBucketOutput(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
+	// GetBucketAccelerateConfiguration reads accelerate, which PutBucketAccelerateConfiguration sets.
+	if got, err := m.client.GetBucketAccelerateConfiguration(ctx, &s3.GetBucketAccelerateConfigurationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+		observed.Accelerate = nil
+	} else if err != nil {
+		return managed.Observation{}, err
+	} else {
+		observed.Accelerate = conv.Of(apiAccelerateConfigurationFromGetBucketAccelerateConfigurationOutput(*got))
+	}
+	// GetBucketCors reads cors, which PutBucketCors sets.
+	if got, err := m.client.GetBucketCors(ctx, &s3.GetBucketCorsInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+		observed.CORS = nil
+	} else if err != nil {
+		return managed.Observation{}, err
+	} else {
+		observed.CORS = conv.Of(apiCORSConfigurationFromGetBucketCorsOutput(*got))
+	}
 	// GetBucketEncryption reads encryption, which PutBucketEncryption sets.
 	if got, err := m.client.GetBucketEncryption(ctx, &s3.GetBucketEncryptionInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 		observed.Encryption = nil
@@ -80,6 +96,78 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 		return managed.Observation{}, err
 	} else {
 		observed.Encryption = conv.Ptr(got.ServerSideEncryptionConfiguration, apiServerSideEncryptionConfiguration)
+	}
+	// GetBucketLifecycleConfiguration reads lifecycle, which PutBucketLifecycleConfiguration sets.
+	if got, err := m.client.GetBucketLifecycleConfiguration(ctx, &s3.GetBucketLifecycleConfigurationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+		observed.Lifecycle = nil
+	} else if err != nil {
+		return managed.Observation{}, err
+	} else {
+		observed.Lifecycle = conv.Of(apiBucketLifecycleConfigurationFromGetBucketLifecycleConfigurationOutput(*got))
+	}
+	// GetBucketLogging reads logging, which PutBucketLogging sets.
+	if got, err := m.client.GetBucketLogging(ctx, &s3.GetBucketLoggingInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+		observed.Logging = nil
+	} else if err != nil {
+		return managed.Observation{}, err
+	} else {
+		observed.Logging = conv.Of(apiBucketLoggingStatusFromGetBucketLoggingOutput(*got))
+	}
+	// GetBucketNotificationConfiguration reads notification, which PutBucketNotificationConfiguration sets.
+	if got, err := m.client.GetBucketNotificationConfiguration(ctx, &s3.GetBucketNotificationConfigurationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+		observed.Notification = nil
+	} else if err != nil {
+		return managed.Observation{}, err
+	} else {
+		observed.Notification = conv.Of(apiNotificationConfigurationFromGetBucketNotificationConfigurationOutput(*got))
+	}
+	// GetObjectLockConfiguration reads objectLockConfiguration, which PutObjectLockConfiguration sets.
+	if got, err := m.client.GetObjectLockConfiguration(ctx, &s3.GetObjectLockConfigurationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+		observed.ObjectLockConfiguration = nil
+	} else if err != nil {
+		return managed.Observation{}, err
+	} else {
+		observed.ObjectLockConfiguration = conv.Ptr(got.ObjectLockConfiguration, apiObjectLockConfiguration)
+	}
+	// GetBucketOwnershipControls reads ownershipControls, which PutBucketOwnershipControls sets.
+	if got, err := m.client.GetBucketOwnershipControls(ctx, &s3.GetBucketOwnershipControlsInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+		observed.OwnershipControls = nil
+	} else if err != nil {
+		return managed.Observation{}, err
+	} else {
+		observed.OwnershipControls = conv.Ptr(got.OwnershipControls, apiOwnershipControls)
+	}
+	// GetBucketPolicy reads policy, which PutBucketPolicy sets.
+	if got, err := m.client.GetBucketPolicy(ctx, &s3.GetBucketPolicyInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+		observed.Policy = nil
+	} else if err != nil {
+		return managed.Observation{}, err
+	} else {
+		observed.Policy = got.Policy
+	}
+	// GetPublicAccessBlock reads publicAccessBlock, which PutPublicAccessBlock sets.
+	if got, err := m.client.GetPublicAccessBlock(ctx, &s3.GetPublicAccessBlockInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+		observed.PublicAccessBlock = nil
+	} else if err != nil {
+		return managed.Observation{}, err
+	} else {
+		observed.PublicAccessBlock = conv.Ptr(got.PublicAccessBlockConfiguration, apiPublicAccessBlockConfiguration)
+	}
+	// GetBucketReplication reads replication, which PutBucketReplication sets.
+	if got, err := m.client.GetBucketReplication(ctx, &s3.GetBucketReplicationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+		observed.Replication = nil
+	} else if err != nil {
+		return managed.Observation{}, err
+	} else {
+		observed.Replication = conv.Ptr(got.ReplicationConfiguration, apiReplicationConfiguration)
+	}
+	// GetBucketRequestPayment reads requestPayment, which PutBucketRequestPayment sets.
+	if got, err := m.client.GetBucketRequestPayment(ctx, &s3.GetBucketRequestPaymentInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+		observed.RequestPayment = nil
+	} else if err != nil {
+		return managed.Observation{}, err
+	} else {
+		observed.RequestPayment = conv.Of(apiRequestPaymentConfigurationFromGetBucketRequestPaymentOutput(*got))
 	}
 	// GetBucketTagging reads tagging, which PutBucketTagging sets.
 	if got, err := m.client.GetBucketTagging(ctx, &s3.GetBucketTaggingInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
@@ -138,10 +226,98 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Bucket) error {
 		return err
 	}
 	fillStatusFromCreateBucketOutput(&cr.Status, out)
+	if cr.Spec.Accelerate != nil {
+		if _, err := m.client.PutBucketAccelerateConfiguration(ctx, &s3.PutBucketAccelerateConfigurationInput{
+			AccelerateConfiguration: conv.Ptr(cr.Spec.Accelerate, sdkAccelerateConfiguration),
+			Bucket:                  cr.Spec.Name,
+		}); err != nil {
+			return err
+		}
+	}
+	if cr.Spec.CORS != nil {
+		if _, err := m.client.PutBucketCors(ctx, &s3.PutBucketCorsInput{
+			Bucket:            cr.Spec.Name,
+			CORSConfiguration: conv.Ptr(cr.Spec.CORS, sdkCORSConfiguration),
+		}); err != nil {
+			return err
+		}
+	}
 	if cr.Spec.Encryption != nil {
 		if _, err := m.client.PutBucketEncryption(ctx, &s3.PutBucketEncryptionInput{
 			Bucket:                            cr.Spec.Name,
 			ServerSideEncryptionConfiguration: conv.Ptr(cr.Spec.Encryption, sdkServerSideEncryptionConfiguration),
+		}); err != nil {
+			return err
+		}
+	}
+	if cr.Spec.Lifecycle != nil {
+		if _, err := m.client.PutBucketLifecycleConfiguration(ctx, &s3.PutBucketLifecycleConfigurationInput{
+			Bucket:                 cr.Spec.Name,
+			LifecycleConfiguration: conv.Ptr(cr.Spec.Lifecycle, sdkBucketLifecycleConfiguration),
+		}); err != nil {
+			return err
+		}
+	}
+	if cr.Spec.Logging != nil {
+		if _, err := m.client.PutBucketLogging(ctx, &s3.PutBucketLoggingInput{
+			Bucket:              cr.Spec.Name,
+			BucketLoggingStatus: conv.Ptr(cr.Spec.Logging, sdkBucketLoggingStatus),
+		}); err != nil {
+			return err
+		}
+	}
+	if cr.Spec.Notification != nil {
+		if _, err := m.client.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{
+			Bucket:                    cr.Spec.Name,
+			NotificationConfiguration: conv.Ptr(cr.Spec.Notification, sdkNotificationConfiguration),
+		}); err != nil {
+			return err
+		}
+	}
+	if cr.Spec.ObjectLockConfiguration != nil {
+		if _, err := m.client.PutObjectLockConfiguration(ctx, &s3.PutObjectLockConfigurationInput{
+			Bucket:                  cr.Spec.Name,
+			ObjectLockConfiguration: conv.Ptr(cr.Spec.ObjectLockConfiguration, sdkObjectLockConfiguration),
+		}); err != nil {
+			return err
+		}
+	}
+	if cr.Spec.OwnershipControls != nil {
+		if _, err := m.client.PutBucketOwnershipControls(ctx, &s3.PutBucketOwnershipControlsInput{
+			Bucket:            cr.Spec.Name,
+			OwnershipControls: conv.Ptr(cr.Spec.OwnershipControls, sdkOwnershipControls),
+		}); err != nil {
+			return err
+		}
+	}
+	if cr.Spec.Policy != nil {
+		if _, err := m.client.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{
+			Bucket: cr.Spec.Name,
+			Policy: cr.Spec.Policy,
+		}); err != nil {
+			return err
+		}
+	}
+	if cr.Spec.PublicAccessBlock != nil {
+		if _, err := m.client.PutPublicAccessBlock(ctx, &s3.PutPublicAccessBlockInput{
+			Bucket:                         cr.Spec.Name,
+			PublicAccessBlockConfiguration: conv.Ptr(cr.Spec.PublicAccessBlock, sdkPublicAccessBlockConfiguration),
+		}); err != nil {
+			return err
+		}
+	}
+	if cr.Spec.Replication != nil {
+		if _, err := m.client.PutBucketReplication(ctx, &s3.PutBucketReplicationInput{
+			Bucket:                   cr.Spec.Name,
+			ReplicationConfiguration: conv.Ptr(cr.Spec.Replication, sdkReplicationConfiguration),
+		}); err != nil {
+			return err
+		}
+	}
+	if cr.Spec.RequestPayment != nil {
+		if _, err := m.client.PutBucketRequestPayment(ctx, &s3.PutBucketRequestPaymentInput{
+			Bucket:                      cr.Spec.Name,
+			RequestPaymentConfiguration: conv.Ptr(cr.Spec.RequestPayment, sdkRequestPaymentConfiguration),
 		}); err != nil {
 			return err
 		}
@@ -171,10 +347,140 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Bucket) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Bucket, obs managed.Observation) error {
+	if obs.Changed("accelerate") && cr.Spec.Accelerate != nil {
+		if _, err := m.client.PutBucketAccelerateConfiguration(ctx, &s3.PutBucketAccelerateConfigurationInput{
+			AccelerateConfiguration: conv.Ptr(cr.Spec.Accelerate, sdkAccelerateConfiguration),
+			Bucket:                  cr.Spec.Name,
+		}); err != nil {
+			return err
+		}
+	}
+	if obs.Changed("cors") {
+		if cr.Spec.CORS != nil {
+			if _, err := m.client.PutBucketCors(ctx, &s3.PutBucketCorsInput{
+				Bucket:            cr.Spec.Name,
+				CORSConfiguration: conv.Ptr(cr.Spec.CORS, sdkCORSConfiguration),
+			}); err != nil {
+				return err
+			}
+		} else {
+			// Removed from the spec, and AWS still has it.
+			if _, err := m.client.DeleteBucketCors(ctx, &s3.DeleteBucketCorsInput{Bucket: cr.Spec.Name}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
 	if obs.Changed("encryption") && cr.Spec.Encryption != nil {
 		if _, err := m.client.PutBucketEncryption(ctx, &s3.PutBucketEncryptionInput{
 			Bucket:                            cr.Spec.Name,
 			ServerSideEncryptionConfiguration: conv.Ptr(cr.Spec.Encryption, sdkServerSideEncryptionConfiguration),
+		}); err != nil {
+			return err
+		}
+	}
+	if obs.Changed("lifecycle") {
+		if cr.Spec.Lifecycle != nil {
+			if _, err := m.client.PutBucketLifecycleConfiguration(ctx, &s3.PutBucketLifecycleConfigurationInput{
+				Bucket:                 cr.Spec.Name,
+				LifecycleConfiguration: conv.Ptr(cr.Spec.Lifecycle, sdkBucketLifecycleConfiguration),
+			}); err != nil {
+				return err
+			}
+		} else {
+			// Removed from the spec, and AWS still has it.
+			if _, err := m.client.DeleteBucketLifecycle(ctx, &s3.DeleteBucketLifecycleInput{Bucket: cr.Spec.Name}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
+	if obs.Changed("logging") && cr.Spec.Logging != nil {
+		if _, err := m.client.PutBucketLogging(ctx, &s3.PutBucketLoggingInput{
+			Bucket:              cr.Spec.Name,
+			BucketLoggingStatus: conv.Ptr(cr.Spec.Logging, sdkBucketLoggingStatus),
+		}); err != nil {
+			return err
+		}
+	}
+	if obs.Changed("notification") && cr.Spec.Notification != nil {
+		if _, err := m.client.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{
+			Bucket:                    cr.Spec.Name,
+			NotificationConfiguration: conv.Ptr(cr.Spec.Notification, sdkNotificationConfiguration),
+		}); err != nil {
+			return err
+		}
+	}
+	if obs.Changed("objectLockConfiguration") && cr.Spec.ObjectLockConfiguration != nil {
+		if _, err := m.client.PutObjectLockConfiguration(ctx, &s3.PutObjectLockConfigurationInput{
+			Bucket:                  cr.Spec.Name,
+			ObjectLockConfiguration: conv.Ptr(cr.Spec.ObjectLockConfiguration, sdkObjectLockConfiguration),
+		}); err != nil {
+			return err
+		}
+	}
+	if obs.Changed("ownershipControls") {
+		if cr.Spec.OwnershipControls != nil {
+			if _, err := m.client.PutBucketOwnershipControls(ctx, &s3.PutBucketOwnershipControlsInput{
+				Bucket:            cr.Spec.Name,
+				OwnershipControls: conv.Ptr(cr.Spec.OwnershipControls, sdkOwnershipControls),
+			}); err != nil {
+				return err
+			}
+		} else {
+			// Removed from the spec, and AWS still has it.
+			if _, err := m.client.DeleteBucketOwnershipControls(ctx, &s3.DeleteBucketOwnershipControlsInput{Bucket: cr.Spec.Name}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
+	if obs.Changed("policy") {
+		if cr.Spec.Policy != nil {
+			if _, err := m.client.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{
+				Bucket: cr.Spec.Name,
+				Policy: cr.Spec.Policy,
+			}); err != nil {
+				return err
+			}
+		} else {
+			// Removed from the spec, and AWS still has it.
+			if _, err := m.client.DeleteBucketPolicy(ctx, &s3.DeleteBucketPolicyInput{Bucket: cr.Spec.Name}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
+	if obs.Changed("publicAccessBlock") {
+		if cr.Spec.PublicAccessBlock != nil {
+			if _, err := m.client.PutPublicAccessBlock(ctx, &s3.PutPublicAccessBlockInput{
+				Bucket:                         cr.Spec.Name,
+				PublicAccessBlockConfiguration: conv.Ptr(cr.Spec.PublicAccessBlock, sdkPublicAccessBlockConfiguration),
+			}); err != nil {
+				return err
+			}
+		} else {
+			// Removed from the spec, and AWS still has it.
+			if _, err := m.client.DeletePublicAccessBlock(ctx, &s3.DeletePublicAccessBlockInput{Bucket: cr.Spec.Name}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
+	if obs.Changed("replication") {
+		if cr.Spec.Replication != nil {
+			if _, err := m.client.PutBucketReplication(ctx, &s3.PutBucketReplicationInput{
+				Bucket:                   cr.Spec.Name,
+				ReplicationConfiguration: conv.Ptr(cr.Spec.Replication, sdkReplicationConfiguration),
+			}); err != nil {
+				return err
+			}
+		} else {
+			// Removed from the spec, and AWS still has it.
+			if _, err := m.client.DeleteBucketReplication(ctx, &s3.DeleteBucketReplicationInput{Bucket: cr.Spec.Name}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
+	if obs.Changed("requestPayment") && cr.Spec.RequestPayment != nil {
+		if _, err := m.client.PutBucketRequestPayment(ctx, &s3.PutBucketRequestPaymentInput{
+			Bucket:                      cr.Spec.Name,
+			RequestPaymentConfiguration: conv.Ptr(cr.Spec.RequestPayment, sdkRequestPaymentConfiguration),
 		}); err != nil {
 			return err
 		}

@@ -1,0 +1,121 @@
+package harness
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"k8s.io/apimachinery/pkg/runtime"
+	clientgoscheme "k8s.io/client-go/kubernetes/scheme"
+)
+
+// Suite is what one controller test package shares: one moto (its reset is
+// global), one API server holding the service's CRDs, and one build of the
+// service's generated controller.
+type Suite struct {
+	Service string
+	Moto    *Moto
+	Kube    *Kube
+	Bin     string
+	// recordAll starts moto's recorder with the suite and nobody resets
+	// it: parallel tests then count their own calls by resource name.
+	recordAll bool
+}
+
+// SuiteOption changes how a suite starts.
+type SuiteOption func(*Suite)
+
+// RecordAllCalls records every AWS call from the start of the suite to its
+// end; tests must not call StartRecording, and read their own calls from
+// Moto.Recording (e.g. by a bucket's path).
+func RecordAllCalls() SuiteOption { return func(s *Suite) { s.recordAll = true } }
+
+// RunSuite starts the suite of the generated service (its CRDs, its
+// controller, its API types in addToScheme), hands it to set, runs the
+// tests and tears the suite down. A TestMain is one line:
+//
+//	func TestMain(m *testing.M) { os.Exit(harness.RunSuite(m, "s3", v1alpha1.AddToScheme, func(s *harness.Suite) { suite = s })) }
+func RunSuite(m *testing.M, service string, addToScheme func(*runtime.Scheme) error, set func(*Suite), opts ...SuiteOption) int {
+	s := &Suite{Service: service}
+	for _, o := range opts {
+		o(s)
+	}
+	dir, err := os.MkdirTemp("", "kubesmith-e2e-"+service+"-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	stop, err := s.start(dir, addToScheme)
+	defer stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	set(s)
+	code := m.Run()
+	if code != 0 {
+		fmt.Fprintf(os.Stderr, "last lines of moto log:\n%s\n", s.Moto.LogTail(40))
+	}
+	return code
+}
+
+// start brings moto, the API server and the controller build up in
+// parallel: together they are most of the set-up time. stop undoes what
+// did start, also after an error.
+func (s *Suite) start(dir string, addToScheme func(*runtime.Scheme) error) (stop func(), err error) {
+	scheme := runtime.NewScheme()
+	for _, add := range []func(*runtime.Scheme) error{clientgoscheme.AddToScheme, addToScheme} {
+		if err := add(scheme); err != nil {
+			return func() {}, err
+		}
+	}
+	root, err := FindRepoRoot()
+	if err != nil {
+		return func() {}, err
+	}
+	type result struct {
+		name string
+		err  error
+	}
+	done := make(chan result, 3)
+	var stopKube func() error
+	go func() {
+		var err error
+		s.Moto, err = NewMoto()
+		done <- result{"moto", err}
+	}()
+	go func() {
+		var err error
+		s.Kube, stopKube, err = NewKube(dir,
+			WithCRDs(filepath.Join(root, "generated", s.Service, "config/crd")), WithScheme(scheme))
+		done <- result{"kube-apiserver", err}
+	}()
+	go func() {
+		var err error
+		s.Bin, err = Build("./generated/"+s.Service+"/cmd/controller", dir)
+		done <- result{"controller build", err}
+	}()
+	var failed []error
+	for range 3 {
+		if r := <-done; r.err != nil {
+			failed = append(failed, fmt.Errorf("%s: %w", r.name, r.err))
+		}
+	}
+	stop = func() {
+		if s.Moto != nil {
+			s.Moto.Stop()
+		}
+		if stopKube != nil {
+			stopKube()
+		}
+	}
+	if len(failed) > 0 {
+		return stop, fmt.Errorf("starting the %s suite: %v", s.Service, failed)
+	}
+	if s.recordAll {
+		return stop, s.Moto.startRecording()
+	}
+	return stop, nil
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -19,7 +20,7 @@ import (
 // TestAdoptBucket adopts a bucket made outside Kubernetes, with versioning
 // and a website, under each adoption policy: the object becomes Ready and
 // synced, Adopted, its sub-resources read back and found equal, and no
-// write reaches S3. adopt-or-create also creates a bucket that is missing.
+// write reaches S3 but the controller's default tags. adopt-or-create also creates a bucket that is missing.
 func TestAdoptBucket(t *testing.T) {
 	t.Parallel()
 	e := start(t, harness.ControllerOptions{Namespaces: []string{"adopt"}})
@@ -65,8 +66,16 @@ func adopt(t *testing.T, e env, policy string) {
 	if o := got.Status.ACKResourceMetadata; o == nil || o.Ownership != ackv1alpha1.OwnershipAdopted {
 		t.Errorf("ownership = %+v, want Adopted", o)
 	}
-	if n := writesOn(t, bucket) - writesBefore; n != 0 {
-		t.Errorf("adopting a bucket that matches the spec made %d writes: %v", n, opsOn(t, bucket))
+	// The controller's default tags go on an adopted bucket as on every
+	// kind, in one PUT ?tagging; nothing else is written.
+	harness.Eventually(t, harness.Wait, 250*time.Millisecond, func() error {
+		if name := bucketTags(t, bucket)["services.k8s.aws/name"]; name != b.Name {
+			return fmt.Errorf("the adopted bucket's services.k8s.aws/name tag is %q, want %q", name, b.Name)
+		}
+		return nil
+	})
+	if n := writesOn(t, bucket) - writesBefore - opsOn(t, bucket)["PUT ?tagging"]; n != 0 {
+		t.Errorf("adopting a bucket that matches the spec made %d writes besides its default tags: %v", n, opsOn(t, bucket))
 	}
 
 	if policy == "adopt-or-create" {

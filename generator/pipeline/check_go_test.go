@@ -2,11 +2,15 @@ package pipeline
 
 import (
 	"bytes"
+	"encoding/json"
+	"maps"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/kubesmith/kubesmith/generator/config"
+	"github.com/kubesmith/kubesmith/generator/emit"
 )
 
 // TestCheckGoKeepsOutputThatDoesNotCompile runs the whole pipeline on a
@@ -133,5 +137,45 @@ func TestParseListError(t *testing.T) {
 				t.Errorf("%s: got %+v, want %+v", c.reason, got[i], c.want[i])
 			}
 		}
+	}
+}
+
+// TestStageOverlay: the compiler sees the new Go files at their final
+// paths, and not the Go files of the previous output that the new one
+// drops, which the swap will remove.
+func TestStageOverlay(t *testing.T) {
+	dir, staged := filepath.Join(t.TempDir(), "svc"), filepath.Join(t.TempDir(), "staged")
+	mustMkdir(t, filepath.Join(dir, "resources", "gone"))
+	mustWrite(t, filepath.Join(dir, "resources", "gone", "manager.go"), "package gone\n")
+	mustWrite(t, filepath.Join(dir, "README.md"), "not Go\n")
+	files := []emit.File{{Path: "resources/kept/manager.go", Data: []byte("package kept\n")}, {Path: "helm/values.yaml", Data: []byte("a: 1\n")}}
+	path, err := stageOverlay(files, dir, staged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var overlay struct{ Replace map[string]string }
+	if err := json.Unmarshal(data, &overlay); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		filepath.Join(dir, "resources", "kept", "manager.go"): filepath.Join(staged, "resources", "kept", "manager.go"),
+		filepath.Join(dir, "resources", "gone", "manager.go"): "",
+	}
+	if !maps.Equal(overlay.Replace, want) {
+		t.Errorf("overlay %v, want %v", overlay.Replace, want)
+	}
+	if got, err := os.ReadFile(want[filepath.Join(dir, "resources", "kept", "manager.go")]); err != nil || string(got) != "package kept\n" {
+		t.Errorf("staged file: %q, %v", got, err)
+	}
+}
+
+func mustMkdir(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
 	}
 }

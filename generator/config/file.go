@@ -135,7 +135,9 @@ type Pending struct {
 type Tags struct {
 	// Path is the dotted member path of the tags, from a spec field down:
 	// "Tags", or "Tagging.TagSet". It must end at a map of strings or a
-	// list of key-value structures.
+	// list of key-value structures. Tags one member inside a sub-resource
+	// (Tagging.TagSet with subResources Tagging) are put and read by the
+	// sub-resource's operations, the default tags with them.
 	Path string `yaml:"path,omitempty"`
 	// Ignore says the resource has no tags the controller should manage.
 	Ignore bool `yaml:"ignore,omitempty"`

@@ -113,6 +113,9 @@ func (f *File) Pos(k Key) string {
 	return f.path
 }
 
+// Line is the line of the key k in the file, 0 when the file lacks it.
+func (f *File) Line(k Key) int { return f.lines[k.id()] }
+
 // Errorf formats an error about the key k, prefixed with its position.
 func (f *File) Errorf(k Key, format string, args ...any) error {
 	return fmt.Errorf("%s: %s", f.Pos(k), fmt.Sprintf(format, args...))

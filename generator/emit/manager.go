@@ -39,6 +39,10 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 		f.Line()
 		f.Add(m.listTagsFunc())
 	}
+	if m.tagsSub() != nil {
+		f.Line()
+		f.Add(m.putTagsFunc())
+	}
 	if r.Finder != nil {
 		f.Line()
 		f.Add(m.findCreated())
@@ -57,6 +61,10 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 	if m.tagsField() != nil {
 		conv.Comment("specTags reads the spec's tags as a map.")
 		conv.Add(m.specTagsFunc())
+		conv.Line()
+	}
+	if m.tagsSub() != nil {
+		conv.Add(m.subTagsFuncs())
 		conv.Line()
 	}
 	for _, op := range m.statusSources() {
@@ -113,8 +121,8 @@ func (m *managerWriter) compared() []*model.Field {
 	var out []*model.Field
 	tags := m.tagsField()
 	for _, f := range m.r.Spec {
-		if f == tags && m.tagAPI() != nil {
-			continue // compared by observeTags, from their own read
+		if f == tags && m.tagAPI() != nil || m.isTagsSub(f) {
+			continue // compared as tags, by observeTags or observeSubTags
 		}
 		if topSecret(f) {
 			continue // AWS's value never reaches the observed spec
@@ -254,6 +262,9 @@ func (m *managerWriter) identifiers(op *model.Operation, bail jen.Code) (jen.Dic
 		if f == nil || (!filter && !compatible(f.Type, mem.Type)) {
 			continue
 		}
+		if f.SubResource != nil {
+			continue // a sub-resource's value never names the resource: its put sets it
+		}
 		switch {
 		case filter && op.Filter.List && mem.Type.Kind == model.List && mem.Type.Elem.Kind == model.String && f.Type.Kind == model.String:
 			fields[jen.Id(mem.GoName)] = jen.Index().String().Values(jen.Qual(convPkg, "Value").Call(x))
@@ -334,6 +345,7 @@ func (m *managerWriter) observe() jen.Code {
 	body = append(body, m.observeFrom(obs.Clone().Values())...)
 	body = append(body, jen.Id("obs").Op(":=").Add(obs.Clone().Values(result)))
 	body = append(body, m.observeTags(obs.Clone().Values(), arnExpr)...)
+	body = append(body, m.observeSubTags()...)
 	if p := r.Pending; p != nil {
 		f := statusField(r, p.Field)
 		values := make([]jen.Code, len(p.Values))

@@ -52,7 +52,7 @@ func (s subResource) removable() bool {
 func (m *managerWriter) removableFields() []*model.Field {
 	var out []*model.Field
 	for _, s := range m.subResources() {
-		if s.removable() {
+		if s.removable() && !m.isTagsSub(s.f) {
 			out = append(out, s.f)
 		}
 	}
@@ -81,9 +81,10 @@ func (m *managerWriter) observeSubResources(obsZero jen.Code) []jen.Code {
 // the removal can still delete it (the runtime's record, for removable
 // ones); or the object does not own the resource yet, and adoption or a
 // read-only view wants all AWS has. A late-initialized field is always
-// read. Otherwise an unset field is no opinion and costs no call.
+// read, and so are tags, whose default tags the spec never needs to name.
+// Otherwise an unset field is no opinion and costs no call.
 func (m *managerWriter) whenWanted(s subResource, read []jen.Code) jen.Code {
-	if s.f.LateInitialize {
+	if s.f.LateInitialize || m.isTagsSub(s.f) {
 		return jen.Block(read...)
 	}
 	cond := jen.Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil()
@@ -189,6 +190,10 @@ func (m *managerWriter) createSubResources() []jen.Code {
 			body = append(body, jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Id("cr").Dot("Spec").Dot(s.f.GoName)).Block(m.putEntry(s)...))
 			continue
 		}
+		if m.isTagsSub(s.f) {
+			body = append(body, m.createSubTags())
+			continue
+		}
 		body = append(body, jen.If(jen.Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil()).Block(m.putSubResource(s)...))
 	}
 	return body
@@ -216,6 +221,10 @@ func (m *managerWriter) updateSubResources() []jen.Code {
 		}
 		if s.collection() {
 			body = append(body, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(s.f.JSONName))).Block(m.updateCollection(s)...))
+			continue
+		}
+		if m.isTagsSub(s.f) {
+			body = append(body, m.updateSubTags(s))
 			continue
 		}
 		if s.removable() {

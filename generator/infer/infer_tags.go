@@ -39,6 +39,9 @@ func findTags(st *state) error {
 				continue
 			}
 			tags, err := st.tagsAt(w.r, strings.Split(tc.Path, "."), false)
+			if err == nil {
+				err = st.inSubResource(w, tags)
+			}
 			if err != nil {
 				st.errorf(w.at.At("tags", "path"), "%v", err)
 				continue
@@ -49,7 +52,7 @@ func findTags(st *state) error {
 			continue
 		}
 		for _, path := range [][]string{{"Tags"}, {"TagList"}, {"Tagging", "TagSet"}} {
-			if tags, err := st.tagsAt(w.r, path, true); err == nil {
+			if tags, err := st.tagsAt(w.r, path, true); err == nil && st.inSubResource(w, tags) == nil {
 				tags.Reason = "the spec field " + strings.Join(tags.Path, ".")
 				w.r.Tags = tags
 				w.decide("tags", strings.Join(tags.Path, "."), "%s", tags.Reason)
@@ -58,6 +61,39 @@ func findTags(st *state) error {
 		}
 	}
 	return nil
+}
+
+// inSubResource ties tags inside a sub-resource's value (S3's
+// Tagging.TagSet) to that sub-resource, whose put and get then carry them
+// like a tag API: the default tags go with the user's, aws: tags never
+// drift and every put keeps them, and removing the field from the spec
+// leaves the default tags. The value must be the tags' structure alone,
+// one member deep, or the tag comparison would miss the rest. Tags
+// elsewhere are left as they are.
+func (st *state) inSubResource(w *work, tags *model.Tags) error {
+	top := fieldByMember(w.r, tags.Path[0])
+	if top == nil || top.SubResource == nil {
+		return nil
+	}
+	if len(tags.Path) != 2 {
+		return fmt.Errorf("the sub-resource %s holds the tags %s; only tags one member below it (as Tagging.TagSet) are handled", top.Member, strings.Join(tags.Path, "."))
+	}
+	if s := st.svc.Structs[top.Type.Shape]; s == nil || len(s.Fields) != 1 {
+		return fmt.Errorf("the sub-resource %s holds more than the tags %s, which the tag comparison would miss", top.Member, strings.Join(tags.Path, "."))
+	}
+	sub := top.SubResource
+	tags.SubResource = sub
+	top.Reason += "; holds the tags: the controller's default tags are put with them, aws: tags never drift and every put keeps them, " +
+		"and removing the field leaves the default tags"
+	w.decide("tag operations", sub.Put.Name+", "+opName(sub.Get), "the sub-resource %s holds the tags, so its put sets them all at once", top.Member)
+	return nil
+}
+
+func opName(op *model.Operation) string {
+	if op == nil {
+		return "no read"
+	}
+	return op.Name
 }
 
 // tagsAt checks that the member path from a spec field leads to tags;
@@ -104,7 +140,7 @@ func (st *state) tagsAt(r *model.Resource, path []string, fold bool) (*model.Tag
 // create-only.
 func (st *state) tagAPI(w *work) {
 	r := w.r
-	if len(r.Tags.Path) != 1 || r.ARNMember == "" {
+	if len(r.Tags.Path) != 1 || r.ARNMember == "" || r.Tags.SubResource != nil {
 		return
 	}
 	find := func(names ...string) *smithy.Shape {

@@ -81,6 +81,11 @@ type Tags struct {
 	// nil when the service has no such operations, and then the tags are
 	// set at create only.
 	API *TagAPI
+	// SubResource is set when the tags are the one member of a
+	// sub-resource's value (S3's Tagging.TagSet): its put sets them all at
+	// once, the default tags and the aws: tags AWS keeps among them, and
+	// its get reads them.
+	SubResource *SubResource
 }
 
 // TagAPI is a service's tag operations (TagResource, UntagResource,

@@ -59,7 +59,7 @@ func generateFixture(t *testing.T, root, svc string) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(out) })
-	s := &State{Service: svc, Root: root, Smithy: m, Config: cfg, OutDir: filepath.Join(out, svc)}
+	s := &State{Service: svc, Root: root, Smithy: m, Config: cfg, OutDir: filepath.Join(out, svc), SkipGoCheck: noFixtureSDK}
 	if _, err := Run(s); err != nil {
 		t.Fatal(err)
 	}

@@ -36,7 +36,10 @@ type State struct {
 	// sweep, golden tests).
 	OutDir    string // default <Root>/generated/<Service>
 	GoPackage string // import path of OutDir; default emit.GeneratedRoot + "/" + Service
-	// Config, when set, is used instead of models/<service>/generator.yaml.
+	// SkipGoCheck, when set, says why the emitted Go is not compiled before
+	// it is written: a fixture whose SDK package does not exist, or the
+	// sweep, which compiles every service in one build.
+	SkipGoCheck string
 
 	// Set by the stages, in order.
 	Config      *config.File
@@ -66,6 +69,7 @@ var Stages = []Stage{
 	{"emit_controller", "write the controller's main package", emitController},
 	{"emit_config", "write the IAM policy and RBAC role", emitConfig},
 	{"emit_helm", "write the Helm chart", emitHelm},
+	{"check_go", "compile the emitted Go against go.mod; output that does not compile is never written", checkGo},
 	{"write_output", "swap the staged output into generated/<service>", writeOutput},
 }
 

@@ -220,6 +220,8 @@ func sweepService(o SweepOptions, e sweepEntry) (res SweepResult, ok bool) {
 		ModelFile: mf,
 		Smithy:    m,
 		Model:     svc,
+		// One go build compiles every swept service after this.
+		SkipGoCheck: "the sweep compiles the whole module at once",
 	}
 	if _, err := Run(s); err != nil {
 		res.Stage, res.Err = "generate", err.Error()

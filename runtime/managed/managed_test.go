@@ -3,6 +3,7 @@ package managed
 import (
 	"context"
 	"errors"
+	"maps"
 	"net/http"
 	"slices"
 	"testing"
@@ -154,5 +155,36 @@ func TestTagChanges(t *testing.T) {
 	got := DesiredTags(ctx, map[string]string{"team": "mine"})
 	if got["team"] != "mine" || got["services.k8s.aws/name"] != "t" {
 		t.Errorf("desired tags %v: the spec's tags must win over defaults, and defaults must stay", got)
+	}
+}
+
+func TestTagsToPut(t *testing.T) {
+	cases := map[string]struct {
+		reason            string
+		desired, observed map[string]string
+		want              map[string]string
+	}{
+		"KeepsAWSTags": {
+			reason:  "A put replaces every tag, and AWS refuses one that drops its own aws: tags, so they go along.",
+			desired: map[string]string{"a": "1"}, observed: map[string]string{"b": "2", "aws:cloudformation:stack-name": "s"},
+			want: map[string]string{"a": "1", "aws:cloudformation:stack-name": "s"},
+		},
+		"NoAWSTagsOfOurOwn": {
+			reason:  "AWS refuses aws: tags set by anyone else; a desired one is left out, its observed value kept.",
+			desired: map[string]string{"a": "1", "aws:x": "mine"}, observed: map[string]string{"aws:x": "theirs"},
+			want: map[string]string{"a": "1", "aws:x": "theirs"},
+		},
+		"NothingLeft": {
+			reason:  "No desired tags and no aws: tags leave nothing to put.",
+			desired: map[string]string{}, observed: map[string]string{"b": "2"},
+			want: map[string]string{},
+		},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			if got := TagsToPut(tc.desired, tc.observed); !maps.Equal(got, tc.want) {
+				t.Errorf("%s\ngot %v, want %v", tc.reason, got, tc.want)
+			}
+		})
 	}
 }

@@ -73,3 +73,22 @@ func TagsDiffer(desired, observed map[string]string) bool {
 	set, remove := TagChanges(desired, observed)
 	return len(set) > 0 || len(remove) > 0
 }
+
+// TagsToPut is the whole tag set to send to an API whose put replaces
+// every tag at once (S3's PutBucketTagging): the desired tags, and the
+// aws: tags AWS reported, since AWS refuses a put that drops or sets
+// them.
+func TagsToPut(desired, observed map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range desired {
+		if !strings.HasPrefix(k, awsTagPrefix) {
+			out[k] = v
+		}
+	}
+	for k, v := range observed {
+		if strings.HasPrefix(k, awsTagPrefix) {
+			out[k] = v
+		}
+	}
+	return out
+}

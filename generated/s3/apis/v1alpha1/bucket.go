@@ -108,6 +108,9 @@ type BucketSpec struct {
 	// Container for Payer.
 	// +optional
 	RequestPayment *RequestPaymentConfiguration `json:"requestPayment,omitempty"`
+	// Container for the TagSet and Tag elements.
+	// +optional
+	Tagging *Tagging `json:"tagging,omitempty"`
 	// Container for setting the versioning state.
 	// +optional
 	Versioning *VersioningConfiguration `json:"versioning,omitempty"`

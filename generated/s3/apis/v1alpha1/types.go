@@ -871,6 +871,13 @@ type Tag struct {
 	Value *string `json:"value,omitempty"`
 }
 
+// Tagging mirrors the AWS Tagging shape.
+type Tagging struct {
+	// A collection for a set of tags
+	// +optional
+	TagSet []Tag `json:"tagSet,omitempty"`
+}
+
 // TargetGrant mirrors the AWS TargetGrant shape.
 type TargetGrant struct {
 	// Container for the person being granted permissions.

@@ -14,6 +14,21 @@ func observedSpec(cr *v1alpha1.Bucket, desc *s3.HeadBucketOutput) v1alpha1.Bucke
 	return observed
 }
 
+// specTags reads the spec's tags as a map.
+func specTags(cr *v1alpha1.Bucket) map[string]string {
+	return tagsIn(&cr.Spec)
+}
+
+// tagsIn reads the tags that a spec's tagging holds as a map.
+func tagsIn(spec *v1alpha1.BucketSpec) map[string]string {
+	if spec.Tagging == nil {
+		return nil
+	}
+	return conv.TagMap(spec.Tagging.TagSet, func(t v1alpha1.Tag) (string, string) {
+		return conv.Value(t.Key), conv.Value(t.Value)
+	})
+}
+
 func fillStatusFromHeadBucketOutput(status *v1alpha1.BucketStatus, in *s3.HeadBucketOutput) {
 	status.BucketLocationType = conv.FromEnum(in.BucketLocationType)
 	status.BucketLocationName = in.BucketLocationName
@@ -117,6 +132,10 @@ func apiReplicationConfiguration(in types.ReplicationConfiguration) v1alpha1.Rep
 
 func apiRequestPaymentConfigurationFromGetBucketRequestPaymentOutput(in s3.GetBucketRequestPaymentOutput) v1alpha1.RequestPaymentConfiguration {
 	return v1alpha1.RequestPaymentConfiguration{Payer: conv.FromEnum(in.Payer)}
+}
+
+func apiTaggingFromGetBucketTaggingOutput(in s3.GetBucketTaggingOutput) v1alpha1.Tagging {
+	return v1alpha1.Tagging{TagSet: conv.Slice(in.TagSet, apiTag)}
 }
 
 func apiVersioningConfigurationFromGetBucketVersioningOutput(in s3.GetBucketVersioningOutput) v1alpha1.VersioningConfiguration {
@@ -384,6 +403,13 @@ func apiReplicationRule(in types.ReplicationRule) v1alpha1.ReplicationRule {
 	}
 }
 
+func apiTag(in types.Tag) v1alpha1.Tag {
+	return v1alpha1.Tag{
+		Key:   in.Key,
+		Value: in.Value,
+	}
+}
+
 func apiErrorDocument(in types.ErrorDocument) v1alpha1.ErrorDocument {
 	return v1alpha1.ErrorDocument{Key: in.Key}
 }
@@ -584,13 +610,6 @@ func apiServerSideEncryptionByDefault(in types.ServerSideEncryptionByDefault) v1
 	return v1alpha1.ServerSideEncryptionByDefault{
 		KMSMasterKeyID: in.KMSMasterKeyID,
 		SSEAlgorithm:   conv.FromEnum(in.SSEAlgorithm),
-	}
-}
-
-func apiTag(in types.Tag) v1alpha1.Tag {
-	return v1alpha1.Tag{
-		Key:   in.Key,
-		Value: in.Value,
 	}
 }
 

@@ -302,6 +302,16 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 			observed.RequestPayment = conv.Of(apiRequestPaymentConfigurationFromGetBucketRequestPaymentOutput(*got))
 		}
 	}
+	// GetBucketTagging reads tagging, which PutBucketTagging sets.
+	{
+		if got, err := m.client.GetBucketTagging(ctx, &s3.GetBucketTaggingInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.Tagging = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.Tagging = conv.Of(apiTaggingFromGetBucketTaggingOutput(*got))
+		}
+	}
 	// GetBucketVersioning reads versioning, which PutBucketVersioning sets.
 	if cr.Spec.Versioning != nil || !managed.Owned(cr) {
 		if got, err := m.client.GetBucketVersioning(ctx, &s3.GetBucketVersioningInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
@@ -327,6 +337,10 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 		Exists:    true,
 		Immutable: diffCreateOnly(&cr.Spec, &observed),
 		Observed:  observed,
+	}
+	// tagging holds the tags: the default tags count, aws: tags never do.
+	if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), tagsIn(&observed)) {
+		obs.Diff = append(obs.Diff, "tagging")
 	}
 	return obs, nil
 }
@@ -497,6 +511,11 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Bucket) error {
 			Bucket:                      cr.Spec.Name,
 			RequestPaymentConfiguration: conv.Ptr(cr.Spec.RequestPayment, sdkRequestPaymentConfiguration),
 		}); err != nil {
+			return err
+		}
+	}
+	if len(managed.DesiredTags(ctx, specTags(cr))) > 0 {
+		if err := m.putTags(ctx, cr, nil); err != nil {
 			return err
 		}
 	}
@@ -758,6 +777,12 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Bucket, obs managed.O
 			return err
 		}
 	}
+	if obs.Changed("tagging") {
+		observed, _ := obs.Observed.(v1alpha1.BucketSpec)
+		if err := m.putTags(ctx, cr, tagsIn(&observed)); err != nil {
+			return err
+		}
+	}
 	if obs.Changed("versioning") && cr.Spec.Versioning != nil {
 		if _, err := m.client.PutBucketVersioning(ctx, &s3.PutBucketVersioningInput{
 			Bucket:                  cr.Spec.Name,
@@ -790,5 +815,27 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Bucket) error {
 		// Already gone is what we wanted.
 		return nil
 	}
+	return err
+}
+
+// putTags sets the tags through PutBucketTagging: the spec's with the default tags, and the
+// aws: tags AWS reported, which a put may not drop. With none to set, it removes them.
+func (m *manager) putTags(ctx context.Context, cr *v1alpha1.Bucket, observed map[string]string) error {
+	tags := managed.TagsToPut(managed.DesiredTags(ctx, specTags(cr)), observed)
+	if len(tags) == 0 {
+		if _, err := m.client.DeleteBucketTagging(ctx, &s3.DeleteBucketTaggingInput{Bucket: cr.Spec.Name}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+			return err
+		}
+		return nil
+	}
+	_, err := m.client.PutBucketTagging(ctx, &s3.PutBucketTaggingInput{
+		Bucket: cr.Spec.Name,
+		Tagging: &types.Tagging{TagSet: conv.TagList(tags, func(k, v string) types.Tag {
+			return types.Tag{
+				Key:   &k,
+				Value: &v,
+			}
+		})},
+	})
 	return err
 }

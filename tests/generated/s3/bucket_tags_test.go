@@ -20,6 +20,7 @@ import (
 
 	"github.com/kubesmith/kubesmith/generated/s3/apis/v1alpha1"
 	"github.com/kubesmith/kubesmith/generated/s3/resources/bucket"
+	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
 	"github.com/kubesmith/kubesmith/runtime/managed"
 )
 
@@ -120,12 +121,14 @@ func connect(t *testing.T, url string) managed.External[*v1alpha1.Bucket] {
 		Region:       "us-east-1",
 		Credentials:  credentials.NewStaticCredentialsProvider("test", "test", ""),
 		BaseEndpoint: aws.String(url),
-	})
+	}, managed.ClientOptions{PathStyle: true})
 }
 
 func newBucket(tags map[string]string) *v1alpha1.Bucket {
 	cr := &v1alpha1.Bucket{}
 	cr.Spec.Name = aws.String("bkt")
+	// Owned: a resync reads what the spec sets, and the tags.
+	cr.Status.ACKResourceMetadata = &ackv1alpha1.ResourceMetadata{Ownership: ackv1alpha1.OwnershipCreated}
 	if tags != nil {
 		cr.Spec.Tagging = &v1alpha1.Tagging{}
 		for _, k := range slices.Sorted(maps.Keys(tags)) {

@@ -25,6 +25,13 @@ func settle(e env) {
 	e.WaitMetricAtLeast("kubesmith_reconciles_total", all, e.Scrape().Sum("kubesmith_reconciles_total", all)+1)
 }
 
+// steadyCalls counts the calls over ten resyncs after the next one, with
+// nothing changed.
+func steadyCalls(t *testing.T, e env, b *v1alpha1.Bucket) (reads, writes map[string]int, passes float64) {
+	settle(e)
+	return callsOver(t, e, b, func() {})
+}
+
 // callsOver runs act, then counts the calls on the bucket from before act
 // over ten more resyncs: reads (GET, HEAD) and writes (the rest), by
 // operation, and how many resyncs that was.
@@ -87,7 +94,7 @@ func TestDefaultEncryptionIsNoDrift(t *testing.T) {
 }
 
 // TestEconomy counts, with moto's recorder, what an unchanged bucket with
-// versioning, website and encryption costs per resync: no writes, and at
+// versioning, website, encryption and tags costs per resync: no writes, and at
 // most one read per configured sub-resource plus the existence read.
 func TestEconomy(t *testing.T) {
 	t.Parallel()
@@ -96,12 +103,11 @@ func TestEconomy(t *testing.T) {
 	b.Spec.Versioning = &v1alpha1.VersioningConfiguration{Status: aws.String("Enabled")}
 	b.Spec.Website = &v1alpha1.WebsiteConfiguration{IndexDocument: &v1alpha1.IndexDocument{Suffix: aws.String("index.html")}, ErrorDocument: &v1alpha1.ErrorDocument{Key: aws.String("error.html")}}
 	b.Spec.Encryption = &v1alpha1.ServerSideEncryptionConfiguration{Rules: []v1alpha1.ServerSideEncryptionRule{{ApplyServerSideEncryptionByDefault: &v1alpha1.ServerSideEncryptionByDefault{SSEAlgorithm: aws.String("AES256")}}}}
-	// Tags: add spec.tagging here once branch compile lands, and count it in set.
-	set := 3
+	b.Spec.Tagging = &v1alpha1.Tagging{TagSet: []v1alpha1.Tag{{Key: aws.String("team"), Value: aws.String("storage")}}}
+	set := 4
 	e.Create(b)
 	e.waitReady(b)
-	settle(e)
-	reads, writes, passes := callsOver(t, e, b, func() {})
+	reads, writes, passes := steadyCalls(t, e, b)
 	perPass := func(n int) float64 { return float64(n) / passes }
 	t.Logf("economy s3 Bucket: %.1f reads, %.1f writes per resync (%d sub-resources set)", perPass(total(reads)), perPass(total(writes)), set)
 	if total(writes) != 0 {

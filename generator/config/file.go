@@ -155,8 +155,20 @@ type SubResource struct {
 	// Member is the put input member that holds the value, when it is not
 	// the HTTP payload or the only member besides the identifiers.
 	Member string `yaml:"member,omitempty"`
+	// Emulator records what the AWS emulator of the end-to-end tests
+	// (moto) lacks for this sub-resource; the service's generated
+	// README.md lists it.
+	Emulator *Emulator `yaml:"emulator,omitempty"`
 	// Because says why the field is a sub-resource.
 	Because string `yaml:"because,omitempty"`
+}
+
+// Emulator is a gap of the AWS emulator the end-to-end tests run against.
+type Emulator struct {
+	// Unsupported says how the emulator fails the operations, so that
+	// generated-code and unit tests cover them instead of a faked
+	// end-to-end pass.
+	Unsupported string `yaml:"unsupported"`
 }
 
 // Field overrides inference for one field.

@@ -64,6 +64,9 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 		return
 	}
 	sr := &model.SubResource{Field: name, Because: sc.Because, ReportsDefault: sc.ReportsDefault}
+	if sc.Emulator != nil {
+		sr.EmulatorGap = sc.Emulator.Unsupported
+	}
 	var err error
 	if sr.Put, err = st.plainOperation(put); err != nil {
 		st.errorf(at, "%v", err)
@@ -103,6 +106,9 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 	}
 	if sr.ReportsDefault {
 		reason += "; AWS reports a default when it is unset, so leaving it out of the spec removes nothing"
+	}
+	if sr.EmulatorGap != "" {
+		reason += "; the test emulator does not implement it: " + sr.EmulatorGap
 	}
 	for _, op := range []*model.Operation{sr.Put, sr.Get, sr.Delete} {
 		if op == nil {

@@ -55,7 +55,10 @@ type SubResource struct {
 	// ObservedPath leads through the get output to the value; empty when
 	// the get output itself is the value.
 	ObservedPath []string
-	Because      string
+	// EmulatorGap says how the end-to-end tests' emulator fails the
+	// sub-resource's operations; "" when it implements them.
+	EmulatorGap string
+	Because     string
 }
 
 // Tags locates a resource's tags.

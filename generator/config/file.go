@@ -176,6 +176,10 @@ type Field struct {
 	// Rename gives the field another name, written as a Smithy member name
 	// (UpperCamel): "Bucket" renamed "Name" is spec.name.
 	Rename string `yaml:"rename,omitempty" schema:"pattern=^[A-Z][A-Za-z0-9]*$"`
+	// JSONName sets the field's JSON name exactly, where an existing API
+	// spells it against the lowerCamel rule (the incumbent's S3 logging
+	// grantee has uRI and type_); the Go name follows rename or the member.
+	JSONName string `yaml:"jsonName,omitempty" schema:"pattern=^[a-z][A-Za-z0-9_]*$"`
 	// Ignore leaves the field out of the API.
 	Ignore bool `yaml:"ignore,omitempty"`
 	// PrimaryKey marks the field that names the resource, replacing the

@@ -207,11 +207,11 @@ type Grantee struct {
 	ID *string `json:"id,omitempty"`
 	// URI of the grantee group.
 	// +optional
-	URI *string `json:"uri,omitempty"`
+	URI *string `json:"uRI,omitempty"`
 	// Type of grantee
 	// +optional
 	// +kubebuilder:validation:Enum=CanonicalUser;AmazonCustomerByEmail;Group
-	Type *string `json:"type,omitempty"`
+	Type *string `json:"type_,omitempty"`
 }
 
 // IndexDocument mirrors the AWS IndexDocument shape.

@@ -1069,10 +1069,10 @@ func diffGrantee(path string, desired, observed *v1alpha1.Grantee) []string {
 		diff = append(diff, path+".id")
 	}
 	if desired.URI != nil && (observed.URI == nil || *desired.URI != *observed.URI) {
-		diff = append(diff, path+".uri")
+		diff = append(diff, path+".uRI")
 	}
 	if desired.Type != nil && (observed.Type == nil || *desired.Type != *observed.Type) {
-		diff = append(diff, path+".type")
+		diff = append(diff, path+".type_")
 	}
 	return diff
 }

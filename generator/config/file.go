@@ -155,6 +155,10 @@ type SubResource struct {
 	// Member is the put input member that holds the value, when it is not
 	// the HTTP payload or the only member besides the identifiers.
 	Member string `yaml:"member,omitempty"`
+	// After names sub-resources (their field names) that AWS needs put
+	// before this one: S3 takes a replication configuration only on a
+	// bucket whose versioning is enabled.
+	After []string `yaml:"after,omitempty"`
 	// Emulator records what the AWS emulator of the end-to-end tests
 	// (moto) lacks for this sub-resource; the service's generated
 	// README.md lists it.

@@ -9,8 +9,10 @@ import (
 )
 
 // Sub-resources are spec fields with their own put and get operations
-// (an S3 bucket's versioning). Observe reads each with its get, Create
-// puts the ones the spec sets, and Update puts only those that drifted.
+// (an S3 bucket's versioning). Observe reads each with its get, and Update
+// puts those that differ. Create leaves them to the Update that follows:
+// a put AWS refuses there would read as a failed create of a resource
+// that exists, which the object would then disown.
 // One with a delete is removed when the spec drops it: Observe reports it
 // changed only while AWS still reports it set, so an unset field that AWS
 // never had costs no call.
@@ -135,15 +137,6 @@ func (m *managerWriter) putSubResource(s subResource) []jen.Code {
 			jen.Err().Op("!=").Nil(),
 		).Block(jen.Return(jen.Err())),
 	)
-}
-
-// createSubResources puts every sub-resource the spec sets, after create.
-func (m *managerWriter) createSubResources() []jen.Code {
-	var body []jen.Code
-	for _, s := range m.subResources() {
-		body = append(body, jen.If(jen.Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil()).Block(m.putSubResource(s)...))
-	}
-	return body
 }
 
 // deleteSubResource removes one sub-resource; already gone (HTTP 404) is

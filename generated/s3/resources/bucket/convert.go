@@ -74,6 +74,13 @@ func apiPublicAccessBlockConfiguration(in types.PublicAccessBlockConfiguration) 
 	}
 }
 
+func apiVersioningConfigurationFromGetBucketVersioningOutput(in s3.GetBucketVersioningOutput) v1alpha1.VersioningConfiguration {
+	return v1alpha1.VersioningConfiguration{
+		MFADelete: conv.FromEnum(in.MFADelete),
+		Status:    conv.FromEnum(in.Status),
+	}
+}
+
 func apiReplicationConfiguration(in types.ReplicationConfiguration) v1alpha1.ReplicationConfiguration {
 	return v1alpha1.ReplicationConfiguration{
 		Role:  in.Role,
@@ -83,13 +90,6 @@ func apiReplicationConfiguration(in types.ReplicationConfiguration) v1alpha1.Rep
 
 func apiRequestPaymentConfigurationFromGetBucketRequestPaymentOutput(in s3.GetBucketRequestPaymentOutput) v1alpha1.RequestPaymentConfiguration {
 	return v1alpha1.RequestPaymentConfiguration{Payer: conv.FromEnum(in.Payer)}
-}
-
-func apiVersioningConfigurationFromGetBucketVersioningOutput(in s3.GetBucketVersioningOutput) v1alpha1.VersioningConfiguration {
-	return v1alpha1.VersioningConfiguration{
-		MFADelete: conv.FromEnum(in.MFADelete),
-		Status:    conv.FromEnum(in.Status),
-	}
 }
 
 func apiWebsiteConfigurationFromGetBucketWebsiteOutput(in s3.GetBucketWebsiteOutput) v1alpha1.WebsiteConfiguration {
@@ -158,6 +158,13 @@ func sdkPublicAccessBlockConfiguration(in v1alpha1.PublicAccessBlockConfiguratio
 	}
 }
 
+func sdkVersioningConfiguration(in v1alpha1.VersioningConfiguration) types.VersioningConfiguration {
+	return types.VersioningConfiguration{
+		MFADelete: conv.ToEnum[types.MFADelete](in.MFADelete),
+		Status:    conv.ToEnum[types.BucketVersioningStatus](in.Status),
+	}
+}
+
 func sdkReplicationConfiguration(in v1alpha1.ReplicationConfiguration) types.ReplicationConfiguration {
 	return types.ReplicationConfiguration{
 		Role:  in.Role,
@@ -167,13 +174,6 @@ func sdkReplicationConfiguration(in v1alpha1.ReplicationConfiguration) types.Rep
 
 func sdkRequestPaymentConfiguration(in v1alpha1.RequestPaymentConfiguration) types.RequestPaymentConfiguration {
 	return types.RequestPaymentConfiguration{Payer: conv.ToEnum[types.Payer](in.Payer)}
-}
-
-func sdkVersioningConfiguration(in v1alpha1.VersioningConfiguration) types.VersioningConfiguration {
-	return types.VersioningConfiguration{
-		MFADelete: conv.ToEnum[types.MFADelete](in.MFADelete),
-		Status:    conv.ToEnum[types.BucketVersioningStatus](in.Status),
-	}
 }
 
 func sdkWebsiteConfiguration(in v1alpha1.WebsiteConfiguration) types.WebsiteConfiguration {

@@ -153,6 +153,14 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 	} else {
 		observed.PublicAccessBlock = conv.Ptr(got.PublicAccessBlockConfiguration, apiPublicAccessBlockConfiguration)
 	}
+	// GetBucketVersioning reads versioning, which PutBucketVersioning sets.
+	if got, err := m.client.GetBucketVersioning(ctx, &s3.GetBucketVersioningInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+		observed.Versioning = nil
+	} else if err != nil {
+		return managed.Observation{}, err
+	} else {
+		observed.Versioning = conv.Of(apiVersioningConfigurationFromGetBucketVersioningOutput(*got))
+	}
 	// GetBucketReplication reads replication, which PutBucketReplication sets.
 	if got, err := m.client.GetBucketReplication(ctx, &s3.GetBucketReplicationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 		observed.Replication = nil
@@ -168,14 +176,6 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 		return managed.Observation{}, err
 	} else {
 		observed.RequestPayment = conv.Of(apiRequestPaymentConfigurationFromGetBucketRequestPaymentOutput(*got))
-	}
-	// GetBucketVersioning reads versioning, which PutBucketVersioning sets.
-	if got, err := m.client.GetBucketVersioning(ctx, &s3.GetBucketVersioningInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-		observed.Versioning = nil
-	} else if err != nil {
-		return managed.Observation{}, err
-	} else {
-		observed.Versioning = conv.Of(apiVersioningConfigurationFromGetBucketVersioningOutput(*got))
 	}
 	// GetBucketWebsite reads website, which PutBucketWebsite sets.
 	if got, err := m.client.GetBucketWebsite(ctx, &s3.GetBucketWebsiteInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
@@ -214,118 +214,6 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Bucket) error {
 		return err
 	}
 	fillStatusFromCreateBucketOutput(&cr.Status, out)
-	if cr.Spec.Accelerate != nil {
-		if _, err := m.client.PutBucketAccelerateConfiguration(ctx, &s3.PutBucketAccelerateConfigurationInput{
-			AccelerateConfiguration: conv.Ptr(cr.Spec.Accelerate, sdkAccelerateConfiguration),
-			Bucket:                  cr.Spec.Name,
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.CORS != nil {
-		if _, err := m.client.PutBucketCors(ctx, &s3.PutBucketCorsInput{
-			Bucket:            cr.Spec.Name,
-			CORSConfiguration: conv.Ptr(cr.Spec.CORS, sdkCORSConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.Encryption != nil {
-		if _, err := m.client.PutBucketEncryption(ctx, &s3.PutBucketEncryptionInput{
-			Bucket:                            cr.Spec.Name,
-			ServerSideEncryptionConfiguration: conv.Ptr(cr.Spec.Encryption, sdkServerSideEncryptionConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.Lifecycle != nil {
-		if _, err := m.client.PutBucketLifecycleConfiguration(ctx, &s3.PutBucketLifecycleConfigurationInput{
-			Bucket:                 cr.Spec.Name,
-			LifecycleConfiguration: conv.Ptr(cr.Spec.Lifecycle, sdkBucketLifecycleConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.Logging != nil {
-		if _, err := m.client.PutBucketLogging(ctx, &s3.PutBucketLoggingInput{
-			Bucket:              cr.Spec.Name,
-			BucketLoggingStatus: conv.Ptr(cr.Spec.Logging, sdkBucketLoggingStatus),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.Notification != nil {
-		if _, err := m.client.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{
-			Bucket:                    cr.Spec.Name,
-			NotificationConfiguration: conv.Ptr(cr.Spec.Notification, sdkNotificationConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.ObjectLockConfiguration != nil {
-		if _, err := m.client.PutObjectLockConfiguration(ctx, &s3.PutObjectLockConfigurationInput{
-			Bucket:                  cr.Spec.Name,
-			ObjectLockConfiguration: conv.Ptr(cr.Spec.ObjectLockConfiguration, sdkObjectLockConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.OwnershipControls != nil {
-		if _, err := m.client.PutBucketOwnershipControls(ctx, &s3.PutBucketOwnershipControlsInput{
-			Bucket:            cr.Spec.Name,
-			OwnershipControls: conv.Ptr(cr.Spec.OwnershipControls, sdkOwnershipControls),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.Policy != nil {
-		if _, err := m.client.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{
-			Bucket: cr.Spec.Name,
-			Policy: cr.Spec.Policy,
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.PublicAccessBlock != nil {
-		if _, err := m.client.PutPublicAccessBlock(ctx, &s3.PutPublicAccessBlockInput{
-			Bucket:                         cr.Spec.Name,
-			PublicAccessBlockConfiguration: conv.Ptr(cr.Spec.PublicAccessBlock, sdkPublicAccessBlockConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.Replication != nil {
-		if _, err := m.client.PutBucketReplication(ctx, &s3.PutBucketReplicationInput{
-			Bucket:                   cr.Spec.Name,
-			ReplicationConfiguration: conv.Ptr(cr.Spec.Replication, sdkReplicationConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.RequestPayment != nil {
-		if _, err := m.client.PutBucketRequestPayment(ctx, &s3.PutBucketRequestPaymentInput{
-			Bucket:                      cr.Spec.Name,
-			RequestPaymentConfiguration: conv.Ptr(cr.Spec.RequestPayment, sdkRequestPaymentConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.Versioning != nil {
-		if _, err := m.client.PutBucketVersioning(ctx, &s3.PutBucketVersioningInput{
-			Bucket:                  cr.Spec.Name,
-			VersioningConfiguration: conv.Ptr(cr.Spec.Versioning, sdkVersioningConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.Website != nil {
-		if _, err := m.client.PutBucketWebsite(ctx, &s3.PutBucketWebsiteInput{
-			Bucket:               cr.Spec.Name,
-			WebsiteConfiguration: conv.Ptr(cr.Spec.Website, sdkWebsiteConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
 	return nil
 }
 
@@ -445,6 +333,14 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Bucket, obs managed.O
 			}
 		}
 	}
+	if obs.Changed("versioning") && cr.Spec.Versioning != nil {
+		if _, err := m.client.PutBucketVersioning(ctx, &s3.PutBucketVersioningInput{
+			Bucket:                  cr.Spec.Name,
+			VersioningConfiguration: conv.Ptr(cr.Spec.Versioning, sdkVersioningConfiguration),
+		}); err != nil {
+			return err
+		}
+	}
 	if obs.Changed("replication") {
 		if cr.Spec.Replication != nil {
 			if _, err := m.client.PutBucketReplication(ctx, &s3.PutBucketReplicationInput{
@@ -464,14 +360,6 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Bucket, obs managed.O
 		if _, err := m.client.PutBucketRequestPayment(ctx, &s3.PutBucketRequestPaymentInput{
 			Bucket:                      cr.Spec.Name,
 			RequestPaymentConfiguration: conv.Ptr(cr.Spec.RequestPayment, sdkRequestPaymentConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if obs.Changed("versioning") && cr.Spec.Versioning != nil {
-		if _, err := m.client.PutBucketVersioning(ctx, &s3.PutBucketVersioningInput{
-			Bucket:                  cr.Spec.Name,
-			VersioningConfiguration: conv.Ptr(cr.Spec.Versioning, sdkVersioningConfiguration),
 		}); err != nil {
 			return err
 		}

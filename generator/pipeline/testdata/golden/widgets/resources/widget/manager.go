@@ -127,22 +127,6 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 	if out.Widget != nil {
 		fillStatusFromWidgetDescription(&cr.Status, out.Widget)
 	}
-	if cr.Spec.Audit != nil {
-		if _, err := m.client.PutWidgetLogging(ctx, &widgets.PutWidgetLoggingInput{
-			LoggingConfig: conv.Ptr(cr.Spec.Audit, sdkLoggingConfig),
-			WidgetName:    cr.Spec.WidgetName,
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.Logging != nil {
-		if _, err := m.client.PutWidgetLogging(ctx, &widgets.PutWidgetLoggingInput{
-			LoggingConfig: conv.Ptr(cr.Spec.Logging, sdkLoggingConfig),
-			WidgetName:    cr.Spec.WidgetName,
-		}); err != nil {
-			return err
-		}
-	}
 	return nil
 }
 

@@ -64,17 +64,9 @@ func diffSpec(desired, observed *v1alpha1.BucketSpec) []string {
 	if desired.Lifecycle == nil && observed.Lifecycle != nil {
 		diff = append(diff, "lifecycle")
 	}
-	// Removing ownershipControls from the spec deletes it, if AWS has it.
-	if desired.OwnershipControls == nil && observed.OwnershipControls != nil {
-		diff = append(diff, "ownershipControls")
-	}
 	// Removing policy from the spec deletes it, if AWS has it.
 	if desired.Policy == nil && observed.Policy != nil {
 		diff = append(diff, "policy")
-	}
-	// Removing publicAccessBlock from the spec deletes it, if AWS has it.
-	if desired.PublicAccessBlock == nil && observed.PublicAccessBlock != nil {
-		diff = append(diff, "publicAccessBlock")
 	}
 	// Removing replication from the spec deletes it, if AWS has it.
 	if desired.Replication == nil && observed.Replication != nil {

@@ -288,19 +288,12 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Bucket, obs managed.O
 			return err
 		}
 	}
-	if obs.Changed("ownershipControls") {
-		if cr.Spec.OwnershipControls != nil {
-			if _, err := m.client.PutBucketOwnershipControls(ctx, &s3.PutBucketOwnershipControlsInput{
-				Bucket:            cr.Spec.Name,
-				OwnershipControls: conv.Ptr(cr.Spec.OwnershipControls, sdkOwnershipControls),
-			}); err != nil {
-				return err
-			}
-		} else {
-			// Removed from the spec, and AWS still has it.
-			if _, err := m.client.DeleteBucketOwnershipControls(ctx, &s3.DeleteBucketOwnershipControlsInput{Bucket: cr.Spec.Name}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
-				return err
-			}
+	if obs.Changed("ownershipControls") && cr.Spec.OwnershipControls != nil {
+		if _, err := m.client.PutBucketOwnershipControls(ctx, &s3.PutBucketOwnershipControlsInput{
+			Bucket:            cr.Spec.Name,
+			OwnershipControls: conv.Ptr(cr.Spec.OwnershipControls, sdkOwnershipControls),
+		}); err != nil {
+			return err
 		}
 	}
 	if obs.Changed("policy") {
@@ -318,19 +311,12 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Bucket, obs managed.O
 			}
 		}
 	}
-	if obs.Changed("publicAccessBlock") {
-		if cr.Spec.PublicAccessBlock != nil {
-			if _, err := m.client.PutPublicAccessBlock(ctx, &s3.PutPublicAccessBlockInput{
-				Bucket:                         cr.Spec.Name,
-				PublicAccessBlockConfiguration: conv.Ptr(cr.Spec.PublicAccessBlock, sdkPublicAccessBlockConfiguration),
-			}); err != nil {
-				return err
-			}
-		} else {
-			// Removed from the spec, and AWS still has it.
-			if _, err := m.client.DeletePublicAccessBlock(ctx, &s3.DeletePublicAccessBlockInput{Bucket: cr.Spec.Name}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
-				return err
-			}
+	if obs.Changed("publicAccessBlock") && cr.Spec.PublicAccessBlock != nil {
+		if _, err := m.client.PutPublicAccessBlock(ctx, &s3.PutPublicAccessBlockInput{
+			Bucket:                         cr.Spec.Name,
+			PublicAccessBlockConfiguration: conv.Ptr(cr.Spec.PublicAccessBlock, sdkPublicAccessBlockConfiguration),
+		}); err != nil {
+			return err
 		}
 	}
 	if obs.Changed("versioning") && cr.Spec.Versioning != nil {

@@ -737,10 +737,6 @@ type Transition struct {
 
 // VersioningConfiguration mirrors the AWS VersioningConfiguration shape.
 type VersioningConfiguration struct {
-	// Specifies whether MFA delete is enabled in the bucket versioning configuration. This element is only returned if the bucket has been configured with MFA delete. If the bucket has never been so configured, this element is not returned.
-	// +optional
-	// +kubebuilder:validation:Enum=Enabled;Disabled
-	MFADelete *string `json:"mfaDelete,omitempty"`
 	// The versioning state of the bucket.
 	// +optional
 	// +kubebuilder:validation:Enum=Enabled;Suspended

@@ -248,9 +248,6 @@ func diffVersioningConfiguration(path string, desired, observed *v1alpha1.Versio
 		observed = &v1alpha1.VersioningConfiguration{}
 	}
 	var diff []string
-	if desired.MFADelete != nil && (observed.MFADelete == nil || *desired.MFADelete != *observed.MFADelete) {
-		diff = append(diff, path+".mfaDelete")
-	}
 	if desired.Status != nil && (observed.Status == nil || *desired.Status != *observed.Status) {
 		diff = append(diff, path+".status")
 	}

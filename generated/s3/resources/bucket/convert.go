@@ -75,10 +75,7 @@ func apiPublicAccessBlockConfiguration(in types.PublicAccessBlockConfiguration) 
 }
 
 func apiVersioningConfigurationFromGetBucketVersioningOutput(in s3.GetBucketVersioningOutput) v1alpha1.VersioningConfiguration {
-	return v1alpha1.VersioningConfiguration{
-		MFADelete: conv.FromEnum(in.MFADelete),
-		Status:    conv.FromEnum(in.Status),
-	}
+	return v1alpha1.VersioningConfiguration{Status: conv.FromEnum(in.Status)}
 }
 
 func apiReplicationConfiguration(in types.ReplicationConfiguration) v1alpha1.ReplicationConfiguration {
@@ -159,10 +156,7 @@ func sdkPublicAccessBlockConfiguration(in v1alpha1.PublicAccessBlockConfiguratio
 }
 
 func sdkVersioningConfiguration(in v1alpha1.VersioningConfiguration) types.VersioningConfiguration {
-	return types.VersioningConfiguration{
-		MFADelete: conv.ToEnum[types.MFADelete](in.MFADelete),
-		Status:    conv.ToEnum[types.BucketVersioningStatus](in.Status),
-	}
+	return types.VersioningConfiguration{Status: conv.ToEnum[types.BucketVersioningStatus](in.Status)}
 }
 
 func sdkReplicationConfiguration(in v1alpha1.ReplicationConfiguration) types.ReplicationConfiguration {

@@ -17,7 +17,7 @@
 //		e := suite.StartController(t, harness.ControllerOptions{Namespaces: []string{"a"}, Region: "us-east-1"})
 //		b := &v1alpha1.Bucket{...} // in namespace e.NS("a"), named e.Unique("b") in AWS
 //		e.Create(b)
-//		harness.WaitReady(e.Env, b)
+//		harness.WaitReady(e, b)
 //		// check AWS with suite.Moto.AWSConfig(...); count calls with
 //		// harness.RecordAllCalls() and suite.Moto.Recording.
 //	}

@@ -177,8 +177,24 @@ type SubResource struct {
 	// Member is the put input member that holds the value, when it is not
 	// the HTTP payload or the only member besides the identifiers.
 	Member string `yaml:"member,omitempty"`
+	// After names sub-resources (their field names) that AWS needs put
+	// before this one: S3 takes a replication configuration only on a
+	// bucket whose versioning is enabled.
+	After []string `yaml:"after,omitempty"`
+	// Emulator records what the AWS emulator of the end-to-end tests
+	// (moto) lacks for this sub-resource; the service's generated
+	// README.md lists it.
+	Emulator *Emulator `yaml:"emulator,omitempty"`
 	// Because says why the field is a sub-resource.
 	Because string `yaml:"because,omitempty"`
+}
+
+// Emulator is a gap of the AWS emulator the end-to-end tests run against.
+type Emulator struct {
+	// Unsupported says how the emulator fails the operations, so that
+	// generated-code and unit tests cover them instead of a faked
+	// end-to-end pass.
+	Unsupported string `yaml:"unsupported"`
 }
 
 // Field overrides inference for one field.
@@ -186,6 +202,10 @@ type Field struct {
 	// Rename gives the field another name, written as a Smithy member name
 	// (UpperCamel): "Bucket" renamed "Name" is spec.name.
 	Rename string `yaml:"rename,omitempty" schema:"pattern=^[A-Z][A-Za-z0-9]*$"`
+	// JSONName sets the field's JSON name exactly, where an existing API
+	// spells it against the lowerCamel rule (the incumbent's S3 logging
+	// grantee has uRI and type_); the Go name follows rename or the member.
+	JSONName string `yaml:"jsonName,omitempty" schema:"pattern=^[a-z][A-Za-z0-9_]*$"`
 	// Ignore leaves the field out of the API.
 	Ignore bool `yaml:"ignore,omitempty"`
 	// PrimaryKey marks the field that names the resource, replacing the

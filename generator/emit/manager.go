@@ -412,7 +412,6 @@ func (m *managerWriter) create() jen.Code {
 		pre = append(pre, fills...)
 	}
 	call := jen.Id("m").Dot("client").Dot(r.Create.Name).Call(jen.Id("ctx"), in, m.singleAttempt())
-	subs := m.createSubResources()
 	out := jen.Id("out")
 	if r.Create.Output == "" {
 		out = jen.Id("_")
@@ -422,7 +421,7 @@ func (m *managerWriter) create() jen.Code {
 	if len(secrets) > 0 && r.Create.Output == "" {
 		assign = "="
 	}
-	if r.Create.Output == "" && len(subs) == 0 {
+	if r.Create.Output == "" {
 		return m.method("Create", nil, jen.Error(), append(pre,
 			jen.List(jen.Id("_"), jen.Err()).Op(assign).Add(call),
 			jen.Return(jen.Err()),
@@ -439,7 +438,6 @@ func (m *managerWriter) create() jen.Code {
 		}
 		body = append(body, fill)
 	}
-	body = append(body, subs...)
 	body = append(body, jen.Return(jen.Nil()))
 	return m.method("Create", nil, jen.Error(), body...)
 }

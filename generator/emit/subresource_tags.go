@@ -85,15 +85,6 @@ func (m *managerWriter) observeSubTags() []jen.Code {
 	}
 }
 
-// createSubTags puts the desired tags after create, when there are any.
-func (m *managerWriter) createSubTags() jen.Code {
-	return jen.If(jen.Len(desiredTags()).Op(">").Lit(0)).Block(
-		jen.If(jen.Err().Op(":=").Id("m").Dot("putTags").Call(jen.Id("ctx"), jen.Id("cr"), jen.Nil()), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Err()),
-		),
-	)
-}
-
 // updateSubTags puts the tags again when they drifted, keeping the aws:
 // tags the observation read.
 func (m *managerWriter) updateSubTags(s subResource) jen.Code {

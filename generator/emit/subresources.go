@@ -10,11 +10,13 @@ import (
 
 // Sub-resources are spec fields with their own put and get operations
 // (an S3 bucket's versioning). Observe reads each the spec sets with its
-// get, Create puts the ones the spec sets, and Update puts only those that
-// drifted. One with a delete is removed when the spec drops it: Observe
-// reads it while the runtime's record says the controller applied it, and
-// reports it changed only while AWS still reports it set. A configuration
-// the spec never set costs no call: it is no opinion.
+// get, and Update puts those that differ. Create leaves them to the Update
+// that follows: a put AWS refuses there would read as a failed create of a
+// resource that exists, which the object would then disown. One with a
+// delete is removed when the spec drops it: Observe reads it while the
+// runtime's record says the controller applied it, and reports it changed
+// only while AWS still reports it set. A configuration the spec never set
+// costs no call: it is no opinion.
 
 // subResources pairs each sub-resource with its spec field.
 func (m *managerWriter) subResources() []subResource {
@@ -180,23 +182,6 @@ func (m *managerWriter) putCall(op *model.Operation, fields jen.Dict, secrets bo
 		jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(op.Name).Call(jen.Id("ctx"), in),
 		jen.Err().Op("!=").Nil(),
 	).Block(jen.Return(jen.Err())))
-}
-
-// createSubResources puts every sub-resource the spec sets, after create.
-func (m *managerWriter) createSubResources() []jen.Code {
-	var body []jen.Code
-	for _, s := range m.subResources() {
-		if s.collection() {
-			body = append(body, jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Id("cr").Dot("Spec").Dot(s.f.GoName)).Block(m.putEntry(s)...))
-			continue
-		}
-		if m.isTagsSub(s.f) {
-			body = append(body, m.createSubTags())
-			continue
-		}
-		body = append(body, jen.If(jen.Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil()).Block(m.putSubResource(s)...))
-	}
-	return body
 }
 
 // deleteSubResource removes one sub-resource; already gone (HTTP 404) is

@@ -50,6 +50,9 @@ func (st *state) addCollection(w *work, name string, sc *config.SubResource, at 
 		return
 	}
 	sr := &model.SubResource{Field: name, Because: sc.Because, PutMember: member.Name}
+	if sc.Emulator != nil {
+		sr.EmulatorGap = sc.Emulator.Unsupported
+	}
 	if sr.Key = st.collectionKey(w, sc.Key, put, del, member, elem, at); sr.Key == "" {
 		return
 	}

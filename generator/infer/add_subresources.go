@@ -24,8 +24,44 @@ func addSubResources(st *state) error {
 		for _, name := range keys(w.rc.SubResources) {
 			st.addSubResource(w, name, w.rc.SubResources[name], w.at.At("subResources", name))
 		}
+		st.orderSubResources(w)
 	}
 	return nil
+}
+
+// orderSubResources puts each sub-resource after those its after: names,
+// keeping the order of names otherwise; the update puts them in this order.
+func (st *state) orderSubResources(w *work) {
+	byField := map[string]*model.SubResource{}
+	for _, sr := range w.r.SubResources {
+		byField[sr.Field] = sr
+	}
+	var ordered []*model.SubResource
+	placed, visiting := map[string]bool{}, map[string]bool{}
+	var place func(sr *model.SubResource, at config.Key)
+	place = func(sr *model.SubResource, at config.Key) {
+		if placed[sr.Field] {
+			return
+		}
+		if visiting[sr.Field] {
+			st.errorf(at, "sub-resource %s: after: makes a cycle", sr.Field)
+			return
+		}
+		visiting[sr.Field] = true
+		for _, dep := range w.rc.SubResources[sr.Field].After {
+			if d, ok := byField[dep]; ok {
+				place(d, w.at.At("subResources", dep))
+			} else {
+				st.errorf(at.At("after"), "sub-resource %s: after names %s, which is no sub-resource of %s%s", sr.Field, dep, w.r.Kind, config.DidYouMean(dep, keys(w.rc.SubResources)))
+			}
+		}
+		placed[sr.Field] = true
+		ordered = append(ordered, sr)
+	}
+	for _, sr := range w.r.SubResources {
+		place(sr, w.at.At("subResources", sr.Field))
+	}
+	w.r.SubResources = ordered
 }
 
 func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at config.Key) {
@@ -49,6 +85,9 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 		return
 	}
 	sr := &model.SubResource{Field: name, Because: sc.Because, ReportsDefault: sc.ReportsDefault}
+	if sc.Emulator != nil {
+		sr.EmulatorGap = sc.Emulator.Unsupported
+	}
 	var err error
 	if sr.Put, err = st.plainOperation(put); err != nil {
 		st.errorf(at, "%v", err)
@@ -94,6 +133,12 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 		if sr.Delete != nil && !sr.ReportsDefault {
 			reason += " or, dropped from it, until the delete is done"
 		}
+	}
+	if len(sc.After) > 0 {
+		reason += "; put after " + strings.Join(sc.After, ", ")
+	}
+	if sr.EmulatorGap != "" {
+		reason += "; the test emulator does not implement it: " + sr.EmulatorGap
 	}
 	for _, op := range []*model.Operation{sr.Put, sr.Get, sr.Delete} {
 		if op == nil {

@@ -112,3 +112,28 @@ func TestAddCollections(t *testing.T) {
 		}
 	}
 }
+
+// TestAddSubResourcesAfter: after: puts a sub-resource behind those AWS
+// needs first (S3 replication behind versioning); the update puts them in
+// this order.
+func TestAddSubResourcesAfter(t *testing.T) {
+	cases := []struct {
+		reason string
+		after  string
+		want   string
+	}{
+		{reason: "without after: in the order of names", want: "Access Policy Versioning"},
+		{reason: "after: moves Access behind Versioning, the others keep their order", after: "after: [Versioning]", want: "Versioning Access Policy"},
+	}
+	for _, c := range cases {
+		yaml := "resources:\n  Bucket:\n    subResources:\n      Versioning: {}\n      Policy: {}\n      Access: {put: PutBucketPolicy, get: GetBucketPolicy, member: Policy, " + c.after + "}\n"
+		r := resource(t, mustRun(t, "names.json", yaml, Options{}), "Bucket")
+		var got []string
+		for _, sr := range r.SubResources {
+			got = append(got, sr.Field)
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%s: order %v, want %s", c.reason, got, c.want)
+		}
+	}
+}

@@ -9,6 +9,7 @@ func TestApplyRenames(t *testing.T) {
       TableName: {rename: Name}
       TableStatus: {rename: State}
       KeySchema.AttributeName: {rename: Attribute}
+      KeySchema.KeyType: {jsonName: type_}
 `, Options{})
 	r := resource(t, res, "Table")
 	cases := []struct {
@@ -28,5 +29,8 @@ func TestApplyRenames(t *testing.T) {
 	}
 	if f := res.Service.Structs["KeyElement"].FieldByMember("AttributeName"); f.JSONName != "attribute" || f.SDKName != "AttributeName" {
 		t.Errorf("a nested field is renamed in its structure, the SDK side kept: %s %s", f.JSONName, f.SDKName)
+	}
+	if f := res.Service.Structs["KeyElement"].FieldByMember("KeyType"); f.JSONName != "type_" || f.GoName != "KeyType" {
+		t.Errorf("jsonName sets the JSON name exactly and keeps the Go name: %s %s", f.JSONName, f.GoName)
 	}
 }

@@ -65,7 +65,10 @@ type SubResource struct {
 	// InputToken and OutputToken page through List, "" when it returns
 	// everything at once.
 	InputToken, OutputToken string
-	Because                 string
+	// EmulatorGap says how the end-to-end tests' emulator fails the
+	// sub-resource's operations; "" when it implements them.
+	EmulatorGap string
+	Because     string
 }
 
 // Tags locates a resource's tags.

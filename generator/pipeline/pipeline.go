@@ -69,6 +69,7 @@ var Stages = []Stage{
 	{"emit_controller", "write the controller's main package", emitController},
 	{"emit_config", "write the IAM policy and RBAC role", emitConfig},
 	{"emit_helm", "write the Helm chart", emitHelm},
+	{"emit_readme", "write README.md: kinds, sub-resources and the emulator's gaps", emitReadme},
 	{"check_go", "compile the emitted Go against go.mod; output that does not compile is never written", checkGo},
 	{"write_output", "swap the staged output into generated/<service>", writeOutput},
 }

@@ -3,29 +3,27 @@
 // controller as a separate process. Tools come from `make tools` (hack/tools.sh);
 // the harness never downloads or builds them.
 //
-// A controller test package looks like this:
+// A controller test package shares one Suite (one moto, whose reset is
+// global; one API server with the service's CRDs; one controller build),
+// and each test runs its own controller under the chart's RBAC:
 //
-//	var moto *harness.Moto // one per package: moto's reset is global
+//	var suite *harness.Suite
 //
 //	func TestMain(m *testing.M) {
-//		os.Exit(harness.RunWithMoto(m, func(mo *harness.Moto) { moto = mo }))
+//		os.Exit(harness.RunSuite(m, "s3", v1alpha1.AddToScheme, func(s *harness.Suite) { suite = s }))
 //	}
 //
-//	func TestTable(t *testing.T) {
-//		kube := harness.StartKube(t, harness.WithCRDs("config/crd"), harness.WithScheme(scheme))
-//		proxy := harness.StartProxy(t, moto.Endpoint()) // proxy.Stop() is an outage
-//		bin := harness.BuildBinary(t, "./cmd/dynamodb-controller")
-//		// The chart's ServiceAccount and RBAC, and a token of that account:
-//		// the controller may do what the chart grants and nothing more.
-//		chart := harness.RenderChart(t, "generated/dynamodb/helm", "rel", "ctl-system", "installScope: namespace\n")
-//		kube.InstallAccess(t, chart)
-//		kubeconfig := kube.ServiceAccountKubeconfig(t, "ctl-system", chart.ServiceAccountName(t))
-//		harness.StartProcess(t, "controller", bin,
-//			append(chart.ControllerArgs(t), "--kubeconfig", kubeconfig),
-//			harness.AWSEnv(proxy.URL(), "us-east-1"))
-//		// create objects with kube.Client, check AWS with moto.AWSConfig(...),
-//		// count calls with moto.StartRecording / moto.Recording.
+//	func TestBucket(t *testing.T) {
+//		e := suite.StartController(t, harness.ControllerOptions{Namespaces: []string{"a"}, Region: "us-east-1"})
+//		b := &v1alpha1.Bucket{...} // in namespace e.NS("a"), named e.Unique("b") in AWS
+//		e.Create(b)
+//		harness.WaitReady(e, b)
+//		// check AWS with suite.Moto.AWSConfig(...); count calls with
+//		// harness.RecordAllCalls() and suite.Moto.Recording.
 //	}
+//
+// StartProxy, StartFaults and StartCallHook put an outage, injected errors
+// or a hook between a controller (ControllerOptions.Endpoint) and moto.
 package harness
 
 import (

@@ -13,7 +13,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	apimeta "k8s.io/apimachinery/pkg/api/meta"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"sigs.k8s.io/controller-runtime/pkg/client"
 
 	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
 
@@ -26,13 +25,13 @@ import (
 // backup exists in DynamoDB, and deleting the object deletes it.
 func TestBackupReference(t *testing.T) {
 	t.Parallel()
-	e := startController(t, controllerOptions{namespaces: []string{"backup"}})
+	e := startController(t, controllerOptions{Namespaces: []string{"backup"}})
 	ctx := context.Background()
 	tbl := e.newTable("backup", "source", nil)
 	tableName := *tbl.Spec.TableName
 
 	bk := &v1alpha1.Backup{
-		ObjectMeta: metav1.ObjectMeta{Name: "nightly", Namespace: e.ns("backup")},
+		ObjectMeta: metav1.ObjectMeta{Name: "nightly", Namespace: e.NS("backup")},
 		Spec: v1alpha1.BackupSpec{
 			BackupName: aws.String(e.table("nightly")),
 			TableRef:   &ackv1alpha1.AWSResourceReferenceWrapper{From: &ackv1alpha1.AWSResourceReference{Name: aws.String("source")}},
@@ -41,11 +40,11 @@ func TestBackupReference(t *testing.T) {
 	// The API server refuses a name and a reference together.
 	both := bk.DeepCopy()
 	both.Name, both.Spec.TableName = "both", aws.String(tableName)
-	if err := e.k.Create(ctx, both); err == nil || !strings.Contains(err.Error(), "exactly one of tableName and tableRef") {
+	if err := e.K.Create(ctx, both); err == nil || !strings.Contains(err.Error(), "exactly one of tableName and tableRef") {
 		t.Errorf("a Backup with both tableName and tableRef: %v, want the API server to refuse it", err)
 	}
 
-	e.create(bk)
+	e.Create(bk)
 	waiting := e.waitBackup(bk, "to wait for its Table", func(b *v1alpha1.Backup) error {
 		c := apimeta.FindStatusCondition(b.Status.Conditions, "ACK.ReferencesResolved")
 		if c == nil || c.Status != metav1.ConditionFalse || !strings.Contains(c.Message, "Table") {
@@ -60,7 +59,7 @@ func TestBackupReference(t *testing.T) {
 		t.Errorf("the resolved tableName was written into the stored spec: %q", *waiting.Spec.TableName)
 	}
 
-	e.create(tbl)
+	e.Create(tbl)
 	e.waitReady(tbl)
 	ready := e.waitBackup(bk, "to be Ready", func(b *v1alpha1.Backup) error {
 		c := apimeta.FindStatusCondition(b.Status.Conditions, "Ready")
@@ -78,7 +77,7 @@ func TestBackupReference(t *testing.T) {
 		t.Fatalf("DescribeBackup %s: %v", arn, err)
 	}
 
-	if err := e.k.Delete(ctx, ready); err != nil {
+	if err := e.K.Delete(ctx, ready); err != nil {
 		t.Fatal(err)
 	}
 	harness.Eventually(t, wait, 250*time.Millisecond, func() error {
@@ -89,7 +88,7 @@ func TestBackupReference(t *testing.T) {
 		}
 		return nil
 	})
-	e.waitGone(bk)
+	e.WaitGone(bk)
 }
 
 // TestBackupOfOnDemandTable: DynamoDB describes an on-demand table's
@@ -98,17 +97,17 @@ func TestBackupReference(t *testing.T) {
 // becomes Ready, and exactly one backup is made.
 func TestBackupOfOnDemandTable(t *testing.T) {
 	t.Parallel()
-	e := startController(t, controllerOptions{namespaces: []string{"ondemand"}})
+	e := startController(t, controllerOptions{Namespaces: []string{"ondemand"}})
 	tbl := e.newTable("ondemand", "source", nil)
 	tbl.Spec.BillingMode, tbl.Spec.ProvisionedThroughput = aws.String("PAY_PER_REQUEST"), nil
-	e.create(tbl)
+	e.Create(tbl)
 	e.waitReady(tbl)
 
 	bk := &v1alpha1.Backup{
-		ObjectMeta: metav1.ObjectMeta{Name: "ondemand", Namespace: e.ns("ondemand")},
+		ObjectMeta: metav1.ObjectMeta{Name: "ondemand", Namespace: e.NS("ondemand")},
 		Spec:       v1alpha1.BackupSpec{BackupName: aws.String(e.table("ondemand")), TableName: tbl.Spec.TableName},
 	}
-	e.create(bk)
+	e.Create(bk)
 	ready := e.waitBackup(bk, "to be Ready", func(b *v1alpha1.Backup) error {
 		c := apimeta.FindStatusCondition(b.Status.Conditions, "Ready")
 		if c == nil || c.Status != metav1.ConditionTrue || c.ObservedGeneration != b.Generation {
@@ -126,18 +125,8 @@ func TestBackupOfOnDemandTable(t *testing.T) {
 
 // waitBackup polls a Backup until cond accepts it.
 func (e *env) waitBackup(bk *v1alpha1.Backup, what string, cond func(*v1alpha1.Backup) error) *v1alpha1.Backup {
-	e.t.Helper()
-	var got v1alpha1.Backup
-	harness.Eventually(e.t, wait, 200*time.Millisecond, func() error {
-		if err := e.k.Get(context.Background(), client.ObjectKeyFromObject(bk), &got); err != nil {
-			return err
-		}
-		if err := cond(&got); err != nil {
-			return fmt.Errorf("%s %s: %w", bk.Name, what, err)
-		}
-		return nil
-	})
-	return &got
+	e.T.Helper()
+	return harness.WaitFor(e.Env, bk, what, cond)
 }
 
 // backupsInAWS lists the backups of a table.
@@ -155,24 +144,24 @@ func backupsInAWS(t *testing.T, table string) []types.BackupSummary {
 // that namespace, and no backup is made, though the Table is Ready.
 func TestBackupCrossNamespaceRefused(t *testing.T) {
 	t.Parallel()
-	e := startController(t, controllerOptions{namespaces: []string{"tables", "backups"}, values: "enableCrossNamespace: false\n"})
+	e := startController(t, controllerOptions{Namespaces: []string{"tables", "backups"}, Values: "enableCrossNamespace: false\n"})
 	tbl := e.newTable("tables", "source", nil)
-	e.create(tbl)
+	e.Create(tbl)
 	e.waitReady(tbl)
 
 	bk := &v1alpha1.Backup{
-		ObjectMeta: metav1.ObjectMeta{Name: "nightly", Namespace: e.ns("backups")},
+		ObjectMeta: metav1.ObjectMeta{Name: "nightly", Namespace: e.NS("backups")},
 		Spec: v1alpha1.BackupSpec{
 			BackupName: aws.String(e.table("nightly")),
 			TableRef: &ackv1alpha1.AWSResourceReferenceWrapper{From: &ackv1alpha1.AWSResourceReference{
-				Name: aws.String("source"), Namespace: aws.String(e.ns("tables")),
+				Name: aws.String("source"), Namespace: aws.String(e.NS("tables")),
 			}},
 		},
 	}
-	e.create(bk)
+	e.Create(bk)
 	e.waitBackup(bk, "to be Terminal", func(b *v1alpha1.Backup) error {
 		c := apimeta.FindStatusCondition(b.Status.Conditions, "ACK.Terminal")
-		if c == nil || c.Status != metav1.ConditionTrue || !strings.Contains(c.Message, "namespace "+e.ns("tables")) {
+		if c == nil || c.Status != metav1.ConditionTrue || !strings.Contains(c.Message, "namespace "+e.NS("tables")) {
 			return fmt.Errorf("ACK.Terminal is %+v", c)
 		}
 		return nil

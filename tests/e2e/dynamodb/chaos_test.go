@@ -55,11 +55,11 @@ func TestChaos(t *testing.T) {
 		kills int
 	)
 	kill := func() {
-		_ = e.ctrl.Kill()
-		e.restart()
+		_ = e.Ctrl.Kill()
+		e.Restart()
 		kills++
 	}
-	hook := harness.StartCallHook(t, moto.Endpoint(), func(op string) bool {
+	hook := harness.StartCallHook(t, suite.Moto.Endpoint(), func(op string) bool {
 		mu.Lock()
 		defer mu.Unlock()
 		if !isWrite(op) || kills >= *chaosKills || rng.IntN(3) != 0 {
@@ -69,7 +69,7 @@ func TestChaos(t *testing.T) {
 		return false
 	})
 	mu.Lock()
-	e = startController(t, controllerOptions{namespaces: []string{"chaos"}, endpoint: hook.URL()})
+	e = startController(t, controllerOptions{Namespaces: []string{"chaos"}, Endpoint: hook.URL()})
 	w := newChaosWorld(e, 10)
 	plan := w.plan(rng)
 	mu.Unlock()
@@ -138,7 +138,7 @@ func newChaosWorld(e *env, n int) *chaosWorld {
 		tbl := e.newTable("chaos", fmt.Sprintf("t%d", i), nil)
 		w.tables = append(w.tables, tbl)
 		w.backups = append(w.backups, &v1alpha1.Backup{
-			ObjectMeta: metav1.ObjectMeta{Name: fmt.Sprintf("b%d", i), Namespace: e.ns("chaos")},
+			ObjectMeta: metav1.ObjectMeta{Name: fmt.Sprintf("b%d", i), Namespace: e.NS("chaos")},
 			Spec:       v1alpha1.BackupSpec{BackupName: aws.String(e.table(fmt.Sprintf("b%d", i))), TableName: tbl.Spec.TableName},
 		})
 	}
@@ -208,7 +208,7 @@ func (w *chaosWorld) act(steps []step) error {
 	ctx := context.Background()
 	for _, s := range steps {
 		time.Sleep(s.pause)
-		if err := s.do(ctx, w.e.k); err != nil {
+		if err := s.do(ctx, w.e.K); err != nil {
 			return fmt.Errorf("%s: %w", s.what, err)
 		}
 	}
@@ -233,7 +233,7 @@ func (w *chaosWorld) check() error {
 	var problems []string
 	for i, tbl := range w.tables {
 		var cur v1alpha1.Table
-		err := w.e.k.Get(ctx, client.ObjectKeyFromObject(tbl), &cur)
+		err := w.e.K.Get(ctx, client.ObjectKeyFromObject(tbl), &cur)
 		if w.deletedTables[i] {
 			if err == nil {
 				problems = append(problems, "table "+tbl.Name+" is still in the API server")
@@ -245,7 +245,7 @@ func (w *chaosWorld) check() error {
 			continue
 		}
 		if !isReady(cur.Status.Conditions, cur.Generation) {
-			problems = append(problems, "table "+tbl.Name+" is not Ready: "+describeConditions(&cur))
+			problems = append(problems, "table "+tbl.Name+" is not Ready: "+harness.DescribeConditions(&cur))
 			continue
 		}
 		want := int64(5)
@@ -261,7 +261,7 @@ func (w *chaosWorld) check() error {
 	}
 	for i, bk := range w.backups {
 		var cur v1alpha1.Backup
-		err := w.e.k.Get(ctx, client.ObjectKeyFromObject(bk), &cur)
+		err := w.e.K.Get(ctx, client.ObjectKeyFromObject(bk), &cur)
 		switch {
 		case w.deletedBackups[i] && err == nil:
 			problems = append(problems, "backup "+bk.Name+" is still in the API server")
@@ -294,7 +294,7 @@ func (w *chaosWorld) backupsByName(t *testing.T) map[string][]string {
 			t.Fatalf("ListBackups: %v", err)
 		}
 		for _, b := range out.BackupSummaries {
-			if name := aws.ToString(b.BackupName); strings.HasPrefix(name, w.e.prefix+"-") {
+			if name := aws.ToString(b.BackupName); strings.HasPrefix(name, w.e.Prefix+"-") {
 				byName[name] = append(byName[name], aws.ToString(b.BackupArn))
 			}
 		}
@@ -343,12 +343,12 @@ func (w *chaosWorld) leaks(t *testing.T) int {
 func (w *chaosWorld) stuck() int {
 	s := 0
 	for i := range w.deletedTables {
-		if w.e.k.Get(context.Background(), client.ObjectKeyFromObject(w.tables[i]), &v1alpha1.Table{}) == nil {
+		if w.e.K.Get(context.Background(), client.ObjectKeyFromObject(w.tables[i]), &v1alpha1.Table{}) == nil {
 			s++
 		}
 	}
 	for i := range w.deletedBackups {
-		if w.e.k.Get(context.Background(), client.ObjectKeyFromObject(w.backups[i]), &v1alpha1.Backup{}) == nil {
+		if w.e.K.Get(context.Background(), client.ObjectKeyFromObject(w.backups[i]), &v1alpha1.Backup{}) == nil {
 			s++
 		}
 	}

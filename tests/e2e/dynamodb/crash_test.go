@@ -31,7 +31,7 @@ func TestKillAfterCreate(t *testing.T) {
 		killed  = map[string]bool{}
 		creates = map[string]bool{"CreateTable": true, "CreateBackup": true}
 	)
-	hook := harness.StartCallHook(t, moto.Endpoint(), func(op string) bool {
+	hook := harness.StartCallHook(t, suite.Moto.Endpoint(), func(op string) bool {
 		mu.Lock()
 		defer mu.Unlock()
 		if !creates[op] || killed[op] {
@@ -41,12 +41,12 @@ func TestKillAfterCreate(t *testing.T) {
 		// Dead before the answer can reach it, and started again as a
 		// Deployment would. The other create may already be on its way
 		// from the dead process, or be settled without a call.
-		_ = e.ctrl.Kill()
-		e.restart()
+		_ = e.Ctrl.Kill()
+		e.Restart()
 		return false
 	})
 	mu.Lock()
-	e = startController(t, controllerOptions{namespaces: []string{"kill"}, endpoint: hook.URL()})
+	e = startController(t, controllerOptions{Namespaces: []string{"kill"}, Endpoint: hook.URL()})
 	mu.Unlock()
 	ctx := context.Background()
 	source, tbl, bk := e.createTableAndBackup("kill")
@@ -67,14 +67,14 @@ func TestKillAfterCreate(t *testing.T) {
 	mu.Unlock()
 	e.waitSettled(tbl, bk)
 
-	if err := e.k.Delete(ctx, tbl); err != nil {
+	if err := e.K.Delete(ctx, tbl); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.k.Delete(ctx, ready); err != nil {
+	if err := e.K.Delete(ctx, ready); err != nil {
 		t.Fatal(err)
 	}
-	e.waitGone(tbl)
-	e.waitGone(bk)
+	e.WaitGone(tbl)
+	e.WaitGone(bk)
 	if n := len(backupsInAWS(t, source)); n != 0 {
 		t.Errorf("%d backups of %s left after the Backup was deleted", n, source)
 	}
@@ -91,7 +91,7 @@ func TestLostCreateAnswer(t *testing.T) {
 		mu      sync.Mutex
 		dropped = map[string]bool{}
 	)
-	hook := harness.StartCallHook(t, moto.Endpoint(), func(op string) bool {
+	hook := harness.StartCallHook(t, suite.Moto.Endpoint(), func(op string) bool {
 		mu.Lock()
 		defer mu.Unlock()
 		if op != "CreateTable" && op != "CreateBackup" || dropped[op] {
@@ -100,7 +100,7 @@ func TestLostCreateAnswer(t *testing.T) {
 		dropped[op] = true
 		return false
 	})
-	e := startController(t, controllerOptions{namespaces: []string{"lost"}, endpoint: hook.URL()})
+	e := startController(t, controllerOptions{Namespaces: []string{"lost"}, Endpoint: hook.URL()})
 	source, tbl, bk := e.createTableAndBackup("lost")
 	e.waitReady(tbl)
 	e.waitBackup(bk, "to be Ready", backupReady)
@@ -118,26 +118,26 @@ func TestLostCreateAnswer(t *testing.T) {
 // createTableAndBackup applies a Table and a Backup of a table made
 // behind the controller's back, whose name it returns.
 func (e *env) createTableAndBackup(ns string) (string, *v1alpha1.Table, *v1alpha1.Backup) {
-	e.t.Helper()
+	e.T.Helper()
 	source := e.table("source")
-	createTableInAWS(e.t, source, types.BillingModeProvisioned)
+	createTableInAWS(e.T, source, types.BillingModeProvisioned)
 	tbl := e.newTable(ns, "made", nil)
 	bk := &v1alpha1.Backup{
-		ObjectMeta: metav1.ObjectMeta{Name: "bk", Namespace: e.ns(ns)},
+		ObjectMeta: metav1.ObjectMeta{Name: "bk", Namespace: e.NS(ns)},
 		Spec:       v1alpha1.BackupSpec{BackupName: aws.String(e.table("bk")), TableName: aws.String(source)},
 	}
-	e.create(tbl)
-	e.create(bk)
+	e.Create(tbl)
+	e.Create(bk)
 	return source, tbl, bk
 }
 
 // waitSettled waits until the objects' create-pending records are gone,
 // as they must once the status records what the creates made.
 func (e *env) waitSettled(objs ...client.Object) {
-	e.t.Helper()
+	e.T.Helper()
 	for _, obj := range objs {
-		harness.Eventually(e.t, wait, 200*time.Millisecond, func() error {
-			if err := e.k.Get(context.Background(), client.ObjectKeyFromObject(obj), obj); err != nil {
+		harness.Eventually(e.T, wait, 200*time.Millisecond, func() error {
+			if err := e.K.Get(context.Background(), client.ObjectKeyFromObject(obj), obj); err != nil {
 				return err
 			}
 			if v, ok := obj.GetAnnotations()["services.k8s.aws/create-pending"]; ok {

@@ -43,20 +43,20 @@ func waitCapacity(t *testing.T, name string, want int64) {
 // in the status and in a metric.
 func TestDrift(t *testing.T) {
 	t.Parallel()
-	e := startController(t, controllerOptions{namespaces: []string{"drift"}, flags: []string{"--reconcile-resource-resync-seconds", "Table=2"}})
+	e := startController(t, controllerOptions{Namespaces: []string{"drift"}, Flags: []string{"--reconcile-resource-resync-seconds", "Table=2"}})
 	tbl := e.newTable("drift", "orders", nil)
 	name := *tbl.Spec.TableName
-	e.create(tbl)
+	e.Create(tbl)
 	e.waitReady(tbl)
 	// Late initialization changes the spec, which starts one more pass;
 	// a change in AWS before that pass has read a fresh object would be
 	// judged against a status not yet stored, and reported as an update.
-	waitAtLeast(t, e, "kubesmith_reconciles_total", map[string]string{"kind": "Table", "result": "synced"}, 2)
+	e.WaitMetricAtLeast("kubesmith_reconciles_total", map[string]string{"kind": "Table", "result": "synced"}, 2)
 
 	changeCapacityInAWS(t, name, 9)
 	waitCapacity(t, name, 5)
 
-	ev := e.waitEvent(tbl, "DriftCorrected", "provisionedThroughput")
+	ev := e.WaitEvent(tbl, "DriftCorrected", "provisionedThroughput")
 	if !strings.Contains(ev, "readCapacityUnits") {
 		t.Errorf("the drift event does not name the field: %q", ev)
 	}
@@ -70,7 +70,7 @@ func TestDrift(t *testing.T) {
 		t.Errorf("status.lastDrift = %+v, want provisionedThroughput.readCapacityUnits and a time", d)
 	}
 	e.waitReady(tbl)
-	if n := e.scrape().Sum("kubesmith_drift_corrections_total", map[string]string{"kind": "Table"}); n != 1 {
+	if n := e.Scrape().Sum("kubesmith_drift_corrections_total", map[string]string{"kind": "Table"}); n != 1 {
 		t.Errorf("kubesmith_drift_corrections_total{kind=Table} = %v, want 1", n)
 	}
 }
@@ -79,18 +79,18 @@ func TestDrift(t *testing.T) {
 // back when reconcile-requested-at asks for a check.
 func TestOnDemandCheck(t *testing.T) {
 	t.Parallel()
-	e := startController(t, controllerOptions{namespaces: []string{"ondemand"}})
+	e := startController(t, controllerOptions{Namespaces: []string{"ondemand"}})
 	tbl := e.newTable("ondemand", "orders", nil)
 	name := *tbl.Spec.TableName
-	e.create(tbl)
+	e.Create(tbl)
 	e.waitReady(tbl)
 	// Late initialization changes the spec, which starts one more pass;
 	// a change in AWS before that pass has read a fresh object would be
 	// judged against a status not yet stored, and reported as an update.
-	waitAtLeast(t, e, "kubesmith_reconciles_total", map[string]string{"kind": "Table", "result": "synced"}, 2)
+	e.WaitMetricAtLeast("kubesmith_reconciles_total", map[string]string{"kind": "Table", "result": "synced"}, 2)
 
 	changeCapacityInAWS(t, name, 9)
-	e.requestCheck(tbl)
+	e.RequestCheck(tbl)
 	waitCapacity(t, name, 5)
-	e.waitEvent(tbl, "DriftCorrected", "provisionedThroughput.readCapacityUnits")
+	e.WaitEvent(tbl, "DriftCorrected", "provisionedThroughput.readCapacityUnits")
 }

@@ -20,35 +20,35 @@ import (
 func TestEconomy(t *testing.T) {
 	t.Parallel()
 	e := startController(t, controllerOptions{
-		namespaces: []string{"economy"},
-		flags: []string{
+		Namespaces: []string{"economy"},
+		Flags: []string{
 			"--reconcile-resource-resync-seconds", "Table=1",
-			"--enable-leader-election", "--leader-election-namespace", prefixFor(t) + "-economy",
+			"--enable-leader-election", "--leader-election-namespace", harness.PrefixFor(t) + "-economy",
 		},
 		// The Lease's Role comes from the chart too.
-		values: "leaderElection: {enabled: true, namespace: " + prefixFor(t) + "-economy}\n",
+		Values: "leaderElection: {enabled: true, namespace: " + harness.PrefixFor(t) + "-economy}\n",
 	})
 	for _, path := range []string{"/healthz", "/readyz"} {
-		harness.Eventually(t, wait, 200*time.Millisecond, func() error { return probe(e.probes, path) })
+		harness.Eventually(t, wait, 200*time.Millisecond, func() error { return probe(e.Probes, path) })
 	}
 
 	tbl := e.newTable("economy", "steady", nil)
-	e.create(tbl)
+	e.Create(tbl)
 	e.waitReady(tbl)
 	// Settle: one full resync after Ready, so the baseline is steady state.
 	synced := map[string]string{"kind": "Table", "result": "synced"}
-	first := e.scrape().Sum("kubesmith_reconciles_total", synced)
-	waitAtLeast(t, e, "kubesmith_reconciles_total", synced, first+1)
+	first := e.Scrape().Sum("kubesmith_reconciles_total", synced)
+	e.WaitMetricAtLeast("kubesmith_reconciles_total", synced, first+1)
 
 	var obj v1alpha1.Table
-	if err := e.k.Get(context.Background(), client.ObjectKeyFromObject(tbl), &obj); err != nil {
+	if err := e.K.Get(context.Background(), client.ObjectKeyFromObject(tbl), &obj); err != nil {
 		t.Fatal(err)
 	}
-	start := e.scrape()
+	start := e.Scrape()
 	startedAt := time.Now()
 	base := start.Sum("kubesmith_reconciles_total", map[string]string{"kind": "Table"})
-	waitAtLeast(t, e, "kubesmith_reconciles_total", map[string]string{"kind": "Table"}, base+10)
-	end := e.scrape()
+	e.WaitMetricAtLeast("kubesmith_reconciles_total", map[string]string{"kind": "Table"}, base+10)
+	end := e.Scrape()
 	elapsed := time.Since(startedAt)
 
 	passes := end.Sum("kubesmith_reconciles_total", map[string]string{"kind": "Table"}) - base
@@ -59,7 +59,7 @@ func TestEconomy(t *testing.T) {
 		t.Errorf("%v AWS write calls in %v resyncs of an unchanged table\n%s", n, passes, end.String("kubesmith_aws_api_calls_total"))
 	}
 	var after v1alpha1.Table
-	if err := e.k.Get(context.Background(), client.ObjectKeyFromObject(tbl), &after); err != nil {
+	if err := e.K.Get(context.Background(), client.ObjectKeyFromObject(tbl), &after); err != nil {
 		t.Fatal(err)
 	}
 	if after.ResourceVersion != obj.ResourceVersion {
@@ -90,15 +90,4 @@ func probe(addr, path string) error {
 		return fmt.Errorf("GET %s: HTTP %d", path, resp.StatusCode)
 	}
 	return nil
-}
-
-// waitAtLeast waits until the sum of a metric's matching series reaches want.
-func waitAtLeast(t *testing.T, e *env, name string, match map[string]string, want float64) {
-	t.Helper()
-	harness.Eventually(t, wait, 200*time.Millisecond, func() error {
-		if got := e.scrape().Sum(name, match); got < want {
-			return fmt.Errorf("%s%v = %v, want at least %v", name, match, got, want)
-		}
-		return nil
-	})
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
 	"github.com/kubesmith/kubesmith/generated/dynamodb/resources/backup"
 	"github.com/kubesmith/kubesmith/runtime/managed"
+	"github.com/kubesmith/kubesmith/tests/harness"
 )
 
 // TestBackupFindCreated: when a create's answer is lost, the Backup's ARN,
@@ -24,14 +25,14 @@ import (
 func TestBackupFindCreated(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	prefix := prefixFor(t)
+	prefix := harness.PrefixFor(t)
 	table := prefix + "-source"
 	createTableInAWS(t, table, types.BillingModePayPerRequest)
 	kind := backup.Kind()
 	if !kind.AssignedIdentifier {
 		t.Error("Backup's Kind does not say AWS assigns its identifier")
 	}
-	finder, ok := kind.Connect(moto.AWSConfig(region), managed.ClientOptions{}).(managed.Finder[*v1alpha1.Backup])
+	finder, ok := kind.Connect(suite.Moto.AWSConfig(region), managed.ClientOptions{}).(managed.Finder[*v1alpha1.Backup])
 	if !ok {
 		t.Fatal("the Backup manager is not a managed.Finder")
 	}
@@ -73,7 +74,7 @@ func TestBackupFindCreated(t *testing.T) {
 		if c.want != 1 {
 			continue
 		}
-		obs, err := kind.Connect(moto.AWSConfig(region), managed.ClientOptions{}).Observe(ctx, bk)
+		obs, err := kind.Connect(suite.Moto.AWSConfig(region), managed.ClientOptions{}).Observe(ctx, bk)
 		if err != nil || !obs.Exists {
 			t.Errorf("%s: Observe after FindCreated = %+v, %v; want the backup found", c.reason, obs, err)
 		}

@@ -22,26 +22,26 @@ func TestFrozenAWS(t *testing.T) {
 	t.Parallel()
 	own := harness.StartMoto(t)
 	e := startController(t, controllerOptions{
-		namespaces: []string{"frozen"},
-		endpoint:   own.Endpoint(),
+		Namespaces: []string{"frozen"},
+		Endpoint:   own.Endpoint(),
 		// Short deadlines, so that the test sees them fire many times
 		// within its wait; the defaults are 30s and 2m.
-		flags: []string{"--aws-call-timeout", "2s", "--reconcile-timeout", "10s"},
+		Flags: []string{"--aws-call-timeout", "2s", "--reconcile-timeout", "10s"},
 	})
 	before := e.newTable("frozen", "before", nil)
-	e.create(before)
+	e.Create(before)
 	e.waitReady(before)
 
 	own.Freeze(t)
 	during := e.newTable("frozen", "during", nil)
-	e.create(during)
-	e.requestCheck(before)
+	e.Create(during)
+	e.RequestCheck(before)
 	for _, tbl := range []*v1alpha1.Table{before, during} {
 		got := e.waitFor(tbl, "to be Recoverable", conditionIs("ACK.Recoverable", metav1.ConditionTrue))
-		if msg := condition(got, "ACK.Recoverable").Message; !strings.Contains(msg, "AWS call timeout of 2s") {
+		if msg := harness.Condition(got, "ACK.Recoverable").Message; !strings.Contains(msg, "AWS call timeout of 2s") {
 			t.Errorf("%s: Recoverable message %q does not name the AWS call timeout", tbl.Name, msg)
 		}
-		if c := condition(got, "Ready"); c.Status != metav1.ConditionFalse {
+		if c := harness.Condition(got, "Ready"); c.Status != metav1.ConditionFalse {
 			t.Errorf("%s: Ready = %s while AWS hangs, want False", tbl.Name, c.Status)
 		}
 		checkArgoHealth(t, got, "Progressing")
@@ -50,7 +50,7 @@ func TestFrozenAWS(t *testing.T) {
 	own.Thaw(t)
 	for _, tbl := range []*v1alpha1.Table{before, during} {
 		got := e.waitReady(tbl)
-		if c := condition(got, "ACK.Recoverable"); c.Type != "" {
+		if c := harness.Condition(got, "ACK.Recoverable"); c.Type != "" {
 			t.Errorf("%s: ACK.Recoverable still present: %+v", tbl.Name, c)
 		}
 		checkArgoHealth(t, got, "Healthy")

@@ -20,10 +20,10 @@ import (
 // a change in AWS is drift rather than "no opinion".
 func TestLateInitialization(t *testing.T) {
 	t.Parallel()
-	e := startController(t, controllerOptions{namespaces: []string{"lateinit"}})
+	e := startController(t, controllerOptions{Namespaces: []string{"lateinit"}})
 	tbl := e.newTable("lateinit", "defaults", nil)
 	tbl.Spec.BillingMode = nil
-	e.create(tbl)
+	e.Create(tbl)
 
 	got := e.waitFor(tbl, "to be late-initialized and Ready", func(t *v1alpha1.Table) error {
 		if t.Spec.BillingMode == nil {
@@ -47,7 +47,7 @@ func TestLateInitialization(t *testing.T) {
 	// The defaults are now the spec: the pass that wrote them sent no
 	// update, and turning deletion protection on in the console is drift
 	// that the next check puts back.
-	if n := e.scrape().Sum("kubesmith_aws_api_calls_total", map[string]string{"operation": "UpdateTable"}); n != 0 {
+	if n := e.Scrape().Sum("kubesmith_aws_api_calls_total", map[string]string{"operation": "UpdateTable"}); n != 0 {
 		t.Errorf("%v UpdateTable calls for a late-initialized table, want none", n)
 	}
 	name := *tbl.Spec.TableName
@@ -56,16 +56,16 @@ func TestLateInitialization(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	e.requestCheck(tbl)
+	e.RequestCheck(tbl)
 	harness.Eventually(t, wait, 250*time.Millisecond, func() error {
 		if d := describe(t, name); aws.ToBool(d.DeletionProtectionEnabled) {
 			return fmt.Errorf("deletion protection is still on in DynamoDB")
 		}
 		return nil
 	})
-	e.waitEvent(tbl, "DriftCorrected", "deletionProtectionEnabled")
+	e.WaitEvent(tbl, "DriftCorrected", "deletionProtectionEnabled")
 	var after v1alpha1.Table
-	if err := e.k.Get(context.Background(), client.ObjectKeyFromObject(tbl), &after); err != nil {
+	if err := e.K.Get(context.Background(), client.ObjectKeyFromObject(tbl), &after); err != nil {
 		t.Fatal(err)
 	}
 	if after.Generation != got.Generation || aws.ToString(after.Spec.BillingMode) != "PROVISIONED" {

@@ -17,7 +17,7 @@ import (
 // and two resyncs. Not parallel: the recorder sees every client of moto,
 // and parallel tests wait until this one is done.
 func TestAttributeDefinitionsInAnyOrder(t *testing.T) {
-	e := startController(t, controllerOptions{namespaces: []string{"order"}, flags: []string{"--reconcile-resource-resync-seconds", "Table=1"}})
+	e := startController(t, controllerOptions{Namespaces: []string{"order"}, Flags: []string{"--reconcile-resource-resync-seconds", "Table=1"}})
 	tbl := e.newTable("order", "composite", nil)
 	tbl.Spec.AttributeDefinitions = []v1alpha1.AttributeDefinition{
 		{AttributeName: aws.String("id"), AttributeType: aws.String("S")},
@@ -27,7 +27,7 @@ func TestAttributeDefinitionsInAnyOrder(t *testing.T) {
 		{AttributeName: aws.String("id"), KeyType: aws.String("HASH")},
 		{AttributeName: aws.String("sk"), KeyType: aws.String("RANGE")},
 	}
-	e.create(tbl)
+	e.Create(tbl)
 	e.waitReady(tbl)
 
 	// The spec lists the attributes in the reverse of the order AWS reports.
@@ -39,13 +39,13 @@ func TestAttributeDefinitionsInAnyOrder(t *testing.T) {
 	}
 	t.Logf("moto reports attributeDefinitions in the order %v (created as [id sk])", order)
 
-	moto.StartRecording(t)
+	suite.Moto.StartRecording(t)
 	e.editSpec(tbl, func(s *v1alpha1.TableSpec) { s.AttributeDefinitions = reversed })
 	e.waitReady(tbl)
 	kind := map[string]string{"kind": "Table"}
-	waitAtLeast(t, e, "kubesmith_reconciles_total", kind, e.scrape().Sum("kubesmith_reconciles_total", kind)+2)
-	calls := moto.Recording(t)
-	moto.StopRecording(t)
+	e.WaitMetricAtLeast("kubesmith_reconciles_total", kind, e.Scrape().Sum("kubesmith_reconciles_total", kind)+2)
+	calls := suite.Moto.Recording(t)
+	suite.Moto.StopRecording(t)
 
 	name := []byte(`"` + *tbl.Spec.TableName + `"`)
 	counts := harness.CountOperations(slices.DeleteFunc(calls, func(c harness.RecordedCall) bool { return !bytes.Contains(c.Body, name) }))

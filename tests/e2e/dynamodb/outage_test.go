@@ -15,19 +15,19 @@ import (
 // nothing created twice.
 func TestOutage(t *testing.T) {
 	t.Parallel()
-	proxy := harness.StartProxy(t, moto.Endpoint())
-	e := startController(t, controllerOptions{namespaces: []string{"outage"}, endpoint: proxy.URL()})
+	proxy := harness.StartProxy(t, suite.Moto.Endpoint())
+	e := startController(t, controllerOptions{Namespaces: []string{"outage"}, Endpoint: proxy.URL()})
 	before := e.newTable("outage", "before", nil)
-	e.create(before)
+	e.Create(before)
 	e.waitReady(before)
 
 	proxy.Stop()
 	during := e.newTable("outage", "during", nil)
-	e.create(during)
-	e.requestCheck(before)
+	e.Create(during)
+	e.RequestCheck(before)
 	for _, tbl := range []*v1alpha1.Table{before, during} {
 		got := e.waitFor(tbl, "to be Recoverable", conditionIs("ACK.Recoverable", metav1.ConditionTrue))
-		if c := condition(got, "Ready"); c.Status != metav1.ConditionFalse {
+		if c := harness.Condition(got, "Ready"); c.Status != metav1.ConditionFalse {
 			t.Errorf("%s: Ready = %s during the outage, want False", tbl.Name, c.Status)
 		}
 	}
@@ -35,7 +35,7 @@ func TestOutage(t *testing.T) {
 	proxy.Start()
 	for _, tbl := range []*v1alpha1.Table{before, during} {
 		got := e.waitReady(tbl)
-		if c := condition(got, "ACK.Recoverable"); c.Type != "" {
+		if c := harness.Condition(got, "ACK.Recoverable"); c.Type != "" {
 			t.Errorf("%s: ACK.Recoverable still present: %+v", tbl.Name, c)
 		}
 	}
@@ -45,7 +45,7 @@ func TestOutage(t *testing.T) {
 			t.Errorf("table %s is not in DynamoDB", *tbl.Spec.TableName)
 		}
 	}
-	m := e.scrape()
+	m := e.Scrape()
 	if n := m.Sum("kubesmith_aws_api_calls_total", map[string]string{"operation": "CreateTable", "status_code": "200"}); n != 2 {
 		t.Errorf("%v successful creates for 2 tables\n%s", n, m.String("kubesmith_aws_api_calls_total"))
 	}

@@ -11,27 +11,28 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
+	"github.com/kubesmith/kubesmith/tests/harness"
 )
 
 // TestRetain deletes objects whose deletion policy is retain, on the object
 // and on its namespace: the objects go, the tables stay.
 func TestRetain(t *testing.T) {
 	t.Parallel()
-	e := startController(t, controllerOptions{namespaces: []string{"retain", "retain-ns"}})
-	e.annotateNamespace("retain-ns", map[string]string{"services.k8s.aws/deletion-policy": "retain"})
+	e := startController(t, controllerOptions{Namespaces: []string{"retain", "retain-ns"}})
+	e.AnnotateNamespace("retain-ns", map[string]string{"services.k8s.aws/deletion-policy": "retain"})
 	byObject := e.newTable("retain", "kept", map[string]string{"services.k8s.aws/deletion-policy": "retain"})
 	byNamespace := e.newTable("retain-ns", "kept-too", nil)
 	for _, tbl := range []*v1alpha1.Table{byObject, byNamespace} {
-		e.create(tbl)
+		e.Create(tbl)
 		e.waitReady(tbl)
-		if err := e.k.Delete(context.Background(), tbl); err != nil {
+		if err := e.K.Delete(context.Background(), tbl); err != nil {
 			t.Fatal(err)
 		}
-		e.waitGone(tbl)
+		e.WaitGone(tbl)
 		if describe(t, *tbl.Spec.TableName) == nil {
 			t.Errorf("deleting %s/%s deleted table %s despite the retain policy", tbl.Namespace, tbl.Name, *tbl.Spec.TableName)
 		}
-		e.waitEvent(tbl, "Retained", "deletion-policy retain")
+		e.WaitEvent(tbl, "Retained", "deletion-policy retain")
 	}
 }
 
@@ -40,7 +41,7 @@ func TestRetain(t *testing.T) {
 // writes to AWS, not even when the object is deleted.
 func TestReadOnly(t *testing.T) {
 	t.Parallel()
-	e := startController(t, controllerOptions{namespaces: []string{"readonly"}})
+	e := startController(t, controllerOptions{Namespaces: []string{"readonly"}})
 	existing := e.table("existing")
 	createTableInAWS(t, existing, types.BillingModeProvisioned)
 
@@ -48,15 +49,15 @@ func TestReadOnly(t *testing.T) {
 	tbl := e.newTable("readonly", "existing", ro)
 	tbl.Spec.ProvisionedThroughput.ReadCapacityUnits = aws.Int64(10) // AWS has 5
 	missing := e.newTable("readonly", "missing", ro)
-	e.create(tbl)
-	e.create(missing)
+	e.Create(tbl)
+	e.Create(missing)
 
 	got := e.waitReady(tbl)
 	desc := describe(t, existing)
 	if aws.ToString(got.Status.ACKResourceMetadata.ARN) != aws.ToString(desc.TableArn) || aws.ToString(got.Status.TableStatus) != "ACTIVE" {
 		t.Errorf("status not published: metadata %+v, tableStatus %v", got.Status.ACKResourceMetadata, got.Status.TableStatus)
 	}
-	if c := condition(got, "ACK.ResourceSynced"); c.Status != metav1.ConditionFalse || !strings.Contains(c.Message, "provisionedThroughput.readCapacityUnits") {
+	if c := harness.Condition(got, "ACK.ResourceSynced"); c.Status != metav1.ConditionFalse || !strings.Contains(c.Message, "provisionedThroughput.readCapacityUnits") {
 		t.Errorf("ACK.ResourceSynced = %s %q, want False naming the difference", c.Status, c.Message)
 	}
 	e.waitFor(missing, "to report the table missing", conditionIs("Ready", metav1.ConditionFalse))
@@ -65,16 +66,16 @@ func TestReadOnly(t *testing.T) {
 	}
 
 	for _, obj := range []*v1alpha1.Table{tbl, missing} {
-		if err := e.k.Delete(context.Background(), obj); err != nil {
+		if err := e.K.Delete(context.Background(), obj); err != nil {
 			t.Fatal(err)
 		}
-		e.waitGone(obj)
+		e.WaitGone(obj)
 	}
 	if d := describe(t, existing); d == nil || aws.ToInt64(d.ProvisionedThroughput.ReadCapacityUnits) != 5 {
 		t.Errorf("the read-only table changed or went: %+v", d)
 	}
-	if n := writes(e.scrape()); n != 0 {
-		t.Errorf("read-only objects made %v AWS write calls:\n%s", n, e.scrape().String("kubesmith_aws_api_calls_total"))
+	if n := writes(e.Scrape()); n != 0 {
+		t.Errorf("read-only objects made %v AWS write calls:\n%s", n, e.Scrape().String("kubesmith_aws_api_calls_total"))
 	}
 }
 
@@ -83,7 +84,7 @@ func TestReadOnly(t *testing.T) {
 // a table it did not create.
 func TestAdoption(t *testing.T) {
 	t.Parallel()
-	e := startController(t, controllerOptions{namespaces: []string{"adopt"}})
+	e := startController(t, controllerOptions{Namespaces: []string{"adopt"}})
 	legacy, foreign := e.table("legacy"), e.table("foreign")
 	createTableInAWS(t, legacy, types.BillingModeProvisioned)
 	createTableInAWS(t, foreign, types.BillingModeProvisioned)
@@ -92,7 +93,7 @@ func TestAdoption(t *testing.T) {
 	// AWS's rather than changing AWS.
 	adopted := e.newTable("adopt", "legacy", map[string]string{"services.k8s.aws/adoption-policy": "adopt"})
 	adopted.Spec.ProvisionedThroughput.ReadCapacityUnits = aws.Int64(10)
-	e.create(adopted)
+	e.Create(adopted)
 	got := e.waitReady(adopted)
 	if n := aws.ToInt64(got.Spec.ProvisionedThroughput.ReadCapacityUnits); n != 5 {
 		t.Errorf("adopted spec readCapacityUnits %d, want AWS's 5", n)
@@ -103,7 +104,7 @@ func TestAdoption(t *testing.T) {
 	if aws.ToString(got.Status.ACKResourceMetadata.ARN) != aws.ToString(describe(t, legacy).TableArn) {
 		t.Errorf("status ARN %v", got.Status.ACKResourceMetadata.ARN)
 	}
-	e.waitEvent(adopted, "Adopted", legacy)
+	e.WaitEvent(adopted, "Adopted", legacy)
 
 	// An on-demand table: DynamoDB reports its throughput as {0, 0}, which
 	// is AWS's "unset" and below the CRD's minimum of 1; the adopted spec
@@ -112,7 +113,7 @@ func TestAdoption(t *testing.T) {
 	createTableInAWS(t, onDemand, types.BillingModePayPerRequest)
 	od := e.newTable("adopt", "ondemand", map[string]string{"services.k8s.aws/adoption-policy": "adopt"})
 	od.Spec.BillingMode, od.Spec.ProvisionedThroughput = nil, nil
-	e.create(od)
+	e.Create(od)
 	got = e.waitReady(od)
 	if m := aws.ToString(got.Spec.BillingMode); m != "PAY_PER_REQUEST" || got.Spec.ProvisionedThroughput != nil {
 		t.Errorf("adopted on-demand spec: billingMode %q, provisionedThroughput %+v; want PAY_PER_REQUEST and none", m, got.Spec.ProvisionedThroughput)
@@ -124,19 +125,19 @@ func TestAdoption(t *testing.T) {
 	// No adoption policy: Terminal, and the table is left alone.
 	intruder := e.newTable("adopt", "foreign", nil)
 	intruder.Spec.ProvisionedThroughput.ReadCapacityUnits = aws.Int64(20)
-	e.create(intruder)
+	e.Create(intruder)
 	got = e.waitFor(intruder, "to be Terminal", conditionIs("ACK.Terminal", metav1.ConditionTrue))
-	if msg := condition(got, "ACK.Terminal").Message; !strings.Contains(msg, "services.k8s.aws/adoption-policy") {
+	if msg := harness.Condition(got, "ACK.Terminal").Message; !strings.Contains(msg, "services.k8s.aws/adoption-policy") {
 		t.Errorf("Terminal message %q does not say how to adopt", msg)
 	}
-	if err := e.k.Delete(context.Background(), intruder); err != nil {
+	if err := e.K.Delete(context.Background(), intruder); err != nil {
 		t.Fatal(err)
 	}
-	e.waitGone(intruder)
+	e.WaitGone(intruder)
 	if d := describe(t, foreign); d == nil || aws.ToInt64(d.ProvisionedThroughput.ReadCapacityUnits) != 5 {
 		t.Errorf("a table the object never owned was changed or deleted: %+v", d)
 	}
-	m := e.scrape()
+	m := e.Scrape()
 	for _, op := range []string{"CreateTable", "UpdateTable", "DeleteTable"} {
 		if n := m.Sum("kubesmith_aws_api_calls_total", map[string]string{"operation": op}); n != 0 {
 			t.Errorf("%v %s calls, want none", n, op)
@@ -148,20 +149,20 @@ func TestAdoption(t *testing.T) {
 // off once the annotation goes.
 func TestPaused(t *testing.T) {
 	t.Parallel()
-	e := startController(t, controllerOptions{namespaces: []string{"paused"}})
+	e := startController(t, controllerOptions{Namespaces: []string{"paused"}})
 	tbl := e.newTable("paused", "later", map[string]string{"services.k8s.aws/paused": "true"})
-	e.create(tbl)
+	e.Create(tbl)
 	got := e.waitFor(tbl, "to report the pause", conditionIs("ACK.ResourceSynced", metav1.ConditionFalse))
-	if c := condition(got, "ACK.ResourceSynced"); c.Reason != "Paused" {
+	if c := harness.Condition(got, "ACK.ResourceSynced"); c.Reason != "Paused" {
 		t.Errorf("ACK.ResourceSynced reason %q, want Paused", c.Reason)
 	}
 	barrier := e.newTable("paused", "barrier", nil)
-	e.create(barrier)
+	e.Create(barrier)
 	e.waitReady(barrier)
 	if describe(t, *tbl.Spec.TableName) != nil {
 		t.Fatal("a paused object created its table")
 	}
-	e.annotate(tbl, map[string]string{"services.k8s.aws/paused": ""})
+	e.Annotate(tbl, map[string]string{"services.k8s.aws/paused": ""})
 	e.waitReady(tbl)
 	if describe(t, *tbl.Spec.TableName) == nil {
 		t.Error("the table is missing after the pause ended")
@@ -174,27 +175,27 @@ func TestPaused(t *testing.T) {
 // deleting the object leaves it; adopting it is the way to manage it.
 func TestReadOnlyThenManaged(t *testing.T) {
 	t.Parallel()
-	e := startController(t, controllerOptions{namespaces: []string{"ro"}})
+	e := startController(t, controllerOptions{Namespaces: []string{"ro"}})
 	existing := e.table("existing")
 	createTableInAWS(t, existing, types.BillingModeProvisioned)
 	tbl := e.newTable("ro", "existing", map[string]string{"services.k8s.aws/read-only": "true"})
 	tbl.Spec.ProvisionedThroughput.ReadCapacityUnits = aws.Int64(10) // AWS has 5
-	e.create(tbl)
+	e.Create(tbl)
 	e.waitReady(tbl)
 
-	e.annotate(tbl, map[string]string{"services.k8s.aws/read-only": ""})
+	e.Annotate(tbl, map[string]string{"services.k8s.aws/read-only": ""})
 	got := e.waitFor(tbl, "to be Terminal", conditionIs("ACK.Terminal", metav1.ConditionTrue))
-	if msg := condition(got, "ACK.Terminal").Message; !strings.Contains(msg, "adoption-policy") {
+	if msg := harness.Condition(got, "ACK.Terminal").Message; !strings.Contains(msg, "adoption-policy") {
 		t.Errorf("Terminal message %q does not point to the adoption policy", msg)
 	}
 	if d := describe(t, existing); aws.ToInt64(d.ProvisionedThroughput.ReadCapacityUnits) != 5 {
 		t.Errorf("the table was changed without adoption: %d read units", aws.ToInt64(d.ProvisionedThroughput.ReadCapacityUnits))
 	}
 
-	if err := e.k.Delete(context.Background(), got); err != nil {
+	if err := e.K.Delete(context.Background(), got); err != nil {
 		t.Fatal(err)
 	}
-	e.waitGone(tbl)
+	e.WaitGone(tbl)
 	if describe(t, existing) == nil {
 		t.Error("deleting the object deleted a table it never owned")
 	}

@@ -9,6 +9,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
+	"github.com/kubesmith/kubesmith/tests/harness"
 )
 
 // TestRegion checks each source of a resource's region by listing tables
@@ -18,12 +19,12 @@ import (
 func TestRegion(t *testing.T) {
 	t.Parallel()
 	e := startController(t, controllerOptions{
-		namespaces: []string{"by-annotation", "by-namespace", "by-flag"},
-		env:        []string{"AWS_CA_BUNDLE", "AWS_REGION=ca-central-1"},
+		Namespaces: []string{"by-annotation", "by-namespace", "by-flag"},
+		Env:        []string{"AWS_CA_BUNDLE", "AWS_REGION=ca-central-1"},
 	})
-	e.annotateNamespace("by-namespace", map[string]string{"services.k8s.aws/default-region": "ap-southeast-2"})
+	e.AnnotateNamespace("by-namespace", map[string]string{"services.k8s.aws/default-region": "ap-southeast-2"})
 	// The namespace default applies only when the resource names no region.
-	e.annotateNamespace("by-annotation", map[string]string{"services.k8s.aws/default-region": "ap-southeast-2"})
+	e.AnnotateNamespace("by-annotation", map[string]string{"services.k8s.aws/default-region": "ap-southeast-2"})
 
 	cases := []struct {
 		name, ns, want string
@@ -36,7 +37,7 @@ func TestRegion(t *testing.T) {
 	tables := map[string]*v1alpha1.Table{}
 	for _, c := range cases {
 		tbl := e.newTable(c.ns, c.name, c.annotations)
-		e.create(tbl)
+		e.Create(tbl)
 		tables[c.name] = tbl
 	}
 	for _, c := range cases {
@@ -59,16 +60,16 @@ func TestRegion(t *testing.T) {
 	// object itself, because the controller watches namespace annotations.
 	t.Run("NamespaceChangeIsTerminal", func(t *testing.T) {
 		tbl := tables["defaulted"]
-		e.annotateNamespace("by-namespace", map[string]string{"services.k8s.aws/default-region": "eu-north-1"})
+		e.AnnotateNamespace("by-namespace", map[string]string{"services.k8s.aws/default-region": "eu-north-1"})
 		got := e.waitFor(tbl, "to be Terminal", conditionIs("ACK.Terminal", metav1.ConditionTrue))
-		msg := condition(got, "ACK.Terminal").Message
+		msg := harness.Condition(got, "ACK.Terminal").Message
 		if !strings.Contains(msg, "ap-southeast-2") || !strings.Contains(msg, "eu-north-1") {
 			t.Errorf("Terminal message %q does not name both regions", msg)
 		}
 		if slices.Contains(tableNames(t, "eu-north-1", ""), e.table("defaulted")) {
 			t.Error("the table was created in the new region")
 		}
-		e.annotateNamespace("by-namespace", map[string]string{"services.k8s.aws/default-region": "ap-southeast-2"})
+		e.AnnotateNamespace("by-namespace", map[string]string{"services.k8s.aws/default-region": "ap-southeast-2"})
 		e.waitReady(tbl)
 	})
 }

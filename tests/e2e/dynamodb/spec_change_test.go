@@ -24,11 +24,11 @@ import (
 func TestSpecChangesReachAWS(t *testing.T) {
 	t.Parallel()
 	e := startController(t, controllerOptions{
-		namespaces: []string{"changes"},
-		flags:      []string{"--reconcile-resource-resync-seconds", "Table=1"},
+		Namespaces: []string{"changes"},
+		Flags:      []string{"--reconcile-resource-resync-seconds", "Table=1"},
 	})
 	tbl := e.newTable("changes", "indexed", nil)
-	e.create(tbl)
+	e.Create(tbl)
 	ready := e.waitReady(tbl)
 
 	// The API server refuses the LSI, and the object stays as it was.
@@ -38,20 +38,20 @@ func TestSpecChangesReachAWS(t *testing.T) {
 		KeySchema:  []v1alpha1.KeySchemaElement{{AttributeName: aws.String("id"), KeyType: aws.String("HASH")}},
 		Projection: &v1alpha1.Projection{ProjectionType: aws.String("ALL")},
 	}}
-	err := e.k.Patch(context.Background(), lsi, client.MergeFrom(ready))
+	err := e.K.Patch(context.Background(), lsi, client.MergeFrom(ready))
 	if err == nil || !strings.Contains(err.Error(), "localSecondaryIndexes cannot be added") {
 		t.Fatalf("adding a local secondary index to a table in AWS: error %v, want the CRD's refusal", err)
 	}
 	var after v1alpha1.Table
-	if err := e.k.Get(context.Background(), client.ObjectKeyFromObject(tbl), &after); err != nil {
+	if err := e.K.Get(context.Background(), client.ObjectKeyFromObject(tbl), &after); err != nil {
 		t.Fatal(err)
 	}
 	if after.Generation != ready.Generation || after.Spec.LocalSecondaryIndexes != nil {
 		t.Fatalf("the refused edit changed the object: generation %d -> %d, localSecondaryIndexes %v", ready.Generation, after.Generation, after.Spec.LocalSecondaryIndexes)
 	}
 
-	moto.StartRecording(t)
-	t.Cleanup(func() { moto.StopRecording(t) })
+	suite.Moto.StartRecording(t)
+	t.Cleanup(func() { suite.Moto.StopRecording(t) })
 	e.editSpec(tbl, func(s *v1alpha1.TableSpec) {
 		s.AttributeDefinitions = append(s.AttributeDefinitions, v1alpha1.AttributeDefinition{AttributeName: aws.String("email"), AttributeType: aws.String("S")})
 		s.GlobalSecondaryIndexes = []v1alpha1.GlobalSecondaryIndex{{
@@ -78,7 +78,7 @@ func TestSpecChangesReachAWS(t *testing.T) {
 
 	// Ten resyncs later, the changes were still sent exactly once.
 	synced := map[string]string{"kind": "Table", "result": "synced"}
-	waitAtLeast(t, e, "kubesmith_reconciles_total", synced, e.scrape().Sum("kubesmith_reconciles_total", synced)+10)
+	e.WaitMetricAtLeast("kubesmith_reconciles_total", synced, e.Scrape().Sum("kubesmith_reconciles_total", synced)+10)
 	updates := updateTableCalls(t, *tbl.Spec.TableName)
 	if len(updates) != 1 {
 		t.Fatalf("%d UpdateTable calls for the edit and ten resyncs, want 1", len(updates))
@@ -130,7 +130,7 @@ func TestSpecChangesReachAWS(t *testing.T) {
 // updateTableCalls are the UpdateTable calls moto recorded for a table.
 func updateTableCalls(t *testing.T, table string) []harness.RecordedCall {
 	var out []harness.RecordedCall
-	for _, c := range moto.Recording(t) {
+	for _, c := range suite.Moto.Recording(t) {
 		if c.Operation() == "UpdateTable" && strings.Contains(string(c.Body), `"TableName":"`+table+`"`) {
 			out = append(out, c)
 		}

@@ -25,7 +25,7 @@ func TestTableLifecycle(t *testing.T) {
 		t.Run(scope, func(t *testing.T) {
 			t.Parallel()
 			tableLifecycle(t, startController(t, controllerOptions{
-				namespaces: []string{"lifecycle"}, installScope: scope, env: []string{"AWS_CA_BUNDLE=" + caBundle(t)},
+				Namespaces: []string{"lifecycle"}, InstallScope: scope, Env: []string{"AWS_CA_BUNDLE=" + caBundle(t)},
 			}))
 		})
 	}
@@ -36,7 +36,7 @@ func tableLifecycle(t *testing.T, e *env) {
 
 	tbl := e.newTable("lifecycle", "orders", nil)
 	name := *tbl.Spec.TableName
-	e.create(tbl)
+	e.Create(tbl)
 	ready := e.waitReady(tbl)
 
 	desc := describe(t, name)
@@ -58,8 +58,8 @@ func tableLifecycle(t *testing.T, e *env) {
 	if got := aws.ToString(ready.Status.ACKResourceMetadata.Region); got != region {
 		t.Errorf("status region = %q, want %q", got, region)
 	}
-	e.waitEvent(tbl, "Created", region)
-	if line := logLine(e.ctrl.Log(), `"msg":"created"`); !strings.Contains(line, `"namespace":"`+tbl.Namespace+`"`) ||
+	e.WaitEvent(tbl, "Created", region)
+	if line := logLine(e.Ctrl.Log(), `"msg":"created"`); !strings.Contains(line, `"namespace":"`+tbl.Namespace+`"`) ||
 		!strings.Contains(line, `"name":"orders"`) || !strings.Contains(line, `"region":"`+region+`"`) {
 		t.Errorf("the log line of the create lacks namespace, name or region: %q", line)
 	}
@@ -76,10 +76,10 @@ func tableLifecycle(t *testing.T, e *env) {
 		return nil
 	})
 	e.waitReady(tbl)
-	e.waitEvent(tbl, "Updated", "billingMode")
+	e.WaitEvent(tbl, "Updated", "billingMode")
 
 	// Delete: the table goes, then the object.
-	if err := e.k.Delete(ctx, ready); err != nil {
+	if err := e.K.Delete(ctx, ready); err != nil {
 		t.Fatal(err)
 	}
 	harness.Eventually(t, wait, 250*time.Millisecond, func() error {
@@ -88,7 +88,7 @@ func tableLifecycle(t *testing.T, e *env) {
 		}
 		return nil
 	})
-	e.waitGone(tbl)
+	e.WaitGone(tbl)
 }
 
 // logLine returns the first log line containing text.

@@ -21,10 +21,10 @@ import (
 // removed, and an aws: tag (AWS's own) is left alone.
 func TestTags(t *testing.T) {
 	t.Parallel()
-	e := startController(t, controllerOptions{namespaces: []string{"tags"}, flags: []string{"--reconcile-resource-resync-seconds", "Table=2"}})
+	e := startController(t, controllerOptions{Namespaces: []string{"tags"}, Flags: []string{"--reconcile-resource-resync-seconds", "Table=2"}})
 	tbl := e.newTable("tags", "tagged", nil)
 	tbl.Spec.Tags = []v1alpha1.Tag{{Key: aws.String("team"), Value: aws.String("orders")}}
-	e.create(tbl)
+	e.Create(tbl)
 	ready := e.waitReady(tbl)
 	arn := aws.ToString(ready.Status.ACKResourceMetadata.ARN)
 
@@ -57,7 +57,7 @@ func TestTags(t *testing.T) {
 	}
 	want["aws:cloudformation:stack-name"] = "legacy"
 	waitTags(t, arn, want)
-	e.waitEvent(tbl, "DriftCorrected", "tags")
+	e.WaitEvent(tbl, "DriftCorrected", "tags")
 }
 
 // waitTags waits until the table's tags in DynamoDB are exactly want.
@@ -88,7 +88,7 @@ func tagsInAWS(t *testing.T, arn string) map[string]string {
 // controller-version tag carries.
 func controllerVersion(t *testing.T, e *env) string {
 	t.Helper()
-	m := regexp.MustCompile(`"version":"([^"]+)"`).FindStringSubmatch(logLine(e.ctrl.Log(), `"msg":"starting"`))
+	m := regexp.MustCompile(`"version":"([^"]+)"`).FindStringSubmatch(logLine(e.Ctrl.Log(), `"msg":"starting"`))
 	if m == nil {
 		t.Fatalf("the controller logged no version at start")
 	}
@@ -102,10 +102,10 @@ func controllerVersion(t *testing.T, e *env) string {
 // ends with the last value as the only tag of its key.
 func TestTagChangedTwelveTimes(t *testing.T) {
 	t.Parallel()
-	e := startController(t, controllerOptions{namespaces: []string{"retag"}})
+	e := startController(t, controllerOptions{Namespaces: []string{"retag"}})
 	tbl := e.newTable("retag", "retagged", nil)
 	tbl.Spec.Tags = []v1alpha1.Tag{{Key: aws.String("team"), Value: aws.String("v0")}}
-	e.create(tbl)
+	e.Create(tbl)
 	arn := aws.ToString(e.waitReady(tbl).Status.ACKResourceMetadata.ARN)
 	for i := 1; i <= 12; i++ {
 		value := fmt.Sprintf("v%d", i)

@@ -8,6 +8,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
+	"github.com/kubesmith/kubesmith/tests/harness"
 )
 
 // TestTerminal applies a spec that the CRD accepts and AWS refuses. The
@@ -17,28 +18,28 @@ import (
 // error after Ready included.
 func TestTerminal(t *testing.T) {
 	t.Parallel()
-	e := startController(t, controllerOptions{namespaces: []string{"terminal"}})
+	e := startController(t, controllerOptions{Namespaces: []string{"terminal"}})
 	bad := e.newTable("terminal", "bad", nil)
 	bad.Spec.ProvisionedThroughput = nil // PROVISIONED needs it; only AWS says so
-	e.create(bad)
+	e.Create(bad)
 
 	got := e.waitFor(bad, "to be Terminal", conditionIs("ACK.Terminal", metav1.ConditionTrue))
-	msg := condition(got, "ACK.Terminal").Message
+	msg := harness.Condition(got, "ACK.Terminal").Message
 	if !strings.Contains(msg, "ValidationException") || !strings.Contains(msg, "ReadCapacityUnits and WriteCapacityUnits must both be specified") {
 		t.Errorf("Terminal message %q lacks AWS's code and message", msg)
 	}
-	if c := condition(got, "Ready"); c.Status != metav1.ConditionFalse {
+	if c := harness.Condition(got, "Ready"); c.Status != metav1.ConditionFalse {
 		t.Errorf("Ready = %s, want False", c.Status)
 	}
 	checkArgoHealth(t, got, "Degraded")
-	e.waitEvent(bad, "Terminal", "ReadCapacityUnits")
+	e.WaitEvent(bad, "Terminal", "ReadCapacityUnits")
 
 	// A barrier: once another table has gone from nothing to Ready, a hot
 	// loop would have retried the bad one many times over.
 	barrier := e.newTable("terminal", "barrier", nil)
-	e.create(barrier)
+	e.Create(barrier)
 	e.waitReady(barrier)
-	m := e.scrape()
+	m := e.Scrape()
 	refused := map[string]string{"operation": "CreateTable", "error_code": "ValidationException"}
 	if n := m.Sum("kubesmith_aws_api_calls_total", refused); n != 1 {
 		t.Errorf("AWS refused %v creates, want 1: the controller retried a Terminal error by itself\n%s", n, m.String("kubesmith_aws_api_calls_total"))
@@ -48,7 +49,7 @@ func TestTerminal(t *testing.T) {
 	}
 
 	// An annotation change is a reason to try again.
-	e.requestCheck(bad)
+	e.RequestCheck(bad)
 	waitMetric(t, e, "kubesmith_aws_api_calls_total", refused, 2)
 
 	// Fixing the spec fixes the object.
@@ -56,7 +57,7 @@ func TestTerminal(t *testing.T) {
 		s.ProvisionedThroughput = &v1alpha1.ProvisionedThroughput{ReadCapacityUnits: aws.Int64(1), WriteCapacityUnits: aws.Int64(1)}
 	})
 	got = e.waitReady(bad)
-	if c := condition(got, "ACK.Terminal"); c.Type != "" {
+	if c := harness.Condition(got, "ACK.Terminal"); c.Type != "" {
 		t.Errorf("ACK.Terminal still present after the fix: %+v", c)
 	}
 	checkArgoHealth(t, got, "Healthy")
@@ -66,7 +67,7 @@ func TestTerminal(t *testing.T) {
 
 	// Terminal again after Ready: Ready=False is older than ACK.Terminal
 	// now, and must not hide it from Argo CD.
-	e.annotate(bad, map[string]string{"services.k8s.aws/deletion-policy": "keep"})
+	e.Annotate(bad, map[string]string{"services.k8s.aws/deletion-policy": "keep"})
 	got = e.waitFor(bad, "to be Terminal after Ready", conditionIs("ACK.Terminal", metav1.ConditionTrue))
 	checkArgoHealth(t, got, "Degraded")
 }
@@ -88,6 +89,6 @@ func checkArgoHealth(t *testing.T, tbl *v1alpha1.Table, want string) {
 		}
 	}
 	if got != want {
-		t.Errorf("Argo CD health %s, want %s; conditions %s", got, want, describeConditions(tbl))
+		t.Errorf("Argo CD health %s, want %s; conditions %s", got, want, harness.DescribeConditions(tbl))
 	}
 }

@@ -66,30 +66,58 @@ func total(counts map[string]int) int {
 	return n
 }
 
-// TestDefaultEncryptionIsNoDrift: S3 reports SSE-S3 encryption on a
-// bucket whose spec sets none (put here out of band, as AWS does by
-// itself). Ten resyncs of it write nothing: neither a delete nor a put.
-// An unset encryption is no opinion, so it is not even read.
-func TestDefaultEncryptionIsNoDrift(t *testing.T) {
+// TestDefaultsAreNoDrift: S3 reports SSE-S3 encryption, BucketOwnerEnforced
+// ownership and a full public access block on a bucket whose spec sets
+// none (put here out of band, as AWS does by itself). Ten resyncs of each
+// write nothing: a delete would open the bucket up, and AWS would report
+// the default again. Unset in the spec, each is no opinion, so not even
+// read.
+func TestDefaultsAreNoDrift(t *testing.T) {
 	t.Parallel()
-	e := resyncs(t, "default-enc")
-	b := e.newBucket("default-enc", "plain", nil)
-	bucket := *b.Spec.Name
-	e.Create(b)
-	e.waitReady(b)
-	reads, writes, passes := callsOver(t, e, b, func() {
-		if _, err := s3Client(region).PutBucketEncryption(context.Background(), &s3.PutBucketEncryptionInput{Bucket: &bucket, ServerSideEncryptionConfiguration: &types.ServerSideEncryptionConfiguration{Rules: []types.ServerSideEncryptionRule{{
-			ApplyServerSideEncryptionByDefault: &types.ServerSideEncryptionByDefault{SSEAlgorithm: types.ServerSideEncryptionAes256},
-		}}}}); err != nil {
-			t.Fatal(err)
-		}
-	})
-	delete(writes, "PUT ?encryption") // the test's own
-	if total(writes) != 0 {
-		t.Errorf("%d writes in %v resyncs of a bucket reporting default encryption: %v", total(writes), passes, writes)
+	e := resyncs(t, "defaults")
+	yes := aws.Bool(true)
+	defaults := []struct {
+		name, read, put string
+		report          func(ctx context.Context, c *s3.Client, bucket string) error
+	}{
+		{"encryption", "GET ?encryption", "PUT ?encryption", func(ctx context.Context, c *s3.Client, bucket string) error {
+			_, err := c.PutBucketEncryption(ctx, &s3.PutBucketEncryptionInput{Bucket: &bucket, ServerSideEncryptionConfiguration: &types.ServerSideEncryptionConfiguration{Rules: []types.ServerSideEncryptionRule{{
+				ApplyServerSideEncryptionByDefault: &types.ServerSideEncryptionByDefault{SSEAlgorithm: types.ServerSideEncryptionAes256},
+			}}}})
+			return err
+		}},
+		{"ownership", "GET ?ownershipControls", "PUT ?ownershipControls", func(ctx context.Context, c *s3.Client, bucket string) error {
+			_, err := c.PutBucketOwnershipControls(ctx, &s3.PutBucketOwnershipControlsInput{Bucket: &bucket, OwnershipControls: &types.OwnershipControls{Rules: []types.OwnershipControlsRule{{ObjectOwnership: types.ObjectOwnershipBucketOwnerEnforced}}}})
+			return err
+		}},
+		{"public-access", "GET ?publicAccessBlock", "PUT ?publicAccessBlock", func(ctx context.Context, c *s3.Client, bucket string) error {
+			_, err := c.PutPublicAccessBlock(ctx, &s3.PutPublicAccessBlockInput{Bucket: &bucket, PublicAccessBlockConfiguration: &types.PublicAccessBlockConfiguration{
+				BlockPublicAcls: yes, IgnorePublicAcls: yes, BlockPublicPolicy: yes, RestrictPublicBuckets: yes,
+			}})
+			return err
+		}},
 	}
-	if n := reads["GET ?encryption"]; n != 0 {
-		t.Errorf("encryption, unset in the spec, was read %d times in %v resyncs: %v", n, passes, reads)
+	for _, d := range defaults {
+		t.Run(d.name, func(t *testing.T) {
+			t.Parallel()
+			e := env{e.For(t)}
+			b := e.newBucket("defaults", d.name, nil)
+			bucket := *b.Spec.Name
+			e.Create(b)
+			e.waitReady(b)
+			reads, writes, passes := callsOver(t, e, b, func() {
+				if err := d.report(context.Background(), s3Client(region), bucket); err != nil {
+					t.Fatal(err)
+				}
+			})
+			delete(writes, d.put) // the test's own
+			if total(writes) != 0 {
+				t.Errorf("%d writes in %v resyncs of a bucket reporting a default %s: %v", total(writes), passes, d.name, writes)
+			}
+			if n := reads[d.read]; n != 0 {
+				t.Errorf("%s, unset in the spec, was read %d times in %v resyncs: %v", d.name, n, passes, reads)
+			}
+		})
 	}
 }
 
@@ -116,5 +144,34 @@ func TestEconomy(t *testing.T) {
 	// A pass can straddle a count: a margin of one pass.
 	if max := float64(set+1) * (passes + 1); float64(total(reads)) > max {
 		t.Errorf("%d reads in %v resyncs, more than %d per resync: %v", total(reads), passes, set+1, reads)
+	}
+}
+
+// TestPolicyComparedAsJSON: a bucket policy S3 returns formatted otherwise
+// (here re-put indented, its statement's Action a list of one, as AWS
+// may normalize it) grants the same, so ten resyncs write nothing.
+func TestPolicyComparedAsJSON(t *testing.T) {
+	t.Parallel()
+	e := resyncs(t, "policy-json")
+	b := e.newBucket("policy-json", "policy", nil)
+	bucket := *b.Spec.Name
+	b.Spec.Policy = aws.String(policyFor(bucket, "s3:GetObject"))
+	e.Create(b)
+	e.waitReady(b)
+	same := `{
+  "Statement": [ {"Resource": "arn:aws:s3:::` + bucket + `/*", "Action": ["s3:GetObject"], "Principal": "*", "Effect": "Allow", "Sid": "s"} ],
+  "Version": "2012-10-17"
+}`
+	_, writes, passes := callsOver(t, e, b, func() {
+		if _, err := s3Client(region).PutBucketPolicy(context.Background(), &s3.PutBucketPolicyInput{Bucket: &bucket, Policy: aws.String(same)}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	writes["PUT ?policy"]-- // the test's own
+	if writes["PUT ?policy"] == 0 {
+		delete(writes, "PUT ?policy")
+	}
+	if total(writes) != 0 {
+		t.Errorf("%d writes in %v resyncs of a policy that grants the same: %v", total(writes), passes, writes)
 	}
 }

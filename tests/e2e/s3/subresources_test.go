@@ -34,6 +34,10 @@ type subResourceCase struct {
 	// deleteOp is the call that removes it; "" when S3 has none and
 	// removing it from the spec leaves S3 as it is.
 	deleteOp string
+	// base sets what the configuration needs besides itself, in the spec
+	// (versioning for replication); prepare makes what it needs in S3.
+	base    func(s *v1alpha1.BucketSpec)
+	prepare func(ctx context.Context, c *s3.Client, bucket string) error
 }
 
 // notFound is "" for the error codes S3 answers on an unset configuration.
@@ -134,7 +138,8 @@ func subResourceCases(bucket string) []subResourceCase {
 				_, err := c.PutBucketOwnershipControls(ctx, &s3.PutBucketOwnershipControlsInput{Bucket: &b, OwnershipControls: &types.OwnershipControls{Rules: []types.OwnershipControlsRule{{ObjectOwnership: types.ObjectOwnershipBucketOwnerPreferred}}}})
 				return err
 			},
-			deleteOp: "DELETE ?ownershipControls",
+			// AWS reports a default on every new bucket: removing it from
+			// the spec is no opinion, so nothing is deleted.
 		},
 		{
 			name: "policy",
@@ -183,7 +188,8 @@ func subResourceCases(bucket string) []subResourceCase {
 				_, err := c.PutPublicAccessBlock(ctx, &s3.PutPublicAccessBlockInput{Bucket: &b, PublicAccessBlockConfiguration: &types.PublicAccessBlockConfiguration{BlockPublicAcls: aws.Bool(true), BlockPublicPolicy: aws.Bool(false)}})
 				return err
 			},
-			deleteOp: "DELETE ?publicAccessBlock",
+			// AWS reports a default on every new bucket: removing it from
+			// the spec is no opinion, so nothing is deleted.
 		},
 		{
 			name: "website",
@@ -238,6 +244,137 @@ func subResourceCases(bucket string) []subResourceCase {
 			},
 			// AWS reports a default when none is put: removing it from
 			// the spec is no opinion, so nothing is deleted.
+		},
+		{
+			name: "notification",
+			set: func(s *v1alpha1.BucketSpec, v int) {
+				s.Notification = nil
+				if v > 0 {
+					s.Notification = &v1alpha1.NotificationConfiguration{QueueConfigurations: []v1alpha1.QueueConfiguration{{
+						ID: aws.String("q"), QueueARN: aws.String(fmt.Sprintf("arn:aws:sqs:us-east-1:123456789012:queue-%d", v)), Events: []string{"s3:ObjectCreated:*"},
+					}}}
+				}
+			},
+			read: func(ctx context.Context, c *s3.Client, b string) (string, error) {
+				out, err := c.GetBucketNotificationConfiguration(ctx, &s3.GetBucketNotificationConfigurationInput{Bucket: &b})
+				if err != nil || len(out.QueueConfigurations) == 0 {
+					return "", err
+				}
+				return aws.ToString(out.QueueConfigurations[0].QueueArn), nil
+			},
+			want: func(v int) string { return fmt.Sprintf("arn:aws:sqs:us-east-1:123456789012:queue-%d", v) },
+			outOfBand: func(ctx context.Context, c *s3.Client, b string) error {
+				_, err := c.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{Bucket: &b, NotificationConfiguration: &types.NotificationConfiguration{QueueConfigurations: []types.QueueConfiguration{{
+					Id: aws.String("q"), QueueArn: aws.String("arn:aws:sqs:us-east-1:123456789012:queue-9"), Events: []types.Event{"s3:ObjectCreated:*"},
+				}}}})
+				return err
+			},
+		},
+		{
+			name: "logging",
+			set: func(s *v1alpha1.BucketSpec, v int) {
+				s.Logging = nil
+				if v > 0 {
+					s.Logging = &v1alpha1.BucketLoggingStatus{LoggingEnabled: &v1alpha1.LoggingEnabled{TargetBucket: aws.String(bucket + "-logs"), TargetPrefix: aws.String(fmt.Sprintf("logs%d/", v))}}
+				}
+			},
+			read: func(ctx context.Context, c *s3.Client, b string) (string, error) {
+				out, err := c.GetBucketLogging(ctx, &s3.GetBucketLoggingInput{Bucket: &b})
+				if err != nil || out.LoggingEnabled == nil {
+					return "", err
+				}
+				return aws.ToString(out.LoggingEnabled.TargetPrefix), nil
+			},
+			want: func(v int) string { return fmt.Sprintf("logs%d/", v) },
+			outOfBand: func(ctx context.Context, c *s3.Client, b string) error {
+				_, err := c.PutBucketLogging(ctx, &s3.PutBucketLoggingInput{Bucket: &b, BucketLoggingStatus: &types.BucketLoggingStatus{LoggingEnabled: &types.LoggingEnabled{TargetBucket: aws.String(b + "-logs"), TargetPrefix: aws.String("other/")}}})
+				return err
+			},
+			// S3 takes logs only where the log delivery group may write.
+			prepare: func(ctx context.Context, c *s3.Client, b string) error {
+				target := aws.String(b + "-logs")
+				if _, err := c.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: target}); err != nil {
+					return err
+				}
+				logDelivery := aws.String(`uri="http://acs.amazonaws.com/groups/s3/LogDelivery"`)
+				_, err := c.PutBucketAcl(ctx, &s3.PutBucketAclInput{Bucket: target, GrantWrite: logDelivery, GrantReadACP: logDelivery})
+				return err
+			},
+		},
+		{
+			name: "replication",
+			set: func(s *v1alpha1.BucketSpec, v int) {
+				s.Replication = nil
+				if v > 0 {
+					s.Replication = &v1alpha1.ReplicationConfiguration{Role: aws.String("arn:aws:iam::123456789012:role/replication"), Rules: []v1alpha1.ReplicationRule{{
+						// moto 5.2.1 reads a filter's prefix back empty: the
+						// priority is what changes.
+						ID: aws.String("all"), Status: aws.String("Enabled"), Priority: aws.Int64(int64(v)),
+						Filter:                  &v1alpha1.ReplicationRuleFilter{},
+						DeleteMarkerReplication: &v1alpha1.DeleteMarkerReplication{Status: aws.String("Disabled")},
+						Destination:             &v1alpha1.Destination{Bucket: aws.String("arn:aws:s3:::" + bucket + "-replica")},
+					}}}
+				}
+			},
+			read: func(ctx context.Context, c *s3.Client, b string) (string, error) {
+				out, err := c.GetBucketReplication(ctx, &s3.GetBucketReplicationInput{Bucket: &b})
+				if err != nil {
+					var ae smithy.APIError
+					if errors.As(err, &ae) && ae.ErrorCode() == "ReplicationConfigurationNotFoundError" {
+						return "", nil
+					}
+					return "", err
+				}
+				return fmt.Sprint(aws.ToInt32(out.ReplicationConfiguration.Rules[0].Priority)), nil
+			},
+			want: func(v int) string { return fmt.Sprint(v) },
+			outOfBand: func(ctx context.Context, c *s3.Client, b string) error {
+				_, err := c.PutBucketReplication(ctx, &s3.PutBucketReplicationInput{Bucket: &b, ReplicationConfiguration: &types.ReplicationConfiguration{Role: aws.String("arn:aws:iam::123456789012:role/replication"), Rules: []types.ReplicationRule{{
+					ID: aws.String("all"), Status: types.ReplicationRuleStatusEnabled, Priority: aws.Int32(9),
+					Filter:                  &types.ReplicationRuleFilter{},
+					DeleteMarkerReplication: &types.DeleteMarkerReplication{Status: types.DeleteMarkerReplicationStatusDisabled},
+					Destination:             &types.Destination{Bucket: aws.String("arn:aws:s3:::" + b + "-replica")},
+				}}}})
+				return err
+			},
+			deleteOp: "DELETE ?replication",
+			base: func(s *v1alpha1.BucketSpec) {
+				s.Versioning = &v1alpha1.VersioningConfiguration{Status: aws.String("Enabled")}
+			},
+			prepare: func(ctx context.Context, c *s3.Client, b string) error {
+				replica := b + "-replica"
+				if _, err := c.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: &replica}); err != nil {
+					return err
+				}
+				_, err := c.PutBucketVersioning(ctx, &s3.PutBucketVersioningInput{Bucket: &replica, VersioningConfiguration: &types.VersioningConfiguration{Status: types.BucketVersioningStatusEnabled}})
+				return err
+			},
+		},
+		{
+			name: "objectLockConfiguration",
+			set: func(s *v1alpha1.BucketSpec, v int) {
+				s.ObjectLockConfiguration = nil
+				if v > 0 {
+					s.ObjectLockConfiguration = &v1alpha1.ObjectLockConfiguration{ObjectLockEnabled: aws.String("Enabled"), Rule: &v1alpha1.ObjectLockRule{
+						DefaultRetention: &v1alpha1.DefaultRetention{Mode: aws.String("GOVERNANCE"), Days: aws.Int64(int64(v))},
+					}}
+				}
+			},
+			read: func(ctx context.Context, c *s3.Client, b string) (string, error) {
+				out, err := c.GetObjectLockConfiguration(ctx, &s3.GetObjectLockConfigurationInput{Bucket: &b})
+				if err != nil || out.ObjectLockConfiguration.Rule == nil {
+					return "", err
+				}
+				return fmt.Sprint(aws.ToInt32(out.ObjectLockConfiguration.Rule.DefaultRetention.Days)), nil
+			},
+			want: func(v int) string { return fmt.Sprint(v) },
+			outOfBand: func(ctx context.Context, c *s3.Client, b string) error {
+				_, err := c.PutObjectLockConfiguration(ctx, &s3.PutObjectLockConfigurationInput{Bucket: &b, ObjectLockConfiguration: &types.ObjectLockConfiguration{ObjectLockEnabled: types.ObjectLockEnabledEnabled, Rule: &types.ObjectLockRule{
+					DefaultRetention: &types.DefaultRetention{Mode: types.ObjectLockRetentionModeGovernance, Days: aws.Int32(9)},
+				}}})
+				return err
+			},
+			base: func(s *v1alpha1.BucketSpec) { s.ObjectLockEnabledForBucket = aws.Bool(true) },
 		},
 		{
 			name: "accelerate",
@@ -324,6 +461,14 @@ func subResourceLifecycle(t *testing.T, e env, name string) {
 		})
 	}
 
+	if c.prepare != nil {
+		if err := c.prepare(ctx, client, bucket); err != nil {
+			t.Fatalf("preparing S3 for %s: %v", c.name, err)
+		}
+	}
+	if c.base != nil {
+		c.base(&b.Spec)
+	}
 	c.set(&b.Spec, 1)
 	e.Create(b)
 	e.waitReady(b)

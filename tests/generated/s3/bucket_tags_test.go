@@ -84,8 +84,8 @@ func TestBucketTags(t *testing.T) {
 	}
 }
 
-// TestBucketCreateTags checks that a create puts the default tags with
-// the spec's, and puts none when there are none.
+// TestBucketCreateTags checks that the pass that creates a bucket puts the
+// default tags with the spec's, and puts none when there are none.
 func TestBucketCreateTags(t *testing.T) {
 	cases := []struct {
 		reason   string
@@ -105,8 +105,19 @@ func TestBucketCreateTags(t *testing.T) {
 		s3 := newFakeS3(nil)
 		ext := connect(t, s3.URL())
 		ctx := managed.WithDefaultTags(context.Background(), c.defaults)
-		if err := ext.Create(ctx, newBucket(c.spec)); err != nil {
+		cr := newBucket(c.spec)
+		if err := ext.Create(ctx, cr); err != nil {
 			t.Fatalf("%s: create: %v", c.reason, err)
+		}
+		// The tags, like every sub-resource, go by the update that follows.
+		obs, err := ext.Observe(ctx, cr)
+		if err != nil {
+			t.Fatalf("%s: observe: %v", c.reason, err)
+		}
+		if len(obs.Diff) > 0 {
+			if err := ext.Update(ctx, cr, obs); err != nil {
+				t.Fatalf("%s: update: %v", c.reason, err)
+			}
 		}
 		put, deleted := s3.result()
 		if !maps.Equal(put, c.wantPut) || deleted {

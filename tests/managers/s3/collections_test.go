@@ -84,7 +84,9 @@ func TestAnalyticsCollection(t *testing.T) {
 		want   []string // the calls of the resync, in order
 		ids    []string // the entries S3 has after it
 	}{
-		{reason: "after create, both entries are in S3 and one list call finds nothing to change",
+		{reason: "the update that follows the create puts both entries",
+			want: []string{"HEAD ?", "GET ?analytics", "PUT ?analytics&id=a", "PUT ?analytics&id=b"}, ids: []string{"a", "b"}},
+		{reason: "then one list call finds nothing to change",
 			want: []string{"HEAD ?", "GET ?analytics"}, ids: []string{"a", "b"}},
 		{reason: "changing one entry puts that entry alone",
 			spec: func(s *v1alpha1.BucketSpec) { s.Analytics[1] = analytics("b", "three") },

@@ -241,11 +241,11 @@ type Grantee struct {
 	ID *string `json:"id,omitempty"`
 	// URI of the grantee group.
 	// +optional
-	URI *string `json:"uri,omitempty"`
+	URI *string `json:"uRI,omitempty"`
 	// Type of grantee
 	// +optional
 	// +kubebuilder:validation:Enum=CanonicalUser;AmazonCustomerByEmail;Group
-	Type *string `json:"type,omitempty"`
+	Type *string `json:"type_,omitempty"`
 }
 
 // IndexDocument mirrors the AWS IndexDocument shape.
@@ -942,10 +942,6 @@ type Transition struct {
 
 // VersioningConfiguration mirrors the AWS VersioningConfiguration shape.
 type VersioningConfiguration struct {
-	// Specifies whether MFA delete is enabled in the bucket versioning configuration. This element is only returned if the bucket has been configured with MFA delete. If the bucket has never been so configured, this element is not returned.
-	// +optional
-	// +kubebuilder:validation:Enum=Enabled;Disabled
-	MFADelete *string `json:"mfaDelete,omitempty"`
 	// The versioning state of the bucket.
 	// +optional
 	// +kubebuilder:validation:Enum=Enabled;Suspended

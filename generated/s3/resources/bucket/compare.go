@@ -76,17 +76,9 @@ func diffSpec(desired, observed *v1alpha1.BucketSpec) []string {
 	if desired.Lifecycle == nil && observed.Lifecycle != nil {
 		diff = append(diff, "lifecycle")
 	}
-	// Removing ownershipControls from the spec deletes it, if AWS has it.
-	if desired.OwnershipControls == nil && observed.OwnershipControls != nil {
-		diff = append(diff, "ownershipControls")
-	}
 	// Removing policy from the spec deletes it, if AWS has it.
 	if desired.Policy == nil && observed.Policy != nil {
 		diff = append(diff, "policy")
-	}
-	// Removing publicAccessBlock from the spec deletes it, if AWS has it.
-	if desired.PublicAccessBlock == nil && observed.PublicAccessBlock != nil {
-		diff = append(diff, "publicAccessBlock")
 	}
 	// Removing replication from the spec deletes it, if AWS has it.
 	if desired.Replication == nil && observed.Replication != nil {
@@ -346,9 +338,6 @@ func diffVersioningConfiguration(path string, desired, observed *v1alpha1.Versio
 		observed = &v1alpha1.VersioningConfiguration{}
 	}
 	var diff []string
-	if desired.MFADelete != nil && (observed.MFADelete == nil || *desired.MFADelete != *observed.MFADelete) {
-		diff = append(diff, path+".mfaDelete")
-	}
 	if desired.Status != nil && (observed.Status == nil || *desired.Status != *observed.Status) {
 		diff = append(diff, path+".status")
 	}
@@ -1335,10 +1324,10 @@ func diffGrantee(path string, desired, observed *v1alpha1.Grantee) []string {
 		diff = append(diff, path+".id")
 	}
 	if desired.URI != nil && (observed.URI == nil || *desired.URI != *observed.URI) {
-		diff = append(diff, path+".uri")
+		diff = append(diff, path+".uRI")
 	}
 	if desired.Type != nil && (observed.Type == nil || *desired.Type != *observed.Type) {
-		diff = append(diff, path+".type")
+		diff = append(diff, path+".type_")
 	}
 	return diff
 }

@@ -123,6 +123,10 @@ func apiPublicAccessBlockConfiguration(in types.PublicAccessBlockConfiguration) 
 	}
 }
 
+func apiVersioningConfigurationFromGetBucketVersioningOutput(in s3.GetBucketVersioningOutput) v1alpha1.VersioningConfiguration {
+	return v1alpha1.VersioningConfiguration{Status: conv.FromEnum(in.Status)}
+}
+
 func apiReplicationConfiguration(in types.ReplicationConfiguration) v1alpha1.ReplicationConfiguration {
 	return v1alpha1.ReplicationConfiguration{
 		Role:  in.Role,
@@ -136,13 +140,6 @@ func apiRequestPaymentConfigurationFromGetBucketRequestPaymentOutput(in s3.GetBu
 
 func apiTaggingFromGetBucketTaggingOutput(in s3.GetBucketTaggingOutput) v1alpha1.Tagging {
 	return v1alpha1.Tagging{TagSet: conv.Slice(in.TagSet, apiTag)}
-}
-
-func apiVersioningConfigurationFromGetBucketVersioningOutput(in s3.GetBucketVersioningOutput) v1alpha1.VersioningConfiguration {
-	return v1alpha1.VersioningConfiguration{
-		MFADelete: conv.FromEnum(in.MFADelete),
-		Status:    conv.FromEnum(in.Status),
-	}
 }
 
 func apiWebsiteConfigurationFromGetBucketWebsiteOutput(in s3.GetBucketWebsiteOutput) v1alpha1.WebsiteConfiguration {
@@ -245,6 +242,10 @@ func sdkPublicAccessBlockConfiguration(in v1alpha1.PublicAccessBlockConfiguratio
 	}
 }
 
+func sdkVersioningConfiguration(in v1alpha1.VersioningConfiguration) types.VersioningConfiguration {
+	return types.VersioningConfiguration{Status: conv.ToEnum[types.BucketVersioningStatus](in.Status)}
+}
+
 func sdkReplicationConfiguration(in v1alpha1.ReplicationConfiguration) types.ReplicationConfiguration {
 	return types.ReplicationConfiguration{
 		Role:  in.Role,
@@ -254,13 +255,6 @@ func sdkReplicationConfiguration(in v1alpha1.ReplicationConfiguration) types.Rep
 
 func sdkRequestPaymentConfiguration(in v1alpha1.RequestPaymentConfiguration) types.RequestPaymentConfiguration {
 	return types.RequestPaymentConfiguration{Payer: conv.ToEnum[types.Payer](in.Payer)}
-}
-
-func sdkVersioningConfiguration(in v1alpha1.VersioningConfiguration) types.VersioningConfiguration {
-	return types.VersioningConfiguration{
-		MFADelete: conv.ToEnum[types.MFADelete](in.MFADelete),
-		Status:    conv.ToEnum[types.BucketVersioningStatus](in.Status),
-	}
 }
 
 func sdkWebsiteConfiguration(in v1alpha1.WebsiteConfiguration) types.WebsiteConfiguration {

@@ -67,13 +67,7 @@ func Kind() managed.Kind[*v1alpha1.Bucket] {
 			Field:    "metrics",
 			Observed: true,
 		}, {
-			Field:    "ownershipControls",
-			Observed: true,
-		}, {
 			Field:    "policy",
-			Observed: true,
-		}, {
-			Field:    "publicAccessBlock",
 			Observed: true,
 		}, {
 			Field:    "replication",
@@ -253,7 +247,7 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 		}
 	}
 	// GetBucketOwnershipControls reads ownershipControls, which PutBucketOwnershipControls sets.
-	if cr.Spec.OwnershipControls != nil || managed.Applied(cr, "ownershipControls") || !managed.Owned(cr) {
+	if cr.Spec.OwnershipControls != nil || !managed.Owned(cr) {
 		if got, err := m.client.GetBucketOwnershipControls(ctx, &s3.GetBucketOwnershipControlsInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.OwnershipControls = nil
 		} else if err != nil {
@@ -273,13 +267,23 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 		}
 	}
 	// GetPublicAccessBlock reads publicAccessBlock, which PutPublicAccessBlock sets.
-	if cr.Spec.PublicAccessBlock != nil || managed.Applied(cr, "publicAccessBlock") || !managed.Owned(cr) {
+	if cr.Spec.PublicAccessBlock != nil || !managed.Owned(cr) {
 		if got, err := m.client.GetPublicAccessBlock(ctx, &s3.GetPublicAccessBlockInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.PublicAccessBlock = nil
 		} else if err != nil {
 			return managed.Observation{}, err
 		} else {
 			observed.PublicAccessBlock = conv.Ptr(got.PublicAccessBlockConfiguration, apiPublicAccessBlockConfiguration)
+		}
+	}
+	// GetBucketVersioning reads versioning, which PutBucketVersioning sets.
+	if cr.Spec.Versioning != nil || !managed.Owned(cr) {
+		if got, err := m.client.GetBucketVersioning(ctx, &s3.GetBucketVersioningInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.Versioning = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.Versioning = conv.Of(apiVersioningConfigurationFromGetBucketVersioningOutput(*got))
 		}
 	}
 	// GetBucketReplication reads replication, which PutBucketReplication sets.
@@ -310,16 +314,6 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 			return managed.Observation{}, err
 		} else {
 			observed.Tagging = conv.Of(apiTaggingFromGetBucketTaggingOutput(*got))
-		}
-	}
-	// GetBucketVersioning reads versioning, which PutBucketVersioning sets.
-	if cr.Spec.Versioning != nil || !managed.Owned(cr) {
-		if got, err := m.client.GetBucketVersioning(ctx, &s3.GetBucketVersioningInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
-			observed.Versioning = nil
-		} else if err != nil {
-			return managed.Observation{}, err
-		} else {
-			observed.Versioning = conv.Of(apiVersioningConfigurationFromGetBucketVersioningOutput(*got))
 		}
 	}
 	// GetBucketWebsite reads website, which PutBucketWebsite sets.
@@ -382,159 +376,6 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Bucket) error {
 		return err
 	}
 	fillStatusFromCreateBucketOutput(&cr.Status, out)
-	if cr.Spec.Accelerate != nil {
-		if _, err := m.client.PutBucketAccelerateConfiguration(ctx, &s3.PutBucketAccelerateConfigurationInput{
-			AccelerateConfiguration: conv.Ptr(cr.Spec.Accelerate, sdkAccelerateConfiguration),
-			Bucket:                  cr.Spec.Name,
-		}); err != nil {
-			return err
-		}
-	}
-	for _, e := range cr.Spec.Analytics {
-		if _, err := m.client.PutBucketAnalyticsConfiguration(ctx, &s3.PutBucketAnalyticsConfigurationInput{
-			AnalyticsConfiguration: conv.Ptr(&e, sdkAnalyticsConfiguration),
-			Bucket:                 cr.Spec.Name,
-			Id:                     e.ID,
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.CORS != nil {
-		if _, err := m.client.PutBucketCors(ctx, &s3.PutBucketCorsInput{
-			Bucket:            cr.Spec.Name,
-			CORSConfiguration: conv.Ptr(cr.Spec.CORS, sdkCORSConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.Encryption != nil {
-		if _, err := m.client.PutBucketEncryption(ctx, &s3.PutBucketEncryptionInput{
-			Bucket:                            cr.Spec.Name,
-			ServerSideEncryptionConfiguration: conv.Ptr(cr.Spec.Encryption, sdkServerSideEncryptionConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	for _, e := range cr.Spec.IntelligentTiering {
-		if _, err := m.client.PutBucketIntelligentTieringConfiguration(ctx, &s3.PutBucketIntelligentTieringConfigurationInput{
-			Bucket:                          cr.Spec.Name,
-			Id:                              e.ID,
-			IntelligentTieringConfiguration: conv.Ptr(&e, sdkIntelligentTieringConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	for _, e := range cr.Spec.Inventory {
-		if _, err := m.client.PutBucketInventoryConfiguration(ctx, &s3.PutBucketInventoryConfigurationInput{
-			Bucket:                 cr.Spec.Name,
-			Id:                     e.ID,
-			InventoryConfiguration: conv.Ptr(&e, sdkInventoryConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.Lifecycle != nil {
-		if _, err := m.client.PutBucketLifecycleConfiguration(ctx, &s3.PutBucketLifecycleConfigurationInput{
-			Bucket:                 cr.Spec.Name,
-			LifecycleConfiguration: conv.Ptr(cr.Spec.Lifecycle, sdkBucketLifecycleConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.Logging != nil {
-		if _, err := m.client.PutBucketLogging(ctx, &s3.PutBucketLoggingInput{
-			Bucket:              cr.Spec.Name,
-			BucketLoggingStatus: conv.Ptr(cr.Spec.Logging, sdkBucketLoggingStatus),
-		}); err != nil {
-			return err
-		}
-	}
-	for _, e := range cr.Spec.Metrics {
-		if _, err := m.client.PutBucketMetricsConfiguration(ctx, &s3.PutBucketMetricsConfigurationInput{
-			Bucket:               cr.Spec.Name,
-			Id:                   e.ID,
-			MetricsConfiguration: conv.Ptr(&e, sdkMetricsConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.Notification != nil {
-		if _, err := m.client.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{
-			Bucket:                    cr.Spec.Name,
-			NotificationConfiguration: conv.Ptr(cr.Spec.Notification, sdkNotificationConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.ObjectLockConfiguration != nil {
-		if _, err := m.client.PutObjectLockConfiguration(ctx, &s3.PutObjectLockConfigurationInput{
-			Bucket:                  cr.Spec.Name,
-			ObjectLockConfiguration: conv.Ptr(cr.Spec.ObjectLockConfiguration, sdkObjectLockConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.OwnershipControls != nil {
-		if _, err := m.client.PutBucketOwnershipControls(ctx, &s3.PutBucketOwnershipControlsInput{
-			Bucket:            cr.Spec.Name,
-			OwnershipControls: conv.Ptr(cr.Spec.OwnershipControls, sdkOwnershipControls),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.Policy != nil {
-		if _, err := m.client.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{
-			Bucket: cr.Spec.Name,
-			Policy: cr.Spec.Policy,
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.PublicAccessBlock != nil {
-		if _, err := m.client.PutPublicAccessBlock(ctx, &s3.PutPublicAccessBlockInput{
-			Bucket:                         cr.Spec.Name,
-			PublicAccessBlockConfiguration: conv.Ptr(cr.Spec.PublicAccessBlock, sdkPublicAccessBlockConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.Replication != nil {
-		if _, err := m.client.PutBucketReplication(ctx, &s3.PutBucketReplicationInput{
-			Bucket:                   cr.Spec.Name,
-			ReplicationConfiguration: conv.Ptr(cr.Spec.Replication, sdkReplicationConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.RequestPayment != nil {
-		if _, err := m.client.PutBucketRequestPayment(ctx, &s3.PutBucketRequestPaymentInput{
-			Bucket:                      cr.Spec.Name,
-			RequestPaymentConfiguration: conv.Ptr(cr.Spec.RequestPayment, sdkRequestPaymentConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if len(managed.DesiredTags(ctx, specTags(cr))) > 0 {
-		if err := m.putTags(ctx, cr, nil); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.Versioning != nil {
-		if _, err := m.client.PutBucketVersioning(ctx, &s3.PutBucketVersioningInput{
-			Bucket:                  cr.Spec.Name,
-			VersioningConfiguration: conv.Ptr(cr.Spec.Versioning, sdkVersioningConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.Website != nil {
-		if _, err := m.client.PutBucketWebsite(ctx, &s3.PutBucketWebsiteInput{
-			Bucket:               cr.Spec.Name,
-			WebsiteConfiguration: conv.Ptr(cr.Spec.Website, sdkWebsiteConfiguration),
-		}); err != nil {
-			return err
-		}
-	}
 	return nil
 }
 
@@ -709,19 +550,12 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Bucket, obs managed.O
 			return err
 		}
 	}
-	if obs.Changed("ownershipControls") {
-		if cr.Spec.OwnershipControls != nil {
-			if _, err := m.client.PutBucketOwnershipControls(ctx, &s3.PutBucketOwnershipControlsInput{
-				Bucket:            cr.Spec.Name,
-				OwnershipControls: conv.Ptr(cr.Spec.OwnershipControls, sdkOwnershipControls),
-			}); err != nil {
-				return err
-			}
-		} else {
-			// Removed from the spec, and AWS still has it.
-			if _, err := m.client.DeleteBucketOwnershipControls(ctx, &s3.DeleteBucketOwnershipControlsInput{Bucket: cr.Spec.Name}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
-				return err
-			}
+	if obs.Changed("ownershipControls") && cr.Spec.OwnershipControls != nil {
+		if _, err := m.client.PutBucketOwnershipControls(ctx, &s3.PutBucketOwnershipControlsInput{
+			Bucket:            cr.Spec.Name,
+			OwnershipControls: conv.Ptr(cr.Spec.OwnershipControls, sdkOwnershipControls),
+		}); err != nil {
+			return err
 		}
 	}
 	if obs.Changed("policy") {
@@ -739,19 +573,20 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Bucket, obs managed.O
 			}
 		}
 	}
-	if obs.Changed("publicAccessBlock") {
-		if cr.Spec.PublicAccessBlock != nil {
-			if _, err := m.client.PutPublicAccessBlock(ctx, &s3.PutPublicAccessBlockInput{
-				Bucket:                         cr.Spec.Name,
-				PublicAccessBlockConfiguration: conv.Ptr(cr.Spec.PublicAccessBlock, sdkPublicAccessBlockConfiguration),
-			}); err != nil {
-				return err
-			}
-		} else {
-			// Removed from the spec, and AWS still has it.
-			if _, err := m.client.DeletePublicAccessBlock(ctx, &s3.DeletePublicAccessBlockInput{Bucket: cr.Spec.Name}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
-				return err
-			}
+	if obs.Changed("publicAccessBlock") && cr.Spec.PublicAccessBlock != nil {
+		if _, err := m.client.PutPublicAccessBlock(ctx, &s3.PutPublicAccessBlockInput{
+			Bucket:                         cr.Spec.Name,
+			PublicAccessBlockConfiguration: conv.Ptr(cr.Spec.PublicAccessBlock, sdkPublicAccessBlockConfiguration),
+		}); err != nil {
+			return err
+		}
+	}
+	if obs.Changed("versioning") && cr.Spec.Versioning != nil {
+		if _, err := m.client.PutBucketVersioning(ctx, &s3.PutBucketVersioningInput{
+			Bucket:                  cr.Spec.Name,
+			VersioningConfiguration: conv.Ptr(cr.Spec.Versioning, sdkVersioningConfiguration),
+		}); err != nil {
+			return err
 		}
 	}
 	if obs.Changed("replication") {
@@ -780,14 +615,6 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Bucket, obs managed.O
 	if obs.Changed("tagging") {
 		observed, _ := obs.Observed.(v1alpha1.BucketSpec)
 		if err := m.putTags(ctx, cr, tagsIn(&observed)); err != nil {
-			return err
-		}
-	}
-	if obs.Changed("versioning") && cr.Spec.Versioning != nil {
-		if _, err := m.client.PutBucketVersioning(ctx, &s3.PutBucketVersioningInput{
-			Bucket:                  cr.Spec.Name,
-			VersioningConfiguration: conv.Ptr(cr.Spec.Versioning, sdkVersioningConfiguration),
-		}); err != nil {
 			return err
 		}
 	}

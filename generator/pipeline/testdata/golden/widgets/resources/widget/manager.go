@@ -176,46 +176,6 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 	if out.Widget != nil {
 		fillStatusFromWidgetDescription(&cr.Status, out.Widget)
 	}
-	if cr.Spec.Audit != nil {
-		sec := managed.ReadSecrets(ctx)
-		in := &widgets.PutWidgetLoggingInput{
-			LoggingConfig: conv.Ptr(cr.Spec.Audit, sdkLoggingConfig(sec)),
-			WidgetName:    cr.Spec.WidgetName,
-		}
-		if err := sec.Err(); err != nil {
-			return err
-		}
-		if _, err := m.client.PutWidgetLogging(ctx, in); err != nil {
-			return err
-		}
-	}
-	if cr.Spec.Logging != nil {
-		sec := managed.ReadSecrets(ctx)
-		in := &widgets.PutWidgetLoggingInput{
-			LoggingConfig: conv.Ptr(cr.Spec.Logging, sdkLoggingConfig(sec)),
-			WidgetName:    cr.Spec.WidgetName,
-		}
-		if err := sec.Err(); err != nil {
-			return err
-		}
-		if _, err := m.client.PutWidgetLogging(ctx, in); err != nil {
-			return err
-		}
-	}
-	for _, e := range cr.Spec.Routes {
-		sec := managed.ReadSecrets(ctx)
-		in := &widgets.PutWidgetRouteInput{
-			Route:      conv.Ptr(&e, sdkWidgetRoute(sec)),
-			RouteId:    e.RouteID,
-			WidgetName: cr.Spec.WidgetName,
-		}
-		if err := sec.Err(); err != nil {
-			return err
-		}
-		if _, err := m.client.PutWidgetRoute(ctx, in); err != nil {
-			return err
-		}
-	}
 	return nil
 }
 

@@ -1,0 +1,67 @@
+package emit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kubesmith/kubesmith/generator/model"
+)
+
+// Readme emits README.md: the service's kinds, their sub-resources with
+// the operations behind each, and what the end-to-end tests' emulator
+// does not implement, which generated-code and unit tests cover instead.
+func (g *Gen) Readme() File {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<!-- %s -->\n\n# %s\n\n", Header, g.svc.Group)
+	fmt.Fprintf(&b, "The controller for `%s/%s`, generated from `models/%s/generator.yaml`.\n", g.svc.Group, g.svc.Version, g.svc.Name)
+	var gaps []string
+	for _, r := range g.svc.Resources {
+		fmt.Fprintf(&b, "\n## %s\n\n", r.Kind)
+		if len(r.SubResources) == 0 {
+			b.WriteString("No sub-resources.\n")
+			continue
+		}
+		b.WriteString("| spec field | put | read | delete |\n|---|---|---|---|\n")
+		for _, s := range r.SubResources {
+			field := subResourceJSON(r, s)
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", field, opName(s.Put), readName(s), opName(s.Delete))
+			if s.EmulatorGap != "" {
+				gaps = append(gaps, fmt.Sprintf("- %s `spec.%s`: %s", r.Kind, field, s.EmulatorGap))
+			}
+		}
+	}
+	b.WriteString("\n## Emulator gaps\n\n")
+	if len(gaps) == 0 {
+		b.WriteString("The end-to-end tests' emulator (moto) implements every sub-resource above.\n")
+		return File{Path: "README.md", Data: []byte(b.String())}
+	}
+	b.WriteString("The end-to-end tests' emulator (moto) does not implement these, so no end-to-end test\n" +
+		"covers them; the generated code and the generator's unit tests do:\n\n")
+	b.WriteString(strings.Join(gaps, "\n") + "\n")
+	return File{Path: "README.md", Data: []byte(b.String())}
+}
+
+// subResourceJSON is the JSON name of a sub-resource's spec field.
+func subResourceJSON(r *model.Resource, s *model.SubResource) string {
+	for _, f := range r.Spec {
+		if f.Member == s.Field {
+			return f.JSONName
+		}
+	}
+	return s.Field
+}
+
+// readName is the get, or for a keyed collection its list and key.
+func readName(s *model.SubResource) string {
+	if s.List != nil {
+		return s.List.Name + " (entries keyed by " + s.Key + ")"
+	}
+	return opName(s.Get)
+}
+
+func opName(op *model.Operation) string {
+	if op == nil {
+		return "none"
+	}
+	return op.Name
+}

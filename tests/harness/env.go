@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -24,7 +25,7 @@ const Wait = 90 * time.Second
 type Env struct {
 	T       *testing.T
 	K       client.Client
-	Ctrl    *Process
+	ctrl    *controller
 	Metrics string // host:port of /metrics
 	Probes  string // host:port of /healthz and /readyz
 	// Prefix is unique per test, for namespaces and AWS names.
@@ -57,7 +58,7 @@ type ControllerOptions struct {
 // the test as it would fail in a cluster) and the flags its Deployment gets.
 func (s *Suite) StartController(t *testing.T, o ControllerOptions) *Env {
 	t.Helper()
-	e := &Env{T: t, K: s.Kube.Client, Prefix: PrefixFor(t), Metrics: FreeAddr(t), Probes: FreeAddr(t), suite: s}
+	e := &Env{T: t, K: s.Kube.Client, Prefix: PrefixFor(t), Metrics: FreeAddr(t), Probes: FreeAddr(t), suite: s, ctrl: &controller{}}
 	if o.Endpoint == "" {
 		o.Endpoint = s.Moto.Endpoint()
 	}
@@ -100,11 +101,49 @@ func (s *Suite) StartController(t *testing.T, o ControllerOptions) *Env {
 	return e
 }
 
+// controller is the running controller process, which a kill replaces
+// while tests wait on it: the lock makes a kill and its restart one step.
+type controller struct {
+	mu sync.Mutex
+	p  *Process
+}
+
+// Ctrl is the running controller process.
+func (e *Env) Ctrl() *Process {
+	e.ctrl.mu.Lock()
+	defer e.ctrl.mu.Unlock()
+	return e.ctrl.p
+}
+
 // Restart starts the controller again, as a Deployment does after the
 // process died; the old one must be gone.
 func (e *Env) Restart() {
 	e.T.Helper()
-	e.Ctrl = StartProcess(e.T, e.suite.Service+"-controller", e.suite.Bin, e.Args, e.Environ)
+	e.ctrl.mu.Lock()
+	defer e.ctrl.mu.Unlock()
+	e.start()
+}
+
+// KillAndRestart kills the controller and starts it again, with no moment
+// in between at which a waiting test would see it dead.
+func (e *Env) KillAndRestart() {
+	e.T.Helper()
+	e.ctrl.mu.Lock()
+	defer e.ctrl.mu.Unlock()
+	_ = e.ctrl.p.Kill()
+	e.start()
+}
+
+func (e *Env) start() {
+	e.ctrl.p = StartProcess(e.T, e.suite.Service+"-controller", e.suite.Bin, e.Args, e.Environ)
+}
+
+// exited reports whether the controller died by itself: a kill the test
+// made is followed by its restart under the same lock.
+func (e *Env) exited() (bool, error) {
+	e.ctrl.mu.Lock()
+	defer e.ctrl.mu.Unlock()
+	return e.ctrl.p.Exited()
 }
 
 // For is the same controller seen from a subtest, whose failures it

@@ -26,7 +26,7 @@ func WaitFor[T Managed](e *Env, obj T, what string, cond func(T) error) T {
 	key := client.ObjectKeyFromObject(obj)
 	got := obj.DeepCopyObject().(T)
 	Eventually(e.T, Wait, 200*time.Millisecond, func() error {
-		if exited, err := e.Ctrl.Exited(); exited {
+		if exited, err := e.exited(); exited {
 			e.T.Fatalf("the controller exited: %v", err)
 		}
 		if err := e.K.Get(context.Background(), key, got); err != nil {

@@ -55,8 +55,7 @@ func TestChaos(t *testing.T) {
 		kills int
 	)
 	kill := func() {
-		_ = e.Ctrl.Kill()
-		e.Restart()
+		e.KillAndRestart()
 		kills++
 	}
 	hook := harness.StartCallHook(t, suite.Moto.Endpoint(), func(op string) bool {

@@ -41,8 +41,7 @@ func TestKillAfterCreate(t *testing.T) {
 		// Dead before the answer can reach it, and started again as a
 		// Deployment would. The other create may already be on its way
 		// from the dead process, or be settled without a call.
-		_ = e.Ctrl.Kill()
-		e.Restart()
+		e.KillAndRestart()
 		return false
 	})
 	mu.Lock()

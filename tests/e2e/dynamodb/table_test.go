@@ -59,7 +59,7 @@ func tableLifecycle(t *testing.T, e *env) {
 		t.Errorf("status region = %q, want %q", got, region)
 	}
 	e.WaitEvent(tbl, "Created", region)
-	if line := logLine(e.Ctrl.Log(), `"msg":"created"`); !strings.Contains(line, `"namespace":"`+tbl.Namespace+`"`) ||
+	if line := logLine(e.Ctrl().Log(), `"msg":"created"`); !strings.Contains(line, `"namespace":"`+tbl.Namespace+`"`) ||
 		!strings.Contains(line, `"name":"orders"`) || !strings.Contains(line, `"region":"`+region+`"`) {
 		t.Errorf("the log line of the create lacks namespace, name or region: %q", line)
 	}

@@ -88,7 +88,7 @@ func tagsInAWS(t *testing.T, arn string) map[string]string {
 // controller-version tag carries.
 func controllerVersion(t *testing.T, e *env) string {
 	t.Helper()
-	m := regexp.MustCompile(`"version":"([^"]+)"`).FindStringSubmatch(logLine(e.Ctrl.Log(), `"msg":"starting"`))
+	m := regexp.MustCompile(`"version":"([^"]+)"`).FindStringSubmatch(logLine(e.Ctrl().Log(), `"msg":"starting"`))
 	if m == nil {
 		t.Fatalf("the controller logged no version at start")
 	}

@@ -23,9 +23,9 @@ tools: ## build the pinned test tools once into ~/.cache/kubesmith and link them
 .PHONY: verify
 verify: ## regenerate and fail if generated/ differs from what is committed (changed, new or stale files)
 	$(GO) run ./cmd/kubesmith generate
-	@if [ -n "$$(git status --porcelain -- generated)" ]; then \
-		echo "generated/ is out of date; run 'make generate' and commit:"; \
-		git status --porcelain -- generated; git --no-pager diff --stat -- generated; exit 1; fi
+	@if [ -n "$$(git status --porcelain -- generated go.mod go.sum models/generator.schema.json)" ]; then \
+		echo "generated/ or go.mod is out of date; run 'make generate' and commit:"; \
+		git status --porcelain -- generated go.mod go.sum models/generator.schema.json; git --no-pager diff --stat -- generated go.mod go.sum; exit 1; fi
 
 .PHONY: vet
 vet: ## go vet and gofmt over everything, generated code included

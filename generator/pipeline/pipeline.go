@@ -4,6 +4,7 @@ package pipeline
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -40,6 +41,8 @@ type State struct {
 	// it is written: a fixture whose SDK package does not exist, or the
 	// sweep, which compiles every service in one build.
 	SkipGoCheck string
+	// Progress, when set, hears about the slow steps: fetching modules.
+	Progress io.Writer
 
 	// Set by the stages, in order.
 	Config      *config.File
@@ -69,6 +72,7 @@ var Stages = []Stage{
 	{"emit_controller", "write the controller's main package", emitController},
 	{"emit_config", "write the IAM policy and RBAC role", emitConfig},
 	{"emit_helm", "write the Helm chart", emitHelm},
+	{"require_modules", "add the SDK service modules the emitted Go imports to go.mod, at versions the pinned SDK core satisfies", requireModules},
 	{"check_go", "compile the emitted Go against go.mod; output that does not compile is never written", checkGo},
 	{"write_output", "swap the staged output into generated/<service>", writeOutput},
 }

@@ -50,6 +50,7 @@ type State struct {
 	ModelFormat string // FormatSmithy or FormatAWSJSON
 	Smithy      *smithy.Model
 	configErr   error // mistakes in Config that inference reports with its own
+	moduleErr   error // why require_modules could not add an SDK module, for check_go
 	Model       *model.Service
 	Gen         *emit.Gen
 	Staging     string // folder the output is written to before the swap

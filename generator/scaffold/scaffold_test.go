@@ -39,10 +39,10 @@ func TestConfig(t *testing.T) {
 		want      []string // in the YAML, in this order
 	}{
 		{
-			reason:    "S3 Bucket lacks a read: commented out, with HeadBucket first among the read candidates and as the suggested entry",
-			service:   "s3",
-			skipped:   []string{"Bucket"},
-			want:      []string{"# yaml-language-server: $schema=../generator.schema.json\n", "# Not generated: Bucket has no read operation (candidates in the model: HeadBucket, GetBucketAcl", "  # Bucket:\n  #   operations:\n  #     read: HeadBucket\n"},
+			reason:  "S3 Bucket lacks a read: commented out, with HeadBucket first among the read candidates and as the suggested entry",
+			service: "s3",
+			skipped: []string{"Bucket"},
+			want:    []string{"# yaml-language-server: $schema=../generator.schema.json\n", "# Not generated: Bucket has no read operation (candidates in the model: HeadBucket, GetBucketAcl", "  # Bucket:\n  #   operations:\n  #     read: HeadBucket\n"},
 		},
 		{
 			reason:    "SNS Topic's SetTopicAttributes needs an AttributeName no field holds: Topic is generated with the update off, and the file says why",

@@ -9,6 +9,7 @@ package sdkmod
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"go/parser"
 	"go/token"
@@ -21,6 +22,7 @@ import (
 	"strings"
 
 	"golang.org/x/mod/modfile"
+	modpath "golang.org/x/mod/module"
 	"golang.org/x/mod/semver"
 )
 
@@ -86,15 +88,17 @@ func Require(ctx context.Context, root string, modules []string, progress io.Wri
 		}
 	}
 	var args, added []string
+	tool := goTool{root: root}
 	for _, m := range modules {
 		if _, ok := pinned[m]; ok {
 			continue
 		}
 		fmt.Fprintf(progress, "go.mod: %s is missing; choosing the newest version the pinned SDK (%s %s) satisfies\n", m, sdkCore, or(pinned[sdkCore], "unpinned"))
-		v, err := compatibleVersion(ctx, root, m, pinned)
+		v, g, err := chooseVersion(ctx, root, m, pinned, progress)
 		if err != nil {
 			return err
 		}
+		tool = g
 		args = append(args, m+"@"+v)
 		added = append(added, m)
 	}
@@ -103,7 +107,7 @@ func Require(ctx context.Context, root string, modules []string, progress io.Wri
 	}
 	fmt.Fprintf(progress, "go.mod: adding %s\n", strings.Join(args, " "))
 	return keepPinned(root, pinned, func() error {
-		if out, err := goCmd(ctx, root, append([]string{"get"}, args...)...); err != nil {
+		if out, err := tool.run(ctx, append([]string{"get"}, args...)...); err != nil {
 			return fmt.Errorf("go get %s: %v\n%s\n%s", strings.Join(args, " "), err, strings.TrimSpace(out), proxyHint(ctx, root))
 		}
 		return markDirect(gomod, added)
@@ -153,25 +157,53 @@ func keepPinned(root string, pinned map[string]string, change func() error) erro
 	return nil
 }
 
+// chooseVersion finds module's version through the module proxy, and
+// when that cannot list it (no network), among the releases the module
+// cache holds whole, which it returns the go command to fetch them with.
+func chooseVersion(ctx context.Context, root, module string, pinned map[string]string, progress io.Writer) (string, goTool, error) {
+	g := goTool{root: root}
+	v, err := compatibleVersion(ctx, g, module, pinned)
+	var listErr *listError
+	if !errors.As(err, &listErr) {
+		return v, g, err
+	}
+	cache, cacheErr := g.run(ctx, "env", "GOMODCACHE")
+	if cacheErr != nil {
+		return "", g, err
+	}
+	fromCache := goTool{root: root, cache: filepath.Join(strings.TrimSpace(cache), "cache", "download")}
+	fmt.Fprintf(progress, "go.mod: the module proxy cannot list %s; looking in the module cache\n", module)
+	v, cacheErr = compatibleVersion(ctx, fromCache, module, pinned)
+	if cacheErr != nil {
+		return "", g, fmt.Errorf("%w\nnor does the module cache (%s) hold a release of it that fits: %v", err, fromCache.cache, cacheErr)
+	}
+	return v, fromCache, nil
+}
+
+// listError is a failure to list a module's releases.
+type listError struct{ err error }
+
+func (e *listError) Error() string { return e.err.Error() }
+
 // compatibleVersion finds the newest release of module whose go.mod
 // requires no github.com/aws/ module at a version above pinned. The SDK
 // releases raise these requirements monotonically, so a binary search over
 // the releases reads a handful of go.mod files, never a module's source.
-func compatibleVersion(ctx context.Context, root, module string, pinned map[string]string) (string, error) {
-	out, err := goCmd(ctx, root, "list", "-m", "-versions", module)
+func compatibleVersion(ctx context.Context, g goTool, module string, pinned map[string]string) (string, error) {
+	out, err := g.run(ctx, "list", "-m", "-versions", module)
 	fields := strings.Fields(out)
-	if err != nil || len(fields) < 1 || fields[0] != module {
-		return "", fmt.Errorf("listing the versions of %s: %v\n%s\n%s", module, err, strings.TrimSpace(out), proxyHint(ctx, root))
+	if err != nil || len(fields) < 2 || fields[0] != module {
+		return "", &listError{fmt.Errorf("listing the versions of %s: %v\n%s\n%s", module, err, strings.TrimSpace(out), proxyHint(ctx, g.root))}
 	}
 	var versions []string
 	for _, v := range fields[1:] {
-		if semver.Prerelease(v) == "" {
+		if semver.Prerelease(v) == "" && g.whole(module, v) {
 			versions = append(versions, v)
 		}
 	}
 	semver.Sort(versions)
 	fits := func(v string) (bool, error) {
-		reqs, err := requirements(ctx, root, module+"@"+v)
+		reqs, err := requirements(ctx, g, module+"@"+v)
 		if err != nil {
 			return false, err
 		}
@@ -183,7 +215,7 @@ func compatibleVersion(ctx context.Context, root, module string, pinned map[stri
 		return true, nil
 	}
 	if len(versions) == 0 {
-		return "", fmt.Errorf("%s has no release; %s", module, proxyHint(ctx, root))
+		return "", fmt.Errorf("%s has no release; %s", module, proxyHint(ctx, g.root))
 	}
 	newest := versions[len(versions)-1]
 	if ok, err := fits(newest); err != nil || ok {
@@ -210,10 +242,10 @@ func compatibleVersion(ctx context.Context, root, module string, pinned map[stri
 
 // requirements reads the go.mod of one module version, which go list
 // fetches alone, without the module's source.
-func requirements(ctx context.Context, root, query string) ([]*modfile.Require, error) {
-	out, err := goCmd(ctx, root, "list", "-m", "-f", "{{.GoMod}}", query)
+func requirements(ctx context.Context, g goTool, query string) ([]*modfile.Require, error) {
+	out, err := g.run(ctx, "list", "-m", "-f", "{{.GoMod}}", query)
 	if err != nil {
-		return nil, fmt.Errorf("reading the go.mod of %s: %v\n%s\n%s", query, err, strings.TrimSpace(out), proxyHint(ctx, root))
+		return nil, fmt.Errorf("reading the go.mod of %s: %v\n%s\n%s", query, err, strings.TrimSpace(out), proxyHint(ctx, g.root))
 	}
 	f, err := readModFile(strings.TrimSpace(out))
 	if err != nil {
@@ -330,12 +362,48 @@ func writeModFile(path string, f *modfile.File) error {
 	return os.WriteFile(path, data, 0o644)
 }
 
+// goTool runs the go command in a module's root, outside any workspace,
+// with the caller's GOFLAGS. With cache set it fetches modules from there
+// only, the module cache read as a proxy, which works offline for what the
+// cache holds, checksums included.
+type goTool struct {
+	root  string
+	cache string // a module cache's download folder, or "" for GOPROXY
+}
+
+// whole reports whether module@version can be fetched in full: always
+// through the proxy; from the cache, when it holds the zip and not only
+// the go.mod that a version choice reads.
+func (g goTool) whole(module, version string) bool {
+	if g.cache == "" {
+		return true
+	}
+	esc, err := modpath.EscapePath(module)
+	if err != nil {
+		return false
+	}
+	_, err = os.Stat(filepath.Join(g.cache, filepath.FromSlash(esc), "@v", version+".zip"))
+	return err == nil
+}
+
+func (g goTool) run(ctx context.Context, args ...string) (string, error) {
+	var env []string
+	if g.cache != "" {
+		env = []string{"GOPROXY=file://" + filepath.ToSlash(g.cache)}
+	}
+	return goCmdEnv(ctx, g.root, env, args...)
+}
+
 // goCmd runs the go command in root, outside any workspace, with the
 // caller's GOFLAGS and GOPROXY; its output is stdout and stderr together.
 func goCmd(ctx context.Context, root string, args ...string) (string, error) {
+	return goCmdEnv(ctx, root, nil, args...)
+}
+
+func goCmdEnv(ctx context.Context, root string, env []string, args ...string) (string, error) {
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOWORK=off")
+	cmd.Env = append(append(os.Environ(), "GOWORK=off"), env...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()

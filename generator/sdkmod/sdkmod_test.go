@@ -91,7 +91,7 @@ func TestRequireKeepsPinnedCore(t *testing.T) {
 	if r.Indirect {
 		t.Errorf("%s is required as indirect; the code imports it", sns)
 	}
-	needs, err := requirements(ctx, dir, sns+"@"+r.Mod.Version)
+	needs, err := requirements(ctx, goTool{root: dir}, sns+"@"+r.Mod.Version)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,5 +144,30 @@ func TestPrune(t *testing.T) {
 	}
 	if strings.Contains(string(sum), sns+" ") {
 		t.Errorf("go.sum keeps lines of the dropped %s:\n%s", sns, sum)
+	}
+}
+
+// TestRequireOffline adds a service module while the proxy is out of
+// reach: a release the module cache holds whole is taken, the same one
+// the proxy gave; a module the cache lacks is an error that says so.
+func TestRequireOffline(t *testing.T) {
+	ctx := context.Background()
+	src := "package main\n\nimport _ \"" + sns + "\"\n\nfunc main() {}\n"
+	online := scratchModule(t, map[string]string{"main.go": src})
+	if err := Require(ctx, online, []string{sns}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	offline := scratchModule(t, map[string]string{"main.go": src})
+	t.Setenv("GOPROXY", "http://127.0.0.1:9") // nothing listens there
+	if err := Require(ctx, offline, []string{sns}, io.Discard); err != nil {
+		t.Fatalf("with the proxy out of reach and %s in the module cache: %v", sns, err)
+	}
+	if got, want := requires(t, offline)[sns], requires(t, online)[sns]; got == nil || got.Mod != want.Mod {
+		t.Errorf("offline chose %v, online %v", got, want.Mod)
+	}
+	const absent = "github.com/aws/aws-sdk-go-v2/service/kubesmithnosuchservice"
+	err := Require(ctx, offline, []string{absent}, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "listing the versions of "+absent) || !strings.Contains(err.Error(), "nor does the module cache") {
+		t.Errorf("a module neither the proxy nor the cache has: error %v, want one naming it, the proxy and the cache", err)
 	}
 }

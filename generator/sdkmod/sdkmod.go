@@ -98,7 +98,9 @@ func Require(ctx context.Context, root string, modules []string, progress io.Wri
 		if err != nil {
 			return err
 		}
-		tool = g
+		if g.cache != "" {
+			tool = g // offline: go get must read the cache too
+		}
 		args = append(args, m+"@"+v)
 		added = append(added, m)
 	}

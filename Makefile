@@ -13,19 +13,24 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 .PHONY: generate
-generate: ## regenerate generated/<service> from models/ (SERVICE=dynamodb for one)
+generate: ## regenerate generated/<service> from models/ (SERVICE=dynamodb for one); adds or drops SDK service modules in go.mod
 	$(GO) run ./cmd/kubesmith generate $(SERVICE)
+
+.PHONY: new
+new: ## SERVICE=sns: start a service, write models/<service>/generator.yaml from its model, generate it and build its controller
+	@if [ -z "$(SERVICE)" ]; then echo "usage: make new SERVICE=<service>"; exit 2; fi
+	$(GO) run ./cmd/kubesmith new $(SERVICE)
 
 .PHONY: tools
 tools: ## build the pinned test tools once into ~/.cache/kubesmith and link them into bin/ and .cache/
 	hack/tools.sh
 
 .PHONY: verify
-verify: ## regenerate and fail if generated/ differs from what is committed (changed, new or stale files)
+verify: ## regenerate and fail if generated/, go.mod or go.sum differ from what is committed (changed, new or stale files)
 	$(GO) run ./cmd/kubesmith generate
-	@if [ -n "$$(git status --porcelain -- generated)" ]; then \
-		echo "generated/ is out of date; run 'make generate' and commit:"; \
-		git status --porcelain -- generated; git --no-pager diff --stat -- generated; exit 1; fi
+	@if [ -n "$$(git status --porcelain -- generated go.mod go.sum models/generator.schema.json)" ]; then \
+		echo "generated/ or go.mod is out of date; run 'make generate' and commit:"; \
+		git status --porcelain -- generated go.mod go.sum models/generator.schema.json; git --no-pager diff --stat -- generated go.mod go.sum; exit 1; fi
 
 .PHONY: vet
 vet: ## go vet and gofmt over everything, generated code included

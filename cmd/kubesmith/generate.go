@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/kubesmith/kubesmith/generator/config"
 	"github.com/kubesmith/kubesmith/generator/pipeline"
+	"github.com/kubesmith/kubesmith/generator/sdkmod"
 )
 
 func generate(root string, dirs pipeline.ModelDirs, services []string) error {
@@ -32,7 +34,7 @@ func generate(root string, dirs pipeline.ModelDirs, services []string) error {
 	var errs []error
 	for _, svc := range services {
 		start := time.Now()
-		timings, err := pipeline.Run(&pipeline.State{Service: svc, Root: root, ModelsDir: dirs.Smithy, AWSJSONModelsDir: dirs.AWSJSON})
+		timings, err := pipeline.Run(&pipeline.State{Service: svc, Root: root, ModelsDir: dirs.Smithy, AWSJSONModelsDir: dirs.AWSJSON, Progress: os.Stdout})
 		for _, t := range timings {
 			totals[t.Stage] += t.Duration
 		}
@@ -42,6 +44,11 @@ func generate(root string, dirs pipeline.ModelDirs, services []string) error {
 			continue
 		}
 		fmt.Printf("generate %-20s ok  %5.1fs\n", svc, time.Since(start).Seconds())
+	}
+	// Whatever failed, go.mod then requires the SDK modules that the code
+	// in place imports, no more.
+	if err := sdkmod.Prune(context.Background(), root, os.Stdout); err != nil {
+		errs = append(errs, err)
 	}
 	fmt.Println("stage timings:")
 	for _, st := range pipeline.Stages {

@@ -144,3 +144,30 @@ func TestConfigNamingNoResource(t *testing.T) {
 		}
 	}
 }
+
+// TestListNamesCandidates checks that list shows, for a resource missing
+// an operation, the model's operations that could fill it.
+func TestListNamesCandidates(t *testing.T) {
+	dirs, bare := modelsDir(t), t.TempDir()
+	cases := []struct {
+		reason, service string
+		want            []string
+	}{
+		{"S3 Bucket has no Describe or Get of its own: HeadBucket is the first read candidate", "s3",
+			[]string{"Bucket ", "missing read", "read candidates: HeadBucket, GetBucketAcl", "candidates ranked:"}},
+		{"SNS sandbox numbers can only be read by listing them", "sns",
+			[]string{"SMSSandboxPhoneNumber", "read candidates: ListSMSSandboxPhoneNumbers"}},
+	}
+	for _, c := range cases {
+		var b bytes.Buffer
+		if err := list(&b, bare, dirs, []string{c.service}); err != nil {
+			t.Errorf("%s: %v", c.reason, err)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(b.String(), w) {
+				t.Errorf("%s: output lacks %q:\n%s", c.reason, w, b.String())
+			}
+		}
+	}
+}

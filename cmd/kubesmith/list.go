@@ -74,8 +74,17 @@ func list(w io.Writer, root string, dirs pipeline.ModelDirs, args []string) erro
 				}
 			}
 			fmt.Fprintf(tw, "  %s\t%s\tmissing %s\t%s\n", c.Name, c.Source, strings.Join(c.Missing(), ", "), strings.Join(have, " "))
+			for _, role := range c.Missing() {
+				if s := c.Suggestions[role]; len(s) > 0 {
+					fmt.Fprintf(tw, "  \t\t%s candidates: %s\t\n", role, strings.Join(s, ", "))
+				}
+			}
 		}
-		return tw.Flush()
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "(candidates %s)\n", infer.RankingRule)
+		return nil
 	}
 	return nil
 }

@@ -2,6 +2,7 @@
 // their Smithy models.
 //
 //	kubesmith generate [service...]    regenerate generated/<service> (all under models/ by default)
+//	kubesmith new <service>            start models/<service>/generator.yaml, generate and build it
 //	kubesmith list [-v] <service>      the resources inference finds in a model
 //	kubesmith explain <service> <Kind> each field's class, and why
 //	kubesmith schema                   print the JSON Schema of generator.yaml
@@ -31,6 +32,7 @@ func main() {
 
 const usage = `usage:
   kubesmith generate [service...]     regenerate generated/<service>; every service under models/ when none is named
+  kubesmith new <service>             write a starting models/<service>/generator.yaml, then generate and build the service
   kubesmith list <service>            list the resources inferred from a service's model
   kubesmith explain <service> <Kind>  show each field of a kind with its class and the reason
   kubesmith schema                    print the JSON Schema of generator.yaml (generate writes it to models/)`
@@ -68,6 +70,8 @@ func run(args []string) error {
 	switch cmd {
 	case "generate":
 		return generate(*root, dirs, rest)
+	case "new":
+		return newService(*root, dirs, rest)
 	case "list":
 		return list(os.Stdout, *root, dirs, rest)
 	case "explain":

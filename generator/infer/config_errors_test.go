@@ -57,7 +57,7 @@ func TestConfigErrors(t *testing.T) {
 		{
 			reason: "a resource inference found without a delete",
 			yaml:   "resources:\n  Widget: {}\n",
-			want:   `generator.yaml:2: Widget has no delete operation; name it under operations:`,
+			want:   `generator.yaml:2: Widget has no delete operation (candidates in the model: RemoveWidget; ranked: the identifier as only required input, then Verb<R> names, then shortest); name it under operations:`,
 		},
 		{
 			reason: "two resources with one kind",

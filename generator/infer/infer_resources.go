@@ -32,6 +32,9 @@ type Candidate struct {
 	Identifiers []string
 	// Generate is set when generator.yaml selects the resource.
 	Generate bool
+	// Suggestions are, for each role inference found no operation for,
+	// the model's operations that could fill it, most plausible first.
+	Suggestions map[string][]string
 }
 
 // The roles of a resource's operations.
@@ -121,6 +124,7 @@ func inferResources(st *state) error {
 	}
 	for _, c := range byName {
 		c.Kind = c.Name
+		st.suggest(c)
 		st.candidates = append(st.candidates, c)
 	}
 	slices.SortFunc(st.candidates, func(a, b *Candidate) int { return cmp.Compare(a.Name, b.Name) })

@@ -6,7 +6,6 @@ import (
 	"path"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/kubesmith/kubesmith/generator/config"
 	"github.com/kubesmith/kubesmith/generator/model"
@@ -44,8 +43,8 @@ func selectResources(st *state) error {
 			c.Kind = rc.Kind
 		}
 		c.Generate = true
-		if missing := c.Missing(); len(missing) > 0 {
-			st.errorf(at, "%s has no %s operation; name it under operations:", name, strings.Join(missing, " or "))
+		if !c.Complete() {
+			st.errorf(at, "%s has %s; name it under operations:", name, c.MissingText())
 		}
 	}
 	slices.SortFunc(st.candidates, func(a, b *Candidate) int { return cmp.Compare(a.Name, b.Name) })
@@ -136,7 +135,7 @@ func (st *state) includeExclude() {
 			case c.Complete():
 				c.Generate = true
 			case p == c.Name:
-				st.errorf(config.Key{"include", strconv.Itoa(i)}, "%s has no %s operation; name it under resources.%s.operations", c.Name, strings.Join(c.Missing(), " or "), c.Name)
+				st.errorf(config.Key{"include", strconv.Itoa(i)}, "%s has %s; name it under resources.%s.operations", c.Name, c.MissingText(), c.Name)
 			}
 		}
 	}
@@ -179,8 +178,8 @@ func (st *state) chosen() ([]*Candidate, error) {
 		if out == nil {
 			return nil, fmt.Errorf("%s has no resource %q%s", st.name, st.opts.Only, config.DidYouMean(st.opts.Only, names))
 		}
-		if missing := out[0].Missing(); len(missing) > 0 {
-			return nil, fmt.Errorf("%s has no %s operation; name it under resources.%s.operations in generator.yaml", st.opts.Only, strings.Join(missing, " or "), out[0].Name)
+		if !out[0].Complete() {
+			return nil, fmt.Errorf("%s has %s; name it under resources.%s.operations in generator.yaml", st.opts.Only, out[0].MissingText(), out[0].Name)
 		}
 	case st.opts.All:
 		for _, c := range st.candidates {

@@ -41,7 +41,7 @@ func TestSelectResourcesOnlyUnknown(t *testing.T) {
 		reason, only, want string
 	}{
 		{"a name inference does not know", "Tabel", `fixture has no resource "Tabel" (did you mean "Table"?)`},
-		{"an incomplete resource", "Widget", "Widget has no delete operation; name it under resources.Widget.operations in generator.yaml"},
+		{"an incomplete resource", "Widget", "Widget has no delete operation (candidates in the model: RemoveWidget; ranked: the identifier as only required input, then Verb<R> names, then shortest); name it under resources.Widget.operations in generator.yaml"},
 	}
 	for _, c := range cases {
 		_, err := run(t, "names.json", "", Options{Only: c.only})

@@ -57,6 +57,9 @@ func checkGo(s *State) error {
 	for _, f := range failures {
 		lines = append(lines, s.describeFailure(f, dir, staged))
 	}
+	if s.moduleErr != nil {
+		lines = append(lines, "go.mod lacks a module the Go imports: "+s.moduleErr.Error())
+	}
 	return fmt.Errorf("the generated Go does not compile, so %s keeps its previous output:\n  %s",
 		filepath.ToSlash(rel), strings.Join(slices.Compact(lines), "\n  "))
 }

@@ -43,6 +43,7 @@ func TestCheckGoKeepsOutputThatDoesNotCompile(t *testing.T) {
 		"widgets: check_go: the generated Go does not compile, so generated/widgets keeps its previous output",
 		"generated/widgets/resources/widget/manager.go:",
 		"github.com/aws/aws-sdk-go-v2/service/widgets",
+		"go.mod lacks a module the Go imports: listing the versions of github.com/aws/aws-sdk-go-v2/service/widgets",
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%v", want, err)

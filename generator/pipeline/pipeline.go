@@ -4,6 +4,7 @@ package pipeline
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -40,6 +41,8 @@ type State struct {
 	// it is written: a fixture whose SDK package does not exist, or the
 	// sweep, which compiles every service in one build.
 	SkipGoCheck string
+	// Progress, when set, hears about the slow steps: fetching modules.
+	Progress io.Writer
 
 	// Set by the stages, in order.
 	Config      *config.File
@@ -47,6 +50,7 @@ type State struct {
 	ModelFormat string // FormatSmithy or FormatAWSJSON
 	Smithy      *smithy.Model
 	configErr   error // mistakes in Config that inference reports with its own
+	moduleErr   error // why require_modules could not add an SDK module, for check_go
 	Model       *model.Service
 	Gen         *emit.Gen
 	Staging     string // folder the output is written to before the swap
@@ -70,6 +74,7 @@ var Stages = []Stage{
 	{"emit_config", "write the IAM policy and RBAC role", emitConfig},
 	{"emit_helm", "write the Helm chart", emitHelm},
 	{"emit_readme", "write README.md: kinds, sub-resources and the emulator's gaps", emitReadme},
+	{"require_modules", "add the SDK service modules the emitted Go imports to go.mod, at versions the pinned SDK core satisfies", requireModules},
 	{"check_go", "compile the emitted Go against go.mod; output that does not compile is never written", checkGo},
 	{"write_output", "swap the staged output into generated/<service>", writeOutput},
 }

@@ -101,6 +101,41 @@ func referenceRules(r *model.Resource) []string {
 	return rules
 }
 
+// unionRule lets at most one member of a union be set. A status-side
+// copy (key ending in model.StatusSuffix) carries no rule: it says what
+// AWS reported.
+func unionRule(key string, s *model.Struct) []string {
+	if !s.Union || len(s.Fields) < 2 || strings.HasSuffix(key, model.StatusSuffix) {
+		return nil
+	}
+	var terms, names []string
+	for _, f := range s.Fields {
+		terms = append(terms, fmt.Sprintf("(has(self.%s) ? 1 : 0)", celName(f.JSONName)))
+		names = append(names, f.JSONName)
+	}
+	return []string{fmt.Sprintf(`+kubebuilder:validation:XValidation:rule="%s <= 1",message="set at most one of %s"`,
+		strings.Join(terms, " + "), strings.Join(names, ", "))}
+}
+
+// requiredUnionRule makes a required union field set a member: with the
+// union's own rule, exactly one.
+func (g *Gen) requiredUnionRule(f *model.Field) []string {
+	if f.Type.Kind != model.Structure || !required(f) {
+		return nil
+	}
+	s := g.svc.Structs[f.Type.Shape]
+	if s == nil || !s.Union || len(s.Fields) == 0 {
+		return nil
+	}
+	var terms, names []string
+	for _, sf := range s.Fields {
+		terms = append(terms, "has(self."+celName(sf.JSONName)+")")
+		names = append(names, sf.JSONName)
+	}
+	return []string{fmt.Sprintf(`+kubebuilder:validation:XValidation:rule="%s",message="set one of %s"`,
+		strings.Join(terms, " || "), strings.Join(names, ", "))}
+}
+
 // celReserved are the property names Kubernetes CEL escapes as __name__.
 var celReserved = []string{
 	"as", "break", "const", "continue", "else", "false", "for", "function", "if", "import",

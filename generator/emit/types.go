@@ -46,10 +46,11 @@ func (g *Gen) Types() ([]File, error) {
 		paths = append(paths, dir+lower(r.Kind)+".go")
 	}
 	shared := newFile(svc.Version)
+	deep := g.unionsUnderCollections()
 	for _, shape := range sortedKeys(g.typeNames) {
 		s := svc.Structs[shape]
 		name := g.apiType(shape)
-		comments(shared.Group, append([]string{fmt.Sprintf("%s mirrors the AWS %s shape.", name, s.Shape)}, unionRule(shape, s)...))
+		comments(shared.Group, append([]string{fmt.Sprintf("%s mirrors the AWS %s shape.", name, s.Shape)}, unionRule(shape, s, deep[shape])...))
 		shared.Type().Id(name).Struct(g.fieldsCode(s.Fields)...)
 		shared.Line()
 	}

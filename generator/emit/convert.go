@@ -342,6 +342,10 @@ func (c *converter) toSDKUnion(crShape, sdkShape string) []jen.Code {
 			continue
 		}
 		set := jen.Id("in").Dot(f.GoName).Op("!=").Nil()
+		if secretMap(f) {
+			from, _ := fromNames(f)
+			set = set.Op("||").Id("in").Dot(from).Op("!=").Nil()
+		}
 		cases = append(cases, jen.Case(set).Block(
 			jen.Return(jen.Op("&").Add(c.unionMember(sdkShape, m)).Values(jen.Dict{
 				jen.Id("Value"): c.toSDKMemberValue(f, m),
@@ -360,7 +364,10 @@ func (c *converter) unionMember(sdkShape string, m *model.Field) *jen.Statement 
 // the SDK's member struct holds: never a pointer.
 func (c *converter) toSDKMemberValue(f, m *model.Field) jen.Code {
 	x := jen.Id("in").Dot(f.GoName)
-	if f.Secret {
+	switch {
+	case secretMap(f):
+		return secretValue(f, jen.Id("in"))
+	case f.Secret:
 		return jen.Qual(convPkg, "Value").Call(secretValue(f, jen.Id("in")))
 	}
 	switch m.Type.Kind {

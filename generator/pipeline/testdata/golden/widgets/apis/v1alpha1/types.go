@@ -74,13 +74,19 @@ type Rule struct {
 }
 
 // RuleTarget mirrors the AWS RuleTarget shape.
-// +kubebuilder:validation:XValidation:rule="(has(self.arn) ? 1 : 0) + (has(self.passcode) ? 1 : 0) <= 1",message="set at most one of arn, passcode"
+// +kubebuilder:validation:XValidation:rule="(has(self.arn) ? 1 : 0) + (has(self.passcode) ? 1 : 0) + (has(self.variables) ? 1 : 0) <= 1",message="set at most one of arn, passcode, variables"
 type RuleTarget struct {
 	// +optional
 	ARN *string `json:"arn,omitempty"`
 	// The value is read from a key of a Kubernetes Secret: {name, key, namespace}.
 	// +optional
 	Passcode *ackv1alpha1.SecretKeyReference `json:"passcode,omitempty"`
+	// AWS treats the entries as secret: keep secret values in the Secret that variablesFrom names, and write here only those that are not.
+	// +optional
+	Variables map[string]string `json:"variables,omitempty"`
+	// VariablesFrom names a Secret each of whose keys becomes an entry of variables, beside the entries written there.
+	// +optional
+	VariablesFrom *ackv1alpha1.SecretReference `json:"variablesFrom,omitempty"`
 }
 
 // Selector mirrors the AWS Selector shape.

@@ -216,6 +216,8 @@ func sdkRuleTarget(sec *managed.SecretReader) func(in v1alpha1.RuleTarget) types
 			return &types.RuleTargetMemberArn{Value: *in.ARN}
 		case in.Passcode != nil:
 			return &types.RuleTargetMemberPasscode{Value: conv.Value(sec.Value(in.Passcode))}
+		case in.Variables != nil || in.VariablesFrom != nil:
+			return &types.RuleTargetMemberVariables{Value: sec.Map(in.Variables, in.VariablesFrom)}
 		}
 		return nil
 	}

@@ -35,7 +35,7 @@ func Kind() managed.Kind[*v1alpha1.Widget] {
 			return &v1alpha1.Widget{}
 		},
 		SecretFields:    []string{"adminPassword", "config.token", "credentials.token", "rules.*.passphrase", "rules.*.target.passcode", "audit.token", "logging.token", "routes.*.token"},
-		SecretMapFields: []string{"environment.variablesFrom"},
+		SecretMapFields: []string{"environment.variablesFrom", "rules.*.target.variablesFrom"},
 	}
 }
 

@@ -128,8 +128,11 @@ func (c *converter) toSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code {
 		return jen.Qual(convPkg, "ToDocument").Call(x, c.document("NewLazyDocument"))
 	case model.Structure:
 		fn := c.toSDKFuncValue(cr, sdk)
-		if !top {
+		switch {
+		case !top:
 			return jen.Add(fn).Call(x)
+		case c.isUnion(sdk.Shape):
+			return jen.Qual(convPkg, "Union").Call(x, fn)
 		}
 		return jen.Qual(convPkg, "Ptr").Call(x, fn)
 	case model.List, model.Map:
@@ -187,8 +190,11 @@ func (c *converter) fromSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code 
 		return jen.Qual(convPkg, "FromDocument").Call(x)
 	case model.Structure:
 		fn := c.fromSDKFunc(cr.Shape, sdk.Shape)
-		if !top {
+		switch {
+		case !top:
 			return jen.Id(fn).Call(x)
+		case c.isUnion(sdk.Shape):
+			return jen.Qual(convPkg, "FromUnion").Call(x, jen.Id(fn))
 		}
 		return jen.Qual(convPkg, "Ptr").Call(x, jen.Id(fn))
 	case model.List, model.Map:
@@ -288,30 +294,95 @@ func (c *converter) toSDKFunc(crShape, sdkShape string) string {
 	name := c.funcName("sdk", crShape, sdkShape)
 	return c.once(name, func() jen.Code {
 		defer inShape(crShape)
-		cr := c.svc.Structs[crShape]
-		sdk := c.svc.Structs[sdkShape]
-		fields := jen.Dict{}
-		for _, m := range sdk.Fields {
-			f := cr.FieldByMember(m.Member)
-			if f == nil || !compatible(f.Type, m.Type) {
-				continue
-			}
-			x := jen.Id("in").Dot(f.GoName)
-			if f.Secret {
-				x = secretValue(f, jen.Id("in"))
-			}
-			fields[jen.Id(m.SDKName)] = c.toSDK(f.Type, m.Type, x, true)
-		}
 		params := jen.Params(jen.Id("in").Qual(c.api, c.apiType(crShape)))
-		body := jen.Return(c.types(sdkShape).Values(fields))
+		body := c.toSDKStruct(crShape, sdkShape)
+		if c.isUnion(sdkShape) {
+			body = c.toSDKUnion(crShape, sdkShape)
+		}
 		if !c.hasSecrets(&model.Type{Kind: model.Structure, Shape: crShape}) {
-			return jen.Func().Id(name).Add(params).Add(c.types(sdkShape)).Block(body)
+			return jen.Func().Id(name).Add(params).Add(c.types(sdkShape)).Block(body...)
 		}
 		// The secrets come from the manager's reader, sec.
 		return jen.Func().Id(name).Params(jen.Id("sec").Op("*").Qual(managedPkg, "SecretReader")).Func().Add(params).Add(c.types(sdkShape)).Block(
-			jen.Return(jen.Func().Add(params).Add(c.types(sdkShape)).Block(body)),
+			jen.Return(jen.Func().Add(params).Add(c.types(sdkShape)).Block(body...)),
 		)
 	})
+}
+
+// toSDKStruct is the body of a function converting the API struct of
+// crShape to the SDK struct sdkShape.
+func (c *converter) toSDKStruct(crShape, sdkShape string) []jen.Code {
+	cr := c.svc.Structs[crShape]
+	sdk := c.svc.Structs[sdkShape]
+	fields := jen.Dict{}
+	for _, m := range sdk.Fields {
+		f := cr.FieldByMember(m.Member)
+		if f == nil || !compatible(f.Type, m.Type) {
+			continue
+		}
+		x := jen.Id("in").Dot(f.GoName)
+		if f.Secret {
+			x = secretValue(f, jen.Id("in"))
+		}
+		fields[jen.Id(m.SDKName)] = c.toSDK(f.Type, m.Type, x, true)
+	}
+	return []jen.Code{jen.Return(c.types(sdkShape).Values(fields))}
+}
+
+// toSDKUnion is the body of a function converting the API struct of
+// crShape to the SDK union sdkShape: the member of the first field set,
+// nil when none is.
+func (c *converter) toSDKUnion(crShape, sdkShape string) []jen.Code {
+	cr := c.svc.Structs[crShape]
+	sdk := c.svc.Structs[sdkShape]
+	var cases []jen.Code
+	for _, m := range sdk.Fields {
+		f := cr.FieldByMember(m.Member)
+		if f == nil || !compatible(f.Type, m.Type) {
+			continue
+		}
+		set := jen.Id("in").Dot(f.GoName).Op("!=").Nil()
+		if secretMap(f) {
+			from, _ := fromNames(f)
+			set = set.Op("||").Id("in").Dot(from).Op("!=").Nil()
+		}
+		cases = append(cases, jen.Case(set).Block(
+			jen.Return(jen.Op("&").Add(c.unionMember(sdkShape, m)).Values(jen.Dict{
+				jen.Id("Value"): c.toSDKMemberValue(f, m),
+			})),
+		))
+	}
+	return []jen.Code{jen.Switch().Block(cases...), jen.Return(jen.Nil())}
+}
+
+// unionMember is the SDK struct holding member m of union sdkShape.
+func (c *converter) unionMember(sdkShape string, m *model.Field) *jen.Statement {
+	return c.types(exported(sdkShape) + "Member" + m.SDKName)
+}
+
+// toSDKMemberValue converts the set field f of an API union to the value
+// the SDK's member struct holds: never a pointer.
+func (c *converter) toSDKMemberValue(f, m *model.Field) jen.Code {
+	x := jen.Id("in").Dot(f.GoName)
+	switch {
+	case secretMap(f):
+		return secretValue(f, jen.Id("in"))
+	case f.Secret:
+		return jen.Qual(convPkg, "Value").Call(secretValue(f, jen.Id("in")))
+	}
+	switch m.Type.Kind {
+	case model.List, model.Map, model.Bytes, model.JSON:
+		return c.toSDK(f.Type, m.Type, x, true)
+	case model.Time:
+		return c.toSDK(f.Type, m.Type, x, false) // x.Time reads through the pointer
+	}
+	return c.toSDK(f.Type, m.Type, jen.Op("*").Add(x), false)
+}
+
+// isUnion reports whether shape is a Smithy union.
+func (c *converter) isUnion(shape string) bool {
+	s := c.svc.Structs[shape]
+	return s != nil && s.Union
 }
 
 // toSDKFuncValue is the function value converting the API struct of type
@@ -331,6 +402,11 @@ func (c *converter) fromSDKFunc(crShape, sdkShape string) string {
 	name := c.funcName("api", crShape, sdkShape)
 	return c.once(name, func() jen.Code {
 		defer inShape(crShape)
+		if c.isUnion(sdkShape) {
+			return jen.Func().Id(name).Params(jen.Id("in").Add(c.types(sdkShape))).Qual(c.api, c.apiType(crShape)).Block(
+				c.fromSDKUnion(crShape, sdkShape)...,
+			)
+		}
 		cr := c.svc.Structs[crShape]
 		sdk := c.svc.Structs[sdkShape]
 		fields := jen.Dict{}
@@ -345,6 +421,46 @@ func (c *converter) fromSDKFunc(crShape, sdkShape string) string {
 			jen.Return(jen.Qual(c.api, c.apiType(crShape)).Values(fields)),
 		)
 	})
+}
+
+// fromSDKUnion is the body of a function converting the SDK union
+// sdkShape to the API struct of crShape: a type switch setting the field
+// of the member AWS sent. A member this SDK does not know
+// (*types.UnknownUnionMember) sets nothing.
+func (c *converter) fromSDKUnion(crShape, sdkShape string) []jen.Code {
+	cr := c.svc.Structs[crShape]
+	sdk := c.svc.Structs[sdkShape]
+	out := jen.Qual(c.api, c.apiType(crShape))
+	var cases []jen.Code
+	for _, f := range cr.Fields {
+		m := sdk.FieldByMember(f.Member)
+		if m == nil || !compatible(f.Type, m.Type) || f.Secret {
+			continue // a secret's value never comes back into the object
+		}
+		cases = append(cases, jen.Case(jen.Op("*").Add(c.unionMember(sdkShape, m))).Block(
+			jen.Id("out").Dot(f.GoName).Op("=").Add(c.fromSDKMemberValue(f, m)),
+		))
+	}
+	if len(cases) == 0 {
+		return []jen.Code{jen.Return(out.Clone().Values())}
+	}
+	return []jen.Code{
+		jen.Var().Id("out").Add(out),
+		jen.Switch(jen.Id("v").Op(":=").Id("in").Assert(jen.Type())).Block(cases...),
+		jen.Return(jen.Id("out")),
+	}
+}
+
+// fromSDKMemberValue converts v.Value, the value of an SDK union member,
+// to the API field f: a pointer for scalars and structs.
+func (c *converter) fromSDKMemberValue(f, m *model.Field) jen.Code {
+	v := jen.Id("v").Dot("Value")
+	switch {
+	case m.Type.Kind == model.List, m.Type.Kind == model.Map, m.Type.Kind == model.Bytes, m.Type.Kind == model.JSON,
+		m.Type.Kind == model.Structure && c.isUnion(m.Type.Shape):
+		return c.fromSDK(f.Type, m.Type, v, true)
+	}
+	return jen.Qual(convPkg, "Of").Call(c.fromSDK(f.Type, m.Type, v, false))
 }
 
 // outputFunc names (and queues) the function converting the output of op,

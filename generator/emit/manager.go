@@ -512,7 +512,12 @@ func (m *managerWriter) update() jen.Code {
 	nested := false
 	for _, mem := range r.Update.Input {
 		for _, f := range r.Spec {
-			if f.Member != mem.Name || !f.Updatable || !compatible(f.Type, mem.Type) || (mem.Required && !topSecret(f)) {
+			if f.Member != mem.Name || !f.Updatable || !compatible(f.Type, mem.Type) {
+				continue
+			}
+			if mem.Required && !topSecret(f) {
+				// identifiers put it in the input, reading any secrets it holds.
+				nested = nested || m.needsSecrets(f)
 				continue
 			}
 			set := jen.Id("in").Dot(mem.GoName).Op("=").Add(m.c.toSDK(f.Type, mem.Type, specValue(f), true))

@@ -101,6 +101,71 @@ func referenceRules(r *model.Resource) []string {
 	return rules
 }
 
+// unionRule lets at most one member of a union be set. A status-side
+// copy (key ending in model.StatusSuffix) carries no rule: it says what
+// AWS reported. Neither does a union that some spec holds under two or
+// more lists or maps (depth): the API server multiplies a rule's cost by
+// the lengths those could reach, past the CEL budget (Security Hub's
+// parameters[].{map}.value), so AWS's own check is left to refuse it.
+func unionRule(key string, s *model.Struct, depth int) []string {
+	if !s.Union || len(s.Fields) < 2 || strings.HasSuffix(key, model.StatusSuffix) || depth > 1 {
+		return nil
+	}
+	var terms, names []string
+	for _, f := range s.Fields {
+		terms = append(terms, fmt.Sprintf("(has(self.%s) ? 1 : 0)", celName(f.JSONName)))
+		names = append(names, f.JSONName)
+	}
+	return []string{fmt.Sprintf(`+kubebuilder:validation:XValidation:rule="%s <= 1",message="set at most one of %s"`,
+		strings.Join(terms, " + "), strings.Join(names, ", "))}
+}
+
+// unionsUnderCollections maps each structure the specs use to the most
+// lists and maps any spec field holds it under.
+func (g *Gen) unionsUnderCollections() map[string]int {
+	depth := map[string]int{}
+	var walk func(t *model.Type, n int)
+	walk = func(t *model.Type, n int) {
+		switch t.Kind {
+		case model.List, model.Map:
+			walk(t.Elem, n+1)
+		case model.Structure:
+			if d, seen := depth[t.Shape]; seen && d >= n {
+				return
+			}
+			depth[t.Shape] = n
+			for _, f := range g.svc.Structs[t.Shape].Fields {
+				walk(f.Type, n)
+			}
+		}
+	}
+	for _, r := range g.svc.Resources {
+		for _, f := range r.Spec {
+			walk(f.Type, 0)
+		}
+	}
+	return depth
+}
+
+// requiredUnionRule makes a required union field set a member: with the
+// union's own rule, exactly one.
+func (g *Gen) requiredUnionRule(f *model.Field) []string {
+	if f.Type.Kind != model.Structure || !required(f) {
+		return nil
+	}
+	s := g.svc.Structs[f.Type.Shape]
+	if s == nil || !s.Union || len(s.Fields) == 0 {
+		return nil
+	}
+	var terms, names []string
+	for _, sf := range s.Fields {
+		terms = append(terms, "has(self."+celName(sf.JSONName)+")")
+		names = append(names, sf.JSONName)
+	}
+	return []string{fmt.Sprintf(`+kubebuilder:validation:XValidation:rule="%s",message="set one of %s"`,
+		strings.Join(terms, " || "), strings.Join(names, ", "))}
+}
+
 // celReserved are the property names Kubernetes CEL escapes as __name__.
 var celReserved = []string{
 	"as", "break", "const", "continue", "else", "false", "for", "function", "if", "import",

@@ -46,10 +46,11 @@ func (g *Gen) Types() ([]File, error) {
 		paths = append(paths, dir+lower(r.Kind)+".go")
 	}
 	shared := newFile(svc.Version)
+	deep := g.unionsUnderCollections()
 	for _, shape := range sortedKeys(g.typeNames) {
 		s := svc.Structs[shape]
 		name := g.apiType(shape)
-		shared.Comment(fmt.Sprintf("%s mirrors the AWS %s shape.", name, s.Shape))
+		comments(shared.Group, append([]string{fmt.Sprintf("%s mirrors the AWS %s shape.", name, s.Shape)}, unionRule(shape, s, deep[shape])...))
 		shared.Type().Id(name).Struct(g.fieldsCode(s.Fields)...)
 		shared.Line()
 	}
@@ -139,6 +140,7 @@ func (g *Gen) fieldsCode(fields []*model.Field) []jen.Code {
 			comment = append(comment, fmt.Sprintf("AWS treats the entries as secret: keep secret values in the Secret that %s names, and write here only those that are not.", from))
 		}
 		comment = append(comment, fieldMarkers(f)...)
+		comment = append(comment, g.requiredUnionRule(f)...)
 		tag := f.JSONName
 		if !required(f) {
 			tag += ",omitempty"

@@ -48,7 +48,6 @@ func TestClassifyFieldsLeavesOut(t *testing.T) {
 	}{
 		{"the ARN goes to ackResourceMetadata", "TableArn"},
 		{"an idempotency token", "ClientToken"},
-		{"a union", "Stream"},
 	}
 	for _, c := range cases {
 		if field(table, c.member) != nil {
@@ -78,6 +77,7 @@ func TestClassifyFieldsTypes(t *testing.T) {
 		{"an enum", "BillingMode", "enum BillingMode"},
 		{"an output number with a zero default is a value in the SDK", "ItemCount", "int64 (value)"},
 		{"an input boolean with a false default is a value in the SDK too", "Enabled", "bool (value)"},
+		{"a union is a structure with a field per member", "Stream", "struct StreamTarget"},
 	}
 	for _, c := range cases {
 		f := field(table, c.member)

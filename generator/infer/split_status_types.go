@@ -78,7 +78,7 @@ func (s statusSplitter) copyStruct(shape string) string {
 		return key
 	}
 	orig := s.svc.Structs[shape]
-	cp := &model.Struct{Shape: orig.Shape, GoName: orig.GoName, SDKType: orig.SDKType, TopLevel: orig.TopLevel, Skipped: orig.Skipped}
+	cp := &model.Struct{Shape: orig.Shape, GoName: orig.GoName, SDKType: orig.SDKType, TopLevel: orig.TopLevel, Union: orig.Union, Skipped: orig.Skipped}
 	if s.inSpec[shape] {
 		cp.GoName += "Status"
 	}

@@ -179,7 +179,10 @@ func (t *typer) shapeType(s *smithy.Shape) (*model.Type, error) {
 			return nil, err
 		}
 		return &model.Type{Kind: model.Map, Elem: elem}, nil
-	case smithy.TypeStructure:
+	case smithy.TypeStructure, smithy.TypeUnion:
+		if s.Traits.Streaming {
+			return nil, unsupported{"event streams are not supported"}
+		}
 		name := t.sdkName(s.ID)
 		if t.building[name] {
 			return nil, unsupported{fmt.Sprintf("%s is recursive, which a CRD schema cannot express", name)}
@@ -189,8 +192,6 @@ func (t *typer) shapeType(s *smithy.Shape) (*model.Type, error) {
 			return nil, err
 		}
 		return &model.Type{Kind: model.Structure, Shape: name, GoName: st.GoName}, nil
-	case smithy.TypeUnion:
-		return nil, unsupported{"unions are not supported yet"}
 	}
 	return nil, unsupported{fmt.Sprintf("%s shapes are not supported", s.Type)}
 }
@@ -204,7 +205,9 @@ func (t *typer) structure(s *smithy.Shape) (*model.Struct, error) {
 	}
 	t.building[name] = true
 	defer delete(t.building, name)
-	st := &model.Struct{Shape: name, GoName: t.goName(name)}
+	// A union becomes a structure with one optional field per member, of
+	// which the CRD lets at most one be set.
+	st := &model.Struct{Shape: name, GoName: t.goName(name), Union: s.Type == smithy.TypeUnion}
 	for _, mem := range s.Members {
 		f, err := t.field(s, mem)
 		var u unsupported

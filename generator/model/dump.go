@@ -123,7 +123,11 @@ func Dump(svc *Service) string {
 	for _, name := range names {
 		s := svc.Structs[name]
 		p(0, "")
-		p(0, "struct %s: go %s", name, s.GoName)
+		kind := "struct"
+		if s.Union {
+			kind = "union"
+		}
+		p(0, "%s %s: go %s", kind, name, s.GoName)
 		for _, f := range s.Fields {
 			p(1, "%s", dumpField(f))
 		}

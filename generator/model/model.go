@@ -172,6 +172,9 @@ type Struct struct {
 	// the SDK declares in the client package as SDKType.
 	TopLevel bool
 	SDKType  string
+	// Union is set for a Smithy union: at most one field holds a value,
+	// and the SDK declares an interface with a struct per member.
+	Union bool
 	// Skipped are the shape's members left out of Fields, and why.
 	Skipped []Skipped
 }

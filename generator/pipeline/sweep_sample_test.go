@@ -20,26 +20,28 @@ import (
 	_ "github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	_ "github.com/aws/aws-sdk-go-v2/service/ses"
 	_ "github.com/aws/aws-sdk-go-v2/service/sfn"
+	_ "github.com/aws/aws-sdk-go-v2/service/verifiedpermissions"
 )
 
 // sweepSample is the fixed set of services `make test` sweeps: every AWS
 // protocol, small and large SDK packages, resource shapes and
-// name-inferred resources.
+// name-inferred resources, unions.
 var sweepSample = []string{
-	"cloudwatch-logs", // awsJson1_1
-	"codecommit",      // awsJson1_1
-	"dynamodb",        // awsJson1_0
-	"efs",             // restJson1
-	"eks",             // restJson1
-	"iam",             // awsQuery
-	"keyspaces",       // awsJson1_0
-	"kinesis",         // awsJson1_1
-	"lambda",          // restJson1
-	"mq",              // restJson1
-	"route-53",        // restXml
-	"s3",              // restXml
-	"scheduler",       // restJson1
-	"secrets-manager", // awsJson1_1
-	"ses",             // awsQuery
-	"sfn",             // awsJson1_0
+	"cloudwatch-logs",     // awsJson1_1
+	"codecommit",          // awsJson1_1
+	"dynamodb",            // awsJson1_0
+	"efs",                 // restJson1
+	"eks",                 // restJson1
+	"iam",                 // awsQuery
+	"keyspaces",           // awsJson1_0
+	"kinesis",             // awsJson1_1
+	"lambda",              // restJson1
+	"mq",                  // restJson1
+	"route-53",            // restXml
+	"s3",                  // restXml
+	"scheduler",           // restJson1
+	"secrets-manager",     // awsJson1_1
+	"ses",                 // awsQuery
+	"sfn",                 // awsJson1_0
+	"verifiedpermissions", // awsJson1_0; unions: nested, holding secrets, required in an update
 }

@@ -46,6 +46,25 @@ func Ptr[A, B any](in *A, f func(A) B) *B {
 	return &b
 }
 
+// Union maps the value behind in through f to an SDK union, an interface
+// the SDK holds without a pointer: nil when in is nil.
+func Union[A, B any](in *A, f func(A) B) B {
+	if in == nil {
+		var none B
+		return none
+	}
+	return f(*in)
+}
+
+// FromUnion maps an SDK union through f, keeping an unset union as nil.
+func FromUnion[A, B any](in A, f func(A) B) *B {
+	if any(in) == nil {
+		return nil
+	}
+	b := f(in)
+	return &b
+}
+
 // ToEnum turns an optional string into an SDK enum, "" when unset.
 func ToEnum[E ~string](s *string) E {
 	if s == nil {

@@ -38,11 +38,6 @@ func TestIncumbentSpecPaths(t *testing.T) {
 		key, share := compare(t, service, incumbentFile, file)
 		measured[key] = true
 		if min, ok := minShare[key]; ok && share < min {
-			// TODO(merge): remove this skip once branches keyed (analytics,
-			// inventory, metrics, intelligentTiering) and compile (tagging) land.
-			if key == "s3 Bucket" {
-				t.Skipf("compat %s: %.1f%% until branches keyed and compile land", key, 100*share)
-			}
 			t.Errorf("compat %s: %.1f%% of the incumbent's spec paths, want at least %.0f%%", key, 100*share, 100*min)
 		}
 	}

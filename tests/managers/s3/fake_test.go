@@ -165,3 +165,10 @@ func (f *fakeS3) collection(w http.ResponseWriter, method, sub, id, token string
 	b.WriteString("</ListResult>")
 	_, _ = w.Write([]byte(b.String()))
 }
+
+// body is what S3 holds for an entry of a collection.
+func (f *fakeS3) body(collection, id string) string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return string(f.entries[collection][id])
+}

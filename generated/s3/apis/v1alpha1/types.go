@@ -30,11 +30,24 @@ type AccessControlTranslation struct {
 	Owner *string `json:"owner,omitempty"`
 }
 
+// AnalyticsAndOperator mirrors the AWS AnalyticsAndOperator shape.
+type AnalyticsAndOperator struct {
+	// The prefix to use when evaluating an AND predicate: The prefix that an object must have to be included in the metrics results.
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+	// The list of tags to use when evaluating an AND predicate.
+	// +optional
+	Tags []Tag `json:"tags,omitempty"`
+}
+
 // AnalyticsConfiguration mirrors the AWS AnalyticsConfiguration shape.
 type AnalyticsConfiguration struct {
 	// The ID that identifies the analytics configuration.
 	// +optional
 	ID *string `json:"id,omitempty"`
+	// The filter used to describe a set of objects for analyses. A filter must have exactly one prefix, one tag, or one conjunction (AnalyticsAndOperator). If no filter is provided, all objects will be considered in any analysis.
+	// +optional
+	Filter *AnalyticsFilter `json:"filter,omitempty"`
 	// Contains data related to access patterns to be collected and made available to analyze the tradeoffs between different storage classes.
 	// +optional
 	StorageClassAnalysis *StorageClassAnalysis `json:"storageClassAnalysis,omitempty"`
@@ -45,6 +58,20 @@ type AnalyticsExportDestination struct {
 	// A destination signifying output to an S3 bucket.
 	// +optional
 	S3BucketDestination *AnalyticsS3BucketDestination `json:"s3BucketDestination,omitempty"`
+}
+
+// AnalyticsFilter mirrors the AWS AnalyticsFilter shape.
+// +kubebuilder:validation:XValidation:rule="(has(self.prefix) ? 1 : 0) + (has(self.tag) ? 1 : 0) + (has(self.and) ? 1 : 0) <= 1",message="set at most one of prefix, tag, and"
+type AnalyticsFilter struct {
+	// The prefix to use when evaluating an analytics filter.
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+	// The tag to use when evaluating an analytics filter.
+	// +optional
+	Tag *Tag `json:"tag,omitempty"`
+	// A conjunction (logical AND) of predicates, which is used in evaluating an analytics filter. The operator must have at least two predicates.
+	// +optional
+	And *AnalyticsAndOperator `json:"and,omitempty"`
 }
 
 // AnalyticsS3BucketDestination mirrors the AWS AnalyticsS3BucketDestination shape.
@@ -507,11 +534,44 @@ type Metrics struct {
 	EventThreshold *ReplicationTimeValue `json:"eventThreshold,omitempty"`
 }
 
+// MetricsAndOperator mirrors the AWS MetricsAndOperator shape.
+type MetricsAndOperator struct {
+	// The prefix used when evaluating an AND predicate.
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+	// The list of tags used when evaluating an AND predicate.
+	// +optional
+	Tags []Tag `json:"tags,omitempty"`
+	// The access point ARN used when evaluating an AND predicate.
+	// +optional
+	AccessPointARN *string `json:"accessPointARN,omitempty"`
+}
+
 // MetricsConfiguration mirrors the AWS MetricsConfiguration shape.
 type MetricsConfiguration struct {
 	// The ID used to identify the metrics configuration. The ID has a 64 character limit and can only contain letters, numbers, periods, dashes, and underscores.
 	// +optional
 	ID *string `json:"id,omitempty"`
+	// Specifies a metrics configuration filter. The metrics configuration will only include objects that meet the filter's criteria. A filter must be a prefix, an object tag, an access point ARN, or a conjunction (MetricsAndOperator).
+	// +optional
+	Filter *MetricsFilter `json:"filter,omitempty"`
+}
+
+// MetricsFilter mirrors the AWS MetricsFilter shape.
+// +kubebuilder:validation:XValidation:rule="(has(self.prefix) ? 1 : 0) + (has(self.tag) ? 1 : 0) + (has(self.accessPointARN) ? 1 : 0) + (has(self.and) ? 1 : 0) <= 1",message="set at most one of prefix, tag, accessPointARN, and"
+type MetricsFilter struct {
+	// The prefix used when evaluating a metrics filter.
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+	// The tag used when evaluating a metrics filter.
+	// +optional
+	Tag *Tag `json:"tag,omitempty"`
+	// The access point ARN used when evaluating a metrics filter.
+	// +optional
+	AccessPointARN *string `json:"accessPointARN,omitempty"`
+	// A conjunction (logical AND) of predicates, which is used in evaluating a metrics filter. The operator must have at least two predicates, and an object must match all of the predicates in order for the filter to apply.
+	// +optional
+	And *MetricsAndOperator `json:"and,omitempty"`
 }
 
 // NoncurrentVersionExpiration mirrors the AWS NoncurrentVersionExpiration shape.

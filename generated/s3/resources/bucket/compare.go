@@ -107,6 +107,9 @@ func diffAnalyticsConfiguration(path string, desired, observed *v1alpha1.Analyti
 	if desired.ID != nil && (observed.ID == nil || *desired.ID != *observed.ID) {
 		diff = append(diff, path+".id")
 	}
+	if desired.Filter != nil {
+		diff = append(diff, diffAnalyticsFilter(path+".filter", desired.Filter, observed.Filter)...)
+	}
 	if desired.StorageClassAnalysis != nil {
 		diff = append(diff, diffStorageClassAnalysis(path+".storageClassAnalysis", desired.StorageClassAnalysis, observed.StorageClassAnalysis)...)
 	}
@@ -172,6 +175,9 @@ func diffMetricsConfiguration(path string, desired, observed *v1alpha1.MetricsCo
 	var diff []string
 	if desired.ID != nil && (observed.ID == nil || *desired.ID != *observed.ID) {
 		diff = append(diff, path+".id")
+	}
+	if desired.Filter != nil {
+		diff = append(diff, diffMetricsFilter(path+".filter", desired.Filter, observed.Filter)...)
 	}
 	return diff
 }
@@ -365,6 +371,24 @@ func diffWebsiteConfiguration(path string, desired, observed *v1alpha1.WebsiteCo
 	return diff
 }
 
+func diffAnalyticsFilter(path string, desired, observed *v1alpha1.AnalyticsFilter) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.AnalyticsFilter{}
+	}
+	var diff []string
+	if desired.Prefix != nil && (observed.Prefix == nil || *desired.Prefix != *observed.Prefix) {
+		diff = append(diff, path+".prefix")
+	}
+	if desired.Tag != nil {
+		diff = append(diff, diffTag(path+".tag", desired.Tag, observed.Tag)...)
+	}
+	if desired.And != nil {
+		diff = append(diff, diffAnalyticsAndOperator(path+".and", desired.And, observed.And)...)
+	}
+	return diff
+}
+
 func diffStorageClassAnalysis(path string, desired, observed *v1alpha1.StorageClassAnalysis) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
@@ -454,6 +478,27 @@ func diffInventorySchedule(path string, desired, observed *v1alpha1.InventorySch
 	var diff []string
 	if desired.Frequency != nil && (observed.Frequency == nil || *desired.Frequency != *observed.Frequency) {
 		diff = append(diff, path+".frequency")
+	}
+	return diff
+}
+
+func diffMetricsFilter(path string, desired, observed *v1alpha1.MetricsFilter) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.MetricsFilter{}
+	}
+	var diff []string
+	if desired.Prefix != nil && (observed.Prefix == nil || *desired.Prefix != *observed.Prefix) {
+		diff = append(diff, path+".prefix")
+	}
+	if desired.Tag != nil {
+		diff = append(diff, diffTag(path+".tag", desired.Tag, observed.Tag)...)
+	}
+	if desired.AccessPointARN != nil && (observed.AccessPointARN == nil || *desired.AccessPointARN != *observed.AccessPointARN) {
+		diff = append(diff, path+".accessPointARN")
+	}
+	if desired.And != nil {
+		diff = append(diff, diffMetricsAndOperator(path+".and", desired.And, observed.And)...)
 	}
 	return diff
 }
@@ -845,21 +890,6 @@ func diffRoutingRuleList(path string, desired, observed []v1alpha1.RoutingRule) 
 	return diff
 }
 
-func diffStorageClassAnalysisDataExport(path string, desired, observed *v1alpha1.StorageClassAnalysisDataExport) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.StorageClassAnalysisDataExport{}
-	}
-	var diff []string
-	if desired.OutputSchemaVersion != nil && (observed.OutputSchemaVersion == nil || *desired.OutputSchemaVersion != *observed.OutputSchemaVersion) {
-		diff = append(diff, path+".outputSchemaVersion")
-	}
-	if desired.Destination != nil {
-		diff = append(diff, diffAnalyticsExportDestination(path+".destination", desired.Destination, observed.Destination)...)
-	}
-	return diff
-}
-
 func diffTag(path string, desired, observed *v1alpha1.Tag) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
@@ -871,6 +901,38 @@ func diffTag(path string, desired, observed *v1alpha1.Tag) []string {
 	}
 	if desired.Value != nil && (observed.Value == nil || *desired.Value != *observed.Value) {
 		diff = append(diff, path+".value")
+	}
+	return diff
+}
+
+func diffAnalyticsAndOperator(path string, desired, observed *v1alpha1.AnalyticsAndOperator) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.AnalyticsAndOperator{}
+	}
+	var diff []string
+	if desired.Prefix != nil && (observed.Prefix == nil || *desired.Prefix != *observed.Prefix) {
+		diff = append(diff, path+".prefix")
+	}
+	if desired.Tags != nil && !compare.TagList(desired.Tags, observed.Tags, func(t v1alpha1.Tag) (*string, *string) {
+		return t.Key, t.Value
+	}) {
+		diff = append(diff, path+".tags")
+	}
+	return diff
+}
+
+func diffStorageClassAnalysisDataExport(path string, desired, observed *v1alpha1.StorageClassAnalysisDataExport) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.StorageClassAnalysisDataExport{}
+	}
+	var diff []string
+	if desired.OutputSchemaVersion != nil && (observed.OutputSchemaVersion == nil || *desired.OutputSchemaVersion != *observed.OutputSchemaVersion) {
+		diff = append(diff, path+".outputSchemaVersion")
+	}
+	if desired.Destination != nil {
+		diff = append(diff, diffAnalyticsExportDestination(path+".destination", desired.Destination, observed.Destination)...)
 	}
 	return diff
 }
@@ -912,6 +974,26 @@ func diffInventoryS3BucketDestination(path string, desired, observed *v1alpha1.I
 	}
 	if desired.Encryption != nil {
 		diff = append(diff, diffInventoryEncryption(path+".encryption", desired.Encryption, observed.Encryption)...)
+	}
+	return diff
+}
+
+func diffMetricsAndOperator(path string, desired, observed *v1alpha1.MetricsAndOperator) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.MetricsAndOperator{}
+	}
+	var diff []string
+	if desired.Prefix != nil && (observed.Prefix == nil || *desired.Prefix != *observed.Prefix) {
+		diff = append(diff, path+".prefix")
+	}
+	if desired.Tags != nil && !compare.TagList(desired.Tags, observed.Tags, func(t v1alpha1.Tag) (*string, *string) {
+		return t.Key, t.Value
+	}) {
+		diff = append(diff, path+".tags")
+	}
+	if desired.AccessPointARN != nil && (observed.AccessPointARN == nil || *desired.AccessPointARN != *observed.AccessPointARN) {
+		diff = append(diff, path+".accessPointARN")
 	}
 	return diff
 }

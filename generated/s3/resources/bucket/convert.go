@@ -46,6 +46,7 @@ func apiAccelerateConfigurationFromGetBucketAccelerateConfigurationOutput(in s3.
 
 func apiAnalyticsConfiguration(in types.AnalyticsConfiguration) v1alpha1.AnalyticsConfiguration {
 	return v1alpha1.AnalyticsConfiguration{
+		Filter:               conv.FromUnion(in.Filter, apiAnalyticsFilter),
 		ID:                   in.Id,
 		StorageClassAnalysis: conv.Ptr(in.StorageClassAnalysis, apiStorageClassAnalysis),
 	}
@@ -91,7 +92,10 @@ func apiBucketLoggingStatusFromGetBucketLoggingOutput(in s3.GetBucketLoggingOutp
 }
 
 func apiMetricsConfiguration(in types.MetricsConfiguration) v1alpha1.MetricsConfiguration {
-	return v1alpha1.MetricsConfiguration{ID: in.Id}
+	return v1alpha1.MetricsConfiguration{
+		Filter: conv.FromUnion(in.Filter, apiMetricsFilter),
+		ID:     in.Id,
+	}
 }
 
 func apiNotificationConfigurationFromGetBucketNotificationConfigurationOutput(in s3.GetBucketNotificationConfigurationOutput) v1alpha1.NotificationConfiguration {
@@ -165,6 +169,7 @@ func sdkAccelerateConfiguration(in v1alpha1.AccelerateConfiguration) types.Accel
 
 func sdkAnalyticsConfiguration(in v1alpha1.AnalyticsConfiguration) types.AnalyticsConfiguration {
 	return types.AnalyticsConfiguration{
+		Filter:               conv.Union(in.Filter, sdkAnalyticsFilter),
 		Id:                   in.ID,
 		StorageClassAnalysis: conv.Ptr(in.StorageClassAnalysis, sdkStorageClassAnalysis),
 	}
@@ -210,7 +215,10 @@ func sdkBucketLoggingStatus(in v1alpha1.BucketLoggingStatus) types.BucketLogging
 }
 
 func sdkMetricsConfiguration(in v1alpha1.MetricsConfiguration) types.MetricsConfiguration {
-	return types.MetricsConfiguration{Id: in.ID}
+	return types.MetricsConfiguration{
+		Filter: conv.Union(in.Filter, sdkMetricsFilter),
+		Id:     in.ID,
+	}
 }
 
 func sdkNotificationConfiguration(in v1alpha1.NotificationConfiguration) types.NotificationConfiguration {
@@ -264,6 +272,19 @@ func sdkWebsiteConfiguration(in v1alpha1.WebsiteConfiguration) types.WebsiteConf
 		RedirectAllRequestsTo: conv.Ptr(in.RedirectAllRequestsTo, sdkRedirectAllRequestsTo),
 		RoutingRules:          conv.Slice(in.RoutingRules, sdkRoutingRule),
 	}
+}
+
+func apiAnalyticsFilter(in types.AnalyticsFilter) v1alpha1.AnalyticsFilter {
+	var out v1alpha1.AnalyticsFilter
+	switch v := in.(type) {
+	case *types.AnalyticsFilterMemberPrefix:
+		out.Prefix = conv.Of(v.Value)
+	case *types.AnalyticsFilterMemberTag:
+		out.Tag = conv.Of(apiTag(v.Value))
+	case *types.AnalyticsFilterMemberAnd:
+		out.And = conv.Of(apiAnalyticsAndOperator(v.Value))
+	}
+	return out
 }
 
 func apiStorageClassAnalysis(in types.StorageClassAnalysis) v1alpha1.StorageClassAnalysis {
@@ -336,6 +357,21 @@ func apiLoggingEnabled(in types.LoggingEnabled) v1alpha1.LoggingEnabled {
 		TargetObjectKeyFormat: conv.Ptr(in.TargetObjectKeyFormat, apiTargetObjectKeyFormat),
 		TargetPrefix:          in.TargetPrefix,
 	}
+}
+
+func apiMetricsFilter(in types.MetricsFilter) v1alpha1.MetricsFilter {
+	var out v1alpha1.MetricsFilter
+	switch v := in.(type) {
+	case *types.MetricsFilterMemberPrefix:
+		out.Prefix = conv.Of(v.Value)
+	case *types.MetricsFilterMemberTag:
+		out.Tag = conv.Of(apiTag(v.Value))
+	case *types.MetricsFilterMemberAccessPointArn:
+		out.AccessPointARN = conv.Of(v.Value)
+	case *types.MetricsFilterMemberAnd:
+		out.And = conv.Of(apiMetricsAndOperator(v.Value))
+	}
+	return out
 }
 
 func apiTopicConfiguration(in types.TopicConfiguration) v1alpha1.TopicConfiguration {
@@ -440,6 +476,18 @@ func sdkBucketInfo(in v1alpha1.BucketInfo) types.BucketInfo {
 	}
 }
 
+func sdkAnalyticsFilter(in v1alpha1.AnalyticsFilter) types.AnalyticsFilter {
+	switch {
+	case in.Prefix != nil:
+		return &types.AnalyticsFilterMemberPrefix{Value: *in.Prefix}
+	case in.Tag != nil:
+		return &types.AnalyticsFilterMemberTag{Value: sdkTag(*in.Tag)}
+	case in.And != nil:
+		return &types.AnalyticsFilterMemberAnd{Value: sdkAnalyticsAndOperator(*in.And)}
+	}
+	return nil
+}
+
 func sdkStorageClassAnalysis(in v1alpha1.StorageClassAnalysis) types.StorageClassAnalysis {
 	return types.StorageClassAnalysis{DataExport: conv.Ptr(in.DataExport, sdkStorageClassAnalysisDataExport)}
 }
@@ -510,6 +558,20 @@ func sdkLoggingEnabled(in v1alpha1.LoggingEnabled) types.LoggingEnabled {
 		TargetObjectKeyFormat: conv.Ptr(in.TargetObjectKeyFormat, sdkTargetObjectKeyFormat),
 		TargetPrefix:          in.TargetPrefix,
 	}
+}
+
+func sdkMetricsFilter(in v1alpha1.MetricsFilter) types.MetricsFilter {
+	switch {
+	case in.Prefix != nil:
+		return &types.MetricsFilterMemberPrefix{Value: *in.Prefix}
+	case in.Tag != nil:
+		return &types.MetricsFilterMemberTag{Value: sdkTag(*in.Tag)}
+	case in.AccessPointARN != nil:
+		return &types.MetricsFilterMemberAccessPointArn{Value: *in.AccessPointARN}
+	case in.And != nil:
+		return &types.MetricsFilterMemberAnd{Value: sdkMetricsAndOperator(*in.And)}
+	}
+	return nil
 }
 
 func sdkTopicConfiguration(in v1alpha1.TopicConfiguration) types.TopicConfiguration {
@@ -590,6 +652,13 @@ func sdkRoutingRule(in v1alpha1.RoutingRule) types.RoutingRule {
 	return types.RoutingRule{
 		Condition: conv.Ptr(in.Condition, sdkCondition),
 		Redirect:  conv.Ptr(in.Redirect, sdkRedirect),
+	}
+}
+
+func apiAnalyticsAndOperator(in types.AnalyticsAndOperator) v1alpha1.AnalyticsAndOperator {
+	return v1alpha1.AnalyticsAndOperator{
+		Prefix: in.Prefix,
+		Tags:   conv.Slice(in.Tags, apiTag),
 	}
 }
 
@@ -683,6 +752,14 @@ func apiTargetObjectKeyFormat(in types.TargetObjectKeyFormat) v1alpha1.TargetObj
 	}
 }
 
+func apiMetricsAndOperator(in types.MetricsAndOperator) v1alpha1.MetricsAndOperator {
+	return v1alpha1.MetricsAndOperator{
+		AccessPointARN: in.AccessPointArn,
+		Prefix:         in.Prefix,
+		Tags:           conv.Slice(in.Tags, apiTag),
+	}
+}
+
 func apiNotificationConfigurationFilter(in types.NotificationConfigurationFilter) v1alpha1.NotificationConfigurationFilter {
 	return v1alpha1.NotificationConfigurationFilter{Key: conv.Ptr(in.Key, apiS3KeyFilter)}
 }
@@ -747,6 +824,20 @@ func apiRedirect(in types.Redirect) v1alpha1.Redirect {
 	}
 }
 
+func sdkTag(in v1alpha1.Tag) types.Tag {
+	return types.Tag{
+		Key:   in.Key,
+		Value: in.Value,
+	}
+}
+
+func sdkAnalyticsAndOperator(in v1alpha1.AnalyticsAndOperator) types.AnalyticsAndOperator {
+	return types.AnalyticsAndOperator{
+		Prefix: in.Prefix,
+		Tags:   conv.Slice(in.Tags, sdkTag),
+	}
+}
+
 func sdkStorageClassAnalysisDataExport(in v1alpha1.StorageClassAnalysisDataExport) types.StorageClassAnalysisDataExport {
 	return types.StorageClassAnalysisDataExport{
 		Destination:         conv.Ptr(in.Destination, sdkAnalyticsExportDestination),
@@ -758,13 +849,6 @@ func sdkServerSideEncryptionByDefault(in v1alpha1.ServerSideEncryptionByDefault)
 	return types.ServerSideEncryptionByDefault{
 		KMSMasterKeyID: in.KMSMasterKeyID,
 		SSEAlgorithm:   conv.ToEnum[types.ServerSideEncryption](in.SSEAlgorithm),
-	}
-}
-
-func sdkTag(in v1alpha1.Tag) types.Tag {
-	return types.Tag{
-		Key:   in.Key,
-		Value: in.Value,
 	}
 }
 
@@ -841,6 +925,14 @@ func sdkTargetObjectKeyFormat(in v1alpha1.TargetObjectKeyFormat) types.TargetObj
 	return types.TargetObjectKeyFormat{
 		PartitionedPrefix: conv.Ptr(in.PartitionedPrefix, sdkPartitionedPrefix),
 		SimplePrefix:      conv.Ptr(in.SimplePrefix, sdkSimplePrefix),
+	}
+}
+
+func sdkMetricsAndOperator(in v1alpha1.MetricsAndOperator) types.MetricsAndOperator {
+	return types.MetricsAndOperator{
+		AccessPointArn: in.AccessPointARN,
+		Prefix:         in.Prefix,
+		Tags:           conv.Slice(in.Tags, sdkTag),
 	}
 }
 

@@ -25,6 +25,11 @@ type GadgetSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="tags cannot change once set"
 	Tags map[string]string `json:"tags,omitempty"`
+	// Where a gadget's first contents come from.
+	// +kubebuilder:validation:Required
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="source cannot change once set"
+	// +kubebuilder:validation:XValidation:rule="has(self.url) || has(self.copyOf)",message="set one of url, copyOf"
+	Source *GadgetSource `json:"source"`
 }
 
 // GadgetStatus is the state of the Gadget that AWS reports.

@@ -27,5 +27,23 @@ func diffCreateOnly(desired, observed *v1alpha1.GadgetSpec) []string {
 	if desired.Kind != nil && (observed.Kind == nil || *desired.Kind != *observed.Kind) {
 		diff = append(diff, "kind")
 	}
+	if desired.Source != nil {
+		diff = append(diff, diffGadgetSource("source", desired.Source, observed.Source)...)
+	}
+	return diff
+}
+
+func diffGadgetSource(path string, desired, observed *v1alpha1.GadgetSource) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.GadgetSource{}
+	}
+	var diff []string
+	if desired.URL != nil && (observed.URL == nil || *desired.URL != *observed.URL) {
+		diff = append(diff, path+".url")
+	}
+	if desired.CopyOf != nil && (observed.CopyOf == nil || *desired.CopyOf != *observed.CopyOf) {
+		diff = append(diff, path+".copyOf")
+	}
 	return diff
 }

@@ -4,6 +4,7 @@ package gadget
 
 import (
 	gadgets "github.com/aws/aws-sdk-go-v2/service/gadgets"
+	types "github.com/aws/aws-sdk-go-v2/service/gadgets/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/gadgets/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 )
@@ -14,6 +15,7 @@ func observedSpec(cr *v1alpha1.Gadget, desc *gadgets.GetGadgetOutput) v1alpha1.G
 	observed.GadgetName = desc.GadgetName
 	observed.Kind = conv.FromEnum(desc.Kind)
 	observed.Tags = desc.Tags
+	observed.Source = conv.FromUnion(desc.Source, apiGadgetSource)
 	return observed
 }
 
@@ -27,4 +29,25 @@ func fillStatusFromGetGadgetOutput(status *v1alpha1.GadgetStatus, in *gadgets.Ge
 }
 
 func fillStatusFromCreateGadgetOutput(status *v1alpha1.GadgetStatus, in *gadgets.CreateGadgetOutput) {
+}
+
+func sdkGadgetSource(in v1alpha1.GadgetSource) types.GadgetSource {
+	switch {
+	case in.URL != nil:
+		return &types.GadgetSourceMemberUrl{Value: *in.URL}
+	case in.CopyOf != nil:
+		return &types.GadgetSourceMemberCopyOf{Value: *in.CopyOf}
+	}
+	return nil
+}
+
+func apiGadgetSource(in types.GadgetSource) v1alpha1.GadgetSource {
+	var out v1alpha1.GadgetSource
+	switch v := in.(type) {
+	case *types.GadgetSourceMemberUrl:
+		out.URL = conv.Of(v.Value)
+	case *types.GadgetSourceMemberCopyOf:
+		out.CopyOf = conv.Of(v.Value)
+	}
+	return out
 }

@@ -52,6 +52,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Gadget) error {
 		Count:      conv.IntValue[int32](cr.Spec.Count),
 		GadgetName: cr.Spec.GadgetName,
 		Kind:       conv.ToEnum[types.Kind](cr.Spec.Kind),
+		Source:     conv.Union(cr.Spec.Source, sdkGadgetSource),
 		Tags:       managed.DesiredTags(ctx, specTags(cr)),
 	}, func(o *gadgets.Options) {
 		// A lost answer is settled by the runtime, never by resending.

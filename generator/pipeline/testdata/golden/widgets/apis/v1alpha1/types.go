@@ -4,6 +4,7 @@ package v1alpha1
 
 import (
 	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	runtime "k8s.io/apimachinery/pkg/runtime"
 )
 
@@ -50,6 +51,15 @@ type LoggingConfig struct {
 	Token *ackv1alpha1.SecretKeyReference `json:"token,omitempty"`
 }
 
+// Match mirrors the AWS Match shape.
+// +kubebuilder:validation:XValidation:rule="(has(self.exact) ? 1 : 0) + (has(self.since) ? 1 : 0) <= 1",message="set at most one of exact, since"
+type Match struct {
+	// +optional
+	Exact *string `json:"exact,omitempty"`
+	// +optional
+	Since *metav1.Time `json:"since,omitempty"`
+}
+
 // Rule mirrors the AWS Rule shape.
 type Rule struct {
 	// +optional
@@ -59,6 +69,60 @@ type Rule struct {
 	Passphrase *ackv1alpha1.SecretKeyReference `json:"passphrase,omitempty"`
 	// +optional
 	Weight *float64 `json:"weight,omitempty"`
+	// +optional
+	Target *RuleTarget `json:"target,omitempty"`
+}
+
+// RuleTarget mirrors the AWS RuleTarget shape.
+// +kubebuilder:validation:XValidation:rule="(has(self.arn) ? 1 : 0) + (has(self.passcode) ? 1 : 0) + (has(self.variables) ? 1 : 0) <= 1",message="set at most one of arn, passcode, variables"
+type RuleTarget struct {
+	// +optional
+	ARN *string `json:"arn,omitempty"`
+	// The value is read from a key of a Kubernetes Secret: {name, key, namespace}.
+	// +optional
+	Passcode *ackv1alpha1.SecretKeyReference `json:"passcode,omitempty"`
+	// AWS treats the entries as secret: keep secret values in the Secret that variablesFrom names, and write here only those that are not.
+	// +optional
+	Variables map[string]string `json:"variables,omitempty"`
+	// VariablesFrom names a Secret each of whose keys becomes an entry of variables, beside the entries written there.
+	// +optional
+	VariablesFrom *ackv1alpha1.SecretReference `json:"variablesFrom,omitempty"`
+}
+
+// Selector mirrors the AWS Selector shape.
+// +kubebuilder:validation:XValidation:rule="(has(self.prefix) ? 1 : 0) + (has(self.tag) ? 1 : 0) + (has(self.allOf) ? 1 : 0) + (has(self.anyOf) ? 1 : 0) + (has(self.since) ? 1 : 0) + (has(self.limit) ? 1 : 0) + (has(self.kind) ? 1 : 0) + (has(self.extra) ? 1 : 0) + (has(self.labels) ? 1 : 0) <= 1",message="set at most one of prefix, tag, allOf, anyOf, since, limit, kind, extra, labels"
+type Selector struct {
+	// Widgets whose name starts with this.
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+	// +optional
+	Tag *Tag `json:"tag,omitempty"`
+	// +optional
+	AllOf *SelectorAnd `json:"allOf,omitempty"`
+	// +optional
+	AnyOf []Match `json:"anyOf,omitempty"`
+	// +optional
+	Since *metav1.Time `json:"since,omitempty"`
+	// +optional
+	Limit *int64 `json:"limit,omitempty"`
+	// +optional
+	// +kubebuilder:validation:Enum=blue;red
+	Kind *string `json:"kind,omitempty"`
+	// Free-form settings, as JSON.
+	// +optional
+	Extra *runtime.RawExtension `json:"extra,omitempty"`
+	// +optional
+	Labels map[string]string `json:"labels,omitempty"`
+}
+
+// SelectorAnd mirrors the AWS SelectorAnd shape.
+type SelectorAnd struct {
+	// +optional
+	Prefix *string `json:"prefix,omitempty"`
+	// +optional
+	Tags []Tag `json:"tags,omitempty"`
+	// +optional
+	Match *Match `json:"match,omitempty"`
 }
 
 // Tag mirrors the AWS Tag shape.

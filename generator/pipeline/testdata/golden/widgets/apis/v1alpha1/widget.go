@@ -69,6 +69,9 @@ type WidgetSpec struct {
 	// +kubebuilder:validation:MaxLength=64
 	// +kubebuilder:validation:Pattern=`^[a-z][a-z0-9-]*$`
 	WidgetName *string `json:"widgetName"`
+	// Which widgets a widget watches: one way of choosing.
+	// +optional
+	Selector *Selector `json:"selector,omitempty"`
 	// Where the widget logs.
 	// +optional
 	Audit *LoggingConfig `json:"audit,omitempty"`

@@ -7,6 +7,7 @@ import (
 	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	"maps"
+	"strconv"
 )
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
@@ -59,6 +60,9 @@ func diffSpec(desired, observed *v1alpha1.WidgetSpec) []string {
 	}
 	if desired.Weight != nil && (observed.Weight == nil || *desired.Weight != *observed.Weight) {
 		diff = append(diff, "weight")
+	}
+	if desired.Selector != nil {
+		diff = append(diff, diffSelector("selector", desired.Selector, observed.Selector)...)
 	}
 	if desired.Audit != nil {
 		diff = append(diff, diffLoggingConfig("audit", desired.Audit, observed.Audit)...)
@@ -146,6 +150,9 @@ func diffRule(path string, desired, observed *v1alpha1.Rule) []string {
 	if desired.Weight != nil && (observed.Weight == nil || *desired.Weight != *observed.Weight) {
 		diff = append(diff, path+".weight")
 	}
+	if desired.Target != nil {
+		diff = append(diff, diffRuleTarget(path+".target", desired.Target, observed.Target)...)
+	}
 	return diff
 }
 
@@ -159,6 +166,42 @@ func diffRuleSet(path string, desired, observed []v1alpha1.Rule) []string {
 	return []string{path}
 }
 
+func diffSelector(path string, desired, observed *v1alpha1.Selector) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.Selector{}
+	}
+	var diff []string
+	if desired.Prefix != nil && (observed.Prefix == nil || *desired.Prefix != *observed.Prefix) {
+		diff = append(diff, path+".prefix")
+	}
+	if desired.Tag != nil {
+		diff = append(diff, diffTag(path+".tag", desired.Tag, observed.Tag)...)
+	}
+	if desired.AllOf != nil {
+		diff = append(diff, diffSelectorAnd(path+".allOf", desired.AllOf, observed.AllOf)...)
+	}
+	if desired.AnyOf != nil {
+		diff = append(diff, diffMatchList(path+".anyOf", desired.AnyOf, observed.AnyOf)...)
+	}
+	if desired.Since != nil && !desired.Since.Equal(observed.Since) {
+		diff = append(diff, path+".since")
+	}
+	if desired.Limit != nil && (observed.Limit == nil || *desired.Limit != *observed.Limit) {
+		diff = append(diff, path+".limit")
+	}
+	if desired.Kind != nil && (observed.Kind == nil || *desired.Kind != *observed.Kind) {
+		diff = append(diff, path+".kind")
+	}
+	if desired.Extra != nil && !compare.SameJSON(desired.Extra, observed.Extra) {
+		diff = append(diff, path+".extra")
+	}
+	if desired.Labels != nil && !maps.Equal(desired.Labels, observed.Labels) {
+		diff = append(diff, path+".labels")
+	}
+	return diff
+}
+
 func diffLoggingConfig(path string, desired, observed *v1alpha1.LoggingConfig) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
@@ -170,6 +213,80 @@ func diffLoggingConfig(path string, desired, observed *v1alpha1.LoggingConfig) [
 	}
 	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
 		diff = append(diff, path+".enabled")
+	}
+	return diff
+}
+
+func diffRuleTarget(path string, desired, observed *v1alpha1.RuleTarget) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.RuleTarget{}
+	}
+	var diff []string
+	if desired.ARN != nil && (observed.ARN == nil || *desired.ARN != *observed.ARN) {
+		diff = append(diff, path+".arn")
+	}
+	return diff
+}
+
+func diffTag(path string, desired, observed *v1alpha1.Tag) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.Tag{}
+	}
+	var diff []string
+	if desired.Key != nil && (observed.Key == nil || *desired.Key != *observed.Key) {
+		diff = append(diff, path+".key")
+	}
+	if desired.Value != nil && (observed.Value == nil || *desired.Value != *observed.Value) {
+		diff = append(diff, path+".value")
+	}
+	return diff
+}
+
+func diffSelectorAnd(path string, desired, observed *v1alpha1.SelectorAnd) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.SelectorAnd{}
+	}
+	var diff []string
+	if desired.Prefix != nil && (observed.Prefix == nil || *desired.Prefix != *observed.Prefix) {
+		diff = append(diff, path+".prefix")
+	}
+	if desired.Tags != nil && !compare.TagList(desired.Tags, observed.Tags, func(t v1alpha1.Tag) (*string, *string) {
+		return t.Key, t.Value
+	}) {
+		diff = append(diff, path+".tags")
+	}
+	if desired.Match != nil {
+		diff = append(diff, diffMatch(path+".match", desired.Match, observed.Match)...)
+	}
+	return diff
+}
+
+func diffMatch(path string, desired, observed *v1alpha1.Match) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.Match{}
+	}
+	var diff []string
+	if desired.Exact != nil && (observed.Exact == nil || *desired.Exact != *observed.Exact) {
+		diff = append(diff, path+".exact")
+	}
+	if desired.Since != nil && !desired.Since.Equal(observed.Since) {
+		diff = append(diff, path+".since")
+	}
+	return diff
+}
+
+func diffMatchList(path string, desired, observed []v1alpha1.Match) []string {
+	if len(desired) != len(observed) {
+		return []string{path}
+	}
+	var diff []string
+	for i := range desired {
+		at := path + "[" + strconv.Itoa(i) + "]"
+		diff = append(diff, diffMatch(at, &desired[i], &observed[i])...)
 	}
 	return diff
 }

@@ -8,6 +8,7 @@ import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/widgets/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	runtime "k8s.io/apimachinery/pkg/runtime"
 )
 
@@ -30,6 +31,7 @@ func observedSpec(cr *v1alpha1.Widget, desc *types.WidgetDescription) v1alpha1.W
 	observed.Tags = conv.Slice(desc.Tags, apiTag)
 	observed.Weight = conv.Float[float64](desc.Weight)
 	observed.WidgetName = desc.WidgetName
+	observed.Selector = conv.FromUnion(desc.Selector, apiSelector)
 	return observed
 }
 
@@ -91,9 +93,34 @@ func sdkRule(sec *managed.SecretReader) func(in v1alpha1.Rule) types.Rule {
 		return types.Rule{
 			Name:       in.Name,
 			Passphrase: sec.Value(in.Passphrase),
+			Target:     conv.Union(in.Target, sdkRuleTarget(sec)),
 			Weight:     conv.Float[float64](in.Weight),
 		}
 	}
+}
+
+func sdkSelector(in v1alpha1.Selector) types.Selector {
+	switch {
+	case in.Prefix != nil:
+		return &types.SelectorMemberPrefix{Value: *in.Prefix}
+	case in.Tag != nil:
+		return &types.SelectorMemberTag{Value: sdkTag(*in.Tag)}
+	case in.AllOf != nil:
+		return &types.SelectorMemberAllOf{Value: sdkSelectorAnd(*in.AllOf)}
+	case in.AnyOf != nil:
+		return &types.SelectorMemberAnyOf{Value: conv.Slice(in.AnyOf, sdkMatch)}
+	case in.Since != nil:
+		return &types.SelectorMemberSince{Value: in.Since.Time}
+	case in.Limit != nil:
+		return &types.SelectorMemberLimit{Value: int32(*in.Limit)}
+	case in.Kind != nil:
+		return &types.SelectorMemberKind{Value: types.Color(*in.Kind)}
+	case in.Extra != nil:
+		return &types.SelectorMemberExtra{Value: conv.ToDocument(in.Extra, document.NewLazyDocument)}
+	case in.Labels != nil:
+		return &types.SelectorMemberLabels{Value: in.Labels}
+	}
+	return nil
 }
 
 func sdkLoggingConfig(sec *managed.SecretReader) func(in v1alpha1.LoggingConfig) types.LoggingConfig {
@@ -141,6 +168,7 @@ func apiEnvironmentFromEnvironmentResponse(in types.EnvironmentResponse) v1alpha
 func apiRule(in types.Rule) v1alpha1.Rule {
 	return v1alpha1.Rule{
 		Name:   in.Name,
+		Target: conv.FromUnion(in.Target, apiRuleTarget),
 		Weight: conv.Float[float64](in.Weight),
 	}
 }
@@ -152,6 +180,91 @@ func apiTag(in types.Tag) v1alpha1.Tag {
 	}
 }
 
+func apiSelector(in types.Selector) v1alpha1.Selector {
+	var out v1alpha1.Selector
+	switch v := in.(type) {
+	case *types.SelectorMemberPrefix:
+		out.Prefix = conv.Of(v.Value)
+	case *types.SelectorMemberTag:
+		out.Tag = conv.Of(apiTag(v.Value))
+	case *types.SelectorMemberAllOf:
+		out.AllOf = conv.Of(apiSelectorAnd(v.Value))
+	case *types.SelectorMemberAnyOf:
+		out.AnyOf = conv.Slice(v.Value, apiMatch)
+	case *types.SelectorMemberSince:
+		out.Since = conv.Of(metav1.NewTime(v.Value))
+	case *types.SelectorMemberLimit:
+		out.Limit = conv.Of(int64(v.Value))
+	case *types.SelectorMemberKind:
+		out.Kind = conv.Of(string(v.Value))
+	case *types.SelectorMemberExtra:
+		out.Extra = conv.FromDocument(v.Value)
+	case *types.SelectorMemberLabels:
+		out.Labels = v.Value
+	}
+	return out
+}
+
 func apiWidgetError(in types.WidgetError) v1alpha1.WidgetError {
 	return v1alpha1.WidgetError{Code: in.Code}
+}
+
+func sdkRuleTarget(sec *managed.SecretReader) func(in v1alpha1.RuleTarget) types.RuleTarget {
+	return func(in v1alpha1.RuleTarget) types.RuleTarget {
+		switch {
+		case in.ARN != nil:
+			return &types.RuleTargetMemberArn{Value: *in.ARN}
+		case in.Passcode != nil:
+			return &types.RuleTargetMemberPasscode{Value: conv.Value(sec.Value(in.Passcode))}
+		case in.Variables != nil || in.VariablesFrom != nil:
+			return &types.RuleTargetMemberVariables{Value: sec.Map(in.Variables, in.VariablesFrom)}
+		}
+		return nil
+	}
+}
+
+func sdkSelectorAnd(in v1alpha1.SelectorAnd) types.SelectorAnd {
+	return types.SelectorAnd{
+		Match:  conv.Union(in.Match, sdkMatch),
+		Prefix: in.Prefix,
+		Tags:   conv.Slice(in.Tags, sdkTag),
+	}
+}
+
+func sdkMatch(in v1alpha1.Match) types.Match {
+	switch {
+	case in.Exact != nil:
+		return &types.MatchMemberExact{Value: *in.Exact}
+	case in.Since != nil:
+		return &types.MatchMemberSince{Value: in.Since.Time}
+	}
+	return nil
+}
+
+func apiRuleTarget(in types.RuleTarget) v1alpha1.RuleTarget {
+	var out v1alpha1.RuleTarget
+	switch v := in.(type) {
+	case *types.RuleTargetMemberArn:
+		out.ARN = conv.Of(v.Value)
+	}
+	return out
+}
+
+func apiSelectorAnd(in types.SelectorAnd) v1alpha1.SelectorAnd {
+	return v1alpha1.SelectorAnd{
+		Match:  conv.FromUnion(in.Match, apiMatch),
+		Prefix: in.Prefix,
+		Tags:   conv.Slice(in.Tags, apiTag),
+	}
+}
+
+func apiMatch(in types.Match) v1alpha1.Match {
+	var out v1alpha1.Match
+	switch v := in.(type) {
+	case *types.MatchMemberExact:
+		out.Exact = conv.Of(v.Value)
+	case *types.MatchMemberSince:
+		out.Since = conv.Of(metav1.NewTime(v.Value))
+	}
+	return out
 }

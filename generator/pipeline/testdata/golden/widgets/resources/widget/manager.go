@@ -37,8 +37,8 @@ func Kind() managed.Kind[*v1alpha1.Widget] {
 		New: func() *v1alpha1.Widget {
 			return &v1alpha1.Widget{}
 		},
-		SecretFields:    []string{"adminPassword", "config.token", "credentials.token", "rules.*.passphrase", "audit.token", "logging.token", "routes.*.token"},
-		SecretMapFields: []string{"environment.variablesFrom"},
+		SecretFields:    []string{"adminPassword", "config.token", "credentials.token", "rules.*.passphrase", "rules.*.target.passcode", "audit.token", "logging.token", "routes.*.token"},
+		SecretMapFields: []string{"environment.variablesFrom", "rules.*.target.variablesFrom"},
 	}
 }
 
@@ -135,6 +135,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Widget) error {
 		Ratio:            conv.Float[float32](cr.Spec.Ratio),
 		Rules:            conv.Slice(cr.Spec.Rules, sdkRule(sec)),
 		SecurityGroupIds: cr.Spec.SecurityGroupIDs,
+		Selector:         conv.Union(cr.Spec.Selector, sdkSelector),
 		Settings:         conv.ToDocument(cr.Spec.Settings, document.NewLazyDocument),
 		Size:             conv.Int[int32](cr.Spec.Size),
 		StartTime:        conv.ToTime(cr.Spec.StartTime),
@@ -240,6 +241,9 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Widget, obs managed.O
 		}
 		if obs.Changed("weight") {
 			in.Weight = conv.Float[float64](cr.Spec.Weight)
+		}
+		if obs.Changed("selector") {
+			in.Selector = conv.Union(cr.Spec.Selector, sdkSelector)
 		}
 		if err := sec.Err(); err != nil {
 			return err

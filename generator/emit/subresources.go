@@ -64,15 +64,19 @@ func (m *managerWriter) observeSubResources(obsZero jen.Code) []jen.Code {
 			continue
 		}
 		ids, guards := m.identifiers(s.Get, jen.Return(obsZero, jen.Nil()))
+		m.addGetArgs(s, ids)
 		x := jen.Id("got")
 		for _, p := range s.ObservedPath {
 			x = x.Dot(p)
 		}
 		field := jen.Id("observed").Dot(s.f.GoName)
 		value := m.subValue(s, x)
+		set := jen.Add(field.Clone()).Op("=").Add(value)
+		if guard := unwrapGuard(s); guard != nil {
+			set = jen.Add(field.Clone()).Op("=").Nil().Line().If(guard).Block(set)
+		}
 		body = append(body, jen.Comment(s.Get.Name+" reads "+s.f.JSONName+", which "+s.Put.Name+" sets."))
-		body = append(body, guards...)
-		body = append(body,
+		read := append(guards,
 			jen.If(
 				jen.List(jen.Id("got"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(s.Get.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, s.Get.Name+"Input").Values(ids)),
 				jen.Qual(managedPkg, "HTTPStatus").Call(jen.Err()).Op("==").Qual("net/http", "StatusNotFound"),
@@ -80,10 +84,12 @@ func (m *managerWriter) observeSubResources(obsZero jen.Code) []jen.Code {
 				jen.Add(field.Clone()).Op("=").Nil(),
 			).Else().If(jen.Err().Op("!=").Nil()).Block(
 				jen.Return(obsZero, jen.Err()),
-			).Else().Block(
-				jen.Add(field).Op("=").Add(value),
-			),
+			).Else().Block(set),
 		)
+		if s.attribute() {
+			read = []jen.Code{jen.If(jen.Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil()).Block(read...)}
+		}
+		body = append(body, read...)
 	}
 	return body
 }
@@ -125,10 +131,14 @@ func (m *managerWriter) putSubResource(s subResource) []jen.Code {
 			mem = in
 		}
 	}
-	if mem == nil || !compatible(s.f.Type, mem.Type) {
+	value, ok := jen.Code(nil), false
+	if mem != nil {
+		value, ok = m.wrapValue(s, mem)
+	}
+	if !ok {
 		return []jen.Code{jen.Comment(s.Put.Name + " has no member for " + s.f.JSONName + " that the generator can fill.")}
 	}
-	ids[jen.Id(mem.GoName)] = m.c.toSDK(s.f.Type, mem.Type, jen.Id("cr").Dot("Spec").Dot(s.f.GoName), true)
+	ids[jen.Id(mem.GoName)] = value
 	return append(guards,
 		jen.If(
 			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(s.Put.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, s.Put.Name+"Input").Values(ids)),

@@ -221,6 +221,11 @@ type Field struct {
 	// only, never into the spec; a spec value naming another region is a
 	// Terminal error.
 	FromRegion *FromRegion `yaml:"fromRegion,omitempty"`
+	// AsList gives a top-level spec field of one value as a list of at
+	// most one element, as the incumbent's VPC cidrBlocks holds CreateVpc's
+	// CidrBlock: the element is sent, the value read back is a list of
+	// one, and the CRD refuses a second element.
+	AsList bool `yaml:"asList,omitempty"`
 	// Because says why the override is needed.
 	Because string `yaml:"because,omitempty"`
 }

@@ -52,6 +52,9 @@ func calledOperations(r *model.Resource) []*model.Operation {
 	if r.Tags != nil && r.Tags.API != nil {
 		ops = append(ops, r.Tags.API.Tag, r.Tags.API.Untag, r.Tags.API.List)
 	}
+	if r.Tags != nil && r.Tags.ByID != nil {
+		ops = append(ops, r.Tags.ByID.Tag, r.Tags.ByID.Untag)
+	}
 	if r.Finder != nil {
 		ops = append(ops, r.Finder.List)
 	}

@@ -113,8 +113,8 @@ func (m *managerWriter) compared() []*model.Field {
 	var out []*model.Field
 	tags := m.tagsField()
 	for _, f := range m.r.Spec {
-		if f == tags && m.tagAPI() != nil {
-			continue // compared by observeTags, from their own read
+		if f == tags && m.tagsOwned() {
+			continue // compared by observeTags or observeTagsByID
 		}
 		if topSecret(f) {
 			continue // AWS's value never reaches the observed spec
@@ -334,6 +334,7 @@ func (m *managerWriter) observe() jen.Code {
 	body = append(body, m.observeFrom(obs.Clone().Values())...)
 	body = append(body, jen.Id("obs").Op(":=").Add(obs.Clone().Values(result)))
 	body = append(body, m.observeTags(obs.Clone().Values(), arnExpr)...)
+	body = append(body, m.observeTagsByID()...)
 	if p := r.Pending; p != nil {
 		f := statusField(r, p.Field)
 		values := make([]jen.Code, len(p.Values))
@@ -371,6 +372,10 @@ func (m *managerWriter) create() jen.Code {
 		if tags != nil && mem.Name == tags.Member && compatible(tags.Type, mem.Type) {
 			// The controller's default tags go with the spec's.
 			fields[jen.Id(mem.GoName)] = m.tagsToSDK(mem.Type, desiredTags())
+			continue
+		}
+		if by := m.tagsByID(); by != nil && mem.Name == by.SpecMember {
+			fields[jen.Id(mem.GoName)] = m.tagSpecifications(mem)
 			continue
 		}
 		for _, f := range r.Spec {
@@ -476,7 +481,7 @@ func (m *managerWriter) singleAttempt() jen.Code {
 func (m *managerWriter) update() jen.Code {
 	r := m.r
 	params := []jen.Code{jen.Id("obs").Qual(managedPkg, "Observation")}
-	tags := m.updateTags()
+	tags := append(m.updateTags(), m.updateTagsByID()...)
 	subs := append(tags, m.updateSubResources()...)
 	if r.Update == nil {
 		if len(subs) > 0 {

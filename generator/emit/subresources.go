@@ -195,7 +195,7 @@ func (m *managerWriter) updateSubResources() []jen.Code {
 // when there are none such.
 func (m *managerWriter) otherThanOwned() jen.Code {
 	var owned []jen.Code
-	if m.tagAPI() != nil && m.tagsField() != nil {
+	if m.tagsOwned() {
 		owned = append(owned, jen.Lit(m.tagsField().JSONName))
 	}
 	for _, s := range m.subResources() {

@@ -1,6 +1,7 @@
 package infer
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -60,5 +61,44 @@ func TestAttributeSubResources(t *testing.T) {
 	}
 	if len(r.Problems) > 0 {
 		t.Errorf("the get's Attribute member is sent as a constant, no problem: %v", r.Problems)
+	}
+}
+
+func TestTagSpecifications(t *testing.T) {
+	r := mustRunGadgets(t, "resources:\n  Gadget: {}\n")
+	tags := field(r, "Tags")
+	if tags == nil || tags.Class != model.ClassSpec || !tags.Updatable || strings.Join(tags.ObservedPath, ".") != "Tags" {
+		t.Fatalf("the read's tags become an updatable spec field observed in the read: %+v", tags)
+	}
+	if f := field(r, "TagSpecifications"); f != nil {
+		t.Errorf("the tag specifications leave the spec, which has tags in their place: %s is %s", f.JSONName, f.Class)
+	}
+	if r.Tags == nil || r.Tags.ByID == nil {
+		t.Fatalf("tags changed by resource identifier: %+v", r.Tags)
+	}
+	by := r.Tags.ByID
+	got := fmt.Sprintf("%s(%s, %s) %s(%s) %s[%s=%s, %s] id %s", by.Tag.Name, by.ResourcesMember, by.TagsMember, by.Untag.Name,
+		by.ResourcesMember, by.SpecMember, by.TypeMember, by.ResourceType, by.SpecTagsMember, by.Identifier)
+	want := "CreateTags(Resources, Tags) DeleteTags(Resources) TagSpecifications[ResourceType=gadget, Tags] id GadgetId"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestResourceType(t *testing.T) {
+	cases := []struct {
+		reason, name string
+		enum         []string
+		want         string
+	}{
+		{"the name in lower case", "Vpc", []string{"subnet", "vpc"}, "vpc"},
+		{"words joined by hyphens", "DhcpOptions", []string{"dhcp-options"}, "dhcp-options"},
+		{"words run together", "NatGateway", []string{"natgateway"}, "natgateway"},
+		{"no value names the resource", "Address", []string{"elastic-ip"}, ""},
+	}
+	for _, c := range cases {
+		if got := resourceType(c.name, c.enum); got != c.want {
+			t.Errorf("%s: resourceType(%s) = %q, want %q", c.reason, c.name, got, c.want)
+		}
 	}
 }

@@ -334,4 +334,7 @@ type Type struct {
 	// Unique is set on a list whose order carries no meaning (Smithy
 	// @uniqueItems): drift checks compare it in any order.
 	Unique bool
+	// One is set on a list of at most one element that the SDK holds as
+	// the element alone (the asList field option).
+	One bool
 }

@@ -8,7 +8,6 @@ import (
 )
 
 // VPCSpec is the desired state of the VPC.
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.cidrBlock) || has(self.cidrBlock)",message="cidrBlock cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.ipv6Pool) || has(self.ipv6Pool)",message="ipv6Pool cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.ipv6CIDRBlock) || has(self.ipv6CIDRBlock)",message="ipv6CIDRBlock cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.ipv4IPAMPoolID) || has(self.ipv4IPAMPoolID)",message="ipv4IPAMPoolID cannot be removed once set"
@@ -17,14 +16,15 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.ipv6NetmaskLength) || has(self.ipv6NetmaskLength)",message="ipv6NetmaskLength cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.ipv6CIDRBlockNetworkBorderGroup) || has(self.ipv6CIDRBlockNetworkBorderGroup)",message="ipv6CIDRBlockNetworkBorderGroup cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.vpcEncryptionControl) || has(self.vpcEncryptionControl)",message="vpcEncryptionControl cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.tagSpecifications) || has(self.tagSpecifications)",message="tagSpecifications cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.instanceTenancy) || has(self.instanceTenancy)",message="instanceTenancy cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.amazonProvidedIPv6CIDRBlock) || has(self.amazonProvidedIPv6CIDRBlock)",message="amazonProvidedIPv6CIDRBlock cannot be removed once set"
 type VPCSpec struct {
 	// The IPv4 network range for the VPC, in CIDR notation. For example, 10.0.0.0/16 . We modify the specified CIDR block to its canonical form; for example, if you specify 100.68.0.18/18 , we modify it to 100.68.0.0/18 .
-	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="cidrBlock cannot change once set"
-	CIDRBlock *string `json:"cidrBlock,omitempty"`
+	// +kubebuilder:validation:Required
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="cidrBlocks cannot change once set"
+	// +kubebuilder:validation:MinItems=1
+	// +kubebuilder:validation:MaxItems=1
+	CIDRBlocks []string `json:"cidrBlocks"`
 	// The ID of an IPv6 address pool from which to allocate the IPv6 CIDR block.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="ipv6Pool cannot change once set"
@@ -57,10 +57,6 @@ type VPCSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="vpcEncryptionControl cannot change once set"
 	VPCEncryptionControl *VpcEncryptionControlConfiguration `json:"vpcEncryptionControl,omitempty"`
-	// The tags to assign to the VPC.
-	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="tagSpecifications cannot change once set"
-	TagSpecifications []TagSpecification `json:"tagSpecifications,omitempty"`
 	// The tenancy options for instances launched into the VPC. For default , instances are launched with shared tenancy by default. You can launch instances with any tenancy into a shared tenancy VPC. For dedicated , instances are launched as dedicated tenancy instances by default.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="instanceTenancy cannot change once set"
@@ -79,6 +75,9 @@ type VPCSpec struct {
 	// Indicates whether Network Address Usage metrics are enabled for your VPC.
 	// +optional
 	EnableNetworkAddressUsageMetrics *bool `json:"enableNetworkAddressUsageMetrics,omitempty"`
+	// Any tags assigned to the VPC.
+	// +optional
+	Tags []Tag `json:"tags,omitempty"`
 }
 
 // VPCStatus is the state of the VPC that AWS reports.
@@ -99,9 +98,6 @@ type VPCStatus struct {
 	// Describes the configuration and state of VPC encryption controls. For more information, see Enforce VPC encryption in transit in the Amazon VPC User Guide .
 	// +optional
 	EncryptionControl *VpcEncryptionControl `json:"encryptionControl,omitempty"`
-	// Any tags assigned to the VPC.
-	// +optional
-	Tags []TagStatus `json:"tags,omitempty"`
 	// The state of VPC Block Public Access (BPA).
 	// +optional
 	BlockPublicAccessStates *BlockPublicAccessStates `json:"blockPublicAccessStates,omitempty"`
@@ -125,7 +121,6 @@ type VPCStatus struct {
 // +kubebuilder:printcolumn:name="ID",type=string,JSONPath=".status.vpcID",priority=0
 // +kubebuilder:printcolumn:name="state",type=string,JSONPath=".status.state",priority=0
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.cidrBlock)) || !has(self.spec) || !has(self.spec.cidrBlock)",message="spec.cidrBlock cannot be added once the VPC exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.ipv6Pool)) || !has(self.spec) || !has(self.spec.ipv6Pool)",message="spec.ipv6Pool cannot be added once the VPC exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.ipv6CIDRBlock)) || !has(self.spec) || !has(self.spec.ipv6CIDRBlock)",message="spec.ipv6CIDRBlock cannot be added once the VPC exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.ipv4IPAMPoolID)) || !has(self.spec) || !has(self.spec.ipv4IPAMPoolID)",message="spec.ipv4IPAMPoolID cannot be added once the VPC exists in AWS: AWS takes it only at create"
@@ -134,7 +129,6 @@ type VPCStatus struct {
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.ipv6NetmaskLength)) || !has(self.spec) || !has(self.spec.ipv6NetmaskLength)",message="spec.ipv6NetmaskLength cannot be added once the VPC exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.ipv6CIDRBlockNetworkBorderGroup)) || !has(self.spec) || !has(self.spec.ipv6CIDRBlockNetworkBorderGroup)",message="spec.ipv6CIDRBlockNetworkBorderGroup cannot be added once the VPC exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.vpcEncryptionControl)) || !has(self.spec) || !has(self.spec.vpcEncryptionControl)",message="spec.vpcEncryptionControl cannot be added once the VPC exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.tagSpecifications)) || !has(self.spec) || !has(self.spec.tagSpecifications)",message="spec.tagSpecifications cannot be added once the VPC exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.instanceTenancy)) || !has(self.spec) || !has(self.spec.instanceTenancy)",message="spec.instanceTenancy cannot be added once the VPC exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.amazonProvidedIPv6CIDRBlock)) || !has(self.spec) || !has(self.spec.amazonProvidedIPv6CIDRBlock)",message="spec.amazonProvidedIPv6CIDRBlock cannot be added once the VPC exists in AWS: AWS takes it only at create"
 type VPC struct {

@@ -2,7 +2,10 @@
 
 package vpc
 
-import v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
+import (
+	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
+	"slices"
+)
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
 // differs from what AWS reports. Unset desired fields are not compared.
@@ -24,8 +27,8 @@ func diffSpec(desired, observed *v1alpha1.VPCSpec) []string {
 // where no update can change them; the runtime refuses such a spec.
 func diffCreateOnly(desired, observed *v1alpha1.VPCSpec) []string {
 	var diff []string
-	if desired.CIDRBlock != nil && (observed.CIDRBlock == nil || *desired.CIDRBlock != *observed.CIDRBlock) {
-		diff = append(diff, "cidrBlock")
+	if desired.CIDRBlocks != nil && !slices.Equal(desired.CIDRBlocks, observed.CIDRBlocks) {
+		diff = append(diff, "cidrBlocks")
 	}
 	if desired.InstanceTenancy != nil && (observed.InstanceTenancy == nil || *desired.InstanceTenancy != *observed.InstanceTenancy) {
 		diff = append(diff, "instanceTenancy")

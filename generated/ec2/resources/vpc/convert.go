@@ -10,9 +10,17 @@ import (
 
 func observedSpec(cr *v1alpha1.VPC, desc *types.Vpc) v1alpha1.VPCSpec {
 	observed := *cr.Spec.DeepCopy()
-	observed.CIDRBlock = desc.CidrBlock
+	observed.CIDRBlocks = conv.One(desc.CidrBlock)
 	observed.InstanceTenancy = conv.FromEnum(desc.InstanceTenancy)
+	observed.Tags = conv.Slice(desc.Tags, apiTag)
 	return observed
+}
+
+// specTags reads the spec's tags as a map.
+func specTags(cr *v1alpha1.VPC) map[string]string {
+	return conv.TagMap(cr.Spec.Tags, func(t v1alpha1.Tag) (string, string) {
+		return conv.Value(t.Key), conv.Value(t.Value)
+	})
 }
 
 func fillStatusFromVpc(status *v1alpha1.VPCStatus, in *types.Vpc) {
@@ -21,7 +29,6 @@ func fillStatusFromVpc(status *v1alpha1.VPCStatus, in *types.Vpc) {
 	status.CIDRBlockAssociationSet = conv.Slice(in.CidrBlockAssociationSet, apiVpcCidrBlockAssociation)
 	status.IsDefault = in.IsDefault
 	status.EncryptionControl = conv.Ptr(in.EncryptionControl, apiVpcEncryptionControl)
-	status.Tags = conv.Slice(in.Tags, apiTagStatus)
 	status.BlockPublicAccessStates = conv.Ptr(in.BlockPublicAccessStates, apiBlockPublicAccessStates)
 	status.VPCID = in.VpcId
 	status.State = conv.FromEnum(in.State)
@@ -42,10 +49,10 @@ func sdkVpcEncryptionControlConfiguration(in v1alpha1.VpcEncryptionControlConfig
 	}
 }
 
-func sdkTagSpecification(in v1alpha1.TagSpecification) types.TagSpecification {
-	return types.TagSpecification{
-		ResourceType: conv.ToEnum[types.ResourceType](in.ResourceType),
-		Tags:         conv.Slice(in.Tags, sdkTag),
+func apiTag(in types.Tag) v1alpha1.Tag {
+	return v1alpha1.Tag{
+		Key:   in.Key,
+		Value: in.Value,
 	}
 }
 
@@ -81,22 +88,8 @@ func apiVpcEncryptionControl(in types.VpcEncryptionControl) v1alpha1.VpcEncrypti
 	}
 }
 
-func apiTagStatus(in types.Tag) v1alpha1.TagStatus {
-	return v1alpha1.TagStatus{
-		Key:   in.Key,
-		Value: in.Value,
-	}
-}
-
 func apiBlockPublicAccessStates(in types.BlockPublicAccessStates) v1alpha1.BlockPublicAccessStates {
 	return v1alpha1.BlockPublicAccessStates{InternetGatewayBlockMode: conv.FromEnum(in.InternetGatewayBlockMode)}
-}
-
-func sdkTag(in v1alpha1.Tag) types.Tag {
-	return types.Tag{
-		Key:   in.Key,
-		Value: in.Value,
-	}
 }
 
 func apiVpcCidrBlockState(in types.VpcCidrBlockState) v1alpha1.VpcCidrBlockState {
@@ -116,6 +109,13 @@ func apiVpcEncryptionControlExclusions(in types.VpcEncryptionControlExclusions) 
 		VPCLattice:                conv.Ptr(in.VpcLattice, apiVpcEncryptionControlExclusion),
 		VPCPeering:                conv.Ptr(in.VpcPeering, apiVpcEncryptionControlExclusion),
 		VirtualPrivateGateway:     conv.Ptr(in.VirtualPrivateGateway, apiVpcEncryptionControlExclusion),
+	}
+}
+
+func apiTagStatus(in types.Tag) v1alpha1.TagStatus {
+	return v1alpha1.TagStatus{
+		Key:   in.Key,
+		Value: in.Value,
 	}
 }
 

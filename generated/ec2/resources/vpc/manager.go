@@ -43,9 +43,6 @@ func Kind() managed.Kind[*v1alpha1.VPC] {
 			Field:      "vpcEncryptionControl",
 		}, {
 			CreateOnly: true,
-			Field:      "tagSpecifications",
-		}, {
-			CreateOnly: true,
 			Field:      "amazonProvidedIPv6CIDRBlock",
 		}},
 		AssignedIdentifier: true,
@@ -145,6 +142,12 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.VPC) (managed.Observ
 		Immutable: diffCreateOnly(&cr.Spec, &observed),
 		Observed:  observed,
 	}
+	// The read returns the tags; aws: tags never count.
+	if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), conv.TagMap(desc.Tags, func(t types.Tag) (string, string) {
+		return conv.Value(t.Key), conv.Value(t.Value)
+	})) {
+		obs.Diff = append(obs.Diff, "tags")
+	}
 	// AWS is still working on the resource while it reports one of these.
 	if v := conv.Value(cr.Status.State); slices.Contains([]string{"pending"}, v) {
 		obs.Pending = v
@@ -155,7 +158,7 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.VPC) (managed.Observ
 func (m *manager) Create(ctx context.Context, cr *v1alpha1.VPC) error {
 	out, err := m.client.CreateVpc(ctx, &ec2.CreateVpcInput{
 		AmazonProvidedIpv6CidrBlock:     cr.Spec.AmazonProvidedIPv6CIDRBlock,
-		CidrBlock:                       cr.Spec.CIDRBlock,
+		CidrBlock:                       conv.First(cr.Spec.CIDRBlocks),
 		InstanceTenancy:                 conv.ToEnum[types.Tenancy](cr.Spec.InstanceTenancy),
 		Ipv4IpamPoolId:                  cr.Spec.IPv4IPAMPoolID,
 		Ipv4NetmaskLength:               conv.Int[int32](cr.Spec.IPv4NetmaskLength),
@@ -164,8 +167,16 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.VPC) error {
 		Ipv6IpamPoolId:                  cr.Spec.IPv6IPAMPoolID,
 		Ipv6NetmaskLength:               conv.Int[int32](cr.Spec.IPv6NetmaskLength),
 		Ipv6Pool:                        cr.Spec.IPv6Pool,
-		TagSpecifications:               conv.Slice(cr.Spec.TagSpecifications, sdkTagSpecification),
-		VpcEncryptionControl:            conv.Ptr(cr.Spec.VPCEncryptionControl, sdkVpcEncryptionControlConfiguration),
+		TagSpecifications: []types.TagSpecification{{
+			ResourceType: types.ResourceType("vpc"),
+			Tags: conv.TagList(managed.DesiredTags(ctx, specTags(cr)), func(k, v string) types.Tag {
+				return types.Tag{
+					Key:   &k,
+					Value: &v,
+				}
+			}),
+		}},
+		VpcEncryptionControl: conv.Ptr(cr.Spec.VPCEncryptionControl, sdkVpcEncryptionControlConfiguration),
 	}, func(o *ec2.Options) {
 		// A lost answer is settled by the runtime, never by resending.
 		o.RetryMaxAttempts = 1
@@ -213,6 +224,33 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.VPC) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.VPC, obs managed.Observation) error {
+	if obs.Changed("tags") && cr.Status.VPCID != nil {
+		observed, _ := obs.Observed.(v1alpha1.VPCSpec)
+		set, remove := managed.TagChanges(managed.DesiredTags(ctx, specTags(cr)), specTags(&v1alpha1.VPC{Spec: observed}))
+		if len(remove) > 0 {
+			if _, err := m.client.DeleteTags(ctx, &ec2.DeleteTagsInput{
+				Resources: []string{conv.Value(cr.Status.VPCID)},
+				Tags: conv.Slice(remove, func(k string) types.Tag {
+					return types.Tag{Key: conv.Of(k)}
+				}),
+			}); err != nil {
+				return err
+			}
+		}
+		if len(set) > 0 {
+			if _, err := m.client.CreateTags(ctx, &ec2.CreateTagsInput{
+				Resources: []string{conv.Value(cr.Status.VPCID)},
+				Tags: conv.TagList(set, func(k, v string) types.Tag {
+					return types.Tag{
+						Key:   &k,
+						Value: &v,
+					}
+				}),
+			}); err != nil {
+				return err
+			}
+		}
+	}
 	if obs.Changed("enableDNSHostnames") && cr.Spec.EnableDNSHostnames != nil {
 		if cr.Status.VPCID == nil {
 			return nil

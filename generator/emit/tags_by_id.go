@@ -87,7 +87,7 @@ func (m *managerWriter) updateTagsByID() []jen.Code {
 			jen.If(jen.Len(jen.Id("set")).Op(">").Lit(0)).Block(
 				jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(by.Tag.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, by.Tag.Name+"Input").Values(jen.Dict{
 					jen.Id(member(by.Tag, by.ResourcesMember).GoName): ids.Clone(),
-					jen.Id(tagMem.GoName): m.tagsToSDK(tagMem.Type, jen.Id("set")),
+					jen.Id(tagMem.GoName):                             m.tagsToSDK(tagMem.Type, jen.Id("set")),
 				})), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 			),
 		),

@@ -111,8 +111,15 @@ type FindCreated struct {
 	// Match are spec fields, by Smithy member name, that a listed
 	// resource must equal: each is passed as a filter where the list input
 	// has a member of that name, and compared with the member of that
-	// name of each listed resource.
-	Match []string `yaml:"match" schema:"minItems=1 minLength=1"`
+	// name of each listed resource. Required unless tagFilters is given.
+	Match []string `yaml:"match,omitempty" schema:"minLength=1"`
+	// TagFilters is the list input member taking filters of a name and
+	// values (EC2's Filters): each of the controller's default tags
+	// (services.k8s.aws/namespace and name, from resourceTags) becomes a
+	// tag:<key> filter, so that the listed resources are the ones this
+	// object's creates made. Without default tags a lost create is left
+	// to a person.
+	TagFilters string `yaml:"tagFilters,omitempty"`
 	// CreatedAfter is the list input member that takes the time the
 	// create began, such as TimeRangeLowerBound, so that older resources
 	// are not listed at all.

@@ -96,7 +96,7 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 		}
 		reason += fmt.Sprintf(", read by %s", get.ID.Name())
 		if args := st.getArgs(w, sr, get, name); len(args) > 0 {
-			reason += " with " + strings.Join(args, ", ")
+			reason += " with " + strings.Join(args, ", ") + ", only while the spec sets it"
 		}
 	} else {
 		reason += "; no get operation, so drift is not detected"

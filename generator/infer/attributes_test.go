@@ -10,15 +10,21 @@ import (
 	"github.com/kubesmith/kubesmith/generator/model"
 )
 
-// mustRunGadgets infers testdata/gadgets, an AWS JSON model shaped like
+// runGadgets infers testdata/gadgets, an AWS JSON model shaped like
 // EC2's VPC operations, with the config text.
-func mustRunGadgets(t *testing.T, yaml string) *model.Resource {
+func runGadgets(t *testing.T, yaml string) (*Result, error) {
 	t.Helper()
 	m, err := awsjson.Load(filepath.Join("testdata", "gadgets", "2020-01-01", "service-2.json"))
 	if err != nil {
 		t.Fatalf("loading gadgets: %v", err)
 	}
-	res, err := Run("gadgets", m, parseConfig(t, yaml), Options{})
+	return Run("gadgets", m, parseConfig(t, yaml), Options{})
+}
+
+// mustRunGadgets is runGadgets, failing on error, and returns the Gadget.
+func mustRunGadgets(t *testing.T, yaml string) *model.Resource {
+	t.Helper()
+	res, err := runGadgets(t, yaml)
 	if err != nil {
 		t.Fatalf("inferring gadgets: %v", err)
 	}
@@ -99,6 +105,59 @@ func TestResourceType(t *testing.T) {
 	for _, c := range cases {
 		if got := resourceType(c.name, c.enum); got != c.want {
 			t.Errorf("%s: resourceType(%s) = %q, want %q", c.reason, c.name, got, c.want)
+		}
+	}
+}
+
+func TestAsList(t *testing.T) {
+	r := mustRunGadgets(t, "resources:\n  Gadget:\n    fields:\n      CidrBlock: {rename: CidrBlocks, asList: true, required: true}\n")
+	f := field(r, "CidrBlock")
+	if f == nil || f.JSONName != "cidrBlocks" {
+		t.Fatalf("CidrBlock renamed cidrBlocks: %+v", f)
+	}
+	if got := model.TypeString(f.Type); got != "[]string" || !f.Type.One {
+		t.Errorf("a single string given as a list of one: %s (one %t)", got, f.Type.One)
+	}
+	if v := f.Validation; v.MaxItems == nil || *v.MaxItems != 1 || v.MinItems == nil || *v.MinItems != 1 {
+		t.Errorf("a required list of exactly one element: %+v", v)
+	}
+
+	cases := []struct {
+		reason, yaml, want string
+	}{
+		{"a list is a list already", "resources:\n  Gadget:\n    fields:\n      TagSpecifications: {asList: true}\n", "asList applies to a single value"},
+		{"a status field takes no input", "resources:\n  Gadget:\n    fields:\n      State: {asList: true}\n", "top-level spec fields only"},
+	}
+	for _, c := range cases {
+		_, err := runGadgets(t, c.yaml)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want an error saying %q", c.reason, err, c.want)
+		}
+	}
+}
+
+func TestFindCreatedByTagFilters(t *testing.T) {
+	r := mustRunGadgets(t, "resources:\n  Gadget:\n    findCreated: {operation: DescribeGadgets, tagFilters: Filters}\n")
+	f := r.Finder
+	if f == nil || f.TagFilters == nil {
+		t.Fatalf("a finder filtering by default tags: %+v", f)
+	}
+	got := fmt.Sprintf("%s %s[%s, %s] sets %s, pages %s/%s", f.List.Name, f.TagFilters.Member, f.TagFilters.Name, f.TagFilters.Values, f.Sets[0].Field, f.InputToken, f.OutputToken)
+	if want := "DescribeGadgets Filters[Name, Values] sets GadgetId, pages NextToken/NextToken"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+
+	cases := []struct {
+		reason, yaml, want string
+	}{
+		{"neither match nor tagFilters tells what the create made", "resources:\n  Gadget:\n    findCreated: {operation: DescribeGadgets}\n", "needs match, tagFilters or both"},
+		{"the filters member must take names and values", "resources:\n  Gadget:\n    findCreated: {operation: DescribeGadgets, tagFilters: GadgetIds}\n", "not a list of filters"},
+		{"an unknown member is named with a suggestion", "resources:\n  Gadget:\n    findCreated: {operation: DescribeGadgets, tagFilters: Filter}\n", "did you mean"},
+	}
+	for _, c := range cases {
+		_, err := runGadgets(t, c.yaml)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want an error saying %q", c.reason, err, c.want)
 		}
 	}
 }

@@ -177,6 +177,16 @@ type Finder struct {
 	// it returns everything at once.
 	InputToken, OutputToken string
 	Reason                  string
+	// TagFilters is set where the list filters by the controller's
+	// default tags (EC2's Filters with tag:<key> names).
+	TagFilters *TagFilters
+}
+
+// TagFilters is a list input member of name-and-values filters.
+type TagFilters struct {
+	// Member is the input member, Shape its element structure, with the
+	// string member Name and the list of strings member Values.
+	Member, Shape, Name, Values string
 }
 
 // FinderMatch is one spec field a listed element must equal.

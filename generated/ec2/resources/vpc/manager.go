@@ -12,6 +12,7 @@ import (
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	"net/http"
 	"slices"
+	"time"
 )
 
 // Kind describes VPC to the shared runtime.
@@ -297,4 +298,42 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.VPC) error {
 		return nil
 	}
 	return err
+}
+
+// The runtime asks a manager that is a Finder what a lost create made.
+var _ managed.Finder[*v1alpha1.VPC] = (*manager)(nil)
+
+// FindCreated counts the resources DescribeVpcs lists whose default tags equal
+// the object's. When it finds exactly one it fills the status identifiers from
+// it, so that Observe finds what a create whose answer was lost made.
+func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.VPC, since time.Time) (int, error) {
+	tags := managed.DefaultTags(ctx)
+	if len(tags) == 0 {
+		return 0, &managed.TerminalError{Reason: "the controller has no default tags (resourceTags) to find the VPC a lost create made by"}
+	}
+	in := &ec2.DescribeVpcsInput{Filters: conv.TagList(tags, func(k, v string) types.Filter {
+		return types.Filter{
+			Name:   conv.Of("tag:" + k),
+			Values: []string{v},
+		}
+	})}
+	var found []types.Vpc
+	err := managed.Pages(ctx, "DescribeVpcs", func(ctx context.Context, token *string) (*string, error) {
+		in.NextToken = token
+		out, err := m.client.DescribeVpcs(ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range out.Vpcs {
+			found = append(found, e)
+		}
+		return out.NextToken, nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	if len(found) == 1 {
+		cr.Status.VPCID = found[0].VpcId
+	}
+	return len(found), nil
 }

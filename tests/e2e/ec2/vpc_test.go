@@ -3,6 +3,7 @@ package ec2
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -181,4 +182,18 @@ func TestVPCDrift(t *testing.T) {
 	})
 	now := harness.WaitReady(e.Env, ready)
 	e.waitDeleted(region, now)
+}
+
+// TestVPCSecondCIDRBlockRefused: a second block in cidrBlocks would need
+// AssociateVpcCidrBlock, which the controller does not call; the API
+// server refuses it rather than the controller ignoring it.
+func TestVPCSecondCIDRBlockRefused(t *testing.T) {
+	t.Parallel()
+	e := start(t, "two-blocks")
+	v := e.demo("two-blocks", nil)
+	v.Spec.CIDRBlocks = append(v.Spec.CIDRBlocks, "10.1.0.0/16")
+	err := e.K.Create(context.Background(), v)
+	if err == nil || !strings.Contains(err.Error(), "spec.cidrBlocks: Too many") {
+		t.Fatalf("creating a VPC with two CIDR blocks: %v, want the API server to refuse spec.cidrBlocks", err)
+	}
 }

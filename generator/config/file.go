@@ -233,6 +233,11 @@ type Field struct {
 	// CidrBlock: the element is sent, the value read back is a list of
 	// one, and the CRD refuses a second element.
 	AsList bool `yaml:"asList,omitempty"`
+	// Associations lets an asList field hold more elements than the
+	// create takes, each added and removed by operations of its own, as
+	// a VPC's further CIDR blocks are by AssociateVpcCidrBlock and
+	// DisassociateVpcCidrBlock.
+	Associations *Associations `yaml:"associations,omitempty"`
 	// Because says why the override is needed.
 	Because string `yaml:"because,omitempty"`
 }
@@ -280,4 +285,17 @@ type Shape struct {
 	Ignore bool `yaml:"ignore,omitempty"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
+}
+
+// Associations are the operations that add and remove the elements of a
+// list field beyond the one the create takes.
+type Associations struct {
+	// Associate adds one element: it takes the resource's identifiers and
+	// the element, in the member named like the field.
+	Associate string `yaml:"associate"`
+	// Disassociate removes one: it takes the association's identifier.
+	Disassociate string `yaml:"disassociate"`
+	// ObservedAt is the read output member listing the associations, each
+	// a structure with the element and the association's identifier.
+	ObservedAt string `yaml:"observedAt"`
 }

@@ -405,7 +405,7 @@ func (m *managerWriter) create() jen.Code {
 		pre = append(pre, fills...)
 	}
 	call := jen.Id("m").Dot("client").Dot(r.Create.Name).Call(jen.Id("ctx"), in, m.singleAttempt())
-	subs := m.createSubResources()
+	subs := append(m.createSubResources(), m.createAssociations()...)
 	out := jen.Id("out")
 	if r.Create.Output == "" {
 		out = jen.Id("_")
@@ -482,7 +482,7 @@ func (m *managerWriter) update() jen.Code {
 	r := m.r
 	params := []jen.Code{jen.Id("obs").Qual(managedPkg, "Observation")}
 	tags := append(m.updateTags(), m.updateTagsByID()...)
-	subs := append(tags, m.updateSubResources()...)
+	subs := append(append(tags, m.updateSubResources()...), m.updateAssociations()...)
 	if r.Update == nil {
 		if len(subs) > 0 {
 			return m.method("Update", params, jen.Error(), append(subs, jen.Return(jen.Nil()))...)
@@ -561,7 +561,7 @@ func (m *managerWriter) update() jen.Code {
 		if cond := m.otherThanOwned(); cond != nil {
 			body = []jen.Code{jen.If(cond).Block(body...)}
 		}
-		body = append(append(tags, body...), m.updateSubResources()...)
+		body = append(append(append(tags, body...), m.updateSubResources()...), m.updateAssociations()...)
 		body = append(body, jen.Return(jen.Nil()))
 	}
 	return m.method("Update", params, jen.Error(), body...)
@@ -603,6 +603,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 			body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
 			body = append(body, m.keepUnreported(f, out)...)
 			body = append(body, m.zeroIsUnset(f)...)
+			body = append(body, m.observeAssociations(f)...)
 		}
 	}
 	body = append(body, jen.Return(jen.Id("observed")))

@@ -203,6 +203,9 @@ func (m *managerWriter) otherThanOwned() jen.Code {
 			owned = append(owned, jen.Lit(s.f.JSONName))
 		}
 	}
+	for _, f := range m.associated() {
+		owned = append(owned, jen.Lit(f.JSONName))
+	}
 	switch {
 	case len(owned) == 0:
 		return nil // nothing else to tell apart: every diff needs the update

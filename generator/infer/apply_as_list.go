@@ -30,7 +30,7 @@ func applyAsList(st *state) error {
 		}
 		f.Type = &model.Type{Kind: model.List, Elem: f.Type, One: true}
 		f.Validation = v
-		f.Reason += "; a list of at most one element (asList in generator.yaml)"
+		f.Reason += "; given as a list whose first element is the value (asList in generator.yaml)"
 	})
 	return nil
 }

@@ -161,3 +161,20 @@ func TestFindCreatedByTagFilters(t *testing.T) {
 		}
 	}
 }
+
+func TestAssociationsNeedAsList(t *testing.T) {
+	cases := []struct {
+		reason, yaml, want string
+	}{
+		{"a field of one value has nothing to associate", "resources:\n  Gadget:\n    fields:\n      CidrBlock: {associations: {associate: CreateTags, disassociate: DeleteTags, observedAt: Tags}}\n",
+			"associations apply to an asList field"},
+		{"an unknown operation is named with a suggestion", "resources:\n  Gadget:\n    fields:\n      CidrBlock: {asList: true, associations: {associate: CreateTag, disassociate: DeleteTags, observedAt: Tags}}\n",
+			"did you mean"},
+	}
+	for _, c := range cases {
+		_, err := runGadgets(t, c.yaml)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want an error saying %q", c.reason, err, c.want)
+		}
+	}
+}

@@ -24,6 +24,7 @@ var Stages = []Stage{
 	{"apply_renames", "rename fields", applyRenames},
 	{"apply_field_options", "apply the other field options of generator.yaml", applyFieldOptions},
 	{"apply_as_list", "give single values as lists of one where generator.yaml says asList", applyAsList},
+	{"apply_associations", "let list fields hold more elements through associate and disassociate operations", applyAssociations},
 	{"add_region_fills", "find the create input members filled from the target region", addRegionFills},
 	{"infer_error_codes", "find the error codes that mean not found or already exists", inferErrorCodes},
 	{"infer_pending", "find the status values that mean AWS is still working", inferPending},

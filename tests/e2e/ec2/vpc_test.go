@@ -3,7 +3,7 @@ package ec2
 import (
 	"context"
 	"fmt"
-	"strings"
+	"slices"
 	"testing"
 	"time"
 
@@ -184,16 +184,49 @@ func TestVPCDrift(t *testing.T) {
 	e.waitDeleted(region, now)
 }
 
-// TestVPCSecondCIDRBlockRefused: a second block in cidrBlocks would need
-// AssociateVpcCidrBlock, which the controller does not call; the API
-// server refuses it rather than the controller ignoring it.
-func TestVPCSecondCIDRBlockRefused(t *testing.T) {
-	t.Parallel()
-	e := start(t, "two-blocks")
-	v := e.demo("two-blocks", nil)
-	v.Spec.CIDRBlocks = append(v.Spec.CIDRBlocks, "10.1.0.0/16")
-	err := e.K.Create(context.Background(), v)
-	if err == nil || !strings.Contains(err.Error(), "spec.cidrBlocks: Too many") {
-		t.Fatalf("creating a VPC with two CIDR blocks: %v, want the API server to refuse spec.cidrBlocks", err)
+// associatedBlocks are the VPC's CIDR blocks EC2 lists as associated.
+func associatedBlocks(t *testing.T, region, id string) []string {
+	t.Helper()
+	var out []string
+	for _, a := range describeVPC(t, region, id).CidrBlockAssociationSet {
+		if a.CidrBlockState != nil && a.CidrBlockState.State == types.VpcCidrBlockStateCodeAssociated {
+			out = append(out, aws.ToString(a.CidrBlock))
+		}
 	}
+	slices.Sort(out)
+	return out
+}
+
+// TestVPCCIDRBlocks: the first of cidrBlocks goes to CreateVpc, the others
+// are associated after it; a block added to the spec is associated and
+// one removed disassociated; a block associated out of band is
+// disassociated at resync.
+func TestVPCCIDRBlocks(t *testing.T) {
+	t.Parallel()
+	const region = "us-east-1"
+	e := start(t, "blocks")
+	v := e.demo("blocks", map[string]string{"services.k8s.aws/region": region})
+	v.Spec.CIDRBlocks = append(v.Spec.CIDRBlocks, "10.1.0.0/16")
+	e.Create(v)
+	ready := harness.WaitReady(e.Env, v)
+	id := checkVPC(t, region, ready)
+	waitBlocks := func(want ...string) {
+		t.Helper()
+		harness.Eventually(t, harness.Wait, 250*time.Millisecond, func() error {
+			if got := associatedBlocks(t, region, id); !slices.Equal(got, want) {
+				return fmt.Errorf("VPC %s has CIDR blocks %v, want %v", id, got, want)
+			}
+			return nil
+		})
+	}
+	waitBlocks("10.0.0.0/16", "10.1.0.0/16")
+
+	harness.Edit(e.Env, ready, func(v *v1alpha1.VPC) { v.Spec.CIDRBlocks = []string{"10.0.0.0/16", "10.2.0.0/16"} })
+	waitBlocks("10.0.0.0/16", "10.2.0.0/16")
+
+	if _, err := ec2Client(region).AssociateVpcCidrBlock(context.Background(), &ec2.AssociateVpcCidrBlockInput{VpcId: aws.String(id), CidrBlock: aws.String("10.3.0.0/16")}); err != nil {
+		t.Fatal(err)
+	}
+	waitBlocks("10.0.0.0/16", "10.2.0.0/16")
+	e.waitDeleted(region, harness.WaitReady(e.Env, ready))
 }

@@ -21,9 +21,7 @@ import (
 type VPCSpec struct {
 	// The IPv4 network range for the VPC, in CIDR notation. For example, 10.0.0.0/16 . We modify the specified CIDR block to its canonical form; for example, if you specify 100.68.0.18/18 , we modify it to 100.68.0.0/18 .
 	// +kubebuilder:validation:Required
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="cidrBlocks cannot change once set"
 	// +kubebuilder:validation:MinItems=1
-	// +kubebuilder:validation:MaxItems=1
 	CIDRBlocks []string `json:"cidrBlocks"`
 	// The ID of an IPv6 address pool from which to allocate the IPv6 CIDR block.
 	// +optional

@@ -4,13 +4,16 @@ package vpc
 
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
-	"slices"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
 )
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.VPCSpec) []string {
 	var diff []string
+	if desired.CIDRBlocks != nil && !compare.SameElements(desired.CIDRBlocks, observed.CIDRBlocks) {
+		diff = append(diff, "cidrBlocks")
+	}
 	if desired.EnableDNSHostnames != nil && (observed.EnableDNSHostnames == nil || *desired.EnableDNSHostnames != *observed.EnableDNSHostnames) {
 		diff = append(diff, "enableDNSHostnames")
 	}
@@ -27,9 +30,6 @@ func diffSpec(desired, observed *v1alpha1.VPCSpec) []string {
 // where no update can change them; the runtime refuses such a spec.
 func diffCreateOnly(desired, observed *v1alpha1.VPCSpec) []string {
 	var diff []string
-	if desired.CIDRBlocks != nil && !slices.Equal(desired.CIDRBlocks, observed.CIDRBlocks) {
-		diff = append(diff, "cidrBlocks")
-	}
 	if desired.InstanceTenancy != nil && (observed.InstanceTenancy == nil || *desired.InstanceTenancy != *observed.InstanceTenancy) {
 		diff = append(diff, "instanceTenancy")
 	}

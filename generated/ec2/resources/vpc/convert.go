@@ -6,11 +6,21 @@ import (
 	types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
+	"slices"
 )
 
 func observedSpec(cr *v1alpha1.VPC, desc *types.Vpc) v1alpha1.VPCSpec {
 	observed := *cr.Spec.DeepCopy()
 	observed.CIDRBlocks = conv.One(desc.CidrBlock)
+	// CidrBlockAssociationSet lists the cidrBlocks associated after create.
+	for _, a := range desc.CidrBlockAssociationSet {
+		if a.CidrBlockState != nil && slices.Contains([]string{"disassociating", "disassociated", "failing", "failed"}, string(a.CidrBlockState.State)) {
+			continue
+		}
+		if v := conv.Value(a.CidrBlock); v != "" && !slices.Contains(observed.CIDRBlocks, v) {
+			observed.CIDRBlocks = append(observed.CIDRBlocks, v)
+		}
+	}
 	observed.InstanceTenancy = conv.FromEnum(desc.InstanceTenancy)
 	observed.Tags = conv.Slice(desc.Tags, apiTag)
 	return observed

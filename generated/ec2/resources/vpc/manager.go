@@ -221,6 +221,21 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.VPC) error {
 			return err
 		}
 	}
+	if len(cr.Spec.CIDRBlocks) > 1 {
+		for _, v := range cr.Spec.CIDRBlocks[1:] {
+			{
+				if cr.Status.VPCID == nil {
+					return nil
+				}
+				if _, err := m.client.AssociateVpcCidrBlock(ctx, &ec2.AssociateVpcCidrBlockInput{
+					CidrBlock: conv.Of(v),
+					VpcId:     cr.Status.VPCID,
+				}); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	return nil
 }
 
@@ -283,6 +298,31 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.VPC, obs managed.Obse
 			VpcId:                            cr.Status.VPCID,
 		}); err != nil {
 			return err
+		}
+	}
+	if obs.Changed("cidrBlocks") {
+		observed, _ := obs.Observed.(v1alpha1.VPCSpec)
+		for _, v := range cr.Spec.CIDRBlocks {
+			if !slices.Contains(observed.CIDRBlocks, v) {
+				{
+					if cr.Status.VPCID == nil {
+						return nil
+					}
+					if _, err := m.client.AssociateVpcCidrBlock(ctx, &ec2.AssociateVpcCidrBlockInput{
+						CidrBlock: conv.Of(v),
+						VpcId:     cr.Status.VPCID,
+					}); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		for _, a := range cr.Status.CIDRBlockAssociationSet {
+			if !slices.Contains(cr.Spec.CIDRBlocks, conv.Value(a.CIDRBlock)) && !(a.CIDRBlockState != nil && slices.Contains([]string{"disassociating", "disassociated", "failing", "failed"}, conv.Value(a.CIDRBlockState.State))) {
+				if _, err := m.client.DisassociateVpcCidrBlock(ctx, &ec2.DisassociateVpcCidrBlockInput{AssociationId: a.AssociationID}); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@ package ec2
 import (
 	"context"
 	"errors"
+	"sync"
 	"testing"
 	"time"
 
@@ -92,4 +93,49 @@ func TestVPCFindCreated(t *testing.T) {
 			t.Errorf("%s: Observe after FindCreated = %+v, %v; want the VPC found", c.reason, obs, err)
 		}
 	}
+}
+
+// TestVPCLostCreateAnswer drops EC2's answer to the first CreateVpc, as a
+// reset connection does, with the controller running. Sending the create
+// again would make a second VPC; instead the controller finds the one its
+// create made by the default tags naming the object, and the object
+// becomes Ready on it.
+func TestVPCLostCreateAnswer(t *testing.T) {
+	t.Parallel()
+	const region = "us-east-1"
+	var (
+		mu      sync.Mutex
+		dropped int
+	)
+	hook := harness.StartCallHook(t, suite.Moto.Endpoint(), func(op string) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		if op != "CreateVpc" || dropped > 0 {
+			return true
+		}
+		dropped++
+		return false
+	})
+	e := env{suite.StartController(t, harness.ControllerOptions{Namespaces: []string{"lost"}, Region: controllerRegion, Endpoint: hook.URL()})}
+	v := e.demo("lost", map[string]string{"services.k8s.aws/region": region})
+	e.Create(v)
+	ready := harness.WaitReady(e.Env, v)
+	out, err := ec2Client(region).DescribeVpcs(context.Background(), &ec2.DescribeVpcsInput{Filters: []types.Filter{
+		{Name: aws.String("tag:services.k8s.aws/namespace"), Values: []string{v.Namespace}},
+		{Name: aws.String("tag:services.k8s.aws/name"), Values: []string{v.Name}},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Vpcs) != 1 || aws.ToString(out.Vpcs[0].VpcId) != aws.ToString(ready.Status.VPCID) {
+		t.Errorf("VPCs of %s/%s in EC2: %d, status.vpcID %s; want the one the lost create made", v.Namespace, v.Name, len(out.Vpcs), aws.ToString(ready.Status.VPCID))
+	}
+	mu.Lock()
+	n := dropped
+	mu.Unlock() // the hook takes it on every call the delete makes
+	if n != 1 {
+		t.Errorf("CreateVpc answers dropped: %d; the test did not test", n)
+	}
+	checkVPC(t, region, ready)
+	e.waitDeleted(region, ready)
 }

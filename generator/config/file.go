@@ -146,6 +146,11 @@ type Tags struct {
 	Path string `yaml:"path,omitempty"`
 	// Ignore says the resource has no tags the controller should manage.
 	Ignore bool `yaml:"ignore,omitempty"`
+	// ResourceType is the resource's value of the resource type in the
+	// create's tag specifications (EC2's TagSpecifications), where it is
+	// not the resource's name in lower case, with or without hyphens:
+	// elastic-ip for Address.
+	ResourceType string `yaml:"resourceType,omitempty"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }

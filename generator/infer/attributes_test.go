@@ -178,3 +178,14 @@ func TestAssociationsNeedAsList(t *testing.T) {
 		}
 	}
 }
+
+func TestTagSpecificationsResourceType(t *testing.T) {
+	r := mustRunGadgets(t, "resources:\n  Gadget:\n    tags: {resourceType: widget}\n")
+	if r.Tags == nil || r.Tags.ByID == nil || r.Tags.ByID.ResourceType != "widget" {
+		t.Errorf("tags.resourceType names the tag specification's resource type: %+v", r.Tags)
+	}
+	_, err := runGadgets(t, "resources:\n  Gadget:\n    tags: {resourceType: widgit}\n")
+	if err == nil || !strings.Contains(err.Error(), `did you mean "widget"`) {
+		t.Errorf("a resource type the enum lacks: got %v, want an error suggesting widget", err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kubesmith/kubesmith/generator/config"
 	"github.com/kubesmith/kubesmith/generator/model"
 )
 
@@ -39,6 +40,13 @@ func (st *state) tagSpecifications(w *work) {
 		case f.Type.Kind == model.Enum:
 			by.TypeMember = f.Member
 			by.ResourceType = resourceType(r.Name, f.Validation.Enum)
+			if tc := w.rc.Tags; tc != nil && tc.ResourceType != "" {
+				if !slices.Contains(f.Validation.Enum, tc.ResourceType) {
+					st.errorf(w.at.At("tags", "resourceType"), "%s.%s has no value %q%s", specStruct.Shape, f.Member, tc.ResourceType, config.DidYouMean(tc.ResourceType, f.Validation.Enum))
+					return
+				}
+				by.ResourceType = tc.ResourceType
+			}
 		case st.isTagList(f.Type):
 			by.SpecTagsMember = f.Member
 		}

@@ -111,8 +111,15 @@ type FindCreated struct {
 	// Match are spec fields, by Smithy member name, that a listed
 	// resource must equal: each is passed as a filter where the list input
 	// has a member of that name, and compared with the member of that
-	// name of each listed resource.
-	Match []string `yaml:"match" schema:"minItems=1 minLength=1"`
+	// name of each listed resource. Required unless tagFilters is given.
+	Match []string `yaml:"match,omitempty" schema:"minLength=1"`
+	// TagFilters is the list input member taking filters of a name and
+	// values (EC2's Filters): each of the controller's default tags
+	// (services.k8s.aws/namespace and name, from resourceTags) becomes a
+	// tag:<key> filter, so that the listed resources are the ones this
+	// object's creates made. Without default tags a lost create is left
+	// to a person.
+	TagFilters string `yaml:"tagFilters,omitempty"`
 	// CreatedAfter is the list input member that takes the time the
 	// create began, such as TimeRangeLowerBound, so that older resources
 	// are not listed at all.
@@ -141,6 +148,11 @@ type Tags struct {
 	Path string `yaml:"path,omitempty"`
 	// Ignore says the resource has no tags the controller should manage.
 	Ignore bool `yaml:"ignore,omitempty"`
+	// ResourceType is the resource's value of the resource type in the
+	// create's tag specifications (EC2's TagSpecifications), where it is
+	// not the resource's name in lower case, with or without hyphens:
+	// elastic-ip for Address.
+	ResourceType string `yaml:"resourceType,omitempty"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }
@@ -257,6 +269,16 @@ type Field struct {
 	// only, never into the spec; a spec value naming another region is a
 	// Terminal error.
 	FromRegion *FromRegion `yaml:"fromRegion,omitempty"`
+	// AsList gives a top-level spec field of one value as a list of at
+	// most one element, as the incumbent's VPC cidrBlocks holds CreateVpc's
+	// CidrBlock: the element is sent, the value read back is a list of
+	// one, and the CRD refuses a second element.
+	AsList bool `yaml:"asList,omitempty"`
+	// Associations lets an asList field hold more elements than the
+	// create takes, each added and removed by operations of its own, as
+	// a VPC's further CIDR blocks are by AssociateVpcCidrBlock and
+	// DisassociateVpcCidrBlock.
+	Associations *Associations `yaml:"associations,omitempty"`
 	// Because says why the override is needed.
 	Because string `yaml:"because,omitempty"`
 }
@@ -304,4 +326,17 @@ type Shape struct {
 	Ignore bool `yaml:"ignore,omitempty"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
+}
+
+// Associations are the operations that add and remove the elements of a
+// list field beyond the one the create takes.
+type Associations struct {
+	// Associate adds one element: it takes the resource's identifiers and
+	// the element, in the member named like the field.
+	Associate string `yaml:"associate"`
+	// Disassociate removes one: it takes the association's identifier.
+	Disassociate string `yaml:"disassociate"`
+	// ObservedAt is the read output member listing the associations, each
+	// a structure with the element and the association's identifier.
+	ObservedAt string `yaml:"observedAt"`
 }

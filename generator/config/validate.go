@@ -69,8 +69,11 @@ func (f *File) checkResource(at Key, r *Resource) []error {
 	if r.Tags != nil && r.Tags.Ignore && r.Tags.Path != "" {
 		errs = append(errs, f.Errorf(at.At("tags", "ignore"), "tags: give path or ignore, not both"))
 	}
-	if r.Tags != nil && !r.Tags.Ignore && r.Tags.Path == "" {
-		errs = append(errs, f.Errorf(at.At("tags"), "tags: give path or ignore"))
+	if r.Tags != nil && !r.Tags.Ignore && r.Tags.Path == "" && r.Tags.ResourceType == "" {
+		errs = append(errs, f.Errorf(at.At("tags"), "tags: give path, ignore or resourceType"))
+	}
+	if r.Tags != nil && r.Tags.Ignore && r.Tags.ResourceType != "" {
+		errs = append(errs, f.Errorf(at.At("tags", "resourceType"), "tags: ignored tags have no resourceType"))
 	}
 	for _, name := range sortedKeys(r.Fields) {
 		fc := r.Fields[name]

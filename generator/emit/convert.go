@@ -80,6 +80,9 @@ func (c *converter) sdkElem(t *model.Type) jen.Code {
 // representation of sdk. top is false inside lists and maps, where both
 // sides hold values rather than pointers.
 func (c *converter) toSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code {
+	if cr.One && sdk.Kind != model.List {
+		return c.toSDK(cr.Elem, sdk, jen.Qual(convPkg, "First").Call(x), top)
+	}
 	value := top && sdk.SDKValue
 	switch sdk.Kind {
 	case model.String:
@@ -152,6 +155,9 @@ func (c *converter) toSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code {
 // fromSDK converts x, an SDK value of type sdk, to the custom resource
 // representation of cr.
 func (c *converter) fromSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code {
+	if cr.One && sdk.Kind != model.List {
+		return jen.Qual(convPkg, "One").Call(c.fromSDK(cr.Elem, sdk, x, top))
+	}
 	value := top && sdk.SDKValue
 	switch sdk.Kind {
 	case model.String, model.Bool:
@@ -249,6 +255,9 @@ func sameElems(cr, sdk *model.Type) bool {
 // compatible reports whether a custom resource field of type cr can be
 // filled from an SDK member of type sdk.
 func compatible(cr, sdk *model.Type) bool {
+	if cr.One && sdk.Kind != model.List {
+		return compatible(cr.Elem, sdk)
+	}
 	norm := func(k model.Kind) model.Kind {
 		switch k {
 		case model.Enum:

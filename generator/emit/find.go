@@ -74,9 +74,18 @@ func (m *managerWriter) findCreated() jen.Code {
 		}
 		keep = append(keep, notBefore)
 	}
-	cond := jen.Add(keep[0])
-	for _, k := range keep[1:] {
-		cond = cond.Op("&&").Add(k)
+	var pre []jen.Code
+	if tf := f.TagFilters; tf != nil {
+		pre = m.tagFilters(tf, in)
+		matched = append(matched, "default tags")
+	}
+	add := jen.Id("found").Op("=").Append(jen.Id("found"), jen.Id("e"))
+	if len(keep) > 0 {
+		cond := jen.Add(keep[0])
+		for _, k := range keep[1:] {
+			cond = cond.Op("&&").Add(k)
+		}
+		add = jen.If(cond).Block(add)
 	}
 	_, elemType := m.outputType(list)
 	page := []jen.Code{}
@@ -90,9 +99,7 @@ func (m *managerWriter) findCreated() jen.Code {
 	page = append(page,
 		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(list.Name).Call(jen.Id("ctx"), jen.Id("in")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(unwrap(list))).Block(
-			jen.If(cond).Block(jen.Id("found").Op("=").Append(jen.Id("found"), jen.Id("e"))),
-		),
+		jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(unwrap(list))).Block(add),
 		jen.Return(next, jen.Nil()),
 	)
 	var sets []jen.Code
@@ -102,7 +109,7 @@ func (m *managerWriter) findCreated() jen.Code {
 		sets = append(sets, jen.Id("cr").Dot("Status").Dot(field.GoName).Op("=").Add(
 			m.c.fromSDK(field.Type, em.Type, jen.Id("found").Index(jen.Lit(0)).Dot(em.SDKName), true)))
 	}
-	body := []jen.Code{
+	body := append(pre,
 		jen.Id("in").Op(":=").Op("&").Qual(m.c.sdk, list.Name+"Input").Values(in),
 		jen.Var().Id("found").Index().Add(elemType),
 		jen.Err().Op(":=").Qual(managedPkg, "Pages").Call(jen.Id("ctx"), jen.Lit(list.Name),
@@ -110,14 +117,18 @@ func (m *managerWriter) findCreated() jen.Code {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Lit(0), jen.Err())),
 		jen.If(jen.Len(jen.Id("found")).Op("==").Lit(1)).Block(sets...),
 		jen.Return(jen.Len(jen.Id("found")), jen.Nil()),
-	}
-	when := " at or after since"
+	)
+	when := ", made at or after since"
 	if f.CreatedAt == "" && f.Since == nil {
 		when = "" // the list says nothing of when
 	}
-	doc := fmt.Sprintf("FindCreated counts the resources %s lists whose %s equal the spec's, made%s. "+
+	whose := "spec's"
+	if f.TagFilters != nil {
+		whose = "object's"
+	}
+	doc := fmt.Sprintf("FindCreated counts the resources %s lists whose %s equal the %s%s. "+
 		"When it finds exactly one it fills the status identifiers from it, so that Observe finds what a create whose answer was lost made.",
-		list.Name, strings.Join(matched, " and "), when)
+		list.Name, strings.Join(matched, " and "), whose, when)
 	crType := jen.Op("*").Qual(m.c.api, m.r.Kind)
 	out := jen.Comment("The runtime asks a manager that is a Finder what a lost create made.").Line().
 		Var().Id("_").Qual(managedPkg, "Finder").Types(crType).Op("=").Parens(jen.Op("*").Id("manager")).Parens(jen.Nil()).Line().Line()
@@ -161,4 +172,30 @@ func inputMember(op *model.Operation, name string) *model.Member {
 		}
 	}
 	panic(fmt.Sprintf("%s has no input member %s", op.Name, name))
+}
+
+// tagFilters fills the list input's filters with one tag:<key> filter per
+// default tag, which name the object (namespace and name): what the
+// object's creates made carries them. Without any it cannot tell, and
+// says so as a Terminal error rather than report nothing made, which
+// would let the runtime create again.
+func (m *managerWriter) tagFilters(tf *model.TagFilters, in jen.Dict) []jen.Code {
+	s := m.svc.Structs[tf.Shape]
+	name, values := s.FieldByMember(tf.Name), s.FieldByMember(tf.Values)
+	filter := m.c.types(tf.Shape)
+	in[jen.Id(exported(tf.Member))] = jen.Qual(convPkg, "TagList").Call(jen.Id("tags"),
+		jen.Func().Params(jen.List(jen.Id("k"), jen.Id("v")).String()).Add(filter.Clone()).Block(
+			jen.Return(filter.Clone().Values(jen.Dict{
+				jen.Id(name.SDKName):   jen.Qual(convPkg, "Of").Call(jen.Lit("tag:").Op("+").Id("k")),
+				jen.Id(values.SDKName): jen.Index().String().Values(jen.Id("v")),
+			})),
+		))
+	return []jen.Code{
+		jen.Id("tags").Op(":=").Qual(managedPkg, "DefaultTags").Call(jen.Id("ctx")),
+		jen.If(jen.Len(jen.Id("tags")).Op("==").Lit(0)).Block(
+			jen.Return(jen.Lit(0), jen.Op("&").Qual(managedPkg, "TerminalError").Values(jen.Dict{
+				jen.Id("Reason"): jen.Lit(fmt.Sprintf("the controller has no default tags (resourceTags) to find the %s a lost create made by", m.r.Kind)),
+			})),
+		),
+	}
 }

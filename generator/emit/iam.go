@@ -52,6 +52,14 @@ func calledOperations(r *model.Resource) []*model.Operation {
 	if r.Tags != nil && r.Tags.API != nil {
 		ops = append(ops, r.Tags.API.Tag, r.Tags.API.Untag, r.Tags.API.List)
 	}
+	for _, f := range r.Spec {
+		if a := f.Associations; a != nil {
+			ops = append(ops, a.Associate, a.Disassociate)
+		}
+	}
+	if r.Tags != nil && r.Tags.ByID != nil {
+		ops = append(ops, r.Tags.ByID.Tag, r.Tags.ByID.Untag)
+	}
 	if r.Finder != nil {
 		ops = append(ops, r.Finder.List)
 	}

@@ -121,8 +121,8 @@ func (m *managerWriter) compared() []*model.Field {
 	var out []*model.Field
 	tags := m.tagsField()
 	for _, f := range m.r.Spec {
-		if f == tags && m.tagAPI() != nil || m.isTagsSub(f) {
-			continue // compared as tags, by observeTags or observeSubTags
+		if f == tags && m.tagsOwned() || m.isTagsSub(f) {
+			continue // compared as tags, by observeTags, observeTagsByID or observeSubTags
 		}
 		if topSecret(f) {
 			continue // AWS's value never reaches the observed spec
@@ -346,6 +346,7 @@ func (m *managerWriter) observe() jen.Code {
 	body = append(body, jen.Id("obs").Op(":=").Add(obs.Clone().Values(result)))
 	body = append(body, m.observeTags(obs.Clone().Values(), arnExpr)...)
 	body = append(body, m.observeSubTags()...)
+	body = append(body, m.observeTagsByID()...)
 	if p := r.Pending; p != nil {
 		f := statusField(r, p.Field)
 		values := make([]jen.Code, len(p.Values))
@@ -383,6 +384,10 @@ func (m *managerWriter) create() jen.Code {
 		if tags != nil && mem.Name == tags.Member && compatible(tags.Type, mem.Type) {
 			// The controller's default tags go with the spec's.
 			fields[jen.Id(mem.GoName)] = m.tagsToSDK(mem.Type, desiredTags())
+			continue
+		}
+		if by := m.tagsByID(); by != nil && mem.Name == by.SpecMember {
+			fields[jen.Id(mem.GoName)] = m.tagSpecifications(mem)
 			continue
 		}
 		for _, f := range r.Spec {
@@ -486,8 +491,8 @@ func (m *managerWriter) singleAttempt() jen.Code {
 func (m *managerWriter) update() jen.Code {
 	r := m.r
 	params := []jen.Code{jen.Id("obs").Qual(managedPkg, "Observation")}
-	tags := m.updateTags()
-	subs := append(tags, m.updateSubResources()...)
+	tags := append(m.updateTags(), m.updateTagsByID()...)
+	subs := append(append(tags, m.updateSubResources()...), m.updateAssociations()...)
 	if r.Update == nil {
 		if len(subs) > 0 {
 			return m.method("Update", params, jen.Error(), append(subs, jen.Return(jen.Nil()))...)
@@ -571,7 +576,7 @@ func (m *managerWriter) update() jen.Code {
 		if cond := m.otherThanOwned(); cond != nil {
 			body = []jen.Code{jen.If(cond).Block(body...)}
 		}
-		body = append(append(tags, body...), m.updateSubResources()...)
+		body = append(append(append(tags, body...), m.updateSubResources()...), m.updateAssociations()...)
 		body = append(body, jen.Return(jen.Nil()))
 	}
 	return m.method("Update", params, jen.Error(), body...)
@@ -613,6 +618,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 			body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
 			body = append(body, m.keepUnreported(f, out)...)
 			body = append(body, m.zeroIsUnset(f)...)
+			body = append(body, m.observeAssociations(f)...)
 		}
 	}
 	body = append(body, jen.Return(jen.Id("observed")))

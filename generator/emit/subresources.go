@@ -100,12 +100,16 @@ func (m *managerWriter) whenWanted(s subResource, read []jen.Code) jen.Code {
 // getSubResource reads one sub-resource with its get.
 func (m *managerWriter) getSubResource(s subResource, obsZero jen.Code) []jen.Code {
 	ids, guards := m.identifiers(s.Get, jen.Return(obsZero, jen.Nil()))
+	m.addGetArgs(s, ids)
 	x := jen.Id("got")
 	for _, p := range s.ObservedPath {
 		x = x.Dot(p)
 	}
 	field := jen.Id("observed").Dot(s.f.GoName)
-	value := m.subValue(s, x)
+	set := jen.Add(field.Clone()).Op("=").Add(m.subValue(s, x))
+	if guard := unwrapGuard(s); guard != nil {
+		set = jen.Add(field.Clone()).Op("=").Nil().Line().If(guard).Block(set)
+	}
 	return append(guards,
 		jen.If(
 			jen.List(jen.Id("got"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(s.Get.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, s.Get.Name+"Input").Values(ids)),
@@ -114,9 +118,7 @@ func (m *managerWriter) getSubResource(s subResource, obsZero jen.Code) []jen.Co
 			jen.Add(field.Clone()).Op("=").Nil(),
 		).Else().If(jen.Err().Op("!=").Nil()).Block(
 			jen.Return(obsZero, jen.Err()),
-		).Else().Block(
-			jen.Add(field).Op("=").Add(value),
-		),
+		).Else().Block(set),
 	)
 }
 
@@ -157,14 +159,18 @@ func (m *managerWriter) putSubResource(s subResource) []jen.Code {
 			mem = in
 		}
 	}
-	if mem == nil || !compatible(s.f.Type, mem.Type) {
+	value, ok := jen.Code(nil), false
+	if mem != nil {
+		value, ok = m.wrapValue(s, mem)
+	}
+	if !ok {
 		return []jen.Code{jen.Comment(s.Put.Name + " has no member for " + s.f.JSONName + " that the generator can fill.")}
 	}
 	var pre []jen.Code
 	if secretRef(s.f) {
 		pre = readSecrets([]*model.Field{s.f}, func(err jen.Code) jen.Code { return jen.Return(err) })
 	}
-	ids[jen.Id(mem.GoName)] = m.c.toSDK(s.f.Type, mem.Type, specValue(s.f), true)
+	ids[jen.Id(mem.GoName)] = value
 	return append(append(guards, pre...), m.putCall(s.Put, ids, m.hasSecrets(s.f.Type))...)
 }
 
@@ -231,13 +237,16 @@ func (m *managerWriter) updateSubResources() []jen.Code {
 // when there are none such.
 func (m *managerWriter) otherThanOwned() jen.Code {
 	var owned []jen.Code
-	if m.tagAPI() != nil && m.tagsField() != nil {
+	if m.tagsOwned() {
 		owned = append(owned, jen.Lit(m.tagsField().JSONName))
 	}
 	for _, s := range m.subResources() {
 		if s.compared() {
 			owned = append(owned, jen.Lit(s.f.JSONName))
 		}
+	}
+	for _, f := range m.associated() {
+		owned = append(owned, jen.Lit(f.JSONName))
 	}
 	switch {
 	case len(owned) == 0:

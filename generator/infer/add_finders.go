@@ -54,6 +54,13 @@ func (st *state) configuredFinder(w *work, fc *config.FindCreated, at config.Key
 	if fc.Because != "" {
 		f.Reason += ": " + fc.Because
 	}
+	if len(fc.Match) == 0 && fc.TagFilters == "" {
+		st.errorf(at, "findCreated needs match, tagFilters or both to tell what the create made")
+		return
+	}
+	if fc.TagFilters != "" {
+		f.TagFilters = st.tagFilters(list, fc.TagFilters, at.At("tagFilters"))
+	}
 	for i, name := range fc.Match {
 		if m := st.finderMatch(w, list, elem, name, at.At("match", strconv.Itoa(i))); m != nil {
 			f.Match = append(f.Match, m)

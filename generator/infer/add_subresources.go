@@ -94,7 +94,7 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 		return
 	}
 	putIn := st.m.Shapes[put.Input]
-	member := st.valueMember(w, putIn, sc.Member, at)
+	member := st.valueMember(w, putIn, namedMember(putIn, sc.Member, name), at)
 	if member == nil {
 		return
 	}
@@ -104,6 +104,7 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 		st.errorf(at, "sub-resource %s: %s.%s: %v", name, put.ID.Name(), member.Name, err)
 		return
 	}
+	value = st.unwrapValue(sr, value)
 	reason := fmt.Sprintf("sub-resource set by %s", put.ID.Name())
 	if get != nil {
 		if sr.Get, err = st.plainOperation(get); err != nil {
@@ -114,7 +115,13 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 			st.errorf(at.At("get"), "sub-resource %s: %v", name, err)
 			return
 		}
+		if sr.ValueMember != "" {
+			sr.ObservedPath = append(sr.ObservedPath, sr.ValueMember)
+		}
 		reason += fmt.Sprintf(", read by %s", get.ID.Name())
+		if args := st.getArgs(w, sr, get, name); len(args) > 0 {
+			reason += " with " + strings.Join(args, ", ") + ", only while the spec sets it"
+		}
 	} else {
 		reason += "; no get operation, so drift is not detected"
 	}
@@ -145,7 +152,7 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 			continue
 		}
 		for _, mem := range op.Input {
-			if mem.Required && mem.Name != sr.PutMember && fieldByMember(r, mem.Name) == nil && !isIdentifier(r, mem.Name) {
+			if mem.Required && mem.Name != sr.PutMember && fieldByMember(r, mem.Name) == nil && !isIdentifier(r, mem.Name) && (op != sr.Get || !isGetArg(sr, mem.Name)) {
 				st.problem(w, at, "sub-resource %s: %s requires %s, which no spec or status field holds", name, op.Name, mem.Name)
 			}
 		}

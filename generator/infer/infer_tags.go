@@ -33,7 +33,7 @@ func findTags(st *state) error {
 		if !w.resolved() {
 			continue
 		}
-		if tc := w.rc.Tags; tc != nil {
+		if tc := w.rc.Tags; tc != nil && (tc.Path != "" || tc.Ignore) {
 			if tc.Ignore {
 				w.decide("tags", "none", "tags.ignore in generator.yaml")
 				continue

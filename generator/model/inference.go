@@ -69,6 +69,19 @@ type SubResource struct {
 	// sub-resource's operations; "" when it implements them.
 	EmulatorGap string
 	Because     string
+	// ValueMember is set where the put member is a structure whose one
+	// member holds the value (EC2's AttributeBooleanValue.Value): the spec
+	// field has that member's type, and the put wraps it.
+	ValueMember string
+	// GetArgs are get input members sent with a constant, such as the
+	// attribute a DescribeVpcAttribute call reads.
+	GetArgs []ConstArg
+}
+
+// ConstArg is an operation input member sent with a constant value.
+type ConstArg struct {
+	Member string
+	Value  string
 }
 
 // Tags locates a resource's tags.
@@ -89,6 +102,27 @@ type Tags struct {
 	// once, the default tags and the aws: tags AWS keeps among them, and
 	// its get reads them.
 	SubResource *SubResource
+	// ByID is set where the tags are given at create in a tag
+	// specification and changed through operations taking a list of
+	// resource identifiers (EC2's CreateTags and DeleteTags); the read
+	// returns them with the resource.
+	ByID *TagsByID
+}
+
+// TagsByID is a service's tag operations over a list of resource
+// identifiers, with the create's tag specification.
+type TagsByID struct {
+	// Tag and Untag are the operations (CreateTags, DeleteTags); each takes
+	// the identifiers in ResourcesMember and the tags in TagsMember.
+	Tag, Untag                  *Operation
+	ResourcesMember, TagsMember string
+	// Identifier is the resource's identifier member whose value goes in
+	// the list.
+	Identifier string
+	// SpecMember is the create input's list of tag specifications, each a
+	// structure with the resource type in TypeMember and the tags in
+	// SpecTagsMember; ResourceType is the resource's value of the type.
+	SpecMember, TypeMember, SpecTagsMember, ResourceType string
 }
 
 // TagAPI is a service's tag operations (TagResource, UntagResource,
@@ -161,6 +195,16 @@ type Finder struct {
 	// it returns everything at once.
 	InputToken, OutputToken string
 	Reason                  string
+	// TagFilters is set where the list filters by the controller's
+	// default tags (EC2's Filters with tag:<key> names).
+	TagFilters *TagFilters
+}
+
+// TagFilters is a list input member of name-and-values filters.
+type TagFilters struct {
+	// Member is the input member, Shape its element structure, with the
+	// string member Name and the list of strings member Values.
+	Member, Shape, Name, Values string
 }
 
 // FinderMatch is one spec field a listed element must equal.

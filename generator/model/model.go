@@ -279,6 +279,9 @@ type Field struct {
 	From *Source
 	// SubResource is set for a spec field that its own operations own.
 	SubResource *SubResource
+	// Associations is set for a list field whose elements beyond the one
+	// the create takes are added and removed by operations of their own.
+	Associations *Associations
 	// Because is the generator.yaml note on the field.
 	Because string
 }
@@ -337,4 +340,24 @@ type Type struct {
 	// Unique is set on a list whose order carries no meaning (Smithy
 	// @uniqueItems): drift checks compare it in any order.
 	Unique bool
+	// One is set on a list of at most one element that the SDK holds as
+	// the element alone (the asList field option).
+	One bool
+}
+
+// Associations add and remove a list field's elements one per call, as
+// AssociateVpcCidrBlock and DisassociateVpcCidrBlock do a VPC's CIDR
+// blocks beyond the first.
+type Associations struct {
+	Associate, Disassociate *Operation
+	// ValueMember is Associate's input member taking the element.
+	ValueMember string
+	// ObservedAt is the read output member listing the associations, each
+	// holding the element in ElemValue and its identifier in ElemID, which
+	// is also Disassociate's input member.
+	ObservedAt, ElemValue, ElemID string
+	// StatePath leads from an association to its state, nil when it has
+	// none; Gone are the state's values that say it is going or gone.
+	StatePath []string
+	Gone      []string
 }

@@ -140,6 +140,25 @@ func Value[T any](p *T) T {
 // Of returns a pointer to v.
 func Of[T any](v T) *T { return &v }
 
+// First returns a pointer to a copy of the first element, nil for an empty
+// list: a spec list of at most one element sent as a single value.
+func First[T any](list []T) *T {
+	if len(list) == 0 {
+		return nil
+	}
+	v := list[0]
+	return &v
+}
+
+// One returns the value behind p as a list of one, nil when p is nil: a
+// single value read back into a spec list.
+func One[T any](p *T) []T {
+	if p == nil {
+		return nil
+	}
+	return []T{*p}
+}
+
 // ToTime converts a Kubernetes time to an SDK time.
 func ToTime(t *metav1.Time) *time.Time {
 	if t == nil {

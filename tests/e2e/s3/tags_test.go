@@ -22,7 +22,7 @@ import (
 // tags; a spec change does too; a tag set replaced behind the controller's
 // back is put back at resync; tagging removed from the spec leaves the
 // default tags. moto refuses aws: tags on buckets, so those are covered by
-// tests/generated/s3 against a fake endpoint.
+// tests/managers/s3 against a fake endpoint.
 func TestTags(t *testing.T) {
 	t.Parallel()
 	e := start(t, harness.ControllerOptions{Namespaces: []string{"tags"}})

@@ -1,8 +1,3 @@
-// Package s3 runs the generated S3 Bucket manager against a fake S3 over
-// HTTP, for what the moto emulator cannot show: removing entries of keyed
-// collections (moto 5.2.1 answers DELETE ?inventory&id= as DeleteBucket),
-// the collections moto does not implement at all (analytics, metrics,
-// intelligent tiering), paging, and which configurations a resync reads.
 package s3
 
 import (

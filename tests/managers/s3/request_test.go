@@ -1,72 +1,20 @@
-// Package managers tests generated managers against a recording HTTP
-// server, for behaviour that lies in the SDK request they build: the
-// members a create fills in and how the client addresses a bucket.
-package managers
+package s3
 
 import (
 	"context"
 	"errors"
-	"io"
-	"net"
 	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"k8s.io/apimachinery/pkg/api/equality"
 
 	"github.com/kubesmith/kubesmith/generated/s3/apis/v1alpha1"
 	"github.com/kubesmith/kubesmith/generated/s3/resources/bucket"
 	"github.com/kubesmith/kubesmith/runtime/managed"
 )
-
-// request is what the server saw of one call.
-type request struct {
-	method, host, path, body string
-}
-
-// recorder answers every call with 200 and an empty body, and keeps them.
-type recorder struct {
-	mu   sync.Mutex
-	seen []request
-}
-
-func (r *recorder) ServeHTTP(w http.ResponseWriter, req *http.Request) {
-	body, _ := io.ReadAll(req.Body)
-	r.mu.Lock()
-	r.seen = append(r.seen, request{req.Method, req.Host, req.URL.Path, string(body)})
-	r.mu.Unlock()
-}
-
-func (r *recorder) requests() []request {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]request(nil), r.seen...)
-}
-
-// connect builds the generated Bucket client for a region, against the
-// server at a localhost endpoint, the way the runtime does.
-func connect(t *testing.T, region string, opts managed.ClientOptions) (managed.External[*v1alpha1.Bucket], *recorder, string) {
-	t.Helper()
-	rec := &recorder{}
-	srv := httptest.NewServer(rec)
-	t.Cleanup(srv.Close)
-	_, port, err := net.SplitHostPort(strings.TrimPrefix(srv.URL, "http://"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	host := "localhost:" + port
-	cfg := aws.Config{
-		Region:       region,
-		Credentials:  credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
-		BaseEndpoint: aws.String("http://" + host),
-	}
-	return bucket.Kind().Connect(cfg, opts), rec, host
-}
 
 // TestBucketLocationFromRegion: a Bucket's create sends the region it
 // resolved to as its location, unless the spec names it, sends none in
@@ -89,14 +37,16 @@ func TestBucketLocationFromRegion(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
-			ext, rec, _ := connect(t, c.region, managed.ClientOptions{PathStyle: true})
+			f, cfg := newFake(t, 100)
+			cfg.Region = c.region
+			ext := bucket.Kind().Connect(cfg, managed.ClientOptions{PathStyle: true})
 			cr := &v1alpha1.Bucket{Spec: v1alpha1.BucketSpec{Name: aws.String("orders")}}
 			if c.location != nil {
 				cr.Spec.CreateBucketConfiguration = &v1alpha1.CreateBucketConfiguration{LocationConstraint: c.location}
 			}
 			before := cr.Spec.DeepCopy()
 			err := ext.Create(context.Background(), cr)
-			seen := rec.requests()
+			seen := f.requests()
 			if c.terminal != nil {
 				var terminal *managed.TerminalError
 				if !errors.As(err, &terminal) {
@@ -146,12 +96,13 @@ func TestBucketPathStyle(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
-			ext, rec, host := connect(t, "us-east-1", managed.ClientOptions{PathStyle: c.pathStyle})
+			f, cfg := newFake(t, 100)
+			ext := bucket.Kind().Connect(cfg, managed.ClientOptions{PathStyle: c.pathStyle})
 			cr := &v1alpha1.Bucket{Spec: v1alpha1.BucketSpec{Name: aws.String("orders")}}
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
 			err := ext.Create(ctx, cr)
-			seen := rec.requests()
+			seen := f.requests()
 			if !c.pathStyle {
 				// bucket.localhost may not resolve at all; if it does, the
 				// server sees the bucket in the host name.
@@ -168,8 +119,8 @@ func TestBucketPathStyle(t *testing.T) {
 			if err != nil {
 				t.Fatalf("create through a localhost endpoint: %v", err)
 			}
-			if len(seen) != 1 || seen[0].path != "/orders" || seen[0].host != host {
-				t.Errorf("calls %v, want one to %s/orders", seen, host)
+			if len(seen) != 1 || seen[0].path != "/orders" || seen[0].host != f.host {
+				t.Errorf("calls %v, want one to %s/orders", seen, f.host)
 			}
 		})
 	}

@@ -9,6 +9,48 @@ type BlockPublicAccessStates struct {
 	InternetGatewayBlockMode *string `json:"internetGatewayBlockMode,omitempty"`
 }
 
+// PrivateDnsNameOptionsOnLaunch mirrors the AWS PrivateDnsNameOptionsOnLaunch shape.
+type PrivateDnsNameOptionsOnLaunch struct {
+	// The type of hostname for EC2 instances. For IPv4 only subnets, an instance DNS name must be based on the instance IPv4 address. For IPv6 only subnets, an instance DNS name must be based on the instance ID.
+	// +optional
+	HostnameType *string `json:"hostnameType,omitempty"`
+	// Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
+	// +optional
+	EnableResourceNameDNSARecord *bool `json:"enableResourceNameDNSARecord,omitempty"`
+	// Indicates whether to respond to DNS queries for instance hostname with DNS AAAA records.
+	// +optional
+	EnableResourceNameDNSAAAARecord *bool `json:"enableResourceNameDNSAAAARecord,omitempty"`
+}
+
+// SubnetCidrBlockState mirrors the AWS SubnetCidrBlockState shape.
+type SubnetCidrBlockState struct {
+	// The state of a CIDR block.
+	// +optional
+	State *string `json:"state,omitempty"`
+	// A message about the status of the CIDR block, if applicable.
+	// +optional
+	StatusMessage *string `json:"statusMessage,omitempty"`
+}
+
+// SubnetIpv6CidrBlockAssociation mirrors the AWS SubnetIpv6CidrBlockAssociation shape.
+type SubnetIpv6CidrBlockAssociation struct {
+	// The ID of the association.
+	// +optional
+	AssociationID *string `json:"associationID,omitempty"`
+	// The IPv6 CIDR block.
+	// +optional
+	IPv6CIDRBlock *string `json:"ipv6CIDRBlock,omitempty"`
+	// The state of the CIDR block.
+	// +optional
+	IPv6CIDRBlockState *SubnetCidrBlockState `json:"ipv6CIDRBlockState,omitempty"`
+	// Public IPv6 addresses are those advertised on the internet from Amazon Web Services. Private IP addresses are not and cannot be advertised on the internet from Amazon Web Services.
+	// +optional
+	IPv6AddressAttribute *string `json:"ipv6AddressAttribute,omitempty"`
+	// The source that allocated the IP address space. byoip or amazon indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). none indicates private space.
+	// +optional
+	IPSource *string `json:"ipSource,omitempty"`
+}
+
 // Tag mirrors the AWS Tag shape.
 type Tag struct {
 	// The key of the tag. Constraints: Tag keys are case-sensitive and accept a maximum of 127 Unicode characters. May not begin with aws: .

@@ -5,11 +5,12 @@ package main
 
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
+	subnet "github.com/kubesmith/kubesmith/generated/ec2/resources/subnet"
 	vpc "github.com/kubesmith/kubesmith/generated/ec2/resources/vpc"
 	operator "github.com/kubesmith/kubesmith/runtime/operator"
 	reconciler "github.com/kubesmith/kubesmith/runtime/reconciler"
 )
 
 func main() {
-	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(vpc.Kind()))
+	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(subnet.Kind()), reconciler.Register(vpc.Kind()))
 }

@@ -83,6 +83,7 @@ namespace of the Lease.
 - apiGroups:
   - ec2.services.k8s.aws
   resources:
+  - subnets
   - vpcs
   verbs:
   - get
@@ -92,6 +93,7 @@ namespace of the Lease.
 - apiGroups:
   - ec2.services.k8s.aws
   resources:
+  - subnets/status
   - vpcs/status
   verbs:
   - patch

@@ -1,0 +1,138 @@
+package ec2
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
+	"github.com/aws/smithy-go"
+	"sigs.k8s.io/yaml"
+
+	"github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
+	"github.com/kubesmith/kubesmith/tests/harness"
+)
+
+// subnetManifest is a Subnet in the manifest's VPC, named by vpcRef.
+const subnetManifest = `
+apiVersion: ec2.services.k8s.aws/v1alpha1
+kind: Subnet
+metadata:
+  name: subnet-demo
+spec:
+  vpcRef:
+    from:
+      name: vpc-demo
+  cidrBlock: 10.0.1.0/24
+  availabilityZone: us-east-1b
+  tags:
+    - key: Name
+      value: subnet-demo
+`
+
+// describeSubnet reads a subnet through the SDK in region; nil when EC2
+// says there is none.
+func describeSubnet(t *testing.T, region, id string) *types.Subnet {
+	t.Helper()
+	out, err := ec2Client(region).DescribeSubnets(context.Background(), &ec2.DescribeSubnetsInput{SubnetIds: []string{id}})
+	var apiErr smithy.APIError
+	if errors.As(err, &apiErr) && apiErr.ErrorCode() == "InvalidSubnetID.NotFound" {
+		return nil
+	}
+	if err != nil {
+		t.Fatalf("DescribeSubnets %s in %s: %v", id, region, err)
+	}
+	if len(out.Subnets) == 0 {
+		return nil
+	}
+	return &out.Subnets[0]
+}
+
+// TestSubnetInVPCByRef applies a Subnet naming its VPC by vpcRef, before
+// the VPC itself, as one apply would: both become Ready, the subnet is in
+// that VPC with the spec's CIDR, zone and Name tag, an unchanged subnet
+// costs no write per resync, and deleting the Subnet, then the VPC,
+// removes both from EC2.
+func TestSubnetInVPCByRef(t *testing.T) {
+	t.Parallel()
+	const region = "us-east-1"
+	e := env{suite.StartController(t, harness.ControllerOptions{
+		Namespaces: []string{"net"},
+		Region:     region,
+		Flags:      []string{"--reconcile-resource-resync-seconds", "Subnet=1"},
+	})}
+	var s v1alpha1.Subnet
+	if err := yaml.UnmarshalStrict([]byte(subnetManifest), &s); err != nil {
+		t.Fatalf("the subnet manifest: %v", err)
+	}
+	s.Namespace = e.NS("net")
+	v := e.demo("net", nil)
+	e.Create(&s)
+	e.Create(v)
+	readyVPC := harness.WaitReady(e.Env, v)
+	readySubnet := harness.WaitReady(e.Env, &s)
+	vpcID := checkVPC(t, region, readyVPC)
+
+	id := aws.ToString(readySubnet.Status.SubnetID)
+	got := describeSubnet(t, region, id)
+	if got == nil {
+		t.Fatalf("subnet %q of %s is not in %s", id, s.Name, region)
+	}
+	if aws.ToString(got.VpcId) != vpcID {
+		t.Errorf("subnet %s is in VPC %s, want %s (vpcRef)", id, aws.ToString(got.VpcId), vpcID)
+	}
+	if cidr := aws.ToString(got.CidrBlock); cidr != "10.0.1.0/24" {
+		t.Errorf("subnet %s has CIDR %s, want 10.0.1.0/24", id, cidr)
+	}
+	if az := aws.ToString(got.AvailabilityZone); az != "us-east-1b" {
+		t.Errorf("subnet %s is in zone %s, want us-east-1b", id, az)
+	}
+	if name, _ := tagValue(got.Tags, "Name"); name != "subnet-demo" {
+		t.Errorf("subnet %s has Name tag %q, want subnet-demo (tags %v)", id, name, got.Tags)
+	}
+
+	e.checkSubnetEconomy(id)
+
+	e.Delete(readySubnet)
+	harness.Eventually(t, harness.Wait, 250*time.Millisecond, func() error {
+		if describeSubnet(t, region, id) != nil {
+			return fmt.Errorf("subnet %s still in %s", id, region)
+		}
+		return nil
+	})
+	e.WaitGone(readySubnet)
+	e.waitDeleted(region, readyVPC)
+}
+
+// checkSubnetEconomy counts, with moto's recorder, what an unchanged
+// subnet costs over ten resyncs: no writes, and at most its describe.
+func (e env) checkSubnetEconomy(id string) {
+	e.T.Helper()
+	all := map[string]string{"kind": "Subnet"}
+	e.WaitMetricAtLeast("kubesmith_reconciles_total", all, e.Scrape().Sum("kubesmith_reconciles_total", all)+1)
+	before := opsOn(e.T, id)
+	base := e.Scrape().Sum("kubesmith_reconciles_total", all)
+	e.WaitMetricAtLeast("kubesmith_reconciles_total", all, base+10)
+	after := opsOn(e.T, id)
+	passes := e.Scrape().Sum("kubesmith_reconciles_total", all) - base
+	reads, writes := map[string]int{}, map[string]int{}
+	for op, n := range after {
+		if d := n - before[op]; d > 0 && isRead(op) {
+			reads[op] = d
+		} else if d > 0 {
+			writes[op] = d
+		}
+	}
+	e.T.Logf("economy ec2 Subnet: %.1f reads, %.1f writes per resync", float64(total(reads))/passes, float64(total(writes))/passes)
+	if total(writes) != 0 {
+		e.T.Errorf("%d writes in %v resyncs of an unchanged subnet: %v", total(writes), passes, writes)
+	}
+	// A pass can straddle a count: a margin of one pass.
+	if float64(total(reads)) > passes+1 || reads["DescribeSubnets"] == 0 {
+		e.T.Errorf("%d reads in %v resyncs, want DescribeSubnets once per resync: %v", total(reads), passes, reads)
+	}
+}

@@ -614,7 +614,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 	for _, f := range r.Spec {
 		// A secret keeps its reference: AWS's value must not reach the
 		// observed spec, which adoption would copy into the object.
-		if f.ObservedPath != nil && f.SubResource == nil && !topSecret(f) {
+		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && !topSecret(f) {
 			body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
 			body = append(body, m.keepUnreported(f, out)...)
 			body = append(body, m.zeroIsUnset(f)...)

@@ -16,7 +16,8 @@ import (
 // delete is removed when the spec drops it: Observe reads it while the
 // runtime's record says the controller applied it, and reports it changed
 // only while AWS still reports it set. A configuration the spec never set
-// costs no call: it is no opinion.
+// costs no call: it is no opinion. One the resource's own read returns
+// (ReadWithResource) is observed with the rest of the spec and only put.
 
 // subResources pairs each sub-resource with its spec field.
 func (m *managerWriter) subResources() []subResource {
@@ -37,7 +38,9 @@ type subResource struct {
 }
 
 // compared reports whether the sub-resource's drift is detected.
-func (s subResource) compared() bool { return (s.Get != nil || s.List != nil) && !s.f.CompareIgnore }
+func (s subResource) compared() bool {
+	return (s.Get != nil || s.List != nil || s.ReadWithResource) && !s.f.CompareIgnore
+}
 
 // collection reports whether the sub-resource is a keyed collection.
 func (s subResource) collection() bool { return s.List != nil }

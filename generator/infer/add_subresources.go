@@ -2,6 +2,7 @@ package infer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kubesmith/kubesmith/generator/config"
@@ -66,8 +67,9 @@ func (st *state) orderSubResources(w *work) {
 
 func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at config.Key) {
 	r := w.r
-	if f := fieldByMember(r, name); f != nil {
-		st.errorf(at, "%s already has a %s field %s", r.Kind, f.Class, name)
+	read := fieldByMember(r, name)
+	if read != nil && !st.readsBack(r, read, sc) {
+		st.errorf(at, "%s already has a %s field %s", r.Kind, read.Class, name)
 		return
 	}
 	stem := w.c.Name + name
@@ -79,7 +81,10 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 		return st.subOperation(name, stem, role, given, prefix, "", required, at)
 	}
 	put := find("put", sc.Put, "Put", true)
-	get := find("get", sc.Get, "Get", false)
+	var get *smithy.Shape
+	if read == nil {
+		get = find("get", sc.Get, "Get", false)
+	}
 	del := find("delete", sc.Delete, "Delete", false)
 	if put == nil {
 		return
@@ -106,7 +111,16 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 	}
 	value = st.unwrapValue(sr, value)
 	reason := fmt.Sprintf("sub-resource set by %s", put.ID.Name())
-	if get != nil {
+	if read != nil {
+		if !compatibleKinds(value.Type, read.Type) {
+			st.errorf(at, "sub-resource %s: %s returns it as %s, but %s takes %s", name, r.Read.Name, model.TypeString(read.Type), put.ID.Name(), model.TypeString(value.Type))
+			return
+		}
+		sr.ReadWithResource = true
+		r.Status = slices.DeleteFunc(r.Status, func(f *model.Field) bool { return f == read })
+		value.ObservedPath = []string{read.Member}
+		reason += fmt.Sprintf(", read back by %s with the rest of the resource, so drift costs no call", r.Read.Name)
+	} else if get != nil {
 		if sr.Get, err = st.plainOperation(get); err != nil {
 			st.errorf(at, "%v", err)
 			return
@@ -135,7 +149,7 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 	if sr.ReportsDefault {
 		reason += "; AWS reports a default when it is unset, so leaving it out of the spec removes nothing"
 	}
-	if sr.Get != nil {
+	if sr.Get != nil && !sr.ReadWithResource {
 		reason += "; read only while the spec sets it"
 		if sr.Delete != nil && !sr.ReportsDefault {
 			reason += " or, dropped from it, until the delete is done"
@@ -282,4 +296,14 @@ func (st *state) observedIn(get *smithy.Shape, member string, t *model.Type) ([]
 		}
 	}
 	return nil, fmt.Errorf("%s output has no member %s, nor the members of its type", get.ID.Name(), member)
+}
+
+// readsBack reports whether a sub-resource named like a status field of
+// the resource is read back in that field: a put-only operation setting
+// what the resource's own read returns (EC2's ModifySubnetAttribute sets
+// MapPublicIpOnLaunch, which DescribeSubnets returns with the subnet).
+func (st *state) readsBack(r *model.Resource, f *model.Field, sc *config.SubResource) bool {
+	out := st.svc.Structs[r.Read.Output]
+	return f.Class == model.ClassStatus && f.From == nil && out != nil && out.FieldByMember(f.Member) != nil &&
+		sc.Get == "" && sc.List == "" && sc.Key == "" && !isIdentifier(r, f.Member) && !isIdentifierField(r, f.Member)
 }

@@ -189,3 +189,55 @@ func TestTagSpecificationsResourceType(t *testing.T) {
 		t.Errorf("a resource type the enum lacks: got %v, want an error suggesting widget", err)
 	}
 }
+
+// TestAttributeReadWithResource: an attribute the put sets one per call
+// and the resource's own read returns (EC2's ModifySubnetAttribute and
+// DescribeSubnets) becomes a spec field observed in that read, with no
+// get of its own; other status fields and conflicting options still fail.
+func TestAttributeReadWithResource(t *testing.T) {
+	cases := []struct {
+		reason  string
+		sub     string
+		want    string // put.member.value observed-path type; "" when an error is wanted
+		wantErr string
+	}{
+		{reason: "the read returns AutoFoo: observed there, the status field becomes spec",
+			sub: "AutoFoo: {put: ModifyGadgetAttribute}", want: "ModifyGadgetAttribute.AutoFoo.Value @AutoFoo bool"},
+		{reason: "a get named in generator.yaml keeps the old rule: the status field is in the way",
+			sub: "AutoFoo: {put: ModifyGadgetAttribute, get: DescribeGadgetAttribute}", wantErr: "Gadget already has a status field AutoFoo"},
+		{reason: "the identifier is never a sub-resource",
+			sub: "GadgetId: {put: ModifyGadgetAttribute}", wantErr: "already has a status field GadgetId"},
+	}
+	for _, c := range cases {
+		res, err := runGadgets(t, "resources:\n  Gadget:\n    subResources:\n      "+c.sub+"\n")
+		if c.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), c.wantErr) {
+				t.Errorf("%s: error %v, want one containing %q", c.reason, err, c.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", c.reason, err)
+			continue
+		}
+		r := resource(t, res, "Gadget")
+		f := field(r, "AutoFoo")
+		if f == nil || f.SubResource == nil || f.Class != model.ClassSpec {
+			t.Errorf("%s: AutoFoo is no spec sub-resource field: %+v", c.reason, f)
+			continue
+		}
+		sr := f.SubResource
+		got := fmt.Sprintf("%s.%s.%s @%s %s", sr.Put.Name, sr.PutMember, sr.ValueMember, strings.Join(f.ObservedPath, "."), model.TypeString(f.Type))
+		if got != c.want || sr.Get != nil || !sr.ReadWithResource {
+			t.Errorf("%s: got %q (get %v, read with resource %t), want %q, no get, read with the resource", c.reason, got, sr.Get, sr.ReadWithResource, c.want)
+		}
+		for _, s := range r.Status {
+			if s.Member == "AutoFoo" {
+				t.Errorf("%s: AutoFoo is still a status field too", c.reason)
+			}
+		}
+		if !strings.Contains(f.Reason, "read back by DescribeGadgets") {
+			t.Errorf("%s: explain does not say where it is read: %q", c.reason, f.Reason)
+		}
+	}
+}

@@ -76,6 +76,10 @@ type SubResource struct {
 	// GetArgs are get input members sent with a constant, such as the
 	// attribute a DescribeVpcAttribute call reads.
 	GetArgs []ConstArg
+	// ReadWithResource is set where the resource's own read returns the
+	// value (the field's ObservedPath), so there is no get: EC2's
+	// DescribeSubnets returns what ModifySubnetAttribute sets.
+	ReadWithResource bool
 }
 
 // ConstArg is an operation input member sent with a constant value.

@@ -29,6 +29,7 @@ spec:
       name: vpc-demo
   cidrBlock: 10.0.1.0/24
   availabilityZone: us-east-1b
+  mapPublicIPOnLaunch: true
   tags:
     - key: Name
       value: subnet-demo
@@ -54,9 +55,10 @@ func describeSubnet(t *testing.T, region, id string) *types.Subnet {
 
 // TestSubnetInVPCByRef applies a Subnet naming its VPC by vpcRef, before
 // the VPC itself, as one apply would: both become Ready, the subnet is in
-// that VPC with the spec's CIDR, zone and Name tag, an unchanged subnet
-// costs no write per resync, and deleting the Subnet, then the VPC,
-// removes both from EC2.
+// that VPC with the spec's CIDR, zone, Name tag and public IP mapping
+// (ModifySubnetAttribute, after the create), an unchanged subnet costs no
+// write per resync, the mapping and tag changed out of band are put back,
+// and deleting the Subnet, then the VPC, removes both from EC2.
 func TestSubnetInVPCByRef(t *testing.T) {
 	t.Parallel()
 	const region = "us-east-1"
@@ -94,8 +96,12 @@ func TestSubnetInVPCByRef(t *testing.T) {
 	if name, _ := tagValue(got.Tags, "Name"); name != "subnet-demo" {
 		t.Errorf("subnet %s has Name tag %q, want subnet-demo (tags %v)", id, name, got.Tags)
 	}
+	if !aws.ToBool(got.MapPublicIpOnLaunch) {
+		t.Errorf("subnet %s has MapPublicIpOnLaunch false, want true", id)
+	}
 
 	e.checkSubnetEconomy(id)
+	putBackSubnet(t, region, id)
 
 	e.Delete(readySubnet)
 	harness.Eventually(t, harness.Wait, 250*time.Millisecond, func() error {
@@ -135,4 +141,27 @@ func (e env) checkSubnetEconomy(id string) {
 	if float64(total(reads)) > passes+1 || reads["DescribeSubnets"] == 0 {
 		e.T.Errorf("%d reads in %v resyncs, want DescribeSubnets once per resync: %v", total(reads), passes, reads)
 	}
+}
+
+// putBackSubnet changes the public IP mapping and the Name tag of a
+// subnet out of band, and waits for the resync to put both back.
+func putBackSubnet(t *testing.T, region, id string) {
+	t.Helper()
+	ctx, c := context.Background(), ec2Client(region)
+	if _, err := c.ModifySubnetAttribute(ctx, &ec2.ModifySubnetAttributeInput{SubnetId: aws.String(id), MapPublicIpOnLaunch: &types.AttributeBooleanValue{Value: aws.Bool(false)}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.DeleteTags(ctx, &ec2.DeleteTagsInput{Resources: []string{id}, Tags: []types.Tag{{Key: aws.String("Name")}}}); err != nil {
+		t.Fatal(err)
+	}
+	harness.Eventually(t, harness.Wait, 250*time.Millisecond, func() error {
+		got := describeSubnet(t, region, id)
+		if got == nil {
+			return fmt.Errorf("subnet %s is gone", id)
+		}
+		if name, _ := tagValue(got.Tags, "Name"); name != "subnet-demo" || !aws.ToBool(got.MapPublicIpOnLaunch) {
+			return fmt.Errorf("subnet %s: MapPublicIpOnLaunch %t, Name tag %q; want true and subnet-demo back", id, aws.ToBool(got.MapPublicIpOnLaunch), name)
+		}
+		return nil
+	})
 }

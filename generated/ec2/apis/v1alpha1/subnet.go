@@ -70,6 +70,18 @@ type SubnetSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="ipv6NetmaskLength cannot change once set"
 	IPv6NetmaskLength *int64 `json:"ipv6NetmaskLength,omitempty"`
+	// Specify true to indicate that network interfaces created in the specified subnet should be assigned an IPv6 address. This includes a network interface that's created when launching an instance into the subnet (the instance therefore receives an IPv6 address).
+	// +optional
+	AssignIPv6AddressOnCreation *bool `json:"assignIPv6AddressOnCreation,omitempty"`
+	// The customer-owned IPv4 address pool associated with the subnet. You must set this value when you specify true for MapCustomerOwnedIpOnLaunch .
+	// +optional
+	CustomerOwnedIPv4Pool *string `json:"customerOwnedIPv4Pool,omitempty"`
+	// Indicates whether DNS queries made to the Amazon-provided DNS Resolver in this subnet should return synthetic IPv6 addresses for IPv4-only destinations. You must first configure a NAT gateway in a public subnet (separate from the subnet containing the IPv6-only workloads).
+	// +optional
+	EnableDNS64 *bool `json:"enableDNS64,omitempty"`
+	// Specify true to indicate that network interfaces attached to instances created in the specified subnet should be assigned a public IPv4 address. Amazon Web Services charges for all public IPv4 addresses, including public IPv4 addresses associated with running instances and Elastic IP addresses.
+	// +optional
+	MapPublicIPOnLaunch *bool `json:"mapPublicIPOnLaunch,omitempty"`
 	// Any tags assigned to the subnet.
 	// +optional
 	Tags []Tag `json:"tags,omitempty"`
@@ -84,21 +96,12 @@ type SubnetStatus struct {
 	// Indicates whether a network interface created in this subnet (including a network interface created by RunInstances ) receives a customer-owned IPv4 address.
 	// +optional
 	MapCustomerOwnedIPOnLaunch *bool `json:"mapCustomerOwnedIPOnLaunch,omitempty"`
-	// The customer-owned IPv4 address pool associated with the subnet.
-	// +optional
-	CustomerOwnedIPv4Pool *string `json:"customerOwnedIPv4Pool,omitempty"`
 	// The ID of the Amazon Web Services account that owns the subnet.
 	// +optional
 	OwnerID *string `json:"ownerID,omitempty"`
-	// Indicates whether a network interface created in this subnet (including a network interface created by RunInstances ) receives an IPv6 address.
-	// +optional
-	AssignIPv6AddressOnCreation *bool `json:"assignIPv6AddressOnCreation,omitempty"`
 	// Information about the IPv6 CIDR blocks associated with the subnet.
 	// +optional
 	IPv6CIDRBlockAssociationSet []SubnetIpv6CidrBlockAssociation `json:"ipv6CIDRBlockAssociationSet,omitempty"`
-	// Indicates whether DNS queries made to the Amazon-provided DNS Resolver in this subnet should return synthetic IPv6 addresses for IPv4-only destinations.
-	// +optional
-	EnableDNS64 *bool `json:"enableDNS64,omitempty"`
 	// The type of hostnames to assign to instances in the subnet at launch. An instance hostname is based on the IPv4 address or ID of the instance.
 	// +optional
 	PrivateDNSNameOptionsOnLaunch *PrivateDnsNameOptionsOnLaunch `json:"privateDNSNameOptionsOnLaunch,omitempty"`
@@ -120,9 +123,6 @@ type SubnetStatus struct {
 	// Indicates whether this is the default subnet for the Availability Zone.
 	// +optional
 	DefaultForAZ *bool `json:"defaultForAZ,omitempty"`
-	// Indicates whether instances launched in this subnet receive a public IPv4 address. Amazon Web Services charges for all public IPv4 addresses, including public IPv4 addresses associated with running instances and Elastic IP addresses.
-	// +optional
-	MapPublicIPOnLaunch *bool `json:"mapPublicIPOnLaunch,omitempty"`
 }
 
 // Subnet is an AWS ec2 resource managed from Kubernetes.

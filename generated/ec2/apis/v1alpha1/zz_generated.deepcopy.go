@@ -244,6 +244,26 @@ func (in *SubnetSpec) DeepCopyInto(out *SubnetSpec) {
 		*out = new(int64)
 		**out = **in
 	}
+	if in.AssignIPv6AddressOnCreation != nil {
+		in, out := &in.AssignIPv6AddressOnCreation, &out.AssignIPv6AddressOnCreation
+		*out = new(bool)
+		**out = **in
+	}
+	if in.CustomerOwnedIPv4Pool != nil {
+		in, out := &in.CustomerOwnedIPv4Pool, &out.CustomerOwnedIPv4Pool
+		*out = new(string)
+		**out = **in
+	}
+	if in.EnableDNS64 != nil {
+		in, out := &in.EnableDNS64, &out.EnableDNS64
+		*out = new(bool)
+		**out = **in
+	}
+	if in.MapPublicIPOnLaunch != nil {
+		in, out := &in.MapPublicIPOnLaunch, &out.MapPublicIPOnLaunch
+		*out = new(bool)
+		**out = **in
+	}
 	if in.Tags != nil {
 		in, out := &in.Tags, &out.Tags
 		*out = make([]Tag, len(*in))
@@ -277,19 +297,9 @@ func (in *SubnetStatus) DeepCopyInto(out *SubnetStatus) {
 		*out = new(bool)
 		**out = **in
 	}
-	if in.CustomerOwnedIPv4Pool != nil {
-		in, out := &in.CustomerOwnedIPv4Pool, &out.CustomerOwnedIPv4Pool
-		*out = new(string)
-		**out = **in
-	}
 	if in.OwnerID != nil {
 		in, out := &in.OwnerID, &out.OwnerID
 		*out = new(string)
-		**out = **in
-	}
-	if in.AssignIPv6AddressOnCreation != nil {
-		in, out := &in.AssignIPv6AddressOnCreation, &out.AssignIPv6AddressOnCreation
-		*out = new(bool)
 		**out = **in
 	}
 	if in.IPv6CIDRBlockAssociationSet != nil {
@@ -298,11 +308,6 @@ func (in *SubnetStatus) DeepCopyInto(out *SubnetStatus) {
 		for i := range *in {
 			(*in)[i].DeepCopyInto(&(*out)[i])
 		}
-	}
-	if in.EnableDNS64 != nil {
-		in, out := &in.EnableDNS64, &out.EnableDNS64
-		*out = new(bool)
-		**out = **in
 	}
 	if in.PrivateDNSNameOptionsOnLaunch != nil {
 		in, out := &in.PrivateDNSNameOptionsOnLaunch, &out.PrivateDNSNameOptionsOnLaunch
@@ -336,11 +341,6 @@ func (in *SubnetStatus) DeepCopyInto(out *SubnetStatus) {
 	}
 	if in.DefaultForAZ != nil {
 		in, out := &in.DefaultForAZ, &out.DefaultForAZ
-		*out = new(bool)
-		**out = **in
-	}
-	if in.MapPublicIPOnLaunch != nil {
-		in, out := &in.MapPublicIPOnLaunch, &out.MapPublicIPOnLaunch
 		*out = new(bool)
 		**out = **in
 	}

@@ -8,6 +8,18 @@ import v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.SubnetSpec) []string {
 	var diff []string
+	if desired.AssignIPv6AddressOnCreation != nil && (observed.AssignIPv6AddressOnCreation == nil || *desired.AssignIPv6AddressOnCreation != *observed.AssignIPv6AddressOnCreation) {
+		diff = append(diff, "assignIPv6AddressOnCreation")
+	}
+	if desired.CustomerOwnedIPv4Pool != nil && (observed.CustomerOwnedIPv4Pool == nil || *desired.CustomerOwnedIPv4Pool != *observed.CustomerOwnedIPv4Pool) {
+		diff = append(diff, "customerOwnedIPv4Pool")
+	}
+	if desired.EnableDNS64 != nil && (observed.EnableDNS64 == nil || *desired.EnableDNS64 != *observed.EnableDNS64) {
+		diff = append(diff, "enableDNS64")
+	}
+	if desired.MapPublicIPOnLaunch != nil && (observed.MapPublicIPOnLaunch == nil || *desired.MapPublicIPOnLaunch != *observed.MapPublicIPOnLaunch) {
+		diff = append(diff, "mapPublicIPOnLaunch")
+	}
 	return diff
 }
 

@@ -16,6 +16,10 @@ func observedSpec(cr *v1alpha1.Subnet, desc *types.Subnet) v1alpha1.SubnetSpec {
 	observed.OutpostARN = desc.OutpostArn
 	observed.VPCID = desc.VpcId
 	observed.IPv6Native = desc.Ipv6Native
+	observed.AssignIPv6AddressOnCreation = desc.AssignIpv6AddressOnCreation
+	observed.CustomerOwnedIPv4Pool = desc.CustomerOwnedIpv4Pool
+	observed.EnableDNS64 = desc.EnableDns64
+	observed.MapPublicIPOnLaunch = desc.MapPublicIpOnLaunch
 	observed.Tags = conv.Slice(desc.Tags, apiTag)
 	return observed
 }
@@ -30,11 +34,8 @@ func specTags(cr *v1alpha1.Subnet) map[string]string {
 func fillStatusFromSubnet(status *v1alpha1.SubnetStatus, in *types.Subnet) {
 	status.EnableLniAtDeviceIndex = conv.Int[int64](in.EnableLniAtDeviceIndex)
 	status.MapCustomerOwnedIPOnLaunch = in.MapCustomerOwnedIpOnLaunch
-	status.CustomerOwnedIPv4Pool = in.CustomerOwnedIpv4Pool
 	status.OwnerID = in.OwnerId
-	status.AssignIPv6AddressOnCreation = in.AssignIpv6AddressOnCreation
 	status.IPv6CIDRBlockAssociationSet = conv.Slice(in.Ipv6CidrBlockAssociationSet, apiSubnetIpv6CidrBlockAssociation)
-	status.EnableDNS64 = in.EnableDns64
 	status.PrivateDNSNameOptionsOnLaunch = conv.Ptr(in.PrivateDnsNameOptionsOnLaunch, apiPrivateDnsNameOptionsOnLaunch)
 	status.BlockPublicAccessStates = conv.Ptr(in.BlockPublicAccessStates, apiBlockPublicAccessStates)
 	status.Type = in.Type
@@ -42,7 +43,6 @@ func fillStatusFromSubnet(status *v1alpha1.SubnetStatus, in *types.Subnet) {
 	status.State = conv.FromEnum(in.State)
 	status.AvailableIPAddressCount = conv.Int[int64](in.AvailableIpAddressCount)
 	status.DefaultForAZ = in.DefaultForAz
-	status.MapPublicIPOnLaunch = in.MapPublicIpOnLaunch
 }
 
 func apiTag(in types.Tag) v1alpha1.Tag {

@@ -161,6 +161,50 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Subnet, obs managed.O
 			}
 		}
 	}
+	if obs.Changed("assignIPv6AddressOnCreation") && cr.Spec.AssignIPv6AddressOnCreation != nil {
+		if cr.Status.SubnetID == nil {
+			return nil
+		}
+		if _, err := m.client.ModifySubnetAttribute(ctx, &ec2.ModifySubnetAttributeInput{
+			AssignIpv6AddressOnCreation: &types.AttributeBooleanValue{Value: cr.Spec.AssignIPv6AddressOnCreation},
+			SubnetId:                    cr.Status.SubnetID,
+		}); err != nil {
+			return err
+		}
+	}
+	if obs.Changed("customerOwnedIPv4Pool") && cr.Spec.CustomerOwnedIPv4Pool != nil {
+		if cr.Status.SubnetID == nil {
+			return nil
+		}
+		if _, err := m.client.ModifySubnetAttribute(ctx, &ec2.ModifySubnetAttributeInput{
+			CustomerOwnedIpv4Pool: cr.Spec.CustomerOwnedIPv4Pool,
+			SubnetId:              cr.Status.SubnetID,
+		}); err != nil {
+			return err
+		}
+	}
+	if obs.Changed("enableDNS64") && cr.Spec.EnableDNS64 != nil {
+		if cr.Status.SubnetID == nil {
+			return nil
+		}
+		if _, err := m.client.ModifySubnetAttribute(ctx, &ec2.ModifySubnetAttributeInput{
+			EnableDns64: &types.AttributeBooleanValue{Value: cr.Spec.EnableDNS64},
+			SubnetId:    cr.Status.SubnetID,
+		}); err != nil {
+			return err
+		}
+	}
+	if obs.Changed("mapPublicIPOnLaunch") && cr.Spec.MapPublicIPOnLaunch != nil {
+		if cr.Status.SubnetID == nil {
+			return nil
+		}
+		if _, err := m.client.ModifySubnetAttribute(ctx, &ec2.ModifySubnetAttributeInput{
+			MapPublicIpOnLaunch: &types.AttributeBooleanValue{Value: cr.Spec.MapPublicIPOnLaunch},
+			SubnetId:            cr.Status.SubnetID,
+		}); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -189,6 +189,12 @@ type SubResource struct {
 	// Member is the put input member that holds the value, when it is not
 	// the HTTP payload or the only member besides the identifiers.
 	Member string `yaml:"member,omitempty"`
+	// ObservedAt is the dotted member path in the resource's read output
+	// that holds the value, for a put with no get of its own (EC2's
+	// DescribeSubnets returns PrivateDnsNameOptionsOnLaunch.HostnameType,
+	// which ModifySubnetAttribute sets as PrivateDnsHostnameTypeOnLaunch).
+	// A status field named like the sub-resource is found without it.
+	ObservedAt string `yaml:"observedAt,omitempty"`
 	// After names sub-resources (their field names) that AWS needs put
 	// before this one: S3 takes a replication configuration only on a
 	// bucket whose versioning is enabled.

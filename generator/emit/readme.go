@@ -24,7 +24,7 @@ func (g *Gen) Readme() File {
 		b.WriteString("| spec field | put | read | delete |\n|---|---|---|---|\n")
 		for _, s := range r.SubResources {
 			field := subResourceJSON(r, s)
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", field, opName(s.Put), readName(s), opName(s.Delete))
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", field, opName(s.Put), readName(r, s), opName(s.Delete))
 			if s.EmulatorGap != "" {
 				gaps = append(gaps, fmt.Sprintf("- %s `spec.%s`: %s", r.Kind, field, s.EmulatorGap))
 			}
@@ -51,10 +51,14 @@ func subResourceJSON(r *model.Resource, s *model.SubResource) string {
 	return s.Field
 }
 
-// readName is the get, or for a keyed collection its list and key.
-func readName(s *model.SubResource) string {
-	if s.List != nil {
+// readName is the get, or for a keyed collection its list and key, or
+// the resource's read where that returns the value.
+func readName(r *model.Resource, s *model.SubResource) string {
+	switch {
+	case s.List != nil:
 		return s.List.Name + " (entries keyed by " + s.Key + ")"
+	case s.ReadWithResource:
+		return r.Read.Name + " (with the resource)"
 	}
 	return opName(s.Get)
 }

@@ -67,9 +67,8 @@ func (st *state) orderSubResources(w *work) {
 
 func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at config.Key) {
 	r := w.r
-	read := fieldByMember(r, name)
-	if read != nil && !st.readsBack(r, read, sc) {
-		st.errorf(at, "%s already has a %s field %s", r.Kind, read.Class, name)
+	read, ok := st.readWithResource(w, name, sc, at)
+	if !ok {
 		return
 	}
 	stem := w.c.Name + name
@@ -112,14 +111,14 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 	value = st.unwrapValue(sr, value)
 	reason := fmt.Sprintf("sub-resource set by %s", put.ID.Name())
 	if read != nil {
-		if !compatibleKinds(value.Type, read.Type) {
-			st.errorf(at, "sub-resource %s: %s returns it as %s, but %s takes %s", name, r.Read.Name, model.TypeString(read.Type), put.ID.Name(), model.TypeString(value.Type))
+		if !compatibleKinds(value.Type, read.observed.Type) {
+			st.errorf(at, "sub-resource %s: %s returns it as %s, but %s takes %s", name, r.Read.Name, model.TypeString(read.observed.Type), put.ID.Name(), model.TypeString(value.Type))
 			return
 		}
 		sr.ReadWithResource = true
-		r.Status = slices.DeleteFunc(r.Status, func(f *model.Field) bool { return f == read })
-		value.ObservedPath = []string{read.Member}
-		reason += fmt.Sprintf(", read back by %s with the rest of the resource, so drift costs no call", r.Read.Name)
+		r.Status = slices.DeleteFunc(r.Status, func(f *model.Field) bool { return f == read.status })
+		value.ObservedPath = read.path
+		reason += fmt.Sprintf(", read back by %s at %s with the rest of the resource, so drift costs no call", r.Read.Name, strings.Join(read.path, "."))
 	} else if get != nil {
 		if sr.Get, err = st.plainOperation(get); err != nil {
 			st.errorf(at, "%v", err)
@@ -298,12 +297,47 @@ func (st *state) observedIn(get *smithy.Shape, member string, t *model.Type) ([]
 	return nil, fmt.Errorf("%s output has no member %s, nor the members of its type", get.ID.Name(), member)
 }
 
-// readsBack reports whether a sub-resource named like a status field of
-// the resource is read back in that field: a put-only operation setting
-// what the resource's own read returns (EC2's ModifySubnetAttribute sets
-// MapPublicIpOnLaunch, which DescribeSubnets returns with the subnet).
-func (st *state) readsBack(r *model.Resource, f *model.Field, sc *config.SubResource) bool {
+// readBack is where the resource's own read returns a sub-resource's
+// value: status is the status field it replaces, if any.
+type readBack struct {
+	path             []string
+	observed, status *model.Field
+}
+
+// readWithResource finds where the resource's read returns a sub-resource
+// that has no get: at the path observedAt gives, or in the status field
+// of its name, when it is a top-level read output member and no
+// identifier (EC2's ModifySubnetAttribute sets MapPublicIpOnLaunch, which
+// DescribeSubnets returns with the subnet). It is nil for a sub-resource
+// with operations of its own to read it; ok is false after an error.
+func (st *state) readWithResource(w *work, name string, sc *config.SubResource, at config.Key) (*readBack, bool) {
+	r := w.r
 	out := st.svc.Structs[r.Read.Output]
-	return f.Class == model.ClassStatus && f.From == nil && out != nil && out.FieldByMember(f.Member) != nil &&
-		sc.Get == "" && sc.List == "" && sc.Key == "" && !isIdentifier(r, f.Member) && !isIdentifierField(r, f.Member)
+	status := fieldByMember(r, name)
+	own := sc.Get != "" || sc.List != "" || sc.Key != ""
+	if sc.ObservedAt != "" {
+		if own {
+			st.errorf(at.At("observedAt"), "sub-resource %s: observedAt reads it with the resource, so it takes no get, list or key", name)
+			return nil, false
+		}
+		if status != nil {
+			st.errorf(at, "%s already has a %s field %s", r.Kind, status.Class, name)
+			return nil, false
+		}
+		path := strings.Split(sc.ObservedAt, ".")
+		f, err := st.walkPath(out, path)
+		if err != nil {
+			st.errorf(at.At("observedAt"), "sub-resource %s: %v", name, err)
+			return nil, false
+		}
+		return &readBack{path: path, observed: f}, true
+	}
+	if status == nil {
+		return nil, true
+	}
+	if own || status.Class != model.ClassStatus || status.From != nil || out.FieldByMember(name) == nil || isIdentifier(r, name) || isIdentifierField(r, name) {
+		st.errorf(at, "%s already has a %s field %s", r.Kind, status.Class, name)
+		return nil, false
+	}
+	return &readBack{path: []string{name}, observed: out.FieldByMember(name), status: status}, true
 }

@@ -193,7 +193,8 @@ func TestTagSpecificationsResourceType(t *testing.T) {
 // TestAttributeReadWithResource: an attribute the put sets one per call
 // and the resource's own read returns (EC2's ModifySubnetAttribute and
 // DescribeSubnets) becomes a spec field observed in that read, with no
-// get of its own; other status fields and conflicting options still fail.
+// get of its own, found by name or at observedAt; identifiers, bad paths
+// and conflicting options fail.
 func TestAttributeReadWithResource(t *testing.T) {
 	cases := []struct {
 		reason  string
@@ -207,6 +208,12 @@ func TestAttributeReadWithResource(t *testing.T) {
 			sub: "AutoFoo: {put: ModifyGadgetAttribute, get: DescribeGadgetAttribute}", wantErr: "Gadget already has a status field AutoFoo"},
 		{reason: "the identifier is never a sub-resource",
 			sub: "GadgetId: {put: ModifyGadgetAttribute}", wantErr: "already has a status field GadgetId"},
+		{reason: "observedAt: the read returns it deeper, under another name than the put's member",
+			sub: "FooKind: {put: ModifyGadgetAttribute, member: FooKindOnLaunch, observedAt: FooOptions.Kind}", want: "ModifyGadgetAttribute.FooKindOnLaunch. @FooOptions.Kind string"},
+		{reason: "observedAt names a member the read output lacks",
+			sub: "FooKind: {put: ModifyGadgetAttribute, member: FooKindOnLaunch, observedAt: FooOptions.Kindd}", wantErr: `FooOptions has no member "Kindd" (did you mean "Kind"?)`},
+		{reason: "observedAt and a get of its own contradict each other",
+			sub: "FooKind: {put: ModifyGadgetAttribute, get: DescribeGadgetAttribute, observedAt: FooOptions.Kind}", wantErr: "observedAt reads it with the resource, so it takes no get"},
 	}
 	for _, c := range cases {
 		res, err := runGadgets(t, "resources:\n  Gadget:\n    subResources:\n      "+c.sub+"\n")
@@ -221,9 +228,10 @@ func TestAttributeReadWithResource(t *testing.T) {
 			continue
 		}
 		r := resource(t, res, "Gadget")
-		f := field(r, "AutoFoo")
+		name, _, _ := strings.Cut(c.sub, ":")
+		f := field(r, name)
 		if f == nil || f.SubResource == nil || f.Class != model.ClassSpec {
-			t.Errorf("%s: AutoFoo is no spec sub-resource field: %+v", c.reason, f)
+			t.Errorf("%s: %s is no spec sub-resource field: %+v", c.reason, name, f)
 			continue
 		}
 		sr := f.SubResource
@@ -232,8 +240,8 @@ func TestAttributeReadWithResource(t *testing.T) {
 			t.Errorf("%s: got %q (get %v, read with resource %t), want %q, no get, read with the resource", c.reason, got, sr.Get, sr.ReadWithResource, c.want)
 		}
 		for _, s := range r.Status {
-			if s.Member == "AutoFoo" {
-				t.Errorf("%s: AutoFoo is still a status field too", c.reason)
+			if s.Member == name {
+				t.Errorf("%s: %s is still a status field too", c.reason, name)
 			}
 		}
 		if !strings.Contains(f.Reason, "read back by DescribeGadgets") {

@@ -30,6 +30,7 @@ spec:
   cidrBlock: 10.0.1.0/24
   availabilityZone: us-east-1b
   mapPublicIPOnLaunch: true
+  enableResourceNameDNSARecord: true
   tags:
     - key: Name
       value: subnet-demo
@@ -55,8 +56,9 @@ func describeSubnet(t *testing.T, region, id string) *types.Subnet {
 
 // TestSubnetInVPCByRef applies a Subnet naming its VPC by vpcRef, before
 // the VPC itself, as one apply would: both become Ready, the subnet is in
-// that VPC with the spec's CIDR, zone, Name tag and public IP mapping
-// (ModifySubnetAttribute, after the create), an unchanged subnet costs no
+// that VPC with the spec's CIDR, zone, Name tag, public IP mapping and
+// resource-name DNS A record (ModifySubnetAttribute, after the create; the
+// record read back at PrivateDnsNameOptionsOnLaunch), an unchanged subnet costs no
 // write per resync, the mapping and tag changed out of band are put back,
 // and deleting the Subnet, then the VPC, removes both from EC2.
 func TestSubnetInVPCByRef(t *testing.T) {
@@ -98,6 +100,9 @@ func TestSubnetInVPCByRef(t *testing.T) {
 	}
 	if !aws.ToBool(got.MapPublicIpOnLaunch) {
 		t.Errorf("subnet %s has MapPublicIpOnLaunch false, want true", id)
+	}
+	if o := got.PrivateDnsNameOptionsOnLaunch; o == nil || !aws.ToBool(o.EnableResourceNameDnsARecord) {
+		t.Errorf("subnet %s has PrivateDnsNameOptionsOnLaunch %+v, want EnableResourceNameDnsARecord true", id, o)
 	}
 
 	e.checkSubnetEconomy(id)

@@ -259,6 +259,21 @@ func (in *SubnetSpec) DeepCopyInto(out *SubnetSpec) {
 		*out = new(bool)
 		**out = **in
 	}
+	if in.EnableResourceNameDNSAAAARecord != nil {
+		in, out := &in.EnableResourceNameDNSAAAARecord, &out.EnableResourceNameDNSAAAARecord
+		*out = new(bool)
+		**out = **in
+	}
+	if in.EnableResourceNameDNSARecord != nil {
+		in, out := &in.EnableResourceNameDNSARecord, &out.EnableResourceNameDNSARecord
+		*out = new(bool)
+		**out = **in
+	}
+	if in.HostnameType != nil {
+		in, out := &in.HostnameType, &out.HostnameType
+		*out = new(string)
+		**out = **in
+	}
 	if in.MapPublicIPOnLaunch != nil {
 		in, out := &in.MapPublicIPOnLaunch, &out.MapPublicIPOnLaunch
 		*out = new(bool)

@@ -17,6 +17,15 @@ func diffSpec(desired, observed *v1alpha1.SubnetSpec) []string {
 	if desired.EnableDNS64 != nil && (observed.EnableDNS64 == nil || *desired.EnableDNS64 != *observed.EnableDNS64) {
 		diff = append(diff, "enableDNS64")
 	}
+	if desired.EnableResourceNameDNSAAAARecord != nil && (observed.EnableResourceNameDNSAAAARecord == nil || *desired.EnableResourceNameDNSAAAARecord != *observed.EnableResourceNameDNSAAAARecord) {
+		diff = append(diff, "enableResourceNameDNSAAAARecord")
+	}
+	if desired.EnableResourceNameDNSARecord != nil && (observed.EnableResourceNameDNSARecord == nil || *desired.EnableResourceNameDNSARecord != *observed.EnableResourceNameDNSARecord) {
+		diff = append(diff, "enableResourceNameDNSARecord")
+	}
+	if desired.HostnameType != nil && (observed.HostnameType == nil || *desired.HostnameType != *observed.HostnameType) {
+		diff = append(diff, "hostnameType")
+	}
 	if desired.MapPublicIPOnLaunch != nil && (observed.MapPublicIPOnLaunch == nil || *desired.MapPublicIPOnLaunch != *observed.MapPublicIPOnLaunch) {
 		diff = append(diff, "mapPublicIPOnLaunch")
 	}

@@ -19,6 +19,21 @@ func observedSpec(cr *v1alpha1.Subnet, desc *types.Subnet) v1alpha1.SubnetSpec {
 	observed.AssignIPv6AddressOnCreation = desc.AssignIpv6AddressOnCreation
 	observed.CustomerOwnedIPv4Pool = desc.CustomerOwnedIpv4Pool
 	observed.EnableDNS64 = desc.EnableDns64
+	if desc.PrivateDnsNameOptionsOnLaunch != nil {
+		observed.EnableResourceNameDNSAAAARecord = desc.PrivateDnsNameOptionsOnLaunch.EnableResourceNameDnsAAAARecord
+	} else {
+		observed.EnableResourceNameDNSAAAARecord = nil
+	}
+	if desc.PrivateDnsNameOptionsOnLaunch != nil {
+		observed.EnableResourceNameDNSARecord = desc.PrivateDnsNameOptionsOnLaunch.EnableResourceNameDnsARecord
+	} else {
+		observed.EnableResourceNameDNSARecord = nil
+	}
+	if desc.PrivateDnsNameOptionsOnLaunch != nil {
+		observed.HostnameType = conv.FromEnum(desc.PrivateDnsNameOptionsOnLaunch.HostnameType)
+	} else {
+		observed.HostnameType = nil
+	}
 	observed.MapPublicIPOnLaunch = desc.MapPublicIpOnLaunch
 	observed.Tags = conv.Slice(desc.Tags, apiTag)
 	return observed

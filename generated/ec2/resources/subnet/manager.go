@@ -194,6 +194,39 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Subnet, obs managed.O
 			return err
 		}
 	}
+	if obs.Changed("enableResourceNameDNSAAAARecord") && cr.Spec.EnableResourceNameDNSAAAARecord != nil {
+		if cr.Status.SubnetID == nil {
+			return nil
+		}
+		if _, err := m.client.ModifySubnetAttribute(ctx, &ec2.ModifySubnetAttributeInput{
+			EnableResourceNameDnsAAAARecordOnLaunch: &types.AttributeBooleanValue{Value: cr.Spec.EnableResourceNameDNSAAAARecord},
+			SubnetId:                                cr.Status.SubnetID,
+		}); err != nil {
+			return err
+		}
+	}
+	if obs.Changed("enableResourceNameDNSARecord") && cr.Spec.EnableResourceNameDNSARecord != nil {
+		if cr.Status.SubnetID == nil {
+			return nil
+		}
+		if _, err := m.client.ModifySubnetAttribute(ctx, &ec2.ModifySubnetAttributeInput{
+			EnableResourceNameDnsARecordOnLaunch: &types.AttributeBooleanValue{Value: cr.Spec.EnableResourceNameDNSARecord},
+			SubnetId:                             cr.Status.SubnetID,
+		}); err != nil {
+			return err
+		}
+	}
+	if obs.Changed("hostnameType") && cr.Spec.HostnameType != nil {
+		if cr.Status.SubnetID == nil {
+			return nil
+		}
+		if _, err := m.client.ModifySubnetAttribute(ctx, &ec2.ModifySubnetAttributeInput{
+			PrivateDnsHostnameTypeOnLaunch: conv.ToEnum[types.HostnameType](cr.Spec.HostnameType),
+			SubnetId:                       cr.Status.SubnetID,
+		}); err != nil {
+			return err
+		}
+	}
 	if obs.Changed("mapPublicIPOnLaunch") && cr.Spec.MapPublicIPOnLaunch != nil {
 		if cr.Status.SubnetID == nil {
 			return nil

@@ -60,6 +60,7 @@ func describeSubnet(t *testing.T, region, id string) *types.Subnet {
 // resource-name DNS A record (ModifySubnetAttribute, after the create; the
 // record read back at PrivateDnsNameOptionsOnLaunch), an unchanged subnet costs no
 // write per resync, the mapping and tag changed out of band are put back,
+// the mapping turned off in the spec is turned off in EC2,
 // and deleting the Subnet, then the VPC, removes both from EC2.
 func TestSubnetInVPCByRef(t *testing.T) {
 	t.Parallel()
@@ -107,6 +108,15 @@ func TestSubnetInVPCByRef(t *testing.T) {
 
 	e.checkSubnetEconomy(id)
 	putBackSubnet(t, region, id)
+
+	harness.Edit(e.Env, readySubnet, func(s *v1alpha1.Subnet) { s.Spec.MapPublicIPOnLaunch = aws.Bool(false) })
+	harness.Eventually(t, harness.Wait, 250*time.Millisecond, func() error {
+		if got := describeSubnet(t, region, id); got == nil || aws.ToBool(got.MapPublicIpOnLaunch) {
+			return fmt.Errorf("subnet %s: MapPublicIpOnLaunch still true after the spec turned it off", id)
+		}
+		return nil
+	})
+	readySubnet = harness.WaitReady(e.Env, readySubnet)
 
 	e.Delete(readySubnet)
 	harness.Eventually(t, harness.Wait, 250*time.Millisecond, func() error {

@@ -29,26 +29,33 @@ func (g *Gen) keyFunc(f *model.Field) jen.Code {
 	)
 }
 
+// listPage is the body of one page of a paged list call on in: set the
+// page token, call, take the page's elements with each, and return the
+// next token (nil when the list is not paged).
+func listPage(list *model.Operation, inToken, outToken string, each jen.Code) []jen.Code {
+	var page []jen.Code
+	if inToken != "" {
+		page = append(page, jen.Id("in").Dot(exported(inToken)).Op("=").Id("token"))
+	}
+	next := jen.Nil()
+	if outToken != "" {
+		next = jen.Id("out").Dot(exported(outToken))
+	}
+	return append(page,
+		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(list.Name).Call(jen.Id("ctx"), jen.Id("in")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		each,
+		jen.Return(next, jen.Nil()),
+	)
+}
+
 // listCollection reads every entry with the list operation, page by page,
 // into observed.
 func (m *managerWriter) listCollection(s subResource, obsZero jen.Code) []jen.Code {
 	list := s.List
 	ids, guards := m.identifiers(list, jen.Return(obsZero, jen.Nil()))
 	_, elemType := m.outputType(list)
-	var page []jen.Code
-	if s.InputToken != "" {
-		page = append(page, jen.Id("in").Dot(exported(s.InputToken)).Op("=").Id("token"))
-	}
-	next := jen.Nil()
-	if s.OutputToken != "" {
-		next = jen.Id("out").Dot(exported(s.OutputToken))
-	}
-	page = append(page,
-		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(list.Name).Call(jen.Id("ctx"), jen.Id("in")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Id("listed").Op("=").Append(jen.Id("listed"), unwrap(list).Op("...")),
-		jen.Return(next, jen.Nil()),
-	)
+	page := listPage(list, s.InputToken, s.OutputToken, jen.Id("listed").Op("=").Append(jen.Id("listed"), unwrap(list).Op("...")))
 	sdkList := &model.Type{Kind: model.List, Elem: &model.Type{Kind: model.Structure, Shape: list.Output}}
 	return append(guards,
 		jen.Id("in").Op(":=").Op("&").Qual(m.c.sdk, list.Name+"Input").Values(ids),

@@ -88,20 +88,7 @@ func (m *managerWriter) findCreated() jen.Code {
 		add = jen.If(cond).Block(add)
 	}
 	_, elemType := m.outputType(list)
-	page := []jen.Code{}
-	if f.InputToken != "" {
-		page = append(page, jen.Id("in").Dot(exported(f.InputToken)).Op("=").Id("token"))
-	}
-	next := jen.Nil()
-	if f.OutputToken != "" {
-		next = jen.Id("out").Dot(exported(f.OutputToken))
-	}
-	page = append(page,
-		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(list.Name).Call(jen.Id("ctx"), jen.Id("in")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(unwrap(list))).Block(add),
-		jen.Return(next, jen.Nil()),
-	)
+	page := listPage(list, f.InputToken, f.OutputToken, jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(unwrap(list))).Block(add))
 	var sets []jen.Code
 	for _, s := range f.Sets {
 		field := statusField(m.r, s.Field)

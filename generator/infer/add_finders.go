@@ -133,8 +133,9 @@ func (st *state) finderMatch(w *work, list *model.Operation, elem *model.Struct,
 	return m
 }
 
-// finderSince checks the createdAfter input member: a timestamp.
-func (st *state) finderSince(list *model.Operation, name string, at config.Key) *model.Member {
+// namedInput is the input member of list that generator.yaml names at at;
+// nil, with the error, when list has none of that name.
+func (st *state) namedInput(list *model.Operation, name string, at config.Key) *model.Member {
 	in := inputMember(list, name)
 	if in == nil {
 		var members []string
@@ -142,6 +143,14 @@ func (st *state) finderSince(list *model.Operation, name string, at config.Key) 
 			members = append(members, m.Name)
 		}
 		st.errorf(at, "%s has no input member %q%s", list.Name, name, config.DidYouMean(name, members))
+	}
+	return in
+}
+
+// finderSince checks the createdAfter input member: a timestamp.
+func (st *state) finderSince(list *model.Operation, name string, at config.Key) *model.Member {
+	in := st.namedInput(list, name, at)
+	if in == nil {
 		return nil
 	}
 	if in.Type.Kind != model.Time {

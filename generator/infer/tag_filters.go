@@ -8,13 +8,8 @@ import (
 // tagFilters checks findCreated's tagFilters member: a list of structures
 // with a string Name and a list of strings Values, as EC2's Filters.
 func (st *state) tagFilters(list *model.Operation, name string, at config.Key) *model.TagFilters {
-	in := inputMember(list, name)
+	in := st.namedInput(list, name, at)
 	if in == nil {
-		var members []string
-		for _, m := range list.Input {
-			members = append(members, m.Name)
-		}
-		st.errorf(at, "%s has no input member %q%s", list.Name, name, config.DidYouMean(name, members))
 		return nil
 	}
 	if in.Type.Kind == model.List && in.Type.Elem.Kind == model.Structure {

@@ -12,12 +12,19 @@ import "k8s.io/apimachinery/pkg/runtime/schema"
 // ackv1alpha1.AWSResourceReferenceWrapper (namespace defaults to the
 // object's own), or a list of those, in which case Field receives a list
 // of values in the same order.
+//
+// With In set, Field and RefField are members of each element of the spec
+// list In, and each element is resolved on its own, as the incumbent's
+// RouteTable resolves spec.routes[].gatewayRef into routes[].gatewayID.
 type Reference struct {
 	// Field is the spec path (JSON names, dot separated) that the
 	// resolved value fills, e.g. "tableName".
 	Field string
 	// RefField is the spec path of the reference, e.g. "tableRef".
 	RefField string
+	// In is the spec path of the list whose elements hold Field and
+	// RefField, e.g. "routes"; empty for a top-level field.
+	In string
 	// Target is the referenced kind, e.g. dynamodb.services.k8s.aws,
 	// v1alpha1, Table.
 	Target schema.GroupVersionKind

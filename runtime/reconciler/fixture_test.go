@@ -50,6 +50,8 @@ type WidgetSpec struct {
 	// Peer is filled from another Widget through PeerRef.
 	Peer    *string                                  `json:"peer,omitempty"`
 	PeerRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"peerRef,omitempty"`
+	// Hops each name a peer, as routes[].gatewayID, or refer to one.
+	Hops []WidgetHop `json:"hops,omitempty"`
 	// Password is a @sensitive input, given as a Secret key.
 	Password *ackv1alpha1.SecretKeyReference `json:"password,omitempty"`
 	// Access holds @sensitive tokens in a list of structs.
@@ -57,6 +59,12 @@ type WidgetSpec struct {
 	// Env is a struct with a @sensitive map: entries written in the spec,
 	// plus every key of the Secret VariablesFrom names.
 	Env *WidgetEnv `json:"env,omitempty"`
+}
+
+type WidgetHop struct {
+	CIDR   *string                                  `json:"cidr,omitempty"`
+	Via    *string                                  `json:"via,omitempty"`
+	ViaRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"viaRef,omitempty"`
 }
 
 type WidgetAccess struct {

@@ -245,6 +245,99 @@ func TestReferences(t *testing.T) {
 	})
 }
 
+func TestListElementReferences(t *testing.T) {
+	peerGVK := widgetGV.WithKind("Widget")
+	refKind := func(k *managed.Kind[*Widget]) {
+		k.References = []managed.Reference{{In: "hops", Field: "via", RefField: "viaRef", Target: peerGVK, Path: "spec.name"}}
+	}
+	peer := func(name string, ready bool) *Widget {
+		p := &Widget{
+			TypeMeta:   metav1.TypeMeta{APIVersion: widgetGV.String(), Kind: "Widget"},
+			ObjectMeta: metav1.ObjectMeta{Name: name, Namespace: testNS, Generation: 1},
+			Spec:       WidgetSpec{Name: aws.String(name + "-aws-name")},
+		}
+		if ready {
+			syncedAt(1)(p)
+		}
+		return p
+	}
+	ref := func(name string) *ackv1alpha1.AWSResourceReferenceWrapper {
+		return &ackv1alpha1.AWSResourceReferenceWrapper{From: &ackv1alpha1.AWSResourceReference{Name: aws.String(name)}}
+	}
+	hops := func(h ...WidgetHop) func(*Widget) { return func(w *Widget) { w.Spec.Hops = h } }
+	runPassCases(t, map[string]passCase{
+		"EachElementResolved": {
+			reason: "Each element's reference fills that element's field for the AWS calls; an element giving the value itself keeps it; the stored spec keeps the references.",
+			obj: widget(hops(
+				WidgetHop{CIDR: aws.String("0.0.0.0/0"), ViaRef: ref("a")},
+				WidgetHop{CIDR: aws.String("10.1.0.0/16"), Via: aws.String("literal")},
+				WidgetHop{CIDR: aws.String("10.2.0.0/16"), ViaRef: ref("b")},
+			)),
+			kind:  refKind,
+			extra: []client.Object{peer("a", true), peer("b", true)},
+			want: want{
+				calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"},
+				conds: map[string]string{"ACK.ReferencesResolved": "True/ReferencesResolved"},
+				check: func(t *testing.T, e *env, w *Widget) {
+					var got []string
+					for _, h := range e.aws.observed[0].Hops {
+						got = append(got, aws.ToString(h.CIDR)+"->"+aws.ToString(h.Via))
+					}
+					if want := []string{"0.0.0.0/0->a-aws-name", "10.1.0.0/16->literal", "10.2.0.0/16->b-aws-name"}; !slices.Equal(got, want) {
+						t.Errorf("AWS saw hops %v, want %v", got, want)
+					}
+					if w.Spec.Hops[0].Via != nil || w.Spec.Hops[0].ViaRef == nil {
+						t.Errorf("the stored spec changed: %+v", w.Spec.Hops[0])
+					}
+				},
+			},
+		},
+		"OneElementWaits": {
+			reason: "An element whose target is not Ready makes the object wait, naming the target and the element; nothing is called in AWS.",
+			obj:    widget(hops(WidgetHop{CIDR: aws.String("0.0.0.0/0"), ViaRef: ref("a")}, WidgetHop{CIDR: aws.String("10.2.0.0/16"), ViaRef: ref("b")})),
+			kind:   refKind,
+			extra:  []client.Object{peer("a", true), peer("b", false)},
+			want: want{
+				err:   true,
+				conds: map[string]string{"ACK.ReferencesResolved": "False/ReferencesUnresolved", "Ready": "False/ReferencesUnresolved"},
+				check: func(t *testing.T, _ *env, w *Widget) {
+					if msg := condMessage(w, "ACK.ReferencesResolved"); !strings.Contains(msg, "Widget team/b to be Ready") || !strings.Contains(msg, "spec.hops[1].viaRef") {
+						t.Errorf("message %q does not name the target and the element", msg)
+					}
+				},
+			},
+		},
+		"ElementTargetMissing": {
+			reason: "An element naming a missing object waits for it.",
+			obj:    widget(hops(WidgetHop{CIDR: aws.String("0.0.0.0/0"), ViaRef: ref("gone")})),
+			kind:   refKind,
+			want: want{
+				err:   true,
+				conds: map[string]string{"ACK.ReferencesResolved": "False/ReferencesUnresolved"},
+				check: func(t *testing.T, _ *env, w *Widget) {
+					if msg := condMessage(w, "ACK.ReferencesResolved"); !strings.Contains(msg, "Widget team/gone to exist") {
+						t.Errorf("message %q", msg)
+					}
+				},
+			},
+		},
+		"ElementBothSet": {
+			reason: "An element setting both the field and its reference is Terminal, naming the element's index.",
+			obj:    widget(hops(WidgetHop{CIDR: aws.String("0.0.0.0/0"), Via: aws.String("x")}, WidgetHop{CIDR: aws.String("10.2.0.0/16"), Via: aws.String("y"), ViaRef: ref("a")})),
+			kind:   refKind,
+			extra:  []client.Object{peer("a", true)},
+			want: want{
+				requeue: 10 * time.Hour, events: []string{"Terminal"}, conds: map[string]string{"ACK.Terminal": "True/Terminal"},
+				check: func(t *testing.T, _ *env, w *Widget) {
+					if msg := condMessage(w, "ACK.Terminal"); !strings.Contains(msg, "spec.hops[1].via and spec.hops[1].viaRef") {
+						t.Errorf("Terminal message %q does not name the element", msg)
+					}
+				},
+			},
+		},
+	})
+}
+
 func TestResourcesMetric(t *testing.T) {
 	fa := awsState("w", 3, "standard")
 	e := newEnv(t, fa, nil, nil, widget(ownedIn("us-west-2"), func(w *Widget) { w.Spec.Mode = aws.String("standard") }))

@@ -3,6 +3,7 @@ package reconciler
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
@@ -36,6 +37,18 @@ func (r *Reconciler[T]) resolveReferences(ctx context.Context, obj T) error {
 	var waiting []string
 	used := false
 	for _, ref := range r.kind.References {
+		if ref.In != "" {
+			list, why, refUsed, err := r.resolveInList(ctx, obj, ref, u, values)
+			if err != nil {
+				return err
+			}
+			if refUsed {
+				used = true
+				values[ref.In] = list
+			}
+			waiting = append(waiting, why...)
+			continue
+		}
 		raw, ok := getPath(u, "spec."+ref.RefField)
 		if !ok {
 			continue
@@ -84,6 +97,47 @@ func (r *Reconciler[T]) resolveReferences(ctx context.Context, obj T) error {
 		return nil
 	}
 	return setSpecValues(obj, values)
+}
+
+// resolveInList resolves ref in each element of the spec list ref.In that
+// sets ref.RefField. It returns the list with the values filled in,
+// starting from what values already holds for the list (another reference
+// in the same elements), why elements must wait, and whether any element
+// used the reference.
+func (r *Reconciler[T]) resolveInList(ctx context.Context, obj T, ref managed.Reference, u, values map[string]any) ([]any, []string, bool, error) {
+	elems, _ := values[ref.In].([]any)
+	if elems == nil {
+		raw, _ := getPath(u, "spec."+ref.In)
+		elems, _ = raw.([]any)
+	}
+	out := make([]any, len(elems))
+	var waiting []string
+	used := false
+	for i, e := range elems {
+		out[i] = e
+		m, _ := e.(map[string]any)
+		refVal, ok := getPath(m, ref.RefField)
+		if !ok {
+			continue
+		}
+		used = true
+		at := fmt.Sprintf("spec.%s[%d]", ref.In, i)
+		if _, set := getPath(m, ref.Field); set {
+			return nil, nil, false, managed.Terminalf("%s.%s and %s.%s are both set; set one", at, ref.Field, at, ref.RefField)
+		}
+		val, why, err := r.resolveOne(ctx, obj, ref, refVal)
+		if err != nil {
+			return nil, nil, false, fmt.Errorf("%s.%s: %w", at, ref.RefField, err)
+		}
+		if why != "" {
+			waiting = append(waiting, fmt.Sprintf("%s (%s.%s)", why, at, ref.RefField))
+			continue
+		}
+		filled := maps.Clone(m)
+		filled[ref.Field] = val
+		out[i] = filled
+	}
+	return out, waiting, used, nil
 }
 
 // resolveOne reads one {from: {name, namespace}} reference. It returns the

@@ -195,6 +195,14 @@ type SubResource struct {
 	// which ModifySubnetAttribute sets as PrivateDnsHostnameTypeOnLaunch).
 	// A status field named like the sub-resource is found without it.
 	ObservedAt string `yaml:"observedAt,omitempty"`
+	// Replace changes an entry of a collection read with the resource in
+	// place where its key stays and the rest differs (EC2's ReplaceRoute);
+	// without one, such an entry is deleted and put again.
+	Replace string `yaml:"replace,omitempty"`
+	// AWSOwned marks the entries of a collection read with the resource
+	// that AWS makes itself (a route table's local route, Origin
+	// CreateRouteTable): they are never drift and never deleted.
+	AWSOwned *Match `yaml:"awsOwned,omitempty"`
 	// After names sub-resources (their field names) that AWS needs put
 	// before this one: S3 takes a replication configuration only on a
 	// bucket whose versioning is enabled.
@@ -205,6 +213,14 @@ type SubResource struct {
 	Emulator *Emulator `yaml:"emulator,omitempty"`
 	// Because says why the field is a sub-resource.
 	Because string `yaml:"because,omitempty"`
+}
+
+// Match picks the entries whose Member holds one of Values.
+type Match struct {
+	// Member is the member of an entry to look at (Origin).
+	Member string `yaml:"member"`
+	// Values are the values that pick an entry (CreateRouteTable).
+	Values []string `yaml:"values"`
 }
 
 // Emulator is a gap of the AWS emulator the end-to-end tests run against.

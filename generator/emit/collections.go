@@ -110,6 +110,9 @@ func (m *managerWriter) deleteEntry(s subResource) []jen.Code {
 // updateCollection puts the entries that are new or differ, and deletes
 // the ones the spec lacks where the collection has a delete.
 func (m *managerWriter) updateCollection(s subResource) []jen.Code {
+	if s.EntryInPut {
+		return m.updateReadCollection(s)
+	}
 	api, _ := m.entry(s.f)
 	differs := jen.Func().Params(jen.List(jen.Id("d"), jen.Id("o")).Op("*").Add(api)).Bool().Block(
 		jen.Return(jen.Len(jen.Id(m.d.structFunc(s.f.Type.Elem.Shape)).Call(jen.Lit(""), jen.Id("d"), jen.Id("o"))).Op(">").Lit(0)),
@@ -134,10 +137,10 @@ func (m *managerWriter) updateCollection(s subResource) []jen.Code {
 // removing an entry deletes it, an unset field is the empty collection;
 // elsewhere it is no opinion.
 func (d *differ) keyedField(f *model.Field, removable bool) jen.Code {
-	_, key := d.entry(f)
+	keyName, keyFunc := d.collectionKey(f)
 	des, obs := jen.Id("desired").Dot(f.GoName), jen.Id("observed").Dot(f.GoName)
 	add := jen.Id("diff").Op("=").Append(jen.Id("diff"), jen.Qual(comparePkg, "Keyed").Call(
-		jen.Lit(f.JSONName), jen.Lit(key.JSONName), des, obs, d.keyFunc(f), jen.Id(d.structFunc(f.Type.Elem.Shape)),
+		jen.Lit(f.JSONName), jen.Lit(keyName), des, obs, keyFunc, jen.Id(d.structFunc(f.Type.Elem.Shape)),
 	).Op("..."))
 	if removable {
 		return add

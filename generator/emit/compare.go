@@ -39,14 +39,14 @@ func (d *differ) diffSpec(r *model.Resource, fields, removable []*model.Field) j
 	specType := jen.Op("*").Qual(d.api, r.Kind+"Spec")
 	body := []jen.Code{jen.Var().Id("diff").Index().String()}
 	for _, f := range fields {
-		if f.SubResource != nil && f.SubResource.List != nil {
+		if keyedCollection(f) {
 			body = append(body, d.keyedField(f, slices.Contains(removable, f)))
 			continue
 		}
 		body = append(body, d.specField(f))
 	}
 	for _, f := range removable {
-		if f.SubResource.List != nil {
+		if keyedCollection(f) {
 			continue // compared above, its removal included
 		}
 		body = append(body, jen.Comment("Removing "+f.JSONName+" from the spec deletes it, if AWS has it."), jen.If(

@@ -42,7 +42,7 @@ func (g *Gen) IAMPolicy() (File, error) {
 func calledOperations(r *model.Resource) []*model.Operation {
 	ops := []*model.Operation{r.Create, r.Read, r.Update, r.Delete}
 	for _, s := range r.SubResources {
-		ops = append(ops, s.Put, s.Get, s.List)
+		ops = append(ops, s.Put, s.Get, s.List, s.Replace)
 		for _, f := range r.Spec {
 			if f.SubResource == s && (subResource{s, f}).removable() {
 				ops = append(ops, s.Delete)

@@ -156,21 +156,11 @@ func (m *managerWriter) kindOptions() jen.Dict {
 		if f.LateInitialize {
 			late = append(late, f.JSONName)
 		}
-		if ref := f.Reference; ref != nil {
-			_, refJSON := refNames(f)
-			group := ref.Group
-			if group == "" {
-				group = m.svc.Group
-			}
-			refs = append(refs, jen.Values(jen.Dict{
-				jen.Id("Field"):    jen.Lit(f.JSONName),
-				jen.Id("RefField"): jen.Lit(refJSON),
-				jen.Id("Target"): jen.Qual("k8s.io/apimachinery/pkg/runtime/schema", "GroupVersionKind").Values(jen.Dict{
-					jen.Id("Group"): jen.Lit(group), jen.Id("Version"): jen.Lit(m.svc.Version), jen.Id("Kind"): jen.Lit(ref.Kind),
-				}),
-				// The runtime's paths start at the object, with no leading dot.
-				jen.Id("Path"): jen.Lit(strings.TrimPrefix(ref.Path, ".")),
-			}))
+		if f.Reference != nil {
+			refs = append(refs, m.reference("", f))
+		}
+		for _, n := range m.nestedReferences(f) {
+			refs = append(refs, m.reference(n.In, n.Field))
 		}
 	}
 	if len(late) > 0 {
@@ -190,6 +180,31 @@ func (m *managerWriter) kindOptions() jen.Dict {
 		opts[jen.Id("AppliedFields")] = applied
 	}
 	return opts
+}
+
+// reference is the runtime's managed.Reference for f, a member of the
+// structure or of the elements of the list at the spec path in, or a
+// top-level field when in is empty.
+func (m *managerWriter) reference(in string, f *model.Field) jen.Code {
+	ref := f.Reference
+	_, refJSON := refNames(f)
+	group := ref.Group
+	if group == "" {
+		group = m.svc.Group
+	}
+	d := jen.Dict{
+		jen.Id("Field"):    jen.Lit(f.JSONName),
+		jen.Id("RefField"): jen.Lit(refJSON),
+		jen.Id("Target"): jen.Qual("k8s.io/apimachinery/pkg/runtime/schema", "GroupVersionKind").Values(jen.Dict{
+			jen.Id("Group"): jen.Lit(group), jen.Id("Version"): jen.Lit(m.svc.Version), jen.Id("Kind"): jen.Lit(ref.Kind),
+		}),
+		// The runtime's paths start at the object, with no leading dot.
+		jen.Id("Path"): jen.Lit(strings.TrimPrefix(ref.Path, ".")),
+	}
+	if in != "" {
+		d[jen.Id("In")] = jen.Lit(in)
+	}
+	return jen.Values(d)
 }
 
 // dict merges jennifer dictionaries.
@@ -638,7 +653,11 @@ func (m *managerWriter) assignObserved(f *model.Field, in *model.Struct, x *jen.
 		if !compatible(f.Type, mem.Type) {
 			return jen.Null()
 		}
-		return jen.Id("observed").Dot(f.GoName).Op("=").Add(m.c.fromSDK(f.Type, mem.Type, next, true))
+		var value jen.Code = next
+		if s := f.SubResource; s != nil && s.AWSOwned != nil {
+			value = m.skipAWSOwned(s.AWSOwned, mem, next)
+		}
+		return jen.Id("observed").Dot(f.GoName).Op("=").Add(m.c.fromSDK(f.Type, mem.Type, value, true))
 	}
 	return jen.If(next.Clone().Op("!=").Nil()).Block(
 		m.assignObserved(f, m.svc.Structs[mem.Type.Shape], next, path[1:]),

@@ -9,6 +9,7 @@ import (
 	"sigs.k8s.io/yaml"
 
 	"github.com/kubesmith/kubesmith/generator/emit/rbac"
+	"github.com/kubesmith/kubesmith/generator/model"
 )
 
 // RBACRules are the service's controller permissions, from what its kinds
@@ -23,9 +24,11 @@ func (g *Gen) RBACRules() rbac.Rules {
 		keys, maps := g.secretPaths(r)
 		kinds = append(kinds, rbac.Kind{Plural: r.Plural, Secrets: len(keys)+len(maps) > 0})
 		for _, f := range r.Spec {
-			// This service's kinds are covered by the rules on its own kinds.
-			if ref := f.Reference; ref != nil && ref.Group != svc.Group {
-				targets = append(targets, rbac.Target{Group: ref.Group, Plural: ref.Plural})
+			for _, ref := range g.references(f) {
+				// The kinds this service generates are covered by the rules on them.
+				if ref.Group != svc.Group || !g.generates(ref.Kind) {
+					targets = append(targets, rbac.Target{Group: ref.Group, Plural: ref.Plural})
+				}
 			}
 		}
 	}
@@ -34,6 +37,24 @@ func (g *Gen) RBACRules() rbac.Rules {
 		return strings.Compare(a.Group+"/"+a.Plural, b.Group+"/"+b.Plural)
 	})
 	return rbac.For(svc.Group, kinds, slices.Compact(targets))
+}
+
+// references are the references of the spec field f and of the members
+// below it.
+func (g *Gen) references(f *model.Field) []*model.Reference {
+	var out []*model.Reference
+	if f.Reference != nil {
+		out = append(out, f.Reference)
+	}
+	for _, n := range g.nestedReferences(f) {
+		out = append(out, n.Field.Reference)
+	}
+	return out
+}
+
+// generates reports whether the service has the kind.
+func (g *Gen) generates(kind string) bool {
+	return slices.ContainsFunc(g.svc.Resources, func(r *model.Resource) bool { return r.Kind == kind })
 }
 
 // RBAC emits config/rbac: the ClusterRole for the watched namespaces and

@@ -20,8 +20,9 @@ func TestRBACRules(t *testing.T) {
 	cases := []struct {
 		reason string
 		spec   []*model.Field
-		want   []string // "group resource verb" the watched namespaces allow
-		absent []string // ... and must not allow
+		others []*model.Resource // the service's other kinds
+		want   []string          // "group resource verb" the watched namespaces allow
+		absent []string          // ... and must not allow
 	}{
 		{
 			reason: "a kind without secret fields or references: its own objects, by patch, and events",
@@ -39,13 +40,19 @@ func TestRBACRules(t *testing.T) {
 		{
 			reason: "a reference to another service's kind: get on it; this service's kinds are covered already",
 			spec:   []*model.Field{refField("RoleArn", false, false, role), refField("TableName", true, false, table)},
-			want:   []string{"iam.services.k8s.aws roles get"},
-			absent: []string{"x.services.k8s.aws tables get"},
+			others: []*model.Resource{{Kind: "Table", Plural: "tables"}},
+			want:   []string{"iam.services.k8s.aws roles get", "x.services.k8s.aws tables watch"},
+		},
+		{
+			reason: "a reference to a kind of this service that it does not generate (another engineer's, not merged yet): get on it, as no rule of its own covers it",
+			spec:   []*model.Field{refField("TableName", true, false, table)},
+			want:   []string{"x.services.k8s.aws tables get"},
+			absent: []string{"x.services.k8s.aws tables watch"},
 		},
 	}
 	for _, c := range cases {
 		svc := &model.Service{Name: "x", Group: "x.services.k8s.aws", Version: "v1alpha1",
-			Resources: []*model.Resource{{Kind: "Backup", Plural: "backups", Spec: c.spec}}}
+			Resources: append([]*model.Resource{{Kind: "Backup", Plural: "backups", Spec: c.spec}}, c.others...)}
 		rules := New(svc, "example.com/x").RBACRules()
 		got := grants(rules.Watched)
 		for _, w := range c.want {

@@ -43,7 +43,7 @@ func (s subResource) compared() bool {
 }
 
 // collection reports whether the sub-resource is a keyed collection.
-func (s subResource) collection() bool { return s.List != nil }
+func (s subResource) collection() bool { return s.List != nil || s.EntryInPut }
 
 // removable reports whether dropping the field from the spec deletes the
 // configuration: only a get can tell that AWS has one to delete, and
@@ -70,7 +70,7 @@ func (m *managerWriter) observeSubResources(obsZero jen.Code) []jen.Code {
 	var body []jen.Code
 	for _, s := range m.subResources() {
 		switch {
-		case s.collection():
+		case s.List != nil:
 			body = append(body, jen.Comment(s.List.Name+" lists "+s.f.JSONName+", whose entries "+s.Put.Name+" sets one by one."))
 			body = append(body, m.whenWanted(s, m.listCollection(s, obsZero)))
 		case s.Get != nil:

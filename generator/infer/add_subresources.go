@@ -72,6 +72,14 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 		return
 	}
 	stem := w.c.Name + name
+	if read != nil && read.observed.Type.Kind == model.List && read.observed.Type.Elem.Kind == model.Structure {
+		st.addReadCollection(w, name, sc, read, at)
+		return
+	}
+	if sc.Replace != "" || sc.AWSOwned != nil {
+		st.errorf(at, "sub-resource %s: replace and awsOwned apply to a collection read with the resource, whose read returns a list of structures", name)
+		return
+	}
 	if sc.List != "" || sc.Key != "" || (sc.Get == "" && st.lookup(stem, "List", "s") != nil) {
 		st.addCollection(w, name, sc, at)
 		return

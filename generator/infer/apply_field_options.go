@@ -94,7 +94,7 @@ func applyFieldOptions(st *state) error {
 			}
 			f.Secret = *fc.Secret
 		}
-		if fc.Reference != nil && specOnly("reference") {
+		if fc.Reference != nil && specOnly("reference") && st.referenceAllowed(w, ref, at.At("reference")) {
 			f.Reference = st.reference(fc.Reference, f, at.At("reference"))
 		}
 		if fc.Column != nil {
@@ -137,9 +137,39 @@ func classOf(f *model.Field) string {
 	return model.ClassSpec
 }
 
+// referenceAllowed checks where a reference is: on a top-level spec field,
+// or on a member of structures below one, of which only the last may be
+// the elements of a list (Routes.GatewayId, Replication.Role): the runtime
+// resolves it in the structure, or element by element.
+func (st *state) referenceAllowed(w *work, ref fieldRef, at config.Key) bool {
+	if !ref.nested() {
+		return true
+	}
+	top := fieldByMember(w.r, ref.path[0])
+	f := top
+	for i, p := range ref.path[1:] {
+		t := f.Type
+		if t.Kind == model.List && i == len(ref.path)-2 {
+			t = t.Elem
+		}
+		if t.Kind != model.Structure {
+			st.errorf(at, "a reference goes on a top-level field or on a member of structures below one, only the last of them in a list, not on %s", strings.Join(ref.path, "."))
+			return false
+		}
+		f = st.svc.Structs[t.Shape].FieldByMember(p)
+	}
+	if top.Class == model.ClassStatus {
+		st.errorf(at, "%s is a status field, which reference does not apply to", top.Member)
+		return false
+	}
+	return true
+}
+
 // reference resolves a field's reference to another kind. A kind of this
-// service must be one inference knows; another service's is taken as
-// written.
+// service must be one inference knows, or one whose Create<Kind> the
+// model has, compared without case, so that a kind not generated yet can
+// be named in the incumbent's spelling (NATGateway, by CreateNatGateway);
+// another service's is taken as written.
 func (st *state) reference(rc *config.Reference, f *model.Field, at config.Key) *model.Reference {
 	t := f.Type
 	if t.Kind == model.List {
@@ -160,6 +190,11 @@ func (st *state) reference(rc *config.Reference, f *model.Field, at config.Key) 
 				return ref
 			}
 			kinds = append(kinds, c.Kind)
+		}
+		for op := range st.ops {
+			if strings.EqualFold(op, "Create"+rc.Kind) {
+				return ref
+			}
 		}
 		st.errorf(at.At("kind"), "%s has no kind %s to refer to%s", st.name, rc.Kind, config.DidYouMean(rc.Kind, kinds))
 	}

@@ -51,6 +51,7 @@ func (s statusSplitter) unconstrain(f *model.Field) {
 	f.Validation = model.Validation{}
 	f.Required = false
 	f.CreateOnly = false
+	f.Reference = nil // a status says what AWS reported; it refers to nothing
 	f.Type = s.statusType(f.Type)
 }
 

@@ -80,6 +80,25 @@ type SubResource struct {
 	// value (the field's ObservedPath), so there is no get: EC2's
 	// DescribeSubnets returns what ModifySubnetAttribute sets.
 	ReadWithResource bool
+	// EntryInPut is set for a collection read with the resource whose put
+	// input holds an entry's members itself, beside the resource's
+	// identifiers (EC2's CreateRoute): each entry is put by one call, and
+	// deleted by the members of EntryKeys.
+	EntryInPut bool
+	// EntryKeys are the entry members that together name an entry: those
+	// the delete input shares with it (DeleteRoute's destinations).
+	EntryKeys []string
+	// Replace changes an entry whose key stays in place; nil: delete and put.
+	Replace *Operation
+	// AWSOwned picks the observed entries AWS made itself, which are
+	// never drift and never deleted; nil when there are none.
+	AWSOwned *Match
+}
+
+// Match picks the entries whose Member holds one of Values.
+type Match struct {
+	Member string
+	Values []string
 }
 
 // ConstArg is an operation input member sent with a constant value.

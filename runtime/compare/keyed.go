@@ -1,5 +1,7 @@
 package compare
 
+import "strings"
+
 // A keyed collection is a list of entries each named by a key, that AWS
 // keeps as separate configurations with their own put and delete (an S3
 // bucket's analytics configurations, by Id). Its order means nothing; an
@@ -12,6 +14,9 @@ package compare
 // at all.
 func Keyed[T any](path, keyName string, desired, observed []T, key func(*T) string, diff func(path string, desired, observed *T) []string) []string {
 	at := func(k string) string { return path + "[" + keyName + "=" + k + "]" }
+	if keyName == "" {
+		at = func(k string) string { return path + "[" + k + "]" } // the key names its members
+	}
 	byKey := index(observed, key)
 	var out []string
 	wanted := map[string]bool{}
@@ -51,6 +56,44 @@ func KeyedChanges[T any](desired, observed []T, key func(*T) string, differs fun
 		}
 	}
 	return put, remove
+}
+
+// KeyedPlan is what makes observed equal desired when an entry is made,
+// changed and deleted by calls of its own, as a route is by CreateRoute,
+// ReplaceRoute and DeleteRoute: the desired entries observed lacks, the
+// desired entries observed holds otherwise, and the observed entries
+// desired lacks (whole, for a delete naming them by several members).
+func KeyedPlan[T any](desired, observed []T, key func(*T) string, differs func(desired, observed *T) bool) (add, change, remove []T) {
+	byKey := index(observed, key)
+	wanted := map[string]bool{}
+	for i := range desired {
+		k := key(&desired[i])
+		wanted[k] = true
+		switch o, ok := byKey[k]; {
+		case !ok:
+			add = append(add, desired[i])
+		case differs(&desired[i], o):
+			change = append(change, desired[i])
+		}
+	}
+	for i := range observed {
+		if !wanted[key(&observed[i])] {
+			remove = append(remove, observed[i])
+		}
+	}
+	return add, change, remove
+}
+
+// MemberKey is the key of an entry named by whichever of several members
+// it sets, as a route by its destination: name=value of each set member.
+func MemberKey(members []string, values ...*string) string {
+	var parts []string
+	for i, v := range values {
+		if v != nil && *v != "" {
+			parts = append(parts, members[i]+"="+*v)
+		}
+	}
+	return strings.Join(parts, ",")
 }
 
 func index[T any](entries []T, key func(*T) string) map[string]*T {

@@ -66,3 +66,46 @@ func TestKeyedChanges(t *testing.T) {
 		}
 	}
 }
+
+func TestKeyedPlan(t *testing.T) {
+	differs := func(d, o *entry) bool { return len(entryDiff("", d, o)) > 0 }
+	cases := []struct {
+		reason              string
+		desired, observed   []entry
+		add, change, remove []entry
+	}{
+		{reason: "nothing differs: no call",
+			desired: []entry{{"a", "x"}, {"b", "y"}}, observed: []entry{{"b", "y"}, {"a", "x"}}},
+		{reason: "an entry whose key stays but that differs is changed, not added: a create of it would be refused as existing",
+			desired: []entry{{"a", "x"}, {"b", "y"}}, observed: []entry{{"a", "x"}, {"b", "z"}}, change: []entry{{"b", "y"}}},
+		{reason: "a new entry is added; one the spec dropped is removed whole, as AWS reported it",
+			desired: []entry{{"a", "x"}, {"b", "y"}}, observed: []entry{{"a", "x"}, {"c", "w"}}, add: []entry{{"b", "y"}}, remove: []entry{{"c", "w"}}},
+		{reason: "nil desired removes every entry",
+			observed: []entry{{"a", "x"}, {"c", "w"}}, remove: []entry{{"a", "x"}, {"c", "w"}}},
+	}
+	for _, c := range cases {
+		add, change, remove := KeyedPlan(c.desired, c.observed, entryKey, differs)
+		if !slices.Equal(add, c.add) || !slices.Equal(change, c.change) || !slices.Equal(remove, c.remove) {
+			t.Errorf("%s: got add %v change %v remove %v, want %v %v %v", c.reason, add, change, remove, c.add, c.change, c.remove)
+		}
+	}
+}
+
+func TestMemberKey(t *testing.T) {
+	members := []string{"destinationCIDRBlock", "destinationIPv6CIDRBlock"}
+	v := func(s string) *string { return &s }
+	cases := []struct {
+		reason string
+		values []*string
+		want   string
+	}{
+		{reason: "the one member set names the entry", values: []*string{v("0.0.0.0/0"), nil}, want: "destinationCIDRBlock=0.0.0.0/0"},
+		{reason: "the same value in another member is another entry", values: []*string{nil, v("0.0.0.0/0")}, want: "destinationIPv6CIDRBlock=0.0.0.0/0"},
+		{reason: "an empty string is unset", values: []*string{v(""), v("::/0")}, want: "destinationIPv6CIDRBlock=::/0"},
+	}
+	for _, c := range cases {
+		if got := MemberKey(members, c.values...); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.reason, got, c.want)
+		}
+	}
+}

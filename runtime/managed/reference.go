@@ -15,7 +15,8 @@ import "k8s.io/apimachinery/pkg/runtime/schema"
 //
 // With In set, Field and RefField are members of each element of the spec
 // list In, and each element is resolved on its own, as the incumbent's
-// RouteTable resolves spec.routes[].gatewayRef into routes[].gatewayID.
+// RouteTable resolves spec.routes[].gatewayRef into routes[].gatewayID;
+// or of the structure In (an S3 bucket's replication.roleRef).
 type Reference struct {
 	// Field is the spec path (JSON names, dot separated) that the
 	// resolved value fills, e.g. "tableName".
@@ -23,7 +24,8 @@ type Reference struct {
 	// RefField is the spec path of the reference, e.g. "tableRef".
 	RefField string
 	// In is the spec path of the list whose elements hold Field and
-	// RefField, e.g. "routes"; empty for a top-level field.
+	// RefField, e.g. "routes", or of the structure that holds them, e.g.
+	// "replication"; empty for a top-level field.
 	In string
 	// Target is the referenced kind, e.g. dynamodb.services.k8s.aws,
 	// v1alpha1, Table.

@@ -52,6 +52,8 @@ type WidgetSpec struct {
 	PeerRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"peerRef,omitempty"`
 	// Hops each name a peer, as routes[].gatewayID, or refer to one.
 	Hops []WidgetHop `json:"hops,omitempty"`
+	// Gate is one such structure, not in a list.
+	Gate *WidgetHop `json:"gate,omitempty"`
 	// Password is a @sensitive input, given as a Secret key.
 	Password *ackv1alpha1.SecretKeyReference `json:"password,omitempty"`
 	// Access holds @sensitive tokens in a list of structs.

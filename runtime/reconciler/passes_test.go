@@ -248,7 +248,10 @@ func TestReferences(t *testing.T) {
 func TestListElementReferences(t *testing.T) {
 	peerGVK := widgetGV.WithKind("Widget")
 	refKind := func(k *managed.Kind[*Widget]) {
-		k.References = []managed.Reference{{In: "hops", Field: "via", RefField: "viaRef", Target: peerGVK, Path: "spec.name"}}
+		k.References = []managed.Reference{
+			{In: "hops", Field: "via", RefField: "viaRef", Target: peerGVK, Path: "spec.name"},
+			{In: "gate", Field: "via", RefField: "viaRef", Target: peerGVK, Path: "spec.name"},
+		}
 	}
 	peer := func(name string, ready bool) *Widget {
 		p := &Widget{
@@ -288,6 +291,21 @@ func TestListElementReferences(t *testing.T) {
 					}
 					if w.Spec.Hops[0].Via != nil || w.Spec.Hops[0].ViaRef == nil {
 						t.Errorf("the stored spec changed: %+v", w.Spec.Hops[0])
+					}
+				},
+			},
+		},
+		"InStructure": {
+			reason: "A reference in a structure, not a list, fills the structure's field, as S3's replication.roleRef fills replication.role.",
+			obj:    widget(func(w *Widget) { w.Spec.Gate = &WidgetHop{CIDR: aws.String("10.3.0.0/16"), ViaRef: ref("a")} }),
+			kind:   refKind,
+			extra:  []client.Object{peer("a", true)},
+			want: want{
+				calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"},
+				conds: map[string]string{"ACK.ReferencesResolved": "True/ReferencesResolved"},
+				check: func(t *testing.T, e *env, w *Widget) {
+					if g := e.aws.observed[0].Gate; g == nil || aws.ToString(g.Via) != "a-aws-name" || aws.ToString(g.CIDR) != "10.3.0.0/16" {
+						t.Errorf("AWS saw gate %+v, want via a-aws-name beside its CIDR", g)
 					}
 				},
 			},

@@ -100,16 +100,31 @@ func (r *Reconciler[T]) resolveReferences(ctx context.Context, obj T) error {
 }
 
 // resolveInList resolves ref in each element of the spec list ref.In that
-// sets ref.RefField. It returns the list with the values filled in,
+// sets ref.RefField, or in the structure ref.In. It returns the list (or
+// structure) with the values filled in,
 // starting from what values already holds for the list (another reference
 // in the same elements), why elements must wait, and whether any element
 // used the reference.
-func (r *Reconciler[T]) resolveInList(ctx context.Context, obj T, ref managed.Reference, u, values map[string]any) ([]any, []string, bool, error) {
-	elems, _ := values[ref.In].([]any)
-	if elems == nil {
-		raw, _ := getPath(u, "spec."+ref.In)
-		elems, _ = raw.([]any)
+func (r *Reconciler[T]) resolveInList(ctx context.Context, obj T, ref managed.Reference, u, values map[string]any) (any, []string, bool, error) {
+	raw, ok := values[ref.In]
+	if !ok {
+		raw, _ = getPath(u, "spec."+ref.In)
 	}
+	if m, ok := raw.(map[string]any); ok {
+		// A structure, not a list: resolved as a list of one, kept as is.
+		list, why, used, err := r.resolveElements(ctx, obj, ref, []any{m}, func(int) string { return "spec." + ref.In })
+		if err != nil || !used {
+			return nil, why, used, err
+		}
+		return list[0], why, used, nil
+	}
+	elems, _ := raw.([]any)
+	return r.resolveElements(ctx, obj, ref, elems, func(i int) string { return fmt.Sprintf("spec.%s[%d]", ref.In, i) })
+}
+
+// resolveElements resolves ref in each of elems, named by at(i) in
+// messages.
+func (r *Reconciler[T]) resolveElements(ctx context.Context, obj T, ref managed.Reference, elems []any, at func(int) string) ([]any, []string, bool, error) {
 	out := make([]any, len(elems))
 	var waiting []string
 	used := false
@@ -121,7 +136,7 @@ func (r *Reconciler[T]) resolveInList(ctx context.Context, obj T, ref managed.Re
 			continue
 		}
 		used = true
-		at := fmt.Sprintf("spec.%s[%d]", ref.In, i)
+		at := at(i)
 		if _, set := getPath(m, ref.Field); set {
 			return nil, nil, false, managed.Terminalf("%s.%s and %s.%s are both set; set one", at, ref.Field, at, ref.RefField)
 		}

@@ -2,11 +2,74 @@
 
 package v1alpha1
 
+import ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
+
 // BlockPublicAccessStates mirrors the AWS BlockPublicAccessStates shape.
 type BlockPublicAccessStates struct {
 	// The mode of VPC BPA. off : VPC BPA is not enabled and traffic is allowed to and from internet gateways and egress-only internet gateways in this Region.
 	// +optional
 	InternetGatewayBlockMode *string `json:"internetGatewayBlockMode,omitempty"`
+}
+
+// CreateRouteInput mirrors the AWS CreateRouteInput shape.
+type CreateRouteInput struct {
+	// The ID of a prefix list used for the destination match.
+	// +optional
+	DestinationPrefixListID *string `json:"destinationPrefixListID,omitempty"`
+	// The ID of a VPC endpoint. Supported for Gateway Load Balancer endpoints only.
+	// +optional
+	VPCEndpointID *string `json:"vpcEndpointID,omitempty"`
+	// VPCEndpointRef names the VPCEndpoint whose .status.vpcEndpointID fills vpcEndpointID.
+	// +optional
+	VPCEndpointRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"vpcEndpointRef,omitempty"`
+	// The ID of a transit gateway.
+	// +optional
+	TransitGatewayID *string `json:"transitGatewayID,omitempty"`
+	// TransitGatewayRef names the TransitGateway whose .status.transitGatewayID fills transitGatewayID.
+	// +optional
+	TransitGatewayRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"transitGatewayRef,omitempty"`
+	// The ID of the local gateway.
+	// +optional
+	LocalGatewayID *string `json:"localGatewayID,omitempty"`
+	// The ID of the carrier gateway. You can only use this option when the VPC contains a subnet which is associated with a Wavelength Zone.
+	// +optional
+	CarrierGatewayID *string `json:"carrierGatewayID,omitempty"`
+	// The Amazon Resource Name (ARN) of the core network.
+	// +optional
+	CoreNetworkARN *string `json:"coreNetworkARN,omitempty"`
+	// The IPv4 CIDR address block used for the destination match. Routing decisions are based on the most specific match. We modify the specified CIDR block to its canonical form; for example, if you specify 100.68.0.18/18 , we modify it to 100.68.0.0/18 .
+	// +optional
+	DestinationCIDRBlock *string `json:"destinationCIDRBlock,omitempty"`
+	// The ID of an internet gateway or virtual private gateway attached to your VPC.
+	// +optional
+	GatewayID *string `json:"gatewayID,omitempty"`
+	// GatewayRef names the InternetGateway whose .status.internetGatewayID fills gatewayID.
+	// +optional
+	GatewayRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"gatewayRef,omitempty"`
+	// The IPv6 CIDR block used for the destination match. Routing decisions are based on the most specific match.
+	// +optional
+	DestinationIPv6CIDRBlock *string `json:"destinationIPv6CIDRBlock,omitempty"`
+	// [IPv6 traffic only] The ID of an egress-only internet gateway.
+	// +optional
+	EgressOnlyInternetGatewayID *string `json:"egressOnlyInternetGatewayID,omitempty"`
+	// The ID of a NAT instance in your VPC. The operation fails if you specify an instance ID unless exactly one network interface is attached.
+	// +optional
+	InstanceID *string `json:"instanceID,omitempty"`
+	// The ID of a network interface.
+	// +optional
+	NetworkInterfaceID *string `json:"networkInterfaceID,omitempty"`
+	// The ID of a VPC peering connection.
+	// +optional
+	VPCPeeringConnectionID *string `json:"vpcPeeringConnectionID,omitempty"`
+	// VPCPeeringConnectionRef names the VPCPeeringConnection whose .status.vpcPeeringConnectionID fills vpcPeeringConnectionID.
+	// +optional
+	VPCPeeringConnectionRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"vpcPeeringConnectionRef,omitempty"`
+	// [IPv4 traffic only] The ID of a NAT gateway.
+	// +optional
+	NatGatewayID *string `json:"natGatewayID,omitempty"`
+	// NatGatewayRef names the NATGateway whose .status.natGatewayID fills natGatewayID.
+	// +optional
+	NatGatewayRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"natGatewayRef,omitempty"`
 }
 
 // PrivateDnsNameOptionsOnLaunch mirrors the AWS PrivateDnsNameOptionsOnLaunch shape.
@@ -20,6 +83,48 @@ type PrivateDnsNameOptionsOnLaunch struct {
 	// Indicates whether to respond to DNS queries for instance hostname with DNS AAAA records.
 	// +optional
 	EnableResourceNameDNSAAAARecord *bool `json:"enableResourceNameDNSAAAARecord,omitempty"`
+}
+
+// PropagatingVgw mirrors the AWS PropagatingVgw shape.
+type PropagatingVgw struct {
+	// The ID of the virtual private gateway.
+	// +optional
+	GatewayID *string `json:"gatewayID,omitempty"`
+}
+
+// RouteTableAssociation mirrors the AWS RouteTableAssociation shape.
+type RouteTableAssociation struct {
+	// Indicates whether this is the main route table.
+	// +optional
+	Main *bool `json:"main,omitempty"`
+	// The ID of the association.
+	// +optional
+	RouteTableAssociationID *string `json:"routeTableAssociationID,omitempty"`
+	// The ID of the route table.
+	// +optional
+	RouteTableID *string `json:"routeTableID,omitempty"`
+	// The ID of the subnet. A subnet ID is not returned for an implicit association.
+	// +optional
+	SubnetID *string `json:"subnetID,omitempty"`
+	// The ID of the internet gateway or virtual private gateway.
+	// +optional
+	GatewayID *string `json:"gatewayID,omitempty"`
+	// The ID of a public IPv4 pool. A public IPv4 pool is a pool of IPv4 addresses that you've brought to Amazon Web Services with BYOIP.
+	// +optional
+	PublicIPv4Pool *string `json:"publicIPv4Pool,omitempty"`
+	// The state of the association.
+	// +optional
+	AssociationState *RouteTableAssociationState `json:"associationState,omitempty"`
+}
+
+// RouteTableAssociationState mirrors the AWS RouteTableAssociationState shape.
+type RouteTableAssociationState struct {
+	// The state of the association.
+	// +optional
+	State *string `json:"state,omitempty"`
+	// The status message, if applicable.
+	// +optional
+	StatusMessage *string `json:"statusMessage,omitempty"`
 }
 
 // SubnetCidrBlockState mirrors the AWS SubnetCidrBlockState shape.

@@ -83,6 +83,7 @@ namespace of the Lease.
 - apiGroups:
   - ec2.services.k8s.aws
   resources:
+  - routetables
   - subnets
   - vpcs
   verbs:
@@ -93,6 +94,7 @@ namespace of the Lease.
 - apiGroups:
   - ec2.services.k8s.aws
   resources:
+  - routetables/status
   - subnets/status
   - vpcs/status
   verbs:
@@ -104,6 +106,36 @@ namespace of the Lease.
   verbs:
   - create
   - patch
+- apiGroups:
+  - ec2.services.k8s.aws
+  resources:
+  - internetgateways
+  verbs:
+  - get
+- apiGroups:
+  - ec2.services.k8s.aws
+  resources:
+  - natgateways
+  verbs:
+  - get
+- apiGroups:
+  - ec2.services.k8s.aws
+  resources:
+  - transitgateways
+  verbs:
+  - get
+- apiGroups:
+  - ec2.services.k8s.aws
+  resources:
+  - vpcendpoints
+  verbs:
+  - get
+- apiGroups:
+  - ec2.services.k8s.aws
+  resources:
+  - vpcpeeringconnections
+  verbs:
+  - get
 {{- end -}}
 
 {{- define "ec2-chart.clusterRules" -}}

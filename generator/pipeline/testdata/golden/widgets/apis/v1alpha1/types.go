@@ -145,6 +145,9 @@ type WidgetRoute struct {
 	RouteID *string `json:"routeID,omitempty"`
 	// +optional
 	Prefix *string `json:"prefix,omitempty"`
+	// PrefixRef names the Widget whose .status.widgetArn fills prefix.
+	// +optional
+	PrefixRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"prefixRef,omitempty"`
 	// +optional
 	Enabled *bool `json:"enabled,omitempty"`
 	// The value is read from a key of a Kubernetes Secret: {name, key, namespace}.

@@ -423,6 +423,10 @@ func (in *WidgetRoute) DeepCopyInto(out *WidgetRoute) {
 		*out = new(string)
 		**out = **in
 	}
+	if in.PrefixRef != nil {
+		in, out := &in.PrefixRef, &out.PrefixRef
+		*out = (*in).DeepCopy()
+	}
 	if in.Enabled != nil {
 		in, out := &in.Enabled, &out.Enabled
 		*out = new(bool)

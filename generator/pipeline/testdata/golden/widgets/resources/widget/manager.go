@@ -12,6 +12,7 @@ import (
 	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	"net/http"
 	"slices"
 )
@@ -37,6 +38,17 @@ func Kind() managed.Kind[*v1alpha1.Widget] {
 		New: func() *v1alpha1.Widget {
 			return &v1alpha1.Widget{}
 		},
+		References: []managed.Reference{{
+			Field:    "prefix",
+			In:       "routes",
+			Path:     "status.widgetArn",
+			RefField: "prefixRef",
+			Target: schema.GroupVersionKind{
+				Group:   "widgets.services.k8s.aws",
+				Kind:    "Widget",
+				Version: "v1alpha1",
+			},
+		}},
 		SecretFields:    []string{"adminPassword", "config.token", "credentials.token", "rules.*.passphrase", "rules.*.target.passcode", "audit.token", "logging.token", "routes.*.token"},
 		SecretMapFields: []string{"environment.variablesFrom", "rules.*.target.variablesFrom"},
 	}

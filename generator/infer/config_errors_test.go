@@ -110,6 +110,11 @@ func TestConfigErrors(t *testing.T) {
 			want:   `generator.yaml:5: primaryKey applies to top-level fields only`,
 		},
 		{
+			reason: "replace on a sub-resource the read does not return as a list of structures",
+			yaml:   "resources:\n  Bucket:\n    subResources:\n      Versioning: {replace: GetBucketVersioning}\n",
+			want:   `generator.yaml:4: sub-resource Versioning: replace and awsOwned apply to a collection read with the resource, whose read returns a list of structures`,
+		},
+		{
 			reason: "a rename that makes two fields one",
 			yaml:   "resources:\n  Table:\n    fields:\n      BillingMode:\n        rename: TableName\n",
 			want:   `generator.yaml:5: Table: spec fields TableName and BillingMode would both be tableName; rename one`,

@@ -83,6 +83,9 @@ namespace of the Lease.
 - apiGroups:
   - ec2.services.k8s.aws
   resources:
+  - dhcpoptionses
+  - managedprefixlists
+  - networkacls
   - subnets
   - vpcs
   verbs:
@@ -93,6 +96,9 @@ namespace of the Lease.
 - apiGroups:
   - ec2.services.k8s.aws
   resources:
+  - dhcpoptionses/status
+  - managedprefixlists/status
+  - networkacls/status
   - subnets/status
   - vpcs/status
   verbs:

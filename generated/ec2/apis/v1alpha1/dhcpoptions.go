@@ -45,7 +45,7 @@ type DHCPOptions struct {
 	Status DHCPOptionsStatus `json:"status,omitempty"`
 }
 
-// DHCPOptionsList is a list of dhcpoptionses.
+// DHCPOptionsList is a list of dhcpoptions.
 // +kubebuilder:object:root=true
 type DHCPOptionsList struct {
 	metav1.TypeMeta `json:",inline"`

@@ -83,7 +83,7 @@ namespace of the Lease.
 - apiGroups:
   - ec2.services.k8s.aws
   resources:
-  - dhcpoptionses
+  - dhcpoptions
   - managedprefixlists
   - networkacls
   - subnets
@@ -96,7 +96,7 @@ namespace of the Lease.
 - apiGroups:
   - ec2.services.k8s.aws
   resources:
-  - dhcpoptionses/status
+  - dhcpoptions/status
   - managedprefixlists/status
   - networkacls/status
   - subnets/status

@@ -35,7 +35,12 @@ func sdkNewDhcpConfiguration(in v1alpha1.NewDhcpConfiguration) types.NewDhcpConf
 }
 
 func apiNewDhcpConfigurationFromDhcpConfiguration(in types.DhcpConfiguration) v1alpha1.NewDhcpConfiguration {
-	return v1alpha1.NewDhcpConfiguration{Key: in.Key}
+	return v1alpha1.NewDhcpConfiguration{
+		Key: in.Key,
+		Values: conv.Slice(in.Values, func(v types.AttributeValue) string {
+			return conv.Value(v.Value)
+		}),
+	}
 }
 
 func apiTag(in types.Tag) v1alpha1.Tag {

@@ -36,6 +36,9 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.DHCPOptions) (manage
 		return managed.Observation{}, nil
 	}
 	out, err := m.client.DescribeDhcpOptions(ctx, &ec2.DescribeDhcpOptionsInput{DhcpOptionsIds: []string{conv.Value(cr.Status.DhcpOptionsID)}})
+	if managed.HasErrorCode(err, "InvalidDhcpOptionID.NotFound") {
+		return managed.Observation{}, nil
+	}
 	if err != nil {
 		return managed.Observation{}, err
 	}
@@ -123,6 +126,10 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.DHCPOptions) error {
 		return nil
 	}
 	_, err := m.client.DeleteDhcpOptions(ctx, &ec2.DeleteDhcpOptionsInput{DhcpOptionsId: cr.Status.DhcpOptionsID})
+	if managed.HasErrorCode(err, "InvalidDhcpOptionID.NotFound") {
+		// Already gone is what we wanted.
+		return nil
+	}
 	return err
 }
 

@@ -213,7 +213,7 @@ func (st *state) clientToken(op *smithy.Shape, o *model.Operation) error {
 		return nil
 	}
 	for _, mem := range in.Members {
-		named := strings.EqualFold(mem.Name, "ClientToken") || strings.EqualFold(mem.Name, "ClientRequestToken")
+		named := tokenNamed(mem.Name)
 		if !mem.Traits.IdempotencyToken && !named {
 			continue
 		}
@@ -240,14 +240,16 @@ func (st *state) clientToken(op *smithy.Shape, o *model.Operation) error {
 	return nil
 }
 
-// overlap counts the member names two structures share.
+// overlap counts the member names two structures share, less a client
+// token: an output echoing the create's token (CreateNetworkAcl's
+// {NetworkAcl, ClientToken}) is no description of the resource.
 func overlap(a, b *smithy.Shape) int {
 	if a == nil || b == nil {
 		return 0
 	}
 	n := 0
 	for _, m := range a.Members {
-		if b.MemberByName(m.Name) != nil {
+		if b.MemberByName(m.Name) != nil && !tokenNamed(m.Name) {
 			n++
 		}
 	}
@@ -287,4 +289,9 @@ func (st *state) identifierNames(w *work) []string {
 		}
 	}
 	return ids
+}
+
+// tokenNamed says whether a member's name makes it a client token.
+func tokenNamed(name string) bool {
+	return strings.EqualFold(name, "ClientToken") || strings.EqualFold(name, "ClientRequestToken")
 }

@@ -43,12 +43,6 @@ type NetworkACLStatus struct {
 	// The ID of the Amazon Web Services account that owns the network ACL.
 	// +optional
 	OwnerID *string `json:"ownerID,omitempty"`
-	// Information about the network ACL.
-	// +optional
-	NetworkACL *NetworkAcl `json:"networkACL,omitempty"`
-	// Unique, case-sensitive identifier to ensure the idempotency of the request. Only returned if a client token was provided in the request.
-	// +optional
-	ClientToken *string `json:"clientToken,omitempty"`
 }
 
 // NetworkACL is an AWS ec2 resource managed from Kubernetes.

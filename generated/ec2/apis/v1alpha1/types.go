@@ -29,31 +29,6 @@ type IcmpTypeCode struct {
 	Type *int64 `json:"type,omitempty"`
 }
 
-// NetworkAcl mirrors the AWS NetworkAcl shape.
-type NetworkAcl struct {
-	// Any associations between the network ACL and your subnets
-	// +optional
-	Associations []NetworkAclAssociation `json:"associations,omitempty"`
-	// The entries (rules) in the network ACL.
-	// +optional
-	Entries []NetworkAclEntry `json:"entries,omitempty"`
-	// Indicates whether this is the default network ACL for the VPC.
-	// +optional
-	IsDefault *bool `json:"isDefault,omitempty"`
-	// The ID of the network ACL.
-	// +optional
-	NetworkACLID *string `json:"networkACLID,omitempty"`
-	// Any tags assigned to the network ACL.
-	// +optional
-	Tags []TagStatus `json:"tags,omitempty"`
-	// The ID of the VPC for the network ACL.
-	// +optional
-	VPCID *string `json:"vpcID,omitempty"`
-	// The ID of the Amazon Web Services account that owns the network ACL.
-	// +optional
-	OwnerID *string `json:"ownerID,omitempty"`
-}
-
 // NetworkAclAssociation mirrors the AWS NetworkAclAssociation shape.
 type NetworkAclAssociation struct {
 	// The ID of the association between a network ACL and a subnet.

@@ -3,7 +3,6 @@
 package networkacl
 
 import (
-	ec2 "github.com/aws/aws-sdk-go-v2/service/ec2"
 	types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
@@ -29,11 +28,6 @@ func fillStatusFromNetworkAcl(status *v1alpha1.NetworkACLStatus, in *types.Netwo
 	status.IsDefault = in.IsDefault
 	status.NetworkACLID = in.NetworkAclId
 	status.OwnerID = in.OwnerId
-}
-
-func fillStatusFromCreateNetworkAclOutput(status *v1alpha1.NetworkACLStatus, in *ec2.CreateNetworkAclOutput) {
-	status.NetworkACL = conv.Ptr(in.NetworkAcl, apiNetworkAcl)
-	status.ClientToken = in.ClientToken
 }
 
 func apiTag(in types.Tag) v1alpha1.Tag {
@@ -64,18 +58,6 @@ func apiNetworkAclEntry(in types.NetworkAclEntry) v1alpha1.NetworkAclEntry {
 	}
 }
 
-func apiNetworkAcl(in types.NetworkAcl) v1alpha1.NetworkAcl {
-	return v1alpha1.NetworkAcl{
-		Associations: conv.Slice(in.Associations, apiNetworkAclAssociation),
-		Entries:      conv.Slice(in.Entries, apiNetworkAclEntry),
-		IsDefault:    in.IsDefault,
-		NetworkACLID: in.NetworkAclId,
-		OwnerID:      in.OwnerId,
-		Tags:         conv.Slice(in.Tags, apiTagStatus),
-		VPCID:        in.VpcId,
-	}
-}
-
 func apiIcmpTypeCode(in types.IcmpTypeCode) v1alpha1.IcmpTypeCode {
 	return v1alpha1.IcmpTypeCode{
 		Code: conv.Int[int64](in.Code),
@@ -87,12 +69,5 @@ func apiPortRange(in types.PortRange) v1alpha1.PortRange {
 	return v1alpha1.PortRange{
 		From: conv.Int[int64](in.From),
 		To:   conv.Int[int64](in.To),
-	}
-}
-
-func apiTagStatus(in types.Tag) v1alpha1.TagStatus {
-	return v1alpha1.TagStatus{
-		Key:   in.Key,
-		Value: in.Value,
 	}
 }

@@ -47,7 +47,7 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.NetworkACL) (managed
 		return managed.Observation{}, nil
 	}
 	out, err := m.client.DescribeNetworkAcls(ctx, &ec2.DescribeNetworkAclsInput{NetworkAclIds: []string{conv.Value(cr.Status.NetworkACLID)}})
-	if managed.HasErrorCode(err, "InvalidNetworkAclID.NotFound") {
+	if managed.HasErrorCode(err, "InvalidNetworkAclID.NotFound", "InvalidRouteTableID.NotFound") {
 		return managed.Observation{}, nil
 	}
 	if err != nil {
@@ -96,7 +96,9 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.NetworkACL) error {
 	if err != nil {
 		return err
 	}
-	fillStatusFromCreateNetworkAclOutput(&cr.Status, out)
+	if out.NetworkAcl != nil {
+		fillStatusFromNetworkAcl(&cr.Status, out.NetworkAcl)
+	}
 	return nil
 }
 
@@ -136,7 +138,7 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.NetworkACL) error {
 		return nil
 	}
 	_, err := m.client.DeleteNetworkAcl(ctx, &ec2.DeleteNetworkAclInput{NetworkAclId: cr.Status.NetworkACLID})
-	if managed.HasErrorCode(err, "InvalidNetworkAclID.NotFound") {
+	if managed.HasErrorCode(err, "InvalidNetworkAclID.NotFound", "InvalidRouteTableID.NotFound") {
 		// Already gone is what we wanted.
 		return nil
 	}

@@ -207,6 +207,9 @@ func (c *converter) fromSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code 
 		if sameElems(cr.Elem, sdk.Elem) {
 			return x
 		}
+		if cr.Elem.Kind == model.String && c.wrappedString(sdk.Elem) != nil {
+			return c.unwrapStrings(sdk, x)
+		}
 		var structFn jen.Code
 		if sdk.Kind == model.List && sdk.Elem.Kind == model.Structure {
 			structFn = jen.Id(c.fromSDKFunc(cr.Elem.Shape, sdk.Elem.Shape))
@@ -421,7 +424,7 @@ func (c *converter) fromSDKFunc(crShape, sdkShape string) string {
 		fields := jen.Dict{}
 		for _, f := range cr.Fields {
 			m := sdk.FieldByMember(f.Member)
-			if m == nil || !compatible(f.Type, m.Type) || f.Secret {
+			if m == nil || !c.readable(f.Type, m.Type) || f.Secret {
 				continue // a secret's value never comes back into the object
 			}
 			fields[jen.Id(f.GoName)] = c.fromSDK(f.Type, m.Type, jen.Id("in").Dot(m.SDKName), true)

@@ -213,7 +213,7 @@ func (st *state) clientToken(op *smithy.Shape, o *model.Operation) error {
 		return nil
 	}
 	for _, mem := range in.Members {
-		named := strings.EqualFold(mem.Name, "ClientToken") || strings.EqualFold(mem.Name, "ClientRequestToken")
+		named := tokenNamed(mem.Name)
 		if !mem.Traits.IdempotencyToken && !named {
 			continue
 		}
@@ -290,4 +290,9 @@ func (st *state) identifierNames(w *work) []string {
 		}
 	}
 	return ids
+}
+
+// tokenNamed says whether a member's name makes it a client token.
+func tokenNamed(name string) bool {
+	return strings.EqualFold(name, "ClientToken") || strings.EqualFold(name, "ClientRequestToken")
 }

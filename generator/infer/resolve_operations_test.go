@@ -1,10 +1,12 @@
 package infer
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/kubesmith/kubesmith/generator/model"
+	"github.com/kubesmith/kubesmith/generator/smithy"
 )
 
 func TestResolveOperations(t *testing.T) {
@@ -117,5 +119,56 @@ func TestClientToken(t *testing.T) {
 				t.Errorf("%s: %s is not a spec field", c.reason, name)
 			}
 		}
+	}
+}
+
+// TestCreateOutputEchoingToken checks that a create output echoing the
+// client token ({Widget, ClientToken}) is read at its Widget member: the
+// token shares a name with the create input, and is no description of the
+// resource.
+func TestCreateOutputEchoingToken(t *testing.T) {
+	const ns, str = "example.widgets#", "smithy.api#String"
+	structure := func(members ...string) map[string]any {
+		out := map[string]any{}
+		for i := 0; i < len(members); i += 2 {
+			out[members[i]] = map[string]any{"target": members[i+1]}
+		}
+		return map[string]any{"type": "structure", "members": out}
+	}
+	op := func(name string) map[string]any {
+		return map[string]any{"type": "operation", "input": map[string]string{"target": ns + name + "Input"}, "output": map[string]string{"target": ns + name + "Output"}}
+	}
+	shapes := map[string]any{
+		ns + "Widgets": map[string]any{
+			"type": "service", "version": "1",
+			"traits":     map[string]any{"aws.api#service": map[string]string{"sdkId": "Widgets"}, "aws.protocols#awsJson1_0": map[string]any{}},
+			"operations": []map[string]string{{"target": ns + "CreateWidget"}, {"target": ns + "DescribeWidget"}, {"target": ns + "DeleteWidget"}},
+		},
+		ns + "CreateWidget":         op("CreateWidget"),
+		ns + "CreateWidgetInput":    structure("VpcId", str, "ClientToken", str),
+		ns + "CreateWidgetOutput":   structure("Widget", ns+"Widget", "ClientToken", str),
+		ns + "Widget":               structure("WidgetId", str, "VpcId", str),
+		ns + "DescribeWidget":       op("DescribeWidget"),
+		ns + "DescribeWidgetInput":  structure("WidgetId", str),
+		ns + "DescribeWidgetOutput": structure("Widget", ns+"Widget"),
+		ns + "DeleteWidget":         op("DeleteWidget"),
+		ns + "DeleteWidgetInput":    structure("WidgetId", str),
+		ns + "DeleteWidgetOutput":   structure(),
+	}
+	data, err := json.Marshal(map[string]any{"smithy": "2.0", "shapes": shapes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := smithy.Parse(data, "widgets.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run("widgets", m, parseConfig(t, ""), Options{All: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := resource(t, res, "Widget").Create
+	if got := strings.Join(c.OutputPath, ".") + " -> " + c.Output; got != "Widget -> Widget" {
+		t.Errorf("CreateWidget resolves to %q, want %q: the echoed ClientToken is no description of the widget", got, "Widget -> Widget")
 	}
 }

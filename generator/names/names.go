@@ -8,6 +8,8 @@ package names
 import (
 	"strings"
 	"unicode"
+
+	"github.com/gobuffalo/flect"
 )
 
 // InitialismsVersion is the version of the initialism table and of the
@@ -164,14 +166,8 @@ func JSON(name string) string {
 }
 
 // Plural returns the lower-case plural of a kind, as Kubernetes resource
-// names are written: Table is tables, Policy is policies.
+// names are written: Table is tables, DHCPOptions stays dhcpoptions. It is
+// the rule controller-tools names the CRD by, so RBAC grants that name.
 func Plural(kind string) string {
-	k := strings.ToLower(kind)
-	switch {
-	case strings.HasSuffix(k, "y") && !strings.HasSuffix(k, "ay") && !strings.HasSuffix(k, "ey") && !strings.HasSuffix(k, "oy"):
-		return k[:len(k)-1] + "ies"
-	case strings.HasSuffix(k, "s") || strings.HasSuffix(k, "x") || strings.HasSuffix(k, "ch") || strings.HasSuffix(k, "sh"):
-		return k + "es"
-	}
-	return k + "s"
+	return strings.ToLower(flect.Pluralize(kind))
 }

@@ -98,9 +98,17 @@ func missingFrom(list, items []string) []string {
 }
 
 func TestPlural(t *testing.T) {
-	for in, want := range map[string]string{"Table": "tables", "Policy": "policies", "Alias": "aliases", "Key": "keys", "Gateway": "gateways"} {
-		if got := Plural(in); got != want {
-			t.Errorf("Plural(%q) = %q, want %q", in, got, want)
+	for _, c := range []struct{ in, want, reason string }{
+		{"Table", "tables", "a plain noun takes s"},
+		{"Policy", "policies", "a consonant and y take ies"},
+		{"Alias", "aliases", "a noun in s takes es"},
+		{"Key", "keys", "a vowel and y take s"},
+		{"Gateway", "gateways", "a vowel and y take s"},
+		{"DHCPOptions", "dhcpoptions", "a kind that is already plural stays so, as the CRD controller-tools writes names it: RBAC on another name forbids the controller its own kind"},
+		{"ManagedPrefixList", "managedprefixlists", "only the last word counts"},
+	} {
+		if got := Plural(c.in); got != c.want {
+			t.Errorf("Plural(%q) = %q, want %q: %s", c.in, got, c.want, c.reason)
 		}
 	}
 }

@@ -4,6 +4,16 @@ package v1alpha1
 
 import ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
 
+// AddPrefixListEntry mirrors the AWS AddPrefixListEntry shape.
+type AddPrefixListEntry struct {
+	// The CIDR block.
+	// +optional
+	CIDR *string `json:"cidr,omitempty"`
+	// A description for the entry. Constraints: Up to 255 characters in length.
+	// +optional
+	Description *string `json:"description,omitempty"`
+}
+
 // BlockPublicAccessStates mirrors the AWS BlockPublicAccessStates shape.
 type BlockPublicAccessStates struct {
 	// The mode of VPC BPA. off : VPC BPA is not enabled and traffic is allowed to and from internet gateways and egress-only internet gateways in this Region.
@@ -70,6 +80,77 @@ type CreateRouteInput struct {
 	// NatGatewayRef names the NATGateway whose .status.natGatewayID fills natGatewayID.
 	// +optional
 	NatGatewayRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"natGatewayRef,omitempty"`
+}
+
+// IcmpTypeCode mirrors the AWS IcmpTypeCode shape.
+type IcmpTypeCode struct {
+	// The ICMP code. A value of -1 means all codes for the specified ICMP type.
+	// +optional
+	Code *int64 `json:"code,omitempty"`
+	// The ICMP type. A value of -1 means all types.
+	// +optional
+	Type *int64 `json:"type,omitempty"`
+}
+
+// NetworkAclAssociation mirrors the AWS NetworkAclAssociation shape.
+type NetworkAclAssociation struct {
+	// The ID of the association between a network ACL and a subnet.
+	// +optional
+	NetworkACLAssociationID *string `json:"networkACLAssociationID,omitempty"`
+	// The ID of the network ACL.
+	// +optional
+	NetworkACLID *string `json:"networkACLID,omitempty"`
+	// The ID of the subnet.
+	// +optional
+	SubnetID *string `json:"subnetID,omitempty"`
+}
+
+// NetworkAclEntry mirrors the AWS NetworkAclEntry shape.
+type NetworkAclEntry struct {
+	// The IPv4 network range to allow or deny, in CIDR notation.
+	// +optional
+	CIDRBlock *string `json:"cidrBlock,omitempty"`
+	// Indicates whether the rule is an egress rule (applied to traffic leaving the subnet).
+	// +optional
+	Egress *bool `json:"egress,omitempty"`
+	// ICMP protocol: The ICMP type and code.
+	// +optional
+	IcmpTypeCode *IcmpTypeCode `json:"icmpTypeCode,omitempty"`
+	// The IPv6 network range to allow or deny, in CIDR notation.
+	// +optional
+	IPv6CIDRBlock *string `json:"ipv6CIDRBlock,omitempty"`
+	// TCP or UDP protocols: The range of ports the rule applies to.
+	// +optional
+	PortRange *PortRange `json:"portRange,omitempty"`
+	// The protocol number. A value of "-1" means all protocols.
+	// +optional
+	Protocol *string `json:"protocol,omitempty"`
+	// Indicates whether to allow or deny the traffic that matches the rule.
+	// +optional
+	RuleAction *string `json:"ruleAction,omitempty"`
+	// The rule number for the entry. ACL entries are processed in ascending order by rule number.
+	// +optional
+	RuleNumber *int64 `json:"ruleNumber,omitempty"`
+}
+
+// NewDhcpConfiguration mirrors the AWS NewDhcpConfiguration shape.
+type NewDhcpConfiguration struct {
+	// The name of a DHCP option.
+	// +optional
+	Key *string `json:"key,omitempty"`
+	// The values for the DHCP option.
+	// +optional
+	Values []string `json:"values,omitempty"`
+}
+
+// PortRange mirrors the AWS PortRange shape.
+type PortRange struct {
+	// The first port in the range.
+	// +optional
+	From *int64 `json:"from,omitempty"`
+	// The last port in the range.
+	// +optional
+	To *int64 `json:"to,omitempty"`
 }
 
 // PrivateDnsNameOptionsOnLaunch mirrors the AWS PrivateDnsNameOptionsOnLaunch shape.

@@ -5,6 +5,9 @@ package main
 
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
+	dhcpoptions "github.com/kubesmith/kubesmith/generated/ec2/resources/dhcpoptions"
+	managedprefixlist "github.com/kubesmith/kubesmith/generated/ec2/resources/managedprefixlist"
+	networkacl "github.com/kubesmith/kubesmith/generated/ec2/resources/networkacl"
 	routetable "github.com/kubesmith/kubesmith/generated/ec2/resources/routetable"
 	subnet "github.com/kubesmith/kubesmith/generated/ec2/resources/subnet"
 	vpc "github.com/kubesmith/kubesmith/generated/ec2/resources/vpc"
@@ -13,5 +16,5 @@ import (
 )
 
 func main() {
-	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(routetable.Kind()), reconciler.Register(subnet.Kind()), reconciler.Register(vpc.Kind()))
+	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(dhcpoptions.Kind()), reconciler.Register(managedprefixlist.Kind()), reconciler.Register(networkacl.Kind()), reconciler.Register(routetable.Kind()), reconciler.Register(subnet.Kind()), reconciler.Register(vpc.Kind()))
 }

@@ -83,6 +83,9 @@ namespace of the Lease.
 - apiGroups:
   - ec2.services.k8s.aws
   resources:
+  - dhcpoptions
+  - managedprefixlists
+  - networkacls
   - routetables
   - subnets
   - vpcs
@@ -94,6 +97,9 @@ namespace of the Lease.
 - apiGroups:
   - ec2.services.k8s.aws
   resources:
+  - dhcpoptions/status
+  - managedprefixlists/status
+  - networkacls/status
   - routetables/status
   - subnets/status
   - vpcs/status

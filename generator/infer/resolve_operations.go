@@ -240,17 +240,17 @@ func (st *state) clientToken(op *smithy.Shape, o *model.Operation) error {
 	return nil
 }
 
-// overlap counts the member names two structures share, leaving out the
-// idempotency token of b, a create input.
+// overlap counts the member names two structures share, leaving out a
+// client token (by trait or by name) of b, a create input: an output
+// echoing it (CreateNetworkAcl's {NetworkAcl, ClientToken}) is no
+// description of the resource.
 func overlap(a, b *smithy.Shape) int {
 	if a == nil || b == nil {
 		return 0
 	}
 	n := 0
 	for _, m := range a.Members {
-		// An output echoing the create's idempotency token (EC2's
-		// ClientToken) says nothing about the resource.
-		if in := b.MemberByName(m.Name); in != nil && !in.Traits.IdempotencyToken {
+		if in := b.MemberByName(m.Name); in != nil && !in.Traits.IdempotencyToken && !tokenNamed(m.Name) {
 			n++
 		}
 	}

@@ -432,10 +432,10 @@ func (m *managerWriter) create() jen.Code {
 			jen.Return(jen.Err()),
 		)...)
 	}
-	body := append(pre,
-		jen.List(out, jen.Err()).Op(assign).Add(call),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-	)
+	body := append(append(pre,
+		jen.List(out, jen.Err()).Op(assign).Add(call)),
+		unsuccessful(r.Create)...)
+	body = append(body, jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
 	if r.Create.Output != "" {
 		fill := jen.Id(m.fillStatusName(r.Create)).Call(jen.Op("&").Id("cr").Dot("Status"), unwrap(r.Create))
 		if len(r.Create.OutputPath) > 0 {
@@ -585,10 +585,15 @@ func (m *managerWriter) update() jen.Code {
 func (m *managerWriter) delete() jen.Code {
 	r := m.r
 	ids, guards := m.identifiers(r.Delete, jen.Return(jen.Nil()))
+	out := jen.Id("_")
+	if r.Delete.Unsuccessful != "" {
+		out = jen.Id("out")
+	}
 	body := append(guards,
-		jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Delete.Name).Call(
+		jen.List(out, jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Delete.Name).Call(
 			jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Delete.Name+"Input").Values(ids)),
 	)
+	body = append(body, unsuccessful(r.Delete)...)
 	if len(r.NotFoundCodes) > 0 {
 		codes := []jen.Code{jen.Err()}
 		for _, c := range r.NotFoundCodes {

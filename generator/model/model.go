@@ -130,6 +130,11 @@ type Operation struct {
 	// ClientRequestToken); nil when there is none. Only a create has one:
 	// elsewhere the SDK fills in a random token.
 	Token *Member
+	// Unsuccessful is the output member (its Go name) listing the items a
+	// batch call could not process, each with Error.Code, Error.Message and
+	// ResourceId, as EC2's DeleteVpcEndpoints and CreateFlowLogs answer;
+	// "" when there is none. A non-empty list means the call failed.
+	Unsuccessful string
 	// Skipped are input members left out, and why.
 	Skipped []Skipped
 }

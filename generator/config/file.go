@@ -134,6 +134,10 @@ type Pending struct {
 	Field string `yaml:"field"`
 	// Values are the field's values that mean AWS is still working.
 	Values []string `yaml:"values" schema:"minItems=1"`
+	// Gone are the field's values that say the resource is gone, although
+	// the read still returns it (EC2 lists a deleted VPC endpoint for a
+	// while): the controller sees no resource.
+	Gone []string `yaml:"gone,omitempty"`
 	// Because says why the check is needed.
 	Because string `yaml:"because,omitempty"`
 }

@@ -339,6 +339,16 @@ func (m *managerWriter) observe() jen.Code {
 	}
 	body = append(body,
 		jen.Id(m.fillStatusName(r.Read)).Call(jen.Op("&").Id("cr").Dot("Status"), jen.Id("desc")),
+	)
+	if p := r.Pending; p != nil && len(p.Gone) > 0 {
+		body = append(body,
+			jen.Comment("AWS still lists the resource a while in these states, but it is gone."),
+			jen.If(jen.Qual("slices", "Contains").Call(stringSlice(p.Gone), jen.Qual(convPkg, "Value").Call(jen.Id("cr").Dot("Status").Dot(statusField(r, p.Field).GoName)))).Block(
+				jen.Return(obs.Clone().Values(), jen.Nil()),
+			),
+		)
+	}
+	body = append(body,
 		jen.Id("observed").Op(":=").Id("observedSpec").Call(jen.Id("cr"), jen.Id("desc")),
 	)
 	body = append(body, m.observeSubResources(obs.Clone().Values())...)
@@ -550,7 +560,7 @@ func (m *managerWriter) update() jen.Code {
 			}
 		}
 	}
-	sets = append(sets, m.updateElements()...)
+	sets = append(append(sets, m.updateElements()...), m.updateAddRemove()...)
 	pre := readSecrets(secrets, func(err jen.Code) jen.Code { return jen.Return(err) })
 	if nested {
 		pre = append(pre, readSecretsInto())

@@ -152,9 +152,12 @@ func (st *state) configuredPending(w *work, p *config.Pending, at config.Key) {
 		return
 	}
 	if enum := st.enumValues(w, f); len(enum) > 0 {
-		for i, v := range p.Values {
-			if !slices.Contains(enum, v) {
-				st.errorf(at.At("values", strconv.Itoa(i)), "%s has no value %q%s", f.Member, v, config.DidYouMean(v, enum))
+		for key, values := range map[string][]string{"values": p.Values, "gone": p.Gone} {
+			for i, v := range values {
+				// Case aside: EC2 reports VpcEndpoint's PendingAcceptance as pendingAcceptance.
+				if !slices.ContainsFunc(enum, func(e string) bool { return strings.EqualFold(e, v) }) {
+					st.errorf(at.At(key, strconv.Itoa(i)), "%s has no value %q%s", f.Member, v, config.DidYouMean(v, enum))
+				}
 			}
 		}
 	}
@@ -162,8 +165,11 @@ func (st *state) configuredPending(w *work, p *config.Pending, at config.Key) {
 	if p.Because != "" {
 		reason += ": " + p.Because
 	}
-	w.r.Pending = &model.Pending{Field: p.Field, Values: p.Values, Reason: reason}
+	w.r.Pending = &model.Pending{Field: p.Field, Values: p.Values, Gone: p.Gone, Reason: reason}
 	w.decide("pending", fmt.Sprintf("%s in %s", p.Field, strings.Join(p.Values, ", ")), "%s", reason)
+	if len(p.Gone) > 0 {
+		w.decide("gone", fmt.Sprintf("%s in %s", p.Field, strings.Join(p.Gone, ", ")), "%s", reason)
+	}
 }
 
 func statusField(r *model.Resource, member string) *model.Field {

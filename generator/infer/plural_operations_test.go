@@ -14,7 +14,7 @@ func TestPluralDeletes(t *testing.T) {
 		createFailsOn string
 	}{
 		{"a delete taking a list named in the plural of the identifier deletes one", "Endpoint",
-			"CreateEndpoint DescribeEndpoints - DeleteEndpoints DescribeEndpoints",
+			"CreateEndpoint DescribeEndpoints ModifyEndpoint DeleteEndpoints DescribeEndpoints",
 			"EndpointIds EndpointId", "Unsuccessful", ""},
 		{"a plural resource's create that lists its failures fails on them", "Logs",
 			"CreateLogs DescribeLogs - DeleteLogs -",

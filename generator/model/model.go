@@ -151,6 +151,9 @@ type Member struct {
 type Pending struct {
 	Field  string // status field member name
 	Values []string
+	// Gone are the values that say the resource is gone although the read
+	// still returns it.
+	Gone []string
 	// Reason says where the check comes from.
 	Reason string
 }
@@ -257,6 +260,10 @@ type Field struct {
 	// UpdatedBy is set for a list field that an update changes through
 	// per-element actions in another member of its input.
 	UpdatedBy *ElementUpdates
+	// AddRemove is set for a list field an update changes by the elements
+	// to add and to remove, in two other members of its input
+	// (ModifyVpcEndpoint's AddRouteTableIds and RemoveRouteTableIds).
+	AddRemove *AddRemove
 	// SendWith are the JSON names of the spec fields whose update carries
 	// this field too, whether it changed or not.
 	SendWith   []string
@@ -348,6 +355,12 @@ type Type struct {
 	// One is set on a list of at most one element that the SDK holds as
 	// the element alone (the asList field option).
 	One bool
+}
+
+// AddRemove names the update input members (Go names) taking the
+// elements to add to a list and those to remove from it.
+type AddRemove struct {
+	Add, Remove string
 }
 
 // Associations add and remove a list field's elements one per call, as

@@ -9,6 +9,45 @@ type BlockPublicAccessStates struct {
 	InternetGatewayBlockMode *string `json:"internetGatewayBlockMode,omitempty"`
 }
 
+// DnsEntry mirrors the AWS DnsEntry shape.
+type DnsEntry struct {
+	// The DNS name.
+	// +optional
+	DNSName *string `json:"dnsName,omitempty"`
+	// The ID of the private hosted zone.
+	// +optional
+	HostedZoneID *string `json:"hostedZoneID,omitempty"`
+}
+
+// DnsOptionsSpecification mirrors the AWS DnsOptionsSpecification shape.
+type DnsOptionsSpecification struct {
+	// The DNS records created for the endpoint.
+	// +optional
+	// +kubebuilder:validation:Enum=ipv4;dualstack;ipv6;service-defined
+	DNSRecordIPType *string `json:"dnsRecordIPType,omitempty"`
+	// Indicates whether to enable private DNS only for inbound endpoints. This option is available only for services that support both gateway and interface endpoints.
+	// +optional
+	PrivateDNSOnlyForInboundResolverEndpoint *bool `json:"privateDNSOnlyForInboundResolverEndpoint,omitempty"`
+	// The preference for which private domains have a private hosted zone created for and associated with the specified VPC. Only supported when private DNS is enabled and when the VPC endpoint type is ServiceNetwork or Resource.
+	// +optional
+	PrivateDNSPreference *string `json:"privateDNSPreference,omitempty"`
+	// Indicates which of the private domains to create private hosted zones for and associate with the specified VPC. Only supported when private DNS is enabled and the private DNS preference is verified-domains-and-specified-domains or specified-domains-only.
+	// +optional
+	// +kubebuilder:validation:MinItems=0
+	// +kubebuilder:validation:MaxItems=10
+	PrivateDNSSpecifiedDomains []string `json:"privateDNSSpecifiedDomains,omitempty"`
+}
+
+// LastError mirrors the AWS LastError shape.
+type LastError struct {
+	// The error message for the VPC endpoint error.
+	// +optional
+	Message *string `json:"message,omitempty"`
+	// The error code for the VPC endpoint error.
+	// +optional
+	Code *string `json:"code,omitempty"`
+}
+
 // PrivateDnsNameOptionsOnLaunch mirrors the AWS PrivateDnsNameOptionsOnLaunch shape.
 type PrivateDnsNameOptionsOnLaunch struct {
 	// The type of hostname for EC2 instances. For IPv4 only subnets, an instance DNS name must be based on the instance IPv4 address. For IPv6 only subnets, an instance DNS name must be based on the instance ID.
@@ -22,6 +61,16 @@ type PrivateDnsNameOptionsOnLaunch struct {
 	EnableResourceNameDNSAAAARecord *bool `json:"enableResourceNameDNSAAAARecord,omitempty"`
 }
 
+// SecurityGroupIdentifier mirrors the AWS SecurityGroupIdentifier shape.
+type SecurityGroupIdentifier struct {
+	// The ID of the security group.
+	// +optional
+	GroupID *string `json:"groupID,omitempty"`
+	// The name of the security group.
+	// +optional
+	GroupName *string `json:"groupName,omitempty"`
+}
+
 // SubnetCidrBlockState mirrors the AWS SubnetCidrBlockState shape.
 type SubnetCidrBlockState struct {
 	// The state of a CIDR block.
@@ -30,6 +79,29 @@ type SubnetCidrBlockState struct {
 	// A message about the status of the CIDR block, if applicable.
 	// +optional
 	StatusMessage *string `json:"statusMessage,omitempty"`
+}
+
+// SubnetConfiguration mirrors the AWS SubnetConfiguration shape.
+type SubnetConfiguration struct {
+	// The ID of the subnet.
+	// +optional
+	SubnetID *string `json:"subnetID,omitempty"`
+	// The IPv4 address to assign to the endpoint network interface in the subnet. You must provide an IPv4 address if the VPC endpoint supports IPv4.
+	// +optional
+	IPv4 *string `json:"ipv4,omitempty"`
+	// The IPv6 address to assign to the endpoint network interface in the subnet. You must provide an IPv6 address if the VPC endpoint supports IPv6.
+	// +optional
+	IPv6 *string `json:"ipv6,omitempty"`
+}
+
+// SubnetIpPrefixes mirrors the AWS SubnetIpPrefixes shape.
+type SubnetIpPrefixes struct {
+	// ID of the subnet.
+	// +optional
+	SubnetID *string `json:"subnetID,omitempty"`
+	// Array of SubnetIpPrefixes objects.
+	// +optional
+	IPPrefixes []string `json:"ipPrefixes,omitempty"`
 }
 
 // SubnetIpv6CidrBlockAssociation mirrors the AWS SubnetIpv6CidrBlockAssociation shape.

@@ -7,10 +7,11 @@ import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
 	subnet "github.com/kubesmith/kubesmith/generated/ec2/resources/subnet"
 	vpc "github.com/kubesmith/kubesmith/generated/ec2/resources/vpc"
+	vpcendpoint "github.com/kubesmith/kubesmith/generated/ec2/resources/vpcendpoint"
 	operator "github.com/kubesmith/kubesmith/runtime/operator"
 	reconciler "github.com/kubesmith/kubesmith/runtime/reconciler"
 )
 
 func main() {
-	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(subnet.Kind()), reconciler.Register(vpc.Kind()))
+	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(subnet.Kind()), reconciler.Register(vpc.Kind()), reconciler.Register(vpcendpoint.Kind()))
 }

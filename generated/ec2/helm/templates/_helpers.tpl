@@ -84,6 +84,7 @@ namespace of the Lease.
   - ec2.services.k8s.aws
   resources:
   - subnets
+  - vpcendpoints
   - vpcs
   verbs:
   - get
@@ -94,6 +95,7 @@ namespace of the Lease.
   - ec2.services.k8s.aws
   resources:
   - subnets/status
+  - vpcendpoints/status
   - vpcs/status
   verbs:
   - patch

@@ -130,7 +130,8 @@ type FindCreated struct {
 
 // Pending is a requeue-while-status-in check on a status field.
 type Pending struct {
-	// Field is the status field, by Smithy member name.
+	// Field is the status field, by Smithy member name, or a dotted
+	// member path into it (Status.Code).
 	Field string `yaml:"field"`
 	// Values are the field's values that mean AWS is still working.
 	Values []string `yaml:"values" schema:"minItems=1"`

@@ -340,10 +340,16 @@ func (m *managerWriter) observe() jen.Code {
 	body = append(body,
 		jen.Id(m.fillStatusName(r.Read)).Call(jen.Op("&").Id("cr").Dot("Status"), jen.Id("desc")),
 	)
+	var state jen.Code
+	if p := r.Pending; p != nil {
+		var pre []jen.Code
+		pre, state = m.pendingState(p)
+		body = append(body, pre...)
+	}
 	if p := r.Pending; p != nil && len(p.Gone) > 0 {
 		body = append(body,
 			jen.Comment("AWS still lists the resource a while in these states, but it is gone."),
-			jen.If(jen.Qual("slices", "Contains").Call(stringSlice(p.Gone), jen.Qual(convPkg, "Value").Call(jen.Id("cr").Dot("Status").Dot(statusField(r, p.Field).GoName)))).Block(
+			jen.If(jen.Qual("slices", "Contains").Call(stringSlice(p.Gone), state)).Block(
 				jen.Return(obs.Clone().Values(), jen.Nil()),
 			),
 		)
@@ -358,14 +364,13 @@ func (m *managerWriter) observe() jen.Code {
 	body = append(body, m.observeSubTags()...)
 	body = append(body, m.observeTagsByID()...)
 	if p := r.Pending; p != nil {
-		f := statusField(r, p.Field)
 		values := make([]jen.Code, len(p.Values))
 		for i, v := range p.Values {
 			values[i] = jen.Lit(v)
 		}
 		body = append(body,
 			jen.Comment("AWS is still working on the resource while it reports one of these."),
-			jen.If(jen.Id("v").Op(":=").Qual(convPkg, "Value").Call(jen.Id("cr").Dot("Status").Dot(f.GoName)),
+			jen.If(jen.Id("v").Op(":=").Add(state),
 				jen.Qual("slices", "Contains").Call(jen.Index().String().Values(values...), jen.Id("v"))).Block(
 				jen.Id("obs").Dot("Pending").Op("=").Id("v"),
 			),

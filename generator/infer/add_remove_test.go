@@ -34,13 +34,18 @@ func TestAddRemove(t *testing.T) {
 func TestPendingGone(t *testing.T) {
 	cases := []struct {
 		reason, yaml string
+		field        string
 		gone         []string
 		err          string
 	}{
 		{"gone values are the status values after which the read's answer means nothing",
-			"resources:\n  Endpoint:\n    pending: {field: State, values: [pending], gone: [deleted]}\n", []string{"deleted"}, ""},
+			"resources:\n  Endpoint:\n    pending: {field: State, values: [pending], gone: [deleted]}\n", "State", []string{"deleted"}, ""},
+		{"the state may be a member of a status structure, its values checked against the member's enum",
+			"resources:\n  Endpoint:\n    pending: {field: Status.Code, values: [pending], gone: [deleted]}\n", "Status.Code", []string{"deleted"}, ""},
+		{"a path the status structure lacks is refused",
+			"resources:\n  Endpoint:\n    pending: {field: Status.Kode, values: [pending]}\n", "", nil, `has no member "Kode"`},
 		{"a gone value the enum lacks is refused",
-			"resources:\n  Endpoint:\n    pending: {field: State, values: [pending], gone: [removed]}\n", nil, `State has no value "removed"`},
+			"resources:\n  Endpoint:\n    pending: {field: State, values: [pending], gone: [removed]}\n", "", nil, `State has no value "removed"`},
 	}
 	for _, c := range cases {
 		res, err := run(t, "plurals.json", c.yaml, Options{})
@@ -55,8 +60,8 @@ func TestPendingGone(t *testing.T) {
 			continue
 		}
 		p := resource(t, res, "Endpoint").Pending
-		if p == nil || len(p.Gone) != len(c.gone) || p.Gone[0] != c.gone[0] {
-			t.Errorf("%s: pending %+v, want gone %v", c.reason, p, c.gone)
+		if p == nil || len(p.Gone) != len(c.gone) || p.Gone[0] != c.gone[0] || p.Field+strings.Join(append([]string{""}, p.Path...), ".") != c.field {
+			t.Errorf("%s: pending %+v, want %s, gone %v", c.reason, p, c.field, c.gone)
 		}
 	}
 }

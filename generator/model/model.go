@@ -149,7 +149,11 @@ type Member struct {
 
 // Pending is a transitional-state check.
 type Pending struct {
-	Field  string // status field member name
+	Field string // status field member name
+	// Path leads from Field to the member holding the state, through
+	// structures (Code, for a VPC peering's Status); empty when Field
+	// holds it.
+	Path   []string
 	Values []string
 	// Gone are the values that say the resource is gone although the read
 	// still returns it.

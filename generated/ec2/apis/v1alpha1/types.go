@@ -9,6 +9,13 @@ type BlockPublicAccessStates struct {
 	InternetGatewayBlockMode *string `json:"internetGatewayBlockMode,omitempty"`
 }
 
+// CidrBlock mirrors the AWS CidrBlock shape.
+type CidrBlock struct {
+	// The IPv4 CIDR block.
+	// +optional
+	CIDRBlock *string `json:"cidrBlock,omitempty"`
+}
+
 // DnsEntry mirrors the AWS DnsEntry shape.
 type DnsEntry struct {
 	// The DNS name.
@@ -38,6 +45,13 @@ type DnsOptionsSpecification struct {
 	PrivateDNSSpecifiedDomains []string `json:"privateDNSSpecifiedDomains,omitempty"`
 }
 
+// Ipv6CidrBlock mirrors the AWS Ipv6CidrBlock shape.
+type Ipv6CidrBlock struct {
+	// The IPv6 CIDR block.
+	// +optional
+	IPv6CIDRBlock *string `json:"ipv6CIDRBlock,omitempty"`
+}
+
 // LastError mirrors the AWS LastError shape.
 type LastError struct {
 	// The error message for the VPC endpoint error.
@@ -46,6 +60,19 @@ type LastError struct {
 	// The error code for the VPC endpoint error.
 	// +optional
 	Code *string `json:"code,omitempty"`
+}
+
+// PeeringConnectionOptionsRequest mirrors the AWS PeeringConnectionOptionsRequest shape.
+type PeeringConnectionOptionsRequest struct {
+	// If true, enables a local VPC to resolve public DNS hostnames to private IP addresses when queried from instances in the peer VPC.
+	// +optional
+	AllowDNSResolutionFromRemoteVPC *bool `json:"allowDNSResolutionFromRemoteVPC,omitempty"`
+	// Deprecated.
+	// +optional
+	AllowEgressFromLocalClassicLinkToRemoteVPC *bool `json:"allowEgressFromLocalClassicLinkToRemoteVPC,omitempty"`
+	// Deprecated.
+	// +optional
+	AllowEgressFromLocalVPCToRemoteClassicLink *bool `json:"allowEgressFromLocalVPCToRemoteClassicLink,omitempty"`
 }
 
 // PrivateDnsNameOptionsOnLaunch mirrors the AWS PrivateDnsNameOptionsOnLaunch shape.
@@ -141,6 +168,44 @@ type TagStatus struct {
 	// The value of the tag. Constraints: Tag values are case-sensitive and accept a maximum of 256 Unicode characters.
 	// +optional
 	Value *string `json:"value,omitempty"`
+}
+
+// TransitGatewayRequestOptions mirrors the AWS TransitGatewayRequestOptions shape.
+type TransitGatewayRequestOptions struct {
+	// A private Autonomous System Number (ASN) for the Amazon side of a BGP session. The range is 64512 to 65534 for 16-bit ASNs and 4200000000 to 4294967294 for 32-bit ASNs. The default is 64512 .
+	// +optional
+	AmazonSideASN *int64 `json:"amazonSideASN,omitempty"`
+	// Enable or disable automatic acceptance of attachment requests. Disabled by default.
+	// +optional
+	// +kubebuilder:validation:Enum=enable;disable
+	AutoAcceptSharedAttachments *string `json:"autoAcceptSharedAttachments,omitempty"`
+	// Enable or disable automatic association with the default association route table. Enabled by default.
+	// +optional
+	// +kubebuilder:validation:Enum=enable;disable
+	DefaultRouteTableAssociation *string `json:"defaultRouteTableAssociation,omitempty"`
+	// Enable or disable automatic propagation of routes to the default propagation route table. Enabled by default.
+	// +optional
+	// +kubebuilder:validation:Enum=enable;disable
+	DefaultRouteTablePropagation *string `json:"defaultRouteTablePropagation,omitempty"`
+	// Enable or disable Equal Cost Multipath Protocol support. Enabled by default.
+	// +optional
+	// +kubebuilder:validation:Enum=enable;disable
+	VpnECMPSupport *string `json:"vpnECMPSupport,omitempty"`
+	// Enable or disable DNS support. Enabled by default.
+	// +optional
+	// +kubebuilder:validation:Enum=enable;disable
+	DNSSupport *string `json:"dnsSupport,omitempty"`
+	// Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management. This option is disabled by default. For more information about security group referencing, see Security group referencing in the Amazon Web Services Transit Gateways Guide .
+	// +optional
+	// +kubebuilder:validation:Enum=enable;disable
+	SecurityGroupReferencingSupport *string `json:"securityGroupReferencingSupport,omitempty"`
+	// Indicates whether multicast is enabled on the transit gateway
+	// +optional
+	// +kubebuilder:validation:Enum=enable;disable
+	MulticastSupport *string `json:"multicastSupport,omitempty"`
+	// One or more IPv4 or IPv6 CIDR blocks for the transit gateway. Must be a size /24 CIDR block or larger for IPv4, or a size /64 CIDR block or larger for IPv6.
+	// +optional
+	TransitGatewayCIDRBlocks []string `json:"transitGatewayCIDRBlocks,omitempty"`
 }
 
 // VpcCidrBlockAssociation mirrors the AWS VpcCidrBlockAssociation shape.
@@ -292,4 +357,52 @@ type VpcIpv6CidrBlockAssociation struct {
 	// The source that allocated the IP address space. byoip or amazon indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). none indicates private space.
 	// +optional
 	IPSource *string `json:"ipSource,omitempty"`
+}
+
+// VpcPeeringConnectionOptionsDescription mirrors the AWS VpcPeeringConnectionOptionsDescription shape.
+type VpcPeeringConnectionOptionsDescription struct {
+	// Indicates whether a local VPC can resolve public DNS hostnames to private IP addresses when queried from instances in a peer VPC.
+	// +optional
+	AllowDNSResolutionFromRemoteVPC *bool `json:"allowDNSResolutionFromRemoteVPC,omitempty"`
+	// Deprecated.
+	// +optional
+	AllowEgressFromLocalClassicLinkToRemoteVPC *bool `json:"allowEgressFromLocalClassicLinkToRemoteVPC,omitempty"`
+	// Deprecated.
+	// +optional
+	AllowEgressFromLocalVPCToRemoteClassicLink *bool `json:"allowEgressFromLocalVPCToRemoteClassicLink,omitempty"`
+}
+
+// VpcPeeringConnectionStateReason mirrors the AWS VpcPeeringConnectionStateReason shape.
+type VpcPeeringConnectionStateReason struct {
+	// The status of the VPC peering connection.
+	// +optional
+	Code *string `json:"code,omitempty"`
+	// A message that provides more information about the status, if applicable.
+	// +optional
+	Message *string `json:"message,omitempty"`
+}
+
+// VpcPeeringConnectionVpcInfo mirrors the AWS VpcPeeringConnectionVpcInfo shape.
+type VpcPeeringConnectionVpcInfo struct {
+	// The IPv4 CIDR block for the VPC.
+	// +optional
+	CIDRBlock *string `json:"cidrBlock,omitempty"`
+	// The IPv6 CIDR block for the VPC.
+	// +optional
+	IPv6CIDRBlockSet []Ipv6CidrBlock `json:"ipv6CIDRBlockSet,omitempty"`
+	// Information about the IPv4 CIDR blocks for the VPC.
+	// +optional
+	CIDRBlockSet []CidrBlock `json:"cidrBlockSet,omitempty"`
+	// The ID of the Amazon Web Services account that owns the VPC.
+	// +optional
+	OwnerID *string `json:"ownerID,omitempty"`
+	// Information about the VPC peering connection options for the accepter or requester VPC.
+	// +optional
+	PeeringOptions *VpcPeeringConnectionOptionsDescription `json:"peeringOptions,omitempty"`
+	// The ID of the VPC.
+	// +optional
+	VPCID *string `json:"vpcID,omitempty"`
+	// The Region in which the VPC is located.
+	// +optional
+	Region *string `json:"region,omitempty"`
 }

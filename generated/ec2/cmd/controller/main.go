@@ -6,12 +6,14 @@ package main
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
 	subnet "github.com/kubesmith/kubesmith/generated/ec2/resources/subnet"
+	transitgateway "github.com/kubesmith/kubesmith/generated/ec2/resources/transitgateway"
 	vpc "github.com/kubesmith/kubesmith/generated/ec2/resources/vpc"
 	vpcendpoint "github.com/kubesmith/kubesmith/generated/ec2/resources/vpcendpoint"
+	vpcpeeringconnection "github.com/kubesmith/kubesmith/generated/ec2/resources/vpcpeeringconnection"
 	operator "github.com/kubesmith/kubesmith/runtime/operator"
 	reconciler "github.com/kubesmith/kubesmith/runtime/reconciler"
 )
 
 func main() {
-	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(subnet.Kind()), reconciler.Register(vpc.Kind()), reconciler.Register(vpcendpoint.Kind()))
+	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(subnet.Kind()), reconciler.Register(transitgateway.Kind()), reconciler.Register(vpc.Kind()), reconciler.Register(vpcendpoint.Kind()), reconciler.Register(vpcpeeringconnection.Kind()))
 }

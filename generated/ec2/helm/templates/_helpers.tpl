@@ -84,7 +84,9 @@ namespace of the Lease.
   - ec2.services.k8s.aws
   resources:
   - subnets
+  - transitgateways
   - vpcendpoints
+  - vpcpeeringconnections
   - vpcs
   verbs:
   - get
@@ -95,7 +97,9 @@ namespace of the Lease.
   - ec2.services.k8s.aws
   resources:
   - subnets/status
+  - transitgateways/status
   - vpcendpoints/status
+  - vpcpeeringconnections/status
   - vpcs/status
   verbs:
   - patch

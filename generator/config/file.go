@@ -285,6 +285,10 @@ type Field struct {
 	// CidrBlock: the element is sent, the value read back is a list of
 	// one, and the CRD refuses a second element.
 	AsList bool `yaml:"asList,omitempty"`
+	// Single gives a top-level spec field that is a list of strings as one
+	// string, sent as a list of one: the incumbent's FlowLog has
+	// resourceID where CreateFlowLogs takes ResourceIds.
+	Single bool `yaml:"single,omitempty"`
 	// Associations lets an asList field hold more elements than the
 	// create takes, each added and removed by operations of its own, as
 	// a VPC's further CIDR blocks are by AssociateVpcCidrBlock and

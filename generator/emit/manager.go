@@ -458,6 +458,14 @@ func (m *managerWriter) create() jen.Code {
 		}
 		body = append(body, fill)
 	}
+	if a := r.Create.Assigns; a != nil {
+		list := jen.Id("out").Dot(a.Member)
+		body = append(body,
+			jen.Comment(r.Create.Name+" lists the identifier it assigned instead of describing the resource."),
+			jen.If(jen.Len(list).Op(">").Lit(0)).Block(
+				jen.Id("cr").Dot("Status").Dot(statusField(r, a.Identifier).GoName).Op("=").Qual(convPkg, "Of").Call(list.Clone().Index(jen.Lit(0))),
+			))
+	}
 	body = append(body, jen.Return(jen.Nil()))
 	return m.method("Create", nil, jen.Error(), body...)
 }

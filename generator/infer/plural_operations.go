@@ -92,3 +92,20 @@ func unsuccessful(m *smithy.Model, op *smithy.Shape) string {
 	}
 	return ""
 }
+
+// assigns finds the list in a create's output that holds the identifier
+// AWS assigned, when the output describes no resource but lists their
+// identifiers, named in the plural (CreateFlowLogs' FlowLogIds for
+// FlowLogId); nil otherwise.
+func (st *state) assigns(r *model.Resource, id *model.Identifier) *model.Filter {
+	out := st.svc.Structs[r.Create.Output]
+	if !id.Status || id.ARN || out == nil || out.FieldByMember(id.Field) != nil {
+		return nil
+	}
+	for _, p := range plurals(id.Field) {
+		if f := out.FieldByMember(p); f != nil && f.Type.Kind == model.List && f.Type.Elem.Kind == model.String {
+			return &model.Filter{Member: f.SDKName, List: true, Identifier: id.Field}
+		}
+	}
+	return nil
+}

@@ -135,6 +135,10 @@ type Operation struct {
 	// ResourceId, as EC2's DeleteVpcEndpoints and CreateFlowLogs answer;
 	// "" when there is none. A non-empty list means the call failed.
 	Unsuccessful string
+	// Assigns is set on a create whose output lists the identifiers AWS
+	// assigned (CreateFlowLogs' FlowLogIds) instead of describing the
+	// resource: Member, the list's Go name, holds one Identifier.
+	Assigns *Filter
 	// Skipped are input members left out, and why.
 	Skipped []Skipped
 }
@@ -359,6 +363,9 @@ type Type struct {
 	// One is set on a list of at most one element that the SDK holds as
 	// the element alone (the asList field option).
 	One bool
+	// Single is set on a string that the SDK holds as a list of one (the
+	// single field option).
+	Single bool
 }
 
 // AddRemove names the update input members (Go names) taking the

@@ -19,7 +19,7 @@ var GroupVersion = schema.GroupVersion{
 
 // AddToScheme registers the API's kinds.
 func AddToScheme(s *runtime.Scheme) error {
-	s.AddKnownTypes(GroupVersion, &Subnet{}, &SubnetList{}, &TransitGateway{}, &TransitGatewayList{}, &VPC{}, &VPCList{}, &VPCEndpoint{}, &VPCEndpointList{}, &VPCPeeringConnection{}, &VPCPeeringConnectionList{})
+	s.AddKnownTypes(GroupVersion, &FlowLog{}, &FlowLogList{}, &Subnet{}, &SubnetList{}, &TransitGateway{}, &TransitGatewayList{}, &VPC{}, &VPCList{}, &VPCEndpoint{}, &VPCEndpointList{}, &VPCPeeringConnection{}, &VPCPeeringConnectionList{})
 	metav1.AddToGroupVersion(s, GroupVersion)
 	return nil
 }

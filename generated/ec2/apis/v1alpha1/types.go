@@ -16,6 +16,20 @@ type CidrBlock struct {
 	CIDRBlock *string `json:"cidrBlock,omitempty"`
 }
 
+// DestinationOptionsRequest mirrors the AWS DestinationOptionsRequest shape.
+type DestinationOptionsRequest struct {
+	// The format for the flow log. The default is plain-text .
+	// +optional
+	// +kubebuilder:validation:Enum=plain-text;parquet
+	FileFormat *string `json:"fileFormat,omitempty"`
+	// Indicates whether to use Hive-compatible prefixes for flow logs stored in Amazon S3. The default is false .
+	// +optional
+	HiveCompatiblePartitions *bool `json:"hiveCompatiblePartitions,omitempty"`
+	// Indicates whether to partition the flow log per hour. This reduces the cost and response time for queries. The default is false .
+	// +optional
+	PerHourPartition *bool `json:"perHourPartition,omitempty"`
+}
+
 // DnsEntry mirrors the AWS DnsEntry shape.
 type DnsEntry struct {
 	// The DNS name.
@@ -206,6 +220,26 @@ type TransitGatewayRequestOptions struct {
 	// One or more IPv4 or IPv6 CIDR blocks for the transit gateway. Must be a size /24 CIDR block or larger for IPv4, or a size /64 CIDR block or larger for IPv6.
 	// +optional
 	TransitGatewayCIDRBlocks []string `json:"transitGatewayCIDRBlocks,omitempty"`
+}
+
+// UnsuccessfulItem mirrors the AWS UnsuccessfulItem shape.
+type UnsuccessfulItem struct {
+	// Information about the error.
+	// +optional
+	Error *UnsuccessfulItemError `json:"error,omitempty"`
+	// The ID of the resource.
+	// +optional
+	ResourceID *string `json:"resourceID,omitempty"`
+}
+
+// UnsuccessfulItemError mirrors the AWS UnsuccessfulItemError shape.
+type UnsuccessfulItemError struct {
+	// The error code.
+	// +optional
+	Code *string `json:"code,omitempty"`
+	// The error message accompanying the error code.
+	// +optional
+	Message *string `json:"message,omitempty"`
 }
 
 // VpcCidrBlockAssociation mirrors the AWS VpcCidrBlockAssociation shape.

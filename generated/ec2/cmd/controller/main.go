@@ -5,6 +5,7 @@ package main
 
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
+	flowlog "github.com/kubesmith/kubesmith/generated/ec2/resources/flowlog"
 	subnet "github.com/kubesmith/kubesmith/generated/ec2/resources/subnet"
 	transitgateway "github.com/kubesmith/kubesmith/generated/ec2/resources/transitgateway"
 	vpc "github.com/kubesmith/kubesmith/generated/ec2/resources/vpc"
@@ -15,5 +16,5 @@ import (
 )
 
 func main() {
-	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(subnet.Kind()), reconciler.Register(transitgateway.Kind()), reconciler.Register(vpc.Kind()), reconciler.Register(vpcendpoint.Kind()), reconciler.Register(vpcpeeringconnection.Kind()))
+	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(flowlog.Kind()), reconciler.Register(subnet.Kind()), reconciler.Register(transitgateway.Kind()), reconciler.Register(vpc.Kind()), reconciler.Register(vpcendpoint.Kind()), reconciler.Register(vpcpeeringconnection.Kind()))
 }

@@ -83,6 +83,7 @@ namespace of the Lease.
 - apiGroups:
   - ec2.services.k8s.aws
   resources:
+  - flowlogs
   - subnets
   - transitgateways
   - vpcendpoints
@@ -96,6 +97,7 @@ namespace of the Lease.
 - apiGroups:
   - ec2.services.k8s.aws
   resources:
+  - flowlogs/status
   - subnets/status
   - transitgateways/status
   - vpcendpoints/status

@@ -17,11 +17,19 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.logFormat) || has(self.logFormat)",message="logFormat cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.maxAggregationInterval) || has(self.maxAggregationInterval)",message="maxAggregationInterval cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.destinationOptions) || has(self.destinationOptions)",message="destinationOptions cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!(has(self.deliverLogsPermissionARN) && has(self.deliverLogsPermissionRef))",message="set at most one of deliverLogsPermissionARN and deliverLogsPermissionRef"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.deliverLogsPermissionRef) || has(self.deliverLogsPermissionRef)",message="deliverLogsPermissionRef cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!(has(self.logGroupName) && has(self.logGroupRef))",message="set at most one of logGroupName and logGroupRef"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.logGroupRef) || has(self.logGroupRef)",message="logGroupRef cannot be removed once set"
 type FlowLogSpec struct {
 	// The ARN of the IAM role that allows Amazon EC2 to publish flow logs to the log destination. This parameter is required if the destination type is cloud-watch-logs , or if the destination type is kinesis-data-firehose and the delivery stream and the resources to monitor are in different accounts.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="deliverLogsPermissionARN cannot change once set"
 	DeliverLogsPermissionARN *string `json:"deliverLogsPermissionARN,omitempty"`
+	// DeliverLogsPermissionRef names the Role whose .status.ackResourceMetadata.arn fills deliverLogsPermissionARN.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="deliverLogsPermissionRef cannot change once set"
+	DeliverLogsPermissionRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"deliverLogsPermissionRef,omitempty"`
 	// The ARN of the IAM role that allows Amazon EC2 to publish flow logs across accounts.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="deliverCrossAccountRole cannot change once set"
@@ -30,6 +38,10 @@ type FlowLogSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="logGroupName cannot change once set"
 	LogGroupName *string `json:"logGroupName,omitempty"`
+	// LogGroupRef names the LogGroup whose .spec.name fills logGroupName.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="logGroupRef cannot change once set"
+	LogGroupRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"logGroupRef,omitempty"`
 	// The IDs of the resources to monitor. For example, if the resource type is VPC , specify the IDs of the VPCs. Constraints: Maximum of 25 for transit gateway resource types. Maximum of 1000 for the other resource types.
 	// +kubebuilder:validation:Required
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="resourceID cannot change once set"

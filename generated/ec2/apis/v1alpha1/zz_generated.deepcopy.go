@@ -206,6 +206,10 @@ func (in *FlowLogSpec) DeepCopyInto(out *FlowLogSpec) {
 		*out = new(string)
 		**out = **in
 	}
+	if in.DeliverLogsPermissionRef != nil {
+		in, out := &in.DeliverLogsPermissionRef, &out.DeliverLogsPermissionRef
+		*out = (*in).DeepCopy()
+	}
 	if in.DeliverCrossAccountRole != nil {
 		in, out := &in.DeliverCrossAccountRole, &out.DeliverCrossAccountRole
 		*out = new(string)
@@ -215,6 +219,10 @@ func (in *FlowLogSpec) DeepCopyInto(out *FlowLogSpec) {
 		in, out := &in.LogGroupName, &out.LogGroupName
 		*out = new(string)
 		**out = **in
+	}
+	if in.LogGroupRef != nil {
+		in, out := &in.LogGroupRef, &out.LogGroupRef
+		*out = (*in).DeepCopy()
 	}
 	if in.ResourceID != nil {
 		in, out := &in.ResourceID, &out.ResourceID

@@ -112,6 +112,18 @@ namespace of the Lease.
   verbs:
   - create
   - patch
+- apiGroups:
+  - cloudwatchlogs.services.k8s.aws
+  resources:
+  - loggroups
+  verbs:
+  - get
+- apiGroups:
+  - iam.services.k8s.aws
+  resources:
+  - roles
+  verbs:
+  - get
 {{- end -}}
 
 {{- define "ec2-chart.clusterRules" -}}

@@ -10,6 +10,7 @@ import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 )
 
 // Kind describes FlowLog to the shared runtime.
@@ -28,6 +29,25 @@ func Kind() managed.Kind[*v1alpha1.FlowLog] {
 		New: func() *v1alpha1.FlowLog {
 			return &v1alpha1.FlowLog{}
 		},
+		References: []managed.Reference{{
+			Field:    "deliverLogsPermissionARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "deliverLogsPermissionRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "logGroupName",
+			Path:     "spec.name",
+			RefField: "logGroupRef",
+			Target: schema.GroupVersionKind{
+				Group:   "cloudwatchlogs.services.k8s.aws",
+				Kind:    "LogGroup",
+				Version: "v1alpha1",
+			},
+		}},
 	}
 }
 

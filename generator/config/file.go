@@ -130,10 +130,15 @@ type FindCreated struct {
 
 // Pending is a requeue-while-status-in check on a status field.
 type Pending struct {
-	// Field is the status field, by Smithy member name.
+	// Field is the status field, by Smithy member name, or a dotted
+	// member path into it (Status.Code).
 	Field string `yaml:"field"`
 	// Values are the field's values that mean AWS is still working.
 	Values []string `yaml:"values" schema:"minItems=1"`
+	// Gone are the field's values that say the resource is gone, although
+	// the read still returns it (EC2 lists a deleted VPC endpoint for a
+	// while): the controller sees no resource.
+	Gone []string `yaml:"gone,omitempty"`
 	// Because says why the check is needed.
 	Because string `yaml:"because,omitempty"`
 }
@@ -296,6 +301,10 @@ type Field struct {
 	// CidrBlock: the element is sent, the value read back is a list of
 	// one, and the CRD refuses a second element.
 	AsList bool `yaml:"asList,omitempty"`
+	// Single gives a top-level spec field that is a list of strings as one
+	// string, sent as a list of one: the incumbent's FlowLog has
+	// resourceID where CreateFlowLogs takes ResourceIds.
+	Single bool `yaml:"single,omitempty"`
 	// Associations lets an asList field hold more elements than the
 	// create takes, each added and removed by operations of its own, as
 	// a VPC's further CIDR blocks are by AssociateVpcCidrBlock and

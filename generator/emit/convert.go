@@ -83,6 +83,9 @@ func (c *converter) toSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code {
 	if cr.One && sdk.Kind != model.List {
 		return c.toSDK(cr.Elem, sdk, jen.Qual(convPkg, "First").Call(x), top)
 	}
+	if cr.Single && sdk.Kind == model.List {
+		return jen.Qual(convPkg, "One").Call(x)
+	}
 	value := top && sdk.SDKValue
 	switch sdk.Kind {
 	case model.String:
@@ -157,6 +160,9 @@ func (c *converter) toSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code {
 func (c *converter) fromSDK(cr, sdk *model.Type, x jen.Code, top bool) jen.Code {
 	if cr.One && sdk.Kind != model.List {
 		return jen.Qual(convPkg, "One").Call(c.fromSDK(cr.Elem, sdk, x, top))
+	}
+	if cr.Single && sdk.Kind == model.List {
+		return jen.Qual(convPkg, "First").Call(x)
 	}
 	value := top && sdk.SDKValue
 	switch sdk.Kind {
@@ -260,6 +266,9 @@ func sameElems(cr, sdk *model.Type) bool {
 func compatible(cr, sdk *model.Type) bool {
 	if cr.One && sdk.Kind != model.List {
 		return compatible(cr.Elem, sdk)
+	}
+	if cr.Single && sdk.Kind == model.List {
+		return sdk.Elem.Kind == model.String
 	}
 	norm := func(k model.Kind) model.Kind {
 		switch k {

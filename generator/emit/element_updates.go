@@ -140,3 +140,22 @@ func (m *managerWriter) updateElements() []jen.Code {
 	}
 	return out
 }
+
+// updateAddRemove sends, for each list field an update changes by the
+// elements to add and remove (model.AddRemove), the difference between
+// the spec's list and AWS's, when the list changed.
+func (m *managerWriter) updateAddRemove() []jen.Code {
+	var out []jen.Code
+	for _, f := range m.r.Spec {
+		ar := f.AddRemove
+		if ar == nil {
+			continue
+		}
+		out = append(out, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName))).Block(
+			jen.List(jen.Id("current"), jen.Id("_")).Op(":=").Id("obs").Dot("Observed").Assert(jen.Qual(m.c.api, m.r.Kind+"Spec")),
+			jen.List(jen.Id("in").Dot(ar.Add), jen.Id("in").Dot(ar.Remove)).Op("=").Qual(comparePkg, "SetChanges").Call(
+				jen.Id("cr").Dot("Spec").Dot(f.GoName), jen.Id("current").Dot(f.GoName)),
+		))
+	}
+	return out
+}

@@ -354,6 +354,22 @@ func (m *managerWriter) observe() jen.Code {
 	}
 	body = append(body,
 		jen.Id(m.fillStatusName(r.Read)).Call(jen.Op("&").Id("cr").Dot("Status"), jen.Id("desc")),
+	)
+	var state jen.Code
+	if p := r.Pending; p != nil {
+		var pre []jen.Code
+		pre, state = m.pendingState(p)
+		body = append(body, pre...)
+	}
+	if p := r.Pending; p != nil && len(p.Gone) > 0 {
+		body = append(body,
+			jen.Comment("AWS still lists the resource a while in these states, but it is gone."),
+			jen.If(jen.Qual("slices", "Contains").Call(stringSlice(p.Gone), state)).Block(
+				jen.Return(obs.Clone().Values(), jen.Nil()),
+			),
+		)
+	}
+	body = append(body,
 		jen.Id("observed").Op(":=").Id("observedSpec").Call(jen.Id("cr"), jen.Id("desc")),
 	)
 	body = append(body, m.observeSubResources(obs.Clone().Values())...)
@@ -363,14 +379,13 @@ func (m *managerWriter) observe() jen.Code {
 	body = append(body, m.observeSubTags()...)
 	body = append(body, m.observeTagsByID()...)
 	if p := r.Pending; p != nil {
-		f := statusField(r, p.Field)
 		values := make([]jen.Code, len(p.Values))
 		for i, v := range p.Values {
 			values[i] = jen.Lit(v)
 		}
 		body = append(body,
 			jen.Comment("AWS is still working on the resource while it reports one of these."),
-			jen.If(jen.Id("v").Op(":=").Qual(convPkg, "Value").Call(jen.Id("cr").Dot("Status").Dot(f.GoName)),
+			jen.If(jen.Id("v").Op(":=").Add(state),
 				jen.Qual("slices", "Contains").Call(jen.Index().String().Values(values...), jen.Id("v"))).Block(
 				jen.Id("obs").Dot("Pending").Op("=").Id("v"),
 			),
@@ -447,16 +462,24 @@ func (m *managerWriter) create() jen.Code {
 			jen.Return(jen.Err()),
 		)...)
 	}
-	body := append(pre,
-		jen.List(out, jen.Err()).Op(assign).Add(call),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-	)
+	body := append(append(pre,
+		jen.List(out, jen.Err()).Op(assign).Add(call)),
+		unsuccessful(r.Create)...)
+	body = append(body, jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
 	if r.Create.Output != "" {
 		fill := jen.Id(m.fillStatusName(r.Create)).Call(jen.Op("&").Id("cr").Dot("Status"), unwrap(r.Create))
 		if len(r.Create.OutputPath) > 0 {
 			fill = jen.If(unwrap(r.Create).Op("!=").Nil()).Block(fill)
 		}
 		body = append(body, fill)
+	}
+	if a := r.Create.Assigns; a != nil {
+		list := jen.Id("out").Dot(a.Member)
+		body = append(body,
+			jen.Comment(r.Create.Name+" lists the identifier it assigned instead of describing the resource."),
+			jen.If(jen.Len(list).Op(">").Lit(0)).Block(
+				jen.Id("cr").Dot("Status").Dot(statusField(r, a.Identifier).GoName).Op("=").Qual(convPkg, "Of").Call(list.Clone().Index(jen.Lit(0))),
+			))
 	}
 	body = append(body, jen.Return(jen.Nil()))
 	return m.method("Create", nil, jen.Error(), body...)
@@ -565,7 +588,7 @@ func (m *managerWriter) update() jen.Code {
 			}
 		}
 	}
-	sets = append(sets, m.updateElements()...)
+	sets = append(append(sets, m.updateElements()...), m.updateAddRemove()...)
 	pre := readSecrets(secrets, func(err jen.Code) jen.Code { return jen.Return(err) })
 	if nested {
 		pre = append(pre, readSecretsInto())
@@ -600,10 +623,15 @@ func (m *managerWriter) update() jen.Code {
 func (m *managerWriter) delete() jen.Code {
 	r := m.r
 	ids, guards := m.identifiers(r.Delete, jen.Return(jen.Nil()))
+	out := jen.Id("_")
+	if r.Delete.Unsuccessful != "" {
+		out = jen.Id("out")
+	}
 	body := append(guards,
-		jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Delete.Name).Call(
+		jen.List(out, jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Delete.Name).Call(
 			jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Delete.Name+"Input").Values(ids)),
 	)
+	body = append(body, unsuccessful(r.Delete)...)
 	if len(r.NotFoundCodes) > 0 {
 		codes := []jen.Code{jen.Err()}
 		for _, c := range r.NotFoundCodes {

@@ -156,7 +156,9 @@ func (g *Gen) fieldsCode(fields []*model.Field) []jen.Code {
 			goName, jsonName := refNames(f)
 			ref := jen.Op("*").Qual(ackv1alpha1, "AWSResourceReferenceWrapper")
 			if f.Type.Kind == model.List {
-				ref = jen.Index().Add(ref)
+				// Values, not pointers: controller-gen's deepcopy copies a
+				// slice of pointers to another package's struct wrongly.
+				ref = jen.Index().Qual(ackv1alpha1, "AWSResourceReferenceWrapper")
 			}
 			out = append(out, jen.Comment(fmt.Sprintf("%s names the %s whose %s fills %s.", goName, f.Reference.Kind, f.Reference.Path, f.JSONName)),
 				jen.Comment("+optional"))

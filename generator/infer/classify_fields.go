@@ -86,6 +86,9 @@ func (st *state) classifySpec(w *work) {
 			}
 			f.Updatable, f.UpdatedBy = true, u
 			reason += fmt.Sprintf("; changed by %s.%s, one %s action per element, found by %s", r.Update.Name, u.Member, strings.Join(actionNames(u), "/"), u.Key)
+		case addRemove(r.Update, f) != nil:
+			f.Updatable, f.AddRemove = true, addRemove(r.Update, f)
+			reason += fmt.Sprintf("; changed by %s's %s and %s, the elements added and removed", r.Update.Name, f.AddRemove.Add, f.AddRemove.Remove)
 		case inputMember(r.Update, mem.Name) == nil:
 			f.CreateOnly = true
 			reason += fmt.Sprintf(", absent from %s input", r.Update.Name)

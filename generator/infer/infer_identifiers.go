@@ -27,6 +27,10 @@ func inferIdentifiers(st *state) error {
 				continue
 			}
 			w.decide("identifier", id, "%s", ident.Reason)
+			if a := st.assigns(r, ident); a != nil {
+				r.Create.Assigns = a
+				w.decide("assigned by create", id, "%s returns it as the only element of %s", r.Create.Name, a.Member)
+			}
 			if ident.Status && !r.AssignedIdentifier {
 				r.AssignedIdentifier = true
 				w.decide("assigned identifier", id, "AWS assigns it: %s finds the resource by a status field, so a create whose answer was lost cannot be found by reading", r.Read.Name)

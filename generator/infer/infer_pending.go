@@ -142,19 +142,32 @@ func waiterField(r *model.Resource, a smithy.Acceptor) string {
 }
 
 func (st *state) configuredPending(w *work, p *config.Pending, at config.Key) {
-	f := statusField(w.r, p.Field)
+	path := strings.Split(p.Field, ".")
+	f := statusField(w.r, path[0])
 	if f == nil {
 		var known []string
 		for _, f := range w.r.Status {
 			known = append(known, f.Member)
 		}
-		st.errorf(at.At("field"), "pending field %q is not a status field of %s%s", p.Field, w.r.Kind, config.DidYouMean(p.Field, known))
+		st.errorf(at.At("field"), "pending field %q is not a status field of %s%s", path[0], w.r.Kind, config.DidYouMean(path[0], known))
 		return
 	}
-	if enum := st.enumValues(w, f); len(enum) > 0 {
-		for i, v := range p.Values {
-			if !slices.Contains(enum, v) {
-				st.errorf(at.At("values", strconv.Itoa(i)), "%s has no value %q%s", f.Member, v, config.DidYouMean(v, enum))
+	enum := st.enumValues(w, f)
+	if len(path) > 1 {
+		leaf, err := st.walkPath(st.svc.Structs[w.r.Read.Output], path)
+		if err != nil {
+			st.errorf(at.At("field"), "%v", err)
+			return
+		}
+		enum = leaf.Validation.Enum
+	}
+	if len(enum) > 0 {
+		for key, values := range map[string][]string{"values": p.Values, "gone": p.Gone} {
+			for i, v := range values {
+				// Case aside: EC2 reports VpcEndpoint's PendingAcceptance as pendingAcceptance.
+				if !slices.ContainsFunc(enum, func(e string) bool { return strings.EqualFold(e, v) }) {
+					st.errorf(at.At(key, strconv.Itoa(i)), "%s has no value %q%s", f.Member, v, config.DidYouMean(v, enum))
+				}
 			}
 		}
 	}
@@ -162,8 +175,11 @@ func (st *state) configuredPending(w *work, p *config.Pending, at config.Key) {
 	if p.Because != "" {
 		reason += ": " + p.Because
 	}
-	w.r.Pending = &model.Pending{Field: p.Field, Values: p.Values, Reason: reason}
+	w.r.Pending = &model.Pending{Field: path[0], Path: path[1:], Values: p.Values, Gone: p.Gone, Reason: reason}
 	w.decide("pending", fmt.Sprintf("%s in %s", p.Field, strings.Join(p.Values, ", ")), "%s", reason)
+	if len(p.Gone) > 0 {
+		w.decide("gone", fmt.Sprintf("%s in %s", p.Field, strings.Join(p.Gone, ", ")), "%s", reason)
+	}
 }
 
 func statusField(r *model.Resource, member string) *model.Field {

@@ -134,7 +134,7 @@ func inferResources(st *state) error {
 // byNames fills c's empty roles from operations named after the resource
 // r: Create<R>; Describe<R>, Get<R> or Get<R>Attributes, else a
 // Describe<Rs> or List<Rs> that can filter by the identifier; Update<R>,
-// Modify<R>, Put<R> or Set<R>Attributes; Delete<R>; List<Rs> or
+// Modify<R>, Put<R> or Set<R>Attributes; Delete<R> or Delete<Rs>; List<Rs> or
 // Describe<Rs>.
 func (st *state) byNames(c *Candidate, r string) {
 	try := func(role string, names ...string) {
@@ -150,6 +150,10 @@ func (st *state) byNames(c *Candidate, r string) {
 	try(roleRead, "Describe"+r, "Get"+r, "Get"+r+"Attributes")
 	try(roleUpdate, "Update"+r, "Modify"+r, "Put"+r, "Set"+r+"Attributes")
 	try(roleDelete, "Delete"+r)
+	for _, p := range plurals {
+		// DeleteVpcEndpoints takes a list; identifierInputs sends one.
+		try(roleDelete, "Delete"+p)
+	}
 	var lists []string
 	for _, p := range plurals {
 		lists = append(lists, "List"+p, "Describe"+p)
@@ -160,7 +164,7 @@ func (st *state) byNames(c *Candidate, r string) {
 	}
 	ids := c.Identifiers
 	if len(ids) == 0 {
-		ids = requiredInputs(st.m, st.ops[c.Delete])
+		ids = identifierInputs(st.m, st.ops[c.Delete])
 	}
 	for _, n := range lists {
 		if op, ok := st.ops[n]; ok && findFilter(st.m, op, ids) != nil {

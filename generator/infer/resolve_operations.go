@@ -32,6 +32,9 @@ func resolveOperations(st *state) error {
 		if r.Delete, err = st.operation(st.ops[c.Delete], w.createIn); err != nil {
 			return err
 		}
+		r.Delete.Filter = deleteFilter(st.m, st.ops[c.Delete])
+		r.Create.Unsuccessful = unsuccessful(st.m, create)
+		r.Delete.Unsuccessful = unsuccessful(st.m, st.ops[c.Delete])
 		if c.Update != "" {
 			if r.Update, err = st.operation(st.ops[c.Update], w.createIn); err != nil {
 				return err
@@ -75,7 +78,7 @@ func (st *state) read(w *work) (*model.Operation, error) {
 	}
 	ids := w.c.Identifiers
 	if len(ids) == 0 {
-		ids = requiredInputs(st.m, st.ops[w.c.Delete])
+		ids = identifierInputs(st.m, st.ops[w.c.Delete])
 	}
 	if o.Filter = findFilter(st.m, op, ids); o.Filter == nil {
 		st.problem(w, w.at.At("operations", "read"), "%s lists resources but has no input that filters by an identifier (%v)", op.ID.Name(), ids)

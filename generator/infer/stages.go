@@ -24,6 +24,7 @@ var Stages = []Stage{
 	{"apply_renames", "rename fields", applyRenames},
 	{"apply_field_options", "apply the other field options of generator.yaml", applyFieldOptions},
 	{"apply_as_list", "give single values as lists of one where generator.yaml says asList", applyAsList},
+	{"apply_single", "give lists of strings as one string where generator.yaml says single", applySingle},
 	{"apply_associations", "let list fields hold more elements through associate and disassociate operations", applyAssociations},
 	{"add_region_fills", "find the create input members filled from the target region", addRegionFills},
 	{"infer_error_codes", "find the error codes that mean not found or already exists", inferErrorCodes},

@@ -158,6 +158,9 @@ func dumpOperation(op *Operation) string {
 	if op.Token != nil {
 		s += " token " + op.Token.Name
 	}
+	if op.Unsuccessful != "" {
+		s += " fails on " + op.Unsuccessful
+	}
 	if f := op.Filter; f != nil {
 		s += fmt.Sprintf(" filter %s by %s", f.Member, f.Identifier)
 		if f.List {

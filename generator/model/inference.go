@@ -29,7 +29,9 @@ type Identifier struct {
 	Reason string
 }
 
-// Filter narrows a read that lists resources to one of them.
+// Filter narrows a read that lists resources to one of them. On a delete
+// that takes a list (DeleteVpcEndpoints' VpcEndpointIds) it is the list,
+// sent with the one identifier.
 type Filter struct {
 	// Member is the input member that filters, e.g. RepositoryNames.
 	Member string

@@ -130,6 +130,15 @@ type Operation struct {
 	// ClientRequestToken); nil when there is none. Only a create has one:
 	// elsewhere the SDK fills in a random token.
 	Token *Member
+	// Unsuccessful is the output member (its Go name) listing the items a
+	// batch call could not process, each with Error.Code, Error.Message and
+	// ResourceId, as EC2's DeleteVpcEndpoints and CreateFlowLogs answer;
+	// "" when there is none. A non-empty list means the call failed.
+	Unsuccessful string
+	// Assigns is set on a create whose output lists the identifiers AWS
+	// assigned (CreateFlowLogs' FlowLogIds) instead of describing the
+	// resource: Member, the list's Go name, holds one Identifier.
+	Assigns *Filter
 	// Skipped are input members left out, and why.
 	Skipped []Skipped
 }
@@ -144,8 +153,15 @@ type Member struct {
 
 // Pending is a transitional-state check.
 type Pending struct {
-	Field  string // status field member name
+	Field string // status field member name
+	// Path leads from Field to the member holding the state, through
+	// structures (Code, for a VPC peering's Status); empty when Field
+	// holds it.
+	Path   []string
 	Values []string
+	// Gone are the values that say the resource is gone although the read
+	// still returns it.
+	Gone []string
 	// Reason says where the check comes from.
 	Reason string
 }
@@ -252,6 +268,10 @@ type Field struct {
 	// UpdatedBy is set for a list field that an update changes through
 	// per-element actions in another member of its input.
 	UpdatedBy *ElementUpdates
+	// AddRemove is set for a list field an update changes by the elements
+	// to add and to remove, in two other members of its input
+	// (ModifyVpcEndpoint's AddRouteTableIds and RemoveRouteTableIds).
+	AddRemove *AddRemove
 	// SendWith are the JSON names of the spec fields whose update carries
 	// this field too, whether it changed or not.
 	SendWith   []string
@@ -343,6 +363,15 @@ type Type struct {
 	// One is set on a list of at most one element that the SDK holds as
 	// the element alone (the asList field option).
 	One bool
+	// Single is set on a string that the SDK holds as a list of one (the
+	// single field option).
+	Single bool
+}
+
+// AddRemove names the update input members (Go names) taking the
+// elements to add to a list and those to remove from it.
+type AddRemove struct {
+	Add, Remove string
 }
 
 // Associations add and remove a list field's elements one per call, as

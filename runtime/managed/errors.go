@@ -159,3 +159,11 @@ func (e *TerminalError) Unwrap() error { return e.Err }
 func Terminalf(format string, args ...any) error {
 	return &TerminalError{Reason: fmt.Sprintf(format, args...)}
 }
+
+// UnsuccessfulError is the error of an item that a batch call, answering
+// success, lists as not processed (EC2's DeleteVpcEndpoints and
+// CreateFlowLogs): it carries the item's code, so that NotFound checks and
+// the error classes treat it as they would an error answer.
+func UnsuccessfulError(op, resourceID, code, message string) error {
+	return fmt.Errorf("%s did not succeed for %q: %w", op, resourceID, &smithy.GenericAPIError{Code: code, Message: message})
+}

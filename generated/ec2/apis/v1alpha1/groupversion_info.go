@@ -19,7 +19,7 @@ var GroupVersion = schema.GroupVersion{
 
 // AddToScheme registers the API's kinds.
 func AddToScheme(s *runtime.Scheme) error {
-	s.AddKnownTypes(GroupVersion, &DHCPOptions{}, &DHCPOptionsList{}, &ManagedPrefixList{}, &ManagedPrefixListList{}, &NetworkACL{}, &NetworkACLList{}, &RouteTable{}, &RouteTableList{}, &Subnet{}, &SubnetList{}, &VPC{}, &VPCList{})
+	s.AddKnownTypes(GroupVersion, &DHCPOptions{}, &DHCPOptionsList{}, &FlowLog{}, &FlowLogList{}, &ManagedPrefixList{}, &ManagedPrefixListList{}, &NetworkACL{}, &NetworkACLList{}, &RouteTable{}, &RouteTableList{}, &Subnet{}, &SubnetList{}, &TransitGateway{}, &TransitGatewayList{}, &VPC{}, &VPCList{}, &VPCEndpoint{}, &VPCEndpointList{}, &VPCPeeringConnection{}, &VPCPeeringConnectionList{})
 	metav1.AddToGroupVersion(s, GroupVersion)
 	return nil
 }

@@ -21,6 +21,13 @@ type BlockPublicAccessStates struct {
 	InternetGatewayBlockMode *string `json:"internetGatewayBlockMode,omitempty"`
 }
 
+// CidrBlock mirrors the AWS CidrBlock shape.
+type CidrBlock struct {
+	// The IPv4 CIDR block.
+	// +optional
+	CIDRBlock *string `json:"cidrBlock,omitempty"`
+}
+
 // CreateRouteInput mirrors the AWS CreateRouteInput shape.
 type CreateRouteInput struct {
 	// The ID of a prefix list used for the destination match.
@@ -82,6 +89,49 @@ type CreateRouteInput struct {
 	NatGatewayRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"natGatewayRef,omitempty"`
 }
 
+// DestinationOptionsRequest mirrors the AWS DestinationOptionsRequest shape.
+type DestinationOptionsRequest struct {
+	// The format for the flow log. The default is plain-text .
+	// +optional
+	// +kubebuilder:validation:Enum=plain-text;parquet
+	FileFormat *string `json:"fileFormat,omitempty"`
+	// Indicates whether to use Hive-compatible prefixes for flow logs stored in Amazon S3. The default is false .
+	// +optional
+	HiveCompatiblePartitions *bool `json:"hiveCompatiblePartitions,omitempty"`
+	// Indicates whether to partition the flow log per hour. This reduces the cost and response time for queries. The default is false .
+	// +optional
+	PerHourPartition *bool `json:"perHourPartition,omitempty"`
+}
+
+// DnsEntry mirrors the AWS DnsEntry shape.
+type DnsEntry struct {
+	// The DNS name.
+	// +optional
+	DNSName *string `json:"dnsName,omitempty"`
+	// The ID of the private hosted zone.
+	// +optional
+	HostedZoneID *string `json:"hostedZoneID,omitempty"`
+}
+
+// DnsOptionsSpecification mirrors the AWS DnsOptionsSpecification shape.
+type DnsOptionsSpecification struct {
+	// The DNS records created for the endpoint.
+	// +optional
+	// +kubebuilder:validation:Enum=ipv4;dualstack;ipv6;service-defined
+	DNSRecordIPType *string `json:"dnsRecordIPType,omitempty"`
+	// Indicates whether to enable private DNS only for inbound endpoints. This option is available only for services that support both gateway and interface endpoints.
+	// +optional
+	PrivateDNSOnlyForInboundResolverEndpoint *bool `json:"privateDNSOnlyForInboundResolverEndpoint,omitempty"`
+	// The preference for which private domains have a private hosted zone created for and associated with the specified VPC. Only supported when private DNS is enabled and when the VPC endpoint type is ServiceNetwork or Resource.
+	// +optional
+	PrivateDNSPreference *string `json:"privateDNSPreference,omitempty"`
+	// Indicates which of the private domains to create private hosted zones for and associate with the specified VPC. Only supported when private DNS is enabled and the private DNS preference is verified-domains-and-specified-domains or specified-domains-only.
+	// +optional
+	// +kubebuilder:validation:MinItems=0
+	// +kubebuilder:validation:MaxItems=10
+	PrivateDNSSpecifiedDomains []string `json:"privateDNSSpecifiedDomains,omitempty"`
+}
+
 // IcmpTypeCode mirrors the AWS IcmpTypeCode shape.
 type IcmpTypeCode struct {
 	// The ICMP code. A value of -1 means all codes for the specified ICMP type.
@@ -90,6 +140,23 @@ type IcmpTypeCode struct {
 	// The ICMP type. A value of -1 means all types.
 	// +optional
 	Type *int64 `json:"type,omitempty"`
+}
+
+// Ipv6CidrBlock mirrors the AWS Ipv6CidrBlock shape.
+type Ipv6CidrBlock struct {
+	// The IPv6 CIDR block.
+	// +optional
+	IPv6CIDRBlock *string `json:"ipv6CIDRBlock,omitempty"`
+}
+
+// LastError mirrors the AWS LastError shape.
+type LastError struct {
+	// The error message for the VPC endpoint error.
+	// +optional
+	Message *string `json:"message,omitempty"`
+	// The error code for the VPC endpoint error.
+	// +optional
+	Code *string `json:"code,omitempty"`
 }
 
 // NetworkAclAssociation mirrors the AWS NetworkAclAssociation shape.
@@ -141,6 +208,19 @@ type NewDhcpConfiguration struct {
 	// The values for the DHCP option.
 	// +optional
 	Values []string `json:"values,omitempty"`
+}
+
+// PeeringConnectionOptionsRequest mirrors the AWS PeeringConnectionOptionsRequest shape.
+type PeeringConnectionOptionsRequest struct {
+	// If true, enables a local VPC to resolve public DNS hostnames to private IP addresses when queried from instances in the peer VPC.
+	// +optional
+	AllowDNSResolutionFromRemoteVPC *bool `json:"allowDNSResolutionFromRemoteVPC,omitempty"`
+	// Deprecated.
+	// +optional
+	AllowEgressFromLocalClassicLinkToRemoteVPC *bool `json:"allowEgressFromLocalClassicLinkToRemoteVPC,omitempty"`
+	// Deprecated.
+	// +optional
+	AllowEgressFromLocalVPCToRemoteClassicLink *bool `json:"allowEgressFromLocalVPCToRemoteClassicLink,omitempty"`
 }
 
 // PortRange mirrors the AWS PortRange shape.
@@ -208,6 +288,16 @@ type RouteTableAssociationState struct {
 	StatusMessage *string `json:"statusMessage,omitempty"`
 }
 
+// SecurityGroupIdentifier mirrors the AWS SecurityGroupIdentifier shape.
+type SecurityGroupIdentifier struct {
+	// The ID of the security group.
+	// +optional
+	GroupID *string `json:"groupID,omitempty"`
+	// The name of the security group.
+	// +optional
+	GroupName *string `json:"groupName,omitempty"`
+}
+
 // SubnetCidrBlockState mirrors the AWS SubnetCidrBlockState shape.
 type SubnetCidrBlockState struct {
 	// The state of a CIDR block.
@@ -216,6 +306,29 @@ type SubnetCidrBlockState struct {
 	// A message about the status of the CIDR block, if applicable.
 	// +optional
 	StatusMessage *string `json:"statusMessage,omitempty"`
+}
+
+// SubnetConfiguration mirrors the AWS SubnetConfiguration shape.
+type SubnetConfiguration struct {
+	// The ID of the subnet.
+	// +optional
+	SubnetID *string `json:"subnetID,omitempty"`
+	// The IPv4 address to assign to the endpoint network interface in the subnet. You must provide an IPv4 address if the VPC endpoint supports IPv4.
+	// +optional
+	IPv4 *string `json:"ipv4,omitempty"`
+	// The IPv6 address to assign to the endpoint network interface in the subnet. You must provide an IPv6 address if the VPC endpoint supports IPv6.
+	// +optional
+	IPv6 *string `json:"ipv6,omitempty"`
+}
+
+// SubnetIpPrefixes mirrors the AWS SubnetIpPrefixes shape.
+type SubnetIpPrefixes struct {
+	// ID of the subnet.
+	// +optional
+	SubnetID *string `json:"subnetID,omitempty"`
+	// Array of SubnetIpPrefixes objects.
+	// +optional
+	IPPrefixes []string `json:"ipPrefixes,omitempty"`
 }
 
 // SubnetIpv6CidrBlockAssociation mirrors the AWS SubnetIpv6CidrBlockAssociation shape.
@@ -255,6 +368,64 @@ type TagStatus struct {
 	// The value of the tag. Constraints: Tag values are case-sensitive and accept a maximum of 256 Unicode characters.
 	// +optional
 	Value *string `json:"value,omitempty"`
+}
+
+// TransitGatewayRequestOptions mirrors the AWS TransitGatewayRequestOptions shape.
+type TransitGatewayRequestOptions struct {
+	// A private Autonomous System Number (ASN) for the Amazon side of a BGP session. The range is 64512 to 65534 for 16-bit ASNs and 4200000000 to 4294967294 for 32-bit ASNs. The default is 64512 .
+	// +optional
+	AmazonSideASN *int64 `json:"amazonSideASN,omitempty"`
+	// Enable or disable automatic acceptance of attachment requests. Disabled by default.
+	// +optional
+	// +kubebuilder:validation:Enum=enable;disable
+	AutoAcceptSharedAttachments *string `json:"autoAcceptSharedAttachments,omitempty"`
+	// Enable or disable automatic association with the default association route table. Enabled by default.
+	// +optional
+	// +kubebuilder:validation:Enum=enable;disable
+	DefaultRouteTableAssociation *string `json:"defaultRouteTableAssociation,omitempty"`
+	// Enable or disable automatic propagation of routes to the default propagation route table. Enabled by default.
+	// +optional
+	// +kubebuilder:validation:Enum=enable;disable
+	DefaultRouteTablePropagation *string `json:"defaultRouteTablePropagation,omitempty"`
+	// Enable or disable Equal Cost Multipath Protocol support. Enabled by default.
+	// +optional
+	// +kubebuilder:validation:Enum=enable;disable
+	VpnECMPSupport *string `json:"vpnECMPSupport,omitempty"`
+	// Enable or disable DNS support. Enabled by default.
+	// +optional
+	// +kubebuilder:validation:Enum=enable;disable
+	DNSSupport *string `json:"dnsSupport,omitempty"`
+	// Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management. This option is disabled by default. For more information about security group referencing, see Security group referencing in the Amazon Web Services Transit Gateways Guide .
+	// +optional
+	// +kubebuilder:validation:Enum=enable;disable
+	SecurityGroupReferencingSupport *string `json:"securityGroupReferencingSupport,omitempty"`
+	// Indicates whether multicast is enabled on the transit gateway
+	// +optional
+	// +kubebuilder:validation:Enum=enable;disable
+	MulticastSupport *string `json:"multicastSupport,omitempty"`
+	// One or more IPv4 or IPv6 CIDR blocks for the transit gateway. Must be a size /24 CIDR block or larger for IPv4, or a size /64 CIDR block or larger for IPv6.
+	// +optional
+	TransitGatewayCIDRBlocks []string `json:"transitGatewayCIDRBlocks,omitempty"`
+}
+
+// UnsuccessfulItem mirrors the AWS UnsuccessfulItem shape.
+type UnsuccessfulItem struct {
+	// Information about the error.
+	// +optional
+	Error *UnsuccessfulItemError `json:"error,omitempty"`
+	// The ID of the resource.
+	// +optional
+	ResourceID *string `json:"resourceID,omitempty"`
+}
+
+// UnsuccessfulItemError mirrors the AWS UnsuccessfulItemError shape.
+type UnsuccessfulItemError struct {
+	// The error code.
+	// +optional
+	Code *string `json:"code,omitempty"`
+	// The error message accompanying the error code.
+	// +optional
+	Message *string `json:"message,omitempty"`
 }
 
 // VpcCidrBlockAssociation mirrors the AWS VpcCidrBlockAssociation shape.
@@ -406,4 +577,52 @@ type VpcIpv6CidrBlockAssociation struct {
 	// The source that allocated the IP address space. byoip or amazon indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). none indicates private space.
 	// +optional
 	IPSource *string `json:"ipSource,omitempty"`
+}
+
+// VpcPeeringConnectionOptionsDescription mirrors the AWS VpcPeeringConnectionOptionsDescription shape.
+type VpcPeeringConnectionOptionsDescription struct {
+	// Indicates whether a local VPC can resolve public DNS hostnames to private IP addresses when queried from instances in a peer VPC.
+	// +optional
+	AllowDNSResolutionFromRemoteVPC *bool `json:"allowDNSResolutionFromRemoteVPC,omitempty"`
+	// Deprecated.
+	// +optional
+	AllowEgressFromLocalClassicLinkToRemoteVPC *bool `json:"allowEgressFromLocalClassicLinkToRemoteVPC,omitempty"`
+	// Deprecated.
+	// +optional
+	AllowEgressFromLocalVPCToRemoteClassicLink *bool `json:"allowEgressFromLocalVPCToRemoteClassicLink,omitempty"`
+}
+
+// VpcPeeringConnectionStateReason mirrors the AWS VpcPeeringConnectionStateReason shape.
+type VpcPeeringConnectionStateReason struct {
+	// The status of the VPC peering connection.
+	// +optional
+	Code *string `json:"code,omitempty"`
+	// A message that provides more information about the status, if applicable.
+	// +optional
+	Message *string `json:"message,omitempty"`
+}
+
+// VpcPeeringConnectionVpcInfo mirrors the AWS VpcPeeringConnectionVpcInfo shape.
+type VpcPeeringConnectionVpcInfo struct {
+	// The IPv4 CIDR block for the VPC.
+	// +optional
+	CIDRBlock *string `json:"cidrBlock,omitempty"`
+	// The IPv6 CIDR block for the VPC.
+	// +optional
+	IPv6CIDRBlockSet []Ipv6CidrBlock `json:"ipv6CIDRBlockSet,omitempty"`
+	// Information about the IPv4 CIDR blocks for the VPC.
+	// +optional
+	CIDRBlockSet []CidrBlock `json:"cidrBlockSet,omitempty"`
+	// The ID of the Amazon Web Services account that owns the VPC.
+	// +optional
+	OwnerID *string `json:"ownerID,omitempty"`
+	// Information about the VPC peering connection options for the accepter or requester VPC.
+	// +optional
+	PeeringOptions *VpcPeeringConnectionOptionsDescription `json:"peeringOptions,omitempty"`
+	// The ID of the VPC.
+	// +optional
+	VPCID *string `json:"vpcID,omitempty"`
+	// The Region in which the VPC is located.
+	// +optional
+	Region *string `json:"region,omitempty"`
 }

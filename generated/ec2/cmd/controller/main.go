@@ -6,15 +6,19 @@ package main
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
 	dhcpoptions "github.com/kubesmith/kubesmith/generated/ec2/resources/dhcpoptions"
+	flowlog "github.com/kubesmith/kubesmith/generated/ec2/resources/flowlog"
 	managedprefixlist "github.com/kubesmith/kubesmith/generated/ec2/resources/managedprefixlist"
 	networkacl "github.com/kubesmith/kubesmith/generated/ec2/resources/networkacl"
 	routetable "github.com/kubesmith/kubesmith/generated/ec2/resources/routetable"
 	subnet "github.com/kubesmith/kubesmith/generated/ec2/resources/subnet"
+	transitgateway "github.com/kubesmith/kubesmith/generated/ec2/resources/transitgateway"
 	vpc "github.com/kubesmith/kubesmith/generated/ec2/resources/vpc"
+	vpcendpoint "github.com/kubesmith/kubesmith/generated/ec2/resources/vpcendpoint"
+	vpcpeeringconnection "github.com/kubesmith/kubesmith/generated/ec2/resources/vpcpeeringconnection"
 	operator "github.com/kubesmith/kubesmith/runtime/operator"
 	reconciler "github.com/kubesmith/kubesmith/runtime/reconciler"
 )
 
 func main() {
-	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(dhcpoptions.Kind()), reconciler.Register(managedprefixlist.Kind()), reconciler.Register(networkacl.Kind()), reconciler.Register(routetable.Kind()), reconciler.Register(subnet.Kind()), reconciler.Register(vpc.Kind()))
+	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(dhcpoptions.Kind()), reconciler.Register(flowlog.Kind()), reconciler.Register(managedprefixlist.Kind()), reconciler.Register(networkacl.Kind()), reconciler.Register(routetable.Kind()), reconciler.Register(subnet.Kind()), reconciler.Register(transitgateway.Kind()), reconciler.Register(vpc.Kind()), reconciler.Register(vpcendpoint.Kind()), reconciler.Register(vpcpeeringconnection.Kind()))
 }

@@ -84,10 +84,14 @@ namespace of the Lease.
   - ec2.services.k8s.aws
   resources:
   - dhcpoptions
+  - flowlogs
   - managedprefixlists
   - networkacls
   - routetables
   - subnets
+  - transitgateways
+  - vpcendpoints
+  - vpcpeeringconnections
   - vpcs
   verbs:
   - get
@@ -98,10 +102,14 @@ namespace of the Lease.
   - ec2.services.k8s.aws
   resources:
   - dhcpoptions/status
+  - flowlogs/status
   - managedprefixlists/status
   - networkacls/status
   - routetables/status
   - subnets/status
+  - transitgateways/status
+  - vpcendpoints/status
+  - vpcpeeringconnections/status
   - vpcs/status
   verbs:
   - patch
@@ -112,6 +120,12 @@ namespace of the Lease.
   verbs:
   - create
   - patch
+- apiGroups:
+  - cloudwatchlogs.services.k8s.aws
+  resources:
+  - loggroups
+  verbs:
+  - get
 - apiGroups:
   - ec2.services.k8s.aws
   resources:
@@ -125,21 +139,9 @@ namespace of the Lease.
   verbs:
   - get
 - apiGroups:
-  - ec2.services.k8s.aws
+  - iam.services.k8s.aws
   resources:
-  - transitgateways
-  verbs:
-  - get
-- apiGroups:
-  - ec2.services.k8s.aws
-  resources:
-  - vpcendpoints
-  verbs:
-  - get
-- apiGroups:
-  - ec2.services.k8s.aws
-  resources:
-  - vpcpeeringconnections
+  - roles
   verbs:
   - get
 {{- end -}}

@@ -337,6 +337,7 @@ func (m *managerWriter) observe() jen.Code {
 		arnExpr = m.c.fromSDK(&model.Type{Kind: model.String}, arn.Type, jen.Id("desc").Dot(arn.SDKName), true)
 		result[jen.Id("ARN")] = arnExpr
 	}
+	body = append(body, m.observeGone(obs.Clone().Values())...)
 	body = append(body,
 		jen.Id(m.fillStatusName(r.Read)).Call(jen.Op("&").Id("cr").Dot("Status"), jen.Id("desc")),
 		jen.Id("observed").Op(":=").Id("observedSpec").Call(jen.Id("cr"), jen.Id("desc")),
@@ -492,7 +493,7 @@ func (m *managerWriter) update() jen.Code {
 	r := m.r
 	params := []jen.Code{jen.Id("obs").Qual(managedPkg, "Observation")}
 	tags := append(m.updateTags(), m.updateTagsByID()...)
-	subs := append(append(tags, m.updateSubResources()...), m.updateAssociations()...)
+	subs := append(append(append(tags, m.updateSubResources()...), m.updateAssociations()...), m.updateAttachments()...)
 	if r.Update == nil {
 		if len(subs) > 0 {
 			return m.method("Update", params, jen.Error(), append(subs, jen.Return(jen.Nil()))...)
@@ -576,7 +577,7 @@ func (m *managerWriter) update() jen.Code {
 		if cond := m.otherThanOwned(); cond != nil {
 			body = []jen.Code{jen.If(cond).Block(body...)}
 		}
-		body = append(append(append(tags, body...), m.updateSubResources()...), m.updateAssociations()...)
+		body = append(append(append(append(tags, body...), m.updateSubResources()...), m.updateAssociations()...), m.updateAttachments()...)
 		body = append(body, jen.Return(jen.Nil()))
 	}
 	return m.method("Update", params, jen.Error(), body...)
@@ -585,7 +586,8 @@ func (m *managerWriter) update() jen.Code {
 func (m *managerWriter) delete() jen.Code {
 	r := m.r
 	ids, guards := m.identifiers(r.Delete, jen.Return(jen.Nil()))
-	body := append(guards,
+	body := append(m.detachAll(), guards...)
+	body = append(body,
 		jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Delete.Name).Call(
 			jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Delete.Name+"Input").Values(ids)),
 	)
@@ -619,6 +621,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 			body = append(body, m.keepUnreported(f, out)...)
 			body = append(body, m.zeroIsUnset(f)...)
 			body = append(body, m.observeAssociations(f)...)
+			body = append(body, m.observeAttachment(f)...)
 		}
 	}
 	body = append(body, jen.Return(jen.Id("observed")))

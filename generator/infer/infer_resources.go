@@ -160,7 +160,7 @@ func (st *state) byNames(c *Candidate, r string) {
 	}
 	ids := c.Identifiers
 	if len(ids) == 0 {
-		ids = requiredInputs(st.m, st.ops[c.Delete])
+		ids = deleteIdentifiers(st.m, st.ops[c.Create], st.ops[c.Delete])
 	}
 	for _, n := range lists {
 		if op, ok := st.ops[n]; ok && findFilter(st.m, op, ids) != nil {

@@ -2,11 +2,108 @@
 
 package v1alpha1
 
+import metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
+// AvailabilityZoneAddress mirrors the AWS AvailabilityZoneAddress shape.
+type AvailabilityZoneAddress struct {
+	// For regional NAT gateways only: The Availability Zone where this specific NAT gateway configuration will be active. Each AZ in a regional NAT gateway has its own configuration to handle outbound NAT traffic from that AZ.
+	// +optional
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	// For regional NAT gateways only: The ID of the Availability Zone where this specific NAT gateway configuration will be active. Each AZ in a regional NAT gateway has its own configuration to handle outbound NAT traffic from that AZ.
+	// +optional
+	AvailabilityZoneID *string `json:"availabilityZoneID,omitempty"`
+	// The allocation IDs of the Elastic IP addresses (EIPs) to be used for handling outbound NAT traffic in this specific Availability Zone.
+	// +optional
+	AllocationIDs []string `json:"allocationIDs,omitempty"`
+}
+
 // BlockPublicAccessStates mirrors the AWS BlockPublicAccessStates shape.
 type BlockPublicAccessStates struct {
 	// The mode of VPC BPA. off : VPC BPA is not enabled and traffic is allowed to and from internet gateways and egress-only internet gateways in this Region.
 	// +optional
 	InternetGatewayBlockMode *string `json:"internetGatewayBlockMode,omitempty"`
+}
+
+// EgressOnlyInternetGatewayDetail mirrors the AWS EgressOnlyInternetGateway shape.
+type EgressOnlyInternetGatewayDetail struct {
+	// Information about the attachment of the egress-only internet gateway.
+	// +optional
+	Attachments []InternetGatewayAttachment `json:"attachments,omitempty"`
+	// The ID of the egress-only internet gateway.
+	// +optional
+	EgressOnlyInternetGatewayID *string `json:"egressOnlyInternetGatewayID,omitempty"`
+	// The tags assigned to the egress-only internet gateway.
+	// +optional
+	Tags []TagStatus `json:"tags,omitempty"`
+}
+
+// InternetGatewayAttachment mirrors the AWS InternetGatewayAttachment shape.
+type InternetGatewayAttachment struct {
+	// The current state of the attachment. For an internet gateway, the state is available when attached to a VPC; otherwise, this value is not returned.
+	// +optional
+	State *string `json:"state,omitempty"`
+	// The ID of the VPC.
+	// +optional
+	VPCID *string `json:"vpcID,omitempty"`
+}
+
+// NatGatewayAddress mirrors the AWS NatGatewayAddress shape.
+type NatGatewayAddress struct {
+	// [Public NAT gateway only] The allocation ID of the Elastic IP address that's associated with the NAT gateway.
+	// +optional
+	AllocationID *string `json:"allocationID,omitempty"`
+	// The ID of the network interface associated with the NAT gateway.
+	// +optional
+	NetworkInterfaceID *string `json:"networkInterfaceID,omitempty"`
+	// The private IP address associated with the NAT gateway.
+	// +optional
+	PrivateIP *string `json:"privateIP,omitempty"`
+	// [Public NAT gateway only] The Elastic IP address associated with the NAT gateway.
+	// +optional
+	PublicIP *string `json:"publicIP,omitempty"`
+	// [Public NAT gateway only] The association ID of the Elastic IP address that's associated with the NAT gateway.
+	// +optional
+	AssociationID *string `json:"associationID,omitempty"`
+	// Defines if the IP address is the primary address.
+	// +optional
+	IsPrimary *bool `json:"isPrimary,omitempty"`
+	// The address failure message.
+	// +optional
+	FailureMessage *string `json:"failureMessage,omitempty"`
+	// The address status.
+	// +optional
+	Status *string `json:"status,omitempty"`
+	// The Availability Zone where this Elastic IP address (EIP) is being used to handle outbound NAT traffic.
+	// +optional
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	// The ID of the Availability Zone where this Elastic IP address (EIP) is being used to handle outbound NAT traffic. Use this instead of AvailabilityZone for consistent identification of AZs across Amazon Web Services Regions.
+	// +optional
+	AvailabilityZoneID *string `json:"availabilityZoneID,omitempty"`
+}
+
+// NatGatewayAttachedAppliance mirrors the AWS NatGatewayAttachedAppliance shape.
+type NatGatewayAttachedAppliance struct {
+	// The type of appliance attached to the NAT Gateway. For network firewall proxy functionality, this will be "network-firewall-proxy".
+	// +optional
+	Type *string `json:"type,omitempty"`
+	// The Amazon Resource Name (ARN) of the attached appliance, identifying the specific proxy or security appliance resource.
+	// +optional
+	ApplianceARN *string `json:"applianceARN,omitempty"`
+	// The VPC endpoint ID used to route traffic from application VPCs to the proxy for inspection and filtering.
+	// +optional
+	VPCEndpointID *string `json:"vpcEndpointID,omitempty"`
+	// The current attachment state of the appliance.
+	// +optional
+	AttachmentState *string `json:"attachmentState,omitempty"`
+	// The current modification state of the appliance.
+	// +optional
+	ModificationState *string `json:"modificationState,omitempty"`
+	// The failure code if the appliance attachment or modification operation failed.
+	// +optional
+	FailureCode *string `json:"failureCode,omitempty"`
+	// A descriptive message explaining the failure if the appliance attachment or modification operation failed.
+	// +optional
+	FailureMessage *string `json:"failureMessage,omitempty"`
 }
 
 // PrivateDnsNameOptionsOnLaunch mirrors the AWS PrivateDnsNameOptionsOnLaunch shape.
@@ -20,6 +117,25 @@ type PrivateDnsNameOptionsOnLaunch struct {
 	// Indicates whether to respond to DNS queries for instance hostname with DNS AAAA records.
 	// +optional
 	EnableResourceNameDNSAAAARecord *bool `json:"enableResourceNameDNSAAAARecord,omitempty"`
+}
+
+// ProvisionedBandwidth mirrors the AWS ProvisionedBandwidth shape.
+type ProvisionedBandwidth struct {
+	// Reserved.
+	// +optional
+	ProvisionTime *metav1.Time `json:"provisionTime,omitempty"`
+	// Reserved.
+	// +optional
+	Provisioned *string `json:"provisioned,omitempty"`
+	// Reserved.
+	// +optional
+	RequestTime *metav1.Time `json:"requestTime,omitempty"`
+	// Reserved.
+	// +optional
+	Requested *string `json:"requested,omitempty"`
+	// Reserved.
+	// +optional
+	Status *string `json:"status,omitempty"`
 }
 
 // SubnetCidrBlockState mirrors the AWS SubnetCidrBlockState shape.

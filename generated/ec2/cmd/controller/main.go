@@ -5,6 +5,10 @@ package main
 
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
+	egressonlyinternetgateway "github.com/kubesmith/kubesmith/generated/ec2/resources/egressonlyinternetgateway"
+	elasticipaddress "github.com/kubesmith/kubesmith/generated/ec2/resources/elasticipaddress"
+	internetgateway "github.com/kubesmith/kubesmith/generated/ec2/resources/internetgateway"
+	natgateway "github.com/kubesmith/kubesmith/generated/ec2/resources/natgateway"
 	subnet "github.com/kubesmith/kubesmith/generated/ec2/resources/subnet"
 	vpc "github.com/kubesmith/kubesmith/generated/ec2/resources/vpc"
 	operator "github.com/kubesmith/kubesmith/runtime/operator"
@@ -12,5 +16,5 @@ import (
 )
 
 func main() {
-	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(subnet.Kind()), reconciler.Register(vpc.Kind()))
+	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(egressonlyinternetgateway.Kind()), reconciler.Register(elasticipaddress.Kind()), reconciler.Register(internetgateway.Kind()), reconciler.Register(natgateway.Kind()), reconciler.Register(subnet.Kind()), reconciler.Register(vpc.Kind()))
 }

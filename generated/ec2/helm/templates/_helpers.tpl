@@ -83,6 +83,10 @@ namespace of the Lease.
 - apiGroups:
   - ec2.services.k8s.aws
   resources:
+  - egressonlyinternetgateways
+  - elasticipaddresses
+  - internetgateways
+  - natgateways
   - subnets
   - vpcs
   verbs:
@@ -93,6 +97,10 @@ namespace of the Lease.
 - apiGroups:
   - ec2.services.k8s.aws
   resources:
+  - egressonlyinternetgateways/status
+  - elasticipaddresses/status
+  - internetgateways/status
+  - natgateways/status
   - subnets/status
   - vpcs/status
   verbs:

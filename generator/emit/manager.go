@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"slices"
 	"fmt"
 	"strings"
 
@@ -243,6 +244,11 @@ func (m *managerWriter) source(mem *model.Member) (*model.Field, jen.Code) {
 	return nil, nil
 }
 
+// isIdentifier reports whether an input member names the resource.
+func (m *managerWriter) isIdentifier(member string) bool {
+	return slices.ContainsFunc(m.r.Identifiers, func(id *model.Identifier) bool { return id.Member == member })
+}
+
 // identifiers sets the required members of an operation's input, and
 // returns a guard that bails out when one read from status is not known
 // yet. A read that lists resources also gets its filter.
@@ -251,7 +257,9 @@ func (m *managerWriter) identifiers(op *model.Operation, bail jen.Code) (jen.Dic
 	var guards []jen.Code
 	for _, mem := range op.Input {
 		filter := op.Filter != nil && op.Filter.Member == mem.Name
-		if !mem.Required && !filter {
+		// An identifier may be optional where the input takes one of
+		// several (ReleaseAddress: AllocationId or PublicIp).
+		if !mem.Required && !filter && !m.isIdentifier(mem.Name) {
 			continue
 		}
 		src := mem

@@ -46,6 +46,9 @@ func resolveOperations(st *state) error {
 			st.problem(w, w.at, "read operation %s returns no structure to observe", c.Read)
 			continue
 		}
+		if err := st.createReturnsRead(w); err != nil {
+			return err
+		}
 		w.ids = st.identifierNames(w)
 	}
 	return nil

@@ -34,12 +34,6 @@ type EgressOnlyInternetGatewayStatus struct {
 	// The ID of the egress-only internet gateway.
 	// +optional
 	EgressOnlyInternetGatewayID *string `json:"egressOnlyInternetGatewayID,omitempty"`
-	// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-	// +optional
-	ClientToken *string `json:"clientToken,omitempty"`
-	// Information about the egress-only internet gateway.
-	// +optional
-	EgressOnlyInternetGateway *EgressOnlyInternetGatewayDetail `json:"egressOnlyInternetGateway,omitempty"`
 }
 
 // EgressOnlyInternetGateway is an AWS ec2 resource managed from Kubernetes.

@@ -24,19 +24,6 @@ type BlockPublicAccessStates struct {
 	InternetGatewayBlockMode *string `json:"internetGatewayBlockMode,omitempty"`
 }
 
-// EgressOnlyInternetGatewayDetail mirrors the AWS EgressOnlyInternetGateway shape.
-type EgressOnlyInternetGatewayDetail struct {
-	// Information about the attachment of the egress-only internet gateway.
-	// +optional
-	Attachments []InternetGatewayAttachment `json:"attachments,omitempty"`
-	// The ID of the egress-only internet gateway.
-	// +optional
-	EgressOnlyInternetGatewayID *string `json:"egressOnlyInternetGatewayID,omitempty"`
-	// The tags assigned to the egress-only internet gateway.
-	// +optional
-	Tags []TagStatus `json:"tags,omitempty"`
-}
-
 // InternetGatewayAttachment mirrors the AWS InternetGatewayAttachment shape.
 type InternetGatewayAttachment struct {
 	// The current state of the attachment. For an internet gateway, the state is available when attached to a VPC; otherwise, this value is not returned.

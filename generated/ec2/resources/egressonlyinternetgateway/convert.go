@@ -3,7 +3,6 @@
 package egressonlyinternetgateway
 
 import (
-	ec2 "github.com/aws/aws-sdk-go-v2/service/ec2"
 	types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
@@ -27,11 +26,6 @@ func fillStatusFromEgressOnlyInternetGateway(status *v1alpha1.EgressOnlyInternet
 	status.EgressOnlyInternetGatewayID = in.EgressOnlyInternetGatewayId
 }
 
-func fillStatusFromCreateEgressOnlyInternetGatewayOutput(status *v1alpha1.EgressOnlyInternetGatewayStatus, in *ec2.CreateEgressOnlyInternetGatewayOutput) {
-	status.ClientToken = in.ClientToken
-	status.EgressOnlyInternetGateway = conv.Ptr(in.EgressOnlyInternetGateway, apiEgressOnlyInternetGatewayDetail)
-}
-
 func apiTag(in types.Tag) v1alpha1.Tag {
 	return v1alpha1.Tag{
 		Key:   in.Key,
@@ -43,20 +37,5 @@ func apiInternetGatewayAttachment(in types.InternetGatewayAttachment) v1alpha1.I
 	return v1alpha1.InternetGatewayAttachment{
 		State: conv.FromEnum(in.State),
 		VPCID: in.VpcId,
-	}
-}
-
-func apiEgressOnlyInternetGatewayDetail(in types.EgressOnlyInternetGateway) v1alpha1.EgressOnlyInternetGatewayDetail {
-	return v1alpha1.EgressOnlyInternetGatewayDetail{
-		Attachments:                 conv.Slice(in.Attachments, apiInternetGatewayAttachment),
-		EgressOnlyInternetGatewayID: in.EgressOnlyInternetGatewayId,
-		Tags:                        conv.Slice(in.Tags, apiTagStatus),
-	}
-}
-
-func apiTagStatus(in types.Tag) v1alpha1.TagStatus {
-	return v1alpha1.TagStatus{
-		Key:   in.Key,
-		Value: in.Value,
 	}
 }

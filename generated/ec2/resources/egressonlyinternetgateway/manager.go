@@ -100,7 +100,9 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.EgressOnlyInternetGat
 	if err != nil {
 		return err
 	}
-	fillStatusFromCreateEgressOnlyInternetGatewayOutput(&cr.Status, out)
+	if out.EgressOnlyInternetGateway != nil {
+		fillStatusFromEgressOnlyInternetGateway(&cr.Status, out.EgressOnlyInternetGateway)
+	}
 	return nil
 }
 

@@ -132,7 +132,10 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.ElasticIPAddress, obs
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.ElasticIPAddress) error {
-	_, err := m.client.ReleaseAddress(ctx, &ec2.ReleaseAddressInput{})
+	if cr.Status.AllocationID == nil {
+		return nil
+	}
+	_, err := m.client.ReleaseAddress(ctx, &ec2.ReleaseAddressInput{AllocationId: cr.Status.AllocationID})
 	if managed.HasErrorCode(err, "InvalidAllocationID.NotFound") {
 		// Already gone is what we wanted.
 		return nil

@@ -16,15 +16,7 @@ import (
 // is still attached.
 
 // attached are the spec fields with attachments.
-func (m *managerWriter) attached() []*model.Field {
-	var out []*model.Field
-	for _, f := range m.r.Spec {
-		if f.Attachment != nil {
-			out = append(out, f)
-		}
-	}
-	return out
-}
+func (m *managerWriter) attached() []*model.Field { return attachmentFields(m.r) }
 
 // observeAttachment sets the observed field to the value of the first
 // attachment the read lists that is not going.

@@ -72,6 +72,11 @@ type Resource struct {
 	// operations own, such as an S3 bucket's versioning configuration
 	// (PutBucketVersioning, GetBucketVersioning), keyed by the field name.
 	SubResources map[string]*SubResource `yaml:"subResources,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// Attachments are spec fields of one value that no create takes but
+	// operations of their own attach and detach, keyed by the attach
+	// input's member that takes the value: an internet gateway's VpcId,
+	// set by AttachInternetGateway and DetachInternetGateway.
+	Attachments map[string]*Attachment `yaml:"attachments,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
 	// FindCreated says how to find what a create made when its answer was
 	// lost (a crash or a timeout between the create call and the status
 	// write), for a resource whose identifier AWS assigns, such as a
@@ -370,4 +375,20 @@ type Associations struct {
 	// ObservedAt is the read output member listing the associations, each
 	// a structure with the element and the association's identifier.
 	ObservedAt string `yaml:"observedAt"`
+}
+
+// Attachment names the operations that set a single-valued attachment,
+// and where the read reports it.
+type Attachment struct {
+	// Attach sets it: it takes the resource's identifiers and the value.
+	Attach string `yaml:"attach"`
+	// Detach removes it: it takes the resource's identifiers and the value
+	// attached.
+	Detach string `yaml:"detach"`
+	// ObservedAt is the read output member listing the attachments, each
+	// a structure holding the value in the member named like the field
+	// (DescribeInternetGateways' Attachments[].VpcId).
+	ObservedAt string `yaml:"observedAt"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
 }

@@ -56,6 +56,11 @@ func (f *File) normalize() {
 				r.SubResources[k] = &SubResource{}
 			}
 		}
+		for k, a := range r.Attachments {
+			if a == nil {
+				r.Attachments[k] = &Attachment{}
+			}
+		}
 	}
 	for k, s := range f.Shapes {
 		if s == nil {

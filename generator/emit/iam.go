@@ -56,6 +56,9 @@ func calledOperations(r *model.Resource) []*model.Operation {
 		if a := f.Associations; a != nil {
 			ops = append(ops, a.Associate, a.Disassociate)
 		}
+		if a := f.Attachment; a != nil {
+			ops = append(ops, a.Attach, a.Detach)
+		}
 	}
 	if r.Tags != nil && r.Tags.ByID != nil {
 		ops = append(ops, r.Tags.ByID.Tag, r.Tags.ByID.Untag)

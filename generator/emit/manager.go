@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -258,6 +259,11 @@ func (m *managerWriter) source(mem *model.Member) (*model.Field, jen.Code) {
 	return nil, nil
 }
 
+// isIdentifier reports whether an input member names the resource.
+func (m *managerWriter) isIdentifier(member string) bool {
+	return slices.ContainsFunc(m.r.Identifiers, func(id *model.Identifier) bool { return id.Member == member })
+}
+
 // identifiers sets the required members of an operation's input, and
 // returns a guard that bails out when one read from status is not known
 // yet. A read that lists resources also gets its filter.
@@ -266,7 +272,9 @@ func (m *managerWriter) identifiers(op *model.Operation, bail jen.Code) (jen.Dic
 	var guards []jen.Code
 	for _, mem := range op.Input {
 		filter := op.Filter != nil && op.Filter.Member == mem.Name
-		if !mem.Required && !filter {
+		// An identifier may be optional where the input takes one of
+		// several (ReleaseAddress: AllocationId or PublicIp).
+		if !mem.Required && !filter && !m.isIdentifier(mem.Name) {
 			continue
 		}
 		src := mem
@@ -352,6 +360,7 @@ func (m *managerWriter) observe() jen.Code {
 		arnExpr = m.c.fromSDK(&model.Type{Kind: model.String}, arn.Type, jen.Id("desc").Dot(arn.SDKName), true)
 		result[jen.Id("ARN")] = arnExpr
 	}
+	body = append(body, m.observeGone(obs.Clone().Values())...)
 	body = append(body,
 		jen.Id(m.fillStatusName(r.Read)).Call(jen.Op("&").Id("cr").Dot("Status"), jen.Id("desc")),
 	)
@@ -530,7 +539,7 @@ func (m *managerWriter) update() jen.Code {
 	r := m.r
 	params := []jen.Code{jen.Id("obs").Qual(managedPkg, "Observation")}
 	tags := append(m.updateTags(), m.updateTagsByID()...)
-	subs := append(append(tags, m.updateSubResources()...), m.updateAssociations()...)
+	subs := append(append(append(tags, m.updateSubResources()...), m.updateAssociations()...), m.updateAttachments()...)
 	if r.Update == nil {
 		if len(subs) > 0 {
 			return m.method("Update", params, jen.Error(), append(subs, jen.Return(jen.Nil()))...)
@@ -614,7 +623,7 @@ func (m *managerWriter) update() jen.Code {
 		if cond := m.otherThanOwned(); cond != nil {
 			body = []jen.Code{jen.If(cond).Block(body...)}
 		}
-		body = append(append(append(tags, body...), m.updateSubResources()...), m.updateAssociations()...)
+		body = append(append(append(append(tags, body...), m.updateSubResources()...), m.updateAssociations()...), m.updateAttachments()...)
 		body = append(body, jen.Return(jen.Nil()))
 	}
 	return m.method("Update", params, jen.Error(), body...)
@@ -627,7 +636,8 @@ func (m *managerWriter) delete() jen.Code {
 	if r.Delete.Unsuccessful != "" {
 		out = jen.Id("out")
 	}
-	body := append(guards,
+	body := append(m.detachAll(), guards...)
+	body = append(body,
 		jen.List(out, jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Delete.Name).Call(
 			jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Delete.Name+"Input").Values(ids)),
 	)
@@ -662,6 +672,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 			body = append(body, m.keepUnreported(f, out)...)
 			body = append(body, m.zeroIsUnset(f)...)
 			body = append(body, m.observeAssociations(f)...)
+			body = append(body, m.observeAttachment(f)...)
 		}
 	}
 	body = append(body, jen.Return(jen.Id("observed")))

@@ -17,7 +17,8 @@ func (g *Gen) Readme() File {
 	var gaps []string
 	for _, r := range g.svc.Resources {
 		fmt.Fprintf(&b, "\n## %s\n\n", r.Kind)
-		if len(r.SubResources) == 0 {
+		attached := attachmentFields(r)
+		if len(r.SubResources) == 0 && len(attached) == 0 {
 			b.WriteString("No sub-resources.\n")
 			continue
 		}
@@ -28,6 +29,9 @@ func (g *Gen) Readme() File {
 			if s.EmulatorGap != "" {
 				gaps = append(gaps, fmt.Sprintf("- %s `spec.%s`: %s", r.Kind, field, s.EmulatorGap))
 			}
+		}
+		for _, f := range attached {
+			fmt.Fprintf(&b, "| `%s` | %s | %s (with the resource) | %s |\n", f.JSONName, f.Attachment.Attach.Name, r.Read.Name, f.Attachment.Detach.Name)
 		}
 	}
 	b.WriteString("\n## Emulator gaps\n\n")
@@ -68,4 +72,16 @@ func opName(op *model.Operation) string {
 		return "none"
 	}
 	return op.Name
+}
+
+// attachmentFields are the spec fields set by attach and detach
+// operations, listed with the sub-resources.
+func attachmentFields(r *model.Resource) []*model.Field {
+	var out []*model.Field
+	for _, f := range r.Spec {
+		if f.Attachment != nil {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -248,7 +248,7 @@ func (m *managerWriter) otherThanOwned() jen.Code {
 			owned = append(owned, jen.Lit(s.f.JSONName))
 		}
 	}
-	for _, f := range m.associated() {
+	for _, f := range append(m.associated(), m.attached()...) {
 		owned = append(owned, jen.Lit(f.JSONName))
 	}
 	switch {

@@ -164,7 +164,7 @@ func (st *state) byNames(c *Candidate, r string) {
 	}
 	ids := c.Identifiers
 	if len(ids) == 0 {
-		ids = identifierInputs(st.m, st.ops[c.Delete])
+		ids = deleteIdentifiers(st.m, st.ops[c.Create], st.ops[c.Delete])
 	}
 	for _, n := range lists {
 		if op, ok := st.ops[n]; ok && findFilter(st.m, op, ids) != nil {

@@ -49,6 +49,9 @@ func resolveOperations(st *state) error {
 			st.problem(w, w.at, "read operation %s returns no structure to observe", c.Read)
 			continue
 		}
+		if err := st.createReturnsRead(w); err != nil {
+			return err
+		}
 		w.ids = st.identifierNames(w)
 	}
 	return nil
@@ -78,7 +81,7 @@ func (st *state) read(w *work) (*model.Operation, error) {
 	}
 	ids := w.c.Identifiers
 	if len(ids) == 0 {
-		ids = identifierInputs(st.m, st.ops[w.c.Delete])
+		ids = deleteIdentifiers(st.m, st.ops[w.c.Create], st.ops[w.c.Delete])
 	}
 	if o.Filter = findFilter(st.m, op, ids); o.Filter == nil {
 		st.problem(w, w.at.At("operations", "read"), "%s lists resources but has no input that filters by an identifier (%v)", op.ID.Name(), ids)

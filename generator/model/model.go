@@ -52,6 +52,9 @@ type Resource struct {
 	// Pending names a status field and the values of it that mean AWS is
 	// still working on the resource.
 	Pending *Pending
+	// Gone names a status field and the values of it that mean the
+	// resource is deleted although the read still returns it.
+	Gone *Pending
 	// Columns are extra kubectl printer columns.
 	Columns []Column
 
@@ -302,6 +305,9 @@ type Field struct {
 	// Associations is set for a list field whose elements beyond the one
 	// the create takes are added and removed by operations of their own.
 	Associations *Associations
+	// Attachment is set for a spec field of one value that no create
+	// takes and operations of their own attach and detach.
+	Attachment *Attachment
 	// Because is the generator.yaml note on the field.
 	Because string
 }
@@ -389,4 +395,20 @@ type Associations struct {
 	// none; Gone are the state's values that say it is going or gone.
 	StatePath []string
 	Gone      []string
+}
+
+// Attachment sets a single-valued spec field by operations of its own, as
+// AttachInternetGateway and DetachInternetGateway set an internet
+// gateway's VPC. The read lists the attachments, so drift costs no call.
+type Attachment struct {
+	Attach, Detach *Operation
+	// ValueMember is the member of Attach's and Detach's input, and of
+	// each listed attachment, that holds the value.
+	ValueMember string
+	// ObservedAt is the read output member listing the attachments.
+	ObservedAt string
+	// State is the attachment's member holding its state, "" when it has
+	// none; Gone are its values that say it is going or gone.
+	State string
+	Gone  []string
 }

@@ -3,6 +3,8 @@ package pipeline
 import (
 	"strings"
 	"testing"
+
+	"github.com/kubesmith/kubesmith/generator/model"
 )
 
 // TestEmitReadme: the generated README lists each sub-resource with its
@@ -13,6 +15,7 @@ func TestEmitReadme(t *testing.T) {
 		reason   string
 		gap      string
 		withRead bool
+		attach   bool
 		want     []string
 		notWant  []string
 	}{
@@ -31,11 +34,21 @@ func TestEmitReadme(t *testing.T) {
 			withRead: true,
 			want:     []string{"| `logging` | PutWidgetLogging | DescribeWidget (with the resource) | DeleteWidgetLogging |"},
 		},
+		{
+			reason: "an attachment is listed with its attach, the resource's read and its detach",
+			attach: true,
+			want:   []string{"| `parent` | AttachWidget | DescribeWidget (with the resource) | DetachWidget |"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
 			s := fixtureState(t, "widgets", "prepare_emit")
 			for _, r := range s.Model.Resources {
+				if c.attach {
+					r.Spec = append(r.Spec, &model.Field{JSONName: "parent", Attachment: &model.Attachment{
+						Attach: &model.Operation{Name: "AttachWidget"}, Detach: &model.Operation{Name: "DetachWidget"},
+					}})
+				}
 				for _, sub := range r.SubResources {
 					if sub.Field == "Logging" {
 						sub.EmulatorGap, sub.ReadWithResource = c.gap, c.withRead

@@ -2,7 +2,10 @@
 
 package v1alpha1
 
-import ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
+import (
+	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+)
 
 // AddPrefixListEntry mirrors the AWS AddPrefixListEntry shape.
 type AddPrefixListEntry struct {
@@ -12,6 +15,19 @@ type AddPrefixListEntry struct {
 	// A description for the entry. Constraints: Up to 255 characters in length.
 	// +optional
 	Description *string `json:"description,omitempty"`
+}
+
+// AvailabilityZoneAddress mirrors the AWS AvailabilityZoneAddress shape.
+type AvailabilityZoneAddress struct {
+	// For regional NAT gateways only: The Availability Zone where this specific NAT gateway configuration will be active. Each AZ in a regional NAT gateway has its own configuration to handle outbound NAT traffic from that AZ.
+	// +optional
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	// For regional NAT gateways only: The ID of the Availability Zone where this specific NAT gateway configuration will be active. Each AZ in a regional NAT gateway has its own configuration to handle outbound NAT traffic from that AZ.
+	// +optional
+	AvailabilityZoneID *string `json:"availabilityZoneID,omitempty"`
+	// The allocation IDs of the Elastic IP addresses (EIPs) to be used for handling outbound NAT traffic in this specific Availability Zone.
+	// +optional
+	AllocationIDs []string `json:"allocationIDs,omitempty"`
 }
 
 // BlockPublicAccessStates mirrors the AWS BlockPublicAccessStates shape.
@@ -142,6 +158,16 @@ type IcmpTypeCode struct {
 	Type *int64 `json:"type,omitempty"`
 }
 
+// InternetGatewayAttachment mirrors the AWS InternetGatewayAttachment shape.
+type InternetGatewayAttachment struct {
+	// The current state of the attachment. For an internet gateway, the state is available when attached to a VPC; otherwise, this value is not returned.
+	// +optional
+	State *string `json:"state,omitempty"`
+	// The ID of the VPC.
+	// +optional
+	VPCID *string `json:"vpcID,omitempty"`
+}
+
 // Ipv6CidrBlock mirrors the AWS Ipv6CidrBlock shape.
 type Ipv6CidrBlock struct {
 	// The IPv6 CIDR block.
@@ -157,6 +183,65 @@ type LastError struct {
 	// The error code for the VPC endpoint error.
 	// +optional
 	Code *string `json:"code,omitempty"`
+}
+
+// NatGatewayAddress mirrors the AWS NatGatewayAddress shape.
+type NatGatewayAddress struct {
+	// [Public NAT gateway only] The allocation ID of the Elastic IP address that's associated with the NAT gateway.
+	// +optional
+	AllocationID *string `json:"allocationID,omitempty"`
+	// The ID of the network interface associated with the NAT gateway.
+	// +optional
+	NetworkInterfaceID *string `json:"networkInterfaceID,omitempty"`
+	// The private IP address associated with the NAT gateway.
+	// +optional
+	PrivateIP *string `json:"privateIP,omitempty"`
+	// [Public NAT gateway only] The Elastic IP address associated with the NAT gateway.
+	// +optional
+	PublicIP *string `json:"publicIP,omitempty"`
+	// [Public NAT gateway only] The association ID of the Elastic IP address that's associated with the NAT gateway.
+	// +optional
+	AssociationID *string `json:"associationID,omitempty"`
+	// Defines if the IP address is the primary address.
+	// +optional
+	IsPrimary *bool `json:"isPrimary,omitempty"`
+	// The address failure message.
+	// +optional
+	FailureMessage *string `json:"failureMessage,omitempty"`
+	// The address status.
+	// +optional
+	Status *string `json:"status,omitempty"`
+	// The Availability Zone where this Elastic IP address (EIP) is being used to handle outbound NAT traffic.
+	// +optional
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	// The ID of the Availability Zone where this Elastic IP address (EIP) is being used to handle outbound NAT traffic. Use this instead of AvailabilityZone for consistent identification of AZs across Amazon Web Services Regions.
+	// +optional
+	AvailabilityZoneID *string `json:"availabilityZoneID,omitempty"`
+}
+
+// NatGatewayAttachedAppliance mirrors the AWS NatGatewayAttachedAppliance shape.
+type NatGatewayAttachedAppliance struct {
+	// The type of appliance attached to the NAT Gateway. For network firewall proxy functionality, this will be "network-firewall-proxy".
+	// +optional
+	Type *string `json:"type,omitempty"`
+	// The Amazon Resource Name (ARN) of the attached appliance, identifying the specific proxy or security appliance resource.
+	// +optional
+	ApplianceARN *string `json:"applianceARN,omitempty"`
+	// The VPC endpoint ID used to route traffic from application VPCs to the proxy for inspection and filtering.
+	// +optional
+	VPCEndpointID *string `json:"vpcEndpointID,omitempty"`
+	// The current attachment state of the appliance.
+	// +optional
+	AttachmentState *string `json:"attachmentState,omitempty"`
+	// The current modification state of the appliance.
+	// +optional
+	ModificationState *string `json:"modificationState,omitempty"`
+	// The failure code if the appliance attachment or modification operation failed.
+	// +optional
+	FailureCode *string `json:"failureCode,omitempty"`
+	// A descriptive message explaining the failure if the appliance attachment or modification operation failed.
+	// +optional
+	FailureMessage *string `json:"failureMessage,omitempty"`
 }
 
 // NetworkAclAssociation mirrors the AWS NetworkAclAssociation shape.
@@ -251,6 +336,25 @@ type PropagatingVgw struct {
 	// The ID of the virtual private gateway.
 	// +optional
 	GatewayID *string `json:"gatewayID,omitempty"`
+}
+
+// ProvisionedBandwidth mirrors the AWS ProvisionedBandwidth shape.
+type ProvisionedBandwidth struct {
+	// Reserved.
+	// +optional
+	ProvisionTime *metav1.Time `json:"provisionTime,omitempty"`
+	// Reserved.
+	// +optional
+	Provisioned *string `json:"provisioned,omitempty"`
+	// Reserved.
+	// +optional
+	RequestTime *metav1.Time `json:"requestTime,omitempty"`
+	// Reserved.
+	// +optional
+	Requested *string `json:"requested,omitempty"`
+	// Reserved.
+	// +optional
+	Status *string `json:"status,omitempty"`
 }
 
 // RouteTableAssociation mirrors the AWS RouteTableAssociation shape.

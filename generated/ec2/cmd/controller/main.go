@@ -6,8 +6,12 @@ package main
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
 	dhcpoptions "github.com/kubesmith/kubesmith/generated/ec2/resources/dhcpoptions"
+	egressonlyinternetgateway "github.com/kubesmith/kubesmith/generated/ec2/resources/egressonlyinternetgateway"
+	elasticipaddress "github.com/kubesmith/kubesmith/generated/ec2/resources/elasticipaddress"
 	flowlog "github.com/kubesmith/kubesmith/generated/ec2/resources/flowlog"
+	internetgateway "github.com/kubesmith/kubesmith/generated/ec2/resources/internetgateway"
 	managedprefixlist "github.com/kubesmith/kubesmith/generated/ec2/resources/managedprefixlist"
+	natgateway "github.com/kubesmith/kubesmith/generated/ec2/resources/natgateway"
 	networkacl "github.com/kubesmith/kubesmith/generated/ec2/resources/networkacl"
 	routetable "github.com/kubesmith/kubesmith/generated/ec2/resources/routetable"
 	subnet "github.com/kubesmith/kubesmith/generated/ec2/resources/subnet"
@@ -20,5 +24,5 @@ import (
 )
 
 func main() {
-	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(dhcpoptions.Kind()), reconciler.Register(flowlog.Kind()), reconciler.Register(managedprefixlist.Kind()), reconciler.Register(networkacl.Kind()), reconciler.Register(routetable.Kind()), reconciler.Register(subnet.Kind()), reconciler.Register(transitgateway.Kind()), reconciler.Register(vpc.Kind()), reconciler.Register(vpcendpoint.Kind()), reconciler.Register(vpcpeeringconnection.Kind()))
+	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(dhcpoptions.Kind()), reconciler.Register(egressonlyinternetgateway.Kind()), reconciler.Register(elasticipaddress.Kind()), reconciler.Register(flowlog.Kind()), reconciler.Register(internetgateway.Kind()), reconciler.Register(managedprefixlist.Kind()), reconciler.Register(natgateway.Kind()), reconciler.Register(networkacl.Kind()), reconciler.Register(routetable.Kind()), reconciler.Register(subnet.Kind()), reconciler.Register(transitgateway.Kind()), reconciler.Register(vpc.Kind()), reconciler.Register(vpcendpoint.Kind()), reconciler.Register(vpcpeeringconnection.Kind()))
 }

@@ -84,8 +84,12 @@ namespace of the Lease.
   - ec2.services.k8s.aws
   resources:
   - dhcpoptions
+  - egressonlyinternetgateways
+  - elasticipaddresses
   - flowlogs
+  - internetgateways
   - managedprefixlists
+  - natgateways
   - networkacls
   - routetables
   - subnets
@@ -102,8 +106,12 @@ namespace of the Lease.
   - ec2.services.k8s.aws
   resources:
   - dhcpoptions/status
+  - egressonlyinternetgateways/status
+  - elasticipaddresses/status
   - flowlogs/status
+  - internetgateways/status
   - managedprefixlists/status
+  - natgateways/status
   - networkacls/status
   - routetables/status
   - subnets/status
@@ -124,18 +132,6 @@ namespace of the Lease.
   - cloudwatchlogs.services.k8s.aws
   resources:
   - loggroups
-  verbs:
-  - get
-- apiGroups:
-  - ec2.services.k8s.aws
-  resources:
-  - internetgateways
-  verbs:
-  - get
-- apiGroups:
-  - ec2.services.k8s.aws
-  resources:
-  - natgateways
   verbs:
   - get
 - apiGroups:

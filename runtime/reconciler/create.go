@@ -239,8 +239,12 @@ func (r *Reconciler[T]) claimCreated(ctx context.Context, p *pass[T], arn *strin
 	obj := p.obj
 	r.pin(obj, p.place, arn)
 	obj.GetManagedStatus().ACKResourceMetadata.Ownership = ackv1alpha1.OwnershipCreated
-	r.event(obj, corev1.EventTypeNormal, "Created", "Create", "found the %s that an interrupted create made in %s; it is this object's", r.kind.Name, p.place.target.Region)
-	log.FromContext(ctx).Info("settled an interrupted create: the resource exists")
+	// Announced once the status says so: a pass that read a stale object
+	// (the create pass's status not yet in the cache) loses its write.
+	p.afterWrite = append(p.afterWrite, func(context.Context) {
+		r.event(obj, corev1.EventTypeNormal, "Created", "Create", "found the %s that an interrupted create made in %s; it is this object's", r.kind.Name, p.place.target.Region)
+		log.FromContext(ctx).Info("settled an interrupted create: the resource exists")
+	})
 	setProgress(obj, "Creating", "the resource was created; waiting for AWS to report it")
 	return outcome{result: metrics.ResultChanged, after: r.opts.Confirm}
 }

@@ -217,9 +217,9 @@ func checkEndpoints(byName map[string]string) error {
 }
 
 // cacheOptions limits the cache to the watched namespaces and, per kind,
-// to --watch-selectors.
+// to --watch-selectors, and keeps only what the reconciler reads.
 func cacheOptions(kinds []reconciler.Registration, f Flags) (cache.Options, error) {
-	opts := cache.Options{DefaultNamespaces: namespaces(f.WatchNamespace)}
+	opts := cache.Options{DefaultNamespaces: namespaces(f.WatchNamespace), DefaultTransform: stripUnread()}
 	if f.WatchSelectors == "" {
 		return opts, nil
 	}

@@ -26,7 +26,7 @@ type genRow struct {
 	memory string // bytes allocated per run, or peak RSS
 }
 
-var benchLine = regexp.MustCompile(`^Benchmark(\S+?)(-\d+)?\s+\d+\s+(\d+) ns/op\s+(\d+) B/op`)
+var benchLine = regexp.MustCompile(`^Benchmark(\S+?)(-\d+)?\s+\d+\s+(\d+) ns/op\s+(?:[\d.]+ MB/s\s+)?(\d+) B/op`)
 
 // generatorRows reads the generator's benchmarks (-bench.generator) and
 // times generating one service with the CLI.
@@ -104,7 +104,12 @@ func loadAverage() string {
 
 func mib(b int64) string { return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20)) }
 
-func per(x, n int) string { return strconv.FormatFloat(float64(x)/float64(n), 'f', 2, 64) }
+func per(x, n int) string {
+	if x < 0 {
+		return "unknown"
+	}
+	return strconv.FormatFloat(float64(x)/float64(n), 'f', 2, 64)
+}
 
 // render is the results as Markdown.
 func render(m machine, gen []genRow, levels []level) string {

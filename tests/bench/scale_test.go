@@ -109,15 +109,7 @@ func measure(t *testing.T, n int) level {
 	waitTables(t, k, ns, fmt.Sprintf("%d Tables Ready", n), func(list []v1alpha1.Table) bool { return countReady(list) == n })
 	lv.create = finish(t, start, n)
 	lv.rssAfterCreate, lv.peakAfterCreate = rss(t, e)
-	createWrites := 0
-	for _, name := range names {
-		lc, err := writes.Split(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		createWrites += len(lc.Create)
-	}
-	lv.create.objectWrites = createWrites
+	lv.create.objectWrites = countWrites(t, writes, names, func(lc harness.Lifecycle) int { return len(lc.Create) })
 
 	before := totalWrites(writes, names)
 	_ = e.Ctrl().Stop()
@@ -131,6 +123,9 @@ func measure(t *testing.T, n int) level {
 	})
 	lv.resync = finish(t, start, n)
 	lv.resync.objectWrites = totalWrites(writes, names) - before
+	if writes.Err() != nil {
+		lv.resync.objectWrites = -1
+	}
 	lv.resyncAWSWrites = lv.resync.calls - lv.resync.reads
 	lv.rssAfterResync, lv.peakAfterResync = rss(t, e)
 
@@ -142,10 +137,7 @@ func measure(t *testing.T, n int) level {
 	waitTables(t, k, ns, "every Table gone", func(list []v1alpha1.Table) bool { return len(list) == 0 })
 	waitFor(t, "every table gone from DynamoDB", func() bool { return tablesLeft(t, e.Prefix) == 0 })
 	lv.delete = finish(t, start, n)
-	for _, name := range names {
-		lc, _ := writes.Split(name)
-		lv.delete.objectWrites += len(lc.Delete)
-	}
+	lv.delete.objectWrites = countWrites(t, writes, names, func(lc harness.Lifecycle) int { return len(lc.Delete) })
 	lv.loadAfter = loadAverage()
 	t.Logf("%d Tables: create %s, resync %s, delete %s; RSS %s after create, %s after resync",
 		n, lv.create.took.Round(time.Millisecond), lv.resync.took.Round(time.Millisecond), lv.delete.took.Round(time.Millisecond),
@@ -255,6 +247,21 @@ func isRead(op string) bool {
 		}
 	}
 	return false
+}
+
+// countWrites sums what of each object's writes count picks; -1 when the
+// watch lost some, which the report prints as unknown.
+func countWrites(t *testing.T, l *harness.WriteLog, names []string, count func(harness.Lifecycle) int) int {
+	n := 0
+	for _, name := range names {
+		lc, err := l.Split(name)
+		if err != nil {
+			t.Logf("object writes unknown: %v", err)
+			return -1
+		}
+		n += count(lc)
+	}
+	return n
 }
 
 func totalWrites(l *harness.WriteLog, names []string) int {

@@ -29,48 +29,70 @@ type ObjectWrite struct {
 type WriteLog struct {
 	mu     sync.Mutex
 	writes map[string][]ObjectWrite
+	// lost: the API server ended the watch and could not resume it where
+	// it stopped (410 Gone), so some writes may be missing.
+	lost error
 }
 
 // WatchWrites starts recording the writes to gvr's objects in namespace.
-// Cleanup stops it.
+// A watch the API server closes (as it does to a slow reader) is resumed
+// from the last resourceVersion seen. Cleanup stops it.
 func (k *Kube) WatchWrites(t testing.TB, gvr schema.GroupVersionResource, namespace string) *WriteLog {
 	t.Helper()
 	dc, err := dynamic.NewForConfig(k.Config)
 	if err != nil {
 		t.Fatalf("dynamic client: %v", err)
 	}
+	ri := dc.Resource(gvr).Namespace(namespace)
 	ctx, cancel := context.WithCancel(context.Background())
-	list, err := dc.Resource(gvr).Namespace(namespace).List(ctx, metav1.ListOptions{})
+	list, err := ri.List(ctx, metav1.ListOptions{})
 	if err != nil {
 		cancel()
 		t.Fatalf("listing %s in %s: %v", gvr.Resource, namespace, err)
-	}
-	w, err := dc.Resource(gvr).Namespace(namespace).Watch(ctx, metav1.ListOptions{ResourceVersion: list.GetResourceVersion()})
-	if err != nil {
-		cancel()
-		t.Fatalf("watching %s in %s: %v", gvr.Resource, namespace, err)
 	}
 	l := &WriteLog{writes: map[string][]ObjectWrite{}}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		for ev := range w.ResultChan() {
-			l.add(ev)
+		rv := list.GetResourceVersion()
+		for ctx.Err() == nil {
+			w, err := ri.Watch(ctx, metav1.ListOptions{ResourceVersion: rv, AllowWatchBookmarks: true})
+			if err != nil {
+				if ctx.Err() == nil {
+					l.fail(fmt.Errorf("watching %s in %s from %s: %w", gvr.Resource, namespace, rv, err))
+				}
+				return
+			}
+			for ev := range w.ResultChan() {
+				if ev.Type == watch.Error {
+					l.fail(fmt.Errorf("the watch of %s in %s ended: %v", gvr.Resource, namespace, ev.Object))
+					w.Stop()
+					return
+				}
+				if u, ok := ev.Object.(*unstructured.Unstructured); ok {
+					rv = u.GetResourceVersion()
+					if ev.Type != watch.Bookmark {
+						l.add(ev.Type, u)
+					}
+				}
+			}
 		}
 	}()
-	t.Cleanup(func() { w.Stop(); cancel(); <-done })
+	t.Cleanup(func() { cancel(); <-done })
 	return l
 }
 
-func (l *WriteLog) add(ev watch.Event) {
-	u, ok := ev.Object.(*unstructured.Unstructured)
-	if !ok {
-		return // an error status; the counts stay as they are
-	}
+func (l *WriteLog) fail(err error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.lost = err
+}
+
+func (l *WriteLog) add(typ watch.EventType, u *unstructured.Unstructured) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.writes[u.GetName()] = append(l.writes[u.GetName()], ObjectWrite{
-		Type:       ev.Type,
+		Type:       typ,
 		Deleting:   u.GetDeletionTimestamp() != nil,
 		Generation: u.GetGeneration(),
 	})
@@ -95,6 +117,9 @@ type Lifecycle struct {
 // fails unless the log saw the object created and, when gone, deleted.
 func (l *WriteLog) Split(name string) (Lifecycle, error) {
 	var lc Lifecycle
+	if err := l.Err(); err != nil {
+		return lc, err
+	}
 	ws := l.Writes(name)
 	if len(ws) == 0 || ws[0].Type != watch.Added {
 		return lc, fmt.Errorf("the watch did not see %s created: %+v", name, ws)
@@ -113,4 +138,12 @@ func (l *WriteLog) Split(name string) (Lifecycle, error) {
 		}
 	}
 	return lc, nil
+}
+
+// Err says why the log may miss writes: the watch ended and could not be
+// resumed where it stopped.
+func (l *WriteLog) Err() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.lost
 }

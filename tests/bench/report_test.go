@@ -115,7 +115,11 @@ func per(x, n int) string {
 func render(m machine, gen []genRow, levels []level) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# make bench\n\n%s, %s cores, %s memory, load average %s at the start (1, 5, 15 min).\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"), m.cores, m.memory, m.load)
-	b.WriteString("Timings are wall-clock on a shared machine: compare them only with the load average.\n\n")
+	b.WriteString("Timings are wall-clock on a shared machine: compare them only with the load average.\n")
+	if *ctrlFlags != "" {
+		fmt.Fprintf(&b, "Controller flags besides the chart's defaults: `%s`.\n", *ctrlFlags)
+	}
+	b.WriteString("\n")
 	b.WriteString("## Generator\n\n| step | time | memory |\n|---|---|---|\n")
 	for _, r := range gen {
 		fmt.Fprintf(&b, "| %s | %s | %s |\n", r.name, r.took.Round(time.Millisecond), r.memory)

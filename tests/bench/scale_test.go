@@ -34,6 +34,7 @@ var (
 	levels    = flag.String("bench.levels", "100", "comma-separated numbers of Tables to create, resync and delete")
 	out       = flag.String("bench.out", "results/latest.md", "where the results table is written")
 	generator = flag.String("bench.generator", "", "file holding `go test -bench` output of the generator's benchmarks")
+	ctrlFlags = flag.String("bench.controller-flags", "", "space-separated flags added after the chart's, to compare a setting with its default")
 )
 
 const region = "us-west-2"
@@ -93,7 +94,7 @@ func measure(t *testing.T, n int) level {
 	e := suite.StartController(t, harness.ControllerOptions{
 		Namespaces: []string{"scale"}, Region: region,
 		// The chart's default log level; the harness asks for debug.
-		Flags: []string{"--log-level", "info"},
+		Flags: append([]string{"--log-level", "info"}, strings.Fields(*ctrlFlags)...),
 	})
 	ns := e.NS("scale")
 	k := fastClient(t)

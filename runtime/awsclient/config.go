@@ -40,7 +40,8 @@ type Options struct {
 	// Endpoint overrides every service endpoint, for example an emulator.
 	Endpoint string
 	// QPS and Burst bound the calls per region and service; QPS <= 0
-	// means no client-side limit.
+	// means no fixed limit, only the adaptive retry mode's response to
+	// throttling.
 	QPS   float64
 	Burst int
 	// Calls counts every call attempt; nil counts nothing.
@@ -123,16 +124,7 @@ func (f *Factory) base(ctx context.Context, region string) (aws.Config, error) {
 	cfg, err := f.load(ctx,
 		config.WithRegion(region),
 		config.WithHTTPClient(awshttp.NewBuildableClient()),
-		config.WithRetryer(func() aws.Retryer {
-			return retry.NewStandard(func(o *retry.StandardOptions) {
-				if f.opts.MaxAttempts > 0 {
-					o.MaxAttempts = f.opts.MaxAttempts
-				}
-				// The retry token bucket runs dry in an outage and then fails
-				// calls long after it; the reconciler's backoff bounds retries.
-				o.RateLimiter = ratelimit.None
-			})
-		}),
+		config.WithRetryer(f.retryer),
 	)
 	if err != nil {
 		return aws.Config{}, fmt.Errorf("loading AWS configuration for region %s: %w", region, err)
@@ -143,6 +135,24 @@ func (f *Factory) base(ctx context.Context, region string) (aws.Config, error) {
 	cfg.APIOptions = append(cfg.APIOptions, f.addMiddleware)
 	f.configs[key] = cfg
 	return cfg, nil
+}
+
+// retryer is the SDK's adaptive retry mode: unlimited until AWS answers
+// with a throttling error, then sending at the rate AWS accepts, and
+// back up as throttling stops. A fixed client-side cap (Options.QPS)
+// would have to be set low enough for the busiest account's quota and
+// would slow every other controller to it.
+func (f *Factory) retryer() aws.Retryer {
+	return retry.NewAdaptiveMode(func(o *retry.AdaptiveModeOptions) {
+		o.StandardOptions = append(o.StandardOptions, func(o *retry.StandardOptions) {
+			if f.opts.MaxAttempts > 0 {
+				o.MaxAttempts = f.opts.MaxAttempts
+			}
+			// The retry token bucket runs dry in an outage and then fails
+			// calls long after it; the reconciler's backoff bounds retries.
+			o.RateLimiter = ratelimit.None
+		})
+	})
 }
 
 // limiter returns the rate limiter of one region and service.

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 )
@@ -280,5 +281,42 @@ func TestCallTimeout(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "AWS call timeout of 200ms") {
 		t.Errorf("error %q does not name the timeout", err)
+	}
+}
+
+// TestThrottlingAdapts: a throttled call is retried and succeeds, and the
+// clients use the SDK's adaptive retry mode, which slows the calls to
+// the rate AWS accepts once it throttles instead of a fixed cap.
+func TestThrottlingAdapts(t *testing.T) {
+	cleanEnv(t)
+	var mu sync.Mutex
+	throttles := 2
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		if throttles > 0 {
+			throttles--
+			jsonError(400, "ThrottlingException", "rate exceeded")(w)
+			return
+		}
+		w.Header().Set("Content-Type", "application/x-amz-json-1.0")
+		_, _ = io.WriteString(w, `{"TableNames":[]}`)
+	}))
+	defer srv.Close()
+	rec := &recorder{}
+	f := NewFactory(Options{Endpoint: srv.URL, Calls: rec})
+	cfg, err := f.Config(context.Background(), Target{Region: "us-west-2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := cfg.Retryer().(*retry.AdaptiveMode); !ok {
+		t.Errorf("the clients retry with %T, want the SDK's adaptive mode", cfg.Retryer())
+	}
+	ddb := dynamodb.NewFromConfig(cfg, func(o *dynamodb.Options) { o.Retryer = fastRetry(o.Retryer) })
+	if _, err := ddb.ListTables(context.Background(), &dynamodb.ListTablesInput{}); err != nil {
+		t.Fatalf("a call throttled twice failed: %v", err)
+	}
+	if len(rec.calls) != 3 {
+		t.Errorf("%d attempts, want 3 (two throttled): %v", len(rec.calls), rec.calls)
 	}
 }

@@ -40,9 +40,15 @@ type Flags struct {
 	BackoffMax             time.Duration
 	AWSAPIQPS              float64
 	AWSAPIBurst            int
+	KubeAPIQPS             float64
+	KubeAPIBurst           int
 	ReconcileTimeout       time.Duration
 	AWSCallTimeout         time.Duration
 }
+
+// DefaultMaxConcurrentSyncs is the reconciles of one kind in parallel;
+// see the README's Performance section for the measurement behind it.
+const DefaultMaxConcurrentSyncs = 8
 
 // Bind registers the flags on fs.
 func (f *Flags) Bind(fs *flag.FlagSet) {
@@ -52,7 +58,8 @@ func (f *Flags) Bind(fs *flag.FlagSet) {
 	fs.StringVar(&f.WatchNamespace, "watch-namespace", "", "comma-separated namespaces to watch; empty watches all")
 	fs.IntVar(&f.DefaultResyncSeconds, "reconcile-default-resync-seconds", 36000, "seconds between re-reads of an unchanged resource")
 	fs.Var(&f.ResourceResyncSeconds, "reconcile-resource-resync-seconds", "per-kind resync period as Kind=seconds; repeatable")
-	fs.IntVar(&f.DefaultMaxConcurrent, "reconcile-default-max-concurrent-syncs", 1, "parallel reconciles per kind")
+	// A pass waits on AWS and the API server far more than it computes.
+	fs.IntVar(&f.DefaultMaxConcurrent, "reconcile-default-max-concurrent-syncs", DefaultMaxConcurrentSyncs, "parallel reconciles per kind")
 	fs.Var(&f.ResourceMaxConcurrent, "reconcile-resource-max-concurrent-syncs", "per-kind parallel reconciles as Kind=N; repeatable")
 	fs.StringVar(&f.DeletionPolicy, "deletion-policy", "delete", "what deleting a resource does in AWS: delete or retain")
 	fs.StringVar(&f.LogLevel, "log-level", "info", "log level: debug, info or error")
@@ -71,8 +78,15 @@ func (f *Flags) Bind(fs *flag.FlagSet) {
 	fs.DurationVar(&f.PendingRequeueInterval, "pending-requeue-interval", 10*time.Second, "how soon a resource in a transitional state is re-read")
 	fs.DurationVar(&f.BackoffBase, "reconcile-backoff-base", time.Second, "first retry delay after a recoverable error; it doubles per failure, with jitter")
 	fs.DurationVar(&f.BackoffMax, "reconcile-backoff-max", 5*time.Minute, "longest retry delay after recoverable errors")
-	fs.Float64Var(&f.AWSAPIQPS, "aws-api-qps", 20, "client-side limit of AWS calls per second, per region and service; 0 disables it")
-	fs.IntVar(&f.AWSAPIBurst, "aws-api-burst", 40, "burst of the client-side AWS call limit")
+	// AWS's quotas differ per account and operation: rather than a fixed cap
+	// set for the worst of them, the SDK's adaptive retry mode slows down
+	// when AWS throttles.
+	fs.Float64Var(&f.AWSAPIQPS, "aws-api-qps", 0, "fixed client-side limit of AWS calls per second, per region and service; 0 means none: the calls slow down when AWS throttles them (the SDK's adaptive retry mode)")
+	fs.IntVar(&f.AWSAPIBurst, "aws-api-burst", 40, "burst of the fixed client-side AWS call limit")
+	// client-go's default of 5 per second made 1,000 Tables take 16 minutes
+	// to become Ready; the API server's priority and fairness protects it.
+	fs.Float64Var(&f.KubeAPIQPS, "kube-api-qps", 200, "client-side limit of Kubernetes API requests per second; 0 means none, leaving it to the API server's flow control")
+	fs.IntVar(&f.KubeAPIBurst, "kube-api-burst", 400, "burst of the client-side Kubernetes API request limit")
 	// A pass makes a handful of calls (read, write, tags, sub-resources);
 	// AWS answers each in well under a second, and the SDK's own retries
 	// of a throttled call fit in the call timeout.

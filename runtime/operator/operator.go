@@ -84,6 +84,7 @@ func run(ctx context.Context, service string, addToScheme func(*kruntime.Scheme)
 	if err != nil {
 		return fmt.Errorf("finding the Kubernetes API server: %w", err)
 	}
+	restConfig.QPS, restConfig.Burst = kubeRateLimit(f.KubeAPIQPS, f.KubeAPIBurst)
 	mgr, err := ctrl.NewManager(restConfig, ctrl.Options{
 		Scheme:                  scheme,
 		Cache:                   cacheOpts,
@@ -178,6 +179,9 @@ func validate(kinds []reconciler.Registration, f Flags, getenv func(string) stri
 	if _, err := reconciler.ParseTags(f.ResourceTags); err != nil {
 		errs = append(errs, fmt.Errorf("--resource-tags: %w", err))
 	}
+	if f.KubeAPIQPS > 0 && float64(f.KubeAPIBurst) < 1 {
+		errs = append(errs, fmt.Errorf("--kube-api-burst %d: want at least 1 with --kube-api-qps %g", f.KubeAPIBurst, f.KubeAPIQPS))
+	}
 	if f.BackoffBase <= 0 || f.BackoffMax < f.BackoffBase {
 		errs = append(errs, fmt.Errorf("--reconcile-backoff-base %s and --reconcile-backoff-max %s: want 0 < base <= max", f.BackoffBase, f.BackoffMax))
 	}
@@ -213,9 +217,9 @@ func checkEndpoints(byName map[string]string) error {
 }
 
 // cacheOptions limits the cache to the watched namespaces and, per kind,
-// to --watch-selectors.
+// to --watch-selectors, and keeps only what the reconciler reads.
 func cacheOptions(kinds []reconciler.Registration, f Flags) (cache.Options, error) {
-	opts := cache.Options{DefaultNamespaces: namespaces(f.WatchNamespace)}
+	opts := cache.Options{DefaultNamespaces: namespaces(f.WatchNamespace), DefaultTransform: stripUnread()}
 	if f.WatchSelectors == "" {
 		return opts, nil
 	}
@@ -228,6 +232,15 @@ func cacheOptions(kinds []reconciler.Registration, f Flags) (cache.Options, erro
 		opts.ByObject[k.New()] = cache.ByObject{Label: sel}
 	}
 	return opts, nil
+}
+
+// kubeRateLimit is the client-go limit of the flags: client-go reads a QPS
+// of 0 as its default of 5, and a negative one as no limit.
+func kubeRateLimit(qps float64, burst int) (float32, int) {
+	if qps <= 0 {
+		return -1, burst
+	}
+	return float32(qps), max(burst, 1)
 }
 
 // controllerVersion is the module version of the binary, or its VCS

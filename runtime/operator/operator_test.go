@@ -129,3 +129,32 @@ func TestPathStyle(t *testing.T) {
 		t.Errorf("a value that is no bool: got %v, want an error naming the flag", err)
 	}
 }
+
+// TestKubeRateLimit: the Kubernetes client's limit follows the flags, and
+// 0 means none rather than client-go's default of 5 requests a second,
+// which made 1,000 objects take a quarter of an hour to become Ready.
+func TestKubeRateLimit(t *testing.T) {
+	cases := []struct {
+		reason    string
+		args      []string
+		qps       float32
+		burst     int
+		unlimited bool
+	}{
+		{reason: "the default does not throttle a thousand creates a minute", qps: 200, burst: 400},
+		{reason: "the flags set the limit", args: []string{"--kube-api-qps", "50", "--kube-api-burst", "80"}, qps: 50, burst: 80},
+		{reason: "0 turns the client-side limit off, leaving the API server's flow control", args: []string{"--kube-api-qps", "0"}, unlimited: true, burst: 400},
+	}
+	for _, tc := range cases {
+		var f Flags
+		fs := flag.NewFlagSet("test", flag.ContinueOnError)
+		f.Bind(fs)
+		if err := fs.Parse(tc.args); err != nil {
+			t.Fatal(err)
+		}
+		qps, burst := kubeRateLimit(f.KubeAPIQPS, f.KubeAPIBurst)
+		if tc.unlimited && qps >= 0 || !tc.unlimited && qps != tc.qps || burst != tc.burst {
+			t.Errorf("%s\nqps %g burst %d, want qps %g (unlimited %v) burst %d", tc.reason, qps, burst, tc.qps, tc.unlimited, tc.burst)
+		}
+	}
+}

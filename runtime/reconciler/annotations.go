@@ -21,11 +21,14 @@ const (
 	// AnnotationReconcileRequestedAt is any value; changing it asks for an
 	// immediate check against AWS.
 	AnnotationReconcileRequestedAt = "services.k8s.aws/reconcile-requested-at"
-	// AnnotationCreatePending holds the time the controller sent a create
-	// whose result its status does not record yet. The controller sets it
-	// just before the call and removes it once the status holds what the
-	// call made; found later, it means the answer was lost. A person
-	// removes it to let the controller create again after checking AWS.
+	// AnnotationCreatePending holds the time the controller sent its last
+	// create and the region and account it sent it to. The controller sets
+	// it, with the finalizer, in one write just before the call. While the
+	// status records no ownership the create's answer is unknown: found
+	// then, it means the answer was lost. Once the status records the
+	// outcome it stays as a record, so a create costs no write to remove
+	// it. A person removes it to let the controller create again after
+	// checking AWS.
 	AnnotationCreatePending = "services.k8s.aws/create-pending"
 )
 

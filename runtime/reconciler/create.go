@@ -10,6 +10,7 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	"sigs.k8s.io/controller-runtime/pkg/client"
+	"sigs.k8s.io/controller-runtime/pkg/controller/controllerutil"
 	"sigs.k8s.io/controller-runtime/pkg/log"
 
 	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
@@ -19,11 +20,14 @@ import (
 
 // Creating exactly once. The process can die, or lose the answer, between
 // a create call and the status write that records what it made. So a
-// create is bracketed: before the call the status pins the region and
-// account and the object gets AnnotationCreatePending; after it the status
-// records the ownership and identifiers, and the annotation goes. An
-// object found with the annotation and no ownership had its answer lost,
-// and settleCreate decides from AWS, never by creating blindly.
+// create is bracketed: before the call one metadata write adds the
+// finalizer and AnnotationCreatePending, which names the time, region and
+// account of the create; after it one status write records the ownership,
+// the identifiers and, when AWS finished at once, Ready. An object found
+// with the annotation and no ownership had its answer lost, and
+// settleCreate decides from AWS, never by creating blindly. Two writes per
+// create matter at thousands of objects: each is a request to the API
+// server.
 
 // clockSkew widens the window in which a Finder looks for what a lost
 // create made, since AWS stamps creation times with its own clock.
@@ -46,15 +50,16 @@ func (r *Reconciler[T]) createUnknown(since time.Time, why string) error {
 		r.kind.Name, since.Format(time.RFC3339), why, r.kind.Name, AnnotationCreatePending)}}
 }
 
-// createPending returns the time recorded by AnnotationCreatePending. An
-// unreadable value still counts as pending, from the zero time.
+// createPending returns the time recorded by AnnotationCreatePending on an
+// object whose status records no ownership: a create whose answer is not
+// known yet. An unreadable time still counts as pending, from the zero
+// time.
 func (r *Reconciler[T]) createPending(obj T) (time.Time, bool) {
-	v, ok := obj.GetAnnotations()[AnnotationCreatePending]
-	if !ok {
+	rec, ok := readPendingCreate(obj)
+	if !ok || managed.Owned(obj) {
 		return time.Time{}, false
 	}
-	t, _ := time.Parse(time.RFC3339, v)
-	return t, true
+	return rec.since, true
 }
 
 // create makes the resource, bracketed by the records described above.
@@ -74,18 +79,10 @@ func (r *Reconciler[T]) create(ctx context.Context, p *pass[T], ext managed.Exte
 	if err := r.pinAccount(ctx, p); err != nil {
 		return r.fail(ctx, p, err)
 	}
+	if err := r.recordCreate(ctx, p, since, retry); err != nil {
+		return r.fail(ctx, p, fmt.Errorf("recording the create before making it: %w", err))
+	}
 	r.pin(obj, p.place, nil)
-	if err := r.writeStatus(ctx, p, true); err != nil {
-		return r.fail(ctx, p, fmt.Errorf("recording the region and account before creating: %w", err))
-	}
-	if !retry {
-		// The optimistic lock makes this the last check that the pass did
-		// not decide on a stale object.
-		stamp := since.Format(time.RFC3339)
-		if err := r.patch(ctx, obj, func(o T) error { setAnnotation(o, AnnotationCreatePending, stamp); return nil }); err != nil {
-			return r.fail(ctx, p, fmt.Errorf("recording the create before making it: %w", err))
-		}
-	}
 	if r.kind.ClientToken {
 		ctx = managed.WithClientToken(ctx, clientToken(obj, since))
 	}
@@ -101,14 +98,62 @@ func (r *Reconciler[T]) create(ctx context.Context, p *pass[T], ext managed.Exte
 		r.event(obj, corev1.EventTypeNormal, "Created", "Create", "created the %s in %s", r.kind.Name, p.place.target.Region)
 		log.FromContext(ctx).Info("created")
 	}
-	setProgress(obj, "Creating", "the resource was created; waiting for AWS to report it")
+	out := r.readCreated(ctx, p, ext)
 	// What the create made (an identifier AWS assigned) must be stored even
 	// if the object changed meanwhile: nobody else writes this status.
 	if err := r.writeStatus(ctx, p, false); err != nil {
 		return r.fail(ctx, p, fmt.Errorf("recording the created %s: %w", r.kind.Name, err))
 	}
-	r.clearCreatePending(ctx, obj)
-	return outcome{result: metrics.ResultChanged, after: r.opts.Confirm}
+	return out
+}
+
+// recordCreate adds the finalizer and the create record in one write. The
+// optimistic lock makes it the last check that the pass did not decide
+// on a stale object. A retry of a lost create keeps its record, and with
+// it the client token.
+func (r *Reconciler[T]) recordCreate(ctx context.Context, p *pass[T], since time.Time, retry bool) error {
+	if retry && controllerutil.ContainsFinalizer(p.obj, r.finalizer) {
+		return nil
+	}
+	rec := pendingCreate{since: since, region: p.place.target.Region, account: p.place.account}
+	return r.patch(ctx, p.obj, func(o T) error {
+		controllerutil.AddFinalizer(o, r.finalizer)
+		if !retry {
+			setAnnotation(o, AnnotationCreatePending, rec.String())
+		}
+		return nil
+	})
+}
+
+// readCreated reads the resource just made, so that one AWS finishes at
+// once is Ready (and late-initialized) in the status write that records
+// the create, with no second pass. The read the confirming pass would
+// make moves here; anything short of a match leaves that pass to look.
+func (r *Reconciler[T]) readCreated(ctx context.Context, p *pass[T], ext managed.External[T]) outcome {
+	obj := p.obj
+	waiting := outcome{result: metrics.ResultChanged, after: r.opts.Confirm}
+	setProgress(obj, "Creating", "the resource was created; waiting for AWS to report it")
+	obs, err := ext.Observe(ctx, obj)
+	switch {
+	case err != nil:
+		log.FromContext(ctx).V(1).Info("reading the created resource failed; the next pass reads it", "error", err.Error())
+		return waiting
+	case !obs.Exists:
+		return waiting
+	}
+	r.pin(obj, p.place, obs.ARN)
+	if out, failed := r.lateInitialize(ctx, p, obs); failed {
+		return out
+	}
+	switch {
+	case obs.Pending != "":
+		setProgress(obj, "Pending", "AWS reports the resource as "+obs.Pending)
+		return outcome{result: metrics.ResultChanged, after: r.opts.Pending}
+	case len(obs.Diff) > 0:
+		return waiting
+	}
+	setSynced(obj, "the resource in AWS matches the spec")
+	return outcome{result: metrics.ResultChanged, after: r.jitter(r.opts.Resync)}
 }
 
 // createFailed records a failed create. A definite refusal made nothing,
@@ -194,17 +239,19 @@ func (r *Reconciler[T]) claimCreated(ctx context.Context, p *pass[T], arn *strin
 	obj := p.obj
 	r.pin(obj, p.place, arn)
 	obj.GetManagedStatus().ACKResourceMetadata.Ownership = ackv1alpha1.OwnershipCreated
-	r.event(obj, corev1.EventTypeNormal, "Created", "Create", "found the %s that an interrupted create made in %s; it is this object's", r.kind.Name, p.place.target.Region)
-	log.FromContext(ctx).Info("settled an interrupted create: the resource exists")
-	p.afterWrite = append(p.afterWrite, func(ctx context.Context) { r.clearCreatePending(ctx, obj) })
+	// Announced once the status says so: a pass that read a stale object
+	// (the create pass's status not yet in the cache) loses its write.
+	p.afterWrite = append(p.afterWrite, func(context.Context) {
+		r.event(obj, corev1.EventTypeNormal, "Created", "Create", "found the %s that an interrupted create made in %s; it is this object's", r.kind.Name, p.place.target.Region)
+		log.FromContext(ctx).Info("settled an interrupted create: the resource exists")
+	})
 	setProgress(obj, "Creating", "the resource was created; waiting for AWS to report it")
 	return outcome{result: metrics.ResultChanged, after: r.opts.Confirm}
 }
 
-// clearCreatePending drops the pending record once the status holds the
-// outcome. No optimistic lock: the annotation is the controller's own. A
-// failure only leaves work for the next pass, which finds the status
-// owned and clears it then.
+// clearCreatePending drops the record of a create AWS refused, which made
+// nothing. No optimistic lock: the annotation is the controller's own. A
+// failure leaves the next pass to settle a create that made nothing.
 func (r *Reconciler[T]) clearCreatePending(ctx context.Context, obj T) {
 	if _, ok := obj.GetAnnotations()[AnnotationCreatePending]; !ok {
 		return

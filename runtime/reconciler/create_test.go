@@ -158,10 +158,10 @@ func TestCreateOnce(t *testing.T) {
 		// resources is how many AWS holds at the end.
 		resources int
 		cond      string // Ready "Status/Reason" at the end
-		pending   bool   // the create-pending annotation is still there
+		pending   bool   // the create's outcome is still unknown: annotated, nothing owned
 	}{
 		"FirstCreate": {
-			reason: "A plain create records ownership and the identifier, and leaves no pending record.",
+			reason: "A plain create records ownership and the identifier, which settles its create record.",
 			obj:    widget(), passes: 2, creates: 1, resources: 1, cond: "True/Available",
 		},
 		"LostAnswerFoundByFinder": {
@@ -219,8 +219,8 @@ func TestCreateOnce(t *testing.T) {
 			if got := cond(w, "Ready"); got != tc.cond {
 				t.Errorf("%s\nReady = %q, want %q (%s)", tc.reason, got, tc.cond, condMessage(w, "Ready"))
 			}
-			if _, got := w.Annotations[AnnotationCreatePending]; got != tc.pending {
-				t.Errorf("%s\ncreate-pending annotation present = %v, want %v", tc.reason, got, tc.pending)
+			if _, got := e.r.createPending(w); got != tc.pending {
+				t.Errorf("%s\ncreate pending = %v, want %v (annotation %q, ownership %q)", tc.reason, got, tc.pending, w.Annotations[AnnotationCreatePending], ownership(w))
 			}
 			if tc.cond == "True/Available" && w.Status.ACKResourceMetadata.Ownership != ackv1alpha1.OwnershipCreated {
 				t.Errorf("%s\nownership %q, want Created", tc.reason, w.Status.ACKResourceMetadata.Ownership)
@@ -308,8 +308,8 @@ func TestCreateOnceStatusWrite(t *testing.T) {
 			if got := cond(w, "Ready"); got != "True/Available" {
 				t.Errorf("%s\nReady = %q (%s)", tc.reason, got, condMessage(w, "Ready"))
 			}
-			if _, ok := w.Annotations[AnnotationCreatePending]; ok {
-				t.Errorf("%s\nthe create-pending annotation stayed", tc.reason)
+			if _, ok := e.r.createPending(w); ok {
+				t.Errorf("%s\nthe create is still pending: annotation %q, ownership %q", tc.reason, w.Annotations[AnnotationCreatePending], ownership(w))
 			}
 		})
 	}
@@ -335,4 +335,11 @@ func TestCreateOnceDelete(t *testing.T) {
 	if w := e.get(); w != nil {
 		t.Errorf("the object is still there with finalizers %v", w.Finalizers)
 	}
+}
+
+func ownership(w *Widget) ackv1alpha1.Ownership {
+	if md := w.Status.ACKResourceMetadata; md != nil {
+		return md.Ownership
+	}
+	return ""
 }

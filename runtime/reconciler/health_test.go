@@ -36,8 +36,8 @@ func TestArgoHealth(t *testing.T) {
 		want   string
 	}{
 		"Creating": {
-			reason: "A resource being created is Progressing.",
-			obj:    widget(), aws: &fakeAWS{}, want: "Progressing",
+			reason: "A resource AWS is still creating is Progressing.",
+			obj:    widget(), aws: &fakeAWS{pending: "CREATING"}, want: "Progressing",
 		},
 		"Ready": {
 			reason: "A resource matching AWS is Healthy.",

@@ -154,7 +154,7 @@ func TestReferences(t *testing.T) {
 			kind:   refKind,
 			extra:  []client.Object{peerIn("shared")},
 			want: want{
-				calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"},
+				calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"},
 				conds: map[string]string{"ACK.ReferencesResolved": "True/ReferencesResolved"},
 			},
 		},
@@ -180,7 +180,7 @@ func TestReferences(t *testing.T) {
 			opts:   sameNamespaceOnly,
 			extra:  []client.Object{peer(true)},
 			want: want{
-				calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"},
+				calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"},
 				conds: map[string]string{"ACK.ReferencesResolved": "True/ReferencesResolved"},
 			},
 		},
@@ -190,7 +190,7 @@ func TestReferences(t *testing.T) {
 			kind:   refKind,
 			extra:  []client.Object{peer(true)},
 			want: want{
-				calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"},
+				calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"},
 				conds: map[string]string{"ACK.ReferencesResolved": "True/ReferencesResolved"},
 				check: func(t *testing.T, e *env, w *Widget) {
 					if got := aws.ToString(e.aws.observed[0].Peer); got != "peer-aws-name" {
@@ -238,7 +238,7 @@ func TestReferences(t *testing.T) {
 			obj:    widget(),
 			kind:   refKind,
 			want: want{
-				calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"},
+				calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"},
 				conds: map[string]string{"ACK.ReferencesResolved": "True/ReferencesResolved"},
 			},
 		},

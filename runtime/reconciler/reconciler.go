@@ -293,13 +293,20 @@ func (r *Reconciler[T]) run(ctx context.Context, p *pass[T]) outcome {
 	if deleting {
 		return r.delete(ctx, p, ext)
 	}
-	if !controllerutil.ContainsFinalizer(obj, r.finalizer) {
-		if err := r.patch(ctx, obj, func(o T) error { controllerutil.AddFinalizer(o, r.finalizer); return nil }); err != nil {
-			return r.fail(ctx, p, fmt.Errorf("adding finalizer: %w", err))
-		}
-	}
 	ctx = managed.WithDefaultTags(ctx, ExpandTags(r.opts.Tags, obj, r.opts.Service, r.opts.Version))
 	return r.sync(ctx, p, ext)
+}
+
+// ensureFinalizer adds the finalizer before the pass can make the object
+// own anything in AWS.
+func (r *Reconciler[T]) ensureFinalizer(ctx context.Context, p *pass[T]) error {
+	if controllerutil.ContainsFinalizer(p.obj, r.finalizer) {
+		return nil
+	}
+	if err := r.patch(ctx, p.obj, func(o T) error { controllerutil.AddFinalizer(o, r.finalizer); return nil }); err != nil {
+		return fmt.Errorf("adding finalizer: %w", err)
+	}
+	return nil
 }
 
 // external returns the kind's AWS client for a target, built once.

@@ -101,11 +101,11 @@ func TestSync(t *testing.T) {
 	synced := map[string]string{"Ready": "True/Available", "ACK.ResourceSynced": "True/Synced", "ACK.Terminal": "", "ACK.Recoverable": ""}
 	runPassCases(t, map[string]passCase{
 		"CreateMissing": {
-			reason: "A missing resource is created in the default region, which is pinned; the pass checks back soon.",
+			reason: "A missing resource is created in the default region, which is pinned; AWS has it as asked at once, so the same pass reads it and records Ready with the create, in one status write.",
 			obj:    widget(),
 			want: want{
-				calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"}, region: "us-west-2",
-				conds: map[string]string{"Ready": "False/Creating", "ACK.ResourceSynced": "False/Creating"},
+				calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"}, region: "us-west-2",
+				conds: synced,
 				check: func(t *testing.T, e *env, w *Widget) {
 					if !e.aws.exists {
 						t.Error("nothing was created in AWS")
@@ -175,7 +175,7 @@ func TestSync(t *testing.T) {
 			reason: "A resource this object created that vanished from AWS is created again, and that counts as drift.",
 			obj:    widget(ownedIn("us-west-2"), syncedAt(1)),
 			want: want{
-				calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"DriftCorrected"}, region: "us-west-2",
+				calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"DriftCorrected"}, region: "us-west-2",
 			},
 		},
 		"NotOurs": {
@@ -296,24 +296,41 @@ func TestPlacement(t *testing.T) {
 			reason: "The resource's region annotation wins over the namespace's default and the flag.",
 			obj:    widget(annotate(AnnotationRegion, "eu-west-1")),
 			ns:     map[string]string{AnnotationDefaultRegion: "ap-south-1"},
-			want:   want{calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"}, region: "eu-west-1"},
+			want:   want{calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"}, region: "eu-west-1"},
 		},
 		"RegionFromNamespace": {
 			reason: "Without an annotation on the resource, the namespace's default-region wins over the flag.",
 			obj:    widget(),
 			ns:     map[string]string{AnnotationDefaultRegion: "ap-south-1"},
-			want:   want{calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"}, region: "ap-south-1"},
+			want:   want{calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"}, region: "ap-south-1"},
 		},
 		"RegionFromFlag": {
 			reason: "Without annotations, the controller's region applies.",
 			obj:    widget(),
-			want:   want{calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"}, region: "us-west-2"},
+			want:   want{calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"}, region: "us-west-2"},
 		},
 		"NoRegion": {
 			reason: "No region anywhere is Terminal, before any AWS call.",
 			obj:    widget(),
 			opts:   func(o *Options) { o.DefaultRegion = "" },
 			want:   want{requeue: 10 * time.Hour, events: []string{"Terminal"}, conds: map[string]string{"ACK.Terminal": "True/Terminal"}},
+		},
+		"RegionMovedDuringLostCreate": {
+			reason: "A create whose answer was lost is settled in the region its record names, which rode with the finalizer before the call; the region annotation changed meanwhile is Terminal, and nothing is read or created elsewhere.",
+			obj: widget(func(w *Widget) { w.Finalizers = append(w.Finalizers, testFinalizer) },
+				annotate(AnnotationCreatePending, "2026-01-01T00:00:00Z region=us-west-2 account="+ownAccount), annotate(AnnotationRegion, "eu-west-1")),
+			want: want{
+				requeue: 10 * time.Hour, events: []string{"Terminal"},
+				conds: map[string]string{"ACK.Terminal": "True/Terminal", "Ready": "False/Terminal"},
+				check: func(t *testing.T, e *env, w *Widget) {
+					if msg := condMessage(w, "ACK.Terminal"); !strings.Contains(msg, "lives in region us-west-2") {
+						t.Errorf("message %q does not name the recorded region", msg)
+					}
+					if len(e.targets) != 0 {
+						t.Errorf("AWS clients were built for %v", e.targets)
+					}
+				},
+			},
 		},
 		"RegionMoved": {
 			reason: "Changing the region of an existing resource is Terminal with a clear message; nothing is read or created in the new region.",
@@ -338,14 +355,14 @@ func TestPlacement(t *testing.T) {
 			ns:     map[string]string{AnnotationOwnerAccountID: "111122223333"},
 			opts:   func(o *Options) { o.Roles = fakeRoles{"111122223333": "arn:aws:iam::111122223333:role/ack"} },
 			want: want{
-				calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"},
+				calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"},
 				check: func(t *testing.T, e *env, w *Widget) {
 					want := awsclient.Target{Region: "us-west-2", RoleARN: "arn:aws:iam::111122223333:role/ack", ExternalID: "ext-111122223333"}
 					if len(e.targets) != 1 || e.targets[0] != want {
 						t.Errorf("targets %+v, want %+v", e.targets, want)
 					}
-					if got := aws.ToString(w.Status.ACKResourceMetadata.OwnerAccountID); got != "111122223333" {
-						t.Errorf("pinned account %q", got)
+					if got, _ := readPendingCreate(w); got.account != "111122223333" {
+						t.Errorf("the create was recorded for account %q (%s)", got.account, w.Annotations[AnnotationCreatePending])
 					}
 				},
 			},
@@ -374,7 +391,7 @@ func TestPlacement(t *testing.T) {
 			reason: "A resource made with the controller's own credentials has that account pinned before the create, so a later owner-account-id cannot move it.",
 			obj:    widget(),
 			want: want{
-				calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"},
+				calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"},
 				check: func(t *testing.T, _ *env, w *Widget) {
 					md := w.Status.ACKResourceMetadata
 					if got := aws.ToString(md.OwnerAccountID); got != ownAccount {
@@ -429,7 +446,7 @@ func TestPlacement(t *testing.T) {
 				o.Tags = map[string]string{"services.k8s.aws/namespace": "%K8S_NAMESPACE%", "services.k8s.aws/name": "%K8S_RESOURCE_NAME%", "services.k8s.aws/controller-version": "%CONTROLLER_SERVICE%-%CONTROLLER_VERSION%"}
 			},
 			want: want{
-				calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"},
+				calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"},
 				check: func(t *testing.T, e *env, _ *Widget) {
 					want := map[string]string{"services.k8s.aws/namespace": "team", "services.k8s.aws/name": "w", "services.k8s.aws/controller-version": "test-v0.1.0"}
 					if !mapsEqual(e.aws.createTags, want) {
@@ -555,7 +572,7 @@ func TestPolicies(t *testing.T) {
 		"AdoptOrCreateMissing": {
 			reason: "adopt-or-create creates a missing resource.",
 			obj:    widget(annotate(AnnotationAdoptionPolicy, AdoptionPolicyAdoptOrCreate)),
-			want:   want{calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"}},
+			want:   want{calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"}},
 		},
 		"AdoptOrCreateExisting": {
 			reason: "adopt-or-create fills only what the spec leaves empty; the spec's own values win.",

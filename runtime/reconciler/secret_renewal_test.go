@@ -42,7 +42,7 @@ func TestSecretRenewal(t *testing.T) {
 		events    []string
 		passwords []string
 	}{
-		{"the create sends the value and records the Secret's version", nil, []string{"Observe", "Create"}, []string{"Created"}, []string{"v1"}},
+		{"the create sends the value and records the Secret's version", nil, []string{"Observe", "Create", "Observe"}, []string{"Created"}, []string{"v1"}},
 		{"nothing changed: only a read", nil, []string{"Observe"}, nil, []string{"v1"}},
 		{"the Secret's value changed: an update sends it, and it is no drift", setSecret("password", "v2"), []string{"Observe", "Update"}, []string{"Updated"}, []string{"v1", "v2"}},
 		{"sent already: only a read", nil, []string{"Observe"}, nil, []string{"v1", "v2"}},

@@ -96,7 +96,7 @@ func TestSecrets(t *testing.T) {
 			obj:    widget(withPassword("")),
 			kind:   secretKind,
 			extra:  []client.Object{secret(testNS, map[string]string{"password": "s3cret"})},
-			want:   want{calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"}, check: sent("s3cret")},
+			want:   want{calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"}, check: sent("s3cret")},
 		},
 		"OtherNamespace": {
 			reason: "A reference with a namespace reads the Secret there, not in the object's namespace.",
@@ -106,7 +106,7 @@ func TestSecrets(t *testing.T) {
 				secret("vault", map[string]string{"password": "from-vault"}),
 				secret(testNS, map[string]string{"password": "from-team"}),
 			},
-			want: want{calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"}, check: sent("from-vault")},
+			want: want{calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"}, check: sent("from-vault")},
 		},
 		"OtherNamespaceRefused": {
 			reason: "With cross-namespace references off, a Secret key in another namespace is Terminal and never read or sent, though it exists.",
@@ -164,7 +164,7 @@ func TestSecrets(t *testing.T) {
 			obj:    widget(withAccess("a", "b")),
 			kind:   nestedKind,
 			extra:  []client.Object{secret(testNS, map[string]string{"a": "tok-a", "b": "tok-b"})},
-			want:   want{calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"}, check: leaksNothing(sent("tok-a", "tok-b"))},
+			want:   want{calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"}, check: leaksNothing(sent("tok-a", "tok-b"))},
 		},
 		"NestedMissingKey": {
 			reason: "A nested reference to a missing key waits, and the message names the key, not a value.",
@@ -182,7 +182,7 @@ func TestSecrets(t *testing.T) {
 				s.Name = "env"
 				return s
 			}()},
-			want: want{calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"}, check: leaksNothing(sent("MODE=fast", "TOKEN=from-secret"))},
+			want: want{calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"}, check: leaksNothing(sent("MODE=fast", "TOKEN=from-secret"))},
 		},
 		"MapSecretMissing": {
 			reason: "A map whose Secret is missing waits for it, naming it.",
@@ -219,7 +219,7 @@ func TestSecrets(t *testing.T) {
 			reason: "A kind with secret fields whose object sets none creates without reading any Secret.",
 			obj:    widget(),
 			kind:   secretKind,
-			want:   want{calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"}, check: sent()},
+			want:   want{calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"}, check: sent()},
 		},
 	})
 }

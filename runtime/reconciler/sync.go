@@ -29,7 +29,13 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 	if err != nil {
 		return r.fail(ctx, p, err)
 	}
-	if since, ok := r.createPending(obj); ok && !managed.Owned(obj) {
+	if obs.Exists || !p.policy.Has(ActionCreate) {
+		// A create adds the finalizer with its create record, in one write.
+		if err := r.ensureFinalizer(ctx, p); err != nil {
+			return r.fail(ctx, p, err)
+		}
+	}
+	if since, ok := r.createPending(obj); ok {
 		return r.settleCreate(ctx, p, ext, obs, since)
 	}
 	if !obs.Exists {
@@ -48,10 +54,6 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 		// never makes the object an owner.
 	}
 	r.pin(obj, p.place, obs.ARN)
-	if _, ok := r.createPending(obj); ok {
-		// Left by a pass that stopped after recording the create.
-		p.afterWrite = append(p.afterWrite, func(ctx context.Context) { r.clearCreatePending(ctx, obj) })
-	}
 
 	if out, failed := r.lateInitialize(ctx, p, obs); failed {
 		return out

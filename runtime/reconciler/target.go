@@ -63,11 +63,7 @@ type placement struct {
 // and a different answer is Terminal rather than a silent move; a
 // deletion always goes to the pinned place.
 func (r *Reconciler[T]) place(ctx context.Context, obj T, nsAnnotations map[string]string, deleting bool) (placement, error) {
-	md := obj.GetManagedStatus().ACKResourceMetadata
-	var pinnedRegion, pinnedAccount string
-	if md != nil {
-		pinnedRegion, pinnedAccount = deref(md.Region), deref(md.OwnerAccountID)
-	}
+	pinnedRegion, pinnedAccount := r.pinned(obj)
 
 	region := obj.GetAnnotations()[AnnotationRegion]
 	if region == "" {
@@ -118,6 +114,19 @@ func (r *Reconciler[T]) place(ctx context.Context, obj T, nsAnnotations map[stri
 	p.account = account
 	p.target.RoleARN, p.target.ExternalID = role, externalID
 	return p, nil
+}
+
+// pinned is where the status says the resource lives, else where a
+// create whose answer is not recorded yet was sent.
+func (r *Reconciler[T]) pinned(obj T) (region, account string) {
+	if md := obj.GetManagedStatus().ACKResourceMetadata; md != nil && md.Region != nil {
+		return deref(md.Region), deref(md.OwnerAccountID)
+	}
+	if _, pending := r.createPending(obj); pending {
+		rec, _ := readPendingCreate(obj)
+		return rec.region, rec.account
+	}
+	return "", ""
 }
 
 func describeAccount(account string) string {

@@ -185,3 +185,26 @@ func errText(err error) string {
 	}
 	return fmt.Sprint(err)
 }
+
+// RSS returns the resident memory of the process now and its peak, in
+// bytes, from /proc (Linux).
+func (p *Process) RSS() (now, peak int64, err error) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", p.child.cmd.Process.Pid))
+	if err != nil {
+		return 0, 0, fmt.Errorf("reading the memory of %s: %w", p.name, err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		k, v, _ := strings.Cut(line, ":")
+		var kb int64
+		if _, err := fmt.Sscanf(strings.TrimSpace(v), "%d kB", &kb); err != nil {
+			continue
+		}
+		switch k {
+		case "VmRSS":
+			now = kb * 1024
+		case "VmHWM":
+			peak = kb * 1024
+		}
+	}
+	return now, peak, nil
+}

@@ -29,10 +29,14 @@ func TestChartWithHelm(t *testing.T) {
 
 	cases := []helmCase{
 		{
-			reason: "the defaults install cluster-wide",
+			reason: "the defaults install cluster-wide, with limits that do not throttle thousands of objects: 200 Kubernetes requests a second, 8 reconciles per kind, no fixed AWS cap",
 			check: func(t *testing.T, r rendered) {
 				r.wantKinds(t, "ClusterRole", "ClusterRoleBinding", "Deployment", "Role", "RoleBinding", "ServiceAccount")
 				args := r.controller(t).Args
+				wantArgs(t, args, "--kube-api-qps", "200")
+				wantArgs(t, args, "--kube-api-burst", "400")
+				wantArgs(t, args, "--reconcile-default-max-concurrent-syncs", "8")
+				wantArgs(t, args, "--aws-api-qps", "0")
 				wantArgs(t, args, "--reconcile-resources", "Backup,Table")
 				wantArgs(t, args, "--reconcile-default-resync-seconds", "36000")
 				wantArgs(t, args, "--metrics-addr", ":8080")

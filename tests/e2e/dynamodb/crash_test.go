@@ -12,7 +12,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	apimeta "k8s.io/apimachinery/pkg/api/meta"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"sigs.k8s.io/controller-runtime/pkg/client"
+	"sigs.k8s.io/controller-runtime/pkg/client/apiutil"
 
 	"github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
 	"github.com/kubesmith/kubesmith/tests/harness"
@@ -130,17 +132,24 @@ func (e *env) createTableAndBackup(ns string) (string, *v1alpha1.Table, *v1alpha
 	return source, tbl, bk
 }
 
-// waitSettled waits until the objects' create-pending records are gone,
-// as they must once the status records what the creates made.
+// waitSettled waits until the objects' status records what their creates
+// made (ownership Created), which settles their create-pending records:
+// from then on the controller reads the annotation only as a record.
 func (e *env) waitSettled(objs ...client.Object) {
 	e.T.Helper()
 	for _, obj := range objs {
 		harness.Eventually(e.T, wait, 200*time.Millisecond, func() error {
-			if err := e.K.Get(context.Background(), client.ObjectKeyFromObject(obj), obj); err != nil {
+			gvk, err := apiutil.GVKForObject(obj, e.K.Scheme())
+			if err != nil {
 				return err
 			}
-			if v, ok := obj.GetAnnotations()["services.k8s.aws/create-pending"]; ok {
-				return fmt.Errorf("%s still has create-pending %s", obj.GetName(), v)
+			u := &unstructured.Unstructured{}
+			u.SetGroupVersionKind(gvk)
+			if err := e.K.Get(context.Background(), client.ObjectKeyFromObject(obj), u); err != nil {
+				return err
+			}
+			if got, _, _ := unstructured.NestedString(u.Object, "status", "ackResourceMetadata", "ownership"); got != "Created" {
+				return fmt.Errorf("%s has ownership %q, create-pending %q", obj.GetName(), got, u.GetAnnotations()["services.k8s.aws/create-pending"])
 			}
 			return nil
 		})

@@ -9,6 +9,7 @@ import (
 	vpc "github.com/kubesmith/kubesmith/generated/ec2/resources/vpc"
 	operator "github.com/kubesmith/kubesmith/runtime/operator"
 	reconciler "github.com/kubesmith/kubesmith/runtime/reconciler"
+	_ "golang.org/x/crypto/x509roots/fallback"
 )
 
 func main() {

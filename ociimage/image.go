@@ -98,6 +98,7 @@ func Image(b Binary, meta Meta) (v1.Image, error) {
 		Architecture: b.Arch,
 		OS:           "linux",
 		Created:      v1.Time{Time: meta.Created},
+		RootFS:       v1.RootFS{Type: "layers"}, // Append adds the layer's diff ID
 		Config: v1.Config{
 			Entrypoint: []string{Entrypoint},
 			User:       User,

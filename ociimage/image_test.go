@@ -13,6 +13,8 @@ import (
 	"time"
 
 	v1 "github.com/google/go-containerregistry/pkg/v1"
+	"github.com/google/go-containerregistry/pkg/v1/layout"
+	"github.com/google/go-containerregistry/pkg/v1/validate"
 )
 
 var testMeta = Meta{Title: "widgets-controller", Version: "0.1.0", Revision: "abc123", Source: "https://example.com/src", Created: time.Unix(1700000000, 0).UTC()}
@@ -106,6 +108,54 @@ func TestWriteArchiveReproducible(t *testing.T) {
 	}
 	if got := index.Manifests[0].Annotations["org.opencontainers.image.ref.name"]; got != "kubesmith/widgets-controller:0.1.0" {
 		t.Errorf("index.json names the image %q, want the chart's repository:tag", got)
+	}
+	// What a loader reads back: every blob present, digests and sizes
+	// matching, platforms matching the configs.
+	root, err := layout.ImageIndexFromPath(extract(t, filepath.Join(dir, "a.tar")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := root.ImageIndex(d1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := validate.Index(idx); err != nil {
+		t.Errorf("the archive's index does not validate: %v", err)
+	}
+}
+
+// extract unpacks a tar file into a new folder.
+func extract(t *testing.T, path string) string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dir := t.TempDir()
+	tr := tar.NewReader(f)
+	for {
+		hdr, err := tr.Next()
+		if err == io.EOF {
+			return dir
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		target := filepath.Join(dir, filepath.FromSlash(hdr.Name))
+		if hdr.Typeflag == tar.TypeDir {
+			if err := os.MkdirAll(target, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		data, err := io.ReadAll(tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(target, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

@@ -30,6 +30,10 @@ image: ## SERVICE=dynamodb: build the controller's OCI image, no Docker needed, 
 	@if [ -z "$(SERVICE)" ]; then echo "usage: make image SERVICE=<service> [ARCH=amd64,arm64]"; exit 2; fi
 	$(GO) run ./cmd/kubesmith image -arch $(ARCH) $(SERVICE)
 
+.PHONY: image-test
+image-test: ## build the dynamodb image for linux/amd64 twice: same digest, entrypoint, user, labels, a static controller (minutes on a cold build cache)
+	$(GO) test -run '^TestControllerImage$$' -count=1 -v -timeout 30m ./ociimage -args -ociimage.build
+
 .PHONY: tools
 tools: ## build the pinned test tools once into ~/.cache/kubesmith and link them into bin/ and .cache/
 	hack/tools.sh

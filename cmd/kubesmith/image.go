@@ -66,7 +66,7 @@ func image(w io.Writer, root string, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "image: wrote %s (OCI image layout tar)\n%s@%s\n", *out, ref, digest)
+	fmt.Fprintf(w, "image: wrote %s (OCI image layout tar)\n%s@%s\n", relPath(root, *out), ref, digest)
 	return nil
 }
 

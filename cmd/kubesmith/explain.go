@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/kubesmith/kubesmith/generator/config"
 	"github.com/kubesmith/kubesmith/generator/infer"
 	"github.com/kubesmith/kubesmith/generator/model"
 	"github.com/kubesmith/kubesmith/generator/pipeline"
@@ -53,6 +55,27 @@ func explain(w io.Writer, root string, dirs pipeline.ModelDirs, service, kind st
 		for _, p := range r.Problems {
 			fmt.Fprintf(w, "  %s\n", p)
 		}
+	}
+	return explainBreaking(w, root, service, r.Kind)
+}
+
+// explainBreaking lists the breaking CRD changes of kind that
+// generator.yaml acknowledges, which `kubesmith diff` lets pass.
+func explainBreaking(w io.Writer, root, service, kind string) error {
+	cfg, err := config.LoadOrEmpty(filepath.Join(root, "models", service, "generator.yaml"))
+	if err != nil {
+		return err
+	}
+	header := "\nacknowledged breaking changes (kubesmith diff):"
+	for _, b := range cfg.Breaking {
+		if b.Kind != kind {
+			continue
+		}
+		if header != "" {
+			fmt.Fprintln(w, header)
+			header = ""
+		}
+		fmt.Fprintf(w, "  %s %s: %s\n", b.Change, b.Field, b.Because)
 	}
 	return nil
 }

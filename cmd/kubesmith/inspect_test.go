@@ -71,7 +71,7 @@ func TestListAndExplain(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(tableOnly, "models", "dynamodb"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(tableOnly, "models", "dynamodb", "generator.yaml"), []byte("resources:\n  Table: {}\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(tableOnly, "models", "dynamodb", "generator.yaml"), []byte("resources:\n  Table: {}\nbreaking:\n  - {kind: Table, field: spec.sseSpecification, change: removed, because: the test says so}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cases := []struct {
@@ -91,6 +91,9 @@ func TestListAndExplain(t *testing.T) {
 		{"explain works for a kind generator.yaml does not generate",
 			func(b *bytes.Buffer) error { return explain(b, tableOnly, dir, "dynamodb", "Backup") },
 			[]string{"Backup: dynamodb Backup, from operation names; not generated", "the resource has no update operation"}},
+		{"explain lists the breaking CRD changes generator.yaml acknowledges for the kind",
+			func(b *bytes.Buffer) error { return explain(b, tableOnly, dir, "dynamodb", "Table") },
+			[]string{"acknowledged breaking changes (kubesmith diff):", "removed spec.sseSpecification: the test says so"}},
 		{"explain works for a service without a generator.yaml",
 			func(b *bytes.Buffer) error { return explain(b, root, dir, "sqs", "Queue") },
 			[]string{"GetQueueAttributes", "status       queueURL"}},

@@ -6,6 +6,8 @@
 //	kubesmith list [-v] <service>      the resources inference finds in a model
 //	kubesmith explain <service> <Kind> each field's class, and why
 //	kubesmith schema                   print the JSON Schema of generator.yaml
+//	kubesmith image <service>          build the controller image into bin/images/<service>-controller.tar
+//	kubesmith diff [service...]        report CRD changes against a git ref; fail on unacknowledged breaking ones
 package main
 
 import (
@@ -35,7 +37,12 @@ const usage = `usage:
   kubesmith new <service>             write a starting models/<service>/generator.yaml, then generate and build the service
   kubesmith list <service>            list the resources inferred from a service's model
   kubesmith explain <service> <Kind>  show each field of a kind with its class and the reason
-  kubesmith schema                    print the JSON Schema of generator.yaml (generate writes it to models/)`
+  kubesmith schema                    print the JSON Schema of generator.yaml (generate writes it to models/)
+  kubesmith image [-arch amd64,arm64] <service>
+                                      build the controller's OCI image (no Docker) into bin/images/<service>-controller.tar
+  kubesmith diff [-ref REF] [service...]
+                                      compare generated/<service>/config/crd with REF (default: the merge-base with main);
+                                      fail on a breaking change its generator.yaml does not acknowledge`
 
 func run(args []string) error {
 	fs := flag.NewFlagSet("kubesmith", flag.ContinueOnError)
@@ -56,6 +63,14 @@ func run(args []string) error {
 			return err
 		}
 	}
+	cmd, rest := fs.Arg(0), fs.Args()[1:]
+	// These two read generated/ and git, never a model.
+	switch cmd {
+	case "image":
+		return image(os.Stdout, *root, rest)
+	case "diff":
+		return diff(os.Stdout, *root, rest)
+	}
 	if *modelsDir == "" {
 		*modelsDir, _ = smithy.ModelsDir(*root)
 	}
@@ -66,7 +81,6 @@ func run(args []string) error {
 		return errors.New("no models: set AWS_MODELS_DIR to a checkout of aws/api-models-aws, or AWS_JSON_MODELS_DIR to botocore's data folder")
 	}
 	dirs := pipeline.ModelDirs{Smithy: *modelsDir, AWSJSON: *jsonDir}
-	cmd, rest := fs.Arg(0), fs.Args()[1:]
 	switch cmd {
 	case "generate":
 		return generate(*root, dirs, rest)

@@ -29,10 +29,34 @@ type File struct {
 	// service-2.json) under AWS_JSON_MODELS_DIR. A service that only one
 	// of them has, such as ec2, is read from that one without it.
 	ModelFormat string `yaml:"modelFormat,omitempty" schema:"pattern=^(smithy|awsjson)$"`
+	// Breaking acknowledges changes to this service's CRDs that break
+	// manifests or clients written for the previous ones, which
+	// `kubesmith diff` (run by `make verify`) refuses otherwise: a spec
+	// field removed, retyped, newly required or made create-only. Each
+	// entry is one line of the diff's report, with the reason users may
+	// take it.
+	Breaking []*Breaking `yaml:"breaking,omitempty"`
 
 	// path and lines locate keys for error messages.
 	path  string
 	lines map[string]int
+}
+
+// Breaking acknowledges one breaking change that `kubesmith diff`
+// reports.
+type Breaking struct {
+	// Kind is the Kubernetes kind whose CRD changes, such as Table.
+	Kind string `yaml:"kind" schema:"pattern=^[A-Z][A-Za-z0-9]*$"`
+	// Field is the changed field's path as the diff prints it: spec.name,
+	// spec.tags[].key for a list's items, spec.labels{} for a map's
+	// values; spec alone when the whole kind goes.
+	Field string `yaml:"field" schema:"pattern=^spec([.\\[{].*)?$"`
+	// Change is the diff's word for it: removed, retyped, required or
+	// createOnly.
+	Change string `yaml:"change" schema:"pattern=^(removed|retyped|required|createOnly)$"`
+	// Because says why users may take the break (the API changed, the
+	// field never worked); it is required.
+	Because string `yaml:"because" schema:"minLength=1"`
 }
 
 // Resource configures one resource.

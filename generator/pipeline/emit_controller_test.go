@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"go/parser"
+	"go/token"
 	"strings"
 	"testing"
 )
@@ -40,6 +42,24 @@ func TestEmitController(t *testing.T) {
 			if !strings.Contains(main, `operator.Main("widgets", v1alpha1.AddToScheme`) {
 				t.Errorf("main does not run the operator with the service's scheme:\n%s", main)
 			}
+			if !blankImports(t, main, "golang.org/x/crypto/x509roots/fallback") {
+				t.Errorf("main does not carry fallback CA roots, so a controller in an image without /etc/ssl cannot reach AWS over TLS:\n%s", main)
+			}
 		})
 	}
+}
+
+// blankImports reports whether the Go source src imports pkg as _.
+func blankImports(t *testing.T, src, pkg string) bool {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), "main.go", src, parser.ImportsOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, imp := range f.Imports {
+		if imp.Path.Value == `"`+pkg+`"` && imp.Name != nil && imp.Name.Name == "_" {
+			return true
+		}
+	}
+	return false
 }

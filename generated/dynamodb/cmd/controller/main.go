@@ -9,6 +9,7 @@ import (
 	table "github.com/kubesmith/kubesmith/generated/dynamodb/resources/table"
 	operator "github.com/kubesmith/kubesmith/runtime/operator"
 	reconciler "github.com/kubesmith/kubesmith/runtime/reconciler"
+	_ "golang.org/x/crypto/x509roots/fallback"
 )
 
 func main() {

@@ -21,6 +21,7 @@ import (
 	vpcpeeringconnection "github.com/kubesmith/kubesmith/generated/ec2/resources/vpcpeeringconnection"
 	operator "github.com/kubesmith/kubesmith/runtime/operator"
 	reconciler "github.com/kubesmith/kubesmith/runtime/reconciler"
+	_ "golang.org/x/crypto/x509roots/fallback"
 )
 
 func main() {

@@ -8,6 +8,7 @@ import (
 	bucket "github.com/kubesmith/kubesmith/generated/s3/resources/bucket"
 	operator "github.com/kubesmith/kubesmith/runtime/operator"
 	reconciler "github.com/kubesmith/kubesmith/runtime/reconciler"
+	_ "golang.org/x/crypto/x509roots/fallback"
 )
 
 func main() {

@@ -8,6 +8,7 @@ import (
 	widget "github.com/kubesmith/kubesmith/generated/widgets/resources/widget"
 	operator "github.com/kubesmith/kubesmith/runtime/operator"
 	reconciler "github.com/kubesmith/kubesmith/runtime/reconciler"
+	_ "golang.org/x/crypto/x509roots/fallback"
 )
 
 func main() {

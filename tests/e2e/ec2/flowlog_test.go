@@ -101,7 +101,7 @@ func TestFlowLogOfVPC(t *testing.T) {
 		t.Errorf("flow log %s has Name tag %q, want vpc-rejects (tags %v)", id, name, got.Tags)
 	}
 
-	e.checkEconomy("FlowLog", id)
+	e.checkEconomy("FlowLog", id, "DescribeFlowLogs")
 
 	if _, err := ec2Client(region).CreateTags(context.Background(), &ec2.CreateTagsInput{Resources: []string{id}, Tags: []types.Tag{{Key: aws.String("Name"), Value: aws.String("by hand")}}}); err != nil {
 		t.Fatalf("retagging %s out of band: %v", id, err)

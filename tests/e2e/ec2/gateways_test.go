@@ -217,36 +217,6 @@ func renameTag(tags []v1alpha1.Tag, value string) []v1alpha1.Tag {
 	return append(out, v1alpha1.Tag{Key: aws.String("Name"), Value: aws.String(value)})
 }
 
-// checkEconomy counts, with moto's recorder, what an unchanged resource of
-// kind costs over ten resyncs: no writes, and at most its read, once a
-// pass.
-func (e env) checkEconomy(kind, id, read string) {
-	e.T.Helper()
-	all := map[string]string{"kind": kind}
-	e.WaitMetricAtLeast("kubesmith_reconciles_total", all, e.Scrape().Sum("kubesmith_reconciles_total", all)+1)
-	before := opsOn(e.T, id)
-	base := e.Scrape().Sum("kubesmith_reconciles_total", all)
-	e.WaitMetricAtLeast("kubesmith_reconciles_total", all, base+10)
-	after := opsOn(e.T, id)
-	passes := e.Scrape().Sum("kubesmith_reconciles_total", all) - base
-	reads, writes := map[string]int{}, map[string]int{}
-	for op, n := range after {
-		if d := n - before[op]; d > 0 && isRead(op) {
-			reads[op] = d
-		} else if d > 0 {
-			writes[op] = d
-		}
-	}
-	e.T.Logf("economy ec2 %s: %.1f reads, %.1f writes per resync", kind, float64(total(reads))/passes, float64(total(writes))/passes)
-	if total(writes) != 0 {
-		e.T.Errorf("%d writes in %v resyncs of an unchanged %s: %v", total(writes), passes, kind, writes)
-	}
-	// A pass can straddle a count: a margin of one pass.
-	if float64(total(reads)) > passes+1 || reads[read] == 0 {
-		e.T.Errorf("%d reads in %v resyncs, want %s once per resync: %v", total(reads), passes, read, reads)
-	}
-}
-
 // TestInternetGatewayAttachedByRef applies an InternetGateway naming its
 // VPC by vpcRef: it is attached to that VPC and tagged; an unchanged one
 // costs no write per resync; detached and untagged out of band, it is

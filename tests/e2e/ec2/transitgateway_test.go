@@ -80,7 +80,7 @@ func TestTransitGateway(t *testing.T) {
 		t.Errorf("transit gateway %s has Name tag %q, want tgw-demo (tags %v)", id, name, got.Tags)
 	}
 
-	e.checkEconomy("TransitGateway", id)
+	e.checkEconomy("TransitGateway", id, "DescribeTransitGateways")
 
 	if _, err := ec2Client(region).ModifyTransitGateway(context.Background(), &ec2.ModifyTransitGatewayInput{TransitGatewayId: aws.String(id), Description: aws.String("changed by hand")}); err != nil {
 		t.Fatalf("changing %s out of band: %v", id, err)

@@ -102,7 +102,7 @@ func TestVPCPeeringConnectionByRef(t *testing.T) {
 		t.Errorf("peering %s has Name tag %q, want demo-peering (tags %v)", id, name, got.Tags)
 	}
 
-	e.checkEconomy("VPCPeeringConnection", id)
+	e.checkEconomy("VPCPeeringConnection", id, "DescribeVpcPeeringConnections")
 
 	if _, err := ec2Client(region).ModifyVpcPeeringConnectionOptions(context.Background(), &ec2.ModifyVpcPeeringConnectionOptionsInput{
 		VpcPeeringConnectionId:            aws.String(id),

@@ -251,7 +251,7 @@ func (m *managerWriter) identifiers(op *model.Operation, bail jen.Code) (jen.Dic
 	var guards []jen.Code
 	for _, mem := range op.Input {
 		filter := op.Filter != nil && op.Filter.Member == mem.Name
-		if !mem.Required && !filter {
+		if !mem.Required && !filter && !m.isIdentifier(mem.Name) {
 			continue
 		}
 		src := mem
@@ -278,6 +278,18 @@ func (m *managerWriter) identifiers(op *model.Operation, bail jen.Code) (jen.Dic
 		}
 	}
 	return fields, guards
+}
+
+// isIdentifier reports whether an input member is one of the resource's
+// identifiers, which an operation takes though it may not require it:
+// DeleteSecurityGroup takes GroupId or GroupName.
+func (m *managerWriter) isIdentifier(member string) bool {
+	for _, id := range m.r.Identifiers {
+		if id.Member == member && id.Field != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // unwrap descends an operation's output path to the resource description.

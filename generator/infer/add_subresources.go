@@ -145,6 +145,13 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 		}
 		reason += fmt.Sprintf(", removed by %s", del.ID.Name())
 	}
+	if sc.Elements {
+		more, ok := st.elementSet(sr, value, name, at)
+		if !ok {
+			return
+		}
+		reason += more
+	}
 	if sr.ReportsDefault {
 		reason += "; AWS reports a default when it is unset, so leaving it out of the spec removes nothing"
 	}

@@ -80,6 +80,10 @@ type SubResource struct {
 	// value (the field's ObservedPath), so there is no get: EC2's
 	// DescribeSubnets returns what ModifySubnetAttribute sets.
 	ReadWithResource bool
+	// Elements is set where the field is a list of elements that Put adds
+	// and Delete removes, both by PutMember, compared in normal form (one
+	// element per entry of its lists): a security group's rules.
+	Elements bool
 }
 
 // ConstArg is an operation input member sent with a constant value.

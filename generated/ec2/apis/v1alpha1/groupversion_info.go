@@ -19,7 +19,7 @@ var GroupVersion = schema.GroupVersion{
 
 // AddToScheme registers the API's kinds.
 func AddToScheme(s *runtime.Scheme) error {
-	s.AddKnownTypes(GroupVersion, &Subnet{}, &SubnetList{}, &VPC{}, &VPCList{})
+	s.AddKnownTypes(GroupVersion, &SecurityGroup{}, &SecurityGroupList{}, &Subnet{}, &SubnetList{}, &VPC{}, &VPCList{})
 	metav1.AddToGroupVersion(s, GroupVersion)
 	return nil
 }

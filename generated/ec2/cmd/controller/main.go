@@ -5,6 +5,7 @@ package main
 
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
+	securitygroup "github.com/kubesmith/kubesmith/generated/ec2/resources/securitygroup"
 	subnet "github.com/kubesmith/kubesmith/generated/ec2/resources/subnet"
 	vpc "github.com/kubesmith/kubesmith/generated/ec2/resources/vpc"
 	operator "github.com/kubesmith/kubesmith/runtime/operator"
@@ -12,5 +13,5 @@ import (
 )
 
 func main() {
-	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(subnet.Kind()), reconciler.Register(vpc.Kind()))
+	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(securitygroup.Kind()), reconciler.Register(subnet.Kind()), reconciler.Register(vpc.Kind()))
 }

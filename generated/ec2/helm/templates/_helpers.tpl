@@ -83,6 +83,7 @@ namespace of the Lease.
 - apiGroups:
   - ec2.services.k8s.aws
   resources:
+  - securitygroups
   - subnets
   - vpcs
   verbs:
@@ -93,6 +94,7 @@ namespace of the Lease.
 - apiGroups:
   - ec2.services.k8s.aws
   resources:
+  - securitygroups/status
   - subnets/status
   - vpcs/status
   verbs:

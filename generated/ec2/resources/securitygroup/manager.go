@@ -161,12 +161,24 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.SecurityGroup, obs ma
 		observed, _ := obs.Observed.(v1alpha1.SecurityGroupSpec)
 		add, remove := compare.Elements(cr.Spec.IngressRules, observed.IngressRules)
 		if len(remove) > 0 {
-			if _, err := m.client.RevokeSecurityGroupIngress(ctx, &ec2.RevokeSecurityGroupIngressInput{IpPermissions: conv.Slice(remove, sdkIpPermission)}); err != nil {
+			if cr.Status.ID == nil {
+				return nil
+			}
+			if _, err := m.client.RevokeSecurityGroupIngress(ctx, &ec2.RevokeSecurityGroupIngressInput{
+				GroupId:       cr.Status.ID,
+				IpPermissions: conv.Slice(remove, sdkIpPermission),
+			}); err != nil {
 				return err
 			}
 		}
 		if len(add) > 0 {
-			if _, err := m.client.AuthorizeSecurityGroupIngress(ctx, &ec2.AuthorizeSecurityGroupIngressInput{IpPermissions: conv.Slice(add, sdkIpPermission)}); err != nil {
+			if cr.Status.ID == nil {
+				return nil
+			}
+			if _, err := m.client.AuthorizeSecurityGroupIngress(ctx, &ec2.AuthorizeSecurityGroupIngressInput{
+				GroupId:       cr.Status.ID,
+				IpPermissions: conv.Slice(add, sdkIpPermission),
+			}); err != nil {
 				return err
 			}
 		}
@@ -175,7 +187,10 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.SecurityGroup, obs ma
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.SecurityGroup) error {
-	_, err := m.client.DeleteSecurityGroup(ctx, &ec2.DeleteSecurityGroupInput{})
+	if cr.Status.ID == nil {
+		return nil
+	}
+	_, err := m.client.DeleteSecurityGroup(ctx, &ec2.DeleteSecurityGroupInput{GroupId: cr.Status.ID})
 	if managed.HasErrorCode(err, "InvalidGroup.NotFound", "InvalidGroupId.NotFound", "InvalidGroupId.Malformed") {
 		// Already gone is what we wanted.
 		return nil

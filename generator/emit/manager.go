@@ -158,19 +158,10 @@ func (m *managerWriter) kindOptions() jen.Dict {
 		}
 		if ref := f.Reference; ref != nil {
 			_, refJSON := refNames(f)
-			group := ref.Group
-			if group == "" {
-				group = m.svc.Group
-			}
-			refs = append(refs, jen.Values(jen.Dict{
-				jen.Id("Field"):    jen.Lit(f.JSONName),
-				jen.Id("RefField"): jen.Lit(refJSON),
-				jen.Id("Target"): jen.Qual("k8s.io/apimachinery/pkg/runtime/schema", "GroupVersionKind").Values(jen.Dict{
-					jen.Id("Group"): jen.Lit(group), jen.Id("Version"): jen.Lit(m.svc.Version), jen.Id("Kind"): jen.Lit(ref.Kind),
-				}),
-				// The runtime's paths start at the object, with no leading dot.
-				jen.Id("Path"): jen.Lit(strings.TrimPrefix(ref.Path, ".")),
-			}))
+			refs = append(refs, m.referenceEntry(f.JSONName, refJSON, ref))
+		}
+		for _, n := range m.nestedReferences(f, "", map[string]bool{}) {
+			refs = append(refs, m.referenceEntry(n.field, n.refField, n.ref))
 		}
 	}
 	if len(late) > 0 {

@@ -9,6 +9,7 @@ import (
 	"sigs.k8s.io/yaml"
 
 	"github.com/kubesmith/kubesmith/generator/emit/rbac"
+	"github.com/kubesmith/kubesmith/generator/model"
 )
 
 // RBACRules are the service's controller permissions, from what its kinds
@@ -24,8 +25,14 @@ func (g *Gen) RBACRules() rbac.Rules {
 		kinds = append(kinds, rbac.Kind{Plural: r.Plural, Secrets: len(keys)+len(maps) > 0})
 		for _, f := range r.Spec {
 			// This service's kinds are covered by the rules on its own kinds.
-			if ref := f.Reference; ref != nil && ref.Group != svc.Group {
-				targets = append(targets, rbac.Target{Group: ref.Group, Plural: ref.Plural})
+			refs := []*model.Reference{f.Reference}
+			for _, n := range g.nestedReferences(f, "", map[string]bool{}) {
+				refs = append(refs, n.ref)
+			}
+			for _, ref := range refs {
+				if ref != nil && ref.Group != svc.Group {
+					targets = append(targets, rbac.Target{Group: ref.Group, Plural: ref.Plural})
+				}
 			}
 		}
 	}

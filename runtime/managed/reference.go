@@ -14,9 +14,12 @@ import "k8s.io/apimachinery/pkg/runtime/schema"
 // of values in the same order.
 type Reference struct {
 	// Field is the spec path (JSON names, dot separated) that the
-	// resolved value fills, e.g. "tableName".
+	// resolved value fills, e.g. "tableName". A segment ending in []
+	// goes through every element of a list:
+	// "ingressRules[].userIDGroupPairs[].groupID".
 	Field string
-	// RefField is the spec path of the reference, e.g. "tableRef".
+	// RefField is the spec path of the reference, e.g. "tableRef"; a
+	// nested one is Field's sibling.
 	RefField string
 	// Target is the referenced kind, e.g. dynamodb.services.k8s.aws,
 	// v1alpha1, Table.

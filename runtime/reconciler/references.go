@@ -35,7 +35,20 @@ func (r *Reconciler[T]) resolveReferences(ctx context.Context, obj T) error {
 	values := map[string]any{}
 	var waiting []string
 	used := false
+	spec, _ := u["spec"].(map[string]any)
 	for _, ref := range r.kind.References {
+		if nested(ref) {
+			res, err := r.resolveNested(ctx, obj, spec, ref)
+			if err != nil {
+				return err
+			}
+			if res.used {
+				used = true
+				waiting = append(waiting, res.waiting...)
+				values[topField(ref)] = spec[topField(ref)]
+			}
+			continue
+		}
 		raw, ok := getPath(u, "spec."+ref.RefField)
 		if !ok {
 			continue

@@ -219,3 +219,88 @@ func (e env) checkGroupEconomy(id string) {
 		e.T.Errorf("%d reads in %v resyncs, want DescribeSecurityGroups once per resync: %v", total(reads), passes, reads)
 	}
 }
+
+// appGroupManifest is a SecurityGroup whose one ingress rule lets in the
+// members of another group, named by groupRef in the rule's group pair.
+const appGroupManifest = `
+apiVersion: ec2.services.k8s.aws/v1alpha1
+kind: SecurityGroup
+metadata:
+  name: sg-app
+spec:
+  name: sg-app
+  description: app servers, reached from the web servers
+  vpcRef:
+    from:
+      name: vpc-demo
+  ingressRules:
+    - ipProtocol: tcp
+      fromPort: 8080
+      toPort: 8080
+      userIDGroupPairs:
+        - groupRef:
+            from:
+              name: sg-demo
+`
+
+// TestSecurityGroupRuleByGroupRef applies a VPC and two security groups
+// together, one letting in the other's members by a groupRef inside its
+// rule: the rule in EC2 names the other group's ID; the pair EC2 reports
+// (with the account it fills in) costs no write per resync; both delete.
+func TestSecurityGroupRuleByGroupRef(t *testing.T) {
+	t.Parallel()
+	const region = "us-east-1"
+	e := env{suite.StartController(t, harness.ControllerOptions{
+		Namespaces: []string{"ref"},
+		Region:     region,
+		Flags:      []string{"--reconcile-resource-resync-seconds", "SecurityGroup=1"},
+	})}
+	var web, app v1alpha1.SecurityGroup
+	for _, m := range []struct {
+		text string
+		into *v1alpha1.SecurityGroup
+	}{{securityGroupManifest, &web}, {appGroupManifest, &app}} {
+		if err := yaml.UnmarshalStrict([]byte(m.text), m.into); err != nil {
+			t.Fatalf("a security group manifest: %v", err)
+		}
+		m.into.Namespace = e.NS("ref")
+	}
+	v := e.demo("ref", nil)
+	e.Create(&app)
+	e.Create(&web)
+	e.Create(v)
+	readyVPC := harness.WaitReady(e.Env, v)
+	readyWeb := harness.WaitReady(e.Env, &web)
+	readyApp := harness.WaitReady(e.Env, &app)
+	webID, appID := aws.ToString(readyWeb.Status.ID), aws.ToString(readyApp.Status.ID)
+
+	g := describeGroup(t, region, appID)
+	if g == nil {
+		t.Fatalf("security group %s of sg-app is not in %s", appID, region)
+	}
+	var pairs []string
+	for _, p := range g.IpPermissions {
+		for _, pair := range p.UserIdGroupPairs {
+			pairs = append(pairs, fmt.Sprintf("%s %d-%d %s", aws.ToString(p.IpProtocol), aws.ToInt32(p.FromPort), aws.ToInt32(p.ToPort), aws.ToString(pair.GroupId)))
+		}
+	}
+	if want := []string{"tcp 8080-8080 " + webID}; !slices.Equal(pairs, want) {
+		t.Errorf("security group %s lets in %q, want %q (groupRef to sg-demo); permissions %+v", appID, pairs, want, g.IpPermissions)
+	}
+	if a := readyApp.Spec.IngressRules[0].UserIDGroupPairs[0]; a.GroupID != nil || a.GroupRef == nil {
+		t.Errorf("the stored spec of sg-app changed: group pair %+v, want the groupRef as written and no groupID", a)
+	}
+
+	e.checkGroupEconomy(appID)
+
+	e.Delete(readyApp)
+	e.WaitGone(readyApp)
+	e.Delete(readyWeb)
+	e.WaitGone(readyWeb)
+	for _, id := range []string{appID, webID} {
+		if describeGroup(t, region, id) != nil {
+			t.Errorf("security group %s still in %s after its object is gone", id, region)
+		}
+	}
+	e.waitDeleted(region, readyVPC)
+}

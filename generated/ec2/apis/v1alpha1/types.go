@@ -2,6 +2,8 @@
 
 package v1alpha1
 
+import ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
+
 // BlockPublicAccessStates mirrors the AWS BlockPublicAccessStates shape.
 type BlockPublicAccessStates struct {
 	// The mode of VPC BPA. off : VPC BPA is not enabled and traffic is allowed to and from internet gateways and egress-only internet gateways in this Region.
@@ -195,9 +197,15 @@ type UserIdGroupPair struct {
 	// The ID of the security group.
 	// +optional
 	GroupID *string `json:"groupID,omitempty"`
+	// GroupRef names the SecurityGroup whose .status.id fills groupID.
+	// +optional
+	GroupRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"groupRef,omitempty"`
 	// The ID of the VPC for the referenced security group, if applicable.
 	// +optional
 	VPCID *string `json:"vpcID,omitempty"`
+	// VPCRef names the VPC whose .status.vpcID fills vpcID.
+	// +optional
+	VPCRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"vpcRef,omitempty"`
 	// The ID of the VPC peering connection, if applicable.
 	// +optional
 	VPCPeeringConnectionID *string `json:"vpcPeeringConnectionID,omitempty"`

@@ -35,6 +35,42 @@ func Kind() managed.Kind[*v1alpha1.SecurityGroup] {
 				Kind:    "VPC",
 				Version: "v1alpha1",
 			},
+		}, {
+			Field:    "egressRules[].userIDGroupPairs[].groupID",
+			Path:     "status.id",
+			RefField: "egressRules[].userIDGroupPairs[].groupRef",
+			Target: schema.GroupVersionKind{
+				Group:   "ec2.services.k8s.aws",
+				Kind:    "SecurityGroup",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "egressRules[].userIDGroupPairs[].vpcID",
+			Path:     "status.vpcID",
+			RefField: "egressRules[].userIDGroupPairs[].vpcRef",
+			Target: schema.GroupVersionKind{
+				Group:   "ec2.services.k8s.aws",
+				Kind:    "VPC",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "ingressRules[].userIDGroupPairs[].groupID",
+			Path:     "status.id",
+			RefField: "ingressRules[].userIDGroupPairs[].groupRef",
+			Target: schema.GroupVersionKind{
+				Group:   "ec2.services.k8s.aws",
+				Kind:    "SecurityGroup",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "ingressRules[].userIDGroupPairs[].vpcID",
+			Path:     "status.vpcID",
+			RefField: "ingressRules[].userIDGroupPairs[].vpcRef",
+			Target: schema.GroupVersionKind{
+				Group:   "ec2.services.k8s.aws",
+				Kind:    "VPC",
+				Version: "v1alpha1",
+			},
 		}},
 	}
 }

@@ -102,6 +102,12 @@ namespace of the Lease.
   verbs:
   - create
   - patch
+- apiGroups:
+  - iam.services.k8s.aws
+  resources:
+  - roles
+  verbs:
+  - get
 {{- end -}}
 
 {{- define "s3-chart.clusterRules" -}}

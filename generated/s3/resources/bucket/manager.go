@@ -11,6 +11,7 @@ import (
 	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	"net/http"
 )
 
@@ -88,6 +89,16 @@ func Kind() managed.Kind[*v1alpha1.Bucket] {
 		New: func() *v1alpha1.Bucket {
 			return &v1alpha1.Bucket{}
 		},
+		References: []managed.Reference{{
+			Field:    "replication.role",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "replication.roleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}},
 	}
 }
 

@@ -13,6 +13,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/aws/smithy-go"
+	ktypes "k8s.io/apimachinery/pkg/types"
+	"sigs.k8s.io/controller-runtime/pkg/client"
 	"sigs.k8s.io/yaml"
 
 	"github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
@@ -112,8 +114,8 @@ func waitRules(t *testing.T, region, id, why string, ingress, egress []string) {
 // and the unchanged group still costs no write per resync, which it would
 // if the spec's grouping and AWS's were compared as written. A CIDR
 // revoked out of band is put back; egressRules set makes the egress
-// exactly those rules, the default revoked. Deleting the group removes it
-// from EC2.
+// exactly those rules, the default revoked, and egressRules: [] none.
+// Deleting the group removes it from EC2.
 func TestSecurityGroupRules(t *testing.T) {
 	t.Parallel()
 	const region = "us-east-1"
@@ -177,6 +179,12 @@ func TestSecurityGroupRules(t *testing.T) {
 		}}
 	})
 	waitRules(t, region, id, "egressRules set: exactly those, EC2's default revoked", ingress, []string{"tcp 443-443 0.0.0.0/0"})
+
+	// The typed client drops an empty list (omitempty): patch as kubectl would send it.
+	if err := e.K.Patch(context.Background(), ready, client.RawPatch(ktypes.MergePatchType, []byte(`{"spec":{"egressRules":[]}}`))); err != nil {
+		t.Fatal(err)
+	}
+	waitRules(t, region, id, "egressRules: [] is no egress rule at all, not unset", ingress, nil)
 	ready = harness.WaitReady(e.Env, ready)
 
 	e.Delete(ready)

@@ -237,6 +237,16 @@ type SubResource struct {
 	// that AWS makes itself (a route table's local route, Origin
 	// CreateRouteTable): they are never drift and never deleted.
 	AWSOwned *Match `yaml:"awsOwned,omitempty"`
+	// Elements makes the field a set of elements that AWS keeps one by one
+	// and may regroup, as a security group's rules: the put adds the
+	// elements its member lists and the delete, taking the same member,
+	// removes them. The spec and AWS's answer are compared in a normal
+	// form, one element per entry of each element's lists (a rule with two
+	// CIDR ranges is two rules), so AWS's grouping is no difference. One
+	// delete call carries all elements to remove, then one put all to add.
+	// An unset field is no opinion; a set one (even empty) is exactly the
+	// elements AWS keeps, so those it adds by itself are removed.
+	Elements bool `yaml:"elements,omitempty"`
 	// After names sub-resources (their field names) that AWS needs put
 	// before this one: S3 takes a replication configuration only on a
 	// bucket whose versioning is enabled.

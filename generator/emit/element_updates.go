@@ -109,6 +109,8 @@ func (m *managerWriter) updatesFunc(f *model.Field) jen.Code {
 func (d *differ) specField(f *model.Field) jen.Code {
 	des, obs := jen.Id("desired").Dot(f.GoName), jen.Id("observed").Dot(f.GoName)
 	switch {
+	case f.SubResource != nil && f.SubResource.Elements:
+		return elementSetDiffers(f)
 	case f.UpdatedBy != nil:
 		return jen.If(des.Clone().Op("!=").Nil()).Block(
 			jen.If(

@@ -2,7 +2,6 @@ package emit
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -157,11 +156,12 @@ func (m *managerWriter) kindOptions() jen.Dict {
 		if f.LateInitialize {
 			late = append(late, f.JSONName)
 		}
-		if f.Reference != nil {
-			refs = append(refs, m.reference("", f))
+		if ref := f.Reference; ref != nil {
+			_, refJSON := refNames(f)
+			refs = append(refs, m.referenceEntry(f.JSONName, refJSON, ref))
 		}
-		for _, n := range m.nestedReferences(f) {
-			refs = append(refs, m.reference(n.In, n.Field))
+		for _, n := range m.nestedReferences(f, "", map[string]bool{}) {
+			refs = append(refs, m.referenceEntry(n.field, n.refField, n.ref))
 		}
 	}
 	if len(late) > 0 {
@@ -181,31 +181,6 @@ func (m *managerWriter) kindOptions() jen.Dict {
 		opts[jen.Id("AppliedFields")] = applied
 	}
 	return opts
-}
-
-// reference is the runtime's managed.Reference for f, a member of the
-// structure or of the elements of the list at the spec path in, or a
-// top-level field when in is empty.
-func (m *managerWriter) reference(in string, f *model.Field) jen.Code {
-	ref := f.Reference
-	_, refJSON := refNames(f)
-	group := ref.Group
-	if group == "" {
-		group = m.svc.Group
-	}
-	d := jen.Dict{
-		jen.Id("Field"):    jen.Lit(f.JSONName),
-		jen.Id("RefField"): jen.Lit(refJSON),
-		jen.Id("Target"): jen.Qual("k8s.io/apimachinery/pkg/runtime/schema", "GroupVersionKind").Values(jen.Dict{
-			jen.Id("Group"): jen.Lit(group), jen.Id("Version"): jen.Lit(m.svc.Version), jen.Id("Kind"): jen.Lit(ref.Kind),
-		}),
-		// The runtime's paths start at the object, with no leading dot.
-		jen.Id("Path"): jen.Lit(strings.TrimPrefix(ref.Path, ".")),
-	}
-	if in != "" {
-		d[jen.Id("In")] = jen.Lit(in)
-	}
-	return jen.Values(d)
 }
 
 // dict merges jennifer dictionaries.
@@ -259,11 +234,6 @@ func (m *managerWriter) source(mem *model.Member) (*model.Field, jen.Code) {
 	return nil, nil
 }
 
-// isIdentifier reports whether an input member names the resource.
-func (m *managerWriter) isIdentifier(member string) bool {
-	return slices.ContainsFunc(m.r.Identifiers, func(id *model.Identifier) bool { return id.Member == member })
-}
-
 // identifiers sets the required members of an operation's input, and
 // returns a guard that bails out when one read from status is not known
 // yet. A read that lists resources also gets its filter.
@@ -272,8 +242,6 @@ func (m *managerWriter) identifiers(op *model.Operation, bail jen.Code) (jen.Dic
 	var guards []jen.Code
 	for _, mem := range op.Input {
 		filter := op.Filter != nil && op.Filter.Member == mem.Name
-		// An identifier may be optional where the input takes one of
-		// several (ReleaseAddress: AllocationId or PublicIp).
 		if !mem.Required && !filter && !m.isIdentifier(mem.Name) {
 			continue
 		}
@@ -301,6 +269,18 @@ func (m *managerWriter) identifiers(op *model.Operation, bail jen.Code) (jen.Dic
 		}
 	}
 	return fields, guards
+}
+
+// isIdentifier reports whether an input member is one of the resource's
+// identifiers, which an operation takes though it may not require it:
+// DeleteSecurityGroup takes GroupId or GroupName.
+func (m *managerWriter) isIdentifier(member string) bool {
+	for _, id := range m.r.Identifiers {
+		if id.Member == member && id.Field != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // unwrap descends an operation's output path to the resource description.

@@ -71,41 +71,6 @@ func refNames(f *model.Field) (goName, jsonName string) {
 	return trimIdentity(f.GoName) + suffix, trimIdentity(f.JSONName) + suffix
 }
 
-// nestedReference is a reference on a member of the structure, or of the
-// elements of the list, at the spec path In (JSON names).
-type nestedReference struct {
-	In    string
-	Field *model.Field
-}
-
-// nestedReferences are the references below the spec field f: on members
-// of its structures, down to the first list of structures, whose
-// elements' members are the last place a reference may be.
-func (g *Gen) nestedReferences(f *model.Field) []nestedReference {
-	return g.referencesBelow(f.JSONName, f.Type, map[string]bool{})
-}
-
-func (g *Gen) referencesBelow(in string, t *model.Type, seen map[string]bool) []nestedReference {
-	list := t.Kind == model.List
-	if list {
-		t = t.Elem
-	}
-	if t.Kind != model.Structure || seen[t.Shape] {
-		return nil
-	}
-	seen[t.Shape] = true
-	var out []nestedReference
-	for _, e := range g.svc.Structs[t.Shape].Fields {
-		if e.Reference != nil {
-			out = append(out, nestedReference{In: in, Field: e})
-		}
-		if !list {
-			out = append(out, g.referencesBelow(in+"."+e.JSONName, e.Type, seen)...)
-		}
-	}
-	return out
-}
-
 // trimIdentity strips the ID, ARN or Name a field name ends in.
 func trimIdentity(name string) string {
 	for _, s := range []string{"IDs", "Ids", "ARNs", "Arns", "Names", "ID", "Id", "ARN", "Arn", "Name"} {

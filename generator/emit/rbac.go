@@ -46,8 +46,8 @@ func (g *Gen) references(f *model.Field) []*model.Reference {
 	if f.Reference != nil {
 		out = append(out, f.Reference)
 	}
-	for _, n := range g.nestedReferences(f) {
-		out = append(out, n.Field.Reference)
+	for _, n := range g.nestedReferences(f, "", map[string]bool{}) {
+		out = append(out, n.ref)
 	}
 	return out
 }

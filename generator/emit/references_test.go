@@ -40,3 +40,43 @@ func TestReferenceRules(t *testing.T) {
 		}
 	}
 }
+
+// TestNestedReferences: a reference on a member inside a spec field's
+// structures or list elements is found at its JSON path, with [] for
+// each list, and so is the kind it names; a structure that contains
+// itself ends the walk.
+func TestNestedReferences(t *testing.T) {
+	group := &model.Reference{Group: "ec2.services.k8s.aws", Kind: "SecurityGroup", Path: ".status.id"}
+	role := &model.Reference{Group: "iam.services.k8s.aws", Kind: "Role", Path: ".status.ackResourceMetadata.arn"}
+	str := &model.Type{Kind: model.String}
+	structOf := func(shape string) *model.Type { return &model.Type{Kind: model.Structure, Shape: shape} }
+	listOf := func(shape string) *model.Type { return &model.Type{Kind: model.List, Elem: structOf(shape)} }
+	svc := &model.Service{Structs: map[string]*model.Struct{
+		"Pair":        {Shape: "Pair", Fields: []*model.Field{refField("GroupId", false, false, group), {Member: "UserId", GoName: "UserID", JSONName: "userID", Type: str}}},
+		"Permission":  {Shape: "Permission", Fields: []*model.Field{{Member: "UserIdGroupPairs", GoName: "UserIDGroupPairs", JSONName: "userIDGroupPairs", Type: listOf("Pair")}}},
+		"Replication": {Shape: "Replication", Fields: []*model.Field{refField("Role", false, false, role)}},
+		"Node":        {Shape: "Node", Fields: []*model.Field{{Member: "Children", GoName: "Children", JSONName: "children", Type: listOf("Node")}}},
+	}}
+	g := &Gen{svc: svc}
+	cases := []struct {
+		reason string
+		field  *model.Field
+		want   string
+	}{
+		{"in the elements of a list in the elements of a list", &model.Field{JSONName: "ingressRules", Type: listOf("Permission")},
+			"ingressRules[].userIDGroupPairs[].groupId<-ingressRules[].userIDGroupPairs[].groupRef SecurityGroup"},
+		{"in a structure", &model.Field{JSONName: "replication", Type: structOf("Replication")},
+			"replication.role<-replication.roleRef Role"},
+		{"a structure that contains itself, with no reference", &model.Field{JSONName: "tree", Type: listOf("Node")}, ""},
+		{"a scalar", &model.Field{JSONName: "name", Type: str}, ""},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, n := range g.nestedReferences(c.field, "", map[string]bool{}) {
+			got = append(got, n.field+"<-"+n.refField+" "+n.ref.Kind)
+		}
+		if s := strings.Join(got, "; "); s != c.want {
+			t.Errorf("%s: got %q, want %q", c.reason, s, c.want)
+		}
+	}
+}

@@ -50,7 +50,7 @@ func (s subResource) collection() bool { return s.List != nil || s.EntryInPut }
 // where AWS reports a default when nothing is set (S3 encryption), the
 // delete would leave the default and run again on every resync.
 func (s subResource) removable() bool {
-	return s.compared() && s.Delete != nil && !s.ReportsDefault
+	return s.compared() && s.Delete != nil && !s.ReportsDefault && !s.Elements
 }
 
 // removableFields are the spec fields of removable sub-resources.
@@ -211,6 +211,10 @@ func (m *managerWriter) updateSubResources() []jen.Code {
 	var body []jen.Code
 	for _, s := range m.subResources() {
 		if !s.compared() {
+			continue
+		}
+		if s.Elements {
+			body = append(body, m.updateElementSet(s))
 			continue
 		}
 		if s.collection() {

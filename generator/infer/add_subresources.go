@@ -72,7 +72,7 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 		return
 	}
 	stem := w.c.Name + name
-	if read != nil && read.observed.Type.Kind == model.List && read.observed.Type.Elem.Kind == model.Structure {
+	if read != nil && !sc.Elements && read.observed.Type.Kind == model.List && read.observed.Type.Elem.Kind == model.Structure {
 		st.addReadCollection(w, name, sc, read, at)
 		return
 	}
@@ -152,6 +152,13 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 			return
 		}
 		reason += fmt.Sprintf(", removed by %s", del.ID.Name())
+	}
+	if sc.Elements {
+		more, ok := st.elementSet(sr, value, name, at)
+		if !ok {
+			return
+		}
+		reason += more
 	}
 	if sr.ReportsDefault {
 		reason += "; AWS reports a default when it is unset, so leaving it out of the spec removes nothing"

@@ -138,22 +138,22 @@ func classOf(f *model.Field) string {
 }
 
 // referenceAllowed checks where a reference is: on a top-level spec field,
-// or on a member of structures below one, of which only the last may be
-// the elements of a list (Routes.GatewayId, Replication.Role): the runtime
-// resolves it in the structure, or element by element.
+// or on a member of structures and list elements below one, at any depth
+// (Routes.GatewayId, IngressRules.UserIdGroupPairs.GroupId): the runtime
+// resolves it in every element that sets it.
 func (st *state) referenceAllowed(w *work, ref fieldRef, at config.Key) bool {
 	if !ref.nested() {
 		return true
 	}
 	top := fieldByMember(w.r, ref.path[0])
 	f := top
-	for i, p := range ref.path[1:] {
+	for _, p := range ref.path[1:] {
 		t := f.Type
-		if t.Kind == model.List && i == len(ref.path)-2 {
+		if t.Kind == model.List {
 			t = t.Elem
 		}
 		if t.Kind != model.Structure {
-			st.errorf(at, "a reference goes on a top-level field or on a member of structures below one, only the last of them in a list, not on %s", strings.Join(ref.path, "."))
+			st.errorf(at, "a reference goes on a top-level field or on a member of structures and list elements below one, not on %s", strings.Join(ref.path, "."))
 			return false
 		}
 		f = st.svc.Structs[t.Shape].FieldByMember(p)

@@ -45,8 +45,9 @@ type statusSplitter struct {
 	inSpec map[string]bool
 }
 
-// unconstrain drops f's validation and points its type at status-side
-// structures. The field keeps its names, so the JSON does not change.
+// unconstrain drops f's validation and reference (AWS reports values,
+// never references) and points its type at status-side structures. The
+// field keeps its names, so the JSON does not change.
 func (s statusSplitter) unconstrain(f *model.Field) {
 	f.Validation = model.Validation{}
 	f.Required = false

@@ -95,6 +95,10 @@ type SubResource struct {
 	// AWSOwned picks the observed entries AWS made itself, which are
 	// never drift and never deleted; nil when there are none.
 	AWSOwned *Match
+	// Elements is set where the field is a list of elements that Put adds
+	// and Delete removes, both by PutMember, compared in normal form (one
+	// element per entry of its lists): a security group's rules.
+	Elements bool
 }
 
 // Match picks the entries whose Member holds one of Values.

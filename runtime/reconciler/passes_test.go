@@ -249,8 +249,8 @@ func TestListElementReferences(t *testing.T) {
 	peerGVK := widgetGV.WithKind("Widget")
 	refKind := func(k *managed.Kind[*Widget]) {
 		k.References = []managed.Reference{
-			{In: "hops", Field: "via", RefField: "viaRef", Target: peerGVK, Path: "spec.name"},
-			{In: "gate", Field: "via", RefField: "viaRef", Target: peerGVK, Path: "spec.name"},
+			{Field: "hops[].via", RefField: "hops[].viaRef", Target: peerGVK, Path: "spec.name"},
+			{Field: "gate.via", RefField: "gate.viaRef", Target: peerGVK, Path: "spec.name"},
 		}
 	}
 	peer := func(name string, ready bool) *Widget {
@@ -279,7 +279,7 @@ func TestListElementReferences(t *testing.T) {
 			kind:  refKind,
 			extra: []client.Object{peer("a", true), peer("b", true)},
 			want: want{
-				calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"},
+				calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"},
 				conds: map[string]string{"ACK.ReferencesResolved": "True/ReferencesResolved"},
 				check: func(t *testing.T, e *env, w *Widget) {
 					var got []string
@@ -301,7 +301,7 @@ func TestListElementReferences(t *testing.T) {
 			kind:   refKind,
 			extra:  []client.Object{peer("a", true)},
 			want: want{
-				calls: []string{"Observe", "Create"}, requeue: time.Second, events: []string{"Created"},
+				calls: []string{"Observe", "Create", "Observe"}, requeue: 10 * time.Hour, events: []string{"Created"},
 				conds: map[string]string{"ACK.ReferencesResolved": "True/ReferencesResolved"},
 				check: func(t *testing.T, e *env, w *Widget) {
 					if g := e.aws.observed[0].Gate; g == nil || aws.ToString(g.Via) != "a-aws-name" || aws.ToString(g.CIDR) != "10.3.0.0/16" {

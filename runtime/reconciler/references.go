@@ -3,7 +3,6 @@ package reconciler
 import (
 	"context"
 	"fmt"
-	"maps"
 	"strings"
 
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
@@ -36,17 +35,18 @@ func (r *Reconciler[T]) resolveReferences(ctx context.Context, obj T) error {
 	values := map[string]any{}
 	var waiting []string
 	used := false
+	spec, _ := u["spec"].(map[string]any)
 	for _, ref := range r.kind.References {
-		if ref.In != "" {
-			list, why, refUsed, err := r.resolveInList(ctx, obj, ref, u, values)
+		if nested(ref) {
+			res, err := r.resolveNested(ctx, obj, spec, ref)
 			if err != nil {
 				return err
 			}
-			if refUsed {
+			if res.used {
 				used = true
-				values[ref.In] = list
+				waiting = append(waiting, res.waiting...)
+				values[topField(ref)] = spec[topField(ref)]
 			}
-			waiting = append(waiting, why...)
 			continue
 		}
 		raw, ok := getPath(u, "spec."+ref.RefField)
@@ -97,62 +97,6 @@ func (r *Reconciler[T]) resolveReferences(ctx context.Context, obj T) error {
 		return nil
 	}
 	return setSpecValues(obj, values)
-}
-
-// resolveInList resolves ref in each element of the spec list ref.In that
-// sets ref.RefField, or in the structure ref.In. It returns the list (or
-// structure) with the values filled in,
-// starting from what values already holds for the list (another reference
-// in the same elements), why elements must wait, and whether any element
-// used the reference.
-func (r *Reconciler[T]) resolveInList(ctx context.Context, obj T, ref managed.Reference, u, values map[string]any) (any, []string, bool, error) {
-	raw, ok := values[ref.In]
-	if !ok {
-		raw, _ = getPath(u, "spec."+ref.In)
-	}
-	if m, ok := raw.(map[string]any); ok {
-		// A structure, not a list: resolved as a list of one, kept as is.
-		list, why, used, err := r.resolveElements(ctx, obj, ref, []any{m}, func(int) string { return "spec." + ref.In })
-		if err != nil || !used {
-			return nil, why, used, err
-		}
-		return list[0], why, used, nil
-	}
-	elems, _ := raw.([]any)
-	return r.resolveElements(ctx, obj, ref, elems, func(i int) string { return fmt.Sprintf("spec.%s[%d]", ref.In, i) })
-}
-
-// resolveElements resolves ref in each of elems, named by at(i) in
-// messages.
-func (r *Reconciler[T]) resolveElements(ctx context.Context, obj T, ref managed.Reference, elems []any, at func(int) string) ([]any, []string, bool, error) {
-	out := make([]any, len(elems))
-	var waiting []string
-	used := false
-	for i, e := range elems {
-		out[i] = e
-		m, _ := e.(map[string]any)
-		refVal, ok := getPath(m, ref.RefField)
-		if !ok {
-			continue
-		}
-		used = true
-		at := at(i)
-		if _, set := getPath(m, ref.Field); set {
-			return nil, nil, false, managed.Terminalf("%s.%s and %s.%s are both set; set one", at, ref.Field, at, ref.RefField)
-		}
-		val, why, err := r.resolveOne(ctx, obj, ref, refVal)
-		if err != nil {
-			return nil, nil, false, fmt.Errorf("%s.%s: %w", at, ref.RefField, err)
-		}
-		if why != "" {
-			waiting = append(waiting, fmt.Sprintf("%s (%s.%s)", why, at, ref.RefField))
-			continue
-		}
-		filled := maps.Clone(m)
-		filled[ref.Field] = val
-		out[i] = filled
-	}
-	return out, waiting, used, nil
 }
 
 // resolveOne reads one {from: {name, namespace}} reference. It returns the

@@ -29,7 +29,10 @@ func toMap(v any) (map[string]any, error) {
 	return kruntime.DefaultUnstructuredConverter.ToUnstructured(v)
 }
 
-// setSpecValues sets spec paths on obj.
+// setSpecValues sets spec paths on obj. Only the top-level spec fields
+// the paths name change: the round trip through unstructured data loses
+// what omitempty drops, and an empty list may mean something
+// (egressRules: [] is no rule at all, unset is no opinion).
 func setSpecValues(obj kruntime.Object, values map[string]any) error {
 	u, err := kruntime.DefaultUnstructuredConverter.ToUnstructured(obj)
 	if err != nil {
@@ -38,7 +41,49 @@ func setSpecValues(obj kruntime.Object, values map[string]any) error {
 	for path, v := range values {
 		setPath(u, "spec."+path, v)
 	}
-	return kruntime.DefaultUnstructuredConverter.FromUnstructured(u, obj)
+	fresh := obj.DeepCopyObject()
+	if err := kruntime.DefaultUnstructuredConverter.FromUnstructured(u, fresh); err != nil {
+		return err
+	}
+	dst, src := specStruct(obj), specStruct(fresh)
+	if !dst.IsValid() {
+		return kruntime.DefaultUnstructuredConverter.FromUnstructured(u, obj)
+	}
+	for path := range values {
+		top, _, _ := strings.Cut(path, ".")
+		i := fieldByJSONName(dst.Type(), top)
+		if i < 0 {
+			dst.Set(src) // no field of that name: take the whole spec
+			return nil
+		}
+		dst.Field(i).Set(src.Field(i))
+	}
+	return nil
+}
+
+// specStruct is the Spec struct of a kind's object, invalid when it has none.
+func specStruct(obj kruntime.Object) reflect.Value {
+	v := reflect.ValueOf(obj)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return reflect.Value{}
+	}
+	spec := v.Elem().FieldByName("Spec")
+	if spec.Kind() != reflect.Struct {
+		return reflect.Value{}
+	}
+	return spec
+}
+
+// fieldByJSONName is the index of t's field with that JSON name, -1 when
+// none has it.
+func fieldByJSONName(t reflect.Type, name string) int {
+	for i := range t.NumField() {
+		tag, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if tag == name {
+			return i
+		}
+	}
+	return -1
 }
 
 // getPath reads a dot path from unstructured data.

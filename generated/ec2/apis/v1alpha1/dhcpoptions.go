@@ -35,6 +35,7 @@ type DHCPOptionsStatus struct {
 // +kubebuilder:resource:categories=aws;ec2
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
+// +kubebuilder:printcolumn:name="ID",type=string,JSONPath=".status.dhcpOptionsID",priority=0
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
 type DHCPOptions struct {
 	metav1.TypeMeta   `json:",inline"`

@@ -168,11 +168,101 @@ type InternetGatewayAttachment struct {
 	VPCID *string `json:"vpcID,omitempty"`
 }
 
+// IpPermission mirrors the AWS IpPermission shape.
+type IpPermission struct {
+	// The IP protocol name ( tcp , udp , icmp , icmpv6 ) or number (see Protocol Numbers ). Use -1 to specify all protocols.
+	// +optional
+	IPProtocol *string `json:"ipProtocol,omitempty"`
+	// If the protocol is TCP or UDP, this is the start of the port range. If the protocol is ICMP or ICMPv6, this is the ICMP type or -1 (all ICMP types).
+	// +optional
+	FromPort *int64 `json:"fromPort,omitempty"`
+	// If the protocol is TCP or UDP, this is the end of the port range. If the protocol is ICMP or ICMPv6, this is the ICMP code or -1 (all ICMP codes). If the start port is -1 (all ICMP types), then the end port must be -1 (all ICMP codes).
+	// +optional
+	ToPort *int64 `json:"toPort,omitempty"`
+	// The security group and Amazon Web Services account ID pairs.
+	// +optional
+	UserIDGroupPairs []UserIdGroupPair `json:"userIDGroupPairs,omitempty"`
+	// The IPv4 address ranges.
+	// +optional
+	IPRanges []IpRange `json:"ipRanges,omitempty"`
+	// The IPv6 address ranges.
+	// +optional
+	IPv6Ranges []Ipv6Range `json:"ipv6Ranges,omitempty"`
+	// The prefix list IDs.
+	// +optional
+	PrefixListIDs []PrefixListId `json:"prefixListIDs,omitempty"`
+}
+
+// IpPermissionStatus mirrors the AWS IpPermission shape.
+type IpPermissionStatus struct {
+	// The IP protocol name ( tcp , udp , icmp , icmpv6 ) or number (see Protocol Numbers ). Use -1 to specify all protocols.
+	// +optional
+	IPProtocol *string `json:"ipProtocol,omitempty"`
+	// If the protocol is TCP or UDP, this is the start of the port range. If the protocol is ICMP or ICMPv6, this is the ICMP type or -1 (all ICMP types).
+	// +optional
+	FromPort *int64 `json:"fromPort,omitempty"`
+	// If the protocol is TCP or UDP, this is the end of the port range. If the protocol is ICMP or ICMPv6, this is the ICMP code or -1 (all ICMP codes). If the start port is -1 (all ICMP types), then the end port must be -1 (all ICMP codes).
+	// +optional
+	ToPort *int64 `json:"toPort,omitempty"`
+	// The security group and Amazon Web Services account ID pairs.
+	// +optional
+	UserIDGroupPairs []UserIdGroupPairStatus `json:"userIDGroupPairs,omitempty"`
+	// The IPv4 address ranges.
+	// +optional
+	IPRanges []IpRangeStatus `json:"ipRanges,omitempty"`
+	// The IPv6 address ranges.
+	// +optional
+	IPv6Ranges []Ipv6RangeStatus `json:"ipv6Ranges,omitempty"`
+	// The prefix list IDs.
+	// +optional
+	PrefixListIDs []PrefixListIdStatus `json:"prefixListIDs,omitempty"`
+}
+
+// IpRange mirrors the AWS IpRange shape.
+type IpRange struct {
+	// A description for the security group rule that references this IPv4 address range. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*
+	// +optional
+	Description *string `json:"description,omitempty"`
+	// The IPv4 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv4 address, use the /32 prefix length. Amazon Web Services canonicalizes IPv4 and IPv6 CIDRs.
+	// +optional
+	CIDRIP *string `json:"cidrIP,omitempty"`
+}
+
+// IpRangeStatus mirrors the AWS IpRange shape.
+type IpRangeStatus struct {
+	// A description for the security group rule that references this IPv4 address range. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*
+	// +optional
+	Description *string `json:"description,omitempty"`
+	// The IPv4 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv4 address, use the /32 prefix length. Amazon Web Services canonicalizes IPv4 and IPv6 CIDRs.
+	// +optional
+	CIDRIP *string `json:"cidrIP,omitempty"`
+}
+
 // Ipv6CidrBlock mirrors the AWS Ipv6CidrBlock shape.
 type Ipv6CidrBlock struct {
 	// The IPv6 CIDR block.
 	// +optional
 	IPv6CIDRBlock *string `json:"ipv6CIDRBlock,omitempty"`
+}
+
+// Ipv6Range mirrors the AWS Ipv6Range shape.
+type Ipv6Range struct {
+	// A description for the security group rule that references this IPv6 address range. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*
+	// +optional
+	Description *string `json:"description,omitempty"`
+	// The IPv6 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv6 address, use the /128 prefix length. Amazon Web Services canonicalizes IPv4 and IPv6 CIDRs.
+	// +optional
+	CIDRIPv6 *string `json:"cidrIPv6,omitempty"`
+}
+
+// Ipv6RangeStatus mirrors the AWS Ipv6Range shape.
+type Ipv6RangeStatus struct {
+	// A description for the security group rule that references this IPv6 address range. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*
+	// +optional
+	Description *string `json:"description,omitempty"`
+	// The IPv6 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv6 address, use the /128 prefix length. Amazon Web Services canonicalizes IPv4 and IPv6 CIDRs.
+	// +optional
+	CIDRIPv6 *string `json:"cidrIPv6,omitempty"`
 }
 
 // LastError mirrors the AWS LastError shape.
@@ -316,6 +406,26 @@ type PortRange struct {
 	// The last port in the range.
 	// +optional
 	To *int64 `json:"to,omitempty"`
+}
+
+// PrefixListId mirrors the AWS PrefixListId shape.
+type PrefixListId struct {
+	// A description for the security group rule that references this prefix list ID. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=;{}!$*
+	// +optional
+	Description *string `json:"description,omitempty"`
+	// The ID of the prefix.
+	// +optional
+	PrefixListID *string `json:"prefixListID,omitempty"`
+}
+
+// PrefixListIdStatus mirrors the AWS PrefixListId shape.
+type PrefixListIdStatus struct {
+	// A description for the security group rule that references this prefix list ID. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=;{}!$*
+	// +optional
+	Description *string `json:"description,omitempty"`
+	// The ID of the prefix.
+	// +optional
+	PrefixListID *string `json:"prefixListID,omitempty"`
 }
 
 // PrivateDnsNameOptionsOnLaunch mirrors the AWS PrivateDnsNameOptionsOnLaunch shape.
@@ -530,6 +640,62 @@ type UnsuccessfulItemError struct {
 	// The error message accompanying the error code.
 	// +optional
 	Message *string `json:"message,omitempty"`
+}
+
+// UserIdGroupPair mirrors the AWS UserIdGroupPair shape.
+type UserIdGroupPair struct {
+	// A description for the security group rule that references this user ID group pair. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=;{}!$*
+	// +optional
+	Description *string `json:"description,omitempty"`
+	// The ID of an Amazon Web Services account. For a referenced security group in another VPC, the account ID of the referenced security group is returned in the response. If the referenced security group is deleted, this value is not returned.
+	// +optional
+	UserID *string `json:"userID,omitempty"`
+	// [Default VPC] The name of the security group. For a security group in a nondefault VPC, use the security group ID. For a referenced security group in another VPC, this value is not returned if the referenced security group is deleted.
+	// +optional
+	GroupName *string `json:"groupName,omitempty"`
+	// The ID of the security group.
+	// +optional
+	GroupID *string `json:"groupID,omitempty"`
+	// GroupRef names the SecurityGroup whose .status.id fills groupID.
+	// +optional
+	GroupRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"groupRef,omitempty"`
+	// The ID of the VPC for the referenced security group, if applicable.
+	// +optional
+	VPCID *string `json:"vpcID,omitempty"`
+	// VPCRef names the VPC whose .status.vpcID fills vpcID.
+	// +optional
+	VPCRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"vpcRef,omitempty"`
+	// The ID of the VPC peering connection, if applicable.
+	// +optional
+	VPCPeeringConnectionID *string `json:"vpcPeeringConnectionID,omitempty"`
+	// The status of a VPC peering connection, if applicable.
+	// +optional
+	PeeringStatus *string `json:"peeringStatus,omitempty"`
+}
+
+// UserIdGroupPairStatus mirrors the AWS UserIdGroupPair shape.
+type UserIdGroupPairStatus struct {
+	// A description for the security group rule that references this user ID group pair. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=;{}!$*
+	// +optional
+	Description *string `json:"description,omitempty"`
+	// The ID of an Amazon Web Services account. For a referenced security group in another VPC, the account ID of the referenced security group is returned in the response. If the referenced security group is deleted, this value is not returned.
+	// +optional
+	UserID *string `json:"userID,omitempty"`
+	// [Default VPC] The name of the security group. For a security group in a nondefault VPC, use the security group ID. For a referenced security group in another VPC, this value is not returned if the referenced security group is deleted.
+	// +optional
+	GroupName *string `json:"groupName,omitempty"`
+	// The ID of the security group.
+	// +optional
+	GroupID *string `json:"groupID,omitempty"`
+	// The ID of the VPC for the referenced security group, if applicable.
+	// +optional
+	VPCID *string `json:"vpcID,omitempty"`
+	// The ID of the VPC peering connection, if applicable.
+	// +optional
+	VPCPeeringConnectionID *string `json:"vpcPeeringConnectionID,omitempty"`
+	// The status of a VPC peering connection, if applicable.
+	// +optional
+	PeeringStatus *string `json:"peeringStatus,omitempty"`
 }
 
 // VpcCidrBlockAssociation mirrors the AWS VpcCidrBlockAssociation shape.

@@ -14,6 +14,7 @@ import (
 	natgateway "github.com/kubesmith/kubesmith/generated/ec2/resources/natgateway"
 	networkacl "github.com/kubesmith/kubesmith/generated/ec2/resources/networkacl"
 	routetable "github.com/kubesmith/kubesmith/generated/ec2/resources/routetable"
+	securitygroup "github.com/kubesmith/kubesmith/generated/ec2/resources/securitygroup"
 	subnet "github.com/kubesmith/kubesmith/generated/ec2/resources/subnet"
 	transitgateway "github.com/kubesmith/kubesmith/generated/ec2/resources/transitgateway"
 	vpc "github.com/kubesmith/kubesmith/generated/ec2/resources/vpc"
@@ -25,5 +26,5 @@ import (
 )
 
 func main() {
-	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(dhcpoptions.Kind()), reconciler.Register(egressonlyinternetgateway.Kind()), reconciler.Register(elasticipaddress.Kind()), reconciler.Register(flowlog.Kind()), reconciler.Register(internetgateway.Kind()), reconciler.Register(managedprefixlist.Kind()), reconciler.Register(natgateway.Kind()), reconciler.Register(networkacl.Kind()), reconciler.Register(routetable.Kind()), reconciler.Register(subnet.Kind()), reconciler.Register(transitgateway.Kind()), reconciler.Register(vpc.Kind()), reconciler.Register(vpcendpoint.Kind()), reconciler.Register(vpcpeeringconnection.Kind()))
+	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(dhcpoptions.Kind()), reconciler.Register(egressonlyinternetgateway.Kind()), reconciler.Register(elasticipaddress.Kind()), reconciler.Register(flowlog.Kind()), reconciler.Register(internetgateway.Kind()), reconciler.Register(managedprefixlist.Kind()), reconciler.Register(natgateway.Kind()), reconciler.Register(networkacl.Kind()), reconciler.Register(routetable.Kind()), reconciler.Register(securitygroup.Kind()), reconciler.Register(subnet.Kind()), reconciler.Register(transitgateway.Kind()), reconciler.Register(vpc.Kind()), reconciler.Register(vpcendpoint.Kind()), reconciler.Register(vpcpeeringconnection.Kind()))
 }

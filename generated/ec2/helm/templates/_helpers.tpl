@@ -92,6 +92,7 @@ namespace of the Lease.
   - natgateways
   - networkacls
   - routetables
+  - securitygroups
   - subnets
   - transitgateways
   - vpcendpoints
@@ -114,6 +115,7 @@ namespace of the Lease.
   - natgateways/status
   - networkacls/status
   - routetables/status
+  - securitygroups/status
   - subnets/status
   - transitgateways/status
   - vpcendpoints/status

@@ -90,10 +90,9 @@ func Kind() managed.Kind[*v1alpha1.Bucket] {
 			return &v1alpha1.Bucket{}
 		},
 		References: []managed.Reference{{
-			Field:    "role",
-			In:       "replication",
+			Field:    "replication.role",
 			Path:     "status.ackResourceMetadata.arn",
-			RefField: "roleRef",
+			RefField: "replication.roleRef",
 			Target: schema.GroupVersionKind{
 				Group:   "iam.services.k8s.aws",
 				Kind:    "Role",

@@ -39,10 +39,9 @@ func Kind() managed.Kind[*v1alpha1.Widget] {
 			return &v1alpha1.Widget{}
 		},
 		References: []managed.Reference{{
-			Field:    "prefix",
-			In:       "routes",
+			Field:    "routes[].prefix",
 			Path:     "status.widgetArn",
-			RefField: "prefixRef",
+			RefField: "routes[].prefixRef",
 			Target: schema.GroupVersionKind{
 				Group:   "widgets.services.k8s.aws",
 				Kind:    "Widget",

@@ -178,4 +178,3 @@ func waitRouteTables(t *testing.T, region, id string, want []string, what string
 		return nil
 	})
 }
-

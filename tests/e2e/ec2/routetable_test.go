@@ -12,12 +12,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/aws/smithy-go"
-	apierrors "k8s.io/apimachinery/pkg/api/errors"
-	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"sigs.k8s.io/yaml"
 
 	"github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
-	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
 	"github.com/kubesmith/kubesmith/tests/harness"
 )
 
@@ -208,78 +205,4 @@ func (e env) checkRouteTableEconomy(id string) {
 	if float64(total(reads)) > passes+1 || reads["DescribeRouteTables"] == 0 {
 		e.T.Errorf("%d reads in %v resyncs, want DescribeRouteTables once per resync: %v", total(reads), passes, reads)
 	}
-}
-
-// standInGateway installs a stand-in InternetGateway kind, as the
-// InternetGateway controller's CRD would (that kind is another engineer's,
-// not on this branch), and makes one object of it Ready with the gateway
-// ID in status.internetGatewayID, the path the RouteTable's gatewayRef
-// reads.
-func (e env) standInGateway(ns, name, igwID string) {
-	e.T.Helper()
-	crd := &unstructured.Unstructured{Object: map[string]any{
-		"apiVersion": "apiextensions.k8s.io/v1",
-		"kind":       "CustomResourceDefinition",
-		"metadata":   map[string]any{"name": "internetgateways.ec2.services.k8s.aws"},
-		"spec": map[string]any{
-			"group": "ec2.services.k8s.aws",
-			"names": map[string]any{"kind": "InternetGateway", "listKind": "InternetGatewayList", "plural": "internetgateways", "singular": "internetgateway"},
-			"scope": "Namespaced",
-			"versions": []any{map[string]any{
-				"name": "v1alpha1", "served": true, "storage": true,
-				"schema": map[string]any{"openAPIV3Schema": map[string]any{"type": "object", "x-kubernetes-preserve-unknown-fields": true}},
-			}},
-		},
-	}}
-	ctx := context.Background()
-	if err := e.K.Create(ctx, crd); err != nil && !apierrors.IsAlreadyExists(err) {
-		e.T.Fatalf("the stand-in InternetGateway CRD: %v", err)
-	}
-	gw := &unstructured.Unstructured{Object: map[string]any{
-		"apiVersion": "ec2.services.k8s.aws/v1alpha1",
-		"kind":       "InternetGateway",
-		"metadata":   map[string]any{"name": name, "namespace": ns},
-		"status": map[string]any{
-			"internetGatewayID": igwID,
-			"conditions":        []any{map[string]any{"type": "Ready", "status": "True"}},
-		},
-	}}
-	harness.Eventually(e.T, harness.Wait, 250*time.Millisecond, func() error {
-		return e.K.Create(ctx, gw.DeepCopy()) // until the API server serves the new kind
-	})
-}
-
-// TestRouteTableGatewayRef gives a route's gateway by gatewayRef, naming
-// a Ready InternetGateway object: the route goes to the gateway ID in
-// that object's status, and the stored spec keeps the reference.
-func TestRouteTableGatewayRef(t *testing.T) {
-	t.Parallel()
-	const region = "us-east-1"
-	e := env{suite.StartController(t, harness.ControllerOptions{Namespaces: []string{"net"}, Region: region})}
-	v := e.demo("net", nil)
-	e.Create(v)
-	readyVPC := harness.WaitReady(e.Env, v)
-	vpcID := checkVPC(t, region, readyVPC)
-	igw, dropGateway := internetGateway(t, region, vpcID)
-	e.standInGateway(e.NS("net"), "igw-demo", igw)
-
-	var rt v1alpha1.RouteTable
-	if err := yaml.UnmarshalStrict([]byte(fmt.Sprintf(routeTableManifest, igw)), &rt); err != nil {
-		t.Fatalf("the route table manifest: %v", err)
-	}
-	rt.Namespace = e.NS("net")
-	rt.Spec.Routes[0].GatewayID = nil
-	rt.Spec.Routes[0].GatewayRef = &ackv1alpha1.AWSResourceReferenceWrapper{From: &ackv1alpha1.AWSResourceReference{Name: aws.String("igw-demo")}}
-	e.Create(&rt)
-	ready := harness.WaitReady(e.Env, &rt)
-	id := aws.ToString(ready.Status.RouteTableID)
-	waitRoutes(t, region, id, []string{"0.0.0.0/0->" + igw, "10.0.0.0/16->local"})
-	if r := ready.Spec.Routes[0]; r.GatewayID != nil || r.GatewayRef == nil {
-		t.Errorf("the stored route is %+v, want the reference alone", r)
-	}
-
-	e.Delete(ready)
-	e.WaitGone(ready)
-	dropGateway()
-	e.waitDeleted(region, readyVPC)
 }

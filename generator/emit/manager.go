@@ -340,7 +340,6 @@ func (m *managerWriter) observe() jen.Code {
 		arnExpr = m.c.fromSDK(&model.Type{Kind: model.String}, arn.Type, jen.Id("desc").Dot(arn.SDKName), true)
 		result[jen.Id("ARN")] = arnExpr
 	}
-	body = append(body, m.observeGone(obs.Clone().Values())...)
 	body = append(body,
 		jen.Id(m.fillStatusName(r.Read)).Call(jen.Op("&").Id("cr").Dot("Status"), jen.Id("desc")),
 	)
@@ -367,7 +366,7 @@ func (m *managerWriter) observe() jen.Code {
 	body = append(body, m.observeTags(obs.Clone().Values(), arnExpr)...)
 	body = append(body, m.observeSubTags()...)
 	body = append(body, m.observeTagsByID()...)
-	if p := r.Pending; p != nil {
+	if p := r.Pending; p != nil && len(p.Values) > 0 {
 		values := make([]jen.Code, len(p.Values))
 		for i, v := range p.Values {
 			values[i] = jen.Lit(v)

@@ -13,10 +13,11 @@ import (
 // deleted NAT gateway for an hour: the values a waiter of the read that
 // waits for deletion (its name ends in Deleted) is done at. The runtime
 // takes such a resource as gone, so a delete completes and a create is not
-// blocked by a tombstone.
+// blocked by a tombstone. They join the pending check's field (pending:
+// gone in generator.yaml wins); a waiter on another field is left out.
 func inferGone(st *state) error {
 	for _, w := range st.work {
-		if !w.resolved() {
+		if !w.resolved() || (w.r.Pending != nil && len(w.r.Pending.Gone) > 0) {
 			continue
 		}
 		op := st.ops[w.r.Read.Name]
@@ -42,7 +43,16 @@ func inferGone(st *state) error {
 				continue
 			}
 			g.Reason = fmt.Sprintf("%s waiter %s is done at %s: a resource the read returns so is gone", w.r.Read.Name, wt.Name, strings.Join(g.Values, ", "))
-			w.r.Gone = g
+			p := w.r.Pending
+			if p != nil && (p.Field != g.Field || len(p.Path) > 0) {
+				w.decide("gone", "none", "%s, but the pending check reads %s", g.Reason, p.Field)
+				break
+			}
+			if p == nil {
+				p = &model.Pending{Field: g.Field, Reason: g.Reason}
+				w.r.Pending = p
+			}
+			p.Gone = g.Values
 			w.decide("gone", fmt.Sprintf("%s in %s", g.Field, strings.Join(g.Values, ", ")), "%s", g.Reason)
 			break
 		}

@@ -48,8 +48,8 @@ func TestGoneFromWaiters(t *testing.T) {
 		}
 		r := resource(t, res, c.resource)
 		got := ""
-		if r.Gone != nil {
-			got = strings.Join(append([]string{r.Gone.Field}, r.Gone.Values...), " ")
+		if p := r.Pending; p != nil && len(p.Gone) > 0 {
+			got = strings.Join(append([]string{p.Field}, p.Gone...), " ")
 		}
 		if got != c.want {
 			t.Errorf("%s: gone %q, want %q", c.reason, got, c.want)

@@ -52,9 +52,6 @@ type Resource struct {
 	// Pending names a status field and the values of it that mean AWS is
 	// still working on the resource.
 	Pending *Pending
-	// Gone names a status field and the values of it that mean the
-	// resource is deleted although the read still returns it.
-	Gone *Pending
 	// Columns are extra kubectl printer columns.
 	Columns []Column
 

@@ -97,11 +97,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.NATGateway) (managed
 		return managed.Observation{}, nil
 	}
 	desc := &found[0]
-	// The read still returns a deleted resource for a while: it is gone.
-	if slices.Contains([]string{"deleted"}, conv.Value(conv.FromEnum(desc.State))) {
+	fillStatusFromNatGateway(&cr.Status, desc)
+	// AWS still lists the resource a while in these states, but it is gone.
+	if slices.Contains([]string{"deleted"}, conv.Value(cr.Status.State)) {
 		return managed.Observation{}, nil
 	}
-	fillStatusFromNatGateway(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
 	obs := managed.Observation{
 		Diff:      diffSpec(&cr.Spec, &observed),

@@ -162,7 +162,7 @@ func TestSecurityGroupRules(t *testing.T) {
 	g = describeGroup(t, region, id)
 	t.Logf("EC2 (moto) groups the ingress rules as %d permissions, the two rules for port 22 as one", len(g.IpPermissions))
 
-	e.checkGroupEconomy(id)
+	e.checkEconomy("SecurityGroup", id, "DescribeSecurityGroups")
 
 	if _, err := ec2Client(region).RevokeSecurityGroupIngress(context.Background(), &ec2.RevokeSecurityGroupIngressInput{
 		GroupId:       aws.String(id),
@@ -196,36 +196,6 @@ func TestSecurityGroupRules(t *testing.T) {
 	})
 	e.WaitGone(ready)
 	e.waitDeleted(region, readyVPC)
-}
-
-// checkGroupEconomy counts, with moto's recorder, what an unchanged
-// security group costs over ten resyncs: no writes, and at most its
-// describe.
-func (e env) checkGroupEconomy(id string) {
-	e.T.Helper()
-	all := map[string]string{"kind": "SecurityGroup"}
-	e.WaitMetricAtLeast("kubesmith_reconciles_total", all, e.Scrape().Sum("kubesmith_reconciles_total", all)+1)
-	before := opsOn(e.T, id)
-	base := e.Scrape().Sum("kubesmith_reconciles_total", all)
-	e.WaitMetricAtLeast("kubesmith_reconciles_total", all, base+10)
-	after := opsOn(e.T, id)
-	passes := e.Scrape().Sum("kubesmith_reconciles_total", all) - base
-	reads, writes := map[string]int{}, map[string]int{}
-	for op, n := range after {
-		if d := n - before[op]; d > 0 && isRead(op) {
-			reads[op] = d
-		} else if d > 0 {
-			writes[op] = d
-		}
-	}
-	e.T.Logf("economy ec2 SecurityGroup: %.1f reads, %.1f writes per resync", float64(total(reads))/passes, float64(total(writes))/passes)
-	if total(writes) != 0 {
-		e.T.Errorf("%d writes in %v resyncs of an unchanged security group: %v", total(writes), passes, writes)
-	}
-	// A pass can straddle a count: a margin of one pass.
-	if float64(total(reads)) > passes+1 || reads["DescribeSecurityGroups"] == 0 {
-		e.T.Errorf("%d reads in %v resyncs, want DescribeSecurityGroups once per resync: %v", total(reads), passes, reads)
-	}
 }
 
 // appGroupManifest is a SecurityGroup whose one ingress rule lets in the
@@ -299,7 +269,7 @@ func TestSecurityGroupRuleByGroupRef(t *testing.T) {
 		t.Errorf("the stored spec of sg-app changed: group pair %+v, want the groupRef as written and no groupID", a)
 	}
 
-	e.checkGroupEconomy(appID)
+	e.checkEconomy("SecurityGroup", appID, "DescribeSecurityGroups")
 
 	e.Delete(readyApp)
 	e.WaitGone(readyApp)

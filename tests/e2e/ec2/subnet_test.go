@@ -106,7 +106,7 @@ func TestSubnetInVPCByRef(t *testing.T) {
 		t.Errorf("subnet %s has PrivateDnsNameOptionsOnLaunch %+v, want EnableResourceNameDnsARecord true", id, o)
 	}
 
-	e.checkSubnetEconomy(id)
+	e.checkEconomy("Subnet", id, "DescribeSubnets")
 	putBackSubnet(t, region, id)
 
 	harness.Edit(e.Env, readySubnet, func(s *v1alpha1.Subnet) { s.Spec.MapPublicIPOnLaunch = aws.Bool(false) })
@@ -127,35 +127,6 @@ func TestSubnetInVPCByRef(t *testing.T) {
 	})
 	e.WaitGone(readySubnet)
 	e.waitDeleted(region, readyVPC)
-}
-
-// checkSubnetEconomy counts, with moto's recorder, what an unchanged
-// subnet costs over ten resyncs: no writes, and at most its describe.
-func (e env) checkSubnetEconomy(id string) {
-	e.T.Helper()
-	all := map[string]string{"kind": "Subnet"}
-	e.WaitMetricAtLeast("kubesmith_reconciles_total", all, e.Scrape().Sum("kubesmith_reconciles_total", all)+1)
-	before := opsOn(e.T, id)
-	base := e.Scrape().Sum("kubesmith_reconciles_total", all)
-	e.WaitMetricAtLeast("kubesmith_reconciles_total", all, base+10)
-	after := opsOn(e.T, id)
-	passes := e.Scrape().Sum("kubesmith_reconciles_total", all) - base
-	reads, writes := map[string]int{}, map[string]int{}
-	for op, n := range after {
-		if d := n - before[op]; d > 0 && isRead(op) {
-			reads[op] = d
-		} else if d > 0 {
-			writes[op] = d
-		}
-	}
-	e.T.Logf("economy ec2 Subnet: %.1f reads, %.1f writes per resync", float64(total(reads))/passes, float64(total(writes))/passes)
-	if total(writes) != 0 {
-		e.T.Errorf("%d writes in %v resyncs of an unchanged subnet: %v", total(writes), passes, writes)
-	}
-	// A pass can straddle a count: a margin of one pass.
-	if float64(total(reads)) > passes+1 || reads["DescribeSubnets"] == 0 {
-		e.T.Errorf("%d reads in %v resyncs, want DescribeSubnets once per resync: %v", total(reads), passes, reads)
-	}
 }
 
 // putBackSubnet changes the public IP mapping and the Name tag of a

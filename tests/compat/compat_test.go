@@ -14,6 +14,10 @@ import (
 // by "<service> <Kind>"; other kinds are measured and printed only.
 var minShare = map[string]float64{
 	"s3 Bucket": 0.98,
+	// entries[] and the security group references; associations[] and
+	// serviceRef are still missing.
+	"ec2 NetworkACL":  0.71,
+	"ec2 VPCEndpoint": 0.91,
 }
 
 // TestIncumbentSpecPaths compares every generated CRD that the incumbent

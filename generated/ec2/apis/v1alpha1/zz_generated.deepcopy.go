@@ -3583,6 +3583,13 @@ func (in *VPCEndpointSpec) DeepCopyInto(out *VPCEndpointSpec) {
 		*out = make([]string, len(*in))
 		copy(*out, *in)
 	}
+	if in.SecurityGroupRefs != nil {
+		in, out := &in.SecurityGroupRefs, &out.SecurityGroupRefs
+		*out = make([]apisv1alpha1.AWSResourceReferenceWrapper, len(*in))
+		for i := range *in {
+			(*in)[i].DeepCopyInto(&(*out)[i])
+		}
+	}
 	if in.IPAddressType != nil {
 		in, out := &in.IPAddressType, &out.IPAddressType
 		*out = new(string)

@@ -34,7 +34,11 @@ func (g *Gen) collectionKey(f *model.Field) (string, jen.Code) {
 	for _, k := range f.SubResource.EntryKeys {
 		kf := elem.FieldByMember(k)
 		names = append(names, jen.Lit(kf.JSONName))
-		values = append(values, jen.Id("e").Dot(kf.GoName))
+		v := jen.Id("e").Dot(kf.GoName)
+		if kf.Type.Kind == model.Int || kf.Type.Kind == model.Bool {
+			v = jen.Qual(comparePkg, "Text").Call(v)
+		}
+		values = append(values, v)
 	}
 	api := jen.Qual(g.APIPackage(), g.apiType(f.Type.Elem.Shape))
 	return "", jen.Func().Params(jen.Id("e").Op("*").Add(api)).String().Block(
@@ -47,8 +51,13 @@ func (m *managerWriter) skipAWSOwned(own *model.Match, list *model.Field, x jen.
 	elem := m.svc.Structs[list.Type.Elem.Shape]
 	mem := elem.FieldByMember(own.Member)
 	value := jen.Qual(convPkg, "Value").Call(jen.Id("e").Dot(mem.SDKName))
-	if mem.Type.Kind == model.Enum {
+	switch {
+	case mem.Type.Kind == model.Enum:
 		value = jen.String().Call(jen.Id("e").Dot(mem.SDKName))
+	case mem.Type.Kind != model.String && mem.Type.SDKValue:
+		value = jen.Qual("fmt", "Sprint").Call(jen.Id("e").Dot(mem.SDKName))
+	case mem.Type.Kind != model.String:
+		value = jen.Qual("fmt", "Sprint").Call(value)
 	}
 	return jen.Qual("slices", "DeleteFunc").Call(jen.Qual("slices", "Clone").Call(x),
 		jen.Func().Params(jen.Id("e").Add(m.c.types(elem.Shape))).Bool().Block(

@@ -3,6 +3,7 @@ package infer
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/kubesmith/kubesmith/generator/config"
@@ -47,12 +48,12 @@ func (st *state) addReadCollection(w *work, name string, sc *config.SubResource,
 		sr.EmulatorGap = sc.Emulator.Unsupported
 	}
 	for _, mem := range st.m.Shapes[del.Input].Members {
-		if f := elem.FieldByMember(mem.Name); f != nil && f.Type.Kind == model.String {
+		if f := elem.FieldByMember(mem.Name); f != nil && keyKind(f.Type.Kind) {
 			sr.EntryKeys = append(sr.EntryKeys, mem.Name)
 		}
 	}
 	if len(sr.EntryKeys) == 0 {
-		st.errorf(at.At("delete"), "sub-resource %s: %s shares no string member with %s's entries, so it cannot name one", name, del.ID.Name(), put.ID.Name())
+		st.errorf(at.At("delete"), "sub-resource %s: %s shares no string, integer or boolean member with %s's entries, so it cannot name one", name, del.ID.Name(), put.ID.Name())
 		return
 	}
 	for _, op := range []struct {
@@ -69,8 +70,13 @@ func (st *state) addReadCollection(w *work, name string, sc *config.SubResource,
 	}
 	observedElem := st.svc.Structs[read.observed.Type.Elem.Shape]
 	if sc.AWSOwned != nil {
-		if observedElem.FieldByMember(sc.AWSOwned.Member) == nil {
+		mem := observedElem.FieldByMember(sc.AWSOwned.Member)
+		if mem == nil {
 			st.errorf(at.At("awsOwned", "member"), "sub-resource %s: %s has no member %q%s", name, observedElem.Shape, sc.AWSOwned.Member, config.DidYouMean(sc.AWSOwned.Member, structMembers(observedElem)))
+			return
+		}
+		if err := checkMatchValues(mem, sc.AWSOwned.Values); err != nil {
+			st.errorf(at.At("awsOwned", "values"), "sub-resource %s: %v", name, err)
 			return
 		}
 		sr.AWSOwned = &model.Match{Member: sc.AWSOwned.Member, Values: sc.AWSOwned.Values}
@@ -123,6 +129,9 @@ func (st *state) entryStruct(w *work, put, putIn *smithy.Shape) (*model.Struct, 
 		if err != nil {
 			return nil, fmt.Errorf("%s.%s: %w", putIn.ID.Name(), mem.Name, err)
 		}
+		// What the put requires, an entry must give (a network ACL
+		// entry's Egress); the SDK refuses the call otherwise.
+		f.Required = mem.Traits.Required
 		s.Fields = append(s.Fields, f)
 	}
 	if len(s.Fields) == 0 {
@@ -139,4 +148,31 @@ func structMembers(s *model.Struct) []string {
 		out = append(out, f.Member)
 	}
 	return out
+}
+
+// keyKind reports whether a member of kind k can name an entry: its value
+// written out is the key (RuleNumber=100, Egress=true).
+func keyKind(k model.Kind) bool {
+	return k == model.String || k == model.Enum || k == model.Int || k == model.Bool
+}
+
+// checkMatchValues refuses match values the member can never hold, as
+// "default" for an integer, since such a match picks nothing.
+func checkMatchValues(mem *model.Field, values []string) error {
+	for _, v := range values {
+		switch mem.Type.Kind {
+		case model.String, model.Enum:
+		case model.Int:
+			if _, err := strconv.ParseInt(v, 10, 64); err != nil {
+				return fmt.Errorf("awsOwned value %q is no integer, and %s is one", v, mem.Member)
+			}
+		case model.Bool:
+			if _, err := strconv.ParseBool(v); err != nil {
+				return fmt.Errorf("awsOwned value %q is no boolean, and %s is one", v, mem.Member)
+			}
+		default:
+			return fmt.Errorf("awsOwned member %s is no string, integer or boolean", mem.Member)
+		}
+	}
+	return nil
 }

@@ -1,6 +1,9 @@
 package compare
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // A keyed collection is a list of entries each named by a key, that AWS
 // keeps as separate configurations with their own put and delete (an S3
@@ -94,6 +97,16 @@ func MemberKey(members []string, values ...*string) string {
 		}
 	}
 	return strings.Join(parts, ",")
+}
+
+// Text is a non-string key member written out for MemberKey, as a
+// network ACL entry's RuleNumber; nil stays unset.
+func Text[T int64 | bool](v *T) *string {
+	if v == nil {
+		return nil
+	}
+	s := fmt.Sprint(*v)
+	return &s
 }
 
 func index[T any](entries []T, key func(*T) string) map[string]*T {

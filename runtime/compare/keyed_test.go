@@ -109,3 +109,25 @@ func TestMemberKey(t *testing.T) {
 		}
 	}
 }
+
+func TestMemberKeyOfText(t *testing.T) {
+	members := []string{"egress", "ruleNumber"}
+	n := func(i int64) *int64 { return &i }
+	b := func(v bool) *bool { return &v }
+	cases := []struct {
+		reason string
+		egress *bool
+		number *int64
+		want   string
+	}{
+		{reason: "false is a value, not unset: the ingress entry 100", egress: b(false), number: n(100), want: "egress=false,ruleNumber=100"},
+		{reason: "the egress entry of the same number is another entry", egress: b(true), number: n(100), want: "egress=true,ruleNumber=100"},
+		{reason: "zero is a value too", egress: b(true), number: n(0), want: "egress=true,ruleNumber=0"},
+		{reason: "nil stays unset", number: n(7), want: "ruleNumber=7"},
+	}
+	for _, c := range cases {
+		if got := MemberKey(members, Text(c.egress), Text(c.number)); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.reason, got, c.want)
+		}
+	}
+}

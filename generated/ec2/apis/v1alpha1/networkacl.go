@@ -20,6 +20,8 @@ type NetworkACLSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="vpcRef cannot change once set"
 	VPCRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"vpcRef,omitempty"`
+	// +optional
+	Entries []CreateNetworkAclEntryInput `json:"entries,omitempty"`
 	// Any tags assigned to the network ACL.
 	// +optional
 	Tags []Tag `json:"tags,omitempty"`
@@ -31,9 +33,6 @@ type NetworkACLStatus struct {
 	// Any associations between the network ACL and your subnets
 	// +optional
 	Associations []NetworkAclAssociation `json:"associations,omitempty"`
-	// The entries (rules) in the network ACL.
-	// +optional
-	Entries []NetworkAclEntry `json:"entries,omitempty"`
 	// Indicates whether this is the default network ACL for the VPC.
 	// +optional
 	IsDefault *bool `json:"isDefault,omitempty"`

@@ -44,6 +44,35 @@ type CidrBlock struct {
 	CIDRBlock *string `json:"cidrBlock,omitempty"`
 }
 
+// CreateNetworkAclEntryInput mirrors the AWS CreateNetworkAclEntryInput shape.
+type CreateNetworkAclEntryInput struct {
+	// The rule number for the entry (for example, 100). ACL entries are processed in ascending order by rule number. Constraints: Positive integer from 1 to 32766. The range 32767 to 65535 is reserved for internal use.
+	// +kubebuilder:validation:Required
+	RuleNumber *int64 `json:"ruleNumber"`
+	// The protocol number. A value of "-1" means all protocols. If you specify "-1" or a protocol number other than "6" (TCP), "17" (UDP), or "1" (ICMP), traffic on all ports is allowed, regardless of any ports or ICMP types or codes that you specify.
+	// +kubebuilder:validation:Required
+	Protocol *string `json:"protocol"`
+	// Indicates whether to allow or deny the traffic that matches the rule.
+	// +kubebuilder:validation:Required
+	// +kubebuilder:validation:Enum=allow;deny
+	RuleAction *string `json:"ruleAction"`
+	// Indicates whether this is an egress rule (rule is applied to traffic leaving the subnet).
+	// +kubebuilder:validation:Required
+	Egress *bool `json:"egress"`
+	// The IPv4 network range to allow or deny, in CIDR notation (for example 172.16.0.0/24 ). We modify the specified CIDR block to its canonical form; for example, if you specify 100.68.0.18/18 , we modify it to 100.68.0.0/18 .
+	// +optional
+	CIDRBlock *string `json:"cidrBlock,omitempty"`
+	// The IPv6 network range to allow or deny, in CIDR notation (for example 2001:db8:1234:1a00::/64 ).
+	// +optional
+	IPv6CIDRBlock *string `json:"ipv6CIDRBlock,omitempty"`
+	// ICMP protocol: The ICMP or ICMPv6 type and code. Required if specifying protocol 1 (ICMP) or protocol 58 (ICMPv6) with an IPv6 CIDR block.
+	// +optional
+	IcmpTypeCode *IcmpTypeCode `json:"icmpTypeCode,omitempty"`
+	// TCP or UDP protocols: The range of ports the rule applies to. Required if specifying protocol 6 (TCP) or 17 (UDP).
+	// +optional
+	PortRange *PortRange `json:"portRange,omitempty"`
+}
+
 // CreateRouteInput mirrors the AWS CreateRouteInput shape.
 type CreateRouteInput struct {
 	// The ID of a prefix list used for the destination match.
@@ -155,7 +184,7 @@ type IcmpTypeCode struct {
 	Code *int64 `json:"code,omitempty"`
 	// The ICMP type. A value of -1 means all types.
 	// +optional
-	Type *int64 `json:"type,omitempty"`
+	Type *int64 `json:"type_,omitempty"`
 }
 
 // InternetGatewayAttachment mirrors the AWS InternetGatewayAttachment shape.
@@ -345,34 +374,6 @@ type NetworkAclAssociation struct {
 	// The ID of the subnet.
 	// +optional
 	SubnetID *string `json:"subnetID,omitempty"`
-}
-
-// NetworkAclEntry mirrors the AWS NetworkAclEntry shape.
-type NetworkAclEntry struct {
-	// The IPv4 network range to allow or deny, in CIDR notation.
-	// +optional
-	CIDRBlock *string `json:"cidrBlock,omitempty"`
-	// Indicates whether the rule is an egress rule (applied to traffic leaving the subnet).
-	// +optional
-	Egress *bool `json:"egress,omitempty"`
-	// ICMP protocol: The ICMP type and code.
-	// +optional
-	IcmpTypeCode *IcmpTypeCode `json:"icmpTypeCode,omitempty"`
-	// The IPv6 network range to allow or deny, in CIDR notation.
-	// +optional
-	IPv6CIDRBlock *string `json:"ipv6CIDRBlock,omitempty"`
-	// TCP or UDP protocols: The range of ports the rule applies to.
-	// +optional
-	PortRange *PortRange `json:"portRange,omitempty"`
-	// The protocol number. A value of "-1" means all protocols.
-	// +optional
-	Protocol *string `json:"protocol,omitempty"`
-	// Indicates whether to allow or deny the traffic that matches the rule.
-	// +optional
-	RuleAction *string `json:"ruleAction,omitempty"`
-	// The rule number for the entry. ACL entries are processed in ascending order by rule number.
-	// +optional
-	RuleNumber *int64 `json:"ruleNumber,omitempty"`
 }
 
 // NewDhcpConfiguration mirrors the AWS NewDhcpConfiguration shape.

@@ -19,6 +19,8 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.vpcRef) || has(self.vpcRef)",message="vpcRef cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.routeTableIDs) && has(self.routeTableRefs))",message="set at most one of routeTableIDs and routeTableRefs"
 // +kubebuilder:validation:XValidation:rule="!(has(self.subnetIDs) && has(self.subnetRefs))",message="set at most one of subnetIDs and subnetRefs"
+// +kubebuilder:validation:XValidation:rule="!(has(self.securityGroupIDs) && has(self.securityGroupRefs))",message="set at most one of securityGroupIDs and securityGroupRefs"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.securityGroupRefs) || has(self.securityGroupRefs)",message="securityGroupRefs cannot be removed once set"
 type VPCEndpointSpec struct {
 	// The type of endpoint. Default: Gateway
 	// +optional
@@ -56,6 +58,10 @@ type VPCEndpointSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="securityGroupIDs cannot change once set"
 	SecurityGroupIDs []string `json:"securityGroupIDs,omitempty"`
+	// SecurityGroupRefs names the SecurityGroup whose .status.id fills securityGroupIDs.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="securityGroupRefs cannot change once set"
+	SecurityGroupRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"securityGroupRefs,omitempty"`
 	// The IP address type for the endpoint.
 	// +optional
 	// +kubebuilder:validation:Enum=ipv4;dualstack;ipv6

@@ -2,12 +2,18 @@
 
 package networkacl
 
-import v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
+import (
+	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
+)
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.NetworkACLSpec) []string {
 	var diff []string
+	diff = append(diff, compare.Keyed("entries", "", desired.Entries, observed.Entries, func(e *v1alpha1.CreateNetworkAclEntryInput) string {
+		return compare.MemberKey([]string{"ruleNumber", "egress"}, compare.Text(e.RuleNumber), compare.Text(e.Egress))
+	}, diffCreateNetworkAclEntryInput)...)
 	return diff
 }
 
@@ -17,6 +23,69 @@ func diffCreateOnly(desired, observed *v1alpha1.NetworkACLSpec) []string {
 	var diff []string
 	if desired.VPCID != nil && (observed.VPCID == nil || *desired.VPCID != *observed.VPCID) {
 		diff = append(diff, "vpcID")
+	}
+	return diff
+}
+
+func diffCreateNetworkAclEntryInput(path string, desired, observed *v1alpha1.CreateNetworkAclEntryInput) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.CreateNetworkAclEntryInput{}
+	}
+	var diff []string
+	if desired.RuleNumber != nil && (observed.RuleNumber == nil || *desired.RuleNumber != *observed.RuleNumber) {
+		diff = append(diff, path+".ruleNumber")
+	}
+	if desired.Protocol != nil && (observed.Protocol == nil || *desired.Protocol != *observed.Protocol) {
+		diff = append(diff, path+".protocol")
+	}
+	if desired.RuleAction != nil && (observed.RuleAction == nil || *desired.RuleAction != *observed.RuleAction) {
+		diff = append(diff, path+".ruleAction")
+	}
+	if desired.Egress != nil && (observed.Egress == nil || *desired.Egress != *observed.Egress) {
+		diff = append(diff, path+".egress")
+	}
+	if desired.CIDRBlock != nil && (observed.CIDRBlock == nil || *desired.CIDRBlock != *observed.CIDRBlock) {
+		diff = append(diff, path+".cidrBlock")
+	}
+	if desired.IPv6CIDRBlock != nil && (observed.IPv6CIDRBlock == nil || *desired.IPv6CIDRBlock != *observed.IPv6CIDRBlock) {
+		diff = append(diff, path+".ipv6CIDRBlock")
+	}
+	if desired.IcmpTypeCode != nil {
+		diff = append(diff, diffIcmpTypeCode(path+".icmpTypeCode", desired.IcmpTypeCode, observed.IcmpTypeCode)...)
+	}
+	if desired.PortRange != nil {
+		diff = append(diff, diffPortRange(path+".portRange", desired.PortRange, observed.PortRange)...)
+	}
+	return diff
+}
+
+func diffIcmpTypeCode(path string, desired, observed *v1alpha1.IcmpTypeCode) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.IcmpTypeCode{}
+	}
+	var diff []string
+	if desired.Code != nil && (observed.Code == nil || *desired.Code != *observed.Code) {
+		diff = append(diff, path+".code")
+	}
+	if desired.Type != nil && (observed.Type == nil || *desired.Type != *observed.Type) {
+		diff = append(diff, path+".type_")
+	}
+	return diff
+}
+
+func diffPortRange(path string, desired, observed *v1alpha1.PortRange) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.PortRange{}
+	}
+	var diff []string
+	if desired.From != nil && (observed.From == nil || *desired.From != *observed.From) {
+		diff = append(diff, path+".from")
+	}
+	if desired.To != nil && (observed.To == nil || *desired.To != *observed.To) {
+		diff = append(diff, path+".to")
 	}
 	return diff
 }

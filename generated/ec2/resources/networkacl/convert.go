@@ -3,14 +3,19 @@
 package networkacl
 
 import (
+	"fmt"
 	types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
+	"slices"
 )
 
 func observedSpec(cr *v1alpha1.NetworkACL, desc *types.NetworkAcl) v1alpha1.NetworkACLSpec {
 	observed := *cr.Spec.DeepCopy()
 	observed.VPCID = desc.VpcId
+	observed.Entries = conv.Slice(slices.DeleteFunc(slices.Clone(desc.Entries), func(e types.NetworkAclEntry) bool {
+		return slices.Contains([]string{"32767"}, fmt.Sprint(conv.Value(e.RuleNumber)))
+	}), apiCreateNetworkAclEntryInputFromNetworkAclEntry)
 	observed.Tags = conv.Slice(desc.Tags, apiTag)
 	return observed
 }
@@ -24,10 +29,36 @@ func specTags(cr *v1alpha1.NetworkACL) map[string]string {
 
 func fillStatusFromNetworkAcl(status *v1alpha1.NetworkACLStatus, in *types.NetworkAcl) {
 	status.Associations = conv.Slice(in.Associations, apiNetworkAclAssociation)
-	status.Entries = conv.Slice(in.Entries, apiNetworkAclEntry)
 	status.IsDefault = in.IsDefault
 	status.NetworkACLID = in.NetworkAclId
 	status.OwnerID = in.OwnerId
+}
+
+func sdkIcmpTypeCode(in v1alpha1.IcmpTypeCode) types.IcmpTypeCode {
+	return types.IcmpTypeCode{
+		Code: conv.Int[int32](in.Code),
+		Type: conv.Int[int32](in.Type),
+	}
+}
+
+func sdkPortRange(in v1alpha1.PortRange) types.PortRange {
+	return types.PortRange{
+		From: conv.Int[int32](in.From),
+		To:   conv.Int[int32](in.To),
+	}
+}
+
+func apiCreateNetworkAclEntryInputFromNetworkAclEntry(in types.NetworkAclEntry) v1alpha1.CreateNetworkAclEntryInput {
+	return v1alpha1.CreateNetworkAclEntryInput{
+		CIDRBlock:     in.CidrBlock,
+		Egress:        in.Egress,
+		IPv6CIDRBlock: in.Ipv6CidrBlock,
+		IcmpTypeCode:  conv.Ptr(in.IcmpTypeCode, apiIcmpTypeCode),
+		PortRange:     conv.Ptr(in.PortRange, apiPortRange),
+		Protocol:      in.Protocol,
+		RuleAction:    conv.FromEnum(in.RuleAction),
+		RuleNumber:    conv.Int[int64](in.RuleNumber),
+	}
 }
 
 func apiTag(in types.Tag) v1alpha1.Tag {
@@ -42,19 +73,6 @@ func apiNetworkAclAssociation(in types.NetworkAclAssociation) v1alpha1.NetworkAc
 		NetworkACLAssociationID: in.NetworkAclAssociationId,
 		NetworkACLID:            in.NetworkAclId,
 		SubnetID:                in.SubnetId,
-	}
-}
-
-func apiNetworkAclEntry(in types.NetworkAclEntry) v1alpha1.NetworkAclEntry {
-	return v1alpha1.NetworkAclEntry{
-		CIDRBlock:     in.CidrBlock,
-		Egress:        in.Egress,
-		IPv6CIDRBlock: in.Ipv6CidrBlock,
-		IcmpTypeCode:  conv.Ptr(in.IcmpTypeCode, apiIcmpTypeCode),
-		PortRange:     conv.Ptr(in.PortRange, apiPortRange),
-		Protocol:      in.Protocol,
-		RuleAction:    conv.FromEnum(in.RuleAction),
-		RuleNumber:    conv.Int[int64](in.RuleNumber),
 	}
 }
 

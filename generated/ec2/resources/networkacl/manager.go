@@ -8,6 +8,7 @@ import (
 	ec2 "github.com/aws/aws-sdk-go-v2/service/ec2"
 	types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -16,6 +17,10 @@ import (
 // Kind describes NetworkACL to the shared runtime.
 func Kind() managed.Kind[*v1alpha1.NetworkACL] {
 	return managed.Kind[*v1alpha1.NetworkACL]{
+		AppliedFields: []managed.AppliedField{{
+			Field:    "entries",
+			Observed: true,
+		}},
 		AssignedIdentifier: true,
 		ClientToken:        true,
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.NetworkACL] {
@@ -125,6 +130,62 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.NetworkACL, obs manag
 						Value: &v,
 					}
 				}),
+			}); err != nil {
+				return err
+			}
+		}
+	}
+	if obs.Changed("entries") {
+		observed, _ := obs.Observed.(v1alpha1.NetworkACLSpec)
+		add, change, remove := compare.KeyedPlan(cr.Spec.Entries, observed.Entries, func(e *v1alpha1.CreateNetworkAclEntryInput) string {
+			return compare.MemberKey([]string{"ruleNumber", "egress"}, compare.Text(e.RuleNumber), compare.Text(e.Egress))
+		}, func(d, o *v1alpha1.CreateNetworkAclEntryInput) bool {
+			return len(diffCreateNetworkAclEntryInput("", d, o)) > 0
+		})
+		for _, e := range remove {
+			if cr.Status.NetworkACLID == nil {
+				return nil
+			}
+			if _, err := m.client.DeleteNetworkAclEntry(ctx, &ec2.DeleteNetworkAclEntryInput{
+				Egress:       e.Egress,
+				NetworkAclId: cr.Status.NetworkACLID,
+				RuleNumber:   conv.Int[int32](e.RuleNumber),
+			}); err != nil {
+				return err
+			}
+		}
+		for _, e := range change {
+			if cr.Status.NetworkACLID == nil {
+				return nil
+			}
+			if _, err := m.client.ReplaceNetworkAclEntry(ctx, &ec2.ReplaceNetworkAclEntryInput{
+				CidrBlock:     e.CIDRBlock,
+				Egress:        e.Egress,
+				IcmpTypeCode:  conv.Ptr(e.IcmpTypeCode, sdkIcmpTypeCode),
+				Ipv6CidrBlock: e.IPv6CIDRBlock,
+				NetworkAclId:  cr.Status.NetworkACLID,
+				PortRange:     conv.Ptr(e.PortRange, sdkPortRange),
+				Protocol:      e.Protocol,
+				RuleAction:    conv.ToEnum[types.RuleAction](e.RuleAction),
+				RuleNumber:    conv.Int[int32](e.RuleNumber),
+			}); err != nil {
+				return err
+			}
+		}
+		for _, e := range add {
+			if cr.Status.NetworkACLID == nil {
+				return nil
+			}
+			if _, err := m.client.CreateNetworkAclEntry(ctx, &ec2.CreateNetworkAclEntryInput{
+				CidrBlock:     e.CIDRBlock,
+				Egress:        e.Egress,
+				IcmpTypeCode:  conv.Ptr(e.IcmpTypeCode, sdkIcmpTypeCode),
+				Ipv6CidrBlock: e.IPv6CIDRBlock,
+				NetworkAclId:  cr.Status.NetworkACLID,
+				PortRange:     conv.Ptr(e.PortRange, sdkPortRange),
+				Protocol:      e.Protocol,
+				RuleAction:    conv.ToEnum[types.RuleAction](e.RuleAction),
+				RuleNumber:    conv.Int[int32](e.RuleNumber),
 			}); err != nil {
 				return err
 			}

@@ -58,6 +58,15 @@ func Kind() managed.Kind[*v1alpha1.VPCEndpoint] {
 				Kind:    "Subnet",
 				Version: "v1alpha1",
 			},
+		}, {
+			Field:    "securityGroupIDs",
+			Path:     "status.id",
+			RefField: "securityGroupRefs",
+			Target: schema.GroupVersionKind{
+				Group:   "ec2.services.k8s.aws",
+				Kind:    "SecurityGroup",
+				Version: "v1alpha1",
+			},
 		}},
 	}
 }

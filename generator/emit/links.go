@@ -145,3 +145,29 @@ func (m *managerWriter) updateLinks() []jen.Code {
 	}
 	return body
 }
+
+// unlinkAll disassociates, before the delete, every association of the
+// linked fields the spec sets: AWS may keep a deleted subnet's route
+// table association (moto does), which then stops the table's delete.
+func (m *managerWriter) unlinkAll() []jen.Code {
+	var body []jen.Code
+	for _, f := range m.linked() {
+		l := f.Links
+		id := m.linkID(l)
+		disassociate := jen.Op("&").Qual(m.c.sdk, l.Disassociate.Name+"Input").Values(jen.Dict{
+			jen.Id(member(l.Disassociate, l.DisassociateMember).GoName): jen.Qual(convPkg, "Of").Call(jen.Id("assoc")),
+		})
+		body = append(body,
+			jen.Comment("The "+f.JSONName+" associations must not outlive the resource."),
+			jen.If(jen.Id("cr").Dot("Spec").Dot(f.GoName).Op("!=").Nil().Op("&&").Add(id).Op("!=").Nil()).Block(
+				jen.List(jen.Id("links"), jen.Err()).Op(":=").Id("m").Dot(listLinksName(f)).Call(jen.Id("ctx"), jen.Op("*").Add(id)),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+				jen.For(jen.List(jen.Id("_"), jen.Id("assoc")).Op(":=").Range().Id("links")).Block(
+					jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(l.Disassociate.Name).Call(jen.Id("ctx"), disassociate),
+						jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+				),
+			),
+		)
+	}
+	return body
+}

@@ -620,7 +620,7 @@ func (m *managerWriter) delete() jen.Code {
 	if r.Delete.Unsuccessful != "" {
 		out = jen.Id("out")
 	}
-	body := append(m.detachAll(), guards...)
+	body := append(append(m.detachAll(), m.unlinkAll()...), guards...)
 	body = append(body,
 		jen.List(out, jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Delete.Name).Call(
 			jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Delete.Name+"Input").Values(ids)),

@@ -94,7 +94,7 @@ func (st *state) link(w *work, name string, c *config.Link, at config.Key) (*mod
 		Class: model.ClassSpec, Updatable: true,
 		Links: l, Because: c.Because, ObservedPath: l.ObservedAt,
 	}
-	f.Reason = fmt.Sprintf("associated by %s and disassociated by %s; listed by %s filtered on %s, one call per resync while set; compared as a set", l.Associate.Name, l.Disassociate.Name, l.List.Name, c.Filter)
+	f.Reason = fmt.Sprintf("associated by %s and disassociated by %s; listed by %s filtered on %s, one call per resync while set, and disassociated before the delete", l.Associate.Name, l.Disassociate.Name, l.List.Name, c.Filter)
 	return f, nil
 }
 

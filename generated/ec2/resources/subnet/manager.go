@@ -286,6 +286,18 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Subnet, obs managed.O
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Subnet) error {
+	// The routeTables associations must not outlive the resource.
+	if cr.Spec.RouteTables != nil && cr.Status.SubnetID != nil {
+		links, err := m.listRouteTables(ctx, *cr.Status.SubnetID)
+		if err != nil {
+			return err
+		}
+		for _, assoc := range links {
+			if _, err := m.client.DisassociateRouteTable(ctx, &ec2.DisassociateRouteTableInput{AssociationId: conv.Of(assoc)}); err != nil {
+				return err
+			}
+		}
+	}
 	if cr.Status.SubnetID == nil {
 		return nil
 	}

@@ -101,6 +101,12 @@ type Resource struct {
 	// input's member that takes the value: an internet gateway's VpcId,
 	// set by AttachInternetGateway and DetachInternetGateway.
 	Attachments map[string]*Attachment `yaml:"attachments,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// Links are spec fields listing other resources' identifiers, each
+	// associated with this resource by a call of its own and observed by
+	// another resource's list operation filtered on this one's identifier,
+	// keyed by the associate input's member that takes one: a subnet's
+	// RouteTableId, set by AssociateRouteTable and DisassociateRouteTable.
+	Links map[string]*Link `yaml:"links,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
 	// FindCreated says how to find what a create made when its answer was
 	// lost (a crash or a timeout between the create call and the status
 	// write), for a resource whose identifier AWS assigns, such as a
@@ -409,6 +415,27 @@ type Associations struct {
 	// ObservedAt is the read output member listing the associations, each
 	// a structure with the element and the association's identifier.
 	ObservedAt string `yaml:"observedAt"`
+}
+
+// Link names the operations that associate and disassociate one element
+// of a list of other resources' identifiers, and how to list them.
+type Link struct {
+	// Associate adds one: it takes the resource's identifier and the
+	// element, and returns the association's identifier.
+	Associate string `yaml:"associate"`
+	// Disassociate removes one: it takes the association's identifier.
+	Disassociate string `yaml:"disassociate"`
+	// List lists the associations: an operation whose input has Filters.
+	List string `yaml:"list"`
+	// Filter is the filter name that takes the resource's identifier
+	// (association.subnet-id).
+	Filter string `yaml:"filter"`
+	// ObservedAt is the dotted path of lists in List's output to the
+	// associations, each holding the element, the resource's identifier
+	// and the association's (RouteTables.Associations).
+	ObservedAt string `yaml:"observedAt"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
 }
 
 // Attachment names the operations that set a single-valued attachment,

@@ -61,6 +61,11 @@ func (f *File) normalize() {
 				r.Attachments[k] = &Attachment{}
 			}
 		}
+		for k, l := range r.Links {
+			if l == nil {
+				r.Links[k] = &Link{}
+			}
+		}
 	}
 	for k, s := range f.Shapes {
 		if s == nil {

@@ -59,6 +59,9 @@ func calledOperations(r *model.Resource) []*model.Operation {
 		if a := f.Attachment; a != nil {
 			ops = append(ops, a.Attach, a.Detach)
 		}
+		if l := f.Links; l != nil {
+			ops = append(ops, l.Associate, l.Disassociate, l.List)
+		}
 	}
 	if r.Tags != nil && r.Tags.ByID != nil {
 		ops = append(ops, r.Tags.ByID.Tag, r.Tags.ByID.Untag)

@@ -47,6 +47,9 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 		f.Line()
 		f.Add(m.findCreated())
 	}
+	for _, code := range m.listLinksFuncs() {
+		f.Add(code)
+	}
 
 	// Built before the conversions are written out, which they use.
 	var updates []jen.Code
@@ -361,6 +364,7 @@ func (m *managerWriter) observe() jen.Code {
 		jen.Id("observed").Op(":=").Id("observedSpec").Call(jen.Id("cr"), jen.Id("desc")),
 	)
 	body = append(body, m.observeSubResources(obs.Clone().Values())...)
+	body = append(body, m.observeLinks(obs.Clone().Values())...)
 	body = append(body, m.observeFrom(obs.Clone().Values())...)
 	body = append(body, jen.Id("obs").Op(":=").Add(obs.Clone().Values(result)))
 	body = append(body, m.observeTags(obs.Clone().Values(), arnExpr)...)
@@ -518,7 +522,7 @@ func (m *managerWriter) update() jen.Code {
 	r := m.r
 	params := []jen.Code{jen.Id("obs").Qual(managedPkg, "Observation")}
 	tags := append(m.updateTags(), m.updateTagsByID()...)
-	subs := append(append(append(tags, m.updateSubResources()...), m.updateAssociations()...), m.updateAttachments()...)
+	subs := append(append(append(tags, m.updateSubResources()...), m.updateAssociations()...), append(m.updateAttachments(), m.updateLinks()...)...)
 	if r.Update == nil {
 		if len(subs) > 0 {
 			return m.method("Update", params, jen.Error(), append(subs, jen.Return(jen.Nil()))...)
@@ -602,7 +606,7 @@ func (m *managerWriter) update() jen.Code {
 		if cond := m.otherThanOwned(); cond != nil {
 			body = []jen.Code{jen.If(cond).Block(body...)}
 		}
-		body = append(append(append(append(tags, body...), m.updateSubResources()...), m.updateAssociations()...), m.updateAttachments()...)
+		body = append(append(append(append(tags, body...), m.updateSubResources()...), m.updateAssociations()...), append(m.updateAttachments(), m.updateLinks()...)...)
 		body = append(body, jen.Return(jen.Nil()))
 	}
 	return m.method("Update", params, jen.Error(), body...)
@@ -615,7 +619,7 @@ func (m *managerWriter) delete() jen.Code {
 	if r.Delete.Unsuccessful != "" {
 		out = jen.Id("out")
 	}
-	body := append(m.detachAll(), guards...)
+	body := append(append(m.detachAll(), m.unlinkAll()...), guards...)
 	body = append(body,
 		jen.List(out, jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Delete.Name).Call(
 			jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Delete.Name+"Input").Values(ids)),
@@ -646,7 +650,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 	for _, f := range r.Spec {
 		// A secret keeps its reference: AWS's value must not reach the
 		// observed spec, which adoption would copy into the object.
-		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && !topSecret(f) {
+		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && f.Links == nil && !topSecret(f) {
 			body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
 			body = append(body, m.keepUnreported(f, out)...)
 			body = append(body, m.zeroIsUnset(f)...)

@@ -64,11 +64,19 @@ func exported(name string) string {
 // a reference, the incumbent's way: kmsKeyID is set by kmsKeyRef,
 // subnetIDs by subnetRefs, roleARN by roleRef.
 func refNames(f *model.Field) (goName, jsonName string) {
-	suffix := "Ref"
 	if f.Type.Kind == model.List {
-		suffix = "Refs"
+		// routeTables, a list named by its elements, is set by routeTableRefs.
+		return singular(trimIdentity(f.GoName)) + "Refs", singular(trimIdentity(f.JSONName)) + "Refs"
 	}
-	return trimIdentity(f.GoName) + suffix, trimIdentity(f.JSONName) + suffix
+	return trimIdentity(f.GoName) + "Ref", trimIdentity(f.JSONName) + "Ref"
+}
+
+// singular drops the plural s of a name that trimIdentity left whole.
+func singular(name string) string {
+	if trimmed, ok := strings.CutSuffix(name, "s"); ok && trimmed != "" {
+		return trimmed
+	}
+	return name
 }
 
 // trimIdentity strips the ID, ARN or Name a field name ends in.

@@ -305,6 +305,9 @@ type Field struct {
 	// Attachment is set for a spec field of one value that no create
 	// takes and operations of their own attach and detach.
 	Attachment *Attachment
+	// Links is set for a list of other resources' identifiers associated
+	// one per call and listed by another resource's list operation.
+	Links *Links
 	// Because is the generator.yaml note on the field.
 	Because string
 }
@@ -392,6 +395,26 @@ type Associations struct {
 	// none; Gone are the state's values that say it is going or gone.
 	StatePath []string
 	Gone      []string
+}
+
+// Links set a list spec field of other resources' identifiers one per
+// call, as AssociateRouteTable and DisassociateRouteTable do a subnet's
+// route tables; List, filtered on the resource's identifier, observes them.
+type Links struct {
+	Associate, Disassociate, List *Operation
+	// ValueMember is Associate's input member taking the element, and the
+	// listed association's holding it; IDMember the one taking the
+	// resource's identifier, likewise.
+	ValueMember, IDMember string
+	// AssociationID is the listed association's identifier member, and
+	// DisassociateMember Disassociate's input member taking it.
+	AssociationID, DisassociateMember string
+	// Filter is the filter name taking the resource's identifier, in
+	// List's Filters.
+	Filter  string
+	Filters *TagFilters
+	// ObservedAt is the path of lists in List's output to the associations.
+	ObservedAt []string
 }
 
 // Attachment sets a single-valued spec field by operations of its own, as

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
@@ -21,7 +22,7 @@ const stackFile = "testdata/network-stack.yaml"
 // TestNetworkStack applies a whole network in one kubectl apply, written
 // with every object before those it refers to: a VPC, a public and a
 // private subnet, an internet gateway attached to the VPC, a route table
-// whose default route goes to that gateway, a security group with ingress
+// whose default route goes to that gateway, associated with the public subnet, a security group with ingress
 // rules, an elastic IP and a NAT gateway using it in the public subnet.
 // References do the ordering: everything becomes Ready, EC2 holds each
 // piece wired to the others, and one kubectl delete of the same file
@@ -80,6 +81,9 @@ func (s stackIDs) check(t *testing.T) {
 	rt := describeRouteTable(t, gwRegion, s.rtb)
 	if rt == nil || aws.ToString(rt.VpcId) != s.vpc || !slices.Contains(routesOf(rt), "0.0.0.0/0->"+s.igw) {
 		t.Errorf("route table %s: %+v, want in VPC %s with 0.0.0.0/0 to %s", s.rtb, rt, s.vpc, s.igw)
+	}
+	if rt != nil && !slices.ContainsFunc(rt.Associations, func(a types.RouteTableAssociation) bool { return aws.ToString(a.SubnetId) == s.public }) {
+		t.Errorf("route table %s is not associated with the public subnet %s: %+v", s.rtb, s.public, rt.Associations)
 	}
 	want := []string{"tcp 22-22 192.0.2.0/24", "tcp 22-22 198.51.100.0/24", "tcp 443-443 0.0.0.0/0"}
 	if g := describeGroup(t, gwRegion, s.sg); g == nil || aws.ToString(g.VpcId) != s.vpc || !slices.Equal(ruleSet(g.IpPermissions), want) {

@@ -21,6 +21,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.ipv6NetmaskLength) || has(self.ipv6NetmaskLength)",message="ipv6NetmaskLength cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="has(self.vpcID) != has(self.vpcRef)",message="set exactly one of vpcID and vpcRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.vpcRef) || has(self.vpcRef)",message="vpcRef cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!(has(self.routeTables) && has(self.routeTableRefs))",message="set at most one of routeTables and routeTableRefs"
 type SubnetSpec struct {
 	// The Availability Zone or Local Zone for the subnet. Default: Amazon Web Services selects one for you. If you create more than one subnet in your VPC, we do not necessarily select a different zone for each subnet.
 	// +optional
@@ -92,6 +93,11 @@ type SubnetSpec struct {
 	// Specify true to indicate that network interfaces attached to instances created in the specified subnet should be assigned a public IPv4 address. Amazon Web Services charges for all public IPv4 addresses, including public IPv4 addresses associated with running instances and Elastic IP addresses.
 	// +optional
 	MapPublicIPOnLaunch *bool `json:"mapPublicIPOnLaunch,omitempty"`
+	// +optional
+	RouteTables []string `json:"routeTables,omitempty"`
+	// RouteTableRefs names the RouteTable whose .status.routeTableID fills routeTables.
+	// +optional
+	RouteTableRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"routeTableRefs,omitempty"`
 	// Any tags assigned to the subnet.
 	// +optional
 	Tags []Tag `json:"tags,omitempty"`

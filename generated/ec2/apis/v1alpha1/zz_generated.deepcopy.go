@@ -2955,6 +2955,18 @@ func (in *SubnetSpec) DeepCopyInto(out *SubnetSpec) {
 		*out = new(bool)
 		**out = **in
 	}
+	if in.RouteTables != nil {
+		in, out := &in.RouteTables, &out.RouteTables
+		*out = make([]string, len(*in))
+		copy(*out, *in)
+	}
+	if in.RouteTableRefs != nil {
+		in, out := &in.RouteTableRefs, &out.RouteTableRefs
+		*out = make([]apisv1alpha1.AWSResourceReferenceWrapper, len(*in))
+		for i := range *in {
+			(*in)[i].DeepCopyInto(&(*out)[i])
+		}
+	}
 	if in.Tags != nil {
 		in, out := &in.Tags, &out.Tags
 		*out = make([]Tag, len(*in))

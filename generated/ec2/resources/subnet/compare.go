@@ -2,7 +2,10 @@
 
 package subnet
 
-import v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
+import (
+	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
+)
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
 // differs from what AWS reports. Unset desired fields are not compared.
@@ -28,6 +31,9 @@ func diffSpec(desired, observed *v1alpha1.SubnetSpec) []string {
 	}
 	if desired.MapPublicIPOnLaunch != nil && (observed.MapPublicIPOnLaunch == nil || *desired.MapPublicIPOnLaunch != *observed.MapPublicIPOnLaunch) {
 		diff = append(diff, "mapPublicIPOnLaunch")
+	}
+	if desired.RouteTables != nil && !compare.SameElements(desired.RouteTables, observed.RouteTables) {
+		diff = append(diff, "routeTables")
 	}
 	return diff
 }

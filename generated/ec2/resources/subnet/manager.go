@@ -11,6 +11,7 @@ import (
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	"maps"
 	"slices"
 	"time"
 )
@@ -51,6 +52,15 @@ func Kind() managed.Kind[*v1alpha1.Subnet] {
 				Kind:    "VPC",
 				Version: "v1alpha1",
 			},
+		}, {
+			Field:    "routeTables",
+			Path:     "status.routeTableID",
+			RefField: "routeTableRefs",
+			Target: schema.GroupVersionKind{
+				Group:   "ec2.services.k8s.aws",
+				Kind:    "RouteTable",
+				Version: "v1alpha1",
+			},
 		}},
 	}
 }
@@ -78,6 +88,17 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Subnet) (managed.Obs
 	desc := &found[0]
 	fillStatusFromSubnet(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
+	// DescribeRouteTables lists the routeTables; one call, made only while the answer matters.
+	if (cr.Spec.RouteTables != nil || !managed.Owned(cr)) && cr.Status.SubnetID != nil {
+		links, err := m.listRouteTables(ctx, *cr.Status.SubnetID)
+		if err != nil {
+			return managed.Observation{}, err
+		}
+		observed.RouteTables = slices.Sorted(maps.Keys(links))
+		if observed.RouteTables == nil {
+			observed.RouteTables = []string{}
+		}
+	}
 	obs := managed.Observation{
 		ARN:       desc.SubnetArn,
 		Diff:      diffSpec(&cr.Spec, &observed),
@@ -238,10 +259,45 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Subnet, obs managed.O
 			return err
 		}
 	}
+	if obs.Changed("routeTables") && cr.Status.SubnetID != nil {
+		links, err := m.listRouteTables(ctx, *cr.Status.SubnetID)
+		if err != nil {
+			return err
+		}
+		for v, assoc := range links {
+			if !slices.Contains(cr.Spec.RouteTables, v) {
+				if _, err := m.client.DisassociateRouteTable(ctx, &ec2.DisassociateRouteTableInput{AssociationId: conv.Of(assoc)}); err != nil {
+					return err
+				}
+			}
+		}
+		for _, v := range cr.Spec.RouteTables {
+			if _, ok := links[v]; !ok {
+				if _, err := m.client.AssociateRouteTable(ctx, &ec2.AssociateRouteTableInput{
+					RouteTableId: conv.Of(v),
+					SubnetId:     cr.Status.SubnetID,
+				}); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	return nil
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Subnet) error {
+	// The routeTables associations must not outlive the resource.
+	if (cr.Spec.RouteTables != nil || cr.Spec.RouteTableRefs != nil) && cr.Status.SubnetID != nil {
+		links, err := m.listRouteTables(ctx, *cr.Status.SubnetID)
+		if err != nil {
+			return err
+		}
+		for _, assoc := range links {
+			if _, err := m.client.DisassociateRouteTable(ctx, &ec2.DisassociateRouteTableInput{AssociationId: conv.Of(assoc)}); err != nil {
+				return err
+			}
+		}
+	}
 	if cr.Status.SubnetID == nil {
 		return nil
 	}
@@ -290,4 +346,24 @@ func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.Subnet, since ti
 		cr.Status.SubnetID = found[0].SubnetId
 	}
 	return len(found), nil
+}
+
+// listRouteTables lists the routeTables the resource id is associated with, by DescribeRouteTables filtered on association.subnet-id, each with its association's identifier.
+func (m *manager) listRouteTables(ctx context.Context, id string) (map[string]string, error) {
+	out, err := m.client.DescribeRouteTables(ctx, &ec2.DescribeRouteTablesInput{Filters: []types.Filter{types.Filter{
+		Name:   conv.Of("association.subnet-id"),
+		Values: []string{id},
+	}}})
+	if err != nil {
+		return nil, err
+	}
+	links := map[string]string{}
+	for _, x0 := range out.RouteTables {
+		for _, x1 := range x0.Associations {
+			if conv.Value(x1.SubnetId) == id && x1.RouteTableId != nil {
+				links[*x1.RouteTableId] = conv.Value(x1.RouteTableAssociationId)
+			}
+		}
+	}
+	return links, nil
 }

@@ -2,7 +2,6 @@ package ec2
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"testing"
@@ -11,7 +10,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
-	"github.com/aws/smithy-go"
 	"sigs.k8s.io/yaml"
 
 	"github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
@@ -40,17 +38,7 @@ spec:
 func describeDHCPOptions(t *testing.T, region, id string) *types.DhcpOptions {
 	t.Helper()
 	out, err := ec2Client(region).DescribeDhcpOptions(context.Background(), &ec2.DescribeDhcpOptionsInput{DhcpOptionsIds: []string{id}})
-	var apiErr smithy.APIError
-	if errors.As(err, &apiErr) && apiErr.ErrorCode() == "InvalidDhcpOptionID.NotFound" {
-		return nil
-	}
-	if err != nil {
-		t.Fatalf("DescribeDhcpOptions %s in %s: %v", id, region, err)
-	}
-	if len(out.DhcpOptions) == 0 {
-		return nil
-	}
-	return &out.DhcpOptions[0]
+	return first(t, "DescribeDhcpOptions "+id+" in "+region, err, func() []types.DhcpOptions { return out.DhcpOptions }, "InvalidDhcpOptionID.NotFound")
 }
 
 // dhcpValues lists the values of one key of a DHCP options set.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -71,17 +72,7 @@ func ec2Client(region string) *ec2.Client {
 func describeVPC(t *testing.T, region, id string) *types.Vpc {
 	t.Helper()
 	out, err := ec2Client(region).DescribeVpcs(context.Background(), &ec2.DescribeVpcsInput{VpcIds: []string{id}})
-	var apiErr smithy.APIError
-	if errors.As(err, &apiErr) && apiErr.ErrorCode() == "InvalidVpcID.NotFound" {
-		return nil
-	}
-	if err != nil {
-		t.Fatalf("DescribeVpcs %s in %s: %v", id, region, err)
-	}
-	if len(out.Vpcs) == 0 {
-		return nil
-	}
-	return &out.Vpcs[0]
+	return first(t, "DescribeVpcs "+id+" in "+region, err, func() []types.Vpc { return out.Vpcs }, "InvalidVpcID.NotFound")
 }
 
 // attribute reads one boolean attribute of a VPC through the SDK.
@@ -136,4 +127,22 @@ func total(counts map[string]int) int {
 		n += c
 	}
 	return n
+}
+
+// first is what a Describe call by one identifier found: nil when EC2
+// answers one of the not-found codes or lists nothing; any other error
+// fails the test.
+func first[T any](t *testing.T, call string, err error, items func() []T, notFoundCodes ...string) *T {
+	t.Helper()
+	var apiErr smithy.APIError
+	if errors.As(err, &apiErr) && slices.Contains(notFoundCodes, apiErr.ErrorCode()) {
+		return nil
+	}
+	if err != nil {
+		t.Fatalf("%s: %v", call, err)
+	}
+	if list := items(); len(list) > 0 {
+		return &list[0]
+	}
+	return nil
 }

@@ -40,13 +40,7 @@ spec:
 func describeFlowLog(t *testing.T, region, id string) *types.FlowLog {
 	t.Helper()
 	out, err := ec2Client(region).DescribeFlowLogs(context.Background(), &ec2.DescribeFlowLogsInput{FlowLogIds: []string{id}})
-	if err != nil {
-		t.Fatalf("DescribeFlowLogs %s in %s: %v", id, region, err)
-	}
-	if len(out.FlowLogs) == 0 {
-		return nil
-	}
-	return &out.FlowLogs[0]
+	return first(t, "DescribeFlowLogs "+id+" in "+region, err, func() []types.FlowLog { return out.FlowLogs })
 }
 
 // TestFlowLogOfVPC logs a VPC's rejected traffic to S3: the FlowLog

@@ -2,7 +2,6 @@ package ec2
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -10,7 +9,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
-	"github.com/aws/smithy-go"
 	"sigs.k8s.io/yaml"
 
 	"github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
@@ -103,67 +101,26 @@ func (e env) load(manifest, ns string, obj interface{ SetNamespace(string) }) {
 func describeIGW(t *testing.T, id string) *types.InternetGateway {
 	t.Helper()
 	out, err := ec2Client(gwRegion).DescribeInternetGateways(context.Background(), &ec2.DescribeInternetGatewaysInput{InternetGatewayIds: []string{id}})
-	if notFound(err, "InvalidInternetGatewayID.NotFound") {
-		return nil
-	}
-	if err != nil {
-		t.Fatalf("DescribeInternetGateways %s: %v", id, err)
-	}
-	if len(out.InternetGateways) == 0 {
-		return nil
-	}
-	return &out.InternetGateways[0]
+	return first(t, "DescribeInternetGateways "+id+" in "+gwRegion, err, func() []types.InternetGateway { return out.InternetGateways }, "InvalidInternetGatewayID.NotFound")
 }
 
 func describeEIGW(t *testing.T, id string) *types.EgressOnlyInternetGateway {
 	t.Helper()
 	out, err := ec2Client(gwRegion).DescribeEgressOnlyInternetGateways(context.Background(), &ec2.DescribeEgressOnlyInternetGatewaysInput{EgressOnlyInternetGatewayIds: []string{id}})
-	if notFound(err, "InvalidGatewayID.NotFound") {
-		return nil
-	}
-	if err != nil {
-		t.Fatalf("DescribeEgressOnlyInternetGateways %s: %v", id, err)
-	}
-	if len(out.EgressOnlyInternetGateways) == 0 {
-		return nil
-	}
-	return &out.EgressOnlyInternetGateways[0]
+	return first(t, "DescribeEgressOnlyInternetGateways "+id+" in "+gwRegion, err, func() []types.EgressOnlyInternetGateway { return out.EgressOnlyInternetGateways }, "InvalidGatewayID.NotFound")
 }
 
 func describeEIP(t *testing.T, id string) *types.Address {
 	t.Helper()
 	out, err := ec2Client(gwRegion).DescribeAddresses(context.Background(), &ec2.DescribeAddressesInput{AllocationIds: []string{id}})
-	if notFound(err, "InvalidAllocationID.NotFound") {
-		return nil
-	}
-	if err != nil {
-		t.Fatalf("DescribeAddresses %s: %v", id, err)
-	}
-	if len(out.Addresses) == 0 {
-		return nil
-	}
-	return &out.Addresses[0]
+	return first(t, "DescribeAddresses "+id+" in "+gwRegion, err, func() []types.Address { return out.Addresses }, "InvalidAllocationID.NotFound")
 }
 
 // describeNAT reads a NAT gateway through the SDK, a deleted one included.
 func describeNAT(t *testing.T, id string) *types.NatGateway {
 	t.Helper()
 	out, err := ec2Client(gwRegion).DescribeNatGateways(context.Background(), &ec2.DescribeNatGatewaysInput{NatGatewayIds: []string{id}})
-	if notFound(err, "NatGatewayNotFound") {
-		return nil
-	}
-	if err != nil {
-		t.Fatalf("DescribeNatGateways %s: %v", id, err)
-	}
-	if len(out.NatGateways) == 0 {
-		return nil
-	}
-	return &out.NatGateways[0]
-}
-
-func notFound(err error, code string) bool {
-	var apiErr smithy.APIError
-	return errors.As(err, &apiErr) && apiErr.ErrorCode() == code
+	return first(t, "DescribeNatGateways "+id+" in "+gwRegion, err, func() []types.NatGateway { return out.NatGateways }, "NatGatewayNotFound")
 }
 
 // attachedVPCs are the VPCs an internet gateway is attached to.

@@ -2,7 +2,6 @@ package ec2
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -10,7 +9,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
-	"github.com/aws/smithy-go"
 	"sigs.k8s.io/yaml"
 
 	"github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
@@ -37,18 +35,8 @@ spec:
 func describeNetworkACL(t *testing.T, region, id string) *types.NetworkAcl {
 	t.Helper()
 	out, err := ec2Client(region).DescribeNetworkAcls(context.Background(), &ec2.DescribeNetworkAclsInput{NetworkAclIds: []string{id}})
-	var apiErr smithy.APIError
 	// moto answers InvalidRouteTableID.NotFound for an ACL it lacks.
-	if errors.As(err, &apiErr) && (apiErr.ErrorCode() == "InvalidNetworkAclID.NotFound" || apiErr.ErrorCode() == "InvalidRouteTableID.NotFound") {
-		return nil
-	}
-	if err != nil {
-		t.Fatalf("DescribeNetworkAcls %s in %s: %v", id, region, err)
-	}
-	if len(out.NetworkAcls) == 0 {
-		return nil
-	}
-	return &out.NetworkAcls[0]
+	return first(t, "DescribeNetworkAcls "+id+" in "+region, err, func() []types.NetworkAcl { return out.NetworkAcls }, "InvalidNetworkAclID.NotFound", "InvalidRouteTableID.NotFound")
 }
 
 // TestNetworkACLInVPCByRef applies a NetworkACL naming its VPC by vpcRef,

@@ -2,7 +2,6 @@ package ec2
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"testing"
@@ -11,7 +10,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
-	"github.com/aws/smithy-go"
 	"sigs.k8s.io/yaml"
 
 	"github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
@@ -42,17 +40,7 @@ spec:
 func describeRouteTable(t *testing.T, region, id string) *types.RouteTable {
 	t.Helper()
 	out, err := ec2Client(region).DescribeRouteTables(context.Background(), &ec2.DescribeRouteTablesInput{RouteTableIds: []string{id}})
-	var apiErr smithy.APIError
-	if errors.As(err, &apiErr) && apiErr.ErrorCode() == "InvalidRouteTableID.NotFound" {
-		return nil
-	}
-	if err != nil {
-		t.Fatalf("DescribeRouteTables %s in %s: %v", id, region, err)
-	}
-	if len(out.RouteTables) == 0 {
-		return nil
-	}
-	return &out.RouteTables[0]
+	return first(t, "DescribeRouteTables "+id+" in "+region, err, func() []types.RouteTable { return out.RouteTables }, "InvalidRouteTableID.NotFound")
 }
 
 // routesOf lists a route table's routes as destination->target, sorted.

@@ -22,17 +22,18 @@ const stackFile = "testdata/network-stack.yaml"
 // TestNetworkStack applies a whole network in one kubectl apply, written
 // with every object before those it refers to: a VPC, a public and a
 // private subnet, an internet gateway attached to the VPC, a route table
-// whose default route goes to that gateway, associated with the public subnet, a security group with ingress
-// rules, an elastic IP and a NAT gateway using it in the public subnet.
-// References do the ordering: everything becomes Ready, EC2 holds each
-// piece wired to the others, and one kubectl delete of the same file
-// removes all of it from EC2, the controller retrying what EC2 refuses
-// while dependents remain.
+// whose default route goes to that gateway, associated with the public
+// subnet, a security group with ingress rules, an elastic IP and a NAT
+// gateway using it in the public subnet. The manifests use the incumbent's
+// field names and go through strict validation. References do the
+// ordering: everything becomes Ready, EC2 holds each piece wired to the
+// others, and one kubectl delete of the same file removes all of it from
+// EC2, the controller retrying what EC2 refuses while dependents remain.
 func TestNetworkStack(t *testing.T) {
 	t.Parallel()
 	e := env{suite.StartController(t, harness.ControllerOptions{Namespaces: []string{"stack"}, Region: gwRegion})}
 	ns := e.NS("stack")
-	kubectl(t, "apply", "-n", ns, "-f", stackFile)
+	kubectl(t, "apply", "--validate=strict", "-n", ns, "-f", stackFile)
 
 	vpc := harness.WaitReady(e.Env, &v1alpha1.VPC{ObjectMeta: meta(ns, "stack-vpc")})
 	public := harness.WaitReady(e.Env, &v1alpha1.Subnet{ObjectMeta: meta(ns, "stack-public")})

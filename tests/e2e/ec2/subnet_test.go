@@ -2,7 +2,6 @@ package ec2
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -10,7 +9,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
-	"github.com/aws/smithy-go"
 	"sigs.k8s.io/yaml"
 
 	"github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
@@ -41,17 +39,7 @@ spec:
 func describeSubnet(t *testing.T, region, id string) *types.Subnet {
 	t.Helper()
 	out, err := ec2Client(region).DescribeSubnets(context.Background(), &ec2.DescribeSubnetsInput{SubnetIds: []string{id}})
-	var apiErr smithy.APIError
-	if errors.As(err, &apiErr) && apiErr.ErrorCode() == "InvalidSubnetID.NotFound" {
-		return nil
-	}
-	if err != nil {
-		t.Fatalf("DescribeSubnets %s in %s: %v", id, region, err)
-	}
-	if len(out.Subnets) == 0 {
-		return nil
-	}
-	return &out.Subnets[0]
+	return first(t, "DescribeSubnets "+id+" in "+region, err, func() []types.Subnet { return out.Subnets }, "InvalidSubnetID.NotFound")
 }
 
 // TestSubnetInVPCByRef applies a Subnet naming its VPC by vpcRef, before

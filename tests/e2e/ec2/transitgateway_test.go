@@ -36,13 +36,11 @@ spec:
 func describeTransitGateway(t *testing.T, region, id string) *types.TransitGateway {
 	t.Helper()
 	out, err := ec2Client(region).DescribeTransitGateways(context.Background(), &ec2.DescribeTransitGatewaysInput{TransitGatewayIds: []string{id}})
-	if err != nil {
-		t.Fatalf("DescribeTransitGateways %s in %s: %v", id, region, err)
-	}
-	if len(out.TransitGateways) == 0 || out.TransitGateways[0].State == types.TransitGatewayStateDeleted {
+	g := first(t, "DescribeTransitGateways "+id+" in "+region, err, func() []types.TransitGateway { return out.TransitGateways })
+	if g != nil && g.State == types.TransitGatewayStateDeleted {
 		return nil
 	}
-	return &out.TransitGateways[0]
+	return g
 }
 
 // TestTransitGateway applies a TransitGateway: it becomes Ready, and EC2

@@ -3,7 +3,6 @@ package ec2
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -13,7 +12,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
-	"github.com/aws/smithy-go"
 	"sigs.k8s.io/yaml"
 
 	"github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
@@ -44,17 +42,11 @@ spec:
 func describeEndpoint(t *testing.T, region, id string) *types.VpcEndpoint {
 	t.Helper()
 	out, err := ec2Client(region).DescribeVpcEndpoints(context.Background(), &ec2.DescribeVpcEndpointsInput{VpcEndpointIds: []string{id}})
-	var apiErr smithy.APIError
-	if errors.As(err, &apiErr) && apiErr.ErrorCode() == "InvalidVpcEndpointId.NotFound" {
+	g := first(t, "DescribeVpcEndpoints "+id+" in "+region, err, func() []types.VpcEndpoint { return out.VpcEndpoints }, "InvalidVpcEndpointId.NotFound")
+	if g != nil && g.State == "deleted" {
 		return nil
 	}
-	if err != nil {
-		t.Fatalf("DescribeVpcEndpoints %s in %s: %v", id, region, err)
-	}
-	if len(out.VpcEndpoints) == 0 || out.VpcEndpoints[0].State == "deleted" {
-		return nil
-	}
-	return &out.VpcEndpoints[0]
+	return g
 }
 
 // routeTable makes a route table in the VPC through the SDK: the

@@ -41,17 +41,11 @@ spec:
 func describePeering(t *testing.T, region, id string) *types.VpcPeeringConnection {
 	t.Helper()
 	out, err := ec2Client(region).DescribeVpcPeeringConnections(context.Background(), &ec2.DescribeVpcPeeringConnectionsInput{VpcPeeringConnectionIds: []string{id}})
-	if err != nil {
-		t.Fatalf("DescribeVpcPeeringConnections %s in %s: %v", id, region, err)
-	}
-	if len(out.VpcPeeringConnections) == 0 {
+	g := first(t, "DescribeVpcPeeringConnections "+id+" in "+region, err, func() []types.VpcPeeringConnection { return out.VpcPeeringConnections })
+	if g != nil && g.Status != nil && g.Status.Code == types.VpcPeeringConnectionStateReasonCodeDeleted {
 		return nil
 	}
-	p := &out.VpcPeeringConnections[0]
-	if p.Status != nil && p.Status.Code == types.VpcPeeringConnectionStateReasonCodeDeleted {
-		return nil
-	}
-	return p
+	return g
 }
 
 // requesterDNS reports whether EC2 lets the requester resolve the peer's

@@ -83,9 +83,6 @@ func (st *state) read(w *work) (*model.Operation, error) {
 	if len(ids) == 0 {
 		ids = deleteIdentifiers(st.m, st.ops[w.c.Create], st.ops[w.c.Delete])
 	}
-	if len(ids) == 0 {
-		ids = createdIdentifiers(st.m, st.ops[w.c.Create], st.ops[w.c.Delete])
-	}
 	if o.Filter = findFilter(st.m, op, ids); o.Filter == nil {
 		st.problem(w, w.at.At("operations", "read"), "%s lists resources but has no input that filters by an identifier (%v)", op.ID.Name(), ids)
 	}

@@ -434,6 +434,21 @@ type Link struct {
 	// associations, each holding the element, the resource's identifier
 	// and the association's (RouteTables.Associations).
 	ObservedAt string `yaml:"observedAt"`
+	// IDMember is the member of Associate's input, and of each listed
+	// association, that carries the resource's identifier, where it is not
+	// named like the identifier: an internet gateway's InternetGatewayId is
+	// AssociateRouteTable's GatewayId. Unset, the identifier's own name.
+	IDMember string `yaml:"idMember,omitempty" schema:"pattern=^[A-Z][A-Za-z0-9]*$"`
+	// DisassociateID makes Disassociate a call taking the element and this
+	// value in place of the resource's identifier, where AWS has no call
+	// of its own that takes an association's identifier: a VPC leaves its
+	// DHCP options by AssociateDhcpOptions with DhcpOptionsId "default".
+	// The listed entries then need no association identifier.
+	DisassociateID string `yaml:"disassociateID,omitempty" schema:"minLength=1"`
+	// Emulator records what the AWS emulator of the end-to-end tests
+	// (moto) lacks for this link; the service's generated README.md lists
+	// it.
+	Emulator *Emulator `yaml:"emulator,omitempty"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }

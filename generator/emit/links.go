@@ -26,8 +26,37 @@ func (m *managerWriter) linked() []*model.Field {
 
 // linkID is the resource's identifier the associations name.
 func (m *managerWriter) linkID(l *model.Links) jen.Code {
-	_, x := m.source(&model.Member{Name: l.IDMember})
+	_, x := m.source(&model.Member{Name: l.Identifier})
 	return x
+}
+
+// disassociateCall disassociates the element v, whose association's
+// identifier is assoc: by the association's identifier, or by the
+// element and the fixed identifier value that undoes an association.
+func (m *managerWriter) disassociateCall(l *model.Links) jen.Code {
+	in := jen.Dict{jen.Id(member(l.Disassociate, l.DisassociateMember).GoName): jen.Qual(convPkg, "Of").Call(jen.Id("assoc"))}
+	if l.DisassociateID != "" {
+		in = jen.Dict{
+			jen.Id(member(l.Disassociate, l.ValueMember).GoName): jen.Qual(convPkg, "Of").Call(jen.Id("v")),
+			jen.Id(member(l.Disassociate, l.IDMember).GoName):    jen.Qual(convPkg, "Of").Call(jen.Lit(l.DisassociateID)),
+		}
+	}
+	return jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(l.Disassociate.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, l.Disassociate.Name+"Input").Values(in)),
+		jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+}
+
+// rangeLinks ranges over the listed associations, naming the element v
+// and the association's identifier assoc only where the disassociate
+// uses each.
+func rangeLinks(l *model.Links, needV bool) *jen.Statement {
+	if l.DisassociateID != "" {
+		return jen.For(jen.Id("v").Op(":=").Range().Id("links"))
+	}
+	v := jen.Id("_")
+	if needV {
+		v = jen.Id("v")
+	}
+	return jen.For(jen.List(v, jen.Id("assoc")).Op(":=").Range().Id("links"))
 }
 
 // listLinksName is the method listing f's associations.
@@ -67,11 +96,16 @@ func (m *managerWriter) listLinksFunc(f *model.Field) jen.Code {
 		})
 		x, s = v, m.svc.Structs[mem.Type.Elem.Shape]
 	}
-	value, id, assoc := s.FieldByMember(l.ValueMember), s.FieldByMember(l.IDMember), s.FieldByMember(l.AssociationID)
+	value, id := s.FieldByMember(l.ValueMember), s.FieldByMember(l.IDMember)
+	// Without an association identifier the element alone undoes it.
+	assoc := jen.Lit("")
+	if l.DisassociateID == "" {
+		assoc = jen.Qual(convPkg, "Value").Call(x.Clone().Dot(s.FieldByMember(l.AssociationID).SDKName))
+	}
 	var body jen.Code = jen.If(
 		jen.Qual(convPkg, "Value").Call(x.Clone().Dot(id.SDKName)).Op("==").Id("id").Op("&&").Add(x.Clone().Dot(value.SDKName)).Op("!=").Nil(),
 	).Block(
-		jen.Id("links").Index(jen.Op("*").Add(x.Clone().Dot(value.SDKName))).Op("=").Qual(convPkg, "Value").Call(x.Clone().Dot(assoc.SDKName)),
+		jen.Id("links").Index(jen.Op("*").Add(x.Clone().Dot(value.SDKName))).Op("=").Add(assoc),
 	)
 	for i := len(loops) - 1; i >= 0; i-- {
 		body = loops[i](body)
@@ -119,9 +153,6 @@ func (m *managerWriter) updateLinks() []jen.Code {
 		l := f.Links
 		id := m.linkID(l)
 		spec := jen.Id("cr").Dot("Spec").Dot(f.GoName)
-		disassociate := jen.Op("&").Qual(m.c.sdk, l.Disassociate.Name+"Input").Values(jen.Dict{
-			jen.Id(member(l.Disassociate, l.DisassociateMember).GoName): jen.Qual(convPkg, "Of").Call(jen.Id("assoc")),
-		})
 		associate := jen.Op("&").Qual(m.c.sdk, l.Associate.Name+"Input").Values(jen.Dict{
 			jen.Id(member(l.Associate, l.ValueMember).GoName): jen.Qual(convPkg, "Of").Call(jen.Id("v")),
 			jen.Id(member(l.Associate, l.IDMember).GoName):    id,
@@ -129,11 +160,8 @@ func (m *managerWriter) updateLinks() []jen.Code {
 		body = append(body, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName)).Op("&&").Add(id).Op("!=").Nil()).Block(
 			jen.List(jen.Id("links"), jen.Err()).Op(":=").Id("m").Dot(listLinksName(f)).Call(jen.Id("ctx"), jen.Op("*").Add(id)),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-			jen.For(jen.List(jen.Id("v"), jen.Id("assoc")).Op(":=").Range().Id("links")).Block(
-				jen.If(jen.Op("!").Qual("slices", "Contains").Call(spec.Clone(), jen.Id("v"))).Block(
-					jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(l.Disassociate.Name).Call(jen.Id("ctx"), disassociate),
-						jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-				),
+			rangeLinks(l, true).Block(
+				jen.If(jen.Op("!").Qual("slices", "Contains").Call(spec.Clone(), jen.Id("v"))).Block(m.disassociateCall(l)),
 			),
 			jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(spec.Clone())).Block(
 				jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("links").Index(jen.Id("v")), jen.Op("!").Id("ok")).Block(
@@ -155,9 +183,6 @@ func (m *managerWriter) unlinkAll() []jen.Code {
 	for _, f := range m.linked() {
 		l := f.Links
 		id := m.linkID(l)
-		disassociate := jen.Op("&").Qual(m.c.sdk, l.Disassociate.Name+"Input").Values(jen.Dict{
-			jen.Id(member(l.Disassociate, l.DisassociateMember).GoName): jen.Qual(convPkg, "Of").Call(jen.Id("assoc")),
-		})
 		// A spec naming them by reference counts, resolved or not: the
 		// targets may be going too when the whole stack is deleted.
 		set := jen.Id("cr").Dot("Spec").Dot(f.GoName).Op("!=").Nil()
@@ -170,10 +195,7 @@ func (m *managerWriter) unlinkAll() []jen.Code {
 			jen.If(set.Op("&&").Add(id).Op("!=").Nil()).Block(
 				jen.List(jen.Id("links"), jen.Err()).Op(":=").Id("m").Dot(listLinksName(f)).Call(jen.Id("ctx"), jen.Op("*").Add(id)),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-				jen.For(jen.List(jen.Id("_"), jen.Id("assoc")).Op(":=").Range().Id("links")).Block(
-					jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(l.Disassociate.Name).Call(jen.Id("ctx"), disassociate),
-						jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-				),
+				rangeLinks(l, false).Block(m.disassociateCall(l)),
 			),
 		)
 	}

@@ -55,21 +55,11 @@ func (st *state) link(w *work, name string, c *config.Link, at config.Key) (*mod
 	if value == nil || value.Type.Kind != model.String {
 		return nil, fmt.Errorf("%s has no string input member %s for the element", l.Associate.Name, name)
 	}
-	for _, id := range w.r.Identifiers {
-		if inputMember(l.Associate, id.Member) != nil {
-			l.IDMember = id.Member
-		}
+	if err := linkIdentifier(l, w.r, c.IDMember); err != nil {
+		return nil, err
 	}
-	if l.IDMember == "" {
-		return nil, fmt.Errorf("%s takes none of %s's identifiers", l.Associate.Name, w.r.Kind)
-	}
-	for _, m := range l.Disassociate.Input {
-		if m.Required && m.Type.Kind == model.String {
-			l.DisassociateMember = m.Name
-		}
-	}
-	if l.DisassociateMember == "" {
-		return nil, fmt.Errorf("%s requires no string member for the association's identifier", l.Disassociate.Name)
+	if err := linkDisassociate(l, c.DisassociateID); err != nil {
+		return nil, err
 	}
 	if l.Filters = st.tagFilters(l.List, "Filters", at.At("list")); l.Filters == nil {
 		return nil, fmt.Errorf("%s cannot filter on %s's identifier", l.List.Name, w.r.Kind)
@@ -78,15 +68,25 @@ func (st *state) link(w *work, name string, c *config.Link, at config.Key) (*mod
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range elem.Fields {
-		if f.Type.Kind == model.String && strings.HasSuffix(f.Member, "AssociationId") {
-			l.AssociationID = f.Member
+	want := []string{name, l.IDMember}
+	if l.DisassociateID == "" {
+		for _, f := range elem.Fields {
+			if f.Type.Kind == model.String && strings.HasSuffix(f.Member, "AssociationId") {
+				l.AssociationID = f.Member
+			}
 		}
+		want = append(want, l.AssociationID)
 	}
-	for _, m := range []string{name, l.IDMember, l.AssociationID} {
+	for _, m := range want {
 		if v := elem.FieldByMember(m); m == "" || v == nil || v.Type.Kind != model.String {
+			if l.DisassociateID != "" {
+				return nil, fmt.Errorf("%s lists %s, which has no string members %s and %s", c.ObservedAt, elem.Shape, name, l.IDMember)
+			}
 			return nil, fmt.Errorf("%s lists %s, which has no string members %s, %s and …AssociationId", c.ObservedAt, elem.Shape, name, l.IDMember)
 		}
+	}
+	if c.Emulator != nil {
+		l.EmulatorGap = c.Emulator.Unsupported
 	}
 	f := &model.Field{
 		Member: name, SDKName: sdkFieldName(name), GoName: names.Go(name), JSONName: names.JSON(name),
@@ -94,8 +94,64 @@ func (st *state) link(w *work, name string, c *config.Link, at config.Key) (*mod
 		Class: model.ClassSpec, Updatable: true,
 		Links: l, Because: c.Because, ObservedPath: l.ObservedAt,
 	}
-	f.Reason = fmt.Sprintf("associated by %s and disassociated by %s; listed by %s filtered on %s, one call per resync while set, and disassociated before the delete", l.Associate.Name, l.Disassociate.Name, l.List.Name, c.Filter)
+	disassociate := l.Disassociate.Name
+	if l.DisassociateID != "" {
+		disassociate = fmt.Sprintf("%s with %s %q", disassociate, l.IDMember, l.DisassociateID)
+	}
+	f.Reason = fmt.Sprintf("associated by %s (%s taking the %s) and disassociated by %s; listed by %s filtered on %s, one call per resync while set, and disassociated before the delete", l.Associate.Name, l.IDMember, l.Identifier, disassociate, l.List.Name, c.Filter)
+	if l.EmulatorGap != "" {
+		f.Reason += "; the test emulator does not implement it: " + l.EmulatorGap
+	}
 	return f, nil
+}
+
+// linkIdentifier picks the associate's member taking the resource's
+// identifier: the one named idMember, given the resource's one
+// identifier, else the one named like an identifier.
+func linkIdentifier(l *model.Links, r *model.Resource, idMember string) error {
+	if idMember != "" {
+		if m := inputMember(l.Associate, idMember); m == nil || m.Type.Kind != model.String {
+			return fmt.Errorf("idMember: %s has no string input member %s", l.Associate.Name, idMember)
+		}
+		if len(r.Identifiers) != 1 {
+			return fmt.Errorf("idMember: %s has %d identifiers, so %s cannot say which it takes", r.Kind, len(r.Identifiers), idMember)
+		}
+		l.IDMember, l.Identifier = idMember, r.Identifiers[0].Member
+		return nil
+	}
+	for _, id := range r.Identifiers {
+		if inputMember(l.Associate, id.Member) != nil {
+			l.IDMember, l.Identifier = id.Member, id.Member
+		}
+	}
+	if l.IDMember == "" {
+		return fmt.Errorf("%s takes none of %s's identifiers (name the member that does with idMember)", l.Associate.Name, r.Kind)
+	}
+	return nil
+}
+
+// linkDisassociate picks the disassociate's member taking the
+// association's identifier, or, with a fixed identifier value, checks
+// that the disassociate takes the element and the identifier.
+func linkDisassociate(l *model.Links, fixedID string) error {
+	if fixedID != "" {
+		for _, name := range []string{l.ValueMember, l.IDMember} {
+			if m := inputMember(l.Disassociate, name); m == nil || m.Type.Kind != model.String {
+				return fmt.Errorf("disassociateID: %s has no string input member %s", l.Disassociate.Name, name)
+			}
+		}
+		l.DisassociateID = fixedID
+		return nil
+	}
+	for _, m := range l.Disassociate.Input {
+		if m.Required && m.Type.Kind == model.String {
+			l.DisassociateMember = m.Name
+		}
+	}
+	if l.DisassociateMember == "" {
+		return fmt.Errorf("%s requires no string member for the association's identifier", l.Disassociate.Name)
+	}
+	return nil
 }
 
 // linkElement follows the dotted path of lists in the list operation's

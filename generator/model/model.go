@@ -404,11 +404,19 @@ type Links struct {
 	Associate, Disassociate, List *Operation
 	// ValueMember is Associate's input member taking the element, and the
 	// listed association's holding it; IDMember the one taking the
-	// resource's identifier, likewise.
-	ValueMember, IDMember string
+	// resource's identifier, likewise; Identifier the resource's
+	// identifier member whose value IDMember takes (InternetGatewayId for
+	// GatewayId).
+	ValueMember, IDMember, Identifier string
 	// AssociationID is the listed association's identifier member, and
-	// DisassociateMember Disassociate's input member taking it.
+	// DisassociateMember Disassociate's input member taking it; both ""
+	// when DisassociateID is set.
 	AssociationID, DisassociateMember string
+	// DisassociateID, when set, makes Disassociate take ValueMember and
+	// this value in IDMember ("default" for AssociateDhcpOptions).
+	DisassociateID string
+	// EmulatorGap says how the end-to-end tests' emulator fails the link.
+	EmulatorGap string
 	// Filter is the filter name taking the resource's identifier, in
 	// List's Filters.
 	Filter  string

@@ -34,8 +34,10 @@ func (m *managerWriter) linkID(l *model.Links) jen.Code {
 // identifier is assoc: by the association's identifier, or by the
 // element and the fixed identifier value that undoes an association.
 func (m *managerWriter) disassociateCall(l *model.Links) jen.Code {
-	in := jen.Dict{jen.Id(member(l.Disassociate, l.DisassociateMember).GoName): jen.Qual(convPkg, "Of").Call(jen.Id("assoc"))}
-	if l.DisassociateID != "" {
+	var in jen.Dict
+	if l.DisassociateID == "" {
+		in = jen.Dict{jen.Id(member(l.Disassociate, l.DisassociateMember).GoName): jen.Qual(convPkg, "Of").Call(jen.Id("assoc"))}
+	} else {
 		in = jen.Dict{
 			jen.Id(member(l.Disassociate, l.ValueMember).GoName): jen.Qual(convPkg, "Of").Call(jen.Id("v")),
 			jen.Id(member(l.Disassociate, l.IDMember).GoName):    jen.Qual(convPkg, "Of").Call(jen.Lit(l.DisassociateID)),
@@ -110,7 +112,11 @@ func (m *managerWriter) listLinksFunc(f *model.Field) jen.Code {
 	for i := len(loops) - 1; i >= 0; i-- {
 		body = loops[i](body)
 	}
-	return jen.Comment(listLinksName(f)+" lists the "+f.JSONName+" the resource id is associated with, by "+l.List.Name+" filtered on "+l.Filter+", each with its association's identifier.").Line().
+	each := ", each with its association's identifier."
+	if l.DisassociateID != "" {
+		each = "; none has an identifier of its own."
+	}
+	return jen.Comment(listLinksName(f)+" lists the "+f.JSONName+" the resource id is associated with, by "+l.List.Name+" filtered on "+l.Filter+each).Line().
 		Func().Params(jen.Id("m").Op("*").Id("manager")).Id(listLinksName(f)).Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.Id("id").String(),
 	).Params(jen.Map(jen.String()).String(), jen.Error()).Block(

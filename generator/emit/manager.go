@@ -619,7 +619,9 @@ func (m *managerWriter) delete() jen.Code {
 	if r.Delete.Unsuccessful != "" {
 		out = jen.Id("out")
 	}
-	body := append(append(m.detachAll(), m.unlinkAll()...), guards...)
+	// Links go before attachments: an internet gateway's route table
+	// associations name it while it is attached to the VPC.
+	body := append(append(m.unlinkAll(), m.detachAll()...), guards...)
 	body = append(body,
 		jen.List(out, jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Delete.Name).Call(
 			jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Delete.Name+"Input").Values(ids)),

@@ -17,8 +17,8 @@ func (g *Gen) Readme() File {
 	var gaps []string
 	for _, r := range g.svc.Resources {
 		fmt.Fprintf(&b, "\n## %s\n\n", r.Kind)
-		attached := attachmentFields(r)
-		if len(r.SubResources) == 0 && len(attached) == 0 {
+		attached, linked := attachmentFields(r), linkedFields(r)
+		if len(r.SubResources) == 0 && len(attached) == 0 && len(linked) == 0 {
 			b.WriteString("No sub-resources.\n")
 			continue
 		}
@@ -32,6 +32,13 @@ func (g *Gen) Readme() File {
 		}
 		for _, f := range attached {
 			fmt.Fprintf(&b, "| `%s` | %s | %s (with the resource) | %s |\n", f.JSONName, f.Attachment.Attach.Name, r.Read.Name, f.Attachment.Detach.Name)
+		}
+		for _, f := range linked {
+			l := f.Links
+			fmt.Fprintf(&b, "| `%s` | %s | %s (filtered on %s) | %s |\n", f.JSONName, l.Associate.Name, l.List.Name, l.Filter, linkUndo(l))
+			if l.EmulatorGap != "" {
+				gaps = append(gaps, fmt.Sprintf("- %s `spec.%s`: %s", r.Kind, f.JSONName, l.EmulatorGap))
+			}
 		}
 	}
 	b.WriteString("\n## Emulator gaps\n\n")
@@ -84,4 +91,24 @@ func attachmentFields(r *model.Resource) []*model.Field {
 		}
 	}
 	return out
+}
+
+// linkedFields are the spec fields set by associate and disassociate
+// operations, listed with the sub-resources.
+func linkedFields(r *model.Resource) []*model.Field {
+	var out []*model.Field
+	for _, f := range r.Spec {
+		if f.Links != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// linkUndo names the call that undoes one association.
+func linkUndo(l *model.Links) string {
+	if l.DisassociateID != "" {
+		return fmt.Sprintf("%s with %s `%s`", l.Disassociate.Name, l.IDMember, l.DisassociateID)
+	}
+	return l.Disassociate.Name
 }

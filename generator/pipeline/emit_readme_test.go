@@ -16,6 +16,7 @@ func TestEmitReadme(t *testing.T) {
 		gap      string
 		withRead bool
 		attach   bool
+		link     *model.Links
 		want     []string
 		notWant  []string
 	}{
@@ -39,6 +40,19 @@ func TestEmitReadme(t *testing.T) {
 			attach: true,
 			want:   []string{"| `parent` | AttachWidget | DescribeWidget (with the resource) | DetachWidget |"},
 		},
+		{
+			reason: "a link is listed with its associate, its filtered list and its disassociate, and its emulator note as a gap",
+			link: &model.Links{Associate: &model.Operation{Name: "AssociateWidget"}, Disassociate: &model.Operation{Name: "DisassociateWidget"},
+				List: &model.Operation{Name: "DescribePeers"}, Filter: "association.widget-id", EmulatorGap: "the filter is not implemented"},
+			want: []string{"| `peers` | AssociateWidget | DescribePeers (filtered on association.widget-id) | DisassociateWidget |", "- Widget `spec.peers`: the filter is not implemented"},
+		},
+		{
+			reason: "a link undone by its associate with a fixed identifier says so",
+			link: &model.Links{Associate: &model.Operation{Name: "AssociateWidget"}, Disassociate: &model.Operation{Name: "AssociateWidget"},
+				List: &model.Operation{Name: "DescribePeers"}, Filter: "widget-id", IDMember: "WidgetId", DisassociateID: "default"},
+			want:    []string{"| `peers` | AssociateWidget | DescribePeers (filtered on widget-id) | AssociateWidget with WidgetId `default` |", "implements every sub-resource"},
+			notWant: []string{"- Widget `spec.peers`"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
@@ -48,6 +62,9 @@ func TestEmitReadme(t *testing.T) {
 					r.Spec = append(r.Spec, &model.Field{JSONName: "parent", Attachment: &model.Attachment{
 						Attach: &model.Operation{Name: "AttachWidget"}, Detach: &model.Operation{Name: "DetachWidget"},
 					}})
+				}
+				if c.link != nil {
+					r.Spec = append(r.Spec, &model.Field{JSONName: "peers", Links: c.link})
 				}
 				for _, sub := range r.SubResources {
 					if sub.Field == "Logging" {

@@ -8,11 +8,17 @@ import (
 )
 
 // DHCPOptionsSpec is the desired state of the DHCPOptions.
+// +kubebuilder:validation:XValidation:rule="!(has(self.vpc) && has(self.vpcRefs))",message="set at most one of vpc and vpcRefs"
 type DHCPOptionsSpec struct {
 	// A DHCP configuration option.
 	// +kubebuilder:validation:Required
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="dhcpConfigurations cannot change once set"
 	DhcpConfigurations []NewDhcpConfiguration `json:"dhcpConfigurations"`
+	// +optional
+	VPC []string `json:"vpc,omitempty"`
+	// VPCRefs names the VPC whose .status.vpcID fills vpc.
+	// +optional
+	VPCRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"vpcRefs,omitempty"`
 	// Any tags assigned to the DHCP options set.
 	// +optional
 	Tags []Tag `json:"tags,omitempty"`

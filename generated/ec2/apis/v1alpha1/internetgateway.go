@@ -9,6 +9,7 @@ import (
 
 // InternetGatewaySpec is the desired state of the InternetGateway.
 // +kubebuilder:validation:XValidation:rule="!(has(self.vpc) && has(self.vpcRef))",message="set at most one of vpc and vpcRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.routeTables) && has(self.routeTableRefs))",message="set at most one of routeTables and routeTableRefs"
 type InternetGatewaySpec struct {
 	// The ID of the VPC.
 	// +optional
@@ -16,6 +17,11 @@ type InternetGatewaySpec struct {
 	// VPCRef names the VPC whose .status.vpcID fills vpc.
 	// +optional
 	VPCRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"vpcRef,omitempty"`
+	// +optional
+	RouteTables []string `json:"routeTables,omitempty"`
+	// RouteTableRefs names the RouteTable whose .status.routeTableID fills routeTables.
+	// +optional
+	RouteTableRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"routeTableRefs,omitempty"`
 	// Any tags assigned to the internet gateway.
 	// +optional
 	Tags []Tag `json:"tags,omitempty"`

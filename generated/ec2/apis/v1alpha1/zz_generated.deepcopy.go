@@ -333,6 +333,18 @@ func (in *DHCPOptionsSpec) DeepCopyInto(out *DHCPOptionsSpec) {
 			(*in)[i].DeepCopyInto(&(*out)[i])
 		}
 	}
+	if in.VPC != nil {
+		in, out := &in.VPC, &out.VPC
+		*out = make([]string, len(*in))
+		copy(*out, *in)
+	}
+	if in.VPCRefs != nil {
+		in, out := &in.VPCRefs, &out.VPCRefs
+		*out = make([]apisv1alpha1.AWSResourceReferenceWrapper, len(*in))
+		for i := range *in {
+			(*in)[i].DeepCopyInto(&(*out)[i])
+		}
+	}
 	if in.Tags != nil {
 		in, out := &in.Tags, &out.Tags
 		*out = make([]Tag, len(*in))
@@ -1094,6 +1106,18 @@ func (in *InternetGatewaySpec) DeepCopyInto(out *InternetGatewaySpec) {
 	if in.VPCRef != nil {
 		in, out := &in.VPCRef, &out.VPCRef
 		*out = (*in).DeepCopy()
+	}
+	if in.RouteTables != nil {
+		in, out := &in.RouteTables, &out.RouteTables
+		*out = make([]string, len(*in))
+		copy(*out, *in)
+	}
+	if in.RouteTableRefs != nil {
+		in, out := &in.RouteTableRefs, &out.RouteTableRefs
+		*out = make([]apisv1alpha1.AWSResourceReferenceWrapper, len(*in))
+		for i := range *in {
+			(*in)[i].DeepCopyInto(&(*out)[i])
+		}
 	}
 	if in.Tags != nil {
 		in, out := &in.Tags, &out.Tags

@@ -12,6 +12,9 @@ import (
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.DHCPOptionsSpec) []string {
 	var diff []string
+	if desired.VPC != nil && !compare.SameElements(desired.VPC, observed.VPC) {
+		diff = append(diff, "vpc")
+	}
 	return diff
 }
 

@@ -10,6 +10,9 @@ import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	"maps"
+	"slices"
 	"time"
 )
 
@@ -24,6 +27,16 @@ func Kind() managed.Kind[*v1alpha1.DHCPOptions] {
 		New: func() *v1alpha1.DHCPOptions {
 			return &v1alpha1.DHCPOptions{}
 		},
+		References: []managed.Reference{{
+			Field:    "vpc",
+			Path:     "status.vpcID",
+			RefField: "vpcRefs",
+			Target: schema.GroupVersionKind{
+				Group:   "ec2.services.k8s.aws",
+				Kind:    "VPC",
+				Version: "v1alpha1",
+			},
+		}},
 	}
 }
 
@@ -50,6 +63,17 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.DHCPOptions) (manage
 	desc := &found[0]
 	fillStatusFromDhcpOptions(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
+	// DescribeVpcs lists the vpc; one call, made only while the answer matters.
+	if (cr.Spec.VPC != nil || !managed.Owned(cr)) && cr.Status.DhcpOptionsID != nil {
+		links, err := m.listVPC(ctx, *cr.Status.DhcpOptionsID)
+		if err != nil {
+			return managed.Observation{}, err
+		}
+		observed.VPC = slices.Sorted(maps.Keys(links))
+		if observed.VPC == nil {
+			observed.VPC = []string{}
+		}
+	}
 	obs := managed.Observation{
 		Diff:      diffSpec(&cr.Spec, &observed),
 		Exists:    true,
@@ -118,10 +142,51 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.DHCPOptions, obs mana
 			}
 		}
 	}
+	if obs.Changed("vpc") && cr.Status.DhcpOptionsID != nil {
+		links, err := m.listVPC(ctx, *cr.Status.DhcpOptionsID)
+		if err != nil {
+			return err
+		}
+		for v := range links {
+			if !slices.Contains(cr.Spec.VPC, v) {
+				if _, err := m.client.AssociateDhcpOptions(ctx, &ec2.AssociateDhcpOptionsInput{
+					DhcpOptionsId: conv.Of("default"),
+					VpcId:         conv.Of(v),
+				}); err != nil {
+					return err
+				}
+			}
+		}
+		for _, v := range cr.Spec.VPC {
+			if _, ok := links[v]; !ok {
+				if _, err := m.client.AssociateDhcpOptions(ctx, &ec2.AssociateDhcpOptionsInput{
+					DhcpOptionsId: cr.Status.DhcpOptionsID,
+					VpcId:         conv.Of(v),
+				}); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	return nil
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.DHCPOptions) error {
+	// The vpc associations must not outlive the resource.
+	if (cr.Spec.VPC != nil || cr.Spec.VPCRefs != nil) && cr.Status.DhcpOptionsID != nil {
+		links, err := m.listVPC(ctx, *cr.Status.DhcpOptionsID)
+		if err != nil {
+			return err
+		}
+		for v := range links {
+			if _, err := m.client.AssociateDhcpOptions(ctx, &ec2.AssociateDhcpOptionsInput{
+				DhcpOptionsId: conv.Of("default"),
+				VpcId:         conv.Of(v),
+			}); err != nil {
+				return err
+			}
+		}
+	}
 	if cr.Status.DhcpOptionsID == nil {
 		return nil
 	}
@@ -170,4 +235,22 @@ func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.DHCPOptions, sin
 		cr.Status.DhcpOptionsID = found[0].DhcpOptionsId
 	}
 	return len(found), nil
+}
+
+// listVPC lists the vpc the resource id is associated with, by DescribeVpcs filtered on dhcp-options-id; none has an identifier of its own.
+func (m *manager) listVPC(ctx context.Context, id string) (map[string]string, error) {
+	out, err := m.client.DescribeVpcs(ctx, &ec2.DescribeVpcsInput{Filters: []types.Filter{types.Filter{
+		Name:   conv.Of("dhcp-options-id"),
+		Values: []string{id},
+	}}})
+	if err != nil {
+		return nil, err
+	}
+	links := map[string]string{}
+	for _, x0 := range out.Vpcs {
+		if conv.Value(x0.DhcpOptionsId) == id && x0.VpcId != nil {
+			links[*x0.VpcId] = ""
+		}
+	}
+	return links, nil
 }

@@ -2,7 +2,10 @@
 
 package internetgateway
 
-import v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
+import (
+	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
+)
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
 // differs from what AWS reports. Unset desired fields are not compared.
@@ -10,6 +13,9 @@ func diffSpec(desired, observed *v1alpha1.InternetGatewaySpec) []string {
 	var diff []string
 	if desired.VPC != nil && (observed.VPC == nil || *desired.VPC != *observed.VPC) {
 		diff = append(diff, "vpc")
+	}
+	if desired.RouteTables != nil && !compare.SameElements(desired.RouteTables, observed.RouteTables) {
+		diff = append(diff, "routeTables")
 	}
 	return diff
 }

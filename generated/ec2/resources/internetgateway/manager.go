@@ -11,6 +11,7 @@ import (
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	"maps"
 	"slices"
 	"time"
 )
@@ -33,6 +34,15 @@ func Kind() managed.Kind[*v1alpha1.InternetGateway] {
 			Target: schema.GroupVersionKind{
 				Group:   "ec2.services.k8s.aws",
 				Kind:    "VPC",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "routeTables",
+			Path:     "status.routeTableID",
+			RefField: "routeTableRefs",
+			Target: schema.GroupVersionKind{
+				Group:   "ec2.services.k8s.aws",
+				Kind:    "RouteTable",
 				Version: "v1alpha1",
 			},
 		}},
@@ -62,6 +72,17 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.InternetGateway) (ma
 	desc := &found[0]
 	fillStatusFromInternetGateway(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
+	// DescribeRouteTables lists the routeTables; one call, made only while the answer matters.
+	if (cr.Spec.RouteTables != nil || !managed.Owned(cr)) && cr.Status.InternetGatewayID != nil {
+		links, err := m.listRouteTables(ctx, *cr.Status.InternetGatewayID)
+		if err != nil {
+			return managed.Observation{}, err
+		}
+		observed.RouteTables = slices.Sorted(maps.Keys(links))
+		if observed.RouteTables == nil {
+			observed.RouteTables = []string{}
+		}
+	}
 	obs := managed.Observation{
 		Diff:      diffSpec(&cr.Spec, &observed),
 		Exists:    true,
@@ -156,10 +177,45 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.InternetGateway, obs 
 			}
 		}
 	}
+	if obs.Changed("routeTables") && cr.Status.InternetGatewayID != nil {
+		links, err := m.listRouteTables(ctx, *cr.Status.InternetGatewayID)
+		if err != nil {
+			return err
+		}
+		for v, assoc := range links {
+			if !slices.Contains(cr.Spec.RouteTables, v) {
+				if _, err := m.client.DisassociateRouteTable(ctx, &ec2.DisassociateRouteTableInput{AssociationId: conv.Of(assoc)}); err != nil {
+					return err
+				}
+			}
+		}
+		for _, v := range cr.Spec.RouteTables {
+			if _, ok := links[v]; !ok {
+				if _, err := m.client.AssociateRouteTable(ctx, &ec2.AssociateRouteTableInput{
+					GatewayId:    cr.Status.InternetGatewayID,
+					RouteTableId: conv.Of(v),
+				}); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	return nil
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.InternetGateway) error {
+	// The routeTables associations must not outlive the resource.
+	if (cr.Spec.RouteTables != nil || cr.Spec.RouteTableRefs != nil) && cr.Status.InternetGatewayID != nil {
+		links, err := m.listRouteTables(ctx, *cr.Status.InternetGatewayID)
+		if err != nil {
+			return err
+		}
+		for _, assoc := range links {
+			if _, err := m.client.DisassociateRouteTable(ctx, &ec2.DisassociateRouteTableInput{AssociationId: conv.Of(assoc)}); err != nil {
+				return err
+			}
+		}
+	}
 	// AWS refuses to delete what is still attached.
 	for _, a := range cr.Status.Attachments {
 		if a.VPCID != nil && !slices.Contains([]string{"detaching", "detached"}, conv.Value(a.State)) {
@@ -224,4 +280,24 @@ func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.InternetGateway,
 		cr.Status.InternetGatewayID = found[0].InternetGatewayId
 	}
 	return len(found), nil
+}
+
+// listRouteTables lists the routeTables the resource id is associated with, by DescribeRouteTables filtered on association.gateway-id, each with its association's identifier.
+func (m *manager) listRouteTables(ctx context.Context, id string) (map[string]string, error) {
+	out, err := m.client.DescribeRouteTables(ctx, &ec2.DescribeRouteTablesInput{Filters: []types.Filter{types.Filter{
+		Name:   conv.Of("association.gateway-id"),
+		Values: []string{id},
+	}}})
+	if err != nil {
+		return nil, err
+	}
+	links := map[string]string{}
+	for _, x0 := range out.RouteTables {
+		for _, x1 := range x0.Associations {
+			if conv.Value(x1.GatewayId) == id && x1.RouteTableId != nil {
+				links[*x1.RouteTableId] = conv.Value(x1.RouteTableAssociationId)
+			}
+		}
+	}
+	return links, nil
 }

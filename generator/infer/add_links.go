@@ -98,7 +98,11 @@ func (st *state) link(w *work, name string, c *config.Link, at config.Key) (*mod
 	if l.DisassociateID != "" {
 		disassociate = fmt.Sprintf("%s with %s %q", disassociate, l.IDMember, l.DisassociateID)
 	}
-	f.Reason = fmt.Sprintf("associated by %s (%s taking the %s) and disassociated by %s; listed by %s filtered on %s, one call per resync while set, and disassociated before the delete", l.Associate.Name, l.IDMember, l.Identifier, disassociate, l.List.Name, c.Filter)
+	associate := l.Associate.Name
+	if l.IDMember != l.Identifier {
+		associate = fmt.Sprintf("%s (%s taking the %s)", associate, l.IDMember, l.Identifier)
+	}
+	f.Reason = fmt.Sprintf("associated by %s and disassociated by %s; listed by %s filtered on %s, one call per resync while set, and disassociated before the delete", associate, disassociate, l.List.Name, c.Filter)
 	if l.EmulatorGap != "" {
 		f.Reason += "; the test emulator does not implement it: " + l.EmulatorGap
 	}

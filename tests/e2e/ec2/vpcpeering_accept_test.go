@@ -58,8 +58,11 @@ func TestVPCPeeringAcceptRequest(t *testing.T) {
 	id := aws.ToString(ready.Status.VPCPeeringConnectionID)
 	harness.Eventually(t, harness.Wait, 250*time.Millisecond, func() error {
 		got := describePeering(t, region, id)
-		if got == nil || got.Status == nil || got.Status.Code != types.VpcPeeringConnectionStateReasonCodeActive {
-			return fmt.Errorf("peering %s is %+v, want active (acceptRequest)", id, got)
+		if got == nil || got.Status == nil {
+			return fmt.Errorf("peering %s is gone or has no status, want it active (acceptRequest)", id)
+		}
+		if got.Status.Code != types.VpcPeeringConnectionStateReasonCodeActive {
+			return fmt.Errorf("peering %s is %s, want active (acceptRequest)", id, got.Status.Code)
 		}
 		return nil
 	})

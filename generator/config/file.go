@@ -107,6 +107,18 @@ type Resource struct {
 	// keyed by the associate input's member that takes one: a subnet's
 	// RouteTableId, set by AssociateRouteTable and DisassociateRouteTable.
 	Links map[string]*Link `yaml:"links,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// Moves make a list of structures the read returns with the resource
+	// (a network ACL's Associations) a spec field: each element names
+	// another resource, which always belongs to exactly one such resource
+	// and is moved here by one call (ReplaceNetworkAclAssociation), and
+	// back to a home resource when the spec drops it or the resource is
+	// deleted. Keyed by the read output's member.
+	Moves map[string]*Move `yaml:"moves,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// Actions are boolean spec fields no read reports: set true, they call
+	// an operation once while the resource is in one of some states (a
+	// peering's AcceptRequest calls AcceptVpcPeeringConnection while its
+	// status is pending-acceptance). Keyed by the spec field's name.
+	Actions map[string]*Action `yaml:"actions,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
 	// FindCreated says how to find what a create made when its answer was
 	// lost (a crash or a timeout between the create call and the status
 	// write), for a resource whose identifier AWS assigns, such as a
@@ -449,6 +461,43 @@ type Link struct {
 	// (moto) lacks for this link; the service's generated README.md lists
 	// it.
 	Emulator *Emulator `yaml:"emulator,omitempty"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// Move says how an element of a moves: list is moved to this resource
+// and back to its home.
+type Move struct {
+	// Member is the element's member naming the other resource, the key
+	// of the list (SubnetId).
+	Member string `yaml:"member"`
+	// Replace moves one: it takes the other resource's current
+	// association's identifier and this resource's (or the home's)
+	// identifier, and returns the new association's.
+	Replace string `yaml:"replace"`
+	// Find is the filter of the read operation that, given the other
+	// resource's identifier, finds the resource holding it with the
+	// association to replace (association.subnet-id).
+	Find string `yaml:"find"`
+	// Home finds where an element goes back to: read filters by name,
+	// each given a literal value or, in braces, the read output member of
+	// this resource holding it ({vpc-id: "{VpcId}", default: "true"}).
+	Home map[string]string `yaml:"home"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// Action names the operation a boolean spec field calls, and the states
+// in which it does.
+type Action struct {
+	// Operation is called with the resource's identifiers.
+	Operation string `yaml:"operation"`
+	// State is the dotted path of the read output member holding the
+	// resource's state (Status.Code).
+	State string `yaml:"state"`
+	// When are the states in which a true field calls the operation; in
+	// any other the field counts as done, so it never drifts.
+	When []string `yaml:"when" schema:"minItems=1"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }

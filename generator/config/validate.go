@@ -66,6 +66,16 @@ func (f *File) normalize() {
 				r.Links[k] = &Link{}
 			}
 		}
+		for k, mv := range r.Moves {
+			if mv == nil {
+				r.Moves[k] = &Move{}
+			}
+		}
+		for k, a := range r.Actions {
+			if a == nil {
+				r.Actions[k] = &Action{}
+			}
+		}
 	}
 	for k, s := range f.Shapes {
 		if s == nil {

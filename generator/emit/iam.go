@@ -62,6 +62,12 @@ func calledOperations(r *model.Resource) []*model.Operation {
 		if l := f.Links; l != nil {
 			ops = append(ops, l.Associate, l.Disassociate, l.List)
 		}
+		if mv := f.Move; mv != nil {
+			ops = append(ops, mv.Replace)
+		}
+		if a := f.Action; a != nil {
+			ops = append(ops, a.Operation)
+		}
 	}
 	if r.Tags != nil && r.Tags.ByID != nil {
 		ops = append(ops, r.Tags.ByID.Tag, r.Tags.ByID.Untag)

@@ -47,6 +47,9 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 		f.Line()
 		f.Add(m.findCreated())
 	}
+	for _, code := range m.moveFuncs() {
+		f.Add(code)
+	}
 	for _, code := range m.listLinksFuncs() {
 		f.Add(code)
 	}
@@ -522,7 +525,7 @@ func (m *managerWriter) update() jen.Code {
 	r := m.r
 	params := []jen.Code{jen.Id("obs").Qual(managedPkg, "Observation")}
 	tags := append(m.updateTags(), m.updateTagsByID()...)
-	subs := append(append(append(tags, m.updateSubResources()...), m.updateAssociations()...), append(m.updateAttachments(), m.updateLinks()...)...)
+	subs := append(append(append(tags, m.updateSubResources()...), m.updateAssociations()...), append(append(m.updateAttachments(), m.updateLinks()...), append(m.updateMoves(), m.updateActions()...)...)...)
 	if r.Update == nil {
 		if len(subs) > 0 {
 			return m.method("Update", params, jen.Error(), append(subs, jen.Return(jen.Nil()))...)
@@ -606,7 +609,7 @@ func (m *managerWriter) update() jen.Code {
 		if cond := m.otherThanOwned(); cond != nil {
 			body = []jen.Code{jen.If(cond).Block(body...)}
 		}
-		body = append(append(append(append(tags, body...), m.updateSubResources()...), m.updateAssociations()...), append(m.updateAttachments(), m.updateLinks()...)...)
+		body = append(append(append(append(tags, body...), m.updateSubResources()...), m.updateAssociations()...), append(append(m.updateAttachments(), m.updateLinks()...), append(m.updateMoves(), m.updateActions()...)...)...)
 		body = append(body, jen.Return(jen.Nil()))
 	}
 	return m.method("Update", params, jen.Error(), body...)
@@ -621,7 +624,7 @@ func (m *managerWriter) delete() jen.Code {
 	}
 	// Links go before attachments: an internet gateway's route table
 	// associations name it while it is attached to the VPC.
-	body := append(append(m.unlinkAll(), m.detachAll()...), guards...)
+	body := append(append(append(m.unlinkAll(), m.detachAll()...), m.moveAllHome()...), guards...)
 	body = append(body,
 		jen.List(out, jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Delete.Name).Call(
 			jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Delete.Name+"Input").Values(ids)),
@@ -652,7 +655,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 	for _, f := range r.Spec {
 		// A secret keeps its reference: AWS's value must not reach the
 		// observed spec, which adoption would copy into the object.
-		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && f.Links == nil && !topSecret(f) {
+		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && f.Links == nil && f.Action == nil && !topSecret(f) {
 			body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
 			body = append(body, m.keepUnreported(f, out)...)
 			body = append(body, m.zeroIsUnset(f)...)
@@ -660,6 +663,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 			body = append(body, m.observeAttachment(f)...)
 		}
 	}
+	body = append(body, m.observeActions()...)
 	body = append(body, jen.Return(jen.Id("observed")))
 	_, typ := m.outputType(r.Read)
 	return jen.Func().Id("observedSpec").Params(

@@ -18,13 +18,16 @@ import (
 
 // keyedCollection reports whether f compares as a set by key.
 func keyedCollection(f *model.Field) bool {
-	return f.SubResource != nil && (f.SubResource.List != nil || f.SubResource.EntryInPut)
+	return f.Move != nil || f.SubResource != nil && (f.SubResource.List != nil || f.SubResource.EntryInPut)
 }
 
 // collectionKey is the key name and key function of a keyed collection's
 // entries. An entry read with the resource is named by whichever key
 // members it sets, so the key says which: name=value.
 func (g *Gen) collectionKey(f *model.Field) (string, jen.Code) {
+	if f.Move != nil {
+		return g.moveKey(f)
+	}
 	if !f.SubResource.EntryInPut {
 		_, key := g.entry(f)
 		return key.JSONName, g.keyFunc(f)

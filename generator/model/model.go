@@ -308,6 +308,11 @@ type Field struct {
 	// Links is set for a list of other resources' identifiers associated
 	// one per call and listed by another resource's list operation.
 	Links *Links
+	// Move is set for a list of structures read with the resource, each
+	// naming another resource moved here by a call of its own.
+	Move *Move
+	// Action is set for a boolean that calls an operation in some states.
+	Action *Action
 	// Because is the generator.yaml note on the field.
 	Because string
 }
@@ -423,6 +428,37 @@ type Links struct {
 	Filters *TagFilters
 	// ObservedAt is the path of lists in List's output to the associations.
 	ObservedAt []string
+}
+
+// Move sets a list spec field of structures the read returns with the
+// resource, each naming another resource that always belongs to exactly
+// one such resource (a subnet to one network ACL): Replace moves one here
+// from wherever it is, and back to its home when the spec drops it.
+type Move struct {
+	Replace *Operation
+	// Member is the element's member naming the other resource (SubnetId),
+	// AssociationMember the element's association identifier.
+	Member, AssociationMember string
+	// ReplaceAssociation is Replace's input member taking the current
+	// association's identifier, ReplaceID the one taking the resource's.
+	ReplaceAssociation, ReplaceID string
+	// Find is the read's filter that finds the resource holding another
+	// one, Filters the read's filter list.
+	Find    string
+	Filters *TagFilters
+	// Home are the read's filters finding where an element goes back to,
+	// by name: each a literal value, or, in HomeFrom, the read output
+	// member of this resource giving it.
+	Home, HomeFrom map[string]string
+}
+
+// Action calls Operation, with the resource's identifiers, when its
+// boolean spec field is true and the state the read reports at StatePath
+// is one of When; in any other state the field counts as done.
+type Action struct {
+	Operation *Operation
+	StatePath []string
+	When      []string
 }
 
 // Attachment sets a single-valued spec field by operations of its own, as

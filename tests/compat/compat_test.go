@@ -27,9 +27,8 @@ var minShare = map[string]float64{
 	"ec2 Subnet":                    0.95,
 	"ec2 InternetGateway":           0.95,
 	"ec2 DHCPOptions":               0.95,
-	// Below 95%, floors at what they reach: NetworkACL lacks associations[],
-	// VPCEndpoint serviceRef.
-	"ec2 NetworkACL":  0.71,
+	"ec2 NetworkACL":                0.95,
+	// Below 95%, a floor at what it reaches: VPCEndpoint lacks serviceRef.
 	"ec2 VPCEndpoint": 0.91,
 }
 

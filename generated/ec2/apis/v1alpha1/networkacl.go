@@ -22,6 +22,9 @@ type NetworkACLSpec struct {
 	VPCRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"vpcRef,omitempty"`
 	// +optional
 	Entries []CreateNetworkAclEntryInput `json:"entries,omitempty"`
+	// Any associations between the network ACL and your subnets
+	// +optional
+	Associations []NetworkAclAssociation `json:"associations,omitempty"`
 	// Any tags assigned to the network ACL.
 	// +optional
 	Tags []Tag `json:"tags,omitempty"`
@@ -30,9 +33,6 @@ type NetworkACLSpec struct {
 // NetworkACLStatus is the state of the NetworkACL that AWS reports.
 type NetworkACLStatus struct {
 	ackv1alpha1.ManagedStatus `json:",inline"`
-	// Any associations between the network ACL and your subnets
-	// +optional
-	Associations []NetworkAclAssociation `json:"associations,omitempty"`
 	// Indicates whether this is the default network ACL for the VPC.
 	// +optional
 	IsDefault *bool `json:"isDefault,omitempty"`

@@ -374,6 +374,9 @@ type NetworkAclAssociation struct {
 	// The ID of the subnet.
 	// +optional
 	SubnetID *string `json:"subnetID,omitempty"`
+	// SubnetRef names the Subnet whose .status.subnetID fills subnetID.
+	// +optional
+	SubnetRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"subnetRef,omitempty"`
 }
 
 // NewDhcpConfiguration mirrors the AWS NewDhcpConfiguration shape.

@@ -47,6 +47,8 @@ type VPCPeeringConnectionSpec struct {
 	// The VPC peering connection options for the requester VPC.
 	// +optional
 	RequesterPeeringConnectionOptions *PeeringConnectionOptionsRequest `json:"requesterPeeringConnectionOptions,omitempty"`
+	// +optional
+	AcceptRequest *bool `json:"acceptRequest,omitempty"`
 	// Any tags assigned to the resource.
 	// +optional
 	Tags []Tag `json:"tags,omitempty"`

@@ -2007,6 +2007,13 @@ func (in *NetworkACLSpec) DeepCopyInto(out *NetworkACLSpec) {
 			(*in)[i].DeepCopyInto(&(*out)[i])
 		}
 	}
+	if in.Associations != nil {
+		in, out := &in.Associations, &out.Associations
+		*out = make([]NetworkAclAssociation, len(*in))
+		for i := range *in {
+			(*in)[i].DeepCopyInto(&(*out)[i])
+		}
+	}
 	if in.Tags != nil {
 		in, out := &in.Tags, &out.Tags
 		*out = make([]Tag, len(*in))
@@ -2030,13 +2037,6 @@ func (in *NetworkACLSpec) DeepCopy() *NetworkACLSpec {
 func (in *NetworkACLStatus) DeepCopyInto(out *NetworkACLStatus) {
 	*out = *in
 	in.ManagedStatus.DeepCopyInto(&out.ManagedStatus)
-	if in.Associations != nil {
-		in, out := &in.Associations, &out.Associations
-		*out = make([]NetworkAclAssociation, len(*in))
-		for i := range *in {
-			(*in)[i].DeepCopyInto(&(*out)[i])
-		}
-	}
 	if in.IsDefault != nil {
 		in, out := &in.IsDefault, &out.IsDefault
 		*out = new(bool)
@@ -2081,6 +2081,10 @@ func (in *NetworkAclAssociation) DeepCopyInto(out *NetworkAclAssociation) {
 		in, out := &in.SubnetID, &out.SubnetID
 		*out = new(string)
 		**out = **in
+	}
+	if in.SubnetRef != nil {
+		in, out := &in.SubnetRef, &out.SubnetRef
+		*out = (*in).DeepCopy()
 	}
 }
 
@@ -3896,6 +3900,11 @@ func (in *VPCPeeringConnectionSpec) DeepCopyInto(out *VPCPeeringConnectionSpec) 
 		in, out := &in.RequesterPeeringConnectionOptions, &out.RequesterPeeringConnectionOptions
 		*out = new(PeeringConnectionOptionsRequest)
 		(*in).DeepCopyInto(*out)
+	}
+	if in.AcceptRequest != nil {
+		in, out := &in.AcceptRequest, &out.AcceptRequest
+		*out = new(bool)
+		**out = **in
 	}
 	if in.Tags != nil {
 		in, out := &in.Tags, &out.Tags

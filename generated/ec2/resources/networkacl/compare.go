@@ -5,6 +5,7 @@ package networkacl
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
 	compare "github.com/kubesmith/kubesmith/runtime/compare"
+	conv "github.com/kubesmith/kubesmith/runtime/conv"
 )
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
@@ -14,6 +15,11 @@ func diffSpec(desired, observed *v1alpha1.NetworkACLSpec) []string {
 	diff = append(diff, compare.Keyed("entries", "", desired.Entries, observed.Entries, func(e *v1alpha1.CreateNetworkAclEntryInput) string {
 		return compare.MemberKey([]string{"ruleNumber", "egress"}, compare.Text(e.RuleNumber), compare.Text(e.Egress))
 	}, diffCreateNetworkAclEntryInput)...)
+	if desired.Associations != nil {
+		diff = append(diff, compare.Keyed("associations", "subnetID", desired.Associations, observed.Associations, func(e *v1alpha1.NetworkAclAssociation) string {
+			return conv.Value(e.SubnetID)
+		}, diffNetworkAclAssociation)...)
+	}
 	return diff
 }
 
@@ -56,6 +62,24 @@ func diffCreateNetworkAclEntryInput(path string, desired, observed *v1alpha1.Cre
 	}
 	if desired.PortRange != nil {
 		diff = append(diff, diffPortRange(path+".portRange", desired.PortRange, observed.PortRange)...)
+	}
+	return diff
+}
+
+func diffNetworkAclAssociation(path string, desired, observed *v1alpha1.NetworkAclAssociation) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.NetworkAclAssociation{}
+	}
+	var diff []string
+	if desired.NetworkACLAssociationID != nil && (observed.NetworkACLAssociationID == nil || *desired.NetworkACLAssociationID != *observed.NetworkACLAssociationID) {
+		diff = append(diff, path+".networkACLAssociationID")
+	}
+	if desired.NetworkACLID != nil && (observed.NetworkACLID == nil || *desired.NetworkACLID != *observed.NetworkACLID) {
+		diff = append(diff, path+".networkACLID")
+	}
+	if desired.SubnetID != nil && (observed.SubnetID == nil || *desired.SubnetID != *observed.SubnetID) {
+		diff = append(diff, path+".subnetID")
 	}
 	return diff
 }

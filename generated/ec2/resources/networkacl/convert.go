@@ -16,6 +16,7 @@ func observedSpec(cr *v1alpha1.NetworkACL, desc *types.NetworkAcl) v1alpha1.Netw
 	observed.Entries = conv.Slice(slices.DeleteFunc(slices.Clone(desc.Entries), func(e types.NetworkAclEntry) bool {
 		return slices.Contains([]string{"32767"}, fmt.Sprint(conv.Value(e.RuleNumber)))
 	}), apiCreateNetworkAclEntryInputFromNetworkAclEntry)
+	observed.Associations = conv.Slice(desc.Associations, apiNetworkAclAssociation)
 	observed.Tags = conv.Slice(desc.Tags, apiTag)
 	return observed
 }
@@ -28,7 +29,6 @@ func specTags(cr *v1alpha1.NetworkACL) map[string]string {
 }
 
 func fillStatusFromNetworkAcl(status *v1alpha1.NetworkACLStatus, in *types.NetworkAcl) {
-	status.Associations = conv.Slice(in.Associations, apiNetworkAclAssociation)
 	status.IsDefault = in.IsDefault
 	status.NetworkACLID = in.NetworkAclId
 	status.OwnerID = in.OwnerId
@@ -61,18 +61,18 @@ func apiCreateNetworkAclEntryInputFromNetworkAclEntry(in types.NetworkAclEntry) 
 	}
 }
 
-func apiTag(in types.Tag) v1alpha1.Tag {
-	return v1alpha1.Tag{
-		Key:   in.Key,
-		Value: in.Value,
-	}
-}
-
 func apiNetworkAclAssociation(in types.NetworkAclAssociation) v1alpha1.NetworkAclAssociation {
 	return v1alpha1.NetworkAclAssociation{
 		NetworkACLAssociationID: in.NetworkAclAssociationId,
 		NetworkACLID:            in.NetworkAclId,
 		SubnetID:                in.SubnetId,
+	}
+}
+
+func apiTag(in types.Tag) v1alpha1.Tag {
+	return v1alpha1.Tag{
+		Key:   in.Key,
+		Value: in.Value,
 	}
 }
 

@@ -4,6 +4,7 @@ package networkacl
 
 import (
 	"context"
+	"fmt"
 	aws "github.com/aws/aws-sdk-go-v2/aws"
 	ec2 "github.com/aws/aws-sdk-go-v2/service/ec2"
 	types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
@@ -37,6 +38,15 @@ func Kind() managed.Kind[*v1alpha1.NetworkACL] {
 			Target: schema.GroupVersionKind{
 				Group:   "ec2.services.k8s.aws",
 				Kind:    "VPC",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "associations[].subnetID",
+			Path:     "status.subnetID",
+			RefField: "associations[].subnetRef",
+			Target: schema.GroupVersionKind{
+				Group:   "ec2.services.k8s.aws",
+				Kind:    "Subnet",
 				Version: "v1alpha1",
 			},
 		}},
@@ -191,10 +201,53 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.NetworkACL, obs manag
 			}
 		}
 	}
+	if obs.Changed("associations") && cr.Status.NetworkACLID != nil {
+		observed, _ := obs.Observed.(v1alpha1.NetworkACLSpec)
+		add, _, remove := compare.KeyedPlan(cr.Spec.Associations, observed.Associations, func(e *v1alpha1.NetworkAclAssociation) string {
+			return conv.Value(e.SubnetID)
+		}, func(_, _ *v1alpha1.NetworkAclAssociation) bool {
+			return false
+		})
+		if err := m.homeAssociations(ctx, cr, conv.Slice(remove, func(e v1alpha1.NetworkAclAssociation) *string {
+			return e.NetworkACLAssociationID
+		})); err != nil {
+			return err
+		}
+		for _, e := range add {
+			assoc, err := m.findAssociations(ctx, conv.Value(e.SubnetID))
+			if err != nil {
+				return err
+			}
+			if _, err := m.client.ReplaceNetworkAclAssociation(ctx, &ec2.ReplaceNetworkAclAssociationInput{
+				AssociationId: assoc,
+				NetworkAclId:  cr.Status.NetworkACLID,
+			}); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.NetworkACL) error {
+	// AWS refuses to delete what the associations still use: they go home first.
+	if cr.Spec.Associations != nil && cr.Status.NetworkACLID != nil {
+		out, err := m.client.DescribeNetworkAcls(ctx, &ec2.DescribeNetworkAclsInput{NetworkAclIds: []string{conv.Value(cr.Status.NetworkACLID)}})
+		if err != nil && !managed.HasErrorCode(err, "InvalidNetworkAclID.NotFound", "InvalidRouteTableID.NotFound") {
+			return err
+		}
+		if err == nil {
+			var assocs []*string
+			for _, x := range out.NetworkAcls {
+				for _, a := range x.Associations {
+					assocs = append(assocs, a.NetworkAclAssociationId)
+				}
+			}
+			if err := m.homeAssociations(ctx, cr, assocs); err != nil {
+				return err
+			}
+		}
+	}
 	if cr.Status.NetworkACLID == nil {
 		return nil
 	}
@@ -204,4 +257,53 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.NetworkACL) error {
 		return nil
 	}
 	return err
+}
+
+// findAssociations finds the association holding the one named v now, by DescribeNetworkAcls filtered on association.subnet-id.
+func (m *manager) findAssociations(ctx context.Context, v string) (*string, error) {
+	out, err := m.client.DescribeNetworkAcls(ctx, &ec2.DescribeNetworkAclsInput{Filters: []types.Filter{types.Filter{
+		Name:   conv.Of("association.subnet-id"),
+		Values: []string{v},
+	}}})
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range out.NetworkAcls {
+		for _, a := range x.Associations {
+			if conv.Value(a.SubnetId) == v {
+				return a.NetworkAclAssociationId, nil
+			}
+		}
+	}
+	return nil, fmt.Errorf("DescribeNetworkAcls filtered on association.subnet-id %s finds no association", v)
+}
+
+// homeAssociations moves the associations assocs back home, to what DescribeNetworkAcls filtered on default, vpc-id finds.
+func (m *manager) homeAssociations(ctx context.Context, cr *v1alpha1.NetworkACL, assocs []*string) error {
+	if len(assocs) == 0 {
+		return nil
+	}
+	out, err := m.client.DescribeNetworkAcls(ctx, &ec2.DescribeNetworkAclsInput{Filters: []types.Filter{types.Filter{
+		Name:   conv.Of("default"),
+		Values: []string{"true"},
+	}, types.Filter{
+		Name:   conv.Of("vpc-id"),
+		Values: []string{conv.Value(cr.Spec.VPCID)},
+	}}})
+	if err != nil {
+		return err
+	}
+	found := out.NetworkAcls
+	if len(found) == 0 {
+		return fmt.Errorf("DescribeNetworkAcls filtered on default, vpc-id finds no home for the associations")
+	}
+	for _, a := range assocs {
+		if _, err := m.client.ReplaceNetworkAclAssociation(ctx, &ec2.ReplaceNetworkAclAssociationInput{
+			AssociationId: a,
+			NetworkAclId:  found[0].NetworkAclId,
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

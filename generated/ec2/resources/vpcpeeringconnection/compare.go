@@ -14,6 +14,9 @@ func diffSpec(desired, observed *v1alpha1.VPCPeeringConnectionSpec) []string {
 	if desired.RequesterPeeringConnectionOptions != nil {
 		diff = append(diff, diffPeeringConnectionOptionsRequest("requesterPeeringConnectionOptions", desired.RequesterPeeringConnectionOptions, observed.RequesterPeeringConnectionOptions)...)
 	}
+	if desired.AcceptRequest != nil && (observed.AcceptRequest == nil || *desired.AcceptRequest != *observed.AcceptRequest) {
+		diff = append(diff, "acceptRequest")
+	}
 	return diff
 }
 

@@ -6,6 +6,7 @@ import (
 	types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
+	"slices"
 )
 
 func observedSpec(cr *v1alpha1.VPCPeeringConnection, desc *types.VpcPeeringConnection) v1alpha1.VPCPeeringConnectionSpec {
@@ -21,6 +22,16 @@ func observedSpec(cr *v1alpha1.VPCPeeringConnection, desc *types.VpcPeeringConne
 		observed.RequesterPeeringConnectionOptions = nil
 	}
 	observed.Tags = conv.Slice(desc.Tags, apiTag)
+	// acceptRequest is done unless the state calls for it.
+	if conv.Value(observed.AcceptRequest) {
+		var state string
+		if s0 := cr.Status.Status; s0 != nil {
+			state = conv.Value(s0.Code)
+		}
+		if slices.Contains([]string{"pending-acceptance"}, state) {
+			observed.AcceptRequest = conv.Of(false)
+		}
+	}
 	return observed
 }
 

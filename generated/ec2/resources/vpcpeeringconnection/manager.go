@@ -188,6 +188,14 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.VPCPeeringConnection,
 			return err
 		}
 	}
+	if obs.Changed("acceptRequest") && conv.Value(cr.Spec.AcceptRequest) {
+		if cr.Status.VPCPeeringConnectionID == nil {
+			return nil
+		}
+		if _, err := m.client.AcceptVpcPeeringConnection(ctx, &ec2.AcceptVpcPeeringConnectionInput{VpcPeeringConnectionId: cr.Status.VPCPeeringConnectionID}); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

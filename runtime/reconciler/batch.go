@@ -209,7 +209,7 @@ func (r *Reconciler[T]) steady(obj T) bool {
 // wall clock, so that each resync is one round per target rather than
 // reads spread out by jitter.
 func (r *Reconciler[T]) resyncAfter() time.Duration {
-	if r.batch == nil {
+	if r.batch == nil || r.opts.Resync <= 0 {
 		return r.jitter(r.opts.Resync)
 	}
 	return r.opts.Resync - time.Duration(r.now().UnixNano()%int64(r.opts.Resync))

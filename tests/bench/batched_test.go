@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	apimeta "k8s.io/apimachinery/pkg/api/meta"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/rest"
 	"sigs.k8s.io/controller-runtime/pkg/client"
 
 	ec2v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
@@ -70,7 +71,7 @@ func measureBatched(t *testing.T, s *harness.Suite, n int) batchedRow {
 	if err != nil {
 		t.Fatal(err)
 	}
-	k := fastClient(t)
+	k := unthrottled(t, s)
 	writes := s.Kube.WatchWrites(t, ec2v1alpha1.GroupVersion.WithResource("securitygroups"), ns)
 	names := make([]string, n)
 	for i := range names {
@@ -109,7 +110,9 @@ func measureBatched(t *testing.T, s *harness.Suite, n int) batchedRow {
 		return err == nil && m.Sum("kubesmith_reconciles_total", synced) >= float64(n)
 	})
 	row.resync = phase{took: time.Since(start)}
-	for _, c := range s.Moto.Recording(t) {
+	calls := s.Moto.Recording(t)
+	row.resync.ops = harness.CountOperations(calls)
+	for _, c := range calls {
 		op := c.Operation()
 		row.resync.calls++
 		if !isRead(op) {
@@ -127,8 +130,19 @@ func measureBatched(t *testing.T, s *harness.Suite, n int) batchedRow {
 		row.resync.objectWrites = -1
 	}
 	row.rss, row.peak = rss(t, e)
-	t.Logf("%d SecurityGroups: create %s; resync %s with %d reads (%d batched), %d AWS writes, %d object writes; RSS %s",
+	t.Logf("%d SecurityGroups: create %s; resync %s with %d reads (%d batched), %d AWS writes, %d object writes; RSS %s; calls %s",
 		n, row.create.Round(time.Millisecond), row.resync.took.Round(time.Millisecond), row.resync.reads, row.batchCalls,
-		row.resync.calls-row.resync.reads, row.resync.objectWrites, mib(row.rss))
+		row.resync.calls-row.resync.reads, row.resync.objectWrites, mib(row.rss), describeOps(row.resync.ops))
 	return row
+}
+
+// unthrottled is fastClient for the batched kind's own suite.
+func unthrottled(t *testing.T, s *harness.Suite) client.Client {
+	cfg := rest.CopyConfig(s.Kube.Config)
+	cfg.QPS, cfg.Burst = -1, 0
+	k, err := client.New(cfg, client.Options{Scheme: s.Kube.Client.Scheme()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
 }

@@ -18,9 +18,11 @@ import (
 // Batched observation, for a kind with managed.Kind.BatchSize. A resync of
 // an unchanged resource (Ready and Synced at its generation, no create
 // pending) reads nothing itself: it joins the open round of its (region,
-// account) target and requeues after Options.BatchWindow. When the window
-// closes, the round reads every identifier it gathered, BatchSize per
-// call, and the object's next pass takes its description from the round.
+// account) target and requeues after Options.BatchWindow. Once a window
+// passes with no object joining (or maxWindows of them since it opened),
+// the round reads every identifier it gathered, BatchSize per call, and
+// the object's next pass takes its description from the round: resyncs
+// due together but slowed by a busy controller still share one round.
 //
 // That description is as fresh as a read of the pass's own: the round's
 // read starts after the object joined, and a pass uses it only while the
@@ -34,8 +36,9 @@ type batcher struct {
 	window time.Duration
 	size   int
 	// after runs a function once a duration has passed (time.AfterFunc);
-	// tests close rounds by hand.
+	// tests close rounds by hand, with a clock of their own.
 	after func(time.Duration, func())
+	now   func() time.Time
 
 	mu      sync.Mutex
 	open    map[awsclient.Target]*round
@@ -44,9 +47,14 @@ type batcher struct {
 
 // round is the identifiers of one target waiting for one batch read.
 type round struct {
-	read    batchRead
-	tickets []*ticket
+	read         batchRead
+	tickets      []*ticket
+	opened, last time.Time // when the first and the last object joined
 }
+
+// maxWindows bounds how long a round stays open while objects keep
+// joining, in windows.
+const maxWindows = 5
 
 type batchRead func(ctx context.Context, ids []string) (map[string]any, error)
 
@@ -67,6 +75,7 @@ func newBatcher(window time.Duration, size int) *batcher {
 		window:  window,
 		size:    size,
 		after:   func(d time.Duration, f func()) { time.AfterFunc(d, f) },
+		now:     time.Now,
 		open:    map[awsclient.Target]*round{},
 		tickets: map[types.NamespacedName]*ticket{},
 	}
@@ -79,13 +88,15 @@ func (b *batcher) join(target awsclient.Target, key types.NamespacedName, id, ve
 	defer b.mu.Unlock()
 	t := &ticket{id: id, version: version, done: make(chan struct{})}
 	b.tickets[key] = t
+	now := b.now()
 	rd, ok := b.open[target]
 	if !ok {
-		rd = &round{read: read}
+		rd = &round{read: read, opened: now}
 		b.open[target] = rd
 		b.after(b.window, func() { b.close(target) })
 	}
 	rd.tickets = append(rd.tickets, t)
+	rd.last = now
 }
 
 // take removes the object's ticket; nil when it has none.
@@ -97,10 +108,18 @@ func (b *batcher) take(key types.NamespacedName) *ticket {
 	return t
 }
 
-// close reads the round of target and answers each of its tickets.
+// close reads the round of target and answers each of its tickets,
+// unless an object joined within the last window and the round is young:
+// then it looks again a window after that join.
 func (b *batcher) close(target awsclient.Target) {
 	b.mu.Lock()
 	rd := b.open[target]
+	now := b.now()
+	if rd != nil && now.Sub(rd.last) < b.window && now.Sub(rd.opened) < maxWindows*b.window {
+		b.after(b.window-now.Sub(rd.last), func() { b.close(target) })
+		b.mu.Unlock()
+		return
+	}
 	delete(b.open, target)
 	b.mu.Unlock()
 	if rd == nil {

@@ -113,6 +113,7 @@ type fleet struct {
 	*env
 	aws    *fleetAWS
 	rounds []func() // rounds whose window is open; close runs them
+	clock  time.Time
 }
 
 func newFleet(t *testing.T, n, size int) *fleet {
@@ -133,6 +134,7 @@ func newFleet(t *testing.T, n, size int) *fleet {
 		k.Connect = func(aws.Config, managed.ClientOptions) managed.External[*Widget] { return fa }
 	}, func(o *Options) { o.BatchWindow = time.Second }, objs...)
 	f.r.batch.after = func(_ time.Duration, fn func()) { f.rounds = append(f.rounds, fn) }
+	f.r.batch.now = func() time.Time { return f.clock }
 	return f
 }
 
@@ -154,8 +156,10 @@ func (f *fleet) pass(n int) []ctrl.Result {
 	return out
 }
 
-// close reads the open rounds, as their windows ending would.
+// close reads the open rounds, as their windows ending with no object
+// joining would.
 func (f *fleet) close() {
+	f.clock = f.clock.Add(time.Second)
 	rounds := f.rounds
 	f.rounds = nil
 	for _, fn := range rounds {
@@ -217,6 +221,30 @@ func TestBatchReadsUnchangedResyncsTogether(t *testing.T) {
 	}
 	if f.aws.size[fleetID(7)] != 3 {
 		t.Errorf("w7 is %d in AWS, want 3 put back", f.aws.size[fleetID(7)])
+	}
+}
+
+// TestBatchRoundStaysOpenWhileObjectsJoin: resyncs due together but
+// slowed by a busy controller, joining less than a window apart, share
+// one round, up to maxWindows windows after it opened.
+func TestBatchRoundStaysOpenWhileObjectsJoin(t *testing.T) {
+	f := newFleet(t, 8, 200)
+	for i := range 8 {
+		if _, err := f.reconcile(i); err != nil {
+			t.Fatal(err)
+		}
+		f.clock = f.clock.Add(900 * time.Millisecond)
+		// The window ends 0.9 s after the last join: not yet closed.
+		rounds := f.rounds
+		f.rounds = nil
+		for _, fn := range rounds {
+			fn()
+		}
+	}
+	f.close()
+	f.pass(8)
+	if got := len(f.aws.batches); got != 2 || len(f.aws.batches[0]) != 6 {
+		t.Errorf("batch reads %v, want one of the 6 widgets that joined within 5 windows of the first, then one of the other 2", f.aws.batches)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -28,17 +29,22 @@ type batchedRow struct {
 	create            time.Duration
 	resync            phase
 	rss, peak         int64
-	alone, batchCalls int // DescribeSecurityGroups calls: naming one group, naming more
+	alone, batchCalls int // reads: DescribeSecurityGroups naming more than one group, the others
 }
 
 // TestBatchedScale is the scale row of the batched kind, EC2
 // SecurityGroup, with the chart's default values: n groups created, then
 // a restart, whose resync of every unchanged group is read in batches.
-// It writes results/batched.md beside the DynamoDB table.
+// It runs at the DynamoDB row's levels (BENCH_LEVELS: 100, or 100,1000)
+// and writes results/batched.md beside the DynamoDB table.
 func TestBatchedScale(t *testing.T) {
 	s := harness.StartSuite(t, "ec2", ec2v1alpha1.AddToScheme)
 	var rows []batchedRow
-	for _, n := range []int{100, 1000} {
+	for _, level := range strings.Split(*levels, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(level))
+		if err != nil || n <= 0 {
+			t.Fatalf("-bench.levels: %q is not a positive number", level)
+		}
 		t.Run(fmt.Sprintf("securitygroups-%d", n), func(t *testing.T) { rows = append(rows, measureBatched(t, s, n)) })
 	}
 	var b strings.Builder
@@ -46,7 +52,7 @@ func TestBatchedScale(t *testing.T) {
 	fmt.Fprintf(&b, "Load average after: %s. Reading alone costs 1 DescribeSecurityGroups per group and resync.\n\n", loadAverage())
 	b.WriteString("| groups | create (all Ready) | resync after a restart | reads per group | of reading alone | AWS writes | object writes | RSS after resync (peak) |\n|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rows {
-		fmt.Fprintf(&b, "| %d | %s | %s | %s (%d batch + %d single calls) | 1/%.0f | %d | %d | %s (%s) |\n",
+		fmt.Fprintf(&b, "| %d | %s | %s | %s (%d batch calls + %d other reads) | 1/%.0f | %d | %d | %s (%s) |\n",
 			r.n, r.create.Round(100*time.Millisecond), r.resync.took.Round(100*time.Millisecond),
 			per(r.resync.reads, r.n), r.batchCalls, r.alone, float64(r.n)/float64(max(r.resync.reads, 1)),
 			r.resync.calls-r.resync.reads, r.resync.objectWrites, mib(r.rss), mib(r.peak))

@@ -125,6 +125,11 @@ type Resource struct {
 	// backup's ARN. Without one the controller does not create again but
 	// asks a person to decide.
 	FindCreated *FindCreated `yaml:"findCreated,omitempty"`
+	// BatchRead reads the resyncs of unchanged resources of one region and
+	// account together, in calls of the read operation that take a list of
+	// identifiers (EC2's DescribeSecurityGroups with GroupIds), instead of
+	// one call per resource. Edits, creates and deletes still read alone.
+	BatchRead *BatchRead `yaml:"batchRead,omitempty"`
 	// Fields overrides what inference decided for single fields, keyed by
 	// Smithy member name; a dotted path ("Config.Role") reaches a member of
 	// a nested structure.
@@ -147,6 +152,15 @@ type Operations struct {
 	// Delete removes the resource.
 	Delete string `yaml:"delete,omitempty"`
 	// Because says why the names are needed.
+	Because string `yaml:"because,omitempty"`
+}
+
+// BatchRead sets up batched observation (see Resource.BatchRead).
+type BatchRead struct {
+	// Size is how many identifiers one call takes: within what the API
+	// accepts in one list and answers without paging.
+	Size int `yaml:"size" schema:"minimum=2"`
+	// Because says why the size suits the API.
 	Because string `yaml:"because,omitempty"`
 }
 

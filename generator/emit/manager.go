@@ -50,6 +50,10 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 	for _, code := range m.moveFuncs() {
 		f.Add(code)
 	}
+	if r.BatchSize > 0 {
+		f.Line()
+		f.Add(m.batchReadFuncs()...)
+	}
 	for _, code := range m.listLinksFuncs() {
 		f.Add(code)
 	}
@@ -182,6 +186,9 @@ func (m *managerWriter) kindOptions() jen.Dict {
 	}
 	if len(maps) > 0 {
 		opts[jen.Id("SecretMapFields")] = stringSlice(maps)
+	}
+	if m.r.BatchSize > 0 {
+		opts[jen.Id("BatchSize")] = jen.Lit(m.r.BatchSize)
 	}
 	if applied := m.appliedFields(); applied != nil {
 		opts[jen.Id("AppliedFields")] = applied
@@ -332,6 +339,12 @@ func (m *managerWriter) observe() jen.Code {
 	default:
 		body = append(body, jen.Id("desc").Op(":=").Add(unwrap(r.Read)))
 	}
+	// A batched kind's Observe hands the description to observed, which
+	// ObserveFrom shares.
+	head := body
+	if r.BatchSize > 0 {
+		body = nil
+	}
 	result := jen.Dict{
 		jen.Id("Exists"): jen.True(),
 		jen.Id("Diff"): jen.Id("diffSpec").Call(
@@ -387,7 +400,17 @@ func (m *managerWriter) observe() jen.Code {
 		)
 	}
 	body = append(body, jen.Return(jen.Id("obs"), jen.Nil()))
-	return m.method("Observe", nil, jen.Parens(jen.List(obs.Clone(), jen.Error())), body...)
+	results := jen.Parens(jen.List(obs.Clone(), jen.Error()))
+	if r.BatchSize == 0 {
+		return m.method("Observe", nil, results, body...)
+	}
+	_, desc := m.outputType(r.Read)
+	head = append(head, jen.Return(jen.Id("m").Dot("observed").Call(jen.Id("ctx"), jen.Id("cr"), jen.Id("desc"))))
+	return jen.Add(
+		m.method("Observe", nil, results, head...), jen.Line(), jen.Line(),
+		jen.Comment("observed compares a description of the resource with the spec."), jen.Line(),
+		m.method("observed", []jen.Code{jen.Id("desc").Op("*").Add(desc)}, results, body...),
+	)
 }
 
 func statusField(r *model.Resource, member string) *model.Field {

@@ -76,6 +76,11 @@ type Resource struct {
 	// Finder lists what a lost create may have made; nil when the kind's
 	// identifier is in spec or no list operation can find it.
 	Finder *Finder
+	// BatchSize, when set, is how many identifiers one batch read takes:
+	// the read's filter is a list of identifiers, and the runtime reads
+	// the resyncs of unchanged resources together (generator.yaml's
+	// batchRead).
+	BatchSize int
 	// RegionFills are create input members that take the target region
 	// when the spec leaves them unset.
 	RegionFills []*RegionFill

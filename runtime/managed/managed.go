@@ -139,6 +139,10 @@ type Kind[T Object] struct {
 	// value moves away from the record joins the observation's Diff, so
 	// the manager sends it once; a create-only one is refused.
 	AppliedFields []AppliedField
+	// BatchSize, when set, is how many identifiers one batch read of the
+	// kind takes: the kind's External is a BatchReader, and the resyncs of
+	// unchanged resources are read together (see the reconciler's batch).
+	BatchSize int
 }
 
 // ClientOptions are the controller-wide settings a kind's AWS client is

@@ -19,6 +19,7 @@ const (
 	ResultRecoverable = "recoverable" // retried with backoff
 	ResultPaused      = "paused"      // the object asks not to be reconciled
 	ResultDeleted     = "deleted"     // the finalizer was released
+	ResultBatched     = "batched"     // the resync joined a batch read; its pass follows
 )
 
 // Metrics are the controller's own metrics, beside controller-runtime's.

@@ -145,6 +145,9 @@ func run(ctx context.Context, service string, addToScheme func(*kruntime.Scheme)
 			SecretReader:      mgr.GetAPIReader(),
 			SameNamespaceOnly: !f.EnableCrossNamespace,
 		}
+		// Long enough for a batched kind's resyncs, all due at one instant,
+		// to join one round; short against any resync period.
+		opts.BatchWindow = time.Second
 		if err := k.Setup(mgr, opts); err != nil {
 			return err
 		}

@@ -83,6 +83,10 @@ type Options struct {
 	// (the manager's API reader) is best: a cache would watch and hold
 	// every Secret in the cluster. Nil reads through the client.
 	SecretReader client.Reader
+	// BatchWindow is how long a round of batched observation gathers the
+	// resyncs of a kind with managed.Kind.BatchSize before its read; 0
+	// reads every resource alone.
+	BatchWindow time.Duration
 	// SameNamespaceOnly refuses references and Secret keys in another
 	// namespace than the object's (the chart's enableCrossNamespace=false).
 	SameNamespaceOnly bool
@@ -103,6 +107,7 @@ type Reconciler[T managed.Object] struct {
 	mu        sync.Mutex
 	externals map[awsclient.Target]managed.External[T]
 	accounts  map[awsclient.Target]string
+	batch     *batcher // nil unless the kind's resyncs are read in batches
 }
 
 // New returns a reconciler for kind. c must read through a cache for a
@@ -118,7 +123,12 @@ func New[T managed.Object](kind managed.Kind[T], opts Options, c client.Client, 
 	if opts.CallerAccount == nil {
 		opts.CallerAccount = awsclient.CallerAccount
 	}
+	var batch *batcher
+	if kind.BatchSize > 0 && opts.BatchWindow > 0 {
+		batch = newBatcher(opts.BatchWindow, kind.BatchSize)
+	}
 	return &Reconciler[T]{
+		batch:     batch,
 		kind:      kind,
 		opts:      opts,
 		client:    c,
@@ -168,6 +178,9 @@ func (r *Reconciler[T]) Reconcile(ctx context.Context, req ctrl.Request) (ctrl.R
 	if err := r.client.Get(ctx, req.NamespacedName, obj); err != nil {
 		if apierrors.IsNotFound(err) {
 			r.opts.Metrics.Resources.Forget(r.kind.Name, req.NamespacedName)
+			if r.batch != nil {
+				r.batch.take(req.NamespacedName)
+			}
 			return ctrl.Result{}, nil
 		}
 		return ctrl.Result{}, err

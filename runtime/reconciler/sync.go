@@ -25,9 +25,12 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 			return r.fail(ctx, p, err)
 		}
 	}
-	obs, err := ext.Observe(ctx, obj)
+	obs, joined, err := r.observe(ctx, p, ext)
 	if err != nil {
 		return r.fail(ctx, p, err)
+	}
+	if joined {
+		return outcome{result: metrics.ResultBatched, after: r.opts.BatchWindow}
 	}
 	if obs.Exists || !p.policy.Has(ActionCreate) {
 		// A create adds the finalizer with its create record, in one write.
@@ -83,7 +86,7 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 		msg = "read-only: " + msg
 	}
 	setSynced(obj, msg)
-	return outcome{result: metrics.ResultSynced, after: r.jitter(r.opts.Resync)}
+	return outcome{result: metrics.ResultSynced, after: r.resyncAfter()}
 }
 
 // absent handles a resource AWS does not have.

@@ -4,6 +4,7 @@ package securitygroup
 
 import (
 	"context"
+	"errors"
 	aws "github.com/aws/aws-sdk-go-v2/aws"
 	ec2 "github.com/aws/aws-sdk-go-v2/service/ec2"
 	types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
@@ -19,6 +20,7 @@ import (
 func Kind() managed.Kind[*v1alpha1.SecurityGroup] {
 	return managed.Kind[*v1alpha1.SecurityGroup]{
 		AssignedIdentifier: true,
+		BatchSize:          200,
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.SecurityGroup] {
 			return &manager{client: ec2.NewFromConfig(cfg)}
 		},
@@ -96,6 +98,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.SecurityGroup) (mana
 		return managed.Observation{}, nil
 	}
 	desc := &found[0]
+	return m.observed(ctx, cr, desc)
+}
+
+// observed compares a description of the resource with the spec.
+func (m *manager) observed(ctx context.Context, cr *v1alpha1.SecurityGroup, desc *types.SecurityGroup) (managed.Observation, error) {
 	fillStatusFromSecurityGroup(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
 	obs := managed.Observation{
@@ -271,4 +278,32 @@ func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.SecurityGroup, s
 		cr.Status.ID = found[0].GroupId
 	}
 	return len(found), nil
+}
+
+// BatchID is the identifier DescribeSecurityGroups takes in GroupIds.
+func (m *manager) BatchID(cr *v1alpha1.SecurityGroup) string {
+	return conv.Value(cr.Status.ID)
+}
+
+// ReadBatch describes the resources ids name in one DescribeSecurityGroups call.
+func (m *manager) ReadBatch(ctx context.Context, ids []string) (map[string]any, error) {
+	out, err := m.client.DescribeSecurityGroups(ctx, &ec2.DescribeSecurityGroupsInput{GroupIds: ids})
+	// AWS refuses the whole list when one identifier in it is unknown.
+	if managed.HasErrorCode(err, "InvalidGroup.NotFound", "InvalidGroupId.NotFound", "InvalidGroupId.Malformed") {
+		return nil, errors.Join(managed.ErrBatchMiss, err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	found := map[string]any{}
+	for i := range out.SecurityGroups {
+		desc := &out.SecurityGroups[i]
+		found[conv.Value(desc.GroupId)] = desc
+	}
+	return found, nil
+}
+
+// ObserveFrom is Observe on a description ReadBatch returned.
+func (m *manager) ObserveFrom(ctx context.Context, cr *v1alpha1.SecurityGroup, desc any) (managed.Observation, error) {
+	return m.observed(ctx, cr, desc.(*types.SecurityGroup))
 }

@@ -341,6 +341,7 @@ func (m *managerWriter) specOperations(f *model.Field) string {
 			add("list", api.List, "")
 		}
 		if by := m.tagsByID(); by != nil {
+			add("create", r.Create, by.SpecMember)
 			add("tag", by.Tag, "")
 			add("untag", by.Untag, "")
 		}

@@ -45,6 +45,9 @@ func generate(root string, dirs pipeline.ModelDirs, services []string) error {
 		}
 		fmt.Printf("generate %-20s ok  %5.1fs\n", svc, time.Since(start).Seconds())
 	}
+	if err := pipeline.WriteIndex(root); err != nil {
+		errs = append(errs, fmt.Errorf("generated/%s: %w", pipeline.IndexFile, err))
+	}
 	// Whatever failed, go.mod then requires the SDK modules that the code
 	// in place imports, no more.
 	if err := sdkmod.Prune(context.Background(), root, os.Stdout); err != nil {

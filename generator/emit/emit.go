@@ -9,6 +9,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/kubesmith/kubesmith/generator/markdown"
 	"github.com/kubesmith/kubesmith/generator/model"
 )
 
@@ -46,12 +47,15 @@ type Gen struct {
 	pkg string
 	// typeNames maps struct shapes to their API type names.
 	typeNames map[string]string
+	// docs converts the model's documentation, for the CRD descriptions
+	// and the reference docs alike.
+	docs *markdown.Docs
 }
 
 // New returns the emitter of svc, whose output folder has the import path
 // pkg (GeneratedRoot + "/" + svc.Name in this repository).
 func New(svc *model.Service, pkg string) *Gen {
-	return &Gen{svc: svc, pkg: pkg, typeNames: apiTypeNames(svc)}
+	return &Gen{svc: svc, pkg: pkg, typeNames: apiTypeNames(svc), docs: markdown.New()}
 }
 
 // APIPackage is the import path of the service's API types.

@@ -13,10 +13,11 @@ import (
 func (g *Gen) Readme() File {
 	var b strings.Builder
 	fmt.Fprintf(&b, "<!-- %s -->\n\n# %s\n\n", Header, g.svc.Group)
-	fmt.Fprintf(&b, "The controller for `%s/%s`, generated from `models/%s/generator.yaml`.\n", g.svc.Group, g.svc.Version, g.svc.Name)
+	fmt.Fprintf(&b, "The controller for `%s/%s`, generated from `models/%s/generator.yaml`. Reference docs: [%sREADME.md](%sREADME.md).\n", g.svc.Group, g.svc.Version, g.svc.Name, docsDir, docsDir)
 	var gaps []string
 	for _, r := range g.svc.Resources {
 		fmt.Fprintf(&b, "\n## %s\n\n", r.Kind)
+		fmt.Fprintf(&b, "Every field, its constraints, mutability and drift: [%s](%s).\n\n", KindDocPath(r.Kind), KindDocPath(r.Kind))
 		attached, linked := attachmentFields(r), linkedFields(r)
 		if len(r.SubResources) == 0 && len(attached) == 0 && len(linked) == 0 {
 			b.WriteString("No sub-resources.\n")

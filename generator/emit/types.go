@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/dave/jennifer/jen"
 
@@ -127,7 +126,7 @@ func (g *Gen) fieldsCode(fields []*model.Field) []jen.Code {
 	var out []jen.Code
 	for _, f := range fields {
 		var comment []string
-		if doc := printable(f.Doc); doc != "" {
+		if doc := g.description(f); doc != "" {
 			comment = append(comment, doc)
 		}
 		typ := g.apiTypeIn(f.Type, true, "")
@@ -173,15 +172,16 @@ func (g *Gen) fieldsCode(fields []*model.Field) []jen.Code {
 	return out
 }
 
-// printable drops control characters, which some AWS documentation
-// holds and which the CRD's YAML cannot.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return -1
-		}
-		return r
-	}, s)
+// description is a field's CRD description: the first paragraph of the
+// documentation its reference doc shows. The converter parses any text,
+// so an error here is a bug in it, which the pipeline reports with the
+// kind being emitted.
+func (g *Gen) description(f *model.Field) string {
+	doc, err := g.docs.Summary(f.Doc)
+	if err != nil {
+		panic(fmt.Errorf("field %s: %w", f.Member, err))
+	}
+	return doc
 }
 
 // required fields must be in the manifest, unless a reference can fill them.

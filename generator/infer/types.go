@@ -237,7 +237,7 @@ func (t *typer) field(container *smithy.Shape, mem *smithy.Member) (*model.Field
 		GoName:     names.Go(mem.Name),
 		JSONName:   names.JSON(mem.Name),
 		Type:       typ,
-		Doc:        summary(firstNonEmpty(mem.Traits.Documentation, target.Traits.Documentation)),
+		Doc:        firstNonEmpty(mem.Traits.Documentation, target.Traits.Documentation),
 		Validation: t.validation(typ, mem, target),
 		Secret:     t.secret(typ, mem, target),
 	}, nil
@@ -324,45 +324,4 @@ func (t *typer) kubernetesRegexp(pattern string) bool {
 		t.patterns[pattern] = ok                           // models repeat patterns, and compiling them is most of inference's time
 	}
 	return ok
-}
-
-// summary turns Smithy's HTML documentation into a short plain-text
-// paragraph: CRD descriptions are for reading in kubectl explain.
-func summary(doc string) string {
-	doc = stripTags(doc)
-	for _, r := range [][2]string{{"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}, {"&quot;", `"`}, {"&#39;", "'"}} {
-		doc = strings.ReplaceAll(doc, r[0], r[1])
-	}
-	doc = strings.Join(strings.Fields(doc), " ")
-	const limit = 300
-	if len(doc) > limit {
-		cut := strings.LastIndex(doc[:limit], ". ")
-		if cut < limit/3 {
-			return strings.TrimSpace(doc[:limit]) + "…"
-		}
-		doc = doc[:cut+1]
-	}
-	return doc
-}
-
-// stripTags replaces each HTML tag with a space.
-func stripTags(doc string) string {
-	if !strings.Contains(doc, "<") {
-		return doc
-	}
-	var b strings.Builder
-	b.Grow(len(doc))
-	inTag := false
-	for i := 0; i < len(doc); i++ {
-		switch c := doc[i]; {
-		case c == '<' && !inTag && strings.IndexByte(doc[i:], '>') > 0:
-			inTag = true
-		case c == '>' && inTag:
-			inTag = false
-			b.WriteByte(' ')
-		case !inTag:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
 }

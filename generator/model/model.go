@@ -251,6 +251,10 @@ type Field struct {
 	GoName   string
 	JSONName string
 	Type     *Type
+	// Doc is the model's documentation of the member, or else of its
+	// target shape: HTML, as both model formats write it. The emitters
+	// convert it to Markdown for the reference docs and take its first
+	// paragraph for the CRD description.
 	Doc      string
 	Required bool
 	// CreateOnly fields are set at create and absent from every update

@@ -74,6 +74,7 @@ var Stages = []Stage{
 	{"emit_config", "write the IAM policy and RBAC role", emitConfig},
 	{"emit_helm", "write the Helm chart", emitHelm},
 	{"emit_readme", "write README.md: kinds, sub-resources and the emulator's gaps", emitReadme},
+	{"emit_docs", "write the reference docs: docs/<Kind>.md with every field's type, constraints, mutability, AWS operations and drift, and docs/README.md", emitDocs},
 	{"require_modules", "add the SDK service modules the emitted Go imports to go.mod, at versions the pinned SDK core satisfies", requireModules},
 	{"check_go", "compile the emitted Go against go.mod; output that does not compile is never written", checkGo},
 	{"write_output", "swap the staged output into generated/<service>", writeOutput},

@@ -52,13 +52,13 @@ type BackupStatus struct {
 	// Backup can be in one of the following states: CREATING, ACTIVE, DELETED.
 	// +optional
 	BackupStatus *string `json:"backupStatus,omitempty"`
-	// BackupType: USER - You create and manage these using the on-demand backup feature. SYSTEM - If you delete a table with point-in-time recovery enabled, a SYSTEM backup is automatically created and is retained for 35 days (at no additional cost).
+	// BackupType: `USER` - You create and manage these using the on-demand backup feature. `SYSTEM` - If you delete a table with point-in-time recovery enabled, a `SYSTEM` backup is automatically created and is retained for 35 days (at no additional cost). System backups allow you to restore the deleted table to the state it was in just before the point of deletion. `AWS_BACKUP` - On-demand backup created by you from Backup service.
 	// +optional
 	BackupType *string `json:"backupType,omitempty"`
 	// Time at which the backup was created. This is the request time of the backup.
 	// +optional
 	BackupCreationDateTime *metav1.Time `json:"backupCreationDateTime,omitempty"`
-	// Time at which the automatic on-demand backup created by DynamoDB will expire. This SYSTEM on-demand backup expires automatically 35 days after its creation.
+	// Time at which the automatic on-demand backup created by DynamoDB will expire. This `SYSTEM` on-demand backup expires automatically 35 days after its creation.
 	// +optional
 	BackupExpiryDateTime *metav1.Time `json:"backupExpiryDateTime,omitempty"`
 }

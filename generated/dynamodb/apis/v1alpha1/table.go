@@ -20,7 +20,7 @@ type TableSpec struct {
 	// +kubebuilder:validation:MinLength=1
 	// +kubebuilder:validation:MaxLength=1024
 	TableName *string `json:"tableName"`
-	// Specifies the attributes that make up the primary key for a table or an index. The attributes in KeySchema must also be defined in the AttributeDefinitions array. For more information, see Data Model in the Amazon DynamoDB Developer Guide .
+	// Specifies the attributes that make up the primary key for a table or an index. The attributes in `KeySchema` must also be defined in the `AttributeDefinitions` array. For more information, see Data Model in the Amazon DynamoDB Developer Guide.
 	// +kubebuilder:validation:Required
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="keySchema cannot change once set"
 	// +kubebuilder:validation:MinItems=1
@@ -30,26 +30,26 @@ type TableSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="localSecondaryIndexes cannot change once set"
 	LocalSecondaryIndexes []LocalSecondaryIndex `json:"localSecondaryIndexes,omitempty"`
-	// One or more global secondary indexes (the maximum is 20) to be created on the table. Each global secondary index in the array includes the following: IndexName - The name of the global secondary index. Must be unique only for this table.
+	// One or more global secondary indexes (the maximum is 20) to be created on the table. Each global secondary index in the array includes the following: `IndexName` - The name of the global secondary index. Must be unique only for this table. `KeySchema` - Specifies the key schema for the global secondary index. `Projection` - Specifies attributes that are copied (projected) from the table into the index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
 	// +optional
 	GlobalSecondaryIndexes []GlobalSecondaryIndex `json:"globalSecondaryIndexes,omitempty"`
-	// Controls how you are charged for read and write throughput and how you manage capacity. This setting can be changed later. PROVISIONED - We recommend using PROVISIONED for predictable workloads. PROVISIONED sets the billing mode to Provisioned capacity mode .
+	// Controls how you are charged for read and write throughput and how you manage capacity. This setting can be changed later.
 	// +optional
 	// +kubebuilder:validation:Enum=PROVISIONED;PAY_PER_REQUEST
 	BillingMode *string `json:"billingMode,omitempty"`
-	// Represents the provisioned throughput settings for a specified table or index. The settings can be modified using the UpdateTable operation. If you set BillingMode as PROVISIONED , you must specify this property. If you set BillingMode as PAY_PER_REQUEST , you cannot specify this property.
+	// Represents the provisioned throughput settings for a specified table or index. The settings can be modified using the `UpdateTable` operation.
 	// +optional
 	ProvisionedThroughput *ProvisionedThroughput `json:"provisionedThroughput,omitempty"`
-	// The settings for DynamoDB Streams on the table. These settings consist of: StreamEnabled - Indicates whether DynamoDB Streams is to be enabled (true) or disabled (false).
+	// The settings for DynamoDB Streams on the table. These settings consist of: `StreamEnabled` - Indicates whether DynamoDB Streams is to be enabled (true) or disabled (false). `StreamViewType` - When an item in the table is modified, `StreamViewType` determines what information is written to the table's stream. Valid values for `StreamViewType` are: `KEYS_ONLY` - Only the key attributes of the modified item are written to the stream. `NEW_IMAGE` - The entire item, as it appears after it was modified, is written to the stream.
 	// +optional
 	StreamSpecification *StreamSpecification `json:"streamSpecification,omitempty"`
 	// Represents the settings used to enable server-side encryption.
 	// +optional
 	SSESpecification *SSESpecification `json:"sseSpecification,omitempty"`
-	// A list of key-value pairs to label the table. For more information, see Tagging for DynamoDB .
+	// A list of key-value pairs to label the table. For more information, see Tagging for DynamoDB.
 	// +optional
 	Tags []Tag `json:"tags,omitempty"`
-	// The table class of the new table. Valid values are STANDARD and STANDARD_INFREQUENT_ACCESS .
+	// The table class of the new table. Valid values are `STANDARD` and `STANDARD_INFREQUENT_ACCESS`.
 	// +optional
 	// +kubebuilder:validation:Enum=STANDARD;STANDARD_INFREQUENT_ACCESS
 	TableClass *string `json:"tableClass,omitempty"`
@@ -59,11 +59,11 @@ type TableSpec struct {
 	// Represents the warm throughput (in read units per second and write units per second) for creating a table.
 	// +optional
 	WarmThroughput *WarmThroughput `json:"warmThroughput,omitempty"`
-	// An Amazon Web Services resource-based policy document in JSON format that will be attached to the table. When you attach a resource-based policy while creating a table, the policy application is strongly consistent . The maximum size supported for a resource-based policy document is 20 KB.
+	// An Amazon Web Services resource-based policy document in JSON format that will be attached to the table.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="resourcePolicy cannot change once set"
 	ResourcePolicy *string `json:"resourcePolicy,omitempty"`
-	// Sets the maximum number of read and write units for the specified table in on-demand capacity mode. If you use this parameter, you must specify MaxReadRequestUnits , MaxWriteRequestUnits , or both.
+	// Sets the maximum number of read and write units for the specified table in on-demand capacity mode. If you use this parameter, you must specify `MaxReadRequestUnits`, `MaxWriteRequestUnits`, or both.
 	// +optional
 	OnDemandThroughput *OnDemandThroughput `json:"onDemandThroughput,omitempty"`
 }
@@ -71,7 +71,7 @@ type TableSpec struct {
 // TableStatus is the state of the Table that AWS reports.
 type TableStatus struct {
 	ackv1alpha1.ManagedStatus `json:",inline"`
-	// The current state of the table: CREATING - The table is being created. UPDATING - The table/index configuration is being updated. The table/index remains available for data operations when UPDATING . DELETING - The table is being deleted. ACTIVE - The table is ready for use.
+	// The current state of the table: `CREATING` - The table is being created. `UPDATING` - The table/index configuration is being updated. The table/index remains available for data operations when `UPDATING`. `DELETING` - The table is being deleted. `ACTIVE` - The table is ready for use. `INACCESSIBLE_ENCRYPTION_CREDENTIALS` - The KMS key used to encrypt the table in inaccessible. Table operations may fail due to failure to use the KMS key. DynamoDB will initiate the table archival process when a table's KMS key remains inaccessible for more than seven days.
 	// +optional
 	TableStatus *string `json:"tableStatus,omitempty"`
 	// The date and time when the table was created, in UNIX epoch time format.
@@ -89,7 +89,7 @@ type TableStatus struct {
 	// Contains the details for the read/write capacity mode.
 	// +optional
 	BillingModeSummary *BillingModeSummary `json:"billingModeSummary,omitempty"`
-	// A timestamp, in ISO 8601 format, for this stream. Note that LatestStreamLabel is not a unique identifier for the stream, because it is possible that a stream from another table might have the same timestamp.
+	// A timestamp, in ISO 8601 format, for this stream.
 	// +optional
 	LatestStreamLabel *string `json:"latestStreamLabel,omitempty"`
 	// The Amazon Resource Name (ARN) that uniquely identifies the latest stream for this table.
@@ -113,7 +113,7 @@ type TableStatus struct {
 	// Contains details of the table class.
 	// +optional
 	TableClassSummary *TableClassSummary `json:"tableClassSummary,omitempty"`
-	// Indicates one of the following consistency modes for a global table: EVENTUAL : Indicates that the global table is configured for multi-Region eventual consistency. STRONG : Indicates that the global table is configured for multi-Region strong consistency (preview).
+	// Indicates one of the following consistency modes for a global table: `EVENTUAL`: Indicates that the global table is configured for multi-Region eventual consistency. `STRONG`: Indicates that the global table is configured for multi-Region strong consistency (preview). Multi-Region strong consistency (MRSC) is a new DynamoDB global tables capability currently available in preview mode. For more information, see Global tables multi-Region strong consistency.
 	// +optional
 	MultiRegionConsistency *string `json:"multiRegionConsistency,omitempty"`
 }

@@ -9,7 +9,7 @@ type ArchivalSummary struct {
 	// The date and time when table archival was initiated by DynamoDB, in UNIX epoch time format.
 	// +optional
 	ArchivalDateTime *metav1.Time `json:"archivalDateTime,omitempty"`
-	// The reason DynamoDB archived the table. Currently, the only possible value is: INACCESSIBLE_ENCRYPTION_CREDENTIALS - The table was archived due to the table's KMS key being inaccessible for more than seven days. An On-Demand backup was created at the archival time.
+	// The reason DynamoDB archived the table. Currently, the only possible value is: `INACCESSIBLE_ENCRYPTION_CREDENTIALS` - The table was archived due to the table's KMS key being inaccessible for more than seven days. An On-Demand backup was created at the archival time.
 	// +optional
 	ArchivalReason *string `json:"archivalReason,omitempty"`
 	// The Amazon Resource Name (ARN) of the backup the table was archived to, when applicable in the archival reason. If you wish to restore this backup to the same table name, you will need to delete the original table.
@@ -24,7 +24,7 @@ type AttributeDefinition struct {
 	// +kubebuilder:validation:MinLength=1
 	// +kubebuilder:validation:MaxLength=255
 	AttributeName *string `json:"attributeName,omitempty"`
-	// The data type for the attribute, where: S - the attribute is of type String N - the attribute is of type Number B - the attribute is of type Binary
+	// The data type for the attribute, where: `S` - the attribute is of type String `N` - the attribute is of type Number `B` - the attribute is of type Binary
 	// +optional
 	// +kubebuilder:validation:Enum=S;N;B
 	AttributeType *string `json:"attributeType,omitempty"`
@@ -44,23 +44,23 @@ type BackupDetails struct {
 	// Backup can be in one of the following states: CREATING, ACTIVE, DELETED.
 	// +optional
 	BackupStatus *string `json:"backupStatus,omitempty"`
-	// BackupType: USER - You create and manage these using the on-demand backup feature. SYSTEM - If you delete a table with point-in-time recovery enabled, a SYSTEM backup is automatically created and is retained for 35 days (at no additional cost).
+	// BackupType: `USER` - You create and manage these using the on-demand backup feature. `SYSTEM` - If you delete a table with point-in-time recovery enabled, a `SYSTEM` backup is automatically created and is retained for 35 days (at no additional cost). System backups allow you to restore the deleted table to the state it was in just before the point of deletion. `AWS_BACKUP` - On-demand backup created by you from Backup service.
 	// +optional
 	BackupType *string `json:"backupType,omitempty"`
 	// Time at which the backup was created. This is the request time of the backup.
 	// +optional
 	BackupCreationDateTime *metav1.Time `json:"backupCreationDateTime,omitempty"`
-	// Time at which the automatic on-demand backup created by DynamoDB will expire. This SYSTEM on-demand backup expires automatically 35 days after its creation.
+	// Time at which the automatic on-demand backup created by DynamoDB will expire. This `SYSTEM` on-demand backup expires automatically 35 days after its creation.
 	// +optional
 	BackupExpiryDateTime *metav1.Time `json:"backupExpiryDateTime,omitempty"`
 }
 
 // BillingModeSummary mirrors the AWS BillingModeSummary shape.
 type BillingModeSummary struct {
-	// Controls how you are charged for read and write throughput and how you manage capacity. This setting can be changed later. PROVISIONED - Sets the read/write capacity mode to PROVISIONED . We recommend using PROVISIONED for predictable workloads.
+	// Controls how you are charged for read and write throughput and how you manage capacity. This setting can be changed later.
 	// +optional
 	BillingMode *string `json:"billingMode,omitempty"`
-	// Represents the time when PAY_PER_REQUEST was last set as the read/write capacity mode.
+	// Represents the time when `PAY_PER_REQUEST` was last set as the read/write capacity mode.
 	// +optional
 	LastUpdateToPayPerRequestDateTime *metav1.Time `json:"lastUpdateToPayPerRequestDateTime,omitempty"`
 }
@@ -73,7 +73,7 @@ type GlobalSecondaryIndex struct {
 	// +kubebuilder:validation:MaxLength=255
 	// +kubebuilder:validation:Pattern=`^[a-zA-Z0-9_.-]+$`
 	IndexName *string `json:"indexName,omitempty"`
-	// The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types: HASH - partition key RANGE - sort key The partition key of an item is also known as its hash attribute .
+	// The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types: `HASH` - partition key `RANGE` - sort key
 	// +optional
 	// +kubebuilder:validation:MinItems=1
 	// +kubebuilder:validation:MaxItems=2
@@ -81,13 +81,13 @@ type GlobalSecondaryIndex struct {
 	// Represents attributes that are copied (projected) from the table into the global secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
 	// +optional
 	Projection *Projection `json:"projection,omitempty"`
-	// Represents the provisioned throughput settings for the specified global secondary index. For current minimum and maximum provisioned throughput values, see Service, Account, and Table Quotas in the Amazon DynamoDB Developer Guide .
+	// Represents the provisioned throughput settings for the specified global secondary index.
 	// +optional
 	ProvisionedThroughput *ProvisionedThroughput `json:"provisionedThroughput,omitempty"`
-	// The maximum number of read and write units for the specified global secondary index. If you use this parameter, you must specify MaxReadRequestUnits , MaxWriteRequestUnits , or both.
+	// The maximum number of read and write units for the specified global secondary index. If you use this parameter, you must specify `MaxReadRequestUnits`, `MaxWriteRequestUnits`, or both.
 	// +optional
 	OnDemandThroughput *OnDemandThroughput `json:"onDemandThroughput,omitempty"`
-	// Represents the warm throughput value (in read units per second and write units per second) for the specified secondary index. If you use this parameter, you must specify ReadUnitsPerSecond , WriteUnitsPerSecond , or both.
+	// Represents the warm throughput value (in read units per second and write units per second) for the specified secondary index. If you use this parameter, you must specify `ReadUnitsPerSecond`, `WriteUnitsPerSecond`, or both.
 	// +optional
 	WarmThroughput *WarmThroughput `json:"warmThroughput,omitempty"`
 }
@@ -97,7 +97,7 @@ type GlobalSecondaryIndexInfo struct {
 	// The name of the global secondary index.
 	// +optional
 	IndexName *string `json:"indexName,omitempty"`
-	// The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types: HASH - partition key RANGE - sort key The partition key of an item is also known as its hash attribute .
+	// The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types: `HASH` - partition key `RANGE` - sort key
 	// +optional
 	KeySchema []KeySchemaElementStatus `json:"keySchema,omitempty"`
 	// Represents attributes that are copied (projected) from the table into the global secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
@@ -106,7 +106,7 @@ type GlobalSecondaryIndexInfo struct {
 	// Represents the provisioned throughput settings for the specified global secondary index.
 	// +optional
 	ProvisionedThroughput *ProvisionedThroughputStatus `json:"provisionedThroughput,omitempty"`
-	// Sets the maximum number of read and write units for the specified on-demand table. If you use this parameter, you must specify MaxReadRequestUnits , MaxWriteRequestUnits , or both.
+	// Sets the maximum number of read and write units for the specified on-demand table. If you use this parameter, you must specify `MaxReadRequestUnits`, `MaxWriteRequestUnits`, or both.
 	// +optional
 	OnDemandThroughput *OnDemandThroughputStatus `json:"onDemandThroughput,omitempty"`
 }
@@ -119,7 +119,7 @@ type GlobalSecondaryIndexWarmThroughputDescription struct {
 	// Represents warm throughput write units per second value for a global secondary index.
 	// +optional
 	WriteUnitsPerSecond *int64 `json:"writeUnitsPerSecond,omitempty"`
-	// Represents the warm throughput status being created or updated on a global secondary index. The status can only be UPDATING or ACTIVE .
+	// Represents the warm throughput status being created or updated on a global secondary index. The status can only be `UPDATING` or `ACTIVE`.
 	// +optional
 	Status *string `json:"status,omitempty"`
 }
@@ -131,7 +131,7 @@ type KeySchemaElement struct {
 	// +kubebuilder:validation:MinLength=1
 	// +kubebuilder:validation:MaxLength=255
 	AttributeName *string `json:"attributeName,omitempty"`
-	// The role that this key attribute will assume: HASH - partition key RANGE - sort key The partition key of an item is also known as its hash attribute .
+	// The role that this key attribute will assume: `HASH` - partition key `RANGE` - sort key
 	// +optional
 	// +kubebuilder:validation:Enum=HASH;RANGE
 	KeyType *string `json:"keyType,omitempty"`
@@ -142,7 +142,7 @@ type KeySchemaElementStatus struct {
 	// The name of a key attribute.
 	// +optional
 	AttributeName *string `json:"attributeName,omitempty"`
-	// The role that this key attribute will assume: HASH - partition key RANGE - sort key The partition key of an item is also known as its hash attribute .
+	// The role that this key attribute will assume: `HASH` - partition key `RANGE` - sort key
 	// +optional
 	KeyType *string `json:"keyType,omitempty"`
 }
@@ -155,7 +155,7 @@ type LocalSecondaryIndex struct {
 	// +kubebuilder:validation:MaxLength=255
 	// +kubebuilder:validation:Pattern=`^[a-zA-Z0-9_.-]+$`
 	IndexName *string `json:"indexName,omitempty"`
-	// The complete key schema for the local secondary index, consisting of one or more pairs of attribute names and key types: HASH - partition key RANGE - sort key The partition key of an item is also known as its hash attribute .
+	// The complete key schema for the local secondary index, consisting of one or more pairs of attribute names and key types: `HASH` - partition key `RANGE` - sort key
 	// +optional
 	// +kubebuilder:validation:MinItems=1
 	// +kubebuilder:validation:MaxItems=2
@@ -170,7 +170,7 @@ type LocalSecondaryIndexInfo struct {
 	// Represents the name of the local secondary index.
 	// +optional
 	IndexName *string `json:"indexName,omitempty"`
-	// The complete key schema for a local secondary index, which consists of one or more pairs of attribute names and key types: HASH - partition key RANGE - sort key The partition key of an item is also known as its hash attribute .
+	// The complete key schema for a local secondary index, which consists of one or more pairs of attribute names and key types: `HASH` - partition key `RANGE` - sort key
 	// +optional
 	KeySchema []KeySchemaElementStatus `json:"keySchema,omitempty"`
 	// Represents attributes that are copied (projected) from the table into the global secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
@@ -180,20 +180,20 @@ type LocalSecondaryIndexInfo struct {
 
 // OnDemandThroughput mirrors the AWS OnDemandThroughput shape.
 type OnDemandThroughput struct {
-	// Maximum number of read request units for the specified table. To specify a maximum OnDemandThroughput on your table, set the value of MaxReadRequestUnits as greater than or equal to 1.
+	// Maximum number of read request units for the specified table.
 	// +optional
 	MaxReadRequestUnits *int64 `json:"maxReadRequestUnits,omitempty"`
-	// Maximum number of write request units for the specified table. To specify a maximum OnDemandThroughput on your table, set the value of MaxWriteRequestUnits as greater than or equal to 1.
+	// Maximum number of write request units for the specified table.
 	// +optional
 	MaxWriteRequestUnits *int64 `json:"maxWriteRequestUnits,omitempty"`
 }
 
 // OnDemandThroughputStatus mirrors the AWS OnDemandThroughput shape.
 type OnDemandThroughputStatus struct {
-	// Maximum number of read request units for the specified table. To specify a maximum OnDemandThroughput on your table, set the value of MaxReadRequestUnits as greater than or equal to 1.
+	// Maximum number of read request units for the specified table.
 	// +optional
 	MaxReadRequestUnits *int64 `json:"maxReadRequestUnits,omitempty"`
-	// Maximum number of write request units for the specified table. To specify a maximum OnDemandThroughput on your table, set the value of MaxWriteRequestUnits as greater than or equal to 1.
+	// Maximum number of write request units for the specified table.
 	// +optional
 	MaxWriteRequestUnits *int64 `json:"maxWriteRequestUnits,omitempty"`
 }
@@ -207,11 +207,11 @@ type OnDemandThroughputOverride struct {
 
 // Projection mirrors the AWS Projection shape.
 type Projection struct {
-	// The set of attributes that are projected into the index: KEYS_ONLY - Only the index and primary keys are projected into the index. INCLUDE - In addition to the attributes described in KEYS_ONLY , the secondary index will include other non-key attributes that you specify.
+	// The set of attributes that are projected into the index: `KEYS_ONLY` - Only the index and primary keys are projected into the index. `INCLUDE` - In addition to the attributes described in `KEYS_ONLY`, the secondary index will include other non-key attributes that you specify. `ALL` - All of the table attributes are projected into the index.
 	// +optional
 	// +kubebuilder:validation:Enum=ALL;KEYS_ONLY;INCLUDE
 	ProjectionType *string `json:"projectionType,omitempty"`
-	// Represents the non-key attribute names which will be projected into the index. For local secondary indexes, the total count of NonKeyAttributes summed across all of the local secondary indexes, must not exceed 100.
+	// Represents the non-key attribute names which will be projected into the index.
 	// +optional
 	// +kubebuilder:validation:MinItems=1
 	// +kubebuilder:validation:MaxItems=20
@@ -220,21 +220,21 @@ type Projection struct {
 
 // ProjectionStatus mirrors the AWS Projection shape.
 type ProjectionStatus struct {
-	// The set of attributes that are projected into the index: KEYS_ONLY - Only the index and primary keys are projected into the index. INCLUDE - In addition to the attributes described in KEYS_ONLY , the secondary index will include other non-key attributes that you specify.
+	// The set of attributes that are projected into the index: `KEYS_ONLY` - Only the index and primary keys are projected into the index. `INCLUDE` - In addition to the attributes described in `KEYS_ONLY`, the secondary index will include other non-key attributes that you specify. `ALL` - All of the table attributes are projected into the index.
 	// +optional
 	ProjectionType *string `json:"projectionType,omitempty"`
-	// Represents the non-key attribute names which will be projected into the index. For local secondary indexes, the total count of NonKeyAttributes summed across all of the local secondary indexes, must not exceed 100.
+	// Represents the non-key attribute names which will be projected into the index.
 	// +optional
 	NonKeyAttributes []string `json:"nonKeyAttributes,omitempty"`
 }
 
 // ProvisionedThroughput mirrors the AWS ProvisionedThroughput shape.
 type ProvisionedThroughput struct {
-	// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a ThrottlingException . For more information, see Specifying Read and Write Requirements in the Amazon DynamoDB Developer Guide . If read/write capacity mode is PAY_PER_REQUEST the value is set to 0.
+	// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a `ThrottlingException`. For more information, see Specifying Read and Write Requirements in the Amazon DynamoDB Developer Guide.
 	// +optional
 	// +kubebuilder:validation:Minimum=1
 	ReadCapacityUnits *int64 `json:"readCapacityUnits,omitempty"`
-	// The maximum number of writes consumed per second before DynamoDB returns a ThrottlingException . For more information, see Specifying Read and Write Requirements in the Amazon DynamoDB Developer Guide . If read/write capacity mode is PAY_PER_REQUEST the value is set to 0.
+	// The maximum number of writes consumed per second before DynamoDB returns a `ThrottlingException`. For more information, see Specifying Read and Write Requirements in the Amazon DynamoDB Developer Guide.
 	// +optional
 	// +kubebuilder:validation:Minimum=1
 	WriteCapacityUnits *int64 `json:"writeCapacityUnits,omitempty"`
@@ -242,10 +242,10 @@ type ProvisionedThroughput struct {
 
 // ProvisionedThroughputStatus mirrors the AWS ProvisionedThroughput shape.
 type ProvisionedThroughputStatus struct {
-	// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a ThrottlingException . For more information, see Specifying Read and Write Requirements in the Amazon DynamoDB Developer Guide . If read/write capacity mode is PAY_PER_REQUEST the value is set to 0.
+	// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a `ThrottlingException`. For more information, see Specifying Read and Write Requirements in the Amazon DynamoDB Developer Guide.
 	// +optional
 	ReadCapacityUnits *int64 `json:"readCapacityUnits,omitempty"`
-	// The maximum number of writes consumed per second before DynamoDB returns a ThrottlingException . For more information, see Specifying Read and Write Requirements in the Amazon DynamoDB Developer Guide . If read/write capacity mode is PAY_PER_REQUEST the value is set to 0.
+	// The maximum number of writes consumed per second before DynamoDB returns a `ThrottlingException`. For more information, see Specifying Read and Write Requirements in the Amazon DynamoDB Developer Guide.
 	// +optional
 	WriteCapacityUnits *int64 `json:"writeCapacityUnits,omitempty"`
 }
@@ -262,7 +262,7 @@ type ReplicaDescription struct {
 	// The name of the Region.
 	// +optional
 	RegionName *string `json:"regionName,omitempty"`
-	// The current state of the replica: CREATING - The replica is being created. UPDATING - The replica is being updated. DELETING - The replica is being deleted. ACTIVE - The replica is ready for use. REGION_DISABLED - The replica is inaccessible because the Amazon Web Services Region has been disabled.
+	// The current state of the replica: `CREATING` - The replica is being created. `UPDATING` - The replica is being updated. `DELETING` - The replica is being deleted. `ACTIVE` - The replica is ready for use. `REGION_DISABLED` - The replica is inaccessible because the Amazon Web Services Region has been disabled. If the Amazon Web Services Region remains inaccessible for more than 20 hours, DynamoDB will remove this replica from the replication group. The replica will not be deleted and replication will stop from and to this region.
 	// +optional
 	ReplicaStatus *string `json:"replicaStatus,omitempty"`
 	// Detailed information about the replica status.
@@ -286,7 +286,7 @@ type ReplicaDescription struct {
 	// Replica-specific global secondary index settings.
 	// +optional
 	GlobalSecondaryIndexes []ReplicaGlobalSecondaryIndexDescription `json:"globalSecondaryIndexes,omitempty"`
-	// The time at which the replica was first detected as inaccessible. To determine cause of inaccessibility check the ReplicaStatus property.
+	// The time at which the replica was first detected as inaccessible. To determine cause of inaccessibility check the `ReplicaStatus` property.
 	// +optional
 	ReplicaInaccessibleDateTime *metav1.Time `json:"replicaInaccessibleDateTime,omitempty"`
 	// Contains details of the table class.
@@ -328,30 +328,30 @@ type RestoreSummary struct {
 
 // SSEDescription mirrors the AWS SSEDescription shape.
 type SSEDescription struct {
-	// Represents the current state of server-side encryption. The only supported values are: ENABLED - Server-side encryption is enabled. UPDATING - Server-side encryption is being updated.
+	// Represents the current state of server-side encryption. The only supported values are: `ENABLED` - Server-side encryption is enabled. `UPDATING` - Server-side encryption is being updated.
 	// +optional
 	Status *string `json:"status,omitempty"`
-	// Server-side encryption type. The only supported value is: KMS - Server-side encryption that uses Key Management Service. The key is stored in your account and is managed by KMS (KMS charges apply).
+	// Server-side encryption type. The only supported value is: `KMS` - Server-side encryption that uses Key Management Service. The key is stored in your account and is managed by KMS (KMS charges apply).
 	// +optional
 	SSEType *string `json:"sseType,omitempty"`
 	// The KMS key ARN used for the KMS encryption.
 	// +optional
 	KMSMasterKeyARN *string `json:"kmsMasterKeyARN,omitempty"`
-	// Indicates the time, in UNIX epoch date format, when DynamoDB detected that the table's KMS key was inaccessible. This attribute will automatically be cleared when DynamoDB detects that the table's KMS key is accessible again.
+	// Indicates the time, in UNIX epoch date format, when DynamoDB detected that the table's KMS key was inaccessible. This attribute will automatically be cleared when DynamoDB detects that the table's KMS key is accessible again. DynamoDB will initiate the table archival process when table's KMS key remains inaccessible for more than seven days from this date.
 	// +optional
 	InaccessibleEncryptionDateTime *metav1.Time `json:"inaccessibleEncryptionDateTime,omitempty"`
 }
 
 // SSESpecification mirrors the AWS SSESpecification shape.
 type SSESpecification struct {
-	// Indicates whether server-side encryption is done using an Amazon Web Services managed key or an Amazon Web Services owned key. If enabled (true), server-side encryption type is set to KMS and an Amazon Web Services managed key is used (KMS charges apply).
+	// Indicates whether server-side encryption is done using an Amazon Web Services managed key or an Amazon Web Services owned key. If enabled (true), server-side encryption type is set to `KMS` and an Amazon Web Services managed key is used (KMS charges apply). If disabled (false) or not specified, server-side encryption is set to Amazon Web Services owned key.
 	// +optional
 	Enabled *bool `json:"enabled,omitempty"`
-	// Server-side encryption type. The only supported value is: KMS - Server-side encryption that uses Key Management Service. The key is stored in your account and is managed by KMS (KMS charges apply).
+	// Server-side encryption type. The only supported value is: `KMS` - Server-side encryption that uses Key Management Service. The key is stored in your account and is managed by KMS (KMS charges apply).
 	// +optional
 	// +kubebuilder:validation:Enum=AES256;KMS
 	SSEType *string `json:"sseType,omitempty"`
-	// The KMS key that should be used for the KMS encryption. To specify a key, use its key ID, Amazon Resource Name (ARN), alias name, or alias ARN. Note that you should only provide this parameter if the key is different from the default DynamoDB key alias/aws/dynamodb .
+	// The KMS key that should be used for the KMS encryption. To specify a key, use its key ID, Amazon Resource Name (ARN), alias name, or alias ARN. Note that you should only provide this parameter if the key is different from the default DynamoDB key `alias/aws/dynamodb`.
 	// +optional
 	KMSMasterKeyID *string `json:"kmsMasterKeyID,omitempty"`
 }
@@ -379,13 +379,13 @@ type SourceTableDetails struct {
 	// Read IOPs and Write IOPS on the table when the backup was created.
 	// +optional
 	ProvisionedThroughput *ProvisionedThroughputStatus `json:"provisionedThroughput,omitempty"`
-	// Sets the maximum number of read and write units for the specified on-demand table. If you use this parameter, you must specify MaxReadRequestUnits , MaxWriteRequestUnits , or both.
+	// Sets the maximum number of read and write units for the specified on-demand table. If you use this parameter, you must specify `MaxReadRequestUnits`, `MaxWriteRequestUnits`, or both.
 	// +optional
 	OnDemandThroughput *OnDemandThroughputStatus `json:"onDemandThroughput,omitempty"`
 	// Number of items in the table. Note that this is an approximate value.
 	// +optional
 	ItemCount *int64 `json:"itemCount,omitempty"`
-	// Controls how you are charged for read and write throughput and how you manage capacity. This setting can be changed later. PROVISIONED - Sets the read/write capacity mode to PROVISIONED . We recommend using PROVISIONED for predictable workloads.
+	// Controls how you are charged for read and write throughput and how you manage capacity. This setting can be changed later.
 	// +optional
 	BillingMode *string `json:"billingMode,omitempty"`
 }
@@ -414,7 +414,7 @@ type StreamSpecification struct {
 	// Indicates whether DynamoDB Streams is enabled (true) or disabled (false) on the table.
 	// +optional
 	StreamEnabled *bool `json:"streamEnabled,omitempty"`
-	// When an item in the table is modified, StreamViewType determines what information is written to the stream for this table. Valid values for StreamViewType are: KEYS_ONLY - Only the key attributes of the modified item are written to the stream.
+	// When an item in the table is modified, `StreamViewType` determines what information is written to the stream for this table. Valid values for `StreamViewType` are: `KEYS_ONLY` - Only the key attributes of the modified item are written to the stream. `NEW_IMAGE` - The entire item, as it appears after it was modified, is written to the stream. `OLD_IMAGE` - The entire item, as it appeared before it was modified, is written to the stream. `NEW_AND_OLD_IMAGES` - Both the new and the old item images of the item are written to the stream.
 	// +optional
 	// +kubebuilder:validation:Enum=NEW_IMAGE;OLD_IMAGE;NEW_AND_OLD_IMAGES;KEYS_ONLY
 	StreamViewType *string `json:"streamViewType,omitempty"`
@@ -425,14 +425,14 @@ type StreamSpecificationStatus struct {
 	// Indicates whether DynamoDB Streams is enabled (true) or disabled (false) on the table.
 	// +optional
 	StreamEnabled *bool `json:"streamEnabled,omitempty"`
-	// When an item in the table is modified, StreamViewType determines what information is written to the stream for this table. Valid values for StreamViewType are: KEYS_ONLY - Only the key attributes of the modified item are written to the stream.
+	// When an item in the table is modified, `StreamViewType` determines what information is written to the stream for this table. Valid values for `StreamViewType` are: `KEYS_ONLY` - Only the key attributes of the modified item are written to the stream. `NEW_IMAGE` - The entire item, as it appears after it was modified, is written to the stream. `OLD_IMAGE` - The entire item, as it appeared before it was modified, is written to the stream. `NEW_AND_OLD_IMAGES` - Both the new and the old item images of the item are written to the stream.
 	// +optional
 	StreamViewType *string `json:"streamViewType,omitempty"`
 }
 
 // TableClassSummary mirrors the AWS TableClassSummary shape.
 type TableClassSummary struct {
-	// The table class of the specified table. Valid values are STANDARD and STANDARD_INFREQUENT_ACCESS .
+	// The table class of the specified table. Valid values are `STANDARD` and `STANDARD_INFREQUENT_ACCESS`.
 	// +optional
 	TableClass *string `json:"tableClass,omitempty"`
 	// The date and time at which the table class was last updated.

@@ -15,7 +15,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.customerOwnedIPv4Pool) || has(self.customerOwnedIPv4Pool)",message="customerOwnedIPv4Pool cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.ipamPoolID) || has(self.ipamPoolID)",message="ipamPoolID cannot be removed once set"
 type ElasticIPAddressSpec struct {
-	// The network ( vpc ).
+	// The network (`vpc`).
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="domain cannot change once set"
 	// +kubebuilder:validation:Enum=vpc;standard
@@ -24,7 +24,7 @@ type ElasticIPAddressSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="address cannot change once set"
 	Address *string `json:"address,omitempty"`
-	// The ID of an address pool that you own. Use this parameter to let Amazon EC2 select an address from the address pool. To specify a specific address from the address pool, use the Address parameter instead.
+	// The ID of an address pool that you own. Use this parameter to let Amazon EC2 select an address from the address pool. To specify a specific address from the address pool, use the `Address` parameter instead.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="publicIPv4Pool cannot change once set"
 	PublicIPv4Pool *string `json:"publicIPv4Pool,omitempty"`
@@ -36,7 +36,7 @@ type ElasticIPAddressSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="customerOwnedIPv4Pool cannot change once set"
 	CustomerOwnedIPv4Pool *string `json:"customerOwnedIPv4Pool,omitempty"`
-	// The ID of an IPAM pool which has an Amazon-provided or BYOIP public IPv4 CIDR provisioned to it. For more information, see Allocate sequential Elastic IP addresses from an IPAM pool in the Amazon VPC IPAM User Guide .
+	// The ID of an IPAM pool which has an Amazon-provided or BYOIP public IPv4 CIDR provisioned to it. For more information, see Allocate sequential Elastic IP addresses from an IPAM pool in the Amazon VPC IPAM User Guide.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="ipamPoolID cannot change once set"
 	IPAMPoolID *string `json:"ipamPoolID,omitempty"`
@@ -72,7 +72,7 @@ type ElasticIPAddressStatus struct {
 	// The ID of the subnet where the IP address is allocated.
 	// +optional
 	SubnetID *string `json:"subnetID,omitempty"`
-	// The service that manages the elastic IP address. The only option supported today is alb .
+	// The service that manages the elastic IP address.
 	// +optional
 	ServiceManaged *string `json:"serviceManaged,omitempty"`
 	// The ID of the instance that the address is associated with (if any).

@@ -10,7 +10,7 @@ import (
 // ManagedPrefixListSpec is the desired state of the ManagedPrefixList.
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.entries) || has(self.entries)",message="entries cannot be removed once set"
 type ManagedPrefixListSpec struct {
-	// A name for the prefix list. Constraints: Up to 255 characters in length. The name cannot start with com.amazonaws .
+	// A name for the prefix list.
 	// +kubebuilder:validation:Required
 	Name *string `json:"name"`
 	// One or more entries for the prefix list.
@@ -22,7 +22,7 @@ type ManagedPrefixListSpec struct {
 	// The maximum number of entries for the prefix list.
 	// +kubebuilder:validation:Required
 	MaxEntries *int64 `json:"maxEntries"`
-	// The IP address type. Valid Values: IPv4 | IPv6
+	// The IP address type.
 	// +kubebuilder:validation:Required
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="addressFamily cannot change once set"
 	AddressFamily *string `json:"addressFamily"`
@@ -52,7 +52,7 @@ type ManagedPrefixListStatus struct {
 	// The ID of the owner of the prefix list.
 	// +optional
 	OwnerID *string `json:"ownerID,omitempty"`
-	// The ID of the IPAM prefix list resolver target associated with this managed prefix list. When set, this prefix list becomes an IPAM managed prefix list. An IPAM-managed prefix list is a customer-managed prefix list that has been associated with an IPAM prefix list resolver target.
+	// The ID of the IPAM prefix list resolver target associated with this managed prefix list. When set, this prefix list becomes an IPAM managed prefix list.
 	// +optional
 	IPAMPrefixListResolverTargetID *string `json:"ipamPrefixListResolverTargetID,omitempty"`
 	// Indicates whether synchronization with an IPAM prefix list resolver is enabled for this managed prefix list. When enabled, the prefix list CIDRs are automatically updated based on the resolver's CIDR selection rules.

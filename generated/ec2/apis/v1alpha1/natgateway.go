@@ -25,7 +25,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!(has(self.vpcID) && has(self.vpcRef))",message="set at most one of vpcID and vpcRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.vpcRef) || has(self.vpcRef)",message="vpcRef cannot be removed once set"
 type NATGatewaySpec struct {
-	// Specifies whether to create a zonal (single-AZ) or regional (multi-AZ) NAT gateway. Defaults to zonal . A zonal NAT gateway is a NAT Gateway that provides redundancy and scalability within a single availability zone.
+	// Specifies whether to create a zonal (single-AZ) or regional (multi-AZ) NAT gateway. Defaults to `zonal`.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="availabilityMode cannot change once set"
 	// +kubebuilder:validation:Enum=zonal;regional
@@ -54,7 +54,7 @@ type NATGatewaySpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="vpcRef cannot change once set"
 	VPCRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"vpcRef,omitempty"`
-	// For regional NAT gateways only: Specifies which Availability Zones you want the NAT gateway to support and the Elastic IP addresses (EIPs) to use in each AZ. The regional NAT gateway uses these EIPs to handle outbound NAT traffic from their respective AZs.
+	// For regional NAT gateways only: Specifies which Availability Zones you want the NAT gateway to support and the Elastic IP addresses (EIPs) to use in each AZ. The regional NAT gateway uses these EIPs to handle outbound NAT traffic from their respective AZs. If not specified, the NAT gateway will automatically expand to new AZs and associate EIPs upon detection of an elastic network interface. If you specify this parameter, auto-expansion is disabled and you must manually manage AZ coverage.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="availabilityZoneAddresses cannot change once set"
 	AvailabilityZoneAddresses []AvailabilityZoneAddress `json:"availabilityZoneAddresses,omitempty"`
@@ -67,15 +67,15 @@ type NATGatewaySpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="privateIPAddress cannot change once set"
 	PrivateIPAddress *string `json:"privateIPAddress,omitempty"`
-	// Secondary EIP allocation IDs. For more information, see Create a NAT gateway in the Amazon VPC User Guide .
+	// Secondary EIP allocation IDs. For more information, see Create a NAT gateway in the Amazon VPC User Guide.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="secondaryAllocationIDs cannot change once set"
 	SecondaryAllocationIDs []string `json:"secondaryAllocationIDs,omitempty"`
-	// Secondary private IPv4 addresses. For more information about secondary addresses, see Create a NAT gateway in the Amazon VPC User Guide .
+	// Secondary private IPv4 addresses. For more information about secondary addresses, see Create a NAT gateway in the Amazon VPC User Guide.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="secondaryPrivateIPAddresses cannot change once set"
 	SecondaryPrivateIPAddresses []string `json:"secondaryPrivateIPAddresses,omitempty"`
-	// [Private NAT gateway only] The number of secondary private IPv4 addresses you want to assign to the NAT gateway. For more information about secondary addresses, see Create a NAT gateway in the Amazon VPC User Guide .
+	// [Private NAT gateway only] The number of secondary private IPv4 addresses you want to assign to the NAT gateway. For more information about secondary addresses, see Create a NAT gateway in the Amazon VPC User Guide.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="secondaryPrivateIPAddressCount cannot change once set"
 	// +kubebuilder:validation:Minimum=1
@@ -95,7 +95,7 @@ type NATGatewayStatus struct {
 	// The date and time the NAT gateway was deleted, if applicable.
 	// +optional
 	DeleteTime *metav1.Time `json:"deleteTime,omitempty"`
-	// If the NAT gateway could not be created, specifies the error code for the failure. ( InsufficientFreeAddressesInSubnet | Gateway.NotAttached | InvalidAllocationID.NotFound | Resource.AlreadyAssociated | InternalError | InvalidSubnetID.NotFound )
+	// If the NAT gateway could not be created, specifies the error code for the failure. (`InsufficientFreeAddressesInSubnet` | `Gateway.NotAttached` | `InvalidAllocationID.NotFound` | `Resource.AlreadyAssociated` | `InternalError` | `InvalidSubnetID.NotFound`)
 	// +optional
 	FailureCode *string `json:"failureCode,omitempty"`
 	// If the NAT gateway could not be created, specifies the error message for the failure, that corresponds to the error code.
@@ -107,16 +107,16 @@ type NATGatewayStatus struct {
 	// The ID of the NAT gateway.
 	// +optional
 	NatGatewayID *string `json:"natGatewayID,omitempty"`
-	// Reserved. If you need to sustain traffic greater than the documented limits , contact Amazon Web Services Support.
+	// Reserved. If you need to sustain traffic greater than the documented limits, contact Amazon Web Services Support.
 	// +optional
 	ProvisionedBandwidth *ProvisionedBandwidth `json:"provisionedBandwidth,omitempty"`
-	// The state of the NAT gateway. pending : The NAT gateway is being created and is not ready to process traffic. failed : The NAT gateway could not be created. Check the failureCode and failureMessage fields for the reason. available : The NAT gateway is able to process traffic.
+	// The state of the NAT gateway.
 	// +optional
 	State *string `json:"state,omitempty"`
 	// For regional NAT gateways only: Indicates whether Amazon Web Services automatically allocates additional Elastic IP addresses (EIPs) in an AZ when the NAT gateway needs more ports due to increased concurrent connections to a single destination from that AZ.
 	// +optional
 	AutoScalingIPs *string `json:"autoScalingIPs,omitempty"`
-	// For regional NAT gateways only: Indicates whether Amazon Web Services automatically manages AZ coverage.
+	// For regional NAT gateways only: Indicates whether Amazon Web Services automatically manages AZ coverage. When enabled, the NAT gateway associates EIPs in all AZs where your VPC has subnets to handle outbound NAT traffic, expands to new AZs when you create subnets there, and retracts from AZs where you've removed all subnets. When disabled, you must manually manage which AZs the NAT gateway supports and their corresponding EIPs.
 	// +optional
 	AutoProvisionZones *string `json:"autoProvisionZones,omitempty"`
 	// The proxy appliances attached to the NAT Gateway for filtering and inspecting traffic to prevent data exfiltration.

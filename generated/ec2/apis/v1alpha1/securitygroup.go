@@ -12,11 +12,11 @@ import (
 // +kubebuilder:validation:XValidation:rule="has(self.vpcID) != has(self.vpcRef)",message="set exactly one of vpcID and vpcRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.vpcRef) || has(self.vpcRef)",message="vpcRef cannot be removed once set"
 type SecurityGroupSpec struct {
-	// A description for the security group. Constraints: Up to 255 characters in length Valid characters: a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*
+	// A description for the security group.
 	// +kubebuilder:validation:Required
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="description cannot change once set"
 	Description *string `json:"description"`
-	// The name of the security group. Names are case-insensitive and must be unique within the VPC. Constraints: Up to 255 characters in length. Can't start with sg- . Valid characters: a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*
+	// The name of the security group. Names are case-insensitive and must be unique within the VPC.
 	// +kubebuilder:validation:Required
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="name cannot change once set"
 	Name *string `json:"name"`

@@ -23,7 +23,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.vpcRef) || has(self.vpcRef)",message="vpcRef cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.routeTables) && has(self.routeTableRefs))",message="set at most one of routeTables and routeTableRefs"
 type SubnetSpec struct {
-	// The Availability Zone or Local Zone for the subnet. Default: Amazon Web Services selects one for you. If you create more than one subnet in your VPC, we do not necessarily select a different zone for each subnet.
+	// The Availability Zone or Local Zone for the subnet.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="availabilityZone cannot change once set"
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
@@ -31,7 +31,7 @@ type SubnetSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="availabilityZoneID cannot change once set"
 	AvailabilityZoneID *string `json:"availabilityZoneID,omitempty"`
-	// The IPv4 network range for the subnet, in CIDR notation. For example, 10.0.0.0/24 . We modify the specified CIDR block to its canonical form; for example, if you specify 100.68.0.18/18 , we modify it to 100.68.0.0/18 . This parameter is not supported for an IPv6 only subnet.
+	// The IPv4 network range for the subnet, in CIDR notation. For example, `10.0.0.0/24`. We modify the specified CIDR block to its canonical form; for example, if you specify `100.68.0.18/18`, we modify it to `100.68.0.0/18`.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="cidrBlock cannot change once set"
 	CIDRBlock *string `json:"cidrBlock,omitempty"`
@@ -71,13 +71,13 @@ type SubnetSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="ipv6NetmaskLength cannot change once set"
 	IPv6NetmaskLength *int64 `json:"ipv6NetmaskLength,omitempty"`
-	// Specify true to indicate that network interfaces created in the specified subnet should be assigned an IPv6 address. This includes a network interface that's created when launching an instance into the subnet (the instance therefore receives an IPv6 address).
+	// Specify `true` to indicate that network interfaces created in the specified subnet should be assigned an IPv6 address. This includes a network interface that's created when launching an instance into the subnet (the instance therefore receives an IPv6 address).
 	// +optional
 	AssignIPv6AddressOnCreation *bool `json:"assignIPv6AddressOnCreation,omitempty"`
-	// The customer-owned IPv4 address pool associated with the subnet. You must set this value when you specify true for MapCustomerOwnedIpOnLaunch .
+	// The customer-owned IPv4 address pool associated with the subnet.
 	// +optional
 	CustomerOwnedIPv4Pool *string `json:"customerOwnedIPv4Pool,omitempty"`
-	// Indicates whether DNS queries made to the Amazon-provided DNS Resolver in this subnet should return synthetic IPv6 addresses for IPv4-only destinations. You must first configure a NAT gateway in a public subnet (separate from the subnet containing the IPv6-only workloads).
+	// Indicates whether DNS queries made to the Amazon-provided DNS Resolver in this subnet should return synthetic IPv6 addresses for IPv4-only destinations.
 	// +optional
 	EnableDNS64 *bool `json:"enableDNS64,omitempty"`
 	// Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
@@ -86,11 +86,11 @@ type SubnetSpec struct {
 	// Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
 	// +optional
 	EnableResourceNameDNSARecord *bool `json:"enableResourceNameDNSARecord,omitempty"`
-	// The type of hostname to assign to instances in the subnet at launch. For IPv4-only and dual-stack (IPv4 and IPv6) subnets, an instance DNS name can be based on the instance IPv4 address (ip-name) or the instance ID (resource-name).
+	// The type of hostname to assign to instances in the subnet at launch. For IPv4-only and dual-stack (IPv4 and IPv6) subnets, an instance DNS name can be based on the instance IPv4 address (ip-name) or the instance ID (resource-name). For IPv6 only subnets, an instance DNS name must be based on the instance ID (resource-name).
 	// +optional
 	// +kubebuilder:validation:Enum=ip-name;resource-name
 	HostnameType *string `json:"hostnameType,omitempty"`
-	// Specify true to indicate that network interfaces attached to instances created in the specified subnet should be assigned a public IPv4 address. Amazon Web Services charges for all public IPv4 addresses, including public IPv4 addresses associated with running instances and Elastic IP addresses.
+	// Specify `true` to indicate that network interfaces attached to instances created in the specified subnet should be assigned a public IPv4 address.
 	// +optional
 	MapPublicIPOnLaunch *bool `json:"mapPublicIPOnLaunch,omitempty"`
 	// +optional
@@ -106,10 +106,10 @@ type SubnetSpec struct {
 // SubnetStatus is the state of the Subnet that AWS reports.
 type SubnetStatus struct {
 	ackv1alpha1.ManagedStatus `json:",inline"`
-	// Indicates the device position for local network interfaces in this subnet. For example, 1 indicates local network interfaces in this subnet are the secondary network interface (eth1).
+	// Indicates the device position for local network interfaces in this subnet. For example, `1` indicates local network interfaces in this subnet are the secondary network interface (eth1).
 	// +optional
 	EnableLniAtDeviceIndex *int64 `json:"enableLniAtDeviceIndex,omitempty"`
-	// Indicates whether a network interface created in this subnet (including a network interface created by RunInstances ) receives a customer-owned IPv4 address.
+	// Indicates whether a network interface created in this subnet (including a network interface created by RunInstances) receives a customer-owned IPv4 address.
 	// +optional
 	MapCustomerOwnedIPOnLaunch *bool `json:"mapCustomerOwnedIPOnLaunch,omitempty"`
 	// The ID of the Amazon Web Services account that owns the subnet.
@@ -124,13 +124,13 @@ type SubnetStatus struct {
 	// The state of VPC Block Public Access (BPA).
 	// +optional
 	BlockPublicAccessStates *BlockPublicAccessStates `json:"blockPublicAccessStates,omitempty"`
-	// Indicates if this is a subnet used with Amazon Elastic VMware Service (EVS). Possible values are Elastic VMware Service or no value. For more information about Amazon EVS, see Amazon Elastic VMware Service API Reference .
+	// Indicates if this is a subnet used with Amazon Elastic VMware Service (EVS). Possible values are `Elastic VMware Service` or no value. For more information about Amazon EVS, see Amazon Elastic VMware Service API Reference .
 	// +optional
 	Type *string `json:"type,omitempty"`
 	// The ID of the subnet.
 	// +optional
 	SubnetID *string `json:"subnetID,omitempty"`
-	// The current state of the subnet. failed : The underlying infrastructure to support the subnet failed to provision as expected. failed-insufficient-capacity : The underlying infrastructure to support the subnet failed to provision due to a shortage of EC2 instance capacity.
+	// The current state of the subnet.
 	// +optional
 	State *string `json:"state,omitempty"`
 	// The number of unused private IPv4 addresses in the subnet. The IPv4 addresses for any stopped instances are considered unavailable.

@@ -12,7 +12,7 @@ type AddPrefixListEntry struct {
 	// The CIDR block.
 	// +optional
 	CIDR *string `json:"cidr,omitempty"`
-	// A description for the entry. Constraints: Up to 255 characters in length.
+	// A description for the entry.
 	// +optional
 	Description *string `json:"description,omitempty"`
 }
@@ -22,7 +22,7 @@ type AvailabilityZoneAddress struct {
 	// For regional NAT gateways only: The Availability Zone where this specific NAT gateway configuration will be active. Each AZ in a regional NAT gateway has its own configuration to handle outbound NAT traffic from that AZ.
 	// +optional
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
-	// For regional NAT gateways only: The ID of the Availability Zone where this specific NAT gateway configuration will be active. Each AZ in a regional NAT gateway has its own configuration to handle outbound NAT traffic from that AZ.
+	// For regional NAT gateways only: The ID of the Availability Zone where this specific NAT gateway configuration will be active. Each AZ in a regional NAT gateway has its own configuration to handle outbound NAT traffic from that AZ. Use this instead of AvailabilityZone for consistent identification of AZs across Amazon Web Services Regions.
 	// +optional
 	AvailabilityZoneID *string `json:"availabilityZoneID,omitempty"`
 	// The allocation IDs of the Elastic IP addresses (EIPs) to be used for handling outbound NAT traffic in this specific Availability Zone.
@@ -32,7 +32,7 @@ type AvailabilityZoneAddress struct {
 
 // BlockPublicAccessStates mirrors the AWS BlockPublicAccessStates shape.
 type BlockPublicAccessStates struct {
-	// The mode of VPC BPA. off : VPC BPA is not enabled and traffic is allowed to and from internet gateways and egress-only internet gateways in this Region.
+	// The mode of VPC BPA.
 	// +optional
 	InternetGatewayBlockMode *string `json:"internetGatewayBlockMode,omitempty"`
 }
@@ -46,10 +46,10 @@ type CidrBlock struct {
 
 // CreateNetworkAclEntryInput mirrors the AWS CreateNetworkAclEntryInput shape.
 type CreateNetworkAclEntryInput struct {
-	// The rule number for the entry (for example, 100). ACL entries are processed in ascending order by rule number. Constraints: Positive integer from 1 to 32766. The range 32767 to 65535 is reserved for internal use.
+	// The rule number for the entry (for example, 100). ACL entries are processed in ascending order by rule number.
 	// +kubebuilder:validation:Required
 	RuleNumber *int64 `json:"ruleNumber"`
-	// The protocol number. A value of "-1" means all protocols. If you specify "-1" or a protocol number other than "6" (TCP), "17" (UDP), or "1" (ICMP), traffic on all ports is allowed, regardless of any ports or ICMP types or codes that you specify.
+	// The protocol number. A value of "-1" means all protocols. If you specify "-1" or a protocol number other than "6" (TCP), "17" (UDP), or "1" (ICMP), traffic on all ports is allowed, regardless of any ports or ICMP types or codes that you specify. If you specify protocol "58" (ICMPv6) and specify an IPv4 CIDR block, traffic for all ICMP types and codes allowed, regardless of any that you specify. If you specify protocol "58" (ICMPv6) and specify an IPv6 CIDR block, you must specify an ICMP type and code.
 	// +kubebuilder:validation:Required
 	Protocol *string `json:"protocol"`
 	// Indicates whether to allow or deny the traffic that matches the rule.
@@ -59,10 +59,10 @@ type CreateNetworkAclEntryInput struct {
 	// Indicates whether this is an egress rule (rule is applied to traffic leaving the subnet).
 	// +kubebuilder:validation:Required
 	Egress *bool `json:"egress"`
-	// The IPv4 network range to allow or deny, in CIDR notation (for example 172.16.0.0/24 ). We modify the specified CIDR block to its canonical form; for example, if you specify 100.68.0.18/18 , we modify it to 100.68.0.0/18 .
+	// The IPv4 network range to allow or deny, in CIDR notation (for example `172.16.0.0/24`). We modify the specified CIDR block to its canonical form; for example, if you specify `100.68.0.18/18`, we modify it to `100.68.0.0/18`.
 	// +optional
 	CIDRBlock *string `json:"cidrBlock,omitempty"`
-	// The IPv6 network range to allow or deny, in CIDR notation (for example 2001:db8:1234:1a00::/64 ).
+	// The IPv6 network range to allow or deny, in CIDR notation (for example `2001:db8:1234:1a00::/64`).
 	// +optional
 	IPv6CIDRBlock *string `json:"ipv6CIDRBlock,omitempty"`
 	// ICMP protocol: The ICMP or ICMPv6 type and code. Required if specifying protocol 1 (ICMP) or protocol 58 (ICMPv6) with an IPv6 CIDR block.
@@ -93,13 +93,13 @@ type CreateRouteInput struct {
 	// The ID of the local gateway.
 	// +optional
 	LocalGatewayID *string `json:"localGatewayID,omitempty"`
-	// The ID of the carrier gateway. You can only use this option when the VPC contains a subnet which is associated with a Wavelength Zone.
+	// The ID of the carrier gateway.
 	// +optional
 	CarrierGatewayID *string `json:"carrierGatewayID,omitempty"`
 	// The Amazon Resource Name (ARN) of the core network.
 	// +optional
 	CoreNetworkARN *string `json:"coreNetworkARN,omitempty"`
-	// The IPv4 CIDR address block used for the destination match. Routing decisions are based on the most specific match. We modify the specified CIDR block to its canonical form; for example, if you specify 100.68.0.18/18 , we modify it to 100.68.0.0/18 .
+	// The IPv4 CIDR address block used for the destination match. Routing decisions are based on the most specific match. We modify the specified CIDR block to its canonical form; for example, if you specify `100.68.0.18/18`, we modify it to `100.68.0.0/18`.
 	// +optional
 	DestinationCIDRBlock *string `json:"destinationCIDRBlock,omitempty"`
 	// The ID of an internet gateway or virtual private gateway attached to your VPC.
@@ -136,14 +136,14 @@ type CreateRouteInput struct {
 
 // DestinationOptionsRequest mirrors the AWS DestinationOptionsRequest shape.
 type DestinationOptionsRequest struct {
-	// The format for the flow log. The default is plain-text .
+	// The format for the flow log. The default is `plain-text`.
 	// +optional
 	// +kubebuilder:validation:Enum=plain-text;parquet
 	FileFormat *string `json:"fileFormat,omitempty"`
-	// Indicates whether to use Hive-compatible prefixes for flow logs stored in Amazon S3. The default is false .
+	// Indicates whether to use Hive-compatible prefixes for flow logs stored in Amazon S3. The default is `false`.
 	// +optional
 	HiveCompatiblePartitions *bool `json:"hiveCompatiblePartitions,omitempty"`
-	// Indicates whether to partition the flow log per hour. This reduces the cost and response time for queries. The default is false .
+	// Indicates whether to partition the flow log per hour. This reduces the cost and response time for queries. The default is `false`.
 	// +optional
 	PerHourPartition *bool `json:"perHourPartition,omitempty"`
 }
@@ -164,7 +164,7 @@ type DnsOptionsSpecification struct {
 	// +optional
 	// +kubebuilder:validation:Enum=ipv4;dualstack;ipv6;service-defined
 	DNSRecordIPType *string `json:"dnsRecordIPType,omitempty"`
-	// Indicates whether to enable private DNS only for inbound endpoints. This option is available only for services that support both gateway and interface endpoints.
+	// Indicates whether to enable private DNS only for inbound endpoints. This option is available only for services that support both gateway and interface endpoints. It routes traffic that originates from the VPC to the gateway endpoint and traffic that originates from on-premises to the interface endpoint.
 	// +optional
 	PrivateDNSOnlyForInboundResolverEndpoint *bool `json:"privateDNSOnlyForInboundResolverEndpoint,omitempty"`
 	// The preference for which private domains have a private hosted zone created for and associated with the specified VPC. Only supported when private DNS is enabled and when the VPC endpoint type is ServiceNetwork or Resource.
@@ -189,7 +189,7 @@ type IcmpTypeCode struct {
 
 // InternetGatewayAttachment mirrors the AWS InternetGatewayAttachment shape.
 type InternetGatewayAttachment struct {
-	// The current state of the attachment. For an internet gateway, the state is available when attached to a VPC; otherwise, this value is not returned.
+	// The current state of the attachment. For an internet gateway, the state is `available` when attached to a VPC; otherwise, this value is not returned.
 	// +optional
 	State *string `json:"state,omitempty"`
 	// The ID of the VPC.
@@ -199,7 +199,7 @@ type InternetGatewayAttachment struct {
 
 // IpPermission mirrors the AWS IpPermission shape.
 type IpPermission struct {
-	// The IP protocol name ( tcp , udp , icmp , icmpv6 ) or number (see Protocol Numbers ). Use -1 to specify all protocols.
+	// The IP protocol name (`tcp`, `udp`, `icmp`, `icmpv6`) or number (see Protocol Numbers).
 	// +optional
 	IPProtocol *string `json:"ipProtocol,omitempty"`
 	// If the protocol is TCP or UDP, this is the start of the port range. If the protocol is ICMP or ICMPv6, this is the ICMP type or -1 (all ICMP types).
@@ -224,7 +224,7 @@ type IpPermission struct {
 
 // IpPermissionStatus mirrors the AWS IpPermission shape.
 type IpPermissionStatus struct {
-	// The IP protocol name ( tcp , udp , icmp , icmpv6 ) or number (see Protocol Numbers ). Use -1 to specify all protocols.
+	// The IP protocol name (`tcp`, `udp`, `icmp`, `icmpv6`) or number (see Protocol Numbers).
 	// +optional
 	IPProtocol *string `json:"ipProtocol,omitempty"`
 	// If the protocol is TCP or UDP, this is the start of the port range. If the protocol is ICMP or ICMPv6, this is the ICMP type or -1 (all ICMP types).
@@ -249,20 +249,20 @@ type IpPermissionStatus struct {
 
 // IpRange mirrors the AWS IpRange shape.
 type IpRange struct {
-	// A description for the security group rule that references this IPv4 address range. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*
+	// A description for the security group rule that references this IPv4 address range.
 	// +optional
 	Description *string `json:"description,omitempty"`
-	// The IPv4 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv4 address, use the /32 prefix length. Amazon Web Services canonicalizes IPv4 and IPv6 CIDRs.
+	// The IPv4 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv4 address, use the /32 prefix length.
 	// +optional
 	CIDRIP *string `json:"cidrIP,omitempty"`
 }
 
 // IpRangeStatus mirrors the AWS IpRange shape.
 type IpRangeStatus struct {
-	// A description for the security group rule that references this IPv4 address range. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*
+	// A description for the security group rule that references this IPv4 address range.
 	// +optional
 	Description *string `json:"description,omitempty"`
-	// The IPv4 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv4 address, use the /32 prefix length. Amazon Web Services canonicalizes IPv4 and IPv6 CIDRs.
+	// The IPv4 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv4 address, use the /32 prefix length.
 	// +optional
 	CIDRIP *string `json:"cidrIP,omitempty"`
 }
@@ -276,20 +276,20 @@ type Ipv6CidrBlock struct {
 
 // Ipv6Range mirrors the AWS Ipv6Range shape.
 type Ipv6Range struct {
-	// A description for the security group rule that references this IPv6 address range. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*
+	// A description for the security group rule that references this IPv6 address range.
 	// +optional
 	Description *string `json:"description,omitempty"`
-	// The IPv6 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv6 address, use the /128 prefix length. Amazon Web Services canonicalizes IPv4 and IPv6 CIDRs.
+	// The IPv6 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv6 address, use the /128 prefix length.
 	// +optional
 	CIDRIPv6 *string `json:"cidrIPv6,omitempty"`
 }
 
 // Ipv6RangeStatus mirrors the AWS Ipv6Range shape.
 type Ipv6RangeStatus struct {
-	// A description for the security group rule that references this IPv6 address range. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*
+	// A description for the security group rule that references this IPv6 address range.
 	// +optional
 	Description *string `json:"description,omitempty"`
-	// The IPv6 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv6 address, use the /128 prefix length. Amazon Web Services canonicalizes IPv4 and IPv6 CIDRs.
+	// The IPv6 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv6 address, use the /128 prefix length.
 	// +optional
 	CIDRIPv6 *string `json:"cidrIPv6,omitempty"`
 }
@@ -414,7 +414,7 @@ type PortRange struct {
 
 // PrefixListId mirrors the AWS PrefixListId shape.
 type PrefixListId struct {
-	// A description for the security group rule that references this prefix list ID. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=;{}!$*
+	// A description for the security group rule that references this prefix list ID.
 	// +optional
 	Description *string `json:"description,omitempty"`
 	// The ID of the prefix.
@@ -424,7 +424,7 @@ type PrefixListId struct {
 
 // PrefixListIdStatus mirrors the AWS PrefixListId shape.
 type PrefixListIdStatus struct {
-	// A description for the security group rule that references this prefix list ID. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=;{}!$*
+	// A description for the security group rule that references this prefix list ID.
 	// +optional
 	Description *string `json:"description,omitempty"`
 	// The ID of the prefix.
@@ -434,7 +434,7 @@ type PrefixListIdStatus struct {
 
 // PrivateDnsNameOptionsOnLaunch mirrors the AWS PrivateDnsNameOptionsOnLaunch shape.
 type PrivateDnsNameOptionsOnLaunch struct {
-	// The type of hostname for EC2 instances. For IPv4 only subnets, an instance DNS name must be based on the instance IPv4 address. For IPv6 only subnets, an instance DNS name must be based on the instance ID.
+	// The type of hostname for EC2 instances. For IPv4 only subnets, an instance DNS name must be based on the instance IPv4 address. For IPv6 only subnets, an instance DNS name must be based on the instance ID. For dual-stack subnets, you can specify whether DNS names use the instance IPv4 address or the instance ID.
 	// +optional
 	HostnameType *string `json:"hostnameType,omitempty"`
 	// Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
@@ -563,34 +563,34 @@ type SubnetIpv6CidrBlockAssociation struct {
 	// Public IPv6 addresses are those advertised on the internet from Amazon Web Services. Private IP addresses are not and cannot be advertised on the internet from Amazon Web Services.
 	// +optional
 	IPv6AddressAttribute *string `json:"ipv6AddressAttribute,omitempty"`
-	// The source that allocated the IP address space. byoip or amazon indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). none indicates private space.
+	// The source that allocated the IP address space. `byoip` or `amazon` indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). `none` indicates private space.
 	// +optional
 	IPSource *string `json:"ipSource,omitempty"`
 }
 
 // Tag mirrors the AWS Tag shape.
 type Tag struct {
-	// The key of the tag. Constraints: Tag keys are case-sensitive and accept a maximum of 127 Unicode characters. May not begin with aws: .
+	// The key of the tag.
 	// +optional
 	Key *string `json:"key,omitempty"`
-	// The value of the tag. Constraints: Tag values are case-sensitive and accept a maximum of 256 Unicode characters.
+	// The value of the tag.
 	// +optional
 	Value *string `json:"value,omitempty"`
 }
 
 // TagStatus mirrors the AWS Tag shape.
 type TagStatus struct {
-	// The key of the tag. Constraints: Tag keys are case-sensitive and accept a maximum of 127 Unicode characters. May not begin with aws: .
+	// The key of the tag.
 	// +optional
 	Key *string `json:"key,omitempty"`
-	// The value of the tag. Constraints: Tag values are case-sensitive and accept a maximum of 256 Unicode characters.
+	// The value of the tag.
 	// +optional
 	Value *string `json:"value,omitempty"`
 }
 
 // TransitGatewayRequestOptions mirrors the AWS TransitGatewayRequestOptions shape.
 type TransitGatewayRequestOptions struct {
-	// A private Autonomous System Number (ASN) for the Amazon side of a BGP session. The range is 64512 to 65534 for 16-bit ASNs and 4200000000 to 4294967294 for 32-bit ASNs. The default is 64512 .
+	// A private Autonomous System Number (ASN) for the Amazon side of a BGP session. The range is 64512 to 65534 for 16-bit ASNs and 4200000000 to 4294967294 for 32-bit ASNs. The default is `64512`.
 	// +optional
 	AmazonSideASN *int64 `json:"amazonSideASN,omitempty"`
 	// Enable or disable automatic acceptance of attachment requests. Disabled by default.
@@ -613,7 +613,7 @@ type TransitGatewayRequestOptions struct {
 	// +optional
 	// +kubebuilder:validation:Enum=enable;disable
 	DNSSupport *string `json:"dnsSupport,omitempty"`
-	// Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management. This option is disabled by default. For more information about security group referencing, see Security group referencing in the Amazon Web Services Transit Gateways Guide .
+	// Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management.
 	// +optional
 	// +kubebuilder:validation:Enum=enable;disable
 	SecurityGroupReferencingSupport *string `json:"securityGroupReferencingSupport,omitempty"`
@@ -648,13 +648,13 @@ type UnsuccessfulItemError struct {
 
 // UserIdGroupPair mirrors the AWS UserIdGroupPair shape.
 type UserIdGroupPair struct {
-	// A description for the security group rule that references this user ID group pair. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=;{}!$*
+	// A description for the security group rule that references this user ID group pair.
 	// +optional
 	Description *string `json:"description,omitempty"`
-	// The ID of an Amazon Web Services account. For a referenced security group in another VPC, the account ID of the referenced security group is returned in the response. If the referenced security group is deleted, this value is not returned.
+	// The ID of an Amazon Web Services account.
 	// +optional
 	UserID *string `json:"userID,omitempty"`
-	// [Default VPC] The name of the security group. For a security group in a nondefault VPC, use the security group ID. For a referenced security group in another VPC, this value is not returned if the referenced security group is deleted.
+	// [Default VPC] The name of the security group. For a security group in a nondefault VPC, use the security group ID.
 	// +optional
 	GroupName *string `json:"groupName,omitempty"`
 	// The ID of the security group.
@@ -679,13 +679,13 @@ type UserIdGroupPair struct {
 
 // UserIdGroupPairStatus mirrors the AWS UserIdGroupPair shape.
 type UserIdGroupPairStatus struct {
-	// A description for the security group rule that references this user ID group pair. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=;{}!$*
+	// A description for the security group rule that references this user ID group pair.
 	// +optional
 	Description *string `json:"description,omitempty"`
-	// The ID of an Amazon Web Services account. For a referenced security group in another VPC, the account ID of the referenced security group is returned in the response. If the referenced security group is deleted, this value is not returned.
+	// The ID of an Amazon Web Services account.
 	// +optional
 	UserID *string `json:"userID,omitempty"`
-	// [Default VPC] The name of the security group. For a security group in a nondefault VPC, use the security group ID. For a referenced security group in another VPC, this value is not returned if the referenced security group is deleted.
+	// [Default VPC] The name of the security group. For a security group in a nondefault VPC, use the security group ID.
 	// +optional
 	GroupName *string `json:"groupName,omitempty"`
 	// The ID of the security group.
@@ -839,7 +839,7 @@ type VpcIpv6CidrBlockAssociation struct {
 	// Information about the state of the CIDR block.
 	// +optional
 	IPv6CIDRBlockState *VpcCidrBlockState `json:"ipv6CIDRBlockState,omitempty"`
-	// The name of the unique set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses, for example, us-east-1-wl1-bos-wlz-1 .
+	// The name of the unique set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses, for example, `us-east-1-wl1-bos-wlz-1`.
 	// +optional
 	NetworkBorderGroup *string `json:"networkBorderGroup,omitempty"`
 	// The ID of the IPv6 address pool from which the IPv6 CIDR block is allocated.
@@ -848,7 +848,7 @@ type VpcIpv6CidrBlockAssociation struct {
 	// Public IPv6 addresses are those advertised on the internet from Amazon Web Services. Private IP addresses are not and cannot be advertised on the internet from Amazon Web Services.
 	// +optional
 	IPv6AddressAttribute *string `json:"ipv6AddressAttribute,omitempty"`
-	// The source that allocated the IP address space. byoip or amazon indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). none indicates private space.
+	// The source that allocated the IP address space. `byoip` or `amazon` indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). `none` indicates private space.
 	// +optional
 	IPSource *string `json:"ipSource,omitempty"`
 }

@@ -19,7 +19,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.instanceTenancy) || has(self.instanceTenancy)",message="instanceTenancy cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.amazonProvidedIPv6CIDRBlock) || has(self.amazonProvidedIPv6CIDRBlock)",message="amazonProvidedIPv6CIDRBlock cannot be removed once set"
 type VPCSpec struct {
-	// The IPv4 network range for the VPC, in CIDR notation. For example, 10.0.0.0/16 . We modify the specified CIDR block to its canonical form; for example, if you specify 100.68.0.18/18 , we modify it to 100.68.0.0/18 .
+	// The IPv4 network range for the VPC, in CIDR notation. For example, `10.0.0.0/16`. We modify the specified CIDR block to its canonical form; for example, if you specify `100.68.0.18/18`, we modify it to `100.68.0.0/18`.
 	// +kubebuilder:validation:Required
 	// +kubebuilder:validation:MinItems=1
 	CIDRBlocks []string `json:"cidrBlocks"`
@@ -27,27 +27,27 @@ type VPCSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="ipv6Pool cannot change once set"
 	IPv6Pool *string `json:"ipv6Pool,omitempty"`
-	// The IPv6 CIDR block from the IPv6 address pool. You must also specify Ipv6Pool in the request. To let Amazon choose the IPv6 CIDR block for you, omit this parameter.
+	// The IPv6 CIDR block from the IPv6 address pool. You must also specify `Ipv6Pool` in the request.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="ipv6CIDRBlock cannot change once set"
 	IPv6CIDRBlock *string `json:"ipv6CIDRBlock,omitempty"`
-	// The ID of an IPv4 IPAM pool you want to use for allocating this VPC's CIDR. For more information, see What is IPAM? in the Amazon VPC IPAM User Guide .
+	// The ID of an IPv4 IPAM pool you want to use for allocating this VPC's CIDR. For more information, see What is IPAM? in the Amazon VPC IPAM User Guide.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="ipv4IPAMPoolID cannot change once set"
 	IPv4IPAMPoolID *string `json:"ipv4IPAMPoolID,omitempty"`
-	// The netmask length of the IPv4 CIDR you want to allocate to this VPC from an Amazon VPC IP Address Manager (IPAM) pool. For more information about IPAM, see What is IPAM? in the Amazon VPC IPAM User Guide .
+	// The netmask length of the IPv4 CIDR you want to allocate to this VPC from an Amazon VPC IP Address Manager (IPAM) pool. For more information about IPAM, see What is IPAM? in the Amazon VPC IPAM User Guide.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="ipv4NetmaskLength cannot change once set"
 	IPv4NetmaskLength *int64 `json:"ipv4NetmaskLength,omitempty"`
-	// The ID of an IPv6 IPAM pool which will be used to allocate this VPC an IPv6 CIDR. IPAM is a VPC feature that you can use to automate your IP address management workflows including assigning, tracking, troubleshooting, and auditing IP addresses across Amazon Web Services Regions and accounts througho…
+	// The ID of an IPv6 IPAM pool which will be used to allocate this VPC an IPv6 CIDR. IPAM is a VPC feature that you can use to automate your IP address management workflows including assigning, tracking, troubleshooting, and auditing IP addresses across Amazon Web Services Regions and accounts throughout your Amazon Web Services Organization. For more information, see What is IPAM? in the Amazon VPC IPAM User Guide.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="ipv6IPAMPoolID cannot change once set"
 	IPv6IPAMPoolID *string `json:"ipv6IPAMPoolID,omitempty"`
-	// The netmask length of the IPv6 CIDR you want to allocate to this VPC from an Amazon VPC IP Address Manager (IPAM) pool. For more information about IPAM, see What is IPAM? in the Amazon VPC IPAM User Guide .
+	// The netmask length of the IPv6 CIDR you want to allocate to this VPC from an Amazon VPC IP Address Manager (IPAM) pool. For more information about IPAM, see What is IPAM? in the Amazon VPC IPAM User Guide.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="ipv6NetmaskLength cannot change once set"
 	IPv6NetmaskLength *int64 `json:"ipv6NetmaskLength,omitempty"`
-	// The name of the location from which we advertise the IPV6 CIDR block. Use this parameter to limit the address to this location. You must set AmazonProvidedIpv6CidrBlock to true to use this parameter.
+	// The name of the location from which we advertise the IPV6 CIDR block. Use this parameter to limit the address to this location.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="ipv6CIDRBlockNetworkBorderGroup cannot change once set"
 	IPv6CIDRBlockNetworkBorderGroup *string `json:"ipv6CIDRBlockNetworkBorderGroup,omitempty"`
@@ -55,7 +55,7 @@ type VPCSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="vpcEncryptionControl cannot change once set"
 	VPCEncryptionControl *VpcEncryptionControlConfiguration `json:"vpcEncryptionControl,omitempty"`
-	// The tenancy options for instances launched into the VPC. For default , instances are launched with shared tenancy by default. You can launch instances with any tenancy into a shared tenancy VPC. For dedicated , instances are launched as dedicated tenancy instances by default.
+	// The tenancy options for instances launched into the VPC. For `default`, instances are launched with shared tenancy by default. You can launch instances with any tenancy into a shared tenancy VPC. For `dedicated`, instances are launched as dedicated tenancy instances by default. You can only launch instances with a tenancy of `dedicated` or `host` into a dedicated tenancy VPC.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="instanceTenancy cannot change once set"
 	// +kubebuilder:validation:Enum=default;dedicated;host
@@ -64,10 +64,10 @@ type VPCSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="amazonProvidedIPv6CIDRBlock cannot change once set"
 	AmazonProvidedIPv6CIDRBlock *bool `json:"amazonProvidedIPv6CIDRBlock,omitempty"`
-	// Indicates whether the instances launched in the VPC get DNS hostnames. If enabled, instances in the VPC get DNS hostnames; otherwise, they do not. You cannot modify the DNS resolution and DNS hostnames attributes in the same request. Use separate requests for each attribute.
+	// Indicates whether the instances launched in the VPC get DNS hostnames. If enabled, instances in the VPC get DNS hostnames; otherwise, they do not.
 	// +optional
 	EnableDNSHostnames *bool `json:"enableDNSHostnames,omitempty"`
-	// Indicates whether the DNS resolution is supported for the VPC. If enabled, queries to the Amazon provided DNS server at the 169.254.169.253 IP address, or the reserved IP address at the base of the VPC network range "plus two" succeed.
+	// Indicates whether the DNS resolution is supported for the VPC. If enabled, queries to the Amazon provided DNS server at the 169.254.169.253 IP address, or the reserved IP address at the base of the VPC network range "plus two" succeed. If disabled, the Amazon provided DNS service in the VPC that resolves public DNS hostnames to IP addresses is not enabled.
 	// +optional
 	EnableDNSSupport *bool `json:"enableDNSSupport,omitempty"`
 	// Indicates whether Network Address Usage metrics are enabled for your VPC.
@@ -93,7 +93,7 @@ type VPCStatus struct {
 	// Indicates whether the VPC is the default VPC.
 	// +optional
 	IsDefault *bool `json:"isDefault,omitempty"`
-	// Describes the configuration and state of VPC encryption controls. For more information, see Enforce VPC encryption in transit in the Amazon VPC User Guide .
+	// Describes the configuration and state of VPC encryption controls.
 	// +optional
 	EncryptionControl *VpcEncryptionControl `json:"encryptionControl,omitempty"`
 	// The state of VPC Block Public Access (BPA).

@@ -17,7 +17,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!(has(self.peerVPCID) && has(self.peerVPCRef))",message="set at most one of peerVPCID and peerVPCRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.peerVPCRef) || has(self.peerVPCRef)",message="peerVPCRef cannot be removed once set"
 type VPCPeeringConnectionSpec struct {
-	// The Region code for the accepter VPC, if the accepter VPC is located in a Region other than the Region in which you make the request. Default: The Region in which you make the request.
+	// The Region code for the accepter VPC, if the accepter VPC is located in a Region other than the Region in which you make the request.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="peerRegion cannot change once set"
 	PeerRegion *string `json:"peerRegion,omitempty"`
@@ -37,7 +37,7 @@ type VPCPeeringConnectionSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="peerVPCRef cannot change once set"
 	PeerVPCRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"peerVPCRef,omitempty"`
-	// The Amazon Web Services account ID of the owner of the accepter VPC. Default: Your Amazon Web Services account ID
+	// The Amazon Web Services account ID of the owner of the accepter VPC.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="peerOwnerID cannot change once set"
 	PeerOwnerID *string `json:"peerOwnerID,omitempty"`

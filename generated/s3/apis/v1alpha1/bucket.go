@@ -18,12 +18,12 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.objectLockEnabledForBucket) || has(self.objectLockEnabledForBucket)",message="objectLockEnabledForBucket cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.objectOwnership) || has(self.objectOwnership)",message="objectOwnership cannot be removed once set"
 type BucketSpec struct {
-	// The canned ACL to apply to the bucket. This functionality is not supported for directory buckets.
+	// The canned ACL to apply to the bucket.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="acl cannot change once set"
 	// +kubebuilder:validation:Enum=private;public-read;public-read-write;authenticated-read
 	ACL *string `json:"acl,omitempty"`
-	// The name of the bucket to create. General purpose buckets - For information about bucket naming restrictions, see Bucket naming rules in the Amazon S3 User Guide .
+	// The name of the bucket to create.
 	// +kubebuilder:validation:Required
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="name cannot change once set"
 	Name *string `json:"name"`
@@ -31,31 +31,31 @@ type BucketSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="createBucketConfiguration cannot change once set"
 	CreateBucketConfiguration *CreateBucketConfiguration `json:"createBucketConfiguration,omitempty"`
-	// Allows grantee the read, write, read ACP, and write ACP permissions on the bucket. This functionality is not supported for directory buckets.
+	// Allows grantee the read, write, read ACP, and write ACP permissions on the bucket.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="grantFullControl cannot change once set"
 	GrantFullControl *string `json:"grantFullControl,omitempty"`
-	// Allows grantee to list the objects in the bucket. This functionality is not supported for directory buckets.
+	// Allows grantee to list the objects in the bucket.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="grantRead cannot change once set"
 	GrantRead *string `json:"grantRead,omitempty"`
-	// Allows grantee to read the bucket ACL. This functionality is not supported for directory buckets.
+	// Allows grantee to read the bucket ACL.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="grantReadACP cannot change once set"
 	GrantReadACP *string `json:"grantReadACP,omitempty"`
-	// Allows grantee to create new objects in the bucket. For the bucket and object owners of existing objects, also allows deletions and overwrites of those objects. This functionality is not supported for directory buckets.
+	// Allows grantee to create new objects in the bucket.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="grantWrite cannot change once set"
 	GrantWrite *string `json:"grantWrite,omitempty"`
-	// Allows grantee to write the ACL for the applicable bucket. This functionality is not supported for directory buckets.
+	// Allows grantee to write the ACL for the applicable bucket.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="grantWriteACP cannot change once set"
 	GrantWriteACP *string `json:"grantWriteACP,omitempty"`
-	// Specifies whether you want S3 Object Lock to be enabled for the new bucket. This functionality is not supported for directory buckets.
+	// Specifies whether you want S3 Object Lock to be enabled for the new bucket.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="objectLockEnabledForBucket cannot change once set"
 	ObjectLockEnabledForBucket *bool `json:"objectLockEnabledForBucket,omitempty"`
-	// The container element for object ownership for a bucket's ownership controls. BucketOwnerPreferred - Objects uploaded to the bucket change ownership to the bucket owner if the objects are uploaded with the bucket-owner-full-control canned ACL.
+	// The container element for object ownership for a bucket's ownership controls.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="objectOwnership cannot change once set"
 	// +kubebuilder:validation:Enum=BucketOwnerPreferred;ObjectWriter;BucketOwnerEnforced
@@ -66,7 +66,7 @@ type BucketSpec struct {
 	// The configuration and any analyses for the analytics filter.
 	// +optional
 	Analytics []AnalyticsConfiguration `json:"analytics,omitempty"`
-	// Describes the cross-origin access configuration for objects in an Amazon S3 bucket. For more information, see Enabling Cross-Origin Resource Sharing in the Amazon S3 User Guide .
+	// Describes the cross-origin access configuration for objects in an Amazon S3 bucket. For more information, see Enabling Cross-Origin Resource Sharing in the Amazon S3 User Guide.
 	// +optional
 	CORS *CORSConfiguration `json:"cors,omitempty"`
 	// Specifies the default server-side-encryption configuration.
@@ -93,13 +93,13 @@ type BucketSpec struct {
 	// The Object Lock configuration that you want to apply to the specified bucket.
 	// +optional
 	ObjectLockConfiguration *ObjectLockConfiguration `json:"objectLockConfiguration,omitempty"`
-	// The OwnershipControls (BucketOwnerEnforced, BucketOwnerPreferred, or ObjectWriter) that you want to apply to this Amazon S3 bucket.
+	// The `OwnershipControls` (BucketOwnerEnforced, BucketOwnerPreferred, or ObjectWriter) that you want to apply to this Amazon S3 bucket.
 	// +optional
 	OwnershipControls *OwnershipControls `json:"ownershipControls,omitempty"`
-	// The bucket policy as a JSON document. For directory buckets, the only IAM action supported in the bucket policy is s3express:CreateSession .
+	// The bucket policy as a JSON document.
 	// +optional
 	Policy *string `json:"policy,omitempty"`
-	// The PublicAccessBlock configuration that you want to apply to this Amazon S3 bucket. You can enable the configuration options in any combination. For more information about when Amazon S3 considers a bucket or object public, see The Meaning of "Public" in the Amazon S3 User Guide .
+	// The `PublicAccessBlock` configuration that you want to apply to this Amazon S3 bucket. You can enable the configuration options in any combination. For more information about when Amazon S3 considers a bucket or object public, see The Meaning of "Public" in the Amazon S3 User Guide.
 	// +optional
 	PublicAccessBlock *PublicAccessBlockConfiguration `json:"publicAccessBlock,omitempty"`
 	// A container for replication rules. You can add up to 1,000 rules. The maximum size of a replication configuration is 2 MB.
@@ -108,7 +108,7 @@ type BucketSpec struct {
 	// Container for Payer.
 	// +optional
 	RequestPayment *RequestPaymentConfiguration `json:"requestPayment,omitempty"`
-	// Container for the TagSet and Tag elements.
+	// Container for the `TagSet` and `Tag` elements.
 	// +optional
 	Tagging *Tagging `json:"tagging,omitempty"`
 	// Container for setting the versioning state.
@@ -122,16 +122,16 @@ type BucketSpec struct {
 // BucketStatus is the state of the Bucket that AWS reports.
 type BucketStatus struct {
 	ackv1alpha1.ManagedStatus `json:",inline"`
-	// The type of location where the bucket is created. This functionality is only supported by directory buckets.
+	// The type of location where the bucket is created.
 	// +optional
 	BucketLocationType *string `json:"bucketLocationType,omitempty"`
-	// The name of the location where the bucket will be created. For directory buckets, the Zone ID of the Availability Zone or the Local Zone where the bucket is created. An example Zone ID value for an Availability Zone is usw2-az1 . This functionality is only supported by directory buckets.
+	// The name of the location where the bucket will be created.
 	// +optional
 	BucketLocationName *string `json:"bucketLocationName,omitempty"`
 	// The Region that the bucket is located.
 	// +optional
 	BucketRegion *string `json:"bucketRegion,omitempty"`
-	// Indicates whether the bucket name used in the request is an access point alias. For directory buckets, the value of this field is false .
+	// Indicates whether the bucket name used in the request is an access point alias.
 	// +optional
 	AccessPointAlias *bool `json:"accessPointAlias,omitempty"`
 	// A forward slash followed by the name of the bucket.

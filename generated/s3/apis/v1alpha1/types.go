@@ -24,7 +24,7 @@ type AccelerateConfiguration struct {
 
 // AccessControlTranslation mirrors the AWS AccessControlTranslation shape.
 type AccessControlTranslation struct {
-	// Specifies the replica ownership. For default and valid values, see PUT bucket replication in the Amazon S3 API Reference .
+	// Specifies the replica ownership. For default and valid values, see PUT bucket replication in the Amazon S3 API Reference.
 	// +optional
 	// +kubebuilder:validation:Enum=Destination
 	Owner *string `json:"owner,omitempty"`
@@ -80,7 +80,7 @@ type AnalyticsS3BucketDestination struct {
 	// +optional
 	// +kubebuilder:validation:Enum=CSV
 	Format *string `json:"format,omitempty"`
-	// The account ID that owns the destination S3 bucket. If no account ID is provided, the owner is not validated before exporting data. Although this value is optional, we strongly recommend that you set it to help prevent problems if the destination bucket ownership changes.
+	// The account ID that owns the destination S3 bucket. If no account ID is provided, the owner is not validated before exporting data.
 	// +optional
 	BucketAccountID *string `json:"bucketAccountID,omitempty"`
 	// The Amazon Resource Name (ARN) of the bucket to which data is exported.
@@ -112,7 +112,7 @@ type BucketLifecycleConfiguration struct {
 
 // BucketLoggingStatus mirrors the AWS BucketLoggingStatus shape.
 type BucketLoggingStatus struct {
-	// Describes where logs are stored and the prefix that Amazon S3 assigns to all log object keys for a bucket. For more information, see PUT Bucket logging in the Amazon S3 API Reference .
+	// Describes where logs are stored and the prefix that Amazon S3 assigns to all log object keys for a bucket. For more information, see PUT Bucket logging in the Amazon S3 API Reference.
 	// +optional
 	LoggingEnabled *LoggingEnabled `json:"loggingEnabled,omitempty"`
 }
@@ -129,16 +129,16 @@ type CORSRule struct {
 	// Unique identifier for the rule. The value cannot be longer than 255 characters.
 	// +optional
 	ID *string `json:"id,omitempty"`
-	// Headers that are specified in the Access-Control-Request-Headers header. These headers are allowed in a preflight OPTIONS request. In response to any preflight OPTIONS request, Amazon S3 returns any requested headers that are allowed.
+	// Headers that are specified in the `Access-Control-Request-Headers` header. These headers are allowed in a preflight OPTIONS request. In response to any preflight OPTIONS request, Amazon S3 returns any requested headers that are allowed.
 	// +optional
 	AllowedHeaders []string `json:"allowedHeaders,omitempty"`
-	// An HTTP method that you allow the origin to execute. Valid values are GET , PUT , HEAD , POST , and DELETE .
+	// An HTTP method that you allow the origin to execute. Valid values are `GET`, `PUT`, `HEAD`, `POST`, and `DELETE`.
 	// +optional
 	AllowedMethods []string `json:"allowedMethods,omitempty"`
 	// One or more origins you want customers to be able to access the bucket from.
 	// +optional
 	AllowedOrigins []string `json:"allowedOrigins,omitempty"`
-	// One or more headers in the response that you want customers to be able to access from their applications (for example, from a JavaScript XMLHttpRequest object).
+	// One or more headers in the response that you want customers to be able to access from their applications (for example, from a JavaScript `XMLHttpRequest` object).
 	// +optional
 	ExposeHeaders []string `json:"exposeHeaders,omitempty"`
 	// The time in seconds that your browser is to cache the preflight response for the specified resource.
@@ -148,10 +148,10 @@ type CORSRule struct {
 
 // Condition mirrors the AWS Condition shape.
 type Condition struct {
-	// The HTTP error code when the redirect is applied. In the event of an error, if the error code equals this value, then the specified redirect is applied. Required when parent element Condition is specified and sibling KeyPrefixEquals is not specified.
+	// The HTTP error code when the redirect is applied. In the event of an error, if the error code equals this value, then the specified redirect is applied. Required when parent element `Condition` is specified and sibling `KeyPrefixEquals` is not specified. If both are specified, then both must be true for the redirect to be applied.
 	// +optional
 	HTTPErrorCodeReturnedEquals *string `json:"httpErrorCodeReturnedEquals,omitempty"`
-	// The object key name prefix when the redirect is applied. For example, to redirect requests for ExamplePage.html , the key prefix will be ExamplePage.html . To redirect request for all pages with the prefix docs/ , the key prefix will be /docs , which identifies all objects in the docs/ folder.
+	// The object key name prefix when the redirect is applied. For example, to redirect requests for `ExamplePage.html`, the key prefix will be `ExamplePage.html`. To redirect request for all pages with the prefix `docs/`, the key prefix will be `/docs`, which identifies all objects in the `docs/` folder. Required when the parent element `Condition` is specified and sibling `HttpErrorCodeReturnedEquals` is not specified. If both conditions are specified, both must be true for the redirect to be applied.
 	// +optional
 	KeyPrefixEquals *string `json:"keyPrefixEquals,omitempty"`
 }
@@ -162,31 +162,31 @@ type CreateBucketConfiguration struct {
 	// +optional
 	// +kubebuilder:validation:Enum=af-south-1;ap-east-1;ap-northeast-1;ap-northeast-2;ap-northeast-3;ap-south-1;ap-south-2;ap-southeast-1;ap-southeast-2;ap-southeast-3;ap-southeast-4;ap-southeast-5;ca-central-1;cn-north-1;cn-northwest-1;EU;eu-central-1;eu-central-2;eu-north-1;eu-south-1;eu-south-2;eu-west-1;eu-west-2;eu-west-3;il-central-1;me-central-1;me-south-1;sa-east-1;us-east-2;us-gov-east-1;us-gov-west-1;us-west-1;us-west-2
 	LocationConstraint *string `json:"locationConstraint,omitempty"`
-	// Specifies the location where the bucket will be created. Directory buckets - The location type is Availability Zone or Local Zone. To use the Local Zone location type, your account must be enabled for Dedicated Local Zones.
+	// Specifies the location where the bucket will be created.
 	// +optional
 	Location *LocationInfo `json:"location,omitempty"`
-	// Specifies the information about the bucket that will be created. This functionality is only supported by directory buckets.
+	// Specifies the information about the bucket that will be created.
 	// +optional
 	Bucket *BucketInfo `json:"bucket,omitempty"`
 }
 
 // DefaultRetention mirrors the AWS DefaultRetention shape.
 type DefaultRetention struct {
-	// The default Object Lock retention mode you want to apply to new objects placed in the specified bucket. Must be used with either Days or Years .
+	// The default Object Lock retention mode you want to apply to new objects placed in the specified bucket. Must be used with either `Days` or `Years`.
 	// +optional
 	// +kubebuilder:validation:Enum=GOVERNANCE;COMPLIANCE
 	Mode *string `json:"mode,omitempty"`
-	// The number of days that you want to specify for the default retention period. Must be used with Mode .
+	// The number of days that you want to specify for the default retention period. Must be used with `Mode`.
 	// +optional
 	Days *int64 `json:"days,omitempty"`
-	// The number of years that you want to specify for the default retention period. Must be used with Mode .
+	// The number of years that you want to specify for the default retention period. Must be used with `Mode`.
 	// +optional
 	Years *int64 `json:"years,omitempty"`
 }
 
 // DeleteMarkerReplication mirrors the AWS DeleteMarkerReplication shape.
 type DeleteMarkerReplication struct {
-	// Indicates whether to replicate delete markers. Indicates whether to replicate delete markers.
+	// Indicates whether to replicate delete markers.
 	// +optional
 	// +kubebuilder:validation:Enum=Enabled;Disabled
 	Status *string `json:"status,omitempty"`
@@ -197,20 +197,20 @@ type Destination struct {
 	// The Amazon Resource Name (ARN) of the bucket where you want Amazon S3 to store the results.
 	// +optional
 	Bucket *string `json:"bucket,omitempty"`
-	// Destination bucket owner account ID. In a cross-account scenario, if you direct Amazon S3 to change replica ownership to the Amazon Web Services account that owns the destination bucket by specifying the AccessControlTranslation property, this is the account ID of the destination bucket owner.
+	// Destination bucket owner account ID. In a cross-account scenario, if you direct Amazon S3 to change replica ownership to the Amazon Web Services account that owns the destination bucket by specifying the `AccessControlTranslation` property, this is the account ID of the destination bucket owner. For more information, see Replication Additional Configuration: Changing the Replica Owner in the Amazon S3 User Guide.
 	// +optional
 	Account *string `json:"account,omitempty"`
 	// The storage class to use when replicating objects, such as S3 Standard or reduced redundancy. By default, Amazon S3 uses the storage class of the source object to create the object replica.
 	// +optional
 	// +kubebuilder:validation:Enum=STANDARD;REDUCED_REDUNDANCY;STANDARD_IA;ONEZONE_IA;INTELLIGENT_TIERING;GLACIER;DEEP_ARCHIVE;OUTPOSTS;GLACIER_IR;SNOW;EXPRESS_ONEZONE
 	StorageClass *string `json:"storageClass,omitempty"`
-	// Specify this only in a cross-account scenario (where source and destination bucket owners are not the same), and you want to change replica ownership to the Amazon Web Services account that owns the destination bucket.
+	// Specify this only in a cross-account scenario (where source and destination bucket owners are not the same), and you want to change replica ownership to the Amazon Web Services account that owns the destination bucket. If this is not specified in the replication configuration, the replicas are owned by same Amazon Web Services account that owns the source object.
 	// +optional
 	AccessControlTranslation *AccessControlTranslation `json:"accessControlTranslation,omitempty"`
-	// A container that provides information about encryption. If SourceSelectionCriteria is specified, you must specify this element.
+	// A container that provides information about encryption. If `SourceSelectionCriteria` is specified, you must specify this element.
 	// +optional
 	EncryptionConfiguration *EncryptionConfiguration `json:"encryptionConfiguration,omitempty"`
-	// A container specifying S3 Replication Time Control (S3 RTC), including whether S3 RTC is enabled and the time when all objects and operations on objects must be replicated. Must be specified together with a Metrics block.
+	// A container specifying S3 Replication Time Control (S3 RTC), including whether S3 RTC is enabled and the time when all objects and operations on objects must be replicated. Must be specified together with a `Metrics` block.
 	// +optional
 	ReplicationTime *ReplicationTime `json:"replicationTime,omitempty"`
 	// A container specifying replication metrics-related settings enabling replication metrics and events.
@@ -220,14 +220,14 @@ type Destination struct {
 
 // EncryptionConfiguration mirrors the AWS EncryptionConfiguration shape.
 type EncryptionConfiguration struct {
-	// Specifies the ID (Key ARN or Alias ARN) of the customer managed Amazon Web Services KMS key stored in Amazon Web Services Key Management Service (KMS) for the destination bucket. Amazon S3 uses this key to encrypt replica objects. Amazon S3 only supports symmetric encryption KMS keys.
+	// Specifies the ID (Key ARN or Alias ARN) of the customer managed Amazon Web Services KMS key stored in Amazon Web Services Key Management Service (KMS) for the destination bucket. Amazon S3 uses this key to encrypt replica objects. Amazon S3 only supports symmetric encryption KMS keys. For more information, see Asymmetric keys in Amazon Web Services KMS in the Amazon Web Services Key Management Service Developer Guide.
 	// +optional
 	ReplicaKMSKeyID *string `json:"replicaKMSKeyID,omitempty"`
 }
 
 // ErrorDocument mirrors the AWS ErrorDocument shape.
 type ErrorDocument struct {
-	// The object key name to use when a 4XX class error occurs. Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see XML related object key constraints .
+	// The object key name to use when a 4XX class error occurs.
 	// +optional
 	// +kubebuilder:validation:MinLength=1
 	Key *string `json:"key,omitempty"`
@@ -246,7 +246,7 @@ type ExistingObjectReplication struct {
 
 // FilterRule mirrors the AWS FilterRule shape.
 type FilterRule struct {
-	// The object key name prefix or suffix identifying one or more objects to which the filtering rule applies. The maximum length is 1,024 characters. Overlapping prefixes and suffixes are not supported. For more information, see Configuring Event Notifications in the Amazon S3 User Guide .
+	// The object key name prefix or suffix identifying one or more objects to which the filtering rule applies. The maximum length is 1,024 characters. Overlapping prefixes and suffixes are not supported. For more information, see Configuring Event Notifications in the Amazon S3 User Guide.
 	// +optional
 	// +kubebuilder:validation:Enum=prefix;suffix
 	Name *string `json:"name,omitempty"`
@@ -260,7 +260,7 @@ type Grantee struct {
 	// Screen name of the grantee.
 	// +optional
 	DisplayName *string `json:"displayName,omitempty"`
-	// Email address of the grantee. Using email addresses to specify a grantee is only supported in the following Amazon Web Services Regions: US East (N. Virginia) US West (N.
+	// Email address of the grantee.
 	// +optional
 	EmailAddress *string `json:"emailAddress,omitempty"`
 	// The canonical user ID of the grantee.
@@ -277,7 +277,7 @@ type Grantee struct {
 
 // IndexDocument mirrors the AWS IndexDocument shape.
 type IndexDocument struct {
-	// A suffix that is appended to a request that is for a directory on the website endpoint. (For example, if the suffix is index.html and you make a request to samplebucket/images/ , the data that is returned will be for the object with the key name images/index.html .) The suffix must not be empty and…
+	// A suffix that is appended to a request that is for a directory on the website endpoint. (For example, if the suffix is `index.html` and you make a request to `samplebucket/images/`, the data that is returned will be for the object with the key name `images/index.html`.) The suffix must not be empty and must not include a slash character.
 	// +optional
 	Suffix *string `json:"suffix,omitempty"`
 }
@@ -311,7 +311,7 @@ type IntelligentTieringConfiguration struct {
 
 // IntelligentTieringFilter mirrors the AWS IntelligentTieringFilter shape.
 type IntelligentTieringFilter struct {
-	// An object key name prefix that identifies the subset of objects to which the rule applies. Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see XML related object key constraints .
+	// An object key name prefix that identifies the subset of objects to which the rule applies.
 	// +optional
 	Prefix *string `json:"prefix,omitempty"`
 	// A container of a key value name pair.
@@ -327,7 +327,7 @@ type InventoryConfiguration struct {
 	// Contains information about where to publish the inventory results.
 	// +optional
 	Destination *InventoryDestination `json:"destination,omitempty"`
-	// Specifies whether the inventory is enabled or disabled. If set to True , an inventory list is generated. If set to False , no inventory list is generated.
+	// Specifies whether the inventory is enabled or disabled. If set to `True`, an inventory list is generated. If set to `False`, no inventory list is generated.
 	// +optional
 	IsEnabled *bool `json:"isEnabled,omitempty"`
 	// Specifies an inventory filter. The inventory only includes objects that meet the filter's criteria.
@@ -336,7 +336,7 @@ type InventoryConfiguration struct {
 	// The ID used to identify the inventory configuration.
 	// +optional
 	ID *string `json:"id,omitempty"`
-	// Object versions to include in the inventory list. If set to All , the list includes all the object versions, which adds the version-related fields VersionId , IsLatest , and DeleteMarker to the list. If set to Current , the list does not contain these version-related fields.
+	// Object versions to include in the inventory list. If set to `All`, the list includes all the object versions, which adds the version-related fields `VersionId`, `IsLatest`, and `DeleteMarker` to the list. If set to `Current`, the list does not contain these version-related fields.
 	// +optional
 	// +kubebuilder:validation:Enum=All;Current
 	IncludedObjectVersions *string `json:"includedObjectVersions,omitempty"`
@@ -374,7 +374,7 @@ type InventoryFilter struct {
 
 // InventoryS3BucketDestination mirrors the AWS InventoryS3BucketDestination shape.
 type InventoryS3BucketDestination struct {
-	// The account ID that owns the destination S3 bucket. If no account ID is provided, the owner is not validated before exporting data. Although this value is optional, we strongly recommend that you set it to help prevent problems if the destination bucket ownership changes.
+	// The account ID that owns the destination S3 bucket. If no account ID is provided, the owner is not validated before exporting data.
 	// +optional
 	AccountID *string `json:"accountID,omitempty"`
 	// The Amazon Resource Name (ARN) of the bucket where inventory results will be published.
@@ -408,17 +408,17 @@ type LambdaFunctionConfiguration struct {
 	// The Amazon Resource Name (ARN) of the Lambda function that Amazon S3 invokes when the specified event type occurs.
 	// +optional
 	LambdaFunctionARN *string `json:"lambdaFunctionARN,omitempty"`
-	// The Amazon S3 bucket event for which to invoke the Lambda function. For more information, see Supported Event Types in the Amazon S3 User Guide .
+	// The Amazon S3 bucket event for which to invoke the Lambda function. For more information, see Supported Event Types in the Amazon S3 User Guide.
 	// +optional
 	Events []string `json:"events,omitempty"`
-	// Specifies object key name filtering rules. For information about key name filtering, see Configuring event notifications using object key name filtering in the Amazon S3 User Guide .
+	// Specifies object key name filtering rules. For information about key name filtering, see Configuring event notifications using object key name filtering in the Amazon S3 User Guide.
 	// +optional
 	Filter *NotificationConfigurationFilter `json:"filter,omitempty"`
 }
 
 // LifecycleExpiration mirrors the AWS LifecycleExpiration shape.
 type LifecycleExpiration struct {
-	// Indicates at what date the object is to be moved or deleted. The date value must conform to the ISO 8601 format. The time is always midnight UTC. This parameter applies to general purpose buckets only. It is not supported for directory bucket lifecycle configurations.
+	// Indicates at what date the object is to be moved or deleted. The date value must conform to the ISO 8601 format. The time is always midnight UTC.
 	// +optional
 	Date *metav1.Time `json:"date,omitempty"`
 	// Indicates the lifetime, in days, of the objects that are subject to the rule. The value must be a non-zero positive integer.
@@ -437,26 +437,26 @@ type LifecycleRule struct {
 	// Unique identifier for the rule. The value cannot be longer than 255 characters.
 	// +optional
 	ID *string `json:"id,omitempty"`
-	// Prefix identifying one or more objects to which the rule applies. This is no longer used; use Filter instead. Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see XML related object key constraints .
+	// Prefix identifying one or more objects to which the rule applies. This is no longer used; use `Filter` instead.
 	// +optional
 	Prefix *string `json:"prefix,omitempty"`
-	// The Filter is used to identify objects that a Lifecycle Rule applies to. A Filter must have exactly one of Prefix , Tag , or And specified. Filter is required if the LifecycleRule does not contain a Prefix element. Tag filters are not supported for directory buckets.
+	// The `Filter` is used to identify objects that a Lifecycle Rule applies to. A `Filter` must have exactly one of `Prefix`, `Tag`, or `And` specified. `Filter` is required if the `LifecycleRule` does not contain a `Prefix` element.
 	// +optional
 	Filter *LifecycleRuleFilter `json:"filter,omitempty"`
 	// If 'Enabled', the rule is currently being applied. If 'Disabled', the rule is not currently being applied.
 	// +optional
 	// +kubebuilder:validation:Enum=Enabled;Disabled
 	Status *string `json:"status,omitempty"`
-	// Specifies when an Amazon S3 object transitions to a specified storage class. This parameter applies to general purpose buckets only. It is not supported for directory bucket lifecycle configurations.
+	// Specifies when an Amazon S3 object transitions to a specified storage class.
 	// +optional
 	Transitions []Transition `json:"transitions,omitempty"`
-	// Specifies the transition rule for the lifecycle rule that describes when noncurrent objects transition to a specific storage class.
+	// Specifies the transition rule for the lifecycle rule that describes when noncurrent objects transition to a specific storage class. If your bucket is versioning-enabled (or versioning is suspended), you can set this action to request that Amazon S3 transition noncurrent object versions to a specific storage class at a set period in the object's lifetime.
 	// +optional
 	NoncurrentVersionTransitions []NoncurrentVersionTransition `json:"noncurrentVersionTransitions,omitempty"`
-	// Specifies when noncurrent object versions expire. Upon expiration, Amazon S3 permanently deletes the noncurrent object versions.
+	// Specifies when noncurrent object versions expire. Upon expiration, Amazon S3 permanently deletes the noncurrent object versions. You set this lifecycle configuration action on a bucket that has versioning enabled (or suspended) to request that Amazon S3 delete noncurrent object versions at a specific period in the object's lifetime.
 	// +optional
 	NoncurrentVersionExpiration *NoncurrentVersionExpiration `json:"noncurrentVersionExpiration,omitempty"`
-	// Specifies the days since the initiation of an incomplete multipart upload that Amazon S3 will wait before permanently removing all parts of the upload. For more information, see Aborting Incomplete Multipart Uploads Using a Bucket Lifecycle Configuration in the Amazon S3 User Guide .
+	// Specifies the days since the initiation of an incomplete multipart upload that Amazon S3 will wait before permanently removing all parts of the upload. For more information, see Aborting Incomplete Multipart Uploads Using a Bucket Lifecycle Configuration in the Amazon S3 User Guide.
 	// +optional
 	AbortIncompleteMultipartUpload *AbortIncompleteMultipartUpload `json:"abortIncompleteMultipartUpload,omitempty"`
 }
@@ -479,10 +479,10 @@ type LifecycleRuleAndOperator struct {
 
 // LifecycleRuleFilter mirrors the AWS LifecycleRuleFilter shape.
 type LifecycleRuleFilter struct {
-	// Prefix identifying one or more objects to which the rule applies. Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see XML related object key constraints .
+	// Prefix identifying one or more objects to which the rule applies.
 	// +optional
 	Prefix *string `json:"prefix,omitempty"`
-	// This tag must exist in the object's tag set in order for the rule to apply. This parameter applies to general purpose buckets only. It is not supported for directory bucket lifecycle configurations.
+	// This tag must exist in the object's tag set in order for the rule to apply.
 	// +optional
 	Tag *Tag `json:"tag,omitempty"`
 	// Minimum object size to which the rule applies.
@@ -502,17 +502,17 @@ type LocationInfo struct {
 	// +optional
 	// +kubebuilder:validation:Enum=AvailabilityZone;LocalZone
 	Type *string `json:"type,omitempty"`
-	// The name of the location where the bucket will be created. For directory buckets, the name of the location is the Zone ID of the Availability Zone (AZ) or Local Zone (LZ) where the bucket will be created. An example AZ ID value is usw2-az1 .
+	// The name of the location where the bucket will be created.
 	// +optional
 	Name *string `json:"name,omitempty"`
 }
 
 // LoggingEnabled mirrors the AWS LoggingEnabled shape.
 type LoggingEnabled struct {
-	// Specifies the bucket where you want Amazon S3 to store server access logs. You can have your logs delivered to any bucket that you own, including the same bucket that is being logged. You can also configure multiple buckets to deliver their logs to the same target bucket.
+	// Specifies the bucket where you want Amazon S3 to store server access logs. You can have your logs delivered to any bucket that you own, including the same bucket that is being logged. You can also configure multiple buckets to deliver their logs to the same target bucket. In this case, you should choose a different `TargetPrefix` for each source bucket so that the delivered log files can be distinguished by key.
 	// +optional
 	TargetBucket *string `json:"targetBucket,omitempty"`
-	// Container for granting information. Buckets that use the bucket owner enforced setting for Object Ownership don't support target grants. For more information, see Permissions for server access log delivery in the Amazon S3 User Guide .
+	// Container for granting information.
 	// +optional
 	TargetGrants []TargetGrant `json:"targetGrants,omitempty"`
 	// A prefix for all log object keys. If you store log files from multiple Amazon S3 buckets in a single bucket, you can use a prefix to distinguish which log files came from which bucket.
@@ -529,7 +529,7 @@ type Metrics struct {
 	// +optional
 	// +kubebuilder:validation:Enum=Enabled;Disabled
 	Status *string `json:"status,omitempty"`
-	// A container specifying the time threshold for emitting the s3:Replication:OperationMissedThreshold event.
+	// A container specifying the time threshold for emitting the `s3:Replication:OperationMissedThreshold` event.
 	// +optional
 	EventThreshold *ReplicationTimeValue `json:"eventThreshold,omitempty"`
 }
@@ -542,7 +542,7 @@ type MetricsAndOperator struct {
 	// The list of tags used when evaluating an AND predicate.
 	// +optional
 	Tags []Tag `json:"tags,omitempty"`
-	// The access point ARN used when evaluating an AND predicate.
+	// The access point ARN used when evaluating an `AND` predicate.
 	// +optional
 	AccessPointARN *string `json:"accessPointARN,omitempty"`
 }
@@ -576,24 +576,24 @@ type MetricsFilter struct {
 
 // NoncurrentVersionExpiration mirrors the AWS NoncurrentVersionExpiration shape.
 type NoncurrentVersionExpiration struct {
-	// Specifies the number of days an object is noncurrent before Amazon S3 can perform the associated action. The value must be a non-zero positive integer. For information about the noncurrent days calculations, see How Amazon S3 Calculates When an Object Became Noncurrent in the Amazon S3 User Guide .
+	// Specifies the number of days an object is noncurrent before Amazon S3 can perform the associated action. The value must be a non-zero positive integer. For information about the noncurrent days calculations, see How Amazon S3 Calculates When an Object Became Noncurrent in the Amazon S3 User Guide.
 	// +optional
 	NoncurrentDays *int64 `json:"noncurrentDays,omitempty"`
-	// Specifies how many noncurrent versions Amazon S3 will retain. You can specify up to 100 noncurrent versions to retain. Amazon S3 will permanently delete any additional noncurrent versions beyond the specified number to retain.
+	// Specifies how many noncurrent versions Amazon S3 will retain. You can specify up to 100 noncurrent versions to retain. Amazon S3 will permanently delete any additional noncurrent versions beyond the specified number to retain. For more information about noncurrent versions, see Lifecycle configuration elements in the Amazon S3 User Guide.
 	// +optional
 	NewerNoncurrentVersions *int64 `json:"newerNoncurrentVersions,omitempty"`
 }
 
 // NoncurrentVersionTransition mirrors the AWS NoncurrentVersionTransition shape.
 type NoncurrentVersionTransition struct {
-	// Specifies the number of days an object is noncurrent before Amazon S3 can perform the associated action. For information about the noncurrent days calculations, see How Amazon S3 Calculates How Long an Object Has Been Noncurrent in the Amazon S3 User Guide .
+	// Specifies the number of days an object is noncurrent before Amazon S3 can perform the associated action. For information about the noncurrent days calculations, see How Amazon S3 Calculates How Long an Object Has Been Noncurrent in the Amazon S3 User Guide.
 	// +optional
 	NoncurrentDays *int64 `json:"noncurrentDays,omitempty"`
 	// The class of storage used to store the object.
 	// +optional
 	// +kubebuilder:validation:Enum=GLACIER;STANDARD_IA;ONEZONE_IA;INTELLIGENT_TIERING;DEEP_ARCHIVE;GLACIER_IR
 	StorageClass *string `json:"storageClass,omitempty"`
-	// Specifies how many noncurrent versions Amazon S3 will retain in the same storage class before transitioning objects. You can specify up to 100 noncurrent versions to retain. Amazon S3 will transition any additional noncurrent versions beyond the specified number to retain.
+	// Specifies how many noncurrent versions Amazon S3 will retain in the same storage class before transitioning objects. You can specify up to 100 noncurrent versions to retain. Amazon S3 will transition any additional noncurrent versions beyond the specified number to retain. For more information about noncurrent versions, see Lifecycle configuration elements in the Amazon S3 User Guide.
 	// +optional
 	NewerNoncurrentVersions *int64 `json:"newerNoncurrentVersions,omitempty"`
 }
@@ -623,18 +623,18 @@ type NotificationConfigurationFilter struct {
 
 // ObjectLockConfiguration mirrors the AWS ObjectLockConfiguration shape.
 type ObjectLockConfiguration struct {
-	// Indicates whether this bucket has an Object Lock configuration enabled. Enable ObjectLockEnabled when you apply ObjectLockConfiguration to a bucket.
+	// Indicates whether this bucket has an Object Lock configuration enabled. Enable `ObjectLockEnabled` when you apply `ObjectLockConfiguration` to a bucket.
 	// +optional
 	// +kubebuilder:validation:Enum=Enabled
 	ObjectLockEnabled *string `json:"objectLockEnabled,omitempty"`
-	// Specifies the Object Lock rule for the specified object. Enable the this rule when you apply ObjectLockConfiguration to a bucket. Bucket settings require both a mode and a period. The period can be either Days or Years but you must select one. You cannot specify Days and Years at the same time.
+	// Specifies the Object Lock rule for the specified object. Enable the this rule when you apply `ObjectLockConfiguration` to a bucket. Bucket settings require both a mode and a period. The period can be either `Days` or `Years` but you must select one. You cannot specify `Days` and `Years` at the same time.
 	// +optional
 	Rule *ObjectLockRule `json:"rule,omitempty"`
 }
 
 // ObjectLockRule mirrors the AWS ObjectLockRule shape.
 type ObjectLockRule struct {
-	// The default Object Lock retention mode and period that you want to apply to new objects placed in the specified bucket. Bucket settings require both a mode and a period. The period can be either Days or Years but you must select one. You cannot specify Days and Years at the same time.
+	// The default Object Lock retention mode and period that you want to apply to new objects placed in the specified bucket. Bucket settings require both a mode and a period. The period can be either `Days` or `Years` but you must select one. You cannot specify `Days` and `Years` at the same time.
 	// +optional
 	DefaultRetention *DefaultRetention `json:"defaultRetention,omitempty"`
 }
@@ -648,7 +648,7 @@ type OwnershipControls struct {
 
 // OwnershipControlsRule mirrors the AWS OwnershipControlsRule shape.
 type OwnershipControlsRule struct {
-	// The container element for object ownership for a bucket's ownership controls. BucketOwnerPreferred - Objects uploaded to the bucket change ownership to the bucket owner if the objects are uploaded with the bucket-owner-full-control canned ACL.
+	// The container element for object ownership for a bucket's ownership controls.
 	// +optional
 	// +kubebuilder:validation:Enum=BucketOwnerPreferred;ObjectWriter;BucketOwnerEnforced
 	ObjectOwnership *string `json:"objectOwnership,omitempty"`
@@ -656,7 +656,7 @@ type OwnershipControlsRule struct {
 
 // PartitionedPrefix mirrors the AWS PartitionedPrefix shape.
 type PartitionedPrefix struct {
-	// Specifies the partition date source for the partitioned prefix. PartitionDateSource can be EventTime or DeliveryTime . For DeliveryTime , the time in the log file names corresponds to the delivery time for the log files. For EventTime , The logs delivered are for a specific day only.
+	// Specifies the partition date source for the partitioned prefix. `PartitionDateSource` can be `EventTime` or `DeliveryTime`.
 	// +optional
 	// +kubebuilder:validation:Enum=EventTime;DeliveryTime
 	PartitionDateSource *string `json:"partitionDateSource,omitempty"`
@@ -664,16 +664,16 @@ type PartitionedPrefix struct {
 
 // PublicAccessBlockConfiguration mirrors the AWS PublicAccessBlockConfiguration shape.
 type PublicAccessBlockConfiguration struct {
-	// Specifies whether Amazon S3 should block public access control lists (ACLs) for this bucket and objects in this bucket. Setting this element to TRUE causes the following behavior: PUT Bucket ACL and PUT Object ACL calls fail if the specified ACL is public.
+	// Specifies whether Amazon S3 should block public access control lists (ACLs) for this bucket and objects in this bucket. Setting this element to `TRUE` causes the following behavior: PUT Bucket ACL and PUT Object ACL calls fail if the specified ACL is public. PUT Object calls fail if the request includes a public ACL. PUT Bucket calls fail if the request includes a public ACL.
 	// +optional
 	BlockPublicACLs *bool `json:"blockPublicACLs,omitempty"`
-	// Specifies whether Amazon S3 should ignore public ACLs for this bucket and objects in this bucket. Setting this element to TRUE causes Amazon S3 to ignore all public ACLs on this bucket and objects in this bucket.
+	// Specifies whether Amazon S3 should ignore public ACLs for this bucket and objects in this bucket. Setting this element to `TRUE` causes Amazon S3 to ignore all public ACLs on this bucket and objects in this bucket.
 	// +optional
 	IgnorePublicACLs *bool `json:"ignorePublicACLs,omitempty"`
-	// Specifies whether Amazon S3 should block public bucket policies for this bucket. Setting this element to TRUE causes Amazon S3 to reject calls to PUT Bucket policy if the specified bucket policy allows public access. Enabling this setting doesn't affect existing bucket policies.
+	// Specifies whether Amazon S3 should block public bucket policies for this bucket. Setting this element to `TRUE` causes Amazon S3 to reject calls to PUT Bucket policy if the specified bucket policy allows public access.
 	// +optional
 	BlockPublicPolicy *bool `json:"blockPublicPolicy,omitempty"`
-	// Specifies whether Amazon S3 should restrict public bucket policies for this bucket. Setting this element to TRUE restricts access to this bucket to only Amazon Web Services service principals and authorized users within this account if the bucket has a public policy.
+	// Specifies whether Amazon S3 should restrict public bucket policies for this bucket. Setting this element to `TRUE` restricts access to this bucket to only Amazon Web Services service principals and authorized users within this account if the bucket has a public policy.
 	// +optional
 	RestrictPublicBuckets *bool `json:"restrictPublicBuckets,omitempty"`
 }
@@ -689,7 +689,7 @@ type QueueConfiguration struct {
 	// A collection of bucket events for which to send notifications
 	// +optional
 	Events []string `json:"events,omitempty"`
-	// Specifies object key name filtering rules. For information about key name filtering, see Configuring event notifications using object key name filtering in the Amazon S3 User Guide .
+	// Specifies object key name filtering rules. For information about key name filtering, see Configuring event notifications using object key name filtering in the Amazon S3 User Guide.
 	// +optional
 	Filter *NotificationConfigurationFilter `json:"filter,omitempty"`
 }
@@ -706,10 +706,10 @@ type Redirect struct {
 	// +optional
 	// +kubebuilder:validation:Enum=http;https
 	Protocol *string `json:"protocol,omitempty"`
-	// The object key prefix to use in the redirect request. For example, to redirect requests for all pages with prefix docs/ (objects in the docs/ folder) to documents/ , you can set a condition block with KeyPrefixEquals set to docs/ and in the Redirect set ReplaceKeyPrefixWith to /documents .
+	// The object key prefix to use in the redirect request. For example, to redirect requests for all pages with prefix `docs/` (objects in the `docs/` folder) to `documents/`, you can set a condition block with `KeyPrefixEquals` set to `docs/` and in the Redirect set `ReplaceKeyPrefixWith` to `/documents`. Not required if one of the siblings is present. Can be present only if `ReplaceKeyWith` is not provided.
 	// +optional
 	ReplaceKeyPrefixWith *string `json:"replaceKeyPrefixWith,omitempty"`
-	// The specific object key to use in the redirect request. For example, redirect request to error.html . Not required if one of the siblings is present. Can be present only if ReplaceKeyPrefixWith is not provided.
+	// The specific object key to use in the redirect request. For example, redirect request to `error.html`. Not required if one of the siblings is present. Can be present only if `ReplaceKeyPrefixWith` is not provided.
 	// +optional
 	ReplaceKeyWith *string `json:"replaceKeyWith,omitempty"`
 }
@@ -735,7 +735,7 @@ type ReplicaModifications struct {
 
 // ReplicationConfiguration mirrors the AWS ReplicationConfiguration shape.
 type ReplicationConfiguration struct {
-	// The Amazon Resource Name (ARN) of the Identity and Access Management (IAM) role that Amazon S3 assumes when replicating objects. For more information, see How to Set Up Replication in the Amazon S3 User Guide .
+	// The Amazon Resource Name (ARN) of the Identity and Access Management (IAM) role that Amazon S3 assumes when replicating objects. For more information, see How to Set Up Replication in the Amazon S3 User Guide.
 	// +optional
 	Role *string `json:"role,omitempty"`
 	// RoleRef names the Role whose .status.ackResourceMetadata.arn fills role.
@@ -751,29 +751,29 @@ type ReplicationRule struct {
 	// A unique identifier for the rule. The maximum value is 255 characters.
 	// +optional
 	ID *string `json:"id,omitempty"`
-	// The priority indicates which rule has precedence whenever two or more replication rules conflict. Amazon S3 will attempt to replicate objects according to all replication rules.
+	// The priority indicates which rule has precedence whenever two or more replication rules conflict. Amazon S3 will attempt to replicate objects according to all replication rules. However, if there are two or more rules with the same destination bucket, then objects will be replicated according to the rule with the highest priority. The higher the number, the higher the priority.
 	// +optional
 	Priority *int64 `json:"priority,omitempty"`
 	// An object key name prefix that identifies the object or objects to which the rule applies. The maximum prefix length is 1,024 characters. To include all objects in a bucket, specify an empty string.
 	// +optional
 	Prefix *string `json:"prefix,omitempty"`
-	// A filter that identifies the subset of objects to which the replication rule applies. A Filter must specify exactly one Prefix , Tag , or an And child element.
+	// A filter that identifies the subset of objects to which the replication rule applies. A `Filter` must specify exactly one `Prefix`, `Tag`, or an `And` child element.
 	// +optional
 	Filter *ReplicationRuleFilter `json:"filter,omitempty"`
 	// Specifies whether the rule is enabled.
 	// +optional
 	// +kubebuilder:validation:Enum=Enabled;Disabled
 	Status *string `json:"status,omitempty"`
-	// A container that describes additional filters for identifying the source objects that you want to replicate. You can choose to enable or disable the replication of these objects.
+	// A container that describes additional filters for identifying the source objects that you want to replicate. You can choose to enable or disable the replication of these objects. Currently, Amazon S3 supports only the filter that you can specify for objects created with server-side encryption using a customer managed key stored in Amazon Web Services Key Management Service (SSE-KMS).
 	// +optional
 	SourceSelectionCriteria *SourceSelectionCriteria `json:"sourceSelectionCriteria,omitempty"`
-	// Optional configuration to replicate existing source bucket objects. This parameter is no longer supported. To replicate existing objects, see Replicating existing objects with S3 Batch Replication in the Amazon S3 User Guide .
+	// Optional configuration to replicate existing source bucket objects.
 	// +optional
 	ExistingObjectReplication *ExistingObjectReplication `json:"existingObjectReplication,omitempty"`
 	// A container for information about the replication destination and its configurations including enabling the S3 Replication Time Control (S3 RTC).
 	// +optional
 	Destination *Destination `json:"destination,omitempty"`
-	// Specifies whether Amazon S3 replicates delete markers. If you specify a Filter in your replication configuration, you must also include a DeleteMarkerReplication element.
+	// Specifies whether Amazon S3 replicates delete markers. If you specify a `Filter` in your replication configuration, you must also include a `DeleteMarkerReplication` element. If your `Filter` includes a `Tag` element, the `DeleteMarkerReplication` `Status` must be set to Disabled, because Amazon S3 does not support replicating delete markers for tag-based rules. For an example configuration, see Basic Rule Configuration.
 	// +optional
 	DeleteMarkerReplication *DeleteMarkerReplication `json:"deleteMarkerReplication,omitempty"`
 }
@@ -790,13 +790,13 @@ type ReplicationRuleAndOperator struct {
 
 // ReplicationRuleFilter mirrors the AWS ReplicationRuleFilter shape.
 type ReplicationRuleFilter struct {
-	// An object key name prefix that identifies the subset of objects to which the rule applies. Replacement must be made for object keys containing special characters (such as carriage returns) when using XML requests. For more information, see XML related object key constraints .
+	// An object key name prefix that identifies the subset of objects to which the rule applies.
 	// +optional
 	Prefix *string `json:"prefix,omitempty"`
-	// A container for specifying a tag key and value. The rule applies only to objects that have the tag in their tag set.
+	// A container for specifying a tag key and value.
 	// +optional
 	Tag *Tag `json:"tag,omitempty"`
-	// A container for specifying rule filters. The filters determine the subset of objects to which the rule applies. This element is required only if you specify more than one filter. For example: If you specify both a Prefix and a Tag filter, wrap these filters in an And tag.
+	// A container for specifying rule filters. The filters determine the subset of objects to which the rule applies. This element is required only if you specify more than one filter. For example: If you specify both a `Prefix` and a `Tag` filter, wrap these filters in an `And` tag. If you specify a filter based on multiple tags, wrap the `Tag` elements in an `And` tag.
 	// +optional
 	And *ReplicationRuleAndOperator `json:"and,omitempty"`
 }
@@ -814,7 +814,7 @@ type ReplicationTime struct {
 
 // ReplicationTimeValue mirrors the AWS ReplicationTimeValue shape.
 type ReplicationTimeValue struct {
-	// Contains an integer specifying time in minutes. Valid value: 15
+	// Contains an integer specifying time in minutes.
 	// +optional
 	Minutes *int64 `json:"minutes,omitempty"`
 }
@@ -829,7 +829,7 @@ type RequestPaymentConfiguration struct {
 
 // RoutingRule mirrors the AWS RoutingRule shape.
 type RoutingRule struct {
-	// A container for describing a condition that must be met for the specified redirect to apply. For example, 1. If request is for pages in the /docs folder, redirect to the /documents folder. 2. If request results in HTTP error 4xx, redirect request to another host where you might process the error.
+	// A container for describing a condition that must be met for the specified redirect to apply. For example, 1. If request is for pages in the `/docs` folder, redirect to the `/documents` folder. 2. If request results in HTTP error 4xx, redirect request to another host where you might process the error.
 	// +optional
 	Condition *Condition `json:"condition,omitempty"`
 	// Container for redirect information. You can redirect requests to another host, to another page, or with another protocol. In the event of an error, you can specify a different error code to return.
@@ -856,10 +856,10 @@ type SSES3 struct{}
 
 // ServerSideEncryptionByDefault mirrors the AWS ServerSideEncryptionByDefault shape.
 type ServerSideEncryptionByDefault struct {
-	// Server-side encryption algorithm to use for the default encryption. For directory buckets, there are only two supported values for server-side encryption: AES256 and aws:kms .
+	// Server-side encryption algorithm to use for the default encryption.
 	// +optional
 	SSEAlgorithm *string `json:"sseAlgorithm,omitempty"`
-	// Amazon Web Services Key Management Service (KMS) customer managed key ID to use for the default encryption. General purpose buckets - This parameter is allowed if and only if SSEAlgorithm is set to aws:kms or aws:kms:dsse .
+	// Amazon Web Services Key Management Service (KMS) customer managed key ID to use for the default encryption.
 	// +optional
 	KMSMasterKeyID *string `json:"kmsMasterKeyID,omitempty"`
 }
@@ -876,7 +876,7 @@ type ServerSideEncryptionRule struct {
 	// Specifies the default server-side encryption to apply to new objects in the bucket. If a PUT Object request doesn't specify any server-side encryption, this default encryption will be applied.
 	// +optional
 	ApplyServerSideEncryptionByDefault *ServerSideEncryptionByDefault `json:"applyServerSideEncryptionByDefault,omitempty"`
-	// Specifies whether Amazon S3 should use an S3 Bucket Key with server-side encryption using KMS (SSE-KMS) for new objects in the bucket. Existing objects are not affected. Setting the BucketKeyEnabled element to true causes Amazon S3 to use an S3 Bucket Key.
+	// Specifies whether Amazon S3 should use an S3 Bucket Key with server-side encryption using KMS (SSE-KMS) for new objects in the bucket. Existing objects are not affected. Setting the `BucketKeyEnabled` element to `true` causes Amazon S3 to use an S3 Bucket Key.
 	// +optional
 	BucketKeyEnabled *bool `json:"bucketKeyEnabled,omitempty"`
 }
@@ -886,10 +886,10 @@ type SimplePrefix struct{}
 
 // SourceSelectionCriteria mirrors the AWS SourceSelectionCriteria shape.
 type SourceSelectionCriteria struct {
-	// A container for filter information for the selection of Amazon S3 objects encrypted with Amazon Web Services KMS. If you include SourceSelectionCriteria in the replication configuration, this element is required.
+	// A container for filter information for the selection of Amazon S3 objects encrypted with Amazon Web Services KMS. If you include `SourceSelectionCriteria` in the replication configuration, this element is required.
 	// +optional
 	SSEKMSEncryptedObjects *SseKmsEncryptedObjects `json:"sseKMSEncryptedObjects,omitempty"`
-	// A filter that you can specify for selections for modifications on replicas. Amazon S3 doesn't replicate replica modifications by default.
+	// A filter that you can specify for selections for modifications on replicas. Amazon S3 doesn't replicate replica modifications by default. In the latest version of replication configuration (when `Filter` is specified), you can specify this element and set the status to `Enabled` to replicate modifications on replicas.
 	// +optional
 	ReplicaModifications *ReplicaModifications `json:"replicaModifications,omitempty"`
 }
@@ -911,7 +911,7 @@ type StorageClassAnalysis struct {
 
 // StorageClassAnalysisDataExport mirrors the AWS StorageClassAnalysisDataExport shape.
 type StorageClassAnalysisDataExport struct {
-	// The version of the output schema to use when exporting data. Must be V_1 .
+	// The version of the output schema to use when exporting data. Must be `V_1`.
 	// +optional
 	// +kubebuilder:validation:Enum=V_1
 	OutputSchemaVersion *string `json:"outputSchemaVersion,omitempty"`
@@ -961,7 +961,7 @@ type TargetObjectKeyFormat struct {
 
 // Tiering mirrors the AWS Tiering shape.
 type Tiering struct {
-	// The number of consecutive days of no access after which an object will be eligible to be transitioned to the corresponding tier. The minimum number of days specified for Archive Access tier must be at least 90 days and Deep Archive Access tier must be at least 180 days.
+	// The number of consecutive days of no access after which an object will be eligible to be transitioned to the corresponding tier. The minimum number of days specified for Archive Access tier must be at least 90 days and Deep Archive Access tier must be at least 180 days. The maximum can be up to 2 years (730 days).
 	// +optional
 	Days *int64 `json:"days,omitempty"`
 	// S3 Intelligent-Tiering access tier. See Storage class for automatically optimizing frequently and infrequently accessed objects for a list of access tiers in the S3 Intelligent-Tiering storage class.
@@ -978,10 +978,10 @@ type TopicConfiguration struct {
 	// The Amazon Resource Name (ARN) of the Amazon SNS topic to which Amazon S3 publishes a message when it detects events of the specified type.
 	// +optional
 	TopicARN *string `json:"topicARN,omitempty"`
-	// The Amazon S3 bucket event about which to send notifications. For more information, see Supported Event Types in the Amazon S3 User Guide .
+	// The Amazon S3 bucket event about which to send notifications. For more information, see Supported Event Types in the Amazon S3 User Guide.
 	// +optional
 	Events []string `json:"events,omitempty"`
-	// Specifies object key name filtering rules. For information about key name filtering, see Configuring event notifications using object key name filtering in the Amazon S3 User Guide .
+	// Specifies object key name filtering rules. For information about key name filtering, see Configuring event notifications using object key name filtering in the Amazon S3 User Guide.
 	// +optional
 	Filter *NotificationConfigurationFilter `json:"filter,omitempty"`
 }
@@ -991,7 +991,7 @@ type Transition struct {
 	// Indicates when objects are transitioned to the specified storage class. The date value must be in ISO 8601 format. The time is always midnight UTC.
 	// +optional
 	Date *metav1.Time `json:"date,omitempty"`
-	// Indicates the number of days after creation when objects are transitioned to the specified storage class. If the specified storage class is INTELLIGENT_TIERING , GLACIER_IR , GLACIER , or DEEP_ARCHIVE , valid values are 0 or positive integers.
+	// Indicates the number of days after creation when objects are transitioned to the specified storage class. If the specified storage class is `INTELLIGENT_TIERING`, `GLACIER_IR`, `GLACIER`, or `DEEP_ARCHIVE`, valid values are `0` or positive integers. If the specified storage class is `STANDARD_IA` or `ONEZONE_IA`, valid values are positive integers greater than `30`. Be aware that some storage classes have a minimum storage duration and that you're charged for transitioning objects before their minimum storage duration.
 	// +optional
 	Days *int64 `json:"days,omitempty"`
 	// The storage class to which you want the object to transition.
@@ -1016,7 +1016,7 @@ type WebsiteConfiguration struct {
 	// The name of the index document for the website.
 	// +optional
 	IndexDocument *IndexDocument `json:"indexDocument,omitempty"`
-	// The redirect behavior for every request to this bucket's website endpoint. If you specify this property, you can't specify any other property.
+	// The redirect behavior for every request to this bucket's website endpoint.
 	// +optional
 	RedirectAllRequestsTo *RedirectAllRequestsTo `json:"redirectAllRequestsTo,omitempty"`
 	// Rules that define when a redirect is applied and the redirect behavior.

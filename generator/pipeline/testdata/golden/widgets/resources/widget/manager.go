@@ -34,7 +34,8 @@ func Kind() managed.Kind[*v1alpha1.Widget] {
 				region: cfg.Region,
 			}
 		},
-		Name: "Widget",
+		LateInitFields: []string{"priority"},
+		Name:           "Widget",
 		New: func() *v1alpha1.Widget {
 			return &v1alpha1.Widget{}
 		},

@@ -1,0 +1,4 @@
+package markdown
+
+// Linked so that go test ./generator/... -update is accepted here too.
+import _ "github.com/kubesmith/kubesmith/generator/internal/golden"

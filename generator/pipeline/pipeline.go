@@ -46,7 +46,7 @@ type State struct {
 	Progress io.Writer
 
 	// Set by the stages, in order.
-	Config      *config.File
+	Config *config.File
 	// Samples are models/<service>/samples.yaml, read with the config
 	// from models/; nil when the caller gives the config.
 	Samples     *samples.File

@@ -11,6 +11,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.deliverLogsPermissionARN) || has(self.deliverLogsPermissionARN)",message="deliverLogsPermissionARN cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.deliverCrossAccountRole) || has(self.deliverCrossAccountRole)",message="deliverCrossAccountRole cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.logGroupName) || has(self.logGroupName)",message="logGroupName cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.resourceID) || has(self.resourceID)",message="resourceID cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.trafficType) || has(self.trafficType)",message="trafficType cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.logDestinationType) || has(self.logDestinationType)",message="logDestinationType cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.logDestination) || has(self.logDestination)",message="logDestination cannot be removed once set"
@@ -21,6 +22,8 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.deliverLogsPermissionRef) || has(self.deliverLogsPermissionRef)",message="deliverLogsPermissionRef cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.logGroupName) && has(self.logGroupRef))",message="set at most one of logGroupName and logGroupRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.logGroupRef) || has(self.logGroupRef)",message="logGroupRef cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="has(self.resourceID) != has(self.resourceRef)",message="set exactly one of resourceID and resourceRef"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.resourceRef) || has(self.resourceRef)",message="resourceRef cannot be removed once set"
 type FlowLogSpec struct {
 	// The ARN of the IAM role that allows Amazon EC2 to publish flow logs to the log destination. This parameter is required if the destination type is cloud-watch-logs , or if the destination type is kinesis-data-firehose and the delivery stream and the resources to monitor are in different accounts.
 	// +optional
@@ -43,9 +46,13 @@ type FlowLogSpec struct {
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="logGroupRef cannot change once set"
 	LogGroupRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"logGroupRef,omitempty"`
 	// The IDs of the resources to monitor. For example, if the resource type is VPC , specify the IDs of the VPCs. Constraints: Maximum of 25 for transit gateway resource types. Maximum of 1000 for the other resource types.
-	// +kubebuilder:validation:Required
+	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="resourceID cannot change once set"
-	ResourceID *string `json:"resourceID"`
+	ResourceID *string `json:"resourceID,omitempty"`
+	// ResourceRef names the VPC whose .status.vpcID fills resourceID.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="resourceRef cannot change once set"
+	ResourceRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"resourceRef,omitempty"`
 	// The type of resource to monitor.
 	// +kubebuilder:validation:Required
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="resourceType cannot change once set"
@@ -125,6 +132,7 @@ type FlowLogStatus struct {
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.deliverLogsPermissionARN)) || !has(self.spec) || !has(self.spec.deliverLogsPermissionARN)",message="spec.deliverLogsPermissionARN cannot be added once the FlowLog exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.deliverCrossAccountRole)) || !has(self.spec) || !has(self.spec.deliverCrossAccountRole)",message="spec.deliverCrossAccountRole cannot be added once the FlowLog exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.logGroupName)) || !has(self.spec) || !has(self.spec.logGroupName)",message="spec.logGroupName cannot be added once the FlowLog exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.resourceID)) || !has(self.spec) || !has(self.spec.resourceID)",message="spec.resourceID cannot be added once the FlowLog exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.trafficType)) || !has(self.spec) || !has(self.spec.trafficType)",message="spec.trafficType cannot be added once the FlowLog exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.logDestinationType)) || !has(self.spec) || !has(self.spec.logDestinationType)",message="spec.logDestinationType cannot be added once the FlowLog exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.logDestination)) || !has(self.spec) || !has(self.spec.logDestination)",message="spec.logDestination cannot be added once the FlowLog exists in AWS: AWS takes it only at create"

@@ -44,8 +44,8 @@ func TestSamples(t *testing.T) {
 		},
 		{
 			reason: "a required structure in a list gets its own required fields",
-			spec: []*model.Field{{JSONName: "keys", Required: true, Type: &model.Type{Kind: model.List, Elem: &model.Type{Kind: model.Structure, Shape: "Key"}}}},
-			want: "keys:\n      - attr: example-attr\n",
+			spec:   []*model.Field{{JSONName: "keys", Required: true, Type: &model.Type{Kind: model.List, Elem: &model.Type{Kind: model.Structure, Shape: "Key"}}}},
+			want:   "keys:\n      - attr: example-attr\n",
 		},
 		{
 			reason: "a required secret names a Secret key",

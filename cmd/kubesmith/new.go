@@ -49,6 +49,9 @@ func newService(root string, dirs pipeline.ModelDirs, args []string) error {
 	if len(res.Generated) == 0 {
 		return fmt.Errorf("no resource of %s resolves as inferred, so nothing is generated yet: configure one in %s (it says what each lacks), then run make generate SERVICE=%s", svc, rel, svc)
 	}
+	if err := writeSamples(root, dirs, svc); err != nil {
+		return err
+	}
 	fmt.Printf("new %s: generating generated/%s (the SDK module is added to go.mod when it is missing)\n", svc, svc)
 	if err := generate(root, dirs, []string{svc}); err != nil {
 		return fmt.Errorf("%s is written but generating from it failed; fix it and run make generate SERVICE=%s:\n%w", rel, svc, err)
@@ -62,7 +65,7 @@ func newService(root string, dirs pipeline.ModelDirs, args []string) error {
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("go build %s: %w", pkg, err)
 	}
-	fmt.Printf("new %s: done. Next: review %s, run the controller (go run ./generated/%s/cmd/controller), and add an end-to-end test under tests/e2e/%s\n", svc, rel, svc, svc)
+	fmt.Printf("new %s: done. Next: review %s and the placeholders of samples.yaml next to it, run the controller (go run ./generated/%s/cmd/controller), and add an end-to-end test under tests/e2e/%s\n", svc, rel, svc, svc)
 	return nil
 }
 
@@ -71,4 +74,29 @@ func list0(names []string) string {
 		return "none"
 	}
 	return strings.Join(names, ", ")
+}
+
+// writeSamples writes models/<service>/samples.yaml, a sample of each kind
+// with its required fields, unless the file exists: generation requires a
+// sample of every kind.
+func writeSamples(root string, dirs pipeline.ModelDirs, svc string) error {
+	rel := filepath.ToSlash(filepath.Join("models", svc, "samples.yaml"))
+	path := filepath.Join(root, filepath.FromSlash(rel))
+	if _, err := os.Stat(path); err == nil {
+		fmt.Printf("new %s: keeping %s\n", svc, rel)
+		return nil
+	}
+	s := &pipeline.State{Service: svc, Root: root, ModelsDir: dirs.Smithy, AWSJSONModelsDir: dirs.AWSJSON}
+	if err := pipeline.Infer(s); err != nil {
+		return err
+	}
+	data, err := scaffold.Samples(s.Model)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("new %s: wrote %s: a sample of each kind with its required fields; replace the placeholders with working values\n", svc, rel)
+	return nil
 }

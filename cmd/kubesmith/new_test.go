@@ -47,6 +47,10 @@ func TestNewServiceBuilds(t *testing.T) {
 			t.Errorf("generator.yaml lacks %q:\n%s", want, yaml)
 		}
 	}
+	samples, err := os.ReadFile(filepath.Join(scratch, "generated", svc, "samples", "topic.yaml"))
+	if err != nil || !strings.Contains(string(samples), "kind: Topic\nmetadata:\n  name: sample-topic\nspec:\n  name: ") {
+		t.Errorf("kubesmith new %s wrote no starting Topic sample with its required name (%v):\n%s", svc, err, samples)
+	}
 	after := requireVersions(t, scratch)
 	if after["github.com/aws/aws-sdk-go-v2/service/"+svc] == "" {
 		t.Errorf("go.mod does not require the %s SDK module after kubesmith new", svc)

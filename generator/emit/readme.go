@@ -7,17 +7,38 @@ import (
 	"github.com/kubesmith/kubesmith/generator/model"
 )
 
-// Readme emits README.md: the service's kinds, their sub-resources with
-// the operations behind each, and what the end-to-end tests' emulator
-// does not implement, which generated-code and unit tests cover instead.
-func (g *Gen) Readme() File {
+// SampleLink is a kind's sample file, for the README to link.
+type SampleLink struct {
+	Kind        string
+	Path        string // samples/vpc.yaml
+	EmulatorGap string // why the emulator cannot run the kind, if it cannot
+}
+
+// Readme emits README.md: the service's kinds with a link to each one's
+// sample, their sub-resources with the operations behind each, and what
+// the end-to-end tests' emulator does not implement, which generated-code
+// and unit tests cover instead.
+func (g *Gen) Readme(samples []SampleLink) File {
 	var b strings.Builder
 	fmt.Fprintf(&b, "<!-- %s -->\n\n# %s\n\n", Header, g.svc.Group)
 	fmt.Fprintf(&b, "The controller for `%s/%s`, generated from `models/%s/generator.yaml`. Reference docs: [%sREADME.md](%sREADME.md).\n", g.svc.Group, g.svc.Version, g.svc.Name, docsDir, docsDir)
+	if len(samples) > 0 {
+		fmt.Fprintf(&b, "\nEach kind's sample is in `samples/` (from `models/%s/samples.yaml`); together they make a small\n"+
+			"working stack: `kubectl apply --validate=strict -f generated/%s/samples/`.\n", g.svc.Name, g.svc.Name)
+	}
 	var gaps []string
 	for _, r := range g.svc.Resources {
 		fmt.Fprintf(&b, "\n## %s\n\n", r.Kind)
 		fmt.Fprintf(&b, "Every field, its constraints, mutability and drift: [%s](%s).\n\n", KindDocPath(r.Kind), KindDocPath(r.Kind))
+		for _, s := range samples {
+			if s.Kind != r.Kind {
+				continue
+			}
+			fmt.Fprintf(&b, "Sample: [`%s`](%s)\n\n", s.Path, s.Path)
+			if s.EmulatorGap != "" {
+				gaps = append(gaps, fmt.Sprintf("- %s (the whole kind): %s; its sample is checked against the CRD when generated, and no end-to-end test applies it", r.Kind, s.EmulatorGap))
+			}
+		}
 		attached, linked := attachmentFields(r), linkedFields(r)
 		if len(r.SubResources) == 0 && len(attached) == 0 && len(linked) == 0 {
 			b.WriteString("No sub-resources.\n")

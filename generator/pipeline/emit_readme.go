@@ -1,6 +1,6 @@
 package pipeline
 
 func emitReadme(s *State) error {
-	s.Files = append(s.Files, s.Gen.Readme())
+	s.Files = append(s.Files, s.Gen.Readme(s.sampleLinks))
 	return nil
 }

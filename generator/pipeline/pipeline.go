@@ -13,6 +13,7 @@ import (
 	"github.com/kubesmith/kubesmith/generator/emit"
 	"github.com/kubesmith/kubesmith/generator/internal/panics"
 	"github.com/kubesmith/kubesmith/generator/model"
+	"github.com/kubesmith/kubesmith/generator/samples"
 	"github.com/kubesmith/kubesmith/generator/smithy"
 )
 
@@ -45,7 +46,11 @@ type State struct {
 	Progress io.Writer
 
 	// Set by the stages, in order.
-	Config      *config.File
+	Config *config.File
+	// Samples are models/<service>/samples.yaml, read with the config
+	// from models/; nil when the caller gives the config.
+	Samples     *samples.File
+	sampleLinks []emit.SampleLink // the samples written, for the README
 	ModelFile   smithy.ModelFile
 	ModelFormat string // FormatSmithy or FormatAWSJSON
 	Smithy      *smithy.Model
@@ -69,6 +74,7 @@ var Stages = []Stage{
 	{"emit_types", "write the API types of every kind", emitTypes},
 	{"emit_crds", "run controller-tools for deepcopy and CRD YAML", emitCRDs},
 	{"check_crds", "validate each CRD as the API server will, CEL cost budget included", checkCRDs},
+	{"check_samples", "check models/<service>/samples.yaml against the CRDs as kubectl apply --validate=strict would, and write samples/<kind>.yaml", checkSamples},
 	{"emit_managers", "write each kind's AWS manager", emitManagers},
 	{"emit_controller", "write the controller's main package", emitController},
 	{"emit_config", "write the IAM policy and RBAC role", emitConfig},

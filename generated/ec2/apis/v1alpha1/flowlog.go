@@ -11,6 +11,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.deliverLogsPermissionARN) || has(self.deliverLogsPermissionARN)",message="deliverLogsPermissionARN cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.deliverCrossAccountRole) || has(self.deliverCrossAccountRole)",message="deliverCrossAccountRole cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.logGroupName) || has(self.logGroupName)",message="logGroupName cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.resourceID) || has(self.resourceID)",message="resourceID cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.trafficType) || has(self.trafficType)",message="trafficType cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.logDestinationType) || has(self.logDestinationType)",message="logDestinationType cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.logDestination) || has(self.logDestination)",message="logDestination cannot be removed once set"
@@ -21,8 +22,10 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.deliverLogsPermissionRef) || has(self.deliverLogsPermissionRef)",message="deliverLogsPermissionRef cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.logGroupName) && has(self.logGroupRef))",message="set at most one of logGroupName and logGroupRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.logGroupRef) || has(self.logGroupRef)",message="logGroupRef cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="has(self.resourceID) != has(self.resourceRef)",message="set exactly one of resourceID and resourceRef"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.resourceRef) || has(self.resourceRef)",message="resourceRef cannot be removed once set"
 type FlowLogSpec struct {
-	// The ARN of the IAM role that allows Amazon EC2 to publish flow logs to the log destination.
+	// The ARN of the IAM role that allows Amazon EC2 to publish flow logs to the log destination. This parameter is required if the destination type is cloud-watch-logs , or if the destination type is kinesis-data-firehose and the delivery stream and the resources to monitor are in different accounts.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="deliverLogsPermissionARN cannot change once set"
 	DeliverLogsPermissionARN *string `json:"deliverLogsPermissionARN,omitempty"`
@@ -34,7 +37,7 @@ type FlowLogSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="deliverCrossAccountRole cannot change once set"
 	DeliverCrossAccountRole *string `json:"deliverCrossAccountRole,omitempty"`
-	// The name of a new or existing CloudWatch Logs log group where Amazon EC2 publishes your flow logs.
+	// The name of a new or existing CloudWatch Logs log group where Amazon EC2 publishes your flow logs. This parameter is valid only if the destination type is cloud-watch-logs .
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="logGroupName cannot change once set"
 	LogGroupName *string `json:"logGroupName,omitempty"`
@@ -42,10 +45,14 @@ type FlowLogSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="logGroupRef cannot change once set"
 	LogGroupRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"logGroupRef,omitempty"`
-	// The IDs of the resources to monitor. For example, if the resource type is `VPC`, specify the IDs of the VPCs.
-	// +kubebuilder:validation:Required
+	// The IDs of the resources to monitor. For example, if the resource type is VPC , specify the IDs of the VPCs. Constraints: Maximum of 25 for transit gateway resource types. Maximum of 1000 for the other resource types.
+	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="resourceID cannot change once set"
-	ResourceID *string `json:"resourceID"`
+	ResourceID *string `json:"resourceID,omitempty"`
+	// ResourceRef names the VPC whose .status.vpcID fills resourceID.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="resourceRef cannot change once set"
+	ResourceRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"resourceRef,omitempty"`
 	// The type of resource to monitor.
 	// +kubebuilder:validation:Required
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="resourceType cannot change once set"
@@ -56,16 +63,16 @@ type FlowLogSpec struct {
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="trafficType cannot change once set"
 	// +kubebuilder:validation:Enum=ACCEPT;REJECT;ALL
 	TrafficType *string `json:"trafficType,omitempty"`
-	// The type of destination for the flow log data.
+	// The type of destination for the flow log data. Default: cloud-watch-logs
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="logDestinationType cannot change once set"
 	// +kubebuilder:validation:Enum=cloud-watch-logs;s3;kinesis-data-firehose
 	LogDestinationType *string `json:"logDestinationType,omitempty"`
-	// The destination for the flow log data. The meaning of this parameter depends on the destination type.
+	// The destination for the flow log data. The meaning of this parameter depends on the destination type. If the destination type is cloud-watch-logs , specify the ARN of a CloudWatch Logs log group.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="logDestination cannot change once set"
 	LogDestination *string `json:"logDestination,omitempty"`
-	// The fields to include in the flow log record. List the fields in the order in which they should appear. If you omit this parameter, the flow log is created using the default format. If you specify this parameter, you must include at least one field. For more information about the available fields, see Flow log records in the Amazon VPC User Guide or Transit Gateway Flow Log records in the Amazon Web Services Transit Gateway Guide.
+	// The fields to include in the flow log record. List the fields in the order in which they should appear. If you omit this parameter, the flow log is created using the default format. If you specify this parameter, you must include at least one field.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="logFormat cannot change once set"
 	LogFormat *string `json:"logFormat,omitempty"`
@@ -88,16 +95,16 @@ type FlowLogStatus struct {
 	// The date and time the flow log was created.
 	// +optional
 	CreationTime *metav1.Time `json:"creationTime,omitempty"`
-	// Information about the error that occurred. `Rate limited` indicates that CloudWatch Logs throttling has been applied for one or more network interfaces, or that you've reached the limit on the number of log groups that you can create. `Access error` indicates that the IAM role associated with the flow log does not have sufficient permissions to publish to CloudWatch Logs. `Unknown error` indicates an internal error.
+	// Information about the error that occurred. Rate limited indicates that CloudWatch Logs throttling has been applied for one or more network interfaces, or that you've reached the limit on the number of log groups that you can create.
 	// +optional
 	DeliverLogsErrorMessage *string `json:"deliverLogsErrorMessage,omitempty"`
-	// The status of the logs delivery (`SUCCESS` | `FAILED`).
+	// The status of the logs delivery ( SUCCESS | FAILED ).
 	// +optional
 	DeliverLogsStatus *string `json:"deliverLogsStatus,omitempty"`
 	// The ID of the flow log.
 	// +optional
 	FlowLogID *string `json:"flowLogID,omitempty"`
-	// The status of the flow log (`ACTIVE`).
+	// The status of the flow log ( ACTIVE ).
 	// +optional
 	FlowLogStatus *string `json:"flowLogStatus,omitempty"`
 	// The ID of the resource being monitored.
@@ -125,6 +132,7 @@ type FlowLogStatus struct {
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.deliverLogsPermissionARN)) || !has(self.spec) || !has(self.spec.deliverLogsPermissionARN)",message="spec.deliverLogsPermissionARN cannot be added once the FlowLog exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.deliverCrossAccountRole)) || !has(self.spec) || !has(self.spec.deliverCrossAccountRole)",message="spec.deliverCrossAccountRole cannot be added once the FlowLog exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.logGroupName)) || !has(self.spec) || !has(self.spec.logGroupName)",message="spec.logGroupName cannot be added once the FlowLog exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.resourceID)) || !has(self.spec) || !has(self.spec.resourceID)",message="spec.resourceID cannot be added once the FlowLog exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.trafficType)) || !has(self.spec) || !has(self.spec.trafficType)",message="spec.trafficType cannot be added once the FlowLog exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.logDestinationType)) || !has(self.spec) || !has(self.spec.logDestinationType)",message="spec.logDestinationType cannot be added once the FlowLog exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.logDestination)) || !has(self.spec) || !has(self.spec.logDestination)",message="spec.logDestination cannot be added once the FlowLog exists in AWS: AWS takes it only at create"

@@ -870,6 +870,10 @@ func (in *FlowLogSpec) DeepCopyInto(out *FlowLogSpec) {
 		*out = new(string)
 		**out = **in
 	}
+	if in.ResourceRef != nil {
+		in, out := &in.ResourceRef, &out.ResourceRef
+		*out = (*in).DeepCopy()
+	}
 	if in.ResourceType != nil {
 		in, out := &in.ResourceType, &out.ResourceType
 		*out = new(string)

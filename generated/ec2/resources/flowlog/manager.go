@@ -47,6 +47,15 @@ func Kind() managed.Kind[*v1alpha1.FlowLog] {
 				Kind:    "LogGroup",
 				Version: "v1alpha1",
 			},
+		}, {
+			Field:    "resourceID",
+			Path:     "status.vpcID",
+			RefField: "resourceRef",
+			Target: schema.GroupVersionKind{
+				Group:   "ec2.services.k8s.aws",
+				Kind:    "VPC",
+				Version: "v1alpha1",
+			},
 		}},
 	}
 }

@@ -19,7 +19,7 @@ func (g *Gen) Readme() File {
 		fmt.Fprintf(&b, "\n## %s\n\n", r.Kind)
 		attached := attachmentFields(r)
 		if len(r.SubResources) == 0 && len(attached) == 0 {
-			b.WriteString("No sub-resources.\n")
+			b.WriteString("No sub-resources.\n" + createOnlyLine(r))
 			continue
 		}
 		b.WriteString("| spec field | put | read | delete |\n|---|---|---|---|\n")
@@ -33,6 +33,7 @@ func (g *Gen) Readme() File {
 		for _, f := range attached {
 			fmt.Fprintf(&b, "| `%s` | %s | %s (with the resource) | %s |\n", f.JSONName, f.Attachment.Attach.Name, r.Read.Name, f.Attachment.Detach.Name)
 		}
+		b.WriteString(createOnlyLine(r))
 	}
 	b.WriteString("\n## Emulator gaps\n\n")
 	if len(gaps) == 0 {

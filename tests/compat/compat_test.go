@@ -25,6 +25,7 @@ var minShare = map[string]float64{
 	"ec2 VPCPeeringConnection":      0.95,
 	"ec2 TransitGateway":            0.95,
 	"ec2 Subnet":                    0.95,
+	"ec2 Instance":                  0.95,
 	// Below 95%, floors at what they reach: NetworkACL lacks associations[],
 	// VPCEndpoint serviceRef.
 	"ec2 NetworkACL":  0.71,

@@ -1,6 +1,8 @@
 package infer
 
 import (
+	"strings"
+
 	"github.com/kubesmith/kubesmith/generator/model"
 	"github.com/kubesmith/kubesmith/generator/smithy"
 )
@@ -42,7 +44,7 @@ func hasAny(s *smithy.Shape, members []string) bool {
 
 // groupListing makes o, a read that lists, lead on through each listed
 // group's list to the resources, where the listed elements are groups.
-func (st *state) groupListing(o *model.Operation, op *smithy.Shape, createIn *smithy.Shape, ids []string) error {
+func (st *state) groupListing(w *work, o *model.Operation, op *smithy.Shape, createIn *smithy.Shape, ids []string) error {
 	_, elem := st.listMember(op, createIn)
 	if elem == nil {
 		return nil
@@ -56,6 +58,8 @@ func (st *state) groupListing(o *model.Operation, op *smithy.Shape, createIn *sm
 		return err
 	}
 	o.Grouped, o.GroupShape, o.Output = sdkFieldName(items.Name), st.typer.sdkName(elem.ID), s.Shape
+	w.decide("read output", o.OutputPath[0]+"[]."+o.Grouped+"[]", "%s lists %s structures, which hold no identifier (%s); each lists the resources in %s",
+		o.Name, o.GroupShape, strings.Join(ids, ", "), o.Grouped)
 	return nil
 }
 
@@ -79,6 +83,7 @@ func (st *state) firstOfList(w *work, out *smithy.Shape) (bool, error) {
 		if s.Shape == w.r.Read.Output {
 			c := w.r.Create
 			c.Output, c.OutputPath, c.First = s.Shape, []string{sdkFieldName(mem.Name)}, true
+			w.decide("create output", c.OutputPath[0]+"[0]", "%s describes no %s but lists them in %s; the one it made is the first", c.Name, s.Shape, c.OutputPath[0])
 			return true, nil
 		}
 	}

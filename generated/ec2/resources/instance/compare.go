@@ -4,8 +4,6 @@ package instance
 
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
-	compare "github.com/kubesmith/kubesmith/runtime/compare"
-	"slices"
 	"strconv"
 )
 
@@ -26,9 +24,6 @@ func diffSpec(desired, observed *v1alpha1.InstanceSpec) []string {
 // where no update can change them; the runtime refuses such a spec.
 func diffCreateOnly(desired, observed *v1alpha1.InstanceSpec) []string {
 	var diff []string
-	if desired.BlockDeviceMappings != nil {
-		diff = append(diff, diffBlockDeviceMappingSet("blockDeviceMappings", desired.BlockDeviceMappings, observed.BlockDeviceMappings)...)
-	}
 	if desired.ImageID != nil && (observed.ImageID == nil || *desired.ImageID != *observed.ImageID) {
 		diff = append(diff, "imageID")
 	}
@@ -86,9 +81,6 @@ func diffCreateOnly(desired, observed *v1alpha1.InstanceSpec) []string {
 	if desired.PrivateIPAddress != nil && (observed.PrivateIPAddress == nil || *desired.PrivateIPAddress != *observed.PrivateIPAddress) {
 		diff = append(diff, "privateIPAddress")
 	}
-	if desired.NetworkInterfaces != nil {
-		diff = append(diff, diffInstanceNetworkInterfaceSpecificationSet("networkInterfaces", desired.NetworkInterfaces, observed.NetworkInterfaces)...)
-	}
 	if desired.IAMInstanceProfile != nil {
 		diff = append(diff, diffIamInstanceProfileSpecification("iamInstanceProfile", desired.IAMInstanceProfile, observed.IAMInstanceProfile)...)
 	}
@@ -96,37 +88,6 @@ func diffCreateOnly(desired, observed *v1alpha1.InstanceSpec) []string {
 		diff = append(diff, "ebsOptimized")
 	}
 	return diff
-}
-
-func diffBlockDeviceMapping(path string, desired, observed *v1alpha1.BlockDeviceMapping) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.BlockDeviceMapping{}
-	}
-	var diff []string
-	if desired.EBS != nil {
-		diff = append(diff, diffEbsBlockDevice(path+".ebs", desired.EBS, observed.EBS)...)
-	}
-	if desired.NoDevice != nil && (observed.NoDevice == nil || *desired.NoDevice != *observed.NoDevice) {
-		diff = append(diff, path+".noDevice")
-	}
-	if desired.DeviceName != nil && (observed.DeviceName == nil || *desired.DeviceName != *observed.DeviceName) {
-		diff = append(diff, path+".deviceName")
-	}
-	if desired.VirtualName != nil && (observed.VirtualName == nil || *desired.VirtualName != *observed.VirtualName) {
-		diff = append(diff, path+".virtualName")
-	}
-	return diff
-}
-
-func diffBlockDeviceMappingSet(path string, desired, observed []v1alpha1.BlockDeviceMapping) []string {
-	same := func(des, obs *v1alpha1.BlockDeviceMapping) bool {
-		return len(diffBlockDeviceMapping(path, des, obs)) == 0
-	}
-	if compare.SameSet(desired, observed, same) {
-		return nil
-	}
-	return []string{path}
 }
 
 func diffRunInstancesMonitoringEnabled(path string, desired, observed *v1alpha1.RunInstancesMonitoringEnabled) []string {
@@ -360,94 +321,6 @@ func diffInstanceSecondaryInterfaceSpecificationRequestList(path string, desired
 	return diff
 }
 
-func diffInstanceNetworkInterfaceSpecification(path string, desired, observed *v1alpha1.InstanceNetworkInterfaceSpecification) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.InstanceNetworkInterfaceSpecification{}
-	}
-	var diff []string
-	if desired.AssociatePublicIPAddress != nil && (observed.AssociatePublicIPAddress == nil || *desired.AssociatePublicIPAddress != *observed.AssociatePublicIPAddress) {
-		diff = append(diff, path+".associatePublicIPAddress")
-	}
-	if desired.DeleteOnTermination != nil && (observed.DeleteOnTermination == nil || *desired.DeleteOnTermination != *observed.DeleteOnTermination) {
-		diff = append(diff, path+".deleteOnTermination")
-	}
-	if desired.Description != nil && (observed.Description == nil || *desired.Description != *observed.Description) {
-		diff = append(diff, path+".description")
-	}
-	if desired.DeviceIndex != nil && (observed.DeviceIndex == nil || *desired.DeviceIndex != *observed.DeviceIndex) {
-		diff = append(diff, path+".deviceIndex")
-	}
-	if desired.Groups != nil && !slices.Equal(desired.Groups, observed.Groups) {
-		diff = append(diff, path+".groups")
-	}
-	if desired.IPv6AddressCount != nil && (observed.IPv6AddressCount == nil || *desired.IPv6AddressCount != *observed.IPv6AddressCount) {
-		diff = append(diff, path+".ipv6AddressCount")
-	}
-	if desired.IPv6Addresses != nil {
-		diff = append(diff, diffInstanceIpv6AddressList(path+".ipv6Addresses", desired.IPv6Addresses, observed.IPv6Addresses)...)
-	}
-	if desired.NetworkInterfaceID != nil && (observed.NetworkInterfaceID == nil || *desired.NetworkInterfaceID != *observed.NetworkInterfaceID) {
-		diff = append(diff, path+".networkInterfaceID")
-	}
-	if desired.PrivateIPAddress != nil && (observed.PrivateIPAddress == nil || *desired.PrivateIPAddress != *observed.PrivateIPAddress) {
-		diff = append(diff, path+".privateIPAddress")
-	}
-	if desired.PrivateIPAddresses != nil {
-		diff = append(diff, diffPrivateIpAddressSpecificationList(path+".privateIPAddresses", desired.PrivateIPAddresses, observed.PrivateIPAddresses)...)
-	}
-	if desired.SecondaryPrivateIPAddressCount != nil && (observed.SecondaryPrivateIPAddressCount == nil || *desired.SecondaryPrivateIPAddressCount != *observed.SecondaryPrivateIPAddressCount) {
-		diff = append(diff, path+".secondaryPrivateIPAddressCount")
-	}
-	if desired.SubnetID != nil && (observed.SubnetID == nil || *desired.SubnetID != *observed.SubnetID) {
-		diff = append(diff, path+".subnetID")
-	}
-	if desired.AssociateCarrierIPAddress != nil && (observed.AssociateCarrierIPAddress == nil || *desired.AssociateCarrierIPAddress != *observed.AssociateCarrierIPAddress) {
-		diff = append(diff, path+".associateCarrierIPAddress")
-	}
-	if desired.InterfaceType != nil && (observed.InterfaceType == nil || *desired.InterfaceType != *observed.InterfaceType) {
-		diff = append(diff, path+".interfaceType")
-	}
-	if desired.NetworkCardIndex != nil && (observed.NetworkCardIndex == nil || *desired.NetworkCardIndex != *observed.NetworkCardIndex) {
-		diff = append(diff, path+".networkCardIndex")
-	}
-	if desired.IPv4Prefixes != nil {
-		diff = append(diff, diffIpv4PrefixSpecificationRequestList(path+".ipv4Prefixes", desired.IPv4Prefixes, observed.IPv4Prefixes)...)
-	}
-	if desired.IPv4PrefixCount != nil && (observed.IPv4PrefixCount == nil || *desired.IPv4PrefixCount != *observed.IPv4PrefixCount) {
-		diff = append(diff, path+".ipv4PrefixCount")
-	}
-	if desired.IPv6Prefixes != nil {
-		diff = append(diff, diffIpv6PrefixSpecificationRequestList(path+".ipv6Prefixes", desired.IPv6Prefixes, observed.IPv6Prefixes)...)
-	}
-	if desired.IPv6PrefixCount != nil && (observed.IPv6PrefixCount == nil || *desired.IPv6PrefixCount != *observed.IPv6PrefixCount) {
-		diff = append(diff, path+".ipv6PrefixCount")
-	}
-	if desired.PrimaryIPv6 != nil && (observed.PrimaryIPv6 == nil || *desired.PrimaryIPv6 != *observed.PrimaryIPv6) {
-		diff = append(diff, path+".primaryIPv6")
-	}
-	if desired.EnaSrdSpecification != nil {
-		diff = append(diff, diffEnaSrdSpecificationRequest(path+".enaSrdSpecification", desired.EnaSrdSpecification, observed.EnaSrdSpecification)...)
-	}
-	if desired.ConnectionTrackingSpecification != nil {
-		diff = append(diff, diffConnectionTrackingSpecificationRequest(path+".connectionTrackingSpecification", desired.ConnectionTrackingSpecification, observed.ConnectionTrackingSpecification)...)
-	}
-	if desired.EnaQueueCount != nil && (observed.EnaQueueCount == nil || *desired.EnaQueueCount != *observed.EnaQueueCount) {
-		diff = append(diff, path+".enaQueueCount")
-	}
-	return diff
-}
-
-func diffInstanceNetworkInterfaceSpecificationSet(path string, desired, observed []v1alpha1.InstanceNetworkInterfaceSpecification) []string {
-	same := func(des, obs *v1alpha1.InstanceNetworkInterfaceSpecification) bool {
-		return len(diffInstanceNetworkInterfaceSpecification(path, des, obs)) == 0
-	}
-	if compare.SameSet(desired, observed, same) {
-		return nil
-	}
-	return []string{path}
-}
-
 func diffIamInstanceProfileSpecification(path string, desired, observed *v1alpha1.IamInstanceProfileSpecification) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
@@ -459,54 +332,6 @@ func diffIamInstanceProfileSpecification(path string, desired, observed *v1alpha
 	}
 	if desired.Name != nil && (observed.Name == nil || *desired.Name != *observed.Name) {
 		diff = append(diff, path+".name")
-	}
-	return diff
-}
-
-func diffEbsBlockDevice(path string, desired, observed *v1alpha1.EbsBlockDevice) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.EbsBlockDevice{}
-	}
-	var diff []string
-	if desired.DeleteOnTermination != nil && (observed.DeleteOnTermination == nil || *desired.DeleteOnTermination != *observed.DeleteOnTermination) {
-		diff = append(diff, path+".deleteOnTermination")
-	}
-	if desired.IOPS != nil && (observed.IOPS == nil || *desired.IOPS != *observed.IOPS) {
-		diff = append(diff, path+".iops")
-	}
-	if desired.SnapshotID != nil && (observed.SnapshotID == nil || *desired.SnapshotID != *observed.SnapshotID) {
-		diff = append(diff, path+".snapshotID")
-	}
-	if desired.VolumeSize != nil && (observed.VolumeSize == nil || *desired.VolumeSize != *observed.VolumeSize) {
-		diff = append(diff, path+".volumeSize")
-	}
-	if desired.VolumeType != nil && (observed.VolumeType == nil || *desired.VolumeType != *observed.VolumeType) {
-		diff = append(diff, path+".volumeType")
-	}
-	if desired.KMSKeyID != nil && (observed.KMSKeyID == nil || *desired.KMSKeyID != *observed.KMSKeyID) {
-		diff = append(diff, path+".kmsKeyID")
-	}
-	if desired.Throughput != nil && (observed.Throughput == nil || *desired.Throughput != *observed.Throughput) {
-		diff = append(diff, path+".throughput")
-	}
-	if desired.OutpostARN != nil && (observed.OutpostARN == nil || *desired.OutpostARN != *observed.OutpostARN) {
-		diff = append(diff, path+".outpostARN")
-	}
-	if desired.AvailabilityZone != nil && (observed.AvailabilityZone == nil || *desired.AvailabilityZone != *observed.AvailabilityZone) {
-		diff = append(diff, path+".availabilityZone")
-	}
-	if desired.Encrypted != nil && (observed.Encrypted == nil || *desired.Encrypted != *observed.Encrypted) {
-		diff = append(diff, path+".encrypted")
-	}
-	if desired.VolumeInitializationRate != nil && (observed.VolumeInitializationRate == nil || *desired.VolumeInitializationRate != *observed.VolumeInitializationRate) {
-		diff = append(diff, path+".volumeInitializationRate")
-	}
-	if desired.AvailabilityZoneID != nil && (observed.AvailabilityZoneID == nil || *desired.AvailabilityZoneID != *observed.AvailabilityZoneID) {
-		diff = append(diff, path+".availabilityZoneID")
-	}
-	if desired.EBSCardIndex != nil && (observed.EBSCardIndex == nil || *desired.EBSCardIndex != *observed.EBSCardIndex) {
-		diff = append(diff, path+".ebsCardIndex")
 	}
 	return diff
 }
@@ -546,153 +371,6 @@ func diffInstanceSecondaryInterfacePrivateIpAddressRequestList(path string, desi
 	for i := range desired {
 		at := path + "[" + strconv.Itoa(i) + "]"
 		diff = append(diff, diffInstanceSecondaryInterfacePrivateIpAddressRequest(at, &desired[i], &observed[i])...)
-	}
-	return diff
-}
-
-func diffInstanceIpv6Address(path string, desired, observed *v1alpha1.InstanceIpv6Address) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.InstanceIpv6Address{}
-	}
-	var diff []string
-	if desired.IPv6Address != nil && (observed.IPv6Address == nil || *desired.IPv6Address != *observed.IPv6Address) {
-		diff = append(diff, path+".ipv6Address")
-	}
-	if desired.IsPrimaryIPv6 != nil && (observed.IsPrimaryIPv6 == nil || *desired.IsPrimaryIPv6 != *observed.IsPrimaryIPv6) {
-		diff = append(diff, path+".isPrimaryIPv6")
-	}
-	return diff
-}
-
-func diffInstanceIpv6AddressList(path string, desired, observed []v1alpha1.InstanceIpv6Address) []string {
-	if len(desired) != len(observed) {
-		return []string{path}
-	}
-	var diff []string
-	for i := range desired {
-		at := path + "[" + strconv.Itoa(i) + "]"
-		diff = append(diff, diffInstanceIpv6Address(at, &desired[i], &observed[i])...)
-	}
-	return diff
-}
-
-func diffPrivateIpAddressSpecification(path string, desired, observed *v1alpha1.PrivateIpAddressSpecification) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.PrivateIpAddressSpecification{}
-	}
-	var diff []string
-	if desired.Primary != nil && (observed.Primary == nil || *desired.Primary != *observed.Primary) {
-		diff = append(diff, path+".primary")
-	}
-	if desired.PrivateIPAddress != nil && (observed.PrivateIPAddress == nil || *desired.PrivateIPAddress != *observed.PrivateIPAddress) {
-		diff = append(diff, path+".privateIPAddress")
-	}
-	return diff
-}
-
-func diffPrivateIpAddressSpecificationList(path string, desired, observed []v1alpha1.PrivateIpAddressSpecification) []string {
-	if len(desired) != len(observed) {
-		return []string{path}
-	}
-	var diff []string
-	for i := range desired {
-		at := path + "[" + strconv.Itoa(i) + "]"
-		diff = append(diff, diffPrivateIpAddressSpecification(at, &desired[i], &observed[i])...)
-	}
-	return diff
-}
-
-func diffIpv4PrefixSpecificationRequest(path string, desired, observed *v1alpha1.Ipv4PrefixSpecificationRequest) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.Ipv4PrefixSpecificationRequest{}
-	}
-	var diff []string
-	if desired.IPv4Prefix != nil && (observed.IPv4Prefix == nil || *desired.IPv4Prefix != *observed.IPv4Prefix) {
-		diff = append(diff, path+".ipv4Prefix")
-	}
-	return diff
-}
-
-func diffIpv4PrefixSpecificationRequestList(path string, desired, observed []v1alpha1.Ipv4PrefixSpecificationRequest) []string {
-	if len(desired) != len(observed) {
-		return []string{path}
-	}
-	var diff []string
-	for i := range desired {
-		at := path + "[" + strconv.Itoa(i) + "]"
-		diff = append(diff, diffIpv4PrefixSpecificationRequest(at, &desired[i], &observed[i])...)
-	}
-	return diff
-}
-
-func diffIpv6PrefixSpecificationRequest(path string, desired, observed *v1alpha1.Ipv6PrefixSpecificationRequest) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.Ipv6PrefixSpecificationRequest{}
-	}
-	var diff []string
-	if desired.IPv6Prefix != nil && (observed.IPv6Prefix == nil || *desired.IPv6Prefix != *observed.IPv6Prefix) {
-		diff = append(diff, path+".ipv6Prefix")
-	}
-	return diff
-}
-
-func diffIpv6PrefixSpecificationRequestList(path string, desired, observed []v1alpha1.Ipv6PrefixSpecificationRequest) []string {
-	if len(desired) != len(observed) {
-		return []string{path}
-	}
-	var diff []string
-	for i := range desired {
-		at := path + "[" + strconv.Itoa(i) + "]"
-		diff = append(diff, diffIpv6PrefixSpecificationRequest(at, &desired[i], &observed[i])...)
-	}
-	return diff
-}
-
-func diffEnaSrdSpecificationRequest(path string, desired, observed *v1alpha1.EnaSrdSpecificationRequest) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.EnaSrdSpecificationRequest{}
-	}
-	var diff []string
-	if desired.EnaSrdEnabled != nil && (observed.EnaSrdEnabled == nil || *desired.EnaSrdEnabled != *observed.EnaSrdEnabled) {
-		diff = append(diff, path+".enaSrdEnabled")
-	}
-	if desired.EnaSrdUDPSpecification != nil {
-		diff = append(diff, diffEnaSrdUdpSpecificationRequest(path+".enaSrdUDPSpecification", desired.EnaSrdUDPSpecification, observed.EnaSrdUDPSpecification)...)
-	}
-	return diff
-}
-
-func diffConnectionTrackingSpecificationRequest(path string, desired, observed *v1alpha1.ConnectionTrackingSpecificationRequest) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.ConnectionTrackingSpecificationRequest{}
-	}
-	var diff []string
-	if desired.TCPEstablishedTimeout != nil && (observed.TCPEstablishedTimeout == nil || *desired.TCPEstablishedTimeout != *observed.TCPEstablishedTimeout) {
-		diff = append(diff, path+".tcpEstablishedTimeout")
-	}
-	if desired.UDPStreamTimeout != nil && (observed.UDPStreamTimeout == nil || *desired.UDPStreamTimeout != *observed.UDPStreamTimeout) {
-		diff = append(diff, path+".udpStreamTimeout")
-	}
-	if desired.UDPTimeout != nil && (observed.UDPTimeout == nil || *desired.UDPTimeout != *observed.UDPTimeout) {
-		diff = append(diff, path+".udpTimeout")
-	}
-	return diff
-}
-
-func diffEnaSrdUdpSpecificationRequest(path string, desired, observed *v1alpha1.EnaSrdUdpSpecificationRequest) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.EnaSrdUdpSpecificationRequest{}
-	}
-	var diff []string
-	if desired.EnaSrdUDPEnabled != nil && (observed.EnaSrdUDPEnabled == nil || *desired.EnaSrdUDPEnabled != *observed.EnaSrdUDPEnabled) {
-		diff = append(diff, path+".enaSrdUDPEnabled")
 	}
 	return diff
 }

@@ -381,6 +381,11 @@ type Field struct {
 	// a VPC's further CIDR blocks are by AssociateVpcCidrBlock and
 	// DisassociateVpcCidrBlock.
 	Associations *Associations `yaml:"associations,omitempty"`
+	// Fixed makes a top-level integer spec field take one value only: the
+	// API server fills it in when the manifest leaves it out, and refuses
+	// any other. RunInstances requires MinCount and MaxCount, which are 1
+	// for one instance per object.
+	Fixed *int `yaml:"fixed,omitempty"`
 	// Because says why the override is needed.
 	Because string `yaml:"because,omitempty"`
 }

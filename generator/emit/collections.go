@@ -55,7 +55,7 @@ func (m *managerWriter) listCollection(s subResource, obsZero jen.Code) []jen.Co
 	list := s.List
 	ids, guards := m.identifiers(list, jen.Return(obsZero, jen.Nil()))
 	_, elemType := m.outputType(list)
-	page := listPage(list, s.InputToken, s.OutputToken, jen.Id("listed").Op("=").Append(jen.Id("listed"), unwrap(list).Op("...")))
+	page := listPage(list, s.InputToken, s.OutputToken, jen.Id("listed").Op("=").Append(jen.Id("listed"), m.listed(list).Op("...")))
 	sdkList := &model.Type{Kind: model.List, Elem: &model.Type{Kind: model.Structure, Shape: list.Output}}
 	return append(guards,
 		jen.Id("in").Op(":=").Op("&").Qual(m.c.sdk, list.Name+"Input").Values(ids),

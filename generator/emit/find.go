@@ -88,7 +88,7 @@ func (m *managerWriter) findCreated() jen.Code {
 		add = jen.If(cond).Block(add)
 	}
 	_, elemType := m.outputType(list)
-	page := listPage(list, f.InputToken, f.OutputToken, jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(unwrap(list))).Block(add))
+	page := listPage(list, f.InputToken, f.OutputToken, jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(m.listed(list))).Block(add))
 	var sets []jen.Code
 	for _, s := range f.Sets {
 		field := statusField(m.r, s.Field)

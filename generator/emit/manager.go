@@ -327,7 +327,7 @@ func (m *managerWriter) observe() jen.Code {
 	case r.Read.Many:
 		body = append(body,
 			jen.Comment(r.Read.Name+" lists resources; the filter leaves at most ours."),
-			jen.Id("found").Op(":=").Add(unwrap(r.Read)),
+			jen.Id("found").Op(":=").Add(m.listed(r.Read)),
 			jen.If(jen.Len(jen.Id("found")).Op("==").Lit(0)).Block(jen.Return(obs.Clone().Values(), jen.Nil())),
 			jen.Id("desc").Op(":=").Op("&").Id("found").Index(jen.Lit(0)),
 		)
@@ -485,11 +485,12 @@ func (m *managerWriter) create() jen.Code {
 		unsuccessful(r.Create)...)
 	body = append(body, jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
 	if r.Create.Output != "" {
-		fill := jen.Id(m.fillStatusName(r.Create)).Call(jen.Op("&").Id("cr").Dot("Status"), unwrap(r.Create))
+		pre, desc := m.described(r.Create)
+		fill := jen.Id(m.fillStatusName(r.Create)).Call(jen.Op("&").Id("cr").Dot("Status"), desc)
 		if len(r.Create.OutputPath) > 0 {
-			fill = jen.If(unwrap(r.Create).Op("!=").Nil()).Block(fill)
+			fill = jen.If(jen.Add(desc).Op("!=").Nil()).Block(fill)
 		}
-		body = append(body, fill)
+		body = append(append(body, pre...), fill)
 	}
 	if a := r.Create.Assigns; a != nil {
 		list := jen.Id("out").Dot(a.Member)

@@ -25,6 +25,9 @@ func fieldMarkers(f *model.Field) []string {
 		// late initialisation does) passes; removalRules covers unsetting.
 		m = append(m, fmt.Sprintf(`+kubebuilder:validation:XValidation:rule="self == oldSelf",message="%s cannot change once set"`, f.JSONName))
 	}
+	if f.Default != "" {
+		m = append(m, "+kubebuilder:default="+f.Default)
+	}
 	if secretKey(f) {
 		return m // the string's constraints apply to the Secret's value
 	}

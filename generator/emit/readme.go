@@ -41,7 +41,7 @@ func (g *Gen) Readme(samples []SampleLink) File {
 		}
 		attached, linked := attachmentFields(r), linkedFields(r)
 		if len(r.SubResources) == 0 && len(attached) == 0 && len(linked) == 0 {
-			b.WriteString("No sub-resources.\n")
+			b.WriteString("No sub-resources.\n" + createOnlyLine(r))
 			continue
 		}
 		b.WriteString("| spec field | put | read | delete |\n|---|---|---|---|\n")
@@ -62,6 +62,7 @@ func (g *Gen) Readme(samples []SampleLink) File {
 				gaps = append(gaps, fmt.Sprintf("- %s `spec.%s`: %s", r.Kind, f.JSONName, l.EmulatorGap))
 			}
 		}
+		b.WriteString(createOnlyLine(r))
 	}
 	b.WriteString("\n## Emulator gaps\n\n")
 	if len(gaps) == 0 {

@@ -67,6 +67,7 @@ func (st *state) orderSubResources(w *work) {
 
 func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at config.Key) {
 	r := w.r
+	taken := st.takeOver(w, name, sc)
 	read, ok := st.readWithResource(w, name, sc, at)
 	if !ok {
 		return
@@ -162,6 +163,9 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 	}
 	if sr.ReportsDefault {
 		reason += "; AWS reports a default when it is unset, so leaving it out of the spec removes nothing"
+	}
+	if taken != nil {
+		reason += fmt.Sprintf("; sent by %s too, which takes it, so the put changes it only after", r.Create.Name)
 	}
 	if sr.Get != nil && !sr.ReadWithResource {
 		reason += "; read only while the spec sets it"

@@ -43,6 +43,9 @@ func applyFieldOptions(st *state) error {
 		if fc.Required != nil && specOnly("required") {
 			f.Required = *fc.Required
 		}
+		if fc.Fixed != nil && topOnly("fixed") && specOnly("fixed") {
+			st.applyFixed(f, *fc.Fixed, at.At("fixed"))
+		}
 		if fc.Immutable != nil && specOnly("immutable") {
 			switch {
 			case !*fc.Immutable && !f.Updatable && f.SubResource == nil && !ref.nested():

@@ -16,6 +16,9 @@ func (st *state) createReturnsRead(w *work) error {
 	if !ok {
 		return nil
 	}
+	if found, err := st.firstOfList(w, out); found || err != nil {
+		return err
+	}
 	for _, mem := range out.Members {
 		target := st.m.Target(mem)
 		if target.Type != smithy.TypeStructure {

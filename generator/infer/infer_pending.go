@@ -28,7 +28,8 @@ func inferPending(st *state) error {
 		}
 		if p := st.waiterPending(w); p != nil {
 			w.r.Pending = p
-			w.decide("pending", fmt.Sprintf("%s in %s", p.Field, strings.Join(p.Values, ", ")), "%s", p.Reason)
+			at := strings.Join(append([]string{p.Field}, p.Path...), ".")
+			w.decide("pending", fmt.Sprintf("%s in %s", at, strings.Join(p.Values, ", ")), "%s", p.Reason)
 			continue
 		}
 		for _, name := range []string{w.c.Name + "Status", w.c.Kind + "Status", "Status"} {
@@ -60,8 +61,9 @@ func inferPending(st *state) error {
 // and still working (retry). Pending are the retry values, and the other
 // values of the field, from its enum or the acceptors, that say AWS is
 // working (-ING, IN_PROGRESS, PENDING) and no waiter calls done: a
-// RUNNING that a waiter waits for is done, not pending. Only a field
-// directly in the resource description counts, not a nested one.
+// RUNNING that a waiter waits for is done, not pending. The field is one
+// of the resource description, or a member inside it (an instance's
+// State.Name).
 func (st *state) waiterPending(w *work) *model.Pending {
 	op := st.ops[w.r.Read.Name]
 	if op == nil {
@@ -73,17 +75,21 @@ func (st *state) waiterPending(w *work) *model.Pending {
 	}
 	byField := map[string]*states{}
 	var fields []string
+	paths := map[string][]string{}
 	for _, wt := range op.Traits.Waiters {
 		for _, a := range wt.Acceptors {
-			f := waiterField(w.r, a)
+			f, path := st.waiterField(w, a)
 			if f == "" {
 				continue
 			}
-			s := byField[f]
+			// A field and the path into it, "State.Name"
+			key := strings.Join(append([]string{f}, path...), ".")
+			s := byField[key]
 			if s == nil {
 				s = &states{}
-				byField[f] = s
-				fields = append(fields, f)
+				byField[key] = s
+				fields = append(fields, key)
+				paths[key] = path
 			}
 			if !slices.Contains(s.waiters, wt.Name) {
 				s.waiters = append(s.waiters, wt.Name)
@@ -97,10 +103,11 @@ func (st *state) waiterPending(w *work) *model.Pending {
 			}
 		}
 	}
-	for _, f := range fields {
-		s := byField[f]
+	for _, key := range fields {
+		s := byField[key]
+		f, path := strings.Split(key, ".")[0], paths[key]
 		values := slices.Clone(s.retry)
-		for _, v := range slices.Concat(st.enumValues(w, statusField(w.r, f)), s.mentioned) {
+		for _, v := range slices.Concat(st.leafEnum(w, f, path), s.mentioned) {
 			if transitional(v) && !slices.Contains(s.done, v) && !slices.Contains(values, v) {
 				values = append(values, v)
 			}
@@ -110,9 +117,22 @@ func (st *state) waiterPending(w *work) *model.Pending {
 		}
 		reason := fmt.Sprintf("%s waiter %s: done at %s; pending are the values that say AWS is working",
 			w.r.Read.Name, strings.Join(s.waiters, ", "), strings.Join(slices.Compact(slices.Sorted(slices.Values(s.done))), ", "))
-		return &model.Pending{Field: f, Values: values, Reason: reason}
+		return &model.Pending{Field: f, Path: path, Values: values, Reason: reason}
 	}
 	return nil
+}
+
+// leafEnum is the enum of the member path leads to from a status field,
+// or of the field itself.
+func (st *state) leafEnum(w *work, field string, path []string) []string {
+	if len(path) == 0 {
+		return st.enumValues(w, statusField(w.r, field))
+	}
+	leaf, err := st.walkPath(st.svc.Structs[w.r.Read.Output], append([]string{field}, path...))
+	if err != nil {
+		return nil
+	}
+	return leaf.Validation.Enum
 }
 
 // transitional reports whether a status value a waiter knows says AWS is
@@ -124,21 +144,45 @@ func transitional(v string) bool {
 }
 
 // waiterField is the status field an acceptor compares with a string, by
-// member name, or "": its path must be the field, or a member of the read
-// output holding the resource and then the field ("Table.TableStatus",
-// "Vpcs[].State").
-func waiterField(r *model.Resource, a smithy.Acceptor) string {
+// member name, and the path from it to the member holding the value, or
+// "": the acceptor's path must be the field, or the read's way to the
+// resource and then the field ("Table.TableStatus", "Vpcs[].State",
+// "Reservations[].Instances[].State.Name"), then structure members down
+// to a string.
+func (st *state) waiterField(w *work, a smithy.Acceptor) (string, []string) {
 	if a.Path == "" || !strings.Contains(strings.ToLower(a.Comparator), "string") || strings.ContainsAny(a.Path, "()?|&=<> ") {
-		return ""
+		return "", nil
 	}
 	parts := strings.Split(strings.ReplaceAll(a.Path, "[]", ""), ".")
-	if len(parts) > 2 {
-		return ""
+	at := 0
+	if len(parts) > 1 {
+		at = 1 // one member holding the resource, as before groups
 	}
-	if f := statusField(r, parts[len(parts)-1]); f != nil {
-		return f.Member
+	if way := readWay(w.r.Read); len(way) > 1 && len(parts) > len(way) && slices.Equal(parts[:len(way)], way) {
+		at = len(way)
 	}
-	return ""
+	f := statusField(w.r, parts[at])
+	if f == nil {
+		return "", nil
+	}
+	path := parts[at+1:]
+	if len(path) > 0 {
+		leaf, err := st.walkPath(st.svc.Structs[w.r.Read.Output], parts[at:])
+		if err != nil || leaf.Type.Kind != model.String && leaf.Type.Kind != model.Enum {
+			return "", nil
+		}
+	}
+	return f.Member, path
+}
+
+// readWay is the member path from the read's output to the resource: its
+// output path, and the group's list.
+func readWay(op *model.Operation) []string {
+	way := slices.Clone(op.OutputPath)
+	if op.Grouped != "" {
+		way = append(way, op.Grouped)
+	}
+	return way
 }
 
 func (st *state) configuredPending(w *work, p *config.Pending, at config.Key) {

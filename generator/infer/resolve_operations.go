@@ -83,6 +83,9 @@ func (st *state) read(w *work) (*model.Operation, error) {
 	if len(ids) == 0 {
 		ids = deleteIdentifiers(st.m, st.ops[w.c.Create], st.ops[w.c.Delete])
 	}
+	if err := st.groupListing(w, o, op, w.createIn, ids); err != nil {
+		return nil, err
+	}
 	if o.Filter = findFilter(st.m, op, ids); o.Filter == nil {
 		st.problem(w, w.at.At("operations", "read"), "%s lists resources but has no input that filters by an identifier (%v)", op.ID.Name(), ids)
 	}

@@ -150,8 +150,14 @@ func dumpOperation(op *Operation) string {
 	s := fmt.Sprintf("%s(%s)", op.Name, strings.Join(in, ", "))
 	if op.Output != "" {
 		path := strings.Join(op.OutputPath, ".")
+		if op.Grouped != "" {
+			path += "[]." + op.Grouped
+		}
 		if op.Many {
 			path += "[]"
+		}
+		if op.First {
+			path += "[0]"
 		}
 		s += " -> " + strings.TrimPrefix(path+" "+op.Output, " ")
 	}

@@ -130,6 +130,16 @@ type Operation struct {
 	// Output structures, and Filter narrows the list to one resource.
 	Many   bool
 	Filter *Filter
+	// Grouped is set on a read that lists resources in groups: OutputPath
+	// leads to a list of GroupShape structures, each listing resources in
+	// its member Grouped (DescribeInstances' Reservations, each with
+	// Instances). The groups' lists are joined.
+	Grouped    string
+	GroupShape string
+	// First is set on an operation whose OutputPath ends at a list that
+	// holds the resource as its first element: RunInstances returns the
+	// one instance it made in its reservation's Instances.
+	First bool
 	// Token is the input member taking the create's idempotency token
 	// (@idempotencyToken, or a string named ClientToken or
 	// ClientRequestToken); nil when there is none. Only a create has one:
@@ -285,6 +295,10 @@ type Field struct {
 	// this field too, whether it changed or not.
 	SendWith   []string
 	Validation Validation
+	// Default is the value the API server fills in when the manifest
+	// leaves the field out, as a kubebuilder default marker writes it; ""
+	// for none.
+	Default string
 	// Class and Reason explain the field's placement, for `kubesmith explain`.
 	Class  string
 	Reason string

@@ -27,6 +27,7 @@ var minShare = map[string]float64{
 	"ec2 Subnet":                    0.95,
 	"ec2 InternetGateway":           0.95,
 	"ec2 DHCPOptions":               0.95,
+	"ec2 Instance":                  0.95,
 	"ec2 NetworkACL":                0.95,
 	// Below 95%, a floor at what it reaches: VPCEndpoint lacks serviceRef.
 	"ec2 VPCEndpoint": 0.91,

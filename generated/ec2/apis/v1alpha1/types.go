@@ -30,6 +30,22 @@ type AvailabilityZoneAddress struct {
 	AllocationIDs []string `json:"allocationIDs,omitempty"`
 }
 
+// BlockDeviceMapping mirrors the AWS BlockDeviceMapping shape.
+type BlockDeviceMapping struct {
+	// Parameters used to automatically set up EBS volumes when the instance is launched.
+	// +optional
+	EBS *EbsBlockDevice `json:"ebs,omitempty"`
+	// To omit the device from the block device mapping, specify an empty string. When this property is specified, the device is removed from the block device mapping regardless of the assigned value.
+	// +optional
+	NoDevice *string `json:"noDevice,omitempty"`
+	// The device name. For available device names, see Device names for volumes .
+	// +optional
+	DeviceName *string `json:"deviceName,omitempty"`
+	// The virtual device name ( ephemeral N). Instance store volumes are numbered starting from 0. An instance type with 2 available instance store volumes can specify mappings for ephemeral0 and ephemeral1 . The number of available instance store volumes depends on the instance type.
+	// +optional
+	VirtualName *string `json:"virtualName,omitempty"`
+}
+
 // BlockPublicAccessStates mirrors the AWS BlockPublicAccessStates shape.
 type BlockPublicAccessStates struct {
 	// The mode of VPC BPA.
@@ -37,11 +53,63 @@ type BlockPublicAccessStates struct {
 	InternetGatewayBlockMode *string `json:"internetGatewayBlockMode,omitempty"`
 }
 
+// CapacityReservationSpecification mirrors the AWS CapacityReservationSpecification shape.
+type CapacityReservationSpecification struct {
+	// Indicates the instance's Capacity Reservation preferences. Possible preferences include: capacity-reservations-only - The instance will only run in a Capacity Reservation or Capacity Reservation group. If capacity isn't available, the instance will fail to launch.
+	// +optional
+	// +kubebuilder:validation:Enum=capacity-reservations-only;open;none
+	CapacityReservationPreference *string `json:"capacityReservationPreference,omitempty"`
+	// Information about the target Capacity Reservation or Capacity Reservation group.
+	// +optional
+	CapacityReservationTarget *CapacityReservationTarget `json:"capacityReservationTarget,omitempty"`
+}
+
+// CapacityReservationTarget mirrors the AWS CapacityReservationTarget shape.
+type CapacityReservationTarget struct {
+	// The ID of the Capacity Reservation in which to run the instance.
+	// +optional
+	CapacityReservationID *string `json:"capacityReservationID,omitempty"`
+	// The ARN of the Capacity Reservation resource group in which to run the instance.
+	// +optional
+	CapacityReservationResourceGroupARN *string `json:"capacityReservationResourceGroupARN,omitempty"`
+}
+
 // CidrBlock mirrors the AWS CidrBlock shape.
 type CidrBlock struct {
 	// The IPv4 CIDR block.
 	// +optional
 	CIDRBlock *string `json:"cidrBlock,omitempty"`
+}
+
+// ConnectionTrackingSpecificationRequest mirrors the AWS ConnectionTrackingSpecificationRequest shape.
+type ConnectionTrackingSpecificationRequest struct {
+	// Timeout (in seconds) for idle TCP connections in an established state. Min: 60 seconds. Max: 432000 seconds (5 days). Default: 432000 seconds. Recommended: Less than 432000 seconds.
+	// +optional
+	TCPEstablishedTimeout *int64 `json:"tcpEstablishedTimeout,omitempty"`
+	// Timeout (in seconds) for idle UDP flows classified as streams which have seen more than one request-response transaction. Min: 60 seconds. Max: 180 seconds (3 minutes). Default: 180 seconds.
+	// +optional
+	UDPStreamTimeout *int64 `json:"udpStreamTimeout,omitempty"`
+	// Timeout (in seconds) for idle UDP flows that have seen traffic only in a single direction or a single request-response transaction. Min: 30 seconds. Max: 60 seconds. Default: 30 seconds.
+	// +optional
+	UDPTimeout *int64 `json:"udpTimeout,omitempty"`
+}
+
+// CpuOptionsRequest mirrors the AWS CpuOptionsRequest shape.
+type CpuOptionsRequest struct {
+	// The number of CPU cores for the instance.
+	// +optional
+	CoreCount *int64 `json:"coreCount,omitempty"`
+	// The number of threads per CPU core. To disable multithreading for the instance, specify a value of 1 . Otherwise, specify the default value of 2 .
+	// +optional
+	ThreadsPerCore *int64 `json:"threadsPerCore,omitempty"`
+	// Indicates whether to enable the instance for AMD SEV-SNP. AMD SEV-SNP is supported with M6a, R6a, and C6a instance types only. For more information, see AMD SEV-SNP .
+	// +optional
+	// +kubebuilder:validation:Enum=enabled;disabled
+	AmdSevSnp *string `json:"amdSevSnp,omitempty"`
+	// Indicates whether to enable the instance for nested virtualization. Nested virtualization is supported only on 8th generation Intel-based instance types (c8i, m8i, r8i, and their flex variants).
+	// +optional
+	// +kubebuilder:validation:Enum=enabled;disabled
+	NestedVirtualization *string `json:"nestedVirtualization,omitempty"`
 }
 
 // CreateNetworkAclEntryInput mirrors the AWS CreateNetworkAclEntryInput shape.
@@ -134,6 +202,13 @@ type CreateRouteInput struct {
 	NatGatewayRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"natGatewayRef,omitempty"`
 }
 
+// CreditSpecificationRequest mirrors the AWS CreditSpecificationRequest shape.
+type CreditSpecificationRequest struct {
+	// The credit option for CPU usage of a T instance. Valid values: standard | unlimited
+	// +optional
+	CPUCredits *string `json:"cpuCredits,omitempty"`
+}
+
 // DestinationOptionsRequest mirrors the AWS DestinationOptionsRequest shape.
 type DestinationOptionsRequest struct {
 	// The format for the flow log. The default is `plain-text`.
@@ -177,6 +252,141 @@ type DnsOptionsSpecification struct {
 	PrivateDNSSpecifiedDomains []string `json:"privateDNSSpecifiedDomains,omitempty"`
 }
 
+// EbsBlockDevice mirrors the AWS EbsBlockDevice shape.
+type EbsBlockDevice struct {
+	// Indicates whether the EBS volume is deleted on instance termination. For more information, see Preserving Amazon EBS volumes on instance termination in the Amazon EC2 User Guide .
+	// +optional
+	DeleteOnTermination *bool `json:"deleteOnTermination,omitempty"`
+	// The number of I/O operations per second (IOPS). For gp3 , io1 , and io2 volumes, this represents the number of IOPS that are provisioned for the volume. For gp2 volumes, this represents the baseline performance of the volume and the rate at which the volume accumulates I/O credits for bursting.
+	// +optional
+	IOPS *int64 `json:"iops,omitempty"`
+	// The ID of the snapshot.
+	// +optional
+	SnapshotID *string `json:"snapshotID,omitempty"`
+	// The size of the volume, in GiBs. You must specify either a snapshot ID or a volume size. If you specify a snapshot, the default is the snapshot size. You can specify a volume size that is equal to or larger than the snapshot size.
+	// +optional
+	VolumeSize *int64 `json:"volumeSize,omitempty"`
+	// The volume type. For more information, see Amazon EBS volume types in the Amazon EBS User Guide .
+	// +optional
+	// +kubebuilder:validation:Enum=standard;io1;io2;gp2;sc1;st1;gp3
+	VolumeType *string `json:"volumeType,omitempty"`
+	// Identifier (key ID, key alias, key ARN, or alias ARN) of the customer managed KMS key to use for EBS encryption. This parameter is only supported on BlockDeviceMapping objects called by RunInstances , RequestSpotFleet , and RequestSpotInstances .
+	// +optional
+	KMSKeyID *string `json:"kmsKeyID,omitempty"`
+	// The throughput that the volume supports, in MiB/s. This parameter is valid only for gp3 volumes. Valid Range: Minimum value of 125. Maximum value of 2,000.
+	// +optional
+	Throughput *int64 `json:"throughput,omitempty"`
+	// The ARN of the Outpost on which the snapshot is stored. This parameter is not supported when using CreateImage .
+	// +optional
+	OutpostARN *string `json:"outpostARN,omitempty"`
+	// The Availability Zone where the EBS volume will be created (for example, us-east-1a ). Either AvailabilityZone or AvailabilityZoneId can be specified, but not both. If neither is specified, Amazon EC2 automatically selects an Availability Zone within the Region.
+	// +optional
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	// Indicates whether the encryption state of an EBS volume is changed while being restored from a backing snapshot.
+	// +optional
+	Encrypted *bool `json:"encrypted,omitempty"`
+	// Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the volume. This is also known as volume initialization .
+	// +optional
+	VolumeInitializationRate *int64 `json:"volumeInitializationRate,omitempty"`
+	// The ID of the Availability Zone where the EBS volume will be created (for example, use1-az1 ). Either AvailabilityZone or AvailabilityZoneId can be specified, but not both. If neither is specified, Amazon EC2 automatically selects an Availability Zone within the Region.
+	// +optional
+	AvailabilityZoneID *string `json:"availabilityZoneID,omitempty"`
+	// The index of the EBS card. Some instance types support multiple EBS cards. The default EBS card index is 0.
+	// +optional
+	EBSCardIndex *int64 `json:"ebsCardIndex,omitempty"`
+}
+
+// ElasticGpuAssociation mirrors the AWS ElasticGpuAssociation shape.
+type ElasticGpuAssociation struct {
+	// The ID of the Elastic Graphics accelerator.
+	// +optional
+	ElasticGPUID *string `json:"elasticGPUID,omitempty"`
+	// The ID of the association.
+	// +optional
+	ElasticGPUAssociationID *string `json:"elasticGPUAssociationID,omitempty"`
+	// The state of the association between the instance and the Elastic Graphics accelerator.
+	// +optional
+	ElasticGPUAssociationState *string `json:"elasticGPUAssociationState,omitempty"`
+	// The time the Elastic Graphics accelerator was associated with the instance.
+	// +optional
+	ElasticGPUAssociationTime *string `json:"elasticGPUAssociationTime,omitempty"`
+}
+
+// ElasticGpuSpecification mirrors the AWS ElasticGpuSpecification shape.
+type ElasticGpuSpecification struct {
+	// The type of Elastic Graphics accelerator.
+	// +optional
+	Type *string `json:"type,omitempty"`
+}
+
+// ElasticInferenceAccelerator mirrors the AWS ElasticInferenceAccelerator shape.
+type ElasticInferenceAccelerator struct {
+	// The type of elastic inference accelerator. The possible values are eia1.medium , eia1.large , eia1.xlarge , eia2.medium , eia2.large , and eia2.xlarge .
+	// +optional
+	Type *string `json:"type_,omitempty"`
+	// The number of elastic inference accelerators to attach to the instance. Default: 1
+	// +optional
+	// +kubebuilder:validation:Minimum=1
+	Count *int64 `json:"count,omitempty"`
+}
+
+// ElasticInferenceAcceleratorAssociation mirrors the AWS ElasticInferenceAcceleratorAssociation shape.
+type ElasticInferenceAcceleratorAssociation struct {
+	// The Amazon Resource Name (ARN) of the elastic inference accelerator.
+	// +optional
+	ElasticInferenceAcceleratorARN *string `json:"elasticInferenceAcceleratorARN,omitempty"`
+	// The ID of the association.
+	// +optional
+	ElasticInferenceAcceleratorAssociationID *string `json:"elasticInferenceAcceleratorAssociationID,omitempty"`
+	// The state of the elastic inference accelerator.
+	// +optional
+	ElasticInferenceAcceleratorAssociationState *string `json:"elasticInferenceAcceleratorAssociationState,omitempty"`
+	// The time at which the elastic inference accelerator is associated with an instance.
+	// +optional
+	ElasticInferenceAcceleratorAssociationTime *metav1.Time `json:"elasticInferenceAcceleratorAssociationTime,omitempty"`
+}
+
+// EnaSrdSpecificationRequest mirrors the AWS EnaSrdSpecificationRequest shape.
+type EnaSrdSpecificationRequest struct {
+	// Specifies whether ENA Express is enabled for the network interface when you launch an instance.
+	// +optional
+	EnaSrdEnabled *bool `json:"enaSrdEnabled,omitempty"`
+	// Contains ENA Express settings for UDP network traffic for the network interface attached to the instance.
+	// +optional
+	EnaSrdUDPSpecification *EnaSrdUdpSpecificationRequest `json:"enaSrdUDPSpecification,omitempty"`
+}
+
+// EnaSrdUdpSpecificationRequest mirrors the AWS EnaSrdUdpSpecificationRequest shape.
+type EnaSrdUdpSpecificationRequest struct {
+	// Indicates whether UDP traffic uses ENA Express for your instance. To ensure that UDP traffic can use ENA Express when you launch an instance, you must also set EnaSrdEnabled in the EnaSrdSpecificationRequest to true .
+	// +optional
+	EnaSrdUDPEnabled *bool `json:"enaSrdUDPEnabled,omitempty"`
+}
+
+// EnclaveOptionsRequest mirrors the AWS EnclaveOptionsRequest shape.
+type EnclaveOptionsRequest struct {
+	// To enable the instance for Amazon Web Services Nitro Enclaves, set this parameter to true .
+	// +optional
+	Enabled *bool `json:"enabled,omitempty"`
+}
+
+// HibernationOptionsRequest mirrors the AWS HibernationOptionsRequest shape.
+type HibernationOptionsRequest struct {
+	// Set to true to enable your instance for hibernation. For Spot Instances, if you set Configured to true , either omit the InstanceInterruptionBehavior parameter (for SpotMarketOptions ), or set it to hibernate .
+	// +optional
+	Configured *bool `json:"configured,omitempty"`
+}
+
+// IamInstanceProfileSpecification mirrors the AWS IamInstanceProfileSpecification shape.
+type IamInstanceProfileSpecification struct {
+	// The Amazon Resource Name (ARN) of the instance profile.
+	// +optional
+	ARN *string `json:"arn,omitempty"`
+	// The name of the instance profile.
+	// +optional
+	Name *string `json:"name,omitempty"`
+}
+
 // IcmpTypeCode mirrors the AWS IcmpTypeCode shape.
 type IcmpTypeCode struct {
 	// The ICMP code. A value of -1 means all codes for the specified ICMP type.
@@ -185,6 +395,182 @@ type IcmpTypeCode struct {
 	// The ICMP type. A value of -1 means all types.
 	// +optional
 	Type *int64 `json:"type_,omitempty"`
+}
+
+// InstanceIpv6Address mirrors the AWS InstanceIpv6Address shape.
+type InstanceIpv6Address struct {
+	// The IPv6 address.
+	// +optional
+	IPv6Address *string `json:"ipv6Address,omitempty"`
+	// Determines if an IPv6 address associated with a network interface is the primary IPv6 address. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached.
+	// +optional
+	IsPrimaryIPv6 *bool `json:"isPrimaryIPv6,omitempty"`
+}
+
+// InstanceMaintenanceOptionsRequest mirrors the AWS InstanceMaintenanceOptionsRequest shape.
+type InstanceMaintenanceOptionsRequest struct {
+	// Disables the automatic recovery behavior of your instance or sets it to default. For more information, see Simplified automatic recovery .
+	// +optional
+	// +kubebuilder:validation:Enum=disabled;default
+	AutoRecovery *string `json:"autoRecovery,omitempty"`
+}
+
+// InstanceMarketOptionsRequest mirrors the AWS InstanceMarketOptionsRequest shape.
+type InstanceMarketOptionsRequest struct {
+	// The market type.
+	// +optional
+	// +kubebuilder:validation:Enum=spot;capacity-block;interruptible-capacity-reservation
+	MarketType *string `json:"marketType,omitempty"`
+	// The options for Spot Instances.
+	// +optional
+	SpotOptions *SpotMarketOptions `json:"spotOptions,omitempty"`
+}
+
+// InstanceMetadataOptionsRequest mirrors the AWS InstanceMetadataOptionsRequest shape.
+type InstanceMetadataOptionsRequest struct {
+	// Indicates whether IMDSv2 is required. optional - IMDSv2 is optional, which means that you can use either IMDSv2 or IMDSv1. required - IMDSv2 is required, which means that IMDSv1 is disabled, and you must use IMDSv2.
+	// +optional
+	// +kubebuilder:validation:Enum=optional;required
+	HTTPTokens *string `json:"httpTokens,omitempty"`
+	// The maximum number of hops that the metadata token can travel. Possible values: Integers from 1 to 64
+	// +optional
+	HTTPPutResponseHopLimit *int64 `json:"httpPutResponseHopLimit,omitempty"`
+	// Enables or disables the HTTP metadata endpoint on your instances. If you specify a value of disabled , you cannot access your instance metadata. Default: enabled
+	// +optional
+	// +kubebuilder:validation:Enum=disabled;enabled
+	HTTPEndpoint *string `json:"httpEndpoint,omitempty"`
+	// Enables or disables the IPv6 endpoint for the instance metadata service. Default: disabled
+	// +optional
+	// +kubebuilder:validation:Enum=disabled;enabled
+	HTTPProtocolIPv6 *string `json:"httpProtocolIPv6,omitempty"`
+	// Set to enabled to allow access to instance tags from the instance metadata. Set to disabled to turn off access to instance tags from the instance metadata. For more information, see View tags for your EC2 instances using instance metadata . Default: disabled
+	// +optional
+	// +kubebuilder:validation:Enum=disabled;enabled
+	InstanceMetadataTags *string `json:"instanceMetadataTags,omitempty"`
+}
+
+// InstanceNetworkInterfaceSpecification mirrors the AWS InstanceNetworkInterfaceSpecification shape.
+type InstanceNetworkInterfaceSpecification struct {
+	// Indicates whether to assign a public IPv4 address to an instance you launch in a VPC. The public IP address can only be assigned to a network interface for eth0, and can only be assigned to a new network interface, not an existing one.
+	// +optional
+	AssociatePublicIPAddress *bool `json:"associatePublicIPAddress,omitempty"`
+	// If set to true , the interface is deleted when the instance is terminated. You can specify true only if creating a new network interface when launching an instance.
+	// +optional
+	DeleteOnTermination *bool `json:"deleteOnTermination,omitempty"`
+	// The description of the network interface. Applies only if creating a network interface when launching an instance.
+	// +optional
+	Description *string `json:"description,omitempty"`
+	// The position of the network interface in the attachment order. A primary network interface has a device index of 0. If you specify a network interface when launching an instance, you must specify the device index.
+	// +optional
+	DeviceIndex *int64 `json:"deviceIndex,omitempty"`
+	// The IDs of the security groups for the network interface. Applies only if creating a network interface when launching an instance.
+	// +optional
+	Groups []string `json:"groups,omitempty"`
+	// A number of IPv6 addresses to assign to the network interface. Amazon EC2 chooses the IPv6 addresses from the range of the subnet. You cannot specify this option and the option to assign specific IPv6 addresses in the same request.
+	// +optional
+	IPv6AddressCount *int64 `json:"ipv6AddressCount,omitempty"`
+	// The IPv6 addresses to assign to the network interface. You cannot specify this option and the option to assign a number of IPv6 addresses in the same request. You cannot specify this option if you've specified a minimum number of instances to launch.
+	// +optional
+	IPv6Addresses []InstanceIpv6Address `json:"ipv6Addresses,omitempty"`
+	// The ID of the network interface. If you are creating a Spot Fleet, omit this parameter because you can’t specify a network interface ID in a launch specification.
+	// +optional
+	NetworkInterfaceID *string `json:"networkInterfaceID,omitempty"`
+	// The private IPv4 address of the network interface. Applies only if creating a network interface when launching an instance. You cannot specify this option if you're launching more than one instance in a RunInstances request.
+	// +optional
+	PrivateIPAddress *string `json:"privateIPAddress,omitempty"`
+	// The private IPv4 addresses to assign to the network interface. Only one private IPv4 address can be designated as primary. You cannot specify this option if you're launching more than one instance in a RunInstances request.
+	// +optional
+	PrivateIPAddresses []PrivateIpAddressSpecification `json:"privateIPAddresses,omitempty"`
+	// The number of secondary private IPv4 addresses. You can’t specify this parameter and also specify a secondary private IP address using the PrivateIpAddress parameter.
+	// +optional
+	SecondaryPrivateIPAddressCount *int64 `json:"secondaryPrivateIPAddressCount,omitempty"`
+	// The ID of the subnet associated with the network interface. Applies only if creating a network interface when launching an instance.
+	// +optional
+	SubnetID *string `json:"subnetID,omitempty"`
+	// Indicates whether to assign a carrier IP address to the network interface. You can only assign a carrier IP address to a network interface that is in a subnet in a Wavelength Zone.
+	// +optional
+	AssociateCarrierIPAddress *bool `json:"associateCarrierIPAddress,omitempty"`
+	// The type of network interface. If you specify efa-only , do not assign any IP addresses to the network interface. EFA-only network interfaces do not support IP addresses. Valid values: interface | efa | efa-only
+	// +optional
+	InterfaceType *string `json:"interfaceType,omitempty"`
+	// The index of the network card. Some instance types support multiple network cards. The primary network interface must be assigned to network card index 0. The default is network card index 0.
+	// +optional
+	NetworkCardIndex *int64 `json:"networkCardIndex,omitempty"`
+	// The IPv4 delegated prefixes to be assigned to the network interface. You cannot use this option if you use the Ipv4PrefixCount option.
+	// +optional
+	IPv4Prefixes []Ipv4PrefixSpecificationRequest `json:"ipv4Prefixes,omitempty"`
+	// The number of IPv4 delegated prefixes to be automatically assigned to the network interface. You cannot use this option if you use the Ipv4Prefix option.
+	// +optional
+	IPv4PrefixCount *int64 `json:"ipv4PrefixCount,omitempty"`
+	// The IPv6 delegated prefixes to be assigned to the network interface. You cannot use this option if you use the Ipv6PrefixCount option.
+	// +optional
+	IPv6Prefixes []Ipv6PrefixSpecificationRequest `json:"ipv6Prefixes,omitempty"`
+	// The number of IPv6 delegated prefixes to be automatically assigned to the network interface. You cannot use this option if you use the Ipv6Prefix option.
+	// +optional
+	IPv6PrefixCount *int64 `json:"ipv6PrefixCount,omitempty"`
+	// The primary IPv6 address of the network interface. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached.
+	// +optional
+	PrimaryIPv6 *bool `json:"primaryIPv6,omitempty"`
+	// Specifies the ENA Express settings for the network interface that's attached to the instance.
+	// +optional
+	EnaSrdSpecification *EnaSrdSpecificationRequest `json:"enaSrdSpecification,omitempty"`
+	// A security group connection tracking specification that enables you to set the timeout for connection tracking on an Elastic network interface. For more information, see Connection tracking timeouts in the Amazon EC2 User Guide .
+	// +optional
+	ConnectionTrackingSpecification *ConnectionTrackingSpecificationRequest `json:"connectionTrackingSpecification,omitempty"`
+	// The number of ENA queues to be created with the instance.
+	// +optional
+	EnaQueueCount *int64 `json:"enaQueueCount,omitempty"`
+}
+
+// InstanceNetworkPerformanceOptionsRequest mirrors the AWS InstanceNetworkPerformanceOptionsRequest shape.
+type InstanceNetworkPerformanceOptionsRequest struct {
+	// Specify the bandwidth weighting option to boost the associated type of baseline bandwidth, as follows: default This option uses the standard bandwidth configuration for your instance type. vpc-1 This option boosts your networking baseline bandwidth and reduces your EBS baseline bandwidth.
+	// +optional
+	// +kubebuilder:validation:Enum=default;vpc-1;ebs-1
+	BandwidthWeighting *string `json:"bandwidthWeighting,omitempty"`
+}
+
+// InstanceSecondaryInterfacePrivateIpAddressRequest mirrors the AWS InstanceSecondaryInterfacePrivateIpAddressRequest shape.
+type InstanceSecondaryInterfacePrivateIpAddressRequest struct {
+	// The private IPv4 address.
+	// +optional
+	PrivateIPAddress *string `json:"privateIPAddress,omitempty"`
+}
+
+// InstanceSecondaryInterfaceSpecificationRequest mirrors the AWS InstanceSecondaryInterfaceSpecificationRequest shape.
+type InstanceSecondaryInterfaceSpecificationRequest struct {
+	// Indicates whether the secondary interface is deleted when the instance is terminated. The only supported value for this field is true .
+	// +optional
+	DeleteOnTermination *bool `json:"deleteOnTermination,omitempty"`
+	// The device index for the secondary interface attachment.
+	// +optional
+	DeviceIndex *int64 `json:"deviceIndex,omitempty"`
+	// The private IPv4 addresses to assign to the secondary interface.
+	// +optional
+	PrivateIPAddresses []InstanceSecondaryInterfacePrivateIpAddressRequest `json:"privateIPAddresses,omitempty"`
+	// The number of private IPv4 addresses to assign to the secondary interface.
+	// +optional
+	PrivateIPAddressCount *int64 `json:"privateIPAddressCount,omitempty"`
+	// The ID of the secondary subnet.
+	// +optional
+	SecondarySubnetID *string `json:"secondarySubnetID,omitempty"`
+	// The type of secondary interface.
+	// +optional
+	// +kubebuilder:validation:Enum=secondary
+	InterfaceType *string `json:"interfaceType,omitempty"`
+	// The index of the network card. The network card must support secondary interfaces.
+	// +optional
+	NetworkCardIndex *int64 `json:"networkCardIndex,omitempty"`
+}
+
+// InstanceState mirrors the AWS InstanceState shape.
+type InstanceState struct {
+	// The state of the instance as a 16-bit unsigned integer. The high byte is all of the bits between 2^8 and (2^16)-1, which equals decimal values between 256 and 65,535. These numerical values are used for internal purposes and should be ignored.
+	// +optional
+	Code *int64 `json:"code,omitempty"`
+	// The current state of the instance.
+	// +optional
+	Name *string `json:"name,omitempty"`
 }
 
 // InternetGatewayAttachment mirrors the AWS InternetGatewayAttachment shape.
@@ -267,11 +653,25 @@ type IpRangeStatus struct {
 	CIDRIP *string `json:"cidrIP,omitempty"`
 }
 
+// Ipv4PrefixSpecificationRequest mirrors the AWS Ipv4PrefixSpecificationRequest shape.
+type Ipv4PrefixSpecificationRequest struct {
+	// The IPv4 prefix. For information, see Assigning prefixes to network interfaces in the Amazon EC2 User Guide .
+	// +optional
+	IPv4Prefix *string `json:"ipv4Prefix,omitempty"`
+}
+
 // Ipv6CidrBlock mirrors the AWS Ipv6CidrBlock shape.
 type Ipv6CidrBlock struct {
 	// The IPv6 CIDR block.
 	// +optional
 	IPv6CIDRBlock *string `json:"ipv6CIDRBlock,omitempty"`
+}
+
+// Ipv6PrefixSpecificationRequest mirrors the AWS Ipv6PrefixSpecificationRequest shape.
+type Ipv6PrefixSpecificationRequest struct {
+	// The IPv6 prefix.
+	// +optional
+	IPv6Prefix *string `json:"ipv6Prefix,omitempty"`
 }
 
 // Ipv6Range mirrors the AWS Ipv6Range shape.
@@ -302,6 +702,36 @@ type LastError struct {
 	// The error code for the VPC endpoint error.
 	// +optional
 	Code *string `json:"code,omitempty"`
+}
+
+// LaunchTemplateSpecification mirrors the AWS LaunchTemplateSpecification shape.
+type LaunchTemplateSpecification struct {
+	// The ID of the launch template. You must specify either the launch template ID or the launch template name, but not both.
+	// +optional
+	LaunchTemplateID *string `json:"launchTemplateID,omitempty"`
+	// LaunchTemplateRef names the LaunchTemplate whose .status.id fills launchTemplateID.
+	// +optional
+	LaunchTemplateRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"launchTemplateRef,omitempty"`
+	// The name of the launch template. You must specify either the launch template ID or the launch template name, but not both.
+	// +optional
+	LaunchTemplateName *string `json:"launchTemplateName,omitempty"`
+	// The launch template version number, $Latest , or $Default . A value of $Latest uses the latest version of the launch template. A value of $Default uses the default version of the launch template. Default: The default version of the launch template.
+	// +optional
+	Version *string `json:"version,omitempty"`
+}
+
+// LicenseConfiguration mirrors the AWS LicenseConfiguration shape.
+type LicenseConfiguration struct {
+	// The Amazon Resource Name (ARN) of the license configuration.
+	// +optional
+	LicenseConfigurationARN *string `json:"licenseConfigurationARN,omitempty"`
+}
+
+// LicenseConfigurationRequest mirrors the AWS LicenseConfigurationRequest shape.
+type LicenseConfigurationRequest struct {
+	// The Amazon Resource Name (ARN) of the license configuration.
+	// +optional
+	LicenseConfigurationARN *string `json:"licenseConfigurationARN,omitempty"`
 }
 
 // NatGatewayAddress mirrors the AWS NatGatewayAddress shape.
@@ -389,6 +819,13 @@ type NewDhcpConfiguration struct {
 	Values []string `json:"values,omitempty"`
 }
 
+// OperatorRequest mirrors the AWS OperatorRequest shape.
+type OperatorRequest struct {
+	// The service provider that manages the resource.
+	// +optional
+	Principal *string `json:"principal,omitempty"`
+}
+
 // PeeringConnectionOptionsRequest mirrors the AWS PeeringConnectionOptionsRequest shape.
 type PeeringConnectionOptionsRequest struct {
 	// If true, enables a local VPC to resolve public DNS hostnames to private IP addresses when queried from instances in the peer VPC.
@@ -400,6 +837,41 @@ type PeeringConnectionOptionsRequest struct {
 	// Deprecated.
 	// +optional
 	AllowEgressFromLocalVPCToRemoteClassicLink *bool `json:"allowEgressFromLocalVPCToRemoteClassicLink,omitempty"`
+}
+
+// Placement mirrors the AWS Placement shape.
+type Placement struct {
+	// The ID of the Availability Zone of the instance. On input, you can specify AvailabilityZone or AvailabilityZoneId , but not both. If you specify neither one, Amazon EC2 automatically selects an Availability Zone for you. This parameter is not supported for CreateFleet .
+	// +optional
+	AvailabilityZoneID *string `json:"availabilityZoneID,omitempty"`
+	// The affinity setting for the instance on the Dedicated Host. This parameter is not supported for CreateFleet or ImportInstance .
+	// +optional
+	Affinity *string `json:"affinity,omitempty"`
+	// The name of the placement group that the instance is in. On input, you can specify GroupId or GroupName , but not both.
+	// +optional
+	GroupName *string `json:"groupName,omitempty"`
+	// The number of the partition that the instance is in. Valid only if the placement group strategy is set to partition . This parameter is not supported for CreateFleet .
+	// +optional
+	PartitionNumber *int64 `json:"partitionNumber,omitempty"`
+	// The ID of the Dedicated Host on which the instance resides. This parameter is not supported for CreateFleet or ImportInstance .
+	// +optional
+	HostID *string `json:"hostID,omitempty"`
+	// The tenancy of the instance. An instance with a tenancy of dedicated runs on single-tenant hardware. This parameter is not supported for CreateFleet . The host tenancy is not supported for ImportInstance or for T3 instances that are configured for the unlimited CPU credit option.
+	// +optional
+	// +kubebuilder:validation:Enum=default;dedicated;host
+	Tenancy *string `json:"tenancy,omitempty"`
+	// Reserved for future use.
+	// +optional
+	SpreadDomain *string `json:"spreadDomain,omitempty"`
+	// The ARN of the host resource group in which to launch the instances. On input, if you specify this parameter, either omit the Tenancy parameter or set it to host . This parameter is not supported for CreateFleet .
+	// +optional
+	HostResourceGroupARN *string `json:"hostResourceGroupARN,omitempty"`
+	// The ID of the placement group that the instance is in. On input, you can specify GroupId or GroupName , but not both.
+	// +optional
+	GroupID *string `json:"groupID,omitempty"`
+	// The Availability Zone of the instance. On input, you can specify AvailabilityZone or AvailabilityZoneId , but not both. If you specify neither one, Amazon EC2 automatically selects an Availability Zone for you. This parameter is not supported for CreateFleet .
+	// +optional
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
 }
 
 // PortRange mirrors the AWS PortRange shape.
@@ -443,6 +915,40 @@ type PrivateDnsNameOptionsOnLaunch struct {
 	// Indicates whether to respond to DNS queries for instance hostname with DNS AAAA records.
 	// +optional
 	EnableResourceNameDNSAAAARecord *bool `json:"enableResourceNameDNSAAAARecord,omitempty"`
+}
+
+// PrivateDnsNameOptionsRequest mirrors the AWS PrivateDnsNameOptionsRequest shape.
+type PrivateDnsNameOptionsRequest struct {
+	// The type of hostname for EC2 instances. For IPv4 only subnets, an instance DNS name must be based on the instance IPv4 address. For IPv6 only subnets, an instance DNS name must be based on the instance ID.
+	// +optional
+	// +kubebuilder:validation:Enum=ip-name;resource-name
+	HostnameType *string `json:"hostnameType,omitempty"`
+	// Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
+	// +optional
+	EnableResourceNameDNSARecord *bool `json:"enableResourceNameDNSARecord,omitempty"`
+	// Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
+	// +optional
+	EnableResourceNameDNSAAAARecord *bool `json:"enableResourceNameDNSAAAARecord,omitempty"`
+}
+
+// PrivateIpAddressSpecification mirrors the AWS PrivateIpAddressSpecification shape.
+type PrivateIpAddressSpecification struct {
+	// Indicates whether the private IPv4 address is the primary private IPv4 address. Only one IPv4 address can be designated as primary.
+	// +optional
+	Primary *bool `json:"primary,omitempty"`
+	// The private IPv4 address.
+	// +optional
+	PrivateIPAddress *string `json:"privateIPAddress,omitempty"`
+}
+
+// ProductCode mirrors the AWS ProductCode shape.
+type ProductCode struct {
+	// The product code.
+	// +optional
+	ProductCodeID *string `json:"productCodeID,omitempty"`
+	// The type of product code.
+	// +optional
+	ProductCodeType *string `json:"productCodeType,omitempty"`
 }
 
 // PropagatingVgw mirrors the AWS PropagatingVgw shape.
@@ -506,6 +1012,13 @@ type RouteTableAssociationState struct {
 	StatusMessage *string `json:"statusMessage,omitempty"`
 }
 
+// RunInstancesMonitoringEnabled mirrors the AWS RunInstancesMonitoringEnabled shape.
+type RunInstancesMonitoringEnabled struct {
+	// Indicates whether detailed monitoring is enabled. Otherwise, basic monitoring is enabled.
+	// +optional
+	Enabled *bool `json:"enabled,omitempty"`
+}
+
 // SecurityGroupIdentifier mirrors the AWS SecurityGroupIdentifier shape.
 type SecurityGroupIdentifier struct {
 	// The ID of the security group.
@@ -514,6 +1027,37 @@ type SecurityGroupIdentifier struct {
 	// The name of the security group.
 	// +optional
 	GroupName *string `json:"groupName,omitempty"`
+}
+
+// SpotMarketOptions mirrors the AWS SpotMarketOptions shape.
+type SpotMarketOptions struct {
+	// The maximum hourly price that you're willing to pay for a Spot Instance. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price.
+	// +optional
+	MaxPrice *string `json:"maxPrice,omitempty"`
+	// The Spot Instance request type. For RunInstances , persistent Spot Instance requests are only supported when the instance interruption behavior is either hibernate or stop .
+	// +optional
+	// +kubebuilder:validation:Enum=one-time;persistent
+	SpotInstanceType *string `json:"spotInstanceType,omitempty"`
+	// Deprecated.
+	// +optional
+	BlockDurationMinutes *int64 `json:"blockDurationMinutes,omitempty"`
+	// The end date of the request, in UTC format ( YYYY - MM - DD T HH : MM : SS Z). Supported only for persistent requests. For a persistent request, the request remains active until the ValidUntil date and time is reached. Otherwise, the request remains active until you cancel it.
+	// +optional
+	ValidUntil *metav1.Time `json:"validUntil,omitempty"`
+	// The behavior when a Spot Instance is interrupted. If Configured (for HibernationOptions ) is set to true , the InstanceInterruptionBehavior parameter is automatically set to hibernate . If you set it to stop or terminate , you'll get an error.
+	// +optional
+	// +kubebuilder:validation:Enum=hibernate;stop;terminate
+	InstanceInterruptionBehavior *string `json:"instanceInterruptionBehavior,omitempty"`
+}
+
+// StateReason mirrors the AWS StateReason shape.
+type StateReason struct {
+	// The reason code for the state change.
+	// +optional
+	Code *string `json:"code,omitempty"`
+	// The message for the state change. Server.InsufficientInstanceCapacity : There was insufficient capacity available to satisfy the launch request. Server.InternalError : An internal error caused the instance to terminate during launch.
+	// +optional
+	Message *string `json:"message,omitempty"`
 }
 
 // SubnetCidrBlockState mirrors the AWS SubnetCidrBlockState shape.

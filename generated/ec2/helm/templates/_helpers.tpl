@@ -87,6 +87,7 @@ namespace of the Lease.
   - egressonlyinternetgateways
   - elasticipaddresses
   - flowlogs
+  - instances
   - internetgateways
   - managedprefixlists
   - natgateways
@@ -110,6 +111,7 @@ namespace of the Lease.
   - egressonlyinternetgateways/status
   - elasticipaddresses/status
   - flowlogs/status
+  - instances/status
   - internetgateways/status
   - managedprefixlists/status
   - natgateways/status
@@ -134,6 +136,12 @@ namespace of the Lease.
   - cloudwatchlogs.services.k8s.aws
   resources:
   - loggroups
+  verbs:
+  - get
+- apiGroups:
+  - ec2.services.k8s.aws
+  resources:
+  - launchtemplates
   verbs:
   - get
 - apiGroups:

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"github.com/kubesmith/kubesmith/generated/ec2/apis/v1alpha1"
@@ -123,9 +124,13 @@ func sampleInEC2(t *testing.T, o harness.Managed) (string, func() bool) {
 	case *v1alpha1.TransitGateway:
 		id := aws.ToString(o.Status.TransitGatewayID)
 		return id, func() bool { return describeTransitGateway(t, r, id) != nil }
+	case *v1alpha1.Instance:
+		id := aws.ToString(o.Status.InstanceID)
+		return id, func() bool {
+			i := describeInstance(t, r, id)
+			return i != nil && i.State != nil && i.State.Name != types.InstanceStateNameTerminated
+		}
 	}
-	// A kind added with its sample alone is still applied, waited Ready
-	// and deleted; its EC2 check is one more case above.
-	t.Logf("no EC2 check of a %T sample yet: add a case to sampleInEC2", o)
+	t.Fatalf("no EC2 check of a %T sample: add a case to sampleInEC2", o)
 	return "", nil
 }

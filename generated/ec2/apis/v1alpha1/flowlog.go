@@ -25,7 +25,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="has(self.resourceID) != has(self.resourceRef)",message="set exactly one of resourceID and resourceRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.resourceRef) || has(self.resourceRef)",message="resourceRef cannot be removed once set"
 type FlowLogSpec struct {
-	// The ARN of the IAM role that allows Amazon EC2 to publish flow logs to the log destination. This parameter is required if the destination type is cloud-watch-logs , or if the destination type is kinesis-data-firehose and the delivery stream and the resources to monitor are in different accounts.
+	// The ARN of the IAM role that allows Amazon EC2 to publish flow logs to the log destination.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="deliverLogsPermissionARN cannot change once set"
 	DeliverLogsPermissionARN *string `json:"deliverLogsPermissionARN,omitempty"`
@@ -37,7 +37,7 @@ type FlowLogSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="deliverCrossAccountRole cannot change once set"
 	DeliverCrossAccountRole *string `json:"deliverCrossAccountRole,omitempty"`
-	// The name of a new or existing CloudWatch Logs log group where Amazon EC2 publishes your flow logs. This parameter is valid only if the destination type is cloud-watch-logs .
+	// The name of a new or existing CloudWatch Logs log group where Amazon EC2 publishes your flow logs.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="logGroupName cannot change once set"
 	LogGroupName *string `json:"logGroupName,omitempty"`
@@ -45,7 +45,7 @@ type FlowLogSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="logGroupRef cannot change once set"
 	LogGroupRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"logGroupRef,omitempty"`
-	// The IDs of the resources to monitor. For example, if the resource type is VPC , specify the IDs of the VPCs. Constraints: Maximum of 25 for transit gateway resource types. Maximum of 1000 for the other resource types.
+	// The IDs of the resources to monitor. For example, if the resource type is `VPC`, specify the IDs of the VPCs.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="resourceID cannot change once set"
 	ResourceID *string `json:"resourceID,omitempty"`
@@ -63,16 +63,16 @@ type FlowLogSpec struct {
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="trafficType cannot change once set"
 	// +kubebuilder:validation:Enum=ACCEPT;REJECT;ALL
 	TrafficType *string `json:"trafficType,omitempty"`
-	// The type of destination for the flow log data. Default: cloud-watch-logs
+	// The type of destination for the flow log data.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="logDestinationType cannot change once set"
 	// +kubebuilder:validation:Enum=cloud-watch-logs;s3;kinesis-data-firehose
 	LogDestinationType *string `json:"logDestinationType,omitempty"`
-	// The destination for the flow log data. The meaning of this parameter depends on the destination type. If the destination type is cloud-watch-logs , specify the ARN of a CloudWatch Logs log group.
+	// The destination for the flow log data. The meaning of this parameter depends on the destination type.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="logDestination cannot change once set"
 	LogDestination *string `json:"logDestination,omitempty"`
-	// The fields to include in the flow log record. List the fields in the order in which they should appear. If you omit this parameter, the flow log is created using the default format. If you specify this parameter, you must include at least one field.
+	// The fields to include in the flow log record. List the fields in the order in which they should appear. If you omit this parameter, the flow log is created using the default format. If you specify this parameter, you must include at least one field. For more information about the available fields, see Flow log records in the Amazon VPC User Guide or Transit Gateway Flow Log records in the Amazon Web Services Transit Gateway Guide.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="logFormat cannot change once set"
 	LogFormat *string `json:"logFormat,omitempty"`
@@ -95,16 +95,16 @@ type FlowLogStatus struct {
 	// The date and time the flow log was created.
 	// +optional
 	CreationTime *metav1.Time `json:"creationTime,omitempty"`
-	// Information about the error that occurred. Rate limited indicates that CloudWatch Logs throttling has been applied for one or more network interfaces, or that you've reached the limit on the number of log groups that you can create.
+	// Information about the error that occurred. `Rate limited` indicates that CloudWatch Logs throttling has been applied for one or more network interfaces, or that you've reached the limit on the number of log groups that you can create. `Access error` indicates that the IAM role associated with the flow log does not have sufficient permissions to publish to CloudWatch Logs. `Unknown error` indicates an internal error.
 	// +optional
 	DeliverLogsErrorMessage *string `json:"deliverLogsErrorMessage,omitempty"`
-	// The status of the logs delivery ( SUCCESS | FAILED ).
+	// The status of the logs delivery (`SUCCESS` | `FAILED`).
 	// +optional
 	DeliverLogsStatus *string `json:"deliverLogsStatus,omitempty"`
 	// The ID of the flow log.
 	// +optional
 	FlowLogID *string `json:"flowLogID,omitempty"`
-	// The status of the flow log ( ACTIVE ).
+	// The status of the flow log (`ACTIVE`).
 	// +optional
 	FlowLogStatus *string `json:"flowLogStatus,omitempty"`
 	// The ID of the resource being monitored.

@@ -53,7 +53,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!(has(self.subnetID) && has(self.subnetRef))",message="set at most one of subnetID and subnetRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.subnetRef) || has(self.subnetRef)",message="subnetRef cannot be removed once set"
 type InstanceSpec struct {
-	// The block device mapping, which defines the EBS volumes and instance store volumes to attach to the instance at launch. For more information, see Block device mappings in the Amazon EC2 User Guide .
+	// The block device mapping, which defines the EBS volumes and instance store volumes to attach to the instance at launch. For more information, see Block device mappings in the Amazon EC2 User Guide.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="blockDeviceMappings cannot change once set"
 	BlockDeviceMappings []BlockDeviceMapping `json:"blockDeviceMappings,omitempty"`
@@ -61,12 +61,12 @@ type InstanceSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="imageID cannot change once set"
 	ImageID *string `json:"imageID,omitempty"`
-	// The instance type. For more information, see Amazon EC2 Instance Types Guide .
+	// The instance type. For more information, see Amazon EC2 Instance Types Guide.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="instanceType cannot change once set"
 	// +kubebuilder:validation:Enum=a1.medium;a1.large;a1.xlarge;a1.2xlarge;a1.4xlarge;a1.metal;c1.medium;c1.xlarge;c3.large;c3.xlarge;c3.2xlarge;c3.4xlarge;c3.8xlarge;c4.large;c4.xlarge;c4.2xlarge;c4.4xlarge;c4.8xlarge;c5.large;c5.xlarge;c5.2xlarge;c5.4xlarge;c5.9xlarge;c5.12xlarge;c5.18xlarge;c5.24xlarge;c5.metal;c5a.large;c5a.xlarge;c5a.2xlarge;c5a.4xlarge;c5a.8xlarge;c5a.12xlarge;c5a.16xlarge;c5a.24xlarge;c5ad.large;c5ad.xlarge;c5ad.2xlarge;c5ad.4xlarge;c5ad.8xlarge;c5ad.12xlarge;c5ad.16xlarge;c5ad.24xlarge;c5d.large;c5d.xlarge;c5d.2xlarge;c5d.4xlarge;c5d.9xlarge;c5d.12xlarge;c5d.18xlarge;c5d.24xlarge;c5d.metal;c5n.large;c5n.xlarge;c5n.2xlarge;c5n.4xlarge;c5n.9xlarge;c5n.18xlarge;c5n.metal;c6g.medium;c6g.large;c6g.xlarge;c6g.2xlarge;c6g.4xlarge;c6g.8xlarge;c6g.12xlarge;c6g.16xlarge;c6g.metal;c6gd.medium;c6gd.large;c6gd.xlarge;c6gd.2xlarge;c6gd.4xlarge;c6gd.8xlarge;c6gd.12xlarge;c6gd.16xlarge;c6gd.metal;c6gn.medium;c6gn.large;c6gn.xlarge;c6gn.2xlarge;c6gn.4xlarge;c6gn.8xlarge;c6gn.12xlarge;c6gn.16xlarge;c6i.large;c6i.xlarge;c6i.2xlarge;c6i.4xlarge;c6i.8xlarge;c6i.12xlarge;c6i.16xlarge;c6i.24xlarge;c6i.32xlarge;c6i.metal;cc1.4xlarge;cc2.8xlarge;cg1.4xlarge;cr1.8xlarge;d2.xlarge;d2.2xlarge;d2.4xlarge;d2.8xlarge;d3.xlarge;d3.2xlarge;d3.4xlarge;d3.8xlarge;d3en.xlarge;d3en.2xlarge;d3en.4xlarge;d3en.6xlarge;d3en.8xlarge;d3en.12xlarge;dl1.24xlarge;f1.2xlarge;f1.4xlarge;f1.16xlarge;g2.2xlarge;g2.8xlarge;g3.4xlarge;g3.8xlarge;g3.16xlarge;g3s.xlarge;g4ad.xlarge;g4ad.2xlarge;g4ad.4xlarge;g4ad.8xlarge;g4ad.16xlarge;g4dn.xlarge;g4dn.2xlarge;g4dn.4xlarge;g4dn.8xlarge;g4dn.12xlarge;g4dn.16xlarge;g4dn.metal;g5.xlarge;g5.2xlarge;g5.4xlarge;g5.8xlarge;g5.12xlarge;g5.16xlarge;g5.24xlarge;g5.48xlarge;g5g.xlarge;g5g.2xlarge;g5g.4xlarge;g5g.8xlarge;g5g.16xlarge;g5g.metal;hi1.4xlarge;hpc6a.48xlarge;hs1.8xlarge;h1.2xlarge;h1.4xlarge;h1.8xlarge;h1.16xlarge;i2.xlarge;i2.2xlarge;i2.4xlarge;i2.8xlarge;i3.large;i3.xlarge;i3.2xlarge;i3.4xlarge;i3.8xlarge;i3.16xlarge;i3.metal;i3en.large;i3en.xlarge;i3en.2xlarge;i3en.3xlarge;i3en.6xlarge;i3en.12xlarge;i3en.24xlarge;i3en.metal;im4gn.large;im4gn.xlarge;im4gn.2xlarge;im4gn.4xlarge;im4gn.8xlarge;im4gn.16xlarge;inf1.xlarge;inf1.2xlarge;inf1.6xlarge;inf1.24xlarge;is4gen.medium;is4gen.large;is4gen.xlarge;is4gen.2xlarge;is4gen.4xlarge;is4gen.8xlarge;m1.small;m1.medium;m1.large;m1.xlarge;m2.xlarge;m2.2xlarge;m2.4xlarge;m3.medium;m3.large;m3.xlarge;m3.2xlarge;m4.large;m4.xlarge;m4.2xlarge;m4.4xlarge;m4.10xlarge;m4.16xlarge;m5.large;m5.xlarge;m5.2xlarge;m5.4xlarge;m5.8xlarge;m5.12xlarge;m5.16xlarge;m5.24xlarge;m5.metal;m5a.large;m5a.xlarge;m5a.2xlarge;m5a.4xlarge;m5a.8xlarge;m5a.12xlarge;m5a.16xlarge;m5a.24xlarge;m5ad.large;m5ad.xlarge;m5ad.2xlarge;m5ad.4xlarge;m5ad.8xlarge;m5ad.12xlarge;m5ad.16xlarge;m5ad.24xlarge;m5d.large;m5d.xlarge;m5d.2xlarge;m5d.4xlarge;m5d.8xlarge;m5d.12xlarge;m5d.16xlarge;m5d.24xlarge;m5d.metal;m5dn.large;m5dn.xlarge;m5dn.2xlarge;m5dn.4xlarge;m5dn.8xlarge;m5dn.12xlarge;m5dn.16xlarge;m5dn.24xlarge;m5dn.metal;m5n.large;m5n.xlarge;m5n.2xlarge;m5n.4xlarge;m5n.8xlarge;m5n.12xlarge;m5n.16xlarge;m5n.24xlarge;m5n.metal;m5zn.large;m5zn.xlarge;m5zn.2xlarge;m5zn.3xlarge;m5zn.6xlarge;m5zn.12xlarge;m5zn.metal;m6a.large;m6a.xlarge;m6a.2xlarge;m6a.4xlarge;m6a.8xlarge;m6a.12xlarge;m6a.16xlarge;m6a.24xlarge;m6a.32xlarge;m6a.48xlarge;m6g.metal;m6g.medium;m6g.large;m6g.xlarge;m6g.2xlarge;m6g.4xlarge;m6g.8xlarge;m6g.12xlarge;m6g.16xlarge;m6gd.metal;m6gd.medium;m6gd.large;m6gd.xlarge;m6gd.2xlarge;m6gd.4xlarge;m6gd.8xlarge;m6gd.12xlarge;m6gd.16xlarge;m6i.large;m6i.xlarge;m6i.2xlarge;m6i.4xlarge;m6i.8xlarge;m6i.12xlarge;m6i.16xlarge;m6i.24xlarge;m6i.32xlarge;m6i.metal;mac1.metal;p2.xlarge;p2.8xlarge;p2.16xlarge;p3.2xlarge;p3.8xlarge;p3.16xlarge;p3dn.24xlarge;p4d.24xlarge;r3.large;r3.xlarge;r3.2xlarge;r3.4xlarge;r3.8xlarge;r4.large;r4.xlarge;r4.2xlarge;r4.4xlarge;r4.8xlarge;r4.16xlarge;r5.large;r5.xlarge;r5.2xlarge;r5.4xlarge;r5.8xlarge;r5.12xlarge;r5.16xlarge;r5.24xlarge;r5.metal;r5a.large;r5a.xlarge;r5a.2xlarge;r5a.4xlarge;r5a.8xlarge;r5a.12xlarge;r5a.16xlarge;r5a.24xlarge;r5ad.large;r5ad.xlarge;r5ad.2xlarge;r5ad.4xlarge;r5ad.8xlarge;r5ad.12xlarge;r5ad.16xlarge;r5ad.24xlarge;r5b.large;r5b.xlarge;r5b.2xlarge;r5b.4xlarge;r5b.8xlarge;r5b.12xlarge;r5b.16xlarge;r5b.24xlarge;r5b.metal;r5d.large;r5d.xlarge;r5d.2xlarge;r5d.4xlarge;r5d.8xlarge;r5d.12xlarge;r5d.16xlarge;r5d.24xlarge;r5d.metal;r5dn.large;r5dn.xlarge;r5dn.2xlarge;r5dn.4xlarge;r5dn.8xlarge;r5dn.12xlarge;r5dn.16xlarge;r5dn.24xlarge;r5dn.metal;r5n.large;r5n.xlarge;r5n.2xlarge;r5n.4xlarge;r5n.8xlarge;r5n.12xlarge;r5n.16xlarge;r5n.24xlarge;r5n.metal;r6g.medium;r6g.large;r6g.xlarge;r6g.2xlarge;r6g.4xlarge;r6g.8xlarge;r6g.12xlarge;r6g.16xlarge;r6g.metal;r6gd.medium;r6gd.large;r6gd.xlarge;r6gd.2xlarge;r6gd.4xlarge;r6gd.8xlarge;r6gd.12xlarge;r6gd.16xlarge;r6gd.metal;r6i.large;r6i.xlarge;r6i.2xlarge;r6i.4xlarge;r6i.8xlarge;r6i.12xlarge;r6i.16xlarge;r6i.24xlarge;r6i.32xlarge;r6i.metal;t1.micro;t2.nano;t2.micro;t2.small;t2.medium;t2.large;t2.xlarge;t2.2xlarge;t3.nano;t3.micro;t3.small;t3.medium;t3.large;t3.xlarge;t3.2xlarge;t3a.nano;t3a.micro;t3a.small;t3a.medium;t3a.large;t3a.xlarge;t3a.2xlarge;t4g.nano;t4g.micro;t4g.small;t4g.medium;t4g.large;t4g.xlarge;t4g.2xlarge;u-6tb1.56xlarge;u-6tb1.112xlarge;u-9tb1.112xlarge;u-12tb1.112xlarge;u-6tb1.metal;u-9tb1.metal;u-12tb1.metal;u-18tb1.metal;u-24tb1.metal;vt1.3xlarge;vt1.6xlarge;vt1.24xlarge;x1.16xlarge;x1.32xlarge;x1e.xlarge;x1e.2xlarge;x1e.4xlarge;x1e.8xlarge;x1e.16xlarge;x1e.32xlarge;x2iezn.2xlarge;x2iezn.4xlarge;x2iezn.6xlarge;x2iezn.8xlarge;x2iezn.12xlarge;x2iezn.metal;x2gd.medium;x2gd.large;x2gd.xlarge;x2gd.2xlarge;x2gd.4xlarge;x2gd.8xlarge;x2gd.12xlarge;x2gd.16xlarge;x2gd.metal;z1d.large;z1d.xlarge;z1d.2xlarge;z1d.3xlarge;z1d.6xlarge;z1d.12xlarge;z1d.metal;x2idn.16xlarge;x2idn.24xlarge;x2idn.32xlarge;x2iedn.xlarge;x2iedn.2xlarge;x2iedn.4xlarge;x2iedn.8xlarge;x2iedn.16xlarge;x2iedn.24xlarge;x2iedn.32xlarge;c6a.large;c6a.xlarge;c6a.2xlarge;c6a.4xlarge;c6a.8xlarge;c6a.12xlarge;c6a.16xlarge;c6a.24xlarge;c6a.32xlarge;c6a.48xlarge;c6a.metal;m6a.metal;i4i.large;i4i.xlarge;i4i.2xlarge;i4i.4xlarge;i4i.8xlarge;i4i.16xlarge;i4i.32xlarge;i4i.metal;x2idn.metal;x2iedn.metal;c7g.medium;c7g.large;c7g.xlarge;c7g.2xlarge;c7g.4xlarge;c7g.8xlarge;c7g.12xlarge;c7g.16xlarge;mac2.metal;c6id.large;c6id.xlarge;c6id.2xlarge;c6id.4xlarge;c6id.8xlarge;c6id.12xlarge;c6id.16xlarge;c6id.24xlarge;c6id.32xlarge;c6id.metal;m6id.large;m6id.xlarge;m6id.2xlarge;m6id.4xlarge;m6id.8xlarge;m6id.12xlarge;m6id.16xlarge;m6id.24xlarge;m6id.32xlarge;m6id.metal;r6id.large;r6id.xlarge;r6id.2xlarge;r6id.4xlarge;r6id.8xlarge;r6id.12xlarge;r6id.16xlarge;r6id.24xlarge;r6id.32xlarge;r6id.metal;r6a.large;r6a.xlarge;r6a.2xlarge;r6a.4xlarge;r6a.8xlarge;r6a.12xlarge;r6a.16xlarge;r6a.24xlarge;r6a.32xlarge;r6a.48xlarge;r6a.metal;p4de.24xlarge;u-3tb1.56xlarge;u-18tb1.112xlarge;u-24tb1.112xlarge;trn1.2xlarge;trn1.32xlarge;hpc6id.32xlarge;c6in.large;c6in.xlarge;c6in.2xlarge;c6in.4xlarge;c6in.8xlarge;c6in.12xlarge;c6in.16xlarge;c6in.24xlarge;c6in.32xlarge;m6in.large;m6in.xlarge;m6in.2xlarge;m6in.4xlarge;m6in.8xlarge;m6in.12xlarge;m6in.16xlarge;m6in.24xlarge;m6in.32xlarge;m6idn.large;m6idn.xlarge;m6idn.2xlarge;m6idn.4xlarge;m6idn.8xlarge;m6idn.12xlarge;m6idn.16xlarge;m6idn.24xlarge;m6idn.32xlarge;r6in.large;r6in.xlarge;r6in.2xlarge;r6in.4xlarge;r6in.8xlarge;r6in.12xlarge;r6in.16xlarge;r6in.24xlarge;r6in.32xlarge;r6idn.large;r6idn.xlarge;r6idn.2xlarge;r6idn.4xlarge;r6idn.8xlarge;r6idn.12xlarge;r6idn.16xlarge;r6idn.24xlarge;r6idn.32xlarge;c7g.metal;m7g.medium;m7g.large;m7g.xlarge;m7g.2xlarge;m7g.4xlarge;m7g.8xlarge;m7g.12xlarge;m7g.16xlarge;m7g.metal;r7g.medium;r7g.large;r7g.xlarge;r7g.2xlarge;r7g.4xlarge;r7g.8xlarge;r7g.12xlarge;r7g.16xlarge;r7g.metal;c6in.metal;m6in.metal;m6idn.metal;r6in.metal;r6idn.metal;inf2.xlarge;inf2.8xlarge;inf2.24xlarge;inf2.48xlarge;trn1n.32xlarge;i4g.large;i4g.xlarge;i4g.2xlarge;i4g.4xlarge;i4g.8xlarge;i4g.16xlarge;hpc7g.4xlarge;hpc7g.8xlarge;hpc7g.16xlarge;c7gn.medium;c7gn.large;c7gn.xlarge;c7gn.2xlarge;c7gn.4xlarge;c7gn.8xlarge;c7gn.12xlarge;c7gn.16xlarge;p5.48xlarge;m7i.large;m7i.xlarge;m7i.2xlarge;m7i.4xlarge;m7i.8xlarge;m7i.12xlarge;m7i.16xlarge;m7i.24xlarge;m7i.48xlarge;m7i-flex.large;m7i-flex.xlarge;m7i-flex.2xlarge;m7i-flex.4xlarge;m7i-flex.8xlarge;m7a.medium;m7a.large;m7a.xlarge;m7a.2xlarge;m7a.4xlarge;m7a.8xlarge;m7a.12xlarge;m7a.16xlarge;m7a.24xlarge;m7a.32xlarge;m7a.48xlarge;m7a.metal-48xl;hpc7a.12xlarge;hpc7a.24xlarge;hpc7a.48xlarge;hpc7a.96xlarge;c7gd.medium;c7gd.large;c7gd.xlarge;c7gd.2xlarge;c7gd.4xlarge;c7gd.8xlarge;c7gd.12xlarge;c7gd.16xlarge;m7gd.medium;m7gd.large;m7gd.xlarge;m7gd.2xlarge;m7gd.4xlarge;m7gd.8xlarge;m7gd.12xlarge;m7gd.16xlarge;r7gd.medium;r7gd.large;r7gd.xlarge;r7gd.2xlarge;r7gd.4xlarge;r7gd.8xlarge;r7gd.12xlarge;r7gd.16xlarge;r7a.medium;r7a.large;r7a.xlarge;r7a.2xlarge;r7a.4xlarge;r7a.8xlarge;r7a.12xlarge;r7a.16xlarge;r7a.24xlarge;r7a.32xlarge;r7a.48xlarge;c7i.large;c7i.xlarge;c7i.2xlarge;c7i.4xlarge;c7i.8xlarge;c7i.12xlarge;c7i.16xlarge;c7i.24xlarge;c7i.48xlarge;mac2-m2pro.metal;r7iz.large;r7iz.xlarge;r7iz.2xlarge;r7iz.4xlarge;r7iz.8xlarge;r7iz.12xlarge;r7iz.16xlarge;r7iz.32xlarge;c7a.medium;c7a.large;c7a.xlarge;c7a.2xlarge;c7a.4xlarge;c7a.8xlarge;c7a.12xlarge;c7a.16xlarge;c7a.24xlarge;c7a.32xlarge;c7a.48xlarge;c7a.metal-48xl;r7a.metal-48xl;r7i.large;r7i.xlarge;r7i.2xlarge;r7i.4xlarge;r7i.8xlarge;r7i.12xlarge;r7i.16xlarge;r7i.24xlarge;r7i.48xlarge;dl2q.24xlarge;mac2-m2.metal;i4i.12xlarge;i4i.24xlarge;c7i.metal-24xl;c7i.metal-48xl;m7i.metal-24xl;m7i.metal-48xl;r7i.metal-24xl;r7i.metal-48xl;r7iz.metal-16xl;r7iz.metal-32xl;c7gd.metal;m7gd.metal;r7gd.metal;g6.xlarge;g6.2xlarge;g6.4xlarge;g6.8xlarge;g6.12xlarge;g6.16xlarge;g6.24xlarge;g6.48xlarge;gr6.4xlarge;gr6.8xlarge;c7i-flex.large;c7i-flex.xlarge;c7i-flex.2xlarge;c7i-flex.4xlarge;c7i-flex.8xlarge;u7i-12tb.224xlarge;u7in-16tb.224xlarge;u7in-24tb.224xlarge;u7in-32tb.224xlarge;u7ib-12tb.224xlarge;c7gn.metal;r8g.medium;r8g.large;r8g.xlarge;r8g.2xlarge;r8g.4xlarge;r8g.8xlarge;r8g.12xlarge;r8g.16xlarge;r8g.24xlarge;r8g.48xlarge;r8g.metal-24xl;r8g.metal-48xl;mac2-m1ultra.metal;g6e.xlarge;g6e.2xlarge;g6e.4xlarge;g6e.8xlarge;g6e.12xlarge;g6e.16xlarge;g6e.24xlarge;g6e.48xlarge;c8g.medium;c8g.large;c8g.xlarge;c8g.2xlarge;c8g.4xlarge;c8g.8xlarge;c8g.12xlarge;c8g.16xlarge;c8g.24xlarge;c8g.48xlarge;c8g.metal-24xl;c8g.metal-48xl;m8g.medium;m8g.large;m8g.xlarge;m8g.2xlarge;m8g.4xlarge;m8g.8xlarge;m8g.12xlarge;m8g.16xlarge;m8g.24xlarge;m8g.48xlarge;m8g.metal-24xl;m8g.metal-48xl;x8g.medium;x8g.large;x8g.xlarge;x8g.2xlarge;x8g.4xlarge;x8g.8xlarge;x8g.12xlarge;x8g.16xlarge;x8g.24xlarge;x8g.48xlarge;x8g.metal-24xl;x8g.metal-48xl;i7ie.large;i7ie.xlarge;i7ie.2xlarge;i7ie.3xlarge;i7ie.6xlarge;i7ie.12xlarge;i7ie.18xlarge;i7ie.24xlarge;i7ie.48xlarge;i8g.large;i8g.xlarge;i8g.2xlarge;i8g.4xlarge;i8g.8xlarge;i8g.12xlarge;i8g.16xlarge;i8g.24xlarge;i8g.metal-24xl;u7i-6tb.112xlarge;u7i-8tb.112xlarge;u7inh-32tb.480xlarge;p5e.48xlarge;p5en.48xlarge;f2.12xlarge;f2.48xlarge;trn2.48xlarge;c7i-flex.12xlarge;c7i-flex.16xlarge;m7i-flex.12xlarge;m7i-flex.16xlarge;i7ie.metal-24xl;i7ie.metal-48xl;i8g.48xlarge;c8gd.medium;c8gd.large;c8gd.xlarge;c8gd.2xlarge;c8gd.4xlarge;c8gd.8xlarge;c8gd.12xlarge;c8gd.16xlarge;c8gd.24xlarge;c8gd.48xlarge;c8gd.metal-24xl;c8gd.metal-48xl;i7i.large;i7i.xlarge;i7i.2xlarge;i7i.4xlarge;i7i.8xlarge;i7i.12xlarge;i7i.16xlarge;i7i.24xlarge;i7i.48xlarge;i7i.metal-24xl;i7i.metal-48xl;p6-b200.48xlarge;m8gd.medium;m8gd.large;m8gd.xlarge;m8gd.2xlarge;m8gd.4xlarge;m8gd.8xlarge;m8gd.12xlarge;m8gd.16xlarge;m8gd.24xlarge;m8gd.48xlarge;m8gd.metal-24xl;m8gd.metal-48xl;r8gd.medium;r8gd.large;r8gd.xlarge;r8gd.2xlarge;r8gd.4xlarge;r8gd.8xlarge;r8gd.12xlarge;r8gd.16xlarge;r8gd.24xlarge;r8gd.48xlarge;r8gd.metal-24xl;r8gd.metal-48xl;c8gn.medium;c8gn.large;c8gn.xlarge;c8gn.2xlarge;c8gn.4xlarge;c8gn.8xlarge;c8gn.12xlarge;c8gn.16xlarge;c8gn.24xlarge;c8gn.48xlarge;c8gn.metal-24xl;c8gn.metal-48xl;f2.6xlarge;p6e-gb200.36xlarge;g6f.large;g6f.xlarge;g6f.2xlarge;g6f.4xlarge;gr6f.4xlarge;p5.4xlarge;r8i.large;r8i.xlarge;r8i.2xlarge;r8i.4xlarge;r8i.8xlarge;r8i.12xlarge;r8i.16xlarge;r8i.24xlarge;r8i.32xlarge;r8i.48xlarge;r8i.96xlarge;r8i.metal-48xl;r8i.metal-96xl;r8i-flex.large;r8i-flex.xlarge;r8i-flex.2xlarge;r8i-flex.4xlarge;r8i-flex.8xlarge;r8i-flex.12xlarge;r8i-flex.16xlarge;m8i.large;m8i.xlarge;m8i.2xlarge;m8i.4xlarge;m8i.8xlarge;m8i.12xlarge;m8i.16xlarge;m8i.24xlarge;m8i.32xlarge;m8i.48xlarge;m8i.96xlarge;m8i.metal-48xl;m8i.metal-96xl;m8i-flex.large;m8i-flex.xlarge;m8i-flex.2xlarge;m8i-flex.4xlarge;m8i-flex.8xlarge;m8i-flex.12xlarge;m8i-flex.16xlarge;i8ge.large;i8ge.xlarge;i8ge.2xlarge;i8ge.3xlarge;i8ge.6xlarge;i8ge.12xlarge;i8ge.18xlarge;i8ge.24xlarge;i8ge.48xlarge;i8ge.metal-24xl;i8ge.metal-48xl;mac-m4.metal;mac-m4pro.metal;r8gn.medium;r8gn.large;r8gn.xlarge;r8gn.2xlarge;r8gn.4xlarge;r8gn.8xlarge;r8gn.12xlarge;r8gn.16xlarge;r8gn.24xlarge;r8gn.48xlarge;r8gn.metal-24xl;r8gn.metal-48xl;c8i.large;c8i.xlarge;c8i.2xlarge;c8i.4xlarge;c8i.8xlarge;c8i.12xlarge;c8i.16xlarge;c8i.24xlarge;c8i.32xlarge;c8i.48xlarge;c8i.96xlarge;c8i.metal-48xl;c8i.metal-96xl;c8i-flex.large;c8i-flex.xlarge;c8i-flex.2xlarge;c8i-flex.4xlarge;c8i-flex.8xlarge;c8i-flex.12xlarge;c8i-flex.16xlarge;r8gb.medium;r8gb.large;r8gb.xlarge;r8gb.2xlarge;r8gb.4xlarge;r8gb.8xlarge;r8gb.12xlarge;r8gb.16xlarge;r8gb.24xlarge;r8gb.metal-24xl;m8a.medium;m8a.large;m8a.xlarge;m8a.2xlarge;m8a.4xlarge;m8a.8xlarge;m8a.12xlarge;m8a.16xlarge;m8a.24xlarge;m8a.48xlarge;m8a.metal-24xl;m8a.metal-48xl;trn2.3xlarge;r8a.medium;r8a.large;r8a.xlarge;r8a.2xlarge;r8a.4xlarge;r8a.8xlarge;r8a.12xlarge;r8a.16xlarge;r8a.24xlarge;r8a.48xlarge;r8a.metal-24xl;r8a.metal-48xl;p6-b300.48xlarge;c8a.medium;c8a.large;c8a.xlarge;c8a.2xlarge;c8a.4xlarge;c8a.8xlarge;c8a.12xlarge;c8a.16xlarge;c8a.24xlarge;c8a.48xlarge;c8a.metal-24xl;c8a.metal-48xl;c8gb.12xlarge;c8gb.16xlarge;c8gb.24xlarge;c8gb.2xlarge;c8gb.4xlarge;c8gb.8xlarge;c8gb.large;c8gb.medium;c8gb.metal-24xl;c8gb.xlarge;c8gb.48xlarge;c8gb.metal-48xl;m8gb.12xlarge;m8gb.16xlarge;m8gb.24xlarge;m8gb.2xlarge;m8gb.4xlarge;m8gb.8xlarge;m8gb.large;m8gb.medium;m8gb.xlarge;m8gb.48xlarge;m8gb.metal-24xl;m8gb.metal-48xl;m8gn.12xlarge;m8gn.16xlarge;m8gn.24xlarge;m8gn.2xlarge;m8gn.48xlarge;m8gn.4xlarge;m8gn.8xlarge;m8gn.large;m8gn.medium;m8gn.xlarge;m8gn.metal-24xl;m8gn.metal-48xl;x8aedz.12xlarge;x8aedz.24xlarge;x8aedz.3xlarge;x8aedz.6xlarge;x8aedz.large;x8aedz.metal-12xl;x8aedz.metal-24xl;x8aedz.xlarge;m8azn.medium;m8azn.large;m8azn.xlarge;m8azn.3xlarge;m8azn.6xlarge;m8azn.12xlarge;m8azn.24xlarge;m8azn.metal-12xl;m8azn.metal-24xl;x8i.large;x8i.xlarge;x8i.2xlarge;x8i.4xlarge;x8i.8xlarge;x8i.12xlarge;x8i.16xlarge;x8i.24xlarge;x8i.32xlarge;x8i.48xlarge;x8i.64xlarge;x8i.96xlarge;x8i.metal-48xl;x8i.metal-96xl;mac-m4max.metal;g7e.2xlarge;g7e.4xlarge;g7e.8xlarge;g7e.12xlarge;g7e.24xlarge;g7e.48xlarge;r8id.large;r8id.xlarge;r8id.2xlarge;r8id.4xlarge;r8id.8xlarge;r8id.12xlarge;r8id.16xlarge;r8id.24xlarge;r8id.32xlarge;r8id.48xlarge;r8id.96xlarge;r8id.metal-48xl;r8id.metal-96xl;c8id.large;c8id.xlarge;c8id.2xlarge;c8id.4xlarge;c8id.8xlarge;c8id.12xlarge;c8id.16xlarge;c8id.24xlarge;c8id.32xlarge;c8id.48xlarge;c8id.96xlarge;c8id.metal-48xl;c8id.metal-96xl;m8id.large;m8id.xlarge;m8id.2xlarge;m8id.4xlarge;m8id.8xlarge;m8id.12xlarge;m8id.16xlarge;m8id.24xlarge;m8id.32xlarge;m8id.48xlarge;m8id.96xlarge;m8id.metal-48xl;m8id.metal-96xl;hpc8a.96xlarge
 	InstanceType *string `json:"instanceType,omitempty"`
-	// The number of IPv6 addresses to associate with the primary network interface. Amazon EC2 chooses the IPv6 addresses from the range of your subnet. You cannot specify this option and the option to assign specific IPv6 addresses in the same request.
+	// The number of IPv6 addresses to associate with the primary network interface. Amazon EC2 chooses the IPv6 addresses from the range of your subnet. You cannot specify this option and the option to assign specific IPv6 addresses in the same request. You can specify this option if you've specified a minimum number of instances to launch.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="ipv6AddressCount cannot change once set"
 	IPv6AddressCount *int64 `json:"ipv6AddressCount,omitempty"`
@@ -74,11 +74,11 @@ type InstanceSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="ipv6Addresses cannot change once set"
 	IPv6Addresses []InstanceIpv6Address `json:"ipv6Addresses,omitempty"`
-	// The ID of the kernel. We recommend that you use PV-GRUB instead of kernels and RAM disks. For more information, see PV-GRUB in the Amazon EC2 User Guide .
+	// The ID of the kernel.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="kernelID cannot change once set"
 	KernelID *string `json:"kernelID,omitempty"`
-	// The name of the key pair. For more information, see Create a key pair for your EC2 instance . If you do not specify a key pair, you can't connect to the instance unless you choose an AMI that is configured to allow users another way to log in.
+	// The name of the key pair. For more information, see Create a key pair for your EC2 instance.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="keyName cannot change once set"
 	KeyName *string `json:"keyName,omitempty"`
@@ -89,7 +89,7 @@ type InstanceSpec struct {
 	// +kubebuilder:validation:Minimum=1
 	// +kubebuilder:validation:Maximum=1
 	MaxCount *int64 `json:"maxCount,omitempty"`
-	// The minimum number of instances to launch. If you specify a value that is more capacity than Amazon EC2 can provide in the target Availability Zone, Amazon EC2 does not launch any instances. Constraints: Between 1 and the quota for the specified instance type for your account for this Region.
+	// The minimum number of instances to launch. If you specify a value that is more capacity than Amazon EC2 can provide in the target Availability Zone, Amazon EC2 does not launch any instances.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="minCount cannot change once set"
 	// +kubebuilder:default=1
@@ -108,7 +108,7 @@ type InstanceSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="ramDiskID cannot change once set"
 	RamdiskID *string `json:"ramDiskID,omitempty"`
-	// The IDs of the security groups. If you specify a network interface, you must specify any security groups as part of the network interface instead of using this parameter.
+	// The IDs of the security groups.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="securityGroupIDs cannot change once set"
 	SecurityGroupIDs []string `json:"securityGroupIDs,omitempty"`
@@ -116,11 +116,11 @@ type InstanceSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="securityGroupRefs cannot change once set"
 	SecurityGroupRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"securityGroupRefs,omitempty"`
-	// [Default VPC] The names of the security groups. If you specify a network interface, you must specify any security groups as part of the network interface instead of using this parameter. Default: Amazon EC2 uses the default security group.
+	// [Default VPC] The names of the security groups.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="securityGroups cannot change once set"
 	SecurityGroups []string `json:"securityGroups,omitempty"`
-	// The ID of the subnet to launch the instance into. If you specify a network interface, you must specify any subnets as part of the network interface instead of using this parameter.
+	// The ID of the subnet to launch the instance into.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="subnetID cannot change once set"
 	SubnetID *string `json:"subnetID,omitempty"`
@@ -128,15 +128,15 @@ type InstanceSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="subnetRef cannot change once set"
 	SubnetRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"subnetRef,omitempty"`
-	// The user data to make available to the instance. User data must be base64-encoded. Depending on the tool or SDK that you're using, the base64-encoding might be performed for you. For more information, see Run commands at launch using instance user data .
+	// The user data to make available to the instance. User data must be base64-encoded. Depending on the tool or SDK that you're using, the base64-encoding might be performed for you. For more information, see Run commands at launch using instance user data.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="userData cannot change once set"
 	UserData *string `json:"userData,omitempty"`
-	// An elastic GPU to associate with the instance. Amazon Elastic Graphics reached end of life on January 8, 2024.
+	// An elastic GPU to associate with the instance.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="elasticGPUSpecification cannot change once set"
 	ElasticGPUSpecification []ElasticGpuSpecification `json:"elasticGPUSpecification,omitempty"`
-	// An elastic inference accelerator to associate with the instance. Amazon Elastic Inference is no longer available.
+	// An elastic inference accelerator to associate with the instance.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="elasticInferenceAccelerators cannot change once set"
 	ElasticInferenceAccelerators []ElasticInferenceAccelerator `json:"elasticInferenceAccelerators,omitempty"`
@@ -144,23 +144,23 @@ type InstanceSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="launchTemplate cannot change once set"
 	LaunchTemplate *LaunchTemplateSpecification `json:"launchTemplate,omitempty"`
-	// The market (purchasing) option for the instances. For RunInstances , persistent Spot Instance requests are only supported when InstanceInterruptionBehavior is set to either hibernate or stop .
+	// The market (purchasing) option for the instances.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="instanceMarketOptions cannot change once set"
 	InstanceMarketOptions *InstanceMarketOptionsRequest `json:"instanceMarketOptions,omitempty"`
-	// The credit option for CPU usage of the burstable performance instance. Valid values are standard and unlimited . To change this attribute after launch, use ModifyInstanceCreditSpecification . For more information, see Burstable performance instances in the Amazon EC2 User Guide .
+	// The credit option for CPU usage of the burstable performance instance. Valid values are `standard` and `unlimited`. To change this attribute after launch, use ModifyInstanceCreditSpecification. For more information, see Burstable performance instances in the Amazon EC2 User Guide.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="creditSpecification cannot change once set"
 	CreditSpecification *CreditSpecificationRequest `json:"creditSpecification,omitempty"`
-	// The CPU options for the instance. For more information, see Optimize CPU options in the Amazon EC2 User Guide .
+	// The CPU options for the instance. For more information, see Optimize CPU options in the Amazon EC2 User Guide.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="cpuOptions cannot change once set"
 	CPUOptions *CpuOptionsRequest `json:"cpuOptions,omitempty"`
-	// Information about the Capacity Reservation targeting option. If you do not specify this parameter, the instance's Capacity Reservation preference defaults to open , which enables it to run in any open Capacity Reservation that has matching attributes (instance type, platform, Availability Zone, and…
+	// Information about the Capacity Reservation targeting option. If you do not specify this parameter, the instance's Capacity Reservation preference defaults to `open`, which enables it to run in any open Capacity Reservation that has matching attributes (instance type, platform, Availability Zone, and tenancy).
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="capacityReservationSpecification cannot change once set"
 	CapacityReservationSpecification *CapacityReservationSpecification `json:"capacityReservationSpecification,omitempty"`
-	// Indicates whether an instance is enabled for hibernation. This parameter is valid only if the instance meets the hibernation prerequisites . For more information, see Hibernate your Amazon EC2 instance in the Amazon EC2 User Guide .
+	// Indicates whether an instance is enabled for hibernation. This parameter is valid only if the instance meets the hibernation prerequisites. For more information, see Hibernate your Amazon EC2 instance in the Amazon EC2 User Guide.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="hibernationOptions cannot change once set"
 	HibernationOptions *HibernationOptionsRequest `json:"hibernationOptions,omitempty"`
@@ -168,11 +168,11 @@ type InstanceSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="licenseSpecifications cannot change once set"
 	LicenseSpecifications []LicenseConfigurationRequest `json:"licenseSpecifications,omitempty"`
-	// The metadata options for the instance. For more information, see Configure the Instance Metadata Service options .
+	// The metadata options for the instance. For more information, see Configure the Instance Metadata Service options.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="metadataOptions cannot change once set"
 	MetadataOptions *InstanceMetadataOptionsRequest `json:"metadataOptions,omitempty"`
-	// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves. For more information, see Amazon Web Services Nitro Enclaves User Guide . You can't enable Amazon Web Services Nitro Enclaves and hibernation on the same instance.
+	// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves. For more information, see Amazon Web Services Nitro Enclaves User Guide.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="enclaveOptions cannot change once set"
 	EnclaveOptions *EnclaveOptionsRequest `json:"enclaveOptions,omitempty"`
@@ -184,11 +184,11 @@ type InstanceSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="maintenanceOptions cannot change once set"
 	MaintenanceOptions *InstanceMaintenanceOptionsRequest `json:"maintenanceOptions,omitempty"`
-	// Indicates whether an instance is enabled for stop protection. For more information, see Enable stop protection for your EC2 instances .
+	// Indicates whether an instance is enabled for stop protection. For more information, see Enable stop protection for your EC2 instances.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="disableAPIStop cannot change once set"
 	DisableAPIStop *bool `json:"disableAPIStop,omitempty"`
-	// If you’re launching an instance into a dual-stack or IPv6-only subnet, you can enable assigning a primary IPv6 address. A primary IPv6 address is an IPv6 GUA address associated with an ENI that you have enabled to use a primary IPv6 address.
+	// If you’re launching an instance into a dual-stack or IPv6-only subnet, you can enable assigning a primary IPv6 address. A primary IPv6 address is an IPv6 GUA address associated with an ENI that you have enabled to use a primary IPv6 address. Use this option if an instance relies on its IPv6 address not changing. When you launch the instance, Amazon Web Services will automatically assign an IPv6 address associated with the ENI attached to your instance to be the primary IPv6 address. Once you enable an IPv6 GUA address to be a primary IPv6, you cannot disable it.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="enablePrimaryIPv6 cannot change once set"
 	EnablePrimaryIPv6 *bool `json:"enablePrimaryIPv6,omitempty"`
@@ -204,12 +204,12 @@ type InstanceSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="secondaryInterfaces cannot change once set"
 	SecondaryInterfaces []InstanceSecondaryInterfaceSpecificationRequest `json:"secondaryInterfaces,omitempty"`
-	// Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown). Default: stop
+	// Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="instanceInitiatedShutdownBehavior cannot change once set"
 	// +kubebuilder:validation:Enum=stop;terminate
 	InstanceInitiatedShutdownBehavior *string `json:"instanceInitiatedShutdownBehavior,omitempty"`
-	// The primary IPv4 address. You must specify a value from the IPv4 address range of the subnet. Only one private IP address can be designated as primary.
+	// The primary IPv4 address. You must specify a value from the IPv4 address range of the subnet.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="privateIPAddress cannot change once set"
 	PrivateIPAddress *string `json:"privateIPAddress,omitempty"`
@@ -225,14 +225,14 @@ type InstanceSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="iamInstanceProfile cannot change once set"
 	IAMInstanceProfile *IamInstanceProfileSpecification `json:"iamInstanceProfile,omitempty"`
-	// Indicates whether the instance is optimized for Amazon EBS I/O. This optimization provides dedicated throughput to Amazon EBS and an optimized configuration stack to provide optimal Amazon EBS I/O performance. This optimization isn't available with all instance types.
+	// Indicates whether the instance is optimized for Amazon EBS I/O. This optimization provides dedicated throughput to Amazon EBS and an optimized configuration stack to provide optimal Amazon EBS I/O performance. This optimization isn't available with all instance types. Additional usage charges apply when using an EBS-optimized instance.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="ebsOptimized cannot change once set"
 	EBSOptimized *bool `json:"ebsOptimized,omitempty"`
-	// Enable or disable termination protection for the instance. If the value is true , you can't terminate the instance using the Amazon EC2 console, command line interface, or API. You can't enable termination protection for Spot Instances.
+	// Enable or disable termination protection for the instance. If the value is `true`, you can't terminate the instance using the Amazon EC2 console, command line interface, or API. You can't enable termination protection for Spot Instances.
 	// +optional
 	DisableAPITermination *bool `json:"disableAPITermination,omitempty"`
-	// Enable or disable source/destination checks, which ensure that the instance is either the source or the destination of any traffic that it receives. If the value is true , source/destination checks are enabled; otherwise, they are disabled. The default value is true .
+	// Enable or disable source/destination checks, which ensure that the instance is either the source or the destination of any traffic that it receives. If the value is `true`, source/destination checks are enabled; otherwise, they are disabled. The default value is `true`. You must disable source/destination checks if the instance runs services such as network address translation, routing, or firewalls.
 	// +optional
 	SourceDestCheckEnabled *bool `json:"sourceDestCheckEnabled,omitempty"`
 	// Any tags assigned to the instance.
@@ -252,22 +252,22 @@ type InstanceStatus struct {
 	// Specifies whether enhanced networking with ENA is enabled.
 	// +optional
 	EnaSupport *bool `json:"enaSupport,omitempty"`
-	// The hypervisor type of the instance. The value xen is used for both Xen and Nitro hypervisors.
+	// The hypervisor type of the instance. The value `xen` is used for both Xen and Nitro hypervisors.
 	// +optional
 	Hypervisor *string `json:"hypervisor,omitempty"`
 	// Indicates whether this is a Spot Instance or a Scheduled Instance.
 	// +optional
 	InstanceLifecycle *string `json:"instanceLifecycle,omitempty"`
-	// Deprecated. Amazon Elastic Graphics reached end of life on January 8, 2024.
+	// Deprecated.
 	// +optional
 	ElasticGPUAssociations []ElasticGpuAssociation `json:"elasticGPUAssociations,omitempty"`
-	// Deprecated Amazon Elastic Inference is no longer available.
+	// Deprecated
 	// +optional
 	ElasticInferenceAcceleratorAssociations []ElasticInferenceAcceleratorAssociation `json:"elasticInferenceAcceleratorAssociations,omitempty"`
 	// The Amazon Resource Name (ARN) of the Outpost.
 	// +optional
 	OutpostARN *string `json:"outpostARN,omitempty"`
-	// The device name of the root device volume (for example, /dev/sda1 ).
+	// The device name of the root device volume (for example, `/dev/sda1`).
 	// +optional
 	RootDeviceName *string `json:"rootDeviceName,omitempty"`
 	// The root device type used by the AMI. The AMI can use an EBS volume or an instance store volume.
@@ -288,7 +288,7 @@ type InstanceStatus struct {
 	// The virtualization type of the instance.
 	// +optional
 	VirtualizationType *string `json:"virtualizationType,omitempty"`
-	// The ID of the Capacity Block. For P5 instances, a Capacity Block ID refers to a group of instances. For Trn2u instances, a capacity block ID refers to an EC2 UltraServer.
+	// The ID of the Capacity Block.
 	// +optional
 	CapacityBlockID *string `json:"capacityBlockID,omitempty"`
 	// The ID of the Capacity Reservation.
@@ -297,13 +297,13 @@ type InstanceStatus struct {
 	// The license configurations for the instance.
 	// +optional
 	Licenses []LicenseConfiguration `json:"licenses,omitempty"`
-	// The boot mode that was specified by the AMI. If the value is uefi-preferred , the AMI supports both UEFI and Legacy BIOS. The currentInstanceBootMode parameter is the boot mode that is used to boot the instance at launch or start.
+	// The boot mode that was specified by the AMI. If the value is `uefi-preferred`, the AMI supports both UEFI and Legacy BIOS. The `currentInstanceBootMode` parameter is the boot mode that is used to boot the instance at launch or start.
 	// +optional
 	BootMode *string `json:"bootMode,omitempty"`
-	// The platform details value for the instance. For more information, see AMI billing information fields in the Amazon EC2 User Guide .
+	// The platform details value for the instance. For more information, see AMI billing information fields in the Amazon EC2 User Guide.
 	// +optional
 	PlatformDetails *string `json:"platformDetails,omitempty"`
-	// The usage operation value for the instance. For more information, see AMI billing information fields in the Amazon EC2 User Guide .
+	// The usage operation value for the instance. For more information, see AMI billing information fields in the Amazon EC2 User Guide.
 	// +optional
 	UsageOperation *string `json:"usageOperation,omitempty"`
 	// The time that the usage operation was last updated.
@@ -312,10 +312,10 @@ type InstanceStatus struct {
 	// The IPv6 address assigned to the instance.
 	// +optional
 	IPv6Address *string `json:"ipv6Address,omitempty"`
-	// If the instance is configured for NitroTPM support, the value is v2.0 . For more information, see NitroTPM in the Amazon EC2 User Guide .
+	// If the instance is configured for NitroTPM support, the value is `v2.0`. For more information, see NitroTPM in the Amazon EC2 User Guide.
 	// +optional
 	TpmSupport *string `json:"tpmSupport,omitempty"`
-	// The boot mode that is used to boot the instance at launch or start. For more information, see Boot modes in the Amazon EC2 User Guide .
+	// The boot mode that is used to boot the instance at launch or start. For more information, see Boot modes in the Amazon EC2 User Guide.
 	// +optional
 	CurrentInstanceBootMode *string `json:"currentInstanceBootMode,omitempty"`
 	// The ID of the instance.
@@ -324,10 +324,10 @@ type InstanceStatus struct {
 	// The current state of the instance.
 	// +optional
 	State *InstanceState `json:"state,omitempty"`
-	// [IPv4 only] The private DNS hostname name assigned to the instance. This DNS hostname can only be used inside the Amazon EC2 network. This name is not available until the instance enters the running state.
+	// [IPv4 only] The private DNS hostname name assigned to the instance. This DNS hostname can only be used inside the Amazon EC2 network. This name is not available until the instance enters the `running` state.
 	// +optional
 	PrivateDNSName *string `json:"privateDNSName,omitempty"`
-	// The public DNS name assigned to the instance. This name is not available until the instance enters the running state. This name is only available if you've enabled DNS hostnames for your VPC. The format of this name depends on the public hostname type .
+	// The public DNS name assigned to the instance. This name is not available until the instance enters the `running` state. This name is only available if you've enabled DNS hostnames for your VPC. The format of this name depends on the public hostname type.
 	// +optional
 	PublicDNSName *string `json:"publicDNSName,omitempty"`
 	// The reason for the most recent state transition. This might be an empty string.
@@ -342,13 +342,13 @@ type InstanceStatus struct {
 	// The time that the instance was last launched. To determine the time that instance was first launched, see the attachment time for the primary network interface.
 	// +optional
 	LaunchTime *metav1.Time `json:"launchTime,omitempty"`
-	// The platform. This value is windows for Windows instances; otherwise, it is empty.
+	// The platform. This value is `windows` for Windows instances; otherwise, it is empty.
 	// +optional
 	Platform *string `json:"platform,omitempty"`
 	// The ID of the VPC in which the instance is running.
 	// +optional
 	VPCID *string `json:"vpcID,omitempty"`
-	// The public IPv4 address, or the Carrier IP address assigned to the instance, if applicable. A Carrier IP address only applies to an instance launched in a subnet associated with a Wavelength Zone.
+	// The public IPv4 address, or the Carrier IP address assigned to the instance, if applicable.
 	// +optional
 	PublicIPAddress *string `json:"publicIPAddress,omitempty"`
 }

@@ -38,10 +38,10 @@ type BlockDeviceMapping struct {
 	// To omit the device from the block device mapping, specify an empty string. When this property is specified, the device is removed from the block device mapping regardless of the assigned value.
 	// +optional
 	NoDevice *string `json:"noDevice,omitempty"`
-	// The device name. For available device names, see Device names for volumes .
+	// The device name. For available device names, see Device names for volumes.
 	// +optional
 	DeviceName *string `json:"deviceName,omitempty"`
-	// The virtual device name ( ephemeral N). Instance store volumes are numbered starting from 0. An instance type with 2 available instance store volumes can specify mappings for ephemeral0 and ephemeral1 . The number of available instance store volumes depends on the instance type.
+	// The virtual device name (`ephemeral`N). Instance store volumes are numbered starting from 0. An instance type with 2 available instance store volumes can specify mappings for `ephemeral0` and `ephemeral1`. The number of available instance store volumes depends on the instance type. After you connect to the instance, you must mount the volume.
 	// +optional
 	VirtualName *string `json:"virtualName,omitempty"`
 }
@@ -55,7 +55,7 @@ type BlockPublicAccessStates struct {
 
 // CapacityReservationSpecification mirrors the AWS CapacityReservationSpecification shape.
 type CapacityReservationSpecification struct {
-	// Indicates the instance's Capacity Reservation preferences. Possible preferences include: capacity-reservations-only - The instance will only run in a Capacity Reservation or Capacity Reservation group. If capacity isn't available, the instance will fail to launch.
+	// Indicates the instance's Capacity Reservation preferences. Possible preferences include: `capacity-reservations-only` - The instance will only run in a Capacity Reservation or Capacity Reservation group. If capacity isn't available, the instance will fail to launch. `open` - The instance can run in any `open` Capacity Reservation that has matching attributes (instance type, platform, Availability Zone, and tenancy). If capacity isn't available, the instance runs as an On-Demand Instance. `none` - The instance doesn't run in a Capacity Reservation even if one is available.
 	// +optional
 	// +kubebuilder:validation:Enum=capacity-reservations-only;open;none
 	CapacityReservationPreference *string `json:"capacityReservationPreference,omitempty"`
@@ -99,14 +99,14 @@ type CpuOptionsRequest struct {
 	// The number of CPU cores for the instance.
 	// +optional
 	CoreCount *int64 `json:"coreCount,omitempty"`
-	// The number of threads per CPU core. To disable multithreading for the instance, specify a value of 1 . Otherwise, specify the default value of 2 .
+	// The number of threads per CPU core. To disable multithreading for the instance, specify a value of `1`. Otherwise, specify the default value of `2`.
 	// +optional
 	ThreadsPerCore *int64 `json:"threadsPerCore,omitempty"`
-	// Indicates whether to enable the instance for AMD SEV-SNP. AMD SEV-SNP is supported with M6a, R6a, and C6a instance types only. For more information, see AMD SEV-SNP .
+	// Indicates whether to enable the instance for AMD SEV-SNP. AMD SEV-SNP is supported with M6a, R6a, and C6a instance types only. For more information, see AMD SEV-SNP.
 	// +optional
 	// +kubebuilder:validation:Enum=enabled;disabled
 	AmdSevSnp *string `json:"amdSevSnp,omitempty"`
-	// Indicates whether to enable the instance for nested virtualization. Nested virtualization is supported only on 8th generation Intel-based instance types (c8i, m8i, r8i, and their flex variants).
+	// Indicates whether to enable the instance for nested virtualization. Nested virtualization is supported only on 8th generation Intel-based instance types (c8i, m8i, r8i, and their flex variants). When nested virtualization is enabled, Virtual Secure Mode (VSM) is automatically disabled for the instance.
 	// +optional
 	// +kubebuilder:validation:Enum=enabled;disabled
 	NestedVirtualization *string `json:"nestedVirtualization,omitempty"`
@@ -204,7 +204,7 @@ type CreateRouteInput struct {
 
 // CreditSpecificationRequest mirrors the AWS CreditSpecificationRequest shape.
 type CreditSpecificationRequest struct {
-	// The credit option for CPU usage of a T instance. Valid values: standard | unlimited
+	// The credit option for CPU usage of a T instance.
 	// +optional
 	CPUCredits *string `json:"cpuCredits,omitempty"`
 }
@@ -254,10 +254,10 @@ type DnsOptionsSpecification struct {
 
 // EbsBlockDevice mirrors the AWS EbsBlockDevice shape.
 type EbsBlockDevice struct {
-	// Indicates whether the EBS volume is deleted on instance termination. For more information, see Preserving Amazon EBS volumes on instance termination in the Amazon EC2 User Guide .
+	// Indicates whether the EBS volume is deleted on instance termination. For more information, see Preserving Amazon EBS volumes on instance termination in the Amazon EC2 User Guide.
 	// +optional
 	DeleteOnTermination *bool `json:"deleteOnTermination,omitempty"`
-	// The number of I/O operations per second (IOPS). For gp3 , io1 , and io2 volumes, this represents the number of IOPS that are provisioned for the volume. For gp2 volumes, this represents the baseline performance of the volume and the rate at which the volume accumulates I/O credits for bursting.
+	// The number of I/O operations per second (IOPS). For `gp3`, `io1`, and `io2` volumes, this represents the number of IOPS that are provisioned for the volume. For `gp2` volumes, this represents the baseline performance of the volume and the rate at which the volume accumulates I/O credits for bursting.
 	// +optional
 	IOPS *int64 `json:"iops,omitempty"`
 	// The ID of the snapshot.
@@ -266,29 +266,29 @@ type EbsBlockDevice struct {
 	// The size of the volume, in GiBs. You must specify either a snapshot ID or a volume size. If you specify a snapshot, the default is the snapshot size. You can specify a volume size that is equal to or larger than the snapshot size.
 	// +optional
 	VolumeSize *int64 `json:"volumeSize,omitempty"`
-	// The volume type. For more information, see Amazon EBS volume types in the Amazon EBS User Guide .
+	// The volume type. For more information, see Amazon EBS volume types in the Amazon EBS User Guide.
 	// +optional
 	// +kubebuilder:validation:Enum=standard;io1;io2;gp2;sc1;st1;gp3
 	VolumeType *string `json:"volumeType,omitempty"`
-	// Identifier (key ID, key alias, key ARN, or alias ARN) of the customer managed KMS key to use for EBS encryption. This parameter is only supported on BlockDeviceMapping objects called by RunInstances , RequestSpotFleet , and RequestSpotInstances .
+	// Identifier (key ID, key alias, key ARN, or alias ARN) of the customer managed KMS key to use for EBS encryption.
 	// +optional
 	KMSKeyID *string `json:"kmsKeyID,omitempty"`
-	// The throughput that the volume supports, in MiB/s. This parameter is valid only for gp3 volumes. Valid Range: Minimum value of 125. Maximum value of 2,000.
+	// The throughput that the volume supports, in MiB/s.
 	// +optional
 	Throughput *int64 `json:"throughput,omitempty"`
-	// The ARN of the Outpost on which the snapshot is stored. This parameter is not supported when using CreateImage .
+	// The ARN of the Outpost on which the snapshot is stored.
 	// +optional
 	OutpostARN *string `json:"outpostARN,omitempty"`
-	// The Availability Zone where the EBS volume will be created (for example, us-east-1a ). Either AvailabilityZone or AvailabilityZoneId can be specified, but not both. If neither is specified, Amazon EC2 automatically selects an Availability Zone within the Region.
+	// The Availability Zone where the EBS volume will be created (for example, `us-east-1a`).
 	// +optional
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
-	// Indicates whether the encryption state of an EBS volume is changed while being restored from a backing snapshot.
+	// Indicates whether the encryption state of an EBS volume is changed while being restored from a backing snapshot. The effect of setting the encryption state to `true` depends on the volume origin (new or from a snapshot), starting encryption state, ownership, and whether encryption by default is enabled. For more information, see Amazon EBS encryption in the Amazon EBS User Guide.
 	// +optional
 	Encrypted *bool `json:"encrypted,omitempty"`
-	// Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the volume. This is also known as volume initialization .
+	// Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the volume. This is also known as volume initialization. Specifying a volume initialization rate ensures that the volume is initialized at a predictable and consistent rate after creation. For more information, see Initialize Amazon EBS volumes in the Amazon EC2 User Guide.
 	// +optional
 	VolumeInitializationRate *int64 `json:"volumeInitializationRate,omitempty"`
-	// The ID of the Availability Zone where the EBS volume will be created (for example, use1-az1 ). Either AvailabilityZone or AvailabilityZoneId can be specified, but not both. If neither is specified, Amazon EC2 automatically selects an Availability Zone within the Region.
+	// The ID of the Availability Zone where the EBS volume will be created (for example, `use1-az1`).
 	// +optional
 	AvailabilityZoneID *string `json:"availabilityZoneID,omitempty"`
 	// The index of the EBS card. Some instance types support multiple EBS cards. The default EBS card index is 0.
@@ -321,10 +321,10 @@ type ElasticGpuSpecification struct {
 
 // ElasticInferenceAccelerator mirrors the AWS ElasticInferenceAccelerator shape.
 type ElasticInferenceAccelerator struct {
-	// The type of elastic inference accelerator. The possible values are eia1.medium , eia1.large , eia1.xlarge , eia2.medium , eia2.large , and eia2.xlarge .
+	// The type of elastic inference accelerator. The possible values are `eia1.medium`, `eia1.large`, `eia1.xlarge`, `eia2.medium`, `eia2.large`, and `eia2.xlarge`.
 	// +optional
 	Type *string `json:"type_,omitempty"`
-	// The number of elastic inference accelerators to attach to the instance. Default: 1
+	// The number of elastic inference accelerators to attach to the instance.
 	// +optional
 	// +kubebuilder:validation:Minimum=1
 	Count *int64 `json:"count,omitempty"`
@@ -358,21 +358,21 @@ type EnaSrdSpecificationRequest struct {
 
 // EnaSrdUdpSpecificationRequest mirrors the AWS EnaSrdUdpSpecificationRequest shape.
 type EnaSrdUdpSpecificationRequest struct {
-	// Indicates whether UDP traffic uses ENA Express for your instance. To ensure that UDP traffic can use ENA Express when you launch an instance, you must also set EnaSrdEnabled in the EnaSrdSpecificationRequest to true .
+	// Indicates whether UDP traffic uses ENA Express for your instance. To ensure that UDP traffic can use ENA Express when you launch an instance, you must also set EnaSrdEnabled in the EnaSrdSpecificationRequest to `true`.
 	// +optional
 	EnaSrdUDPEnabled *bool `json:"enaSrdUDPEnabled,omitempty"`
 }
 
 // EnclaveOptionsRequest mirrors the AWS EnclaveOptionsRequest shape.
 type EnclaveOptionsRequest struct {
-	// To enable the instance for Amazon Web Services Nitro Enclaves, set this parameter to true .
+	// To enable the instance for Amazon Web Services Nitro Enclaves, set this parameter to `true`.
 	// +optional
 	Enabled *bool `json:"enabled,omitempty"`
 }
 
 // HibernationOptionsRequest mirrors the AWS HibernationOptionsRequest shape.
 type HibernationOptionsRequest struct {
-	// Set to true to enable your instance for hibernation. For Spot Instances, if you set Configured to true , either omit the InstanceInterruptionBehavior parameter (for SpotMarketOptions ), or set it to hibernate .
+	// Set to `true` to enable your instance for hibernation.
 	// +optional
 	Configured *bool `json:"configured,omitempty"`
 }
@@ -402,14 +402,14 @@ type InstanceIpv6Address struct {
 	// The IPv6 address.
 	// +optional
 	IPv6Address *string `json:"ipv6Address,omitempty"`
-	// Determines if an IPv6 address associated with a network interface is the primary IPv6 address. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached.
+	// Determines if an IPv6 address associated with a network interface is the primary IPv6 address. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached. For more information, see RunInstances.
 	// +optional
 	IsPrimaryIPv6 *bool `json:"isPrimaryIPv6,omitempty"`
 }
 
 // InstanceMaintenanceOptionsRequest mirrors the AWS InstanceMaintenanceOptionsRequest shape.
 type InstanceMaintenanceOptionsRequest struct {
-	// Disables the automatic recovery behavior of your instance or sets it to default. For more information, see Simplified automatic recovery .
+	// Disables the automatic recovery behavior of your instance or sets it to default. For more information, see Simplified automatic recovery.
 	// +optional
 	// +kubebuilder:validation:Enum=disabled;default
 	AutoRecovery *string `json:"autoRecovery,omitempty"`
@@ -428,22 +428,22 @@ type InstanceMarketOptionsRequest struct {
 
 // InstanceMetadataOptionsRequest mirrors the AWS InstanceMetadataOptionsRequest shape.
 type InstanceMetadataOptionsRequest struct {
-	// Indicates whether IMDSv2 is required. optional - IMDSv2 is optional, which means that you can use either IMDSv2 or IMDSv1. required - IMDSv2 is required, which means that IMDSv1 is disabled, and you must use IMDSv2.
+	// Indicates whether IMDSv2 is required.
 	// +optional
 	// +kubebuilder:validation:Enum=optional;required
 	HTTPTokens *string `json:"httpTokens,omitempty"`
-	// The maximum number of hops that the metadata token can travel. Possible values: Integers from 1 to 64
+	// The maximum number of hops that the metadata token can travel.
 	// +optional
 	HTTPPutResponseHopLimit *int64 `json:"httpPutResponseHopLimit,omitempty"`
-	// Enables or disables the HTTP metadata endpoint on your instances. If you specify a value of disabled , you cannot access your instance metadata. Default: enabled
+	// Enables or disables the HTTP metadata endpoint on your instances.
 	// +optional
 	// +kubebuilder:validation:Enum=disabled;enabled
 	HTTPEndpoint *string `json:"httpEndpoint,omitempty"`
-	// Enables or disables the IPv6 endpoint for the instance metadata service. Default: disabled
+	// Enables or disables the IPv6 endpoint for the instance metadata service.
 	// +optional
 	// +kubebuilder:validation:Enum=disabled;enabled
 	HTTPProtocolIPv6 *string `json:"httpProtocolIPv6,omitempty"`
-	// Set to enabled to allow access to instance tags from the instance metadata. Set to disabled to turn off access to instance tags from the instance metadata. For more information, see View tags for your EC2 instances using instance metadata . Default: disabled
+	// Set to `enabled` to allow access to instance tags from the instance metadata. Set to `disabled` to turn off access to instance tags from the instance metadata. For more information, see View tags for your EC2 instances using instance metadata.
 	// +optional
 	// +kubebuilder:validation:Enum=disabled;enabled
 	InstanceMetadataTags *string `json:"instanceMetadataTags,omitempty"`
@@ -451,28 +451,28 @@ type InstanceMetadataOptionsRequest struct {
 
 // InstanceNetworkInterfaceSpecification mirrors the AWS InstanceNetworkInterfaceSpecification shape.
 type InstanceNetworkInterfaceSpecification struct {
-	// Indicates whether to assign a public IPv4 address to an instance you launch in a VPC. The public IP address can only be assigned to a network interface for eth0, and can only be assigned to a new network interface, not an existing one.
+	// Indicates whether to assign a public IPv4 address to an instance you launch in a VPC. The public IP address can only be assigned to a network interface for eth0, and can only be assigned to a new network interface, not an existing one. You cannot specify more than one network interface in the request. If launching into a default subnet, the default value is `true`.
 	// +optional
 	AssociatePublicIPAddress *bool `json:"associatePublicIPAddress,omitempty"`
-	// If set to true , the interface is deleted when the instance is terminated. You can specify true only if creating a new network interface when launching an instance.
+	// If set to `true`, the interface is deleted when the instance is terminated. You can specify `true` only if creating a new network interface when launching an instance.
 	// +optional
 	DeleteOnTermination *bool `json:"deleteOnTermination,omitempty"`
 	// The description of the network interface. Applies only if creating a network interface when launching an instance.
 	// +optional
 	Description *string `json:"description,omitempty"`
-	// The position of the network interface in the attachment order. A primary network interface has a device index of 0. If you specify a network interface when launching an instance, you must specify the device index.
+	// The position of the network interface in the attachment order. A primary network interface has a device index of 0.
 	// +optional
 	DeviceIndex *int64 `json:"deviceIndex,omitempty"`
 	// The IDs of the security groups for the network interface. Applies only if creating a network interface when launching an instance.
 	// +optional
 	Groups []string `json:"groups,omitempty"`
-	// A number of IPv6 addresses to assign to the network interface. Amazon EC2 chooses the IPv6 addresses from the range of the subnet. You cannot specify this option and the option to assign specific IPv6 addresses in the same request.
+	// A number of IPv6 addresses to assign to the network interface. Amazon EC2 chooses the IPv6 addresses from the range of the subnet. You cannot specify this option and the option to assign specific IPv6 addresses in the same request. You can specify this option if you've specified a minimum number of instances to launch.
 	// +optional
 	IPv6AddressCount *int64 `json:"ipv6AddressCount,omitempty"`
 	// The IPv6 addresses to assign to the network interface. You cannot specify this option and the option to assign a number of IPv6 addresses in the same request. You cannot specify this option if you've specified a minimum number of instances to launch.
 	// +optional
 	IPv6Addresses []InstanceIpv6Address `json:"ipv6Addresses,omitempty"`
-	// The ID of the network interface. If you are creating a Spot Fleet, omit this parameter because you can’t specify a network interface ID in a launch specification.
+	// The ID of the network interface.
 	// +optional
 	NetworkInterfaceID *string `json:"networkInterfaceID,omitempty"`
 	// The private IPv4 address of the network interface. Applies only if creating a network interface when launching an instance. You cannot specify this option if you're launching more than one instance in a RunInstances request.
@@ -481,40 +481,40 @@ type InstanceNetworkInterfaceSpecification struct {
 	// The private IPv4 addresses to assign to the network interface. Only one private IPv4 address can be designated as primary. You cannot specify this option if you're launching more than one instance in a RunInstances request.
 	// +optional
 	PrivateIPAddresses []PrivateIpAddressSpecification `json:"privateIPAddresses,omitempty"`
-	// The number of secondary private IPv4 addresses. You can’t specify this parameter and also specify a secondary private IP address using the PrivateIpAddress parameter.
+	// The number of secondary private IPv4 addresses. You can’t specify this parameter and also specify a secondary private IP address using the `PrivateIpAddress` parameter.
 	// +optional
 	SecondaryPrivateIPAddressCount *int64 `json:"secondaryPrivateIPAddressCount,omitempty"`
 	// The ID of the subnet associated with the network interface. Applies only if creating a network interface when launching an instance.
 	// +optional
 	SubnetID *string `json:"subnetID,omitempty"`
-	// Indicates whether to assign a carrier IP address to the network interface. You can only assign a carrier IP address to a network interface that is in a subnet in a Wavelength Zone.
+	// Indicates whether to assign a carrier IP address to the network interface.
 	// +optional
 	AssociateCarrierIPAddress *bool `json:"associateCarrierIPAddress,omitempty"`
-	// The type of network interface. If you specify efa-only , do not assign any IP addresses to the network interface. EFA-only network interfaces do not support IP addresses. Valid values: interface | efa | efa-only
+	// The type of network interface.
 	// +optional
 	InterfaceType *string `json:"interfaceType,omitempty"`
 	// The index of the network card. Some instance types support multiple network cards. The primary network interface must be assigned to network card index 0. The default is network card index 0.
 	// +optional
 	NetworkCardIndex *int64 `json:"networkCardIndex,omitempty"`
-	// The IPv4 delegated prefixes to be assigned to the network interface. You cannot use this option if you use the Ipv4PrefixCount option.
+	// The IPv4 delegated prefixes to be assigned to the network interface. You cannot use this option if you use the `Ipv4PrefixCount` option.
 	// +optional
 	IPv4Prefixes []Ipv4PrefixSpecificationRequest `json:"ipv4Prefixes,omitempty"`
-	// The number of IPv4 delegated prefixes to be automatically assigned to the network interface. You cannot use this option if you use the Ipv4Prefix option.
+	// The number of IPv4 delegated prefixes to be automatically assigned to the network interface. You cannot use this option if you use the `Ipv4Prefix` option.
 	// +optional
 	IPv4PrefixCount *int64 `json:"ipv4PrefixCount,omitempty"`
-	// The IPv6 delegated prefixes to be assigned to the network interface. You cannot use this option if you use the Ipv6PrefixCount option.
+	// The IPv6 delegated prefixes to be assigned to the network interface. You cannot use this option if you use the `Ipv6PrefixCount` option.
 	// +optional
 	IPv6Prefixes []Ipv6PrefixSpecificationRequest `json:"ipv6Prefixes,omitempty"`
-	// The number of IPv6 delegated prefixes to be automatically assigned to the network interface. You cannot use this option if you use the Ipv6Prefix option.
+	// The number of IPv6 delegated prefixes to be automatically assigned to the network interface. You cannot use this option if you use the `Ipv6Prefix` option.
 	// +optional
 	IPv6PrefixCount *int64 `json:"ipv6PrefixCount,omitempty"`
-	// The primary IPv6 address of the network interface. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached.
+	// The primary IPv6 address of the network interface. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached. For more information about primary IPv6 addresses, see RunInstances.
 	// +optional
 	PrimaryIPv6 *bool `json:"primaryIPv6,omitempty"`
 	// Specifies the ENA Express settings for the network interface that's attached to the instance.
 	// +optional
 	EnaSrdSpecification *EnaSrdSpecificationRequest `json:"enaSrdSpecification,omitempty"`
-	// A security group connection tracking specification that enables you to set the timeout for connection tracking on an Elastic network interface. For more information, see Connection tracking timeouts in the Amazon EC2 User Guide .
+	// A security group connection tracking specification that enables you to set the timeout for connection tracking on an Elastic network interface. For more information, see Connection tracking timeouts in the Amazon EC2 User Guide.
 	// +optional
 	ConnectionTrackingSpecification *ConnectionTrackingSpecificationRequest `json:"connectionTrackingSpecification,omitempty"`
 	// The number of ENA queues to be created with the instance.
@@ -524,7 +524,7 @@ type InstanceNetworkInterfaceSpecification struct {
 
 // InstanceNetworkPerformanceOptionsRequest mirrors the AWS InstanceNetworkPerformanceOptionsRequest shape.
 type InstanceNetworkPerformanceOptionsRequest struct {
-	// Specify the bandwidth weighting option to boost the associated type of baseline bandwidth, as follows: default This option uses the standard bandwidth configuration for your instance type. vpc-1 This option boosts your networking baseline bandwidth and reduces your EBS baseline bandwidth.
+	// Specify the bandwidth weighting option to boost the associated type of baseline bandwidth, as follows: default
 	// +optional
 	// +kubebuilder:validation:Enum=default;vpc-1;ebs-1
 	BandwidthWeighting *string `json:"bandwidthWeighting,omitempty"`
@@ -539,7 +539,7 @@ type InstanceSecondaryInterfacePrivateIpAddressRequest struct {
 
 // InstanceSecondaryInterfaceSpecificationRequest mirrors the AWS InstanceSecondaryInterfaceSpecificationRequest shape.
 type InstanceSecondaryInterfaceSpecificationRequest struct {
-	// Indicates whether the secondary interface is deleted when the instance is terminated. The only supported value for this field is true .
+	// Indicates whether the secondary interface is deleted when the instance is terminated.
 	// +optional
 	DeleteOnTermination *bool `json:"deleteOnTermination,omitempty"`
 	// The device index for the secondary interface attachment.
@@ -565,7 +565,7 @@ type InstanceSecondaryInterfaceSpecificationRequest struct {
 
 // InstanceState mirrors the AWS InstanceState shape.
 type InstanceState struct {
-	// The state of the instance as a 16-bit unsigned integer. The high byte is all of the bits between 2^8 and (2^16)-1, which equals decimal values between 256 and 65,535. These numerical values are used for internal purposes and should be ignored.
+	// The state of the instance as a 16-bit unsigned integer.
 	// +optional
 	Code *int64 `json:"code,omitempty"`
 	// The current state of the instance.
@@ -655,7 +655,7 @@ type IpRangeStatus struct {
 
 // Ipv4PrefixSpecificationRequest mirrors the AWS Ipv4PrefixSpecificationRequest shape.
 type Ipv4PrefixSpecificationRequest struct {
-	// The IPv4 prefix. For information, see Assigning prefixes to network interfaces in the Amazon EC2 User Guide .
+	// The IPv4 prefix. For information, see Assigning prefixes to network interfaces in the Amazon EC2 User Guide.
 	// +optional
 	IPv4Prefix *string `json:"ipv4Prefix,omitempty"`
 }
@@ -706,16 +706,16 @@ type LastError struct {
 
 // LaunchTemplateSpecification mirrors the AWS LaunchTemplateSpecification shape.
 type LaunchTemplateSpecification struct {
-	// The ID of the launch template. You must specify either the launch template ID or the launch template name, but not both.
+	// The ID of the launch template.
 	// +optional
 	LaunchTemplateID *string `json:"launchTemplateID,omitempty"`
 	// LaunchTemplateRef names the LaunchTemplate whose .status.id fills launchTemplateID.
 	// +optional
 	LaunchTemplateRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"launchTemplateRef,omitempty"`
-	// The name of the launch template. You must specify either the launch template ID or the launch template name, but not both.
+	// The name of the launch template.
 	// +optional
 	LaunchTemplateName *string `json:"launchTemplateName,omitempty"`
-	// The launch template version number, $Latest , or $Default . A value of $Latest uses the latest version of the launch template. A value of $Default uses the default version of the launch template. Default: The default version of the launch template.
+	// The launch template version number, `$Latest`, or `$Default`.
 	// +optional
 	Version *string `json:"version,omitempty"`
 }
@@ -841,35 +841,35 @@ type PeeringConnectionOptionsRequest struct {
 
 // Placement mirrors the AWS Placement shape.
 type Placement struct {
-	// The ID of the Availability Zone of the instance. On input, you can specify AvailabilityZone or AvailabilityZoneId , but not both. If you specify neither one, Amazon EC2 automatically selects an Availability Zone for you. This parameter is not supported for CreateFleet .
+	// The ID of the Availability Zone of the instance.
 	// +optional
 	AvailabilityZoneID *string `json:"availabilityZoneID,omitempty"`
-	// The affinity setting for the instance on the Dedicated Host. This parameter is not supported for CreateFleet or ImportInstance .
+	// The affinity setting for the instance on the Dedicated Host.
 	// +optional
 	Affinity *string `json:"affinity,omitempty"`
-	// The name of the placement group that the instance is in. On input, you can specify GroupId or GroupName , but not both.
+	// The name of the placement group that the instance is in.
 	// +optional
 	GroupName *string `json:"groupName,omitempty"`
-	// The number of the partition that the instance is in. Valid only if the placement group strategy is set to partition . This parameter is not supported for CreateFleet .
+	// The number of the partition that the instance is in. Valid only if the placement group strategy is set to `partition`.
 	// +optional
 	PartitionNumber *int64 `json:"partitionNumber,omitempty"`
-	// The ID of the Dedicated Host on which the instance resides. This parameter is not supported for CreateFleet or ImportInstance .
+	// The ID of the Dedicated Host on which the instance resides.
 	// +optional
 	HostID *string `json:"hostID,omitempty"`
-	// The tenancy of the instance. An instance with a tenancy of dedicated runs on single-tenant hardware. This parameter is not supported for CreateFleet . The host tenancy is not supported for ImportInstance or for T3 instances that are configured for the unlimited CPU credit option.
+	// The tenancy of the instance. An instance with a tenancy of `dedicated` runs on single-tenant hardware.
 	// +optional
 	// +kubebuilder:validation:Enum=default;dedicated;host
 	Tenancy *string `json:"tenancy,omitempty"`
 	// Reserved for future use.
 	// +optional
 	SpreadDomain *string `json:"spreadDomain,omitempty"`
-	// The ARN of the host resource group in which to launch the instances. On input, if you specify this parameter, either omit the Tenancy parameter or set it to host . This parameter is not supported for CreateFleet .
+	// The ARN of the host resource group in which to launch the instances.
 	// +optional
 	HostResourceGroupARN *string `json:"hostResourceGroupARN,omitempty"`
-	// The ID of the placement group that the instance is in. On input, you can specify GroupId or GroupName , but not both.
+	// The ID of the placement group that the instance is in.
 	// +optional
 	GroupID *string `json:"groupID,omitempty"`
-	// The Availability Zone of the instance. On input, you can specify AvailabilityZone or AvailabilityZoneId , but not both. If you specify neither one, Amazon EC2 automatically selects an Availability Zone for you. This parameter is not supported for CreateFleet .
+	// The Availability Zone of the instance.
 	// +optional
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
 }
@@ -919,7 +919,7 @@ type PrivateDnsNameOptionsOnLaunch struct {
 
 // PrivateDnsNameOptionsRequest mirrors the AWS PrivateDnsNameOptionsRequest shape.
 type PrivateDnsNameOptionsRequest struct {
-	// The type of hostname for EC2 instances. For IPv4 only subnets, an instance DNS name must be based on the instance IPv4 address. For IPv6 only subnets, an instance DNS name must be based on the instance ID.
+	// The type of hostname for EC2 instances. For IPv4 only subnets, an instance DNS name must be based on the instance IPv4 address. For IPv6 only subnets, an instance DNS name must be based on the instance ID. For dual-stack subnets, you can specify whether DNS names use the instance IPv4 address or the instance ID.
 	// +optional
 	// +kubebuilder:validation:Enum=ip-name;resource-name
 	HostnameType *string `json:"hostnameType,omitempty"`
@@ -1034,17 +1034,17 @@ type SpotMarketOptions struct {
 	// The maximum hourly price that you're willing to pay for a Spot Instance. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price.
 	// +optional
 	MaxPrice *string `json:"maxPrice,omitempty"`
-	// The Spot Instance request type. For RunInstances , persistent Spot Instance requests are only supported when the instance interruption behavior is either hibernate or stop .
+	// The Spot Instance request type. For RunInstances, persistent Spot Instance requests are only supported when the instance interruption behavior is either `hibernate` or `stop`.
 	// +optional
 	// +kubebuilder:validation:Enum=one-time;persistent
 	SpotInstanceType *string `json:"spotInstanceType,omitempty"`
 	// Deprecated.
 	// +optional
 	BlockDurationMinutes *int64 `json:"blockDurationMinutes,omitempty"`
-	// The end date of the request, in UTC format ( YYYY - MM - DD T HH : MM : SS Z). Supported only for persistent requests. For a persistent request, the request remains active until the ValidUntil date and time is reached. Otherwise, the request remains active until you cancel it.
+	// The end date of the request, in UTC format (YYYY-MM-DDTHH:MM:SSZ). Supported only for persistent requests.
 	// +optional
 	ValidUntil *metav1.Time `json:"validUntil,omitempty"`
-	// The behavior when a Spot Instance is interrupted. If Configured (for HibernationOptions ) is set to true , the InstanceInterruptionBehavior parameter is automatically set to hibernate . If you set it to stop or terminate , you'll get an error.
+	// The behavior when a Spot Instance is interrupted.
 	// +optional
 	// +kubebuilder:validation:Enum=hibernate;stop;terminate
 	InstanceInterruptionBehavior *string `json:"instanceInterruptionBehavior,omitempty"`
@@ -1055,7 +1055,7 @@ type StateReason struct {
 	// The reason code for the state change.
 	// +optional
 	Code *string `json:"code,omitempty"`
-	// The message for the state change. Server.InsufficientInstanceCapacity : There was insufficient capacity available to satisfy the launch request. Server.InternalError : An internal error caused the instance to terminate during launch.
+	// The message for the state change.
 	// +optional
 	Message *string `json:"message,omitempty"`
 }

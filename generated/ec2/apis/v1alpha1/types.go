@@ -429,6 +429,22 @@ type PrefixListIdStatus struct {
 	PrefixListID *string `json:"prefixListID,omitempty"`
 }
 
+// PrivateDnsNameConfiguration mirrors the AWS PrivateDnsNameConfiguration shape.
+type PrivateDnsNameConfiguration struct {
+	// The verification state of the VPC endpoint service. Consumers of the endpoint service can use the private name only when the state is verified .
+	// +optional
+	State *string `json:"state,omitempty"`
+	// The endpoint service verification type, for example TXT.
+	// +optional
+	Type *string `json:"type,omitempty"`
+	// The value the service provider adds to the private DNS name domain record before verification.
+	// +optional
+	Value *string `json:"value,omitempty"`
+	// The name of the record subdomain the service provider needs to create. The service provider adds the value text to the name .
+	// +optional
+	Name *string `json:"name,omitempty"`
+}
+
 // PrivateDnsNameOptionsOnLaunch mirrors the AWS PrivateDnsNameOptionsOnLaunch shape.
 type PrivateDnsNameOptionsOnLaunch struct {
 	// The type of hostname for EC2 instances. For IPv4 only subnets, an instance DNS name must be based on the instance IPv4 address. For IPv6 only subnets, an instance DNS name must be based on the instance ID.
@@ -511,6 +527,13 @@ type SecurityGroupIdentifier struct {
 	// The name of the security group.
 	// +optional
 	GroupName *string `json:"groupName,omitempty"`
+}
+
+// ServiceTypeDetail mirrors the AWS ServiceTypeDetail shape.
+type ServiceTypeDetail struct {
+	// The type of service.
+	// +optional
+	ServiceType *string `json:"serviceType,omitempty"`
 }
 
 // SubnetCidrBlockState mirrors the AWS SubnetCidrBlockState shape.

@@ -96,6 +96,7 @@ namespace of the Lease.
   - subnets
   - transitgateways
   - vpcendpoints
+  - vpcendpointserviceconfigurations
   - vpcpeeringconnections
   - vpcs
   verbs:
@@ -119,6 +120,7 @@ namespace of the Lease.
   - subnets/status
   - transitgateways/status
   - vpcendpoints/status
+  - vpcendpointserviceconfigurations/status
   - vpcpeeringconnections/status
   - vpcs/status
   verbs:
@@ -134,6 +136,12 @@ namespace of the Lease.
   - cloudwatchlogs.services.k8s.aws
   resources:
   - loggroups
+  verbs:
+  - get
+- apiGroups:
+  - elbv2.services.k8s.aws
+  resources:
+  - loadbalancers
   verbs:
   - get
 - apiGroups:

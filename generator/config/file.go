@@ -107,6 +107,11 @@ type Resource struct {
 	// keyed by the associate input's member that takes one: a subnet's
 	// RouteTableId, set by AssociateRouteTable and DisassociateRouteTable.
 	Links map[string]*Link `yaml:"links,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// KeepEmpty are boolean spec fields, keyed by field name, that when
+	// true keep collections of related resources empty: a VPC's
+	// DisallowSecurityGroupDefaultRules empties its default security
+	// group's rules. False or unset is no opinion.
+	KeepEmpty map[string]*KeepEmpty `yaml:"keepEmpty,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
 	// FindCreated says how to find what a create made when its answer was
 	// lost (a crash or a timeout between the create call and the status
 	// write), for a resource whose identifier AWS assigns, such as a
@@ -434,6 +439,30 @@ type Link struct {
 	// associations, each holding the element, the resource's identifier
 	// and the association's (RouteTables.Associations).
 	ObservedAt string `yaml:"observedAt"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// KeepEmpty names the related resources whose collections a boolean
+// spec field keeps empty, and the operations that empty them.
+type KeepEmpty struct {
+	// List lists the related resources: an operation whose input has
+	// Filters.
+	List string `yaml:"list"`
+	// Filter is the filter name that takes the resource's identifier
+	// (vpc-id).
+	Filter string `yaml:"filter"`
+	// Filters are further filters, each a name and its one value
+	// (group-name: default).
+	Filters map[string]string `yaml:"filters,omitempty"`
+	// ObservedAt is the dotted path of lists in List's output to the
+	// related resources (SecurityGroups).
+	ObservedAt string `yaml:"observedAt"`
+	// Empty maps each list member of a related resource that must stay
+	// empty to the operation removing its entries, which takes the
+	// related resource's identifier and the entries as listed
+	// (IpPermissions: RevokeSecurityGroupIngress).
+	Empty map[string]string `yaml:"empty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }

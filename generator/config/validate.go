@@ -66,6 +66,11 @@ func (f *File) normalize() {
 				r.Links[k] = &Link{}
 			}
 		}
+		for k, e := range r.KeepEmpty {
+			if e == nil {
+				r.KeepEmpty[k] = &KeepEmpty{}
+			}
+		}
 	}
 	for k, s := range f.Shapes {
 		if s == nil {

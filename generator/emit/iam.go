@@ -62,6 +62,12 @@ func calledOperations(r *model.Resource) []*model.Operation {
 		if l := f.Links; l != nil {
 			ops = append(ops, l.Associate, l.Disassociate, l.List)
 		}
+		if k := f.KeepsEmpty; k != nil {
+			ops = append(ops, k.List)
+			for _, c := range k.Collections {
+				ops = append(ops, c.Delete)
+			}
+		}
 	}
 	if r.Tags != nil && r.Tags.ByID != nil {
 		ops = append(ops, r.Tags.ByID.Tag, r.Tags.ByID.Untag)

@@ -21,6 +21,7 @@ var Stages = []Stage{
 	{"add_subresources", "add spec fields that their own put, get and delete operations own", addSubResources},
 	{"add_attachments", "add single-valued spec fields that their own attach and detach operations set", addAttachments},
 	{"add_links", "add lists of other resources' identifiers that their own associate and disassociate operations set", addLinks},
+	{"add_keep_empty", "add boolean fields that, when true, keep collections of related resources empty", addKeepEmpty},
 	{"infer_list_order", "decide which lists compare as sets and which in order", inferListOrder},
 	{"apply_ignores", "drop the fields generator.yaml ignores", applyIgnores},
 	{"apply_renames", "rename fields", applyRenames},

@@ -308,6 +308,9 @@ type Field struct {
 	// Links is set for a list of other resources' identifiers associated
 	// one per call and listed by another resource's list operation.
 	Links *Links
+	// KeepsEmpty is set for a boolean spec field that, when true, keeps
+	// collections of related resources empty.
+	KeepsEmpty *KeepsEmpty
 	// Because is the generator.yaml note on the field.
 	Because string
 }

@@ -4262,6 +4262,11 @@ func (in *VPCSpec) DeepCopyInto(out *VPCSpec) {
 		*out = new(bool)
 		**out = **in
 	}
+	if in.DisallowSecurityGroupDefaultRules != nil {
+		in, out := &in.DisallowSecurityGroupDefaultRules, &out.DisallowSecurityGroupDefaultRules
+		*out = new(bool)
+		**out = **in
+	}
 	if in.Tags != nil {
 		in, out := &in.Tags, &out.Tags
 		*out = make([]Tag, len(*in))

@@ -321,6 +321,10 @@ type Field struct {
 	SendWith []string `yaml:"sendWith,omitempty"`
 	// CompareIgnore leaves the field out of drift detection.
 	CompareIgnore bool `yaml:"compareIgnore,omitempty"`
+	// Emulator records what the AWS emulator of the end-to-end tests
+	// (moto) lacks for this spec field; the service's generated README.md
+	// lists it.
+	Emulator *Emulator `yaml:"emulator,omitempty"`
 	// NilEqualsZero treats an unset field as equal to its zero value when
 	// comparing, as the API does.
 	NilEqualsZero bool `yaml:"nilEqualsZero,omitempty"`

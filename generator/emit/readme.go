@@ -17,8 +17,8 @@ func (g *Gen) Readme() File {
 	var gaps []string
 	for _, r := range g.svc.Resources {
 		fmt.Fprintf(&b, "\n## %s\n\n", r.Kind)
-		attached := attachmentFields(r)
-		if len(r.SubResources) == 0 && len(attached) == 0 {
+		others := append(attachmentFields(r), keptEmptyFields(r)...)
+		if len(r.SubResources) == 0 && len(others) == 0 {
 			b.WriteString("No sub-resources.\n")
 			continue
 		}
@@ -30,8 +30,23 @@ func (g *Gen) Readme() File {
 				gaps = append(gaps, fmt.Sprintf("- %s `spec.%s`: %s", r.Kind, field, s.EmulatorGap))
 			}
 		}
-		for _, f := range attached {
+		for _, f := range others {
+			if k := f.KeepsEmpty; k != nil {
+				var deletes []string
+				for _, c := range k.Collections {
+					deletes = append(deletes, c.Delete.Name)
+				}
+				fmt.Fprintf(&b, "| `%s` | — | %s (while true) | %s |\n", f.JSONName, k.List.Name, strings.Join(deletes, ", "))
+				continue
+			}
 			fmt.Fprintf(&b, "| `%s` | %s | %s (with the resource) | %s |\n", f.JSONName, f.Attachment.Attach.Name, r.Read.Name, f.Attachment.Detach.Name)
+		}
+	}
+	for _, r := range g.svc.Resources {
+		for _, f := range r.Spec {
+			if f.EmulatorGap != "" {
+				gaps = append(gaps, fmt.Sprintf("- %s `spec.%s`: %s", r.Kind, f.JSONName, f.EmulatorGap))
+			}
 		}
 	}
 	b.WriteString("\n## Emulator gaps\n\n")
@@ -80,6 +95,17 @@ func attachmentFields(r *model.Resource) []*model.Field {
 	var out []*model.Field
 	for _, f := range r.Spec {
 		if f.Attachment != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// keptEmptyFields are r's keep-empty spec fields.
+func keptEmptyFields(r *model.Resource) []*model.Field {
+	var out []*model.Field
+	for _, f := range r.Spec {
+		if f.KeepsEmpty != nil {
 			out = append(out, f)
 		}
 	}

@@ -311,6 +311,9 @@ type Field struct {
 	// KeepsEmpty is set for a boolean spec field that, when true, keeps
 	// collections of related resources empty.
 	KeepsEmpty *KeepsEmpty
+	// EmulatorGap says how the end-to-end tests' emulator fails the
+	// field, which other tests then cover.
+	EmulatorGap string
 	// Because is the generator.yaml note on the field.
 	Because string
 }

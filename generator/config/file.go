@@ -112,6 +112,12 @@ type Resource struct {
 	// DisallowSecurityGroupDefaultRules empties its default security
 	// group's rules. False or unset is no opinion.
 	KeepEmpty map[string]*KeepEmpty `yaml:"keepEmpty,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// AddRemoveSets are spec fields, lists of strings keyed by field name,
+	// that an operation of their own changes by the elements to add and
+	// to remove, and another lists: an endpoint service's
+	// AllowedPrincipals, by ModifyVpcEndpointServicePermissions and
+	// DescribeVpcEndpointServicePermissions.
+	AddRemoveSets map[string]*AddRemoveSet `yaml:"addRemoveSets,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
 	// FindCreated says how to find what a create made when its answer was
 	// lost (a crash or a timeout between the create call and the status
 	// write), for a resource whose identifier AWS assigns, such as a
@@ -442,6 +448,20 @@ type Link struct {
 	// ObservedAt is the dotted path of lists in List's output to the
 	// associations, each holding the element, the resource's identifier
 	// and the association's (RouteTables.Associations).
+	ObservedAt string `yaml:"observedAt"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// AddRemoveSet names the operations that change and list a set of strings.
+type AddRemoveSet struct {
+	// Modify changes it: it takes the resource's identifier and the lists
+	// Add<Field> and Remove<Field>.
+	Modify string `yaml:"modify"`
+	// List lists it: it takes the resource's identifier.
+	List string `yaml:"list"`
+	// ObservedAt is the dotted path in List's output to the strings,
+	// through lists of structures (AllowedPrincipals.Principal).
 	ObservedAt string `yaml:"observedAt"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`

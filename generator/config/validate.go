@@ -66,6 +66,11 @@ func (f *File) normalize() {
 				r.Links[k] = &Link{}
 			}
 		}
+		for k, a := range r.AddRemoveSets {
+			if a == nil {
+				r.AddRemoveSets[k] = &AddRemoveSet{}
+			}
+		}
 		for k, e := range r.KeepEmpty {
 			if e == nil {
 				r.KeepEmpty[k] = &KeepEmpty{}

@@ -62,6 +62,9 @@ func calledOperations(r *model.Resource) []*model.Operation {
 		if l := f.Links; l != nil {
 			ops = append(ops, l.Associate, l.Disassociate, l.List)
 		}
+		if s := f.AddRemoveSet; s != nil {
+			ops = append(ops, s.Modify, s.List)
+		}
 		if k := f.KeepsEmpty; k != nil {
 			ops = append(ops, k.List)
 			for _, c := range k.Collections {

@@ -22,6 +22,7 @@ var Stages = []Stage{
 	{"add_attachments", "add single-valued spec fields that their own attach and detach operations set", addAttachments},
 	{"add_links", "add lists of other resources' identifiers that their own associate and disassociate operations set", addLinks},
 	{"add_keep_empty", "add boolean fields that, when true, keep collections of related resources empty", addKeepEmpty},
+	{"add_add_remove_sets", "add sets of strings that their own operation changes by the elements to add and remove", addAddRemoveSets},
 	{"infer_list_order", "decide which lists compare as sets and which in order", inferListOrder},
 	{"apply_ignores", "drop the fields generator.yaml ignores", applyIgnores},
 	{"apply_renames", "rename fields", applyRenames},

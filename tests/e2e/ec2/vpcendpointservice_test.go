@@ -35,6 +35,8 @@ metadata:
 spec:
   acceptanceRequired: false
   privateDNSName: orders.example.com
+  allowedPrincipals:
+    - arn:aws:iam::123456789012:root
   tags:
     - key: Name
       value: orders-service
@@ -108,10 +110,11 @@ func networkLoadBalancer(t *testing.T, region, name, subnetID string) string {
 // TestVPCEndpointServiceConfiguration applies an endpoint service in front
 // of a network load balancer and an interface endpoint naming it by
 // serviceRef, together: both become Ready, EC2 has the service as the
-// spec says and the endpoint connected to its service name. A change of
-// acceptanceRequired and a second load balancer reach EC2; acceptance
-// turned off out of band is put back at resync; an unchanged service
-// costs one read per resync and no write. Deleting the endpoint, then the
+// spec says (allowed principals too) and the endpoint connected to its
+// service name. A change of acceptanceRequired, a second load balancer and
+// another principal reach EC2; acceptance turned off and a principal
+// allowed out of band are put back at resync; an unchanged service costs
+// two reads (the service, its permissions) per resync and no write. Deleting the endpoint, then the
 // service, removes them from EC2.
 func TestVPCEndpointServiceConfiguration(t *testing.T) {
 	t.Parallel()
@@ -170,6 +173,26 @@ func TestVPCEndpointServiceConfiguration(t *testing.T) {
 		t.Errorf("endpoint %q is %+v, want one to %s (serviceRef orders-service)", endpointID, gotEp, aws.ToString(got.ServiceName))
 	}
 
+	waitPrincipals := func(why string, want ...string) {
+		t.Helper()
+		harness.Eventually(t, harness.Wait, 250*time.Millisecond, func() error {
+			out, err := c.DescribeVpcEndpointServicePermissions(ctx, &ec2.DescribeVpcEndpointServicePermissionsInput{ServiceId: &id})
+			if err != nil {
+				t.Fatalf("DescribeVpcEndpointServicePermissions %s: %v", id, err)
+			}
+			var have []string
+			for _, p := range out.AllowedPrincipals {
+				have = append(have, aws.ToString(p.Principal))
+			}
+			slices.Sort(have)
+			if !slices.Equal(have, want) {
+				return fmt.Errorf("%s: endpoint service %s allows %v, want %v", why, id, have, want)
+			}
+			return nil
+		})
+	}
+	waitPrincipals("allowedPrincipals at create", "arn:aws:iam::123456789012:root")
+
 	waitService := func(why string, acceptance bool, nlbs ...string) {
 		t.Helper()
 		slices.Sort(nlbs)
@@ -185,14 +208,20 @@ func TestVPCEndpointServiceConfiguration(t *testing.T) {
 	harness.Edit(e.Env, readySvc, func(s *v1alpha1.VPCEndpointServiceConfiguration) {
 		s.Spec.AcceptanceRequired = aws.Bool(true)
 		s.Spec.NetworkLoadBalancerARNs = []string{nlb1, nlb2}
+		s.Spec.AllowedPrincipals = []string{"arn:aws:iam::210987654321:root"}
 	})
 	waitService("acceptanceRequired and a second load balancer in the spec", true, nlb1, nlb2)
+	waitPrincipals("another principal in place of the first", "arn:aws:iam::210987654321:root")
 
 	if _, err := c.ModifyVpcEndpointServiceConfiguration(ctx, &ec2.ModifyVpcEndpointServiceConfigurationInput{ServiceId: &id, AcceptanceRequired: aws.Bool(false)}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := c.ModifyVpcEndpointServicePermissions(ctx, &ec2.ModifyVpcEndpointServicePermissionsInput{ServiceId: &id, AddAllowedPrincipals: []string{"*"}}); err != nil {
+		t.Fatal(err)
+	}
 	waitService("acceptance turned off out of band is put back", true, nlb1, nlb2)
-	e.checkEconomy("VPCEndpointServiceConfiguration", id, "DescribeVpcEndpointServiceConfigurations")
+	waitPrincipals("a principal allowed out of band is removed", "arn:aws:iam::210987654321:root")
+	e.checkEconomy("VPCEndpointServiceConfiguration", id, "DescribeVpcEndpointServiceConfigurations", "DescribeVpcEndpointServicePermissions")
 
 	e.Delete(readyEp)
 	e.WaitGone(readyEp)

@@ -37,6 +37,8 @@ type VPCEndpointServiceConfigurationSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="supportedRegions cannot change once set"
 	SupportedRegions []string `json:"supportedRegions,omitempty"`
+	// +optional
+	AllowedPrincipals []string `json:"allowedPrincipals,omitempty"`
 	// The tags assigned to the service.
 	// +optional
 	Tags []Tag `json:"tags,omitempty"`

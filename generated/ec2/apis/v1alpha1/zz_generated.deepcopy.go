@@ -3700,6 +3700,11 @@ func (in *VPCEndpointServiceConfigurationSpec) DeepCopyInto(out *VPCEndpointServ
 		*out = make([]string, len(*in))
 		copy(*out, *in)
 	}
+	if in.AllowedPrincipals != nil {
+		in, out := &in.AllowedPrincipals, &out.AllowedPrincipals
+		*out = make([]string, len(*in))
+		copy(*out, *in)
+	}
 	if in.Tags != nil {
 		in, out := &in.Tags, &out.Tags
 		*out = make([]Tag, len(*in))

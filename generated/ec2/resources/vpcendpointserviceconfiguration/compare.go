@@ -27,6 +27,9 @@ func diffSpec(desired, observed *v1alpha1.VPCEndpointServiceConfigurationSpec) [
 	if desired.SupportedIPAddressTypes != nil && !slices.Equal(desired.SupportedIPAddressTypes, observed.SupportedIPAddressTypes) {
 		diff = append(diff, "supportedIPAddressTypes")
 	}
+	if desired.AllowedPrincipals != nil && !compare.SameElements(desired.AllowedPrincipals, observed.AllowedPrincipals) {
+		diff = append(diff, "allowedPrincipals")
+	}
 	return diff
 }
 

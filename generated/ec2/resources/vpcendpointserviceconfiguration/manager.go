@@ -80,6 +80,14 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.VPCEndpointServiceCo
 		return managed.Observation{}, nil
 	}
 	observed := observedSpec(cr, desc)
+	// DescribeVpcEndpointServicePermissions lists the allowedPrincipals; one call, made only while the answer matters.
+	if (cr.Spec.AllowedPrincipals != nil || !managed.Owned(cr)) && cr.Status.ServiceID != nil {
+		values, err := m.listAllowedPrincipals(ctx, *cr.Status.ServiceID)
+		if err != nil {
+			return managed.Observation{}, err
+		}
+		observed.AllowedPrincipals = values
+	}
 	obs := managed.Observation{
 		Diff:      diffSpec(&cr.Spec, &observed),
 		Exists:    true,
@@ -158,7 +166,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.VPCEndpointServiceCon
 			}
 		}
 	}
-	if obs.ChangedOtherThan("tags") {
+	if obs.ChangedOtherThan("tags", "allowedPrincipals") {
 		if cr.Status.ServiceID == nil {
 			return nil
 		}
@@ -185,6 +193,32 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.VPCEndpointServiceCon
 			return err
 		}
 	}
+	if obs.Changed("allowedPrincipals") && cr.Status.ServiceID != nil {
+		have, err := m.listAllowedPrincipals(ctx, *cr.Status.ServiceID)
+		if err != nil {
+			return err
+		}
+		var add, remove []string
+		for _, v := range cr.Spec.AllowedPrincipals {
+			if !slices.Contains(have, v) {
+				add = append(add, v)
+			}
+		}
+		for _, v := range have {
+			if !slices.Contains(cr.Spec.AllowedPrincipals, v) {
+				remove = append(remove, v)
+			}
+		}
+		if len(add)+len(remove) > 0 {
+			if _, err := m.client.ModifyVpcEndpointServicePermissions(ctx, &ec2.ModifyVpcEndpointServicePermissionsInput{
+				AddAllowedPrincipals:    add,
+				RemoveAllowedPrincipals: remove,
+				ServiceId:               cr.Status.ServiceID,
+			}); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
@@ -207,4 +241,20 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.VPCEndpointServiceCon
 		return nil
 	}
 	return err
+}
+
+// listAllowedPrincipals lists the allowedPrincipals of the resource id, by DescribeVpcEndpointServicePermissions, sorted.
+func (m *manager) listAllowedPrincipals(ctx context.Context, id string) ([]string, error) {
+	out, err := m.client.DescribeVpcEndpointServicePermissions(ctx, &ec2.DescribeVpcEndpointServicePermissionsInput{ServiceId: conv.Of(id)})
+	if err != nil {
+		return nil, err
+	}
+	values := []string{}
+	for _, x0 := range out.AllowedPrincipals {
+		if x0.Principal != nil {
+			values = append(values, *x0.Principal)
+		}
+	}
+	slices.Sort(values)
+	return values, nil
 }

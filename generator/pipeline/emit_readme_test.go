@@ -8,14 +8,16 @@ import (
 )
 
 // TestEmitReadme: the generated README lists each sub-resource with its
-// operations, and a sub-resource whose emulator note generator.yaml gives
-// under Emulator gaps with the reason.
+// operations, and a sub-resource or spec field whose emulator note
+// generator.yaml gives under Emulator gaps with the reason.
 func TestEmitReadme(t *testing.T) {
 	cases := []struct {
 		reason   string
 		gap      string
 		withRead bool
 		attach   bool
+		keep     bool   // a keep-empty field
+		fieldGap string // an emulator note on a spec field
 		want     []string
 		notWant  []string
 	}{
@@ -39,6 +41,16 @@ func TestEmitReadme(t *testing.T) {
 			attach: true,
 			want:   []string{"| `parent` | AttachWidget | DescribeWidget (with the resource) | DetachWidget |"},
 		},
+		{
+			reason: "a keep-empty field is listed with its list, read while true, and its deletes",
+			keep:   true,
+			want:   []string{"| `noRules` | — | DescribeGroups (while true) | RevokeIngress, RevokeEgress |"},
+		},
+		{
+			reason:   "an emulator note on a spec field is listed with its reason",
+			fieldGap: "moto ignores it",
+			want:     []string{"- Widget `spec.color`: moto ignores it"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
@@ -48,6 +60,16 @@ func TestEmitReadme(t *testing.T) {
 					r.Spec = append(r.Spec, &model.Field{JSONName: "parent", Attachment: &model.Attachment{
 						Attach: &model.Operation{Name: "AttachWidget"}, Detach: &model.Operation{Name: "DetachWidget"},
 					}})
+				}
+				if c.keep {
+					r.Spec = append(r.Spec, &model.Field{JSONName: "noRules", KeepsEmpty: &model.KeepsEmpty{
+						List: &model.Operation{Name: "DescribeGroups"}, Collections: []*model.EmptiedCollection{
+							{Delete: &model.Operation{Name: "RevokeIngress"}}, {Delete: &model.Operation{Name: "RevokeEgress"}},
+						},
+					}})
+				}
+				if c.fieldGap != "" {
+					r.Spec = append(r.Spec, &model.Field{JSONName: "color", EmulatorGap: c.fieldGap})
 				}
 				for _, sub := range r.SubResources {
 					if sub.Field == "Logging" {

@@ -119,6 +119,17 @@ type Resource struct {
 	// peering's AcceptRequest calls AcceptVpcPeeringConnection while its
 	// status is pending-acceptance). Keyed by the spec field's name.
 	Actions map[string]*Action `yaml:"actions,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// KeepEmpty are boolean spec fields, keyed by field name, that when
+	// true keep collections of related resources empty: a VPC's
+	// DisallowSecurityGroupDefaultRules empties its default security
+	// group's rules. False or unset is no opinion.
+	KeepEmpty map[string]*KeepEmpty `yaml:"keepEmpty,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// AddRemoveSets are spec fields, lists of strings keyed by field name,
+	// that an operation of their own changes by the elements to add and
+	// to remove, and another lists: an endpoint service's
+	// AllowedPrincipals, by ModifyVpcEndpointServicePermissions and
+	// DescribeVpcEndpointServicePermissions.
+	AddRemoveSets map[string]*AddRemoveSet `yaml:"addRemoveSets,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
 	// FindCreated says how to find what a create made when its answer was
 	// lost (a crash or a timeout between the create call and the status
 	// write), for a resource whose identifier AWS assigns, such as a
@@ -342,6 +353,10 @@ type Field struct {
 	SendWith []string `yaml:"sendWith,omitempty"`
 	// CompareIgnore leaves the field out of drift detection.
 	CompareIgnore bool `yaml:"compareIgnore,omitempty"`
+	// Emulator records what the AWS emulator of the end-to-end tests
+	// (moto) lacks for this spec field; the service's generated README.md
+	// lists it.
+	Emulator *Emulator `yaml:"emulator,omitempty"`
 	// NilEqualsZero treats an unset field as equal to its zero value when
 	// comparing, as the API does.
 	NilEqualsZero bool `yaml:"nilEqualsZero,omitempty"`
@@ -517,6 +532,44 @@ type Action struct {
 	// When are the states in which a true field calls the operation; in
 	// any other the field counts as done, so it never drifts.
 	When []string `yaml:"when" schema:"minItems=1"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// AddRemoveSet names the operations that change and list a set of strings.
+type AddRemoveSet struct {
+	// Modify changes it: it takes the resource's identifier and the lists
+	// Add<Field> and Remove<Field>.
+	Modify string `yaml:"modify"`
+	// List lists it: it takes the resource's identifier.
+	List string `yaml:"list"`
+	// ObservedAt is the dotted path in List's output to the strings,
+	// through lists of structures (AllowedPrincipals.Principal).
+	ObservedAt string `yaml:"observedAt"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// KeepEmpty names the related resources whose collections a boolean
+// spec field keeps empty, and the operations that empty them.
+type KeepEmpty struct {
+	// List lists the related resources: an operation whose input has
+	// Filters.
+	List string `yaml:"list"`
+	// Filter is the filter name that takes the resource's identifier
+	// (vpc-id).
+	Filter string `yaml:"filter"`
+	// Filters are further filters, each a name and its one value
+	// (group-name: default).
+	Filters map[string]string `yaml:"filters,omitempty"`
+	// ObservedAt is the dotted path of lists in List's output to the
+	// related resources (SecurityGroups).
+	ObservedAt string `yaml:"observedAt"`
+	// Empty maps each list member of a related resource that must stay
+	// empty to the operation removing its entries, which takes the
+	// related resource's identifier and the entries as listed
+	// (IpPermissions: RevokeSecurityGroupIngress).
+	Empty map[string]string `yaml:"empty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }

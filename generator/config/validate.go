@@ -76,6 +76,16 @@ func (f *File) normalize() {
 				r.Actions[k] = &Action{}
 			}
 		}
+		for k, a := range r.AddRemoveSets {
+			if a == nil {
+				r.AddRemoveSets[k] = &AddRemoveSet{}
+			}
+		}
+		for k, e := range r.KeepEmpty {
+			if e == nil {
+				r.KeepEmpty[k] = &KeepEmpty{}
+			}
+		}
 	}
 	for k, s := range f.Shapes {
 		if s == nil {

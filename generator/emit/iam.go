@@ -68,6 +68,15 @@ func calledOperations(r *model.Resource) []*model.Operation {
 		if a := f.Action; a != nil {
 			ops = append(ops, a.Operation)
 		}
+		if s := f.AddRemoveSet; s != nil {
+			ops = append(ops, s.Modify, s.List)
+		}
+		if k := f.KeepsEmpty; k != nil {
+			ops = append(ops, k.List)
+			for _, c := range k.Collections {
+				ops = append(ops, c.Delete)
+			}
+		}
 	}
 	if r.Tags != nil && r.Tags.ByID != nil {
 		ops = append(ops, r.Tags.ByID.Tag, r.Tags.ByID.Untag)

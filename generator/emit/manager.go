@@ -54,7 +54,7 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 		f.Line()
 		f.Add(m.batchReadFuncs()...)
 	}
-	for _, code := range m.listLinksFuncs() {
+	for _, code := range append(append(m.listLinksFuncs(), m.keepEmptyFuncs()...), m.listSetFuncs()...) {
 		f.Add(code)
 	}
 
@@ -381,6 +381,8 @@ func (m *managerWriter) observe() jen.Code {
 	)
 	body = append(body, m.observeSubResources(obs.Clone().Values())...)
 	body = append(body, m.observeLinks(obs.Clone().Values())...)
+	body = append(body, m.observeKeptEmpty(obs.Clone().Values())...)
+	body = append(body, m.observeAddRemoveSets(obs.Clone().Values())...)
 	body = append(body, m.observeFrom(obs.Clone().Values())...)
 	body = append(body, jen.Id("obs").Op(":=").Add(obs.Clone().Values(result)))
 	body = append(body, m.observeTags(obs.Clone().Values(), arnExpr)...)
@@ -549,7 +551,7 @@ func (m *managerWriter) update() jen.Code {
 	r := m.r
 	params := []jen.Code{jen.Id("obs").Qual(managedPkg, "Observation")}
 	tags := append(m.updateTags(), m.updateTagsByID()...)
-	subs := append(append(append(tags, m.updateSubResources()...), m.updateAssociations()...), append(append(m.updateAttachments(), m.updateLinks()...), append(m.updateMoves(), m.updateActions()...)...)...)
+	subs := append(append(append(tags, m.updateSubResources()...), m.updateAssociations()...), append(append(append(append(m.updateAttachments(), m.updateLinks()...), append(m.updateMoves(), m.updateActions()...)...), m.updateKeptEmpty()...), m.updateAddRemoveSets()...)...)
 	if r.Update == nil {
 		if len(subs) > 0 {
 			return m.method("Update", params, jen.Error(), append(subs, jen.Return(jen.Nil()))...)
@@ -633,7 +635,7 @@ func (m *managerWriter) update() jen.Code {
 		if cond := m.otherThanOwned(); cond != nil {
 			body = []jen.Code{jen.If(cond).Block(body...)}
 		}
-		body = append(append(append(append(tags, body...), m.updateSubResources()...), m.updateAssociations()...), append(append(m.updateAttachments(), m.updateLinks()...), append(m.updateMoves(), m.updateActions()...)...)...)
+		body = append(append(append(append(tags, body...), m.updateSubResources()...), m.updateAssociations()...), append(append(append(append(m.updateAttachments(), m.updateLinks()...), append(m.updateMoves(), m.updateActions()...)...), m.updateKeptEmpty()...), m.updateAddRemoveSets()...)...)
 		body = append(body, jen.Return(jen.Nil()))
 	}
 	return m.method("Update", params, jen.Error(), body...)
@@ -679,7 +681,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 	for _, f := range r.Spec {
 		// A secret keeps its reference: AWS's value must not reach the
 		// observed spec, which adoption would copy into the object.
-		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && f.Links == nil && f.Action == nil && !topSecret(f) {
+		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && f.Links == nil && f.Action == nil && f.KeepsEmpty == nil && f.AddRemoveSet == nil && !topSecret(f) {
 			body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
 			body = append(body, m.keepUnreported(f, out)...)
 			body = append(body, m.zeroIsUnset(f)...)

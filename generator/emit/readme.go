@@ -39,8 +39,8 @@ func (g *Gen) Readme(samples []SampleLink) File {
 				gaps = append(gaps, fmt.Sprintf("- %s (the whole kind): %s; its sample is checked against the CRD when generated, and no end-to-end test applies it", r.Kind, s.EmulatorGap))
 			}
 		}
-		attached, linked := attachmentFields(r), linkedFields(r)
-		if len(r.SubResources) == 0 && len(attached) == 0 && len(linked) == 0 {
+		others, linked := append(attachmentFields(r), keptEmptyFields(r)...), linkedFields(r)
+		if len(r.SubResources) == 0 && len(others) == 0 && len(linked) == 0 {
 			b.WriteString("No sub-resources.\n" + createOnlyLine(r))
 			continue
 		}
@@ -52,7 +52,15 @@ func (g *Gen) Readme(samples []SampleLink) File {
 				gaps = append(gaps, fmt.Sprintf("- %s `spec.%s`: %s", r.Kind, field, s.EmulatorGap))
 			}
 		}
-		for _, f := range attached {
+		for _, f := range others {
+			if k := f.KeepsEmpty; k != nil {
+				var deletes []string
+				for _, c := range k.Collections {
+					deletes = append(deletes, c.Delete.Name)
+				}
+				fmt.Fprintf(&b, "| `%s` | — | %s (while true) | %s |\n", f.JSONName, k.List.Name, strings.Join(deletes, ", "))
+				continue
+			}
 			fmt.Fprintf(&b, "| `%s` | %s | %s (with the resource) | %s |\n", f.JSONName, f.Attachment.Attach.Name, r.Read.Name, f.Attachment.Detach.Name)
 		}
 		for _, f := range linked {
@@ -63,6 +71,13 @@ func (g *Gen) Readme(samples []SampleLink) File {
 			}
 		}
 		b.WriteString(createOnlyLine(r))
+	}
+	for _, r := range g.svc.Resources {
+		for _, f := range r.Spec {
+			if f.EmulatorGap != "" {
+				gaps = append(gaps, fmt.Sprintf("- %s `spec.%s`: %s", r.Kind, f.JSONName, f.EmulatorGap))
+			}
+		}
 	}
 	b.WriteString("\n## Emulator gaps\n\n")
 	if len(gaps) == 0 {
@@ -122,6 +137,17 @@ func linkedFields(r *model.Resource) []*model.Field {
 	var out []*model.Field
 	for _, f := range r.Spec {
 		if f.Links != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// keptEmptyFields are r's keep-empty spec fields.
+func keptEmptyFields(r *model.Resource) []*model.Field {
+	var out []*model.Field
+	for _, f := range r.Spec {
+		if f.KeepsEmpty != nil {
 			out = append(out, f)
 		}
 	}

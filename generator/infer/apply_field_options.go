@@ -75,6 +75,9 @@ func applyFieldOptions(st *state) error {
 		if fc.CompareIgnore {
 			f.CompareIgnore = true
 		}
+		if fc.Emulator != nil && topOnly("emulator") && specOnly("emulator") {
+			f.EmulatorGap = fc.Emulator.Unsupported
+		}
 		if fc.NilEqualsZero {
 			f.NilEqualsZero = true
 		}

@@ -336,6 +336,15 @@ type Field struct {
 	Move *Move
 	// Action is set for a boolean that calls an operation in some states.
 	Action *Action
+	// KeepsEmpty is set for a boolean spec field that, when true, keeps
+	// collections of related resources empty.
+	KeepsEmpty *KeepsEmpty
+	// AddRemoveSet is set for a list of strings that an operation of its
+	// own changes by the elements to add and remove, and another lists.
+	AddRemoveSet *AddRemoveSet
+	// EmulatorGap says how the end-to-end tests' emulator fails the
+	// field, which other tests then cover.
+	EmulatorGap string
 	// Because is the generator.yaml note on the field.
 	Because string
 }

@@ -8,8 +8,8 @@ import (
 )
 
 // TestEmitReadme: the generated README lists each sub-resource with its
-// operations, and a sub-resource whose emulator note generator.yaml gives
-// under Emulator gaps with the reason.
+// operations, and a sub-resource or spec field whose emulator note
+// generator.yaml gives under Emulator gaps with the reason.
 func TestEmitReadme(t *testing.T) {
 	cases := []struct {
 		reason   string
@@ -17,6 +17,8 @@ func TestEmitReadme(t *testing.T) {
 		withRead bool
 		attach   bool
 		link     *model.Links
+		keep     bool   // a keep-empty field
+		fieldGap string // an emulator note on a spec field
 		want     []string
 		notWant  []string
 	}{
@@ -53,6 +55,16 @@ func TestEmitReadme(t *testing.T) {
 			want:    []string{"| `peers` | AssociateWidget | DescribePeers (filtered on widget-id) | AssociateWidget with WidgetId `default` |", "implements every sub-resource"},
 			notWant: []string{"- Widget `spec.peers`"},
 		},
+		{
+			reason: "a keep-empty field is listed with its list, read while true, and its deletes",
+			keep:   true,
+			want:   []string{"| `noRules` | — | DescribeGroups (while true) | RevokeIngress, RevokeEgress |"},
+		},
+		{
+			reason:   "an emulator note on a spec field is listed with its reason",
+			fieldGap: "moto ignores it",
+			want:     []string{"- Widget `spec.color`: moto ignores it"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
@@ -65,6 +77,16 @@ func TestEmitReadme(t *testing.T) {
 				}
 				if c.link != nil {
 					r.Spec = append(r.Spec, &model.Field{JSONName: "peers", Links: c.link})
+				}
+				if c.keep {
+					r.Spec = append(r.Spec, &model.Field{JSONName: "noRules", KeepsEmpty: &model.KeepsEmpty{
+						List: &model.Operation{Name: "DescribeGroups"}, Collections: []*model.EmptiedCollection{
+							{Delete: &model.Operation{Name: "RevokeIngress"}}, {Delete: &model.Operation{Name: "RevokeEgress"}},
+						},
+					}})
+				}
+				if c.fieldGap != "" {
+					r.Spec = append(r.Spec, &model.Field{JSONName: "color", EmulatorGap: c.fieldGap})
 				}
 				for _, sub := range r.SubResources {
 					if sub.Field == "Logging" {

@@ -73,6 +73,8 @@ type VPCSpec struct {
 	// Indicates whether Network Address Usage metrics are enabled for your VPC.
 	// +optional
 	EnableNetworkAddressUsageMetrics *bool `json:"enableNetworkAddressUsageMetrics,omitempty"`
+	// +optional
+	DisallowSecurityGroupDefaultRules *bool `json:"disallowSecurityGroupDefaultRules,omitempty"`
 	// Any tags assigned to the VPC.
 	// +optional
 	Tags []Tag `json:"tags,omitempty"`

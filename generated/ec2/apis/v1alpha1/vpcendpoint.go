@@ -17,6 +17,8 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.serviceRegion) || has(self.serviceRegion)",message="serviceRegion cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="has(self.vpcID) != has(self.vpcRef)",message="set exactly one of vpcID and vpcRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.vpcRef) || has(self.vpcRef)",message="vpcRef cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!(has(self.serviceName) && has(self.serviceRef))",message="set at most one of serviceName and serviceRef"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.serviceRef) || has(self.serviceRef)",message="serviceRef cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.routeTableIDs) && has(self.routeTableRefs))",message="set at most one of routeTableIDs and routeTableRefs"
 // +kubebuilder:validation:XValidation:rule="!(has(self.subnetIDs) && has(self.subnetRefs))",message="set at most one of subnetIDs and subnetRefs"
 // +kubebuilder:validation:XValidation:rule="!(has(self.securityGroupIDs) && has(self.securityGroupRefs))",message="set at most one of securityGroupIDs and securityGroupRefs"
@@ -39,6 +41,10 @@ type VPCEndpointSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="serviceName cannot change once set"
 	ServiceName *string `json:"serviceName,omitempty"`
+	// ServiceRef names the VPCEndpointServiceConfiguration whose .status.serviceName fills serviceName.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="serviceRef cannot change once set"
+	ServiceRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"serviceRef,omitempty"`
 	// (Interface and gateway endpoints) A policy to attach to the endpoint that controls access to the service. The policy must be in valid JSON format. If this parameter is not specified, we attach a default policy that allows full access to the service.
 	// +optional
 	PolicyDocument *string `json:"policyDocument,omitempty"`

@@ -87,7 +87,6 @@ namespace of the Lease.
   - egressonlyinternetgateways
   - elasticipaddresses
   - flowlogs
-  - instances
   - internetgateways
   - managedprefixlists
   - natgateways
@@ -97,6 +96,7 @@ namespace of the Lease.
   - subnets
   - transitgateways
   - vpcendpoints
+  - vpcendpointserviceconfigurations
   - vpcpeeringconnections
   - vpcs
   verbs:
@@ -111,7 +111,6 @@ namespace of the Lease.
   - egressonlyinternetgateways/status
   - elasticipaddresses/status
   - flowlogs/status
-  - instances/status
   - internetgateways/status
   - managedprefixlists/status
   - natgateways/status
@@ -121,6 +120,7 @@ namespace of the Lease.
   - subnets/status
   - transitgateways/status
   - vpcendpoints/status
+  - vpcendpointserviceconfigurations/status
   - vpcpeeringconnections/status
   - vpcs/status
   verbs:
@@ -139,9 +139,9 @@ namespace of the Lease.
   verbs:
   - get
 - apiGroups:
-  - ec2.services.k8s.aws
+  - elbv2.services.k8s.aws
   resources:
-  - launchtemplates
+  - loadbalancers
   verbs:
   - get
 - apiGroups:

@@ -23,6 +23,9 @@ func diffSpec(desired, observed *v1alpha1.VPCSpec) []string {
 	if desired.EnableNetworkAddressUsageMetrics != nil && (observed.EnableNetworkAddressUsageMetrics == nil || *desired.EnableNetworkAddressUsageMetrics != *observed.EnableNetworkAddressUsageMetrics) {
 		diff = append(diff, "enableNetworkAddressUsageMetrics")
 	}
+	if desired.DisallowSecurityGroupDefaultRules != nil && (observed.DisallowSecurityGroupDefaultRules == nil || *desired.DisallowSecurityGroupDefaultRules != *observed.DisallowSecurityGroupDefaultRules) {
+		diff = append(diff, "disallowSecurityGroupDefaultRules")
+	}
 	return diff
 }
 

@@ -137,6 +137,14 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.VPC) (managed.Observ
 			}
 		}
 	}
+	// DescribeSecurityGroups reads what disallowSecurityGroupDefaultRules keeps empty; one call, made only while it is true.
+	if cr.Spec.DisallowSecurityGroupDefaultRules != nil && *cr.Spec.DisallowSecurityGroupDefaultRules && cr.Status.VPCID != nil {
+		empty, err := m.keepEmptyDisallowSecurityGroupDefaultRules(ctx, *cr.Status.VPCID, false)
+		if err != nil {
+			return managed.Observation{}, err
+		}
+		observed.DisallowSecurityGroupDefaultRules = &empty
+	}
 	obs := managed.Observation{
 		Diff:      diffSpec(&cr.Spec, &observed),
 		Exists:    true,
@@ -277,6 +285,11 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.VPC, obs managed.Obse
 			}
 		}
 	}
+	if obs.Changed("disallowSecurityGroupDefaultRules") && cr.Spec.DisallowSecurityGroupDefaultRules != nil && *cr.Spec.DisallowSecurityGroupDefaultRules && cr.Status.VPCID != nil {
+		if _, err := m.keepEmptyDisallowSecurityGroupDefaultRules(ctx, *cr.Status.VPCID, true); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -328,4 +341,43 @@ func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.VPC, since time.
 		cr.Status.VPCID = found[0].VpcId
 	}
 	return len(found), nil
+}
+
+// keepEmptyDisallowSecurityGroupDefaultRules reports whether what disallowSecurityGroupDefaultRules keeps empty is empty, by DescribeSecurityGroups filtered on vpc-id; with remove it empties it.
+func (m *manager) keepEmptyDisallowSecurityGroupDefaultRules(ctx context.Context, id string, remove bool) (bool, error) {
+	out, err := m.client.DescribeSecurityGroups(ctx, &ec2.DescribeSecurityGroupsInput{Filters: []types.Filter{types.Filter{
+		Name:   conv.Of("vpc-id"),
+		Values: []string{id},
+	}, types.Filter{
+		Name:   conv.Of("group-name"),
+		Values: []string{"default"},
+	}}})
+	if err != nil {
+		return false, err
+	}
+	for _, x0 := range out.SecurityGroups {
+		if len(x0.IpPermissions) > 0 {
+			if !remove {
+				return false, nil
+			}
+			if _, err := m.client.RevokeSecurityGroupIngress(ctx, &ec2.RevokeSecurityGroupIngressInput{
+				GroupId:       x0.GroupId,
+				IpPermissions: x0.IpPermissions,
+			}); err != nil {
+				return false, err
+			}
+		}
+		if len(x0.IpPermissionsEgress) > 0 {
+			if !remove {
+				return false, nil
+			}
+			if _, err := m.client.RevokeSecurityGroupEgress(ctx, &ec2.RevokeSecurityGroupEgressInput{
+				GroupId:       x0.GroupId,
+				IpPermissions: x0.IpPermissionsEgress,
+			}); err != nil {
+				return false, err
+			}
+		}
+	}
+	return true, nil
 }

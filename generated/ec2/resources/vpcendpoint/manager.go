@@ -41,6 +41,15 @@ func Kind() managed.Kind[*v1alpha1.VPCEndpoint] {
 				Version: "v1alpha1",
 			},
 		}, {
+			Field:    "serviceName",
+			Path:     "status.serviceName",
+			RefField: "serviceRef",
+			Target: schema.GroupVersionKind{
+				Group:   "ec2.services.k8s.aws",
+				Kind:    "VPCEndpointServiceConfiguration",
+				Version: "v1alpha1",
+			},
+		}, {
 			Field:    "routeTableIDs",
 			Path:     "status.routeTableID",
 			RefField: "routeTableRefs",

@@ -19,7 +19,7 @@ var GroupVersion = schema.GroupVersion{
 
 // AddToScheme registers the API's kinds.
 func AddToScheme(s *runtime.Scheme) error {
-	s.AddKnownTypes(GroupVersion, &DHCPOptions{}, &DHCPOptionsList{}, &EgressOnlyInternetGateway{}, &EgressOnlyInternetGatewayList{}, &ElasticIPAddress{}, &ElasticIPAddressList{}, &FlowLog{}, &FlowLogList{}, &InternetGateway{}, &InternetGatewayList{}, &ManagedPrefixList{}, &ManagedPrefixListList{}, &NATGateway{}, &NATGatewayList{}, &NetworkACL{}, &NetworkACLList{}, &RouteTable{}, &RouteTableList{}, &SecurityGroup{}, &SecurityGroupList{}, &Subnet{}, &SubnetList{}, &TransitGateway{}, &TransitGatewayList{}, &VPC{}, &VPCList{}, &VPCEndpoint{}, &VPCEndpointList{}, &VPCEndpointServiceConfiguration{}, &VPCEndpointServiceConfigurationList{}, &VPCPeeringConnection{}, &VPCPeeringConnectionList{})
+	s.AddKnownTypes(GroupVersion, &DHCPOptions{}, &DHCPOptionsList{}, &EgressOnlyInternetGateway{}, &EgressOnlyInternetGatewayList{}, &ElasticIPAddress{}, &ElasticIPAddressList{}, &FlowLog{}, &FlowLogList{}, &Instance{}, &InstanceList{}, &InternetGateway{}, &InternetGatewayList{}, &ManagedPrefixList{}, &ManagedPrefixListList{}, &NATGateway{}, &NATGatewayList{}, &NetworkACL{}, &NetworkACLList{}, &RouteTable{}, &RouteTableList{}, &SecurityGroup{}, &SecurityGroupList{}, &Subnet{}, &SubnetList{}, &TransitGateway{}, &TransitGatewayList{}, &VPC{}, &VPCList{}, &VPCEndpoint{}, &VPCEndpointList{}, &VPCEndpointServiceConfiguration{}, &VPCEndpointServiceConfigurationList{}, &VPCPeeringConnection{}, &VPCPeeringConnectionList{})
 	metav1.AddToGroupVersion(s, GroupVersion)
 	return nil
 }

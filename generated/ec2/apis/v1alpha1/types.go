@@ -12,7 +12,7 @@ type AddPrefixListEntry struct {
 	// The CIDR block.
 	// +optional
 	CIDR *string `json:"cidr,omitempty"`
-	// A description for the entry. Constraints: Up to 255 characters in length.
+	// A description for the entry.
 	// +optional
 	Description *string `json:"description,omitempty"`
 }
@@ -22,7 +22,7 @@ type AvailabilityZoneAddress struct {
 	// For regional NAT gateways only: The Availability Zone where this specific NAT gateway configuration will be active. Each AZ in a regional NAT gateway has its own configuration to handle outbound NAT traffic from that AZ.
 	// +optional
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
-	// For regional NAT gateways only: The ID of the Availability Zone where this specific NAT gateway configuration will be active. Each AZ in a regional NAT gateway has its own configuration to handle outbound NAT traffic from that AZ.
+	// For regional NAT gateways only: The ID of the Availability Zone where this specific NAT gateway configuration will be active. Each AZ in a regional NAT gateway has its own configuration to handle outbound NAT traffic from that AZ. Use this instead of AvailabilityZone for consistent identification of AZs across Amazon Web Services Regions.
 	// +optional
 	AvailabilityZoneID *string `json:"availabilityZoneID,omitempty"`
 	// The allocation IDs of the Elastic IP addresses (EIPs) to be used for handling outbound NAT traffic in this specific Availability Zone.
@@ -30,11 +30,48 @@ type AvailabilityZoneAddress struct {
 	AllocationIDs []string `json:"allocationIDs,omitempty"`
 }
 
+// BlockDeviceMapping mirrors the AWS BlockDeviceMapping shape.
+type BlockDeviceMapping struct {
+	// Parameters used to automatically set up EBS volumes when the instance is launched.
+	// +optional
+	EBS *EbsBlockDevice `json:"ebs,omitempty"`
+	// To omit the device from the block device mapping, specify an empty string. When this property is specified, the device is removed from the block device mapping regardless of the assigned value.
+	// +optional
+	NoDevice *string `json:"noDevice,omitempty"`
+	// The device name. For available device names, see Device names for volumes.
+	// +optional
+	DeviceName *string `json:"deviceName,omitempty"`
+	// The virtual device name (`ephemeral`N). Instance store volumes are numbered starting from 0. An instance type with 2 available instance store volumes can specify mappings for `ephemeral0` and `ephemeral1`. The number of available instance store volumes depends on the instance type. After you connect to the instance, you must mount the volume.
+	// +optional
+	VirtualName *string `json:"virtualName,omitempty"`
+}
+
 // BlockPublicAccessStates mirrors the AWS BlockPublicAccessStates shape.
 type BlockPublicAccessStates struct {
-	// The mode of VPC BPA. off : VPC BPA is not enabled and traffic is allowed to and from internet gateways and egress-only internet gateways in this Region.
+	// The mode of VPC BPA.
 	// +optional
 	InternetGatewayBlockMode *string `json:"internetGatewayBlockMode,omitempty"`
+}
+
+// CapacityReservationSpecification mirrors the AWS CapacityReservationSpecification shape.
+type CapacityReservationSpecification struct {
+	// Indicates the instance's Capacity Reservation preferences. Possible preferences include: `capacity-reservations-only` - The instance will only run in a Capacity Reservation or Capacity Reservation group. If capacity isn't available, the instance will fail to launch. `open` - The instance can run in any `open` Capacity Reservation that has matching attributes (instance type, platform, Availability Zone, and tenancy). If capacity isn't available, the instance runs as an On-Demand Instance. `none` - The instance doesn't run in a Capacity Reservation even if one is available.
+	// +optional
+	// +kubebuilder:validation:Enum=capacity-reservations-only;open;none
+	CapacityReservationPreference *string `json:"capacityReservationPreference,omitempty"`
+	// Information about the target Capacity Reservation or Capacity Reservation group.
+	// +optional
+	CapacityReservationTarget *CapacityReservationTarget `json:"capacityReservationTarget,omitempty"`
+}
+
+// CapacityReservationTarget mirrors the AWS CapacityReservationTarget shape.
+type CapacityReservationTarget struct {
+	// The ID of the Capacity Reservation in which to run the instance.
+	// +optional
+	CapacityReservationID *string `json:"capacityReservationID,omitempty"`
+	// The ARN of the Capacity Reservation resource group in which to run the instance.
+	// +optional
+	CapacityReservationResourceGroupARN *string `json:"capacityReservationResourceGroupARN,omitempty"`
 }
 
 // CidrBlock mirrors the AWS CidrBlock shape.
@@ -44,12 +81,43 @@ type CidrBlock struct {
 	CIDRBlock *string `json:"cidrBlock,omitempty"`
 }
 
+// ConnectionTrackingSpecificationRequest mirrors the AWS ConnectionTrackingSpecificationRequest shape.
+type ConnectionTrackingSpecificationRequest struct {
+	// Timeout (in seconds) for idle TCP connections in an established state. Min: 60 seconds. Max: 432000 seconds (5 days). Default: 432000 seconds. Recommended: Less than 432000 seconds.
+	// +optional
+	TCPEstablishedTimeout *int64 `json:"tcpEstablishedTimeout,omitempty"`
+	// Timeout (in seconds) for idle UDP flows classified as streams which have seen more than one request-response transaction. Min: 60 seconds. Max: 180 seconds (3 minutes). Default: 180 seconds.
+	// +optional
+	UDPStreamTimeout *int64 `json:"udpStreamTimeout,omitempty"`
+	// Timeout (in seconds) for idle UDP flows that have seen traffic only in a single direction or a single request-response transaction. Min: 30 seconds. Max: 60 seconds. Default: 30 seconds.
+	// +optional
+	UDPTimeout *int64 `json:"udpTimeout,omitempty"`
+}
+
+// CpuOptionsRequest mirrors the AWS CpuOptionsRequest shape.
+type CpuOptionsRequest struct {
+	// The number of CPU cores for the instance.
+	// +optional
+	CoreCount *int64 `json:"coreCount,omitempty"`
+	// The number of threads per CPU core. To disable multithreading for the instance, specify a value of `1`. Otherwise, specify the default value of `2`.
+	// +optional
+	ThreadsPerCore *int64 `json:"threadsPerCore,omitempty"`
+	// Indicates whether to enable the instance for AMD SEV-SNP. AMD SEV-SNP is supported with M6a, R6a, and C6a instance types only. For more information, see AMD SEV-SNP.
+	// +optional
+	// +kubebuilder:validation:Enum=enabled;disabled
+	AmdSevSnp *string `json:"amdSevSnp,omitempty"`
+	// Indicates whether to enable the instance for nested virtualization. Nested virtualization is supported only on 8th generation Intel-based instance types (c8i, m8i, r8i, and their flex variants). When nested virtualization is enabled, Virtual Secure Mode (VSM) is automatically disabled for the instance.
+	// +optional
+	// +kubebuilder:validation:Enum=enabled;disabled
+	NestedVirtualization *string `json:"nestedVirtualization,omitempty"`
+}
+
 // CreateNetworkAclEntryInput mirrors the AWS CreateNetworkAclEntryInput shape.
 type CreateNetworkAclEntryInput struct {
-	// The rule number for the entry (for example, 100). ACL entries are processed in ascending order by rule number. Constraints: Positive integer from 1 to 32766. The range 32767 to 65535 is reserved for internal use.
+	// The rule number for the entry (for example, 100). ACL entries are processed in ascending order by rule number.
 	// +kubebuilder:validation:Required
 	RuleNumber *int64 `json:"ruleNumber"`
-	// The protocol number. A value of "-1" means all protocols. If you specify "-1" or a protocol number other than "6" (TCP), "17" (UDP), or "1" (ICMP), traffic on all ports is allowed, regardless of any ports or ICMP types or codes that you specify.
+	// The protocol number. A value of "-1" means all protocols. If you specify "-1" or a protocol number other than "6" (TCP), "17" (UDP), or "1" (ICMP), traffic on all ports is allowed, regardless of any ports or ICMP types or codes that you specify. If you specify protocol "58" (ICMPv6) and specify an IPv4 CIDR block, traffic for all ICMP types and codes allowed, regardless of any that you specify. If you specify protocol "58" (ICMPv6) and specify an IPv6 CIDR block, you must specify an ICMP type and code.
 	// +kubebuilder:validation:Required
 	Protocol *string `json:"protocol"`
 	// Indicates whether to allow or deny the traffic that matches the rule.
@@ -59,10 +127,10 @@ type CreateNetworkAclEntryInput struct {
 	// Indicates whether this is an egress rule (rule is applied to traffic leaving the subnet).
 	// +kubebuilder:validation:Required
 	Egress *bool `json:"egress"`
-	// The IPv4 network range to allow or deny, in CIDR notation (for example 172.16.0.0/24 ). We modify the specified CIDR block to its canonical form; for example, if you specify 100.68.0.18/18 , we modify it to 100.68.0.0/18 .
+	// The IPv4 network range to allow or deny, in CIDR notation (for example `172.16.0.0/24`). We modify the specified CIDR block to its canonical form; for example, if you specify `100.68.0.18/18`, we modify it to `100.68.0.0/18`.
 	// +optional
 	CIDRBlock *string `json:"cidrBlock,omitempty"`
-	// The IPv6 network range to allow or deny, in CIDR notation (for example 2001:db8:1234:1a00::/64 ).
+	// The IPv6 network range to allow or deny, in CIDR notation (for example `2001:db8:1234:1a00::/64`).
 	// +optional
 	IPv6CIDRBlock *string `json:"ipv6CIDRBlock,omitempty"`
 	// ICMP protocol: The ICMP or ICMPv6 type and code. Required if specifying protocol 1 (ICMP) or protocol 58 (ICMPv6) with an IPv6 CIDR block.
@@ -93,13 +161,13 @@ type CreateRouteInput struct {
 	// The ID of the local gateway.
 	// +optional
 	LocalGatewayID *string `json:"localGatewayID,omitempty"`
-	// The ID of the carrier gateway. You can only use this option when the VPC contains a subnet which is associated with a Wavelength Zone.
+	// The ID of the carrier gateway.
 	// +optional
 	CarrierGatewayID *string `json:"carrierGatewayID,omitempty"`
 	// The Amazon Resource Name (ARN) of the core network.
 	// +optional
 	CoreNetworkARN *string `json:"coreNetworkARN,omitempty"`
-	// The IPv4 CIDR address block used for the destination match. Routing decisions are based on the most specific match. We modify the specified CIDR block to its canonical form; for example, if you specify 100.68.0.18/18 , we modify it to 100.68.0.0/18 .
+	// The IPv4 CIDR address block used for the destination match. Routing decisions are based on the most specific match. We modify the specified CIDR block to its canonical form; for example, if you specify `100.68.0.18/18`, we modify it to `100.68.0.0/18`.
 	// +optional
 	DestinationCIDRBlock *string `json:"destinationCIDRBlock,omitempty"`
 	// The ID of an internet gateway or virtual private gateway attached to your VPC.
@@ -134,16 +202,23 @@ type CreateRouteInput struct {
 	NatGatewayRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"natGatewayRef,omitempty"`
 }
 
+// CreditSpecificationRequest mirrors the AWS CreditSpecificationRequest shape.
+type CreditSpecificationRequest struct {
+	// The credit option for CPU usage of a T instance.
+	// +optional
+	CPUCredits *string `json:"cpuCredits,omitempty"`
+}
+
 // DestinationOptionsRequest mirrors the AWS DestinationOptionsRequest shape.
 type DestinationOptionsRequest struct {
-	// The format for the flow log. The default is plain-text .
+	// The format for the flow log. The default is `plain-text`.
 	// +optional
 	// +kubebuilder:validation:Enum=plain-text;parquet
 	FileFormat *string `json:"fileFormat,omitempty"`
-	// Indicates whether to use Hive-compatible prefixes for flow logs stored in Amazon S3. The default is false .
+	// Indicates whether to use Hive-compatible prefixes for flow logs stored in Amazon S3. The default is `false`.
 	// +optional
 	HiveCompatiblePartitions *bool `json:"hiveCompatiblePartitions,omitempty"`
-	// Indicates whether to partition the flow log per hour. This reduces the cost and response time for queries. The default is false .
+	// Indicates whether to partition the flow log per hour. This reduces the cost and response time for queries. The default is `false`.
 	// +optional
 	PerHourPartition *bool `json:"perHourPartition,omitempty"`
 }
@@ -164,7 +239,7 @@ type DnsOptionsSpecification struct {
 	// +optional
 	// +kubebuilder:validation:Enum=ipv4;dualstack;ipv6;service-defined
 	DNSRecordIPType *string `json:"dnsRecordIPType,omitempty"`
-	// Indicates whether to enable private DNS only for inbound endpoints. This option is available only for services that support both gateway and interface endpoints.
+	// Indicates whether to enable private DNS only for inbound endpoints. This option is available only for services that support both gateway and interface endpoints. It routes traffic that originates from the VPC to the gateway endpoint and traffic that originates from on-premises to the interface endpoint.
 	// +optional
 	PrivateDNSOnlyForInboundResolverEndpoint *bool `json:"privateDNSOnlyForInboundResolverEndpoint,omitempty"`
 	// The preference for which private domains have a private hosted zone created for and associated with the specified VPC. Only supported when private DNS is enabled and when the VPC endpoint type is ServiceNetwork or Resource.
@@ -177,6 +252,141 @@ type DnsOptionsSpecification struct {
 	PrivateDNSSpecifiedDomains []string `json:"privateDNSSpecifiedDomains,omitempty"`
 }
 
+// EbsBlockDevice mirrors the AWS EbsBlockDevice shape.
+type EbsBlockDevice struct {
+	// Indicates whether the EBS volume is deleted on instance termination. For more information, see Preserving Amazon EBS volumes on instance termination in the Amazon EC2 User Guide.
+	// +optional
+	DeleteOnTermination *bool `json:"deleteOnTermination,omitempty"`
+	// The number of I/O operations per second (IOPS). For `gp3`, `io1`, and `io2` volumes, this represents the number of IOPS that are provisioned for the volume. For `gp2` volumes, this represents the baseline performance of the volume and the rate at which the volume accumulates I/O credits for bursting.
+	// +optional
+	IOPS *int64 `json:"iops,omitempty"`
+	// The ID of the snapshot.
+	// +optional
+	SnapshotID *string `json:"snapshotID,omitempty"`
+	// The size of the volume, in GiBs. You must specify either a snapshot ID or a volume size. If you specify a snapshot, the default is the snapshot size. You can specify a volume size that is equal to or larger than the snapshot size.
+	// +optional
+	VolumeSize *int64 `json:"volumeSize,omitempty"`
+	// The volume type. For more information, see Amazon EBS volume types in the Amazon EBS User Guide.
+	// +optional
+	// +kubebuilder:validation:Enum=standard;io1;io2;gp2;sc1;st1;gp3
+	VolumeType *string `json:"volumeType,omitempty"`
+	// Identifier (key ID, key alias, key ARN, or alias ARN) of the customer managed KMS key to use for EBS encryption.
+	// +optional
+	KMSKeyID *string `json:"kmsKeyID,omitempty"`
+	// The throughput that the volume supports, in MiB/s.
+	// +optional
+	Throughput *int64 `json:"throughput,omitempty"`
+	// The ARN of the Outpost on which the snapshot is stored.
+	// +optional
+	OutpostARN *string `json:"outpostARN,omitempty"`
+	// The Availability Zone where the EBS volume will be created (for example, `us-east-1a`).
+	// +optional
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	// Indicates whether the encryption state of an EBS volume is changed while being restored from a backing snapshot. The effect of setting the encryption state to `true` depends on the volume origin (new or from a snapshot), starting encryption state, ownership, and whether encryption by default is enabled. For more information, see Amazon EBS encryption in the Amazon EBS User Guide.
+	// +optional
+	Encrypted *bool `json:"encrypted,omitempty"`
+	// Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the volume. This is also known as volume initialization. Specifying a volume initialization rate ensures that the volume is initialized at a predictable and consistent rate after creation. For more information, see Initialize Amazon EBS volumes in the Amazon EC2 User Guide.
+	// +optional
+	VolumeInitializationRate *int64 `json:"volumeInitializationRate,omitempty"`
+	// The ID of the Availability Zone where the EBS volume will be created (for example, `use1-az1`).
+	// +optional
+	AvailabilityZoneID *string `json:"availabilityZoneID,omitempty"`
+	// The index of the EBS card. Some instance types support multiple EBS cards. The default EBS card index is 0.
+	// +optional
+	EBSCardIndex *int64 `json:"ebsCardIndex,omitempty"`
+}
+
+// ElasticGpuAssociation mirrors the AWS ElasticGpuAssociation shape.
+type ElasticGpuAssociation struct {
+	// The ID of the Elastic Graphics accelerator.
+	// +optional
+	ElasticGPUID *string `json:"elasticGPUID,omitempty"`
+	// The ID of the association.
+	// +optional
+	ElasticGPUAssociationID *string `json:"elasticGPUAssociationID,omitempty"`
+	// The state of the association between the instance and the Elastic Graphics accelerator.
+	// +optional
+	ElasticGPUAssociationState *string `json:"elasticGPUAssociationState,omitempty"`
+	// The time the Elastic Graphics accelerator was associated with the instance.
+	// +optional
+	ElasticGPUAssociationTime *string `json:"elasticGPUAssociationTime,omitempty"`
+}
+
+// ElasticGpuSpecification mirrors the AWS ElasticGpuSpecification shape.
+type ElasticGpuSpecification struct {
+	// The type of Elastic Graphics accelerator.
+	// +optional
+	Type *string `json:"type,omitempty"`
+}
+
+// ElasticInferenceAccelerator mirrors the AWS ElasticInferenceAccelerator shape.
+type ElasticInferenceAccelerator struct {
+	// The type of elastic inference accelerator. The possible values are `eia1.medium`, `eia1.large`, `eia1.xlarge`, `eia2.medium`, `eia2.large`, and `eia2.xlarge`.
+	// +optional
+	Type *string `json:"type_,omitempty"`
+	// The number of elastic inference accelerators to attach to the instance.
+	// +optional
+	// +kubebuilder:validation:Minimum=1
+	Count *int64 `json:"count,omitempty"`
+}
+
+// ElasticInferenceAcceleratorAssociation mirrors the AWS ElasticInferenceAcceleratorAssociation shape.
+type ElasticInferenceAcceleratorAssociation struct {
+	// The Amazon Resource Name (ARN) of the elastic inference accelerator.
+	// +optional
+	ElasticInferenceAcceleratorARN *string `json:"elasticInferenceAcceleratorARN,omitempty"`
+	// The ID of the association.
+	// +optional
+	ElasticInferenceAcceleratorAssociationID *string `json:"elasticInferenceAcceleratorAssociationID,omitempty"`
+	// The state of the elastic inference accelerator.
+	// +optional
+	ElasticInferenceAcceleratorAssociationState *string `json:"elasticInferenceAcceleratorAssociationState,omitempty"`
+	// The time at which the elastic inference accelerator is associated with an instance.
+	// +optional
+	ElasticInferenceAcceleratorAssociationTime *metav1.Time `json:"elasticInferenceAcceleratorAssociationTime,omitempty"`
+}
+
+// EnaSrdSpecificationRequest mirrors the AWS EnaSrdSpecificationRequest shape.
+type EnaSrdSpecificationRequest struct {
+	// Specifies whether ENA Express is enabled for the network interface when you launch an instance.
+	// +optional
+	EnaSrdEnabled *bool `json:"enaSrdEnabled,omitempty"`
+	// Contains ENA Express settings for UDP network traffic for the network interface attached to the instance.
+	// +optional
+	EnaSrdUDPSpecification *EnaSrdUdpSpecificationRequest `json:"enaSrdUDPSpecification,omitempty"`
+}
+
+// EnaSrdUdpSpecificationRequest mirrors the AWS EnaSrdUdpSpecificationRequest shape.
+type EnaSrdUdpSpecificationRequest struct {
+	// Indicates whether UDP traffic uses ENA Express for your instance. To ensure that UDP traffic can use ENA Express when you launch an instance, you must also set EnaSrdEnabled in the EnaSrdSpecificationRequest to `true`.
+	// +optional
+	EnaSrdUDPEnabled *bool `json:"enaSrdUDPEnabled,omitempty"`
+}
+
+// EnclaveOptionsRequest mirrors the AWS EnclaveOptionsRequest shape.
+type EnclaveOptionsRequest struct {
+	// To enable the instance for Amazon Web Services Nitro Enclaves, set this parameter to `true`.
+	// +optional
+	Enabled *bool `json:"enabled,omitempty"`
+}
+
+// HibernationOptionsRequest mirrors the AWS HibernationOptionsRequest shape.
+type HibernationOptionsRequest struct {
+	// Set to `true` to enable your instance for hibernation.
+	// +optional
+	Configured *bool `json:"configured,omitempty"`
+}
+
+// IamInstanceProfileSpecification mirrors the AWS IamInstanceProfileSpecification shape.
+type IamInstanceProfileSpecification struct {
+	// The Amazon Resource Name (ARN) of the instance profile.
+	// +optional
+	ARN *string `json:"arn,omitempty"`
+	// The name of the instance profile.
+	// +optional
+	Name *string `json:"name,omitempty"`
+}
+
 // IcmpTypeCode mirrors the AWS IcmpTypeCode shape.
 type IcmpTypeCode struct {
 	// The ICMP code. A value of -1 means all codes for the specified ICMP type.
@@ -187,9 +397,185 @@ type IcmpTypeCode struct {
 	Type *int64 `json:"type_,omitempty"`
 }
 
+// InstanceIpv6Address mirrors the AWS InstanceIpv6Address shape.
+type InstanceIpv6Address struct {
+	// The IPv6 address.
+	// +optional
+	IPv6Address *string `json:"ipv6Address,omitempty"`
+	// Determines if an IPv6 address associated with a network interface is the primary IPv6 address. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached. For more information, see RunInstances.
+	// +optional
+	IsPrimaryIPv6 *bool `json:"isPrimaryIPv6,omitempty"`
+}
+
+// InstanceMaintenanceOptionsRequest mirrors the AWS InstanceMaintenanceOptionsRequest shape.
+type InstanceMaintenanceOptionsRequest struct {
+	// Disables the automatic recovery behavior of your instance or sets it to default. For more information, see Simplified automatic recovery.
+	// +optional
+	// +kubebuilder:validation:Enum=disabled;default
+	AutoRecovery *string `json:"autoRecovery,omitempty"`
+}
+
+// InstanceMarketOptionsRequest mirrors the AWS InstanceMarketOptionsRequest shape.
+type InstanceMarketOptionsRequest struct {
+	// The market type.
+	// +optional
+	// +kubebuilder:validation:Enum=spot;capacity-block;interruptible-capacity-reservation
+	MarketType *string `json:"marketType,omitempty"`
+	// The options for Spot Instances.
+	// +optional
+	SpotOptions *SpotMarketOptions `json:"spotOptions,omitempty"`
+}
+
+// InstanceMetadataOptionsRequest mirrors the AWS InstanceMetadataOptionsRequest shape.
+type InstanceMetadataOptionsRequest struct {
+	// Indicates whether IMDSv2 is required.
+	// +optional
+	// +kubebuilder:validation:Enum=optional;required
+	HTTPTokens *string `json:"httpTokens,omitempty"`
+	// The maximum number of hops that the metadata token can travel.
+	// +optional
+	HTTPPutResponseHopLimit *int64 `json:"httpPutResponseHopLimit,omitempty"`
+	// Enables or disables the HTTP metadata endpoint on your instances.
+	// +optional
+	// +kubebuilder:validation:Enum=disabled;enabled
+	HTTPEndpoint *string `json:"httpEndpoint,omitempty"`
+	// Enables or disables the IPv6 endpoint for the instance metadata service.
+	// +optional
+	// +kubebuilder:validation:Enum=disabled;enabled
+	HTTPProtocolIPv6 *string `json:"httpProtocolIPv6,omitempty"`
+	// Set to `enabled` to allow access to instance tags from the instance metadata. Set to `disabled` to turn off access to instance tags from the instance metadata. For more information, see View tags for your EC2 instances using instance metadata.
+	// +optional
+	// +kubebuilder:validation:Enum=disabled;enabled
+	InstanceMetadataTags *string `json:"instanceMetadataTags,omitempty"`
+}
+
+// InstanceNetworkInterfaceSpecification mirrors the AWS InstanceNetworkInterfaceSpecification shape.
+type InstanceNetworkInterfaceSpecification struct {
+	// Indicates whether to assign a public IPv4 address to an instance you launch in a VPC. The public IP address can only be assigned to a network interface for eth0, and can only be assigned to a new network interface, not an existing one. You cannot specify more than one network interface in the request. If launching into a default subnet, the default value is `true`.
+	// +optional
+	AssociatePublicIPAddress *bool `json:"associatePublicIPAddress,omitempty"`
+	// If set to `true`, the interface is deleted when the instance is terminated. You can specify `true` only if creating a new network interface when launching an instance.
+	// +optional
+	DeleteOnTermination *bool `json:"deleteOnTermination,omitempty"`
+	// The description of the network interface. Applies only if creating a network interface when launching an instance.
+	// +optional
+	Description *string `json:"description,omitempty"`
+	// The position of the network interface in the attachment order. A primary network interface has a device index of 0.
+	// +optional
+	DeviceIndex *int64 `json:"deviceIndex,omitempty"`
+	// The IDs of the security groups for the network interface. Applies only if creating a network interface when launching an instance.
+	// +optional
+	Groups []string `json:"groups,omitempty"`
+	// A number of IPv6 addresses to assign to the network interface. Amazon EC2 chooses the IPv6 addresses from the range of the subnet. You cannot specify this option and the option to assign specific IPv6 addresses in the same request. You can specify this option if you've specified a minimum number of instances to launch.
+	// +optional
+	IPv6AddressCount *int64 `json:"ipv6AddressCount,omitempty"`
+	// The IPv6 addresses to assign to the network interface. You cannot specify this option and the option to assign a number of IPv6 addresses in the same request. You cannot specify this option if you've specified a minimum number of instances to launch.
+	// +optional
+	IPv6Addresses []InstanceIpv6Address `json:"ipv6Addresses,omitempty"`
+	// The ID of the network interface.
+	// +optional
+	NetworkInterfaceID *string `json:"networkInterfaceID,omitempty"`
+	// The private IPv4 address of the network interface. Applies only if creating a network interface when launching an instance. You cannot specify this option if you're launching more than one instance in a RunInstances request.
+	// +optional
+	PrivateIPAddress *string `json:"privateIPAddress,omitempty"`
+	// The private IPv4 addresses to assign to the network interface. Only one private IPv4 address can be designated as primary. You cannot specify this option if you're launching more than one instance in a RunInstances request.
+	// +optional
+	PrivateIPAddresses []PrivateIpAddressSpecification `json:"privateIPAddresses,omitempty"`
+	// The number of secondary private IPv4 addresses. You can’t specify this parameter and also specify a secondary private IP address using the `PrivateIpAddress` parameter.
+	// +optional
+	SecondaryPrivateIPAddressCount *int64 `json:"secondaryPrivateIPAddressCount,omitempty"`
+	// The ID of the subnet associated with the network interface. Applies only if creating a network interface when launching an instance.
+	// +optional
+	SubnetID *string `json:"subnetID,omitempty"`
+	// Indicates whether to assign a carrier IP address to the network interface.
+	// +optional
+	AssociateCarrierIPAddress *bool `json:"associateCarrierIPAddress,omitempty"`
+	// The type of network interface.
+	// +optional
+	InterfaceType *string `json:"interfaceType,omitempty"`
+	// The index of the network card. Some instance types support multiple network cards. The primary network interface must be assigned to network card index 0. The default is network card index 0.
+	// +optional
+	NetworkCardIndex *int64 `json:"networkCardIndex,omitempty"`
+	// The IPv4 delegated prefixes to be assigned to the network interface. You cannot use this option if you use the `Ipv4PrefixCount` option.
+	// +optional
+	IPv4Prefixes []Ipv4PrefixSpecificationRequest `json:"ipv4Prefixes,omitempty"`
+	// The number of IPv4 delegated prefixes to be automatically assigned to the network interface. You cannot use this option if you use the `Ipv4Prefix` option.
+	// +optional
+	IPv4PrefixCount *int64 `json:"ipv4PrefixCount,omitempty"`
+	// The IPv6 delegated prefixes to be assigned to the network interface. You cannot use this option if you use the `Ipv6PrefixCount` option.
+	// +optional
+	IPv6Prefixes []Ipv6PrefixSpecificationRequest `json:"ipv6Prefixes,omitempty"`
+	// The number of IPv6 delegated prefixes to be automatically assigned to the network interface. You cannot use this option if you use the `Ipv6Prefix` option.
+	// +optional
+	IPv6PrefixCount *int64 `json:"ipv6PrefixCount,omitempty"`
+	// The primary IPv6 address of the network interface. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached. For more information about primary IPv6 addresses, see RunInstances.
+	// +optional
+	PrimaryIPv6 *bool `json:"primaryIPv6,omitempty"`
+	// Specifies the ENA Express settings for the network interface that's attached to the instance.
+	// +optional
+	EnaSrdSpecification *EnaSrdSpecificationRequest `json:"enaSrdSpecification,omitempty"`
+	// A security group connection tracking specification that enables you to set the timeout for connection tracking on an Elastic network interface. For more information, see Connection tracking timeouts in the Amazon EC2 User Guide.
+	// +optional
+	ConnectionTrackingSpecification *ConnectionTrackingSpecificationRequest `json:"connectionTrackingSpecification,omitempty"`
+	// The number of ENA queues to be created with the instance.
+	// +optional
+	EnaQueueCount *int64 `json:"enaQueueCount,omitempty"`
+}
+
+// InstanceNetworkPerformanceOptionsRequest mirrors the AWS InstanceNetworkPerformanceOptionsRequest shape.
+type InstanceNetworkPerformanceOptionsRequest struct {
+	// Specify the bandwidth weighting option to boost the associated type of baseline bandwidth, as follows: default
+	// +optional
+	// +kubebuilder:validation:Enum=default;vpc-1;ebs-1
+	BandwidthWeighting *string `json:"bandwidthWeighting,omitempty"`
+}
+
+// InstanceSecondaryInterfacePrivateIpAddressRequest mirrors the AWS InstanceSecondaryInterfacePrivateIpAddressRequest shape.
+type InstanceSecondaryInterfacePrivateIpAddressRequest struct {
+	// The private IPv4 address.
+	// +optional
+	PrivateIPAddress *string `json:"privateIPAddress,omitempty"`
+}
+
+// InstanceSecondaryInterfaceSpecificationRequest mirrors the AWS InstanceSecondaryInterfaceSpecificationRequest shape.
+type InstanceSecondaryInterfaceSpecificationRequest struct {
+	// Indicates whether the secondary interface is deleted when the instance is terminated.
+	// +optional
+	DeleteOnTermination *bool `json:"deleteOnTermination,omitempty"`
+	// The device index for the secondary interface attachment.
+	// +optional
+	DeviceIndex *int64 `json:"deviceIndex,omitempty"`
+	// The private IPv4 addresses to assign to the secondary interface.
+	// +optional
+	PrivateIPAddresses []InstanceSecondaryInterfacePrivateIpAddressRequest `json:"privateIPAddresses,omitempty"`
+	// The number of private IPv4 addresses to assign to the secondary interface.
+	// +optional
+	PrivateIPAddressCount *int64 `json:"privateIPAddressCount,omitempty"`
+	// The ID of the secondary subnet.
+	// +optional
+	SecondarySubnetID *string `json:"secondarySubnetID,omitempty"`
+	// The type of secondary interface.
+	// +optional
+	// +kubebuilder:validation:Enum=secondary
+	InterfaceType *string `json:"interfaceType,omitempty"`
+	// The index of the network card. The network card must support secondary interfaces.
+	// +optional
+	NetworkCardIndex *int64 `json:"networkCardIndex,omitempty"`
+}
+
+// InstanceState mirrors the AWS InstanceState shape.
+type InstanceState struct {
+	// The state of the instance as a 16-bit unsigned integer.
+	// +optional
+	Code *int64 `json:"code,omitempty"`
+	// The current state of the instance.
+	// +optional
+	Name *string `json:"name,omitempty"`
+}
+
 // InternetGatewayAttachment mirrors the AWS InternetGatewayAttachment shape.
 type InternetGatewayAttachment struct {
-	// The current state of the attachment. For an internet gateway, the state is available when attached to a VPC; otherwise, this value is not returned.
+	// The current state of the attachment. For an internet gateway, the state is `available` when attached to a VPC; otherwise, this value is not returned.
 	// +optional
 	State *string `json:"state,omitempty"`
 	// The ID of the VPC.
@@ -199,7 +585,7 @@ type InternetGatewayAttachment struct {
 
 // IpPermission mirrors the AWS IpPermission shape.
 type IpPermission struct {
-	// The IP protocol name ( tcp , udp , icmp , icmpv6 ) or number (see Protocol Numbers ). Use -1 to specify all protocols.
+	// The IP protocol name (`tcp`, `udp`, `icmp`, `icmpv6`) or number (see Protocol Numbers).
 	// +optional
 	IPProtocol *string `json:"ipProtocol,omitempty"`
 	// If the protocol is TCP or UDP, this is the start of the port range. If the protocol is ICMP or ICMPv6, this is the ICMP type or -1 (all ICMP types).
@@ -224,7 +610,7 @@ type IpPermission struct {
 
 // IpPermissionStatus mirrors the AWS IpPermission shape.
 type IpPermissionStatus struct {
-	// The IP protocol name ( tcp , udp , icmp , icmpv6 ) or number (see Protocol Numbers ). Use -1 to specify all protocols.
+	// The IP protocol name (`tcp`, `udp`, `icmp`, `icmpv6`) or number (see Protocol Numbers).
 	// +optional
 	IPProtocol *string `json:"ipProtocol,omitempty"`
 	// If the protocol is TCP or UDP, this is the start of the port range. If the protocol is ICMP or ICMPv6, this is the ICMP type or -1 (all ICMP types).
@@ -249,22 +635,29 @@ type IpPermissionStatus struct {
 
 // IpRange mirrors the AWS IpRange shape.
 type IpRange struct {
-	// A description for the security group rule that references this IPv4 address range. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*
+	// A description for the security group rule that references this IPv4 address range.
 	// +optional
 	Description *string `json:"description,omitempty"`
-	// The IPv4 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv4 address, use the /32 prefix length. Amazon Web Services canonicalizes IPv4 and IPv6 CIDRs.
+	// The IPv4 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv4 address, use the /32 prefix length.
 	// +optional
 	CIDRIP *string `json:"cidrIP,omitempty"`
 }
 
 // IpRangeStatus mirrors the AWS IpRange shape.
 type IpRangeStatus struct {
-	// A description for the security group rule that references this IPv4 address range. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*
+	// A description for the security group rule that references this IPv4 address range.
 	// +optional
 	Description *string `json:"description,omitempty"`
-	// The IPv4 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv4 address, use the /32 prefix length. Amazon Web Services canonicalizes IPv4 and IPv6 CIDRs.
+	// The IPv4 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv4 address, use the /32 prefix length.
 	// +optional
 	CIDRIP *string `json:"cidrIP,omitempty"`
+}
+
+// Ipv4PrefixSpecificationRequest mirrors the AWS Ipv4PrefixSpecificationRequest shape.
+type Ipv4PrefixSpecificationRequest struct {
+	// The IPv4 prefix. For information, see Assigning prefixes to network interfaces in the Amazon EC2 User Guide.
+	// +optional
+	IPv4Prefix *string `json:"ipv4Prefix,omitempty"`
 }
 
 // Ipv6CidrBlock mirrors the AWS Ipv6CidrBlock shape.
@@ -274,22 +667,29 @@ type Ipv6CidrBlock struct {
 	IPv6CIDRBlock *string `json:"ipv6CIDRBlock,omitempty"`
 }
 
+// Ipv6PrefixSpecificationRequest mirrors the AWS Ipv6PrefixSpecificationRequest shape.
+type Ipv6PrefixSpecificationRequest struct {
+	// The IPv6 prefix.
+	// +optional
+	IPv6Prefix *string `json:"ipv6Prefix,omitempty"`
+}
+
 // Ipv6Range mirrors the AWS Ipv6Range shape.
 type Ipv6Range struct {
-	// A description for the security group rule that references this IPv6 address range. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*
+	// A description for the security group rule that references this IPv6 address range.
 	// +optional
 	Description *string `json:"description,omitempty"`
-	// The IPv6 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv6 address, use the /128 prefix length. Amazon Web Services canonicalizes IPv4 and IPv6 CIDRs.
+	// The IPv6 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv6 address, use the /128 prefix length.
 	// +optional
 	CIDRIPv6 *string `json:"cidrIPv6,omitempty"`
 }
 
 // Ipv6RangeStatus mirrors the AWS Ipv6Range shape.
 type Ipv6RangeStatus struct {
-	// A description for the security group rule that references this IPv6 address range. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*
+	// A description for the security group rule that references this IPv6 address range.
 	// +optional
 	Description *string `json:"description,omitempty"`
-	// The IPv6 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv6 address, use the /128 prefix length. Amazon Web Services canonicalizes IPv4 and IPv6 CIDRs.
+	// The IPv6 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv6 address, use the /128 prefix length.
 	// +optional
 	CIDRIPv6 *string `json:"cidrIPv6,omitempty"`
 }
@@ -302,6 +702,36 @@ type LastError struct {
 	// The error code for the VPC endpoint error.
 	// +optional
 	Code *string `json:"code,omitempty"`
+}
+
+// LaunchTemplateSpecification mirrors the AWS LaunchTemplateSpecification shape.
+type LaunchTemplateSpecification struct {
+	// The ID of the launch template.
+	// +optional
+	LaunchTemplateID *string `json:"launchTemplateID,omitempty"`
+	// LaunchTemplateRef names the LaunchTemplate whose .status.id fills launchTemplateID.
+	// +optional
+	LaunchTemplateRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"launchTemplateRef,omitempty"`
+	// The name of the launch template.
+	// +optional
+	LaunchTemplateName *string `json:"launchTemplateName,omitempty"`
+	// The launch template version number, `$Latest`, or `$Default`.
+	// +optional
+	Version *string `json:"version,omitempty"`
+}
+
+// LicenseConfiguration mirrors the AWS LicenseConfiguration shape.
+type LicenseConfiguration struct {
+	// The Amazon Resource Name (ARN) of the license configuration.
+	// +optional
+	LicenseConfigurationARN *string `json:"licenseConfigurationARN,omitempty"`
+}
+
+// LicenseConfigurationRequest mirrors the AWS LicenseConfigurationRequest shape.
+type LicenseConfigurationRequest struct {
+	// The Amazon Resource Name (ARN) of the license configuration.
+	// +optional
+	LicenseConfigurationARN *string `json:"licenseConfigurationARN,omitempty"`
 }
 
 // NatGatewayAddress mirrors the AWS NatGatewayAddress shape.
@@ -374,6 +804,9 @@ type NetworkAclAssociation struct {
 	// The ID of the subnet.
 	// +optional
 	SubnetID *string `json:"subnetID,omitempty"`
+	// SubnetRef names the Subnet whose .status.subnetID fills subnetID.
+	// +optional
+	SubnetRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"subnetRef,omitempty"`
 }
 
 // NewDhcpConfiguration mirrors the AWS NewDhcpConfiguration shape.
@@ -384,6 +817,13 @@ type NewDhcpConfiguration struct {
 	// The values for the DHCP option.
 	// +optional
 	Values []string `json:"values,omitempty"`
+}
+
+// OperatorRequest mirrors the AWS OperatorRequest shape.
+type OperatorRequest struct {
+	// The service provider that manages the resource.
+	// +optional
+	Principal *string `json:"principal,omitempty"`
 }
 
 // PeeringConnectionOptionsRequest mirrors the AWS PeeringConnectionOptionsRequest shape.
@@ -399,6 +839,41 @@ type PeeringConnectionOptionsRequest struct {
 	AllowEgressFromLocalVPCToRemoteClassicLink *bool `json:"allowEgressFromLocalVPCToRemoteClassicLink,omitempty"`
 }
 
+// Placement mirrors the AWS Placement shape.
+type Placement struct {
+	// The ID of the Availability Zone of the instance.
+	// +optional
+	AvailabilityZoneID *string `json:"availabilityZoneID,omitempty"`
+	// The affinity setting for the instance on the Dedicated Host.
+	// +optional
+	Affinity *string `json:"affinity,omitempty"`
+	// The name of the placement group that the instance is in.
+	// +optional
+	GroupName *string `json:"groupName,omitempty"`
+	// The number of the partition that the instance is in. Valid only if the placement group strategy is set to `partition`.
+	// +optional
+	PartitionNumber *int64 `json:"partitionNumber,omitempty"`
+	// The ID of the Dedicated Host on which the instance resides.
+	// +optional
+	HostID *string `json:"hostID,omitempty"`
+	// The tenancy of the instance. An instance with a tenancy of `dedicated` runs on single-tenant hardware.
+	// +optional
+	// +kubebuilder:validation:Enum=default;dedicated;host
+	Tenancy *string `json:"tenancy,omitempty"`
+	// Reserved for future use.
+	// +optional
+	SpreadDomain *string `json:"spreadDomain,omitempty"`
+	// The ARN of the host resource group in which to launch the instances.
+	// +optional
+	HostResourceGroupARN *string `json:"hostResourceGroupARN,omitempty"`
+	// The ID of the placement group that the instance is in.
+	// +optional
+	GroupID *string `json:"groupID,omitempty"`
+	// The Availability Zone of the instance.
+	// +optional
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+}
+
 // PortRange mirrors the AWS PortRange shape.
 type PortRange struct {
 	// The first port in the range.
@@ -411,7 +886,7 @@ type PortRange struct {
 
 // PrefixListId mirrors the AWS PrefixListId shape.
 type PrefixListId struct {
-	// A description for the security group rule that references this prefix list ID. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=;{}!$*
+	// A description for the security group rule that references this prefix list ID.
 	// +optional
 	Description *string `json:"description,omitempty"`
 	// The ID of the prefix.
@@ -421,7 +896,7 @@ type PrefixListId struct {
 
 // PrefixListIdStatus mirrors the AWS PrefixListId shape.
 type PrefixListIdStatus struct {
-	// A description for the security group rule that references this prefix list ID. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=;{}!$*
+	// A description for the security group rule that references this prefix list ID.
 	// +optional
 	Description *string `json:"description,omitempty"`
 	// The ID of the prefix.
@@ -431,7 +906,7 @@ type PrefixListIdStatus struct {
 
 // PrivateDnsNameConfiguration mirrors the AWS PrivateDnsNameConfiguration shape.
 type PrivateDnsNameConfiguration struct {
-	// The verification state of the VPC endpoint service. Consumers of the endpoint service can use the private name only when the state is verified .
+	// The verification state of the VPC endpoint service.
 	// +optional
 	State *string `json:"state,omitempty"`
 	// The endpoint service verification type, for example TXT.
@@ -440,14 +915,14 @@ type PrivateDnsNameConfiguration struct {
 	// The value the service provider adds to the private DNS name domain record before verification.
 	// +optional
 	Value *string `json:"value,omitempty"`
-	// The name of the record subdomain the service provider needs to create. The service provider adds the value text to the name .
+	// The name of the record subdomain the service provider needs to create. The service provider adds the `value` text to the `name`.
 	// +optional
 	Name *string `json:"name,omitempty"`
 }
 
 // PrivateDnsNameOptionsOnLaunch mirrors the AWS PrivateDnsNameOptionsOnLaunch shape.
 type PrivateDnsNameOptionsOnLaunch struct {
-	// The type of hostname for EC2 instances. For IPv4 only subnets, an instance DNS name must be based on the instance IPv4 address. For IPv6 only subnets, an instance DNS name must be based on the instance ID.
+	// The type of hostname for EC2 instances. For IPv4 only subnets, an instance DNS name must be based on the instance IPv4 address. For IPv6 only subnets, an instance DNS name must be based on the instance ID. For dual-stack subnets, you can specify whether DNS names use the instance IPv4 address or the instance ID.
 	// +optional
 	HostnameType *string `json:"hostnameType,omitempty"`
 	// Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
@@ -456,6 +931,40 @@ type PrivateDnsNameOptionsOnLaunch struct {
 	// Indicates whether to respond to DNS queries for instance hostname with DNS AAAA records.
 	// +optional
 	EnableResourceNameDNSAAAARecord *bool `json:"enableResourceNameDNSAAAARecord,omitempty"`
+}
+
+// PrivateDnsNameOptionsRequest mirrors the AWS PrivateDnsNameOptionsRequest shape.
+type PrivateDnsNameOptionsRequest struct {
+	// The type of hostname for EC2 instances. For IPv4 only subnets, an instance DNS name must be based on the instance IPv4 address. For IPv6 only subnets, an instance DNS name must be based on the instance ID. For dual-stack subnets, you can specify whether DNS names use the instance IPv4 address or the instance ID.
+	// +optional
+	// +kubebuilder:validation:Enum=ip-name;resource-name
+	HostnameType *string `json:"hostnameType,omitempty"`
+	// Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
+	// +optional
+	EnableResourceNameDNSARecord *bool `json:"enableResourceNameDNSARecord,omitempty"`
+	// Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
+	// +optional
+	EnableResourceNameDNSAAAARecord *bool `json:"enableResourceNameDNSAAAARecord,omitempty"`
+}
+
+// PrivateIpAddressSpecification mirrors the AWS PrivateIpAddressSpecification shape.
+type PrivateIpAddressSpecification struct {
+	// Indicates whether the private IPv4 address is the primary private IPv4 address. Only one IPv4 address can be designated as primary.
+	// +optional
+	Primary *bool `json:"primary,omitempty"`
+	// The private IPv4 address.
+	// +optional
+	PrivateIPAddress *string `json:"privateIPAddress,omitempty"`
+}
+
+// ProductCode mirrors the AWS ProductCode shape.
+type ProductCode struct {
+	// The product code.
+	// +optional
+	ProductCodeID *string `json:"productCodeID,omitempty"`
+	// The type of product code.
+	// +optional
+	ProductCodeType *string `json:"productCodeType,omitempty"`
 }
 
 // PropagatingVgw mirrors the AWS PropagatingVgw shape.
@@ -519,6 +1028,13 @@ type RouteTableAssociationState struct {
 	StatusMessage *string `json:"statusMessage,omitempty"`
 }
 
+// RunInstancesMonitoringEnabled mirrors the AWS RunInstancesMonitoringEnabled shape.
+type RunInstancesMonitoringEnabled struct {
+	// Indicates whether detailed monitoring is enabled. Otherwise, basic monitoring is enabled.
+	// +optional
+	Enabled *bool `json:"enabled,omitempty"`
+}
+
 // SecurityGroupIdentifier mirrors the AWS SecurityGroupIdentifier shape.
 type SecurityGroupIdentifier struct {
 	// The ID of the security group.
@@ -534,6 +1050,37 @@ type ServiceTypeDetail struct {
 	// The type of service.
 	// +optional
 	ServiceType *string `json:"serviceType,omitempty"`
+}
+
+// SpotMarketOptions mirrors the AWS SpotMarketOptions shape.
+type SpotMarketOptions struct {
+	// The maximum hourly price that you're willing to pay for a Spot Instance. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price.
+	// +optional
+	MaxPrice *string `json:"maxPrice,omitempty"`
+	// The Spot Instance request type. For RunInstances, persistent Spot Instance requests are only supported when the instance interruption behavior is either `hibernate` or `stop`.
+	// +optional
+	// +kubebuilder:validation:Enum=one-time;persistent
+	SpotInstanceType *string `json:"spotInstanceType,omitempty"`
+	// Deprecated.
+	// +optional
+	BlockDurationMinutes *int64 `json:"blockDurationMinutes,omitempty"`
+	// The end date of the request, in UTC format (YYYY-MM-DDTHH:MM:SSZ). Supported only for persistent requests.
+	// +optional
+	ValidUntil *metav1.Time `json:"validUntil,omitempty"`
+	// The behavior when a Spot Instance is interrupted.
+	// +optional
+	// +kubebuilder:validation:Enum=hibernate;stop;terminate
+	InstanceInterruptionBehavior *string `json:"instanceInterruptionBehavior,omitempty"`
+}
+
+// StateReason mirrors the AWS StateReason shape.
+type StateReason struct {
+	// The reason code for the state change.
+	// +optional
+	Code *string `json:"code,omitempty"`
+	// The message for the state change.
+	// +optional
+	Message *string `json:"message,omitempty"`
 }
 
 // SubnetCidrBlockState mirrors the AWS SubnetCidrBlockState shape.
@@ -583,34 +1130,34 @@ type SubnetIpv6CidrBlockAssociation struct {
 	// Public IPv6 addresses are those advertised on the internet from Amazon Web Services. Private IP addresses are not and cannot be advertised on the internet from Amazon Web Services.
 	// +optional
 	IPv6AddressAttribute *string `json:"ipv6AddressAttribute,omitempty"`
-	// The source that allocated the IP address space. byoip or amazon indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). none indicates private space.
+	// The source that allocated the IP address space. `byoip` or `amazon` indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). `none` indicates private space.
 	// +optional
 	IPSource *string `json:"ipSource,omitempty"`
 }
 
 // Tag mirrors the AWS Tag shape.
 type Tag struct {
-	// The key of the tag. Constraints: Tag keys are case-sensitive and accept a maximum of 127 Unicode characters. May not begin with aws: .
+	// The key of the tag.
 	// +optional
 	Key *string `json:"key,omitempty"`
-	// The value of the tag. Constraints: Tag values are case-sensitive and accept a maximum of 256 Unicode characters.
+	// The value of the tag.
 	// +optional
 	Value *string `json:"value,omitempty"`
 }
 
 // TagStatus mirrors the AWS Tag shape.
 type TagStatus struct {
-	// The key of the tag. Constraints: Tag keys are case-sensitive and accept a maximum of 127 Unicode characters. May not begin with aws: .
+	// The key of the tag.
 	// +optional
 	Key *string `json:"key,omitempty"`
-	// The value of the tag. Constraints: Tag values are case-sensitive and accept a maximum of 256 Unicode characters.
+	// The value of the tag.
 	// +optional
 	Value *string `json:"value,omitempty"`
 }
 
 // TransitGatewayRequestOptions mirrors the AWS TransitGatewayRequestOptions shape.
 type TransitGatewayRequestOptions struct {
-	// A private Autonomous System Number (ASN) for the Amazon side of a BGP session. The range is 64512 to 65534 for 16-bit ASNs and 4200000000 to 4294967294 for 32-bit ASNs. The default is 64512 .
+	// A private Autonomous System Number (ASN) for the Amazon side of a BGP session. The range is 64512 to 65534 for 16-bit ASNs and 4200000000 to 4294967294 for 32-bit ASNs. The default is `64512`.
 	// +optional
 	AmazonSideASN *int64 `json:"amazonSideASN,omitempty"`
 	// Enable or disable automatic acceptance of attachment requests. Disabled by default.
@@ -633,7 +1180,7 @@ type TransitGatewayRequestOptions struct {
 	// +optional
 	// +kubebuilder:validation:Enum=enable;disable
 	DNSSupport *string `json:"dnsSupport,omitempty"`
-	// Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management. This option is disabled by default. For more information about security group referencing, see Security group referencing in the Amazon Web Services Transit Gateways Guide .
+	// Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management.
 	// +optional
 	// +kubebuilder:validation:Enum=enable;disable
 	SecurityGroupReferencingSupport *string `json:"securityGroupReferencingSupport,omitempty"`
@@ -668,13 +1215,13 @@ type UnsuccessfulItemError struct {
 
 // UserIdGroupPair mirrors the AWS UserIdGroupPair shape.
 type UserIdGroupPair struct {
-	// A description for the security group rule that references this user ID group pair. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=;{}!$*
+	// A description for the security group rule that references this user ID group pair.
 	// +optional
 	Description *string `json:"description,omitempty"`
-	// The ID of an Amazon Web Services account. For a referenced security group in another VPC, the account ID of the referenced security group is returned in the response. If the referenced security group is deleted, this value is not returned.
+	// The ID of an Amazon Web Services account.
 	// +optional
 	UserID *string `json:"userID,omitempty"`
-	// [Default VPC] The name of the security group. For a security group in a nondefault VPC, use the security group ID. For a referenced security group in another VPC, this value is not returned if the referenced security group is deleted.
+	// [Default VPC] The name of the security group. For a security group in a nondefault VPC, use the security group ID.
 	// +optional
 	GroupName *string `json:"groupName,omitempty"`
 	// The ID of the security group.
@@ -699,13 +1246,13 @@ type UserIdGroupPair struct {
 
 // UserIdGroupPairStatus mirrors the AWS UserIdGroupPair shape.
 type UserIdGroupPairStatus struct {
-	// A description for the security group rule that references this user ID group pair. Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=;{}!$*
+	// A description for the security group rule that references this user ID group pair.
 	// +optional
 	Description *string `json:"description,omitempty"`
-	// The ID of an Amazon Web Services account. For a referenced security group in another VPC, the account ID of the referenced security group is returned in the response. If the referenced security group is deleted, this value is not returned.
+	// The ID of an Amazon Web Services account.
 	// +optional
 	UserID *string `json:"userID,omitempty"`
-	// [Default VPC] The name of the security group. For a security group in a nondefault VPC, use the security group ID. For a referenced security group in another VPC, this value is not returned if the referenced security group is deleted.
+	// [Default VPC] The name of the security group. For a security group in a nondefault VPC, use the security group ID.
 	// +optional
 	GroupName *string `json:"groupName,omitempty"`
 	// The ID of the security group.
@@ -859,7 +1406,7 @@ type VpcIpv6CidrBlockAssociation struct {
 	// Information about the state of the CIDR block.
 	// +optional
 	IPv6CIDRBlockState *VpcCidrBlockState `json:"ipv6CIDRBlockState,omitempty"`
-	// The name of the unique set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses, for example, us-east-1-wl1-bos-wlz-1 .
+	// The name of the unique set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses, for example, `us-east-1-wl1-bos-wlz-1`.
 	// +optional
 	NetworkBorderGroup *string `json:"networkBorderGroup,omitempty"`
 	// The ID of the IPv6 address pool from which the IPv6 CIDR block is allocated.
@@ -868,7 +1415,7 @@ type VpcIpv6CidrBlockAssociation struct {
 	// Public IPv6 addresses are those advertised on the internet from Amazon Web Services. Private IP addresses are not and cannot be advertised on the internet from Amazon Web Services.
 	// +optional
 	IPv6AddressAttribute *string `json:"ipv6AddressAttribute,omitempty"`
-	// The source that allocated the IP address space. byoip or amazon indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). none indicates private space.
+	// The source that allocated the IP address space. `byoip` or `amazon` indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). `none` indicates private space.
 	// +optional
 	IPSource *string `json:"ipSource,omitempty"`
 }

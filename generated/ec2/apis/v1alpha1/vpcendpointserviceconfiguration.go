@@ -30,7 +30,7 @@ type VPCEndpointServiceConfigurationSpec struct {
 	// GatewayLoadBalancerRefs names the LoadBalancer whose .status.ackResourceMetadata.arn fills gatewayLoadBalancerARNs.
 	// +optional
 	GatewayLoadBalancerRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"gatewayLoadBalancerRefs,omitempty"`
-	// The supported IP address types. The possible values are ipv4 and ipv6 .
+	// The supported IP address types. The possible values are `ipv4` and `ipv6`.
 	// +optional
 	SupportedIPAddressTypes []string `json:"supportedIPAddressTypes,omitempty"`
 	// The Regions from which service consumers can access the service.
@@ -59,10 +59,10 @@ type VPCEndpointServiceConfigurationStatus struct {
 	// The service state.
 	// +optional
 	ServiceState *string `json:"serviceState,omitempty"`
-	// The IDs of the Availability Zones in which the service is available. Either AvailabilityZone or AvailabilityZoneId can be specified, but not both
+	// The IDs of the Availability Zones in which the service is available.
 	// +optional
 	AvailabilityZoneIDs []string `json:"availabilityZoneIDs,omitempty"`
-	// The Availability Zones in which the service is available. Either AvailabilityZone or AvailabilityZoneId can be specified, but not both
+	// The Availability Zones in which the service is available.
 	// +optional
 	AvailabilityZones []string `json:"availabilityZones,omitempty"`
 	// Indicates whether the service manages its VPC endpoints. Management of the service VPC endpoints using the VPC endpoint API is restricted.

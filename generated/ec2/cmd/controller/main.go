@@ -9,6 +9,7 @@ import (
 	egressonlyinternetgateway "github.com/kubesmith/kubesmith/generated/ec2/resources/egressonlyinternetgateway"
 	elasticipaddress "github.com/kubesmith/kubesmith/generated/ec2/resources/elasticipaddress"
 	flowlog "github.com/kubesmith/kubesmith/generated/ec2/resources/flowlog"
+	instance "github.com/kubesmith/kubesmith/generated/ec2/resources/instance"
 	internetgateway "github.com/kubesmith/kubesmith/generated/ec2/resources/internetgateway"
 	managedprefixlist "github.com/kubesmith/kubesmith/generated/ec2/resources/managedprefixlist"
 	natgateway "github.com/kubesmith/kubesmith/generated/ec2/resources/natgateway"
@@ -27,5 +28,5 @@ import (
 )
 
 func main() {
-	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(dhcpoptions.Kind()), reconciler.Register(egressonlyinternetgateway.Kind()), reconciler.Register(elasticipaddress.Kind()), reconciler.Register(flowlog.Kind()), reconciler.Register(internetgateway.Kind()), reconciler.Register(managedprefixlist.Kind()), reconciler.Register(natgateway.Kind()), reconciler.Register(networkacl.Kind()), reconciler.Register(routetable.Kind()), reconciler.Register(securitygroup.Kind()), reconciler.Register(subnet.Kind()), reconciler.Register(transitgateway.Kind()), reconciler.Register(vpc.Kind()), reconciler.Register(vpcendpoint.Kind()), reconciler.Register(vpcendpointserviceconfiguration.Kind()), reconciler.Register(vpcpeeringconnection.Kind()))
+	operator.Main("ec2", v1alpha1.AddToScheme, reconciler.Register(dhcpoptions.Kind()), reconciler.Register(egressonlyinternetgateway.Kind()), reconciler.Register(elasticipaddress.Kind()), reconciler.Register(flowlog.Kind()), reconciler.Register(instance.Kind()), reconciler.Register(internetgateway.Kind()), reconciler.Register(managedprefixlist.Kind()), reconciler.Register(natgateway.Kind()), reconciler.Register(networkacl.Kind()), reconciler.Register(routetable.Kind()), reconciler.Register(securitygroup.Kind()), reconciler.Register(subnet.Kind()), reconciler.Register(transitgateway.Kind()), reconciler.Register(vpc.Kind()), reconciler.Register(vpcendpoint.Kind()), reconciler.Register(vpcendpointserviceconfiguration.Kind()), reconciler.Register(vpcpeeringconnection.Kind()))
 }

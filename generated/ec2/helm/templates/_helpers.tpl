@@ -87,6 +87,7 @@ namespace of the Lease.
   - egressonlyinternetgateways
   - elasticipaddresses
   - flowlogs
+  - instances
   - internetgateways
   - managedprefixlists
   - natgateways
@@ -111,6 +112,7 @@ namespace of the Lease.
   - egressonlyinternetgateways/status
   - elasticipaddresses/status
   - flowlogs/status
+  - instances/status
   - internetgateways/status
   - managedprefixlists/status
   - natgateways/status
@@ -136,6 +138,12 @@ namespace of the Lease.
   - cloudwatchlogs.services.k8s.aws
   resources:
   - loggroups
+  verbs:
+  - get
+- apiGroups:
+  - ec2.services.k8s.aws
+  resources:
+  - launchtemplates
   verbs:
   - get
 - apiGroups:

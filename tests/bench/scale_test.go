@@ -115,10 +115,20 @@ type phase struct {
 }
 
 // TestBench measures the economy of every committed kind, then the
-// largest at every level, and writes the report. A new measurement adds
-// its section to report and its rows there.
+// largest at every level, and writes the report after each measurement,
+// so a run stopped early still leaves what it measured. A new measurement
+// adds its section to report and its rows there.
 func TestBench(t *testing.T) {
-	rep := report{machine: machineInfo()}
+	rep := report{machine: machineInfo(), generator: generatorRows(t)}
+	save := func() {
+		text := rep.render()
+		if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(*out, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	prefix := harness.PrefixFor(t)
 	fx := makeFixtures(t, prefix)
 	if *economyN > 0 {
@@ -134,6 +144,7 @@ func TestBench(t *testing.T) {
 				row.level = measure(t, s, *economyN, fx)
 			})
 		}
+		save()
 	}
 	for _, kind := range strings.Split(*scaleOf, ",") {
 		s := sampleOf(t, strings.TrimSpace(kind))
@@ -148,17 +159,10 @@ func TestBench(t *testing.T) {
 					rep.scale = append(rep.scale, lv)
 				}
 			})
+			save()
 		}
 	}
-	rep.generator = generatorRows(t)
-	text := rep.render()
-	t.Log("\n" + text)
-	if err := os.MkdirAll("results", 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(*out, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	t.Log("\n" + rep.render())
 }
 
 // measure creates n objects of s, restarts the controller (which reads

@@ -325,13 +325,6 @@ type Field struct {
 	// LateInitialize copies the value AWS chose into the spec when the
 	// spec leaves the field unset.
 	LateInitialize bool `yaml:"lateInitialize,omitempty"`
-	// AWSDefault is the value AWS gives a lateInitialize field the spec
-	// leaves unset, when it is always the same (DynamoDB's
-	// DeletionProtectionEnabled: false). The controller writes it into the
-	// spec with the finalizer, before the create, so a create costs no
-	// separate spec write; a value AWS chooses otherwise is still copied
-	// after the create.
-	AWSDefault any `yaml:"awsDefault,omitempty"`
 	// Secret overrides whether the field is read from a Kubernetes Secret
 	// (inferred from @sensitive).
 	Secret *bool `yaml:"secret,omitempty"`

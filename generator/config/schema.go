@@ -125,9 +125,6 @@ func valueSchema(t reflect.Type, rules map[string]string, d docs, defs map[strin
 		}
 	case reflect.Bool:
 		s["type"] = "boolean"
-	case reflect.Interface:
-		// A value of the field it belongs to: one of the scalars.
-		s["type"] = []string{"boolean", "string", "number"}
 	case reflect.Int:
 		s["type"] = "integer"
 		if n, ok := rules["minimum"]; ok {

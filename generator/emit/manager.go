@@ -151,16 +151,13 @@ func (m *managerWriter) kindOptions() jen.Dict {
 		opts[jen.Id("AlreadyExistsCodes")] = stringSlice(m.r.AlreadyExistsCodes)
 	}
 	var late []string
-	var refs, defaults []jen.Code
+	var refs []jen.Code
 	for _, f := range m.r.Spec {
 		if topSecret(f) {
 			continue // the runtime fills neither from AWS nor from a reference
 		}
 		if f.LateInitialize {
 			late = append(late, f.JSONName)
-		}
-		if f.AWSDefault != nil {
-			defaults = append(defaults, jen.Lit(f.JSONName).Op(":").Lit(f.AWSDefault))
 		}
 		if ref := f.Reference; ref != nil {
 			_, refJSON := refNames(f)
@@ -172,9 +169,6 @@ func (m *managerWriter) kindOptions() jen.Dict {
 	}
 	if len(late) > 0 {
 		opts[jen.Id("LateInitFields")] = stringSlice(late)
-	}
-	if len(defaults) > 0 {
-		opts[jen.Id("AWSDefaults")] = jen.Map(jen.String()).Any().Values(defaults...)
 	}
 	if len(refs) > 0 {
 		opts[jen.Id("References")] = jen.Index().Qual(managedPkg, "Reference").Values(refs...)

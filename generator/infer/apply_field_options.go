@@ -12,7 +12,7 @@ import (
 
 // applyFieldOptions applies the remaining field options of generator.yaml:
 // primaryKey, required, immutable, compareIgnore, nilEqualsZero, listOrder,
-// lateInitialize, awsDefault, secret, reference, column and because. Each is checked
+// lateInitialize, secret, reference, column and because. Each is checked
 // against what the field is: a status field cannot be required, a field
 // no update takes cannot be made mutable, a field the read does not return
 // cannot be late-initialized.
@@ -83,9 +83,6 @@ func applyFieldOptions(st *state) error {
 				st.errorf(at.At("lateInitialize"), "%s is not returned by %s, so there is no value of AWS's to copy", f.Member, r.Read.Name)
 			}
 			f.LateInitialize = true
-		}
-		if fc.AWSDefault != nil && specOnly("awsDefault") {
-			st.setAWSDefault(f, fc, at.At("awsDefault"))
 		}
 		if fc.Secret != nil && specOnly("secret") {
 			if *fc.Secret && f.Type.Kind != model.String {
@@ -241,42 +238,4 @@ func specMembers(r *model.Resource) []string {
 		out = append(out, f.Member)
 	}
 	return out
-}
-
-// setAWSDefault records the value AWS gives an unset lateInitialize field,
-// checked against the field's type, since the runtime writes it into the
-// spec as it is.
-func (st *state) setAWSDefault(f *model.Field, fc *config.Field, at config.Key) {
-	if !fc.LateInitialize {
-		st.errorf(at, "awsDefault of %s needs lateInitialize: true: it is the value late initialization would copy", f.Member)
-		return
-	}
-	v, ok := scalarOf(f.Type.Kind, fc.AWSDefault)
-	if !ok {
-		st.errorf(at, "awsDefault %v (a YAML %T) does not fit the type of %s", fc.AWSDefault, fc.AWSDefault, f.Member)
-		return
-	}
-	f.AWSDefault = v
-	f.Reason += fmt.Sprintf("; AWS defaults it to %v, written with the finalizer before the create", v)
-}
-
-// scalarOf converts a YAML scalar to the value a field of kind k holds, or
-// reports that it does not fit.
-func scalarOf(k model.Kind, v any) (any, bool) {
-	switch x := v.(type) {
-	case bool:
-		return x, k == model.Bool
-	case string:
-		return x, k == model.String || k == model.Enum
-	case int:
-		switch k {
-		case model.Int, model.IntEnum:
-			return int64(x), true
-		case model.Float:
-			return float64(x), true
-		}
-	case float64:
-		return x, k == model.Float
-	}
-	return nil, false
 }

@@ -16,7 +16,6 @@ func TestApplyFieldOptions(t *testing.T) {
       BillingMode:
         observedAt: BillingModeSummary.BillingMode
         lateInitialize: true
-        awsDefault: PROVISIONED
         nilEqualsZero: true
       ReadCapacity: {compareIgnore: true, immutable: true}
       Tags: {required: true}
@@ -38,7 +37,6 @@ func TestApplyFieldOptions(t *testing.T) {
 		{"a reference to this service's kind", refersTo(field(queue, "DeadLetterTopicArn"), "fixture.services.k8s.aws", "Topic")},
 		{"because is kept", field(table, "KmsKeyId").Because == "keys live in KMS"},
 		{"late-initialize", field(table, "BillingMode").LateInitialize},
-		{"AWS's default of a late-initialized field, known in advance", field(table, "BillingMode").AWSDefault == "PROVISIONED"},
 		{"nil equals zero", field(table, "BillingMode").NilEqualsZero},
 		{"compare-ignore, and so not compared", field(table, "ReadCapacity").CompareIgnore && !field(table, "ReadCapacity").Compared()},
 		{"immutable makes an updatable field create-only", field(table, "ReadCapacity").CreateOnly && field(table, "ReadCapacity").Class == model.ClassCreateOnly},

@@ -90,16 +90,6 @@ func TestConfigErrors(t *testing.T) {
 			want:   `generator.yaml:5: Tags is not returned by DescribeTable, so there is no value of AWS's to copy`,
 		},
 		{
-			reason: "AWS's default of a field that is not late-initialized",
-			yaml:   "resources:\n  Table:\n    fields:\n      BillingMode:\n        awsDefault: PROVISIONED\n",
-			want:   `generator.yaml:5: awsDefault of BillingMode needs lateInitialize: true: it is the value late initialization would copy`,
-		},
-		{
-			reason: "AWS's default of the wrong type",
-			yaml:   "resources:\n  Table:\n    fields:\n      BillingMode:\n        observedAt: BillingModeSummary.BillingMode\n        lateInitialize: true\n        awsDefault: 5\n",
-			want:   `generator.yaml:7: awsDefault 5 (a YAML int) does not fit the type of BillingMode`,
-		},
-		{
 			reason: "a secret that is not a string",
 			yaml:   "resources:\n  Table:\n    fields:\n      ReadCapacity:\n        secret: true\n",
 			want:   `generator.yaml:5: ReadCapacity is not a string, so it cannot come from a Secret`,

@@ -288,9 +288,6 @@ type Field struct {
 	Secret bool
 	// LateInitialize copies the value AWS chose into an unset spec field.
 	LateInitialize bool
-	// AWSDefault is the value AWS gives the unset LateInitialize field, a
-	// bool, string or number; nil when AWS decides case by case.
-	AWSDefault any
 	// NilEqualsZero compares an unset value as equal to the zero value.
 	NilEqualsZero bool
 	// CompareIgnore leaves the field out of drift detection.

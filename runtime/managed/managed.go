@@ -106,12 +106,6 @@ type Kind[T Object] struct {
 	// The runtime copies them from Observation.Observed into the spec
 	// once, so that a later change in AWS shows as drift.
 	LateInitFields []string
-	// AWSDefaults are the values AWS always gives some LateInitFields the
-	// user leaves empty, by path. The runtime writes them into the spec
-	// with the finalizer, before the create: a value known in advance
-	// costs no spec write after it (the spec and the status are separate
-	// writes to the API server).
-	AWSDefaults map[string]any
 	// References fill spec fields from other objects, of any kind and
 	// service, found by group, version and kind.
 	References []Reference

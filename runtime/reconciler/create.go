@@ -121,31 +121,8 @@ func (r *Reconciler[T]) recordCreate(ctx context.Context, p *pass[T], since time
 		if !retry {
 			setAnnotation(o, AnnotationCreatePending, rec.String())
 		}
-		return r.fillAWSDefaults(o)
+		return nil
 	})
-}
-
-// fillAWSDefaults late-initializes, ahead of the create, the fields whose
-// value AWS would give is known, so the create sends it and the read
-// after it finds nothing left to copy.
-func (r *Reconciler[T]) fillAWSDefaults(obj T) error {
-	if len(r.kind.AWSDefaults) == 0 {
-		return nil
-	}
-	desired, _, err := specMaps(obj, nil)
-	if err != nil {
-		return err
-	}
-	values := map[string]any{}
-	for path, v := range r.kind.AWSDefaults {
-		if _, set := getPath(desired, path); !set {
-			values[path] = v
-		}
-	}
-	if len(values) == 0 {
-		return nil
-	}
-	return setSpecValues(obj, values)
 }
 
 // readCreated reads the resource just made, so that one AWS finishes at

@@ -17,7 +17,6 @@ import (
 // Kind describes Table to the shared runtime.
 func Kind() managed.Kind[*v1alpha1.Table] {
 	return managed.Kind[*v1alpha1.Table]{
-		AWSDefaults:        map[string]any{"deletionProtectionEnabled": false},
 		AlreadyExistsCodes: []string{"ResourceInUseException"},
 		AppliedFields: []managed.AppliedField{{Field: "sseSpecification"}, {Field: "tableClass"}, {
 			CreateOnly: true,

@@ -15,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	apimeta "k8s.io/apimachinery/pkg/api/meta"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/client-go/rest"
 	"sigs.k8s.io/controller-runtime/pkg/client"
 
@@ -84,7 +85,13 @@ func measureBatched(t *testing.T, s *harness.Suite, n int) batchedRow {
 		names[i] = fmt.Sprintf("sg%04d", i)
 	}
 	start := time.Now()
-	each(t, names, func(name string) error {
+	objs := make([]*unstructured.Unstructured, n)
+	for i, name := range names {
+		objs[i] = &unstructured.Unstructured{}
+		objs[i].SetName(name)
+	}
+	each(t, objs, func(o *unstructured.Unstructured) error {
+		name := o.GetName()
 		return k.Create(context.Background(), &ec2v1alpha1.SecurityGroup{
 			ObjectMeta: metav1.ObjectMeta{Name: name, Namespace: ns},
 			Spec:       ec2v1alpha1.SecurityGroupSpec{Name: aws.String(name), Description: aws.String("bench"), VPCID: vpc.Vpc.VpcId},

@@ -111,29 +111,114 @@ func per(x, n int) string {
 	return strconv.FormatFloat(float64(x)/float64(n), 'f', 2, 64)
 }
 
+// report is every section of the results; a new measurement adds a
+// section here, with a row type of its own and its part of render.
+type report struct {
+	machine   machine
+	generator []genRow
+	economy   []economyRow
+	scale     []level
+}
+
+// economyRow is a no-op resync of a few objects of one kind.
+type economyRow struct {
+	sample
+	n      int
+	level  level
+	failed bool
+}
+
+// accountReads are calls a controller makes once per start and worker
+// (the account it runs as), not per object.
+var accountReads = map[string]bool{"GetCallerIdentity": true}
+
+// objectReads are the resync's reads of the kind's own API.
+func objectReads(p phase) int {
+	n := p.reads
+	for op := range accountReads {
+		n -= p.ops[op]
+	}
+	return n
+}
+
+// beyondMinimal lists the reads a resync made beyond the minimal set
+// (+) and those of the set it did not make (-), per object.
+func (r economyRow) beyondMinimal() string {
+	extra := map[string]int{}
+	for op, c := range r.level.resync.ops {
+		if isRead(op) && !accountReads[op] {
+			extra[op] = c
+		}
+	}
+	for _, op := range r.minimal {
+		extra[op] -= r.n
+	}
+	var parts []string
+	for op, c := range extra {
+		switch {
+		case c > 0:
+			parts = append(parts, fmt.Sprintf("+%s %s", per(c, r.n), op))
+		case c < 0:
+			parts = append(parts, fmt.Sprintf("-%s %s", per(-c, r.n), op))
+		}
+	}
+	sort.Strings(parts)
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
+}
+
 // render is the results as Markdown.
-func render(m machine, gen []genRow, levels []level) string {
+func (rep report) render() string {
 	var b strings.Builder
+	m := rep.machine
 	fmt.Fprintf(&b, "# make bench\n\n%s, %s cores, %s memory, load average %s at the start (1, 5, 15 min).\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"), m.cores, m.memory, m.load)
 	b.WriteString("Timings are wall-clock on a shared machine: compare them only with the load average.\n")
 	if *ctrlFlags != "" {
 		fmt.Fprintf(&b, "Controller flags besides the chart's defaults: `%s`.\n", *ctrlFlags)
 	}
-	b.WriteString("\n")
-	b.WriteString("## Generator\n\n| step | time | memory |\n|---|---|---|\n")
-	for _, r := range gen {
+	b.WriteString("\n## Generator\n\n| step | time | memory |\n|---|---|---|\n")
+	for _, r := range rep.generator {
 		fmt.Fprintf(&b, "| %s | %s | %s |\n", r.name, r.took.Round(time.Millisecond), r.memory)
 	}
-	b.WriteString("\n## Economy: a no-op resync, per object (moto's recorder, the API server's watch)\n\n")
-	b.WriteString("| kind | AWS reads | minimal reads | AWS writes | object writes |\n|---|---|---|---|---|\n")
-	for _, lv := range levels {
-		fmt.Fprintf(&b, "| Table (%d objects) | %s | %d (DescribeTable, ListTagsOfResource) | %s | %s |\n",
-			lv.n, per(lv.resync.reads, lv.n), lv.minimalReadsEach, per(lv.resyncAWSWrites, lv.n), per(lv.resync.objectWrites, lv.n))
+	rep.renderEconomy(&b)
+	rep.renderScale(&b)
+	b.WriteString("\nRerun: `make bench` (100 objects of each scale kind), `make bench BENCH_LEVELS=100,300,1000`.\n")
+	return b.String()
+}
+
+func (rep report) renderEconomy(b *strings.Builder) {
+	if len(rep.economy) == 0 {
+		return
 	}
-	b.WriteString("\n## Scale: DynamoDB Tables with the chart's default values\n\n")
-	b.WriteString("Resync is a controller restart, which reads every object once. Object writes leave out the user's create and delete and the finalizer removal.\n\n")
-	b.WriteString("| Tables | phase | time | AWS calls / object | object writes / object | controller RSS (peak) | load average after |\n|---|---|---|---|---|---|---|\n")
-	for _, lv := range levels {
+	b.WriteString("\n## Economy: a no-op resync of every committed kind, per object\n\n")
+	b.WriteString("A few objects of each kind from `tests/bench/testdata`, Ready, then a controller restart, which reads every object once. AWS calls from moto's recorder, object writes from the API server's watch. ")
+	b.WriteString("Reads leave out GetCallerIdentity, made once per controller start and worker, not per object. Minimal: what one unchanged object cannot be checked without.\n\n")
+	b.WriteString("| kind | objects | AWS reads | minimal reads | reads beyond (+) or short of (-) minimal | AWS writes | object writes | object writes per create |\n|---|---|---|---|---|---|---|---|\n")
+	for _, r := range rep.economy {
+		if r.failed {
+			fmt.Fprintf(b, "| %s | %d | not measured: the run failed (see the test log) | %d (%s) | | | | |\n", r.kind, r.n, len(r.minimal), strings.Join(r.minimal, ", "))
+			continue
+		}
+		rs := r.level.resync
+		fmt.Fprintf(b, "| %s | %d | %s | %d (%s) | %s | %s | %s | %s |\n", r.kind, r.n, per(objectReads(rs), r.n), len(r.minimal), strings.Join(r.minimal, ", "),
+			r.beyondMinimal(), per(rs.calls-rs.reads, r.n), per(rs.objectWrites, r.n), per(r.level.create.objectWrites, r.n))
+	}
+	b.WriteString("\nWhy those reads are the minimum:\n\n")
+	for _, r := range rep.economy {
+		fmt.Fprintf(b, "- %s: %s.\n", r.kind, r.why)
+	}
+}
+
+func (rep report) renderScale(b *strings.Builder) {
+	if len(rep.scale) == 0 {
+		return
+	}
+	b.WriteString("\n## Scale: the largest committed kinds with the chart's default values\n\n")
+	b.WriteString("Resync is a controller restart, which reads every object once. Object writes leave out the user's create and delete and the finalizer removal. Delete ends when every object is gone, which is once AWS reports its resource gone.\n\n")
+	b.WriteString("| kind | objects | phase | time | AWS calls / object | object writes / object | controller RSS (peak) | load average after |\n|---|---|---|---|---|---|---|---|\n")
+	for _, lv := range rep.scale {
 		rows := []struct {
 			name string
 			p    phase
@@ -141,23 +226,54 @@ func render(m machine, gen []genRow, levels []level) string {
 		}{
 			{"create to Ready", lv.create, fmt.Sprintf("%s (%s)", mib(lv.rssAfterCreate), mib(lv.peakAfterCreate))},
 			{"resync", lv.resync, fmt.Sprintf("%s (%s)", mib(lv.rssAfterResync), mib(lv.peakAfterResync))},
-			{"delete, objects and tables gone", lv.delete, ""},
+			{"delete, objects gone", lv.delete, ""},
 		}
 		for _, r := range rows {
-			fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s |\n", lv.n, r.name, r.p.took.Round(time.Millisecond), per(r.p.calls, lv.n), per(r.p.objectWrites, lv.n), r.rss, lv.loadAfter)
+			fmt.Fprintf(b, "| %s | %d | %s | %s | %s | %s | %s | %s |\n", lv.kind, lv.n, r.name, r.p.took.Round(time.Millisecond), per(r.p.calls, lv.n), per(r.p.objectWrites, lv.n), r.rss, lv.loadAfter)
 		}
 	}
+	rep.renderLinearity(b)
 	b.WriteString("\nAWS operations per phase:\n\n")
-	for _, lv := range levels {
+	for _, lv := range rep.scale {
 		for _, r := range []struct {
 			name string
 			p    phase
 		}{{"create", lv.create}, {"resync", lv.resync}, {"delete", lv.delete}} {
-			fmt.Fprintf(&b, "- %d Tables, %s: %s\n", lv.n, r.name, describeOps(r.p.ops))
+			fmt.Fprintf(b, "- %d %s, %s: %s\n", lv.n, lv.kind, r.name, describeOps(r.p.ops))
 		}
 	}
-	b.WriteString("\nRerun: `make bench` (100 Tables), `make bench BENCH_LEVELS=100,1000`.\n")
-	return b.String()
+}
+
+// renderLinearity compares each kind's levels: the cost is linear when
+// calls and writes per object stay flat and RSS grows by a steady amount
+// per object.
+func (rep report) renderLinearity(b *strings.Builder) {
+	byKind := map[string][]level{}
+	var kinds []string
+	for _, lv := range rep.scale {
+		if _, ok := byKind[lv.kind]; !ok {
+			kinds = append(kinds, lv.kind)
+		}
+		byKind[lv.kind] = append(byKind[lv.kind], lv)
+	}
+	b.WriteString("\nLinearity, level by level (calls and writes per object over create, resync and delete; RSS after the resync):\n\n")
+	for _, kind := range kinds {
+		lvs := byKind[kind]
+		if len(lvs) < 2 {
+			continue
+		}
+		var calls, writes, growth []string
+		for i, lv := range lvs {
+			n := lv.n
+			calls = append(calls, fmt.Sprintf("%d: %s", n, per(lv.create.calls+lv.resync.calls+lv.delete.calls, n)))
+			writes = append(writes, fmt.Sprintf("%d: %s", n, per(lv.create.objectWrites+lv.delete.objectWrites, n)))
+			if i > 0 {
+				prev := lvs[i-1]
+				growth = append(growth, fmt.Sprintf("%d to %d: %s", prev.n, n, mib((lv.rssAfterResync-prev.rssAfterResync)*100/int64(n-prev.n))))
+			}
+		}
+		fmt.Fprintf(b, "- %s: AWS calls / object %s; object writes / object %s; RSS growth per 100 objects %s.\n", kind, strings.Join(calls, ", "), strings.Join(writes, ", "), strings.Join(growth, ", "))
+	}
 }
 
 func describeOps(ops map[string]int) string {

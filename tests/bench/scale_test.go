@@ -1,10 +1,9 @@
 //go:build bench
 
-// Package bench measures the DynamoDB controller at scale with the
-// chart's default values: the real binary, a real API server and moto.
-// It prints figures and writes results/latest.md; it asserts nothing
-// about time. The build tag keeps it out of `make test`; `make bench`
-// runs it.
+// Package bench measures the generated controllers with the chart's
+// default values: the real binaries, a real API server and moto. It
+// prints figures and writes results/latest.md; it asserts nothing about
+// time. The build tag keeps it out of `make test`; `make bench` runs it.
 package bench
 
 import (
@@ -12,26 +11,28 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	apimeta "k8s.io/apimachinery/pkg/api/meta"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/client-go/rest"
 	"sigs.k8s.io/controller-runtime/pkg/client"
 
-	"github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
 	"github.com/kubesmith/kubesmith/tests/harness"
 )
 
 var (
+	// suite is DynamoDB's; suites holds every service's, sharing its moto
+	// and API server.
 	suite     *harness.Suite
-	levels    = flag.String("bench.levels", "100", "comma-separated numbers of Tables to create, resync and delete")
+	suites    = map[string]*harness.Suite{}
+	levels    = flag.String("bench.levels", "100", "comma-separated numbers of objects to create, resync and delete, per scale kind")
+	scaleOf   = flag.String("bench.kinds", "Table,Bucket,SecurityGroup", "comma-separated kinds measured at every level: the largest committed")
+	economyN  = flag.Int("bench.economy", 3, "objects of every committed kind whose no-op resync is counted; 0 skips it")
 	out       = flag.String("bench.out", "results/latest.md", "where the results table is written")
 	generator = flag.String("bench.generator", "", "file holding `go test -bench` output of the generator's benchmarks")
 	ctrlFlags = flag.String("bench.controller-flags", "", "space-separated flags added after the chart's, to compare a setting with its default")
@@ -43,22 +44,69 @@ const region = "us-west-2"
 // a stuck run.
 const phaseWait = 30 * time.Minute
 
+// services are those with committed kinds; each gets its controller.
+var services = []string{"dynamodb", "s3", "ec2"}
+
 func TestMain(m *testing.M) {
 	flag.Parse()
-	os.Exit(harness.RunSuite(m, "dynamodb", v1alpha1.AddToScheme, func(s *harness.Suite) { suite = s }))
+	os.Exit(runSuites(m))
 }
 
-// level is what one run at n Tables measured.
+// runSuites starts one moto and one API server holding every service's
+// CRDs, builds every controller, and runs the tests.
+func runSuites(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "kubesmith-bench-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	root, err := harness.FindRepoRoot()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	moto, err := harness.NewMoto()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer moto.Stop()
+	var crds []string
+	for _, svc := range services {
+		crds = append(crds, filepath.Join(root, "generated", svc, "config/crd"))
+	}
+	kube, stop, err := harness.NewKube(dir, harness.WithCRDs(crds...))
+	if stop != nil {
+		defer stop()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	for _, svc := range services {
+		bin, err := harness.Build("./generated/"+svc+"/cmd/controller", filepath.Join(dir, svc))
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "building the %s controller: %v\n", svc, err)
+			return 1
+		}
+		suites[svc] = &harness.Suite{Service: svc, Moto: moto, Kube: kube, Bin: bin}
+	}
+	suite = suites["dynamodb"]
+	return m.Run()
+}
+
+// level is what one run at n objects of a kind measured.
 type level struct {
-	n                                 int
-	create, resync, delete            phase
-	rssAfterCreate, rssAfterResync    int64
-	peakAfterCreate, peakAfterResync  int64
-	loadAfter                         string
-	resyncAWSWrites, minimalReadsEach int
+	kind                             string
+	n                                int
+	create, resync, delete           phase
+	rssAfterCreate, rssAfterResync   int64
+	peakAfterCreate, peakAfterResync int64
+	loadAfter                        string
 }
 
-// phase is one step over all the Tables.
+// phase is one step over all the objects.
 type phase struct {
 	took         time.Duration
 	calls, reads int // AWS calls seen by moto's recorder, reads among them
@@ -66,49 +114,80 @@ type phase struct {
 	ops          map[string]int
 }
 
-func TestScale(t *testing.T) {
-	machine := machineInfo()
-	var results []level
-	for _, s := range strings.Split(*levels, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil || n <= 0 {
-			t.Fatalf("-bench.levels: %q is not a positive number", s)
+// TestBench measures the economy of every committed kind, then the
+// largest at every level, and writes the report after each measurement,
+// so a run stopped early still leaves what it measured. A new measurement
+// adds its section to report and its rows there.
+func TestBench(t *testing.T) {
+	rep := report{machine: machineInfo(), generator: generatorRows(t)}
+	save := func() {
+		text := rep.render()
+		if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
+			t.Fatal(err)
 		}
-		t.Run(fmt.Sprintf("tables-%d", n), func(t *testing.T) { results = append(results, measure(t, n)) })
+		if err := os.WriteFile(*out, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	gen := generatorRows(t)
-	report := render(machine, gen, results)
-	t.Log("\n" + report)
-	if err := os.MkdirAll("results", 0o755); err != nil {
-		t.Fatal(err)
+	prefix := harness.PrefixFor(t)
+	fx := makeFixtures(t, prefix)
+	if *economyN > 0 {
+		for _, s := range samples {
+			t.Run("economy-"+s.kind, func(t *testing.T) {
+				row := economyRow{sample: s, n: *economyN}
+				defer func() {
+					if t.Failed() {
+						row.failed = true
+					}
+					rep.economy = append(rep.economy, row)
+				}()
+				row.level = measure(t, s, *economyN, fx)
+			})
+		}
+		save()
 	}
-	if err := os.WriteFile(*out, []byte(report), 0o644); err != nil {
-		t.Fatal(err)
+	for _, kind := range strings.Split(*scaleOf, ",") {
+		s := sampleOf(t, strings.TrimSpace(kind))
+		for _, l := range strings.Split(*levels, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(l))
+			if err != nil || n <= 0 {
+				t.Fatalf("-bench.levels: %q is not a positive number", l)
+			}
+			t.Run(fmt.Sprintf("%s-%d", s.kind, n), func(t *testing.T) {
+				lv := measure(t, s, n, fx)
+				if !t.Failed() {
+					rep.scale = append(rep.scale, lv)
+				}
+			})
+			save()
+		}
 	}
+	t.Log("\n" + rep.render())
 }
 
-// measure creates n Tables, restarts the controller (which reads every
-// one once: a resync of unchanged objects) and deletes them.
-func measure(t *testing.T, n int) level {
-	lv := level{n: n, minimalReadsEach: 2}
-	e := suite.StartController(t, harness.ControllerOptions{
-		Namespaces: []string{"scale"}, Region: region,
+// measure creates n objects of s, restarts the controller (which reads
+// every one once: a resync of unchanged objects) and deletes them.
+func measure(t *testing.T, s sample, n int, fx fixtures) level {
+	lv := level{kind: s.kind, n: n}
+	e := suites[s.service].StartController(t, harness.ControllerOptions{
+		Namespaces: []string{"bench"}, Region: region,
 		// The chart's default log level; the harness asks for debug.
 		Flags: append([]string{"--log-level", "info"}, strings.Fields(*ctrlFlags)...),
 	})
-	ns := e.NS("scale")
+	ns := e.NS("bench")
 	k := fastClient(t)
-	writes := suite.Kube.WatchWrites(t, v1alpha1.GroupVersion.WithResource("tables"), ns)
+	writes := suites[s.service].Kube.WatchWrites(t, s.gvr(), ns)
+	objs := s.objects(t, ns, e.Prefix, n, fx)
 	names := make([]string, n)
-	for i := range names {
-		names[i] = fmt.Sprintf("t%04d", i)
+	for i, o := range objs {
+		names[i] = o.GetName()
 	}
 
 	suite.Moto.StartRecording(t)
 	start := time.Now()
-	each(t, names, func(name string) error { return k.Create(context.Background(), table(e, ns, name)) })
-	waitTables(t, k, ns, fmt.Sprintf("%d Tables Ready", n), func(list []v1alpha1.Table) bool { return countReady(list) == n })
-	lv.create = finish(t, start, n)
+	each(t, objs, func(o *unstructured.Unstructured) error { return k.Create(context.Background(), o.DeepCopy()) })
+	waitObjects(t, k, s, ns, fmt.Sprintf("%d %s Ready", n, s.kind), func(list []unstructured.Unstructured) bool { return countReady(list) == n })
+	lv.create = finish(t, start)
 	lv.rssAfterCreate, lv.peakAfterCreate = rss(t, e)
 	lv.create.objectWrites = countWrites(t, writes, names, func(lc harness.Lifecycle) int { return len(lc.Create) })
 
@@ -117,51 +196,31 @@ func measure(t *testing.T, n int) level {
 	suite.Moto.StartRecording(t)
 	start = time.Now()
 	e.Restart()
-	synced := map[string]string{"kind": "Table", "result": "synced"}
-	waitFor(t, fmt.Sprintf("%d synced reconciles after a restart", n), func() bool {
+	synced := map[string]string{"kind": s.kind, "result": "synced"}
+	waitFor(t, fmt.Sprintf("%d synced reconciles of %s after a restart", n, s.kind), func() bool {
 		m, err := harness.ScrapeMetrics(e.Metrics)
 		return err == nil && m.Sum("kubesmith_reconciles_total", synced) >= float64(n)
 	})
-	lv.resync = finish(t, start, n)
+	lv.resync = finish(t, start)
 	lv.resync.objectWrites = totalWrites(writes, names) - before
 	if writes.Err() != nil {
 		lv.resync.objectWrites = -1
 	}
-	lv.resyncAWSWrites = lv.resync.calls - lv.resync.reads
 	lv.rssAfterResync, lv.peakAfterResync = rss(t, e)
 
 	suite.Moto.StartRecording(t)
 	start = time.Now()
-	each(t, names, func(name string) error {
-		return client.IgnoreNotFound(k.Delete(context.Background(), &v1alpha1.Table{ObjectMeta: metav1.ObjectMeta{Namespace: ns, Name: name}}))
+	each(t, objs, func(o *unstructured.Unstructured) error {
+		return client.IgnoreNotFound(k.Delete(context.Background(), o.DeepCopy()))
 	})
-	waitTables(t, k, ns, "every Table gone", func(list []v1alpha1.Table) bool { return len(list) == 0 })
-	waitFor(t, "every table gone from DynamoDB", func() bool { return tablesLeft(t, e.Prefix) == 0 })
-	lv.delete = finish(t, start, n)
+	waitObjects(t, k, s, ns, "every "+s.kind+" gone", func(list []unstructured.Unstructured) bool { return len(list) == 0 })
+	lv.delete = finish(t, start)
 	lv.delete.objectWrites = countWrites(t, writes, names, func(lc harness.Lifecycle) int { return len(lc.Delete) })
 	lv.loadAfter = loadAverage()
-	t.Logf("%d Tables: create %s, resync %s, delete %s; RSS %s after create, %s after resync",
-		n, lv.create.took.Round(time.Millisecond), lv.resync.took.Round(time.Millisecond), lv.delete.took.Round(time.Millisecond),
+	t.Logf("%d %s: create %s, resync %s, delete %s; RSS %s after create, %s after resync",
+		n, s.kind, lv.create.took.Round(time.Millisecond), lv.resync.took.Round(time.Millisecond), lv.delete.took.Round(time.Millisecond),
 		mib(lv.rssAfterCreate), mib(lv.rssAfterResync))
 	return lv
-}
-
-// table is a provisioned Table, as the e2e suite makes them; AWS fills in
-// deletionProtectionEnabled (late initialization).
-func table(e *harness.Env, ns, name string) *v1alpha1.Table {
-	return &v1alpha1.Table{
-		ObjectMeta: metav1.ObjectMeta{Name: name, Namespace: ns},
-		Spec: v1alpha1.TableSpec{
-			TableName:            aws.String(e.Unique(name)),
-			AttributeDefinitions: []v1alpha1.AttributeDefinition{{AttributeName: aws.String("id"), AttributeType: aws.String("S")}},
-			KeySchema:            []v1alpha1.KeySchemaElement{{AttributeName: aws.String("id"), KeyType: aws.String("HASH")}},
-			BillingMode:          aws.String("PROVISIONED"),
-			ProvisionedThroughput: &v1alpha1.ProvisionedThroughput{
-				ReadCapacityUnits:  aws.Int64(5),
-				WriteCapacityUnits: aws.Int64(5),
-			},
-		},
-	}
 }
 
 // fastClient is the test's own client without client-go's default limit
@@ -169,26 +228,26 @@ func table(e *harness.Env, ns, name string) *v1alpha1.Table {
 func fastClient(t *testing.T) client.Client {
 	cfg := rest.CopyConfig(suite.Kube.Config)
 	cfg.QPS, cfg.Burst = -1, 0
-	k, err := client.New(cfg, client.Options{Scheme: suite.Kube.Client.Scheme()})
+	k, err := client.New(cfg, client.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return k
 }
 
-// each runs fn for every name, 16 at a time.
-func each(t *testing.T, names []string, fn func(string) error) {
+// each runs fn for every object, 16 at a time.
+func each(t *testing.T, objs []*unstructured.Unstructured, fn func(*unstructured.Unstructured) error) {
 	var wg sync.WaitGroup
-	errs := make(chan error, len(names))
+	errs := make(chan error, len(objs))
 	sem := make(chan struct{}, 16)
-	for _, name := range names {
+	for _, o := range objs {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			if err := fn(name); err != nil {
-				errs <- fmt.Errorf("%s: %w", name, err)
+			if err := fn(o); err != nil {
+				errs <- fmt.Errorf("%s: %w", o.GetName(), err)
 			}
 		}()
 	}
@@ -199,40 +258,83 @@ func each(t *testing.T, names []string, fn func(string) error) {
 	}
 }
 
-func waitTables(t *testing.T, k client.Client, ns, what string, done func([]v1alpha1.Table) bool) {
+func waitObjects(t *testing.T, k client.Client, s sample, ns, what string, done func([]unstructured.Unstructured) bool) {
+	var last []unstructured.Unstructured
 	waitFor(t, what, func() bool {
-		var list v1alpha1.TableList
-		return k.List(context.Background(), &list, client.InNamespace(ns)) == nil && done(list.Items)
-	})
+		list := &unstructured.UnstructuredList{}
+		list.SetGroupVersionKind(s.gvr().GroupVersion().WithKind(s.kind + "List"))
+		if k.List(context.Background(), list, client.InNamespace(ns)) != nil {
+			return false
+		}
+		last = list.Items
+		return done(list.Items)
+	}, func() string { return describeNotReady(last) })
 }
 
-func waitFor(t *testing.T, what string, done func() bool) {
-	deadline := time.Now().Add(phaseWait)
+// waitFor polls done; a stuck run fails after phaseWait, saying what the
+// objects were waiting on.
+func waitFor(t *testing.T, what string, done func() bool, why ...func() string) {
+	t.Helper()
+	bound := phaseWait
+	if strings.Contains(t.Name(), "economy-") {
+		bound = 3 * time.Minute // a few objects: minutes mean stuck
+	}
+	deadline := time.Now().Add(bound)
 	for !done() {
 		if time.Now().After(deadline) {
-			t.Fatalf("no %s after %s", what, phaseWait)
+			msg := ""
+			for _, w := range why {
+				msg += "; " + w()
+			}
+			t.Fatalf("no %s after %s%s", what, bound, msg)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
 }
 
-func countReady(list []v1alpha1.Table) int {
+// ready reports whether an object is Ready at its current generation,
+// and its Ready message.
+func ready(u unstructured.Unstructured) (bool, string) {
+	conds, _, _ := unstructured.NestedSlice(u.Object, "status", "conditions")
+	for _, c := range conds {
+		m, _ := c.(map[string]any)
+		if m["type"] != "Ready" {
+			continue
+		}
+		gen, _ := m["observedGeneration"].(int64)
+		msg, _ := m["message"].(string)
+		return m["status"] == "True" && gen == u.GetGeneration(), msg
+	}
+	return false, "no Ready condition"
+}
+
+func countReady(list []unstructured.Unstructured) int {
 	n := 0
-	for _, tb := range list {
-		c := apimeta.FindStatusCondition(tb.Status.Conditions, "Ready")
-		if c != nil && c.Status == metav1.ConditionTrue && c.ObservedGeneration == tb.Generation {
+	for _, u := range list {
+		if ok, _ := ready(u); ok {
 			n++
 		}
 	}
 	return n
 }
 
+// describeNotReady names the first objects not Ready, with why.
+func describeNotReady(list []unstructured.Unstructured) string {
+	var parts []string
+	for _, u := range list {
+		if ok, msg := ready(u); !ok && len(parts) < 3 {
+			parts = append(parts, u.GetName()+": "+msg)
+		}
+	}
+	return fmt.Sprintf("%d objects, not Ready: %s", len(list), strings.Join(parts, "; "))
+}
+
 // finish ends a phase: its time, and the AWS calls moto recorded.
-func finish(t *testing.T, start time.Time, n int) phase {
-	p := phase{took: time.Since(start)}
-	calls := suite.Moto.Recording(t)
-	p.ops = harness.CountOperations(calls)
-	for op, c := range p.ops {
+func finish(t *testing.T, start time.Time) phase {
+	p := phase{took: time.Since(start), ops: map[string]int{}}
+	for op, c := range harness.CountOperations(suite.Moto.Recording(t)) {
+		op = operation(op)
+		p.ops[op] += c
 		p.calls += c
 		if isRead(op) {
 			p.reads += c
@@ -241,8 +343,27 @@ func finish(t *testing.T, start time.Time, n int) phase {
 	return p
 }
 
+// operation names a REST call (S3) by its method, sub-resource and the
+// path's first segment as {bucket}, so calls on different buckets count
+// as one operation; other operations are named by the API already.
+func operation(op string) string {
+	method, rest, ok := strings.Cut(op, " /")
+	if !ok {
+		return op
+	}
+	path, sub, _ := strings.Cut(rest, "?")
+	name := method + " /{bucket}"
+	if _, key, ok := strings.Cut(path, "/"); ok && key != "" {
+		name += "/{key}"
+	}
+	if sub != "" {
+		name += "?" + sub
+	}
+	return name
+}
+
 func isRead(op string) bool {
-	for _, prefix := range []string{"Describe", "List", "Get"} {
+	for _, prefix := range []string{"Describe", "List", "Get", "GET ", "HEAD "} {
 		if strings.HasPrefix(op, prefix) {
 			return true
 		}
@@ -269,25 +390,6 @@ func totalWrites(l *harness.WriteLog, names []string) int {
 	n := 0
 	for _, name := range names {
 		n += len(l.Writes(name))
-	}
-	return n
-}
-
-// tablesLeft counts the DynamoDB tables whose names carry prefix.
-func tablesLeft(t *testing.T, prefix string) int {
-	ddb := dynamodb.NewFromConfig(suite.Moto.AWSConfig(region))
-	n := 0
-	pages := dynamodb.NewListTablesPaginator(ddb, &dynamodb.ListTablesInput{})
-	for pages.HasMorePages() {
-		page, err := pages.NextPage(context.Background())
-		if err != nil {
-			t.Fatalf("ListTables: %v", err)
-		}
-		for _, name := range page.TableNames {
-			if strings.HasPrefix(name, prefix) {
-				n++
-			}
-		}
 	}
 	return n
 }

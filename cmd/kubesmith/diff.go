@@ -133,7 +133,8 @@ func generatedServices(root, ref string) ([]string, error) {
 			out = append(out, e.Name())
 		}
 	}
-	atRef, err := git(root, "ls-tree", "--name-only", ref, "generated/")
+	// -d: folders only; generated/README.md is the project's doc index.
+	atRef, err := git(root, "ls-tree", "-d", "--name-only", ref, "generated/")
 	if err != nil {
 		return nil, err
 	}

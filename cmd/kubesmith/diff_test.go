@@ -115,3 +115,22 @@ func writeFile(t *testing.T, path string, data []byte) {
 		t.Fatal(err)
 	}
 }
+
+// TestGeneratedServicesSkipsFiles checks that the services diff compares
+// are generated/'s folders, now and at the ref, and not files beside them
+// such as the project's reference index generated/README.md.
+func TestGeneratedServicesSkipsFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "generated", "README.md"), []byte("# index\n"))
+	writeFile(t, filepath.Join(dir, "generated", "dynamodb", "README.md"), []byte("# dynamodb\n"))
+	runIn(t, dir, nil, "git", "init", "-q", "-b", "main")
+	runIn(t, dir, nil, "git", "add", ".")
+	runIn(t, dir, nil, "git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "base")
+	got, err := generatedServices(dir, "main")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, ",") != "dynamodb" {
+		t.Errorf("generatedServices = %v, want [dynamodb]: a file under generated/ is no service", got)
+	}
+}

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -547,11 +548,20 @@ func (m *managerWriter) singleAttempt() jen.Code {
 	)
 }
 
+// fieldUpdates are the calls that change what the update operation does
+// not take: sub-resources, associations, attachments, links, moves,
+// actions, kept-empty collections and add/remove sets, in that order.
+func (m *managerWriter) fieldUpdates() []jen.Code {
+	return slices.Concat(m.updateSubResources(), m.updateAssociations(), m.updateAttachments(), m.updateLinks(),
+		m.updateMoves(), m.updateActions(), m.updateKeptEmpty(), m.updateAddRemoveSets())
+}
+
 func (m *managerWriter) update() jen.Code {
 	r := m.r
 	params := []jen.Code{jen.Id("obs").Qual(managedPkg, "Observation")}
 	tags := append(m.updateTags(), m.updateTagsByID()...)
-	subs := append(append(append(tags, m.updateSubResources()...), m.updateAssociations()...), append(append(append(append(m.updateAttachments(), m.updateLinks()...), append(m.updateMoves(), m.updateActions()...)...), m.updateKeptEmpty()...), m.updateAddRemoveSets()...)...)
+	fields := m.fieldUpdates()
+	subs := slices.Concat(tags, fields)
 	if r.Update == nil {
 		if len(subs) > 0 {
 			return m.method("Update", params, jen.Error(), append(subs, jen.Return(jen.Nil()))...)
@@ -635,8 +645,7 @@ func (m *managerWriter) update() jen.Code {
 		if cond := m.otherThanOwned(); cond != nil {
 			body = []jen.Code{jen.If(cond).Block(body...)}
 		}
-		body = append(append(append(append(tags, body...), m.updateSubResources()...), m.updateAssociations()...), append(append(append(append(m.updateAttachments(), m.updateLinks()...), append(m.updateMoves(), m.updateActions()...)...), m.updateKeptEmpty()...), m.updateAddRemoveSets()...)...)
-		body = append(body, jen.Return(jen.Nil()))
+		body = slices.Concat(tags, body, fields, []jen.Code{jen.Return(jen.Nil())})
 	}
 	return m.method("Update", params, jen.Error(), body...)
 }
@@ -650,7 +659,7 @@ func (m *managerWriter) delete() jen.Code {
 	}
 	// Links go before attachments: an internet gateway's route table
 	// associations name it while it is attached to the VPC.
-	body := append(append(append(m.unlinkAll(), m.detachAll()...), m.moveAllHome()...), guards...)
+	body := slices.Concat(m.unlinkAll(), m.detachAll(), m.moveAllHome(), guards)
 	body = append(body,
 		jen.List(out, jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Delete.Name).Call(
 			jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Delete.Name+"Input").Values(ids)),

@@ -252,7 +252,7 @@ func (m *managerWriter) otherThanOwned() jen.Code {
 			owned = append(owned, jen.Lit(s.f.JSONName))
 		}
 	}
-	for _, f := range append(append(append(append(m.associated(), m.attached()...), m.linked()...), append(m.moved(), m.actions()...)...), append(m.keptEmpty(), m.addRemoveSets()...)...) {
+	for _, f := range slices.Concat(m.associated(), m.attached(), m.linked(), m.moved(), m.actions(), m.keptEmpty(), m.addRemoveSets()) {
 		owned = append(owned, jen.Lit(f.JSONName))
 	}
 	switch {

@@ -138,6 +138,18 @@ func attachedVPCs(g *types.InternetGateway) []string {
 // resource is gone.
 type tagsOf func(t *testing.T, id string) (tags []types.Tag, ok bool)
 
+// tagsFrom reads a resource's tags through describe, which answers nil
+// once the resource is gone.
+func tagsFrom[R any](describe func(*testing.T, string) *R, tags func(*R) []types.Tag) tagsOf {
+	return func(t *testing.T, id string) ([]types.Tag, bool) {
+		r := describe(t, id)
+		if r == nil {
+			return nil, false
+		}
+		return tags(r), true
+	}
+}
+
 // waitNameTag waits until the resource's Name tag is want.
 func waitNameTag(t *testing.T, id, want string, tags tagsOf) {
 	t.Helper()
@@ -195,13 +207,7 @@ func TestInternetGatewayAttachedByRef(t *testing.T) {
 	idA, idB := aws.ToString(readyA.Status.VPCID), aws.ToString(readyB.Status.VPCID)
 	ready := harness.WaitReady(e.Env, &g)
 	id := aws.ToString(ready.Status.InternetGatewayID)
-	tags := func(t *testing.T, id string) ([]types.Tag, bool) {
-		got := describeIGW(t, id)
-		if got == nil {
-			return nil, false
-		}
-		return got.Tags, true
-	}
+	tags := tagsFrom(describeIGW, func(r *types.InternetGateway) []types.Tag { return r.Tags })
 	waitAttached := func(want string) {
 		t.Helper()
 		harness.Eventually(t, harness.Wait, 250*time.Millisecond, func() error {
@@ -278,13 +284,7 @@ func TestEgressOnlyInternetGatewayByRef(t *testing.T) {
 	if len(got.Attachments) != 1 || aws.ToString(got.Attachments[0].VpcId) != aws.ToString(readyVPC.Status.VPCID) {
 		t.Errorf("egress-only internet gateway %s is attached %+v, want to VPC %s (vpcRef)", id, got.Attachments, aws.ToString(readyVPC.Status.VPCID))
 	}
-	tags := func(t *testing.T, id string) ([]types.Tag, bool) {
-		got := describeEIGW(t, id)
-		if got == nil {
-			return nil, false
-		}
-		return got.Tags, true
-	}
+	tags := tagsFrom(describeEIGW, func(r *types.EgressOnlyInternetGateway) []types.Tag { return r.Tags })
 	waitNameTag(t, id, "eigw-demo", tags)
 
 	e.checkEconomy("EgressOnlyInternetGateway", id, "DescribeEgressOnlyInternetGateways")
@@ -324,13 +324,7 @@ func TestElasticIPAddress(t *testing.T) {
 	if ip := aws.ToString(got.PublicIp); ip == "" || ip != aws.ToString(ready.Status.PublicIP) {
 		t.Errorf("address %s has public IP %q, status.publicIP %q", id, ip, aws.ToString(ready.Status.PublicIP))
 	}
-	tags := func(t *testing.T, id string) ([]types.Tag, bool) {
-		got := describeEIP(t, id)
-		if got == nil {
-			return nil, false
-		}
-		return got.Tags, true
-	}
+	tags := tagsFrom(describeEIP, func(r *types.Address) []types.Tag { return r.Tags })
 	waitNameTag(t, id, "eip-demo", tags)
 
 	e.checkEconomy("ElasticIPAddress", id, "DescribeAddresses")

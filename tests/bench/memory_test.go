@@ -48,7 +48,7 @@ func TestMemory(t *testing.T) {
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "## Memory: %d %ss, the same objects under each setting in one run\n\n", n, s.kind)
-	fmt.Fprintf(&b, "%s. After the create (chart defaults): RSS %s, peak %s. Then for each setting a restart, which reads every object once.\n\n", loadAverage(), mib(created), mib(createdPeak))
+	fmt.Fprintf(&b, "Load average %s. After the create (chart defaults): RSS %s, peak %s. Then for each setting a restart, which reads every object once.\n\n", loadAverage(), mib(created), mib(createdPeak))
 	b.WriteString("| controller flags besides the chart's | RSS after the resync | peak RSS |\n|---|---|---|\n")
 	for _, setting := range strings.Split(*memorySettings, ";") {
 		_ = e.Ctrl().Stop()

@@ -69,9 +69,9 @@ golden: ## rewrite the golden trees of the fixture services and the Helm chart f
 	$(GO) test -count=1 -run Golden ./generator/... -update
 
 .PHONY: bench
-BENCH_LEVELS ?= 100
+BENCH_LEVELS ?= 100,300,1000
 BENCH_FLAGS ?=
-bench: tools ## generator benchmarks, a no-op resync of every committed kind, then create, resync and delete BENCH_LEVELS (100; e.g. 100,300,1000) Tables, Buckets and SecurityGroups with default Helm values; writes tests/bench/results/latest.md
+bench: tools ## generator benchmarks, a no-op resync of every committed kind, then create, resync and delete BENCH_LEVELS (100,300,1000; e.g. 100 for a quick look) Tables, Buckets and SecurityGroups with default Helm values; writes tests/bench/results/latest.md
 	@mkdir -p .cache
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/... | tee .cache/bench-generator.txt
 	$(GO) test -tags bench -run '^(TestBench|TestBatchedScale)$$' -count=1 -v -timeout 3h ./tests/bench -args -bench.levels=$(BENCH_LEVELS) -bench.generator=$(CURDIR)/.cache/bench-generator.txt -bench.controller-flags="$(BENCH_FLAGS)"

@@ -16,15 +16,24 @@ type Resources struct {
 	desc *prometheus.Desc
 
 	mu    sync.Mutex
-	kinds map[string]map[types.NamespacedName][]metav1.Condition
+	kinds map[string]map[types.NamespacedName][]condition
+	// names interns condition types and statuses: every object shares one
+	// copy of "Ready" and "True".
+	names map[string]string
 }
+
+// condition is what the gauge counts of one condition. Keeping only this
+// (not the messages) matters at thousands of objects: the cache holds the
+// objects already.
+type condition struct{ typ, status string }
 
 func newResources() *Resources {
 	return &Resources{
 		desc: prometheus.NewDesc("kubesmith_resources",
 			"Resources by kind, condition type and condition status.",
 			[]string{"kind", "condition", "status"}, nil),
-		kinds: map[string]map[types.NamespacedName][]metav1.Condition{},
+		kinds: map[string]map[types.NamespacedName][]condition{},
+		names: map[string]string{},
 	}
 }
 
@@ -33,9 +42,22 @@ func (r *Resources) Set(kind string, key types.NamespacedName, conds []metav1.Co
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.kinds[kind] == nil {
-		r.kinds[kind] = map[types.NamespacedName][]metav1.Condition{}
+		r.kinds[kind] = map[types.NamespacedName][]condition{}
 	}
-	r.kinds[kind][key] = append([]metav1.Condition(nil), conds...)
+	kept := make([]condition, len(conds))
+	for i, c := range conds {
+		kept[i] = condition{typ: r.intern(c.Type), status: r.intern(string(c.Status))}
+	}
+	r.kinds[kind][key] = kept
+}
+
+// intern returns the one copy of s; r.mu must be held.
+func (r *Resources) intern(s string) string {
+	if v, ok := r.names[s]; ok {
+		return v
+	}
+	r.names[s] = s
+	return s
 }
 
 // Forget drops an object that no longer exists.
@@ -56,7 +78,7 @@ func (r *Resources) Collect(ch chan<- prometheus.Metric) {
 	for kind, objs := range r.kinds {
 		for _, conds := range objs {
 			for _, c := range conds {
-				counts[series{kind, c.Type, string(c.Status)}]++
+				counts[series{kind, c.typ, c.status}]++
 			}
 		}
 	}

@@ -44,11 +44,16 @@ type Flags struct {
 	KubeAPIBurst           int
 	ReconcileTimeout       time.Duration
 	AWSCallTimeout         time.Duration
+	PprofAddr              string
+	GCPercent              int
 }
 
 // DefaultMaxConcurrentSyncs is the reconciles of one kind in parallel;
 // see the README's Performance section for the measurement behind it.
 const DefaultMaxConcurrentSyncs = 8
+
+// DefaultGCPercent is --gc-percent's default; see Bind.
+const DefaultGCPercent = 50
 
 // Bind registers the flags on fs.
 func (f *Flags) Bind(fs *flag.FlagSet) {
@@ -92,6 +97,13 @@ func (f *Flags) Bind(fs *flag.FlagSet) {
 	// of a throttled call fit in the call timeout.
 	fs.DurationVar(&f.ReconcileTimeout, "reconcile-timeout", 2*time.Minute, "longest reconcile of one resource; a longer one is cut short and retried as Recoverable; 0 means no limit")
 	fs.DurationVar(&f.AWSCallTimeout, "aws-call-timeout", 30*time.Second, "longest AWS call, its retries included; a longer one fails as Recoverable; 0 means no limit")
+	// Off by default: profiles show the objects' contents.
+	fs.StringVar(&f.PprofAddr, "pprof-addr", "", "address of Go's /debug/pprof endpoints, to profile memory and CPU; empty disables them")
+	// The live heap is mostly the cache of the objects; Go's default of 100
+	// lets the heap grow to twice it between collections, and RSS follows
+	// the heap's high point. 50 cost 1,000 SecurityGroups several MiB less
+	// (README, Performance) for more collections of a small heap.
+	fs.IntVar(&f.GCPercent, "gc-percent", DefaultGCPercent, "heap growth between garbage collections, in percent of the live heap (Go's GOGC); GOGC in the environment wins")
 }
 
 // PathStyle tells whether clients use path-style addressing: as the flag

@@ -61,6 +61,7 @@ func run(ctx context.Context, service string, addToScheme func(*kruntime.Scheme)
 	}
 	ctrl.SetLogger(zap.New(zap.UseDevMode(f.DevelopmentLogging), zap.Level(level)))
 	logger := ctrl.Log.WithName(service)
+	gcPercent(f.GCPercent, os.Getenv)
 
 	if f.Region == "" {
 		f.Region = os.Getenv("AWS_REGION")
@@ -90,6 +91,7 @@ func run(ctx context.Context, service string, addToScheme func(*kruntime.Scheme)
 		Cache:                   cacheOpts,
 		Metrics:                 metricsserver.Options{BindAddress: f.MetricsAddr},
 		HealthProbeBindAddress:  f.HealthProbeAddr,
+		PprofBindAddress:        f.PprofAddr,
 		LeaderElection:          f.LeaderElection,
 		LeaderElectionID:        service + ".services.k8s.aws",
 		LeaderElectionNamespace: f.LeaderElectionNS,
@@ -191,6 +193,10 @@ func validate(kinds []reconciler.Registration, f Flags, getenv func(string) stri
 	if f.ReconcileTimeout < 0 || f.AWSCallTimeout < 0 || (f.ReconcileTimeout > 0 && f.AWSCallTimeout > f.ReconcileTimeout) {
 		// A call longer than the reconcile would be cut by the wrong deadline.
 		errs = append(errs, fmt.Errorf("--aws-call-timeout %s and --reconcile-timeout %s: want 0 <= call timeout <= reconcile timeout (0: no limit)", f.AWSCallTimeout, f.ReconcileTimeout))
+	}
+	if f.GCPercent <= 0 {
+		// Go reads a negative percent as no collection at all.
+		errs = append(errs, fmt.Errorf("--gc-percent %d: want a positive percent", f.GCPercent))
 	}
 	if _, err := cacheOptions(kinds, f); err != nil {
 		errs = append(errs, err)
@@ -329,4 +335,12 @@ func namespaces(list string) map[string]cache.Config {
 		out[ns] = cache.Config{}
 	}
 	return out
+}
+
+// gcPercent sets the garbage collector's target unless GOGC, which the Go
+// runtime has read already, sets it.
+func gcPercent(percent int, getenv func(string) string) {
+	if getenv("GOGC") == "" {
+		debug.SetGCPercent(percent)
+	}
 }

@@ -3,6 +3,7 @@ package operator
 import (
 	"flag"
 	"io"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -73,6 +74,11 @@ func TestFlags(t *testing.T) {
 		"Timeouts": {
 			reason: "Both deadlines are settable, as the Helm chart writes them.",
 			args:   []string{"--reconcile-timeout", "60s", "--aws-call-timeout", "10s"},
+		},
+		"GCPercentOff": {
+			reason: "Go reads a negative percent as no garbage collection at all: the heap would grow without bound.",
+			args:   []string{"--gc-percent", "-1"},
+			err:    "--gc-percent",
 		},
 		"CallLongerThanReconcile": {
 			reason: "A call timeout above the reconcile timeout would never fire; it is an error.",
@@ -155,6 +161,37 @@ func TestKubeRateLimit(t *testing.T) {
 		qps, burst := kubeRateLimit(f.KubeAPIQPS, f.KubeAPIBurst)
 		if tc.unlimited && qps >= 0 || !tc.unlimited && qps != tc.qps || burst != tc.burst {
 			t.Errorf("%s\nqps %g burst %d, want qps %g (unlimited %v) burst %d", tc.reason, qps, burst, tc.qps, tc.unlimited, tc.burst)
+		}
+	}
+}
+
+// TestGCPercent: the controller collects garbage at --gc-percent, which
+// keeps its RSS nearer its live heap than Go's default, unless GOGC in the
+// environment says otherwise.
+func TestGCPercent(t *testing.T) {
+	was := debug.SetGCPercent(100)
+	t.Cleanup(func() { debug.SetGCPercent(was) })
+	cases := []struct {
+		reason string
+		args   []string
+		env    map[string]string
+		want   int
+	}{
+		{reason: "the default: 50", want: DefaultGCPercent},
+		{reason: "the flag sets it", args: []string{"--gc-percent", "80"}, want: 80},
+		{reason: "GOGC in the environment wins: the runtime has applied it already", env: map[string]string{"GOGC": "100"}, want: 100},
+	}
+	for _, tc := range cases {
+		debug.SetGCPercent(100)
+		var f Flags
+		fs := flag.NewFlagSet("test", flag.ContinueOnError)
+		f.Bind(fs)
+		if err := fs.Parse(tc.args); err != nil {
+			t.Fatal(err)
+		}
+		gcPercent(f.GCPercent, func(name string) string { return tc.env[name] })
+		if got := debug.SetGCPercent(100); got != tc.want {
+			t.Errorf("%s\nGC percent %d, want %d", tc.reason, got, tc.want)
 		}
 	}
 }

@@ -150,7 +150,7 @@ func (r *Reconciler[T]) readCreated(ctx context.Context, p *pass[T], ext managed
 		setProgress(obj, "Pending", "AWS reports the resource as "+obs.Pending)
 		return outcome{result: metrics.ResultChanged, after: r.opts.Pending}
 	case len(obs.Diff) > 0:
-		return waiting
+		return r.updateCreated(ctx, p, ext, obs)
 	}
 	setSynced(obj, "the resource in AWS matches the spec")
 	return outcome{result: metrics.ResultChanged, after: r.jitter(r.opts.Resync)}

@@ -303,10 +303,12 @@ func (r *Reconciler[T]) run(ctx context.Context, p *pass[T]) outcome {
 		// the status holds, more than the referenced values.
 		logger.V(1).Info("deleting with unresolved references", "error", err.Error())
 	}
+	// A deletion needs them too: a Finder looks for what a lost create
+	// made by the tags that name the object.
+	ctx = managed.WithDefaultTags(ctx, ExpandTags(r.opts.Tags, obj, r.opts.Service, r.opts.Version))
 	if deleting {
 		return r.delete(ctx, p, ext)
 	}
-	ctx = managed.WithDefaultTags(ctx, ExpandTags(r.opts.Tags, obj, r.opts.Service, r.opts.Version))
 	return r.sync(ctx, p, ext)
 }
 

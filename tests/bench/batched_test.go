@@ -36,7 +36,7 @@ type batchedRow struct {
 // TestBatchedScale is the scale row of the batched kind, EC2
 // SecurityGroup, with the chart's default values: n groups created, then
 // a restart, whose resync of every unchanged group is read in batches.
-// It runs at the DynamoDB row's levels (BENCH_LEVELS: 100, or 100,1000)
+// It runs at the scale rows' levels (BENCH_LEVELS: 100,300,1000)
 // and writes results/batched.md beside the DynamoDB table.
 func TestBatchedScale(t *testing.T) {
 	s := harness.StartSuite(t, "ec2", ec2v1alpha1.AddToScheme)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -184,7 +185,7 @@ func (rep report) render() string {
 	}
 	rep.renderEconomy(&b)
 	rep.renderScale(&b)
-	b.WriteString("\nRerun: `make bench` (100 objects of each scale kind), `make bench BENCH_LEVELS=100,300,1000`.\n")
+	b.WriteString("\nRerun: `make bench` (100, 300 and 1,000 objects of each scale kind), `make bench BENCH_LEVELS=100` for a quick look.\n")
 	return b.String()
 }
 
@@ -245,7 +246,8 @@ func (rep report) renderScale(b *strings.Builder) {
 }
 
 // renderLinearity compares each kind's levels: the cost is linear when
-// calls and writes per object stay flat and RSS grows by a steady amount
+// time, calls and writes per object stay flat from level to level (each
+// ratio to the smallest level near 1) and RSS grows by a steady amount
 // per object.
 func (rep report) renderLinearity(b *strings.Builder) {
 	byKind := map[string][]level{}
@@ -256,24 +258,59 @@ func (rep report) renderLinearity(b *strings.Builder) {
 		}
 		byKind[lv.kind] = append(byKind[lv.kind], lv)
 	}
-	b.WriteString("\nLinearity, level by level (calls and writes per object over create, resync and delete; RSS after the resync):\n\n")
+	b.WriteString("\n### Linearity\n\nPer object over create, resync and delete; RSS after the resync. The ratio is each level's cost per object over the smallest level's: linear is near 1.00 (time is wall-clock on a shared machine, so it moves with the load).\n\n")
+	b.WriteString("| kind | objects | time / object | AWS calls / object | object writes / object | RSS | RSS growth per 100 objects | ratio to the smallest level (time, calls, writes) |\n|---|---|---|---|---|---|---|---|\n")
 	for _, kind := range kinds {
-		lvs := byKind[kind]
-		if len(lvs) < 2 {
-			continue
+		for _, r := range linearity(byKind[kind]) {
+			fmt.Fprintf(b, "| %s | %d | %s | %.2f | %.2f | %s | %s | %s |\n", kind, r.n, r.time.Round(time.Microsecond), r.calls, r.writes, mib(r.rss), r.growth, r.ratio)
 		}
-		var calls, writes, growth []string
-		for i, lv := range lvs {
-			n := lv.n
-			calls = append(calls, fmt.Sprintf("%d: %s", n, per(lv.create.calls+lv.resync.calls+lv.delete.calls, n)))
-			writes = append(writes, fmt.Sprintf("%d: %s", n, per(lv.create.objectWrites+lv.delete.objectWrites, n)))
-			if i > 0 {
-				prev := lvs[i-1]
-				growth = append(growth, fmt.Sprintf("%d to %d: %s", prev.n, n, mib((lv.rssAfterResync-prev.rssAfterResync)*100/int64(n-prev.n))))
-			}
-		}
-		fmt.Fprintf(b, "- %s: AWS calls / object %s; object writes / object %s; RSS growth per 100 objects %s.\n", kind, strings.Join(calls, ", "), strings.Join(writes, ", "), strings.Join(growth, ", "))
 	}
+}
+
+// linearityRow is one level's cost per object, and how it compares with
+// the smallest level of its kind.
+type linearityRow struct {
+	n             int
+	time          time.Duration
+	calls, writes float64
+	rss           int64
+	growth, ratio string
+}
+
+// linearity computes the rows of one kind's levels, smallest first.
+func linearity(lvs []level) []linearityRow {
+	lvs = slices.SortedFunc(slices.Values(lvs), func(a, b level) int { return a.n - b.n })
+	rows := make([]linearityRow, len(lvs))
+	for i, lv := range lvs {
+		n := lv.n
+		r := linearityRow{
+			n:      n,
+			time:   (lv.create.took + lv.resync.took + lv.delete.took) / time.Duration(n),
+			calls:  float64(lv.create.calls+lv.resync.calls+lv.delete.calls) / float64(n),
+			writes: float64(lv.create.objectWrites+lv.resync.objectWrites+lv.delete.objectWrites) / float64(n),
+			rss:    lv.rssAfterResync,
+			growth: "",
+			ratio:  "1.00, 1.00, 1.00",
+		}
+		if min(lv.create.objectWrites, lv.resync.objectWrites, lv.delete.objectWrites) < 0 {
+			r.writes = -1 // the watch lost some: unknown
+		}
+		if i > 0 {
+			prev, first := lvs[i-1], rows[0]
+			r.growth = mib((lv.rssAfterResync - prev.rssAfterResync) * 100 / int64(n-prev.n))
+			r.ratio = fmt.Sprintf("%s, %s, %s", ratio(float64(r.time), float64(first.time)), ratio(r.calls, first.calls), ratio(r.writes, first.writes))
+		}
+		rows[i] = r
+	}
+	return rows
+}
+
+// ratio is x/base, or "unknown" when either is not measured.
+func ratio(x, base float64) string {
+	if x < 0 || base <= 0 {
+		return "unknown"
+	}
+	return strconv.FormatFloat(x/base, 'f', 2, 64)
 }
 
 func describeOps(ops map[string]int) string {

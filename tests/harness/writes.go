@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
@@ -146,4 +147,37 @@ func (l *WriteLog) Err() error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.lost
+}
+
+// Settled waits until the log saw the object called name deleted, and
+// returns the controller's writes to it (see Split).
+func (l *WriteLog) Settled(t testing.TB, name string) Lifecycle {
+	t.Helper()
+	var lc Lifecycle
+	Eventually(t, Wait, 100*time.Millisecond, func() error {
+		var err error
+		if lc, err = l.Split(name); err != nil {
+			return err
+		}
+		if ws := l.Writes(name); ws[len(ws)-1].Type != watch.Deleted {
+			return fmt.Errorf("the watch has not seen %s go yet", name)
+		}
+		return nil
+	})
+	return lc
+}
+
+// CheckWrites fails t when the controller wrote the object called name
+// more than maxCreate times from its creation to Ready, or more than
+// maxDelete times between the deletion request and the finalizer removal.
+func (l *WriteLog) CheckWrites(t testing.TB, name string, maxCreate, maxDelete int) {
+	t.Helper()
+	lc := l.Settled(t, name)
+	t.Logf("writes: %s: %d per create, %d per delete besides the finalizer removal", name, len(lc.Create), len(lc.Delete))
+	if len(lc.Create) > maxCreate {
+		t.Errorf("%s: %d writes from create to Ready, want at most %d: %+v", name, len(lc.Create), maxCreate, lc.Create)
+	}
+	if len(lc.Delete) > maxDelete {
+		t.Errorf("%s: %d writes between the deletion request and the finalizer removal, want at most %d: %+v", name, len(lc.Delete), maxDelete, lc.Delete)
+	}
 }

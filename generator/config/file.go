@@ -298,8 +298,37 @@ type SubResource struct {
 	// (moto) lacks for this sub-resource; the service's generated
 	// README.md lists it.
 	Emulator *Emulator `yaml:"emulator,omitempty"`
+	// Observed says where the get describes the value in other terms than
+	// the put takes it: DynamoDB's DescribeTimeToLive answers
+	// TimeToLiveStatus ENABLED where UpdateTimeToLive took Enabled: true.
+	Observed *Observed `yaml:"observed,omitempty"`
 	// Because says why the field is a sub-resource.
 	Because string `yaml:"because,omitempty"`
+}
+
+// Observed reads a sub-resource's value from a description of it.
+type Observed struct {
+	// At is the dotted member path in the get output to the description
+	// (TimeToLiveDescription), or to the scalar value itself.
+	At string `yaml:"at"`
+	// Values maps each value AWS describes to the spec's value, for a
+	// scalar field (ContributorInsightsStatus ENABLING to ENABLE); a value
+	// not listed reads as unset.
+	Values map[string]string `yaml:"values,omitempty"`
+	// Members maps members of a structure field that the description holds
+	// under another member, through their values; the other members are
+	// read by name.
+	Members map[string]ObservedMember `yaml:"members,omitempty"`
+}
+
+// ObservedMember reads one member of a structure from another member of
+// its description.
+type ObservedMember struct {
+	// From is the description's member (TimeToLiveStatus).
+	From string `yaml:"from"`
+	// Values maps each value of From to the member's (ENABLED: "true");
+	// a value not listed reads as unset.
+	Values map[string]string `yaml:"values"`
 }
 
 // Match picks the entries whose Member holds one of Values.
@@ -347,6 +376,11 @@ type Field struct {
 	// members Create, Update and Delete each act on one element, as
 	// DynamoDB's GlobalSecondaryIndexUpdates does for GlobalSecondaryIndexes.
 	UpdatedAs string `yaml:"updatedAs,omitempty"`
+	// ListOf adds a spec field the create input lacks, a list of this
+	// shape, that only the update changes (with updatedAs): DynamoDB's
+	// table replicas, made by UpdateTable's ReplicaUpdates after the table
+	// exists. The key names the new field, in member style (TableReplicas).
+	ListOf string `yaml:"listOf,omitempty"`
 	// SendWith names fields (Smithy member names) whose update must carry
 	// this one too, changed or not: DynamoDB's UpdateTable needs the
 	// AttributeDefinitions of a global secondary index it creates.

@@ -168,8 +168,8 @@ func (d *differ) structFunc(shape string) string {
 			jen.Var().Id("diff").Index().String(),
 		}
 		for _, f := range d.svc.Structs[shape].Fields {
-			if f.Secret {
-				continue // AWS's value never reaches the observed spec
+			if f.Secret || f.CompareIgnore {
+				continue // AWS's value never reaches the observed spec, or generator.yaml says it is no drift
 			}
 			body = append(body, d.field(f, jen.Id("path").Op("+").Lit("."+f.JSONName)))
 		}

@@ -113,6 +113,9 @@ func (m *managerWriter) getSubResource(s subResource, obsZero jen.Code) []jen.Co
 	if guard := unwrapGuard(s); guard != nil {
 		set = jen.Add(field.Clone()).Op("=").Nil().Line().If(guard).Block(set)
 	}
+	if s.Observed != nil {
+		set = m.observeDescribed(s)
+	}
 	return append(guards,
 		jen.If(
 			jen.List(jen.Id("got"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(s.Get.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, s.Get.Name+"Input").Values(ids)),

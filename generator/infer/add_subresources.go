@@ -133,7 +133,12 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 			st.errorf(at, "%v", err)
 			return
 		}
-		if sr.ObservedPath, err = st.observedIn(get, member.Name, value.Type); err != nil {
+		if sc.Observed != nil {
+			if sr.ObservedPath, sr.Observed, err = st.observedDescription(sr.Get, sc.Observed, value); err != nil {
+				st.errorf(at.At("observed"), "sub-resource %s: %v", name, err)
+				return
+			}
+		} else if sr.ObservedPath, err = st.observedIn(get, member.Name, value.Type); err != nil {
 			st.errorf(at.At("get"), "sub-resource %s: %v", name, err)
 			return
 		}
@@ -141,6 +146,9 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 			sr.ObservedPath = append(sr.ObservedPath, sr.ValueMember)
 		}
 		reason += fmt.Sprintf(", read by %s", get.ID.Name())
+		if sr.Observed != nil {
+			reason += fmt.Sprintf(" from its description at %s", strings.Join(sr.ObservedPath, "."))
+		}
 		if args := st.getArgs(w, sr, get, name); len(args) > 0 {
 			reason += " with " + strings.Join(args, ", ") + ", only while the spec sets it"
 		}

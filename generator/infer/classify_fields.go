@@ -115,6 +115,7 @@ func (st *state) classifySpec(w *work) {
 		f.Reason = reason
 		r.Spec = append(r.Spec, f)
 	}
+	st.addListOfFields(w)
 	for _, s := range r.Create.Skipped {
 		r.Skipped = append(r.Skipped, model.Skipped{Member: s.Member, Reason: fmt.Sprintf("in %s input: %s", r.Create.Name, s.Reason)})
 	}

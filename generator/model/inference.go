@@ -41,6 +41,21 @@ type Filter struct {
 	Identifier string
 }
 
+// Observed maps a get's description of a sub-resource to its value.
+type Observed struct {
+	// Values maps a scalar's described values to the spec's.
+	Values map[string]string
+	// Members maps structure members, by spec member name, to the
+	// description's member holding them and its values.
+	Members map[string]ObservedMember
+}
+
+// ObservedMember is one structure member read from another member.
+type ObservedMember struct {
+	From   string
+	Values map[string]string
+}
+
 // SubResource is a spec field with its own put, get and delete operations,
 // such as an S3 bucket's versioning configuration.
 type SubResource struct {
@@ -57,6 +72,9 @@ type SubResource struct {
 	// ObservedPath leads through the get output to the value; empty when
 	// the get output itself is the value.
 	ObservedPath []string
+	// Observed is set where the get describes the value in other terms
+	// than the put takes it; ObservedPath then leads to the description.
+	Observed *Observed
 	// List is set for a keyed collection: the spec field is a list of
 	// entries, all read by List (OutputPath leads to the list of Output
 	// structures), each put by Put and deleted by Delete by its Key.

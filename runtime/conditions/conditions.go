@@ -50,6 +50,16 @@ func Set(conds *[]metav1.Condition, generation int64, typ string, status bool, r
 	order(*conds)
 }
 
+// Advance moves the conditions observed at generation from to generation
+// to, for a spec write that changes nothing they say.
+func Advance(conds []metav1.Condition, from, to int64) {
+	for i := range conds {
+		if conds[i].ObservedGeneration == from {
+			conds[i].ObservedGeneration = to
+		}
+	}
+}
+
 // order moves ACK.Terminal to the front. Argo CD's health check for
 // *.services.k8s.aws scans the conditions in order and stops at the first
 // ACK.Terminal=True (Degraded) or Ready (False: Progressing, True:

@@ -80,3 +80,25 @@ func TestSetKeepsTerminalFirst(t *testing.T) {
 		t.Errorf("order %s: ACK.Terminal must come before Ready, which Argo CD would read first", got)
 	}
 }
+
+func TestAdvance(t *testing.T) {
+	conds := []metav1.Condition{
+		{Type: Ready, ObservedGeneration: 1},
+		{Type: ReferencesResolved, ObservedGeneration: 1},
+		{Type: LateInitialized, ObservedGeneration: 3},
+	}
+	Advance(conds, 1, 2)
+	for _, c := range []struct {
+		reason string
+		i      int
+		want   int64
+	}{
+		{"a condition of the old generation moves to the new one", 0, 2},
+		{"every one of them does", 1, 2},
+		{"a condition of another generation stays", 2, 3},
+	} {
+		if got := conds[c.i].ObservedGeneration; got != c.want {
+			t.Errorf("%s: %s at generation %d, want %d", c.reason, conds[c.i].Type, got, c.want)
+		}
+	}
+}

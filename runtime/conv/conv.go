@@ -137,6 +137,15 @@ func Value[T any](p *T) T {
 	return *p
 }
 
+// Mapped looks a value AWS describes up in m, the spec's values by
+// described value: nil for a value m lacks, which reads as unset.
+func Mapped[T any](v string, m map[string]T) *T {
+	if out, ok := m[v]; ok {
+		return &out
+	}
+	return nil
+}
+
 // Of returns a pointer to v.
 func Of[T any](v T) *T { return &v }
 

@@ -193,10 +193,15 @@ func (r *Reconciler[T]) lateInitialize(ctx context.Context, p *pass[T], obs mana
 	}
 	values := lateInitValues(desired, observed, r.kind.LateInitFields)
 	if len(values) > 0 {
+		before := obj.GetGeneration()
 		if err := r.patch(ctx, obj, func(o T) error { return setSpecValues(o, values) }); err != nil {
 			return r.fail(ctx, p, fmt.Errorf("late-initializing %s: %w", describeValues(values), err)), true
 		}
 		log.FromContext(ctx).Info("late-initialized", "fields", describeValues(values))
+		// The new spec holds only what AWS has, so what this pass found at
+		// the old generation holds at the new one: moving the conditions
+		// along saves the next pass a status write.
+		conditions.Advance(obj.GetManagedStatus().Conditions, before, obj.GetGeneration())
 	}
 	conditions.Set(&obj.GetManagedStatus().Conditions, obj.GetGeneration(), conditions.LateInitialized, true, "LateInitialized", "the spec holds AWS's defaults for the fields it left empty")
 	return outcome{}, false

@@ -66,6 +66,14 @@ type TableSpec struct {
 	// Sets the maximum number of read and write units for the specified table in on-demand capacity mode. If you use this parameter, you must specify `MaxReadRequestUnits`, `MaxWriteRequestUnits`, or both.
 	// +optional
 	OnDemandThroughput *OnDemandThroughput `json:"onDemandThroughput,omitempty"`
+	// +optional
+	TableReplicas []CreateReplicationGroupMemberAction `json:"tableReplicas,omitempty"`
+	// Represents the settings used to enable point in time recovery.
+	// +optional
+	ContinuousBackups *PointInTimeRecoverySpecification `json:"continuousBackups,omitempty"`
+	// Represents the settings used to enable or disable Time to Live for the specified table.
+	// +optional
+	TimeToLive *TimeToLiveSpecification `json:"timeToLive,omitempty"`
 }
 
 // TableStatus is the state of the Table that AWS reports.

@@ -2,7 +2,10 @@
 
 package v1alpha1
 
-import metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+import (
+	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+)
 
 // ArchivalSummary mirrors the AWS ArchivalSummary shape.
 type ArchivalSummary struct {
@@ -63,6 +66,30 @@ type BillingModeSummary struct {
 	// Represents the time when `PAY_PER_REQUEST` was last set as the read/write capacity mode.
 	// +optional
 	LastUpdateToPayPerRequestDateTime *metav1.Time `json:"lastUpdateToPayPerRequestDateTime,omitempty"`
+}
+
+// CreateReplicationGroupMemberAction mirrors the AWS CreateReplicationGroupMemberAction shape.
+type CreateReplicationGroupMemberAction struct {
+	// The Region where the new replica will be created.
+	// +optional
+	RegionName *string `json:"regionName,omitempty"`
+	// The KMS key that should be used for KMS encryption in the new replica. To specify a key, use its key ID, Amazon Resource Name (ARN), alias name, or alias ARN. Note that you should only provide this parameter if the key is different from the default DynamoDB KMS key `alias/aws/dynamodb`.
+	// +optional
+	KMSMasterKeyID *string `json:"kmsMasterKeyID,omitempty"`
+	// Replica-specific provisioned throughput. If not specified, uses the source table's provisioned throughput settings.
+	// +optional
+	ProvisionedThroughputOverride *ProvisionedThroughputOverride `json:"provisionedThroughputOverride,omitempty"`
+	// The maximum on-demand throughput settings for the specified replica table being created. You can only modify `MaxReadRequestUnits`, because you can't modify `MaxWriteRequestUnits` for individual replica tables.
+	// +optional
+	OnDemandThroughputOverride *OnDemandThroughputOverride `json:"onDemandThroughputOverride,omitempty"`
+	// Replica-specific global secondary index settings.
+	// +optional
+	// +kubebuilder:validation:MinItems=1
+	GlobalSecondaryIndexes []ReplicaGlobalSecondaryIndex `json:"globalSecondaryIndexes,omitempty"`
+	// Replica-specific table class. If not specified, uses the source table's table class.
+	// +optional
+	// +kubebuilder:validation:Enum=STANDARD;STANDARD_INFREQUENT_ACCESS
+	TableClassOverride *string `json:"tableClassOverride,omitempty"`
 }
 
 // GlobalSecondaryIndex mirrors the AWS GlobalSecondaryIndex shape.
@@ -205,6 +232,25 @@ type OnDemandThroughputOverride struct {
 	MaxReadRequestUnits *int64 `json:"maxReadRequestUnits,omitempty"`
 }
 
+// OnDemandThroughputOverrideStatus mirrors the AWS OnDemandThroughputOverride shape.
+type OnDemandThroughputOverrideStatus struct {
+	// Maximum number of read request units for the specified replica table.
+	// +optional
+	MaxReadRequestUnits *int64 `json:"maxReadRequestUnits,omitempty"`
+}
+
+// PointInTimeRecoverySpecification mirrors the AWS PointInTimeRecoverySpecification shape.
+type PointInTimeRecoverySpecification struct {
+	// Indicates whether point in time recovery is enabled (true) or disabled (false) on the table.
+	// +optional
+	PointInTimeRecoveryEnabled *bool `json:"pointInTimeRecoveryEnabled,omitempty"`
+	// The number of preceding days for which continuous backups are taken and maintained. Your table data is only recoverable to any point-in-time from within the configured recovery period. This parameter is optional. If no value is provided, the value will default to 35.
+	// +optional
+	// +kubebuilder:validation:Minimum=1
+	// +kubebuilder:validation:Maximum=35
+	RecoveryPeriodInDays *int64 `json:"recoveryPeriodInDays,omitempty"`
+}
+
 // Projection mirrors the AWS Projection shape.
 type Projection struct {
 	// The set of attributes that are projected into the index: `KEYS_ONLY` - Only the index and primary keys are projected into the index. `INCLUDE` - In addition to the attributes described in `KEYS_ONLY`, the secondary index will include other non-key attributes that you specify. `ALL` - All of the table attributes are projected into the index.
@@ -254,6 +300,14 @@ type ProvisionedThroughputStatus struct {
 type ProvisionedThroughputOverride struct {
 	// Replica-specific read capacity units. If not specified, uses the source table's read capacity settings.
 	// +optional
+	// +kubebuilder:validation:Minimum=1
+	ReadCapacityUnits *int64 `json:"readCapacityUnits,omitempty"`
+}
+
+// ProvisionedThroughputOverrideStatus mirrors the AWS ProvisionedThroughputOverride shape.
+type ProvisionedThroughputOverrideStatus struct {
+	// Replica-specific read capacity units. If not specified, uses the source table's read capacity settings.
+	// +optional
 	ReadCapacityUnits *int64 `json:"readCapacityUnits,omitempty"`
 }
 
@@ -276,10 +330,10 @@ type ReplicaDescription struct {
 	KMSMasterKeyID *string `json:"kmsMasterKeyID,omitempty"`
 	// Replica-specific provisioned throughput. If not described, uses the source table's provisioned throughput settings.
 	// +optional
-	ProvisionedThroughputOverride *ProvisionedThroughputOverride `json:"provisionedThroughputOverride,omitempty"`
+	ProvisionedThroughputOverride *ProvisionedThroughputOverrideStatus `json:"provisionedThroughputOverride,omitempty"`
 	// Overrides the maximum on-demand throughput settings for the specified replica table.
 	// +optional
-	OnDemandThroughputOverride *OnDemandThroughputOverride `json:"onDemandThroughputOverride,omitempty"`
+	OnDemandThroughputOverride *OnDemandThroughputOverrideStatus `json:"onDemandThroughputOverride,omitempty"`
 	// Represents the warm throughput value for this replica.
 	// +optional
 	WarmThroughput *TableWarmThroughputDescription `json:"warmThroughput,omitempty"`
@@ -294,6 +348,22 @@ type ReplicaDescription struct {
 	ReplicaTableClassSummary *TableClassSummary `json:"replicaTableClassSummary,omitempty"`
 }
 
+// ReplicaGlobalSecondaryIndex mirrors the AWS ReplicaGlobalSecondaryIndex shape.
+type ReplicaGlobalSecondaryIndex struct {
+	// The name of the global secondary index.
+	// +optional
+	// +kubebuilder:validation:MinLength=3
+	// +kubebuilder:validation:MaxLength=255
+	// +kubebuilder:validation:Pattern=`^[a-zA-Z0-9_.-]+$`
+	IndexName *string `json:"indexName,omitempty"`
+	// Replica table GSI-specific provisioned throughput. If not specified, uses the source table GSI's read capacity settings.
+	// +optional
+	ProvisionedThroughputOverride *ProvisionedThroughputOverride `json:"provisionedThroughputOverride,omitempty"`
+	// Overrides the maximum on-demand throughput settings for the specified global secondary index in the specified replica table.
+	// +optional
+	OnDemandThroughputOverride *OnDemandThroughputOverride `json:"onDemandThroughputOverride,omitempty"`
+}
+
 // ReplicaGlobalSecondaryIndexDescription mirrors the AWS ReplicaGlobalSecondaryIndexDescription shape.
 type ReplicaGlobalSecondaryIndexDescription struct {
 	// The name of the global secondary index.
@@ -301,10 +371,10 @@ type ReplicaGlobalSecondaryIndexDescription struct {
 	IndexName *string `json:"indexName,omitempty"`
 	// If not described, uses the source table GSI's read capacity settings.
 	// +optional
-	ProvisionedThroughputOverride *ProvisionedThroughputOverride `json:"provisionedThroughputOverride,omitempty"`
+	ProvisionedThroughputOverride *ProvisionedThroughputOverrideStatus `json:"provisionedThroughputOverride,omitempty"`
 	// Overrides the maximum on-demand throughput for the specified global secondary index in the specified replica table.
 	// +optional
-	OnDemandThroughputOverride *OnDemandThroughputOverride `json:"onDemandThroughputOverride,omitempty"`
+	OnDemandThroughputOverride *OnDemandThroughputOverrideStatus `json:"onDemandThroughputOverride,omitempty"`
 	// Represents the warm throughput of the global secondary index for this replica.
 	// +optional
 	WarmThroughput *GlobalSecondaryIndexWarmThroughputDescription `json:"warmThroughput,omitempty"`
@@ -354,6 +424,9 @@ type SSESpecification struct {
 	// The KMS key that should be used for the KMS encryption. To specify a key, use its key ID, Amazon Resource Name (ARN), alias name, or alias ARN. Note that you should only provide this parameter if the key is different from the default DynamoDB key `alias/aws/dynamodb`.
 	// +optional
 	KMSMasterKeyID *string `json:"kmsMasterKeyID,omitempty"`
+	// KMSMasterKeyRef names the Key whose .status.ackResourceMetadata.arn fills kmsMasterKeyID.
+	// +optional
+	KMSMasterKeyRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"kmsMasterKeyRef,omitempty"`
 }
 
 // SourceTableDetails mirrors the AWS SourceTableDetails shape.
@@ -474,6 +547,18 @@ type TimeToLiveDescription struct {
 	TimeToLiveStatus *string `json:"timeToLiveStatus,omitempty"`
 	// The name of the TTL attribute for items in the table.
 	// +optional
+	AttributeName *string `json:"attributeName,omitempty"`
+}
+
+// TimeToLiveSpecification mirrors the AWS TimeToLiveSpecification shape.
+type TimeToLiveSpecification struct {
+	// Indicates whether TTL is to be enabled (true) or disabled (false) on the table.
+	// +optional
+	Enabled *bool `json:"enabled,omitempty"`
+	// The name of the TTL attribute used to store the expiration time for items in the table.
+	// +optional
+	// +kubebuilder:validation:MinLength=1
+	// +kubebuilder:validation:MaxLength=255
 	AttributeName *string `json:"attributeName,omitempty"`
 }
 

@@ -104,6 +104,12 @@ namespace of the Lease.
   verbs:
   - create
   - patch
+- apiGroups:
+  - kms.services.k8s.aws
+  resources:
+  - keys
+  verbs:
+  - get
 {{- end -}}
 
 {{- define "dynamodb-chart.clusterRules" -}}

@@ -53,6 +53,17 @@ func diffSpec(desired, observed *v1alpha1.TableSpec) []string {
 	if desired.OnDemandThroughput != nil {
 		diff = append(diff, diffOnDemandThroughput("onDemandThroughput", desired.OnDemandThroughput, observed.OnDemandThroughput)...)
 	}
+	if desired.TableReplicas != nil {
+		if updates, _ := tableReplicasUpdates(desired.TableReplicas, observed.TableReplicas); len(updates) > 0 {
+			diff = append(diff, "tableReplicas")
+		}
+	}
+	if desired.ContinuousBackups != nil {
+		diff = append(diff, diffPointInTimeRecoverySpecification("continuousBackups", desired.ContinuousBackups, observed.ContinuousBackups)...)
+	}
+	if desired.TimeToLive != nil {
+		diff = append(diff, diffTimeToLiveSpecification("timeToLive", desired.TimeToLive, observed.TimeToLive)...)
+	}
 	return diff
 }
 
@@ -71,6 +82,10 @@ func diffCreateOnly(desired, observed *v1alpha1.TableSpec) []string {
 	}
 	if desired.GlobalSecondaryIndexes != nil {
 		_, refused := globalSecondaryIndexesUpdates(desired.GlobalSecondaryIndexes, observed.GlobalSecondaryIndexes)
+		diff = append(diff, refused...)
+	}
+	if desired.TableReplicas != nil {
+		_, refused := tableReplicasUpdates(desired.TableReplicas, observed.TableReplicas)
 		diff = append(diff, refused...)
 	}
 	return diff
@@ -111,6 +126,41 @@ func globalSecondaryIndexesUpdates(desired, observed []v1alpha1.GlobalSecondaryI
 	}
 	return out, refused
 }
+func tableReplicasUpdates(desired, observed []v1alpha1.CreateReplicationGroupMemberAction) ([]types.ReplicationGroupUpdate, []string) {
+	var out []types.ReplicationGroupUpdate
+	var refused []string
+	have := map[string]*v1alpha1.CreateReplicationGroupMemberAction{}
+	for i := range observed {
+		have[fmt.Sprint(conv.Value(observed[i].RegionName))] = &observed[i]
+	}
+	want := map[string]bool{}
+	for i := range desired {
+		d := &desired[i]
+		k := fmt.Sprint(conv.Value(d.RegionName))
+		want[k] = true
+		o, ok := have[k]
+		if !ok {
+			a := sdkCreateReplicationGroupMemberAction(*d)
+			out = append(out, types.ReplicationGroupUpdate{Create: &a})
+			continue
+		}
+		changed := managed.Observation{Diff: diffCreateReplicationGroupMemberAction("", d, o)}
+		if changed.Changed(".kmsMasterKeyID") || changed.Changed(".provisionedThroughputOverride") || changed.Changed(".onDemandThroughputOverride") || changed.Changed(".globalSecondaryIndexes") || changed.Changed(".tableClassOverride") {
+			a := sdkCreateReplicationGroupMemberActionFromUpdateReplicationGroupMemberAction(*d)
+			out = append(out, types.ReplicationGroupUpdate{Update: &a})
+		}
+		if changed.ChangedOtherThan(".kmsMasterKeyID", ".provisionedThroughputOverride", ".onDemandThroughputOverride", ".globalSecondaryIndexes", ".tableClassOverride") {
+			refused = append(refused, "tableReplicas["+k+"]")
+		}
+	}
+	for i := range observed {
+		if !want[fmt.Sprint(conv.Value(observed[i].RegionName))] {
+			a := sdkCreateReplicationGroupMemberActionFromDeleteReplicationGroupMemberAction(observed[i])
+			out = append(out, types.ReplicationGroupUpdate{Delete: &a})
+		}
+	}
+	return out, refused
+}
 
 func diffGlobalSecondaryIndex(path string, desired, observed *v1alpha1.GlobalSecondaryIndex) []string {
 	// AWS leaves out a struct whose fields are all unset.
@@ -135,6 +185,30 @@ func diffGlobalSecondaryIndex(path string, desired, observed *v1alpha1.GlobalSec
 	}
 	if desired.WarmThroughput != nil {
 		diff = append(diff, diffWarmThroughput(path+".warmThroughput", desired.WarmThroughput, observed.WarmThroughput)...)
+	}
+	return diff
+}
+
+func diffCreateReplicationGroupMemberAction(path string, desired, observed *v1alpha1.CreateReplicationGroupMemberAction) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.CreateReplicationGroupMemberAction{}
+	}
+	var diff []string
+	if desired.RegionName != nil && (observed.RegionName == nil || *desired.RegionName != *observed.RegionName) {
+		diff = append(diff, path+".regionName")
+	}
+	if desired.KMSMasterKeyID != nil && (observed.KMSMasterKeyID == nil || *desired.KMSMasterKeyID != *observed.KMSMasterKeyID) {
+		diff = append(diff, path+".kmsMasterKeyID")
+	}
+	if desired.ProvisionedThroughputOverride != nil {
+		diff = append(diff, diffProvisionedThroughputOverride(path+".provisionedThroughputOverride", desired.ProvisionedThroughputOverride, observed.ProvisionedThroughputOverride)...)
+	}
+	if desired.OnDemandThroughputOverride != nil {
+		diff = append(diff, diffOnDemandThroughputOverride(path+".onDemandThroughputOverride", desired.OnDemandThroughputOverride, observed.OnDemandThroughputOverride)...)
+	}
+	if desired.GlobalSecondaryIndexes != nil {
+		diff = append(diff, diffReplicaGlobalSecondaryIndexSet(path+".globalSecondaryIndexes", desired.GlobalSecondaryIndexes, observed.GlobalSecondaryIndexes)...)
 	}
 	return diff
 }
@@ -297,6 +371,36 @@ func diffOnDemandThroughput(path string, desired, observed *v1alpha1.OnDemandThr
 	return diff
 }
 
+func diffPointInTimeRecoverySpecification(path string, desired, observed *v1alpha1.PointInTimeRecoverySpecification) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.PointInTimeRecoverySpecification{}
+	}
+	var diff []string
+	if desired.PointInTimeRecoveryEnabled != nil && (observed.PointInTimeRecoveryEnabled == nil || *desired.PointInTimeRecoveryEnabled != *observed.PointInTimeRecoveryEnabled) {
+		diff = append(diff, path+".pointInTimeRecoveryEnabled")
+	}
+	if desired.RecoveryPeriodInDays != nil && (observed.RecoveryPeriodInDays == nil || *desired.RecoveryPeriodInDays != *observed.RecoveryPeriodInDays) {
+		diff = append(diff, path+".recoveryPeriodInDays")
+	}
+	return diff
+}
+
+func diffTimeToLiveSpecification(path string, desired, observed *v1alpha1.TimeToLiveSpecification) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.TimeToLiveSpecification{}
+	}
+	var diff []string
+	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
+		diff = append(diff, path+".enabled")
+	}
+	if desired.AttributeName != nil && (observed.AttributeName == nil || *desired.AttributeName != *observed.AttributeName) {
+		diff = append(diff, path+".attributeName")
+	}
+	return diff
+}
+
 func diffProjection(path string, desired, observed *v1alpha1.Projection) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
@@ -310,4 +414,56 @@ func diffProjection(path string, desired, observed *v1alpha1.Projection) []strin
 		diff = append(diff, path+".nonKeyAttributes")
 	}
 	return diff
+}
+
+func diffProvisionedThroughputOverride(path string, desired, observed *v1alpha1.ProvisionedThroughputOverride) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.ProvisionedThroughputOverride{}
+	}
+	var diff []string
+	if desired.ReadCapacityUnits != nil && (observed.ReadCapacityUnits == nil || *desired.ReadCapacityUnits != *observed.ReadCapacityUnits) {
+		diff = append(diff, path+".readCapacityUnits")
+	}
+	return diff
+}
+
+func diffOnDemandThroughputOverride(path string, desired, observed *v1alpha1.OnDemandThroughputOverride) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.OnDemandThroughputOverride{}
+	}
+	var diff []string
+	if desired.MaxReadRequestUnits != nil && (observed.MaxReadRequestUnits == nil || *desired.MaxReadRequestUnits != *observed.MaxReadRequestUnits) {
+		diff = append(diff, path+".maxReadRequestUnits")
+	}
+	return diff
+}
+
+func diffReplicaGlobalSecondaryIndex(path string, desired, observed *v1alpha1.ReplicaGlobalSecondaryIndex) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.ReplicaGlobalSecondaryIndex{}
+	}
+	var diff []string
+	if desired.IndexName != nil && (observed.IndexName == nil || *desired.IndexName != *observed.IndexName) {
+		diff = append(diff, path+".indexName")
+	}
+	if desired.ProvisionedThroughputOverride != nil {
+		diff = append(diff, diffProvisionedThroughputOverride(path+".provisionedThroughputOverride", desired.ProvisionedThroughputOverride, observed.ProvisionedThroughputOverride)...)
+	}
+	if desired.OnDemandThroughputOverride != nil {
+		diff = append(diff, diffOnDemandThroughputOverride(path+".onDemandThroughputOverride", desired.OnDemandThroughputOverride, observed.OnDemandThroughputOverride)...)
+	}
+	return diff
+}
+
+func diffReplicaGlobalSecondaryIndexSet(path string, desired, observed []v1alpha1.ReplicaGlobalSecondaryIndex) []string {
+	same := func(des, obs *v1alpha1.ReplicaGlobalSecondaryIndex) bool {
+		return len(diffReplicaGlobalSecondaryIndex(path, des, obs)) == 0
+	}
+	if compare.SameSet(desired, observed, same) {
+		return nil
+	}
+	return []string{path}
 }

@@ -40,6 +40,7 @@ func observedSpec(cr *v1alpha1.Table, desc *types.TableDescription) v1alpha1.Tab
 	observed.DeletionProtectionEnabled = desc.DeletionProtectionEnabled
 	observed.WarmThroughput = conv.Ptr(desc.WarmThroughput, apiWarmThroughputFromTableWarmThroughputDescription)
 	observed.OnDemandThroughput = conv.Ptr(desc.OnDemandThroughput, apiOnDemandThroughput)
+	observed.TableReplicas = conv.Slice(desc.Replicas, apiCreateReplicationGroupMemberActionFromReplicaDescription)
 	return observed
 }
 
@@ -66,6 +67,14 @@ func fillStatusFromTableDescription(status *v1alpha1.TableStatus, in *types.Tabl
 	status.ArchivalSummary = conv.Ptr(in.ArchivalSummary, apiArchivalSummary)
 	status.TableClassSummary = conv.Ptr(in.TableClassSummary, apiTableClassSummary)
 	status.MultiRegionConsistency = conv.FromEnum(in.MultiRegionConsistency)
+}
+
+func apiPointInTimeRecoverySpecificationFromPointInTimeRecoveryDescription(in types.PointInTimeRecoveryDescription) v1alpha1.PointInTimeRecoverySpecification {
+	return v1alpha1.PointInTimeRecoverySpecification{RecoveryPeriodInDays: conv.Int[int64](in.RecoveryPeriodInDays)}
+}
+
+func apiTimeToLiveSpecificationFromTimeToLiveDescription(in types.TimeToLiveDescription) v1alpha1.TimeToLiveSpecification {
+	return v1alpha1.TimeToLiveSpecification{AttributeName: in.AttributeName}
 }
 
 func sdkAttributeDefinition(in v1alpha1.AttributeDefinition) types.AttributeDefinition {
@@ -137,6 +146,20 @@ func sdkOnDemandThroughput(in v1alpha1.OnDemandThroughput) types.OnDemandThrough
 	}
 }
 
+func sdkPointInTimeRecoverySpecification(in v1alpha1.PointInTimeRecoverySpecification) types.PointInTimeRecoverySpecification {
+	return types.PointInTimeRecoverySpecification{
+		PointInTimeRecoveryEnabled: in.PointInTimeRecoveryEnabled,
+		RecoveryPeriodInDays:       conv.Int[int32](in.RecoveryPeriodInDays),
+	}
+}
+
+func sdkTimeToLiveSpecification(in v1alpha1.TimeToLiveSpecification) types.TimeToLiveSpecification {
+	return types.TimeToLiveSpecification{
+		AttributeName: in.AttributeName,
+		Enabled:       in.Enabled,
+	}
+}
+
 func sdkGlobalSecondaryIndexFromCreateGlobalSecondaryIndexAction(in v1alpha1.GlobalSecondaryIndex) types.CreateGlobalSecondaryIndexAction {
 	return types.CreateGlobalSecondaryIndexAction{
 		IndexName:             in.IndexName,
@@ -159,6 +182,32 @@ func sdkGlobalSecondaryIndexFromUpdateGlobalSecondaryIndexAction(in v1alpha1.Glo
 
 func sdkGlobalSecondaryIndexFromDeleteGlobalSecondaryIndexAction(in v1alpha1.GlobalSecondaryIndex) types.DeleteGlobalSecondaryIndexAction {
 	return types.DeleteGlobalSecondaryIndexAction{IndexName: in.IndexName}
+}
+
+func sdkCreateReplicationGroupMemberAction(in v1alpha1.CreateReplicationGroupMemberAction) types.CreateReplicationGroupMemberAction {
+	return types.CreateReplicationGroupMemberAction{
+		GlobalSecondaryIndexes:        conv.Slice(in.GlobalSecondaryIndexes, sdkReplicaGlobalSecondaryIndex),
+		KMSMasterKeyId:                in.KMSMasterKeyID,
+		OnDemandThroughputOverride:    conv.Ptr(in.OnDemandThroughputOverride, sdkOnDemandThroughputOverride),
+		ProvisionedThroughputOverride: conv.Ptr(in.ProvisionedThroughputOverride, sdkProvisionedThroughputOverride),
+		RegionName:                    in.RegionName,
+		TableClassOverride:            conv.ToEnum[types.TableClass](in.TableClassOverride),
+	}
+}
+
+func sdkCreateReplicationGroupMemberActionFromUpdateReplicationGroupMemberAction(in v1alpha1.CreateReplicationGroupMemberAction) types.UpdateReplicationGroupMemberAction {
+	return types.UpdateReplicationGroupMemberAction{
+		GlobalSecondaryIndexes:        conv.Slice(in.GlobalSecondaryIndexes, sdkReplicaGlobalSecondaryIndex),
+		KMSMasterKeyId:                in.KMSMasterKeyID,
+		OnDemandThroughputOverride:    conv.Ptr(in.OnDemandThroughputOverride, sdkOnDemandThroughputOverride),
+		ProvisionedThroughputOverride: conv.Ptr(in.ProvisionedThroughputOverride, sdkProvisionedThroughputOverride),
+		RegionName:                    in.RegionName,
+		TableClassOverride:            conv.ToEnum[types.TableClass](in.TableClassOverride),
+	}
+}
+
+func sdkCreateReplicationGroupMemberActionFromDeleteReplicationGroupMemberAction(in v1alpha1.CreateReplicationGroupMemberAction) types.DeleteReplicationGroupMemberAction {
+	return types.DeleteReplicationGroupMemberAction{RegionName: in.RegionName}
 }
 
 func apiAttributeDefinition(in types.AttributeDefinition) v1alpha1.AttributeDefinition {
@@ -226,6 +275,16 @@ func apiOnDemandThroughput(in types.OnDemandThroughput) v1alpha1.OnDemandThrough
 	}
 }
 
+func apiCreateReplicationGroupMemberActionFromReplicaDescription(in types.ReplicaDescription) v1alpha1.CreateReplicationGroupMemberAction {
+	return v1alpha1.CreateReplicationGroupMemberAction{
+		GlobalSecondaryIndexes:        conv.Slice(in.GlobalSecondaryIndexes, apiReplicaGlobalSecondaryIndexFromReplicaGlobalSecondaryIndexDescription),
+		KMSMasterKeyID:                in.KMSMasterKeyId,
+		OnDemandThroughputOverride:    conv.Ptr(in.OnDemandThroughputOverride, apiOnDemandThroughputOverride),
+		ProvisionedThroughputOverride: conv.Ptr(in.ProvisionedThroughputOverride, apiProvisionedThroughputOverride),
+		RegionName:                    in.RegionName,
+	}
+}
+
 func apiBillingModeSummary(in types.BillingModeSummary) v1alpha1.BillingModeSummary {
 	return v1alpha1.BillingModeSummary{
 		BillingMode:                       conv.FromEnum(in.BillingMode),
@@ -237,8 +296,8 @@ func apiReplicaDescription(in types.ReplicaDescription) v1alpha1.ReplicaDescript
 	return v1alpha1.ReplicaDescription{
 		GlobalSecondaryIndexes:        conv.Slice(in.GlobalSecondaryIndexes, apiReplicaGlobalSecondaryIndexDescription),
 		KMSMasterKeyID:                in.KMSMasterKeyId,
-		OnDemandThroughputOverride:    conv.Ptr(in.OnDemandThroughputOverride, apiOnDemandThroughputOverride),
-		ProvisionedThroughputOverride: conv.Ptr(in.ProvisionedThroughputOverride, apiProvisionedThroughputOverride),
+		OnDemandThroughputOverride:    conv.Ptr(in.OnDemandThroughputOverride, apiOnDemandThroughputOverrideStatus),
+		ProvisionedThroughputOverride: conv.Ptr(in.ProvisionedThroughputOverride, apiProvisionedThroughputOverrideStatus),
 		RegionName:                    in.RegionName,
 		ReplicaInaccessibleDateTime:   conv.FromTime(in.ReplicaInaccessibleDateTime),
 		ReplicaStatus:                 conv.FromEnum(in.ReplicaStatus),
@@ -289,6 +348,22 @@ func sdkProjection(in v1alpha1.Projection) types.Projection {
 	}
 }
 
+func sdkProvisionedThroughputOverride(in v1alpha1.ProvisionedThroughputOverride) types.ProvisionedThroughputOverride {
+	return types.ProvisionedThroughputOverride{ReadCapacityUnits: conv.Int[int64](in.ReadCapacityUnits)}
+}
+
+func sdkOnDemandThroughputOverride(in v1alpha1.OnDemandThroughputOverride) types.OnDemandThroughputOverride {
+	return types.OnDemandThroughputOverride{MaxReadRequestUnits: conv.Int[int64](in.MaxReadRequestUnits)}
+}
+
+func sdkReplicaGlobalSecondaryIndex(in v1alpha1.ReplicaGlobalSecondaryIndex) types.ReplicaGlobalSecondaryIndex {
+	return types.ReplicaGlobalSecondaryIndex{
+		IndexName:                     in.IndexName,
+		OnDemandThroughputOverride:    conv.Ptr(in.OnDemandThroughputOverride, sdkOnDemandThroughputOverride),
+		ProvisionedThroughputOverride: conv.Ptr(in.ProvisionedThroughputOverride, sdkProvisionedThroughputOverride),
+	}
+}
+
 func apiProjection(in types.Projection) v1alpha1.Projection {
 	return v1alpha1.Projection{
 		NonKeyAttributes: in.NonKeyAttributes,
@@ -311,6 +386,22 @@ func apiOnDemandThroughputOverride(in types.OnDemandThroughputOverride) v1alpha1
 	return v1alpha1.OnDemandThroughputOverride{MaxReadRequestUnits: conv.Int[int64](in.MaxReadRequestUnits)}
 }
 
+func apiReplicaGlobalSecondaryIndexFromReplicaGlobalSecondaryIndexDescription(in types.ReplicaGlobalSecondaryIndexDescription) v1alpha1.ReplicaGlobalSecondaryIndex {
+	return v1alpha1.ReplicaGlobalSecondaryIndex{
+		IndexName:                     in.IndexName,
+		OnDemandThroughputOverride:    conv.Ptr(in.OnDemandThroughputOverride, apiOnDemandThroughputOverride),
+		ProvisionedThroughputOverride: conv.Ptr(in.ProvisionedThroughputOverride, apiProvisionedThroughputOverride),
+	}
+}
+
+func apiProvisionedThroughputOverrideStatus(in types.ProvisionedThroughputOverride) v1alpha1.ProvisionedThroughputOverrideStatus {
+	return v1alpha1.ProvisionedThroughputOverrideStatus{ReadCapacityUnits: conv.Int[int64](in.ReadCapacityUnits)}
+}
+
+func apiOnDemandThroughputOverrideStatus(in types.OnDemandThroughputOverride) v1alpha1.OnDemandThroughputOverrideStatus {
+	return v1alpha1.OnDemandThroughputOverrideStatus{MaxReadRequestUnits: conv.Int[int64](in.MaxReadRequestUnits)}
+}
+
 func apiTableWarmThroughputDescription(in types.TableWarmThroughputDescription) v1alpha1.TableWarmThroughputDescription {
 	return v1alpha1.TableWarmThroughputDescription{
 		ReadUnitsPerSecond:  conv.Int[int64](in.ReadUnitsPerSecond),
@@ -322,8 +413,8 @@ func apiTableWarmThroughputDescription(in types.TableWarmThroughputDescription) 
 func apiReplicaGlobalSecondaryIndexDescription(in types.ReplicaGlobalSecondaryIndexDescription) v1alpha1.ReplicaGlobalSecondaryIndexDescription {
 	return v1alpha1.ReplicaGlobalSecondaryIndexDescription{
 		IndexName:                     in.IndexName,
-		OnDemandThroughputOverride:    conv.Ptr(in.OnDemandThroughputOverride, apiOnDemandThroughputOverride),
-		ProvisionedThroughputOverride: conv.Ptr(in.ProvisionedThroughputOverride, apiProvisionedThroughputOverride),
+		OnDemandThroughputOverride:    conv.Ptr(in.OnDemandThroughputOverride, apiOnDemandThroughputOverrideStatus),
+		ProvisionedThroughputOverride: conv.Ptr(in.ProvisionedThroughputOverride, apiProvisionedThroughputOverrideStatus),
 		WarmThroughput:                conv.Ptr(in.WarmThroughput, apiGlobalSecondaryIndexWarmThroughputDescription),
 	}
 }

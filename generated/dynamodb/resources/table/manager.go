@@ -10,7 +10,9 @@ import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	"maps"
+	"net/http"
 	"slices"
 )
 
@@ -30,7 +32,17 @@ func Kind() managed.Kind[*v1alpha1.Table] {
 		New: func() *v1alpha1.Table {
 			return &v1alpha1.Table{}
 		},
-		RecoverableCodes: []string{"InternalServerError", "InvalidEndpointException", "LimitExceededException"},
+		RecoverableCodes: []string{"ContinuousBackupsUnavailableException", "InternalServerError", "InvalidEndpointException", "LimitExceededException"},
+		References: []managed.Reference{{
+			Field:    "sseSpecification.kmsMasterKeyID",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "sseSpecification.kmsMasterKeyRef",
+			Target: schema.GroupVersionKind{
+				Group:   "kms.services.k8s.aws",
+				Kind:    "Key",
+				Version: "v1alpha1",
+			},
+		}},
 	}
 }
 
@@ -52,6 +64,48 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Table) (managed.Obse
 	}
 	fillStatusFromTableDescription(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
+	// DescribeContinuousBackups reads continuousBackups, which UpdateContinuousBackups sets.
+	if cr.Spec.ContinuousBackups != nil || !managed.Owned(cr) {
+		if got, err := m.client.DescribeContinuousBackups(ctx, &dynamodb.DescribeContinuousBackupsInput{TableName: cr.Spec.TableName}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.ContinuousBackups = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.ContinuousBackups = nil
+			if d0 := got.ContinuousBackupsDescription; d0 != nil {
+				if d1 := d0.PointInTimeRecoveryDescription; d1 != nil {
+					observed.ContinuousBackups = &v1alpha1.PointInTimeRecoverySpecification{
+						PointInTimeRecoveryEnabled: conv.Mapped(string(d1.PointInTimeRecoveryStatus), map[string]bool{
+							"DISABLED": false,
+							"ENABLED":  true,
+						}),
+						RecoveryPeriodInDays: conv.Int[int64](d1.RecoveryPeriodInDays),
+					}
+				}
+			}
+		}
+	}
+	// DescribeTimeToLive reads timeToLive, which UpdateTimeToLive sets.
+	if cr.Spec.TimeToLive != nil || !managed.Owned(cr) {
+		if got, err := m.client.DescribeTimeToLive(ctx, &dynamodb.DescribeTimeToLiveInput{TableName: cr.Spec.TableName}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.TimeToLive = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.TimeToLive = nil
+			if d0 := got.TimeToLiveDescription; d0 != nil {
+				observed.TimeToLive = &v1alpha1.TimeToLiveSpecification{
+					AttributeName: d0.AttributeName,
+					Enabled: conv.Mapped(string(d0.TimeToLiveStatus), map[string]bool{
+						"DISABLED":  false,
+						"DISABLING": false,
+						"ENABLED":   true,
+						"ENABLING":  true,
+					}),
+				}
+			}
+		}
+	}
 	obs := managed.Observation{
 		ARN:       desc.TableArn,
 		Diff:      diffSpec(&cr.Spec, &observed),
@@ -140,9 +194,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Table, obs managed.Ob
 			}
 		}
 	}
-	if slices.ContainsFunc(obs.Diff, func(p string) bool {
-		return p != "tags"
-	}) {
+	if obs.ChangedOtherThan("tags", "continuousBackups", "timeToLive") {
 		in := &dynamodb.UpdateTableInput{TableName: cr.Spec.TableName}
 		if obs.Changed("attributeDefinitions") || obs.Changed("globalSecondaryIndexes") {
 			in.AttributeDefinitions = conv.Slice(cr.Spec.AttributeDefinitions, sdkAttributeDefinition)
@@ -175,7 +227,26 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Table, obs managed.Ob
 		if obs.Changed("globalSecondaryIndexes") {
 			in.GlobalSecondaryIndexUpdates, _ = globalSecondaryIndexesUpdates(cr.Spec.GlobalSecondaryIndexes, observed.GlobalSecondaryIndexes)
 		}
+		if obs.Changed("tableReplicas") {
+			in.ReplicaUpdates, _ = tableReplicasUpdates(cr.Spec.TableReplicas, observed.TableReplicas)
+		}
 		if _, err := m.client.UpdateTable(ctx, in); err != nil {
+			return err
+		}
+	}
+	if obs.Changed("continuousBackups") && cr.Spec.ContinuousBackups != nil {
+		if _, err := m.client.UpdateContinuousBackups(ctx, &dynamodb.UpdateContinuousBackupsInput{
+			PointInTimeRecoverySpecification: conv.Ptr(cr.Spec.ContinuousBackups, sdkPointInTimeRecoverySpecification),
+			TableName:                        cr.Spec.TableName,
+		}); err != nil {
+			return err
+		}
+	}
+	if obs.Changed("timeToLive") && cr.Spec.TimeToLive != nil {
+		if _, err := m.client.UpdateTimeToLive(ctx, &dynamodb.UpdateTimeToLiveInput{
+			TableName:               cr.Spec.TableName,
+			TimeToLiveSpecification: conv.Ptr(cr.Spec.TimeToLive, sdkTimeToLiveSpecification),
+		}); err != nil {
 			return err
 		}
 	}

@@ -342,6 +342,13 @@ type Field struct {
 	// AddRemoveSet is set for a list of strings that an operation of its
 	// own changes by the elements to add and remove, and another lists.
 	AddRemoveSet *AddRemoveSet
+	// AttachedSet is set for a list of other resources' identifiers
+	// attached and detached one per call and listed by this resource's
+	// identifier.
+	AttachedSet *AttachedSet
+	// StringMap is set for a map of strings put and deleted one key per
+	// call, and listed and read by key.
+	StringMap *StringMap
 	// EmulatorGap says how the end-to-end tests' emulator fails the
 	// field, which other tests then cover.
 	EmulatorGap string

@@ -29,6 +29,12 @@ type File struct {
 	// service-2.json) under AWS_JSON_MODELS_DIR. A service that only one
 	// of them has, such as ec2, is read from that one without it.
 	ModelFormat string `yaml:"modelFormat,omitempty" schema:"pattern=^(smithy|awsjson)$"`
+	// Global says the service has one endpoint per partition, whatever
+	// the region (IAM): every object's calls go to the controller's
+	// region, so the services.k8s.aws/region and default-region
+	// annotations neither break nor matter, and changing them moves
+	// nothing.
+	Global bool `yaml:"global,omitempty"`
 	// Breaking acknowledges changes to this service's CRDs that break
 	// manifests or clients written for the previous ones, which
 	// `kubesmith diff` (run by `make verify`) refuses otherwise: a spec

@@ -191,6 +191,9 @@ func (m *managerWriter) kindOptions() jen.Dict {
 	if m.r.BatchSize > 0 {
 		opts[jen.Id("BatchSize")] = jen.Lit(m.r.BatchSize)
 	}
+	if m.svc.Global {
+		opts[jen.Id("Global")] = jen.True()
+	}
 	if applied := m.appliedFields(); applied != nil {
 		opts[jen.Id("AppliedFields")] = applied
 	}

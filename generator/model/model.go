@@ -21,6 +21,9 @@ type Service struct {
 	// (Options.UsePathStyle): the endpoint rules take the builtIn
 	// AWS::S3::ForcePathStyle.
 	PathStyle bool
+	// Global is set for a service with one endpoint per partition (IAM):
+	// region annotations do not place its resources.
+	Global    bool
 	Resources []*Resource
 	// Structs are the structure shapes the kinds use, by shape name.
 	Structs map[string]*Struct

@@ -21,6 +21,7 @@ func Kind() managed.Kind[*v1alpha1.Group] {
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Group] {
 			return &manager{client: iam.NewFromConfig(cfg)}
 		},
+		Global:         true,
 		LateInitFields: []string{"path"},
 		Name:           "Group",
 		New: func() *v1alpha1.Group {

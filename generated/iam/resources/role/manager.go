@@ -27,6 +27,7 @@ func Kind() managed.Kind[*v1alpha1.Role] {
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Role] {
 			return &manager{client: iam.NewFromConfig(cfg)}
 		},
+		Global:         true,
 		LateInitFields: []string{"path", "maxSessionDuration"},
 		Name:           "Role",
 		New: func() *v1alpha1.Role {

@@ -27,6 +27,7 @@ func Kind() managed.Kind[*v1alpha1.User] {
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.User] {
 			return &manager{client: iam.NewFromConfig(cfg)}
 		},
+		Global:         true,
 		LateInitFields: []string{"path"},
 		Name:           "User",
 		New: func() *v1alpha1.User {

@@ -106,6 +106,7 @@ func (m *managerWriter) readEntriesFunc(f *model.Field) jen.Code {
 			jen.Id("values").Op(":=").Map(jen.String()).String().Values(),
 			jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("keys")).Block(
 				jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(s.Get.Name).Call(jen.Id("ctx"), get),
+				jen.If(m.notFound()).Block(jen.Comment("Deleted since the list."), jen.Continue()),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 				jen.Id("values").Index(jen.Id("k")).Op("=").Qual(convPkg, "Value").Call(jen.Id("out").Dot(value.SDKName)),
 			),
@@ -235,13 +236,6 @@ func sameValue(s *model.StringMap) jen.Code {
 // resource that still holds them. A resource already gone has none.
 func (m *managerWriter) emptyPerEntry() []jen.Code {
 	var body []jen.Code
-	notFound := func() jen.Code {
-		codes := []jen.Code{jen.Err()}
-		for _, c := range m.r.NotFoundCodes {
-			codes = append(codes, jen.Lit(c))
-		}
-		return jen.Qual(managedPkg, "HasErrorCode").Call(codes...)
-	}
 	for _, f := range m.perEntry() {
 		id := m.perEntryID(f)
 		var calls jen.Code
@@ -263,10 +257,19 @@ func (m *managerWriter) emptyPerEntry() []jen.Code {
 			jen.Comment("AWS refuses to delete the resource while it holds "+f.JSONName+"."),
 			jen.If(id.(*jen.Statement).Clone().Op("!=").Nil()).Block(
 				jen.List(jen.Id("have"), jen.Err()).Op(":=").Id("m").Dot(readEntriesName(f)).Call(jen.Id("ctx"), jen.Op("*").Add(id)),
-				jen.If(jen.Err().Op("!=").Nil().Op("&&").Op("!").Add(notFound())).Block(jen.Return(jen.Err())),
+				jen.If(jen.Err().Op("!=").Nil().Op("&&").Op("!").Add(m.notFound())).Block(jen.Return(jen.Err())),
 				calls,
 			),
 		)
 	}
 	return body
+}
+
+// notFound is the condition that err is one of the kind's not-found codes.
+func (m *managerWriter) notFound() jen.Code {
+	codes := []jen.Code{jen.Err()}
+	for _, c := range m.r.NotFoundCodes {
+		codes = append(codes, jen.Lit(c))
+	}
+	return jen.Qual(managedPkg, "HasErrorCode").Call(codes...)
 }

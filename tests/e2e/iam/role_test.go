@@ -24,6 +24,7 @@ type roleState struct {
 	boundary    string
 	inline      map[string]string
 	attached    []string
+	tags        map[string]string
 }
 
 func readRole(t *testing.T, name string) roleState {
@@ -53,6 +54,14 @@ func readRole(t *testing.T, name string) roleState {
 		t.Fatalf("ListAttachedRolePolicies %s: %v", name, err)
 	}
 	s.attached = arns(attached.AttachedPolicies)
+	tags, err := c.ListRoleTags(ctx, &iam.ListRoleTagsInput{RoleName: aws.String(name)})
+	if err != nil {
+		t.Fatalf("ListRoleTags %s: %v", name, err)
+	}
+	s.tags = map[string]string{}
+	for _, tag := range tags.Tags {
+		s.tags[aws.ToString(tag.Key)] = aws.ToString(tag.Value)
+	}
 	return s
 }
 
@@ -64,13 +73,14 @@ func waitRole(t *testing.T, name string, check func(roleState) error) {
 
 // TestRoleWithPolicies is the IAM Role: an inline policy and an
 // attached managed policy (and a second of each), with a permissions
-// boundary. It is created and Ready, IAM holds it all; an update changes
-// the description and session length, changes one inline policy and
-// removes the other, detaches one managed policy and drops the boundary;
+// boundary and tags. It is created and Ready, IAM holds it all; an update
+// changes the description and session length, changes one inline policy
+// and removes the other, detaches one managed policy, drops the boundary
+// and replaces the tags (UntagRole, TagRole);
 // a trust policy changed and an inline policy added out of band are put
 // back at resync (a set inlinePolicies map is the whole set, as the
 // incumbent syncs it); the same policy reformatted out of band is no
-// drift, and ten unchanged resyncs read GetRole, ListRolePolicies, one
+// drift, and ten unchanged resyncs read GetRole, ListRoleTags, ListRolePolicies, one
 // GetRolePolicy per inline policy and ListAttachedRolePolicies once each,
 // and write nothing; the delete detaches and deletes the policies first,
 // as IAM requires, and the role is gone.
@@ -101,6 +111,9 @@ func TestRoleWithPolicies(t *testing.T) {
 	if err := samePolicies(got.inline, role.Spec.InlinePolicies); err != nil {
 		t.Error(err)
 	}
+	if got.tags["team"] != "platform" {
+		t.Errorf("tags %v, want team=platform", got.tags)
+	}
 	if want := []string{readOnly, writer}; !slices.Equal(got.attached, sorted(want)) {
 		t.Errorf("attached %v, want %v", got.attached, want)
 	}
@@ -111,6 +124,7 @@ func TestRoleWithPolicies(t *testing.T) {
 		r.Spec.InlinePolicies = map[string]string{"logs": allow("logs:FilterLogEvents")}
 		r.Spec.Policies = []string{readOnly}
 		r.Spec.PermissionsBoundary = nil
+		r.Spec.Tags = []v1alpha1.Tag{{Key: aws.String("env"), Value: aws.String("prod")}}
 	})
 	waitRole(t, name, func(s roleState) error {
 		switch {
@@ -120,6 +134,8 @@ func TestRoleWithPolicies(t *testing.T) {
 			return fmt.Errorf("attached %v, want %s only", s.attached, readOnly)
 		case s.boundary != "":
 			return fmt.Errorf("permissions boundary %s, want none", s.boundary)
+		case s.tags["env"] != "prod" || s.tags["team"] != "":
+			return fmt.Errorf("tags %v, want env=prod and no team", s.tags)
 		}
 		return samePolicies(s.inline, map[string]string{"logs": allow("logs:FilterLogEvents")})
 	})
@@ -143,7 +159,7 @@ func TestRoleWithPolicies(t *testing.T) {
 	if _, err := c.PutRolePolicy(ctx, &iam.PutRolePolicyInput{RoleName: aws.String(name), PolicyName: aws.String("logs"), PolicyDocument: aws.String(reformatted)}); err != nil {
 		t.Fatal(err)
 	}
-	e.checkEconomy("Role", name, map[string]int{"GetRole": 1, "ListRolePolicies": 1, "GetRolePolicy": 1, "ListAttachedRolePolicies": 1})
+	e.checkEconomy("Role", name, map[string]int{"GetRole": 1, "ListRoleTags": 1, "ListRolePolicies": 1, "GetRolePolicy": 1, "ListAttachedRolePolicies": 1})
 
 	e.Delete(role)
 	e.WaitGone(role)

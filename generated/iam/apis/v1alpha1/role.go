@@ -9,7 +9,6 @@ import (
 
 // RoleSpec is the desired state of the Role.
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.path) || has(self.path)",message="path cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.tags) || has(self.tags)",message="tags cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.permissionsBoundary) && has(self.permissionsBoundaryRef))",message="set at most one of permissionsBoundary and permissionsBoundaryRef"
 // +kubebuilder:validation:XValidation:rule="!(has(self.policies) && has(self.policyRefs))",message="set at most one of policies and policyRefs"
 type RoleSpec struct {
@@ -38,7 +37,6 @@ type RoleSpec struct {
 	MaxSessionDuration *int64 `json:"maxSessionDuration,omitempty"`
 	// A list of tags that you want to attach to the new role. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources in the IAM User Guide.
 	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="tags cannot change once set"
 	// +kubebuilder:validation:MinItems=0
 	// +kubebuilder:validation:MaxItems=50
 	Tags []Tag `json:"tags,omitempty"`
@@ -86,7 +84,6 @@ type RoleStatus struct {
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.tags)) || !has(self.spec) || !has(self.spec.tags)",message="spec.tags cannot be added once the Role exists in AWS: AWS takes it only at create"
 type Role struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

@@ -9,7 +9,6 @@ import (
 
 // UserSpec is the desired state of the User.
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.path) || has(self.path)",message="path cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.tags) || has(self.tags)",message="tags cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.permissionsBoundary) && has(self.permissionsBoundaryRef))",message="set at most one of permissionsBoundary and permissionsBoundaryRef"
 // +kubebuilder:validation:XValidation:rule="!(has(self.policies) && has(self.policyRefs))",message="set at most one of policies and policyRefs"
 type UserSpec struct {
@@ -28,7 +27,6 @@ type UserSpec struct {
 	Name *string `json:"name"`
 	// A list of tags that you want to attach to the new user. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources in the IAM User Guide.
 	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="tags cannot change once set"
 	// +kubebuilder:validation:MinItems=0
 	// +kubebuilder:validation:MaxItems=50
 	Tags []Tag `json:"tags,omitempty"`
@@ -71,7 +69,6 @@ type UserStatus struct {
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.tags)) || !has(self.spec) || !has(self.spec.tags)",message="spec.tags cannot be added once the User exists in AWS: AWS takes it only at create"
 type User struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

@@ -246,6 +246,10 @@ func (m *manager) readInlinePolicies(ctx context.Context, id string) (map[string
 			GroupName:  conv.Of(id),
 			PolicyName: conv.Of(k),
 		})
+		if managed.HasErrorCode(err, "NoSuchEntity") {
+			// Deleted since the list.
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}

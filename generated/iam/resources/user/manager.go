@@ -12,6 +12,7 @@ import (
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	"maps"
 	"net/http"
 	"slices"
 )
@@ -98,6 +99,16 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.User) (managed.Obser
 		Immutable: diffCreateOnly(&cr.Spec, &observed),
 		Observed:  observed,
 	}
+	// The tags are read apart from the resource; aws: tags never count.
+	if arn := cr.Spec.Name; arn != nil {
+		tags, err := m.listTags(ctx, arn)
+		if err != nil {
+			return managed.Observation{}, err
+		}
+		if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), tags) {
+			obs.Diff = append(obs.Diff, "tags")
+		}
+	}
 	return obs, nil
 }
 
@@ -126,7 +137,35 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.User) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.User, obs managed.Observation) error {
-	if obs.ChangedOtherThan("permissionsBoundary", "policies", "inlinePolicies") {
+	if obs.Changed("tags") && cr.Spec.Name != nil {
+		observed, err := m.listTags(ctx, cr.Spec.Name)
+		if err != nil {
+			return err
+		}
+		set, remove := managed.TagChanges(managed.DesiredTags(ctx, specTags(cr)), observed)
+		if len(remove) > 0 {
+			if _, err := m.client.UntagUser(ctx, &iam.UntagUserInput{
+				TagKeys:  remove,
+				UserName: cr.Spec.Name,
+			}); err != nil {
+				return err
+			}
+		}
+		if len(set) > 0 {
+			if _, err := m.client.TagUser(ctx, &iam.TagUserInput{
+				Tags: conv.TagList(set, func(k, v string) types.Tag {
+					return types.Tag{
+						Key:   &k,
+						Value: &v,
+					}
+				}),
+				UserName: cr.Spec.Name,
+			}); err != nil {
+				return err
+			}
+		}
+	}
+	if obs.ChangedOtherThan("tags", "permissionsBoundary", "policies", "inlinePolicies") {
 		in := &iam.UpdateUserInput{UserName: cr.Spec.Name}
 		if _, err := m.client.UpdateUser(ctx, in); err != nil {
 			return err
@@ -232,6 +271,19 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.User) error {
 	return err
 }
 
+// listTags reads the resource's tags through ListUserTags.
+func (m *manager) listTags(ctx context.Context, arn *string) (map[string]string, error) {
+	tags := map[string]string{}
+	out, err := m.client.ListUserTags(ctx, &iam.ListUserTagsInput{UserName: arn})
+	if err != nil {
+		return nil, err
+	}
+	maps.Copy(tags, conv.TagMap(out.Tags, func(t types.Tag) (string, string) {
+		return conv.Value(t.Key), conv.Value(t.Value)
+	}))
+	return tags, nil
+}
+
 // readPolicies reads the policies of the resource id, listed by ListAttachedUserPolicies, sorted.
 func (m *manager) readPolicies(ctx context.Context, id string) ([]string, error) {
 	values := []string{}
@@ -284,6 +336,10 @@ func (m *manager) readInlinePolicies(ctx context.Context, id string) (map[string
 			PolicyName: conv.Of(k),
 			UserName:   conv.Of(id),
 		})
+		if managed.HasErrorCode(err, "NoSuchEntity") {
+			// Deleted since the list.
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -29,6 +29,12 @@ type File struct {
 	// service-2.json) under AWS_JSON_MODELS_DIR. A service that only one
 	// of them has, such as ec2, is read from that one without it.
 	ModelFormat string `yaml:"modelFormat,omitempty" schema:"pattern=^(smithy|awsjson)$"`
+	// Global says the service has one endpoint per partition, whatever
+	// the region (IAM): every object's calls go to the controller's
+	// region, so the services.k8s.aws/region and default-region
+	// annotations neither break nor matter, and changing them moves
+	// nothing.
+	Global bool `yaml:"global,omitempty"`
 	// Breaking acknowledges changes to this service's CRDs that break
 	// manifests or clients written for the previous ones, which
 	// `kubesmith diff` (run by `make verify`) refuses otherwise: a spec
@@ -130,6 +136,17 @@ type Resource struct {
 	// AllowedPrincipals, by ModifyVpcEndpointServicePermissions and
 	// DescribeVpcEndpointServicePermissions.
 	AddRemoveSets map[string]*AddRemoveSet `yaml:"addRemoveSets,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// AttachedSets are spec fields listing other resources' identifiers,
+	// keyed by the attach input's member that takes one, each attached by
+	// a call of its own, detached by another, and listed by an operation
+	// taking this resource's identifier: an IAM role's PolicyArn, by
+	// AttachRolePolicy, DetachRolePolicy and ListAttachedRolePolicies.
+	AttachedSets map[string]*AttachedSet `yaml:"attachedSets,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// StringMaps are spec fields, maps of strings keyed by field name,
+	// whose entries are put and deleted one key per call, listed by key
+	// and read one key per call: an IAM role's InlinePolicies, by
+	// PutRolePolicy, DeleteRolePolicy, ListRolePolicies and GetRolePolicy.
+	StringMaps map[string]*StringMap `yaml:"stringMaps,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
 	// FindCreated says how to find what a create made when its answer was
 	// lost (a crash or a timeout between the create call and the status
 	// write), for a resource whose identifier AWS assigns, such as a
@@ -580,6 +597,39 @@ type AddRemoveSet struct {
 	// ObservedAt is the dotted path in List's output to the strings,
 	// through lists of structures (AllowedPrincipals.Principal).
 	ObservedAt string `yaml:"observedAt"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// AttachedSet names the operations that attach, detach and list other
+// resources' identifiers one per call.
+type AttachedSet struct {
+	// Attach attaches one: it takes the resource's identifier and the
+	// element, in the member that keys the entry.
+	Attach string `yaml:"attach"`
+	// Detach detaches one; it takes the same two members.
+	Detach string `yaml:"detach"`
+	// List lists them: it takes the resource's identifier.
+	List string `yaml:"list"`
+	// ObservedAt is the dotted path in List's output to the identifiers,
+	// through lists of structures (AttachedPolicies.PolicyArn).
+	ObservedAt string `yaml:"observedAt"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// StringMap names the operations that put, delete, list and get the
+// entries of a map of strings one key per call.
+type StringMap struct {
+	// Put sets one entry: it takes the resource's identifier, the key and
+	// the value.
+	Put string `yaml:"put"`
+	// Delete removes one entry: it takes the identifier and the key.
+	Delete string `yaml:"delete"`
+	// List lists the keys: it takes the identifier.
+	List string `yaml:"list"`
+	// Get reads one entry's value: it takes the identifier and the key.
+	Get string `yaml:"get"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }

@@ -81,6 +81,16 @@ func (f *File) normalize() {
 				r.AddRemoveSets[k] = &AddRemoveSet{}
 			}
 		}
+		for k, a := range r.AttachedSets {
+			if a == nil {
+				r.AttachedSets[k] = &AttachedSet{}
+			}
+		}
+		for k, sm := range r.StringMaps {
+			if sm == nil {
+				r.StringMaps[k] = &StringMap{}
+			}
+		}
 		for k, e := range r.KeepEmpty {
 			if e == nil {
 				r.KeepEmpty[k] = &KeepEmpty{}

@@ -131,6 +131,9 @@ func (d *differ) differs(f *model.Field, des, obs *jen.Statement) jen.Code {
 			return not(jen.Qual("slices", "Equal").Call(des, obs))
 		}
 	case model.Map:
+		if s := f.StringMap; s != nil {
+			return not(jen.Qual(comparePkg, "SameMap").Call(des, obs, sameValue(s)))
+		}
 		if t.Elem.Kind == model.String && strings.Contains(f.Member, "Tag") {
 			return not(jen.Qual(comparePkg, "Tags").Call(des, obs))
 		}

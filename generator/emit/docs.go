@@ -357,6 +357,15 @@ func (m *managerWriter) specOperations(f *model.Field) string {
 		add("associate", f.Links.Associate, "")
 		add("disassociate", f.Links.Disassociate, "")
 		add("list", f.Links.List, "")
+	case f.AttachedSet != nil:
+		add("attach", f.AttachedSet.Attach, "")
+		add("detach", f.AttachedSet.Detach, "")
+		add("list", f.AttachedSet.List, "")
+	case f.StringMap != nil:
+		add("put", f.StringMap.Put, "")
+		add("delete", f.StringMap.Delete, "")
+		add("list", f.StringMap.List, "")
+		add("get", f.StringMap.Get, "")
 	case f.UpdatedBy != nil:
 		add("update", r.Update, f.UpdatedBy.Member)
 	case f.AddRemove != nil:
@@ -364,7 +373,7 @@ func (m *managerWriter) specOperations(f *model.Field) string {
 	case f.Updatable && !(f == m.tagsField() && m.tagsOwned()) && takes(r.Update, f.Member):
 		add("update", r.Update, f.Member)
 	}
-	if f.ObservedPath != nil && f.Links == nil {
+	if f.ObservedPath != nil && f.Links == nil && f.AttachedSet == nil && f.StringMap == nil {
 		add("read", r.Read, strings.Join(f.ObservedPath, "."))
 	}
 	return strings.Join(ops, ", ")

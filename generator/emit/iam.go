@@ -71,6 +71,12 @@ func calledOperations(r *model.Resource) []*model.Operation {
 		if s := f.AddRemoveSet; s != nil {
 			ops = append(ops, s.Modify, s.List)
 		}
+		if s := f.AttachedSet; s != nil {
+			ops = append(ops, s.Attach, s.Detach, s.List)
+		}
+		if s := f.StringMap; s != nil {
+			ops = append(ops, s.Put, s.Delete, s.List, s.Get)
+		}
 		if k := f.KeepsEmpty; k != nil {
 			ops = append(ops, k.List)
 			for _, c := range k.Collections {

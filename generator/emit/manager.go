@@ -55,7 +55,7 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 		f.Line()
 		f.Add(m.batchReadFuncs()...)
 	}
-	for _, code := range append(append(m.listLinksFuncs(), m.keepEmptyFuncs()...), m.listSetFuncs()...) {
+	for _, code := range slices.Concat(m.listLinksFuncs(), m.keepEmptyFuncs(), m.listSetFuncs(), m.perEntryFuncs()) {
 		f.Add(code)
 	}
 
@@ -190,6 +190,9 @@ func (m *managerWriter) kindOptions() jen.Dict {
 	}
 	if m.r.BatchSize > 0 {
 		opts[jen.Id("BatchSize")] = jen.Lit(m.r.BatchSize)
+	}
+	if m.svc.Global {
+		opts[jen.Id("Global")] = jen.True()
 	}
 	if applied := m.appliedFields(); applied != nil {
 		opts[jen.Id("AppliedFields")] = applied
@@ -384,6 +387,7 @@ func (m *managerWriter) observe() jen.Code {
 	body = append(body, m.observeLinks(obs.Clone().Values())...)
 	body = append(body, m.observeKeptEmpty(obs.Clone().Values())...)
 	body = append(body, m.observeAddRemoveSets(obs.Clone().Values())...)
+	body = append(body, m.observePerEntry(obs.Clone().Values())...)
 	body = append(body, m.observeFrom(obs.Clone().Values())...)
 	body = append(body, jen.Id("obs").Op(":=").Add(obs.Clone().Values(result)))
 	body = append(body, m.observeTags(obs.Clone().Values(), arnExpr)...)
@@ -553,7 +557,7 @@ func (m *managerWriter) singleAttempt() jen.Code {
 // actions, kept-empty collections and add/remove sets, in that order.
 func (m *managerWriter) fieldUpdates() []jen.Code {
 	return slices.Concat(m.updateSubResources(), m.updateAssociations(), m.updateAttachments(), m.updateLinks(),
-		m.updateMoves(), m.updateActions(), m.updateKeptEmpty(), m.updateAddRemoveSets())
+		m.updateMoves(), m.updateActions(), m.updateKeptEmpty(), m.updateAddRemoveSets(), m.updatePerEntry())
 }
 
 func (m *managerWriter) update() jen.Code {
@@ -659,7 +663,7 @@ func (m *managerWriter) delete() jen.Code {
 	}
 	// Links go before attachments: an internet gateway's route table
 	// associations name it while it is attached to the VPC.
-	body := slices.Concat(m.unlinkAll(), m.detachAll(), m.moveAllHome(), guards)
+	body := slices.Concat(m.unlinkAll(), m.detachAll(), m.moveAllHome(), m.emptyPerEntry(), guards)
 	body = append(body,
 		jen.List(out, jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Delete.Name).Call(
 			jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Delete.Name+"Input").Values(ids)),
@@ -690,7 +694,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 	for _, f := range r.Spec {
 		// A secret keeps its reference: AWS's value must not reach the
 		// observed spec, which adoption would copy into the object.
-		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && f.Links == nil && f.Action == nil && f.KeepsEmpty == nil && f.AddRemoveSet == nil && !topSecret(f) {
+		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && f.Links == nil && f.Action == nil && f.KeepsEmpty == nil && f.AddRemoveSet == nil && f.AttachedSet == nil && f.StringMap == nil && !topSecret(f) {
 			body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
 			body = append(body, m.keepUnreported(f, out)...)
 			body = append(body, m.zeroIsUnset(f)...)

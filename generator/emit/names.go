@@ -71,8 +71,12 @@ func refNames(f *model.Field) (goName, jsonName string) {
 	return trimIdentity(f.GoName) + "Ref", trimIdentity(f.JSONName) + "Ref"
 }
 
-// singular drops the plural s of a name that trimIdentity left whole.
+// singular drops the plural s of a name that trimIdentity left whole, and
+// makes -ies -y (policies, policyRefs).
 func singular(name string) string {
+	if trimmed, ok := strings.CutSuffix(name, "ies"); ok && trimmed != "" {
+		return trimmed + "y"
+	}
 	if trimmed, ok := strings.CutSuffix(name, "s"); ok && trimmed != "" {
 		return trimmed
 	}

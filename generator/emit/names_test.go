@@ -45,6 +45,7 @@ func TestNames(t *testing.T) {
 		{"ref of an ID", first(refNames(&model.Field{GoName: "KMSKeyID", JSONName: "kmsKeyID", Type: str})), "kmsKeyRef", "the incumbent's name"},
 		{"ref of IDs", first(refNames(&model.Field{GoName: "SubnetIDs", JSONName: "subnetIDs", Type: list})), "subnetRefs", "lists take Refs"},
 		{"ref of a plural", first(refNames(&model.Field{GoName: "RouteTables", JSONName: "routeTables", Type: list})), "routeTableRefs", "a list named by its elements drops the plural s, as the incumbent's routeTableRefs"},
+		{"ref of a plural in -ies", first(refNames(&model.Field{GoName: "Policies", JSONName: "policies", Type: list})), "policyRefs", "-ies is -y, as the incumbent's policyRefs"},
 		{"ref of an ARN", first(refNames(&model.Field{GoName: "RoleARN", JSONName: "roleARN", Type: str})), "roleRef", "ARN is stripped"},
 		{"ref of a bare name", first(refNames(&model.Field{GoName: "Role", JSONName: "role", Type: str})), "roleRef", "nothing to strip"},
 		{"CEL keyword", celName("namespace"), "__namespace__", "Kubernetes CEL escapes reserved names"},

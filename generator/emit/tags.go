@@ -151,6 +151,9 @@ func (m *managerWriter) observeTags(obsZero jen.Code, arn jen.Code) []jen.Code {
 	if m.tagAPI() == nil || arn == nil {
 		return nil
 	}
+	if api := m.tagAPI(); api.ByIdentifier {
+		_, arn = m.source(&model.Member{Name: api.ListARN})
+	}
 	f := m.tagsField()
 	return []jen.Code{
 		jen.Comment("The tags are read apart from the resource; aws: tags never count."),
@@ -175,9 +178,15 @@ func (m *managerWriter) updateTags() []jen.Code {
 	}
 	f := m.tagsField()
 	arn := jen.Id("cr").Dot("Status").Dot("ACKResourceMetadata").Dot("ARN")
+	known := jen.Id("cr").Dot("Status").Dot("ACKResourceMetadata").Op("!=").Nil()
+	if api.ByIdentifier {
+		_, id := m.source(&model.Member{Name: api.TagARN})
+		arn = id.(*jen.Statement)
+		known = arn.Clone().Op("!=").Nil()
+	}
 	tagMem, keysMem := member(api.Tag, api.TagMember), member(api.Untag, api.KeysMember)
 	return []jen.Code{
-		jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName)).Op("&&").Id("cr").Dot("Status").Dot("ACKResourceMetadata").Op("!=").Nil()).Block(
+		jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName)).Op("&&").Add(known)).Block(
 			jen.List(jen.Id("observed"), jen.Err()).Op(":=").Id("m").Dot("listTags").Call(jen.Id("ctx"), arn.Clone()),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 			jen.List(jen.Id("set"), jen.Id("remove")).Op(":=").Qual(managedPkg, "TagChanges").Call(desiredTags(), jen.Id("observed")),

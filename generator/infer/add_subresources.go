@@ -199,7 +199,7 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 	}
 	f := *value
 	f.Member, f.GoName, f.JSONName = name, names.Go(name), names.JSON(name)
-	f.Class, f.Required, f.SubResource, f.Because = model.ClassSpec, false, sr, sc.Because
+	f.Class, f.Required, f.SubResource, f.Because = model.ClassSpec, taken != nil && taken.Required, sr, sc.Because
 	f.Reason = reason
 	r.Spec = append(r.Spec, &f)
 	r.SubResources = append(r.SubResources, sr)

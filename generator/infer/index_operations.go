@@ -20,6 +20,7 @@ func indexOperations(st *state) error {
 	}
 	st.service = svc
 	st.svc = newService(st)
+	st.svc.Global = st.cfg != nil && st.cfg.Global
 	if st.svc.PathStyle, err = hasPathStyle(svc); err != nil {
 		return fmt.Errorf("%s: %w", st.m.File, err)
 	}

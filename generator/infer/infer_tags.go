@@ -170,6 +170,12 @@ func (st *state) tagAPI(w *work) {
 	api.TagARN, api.TagMember = arnMember(api.Tag), tagsMember(st, api.Tag.Input)
 	api.UntagARN, api.KeysMember = arnMember(api.Untag), keysMember(api.Untag)
 	api.ListARN = arnMember(api.List)
+	if api.TagARN == "" && api.UntagARN == "" && api.ListARN == "" {
+		// IAM's TagRole, UntagRole and ListRoleTags take the role's name.
+		if id, err := sharedIdentifier(r, api.Tag, api.Untag, api.List); err == nil {
+			api.TagARN, api.UntagARN, api.ListARN, api.ByIdentifier = id, id, id, true
+		}
+	}
 	if out := st.svc.Structs[api.List.Output]; out != nil {
 		var fields []*model.Member
 		for _, f := range out.Fields {
@@ -188,7 +194,11 @@ func (st *state) tagAPI(w *work) {
 			f.Reason = fmt.Sprintf("tags; changed after create through %s and %s", api.Tag.Name, api.Untag.Name)
 		}
 	}
-	w.decide("tag operations", api.Tag.Name+", "+api.Untag.Name+", "+api.List.Name, "operations that take the resource's ARN")
+	takes := "operations that take the resource's ARN"
+	if api.ByIdentifier {
+		takes = "operations that take the resource's " + api.TagARN
+	}
+	w.decide("tag operations", api.Tag.Name+", "+api.Untag.Name+", "+api.List.Name, "%s", takes)
 }
 
 // arnMember is the required string input member that takes an ARN.

@@ -298,6 +298,15 @@ func (st *state) identifierNames(w *work) []string {
 			}
 		}
 	}
+	if len(ids) == 0 {
+		// A read that requires nothing (IAM's GetUser reads the caller
+		// without UserName) is named by what the delete requires.
+		for _, name := range deleteIdentifiers(st.m, st.ops[w.c.Create], st.ops[w.c.Delete]) {
+			if in.MemberByName(name) != nil {
+				add(name)
+			}
+		}
+	}
 	return ids
 }
 

@@ -20,6 +20,9 @@ func Dump(svc *Service) string {
 	if svc.PathStyle {
 		p(1, "path-style addressing (the endpoint rules take AWS::S3::ForcePathStyle)")
 	}
+	if svc.Global {
+		p(1, "global: every resource in the controller's region (global: true in generator.yaml)")
+	}
 	for _, r := range svc.Resources {
 		p(0, "")
 		p(0, "resource %s: kind %s (%s%s), from %s", r.Name, r.Kind, r.Plural, list(" short ", r.ShortNames), r.Source)

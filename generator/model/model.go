@@ -21,6 +21,9 @@ type Service struct {
 	// (Options.UsePathStyle): the endpoint rules take the builtIn
 	// AWS::S3::ForcePathStyle.
 	PathStyle bool
+	// Global is set for a service with one endpoint per partition (IAM):
+	// region annotations do not place its resources.
+	Global    bool
 	Resources []*Resource
 	// Structs are the structure shapes the kinds use, by shape name.
 	Structs map[string]*Struct
@@ -342,6 +345,13 @@ type Field struct {
 	// AddRemoveSet is set for a list of strings that an operation of its
 	// own changes by the elements to add and remove, and another lists.
 	AddRemoveSet *AddRemoveSet
+	// AttachedSet is set for a list of other resources' identifiers
+	// attached and detached one per call and listed by this resource's
+	// identifier.
+	AttachedSet *AttachedSet
+	// StringMap is set for a map of strings put and deleted one key per
+	// call, and listed and read by key.
+	StringMap *StringMap
 	// EmulatorGap says how the end-to-end tests' emulator fails the
 	// field, which other tests then cover.
 	EmulatorGap string

@@ -143,6 +143,10 @@ type Kind[T Object] struct {
 	// kind takes: the kind's External is a BatchReader, and the resyncs of
 	// unchanged resources are read together (see the reconciler's batch).
 	BatchSize int
+	// Global is set for a kind of a service with one endpoint per
+	// partition (IAM): its calls go to the controller's region, so region
+	// annotations neither break nor matter, and the region is not pinned.
+	Global bool
 }
 
 // ClientOptions are the controller-wide settings a kind's AWS client is

@@ -69,8 +69,13 @@ func (r *Reconciler[T]) place(ctx context.Context, obj T, nsAnnotations map[stri
 	if region == "" {
 		region = nsAnnotations[AnnotationDefaultRegion]
 	}
-	if region == "" {
+	if region == "" || r.kind.Global && r.opts.DefaultRegion != "" {
 		region = r.opts.DefaultRegion
+	}
+	if r.kind.Global {
+		// One endpoint serves every region of the partition (IAM): the
+		// annotations name no place, so a change of them moves nothing.
+		pinnedRegion = ""
 	}
 	if pinnedRegion != "" {
 		if region != pinnedRegion && !deleting {

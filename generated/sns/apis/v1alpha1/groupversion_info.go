@@ -19,7 +19,7 @@ var GroupVersion = schema.GroupVersion{
 
 // AddToScheme registers the API's kinds.
 func AddToScheme(s *runtime.Scheme) error {
-	s.AddKnownTypes(GroupVersion, &PlatformApplication{}, &PlatformApplicationList{}, &Topic{}, &TopicList{})
+	s.AddKnownTypes(GroupVersion, &PlatformApplication{}, &PlatformApplicationList{}, &Subscription{}, &SubscriptionList{}, &Topic{}, &TopicList{})
 	metav1.AddToGroupVersion(s, GroupVersion)
 	return nil
 }

@@ -6,6 +6,7 @@ package main
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/sns/apis/v1alpha1"
 	platformapplication "github.com/kubesmith/kubesmith/generated/sns/resources/platformapplication"
+	subscription "github.com/kubesmith/kubesmith/generated/sns/resources/subscription"
 	topic "github.com/kubesmith/kubesmith/generated/sns/resources/topic"
 	operator "github.com/kubesmith/kubesmith/runtime/operator"
 	reconciler "github.com/kubesmith/kubesmith/runtime/reconciler"
@@ -13,5 +14,5 @@ import (
 )
 
 func main() {
-	operator.Main("sns", v1alpha1.AddToScheme, reconciler.Register(platformapplication.Kind()), reconciler.Register(topic.Kind()))
+	operator.Main("sns", v1alpha1.AddToScheme, reconciler.Register(platformapplication.Kind()), reconciler.Register(subscription.Kind()), reconciler.Register(topic.Kind()))
 }

@@ -84,6 +84,7 @@ namespace of the Lease.
   - sns.services.k8s.aws
   resources:
   - platformapplications
+  - subscriptions
   - topics
   verbs:
   - get
@@ -94,6 +95,7 @@ namespace of the Lease.
   - sns.services.k8s.aws
   resources:
   - platformapplications/status
+  - subscriptions/status
   - topics/status
   verbs:
   - patch
@@ -104,6 +106,12 @@ namespace of the Lease.
   verbs:
   - create
   - patch
+- apiGroups:
+  - sqs.services.k8s.aws
+  resources:
+  - queues
+  verbs:
+  - get
 {{- end -}}
 
 {{- define "sns-chart.clusterRules" -}}

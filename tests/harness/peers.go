@@ -47,3 +47,12 @@ func (s *Suite) sharePeers() {
 		p.s.Moto, p.s.Kube = s.Moto, s.Kube
 	}
 }
+
+// StartPeer runs the peer service's controller beside e's, for the same
+// test and with the same options: it watches e's namespaces, as the
+// ServiceAccount of its own chart's release in e's system namespace.
+func (e *Env) StartPeer(service string, o ControllerOptions) *Env {
+	e.T.Helper()
+	o.nsExist = true
+	return e.suite.Peer(service).StartController(e.T, o)
+}

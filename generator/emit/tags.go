@@ -148,6 +148,9 @@ func (m *managerWriter) listTagsFunc() jen.Code {
 // observeTags reads the tags after the resource's read and adds the tags
 // field to the diff when they differ from the desired ones.
 func (m *managerWriter) observeTags(obsZero jen.Code, arn jen.Code) []jen.Code {
+	if api := m.tagAPI(); api != nil && api.Identifier != "" {
+		_, arn = m.source(&model.Member{Name: api.Identifier})
+	}
 	if m.tagAPI() == nil || arn == nil {
 		return nil
 	}
@@ -175,9 +178,14 @@ func (m *managerWriter) updateTags() []jen.Code {
 	}
 	f := m.tagsField()
 	arn := jen.Id("cr").Dot("Status").Dot("ACKResourceMetadata").Dot("ARN")
+	known := jen.Id("cr").Dot("Status").Dot("ACKResourceMetadata").Op("!=").Nil()
+	if api.Identifier != "" {
+		_, x := m.source(&model.Member{Name: api.Identifier})
+		arn, known = jen.Add(x), jen.Add(x).Op("!=").Nil()
+	}
 	tagMem, keysMem := member(api.Tag, api.TagMember), member(api.Untag, api.KeysMember)
 	return []jen.Code{
-		jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName)).Op("&&").Id("cr").Dot("Status").Dot("ACKResourceMetadata").Op("!=").Nil()).Block(
+		jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName)).Op("&&").Add(known)).Block(
 			jen.List(jen.Id("observed"), jen.Err()).Op(":=").Id("m").Dot("listTags").Call(jen.Id("ctx"), arn.Clone()),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 			jen.List(jen.Id("set"), jen.Id("remove")).Op(":=").Qual(managedPkg, "TagChanges").Call(desiredTags(), jen.Id("observed")),

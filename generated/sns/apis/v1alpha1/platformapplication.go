@@ -8,6 +8,11 @@ import (
 )
 
 // PlatformApplicationSpec is the desired state of the PlatformApplication.
+// +kubebuilder:validation:XValidation:rule="!(has(self.eventEndpointCreated) && has(self.eventEndpointCreatedRef))",message="set at most one of eventEndpointCreated and eventEndpointCreatedRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.eventEndpointDeleted) && has(self.eventEndpointDeletedRef))",message="set at most one of eventEndpointDeleted and eventEndpointDeletedRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.eventEndpointUpdated) && has(self.eventEndpointUpdatedRef))",message="set at most one of eventEndpointUpdated and eventEndpointUpdatedRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.failureFeedbackRoleARN) && has(self.failureFeedbackRoleRef))",message="set at most one of failureFeedbackRoleARN and failureFeedbackRoleRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.successFeedbackRoleARN) && has(self.successFeedbackRoleRef))",message="set at most one of successFeedbackRoleARN and successFeedbackRoleRef"
 type PlatformApplicationSpec struct {
 	// Application names must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, hyphens, and periods, and must be between 1 and 256 characters long.
 	// +kubebuilder:validation:Required
@@ -17,9 +22,39 @@ type PlatformApplicationSpec struct {
 	// +kubebuilder:validation:Required
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="platform cannot change once set"
 	Platform *string `json:"platform"`
-	// For a list of attributes, see `SetPlatformApplicationAttributes` .
-	// +kubebuilder:validation:Required
-	Attributes map[string]string `json:"attributes"`
+	// +optional
+	EventDeliveryFailure *string `json:"eventDeliveryFailure,omitempty"`
+	// +optional
+	EventEndpointCreated *string `json:"eventEndpointCreated,omitempty"`
+	// EventEndpointCreatedRef names the Topic whose .status.topicARN fills eventEndpointCreated.
+	// +optional
+	EventEndpointCreatedRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"eventEndpointCreatedRef,omitempty"`
+	// +optional
+	EventEndpointDeleted *string `json:"eventEndpointDeleted,omitempty"`
+	// EventEndpointDeletedRef names the Topic whose .status.topicARN fills eventEndpointDeleted.
+	// +optional
+	EventEndpointDeletedRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"eventEndpointDeletedRef,omitempty"`
+	// +optional
+	EventEndpointUpdated *string `json:"eventEndpointUpdated,omitempty"`
+	// EventEndpointUpdatedRef names the Topic whose .status.topicARN fills eventEndpointUpdated.
+	// +optional
+	EventEndpointUpdatedRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"eventEndpointUpdatedRef,omitempty"`
+	// +optional
+	FailureFeedbackRoleARN *string `json:"failureFeedbackRoleARN,omitempty"`
+	// FailureFeedbackRoleRef names the Role whose .status.ackResourceMetadata.arn fills failureFeedbackRoleARN.
+	// +optional
+	FailureFeedbackRoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"failureFeedbackRoleRef,omitempty"`
+	// +optional
+	PlatformCredential *string `json:"platformCredential,omitempty"`
+	// +optional
+	PlatformPrincipal *string `json:"platformPrincipal,omitempty"`
+	// +optional
+	SuccessFeedbackRoleARN *string `json:"successFeedbackRoleARN,omitempty"`
+	// SuccessFeedbackRoleRef names the Role whose .status.ackResourceMetadata.arn fills successFeedbackRoleARN.
+	// +optional
+	SuccessFeedbackRoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"successFeedbackRoleRef,omitempty"`
+	// +optional
+	SuccessFeedbackSampleRate *string `json:"successFeedbackSampleRate,omitempty"`
 }
 
 // PlatformApplicationStatus is the state of the PlatformApplication that AWS reports.

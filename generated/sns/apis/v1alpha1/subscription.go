@@ -10,11 +10,11 @@ import (
 // SubscriptionSpec is the desired state of the Subscription.
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.topicARN) || has(self.topicARN)",message="topicARN cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.endpoint) || has(self.endpoint)",message="endpoint cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.attributes) || has(self.attributes)",message="attributes cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="has(self.topicARN) != has(self.topicRef)",message="set exactly one of topicARN and topicRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.topicRef) || has(self.topicRef)",message="topicRef cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.endpoint) && has(self.endpointRef))",message="set at most one of endpoint and endpointRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.endpointRef) || has(self.endpointRef)",message="endpointRef cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!(has(self.subscriptionRoleARN) && has(self.subscriptionRoleRef))",message="set at most one of subscriptionRoleARN and subscriptionRoleRef"
 type SubscriptionSpec struct {
 	// The ARN of the topic you want to subscribe to.
 	// +optional
@@ -36,10 +36,21 @@ type SubscriptionSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="endpointRef cannot change once set"
 	EndpointRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"endpointRef,omitempty"`
-	// A map of attributes with their corresponding values.
 	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="attributes cannot change once set"
-	Attributes map[string]string `json:"attributes,omitempty"`
+	DeliveryPolicy *string `json:"deliveryPolicy,omitempty"`
+	// +optional
+	FilterPolicy *string `json:"filterPolicy,omitempty"`
+	// +optional
+	FilterPolicyScope *string `json:"filterPolicyScope,omitempty"`
+	// +optional
+	RawMessageDelivery *string `json:"rawMessageDelivery,omitempty"`
+	// +optional
+	RedrivePolicy *string `json:"redrivePolicy,omitempty"`
+	// +optional
+	SubscriptionRoleARN *string `json:"subscriptionRoleARN,omitempty"`
+	// SubscriptionRoleRef names the Role whose .status.ackResourceMetadata.arn fills subscriptionRoleARN.
+	// +optional
+	SubscriptionRoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"subscriptionRoleRef,omitempty"`
 }
 
 // SubscriptionStatus is the state of the Subscription that AWS reports.
@@ -48,6 +59,14 @@ type SubscriptionStatus struct {
 	// The ARN of the subscription if it is confirmed, or the string "pending confirmation" if the subscription requires confirmation. However, if the API request parameter `ReturnSubscriptionArn` is true, then the value is always the subscription ARN, even if the subscription requires confirmation.
 	// +optional
 	SubscriptionARN *string `json:"subscriptionARN,omitempty"`
+	// +optional
+	ConfirmationWasAuthenticated *string `json:"confirmationWasAuthenticated,omitempty"`
+	// +optional
+	EffectiveDeliveryPolicy *string `json:"effectiveDeliveryPolicy,omitempty"`
+	// +optional
+	Owner *string `json:"owner,omitempty"`
+	// +optional
+	PendingConfirmation *string `json:"pendingConfirmation,omitempty"`
 }
 
 // Subscription is an AWS sns resource managed from Kubernetes.
@@ -60,7 +79,6 @@ type SubscriptionStatus struct {
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.topicARN)) || !has(self.spec) || !has(self.spec.topicARN)",message="spec.topicARN cannot be added once the Subscription exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.endpoint)) || !has(self.spec) || !has(self.spec.endpoint)",message="spec.endpoint cannot be added once the Subscription exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.attributes)) || !has(self.spec) || !has(self.spec.attributes)",message="spec.attributes cannot be added once the Subscription exists in AWS: AWS takes it only at create"
 type Subscription struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

@@ -8,18 +8,26 @@ import (
 )
 
 // TopicSpec is the desired state of the Topic.
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.attributes) || has(self.attributes)",message="attributes cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.tags) || has(self.tags)",message="tags cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.dataProtectionPolicy) || has(self.dataProtectionPolicy)",message="dataProtectionPolicy cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.fifoTopic) || has(self.fifoTopic)",message="fifoTopic cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!(has(self.applicationFailureFeedbackRoleARN) && has(self.applicationFailureFeedbackRoleRef))",message="set at most one of applicationFailureFeedbackRoleARN and applicationFailureFeedbackRoleRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.applicationSuccessFeedbackRoleARN) && has(self.applicationSuccessFeedbackRoleRef))",message="set at most one of applicationSuccessFeedbackRoleARN and applicationSuccessFeedbackRoleRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.firehoseFailureFeedbackRoleARN) && has(self.firehoseFailureFeedbackRoleRef))",message="set at most one of firehoseFailureFeedbackRoleARN and firehoseFailureFeedbackRoleRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.firehoseSuccessFeedbackRoleARN) && has(self.firehoseSuccessFeedbackRoleRef))",message="set at most one of firehoseSuccessFeedbackRoleARN and firehoseSuccessFeedbackRoleRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.httpFailureFeedbackRoleARN) && has(self.httpFailureFeedbackRoleRef))",message="set at most one of httpFailureFeedbackRoleARN and httpFailureFeedbackRoleRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.httpSuccessFeedbackRoleARN) && has(self.httpSuccessFeedbackRoleRef))",message="set at most one of httpSuccessFeedbackRoleARN and httpSuccessFeedbackRoleRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.kmsMasterKeyID) && has(self.kmsMasterKeyRef))",message="set at most one of kmsMasterKeyID and kmsMasterKeyRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.lambdaFailureFeedbackRoleARN) && has(self.lambdaFailureFeedbackRoleRef))",message="set at most one of lambdaFailureFeedbackRoleARN and lambdaFailureFeedbackRoleRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.lambdaSuccessFeedbackRoleARN) && has(self.lambdaSuccessFeedbackRoleRef))",message="set at most one of lambdaSuccessFeedbackRoleARN and lambdaSuccessFeedbackRoleRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.policy) && has(self.policyRef))",message="set at most one of policy and policyRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.sqsFailureFeedbackRoleARN) && has(self.sqsFailureFeedbackRoleRef))",message="set at most one of sqsFailureFeedbackRoleARN and sqsFailureFeedbackRoleRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.sqsSuccessFeedbackRoleARN) && has(self.sqsSuccessFeedbackRoleRef))",message="set at most one of sqsSuccessFeedbackRoleARN and sqsSuccessFeedbackRoleRef"
 type TopicSpec struct {
 	// The name of the topic you want to create.
 	// +kubebuilder:validation:Required
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="name cannot change once set"
 	Name *string `json:"name"`
-	// A map of attributes with their corresponding values.
-	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="attributes cannot change once set"
-	Attributes map[string]string `json:"attributes,omitempty"`
 	// The list of tags to add to a new topic.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="tags cannot change once set"
@@ -28,6 +36,91 @@ type TopicSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="dataProtectionPolicy cannot change once set"
 	DataProtectionPolicy *string `json:"dataProtectionPolicy,omitempty"`
+	// +optional
+	ApplicationFailureFeedbackRoleARN *string `json:"applicationFailureFeedbackRoleARN,omitempty"`
+	// ApplicationFailureFeedbackRoleRef names the Role whose .status.ackResourceMetadata.arn fills applicationFailureFeedbackRoleARN.
+	// +optional
+	ApplicationFailureFeedbackRoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"applicationFailureFeedbackRoleRef,omitempty"`
+	// +optional
+	ApplicationSuccessFeedbackRoleARN *string `json:"applicationSuccessFeedbackRoleARN,omitempty"`
+	// ApplicationSuccessFeedbackRoleRef names the Role whose .status.ackResourceMetadata.arn fills applicationSuccessFeedbackRoleARN.
+	// +optional
+	ApplicationSuccessFeedbackRoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"applicationSuccessFeedbackRoleRef,omitempty"`
+	// +optional
+	ApplicationSuccessFeedbackSampleRate *string `json:"applicationSuccessFeedbackSampleRate,omitempty"`
+	// +optional
+	ContentBasedDeduplication *string `json:"contentBasedDeduplication,omitempty"`
+	// +optional
+	DeliveryPolicy *string `json:"deliveryPolicy,omitempty"`
+	// +optional
+	DisplayName *string `json:"displayName,omitempty"`
+	// +optional
+	FIFOThroughputScope *string `json:"fifoThroughputScope,omitempty"`
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="fifoTopic cannot change once set"
+	FIFOTopic *string `json:"fifoTopic,omitempty"`
+	// +optional
+	FirehoseFailureFeedbackRoleARN *string `json:"firehoseFailureFeedbackRoleARN,omitempty"`
+	// FirehoseFailureFeedbackRoleRef names the Role whose .status.ackResourceMetadata.arn fills firehoseFailureFeedbackRoleARN.
+	// +optional
+	FirehoseFailureFeedbackRoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"firehoseFailureFeedbackRoleRef,omitempty"`
+	// +optional
+	FirehoseSuccessFeedbackRoleARN *string `json:"firehoseSuccessFeedbackRoleARN,omitempty"`
+	// FirehoseSuccessFeedbackRoleRef names the Role whose .status.ackResourceMetadata.arn fills firehoseSuccessFeedbackRoleARN.
+	// +optional
+	FirehoseSuccessFeedbackRoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"firehoseSuccessFeedbackRoleRef,omitempty"`
+	// +optional
+	FirehoseSuccessFeedbackSampleRate *string `json:"firehoseSuccessFeedbackSampleRate,omitempty"`
+	// +optional
+	HTTPFailureFeedbackRoleARN *string `json:"httpFailureFeedbackRoleARN,omitempty"`
+	// HTTPFailureFeedbackRoleRef names the Role whose .status.ackResourceMetadata.arn fills httpFailureFeedbackRoleARN.
+	// +optional
+	HTTPFailureFeedbackRoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"httpFailureFeedbackRoleRef,omitempty"`
+	// +optional
+	HTTPSuccessFeedbackRoleARN *string `json:"httpSuccessFeedbackRoleARN,omitempty"`
+	// HTTPSuccessFeedbackRoleRef names the Role whose .status.ackResourceMetadata.arn fills httpSuccessFeedbackRoleARN.
+	// +optional
+	HTTPSuccessFeedbackRoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"httpSuccessFeedbackRoleRef,omitempty"`
+	// +optional
+	HTTPSuccessFeedbackSampleRate *string `json:"httpSuccessFeedbackSampleRate,omitempty"`
+	// +optional
+	KMSMasterKeyID *string `json:"kmsMasterKeyID,omitempty"`
+	// KMSMasterKeyRef names the Key whose .status.keyID fills kmsMasterKeyID.
+	// +optional
+	KMSMasterKeyRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"kmsMasterKeyRef,omitempty"`
+	// +optional
+	LambdaFailureFeedbackRoleARN *string `json:"lambdaFailureFeedbackRoleARN,omitempty"`
+	// LambdaFailureFeedbackRoleRef names the Role whose .status.ackResourceMetadata.arn fills lambdaFailureFeedbackRoleARN.
+	// +optional
+	LambdaFailureFeedbackRoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"lambdaFailureFeedbackRoleRef,omitempty"`
+	// +optional
+	LambdaSuccessFeedbackRoleARN *string `json:"lambdaSuccessFeedbackRoleARN,omitempty"`
+	// LambdaSuccessFeedbackRoleRef names the Role whose .status.ackResourceMetadata.arn fills lambdaSuccessFeedbackRoleARN.
+	// +optional
+	LambdaSuccessFeedbackRoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"lambdaSuccessFeedbackRoleRef,omitempty"`
+	// +optional
+	LambdaSuccessFeedbackSampleRate *string `json:"lambdaSuccessFeedbackSampleRate,omitempty"`
+	// +optional
+	Policy *string `json:"policy,omitempty"`
+	// PolicyRef names the Policy whose .spec.policyDocument fills policy.
+	// +optional
+	PolicyRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"policyRef,omitempty"`
+	// +optional
+	SQSFailureFeedbackRoleARN *string `json:"sqsFailureFeedbackRoleARN,omitempty"`
+	// SQSFailureFeedbackRoleRef names the Role whose .status.ackResourceMetadata.arn fills sqsFailureFeedbackRoleARN.
+	// +optional
+	SQSFailureFeedbackRoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"sqsFailureFeedbackRoleRef,omitempty"`
+	// +optional
+	SQSSuccessFeedbackRoleARN *string `json:"sqsSuccessFeedbackRoleARN,omitempty"`
+	// SQSSuccessFeedbackRoleRef names the Role whose .status.ackResourceMetadata.arn fills sqsSuccessFeedbackRoleARN.
+	// +optional
+	SQSSuccessFeedbackRoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"sqsSuccessFeedbackRoleRef,omitempty"`
+	// +optional
+	SQSSuccessFeedbackSampleRate *string `json:"sqsSuccessFeedbackSampleRate,omitempty"`
+	// +optional
+	SignatureVersion *string `json:"signatureVersion,omitempty"`
+	// +optional
+	TracingConfig *string `json:"tracingConfig,omitempty"`
 }
 
 // TopicStatus is the state of the Topic that AWS reports.
@@ -36,6 +129,10 @@ type TopicStatus struct {
 	// The Amazon Resource Name (ARN) assigned to the created topic.
 	// +optional
 	TopicARN *string `json:"topicARN,omitempty"`
+	// +optional
+	EffectiveDeliveryPolicy *string `json:"effectiveDeliveryPolicy,omitempty"`
+	// +optional
+	Owner *string `json:"owner,omitempty"`
 }
 
 // Topic is an AWS sns resource managed from Kubernetes.
@@ -46,9 +143,9 @@ type TopicStatus struct {
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.attributes)) || !has(self.spec) || !has(self.spec.attributes)",message="spec.attributes cannot be added once the Topic exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.tags)) || !has(self.spec) || !has(self.spec.tags)",message="spec.tags cannot be added once the Topic exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.dataProtectionPolicy)) || !has(self.spec) || !has(self.spec.dataProtectionPolicy)",message="spec.dataProtectionPolicy cannot be added once the Topic exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.fifoTopic)) || !has(self.spec) || !has(self.spec.fifoTopic)",message="spec.fifoTopic cannot be added once the Topic exists in AWS: AWS takes it only at create"
 type Topic struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

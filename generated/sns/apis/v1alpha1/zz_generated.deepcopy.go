@@ -80,12 +80,70 @@ func (in *PlatformApplicationSpec) DeepCopyInto(out *PlatformApplicationSpec) {
 		*out = new(string)
 		**out = **in
 	}
-	if in.Attributes != nil {
-		in, out := &in.Attributes, &out.Attributes
-		*out = make(map[string]string, len(*in))
-		for key, val := range *in {
-			(*out)[key] = val
-		}
+	if in.EventDeliveryFailure != nil {
+		in, out := &in.EventDeliveryFailure, &out.EventDeliveryFailure
+		*out = new(string)
+		**out = **in
+	}
+	if in.EventEndpointCreated != nil {
+		in, out := &in.EventEndpointCreated, &out.EventEndpointCreated
+		*out = new(string)
+		**out = **in
+	}
+	if in.EventEndpointCreatedRef != nil {
+		in, out := &in.EventEndpointCreatedRef, &out.EventEndpointCreatedRef
+		*out = (*in).DeepCopy()
+	}
+	if in.EventEndpointDeleted != nil {
+		in, out := &in.EventEndpointDeleted, &out.EventEndpointDeleted
+		*out = new(string)
+		**out = **in
+	}
+	if in.EventEndpointDeletedRef != nil {
+		in, out := &in.EventEndpointDeletedRef, &out.EventEndpointDeletedRef
+		*out = (*in).DeepCopy()
+	}
+	if in.EventEndpointUpdated != nil {
+		in, out := &in.EventEndpointUpdated, &out.EventEndpointUpdated
+		*out = new(string)
+		**out = **in
+	}
+	if in.EventEndpointUpdatedRef != nil {
+		in, out := &in.EventEndpointUpdatedRef, &out.EventEndpointUpdatedRef
+		*out = (*in).DeepCopy()
+	}
+	if in.FailureFeedbackRoleARN != nil {
+		in, out := &in.FailureFeedbackRoleARN, &out.FailureFeedbackRoleARN
+		*out = new(string)
+		**out = **in
+	}
+	if in.FailureFeedbackRoleRef != nil {
+		in, out := &in.FailureFeedbackRoleRef, &out.FailureFeedbackRoleRef
+		*out = (*in).DeepCopy()
+	}
+	if in.PlatformCredential != nil {
+		in, out := &in.PlatformCredential, &out.PlatformCredential
+		*out = new(string)
+		**out = **in
+	}
+	if in.PlatformPrincipal != nil {
+		in, out := &in.PlatformPrincipal, &out.PlatformPrincipal
+		*out = new(string)
+		**out = **in
+	}
+	if in.SuccessFeedbackRoleARN != nil {
+		in, out := &in.SuccessFeedbackRoleARN, &out.SuccessFeedbackRoleARN
+		*out = new(string)
+		**out = **in
+	}
+	if in.SuccessFeedbackRoleRef != nil {
+		in, out := &in.SuccessFeedbackRoleRef, &out.SuccessFeedbackRoleRef
+		*out = (*in).DeepCopy()
+	}
+	if in.SuccessFeedbackSampleRate != nil {
+		in, out := &in.SuccessFeedbackSampleRate, &out.SuccessFeedbackSampleRate
+		*out = new(string)
+		**out = **in
 	}
 }
 
@@ -205,12 +263,39 @@ func (in *SubscriptionSpec) DeepCopyInto(out *SubscriptionSpec) {
 		in, out := &in.EndpointRef, &out.EndpointRef
 		*out = (*in).DeepCopy()
 	}
-	if in.Attributes != nil {
-		in, out := &in.Attributes, &out.Attributes
-		*out = make(map[string]string, len(*in))
-		for key, val := range *in {
-			(*out)[key] = val
-		}
+	if in.DeliveryPolicy != nil {
+		in, out := &in.DeliveryPolicy, &out.DeliveryPolicy
+		*out = new(string)
+		**out = **in
+	}
+	if in.FilterPolicy != nil {
+		in, out := &in.FilterPolicy, &out.FilterPolicy
+		*out = new(string)
+		**out = **in
+	}
+	if in.FilterPolicyScope != nil {
+		in, out := &in.FilterPolicyScope, &out.FilterPolicyScope
+		*out = new(string)
+		**out = **in
+	}
+	if in.RawMessageDelivery != nil {
+		in, out := &in.RawMessageDelivery, &out.RawMessageDelivery
+		*out = new(string)
+		**out = **in
+	}
+	if in.RedrivePolicy != nil {
+		in, out := &in.RedrivePolicy, &out.RedrivePolicy
+		*out = new(string)
+		**out = **in
+	}
+	if in.SubscriptionRoleARN != nil {
+		in, out := &in.SubscriptionRoleARN, &out.SubscriptionRoleARN
+		*out = new(string)
+		**out = **in
+	}
+	if in.SubscriptionRoleRef != nil {
+		in, out := &in.SubscriptionRoleRef, &out.SubscriptionRoleRef
+		*out = (*in).DeepCopy()
 	}
 }
 
@@ -230,6 +315,26 @@ func (in *SubscriptionStatus) DeepCopyInto(out *SubscriptionStatus) {
 	in.ManagedStatus.DeepCopyInto(&out.ManagedStatus)
 	if in.SubscriptionARN != nil {
 		in, out := &in.SubscriptionARN, &out.SubscriptionARN
+		*out = new(string)
+		**out = **in
+	}
+	if in.ConfirmationWasAuthenticated != nil {
+		in, out := &in.ConfirmationWasAuthenticated, &out.ConfirmationWasAuthenticated
+		*out = new(string)
+		**out = **in
+	}
+	if in.EffectiveDeliveryPolicy != nil {
+		in, out := &in.EffectiveDeliveryPolicy, &out.EffectiveDeliveryPolicy
+		*out = new(string)
+		**out = **in
+	}
+	if in.Owner != nil {
+		in, out := &in.Owner, &out.Owner
+		*out = new(string)
+		**out = **in
+	}
+	if in.PendingConfirmation != nil {
+		in, out := &in.PendingConfirmation, &out.PendingConfirmation
 		*out = new(string)
 		**out = **in
 	}
@@ -337,13 +442,6 @@ func (in *TopicSpec) DeepCopyInto(out *TopicSpec) {
 		*out = new(string)
 		**out = **in
 	}
-	if in.Attributes != nil {
-		in, out := &in.Attributes, &out.Attributes
-		*out = make(map[string]string, len(*in))
-		for key, val := range *in {
-			(*out)[key] = val
-		}
-	}
 	if in.Tags != nil {
 		in, out := &in.Tags, &out.Tags
 		*out = make([]Tag, len(*in))
@@ -353,6 +451,174 @@ func (in *TopicSpec) DeepCopyInto(out *TopicSpec) {
 	}
 	if in.DataProtectionPolicy != nil {
 		in, out := &in.DataProtectionPolicy, &out.DataProtectionPolicy
+		*out = new(string)
+		**out = **in
+	}
+	if in.ApplicationFailureFeedbackRoleARN != nil {
+		in, out := &in.ApplicationFailureFeedbackRoleARN, &out.ApplicationFailureFeedbackRoleARN
+		*out = new(string)
+		**out = **in
+	}
+	if in.ApplicationFailureFeedbackRoleRef != nil {
+		in, out := &in.ApplicationFailureFeedbackRoleRef, &out.ApplicationFailureFeedbackRoleRef
+		*out = (*in).DeepCopy()
+	}
+	if in.ApplicationSuccessFeedbackRoleARN != nil {
+		in, out := &in.ApplicationSuccessFeedbackRoleARN, &out.ApplicationSuccessFeedbackRoleARN
+		*out = new(string)
+		**out = **in
+	}
+	if in.ApplicationSuccessFeedbackRoleRef != nil {
+		in, out := &in.ApplicationSuccessFeedbackRoleRef, &out.ApplicationSuccessFeedbackRoleRef
+		*out = (*in).DeepCopy()
+	}
+	if in.ApplicationSuccessFeedbackSampleRate != nil {
+		in, out := &in.ApplicationSuccessFeedbackSampleRate, &out.ApplicationSuccessFeedbackSampleRate
+		*out = new(string)
+		**out = **in
+	}
+	if in.ContentBasedDeduplication != nil {
+		in, out := &in.ContentBasedDeduplication, &out.ContentBasedDeduplication
+		*out = new(string)
+		**out = **in
+	}
+	if in.DeliveryPolicy != nil {
+		in, out := &in.DeliveryPolicy, &out.DeliveryPolicy
+		*out = new(string)
+		**out = **in
+	}
+	if in.DisplayName != nil {
+		in, out := &in.DisplayName, &out.DisplayName
+		*out = new(string)
+		**out = **in
+	}
+	if in.FIFOThroughputScope != nil {
+		in, out := &in.FIFOThroughputScope, &out.FIFOThroughputScope
+		*out = new(string)
+		**out = **in
+	}
+	if in.FIFOTopic != nil {
+		in, out := &in.FIFOTopic, &out.FIFOTopic
+		*out = new(string)
+		**out = **in
+	}
+	if in.FirehoseFailureFeedbackRoleARN != nil {
+		in, out := &in.FirehoseFailureFeedbackRoleARN, &out.FirehoseFailureFeedbackRoleARN
+		*out = new(string)
+		**out = **in
+	}
+	if in.FirehoseFailureFeedbackRoleRef != nil {
+		in, out := &in.FirehoseFailureFeedbackRoleRef, &out.FirehoseFailureFeedbackRoleRef
+		*out = (*in).DeepCopy()
+	}
+	if in.FirehoseSuccessFeedbackRoleARN != nil {
+		in, out := &in.FirehoseSuccessFeedbackRoleARN, &out.FirehoseSuccessFeedbackRoleARN
+		*out = new(string)
+		**out = **in
+	}
+	if in.FirehoseSuccessFeedbackRoleRef != nil {
+		in, out := &in.FirehoseSuccessFeedbackRoleRef, &out.FirehoseSuccessFeedbackRoleRef
+		*out = (*in).DeepCopy()
+	}
+	if in.FirehoseSuccessFeedbackSampleRate != nil {
+		in, out := &in.FirehoseSuccessFeedbackSampleRate, &out.FirehoseSuccessFeedbackSampleRate
+		*out = new(string)
+		**out = **in
+	}
+	if in.HTTPFailureFeedbackRoleARN != nil {
+		in, out := &in.HTTPFailureFeedbackRoleARN, &out.HTTPFailureFeedbackRoleARN
+		*out = new(string)
+		**out = **in
+	}
+	if in.HTTPFailureFeedbackRoleRef != nil {
+		in, out := &in.HTTPFailureFeedbackRoleRef, &out.HTTPFailureFeedbackRoleRef
+		*out = (*in).DeepCopy()
+	}
+	if in.HTTPSuccessFeedbackRoleARN != nil {
+		in, out := &in.HTTPSuccessFeedbackRoleARN, &out.HTTPSuccessFeedbackRoleARN
+		*out = new(string)
+		**out = **in
+	}
+	if in.HTTPSuccessFeedbackRoleRef != nil {
+		in, out := &in.HTTPSuccessFeedbackRoleRef, &out.HTTPSuccessFeedbackRoleRef
+		*out = (*in).DeepCopy()
+	}
+	if in.HTTPSuccessFeedbackSampleRate != nil {
+		in, out := &in.HTTPSuccessFeedbackSampleRate, &out.HTTPSuccessFeedbackSampleRate
+		*out = new(string)
+		**out = **in
+	}
+	if in.KMSMasterKeyID != nil {
+		in, out := &in.KMSMasterKeyID, &out.KMSMasterKeyID
+		*out = new(string)
+		**out = **in
+	}
+	if in.KMSMasterKeyRef != nil {
+		in, out := &in.KMSMasterKeyRef, &out.KMSMasterKeyRef
+		*out = (*in).DeepCopy()
+	}
+	if in.LambdaFailureFeedbackRoleARN != nil {
+		in, out := &in.LambdaFailureFeedbackRoleARN, &out.LambdaFailureFeedbackRoleARN
+		*out = new(string)
+		**out = **in
+	}
+	if in.LambdaFailureFeedbackRoleRef != nil {
+		in, out := &in.LambdaFailureFeedbackRoleRef, &out.LambdaFailureFeedbackRoleRef
+		*out = (*in).DeepCopy()
+	}
+	if in.LambdaSuccessFeedbackRoleARN != nil {
+		in, out := &in.LambdaSuccessFeedbackRoleARN, &out.LambdaSuccessFeedbackRoleARN
+		*out = new(string)
+		**out = **in
+	}
+	if in.LambdaSuccessFeedbackRoleRef != nil {
+		in, out := &in.LambdaSuccessFeedbackRoleRef, &out.LambdaSuccessFeedbackRoleRef
+		*out = (*in).DeepCopy()
+	}
+	if in.LambdaSuccessFeedbackSampleRate != nil {
+		in, out := &in.LambdaSuccessFeedbackSampleRate, &out.LambdaSuccessFeedbackSampleRate
+		*out = new(string)
+		**out = **in
+	}
+	if in.Policy != nil {
+		in, out := &in.Policy, &out.Policy
+		*out = new(string)
+		**out = **in
+	}
+	if in.PolicyRef != nil {
+		in, out := &in.PolicyRef, &out.PolicyRef
+		*out = (*in).DeepCopy()
+	}
+	if in.SQSFailureFeedbackRoleARN != nil {
+		in, out := &in.SQSFailureFeedbackRoleARN, &out.SQSFailureFeedbackRoleARN
+		*out = new(string)
+		**out = **in
+	}
+	if in.SQSFailureFeedbackRoleRef != nil {
+		in, out := &in.SQSFailureFeedbackRoleRef, &out.SQSFailureFeedbackRoleRef
+		*out = (*in).DeepCopy()
+	}
+	if in.SQSSuccessFeedbackRoleARN != nil {
+		in, out := &in.SQSSuccessFeedbackRoleARN, &out.SQSSuccessFeedbackRoleARN
+		*out = new(string)
+		**out = **in
+	}
+	if in.SQSSuccessFeedbackRoleRef != nil {
+		in, out := &in.SQSSuccessFeedbackRoleRef, &out.SQSSuccessFeedbackRoleRef
+		*out = (*in).DeepCopy()
+	}
+	if in.SQSSuccessFeedbackSampleRate != nil {
+		in, out := &in.SQSSuccessFeedbackSampleRate, &out.SQSSuccessFeedbackSampleRate
+		*out = new(string)
+		**out = **in
+	}
+	if in.SignatureVersion != nil {
+		in, out := &in.SignatureVersion, &out.SignatureVersion
+		*out = new(string)
+		**out = **in
+	}
+	if in.TracingConfig != nil {
+		in, out := &in.TracingConfig, &out.TracingConfig
 		*out = new(string)
 		**out = **in
 	}
@@ -374,6 +640,16 @@ func (in *TopicStatus) DeepCopyInto(out *TopicStatus) {
 	in.ManagedStatus.DeepCopyInto(&out.ManagedStatus)
 	if in.TopicARN != nil {
 		in, out := &in.TopicARN, &out.TopicARN
+		*out = new(string)
+		**out = **in
+	}
+	if in.EffectiveDeliveryPolicy != nil {
+		in, out := &in.EffectiveDeliveryPolicy, &out.EffectiveDeliveryPolicy
+		*out = new(string)
+		**out = **in
+	}
+	if in.Owner != nil {
+		in, out := &in.Owner, &out.Owner
 		*out = new(string)
 		**out = **in
 	}

@@ -107,6 +107,24 @@ namespace of the Lease.
   - create
   - patch
 - apiGroups:
+  - iam.services.k8s.aws
+  resources:
+  - policies
+  verbs:
+  - get
+- apiGroups:
+  - iam.services.k8s.aws
+  resources:
+  - roles
+  verbs:
+  - get
+- apiGroups:
+  - kms.services.k8s.aws
+  resources:
+  - keys
+  verbs:
+  - get
+- apiGroups:
   - sqs.services.k8s.aws
   resources:
   - queues

@@ -2,17 +2,38 @@
 
 package platformapplication
 
-import (
-	v1alpha1 "github.com/kubesmith/kubesmith/generated/sns/apis/v1alpha1"
-	"maps"
-)
+import v1alpha1 "github.com/kubesmith/kubesmith/generated/sns/apis/v1alpha1"
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.PlatformApplicationSpec) []string {
 	var diff []string
-	if desired.Attributes != nil && !maps.Equal(desired.Attributes, observed.Attributes) {
-		diff = append(diff, "attributes")
+	if desired.EventDeliveryFailure != nil && (observed.EventDeliveryFailure == nil || *desired.EventDeliveryFailure != *observed.EventDeliveryFailure) {
+		diff = append(diff, "eventDeliveryFailure")
+	}
+	if desired.EventEndpointCreated != nil && (observed.EventEndpointCreated == nil || *desired.EventEndpointCreated != *observed.EventEndpointCreated) {
+		diff = append(diff, "eventEndpointCreated")
+	}
+	if desired.EventEndpointDeleted != nil && (observed.EventEndpointDeleted == nil || *desired.EventEndpointDeleted != *observed.EventEndpointDeleted) {
+		diff = append(diff, "eventEndpointDeleted")
+	}
+	if desired.EventEndpointUpdated != nil && (observed.EventEndpointUpdated == nil || *desired.EventEndpointUpdated != *observed.EventEndpointUpdated) {
+		diff = append(diff, "eventEndpointUpdated")
+	}
+	if desired.FailureFeedbackRoleARN != nil && (observed.FailureFeedbackRoleARN == nil || *desired.FailureFeedbackRoleARN != *observed.FailureFeedbackRoleARN) {
+		diff = append(diff, "failureFeedbackRoleARN")
+	}
+	if desired.PlatformCredential != nil && (observed.PlatformCredential == nil || *desired.PlatformCredential != *observed.PlatformCredential) {
+		diff = append(diff, "platformCredential")
+	}
+	if desired.PlatformPrincipal != nil && (observed.PlatformPrincipal == nil || *desired.PlatformPrincipal != *observed.PlatformPrincipal) {
+		diff = append(diff, "platformPrincipal")
+	}
+	if desired.SuccessFeedbackRoleARN != nil && (observed.SuccessFeedbackRoleARN == nil || *desired.SuccessFeedbackRoleARN != *observed.SuccessFeedbackRoleARN) {
+		diff = append(diff, "successFeedbackRoleARN")
+	}
+	if desired.SuccessFeedbackSampleRate != nil && (observed.SuccessFeedbackSampleRate == nil || *desired.SuccessFeedbackSampleRate != *observed.SuccessFeedbackSampleRate) {
+		diff = append(diff, "successFeedbackSampleRate")
 	}
 	return diff
 }

@@ -5,11 +5,20 @@ package platformapplication
 import (
 	sns "github.com/aws/aws-sdk-go-v2/service/sns"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/sns/apis/v1alpha1"
+	conv "github.com/kubesmith/kubesmith/runtime/conv"
 )
 
 func observedSpec(cr *v1alpha1.PlatformApplication, desc *sns.GetPlatformApplicationAttributesOutput) v1alpha1.PlatformApplicationSpec {
 	observed := *cr.Spec.DeepCopy()
-	observed.Attributes = desc.Attributes
+	observed.EventDeliveryFailure = conv.Attribute(desc.Attributes, "EventDeliveryFailure")
+	observed.EventEndpointCreated = conv.Attribute(desc.Attributes, "EventEndpointCreated")
+	observed.EventEndpointDeleted = conv.Attribute(desc.Attributes, "EventEndpointDeleted")
+	observed.EventEndpointUpdated = conv.Attribute(desc.Attributes, "EventEndpointUpdated")
+	observed.FailureFeedbackRoleARN = conv.Attribute(desc.Attributes, "FailureFeedbackRoleArn")
+	observed.PlatformCredential = conv.Attribute(desc.Attributes, "PlatformCredential")
+	observed.PlatformPrincipal = conv.Attribute(desc.Attributes, "PlatformPrincipal")
+	observed.SuccessFeedbackRoleARN = conv.Attribute(desc.Attributes, "SuccessFeedbackRoleArn")
+	observed.SuccessFeedbackSampleRate = conv.Attribute(desc.Attributes, "SuccessFeedbackSampleRate")
 	return observed
 }
 

@@ -7,7 +7,9 @@ import (
 	aws "github.com/aws/aws-sdk-go-v2/aws"
 	sns "github.com/aws/aws-sdk-go-v2/service/sns"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/sns/apis/v1alpha1"
+	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 )
 
 // Kind describes PlatformApplication to the shared runtime.
@@ -29,7 +31,53 @@ func Kind() managed.Kind[*v1alpha1.PlatformApplication] {
 			return &v1alpha1.PlatformApplication{}
 		},
 		RecoverableCodes: []string{"InternalError"},
-		TerminalCodes:    []string{"AuthorizationError", "InvalidParameter"},
+		References: []managed.Reference{{
+			Field:    "eventEndpointCreated",
+			Path:     "status.topicARN",
+			RefField: "eventEndpointCreatedRef",
+			Target: schema.GroupVersionKind{
+				Group:   "sns.services.k8s.aws",
+				Kind:    "Topic",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "eventEndpointDeleted",
+			Path:     "status.topicARN",
+			RefField: "eventEndpointDeletedRef",
+			Target: schema.GroupVersionKind{
+				Group:   "sns.services.k8s.aws",
+				Kind:    "Topic",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "eventEndpointUpdated",
+			Path:     "status.topicARN",
+			RefField: "eventEndpointUpdatedRef",
+			Target: schema.GroupVersionKind{
+				Group:   "sns.services.k8s.aws",
+				Kind:    "Topic",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "failureFeedbackRoleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "failureFeedbackRoleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "successFeedbackRoleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "successFeedbackRoleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}},
+		TerminalCodes: []string{"AuthorizationError", "InvalidParameter"},
 	}
 }
 
@@ -62,9 +110,19 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.PlatformApplication)
 
 func (m *manager) Create(ctx context.Context, cr *v1alpha1.PlatformApplication) error {
 	out, err := m.client.CreatePlatformApplication(ctx, &sns.CreatePlatformApplicationInput{
-		Attributes: cr.Spec.Attributes,
-		Name:       cr.Spec.Name,
-		Platform:   cr.Spec.Platform,
+		Attributes: conv.Attributes(map[string]*string{
+			"EventDeliveryFailure":      cr.Spec.EventDeliveryFailure,
+			"EventEndpointCreated":      cr.Spec.EventEndpointCreated,
+			"EventEndpointDeleted":      cr.Spec.EventEndpointDeleted,
+			"EventEndpointUpdated":      cr.Spec.EventEndpointUpdated,
+			"FailureFeedbackRoleArn":    cr.Spec.FailureFeedbackRoleARN,
+			"PlatformCredential":        cr.Spec.PlatformCredential,
+			"PlatformPrincipal":         cr.Spec.PlatformPrincipal,
+			"SuccessFeedbackRoleArn":    cr.Spec.SuccessFeedbackRoleARN,
+			"SuccessFeedbackSampleRate": cr.Spec.SuccessFeedbackSampleRate,
+		}),
+		Name:     cr.Spec.Name,
+		Platform: cr.Spec.Platform,
 	}, func(o *sns.Options) {
 		// A lost answer is settled by the runtime, never by resending.
 		o.RetryMaxAttempts = 1
@@ -77,15 +135,47 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.PlatformApplication) 
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.PlatformApplication, obs managed.Observation) error {
-	if cr.Status.PlatformApplicationARN == nil {
-		return nil
+	changed := map[string]*string{}
+	if obs.Changed("eventDeliveryFailure") {
+		changed["EventDeliveryFailure"] = cr.Spec.EventDeliveryFailure
 	}
-	in := &sns.SetPlatformApplicationAttributesInput{
-		Attributes:             cr.Spec.Attributes,
-		PlatformApplicationArn: cr.Status.PlatformApplicationARN,
+	if obs.Changed("eventEndpointCreated") {
+		changed["EventEndpointCreated"] = cr.Spec.EventEndpointCreated
 	}
-	_, err := m.client.SetPlatformApplicationAttributes(ctx, in)
-	return err
+	if obs.Changed("eventEndpointDeleted") {
+		changed["EventEndpointDeleted"] = cr.Spec.EventEndpointDeleted
+	}
+	if obs.Changed("eventEndpointUpdated") {
+		changed["EventEndpointUpdated"] = cr.Spec.EventEndpointUpdated
+	}
+	if obs.Changed("failureFeedbackRoleARN") {
+		changed["FailureFeedbackRoleArn"] = cr.Spec.FailureFeedbackRoleARN
+	}
+	if obs.Changed("platformCredential") {
+		changed["PlatformCredential"] = cr.Spec.PlatformCredential
+	}
+	if obs.Changed("platformPrincipal") {
+		changed["PlatformPrincipal"] = cr.Spec.PlatformPrincipal
+	}
+	if obs.Changed("successFeedbackRoleARN") {
+		changed["SuccessFeedbackRoleArn"] = cr.Spec.SuccessFeedbackRoleARN
+	}
+	if obs.Changed("successFeedbackSampleRate") {
+		changed["SuccessFeedbackSampleRate"] = cr.Spec.SuccessFeedbackSampleRate
+	}
+	// SetPlatformApplicationAttributes gets only the attributes that differ.
+	if attrs := conv.Attributes(changed); len(attrs) > 0 {
+		if cr.Status.PlatformApplicationARN == nil {
+			return nil
+		}
+		if _, err := m.client.SetPlatformApplicationAttributes(ctx, &sns.SetPlatformApplicationAttributesInput{
+			Attributes:             attrs,
+			PlatformApplicationArn: cr.Status.PlatformApplicationARN,
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.PlatformApplication) error {

@@ -4,13 +4,32 @@ package subscription
 
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/sns/apis/v1alpha1"
-	"maps"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
+	conv "github.com/kubesmith/kubesmith/runtime/conv"
 )
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.SubscriptionSpec) []string {
 	var diff []string
+	if desired.DeliveryPolicy != nil && !compare.Policy(*desired.DeliveryPolicy, conv.Value(observed.DeliveryPolicy)) {
+		diff = append(diff, "deliveryPolicy")
+	}
+	if desired.FilterPolicy != nil && !compare.Policy(*desired.FilterPolicy, conv.Value(observed.FilterPolicy)) {
+		diff = append(diff, "filterPolicy")
+	}
+	if desired.FilterPolicyScope != nil && (observed.FilterPolicyScope == nil || *desired.FilterPolicyScope != *observed.FilterPolicyScope) {
+		diff = append(diff, "filterPolicyScope")
+	}
+	if desired.RawMessageDelivery != nil && (observed.RawMessageDelivery == nil || *desired.RawMessageDelivery != *observed.RawMessageDelivery) {
+		diff = append(diff, "rawMessageDelivery")
+	}
+	if desired.RedrivePolicy != nil && !compare.Policy(*desired.RedrivePolicy, conv.Value(observed.RedrivePolicy)) {
+		diff = append(diff, "redrivePolicy")
+	}
+	if desired.SubscriptionRoleARN != nil && (observed.SubscriptionRoleARN == nil || *desired.SubscriptionRoleARN != *observed.SubscriptionRoleARN) {
+		diff = append(diff, "subscriptionRoleARN")
+	}
 	return diff
 }
 
@@ -18,8 +37,5 @@ func diffSpec(desired, observed *v1alpha1.SubscriptionSpec) []string {
 // where no update can change them; the runtime refuses such a spec.
 func diffCreateOnly(desired, observed *v1alpha1.SubscriptionSpec) []string {
 	var diff []string
-	if desired.Attributes != nil && !maps.Equal(desired.Attributes, observed.Attributes) {
-		diff = append(diff, "attributes")
-	}
 	return diff
 }

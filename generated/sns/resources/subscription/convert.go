@@ -5,15 +5,25 @@ package subscription
 import (
 	sns "github.com/aws/aws-sdk-go-v2/service/sns"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/sns/apis/v1alpha1"
+	conv "github.com/kubesmith/kubesmith/runtime/conv"
 )
 
 func observedSpec(cr *v1alpha1.Subscription, desc *sns.GetSubscriptionAttributesOutput) v1alpha1.SubscriptionSpec {
 	observed := *cr.Spec.DeepCopy()
-	observed.Attributes = desc.Attributes
+	observed.DeliveryPolicy = conv.Attribute(desc.Attributes, "DeliveryPolicy")
+	observed.FilterPolicy = conv.Attribute(desc.Attributes, "FilterPolicy")
+	observed.FilterPolicyScope = conv.Attribute(desc.Attributes, "FilterPolicyScope")
+	observed.RawMessageDelivery = conv.Attribute(desc.Attributes, "RawMessageDelivery")
+	observed.RedrivePolicy = conv.Attribute(desc.Attributes, "RedrivePolicy")
+	observed.SubscriptionRoleARN = conv.Attribute(desc.Attributes, "SubscriptionRoleArn")
 	return observed
 }
 
 func fillStatusFromGetSubscriptionAttributesOutput(status *v1alpha1.SubscriptionStatus, in *sns.GetSubscriptionAttributesOutput) {
+	status.ConfirmationWasAuthenticated = conv.Attribute(in.Attributes, "ConfirmationWasAuthenticated")
+	status.EffectiveDeliveryPolicy = conv.Attribute(in.Attributes, "EffectiveDeliveryPolicy")
+	status.Owner = conv.Attribute(in.Attributes, "Owner")
+	status.PendingConfirmation = conv.Attribute(in.Attributes, "PendingConfirmation")
 }
 
 func fillStatusFromSubscribeOutput(status *v1alpha1.SubscriptionStatus, in *sns.SubscribeOutput) {

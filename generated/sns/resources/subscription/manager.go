@@ -7,8 +7,11 @@ import (
 	aws "github.com/aws/aws-sdk-go-v2/aws"
 	sns "github.com/aws/aws-sdk-go-v2/service/sns"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/sns/apis/v1alpha1"
+	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	"maps"
+	"slices"
 )
 
 // Kind describes Subscription to the shared runtime.
@@ -51,6 +54,15 @@ func Kind() managed.Kind[*v1alpha1.Subscription] {
 				Kind:    "Queue",
 				Version: "v1alpha1",
 			},
+		}, {
+			Field:    "subscriptionRoleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "subscriptionRoleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
 		}},
 		TerminalCodes: []string{"AuthorizationError", "InvalidParameter", "InvalidSecurity"},
 	}
@@ -85,10 +97,17 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Subscription) (manag
 
 func (m *manager) Create(ctx context.Context, cr *v1alpha1.Subscription) error {
 	out, err := m.client.Subscribe(ctx, &sns.SubscribeInput{
-		Attributes: cr.Spec.Attributes,
-		Endpoint:   cr.Spec.Endpoint,
-		Protocol:   cr.Spec.Protocol,
-		TopicArn:   cr.Spec.TopicARN,
+		Attributes: conv.Attributes(map[string]*string{
+			"DeliveryPolicy":      cr.Spec.DeliveryPolicy,
+			"FilterPolicy":        cr.Spec.FilterPolicy,
+			"FilterPolicyScope":   cr.Spec.FilterPolicyScope,
+			"RawMessageDelivery":  cr.Spec.RawMessageDelivery,
+			"RedrivePolicy":       cr.Spec.RedrivePolicy,
+			"SubscriptionRoleArn": cr.Spec.SubscriptionRoleARN,
+		}),
+		Endpoint: cr.Spec.Endpoint,
+		Protocol: cr.Spec.Protocol,
+		TopicArn: cr.Spec.TopicARN,
 	}, func(o *sns.Options) {
 		// A lost answer is settled by the runtime, never by resending.
 		o.RetryMaxAttempts = 1
@@ -101,7 +120,40 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Subscription) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Subscription, obs managed.Observation) error {
-	// AWS offers no update; every spec field is immutable.
+	changed := map[string]*string{}
+	if obs.Changed("deliveryPolicy") {
+		changed["DeliveryPolicy"] = cr.Spec.DeliveryPolicy
+	}
+	if obs.Changed("filterPolicy") {
+		changed["FilterPolicy"] = cr.Spec.FilterPolicy
+	}
+	if obs.Changed("filterPolicyScope") {
+		changed["FilterPolicyScope"] = cr.Spec.FilterPolicyScope
+	}
+	if obs.Changed("rawMessageDelivery") {
+		changed["RawMessageDelivery"] = cr.Spec.RawMessageDelivery
+	}
+	if obs.Changed("redrivePolicy") {
+		changed["RedrivePolicy"] = cr.Spec.RedrivePolicy
+	}
+	if obs.Changed("subscriptionRoleARN") {
+		changed["SubscriptionRoleArn"] = cr.Spec.SubscriptionRoleARN
+	}
+	// SetSubscriptionAttributes gets only the attributes that differ.
+	if attrs := conv.Attributes(changed); len(attrs) > 0 {
+		if cr.Status.SubscriptionARN == nil {
+			return nil
+		}
+		for _, name := range slices.Sorted(maps.Keys(attrs)) {
+			if _, err := m.client.SetSubscriptionAttributes(ctx, &sns.SetSubscriptionAttributesInput{
+				AttributeName:   conv.Of(name),
+				AttributeValue:  conv.Of(attrs[name]),
+				SubscriptionArn: cr.Status.SubscriptionARN,
+			}); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 

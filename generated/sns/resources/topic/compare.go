@@ -4,13 +4,83 @@ package topic
 
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/sns/apis/v1alpha1"
-	"maps"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
+	conv "github.com/kubesmith/kubesmith/runtime/conv"
 )
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.TopicSpec) []string {
 	var diff []string
+	if desired.ApplicationFailureFeedbackRoleARN != nil && (observed.ApplicationFailureFeedbackRoleARN == nil || *desired.ApplicationFailureFeedbackRoleARN != *observed.ApplicationFailureFeedbackRoleARN) {
+		diff = append(diff, "applicationFailureFeedbackRoleARN")
+	}
+	if desired.ApplicationSuccessFeedbackRoleARN != nil && (observed.ApplicationSuccessFeedbackRoleARN == nil || *desired.ApplicationSuccessFeedbackRoleARN != *observed.ApplicationSuccessFeedbackRoleARN) {
+		diff = append(diff, "applicationSuccessFeedbackRoleARN")
+	}
+	if desired.ApplicationSuccessFeedbackSampleRate != nil && (observed.ApplicationSuccessFeedbackSampleRate == nil || *desired.ApplicationSuccessFeedbackSampleRate != *observed.ApplicationSuccessFeedbackSampleRate) {
+		diff = append(diff, "applicationSuccessFeedbackSampleRate")
+	}
+	if desired.ContentBasedDeduplication != nil && (observed.ContentBasedDeduplication == nil || *desired.ContentBasedDeduplication != *observed.ContentBasedDeduplication) {
+		diff = append(diff, "contentBasedDeduplication")
+	}
+	if desired.DeliveryPolicy != nil && !compare.Policy(*desired.DeliveryPolicy, conv.Value(observed.DeliveryPolicy)) {
+		diff = append(diff, "deliveryPolicy")
+	}
+	if desired.DisplayName != nil && (observed.DisplayName == nil || *desired.DisplayName != *observed.DisplayName) {
+		diff = append(diff, "displayName")
+	}
+	if desired.FIFOThroughputScope != nil && (observed.FIFOThroughputScope == nil || *desired.FIFOThroughputScope != *observed.FIFOThroughputScope) {
+		diff = append(diff, "fifoThroughputScope")
+	}
+	if desired.FirehoseFailureFeedbackRoleARN != nil && (observed.FirehoseFailureFeedbackRoleARN == nil || *desired.FirehoseFailureFeedbackRoleARN != *observed.FirehoseFailureFeedbackRoleARN) {
+		diff = append(diff, "firehoseFailureFeedbackRoleARN")
+	}
+	if desired.FirehoseSuccessFeedbackRoleARN != nil && (observed.FirehoseSuccessFeedbackRoleARN == nil || *desired.FirehoseSuccessFeedbackRoleARN != *observed.FirehoseSuccessFeedbackRoleARN) {
+		diff = append(diff, "firehoseSuccessFeedbackRoleARN")
+	}
+	if desired.FirehoseSuccessFeedbackSampleRate != nil && (observed.FirehoseSuccessFeedbackSampleRate == nil || *desired.FirehoseSuccessFeedbackSampleRate != *observed.FirehoseSuccessFeedbackSampleRate) {
+		diff = append(diff, "firehoseSuccessFeedbackSampleRate")
+	}
+	if desired.HTTPFailureFeedbackRoleARN != nil && (observed.HTTPFailureFeedbackRoleARN == nil || *desired.HTTPFailureFeedbackRoleARN != *observed.HTTPFailureFeedbackRoleARN) {
+		diff = append(diff, "httpFailureFeedbackRoleARN")
+	}
+	if desired.HTTPSuccessFeedbackRoleARN != nil && (observed.HTTPSuccessFeedbackRoleARN == nil || *desired.HTTPSuccessFeedbackRoleARN != *observed.HTTPSuccessFeedbackRoleARN) {
+		diff = append(diff, "httpSuccessFeedbackRoleARN")
+	}
+	if desired.HTTPSuccessFeedbackSampleRate != nil && (observed.HTTPSuccessFeedbackSampleRate == nil || *desired.HTTPSuccessFeedbackSampleRate != *observed.HTTPSuccessFeedbackSampleRate) {
+		diff = append(diff, "httpSuccessFeedbackSampleRate")
+	}
+	if desired.KMSMasterKeyID != nil && (observed.KMSMasterKeyID == nil || *desired.KMSMasterKeyID != *observed.KMSMasterKeyID) {
+		diff = append(diff, "kmsMasterKeyID")
+	}
+	if desired.LambdaFailureFeedbackRoleARN != nil && (observed.LambdaFailureFeedbackRoleARN == nil || *desired.LambdaFailureFeedbackRoleARN != *observed.LambdaFailureFeedbackRoleARN) {
+		diff = append(diff, "lambdaFailureFeedbackRoleARN")
+	}
+	if desired.LambdaSuccessFeedbackRoleARN != nil && (observed.LambdaSuccessFeedbackRoleARN == nil || *desired.LambdaSuccessFeedbackRoleARN != *observed.LambdaSuccessFeedbackRoleARN) {
+		diff = append(diff, "lambdaSuccessFeedbackRoleARN")
+	}
+	if desired.LambdaSuccessFeedbackSampleRate != nil && (observed.LambdaSuccessFeedbackSampleRate == nil || *desired.LambdaSuccessFeedbackSampleRate != *observed.LambdaSuccessFeedbackSampleRate) {
+		diff = append(diff, "lambdaSuccessFeedbackSampleRate")
+	}
+	if desired.Policy != nil && !compare.Policy(*desired.Policy, conv.Value(observed.Policy)) {
+		diff = append(diff, "policy")
+	}
+	if desired.SQSFailureFeedbackRoleARN != nil && (observed.SQSFailureFeedbackRoleARN == nil || *desired.SQSFailureFeedbackRoleARN != *observed.SQSFailureFeedbackRoleARN) {
+		diff = append(diff, "sqsFailureFeedbackRoleARN")
+	}
+	if desired.SQSSuccessFeedbackRoleARN != nil && (observed.SQSSuccessFeedbackRoleARN == nil || *desired.SQSSuccessFeedbackRoleARN != *observed.SQSSuccessFeedbackRoleARN) {
+		diff = append(diff, "sqsSuccessFeedbackRoleARN")
+	}
+	if desired.SQSSuccessFeedbackSampleRate != nil && (observed.SQSSuccessFeedbackSampleRate == nil || *desired.SQSSuccessFeedbackSampleRate != *observed.SQSSuccessFeedbackSampleRate) {
+		diff = append(diff, "sqsSuccessFeedbackSampleRate")
+	}
+	if desired.SignatureVersion != nil && (observed.SignatureVersion == nil || *desired.SignatureVersion != *observed.SignatureVersion) {
+		diff = append(diff, "signatureVersion")
+	}
+	if desired.TracingConfig != nil && (observed.TracingConfig == nil || *desired.TracingConfig != *observed.TracingConfig) {
+		diff = append(diff, "tracingConfig")
+	}
 	return diff
 }
 
@@ -18,8 +88,8 @@ func diffSpec(desired, observed *v1alpha1.TopicSpec) []string {
 // where no update can change them; the runtime refuses such a spec.
 func diffCreateOnly(desired, observed *v1alpha1.TopicSpec) []string {
 	var diff []string
-	if desired.Attributes != nil && !maps.Equal(desired.Attributes, observed.Attributes) {
-		diff = append(diff, "attributes")
+	if desired.FIFOTopic != nil && (observed.FIFOTopic == nil || *desired.FIFOTopic != *observed.FIFOTopic) {
+		diff = append(diff, "fifoTopic")
 	}
 	return diff
 }

@@ -10,7 +10,30 @@ import (
 
 func observedSpec(cr *v1alpha1.Topic, desc *sns.GetTopicAttributesOutput) v1alpha1.TopicSpec {
 	observed := *cr.Spec.DeepCopy()
-	observed.Attributes = desc.Attributes
+	observed.ApplicationFailureFeedbackRoleARN = conv.Attribute(desc.Attributes, "ApplicationFailureFeedbackRoleArn")
+	observed.ApplicationSuccessFeedbackRoleARN = conv.Attribute(desc.Attributes, "ApplicationSuccessFeedbackRoleArn")
+	observed.ApplicationSuccessFeedbackSampleRate = conv.Attribute(desc.Attributes, "ApplicationSuccessFeedbackSampleRate")
+	observed.ContentBasedDeduplication = conv.Attribute(desc.Attributes, "ContentBasedDeduplication")
+	observed.DeliveryPolicy = conv.Attribute(desc.Attributes, "DeliveryPolicy")
+	observed.DisplayName = conv.Attribute(desc.Attributes, "DisplayName")
+	observed.FIFOThroughputScope = conv.Attribute(desc.Attributes, "FifoThroughputScope")
+	observed.FIFOTopic = conv.Attribute(desc.Attributes, "FifoTopic")
+	observed.FirehoseFailureFeedbackRoleARN = conv.Attribute(desc.Attributes, "FirehoseFailureFeedbackRoleArn")
+	observed.FirehoseSuccessFeedbackRoleARN = conv.Attribute(desc.Attributes, "FirehoseSuccessFeedbackRoleArn")
+	observed.FirehoseSuccessFeedbackSampleRate = conv.Attribute(desc.Attributes, "FirehoseSuccessFeedbackSampleRate")
+	observed.HTTPFailureFeedbackRoleARN = conv.Attribute(desc.Attributes, "HTTPFailureFeedbackRoleArn")
+	observed.HTTPSuccessFeedbackRoleARN = conv.Attribute(desc.Attributes, "HTTPSuccessFeedbackRoleArn")
+	observed.HTTPSuccessFeedbackSampleRate = conv.Attribute(desc.Attributes, "HTTPSuccessFeedbackSampleRate")
+	observed.KMSMasterKeyID = conv.Attribute(desc.Attributes, "KmsMasterKeyId")
+	observed.LambdaFailureFeedbackRoleARN = conv.Attribute(desc.Attributes, "LambdaFailureFeedbackRoleArn")
+	observed.LambdaSuccessFeedbackRoleARN = conv.Attribute(desc.Attributes, "LambdaSuccessFeedbackRoleArn")
+	observed.LambdaSuccessFeedbackSampleRate = conv.Attribute(desc.Attributes, "LambdaSuccessFeedbackSampleRate")
+	observed.Policy = conv.Attribute(desc.Attributes, "Policy")
+	observed.SQSFailureFeedbackRoleARN = conv.Attribute(desc.Attributes, "SQSFailureFeedbackRoleArn")
+	observed.SQSSuccessFeedbackRoleARN = conv.Attribute(desc.Attributes, "SQSSuccessFeedbackRoleArn")
+	observed.SQSSuccessFeedbackSampleRate = conv.Attribute(desc.Attributes, "SQSSuccessFeedbackSampleRate")
+	observed.SignatureVersion = conv.Attribute(desc.Attributes, "SignatureVersion")
+	observed.TracingConfig = conv.Attribute(desc.Attributes, "TracingConfig")
 	return observed
 }
 
@@ -22,6 +45,8 @@ func specTags(cr *v1alpha1.Topic) map[string]string {
 }
 
 func fillStatusFromGetTopicAttributesOutput(status *v1alpha1.TopicStatus, in *sns.GetTopicAttributesOutput) {
+	status.EffectiveDeliveryPolicy = conv.Attribute(in.Attributes, "EffectiveDeliveryPolicy")
+	status.Owner = conv.Attribute(in.Attributes, "Owner")
 }
 
 func fillStatusFromCreateTopicOutput(status *v1alpha1.TopicStatus, in *sns.CreateTopicOutput) {

@@ -10,6 +10,9 @@ import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/sns/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	"maps"
+	"slices"
 )
 
 // Kind describes Topic to the shared runtime.
@@ -34,7 +37,116 @@ func Kind() managed.Kind[*v1alpha1.Topic] {
 			return &v1alpha1.Topic{}
 		},
 		RecoverableCodes: []string{"ConcurrentAccess", "InternalError", "InvalidState", "TagLimitExceeded", "TopicLimitExceeded"},
-		TerminalCodes:    []string{"AuthorizationError", "InvalidParameter", "InvalidSecurity", "StaleTag", "TagPolicy"},
+		References: []managed.Reference{{
+			Field:    "applicationFailureFeedbackRoleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "applicationFailureFeedbackRoleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "applicationSuccessFeedbackRoleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "applicationSuccessFeedbackRoleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "firehoseFailureFeedbackRoleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "firehoseFailureFeedbackRoleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "firehoseSuccessFeedbackRoleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "firehoseSuccessFeedbackRoleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "httpFailureFeedbackRoleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "httpFailureFeedbackRoleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "httpSuccessFeedbackRoleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "httpSuccessFeedbackRoleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "kmsMasterKeyID",
+			Path:     "status.keyID",
+			RefField: "kmsMasterKeyRef",
+			Target: schema.GroupVersionKind{
+				Group:   "kms.services.k8s.aws",
+				Kind:    "Key",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "lambdaFailureFeedbackRoleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "lambdaFailureFeedbackRoleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "lambdaSuccessFeedbackRoleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "lambdaSuccessFeedbackRoleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "policy",
+			Path:     "spec.policyDocument",
+			RefField: "policyRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Policy",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "sqsFailureFeedbackRoleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "sqsFailureFeedbackRoleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "sqsSuccessFeedbackRoleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "sqsSuccessFeedbackRoleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}},
+		TerminalCodes: []string{"AuthorizationError", "InvalidParameter", "InvalidSecurity", "StaleTag", "TagPolicy"},
 	}
 }
 
@@ -67,7 +179,32 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Topic) (managed.Obse
 
 func (m *manager) Create(ctx context.Context, cr *v1alpha1.Topic) error {
 	out, err := m.client.CreateTopic(ctx, &sns.CreateTopicInput{
-		Attributes:           cr.Spec.Attributes,
+		Attributes: conv.Attributes(map[string]*string{
+			"ApplicationFailureFeedbackRoleArn":    cr.Spec.ApplicationFailureFeedbackRoleARN,
+			"ApplicationSuccessFeedbackRoleArn":    cr.Spec.ApplicationSuccessFeedbackRoleARN,
+			"ApplicationSuccessFeedbackSampleRate": cr.Spec.ApplicationSuccessFeedbackSampleRate,
+			"ContentBasedDeduplication":            cr.Spec.ContentBasedDeduplication,
+			"DeliveryPolicy":                       cr.Spec.DeliveryPolicy,
+			"DisplayName":                          cr.Spec.DisplayName,
+			"FifoThroughputScope":                  cr.Spec.FIFOThroughputScope,
+			"FifoTopic":                            cr.Spec.FIFOTopic,
+			"FirehoseFailureFeedbackRoleArn":       cr.Spec.FirehoseFailureFeedbackRoleARN,
+			"FirehoseSuccessFeedbackRoleArn":       cr.Spec.FirehoseSuccessFeedbackRoleARN,
+			"FirehoseSuccessFeedbackSampleRate":    cr.Spec.FirehoseSuccessFeedbackSampleRate,
+			"HTTPFailureFeedbackRoleArn":           cr.Spec.HTTPFailureFeedbackRoleARN,
+			"HTTPSuccessFeedbackRoleArn":           cr.Spec.HTTPSuccessFeedbackRoleARN,
+			"HTTPSuccessFeedbackSampleRate":        cr.Spec.HTTPSuccessFeedbackSampleRate,
+			"KmsMasterKeyId":                       cr.Spec.KMSMasterKeyID,
+			"LambdaFailureFeedbackRoleArn":         cr.Spec.LambdaFailureFeedbackRoleARN,
+			"LambdaSuccessFeedbackRoleArn":         cr.Spec.LambdaSuccessFeedbackRoleARN,
+			"LambdaSuccessFeedbackSampleRate":      cr.Spec.LambdaSuccessFeedbackSampleRate,
+			"Policy":                               cr.Spec.Policy,
+			"SQSFailureFeedbackRoleArn":            cr.Spec.SQSFailureFeedbackRoleARN,
+			"SQSSuccessFeedbackRoleArn":            cr.Spec.SQSSuccessFeedbackRoleARN,
+			"SQSSuccessFeedbackSampleRate":         cr.Spec.SQSSuccessFeedbackSampleRate,
+			"SignatureVersion":                     cr.Spec.SignatureVersion,
+			"TracingConfig":                        cr.Spec.TracingConfig,
+		}),
 		DataProtectionPolicy: cr.Spec.DataProtectionPolicy,
 		Name:                 cr.Spec.Name,
 		Tags: conv.TagList(managed.DesiredTags(ctx, specTags(cr)), func(k, v string) types.Tag {
@@ -88,7 +225,91 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Topic) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Topic, obs managed.Observation) error {
-	// AWS offers no update; every spec field is immutable.
+	changed := map[string]*string{}
+	if obs.Changed("applicationFailureFeedbackRoleARN") {
+		changed["ApplicationFailureFeedbackRoleArn"] = cr.Spec.ApplicationFailureFeedbackRoleARN
+	}
+	if obs.Changed("applicationSuccessFeedbackRoleARN") {
+		changed["ApplicationSuccessFeedbackRoleArn"] = cr.Spec.ApplicationSuccessFeedbackRoleARN
+	}
+	if obs.Changed("applicationSuccessFeedbackSampleRate") {
+		changed["ApplicationSuccessFeedbackSampleRate"] = cr.Spec.ApplicationSuccessFeedbackSampleRate
+	}
+	if obs.Changed("contentBasedDeduplication") {
+		changed["ContentBasedDeduplication"] = cr.Spec.ContentBasedDeduplication
+	}
+	if obs.Changed("deliveryPolicy") {
+		changed["DeliveryPolicy"] = cr.Spec.DeliveryPolicy
+	}
+	if obs.Changed("displayName") {
+		changed["DisplayName"] = cr.Spec.DisplayName
+	}
+	if obs.Changed("fifoThroughputScope") {
+		changed["FifoThroughputScope"] = cr.Spec.FIFOThroughputScope
+	}
+	if obs.Changed("firehoseFailureFeedbackRoleARN") {
+		changed["FirehoseFailureFeedbackRoleArn"] = cr.Spec.FirehoseFailureFeedbackRoleARN
+	}
+	if obs.Changed("firehoseSuccessFeedbackRoleARN") {
+		changed["FirehoseSuccessFeedbackRoleArn"] = cr.Spec.FirehoseSuccessFeedbackRoleARN
+	}
+	if obs.Changed("firehoseSuccessFeedbackSampleRate") {
+		changed["FirehoseSuccessFeedbackSampleRate"] = cr.Spec.FirehoseSuccessFeedbackSampleRate
+	}
+	if obs.Changed("httpFailureFeedbackRoleARN") {
+		changed["HTTPFailureFeedbackRoleArn"] = cr.Spec.HTTPFailureFeedbackRoleARN
+	}
+	if obs.Changed("httpSuccessFeedbackRoleARN") {
+		changed["HTTPSuccessFeedbackRoleArn"] = cr.Spec.HTTPSuccessFeedbackRoleARN
+	}
+	if obs.Changed("httpSuccessFeedbackSampleRate") {
+		changed["HTTPSuccessFeedbackSampleRate"] = cr.Spec.HTTPSuccessFeedbackSampleRate
+	}
+	if obs.Changed("kmsMasterKeyID") {
+		changed["KmsMasterKeyId"] = cr.Spec.KMSMasterKeyID
+	}
+	if obs.Changed("lambdaFailureFeedbackRoleARN") {
+		changed["LambdaFailureFeedbackRoleArn"] = cr.Spec.LambdaFailureFeedbackRoleARN
+	}
+	if obs.Changed("lambdaSuccessFeedbackRoleARN") {
+		changed["LambdaSuccessFeedbackRoleArn"] = cr.Spec.LambdaSuccessFeedbackRoleARN
+	}
+	if obs.Changed("lambdaSuccessFeedbackSampleRate") {
+		changed["LambdaSuccessFeedbackSampleRate"] = cr.Spec.LambdaSuccessFeedbackSampleRate
+	}
+	if obs.Changed("policy") {
+		changed["Policy"] = cr.Spec.Policy
+	}
+	if obs.Changed("sqsFailureFeedbackRoleARN") {
+		changed["SQSFailureFeedbackRoleArn"] = cr.Spec.SQSFailureFeedbackRoleARN
+	}
+	if obs.Changed("sqsSuccessFeedbackRoleARN") {
+		changed["SQSSuccessFeedbackRoleArn"] = cr.Spec.SQSSuccessFeedbackRoleARN
+	}
+	if obs.Changed("sqsSuccessFeedbackSampleRate") {
+		changed["SQSSuccessFeedbackSampleRate"] = cr.Spec.SQSSuccessFeedbackSampleRate
+	}
+	if obs.Changed("signatureVersion") {
+		changed["SignatureVersion"] = cr.Spec.SignatureVersion
+	}
+	if obs.Changed("tracingConfig") {
+		changed["TracingConfig"] = cr.Spec.TracingConfig
+	}
+	// SetTopicAttributes gets only the attributes that differ.
+	if attrs := conv.Attributes(changed); len(attrs) > 0 {
+		if cr.Status.TopicARN == nil {
+			return nil
+		}
+		for _, name := range slices.Sorted(maps.Keys(attrs)) {
+			if _, err := m.client.SetTopicAttributes(ctx, &sns.SetTopicAttributesInput{
+				AttributeName:  conv.Of(name),
+				AttributeValue: conv.Of(attrs[name]),
+				TopicArn:       cr.Status.TopicARN,
+			}); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 

@@ -8,7 +8,6 @@ import (
 )
 
 // TopicSpec is the desired state of the Topic.
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.tags) || has(self.tags)",message="tags cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.dataProtectionPolicy) || has(self.dataProtectionPolicy)",message="dataProtectionPolicy cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.fifoTopic) || has(self.fifoTopic)",message="fifoTopic cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.applicationFailureFeedbackRoleARN) && has(self.applicationFailureFeedbackRoleRef))",message="set at most one of applicationFailureFeedbackRoleARN and applicationFailureFeedbackRoleRef"
@@ -30,7 +29,6 @@ type TopicSpec struct {
 	Name *string `json:"name"`
 	// The list of tags to add to a new topic.
 	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="tags cannot change once set"
 	Tags []Tag `json:"tags,omitempty"`
 	// The body of the policy document you want to use for this topic.
 	// +optional
@@ -143,7 +141,6 @@ type TopicStatus struct {
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.tags)) || !has(self.spec) || !has(self.spec.tags)",message="spec.tags cannot be added once the Topic exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.dataProtectionPolicy)) || !has(self.spec) || !has(self.spec.dataProtectionPolicy)",message="spec.dataProtectionPolicy cannot be added once the Topic exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.fifoTopic)) || !has(self.spec) || !has(self.spec.fifoTopic)",message="spec.fifoTopic cannot be added once the Topic exists in AWS: AWS takes it only at create"
 type Topic struct {

@@ -24,6 +24,7 @@ func fillStatusFromGetSubscriptionAttributesOutput(status *v1alpha1.Subscription
 	status.EffectiveDeliveryPolicy = conv.Attribute(in.Attributes, "EffectiveDeliveryPolicy")
 	status.Owner = conv.Attribute(in.Attributes, "Owner")
 	status.PendingConfirmation = conv.Attribute(in.Attributes, "PendingConfirmation")
+	status.SubscriptionARN = conv.Attribute(in.Attributes, "SubscriptionArn")
 }
 
 func fillStatusFromSubscribeOutput(status *v1alpha1.SubscriptionStatus, in *sns.SubscribeOutput) {

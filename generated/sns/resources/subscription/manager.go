@@ -87,6 +87,7 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Subscription) (manag
 	fillStatusFromGetSubscriptionAttributesOutput(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
 	obs := managed.Observation{
+		ARN:       conv.Attribute(desc.Attributes, "SubscriptionArn"),
 		Diff:      diffSpec(&cr.Spec, &observed),
 		Exists:    true,
 		Immutable: diffCreateOnly(&cr.Spec, &observed),

@@ -47,6 +47,7 @@ func specTags(cr *v1alpha1.Topic) map[string]string {
 func fillStatusFromGetTopicAttributesOutput(status *v1alpha1.TopicStatus, in *sns.GetTopicAttributesOutput) {
 	status.EffectiveDeliveryPolicy = conv.Attribute(in.Attributes, "EffectiveDeliveryPolicy")
 	status.Owner = conv.Attribute(in.Attributes, "Owner")
+	status.TopicARN = conv.Attribute(in.Attributes, "TopicArn")
 }
 
 func fillStatusFromCreateTopicOutput(status *v1alpha1.TopicStatus, in *sns.CreateTopicOutput) {

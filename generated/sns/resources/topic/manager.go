@@ -23,9 +23,6 @@ func Kind() managed.Kind[*v1alpha1.Topic] {
 			Field:      "name",
 		}, {
 			CreateOnly: true,
-			Field:      "tags",
-		}, {
-			CreateOnly: true,
 			Field:      "dataProtectionPolicy",
 		}},
 		AssignedIdentifier: true,
@@ -169,10 +166,21 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Topic) (managed.Obse
 	fillStatusFromGetTopicAttributesOutput(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
 	obs := managed.Observation{
+		ARN:       conv.Attribute(desc.Attributes, "TopicArn"),
 		Diff:      diffSpec(&cr.Spec, &observed),
 		Exists:    true,
 		Immutable: diffCreateOnly(&cr.Spec, &observed),
 		Observed:  observed,
+	}
+	// The tags are read apart from the resource; aws: tags never count.
+	if arn := conv.Attribute(desc.Attributes, "TopicArn"); arn != nil {
+		tags, err := m.listTags(ctx, arn)
+		if err != nil {
+			return managed.Observation{}, err
+		}
+		if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), tags) {
+			obs.Diff = append(obs.Diff, "tags")
+		}
 	}
 	return obs, nil
 }
@@ -225,6 +233,34 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Topic) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Topic, obs managed.Observation) error {
+	if obs.Changed("tags") && cr.Status.ACKResourceMetadata != nil {
+		observed, err := m.listTags(ctx, cr.Status.ACKResourceMetadata.ARN)
+		if err != nil {
+			return err
+		}
+		set, remove := managed.TagChanges(managed.DesiredTags(ctx, specTags(cr)), observed)
+		if len(remove) > 0 {
+			if _, err := m.client.UntagResource(ctx, &sns.UntagResourceInput{
+				ResourceArn: cr.Status.ACKResourceMetadata.ARN,
+				TagKeys:     remove,
+			}); err != nil {
+				return err
+			}
+		}
+		if len(set) > 0 {
+			if _, err := m.client.TagResource(ctx, &sns.TagResourceInput{
+				ResourceArn: cr.Status.ACKResourceMetadata.ARN,
+				Tags: conv.TagList(set, func(k, v string) types.Tag {
+					return types.Tag{
+						Key:   &k,
+						Value: &v,
+					}
+				}),
+			}); err != nil {
+				return err
+			}
+		}
+	}
 	changed := map[string]*string{}
 	if obs.Changed("applicationFailureFeedbackRoleARN") {
 		changed["ApplicationFailureFeedbackRoleArn"] = cr.Spec.ApplicationFailureFeedbackRoleARN
@@ -323,4 +359,17 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Topic) error {
 		return nil
 	}
 	return err
+}
+
+// listTags reads the resource's tags through ListTagsForResource.
+func (m *manager) listTags(ctx context.Context, arn *string) (map[string]string, error) {
+	tags := map[string]string{}
+	out, err := m.client.ListTagsForResource(ctx, &sns.ListTagsForResourceInput{ResourceArn: arn})
+	if err != nil {
+		return nil, err
+	}
+	maps.Copy(tags, conv.TagMap(out.Tags, func(t types.Tag) (string, string) {
+		return conv.Value(t.Key), conv.Value(t.Value)
+	}))
+	return tags, nil
 }

@@ -81,8 +81,9 @@ func TestUpdateAttributes(t *testing.T) {
 }
 
 // TestCreateAndReadAttributes: the create sends the spec's attributes,
-// create-only ones included, and the read asks for every attribute by
-// name, read-only ones included: a read asking for none returns none.
+// create-only ones included, and the read asks by name for the read-only
+// attributes and those the spec sets (a read asking for none returns
+// none), and for all while the object owns nothing.
 func TestCreateAndReadAttributes(t *testing.T) {
 	str := &model.Type{Kind: model.String}
 	r := attributeKind(nil)
@@ -99,11 +100,13 @@ func TestCreateAndReadAttributes(t *testing.T) {
 	if strings.Contains(create, "TopicArn") {
 		t.Errorf("the create sends a read-only attribute:\n%s", create)
 	}
-	ids := jen.Dict{}
-	m.attributeNames(ids)
-	read := squash(fmt.Sprintf("%#v", jen.Values(ids)))
-	if want := `AttributeNames: []string{"DisplayName", "FifoTopic", "TopicArn"}`; !strings.Contains(read, want) {
-		t.Errorf("the read's names: want %s in %s", want, read)
+	read := squash(fmt.Sprintf("%#v", m.attributeNamesFunc()))
+	for _, want := range []string{`names := []string{"TopicArn"}`, `all := !managed.Owned(cr)`,
+		`if all || cr.Spec.DisplayName != nil { names = append(names, "DisplayName") }`,
+		`if all || cr.Spec.FifoTopic != nil { names = append(names, "FifoTopic") }`} {
+		if !strings.Contains(read, want) {
+			t.Errorf("the read's names: want %s in %s", want, read)
+		}
 	}
 }
 

@@ -82,6 +82,10 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 		conv.Add(m.fillStatus(op))
 		conv.Line()
 	}
+	if names := m.attributeNamesFunc(); names != nil {
+		conv.Add(names)
+		conv.Line()
+	}
 	for _, fn := range m.c.funcs() {
 		conv.Add(fn)
 	}

@@ -50,7 +50,7 @@ func (m *managerWriter) attributeNamesFunc() jen.Code {
 		))
 	}
 	body = append(body, jen.Return(jen.Id("names")))
-	return jen.Comment("attributeNames are the attributes "+m.r.Read.Name+" asks for: the read-only ones and those the").Line().
+	return jen.Comment("attributeNames are the attributes " + m.r.Read.Name + " asks for: the read-only ones and those the").Line().
 		Comment("spec sets; all of them while the object owns nothing, for adoption.").Line().
 		Func().Id("attributeNames").Params(jen.Id("cr").Op("*").Qual(m.c.api, m.r.Kind)).Index().Add(elem).Block(body...)
 }

@@ -112,3 +112,26 @@ func TestCreateAndReadAttributes(t *testing.T) {
 
 // squash collapses the white space gofmt aligns with.
 func squash(code string) string { return strings.Join(strings.Fields(code), " ") }
+
+// TestAttributesCompareAsAWSNormalises: an attribute field compares with
+// compare.Attribute (numbers, booleans and JSON as AWS rewrites them), even
+// one named like a policy; the same field outside an attribute map does not.
+func TestAttributesCompareAsAWSNormalises(t *testing.T) {
+	r := attributeKind(nil)
+	g := New(&model.Service{Name: "sns"}, "example.com/generated/sns")
+	for _, c := range []struct {
+		reason string
+		attrs  *model.AttributeMap
+		want   string
+	}{
+		{"an attribute", r.Attributes, "compare.Attribute(*desired.DisplayName, conv.Value(observed.DisplayName))"},
+		{"a plain string field", nil, "*desired.DisplayName != *observed.DisplayName"},
+	} {
+		d := g.newDiffer()
+		d.attrs = c.attrs
+		code := squash(fmt.Sprintf("%#v", d.field(r.Spec[0], jen.Lit("displayName"))))
+		if !strings.Contains(code, c.want) {
+			t.Errorf("%s: want %s in %s", c.reason, c.want, code)
+		}
+	}
+}

@@ -19,15 +19,40 @@ func (m *managerWriter) attributeNames(ids jen.Dict) {
 	if a == nil || a.Names == "" {
 		return
 	}
-	var names []jen.Code
-	for _, n := range a.AllNames() {
-		names = append(names, jen.Lit(n))
+	ids[jen.Id(member(m.r.Read, a.Names).GoName)] = jen.Id("attributeNames").Call(jen.Id("cr"))
+}
+
+// attributeNamesFunc lists the names the read asks for: the read-only
+// attributes and those the spec sets, never one it leaves unset (no
+// opinion, as for any field; moto refuses some names AWS knows); every
+// one while the object owns nothing, so that adoption and a read-only
+// object see all.
+func (m *managerWriter) attributeNamesFunc() jen.Code {
+	a := m.r.Attributes
+	if a == nil || a.Names == "" {
+		return nil
 	}
 	elem := jen.String()
 	if a.NamesEnum != "" {
 		elem = m.c.types(a.NamesEnum)
 	}
-	ids[jen.Id(member(m.r.Read, a.Names).GoName)] = jen.Index().Add(elem).Values(names...)
+	var fixed []jen.Code
+	for _, f := range a.Status {
+		fixed = append(fixed, jen.Lit(f.Member))
+	}
+	body := []jen.Code{
+		jen.Id("names").Op(":=").Index().Add(elem.Clone()).Values(fixed...),
+		jen.Id("all").Op(":=").Op("!").Qual(managedPkg, "Owned").Call(jen.Id("cr")),
+	}
+	for _, f := range a.Spec {
+		body = append(body, jen.If(jen.Id("all").Op("||").Id("cr").Dot("Spec").Dot(f.GoName).Op("!=").Nil()).Block(
+			jen.Id("names").Op("=").Append(jen.Id("names"), jen.Lit(f.Member)),
+		))
+	}
+	body = append(body, jen.Return(jen.Id("names")))
+	return jen.Comment("attributeNames are the attributes " + m.r.Read.Name + " asks for: the read-only ones and those the").Line().
+		Comment("spec sets; all of them while the object owns nothing, for adoption.").Line().
+		Func().Id("attributeNames").Params(jen.Id("cr").Op("*").Qual(m.c.api, m.r.Kind)).Index().Add(elem).Block(body...)
 }
 
 // attributeMap is the read output's map at x.

@@ -81,8 +81,9 @@ func TestUpdateAttributes(t *testing.T) {
 }
 
 // TestCreateAndReadAttributes: the create sends the spec's attributes,
-// create-only ones included, and the read asks for every attribute by
-// name, read-only ones included: a read asking for none returns none.
+// create-only ones included, and the read asks by name for the read-only
+// attributes and those the spec sets (a read asking for none returns
+// none), and for all while the object owns nothing.
 func TestCreateAndReadAttributes(t *testing.T) {
 	str := &model.Type{Kind: model.String}
 	r := attributeKind(nil)
@@ -99,13 +100,38 @@ func TestCreateAndReadAttributes(t *testing.T) {
 	if strings.Contains(create, "TopicArn") {
 		t.Errorf("the create sends a read-only attribute:\n%s", create)
 	}
-	ids := jen.Dict{}
-	m.attributeNames(ids)
-	read := squash(fmt.Sprintf("%#v", jen.Values(ids)))
-	if want := `AttributeNames: []string{"DisplayName", "FifoTopic", "TopicArn"}`; !strings.Contains(read, want) {
-		t.Errorf("the read's names: want %s in %s", want, read)
+	read := squash(fmt.Sprintf("%#v", m.attributeNamesFunc()))
+	for _, want := range []string{`names := []string{"TopicArn"}`, `all := !managed.Owned(cr)`,
+		`if all || cr.Spec.DisplayName != nil { names = append(names, "DisplayName") }`,
+		`if all || cr.Spec.FifoTopic != nil { names = append(names, "FifoTopic") }`} {
+		if !strings.Contains(read, want) {
+			t.Errorf("the read's names: want %s in %s", want, read)
+		}
 	}
 }
 
 // squash collapses the white space gofmt aligns with.
 func squash(code string) string { return strings.Join(strings.Fields(code), " ") }
+
+// TestAttributesCompareAsAWSNormalises: an attribute field compares with
+// compare.Attribute (numbers, booleans and JSON as AWS rewrites them), even
+// one named like a policy; the same field outside an attribute map does not.
+func TestAttributesCompareAsAWSNormalises(t *testing.T) {
+	r := attributeKind(nil)
+	g := New(&model.Service{Name: "sns"}, "example.com/generated/sns")
+	for _, c := range []struct {
+		reason string
+		attrs  *model.AttributeMap
+		want   string
+	}{
+		{"an attribute", r.Attributes, "compare.Attribute(*desired.DisplayName, conv.Value(observed.DisplayName))"},
+		{"a plain string field", nil, "*desired.DisplayName != *observed.DisplayName"},
+	} {
+		d := g.newDiffer()
+		d.attrs = c.attrs
+		code := squash(fmt.Sprintf("%#v", d.field(r.Spec[0], jen.Lit("displayName"))))
+		if !strings.Contains(code, c.want) {
+			t.Errorf("%s: want %s in %s", c.reason, c.want, code)
+		}
+	}
+}

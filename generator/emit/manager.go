@@ -17,6 +17,7 @@ import (
 func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 	pkg := packageName(r.Kind)
 	m := &managerWriter{Gen: g, r: r, c: g.newConverter(), d: g.newDiffer()}
+	m.d.attrs = r.Attributes
 	crType := jen.Op("*").Qual(m.c.api, r.Kind)
 
 	f := newFile(pkg)
@@ -80,6 +81,10 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 	}
 	for _, op := range m.statusSources() {
 		conv.Add(m.fillStatus(op))
+		conv.Line()
+	}
+	if names := m.attributeNamesFunc(); names != nil {
+		conv.Add(names)
 		conv.Line()
 	}
 	for _, fn := range m.c.funcs() {

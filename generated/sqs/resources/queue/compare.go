@@ -12,46 +12,46 @@ import (
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.QueueSpec) []string {
 	var diff []string
-	if desired.ContentBasedDeduplication != nil && (observed.ContentBasedDeduplication == nil || *desired.ContentBasedDeduplication != *observed.ContentBasedDeduplication) {
+	if desired.ContentBasedDeduplication != nil && !compare.Attribute(*desired.ContentBasedDeduplication, conv.Value(observed.ContentBasedDeduplication)) {
 		diff = append(diff, "contentBasedDeduplication")
 	}
-	if desired.DeduplicationScope != nil && (observed.DeduplicationScope == nil || *desired.DeduplicationScope != *observed.DeduplicationScope) {
+	if desired.DeduplicationScope != nil && !compare.Attribute(*desired.DeduplicationScope, conv.Value(observed.DeduplicationScope)) {
 		diff = append(diff, "deduplicationScope")
 	}
-	if desired.DelaySeconds != nil && (observed.DelaySeconds == nil || *desired.DelaySeconds != *observed.DelaySeconds) {
+	if desired.DelaySeconds != nil && !compare.Attribute(*desired.DelaySeconds, conv.Value(observed.DelaySeconds)) {
 		diff = append(diff, "delaySeconds")
 	}
-	if desired.FIFOThroughputLimit != nil && (observed.FIFOThroughputLimit == nil || *desired.FIFOThroughputLimit != *observed.FIFOThroughputLimit) {
+	if desired.FIFOThroughputLimit != nil && !compare.Attribute(*desired.FIFOThroughputLimit, conv.Value(observed.FIFOThroughputLimit)) {
 		diff = append(diff, "fifoThroughputLimit")
 	}
-	if desired.KMSDataKeyReusePeriodSeconds != nil && (observed.KMSDataKeyReusePeriodSeconds == nil || *desired.KMSDataKeyReusePeriodSeconds != *observed.KMSDataKeyReusePeriodSeconds) {
+	if desired.KMSDataKeyReusePeriodSeconds != nil && !compare.Attribute(*desired.KMSDataKeyReusePeriodSeconds, conv.Value(observed.KMSDataKeyReusePeriodSeconds)) {
 		diff = append(diff, "kmsDataKeyReusePeriodSeconds")
 	}
-	if desired.KMSMasterKeyID != nil && (observed.KMSMasterKeyID == nil || *desired.KMSMasterKeyID != *observed.KMSMasterKeyID) {
+	if desired.KMSMasterKeyID != nil && !compare.Attribute(*desired.KMSMasterKeyID, conv.Value(observed.KMSMasterKeyID)) {
 		diff = append(diff, "kmsMasterKeyID")
 	}
-	if desired.MaximumMessageSize != nil && (observed.MaximumMessageSize == nil || *desired.MaximumMessageSize != *observed.MaximumMessageSize) {
+	if desired.MaximumMessageSize != nil && !compare.Attribute(*desired.MaximumMessageSize, conv.Value(observed.MaximumMessageSize)) {
 		diff = append(diff, "maximumMessageSize")
 	}
-	if desired.MessageRetentionPeriod != nil && (observed.MessageRetentionPeriod == nil || *desired.MessageRetentionPeriod != *observed.MessageRetentionPeriod) {
+	if desired.MessageRetentionPeriod != nil && !compare.Attribute(*desired.MessageRetentionPeriod, conv.Value(observed.MessageRetentionPeriod)) {
 		diff = append(diff, "messageRetentionPeriod")
 	}
-	if desired.Policy != nil && !compare.Policy(*desired.Policy, conv.Value(observed.Policy)) {
+	if desired.Policy != nil && !compare.Attribute(*desired.Policy, conv.Value(observed.Policy)) {
 		diff = append(diff, "policy")
 	}
-	if desired.ReceiveMessageWaitTimeSeconds != nil && (observed.ReceiveMessageWaitTimeSeconds == nil || *desired.ReceiveMessageWaitTimeSeconds != *observed.ReceiveMessageWaitTimeSeconds) {
+	if desired.ReceiveMessageWaitTimeSeconds != nil && !compare.Attribute(*desired.ReceiveMessageWaitTimeSeconds, conv.Value(observed.ReceiveMessageWaitTimeSeconds)) {
 		diff = append(diff, "receiveMessageWaitTimeSeconds")
 	}
-	if desired.RedriveAllowPolicy != nil && !compare.Policy(*desired.RedriveAllowPolicy, conv.Value(observed.RedriveAllowPolicy)) {
+	if desired.RedriveAllowPolicy != nil && !compare.Attribute(*desired.RedriveAllowPolicy, conv.Value(observed.RedriveAllowPolicy)) {
 		diff = append(diff, "redriveAllowPolicy")
 	}
-	if desired.RedrivePolicy != nil && !compare.Policy(*desired.RedrivePolicy, conv.Value(observed.RedrivePolicy)) {
+	if desired.RedrivePolicy != nil && !compare.Attribute(*desired.RedrivePolicy, conv.Value(observed.RedrivePolicy)) {
 		diff = append(diff, "redrivePolicy")
 	}
-	if desired.SQSManagedSSEEnabled != nil && (observed.SQSManagedSSEEnabled == nil || *desired.SQSManagedSSEEnabled != *observed.SQSManagedSSEEnabled) {
+	if desired.SQSManagedSSEEnabled != nil && !compare.Attribute(*desired.SQSManagedSSEEnabled, conv.Value(observed.SQSManagedSSEEnabled)) {
 		diff = append(diff, "sqsManagedSSEEnabled")
 	}
-	if desired.VisibilityTimeout != nil && (observed.VisibilityTimeout == nil || *desired.VisibilityTimeout != *observed.VisibilityTimeout) {
+	if desired.VisibilityTimeout != nil && !compare.Attribute(*desired.VisibilityTimeout, conv.Value(observed.VisibilityTimeout)) {
 		diff = append(diff, "visibilityTimeout")
 	}
 	return diff
@@ -61,7 +61,7 @@ func diffSpec(desired, observed *v1alpha1.QueueSpec) []string {
 // where no update can change them; the runtime refuses such a spec.
 func diffCreateOnly(desired, observed *v1alpha1.QueueSpec) []string {
 	var diff []string
-	if desired.FIFOQueue != nil && (observed.FIFOQueue == nil || *desired.FIFOQueue != *observed.FIFOQueue) {
+	if desired.FIFOQueue != nil && !compare.Attribute(*desired.FIFOQueue, conv.Value(observed.FIFOQueue)) {
 		diff = append(diff, "fifoQueue")
 	}
 	return diff

@@ -4,8 +4,10 @@ package queue
 
 import (
 	sqs "github.com/aws/aws-sdk-go-v2/service/sqs"
+	types "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/sqs/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
+	managed "github.com/kubesmith/kubesmith/runtime/managed"
 )
 
 func observedSpec(cr *v1alpha1.Queue, desc *sqs.GetQueueAttributesOutput) v1alpha1.QueueSpec {
@@ -39,4 +41,57 @@ func fillStatusFromGetQueueAttributesOutput(status *v1alpha1.QueueStatus, in *sq
 
 func fillStatusFromCreateQueueOutput(status *v1alpha1.QueueStatus, in *sqs.CreateQueueOutput) {
 	status.QueueURL = in.QueueUrl
+}
+
+// attributeNames are the attributes GetQueueAttributes asks for: the read-only ones and those the
+// spec sets; all of them while the object owns nothing, for adoption.
+func attributeNames(cr *v1alpha1.Queue) []types.QueueAttributeName {
+	names := []types.QueueAttributeName{"QueueArn"}
+	all := !managed.Owned(cr)
+	if all || cr.Spec.ContentBasedDeduplication != nil {
+		names = append(names, "ContentBasedDeduplication")
+	}
+	if all || cr.Spec.DeduplicationScope != nil {
+		names = append(names, "DeduplicationScope")
+	}
+	if all || cr.Spec.DelaySeconds != nil {
+		names = append(names, "DelaySeconds")
+	}
+	if all || cr.Spec.FIFOQueue != nil {
+		names = append(names, "FifoQueue")
+	}
+	if all || cr.Spec.FIFOThroughputLimit != nil {
+		names = append(names, "FifoThroughputLimit")
+	}
+	if all || cr.Spec.KMSDataKeyReusePeriodSeconds != nil {
+		names = append(names, "KmsDataKeyReusePeriodSeconds")
+	}
+	if all || cr.Spec.KMSMasterKeyID != nil {
+		names = append(names, "KmsMasterKeyId")
+	}
+	if all || cr.Spec.MaximumMessageSize != nil {
+		names = append(names, "MaximumMessageSize")
+	}
+	if all || cr.Spec.MessageRetentionPeriod != nil {
+		names = append(names, "MessageRetentionPeriod")
+	}
+	if all || cr.Spec.Policy != nil {
+		names = append(names, "Policy")
+	}
+	if all || cr.Spec.ReceiveMessageWaitTimeSeconds != nil {
+		names = append(names, "ReceiveMessageWaitTimeSeconds")
+	}
+	if all || cr.Spec.RedriveAllowPolicy != nil {
+		names = append(names, "RedriveAllowPolicy")
+	}
+	if all || cr.Spec.RedrivePolicy != nil {
+		names = append(names, "RedrivePolicy")
+	}
+	if all || cr.Spec.SQSManagedSSEEnabled != nil {
+		names = append(names, "SqsManagedSseEnabled")
+	}
+	if all || cr.Spec.VisibilityTimeout != nil {
+		names = append(names, "VisibilityTimeout")
+	}
+	return names
 }

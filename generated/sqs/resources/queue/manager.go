@@ -6,7 +6,6 @@ import (
 	"context"
 	aws "github.com/aws/aws-sdk-go-v2/aws"
 	sqs "github.com/aws/aws-sdk-go-v2/service/sqs"
-	types "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/sqs/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
@@ -62,7 +61,7 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Queue) (managed.Obse
 		return managed.Observation{}, nil
 	}
 	out, err := m.client.GetQueueAttributes(ctx, &sqs.GetQueueAttributesInput{
-		AttributeNames: []types.QueueAttributeName{"ContentBasedDeduplication", "DeduplicationScope", "DelaySeconds", "FifoQueue", "FifoThroughputLimit", "KmsDataKeyReusePeriodSeconds", "KmsMasterKeyId", "MaximumMessageSize", "MessageRetentionPeriod", "Policy", "ReceiveMessageWaitTimeSeconds", "RedriveAllowPolicy", "RedrivePolicy", "SqsManagedSseEnabled", "VisibilityTimeout", "QueueArn"},
+		AttributeNames: attributeNames(cr),
 		QueueUrl:       cr.Status.QueueURL,
 	})
 	if managed.HasErrorCode(err, "AWS.SimpleQueueService.NonExistentQueue", "QueueDoesNotExist", "InvalidAddress") {

@@ -2,37 +2,41 @@
 
 package platformapplication
 
-import v1alpha1 "github.com/kubesmith/kubesmith/generated/sns/apis/v1alpha1"
+import (
+	v1alpha1 "github.com/kubesmith/kubesmith/generated/sns/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
+	conv "github.com/kubesmith/kubesmith/runtime/conv"
+)
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.PlatformApplicationSpec) []string {
 	var diff []string
-	if desired.EventDeliveryFailure != nil && (observed.EventDeliveryFailure == nil || *desired.EventDeliveryFailure != *observed.EventDeliveryFailure) {
+	if desired.EventDeliveryFailure != nil && !compare.Attribute(*desired.EventDeliveryFailure, conv.Value(observed.EventDeliveryFailure)) {
 		diff = append(diff, "eventDeliveryFailure")
 	}
-	if desired.EventEndpointCreated != nil && (observed.EventEndpointCreated == nil || *desired.EventEndpointCreated != *observed.EventEndpointCreated) {
+	if desired.EventEndpointCreated != nil && !compare.Attribute(*desired.EventEndpointCreated, conv.Value(observed.EventEndpointCreated)) {
 		diff = append(diff, "eventEndpointCreated")
 	}
-	if desired.EventEndpointDeleted != nil && (observed.EventEndpointDeleted == nil || *desired.EventEndpointDeleted != *observed.EventEndpointDeleted) {
+	if desired.EventEndpointDeleted != nil && !compare.Attribute(*desired.EventEndpointDeleted, conv.Value(observed.EventEndpointDeleted)) {
 		diff = append(diff, "eventEndpointDeleted")
 	}
-	if desired.EventEndpointUpdated != nil && (observed.EventEndpointUpdated == nil || *desired.EventEndpointUpdated != *observed.EventEndpointUpdated) {
+	if desired.EventEndpointUpdated != nil && !compare.Attribute(*desired.EventEndpointUpdated, conv.Value(observed.EventEndpointUpdated)) {
 		diff = append(diff, "eventEndpointUpdated")
 	}
-	if desired.FailureFeedbackRoleARN != nil && (observed.FailureFeedbackRoleARN == nil || *desired.FailureFeedbackRoleARN != *observed.FailureFeedbackRoleARN) {
+	if desired.FailureFeedbackRoleARN != nil && !compare.Attribute(*desired.FailureFeedbackRoleARN, conv.Value(observed.FailureFeedbackRoleARN)) {
 		diff = append(diff, "failureFeedbackRoleARN")
 	}
-	if desired.PlatformCredential != nil && (observed.PlatformCredential == nil || *desired.PlatformCredential != *observed.PlatformCredential) {
+	if desired.PlatformCredential != nil && !compare.Attribute(*desired.PlatformCredential, conv.Value(observed.PlatformCredential)) {
 		diff = append(diff, "platformCredential")
 	}
-	if desired.PlatformPrincipal != nil && (observed.PlatformPrincipal == nil || *desired.PlatformPrincipal != *observed.PlatformPrincipal) {
+	if desired.PlatformPrincipal != nil && !compare.Attribute(*desired.PlatformPrincipal, conv.Value(observed.PlatformPrincipal)) {
 		diff = append(diff, "platformPrincipal")
 	}
-	if desired.SuccessFeedbackRoleARN != nil && (observed.SuccessFeedbackRoleARN == nil || *desired.SuccessFeedbackRoleARN != *observed.SuccessFeedbackRoleARN) {
+	if desired.SuccessFeedbackRoleARN != nil && !compare.Attribute(*desired.SuccessFeedbackRoleARN, conv.Value(observed.SuccessFeedbackRoleARN)) {
 		diff = append(diff, "successFeedbackRoleARN")
 	}
-	if desired.SuccessFeedbackSampleRate != nil && (observed.SuccessFeedbackSampleRate == nil || *desired.SuccessFeedbackSampleRate != *observed.SuccessFeedbackSampleRate) {
+	if desired.SuccessFeedbackSampleRate != nil && !compare.Attribute(*desired.SuccessFeedbackSampleRate, conv.Value(observed.SuccessFeedbackSampleRate)) {
 		diff = append(diff, "successFeedbackSampleRate")
 	}
 	return diff

@@ -12,22 +12,22 @@ import (
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.SubscriptionSpec) []string {
 	var diff []string
-	if desired.DeliveryPolicy != nil && !compare.Policy(*desired.DeliveryPolicy, conv.Value(observed.DeliveryPolicy)) {
+	if desired.DeliveryPolicy != nil && !compare.Attribute(*desired.DeliveryPolicy, conv.Value(observed.DeliveryPolicy)) {
 		diff = append(diff, "deliveryPolicy")
 	}
-	if desired.FilterPolicy != nil && !compare.Policy(*desired.FilterPolicy, conv.Value(observed.FilterPolicy)) {
+	if desired.FilterPolicy != nil && !compare.Attribute(*desired.FilterPolicy, conv.Value(observed.FilterPolicy)) {
 		diff = append(diff, "filterPolicy")
 	}
-	if desired.FilterPolicyScope != nil && (observed.FilterPolicyScope == nil || *desired.FilterPolicyScope != *observed.FilterPolicyScope) {
+	if desired.FilterPolicyScope != nil && !compare.Attribute(*desired.FilterPolicyScope, conv.Value(observed.FilterPolicyScope)) {
 		diff = append(diff, "filterPolicyScope")
 	}
-	if desired.RawMessageDelivery != nil && (observed.RawMessageDelivery == nil || *desired.RawMessageDelivery != *observed.RawMessageDelivery) {
+	if desired.RawMessageDelivery != nil && !compare.Attribute(*desired.RawMessageDelivery, conv.Value(observed.RawMessageDelivery)) {
 		diff = append(diff, "rawMessageDelivery")
 	}
-	if desired.RedrivePolicy != nil && !compare.Policy(*desired.RedrivePolicy, conv.Value(observed.RedrivePolicy)) {
+	if desired.RedrivePolicy != nil && !compare.Attribute(*desired.RedrivePolicy, conv.Value(observed.RedrivePolicy)) {
 		diff = append(diff, "redrivePolicy")
 	}
-	if desired.SubscriptionRoleARN != nil && (observed.SubscriptionRoleARN == nil || *desired.SubscriptionRoleARN != *observed.SubscriptionRoleARN) {
+	if desired.SubscriptionRoleARN != nil && !compare.Attribute(*desired.SubscriptionRoleARN, conv.Value(observed.SubscriptionRoleARN)) {
 		diff = append(diff, "subscriptionRoleARN")
 	}
 	return diff

@@ -12,73 +12,73 @@ import (
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.TopicSpec) []string {
 	var diff []string
-	if desired.ApplicationFailureFeedbackRoleARN != nil && (observed.ApplicationFailureFeedbackRoleARN == nil || *desired.ApplicationFailureFeedbackRoleARN != *observed.ApplicationFailureFeedbackRoleARN) {
+	if desired.ApplicationFailureFeedbackRoleARN != nil && !compare.Attribute(*desired.ApplicationFailureFeedbackRoleARN, conv.Value(observed.ApplicationFailureFeedbackRoleARN)) {
 		diff = append(diff, "applicationFailureFeedbackRoleARN")
 	}
-	if desired.ApplicationSuccessFeedbackRoleARN != nil && (observed.ApplicationSuccessFeedbackRoleARN == nil || *desired.ApplicationSuccessFeedbackRoleARN != *observed.ApplicationSuccessFeedbackRoleARN) {
+	if desired.ApplicationSuccessFeedbackRoleARN != nil && !compare.Attribute(*desired.ApplicationSuccessFeedbackRoleARN, conv.Value(observed.ApplicationSuccessFeedbackRoleARN)) {
 		diff = append(diff, "applicationSuccessFeedbackRoleARN")
 	}
-	if desired.ApplicationSuccessFeedbackSampleRate != nil && (observed.ApplicationSuccessFeedbackSampleRate == nil || *desired.ApplicationSuccessFeedbackSampleRate != *observed.ApplicationSuccessFeedbackSampleRate) {
+	if desired.ApplicationSuccessFeedbackSampleRate != nil && !compare.Attribute(*desired.ApplicationSuccessFeedbackSampleRate, conv.Value(observed.ApplicationSuccessFeedbackSampleRate)) {
 		diff = append(diff, "applicationSuccessFeedbackSampleRate")
 	}
-	if desired.ContentBasedDeduplication != nil && (observed.ContentBasedDeduplication == nil || *desired.ContentBasedDeduplication != *observed.ContentBasedDeduplication) {
+	if desired.ContentBasedDeduplication != nil && !compare.Attribute(*desired.ContentBasedDeduplication, conv.Value(observed.ContentBasedDeduplication)) {
 		diff = append(diff, "contentBasedDeduplication")
 	}
-	if desired.DeliveryPolicy != nil && !compare.Policy(*desired.DeliveryPolicy, conv.Value(observed.DeliveryPolicy)) {
+	if desired.DeliveryPolicy != nil && !compare.Attribute(*desired.DeliveryPolicy, conv.Value(observed.DeliveryPolicy)) {
 		diff = append(diff, "deliveryPolicy")
 	}
-	if desired.DisplayName != nil && (observed.DisplayName == nil || *desired.DisplayName != *observed.DisplayName) {
+	if desired.DisplayName != nil && !compare.Attribute(*desired.DisplayName, conv.Value(observed.DisplayName)) {
 		diff = append(diff, "displayName")
 	}
-	if desired.FIFOThroughputScope != nil && (observed.FIFOThroughputScope == nil || *desired.FIFOThroughputScope != *observed.FIFOThroughputScope) {
+	if desired.FIFOThroughputScope != nil && !compare.Attribute(*desired.FIFOThroughputScope, conv.Value(observed.FIFOThroughputScope)) {
 		diff = append(diff, "fifoThroughputScope")
 	}
-	if desired.FirehoseFailureFeedbackRoleARN != nil && (observed.FirehoseFailureFeedbackRoleARN == nil || *desired.FirehoseFailureFeedbackRoleARN != *observed.FirehoseFailureFeedbackRoleARN) {
+	if desired.FirehoseFailureFeedbackRoleARN != nil && !compare.Attribute(*desired.FirehoseFailureFeedbackRoleARN, conv.Value(observed.FirehoseFailureFeedbackRoleARN)) {
 		diff = append(diff, "firehoseFailureFeedbackRoleARN")
 	}
-	if desired.FirehoseSuccessFeedbackRoleARN != nil && (observed.FirehoseSuccessFeedbackRoleARN == nil || *desired.FirehoseSuccessFeedbackRoleARN != *observed.FirehoseSuccessFeedbackRoleARN) {
+	if desired.FirehoseSuccessFeedbackRoleARN != nil && !compare.Attribute(*desired.FirehoseSuccessFeedbackRoleARN, conv.Value(observed.FirehoseSuccessFeedbackRoleARN)) {
 		diff = append(diff, "firehoseSuccessFeedbackRoleARN")
 	}
-	if desired.FirehoseSuccessFeedbackSampleRate != nil && (observed.FirehoseSuccessFeedbackSampleRate == nil || *desired.FirehoseSuccessFeedbackSampleRate != *observed.FirehoseSuccessFeedbackSampleRate) {
+	if desired.FirehoseSuccessFeedbackSampleRate != nil && !compare.Attribute(*desired.FirehoseSuccessFeedbackSampleRate, conv.Value(observed.FirehoseSuccessFeedbackSampleRate)) {
 		diff = append(diff, "firehoseSuccessFeedbackSampleRate")
 	}
-	if desired.HTTPFailureFeedbackRoleARN != nil && (observed.HTTPFailureFeedbackRoleARN == nil || *desired.HTTPFailureFeedbackRoleARN != *observed.HTTPFailureFeedbackRoleARN) {
+	if desired.HTTPFailureFeedbackRoleARN != nil && !compare.Attribute(*desired.HTTPFailureFeedbackRoleARN, conv.Value(observed.HTTPFailureFeedbackRoleARN)) {
 		diff = append(diff, "httpFailureFeedbackRoleARN")
 	}
-	if desired.HTTPSuccessFeedbackRoleARN != nil && (observed.HTTPSuccessFeedbackRoleARN == nil || *desired.HTTPSuccessFeedbackRoleARN != *observed.HTTPSuccessFeedbackRoleARN) {
+	if desired.HTTPSuccessFeedbackRoleARN != nil && !compare.Attribute(*desired.HTTPSuccessFeedbackRoleARN, conv.Value(observed.HTTPSuccessFeedbackRoleARN)) {
 		diff = append(diff, "httpSuccessFeedbackRoleARN")
 	}
-	if desired.HTTPSuccessFeedbackSampleRate != nil && (observed.HTTPSuccessFeedbackSampleRate == nil || *desired.HTTPSuccessFeedbackSampleRate != *observed.HTTPSuccessFeedbackSampleRate) {
+	if desired.HTTPSuccessFeedbackSampleRate != nil && !compare.Attribute(*desired.HTTPSuccessFeedbackSampleRate, conv.Value(observed.HTTPSuccessFeedbackSampleRate)) {
 		diff = append(diff, "httpSuccessFeedbackSampleRate")
 	}
-	if desired.KMSMasterKeyID != nil && (observed.KMSMasterKeyID == nil || *desired.KMSMasterKeyID != *observed.KMSMasterKeyID) {
+	if desired.KMSMasterKeyID != nil && !compare.Attribute(*desired.KMSMasterKeyID, conv.Value(observed.KMSMasterKeyID)) {
 		diff = append(diff, "kmsMasterKeyID")
 	}
-	if desired.LambdaFailureFeedbackRoleARN != nil && (observed.LambdaFailureFeedbackRoleARN == nil || *desired.LambdaFailureFeedbackRoleARN != *observed.LambdaFailureFeedbackRoleARN) {
+	if desired.LambdaFailureFeedbackRoleARN != nil && !compare.Attribute(*desired.LambdaFailureFeedbackRoleARN, conv.Value(observed.LambdaFailureFeedbackRoleARN)) {
 		diff = append(diff, "lambdaFailureFeedbackRoleARN")
 	}
-	if desired.LambdaSuccessFeedbackRoleARN != nil && (observed.LambdaSuccessFeedbackRoleARN == nil || *desired.LambdaSuccessFeedbackRoleARN != *observed.LambdaSuccessFeedbackRoleARN) {
+	if desired.LambdaSuccessFeedbackRoleARN != nil && !compare.Attribute(*desired.LambdaSuccessFeedbackRoleARN, conv.Value(observed.LambdaSuccessFeedbackRoleARN)) {
 		diff = append(diff, "lambdaSuccessFeedbackRoleARN")
 	}
-	if desired.LambdaSuccessFeedbackSampleRate != nil && (observed.LambdaSuccessFeedbackSampleRate == nil || *desired.LambdaSuccessFeedbackSampleRate != *observed.LambdaSuccessFeedbackSampleRate) {
+	if desired.LambdaSuccessFeedbackSampleRate != nil && !compare.Attribute(*desired.LambdaSuccessFeedbackSampleRate, conv.Value(observed.LambdaSuccessFeedbackSampleRate)) {
 		diff = append(diff, "lambdaSuccessFeedbackSampleRate")
 	}
-	if desired.Policy != nil && !compare.Policy(*desired.Policy, conv.Value(observed.Policy)) {
+	if desired.Policy != nil && !compare.Attribute(*desired.Policy, conv.Value(observed.Policy)) {
 		diff = append(diff, "policy")
 	}
-	if desired.SQSFailureFeedbackRoleARN != nil && (observed.SQSFailureFeedbackRoleARN == nil || *desired.SQSFailureFeedbackRoleARN != *observed.SQSFailureFeedbackRoleARN) {
+	if desired.SQSFailureFeedbackRoleARN != nil && !compare.Attribute(*desired.SQSFailureFeedbackRoleARN, conv.Value(observed.SQSFailureFeedbackRoleARN)) {
 		diff = append(diff, "sqsFailureFeedbackRoleARN")
 	}
-	if desired.SQSSuccessFeedbackRoleARN != nil && (observed.SQSSuccessFeedbackRoleARN == nil || *desired.SQSSuccessFeedbackRoleARN != *observed.SQSSuccessFeedbackRoleARN) {
+	if desired.SQSSuccessFeedbackRoleARN != nil && !compare.Attribute(*desired.SQSSuccessFeedbackRoleARN, conv.Value(observed.SQSSuccessFeedbackRoleARN)) {
 		diff = append(diff, "sqsSuccessFeedbackRoleARN")
 	}
-	if desired.SQSSuccessFeedbackSampleRate != nil && (observed.SQSSuccessFeedbackSampleRate == nil || *desired.SQSSuccessFeedbackSampleRate != *observed.SQSSuccessFeedbackSampleRate) {
+	if desired.SQSSuccessFeedbackSampleRate != nil && !compare.Attribute(*desired.SQSSuccessFeedbackSampleRate, conv.Value(observed.SQSSuccessFeedbackSampleRate)) {
 		diff = append(diff, "sqsSuccessFeedbackSampleRate")
 	}
-	if desired.SignatureVersion != nil && (observed.SignatureVersion == nil || *desired.SignatureVersion != *observed.SignatureVersion) {
+	if desired.SignatureVersion != nil && !compare.Attribute(*desired.SignatureVersion, conv.Value(observed.SignatureVersion)) {
 		diff = append(diff, "signatureVersion")
 	}
-	if desired.TracingConfig != nil && (observed.TracingConfig == nil || *desired.TracingConfig != *observed.TracingConfig) {
+	if desired.TracingConfig != nil && !compare.Attribute(*desired.TracingConfig, conv.Value(observed.TracingConfig)) {
 		diff = append(diff, "tracingConfig")
 	}
 	return diff
@@ -88,7 +88,7 @@ func diffSpec(desired, observed *v1alpha1.TopicSpec) []string {
 // where no update can change them; the runtime refuses such a spec.
 func diffCreateOnly(desired, observed *v1alpha1.TopicSpec) []string {
 	var diff []string
-	if desired.FIFOTopic != nil && (observed.FIFOTopic == nil || *desired.FIFOTopic != *observed.FIFOTopic) {
+	if desired.FIFOTopic != nil && !compare.Attribute(*desired.FIFOTopic, conv.Value(observed.FIFOTopic)) {
 		diff = append(diff, "fifoTopic")
 	}
 	return diff

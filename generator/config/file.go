@@ -158,6 +158,10 @@ type Resource struct {
 	// identifiers (EC2's DescribeSecurityGroups with GroupIds), instead of
 	// one call per resource. Edits, creates and deletes still read alone.
 	BatchRead *BatchRead `yaml:"batchRead,omitempty"`
+	// Attributes are settings kept in one string map that the read returns
+	// and the create takes (SQS's and SNS's Attributes), each a field of its
+	// own, read by name and changed by a set operation.
+	Attributes *Attributes `yaml:"attributes,omitempty"`
 	// Fields overrides what inference decided for single fields, keyed by
 	// Smithy member name; a dotted path ("Config.Role") reaches a member of
 	// a nested structure.
@@ -670,6 +674,41 @@ type Attachment struct {
 	// a structure holding the value in the member named like the field
 	// (DescribeInternetGateways' Attachments[].VpcId).
 	ObservedAt string `yaml:"observedAt"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// Attributes map a string map of settings, which the resource's read
+// returns and its create takes, to fields of their own (SQS's
+// GetQueueAttributes, SetQueueAttributes and CreateQueue's Attributes).
+type Attributes struct {
+	// Set changes attributes: a map of them per call (SetQueueAttributes'
+	// Attributes), or one name and value per call (SNS's
+	// SetTopicAttributes' AttributeName and AttributeValue). Default
+	// Set<R>Attributes.
+	Set string `yaml:"set,omitempty"`
+	// Map is the map member of the read output, the create input and a
+	// set taking a map. Default Attributes.
+	Map string `yaml:"map,omitempty"`
+	// Names is the read input's list of the attribute names to read; it
+	// gets every attribute of Fields. Default AttributeNames where the
+	// read input has it; without one, the read returns them all.
+	Names string `yaml:"names,omitempty"`
+	// Fields are the attributes the kind manages, by their names in the
+	// map. Each is a string spec field, updatable unless it says
+	// otherwise.
+	Fields map[string]*AttributeField `yaml:"fields" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// AttributeField is one attribute of Attributes.Fields.
+type AttributeField struct {
+	// CreateOnly attributes go in the create's map and never in a set
+	// (SQS's FifoQueue).
+	CreateOnly bool `yaml:"createOnly,omitempty"`
+	// ReadOnly attributes are status fields AWS reports (QueueArn).
+	ReadOnly bool `yaml:"readOnly,omitempty"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }

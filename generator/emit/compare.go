@@ -25,6 +25,9 @@ type differ struct {
 	api    string
 	done   map[string]bool
 	queued []func() jen.Code
+	// attrs are the kind's attribute map, whose fields compare as AWS
+	// normalises attribute values (compare.Attribute).
+	attrs *model.AttributeMap
 }
 
 func (g *Gen) newDiffer() *differ {
@@ -98,6 +101,9 @@ func (d *differ) field(f *model.Field, path jen.Code) jen.Code {
 func (d *differ) differs(f *model.Field, des, obs *jen.Statement) jen.Code {
 	not := func(c jen.Code) jen.Code { return jen.Op("!").Add(c) }
 	t := f.Type
+	if d.attrs.Holds(f) {
+		return not(jen.Qual(comparePkg, "Attribute").Call(jen.Op("*").Add(des), jen.Qual(convPkg, "Value").Call(obs)))
+	}
 	if hasDocument(t) {
 		// AWS formats a document its own way: compare the data.
 		return not(jen.Qual(comparePkg, "SameJSON").Call(des, obs))

@@ -17,6 +17,7 @@ import (
 func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 	pkg := packageName(r.Kind)
 	m := &managerWriter{Gen: g, r: r, c: g.newConverter(), d: g.newDiffer()}
+	m.d.attrs = r.Attributes
 	crType := jen.Op("*").Qual(m.c.api, r.Kind)
 
 	f := newFile(pkg)
@@ -80,6 +81,10 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 	}
 	for _, op := range m.statusSources() {
 		conv.Add(m.fillStatus(op))
+		conv.Line()
+	}
+	if names := m.attributeNamesFunc(); names != nil {
+		conv.Add(names)
 		conv.Line()
 	}
 	for _, fn := range m.c.funcs() {
@@ -313,6 +318,7 @@ func (m *managerWriter) observe() jen.Code {
 	r := m.r
 	obs := jen.Qual(managedPkg, "Observation")
 	ids, guards := m.identifiers(r.Read, jen.Return(obs.Clone().Values(), jen.Nil()))
+	m.attributeNames(ids)
 	body := append(guards,
 		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Read.Name).Call(
 			jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Read.Name+"Input").Values(ids)),
@@ -361,6 +367,9 @@ func (m *managerWriter) observe() jen.Code {
 	if r.ARNMember != "" {
 		arn := m.svc.Structs[r.Read.Output].FieldByMember(r.ARNMember)
 		arnExpr = m.c.fromSDK(&model.Type{Kind: model.String}, arn.Type, jen.Id("desc").Dot(arn.SDKName), true)
+		result[jen.Id("ARN")] = arnExpr
+	} else if arn := m.attributesARN(); arn != nil {
+		arnExpr = arn
 		result[jen.Id("ARN")] = arnExpr
 	}
 	body = append(body,
@@ -436,6 +445,10 @@ func (m *managerWriter) create() jen.Code {
 	var secrets []*model.Field
 	nested := false
 	for _, mem := range r.Create.Input {
+		if attrs := m.createAttributes(mem); attrs != nil {
+			fields[jen.Id(mem.GoName)] = attrs
+			continue
+		}
 		if tags != nil && mem.Name == tags.Member && compatible(tags.Type, mem.Type) {
 			// The controller's default tags go with the spec's.
 			fields[jen.Id(mem.GoName)] = m.tagsToSDK(mem.Type, desiredTags())
@@ -557,7 +570,7 @@ func (m *managerWriter) singleAttempt() jen.Code {
 // actions, kept-empty collections and add/remove sets, in that order.
 func (m *managerWriter) fieldUpdates() []jen.Code {
 	return slices.Concat(m.updateSubResources(), m.updateAssociations(), m.updateAttachments(), m.updateLinks(),
-		m.updateMoves(), m.updateActions(), m.updateKeptEmpty(), m.updateAddRemoveSets(), m.updatePerEntry())
+		m.updateMoves(), m.updateActions(), m.updateKeptEmpty(), m.updateAddRemoveSets(), m.updatePerEntry(), m.updateAttributes())
 }
 
 func (m *managerWriter) update() jen.Code {
@@ -694,7 +707,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 	for _, f := range r.Spec {
 		// A secret keeps its reference: AWS's value must not reach the
 		// observed spec, which adoption would copy into the object.
-		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && f.Links == nil && f.Action == nil && f.KeepsEmpty == nil && f.AddRemoveSet == nil && f.AttachedSet == nil && f.StringMap == nil && !topSecret(f) {
+		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && f.Links == nil && f.Action == nil && f.KeepsEmpty == nil && f.AddRemoveSet == nil && f.AttachedSet == nil && f.StringMap == nil && !topSecret(f) && !r.Attributes.Holds(f) {
 			body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
 			body = append(body, m.keepUnreported(f, out)...)
 			body = append(body, m.zeroIsUnset(f)...)
@@ -703,6 +716,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 		}
 	}
 	body = append(body, m.observeActions()...)
+	body = append(body, m.observeAttributes()...)
 	body = append(body, jen.Return(jen.Id("observed")))
 	_, typ := m.outputType(r.Read)
 	return jen.Func().Id("observedSpec").Params(
@@ -769,6 +783,7 @@ func (m *managerWriter) fillStatus(op *model.Operation) jen.Code {
 		}
 		body = append(body, jen.Id("status").Dot(f.GoName).Op("=").Add(m.c.fromSDK(f.Type, mem.Type, jen.Id("in").Dot(mem.SDKName), true)))
 	}
+	body = append(body, m.fillAttributeStatus(op)...)
 	return jen.Func().Id(m.fillStatusName(op)).Params(
 		jen.Id("status").Op("*").Qual(m.c.api, m.r.Kind+"Status"),
 		jen.Id("in").Op("*").Add(typ),

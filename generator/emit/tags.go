@@ -148,11 +148,11 @@ func (m *managerWriter) listTagsFunc() jen.Code {
 // observeTags reads the tags after the resource's read and adds the tags
 // field to the diff when they differ from the desired ones.
 func (m *managerWriter) observeTags(obsZero jen.Code, arn jen.Code) []jen.Code {
+	if api := m.tagAPI(); api != nil && api.Identifier != "" {
+		_, arn = m.source(&model.Member{Name: api.Identifier})
+	}
 	if m.tagAPI() == nil || arn == nil {
 		return nil
-	}
-	if api := m.tagAPI(); api.ByIdentifier {
-		_, arn = m.source(&model.Member{Name: api.ListARN})
 	}
 	f := m.tagsField()
 	return []jen.Code{
@@ -179,10 +179,9 @@ func (m *managerWriter) updateTags() []jen.Code {
 	f := m.tagsField()
 	arn := jen.Id("cr").Dot("Status").Dot("ACKResourceMetadata").Dot("ARN")
 	known := jen.Id("cr").Dot("Status").Dot("ACKResourceMetadata").Op("!=").Nil()
-	if api.ByIdentifier {
-		_, id := m.source(&model.Member{Name: api.TagARN})
-		arn = id.(*jen.Statement)
-		known = arn.Clone().Op("!=").Nil()
+	if api.Identifier != "" {
+		_, x := m.source(&model.Member{Name: api.Identifier})
+		arn, known = jen.Add(x), jen.Add(x).Op("!=").Nil()
 	}
 	tagMem, keysMem := member(api.Tag, api.TagMember), member(api.Untag, api.KeysMember)
 	return []jen.Code{

@@ -135,12 +135,11 @@ func (st *state) tagsAt(r *model.Resource, path []string, fold bool) (*model.Tag
 // existing resource: TagResource, UntagResource and ListTagsOfResource or
 // ListTagsForResource, or the same named after the resource. Each must
 // take the resource's ARN, which the runtime knows once the resource
-// exists; a service that names resources otherwise (SQS's TagQueue takes
-// a queue URL) keeps create-only tags. The tags field then stops being
-// create-only.
+// exists, or else its identifier (SQS's TagQueue takes the queue URL).
+// The tags field then stops being create-only.
 func (st *state) tagAPI(w *work) {
 	r := w.r
-	if len(r.Tags.Path) != 1 || r.ARNMember == "" || r.Tags.SubResource != nil {
+	if len(r.Tags.Path) != 1 || r.Tags.SubResource != nil {
 		return
 	}
 	find := func(names ...string) *smithy.Shape {
@@ -167,13 +166,14 @@ func (st *state) tagAPI(w *work) {
 			return
 		}
 	}
-	api.TagARN, api.TagMember = arnMember(api.Tag), tagsMember(st, api.Tag.Input)
-	api.UntagARN, api.KeysMember = arnMember(api.Untag), keysMember(api.Untag)
-	api.ListARN = arnMember(api.List)
-	if api.TagARN == "" && api.UntagARN == "" && api.ListARN == "" {
-		// IAM's TagRole, UntagRole and ListRoleTags take the role's name.
-		if id, err := sharedIdentifier(r, api.Tag, api.Untag, api.List); err == nil {
-			api.TagARN, api.UntagARN, api.ListARN, api.ByIdentifier = id, id, id, true
+	hasARN := r.ARNMember != "" || r.Attributes != nil && r.Attributes.ARN != ""
+	api.TagARN, api.TagMember = tagTarget(r, api.Tag, hasARN), tagsMember(st, api.Tag.Input)
+	api.UntagARN, api.KeysMember = tagTarget(r, api.Untag, hasARN), keysMember(api.Untag)
+	api.ListARN = tagTarget(r, api.List, hasARN)
+	if isIdentifier(r, api.TagARN) {
+		api.Identifier = api.TagARN
+		if api.UntagARN != api.Identifier || api.ListARN != api.Identifier {
+			return
 		}
 	}
 	if out := st.svc.Structs[api.List.Output]; out != nil {
@@ -194,11 +194,28 @@ func (st *state) tagAPI(w *work) {
 			f.Reason = fmt.Sprintf("tags; changed after create through %s and %s", api.Tag.Name, api.Untag.Name)
 		}
 	}
-	takes := "operations that take the resource's ARN"
-	if api.ByIdentifier {
-		takes = "operations that take the resource's " + api.TagARN
+	takes := "the resource's ARN"
+	if api.Identifier != "" {
+		takes = "its identifier " + api.Identifier
 	}
-	w.decide("tag operations", api.Tag.Name+", "+api.Untag.Name+", "+api.List.Name, "%s", takes)
+	w.decide("tag operations", api.Tag.Name+", "+api.Untag.Name+", "+api.List.Name, "operations that take %s", takes)
+}
+
+// tagTarget is the tag operation's input member naming the resource: the
+// ARN where the read reports one, else a required identifier (SQS's
+// TagQueue takes the QueueUrl).
+func tagTarget(r *model.Resource, op *model.Operation, hasARN bool) string {
+	if hasARN {
+		if m := arnMember(op); m != "" {
+			return m
+		}
+	}
+	for _, m := range op.Input {
+		if m.Required && m.Type.Kind == model.String && isIdentifier(r, m.Name) {
+			return m.Name
+		}
+	}
+	return ""
 }
 
 // arnMember is the required string input member that takes an ARN.

@@ -12,7 +12,7 @@ func TestTagsByIdentifier(t *testing.T) {
 		t.Fatal(err)
 	}
 	api := resource(t, res, "Role").Tags.API
-	if api == nil || !api.ByIdentifier || api.Tag.Name != "TagRole" || api.TagARN != "RoleName" || api.ListARN != "RoleName" {
+	if api == nil || api.Identifier != "RoleName" || api.Tag.Name != "TagRole" || api.TagARN != "RoleName" || api.ListARN != "RoleName" {
 		t.Fatalf("Role's tag operations %+v, want TagRole, UntagRole and ListRoleTags by RoleName", api)
 	}
 	if f := field(resource(t, res, "Role"), "Tags"); f == nil || !f.Updatable || f.CreateOnly {

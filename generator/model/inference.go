@@ -185,10 +185,10 @@ type TagAPI struct {
 	TagMember, KeysMember, ListMember string
 	// Paginated is set when List takes and returns NextToken.
 	Paginated bool
-	// ByIdentifier is set when the operations take the resource's
-	// identifier (IAM's TagRole takes RoleName) rather than its ARN: the
-	// ARN members then name the identifier's member.
-	ByIdentifier bool
+	// Identifier is set when the operations take the resource's
+	// identifier (SQS's QueueUrl) instead of its ARN: the member, in each
+	// of TagARN, UntagARN and ListARN.
+	Identifier string
 }
 
 // Reference says a field can name another resource, whose status holds

@@ -84,6 +84,9 @@ type Resource struct {
 	// the resyncs of unchanged resources together (generator.yaml's
 	// batchRead).
 	BatchSize int
+	// Attributes are settings kept in one string map, each a field of
+	// its own; nil when the kind has none.
+	Attributes *AttributeMap
 	// RegionFills are create input members that take the target region
 	// when the spec leaves them unset.
 	RegionFills []*RegionFill

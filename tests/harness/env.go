@@ -50,6 +50,9 @@ type ControllerOptions struct {
 	InstallScope string
 	// Values are more lines of the chart's values file.
 	Values string
+	// nsExist says the test's namespaces exist already: a peer's
+	// controller runs beside the test's first one (Env.StartPeer).
+	nsExist bool
 }
 
 // StartController runs the suite's controller binary for this test, as the
@@ -68,10 +71,12 @@ func (s *Suite) StartController(t *testing.T, o ControllerOptions) *Env {
 	var watched []string
 	for _, ns := range o.Namespaces {
 		watched = append(watched, e.NS(ns))
-		e.CreateNamespace(ns, nil)
+		if !o.nsExist {
+			e.CreateNamespace(ns, nil)
+		}
 	}
 	system := e.NS("system")
-	if !slices.Contains(o.Namespaces, "system") {
+	if !o.nsExist && !slices.Contains(o.Namespaces, "system") {
 		e.CreateNamespace("system", nil)
 	}
 	values := fmt.Sprintf("installScope: %s\nwatchNamespace: %q\n%s", o.InstallScope, strings.Join(watched, ","), o.Values)

@@ -24,6 +24,10 @@
 //
 // StartProxy, StartFaults and StartCallHook put an outage, injected errors
 // or a hook between a controller (ControllerOptions.Endpoint) and moto.
+//
+// A package whose tests apply kinds of two services (an SNS Subscription of
+// an SQS Queue) adds the other with WithPeer, and a test runs its
+// controller beside the first with Env.StartPeer (peers.go).
 package harness
 
 import (

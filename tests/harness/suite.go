@@ -21,6 +21,8 @@ type Suite struct {
 	// recordAll starts moto's recorder with the suite and nobody resets
 	// it: parallel tests then count their own calls by resource name.
 	recordAll bool
+	// peers are other services' controllers run in the same suite (peers.go).
+	peers []peer
 }
 
 // SuiteOption changes how a suite starts.
@@ -65,21 +67,29 @@ func RunSuite(m *testing.M, service string, addToScheme func(*runtime.Scheme) er
 // parallel: together they are most of the set-up time. stop undoes what
 // did start, also after an error.
 func (s *Suite) start(dir string, addToScheme func(*runtime.Scheme) error) (stop func(), err error) {
-	scheme := runtime.NewScheme()
-	for _, add := range []func(*runtime.Scheme) error{clientgoscheme.AddToScheme, addToScheme} {
-		if err := add(scheme); err != nil {
-			return func() {}, err
-		}
-	}
 	root, err := FindRepoRoot()
 	if err != nil {
 		return func() {}, err
+	}
+	scheme := runtime.NewScheme()
+	adds := []func(*runtime.Scheme) error{clientgoscheme.AddToScheme, addToScheme}
+	var crds []string
+	for _, p := range s.services() {
+		crds = append(crds, filepath.Join(root, "generated", p.s.Service, "config/crd"))
+	}
+	for _, p := range s.peers {
+		adds = append(adds, p.addToScheme)
+	}
+	for _, add := range adds {
+		if err := add(scheme); err != nil {
+			return func() {}, err
+		}
 	}
 	type result struct {
 		name string
 		err  error
 	}
-	done := make(chan result, 3)
+	done := make(chan result, 2+len(s.services()))
 	var stopKube func() error
 	go func() {
 		var err error
@@ -89,16 +99,22 @@ func (s *Suite) start(dir string, addToScheme func(*runtime.Scheme) error) (stop
 	go func() {
 		var err error
 		s.Kube, stopKube, err = NewKube(dir,
-			WithCRDs(filepath.Join(root, "generated", s.Service, "config/crd")), WithScheme(scheme))
+			WithCRDs(crds...), WithScheme(scheme))
 		done <- result{"kube-apiserver", err}
 	}()
-	go func() {
-		var err error
-		s.Bin, err = Build("./generated/"+s.Service+"/cmd/controller", dir)
-		done <- result{"controller build", err}
-	}()
+	for _, p := range s.services() {
+		go func() {
+			// Every controller binary is called controller: one folder each.
+			out := filepath.Join(dir, p.s.Service)
+			err := os.MkdirAll(out, 0o755)
+			if err == nil {
+				p.s.Bin, err = Build("./generated/"+p.s.Service+"/cmd/controller", out)
+			}
+			done <- result{p.s.Service + " controller build", err}
+		}()
+	}
 	var failed []error
-	for range 3 {
+	for range cap(done) {
 		if r := <-done; r.err != nil {
 			failed = append(failed, fmt.Errorf("%s: %w", r.name, r.err))
 		}
@@ -114,6 +130,7 @@ func (s *Suite) start(dir string, addToScheme func(*runtime.Scheme) error) (stop
 	if len(failed) > 0 {
 		return stop, fmt.Errorf("starting the %s suite: %v", s.Service, failed)
 	}
+	s.sharePeers()
 	if s.recordAll {
 		return stop, s.Moto.startRecording()
 	}

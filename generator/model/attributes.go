@@ -1,0 +1,44 @@
+package model
+
+import "slices"
+
+// AttributeMap is a resource's settings kept in one string map, each a
+// field of its own (generator.yaml's attributes): SQS's CreateQueue and
+// GetQueueAttributes carry Attributes, and SetQueueAttributes changes
+// them. The read is the resource's own read, asked for every field by
+// name where it takes the names.
+type AttributeMap struct {
+	// Map is the member of the read output and of the create input (if
+	// it has one) holding the map.
+	Map string
+	// Names is the read input member listing the attribute names to
+	// read, "" when the read returns every attribute; NamesEnum is its
+	// element's enum shape, "" for strings.
+	Names, NamesEnum string
+	// Set changes attributes of an existing resource: SetMap is its map
+	// member, or else SetName and SetValue take one attribute per call.
+	Set                       *Operation
+	SetMap, SetName, SetValue string
+	// Spec are the spec fields, updatable or create-only; Status the
+	// read-only ones. Each field's Member is its attribute name.
+	Spec, Status []*Field
+	// ARN is the read-only attribute holding the resource's ARN, for a
+	// read that has no ARN member of its own; "" for none.
+	ARN string
+	// Reason says how the map was found, for explain.
+	Reason string
+}
+
+// Holds reports whether f is one of the map's fields; false on a nil map.
+func (a *AttributeMap) Holds(f *Field) bool {
+	return a != nil && (slices.Contains(a.Spec, f) || slices.Contains(a.Status, f))
+}
+
+// AllNames lists every attribute name the read asks for, spec first.
+func (a *AttributeMap) AllNames() []string {
+	var out []string
+	for _, f := range slices.Concat(a.Spec, a.Status) {
+		out = append(out, f.Member)
+	}
+	return out
+}

@@ -141,6 +141,14 @@ type Resource struct {
 	// identifiers (EC2's DescribeSecurityGroups with GroupIds), instead of
 	// one call per resource. Edits, creates and deletes still read alone.
 	BatchRead *BatchRead `yaml:"batchRead,omitempty"`
+	// Inputs are input members sent with a constant value by every call of
+	// an operation, keyed by operation and then member: KMS's
+	// ScheduleKeyDeletion with PendingWindowInDays 7, GetKeyPolicy with
+	// PolicyName default.
+	Inputs map[string]map[string]string `yaml:"inputs,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// Toggles are boolean spec fields that one operation turns on and
+	// another off, keyed by the spec field's name (EnableKeyRotation).
+	Toggles map[string]*Toggle `yaml:"toggles,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
 	// Fields overrides what inference decided for single fields, keyed by
 	// Smithy member name; a dotted path ("Config.Role") reaches a member of
 	// a nested structure.
@@ -225,6 +233,10 @@ type Tags struct {
 	Path string `yaml:"path,omitempty"`
 	// Ignore says the resource has no tags the controller should manage.
 	Ignore bool `yaml:"ignore,omitempty"`
+	// ARNMember is the member of the tag operations' inputs that takes the
+	// resource's ARN where it is not named ...Arn: KMS's KeyId takes a key
+	// ID or its ARN.
+	ARNMember string `yaml:"arnMember,omitempty" schema:"pattern=^[A-Z][A-Za-z0-9]*$"`
 	// ResourceType is the resource's value of the resource type in the
 	// create's tag specifications (EC2's TagSpecifications), where it is
 	// not the resource's name in lower case, with or without hyphens:
@@ -586,6 +598,25 @@ type Attachment struct {
 	// a structure holding the value in the member named like the field
 	// (DescribeInternetGateways' Attachments[].VpcId).
 	ObservedAt string `yaml:"observedAt"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// Toggle names the operations that turn a boolean on and off, and where
+// its value is read.
+type Toggle struct {
+	// Enable turns it on, Disable off; each takes the resource's
+	// identifiers only (EnableKeyRotation, DisableKeyRotation).
+	Enable  string `yaml:"enable"`
+	Disable string `yaml:"disable"`
+	// Get reads it, with the resource's identifiers
+	// (GetKeyRotationStatus).
+	Get string `yaml:"get"`
+	// ObservedAt is the member of Get's output holding the boolean
+	// (KeyRotationEnabled).
+	ObservedAt string `yaml:"observedAt"`
+	// Emulator records how the end-to-end tests' emulator fails it.
+	Emulator *Emulator `yaml:"emulator,omitempty"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }

@@ -346,6 +346,12 @@ func (m *managerWriter) specOperations(f *model.Field) string {
 			add("untag", by.Untag, "")
 		}
 	}
+	if t := f.Toggle; t != nil {
+		add("enable", t.Enable, "")
+		add("disable", t.Disable, "")
+		add("get", t.Get, strings.Join(t.ObservedPath, "."))
+		return strings.Join(ops, ", ")
+	}
 	switch {
 	case f.Attachment != nil:
 		add("attach", f.Attachment.Attach, "")

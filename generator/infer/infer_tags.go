@@ -153,7 +153,7 @@ func (st *state) tagAPI(w *work) {
 	}
 	tag := find("TagResource", "Tag<R>", "AddTagsToResource", "AddTagsTo<R>")
 	untag := find("UntagResource", "Untag<R>", "RemoveTagsFromResource", "RemoveTagsFrom<R>")
-	list := find("ListTagsOfResource", "ListTagsForResource", "ListTagsFor<R>", "List<R>Tags")
+	list := find("ListTagsOfResource", "ListTagsForResource", "ListTagsFor<R>", "List<R>Tags", "ListResourceTags")
 	if tag == nil || untag == nil || list == nil {
 		return
 	}
@@ -170,6 +170,13 @@ func (st *state) tagAPI(w *work) {
 	api.TagARN, api.TagMember = arnMember(api.Tag), tagsMember(st, api.Tag.Input)
 	api.UntagARN, api.KeysMember = arnMember(api.Untag), keysMember(api.Untag)
 	api.ListARN = arnMember(api.List)
+	if tc := w.rc.Tags; tc != nil && tc.ARNMember != "" {
+		api.TagARN, api.UntagARN, api.ListARN = namedARNMember(api.Tag, tc.ARNMember), namedARNMember(api.Untag, tc.ARNMember), namedARNMember(api.List, tc.ARNMember)
+		if slices.Contains([]string{api.TagARN, api.UntagARN, api.ListARN}, "") {
+			st.errorf(w.at.At("tags", "arnMember"), "%s, %s and %s must each take the string member %s", api.Tag.Name, api.Untag.Name, api.List.Name, tc.ARNMember)
+			return
+		}
+	}
 	if out := st.svc.Structs[api.List.Output]; out != nil {
 		var fields []*model.Member
 		for _, f := range out.Fields {
@@ -195,6 +202,17 @@ func (st *state) tagAPI(w *work) {
 func arnMember(op *model.Operation) string {
 	for _, m := range op.Input {
 		if m.Required && m.Type.Kind == model.String && (strings.HasSuffix(m.Name, "Arn") || strings.HasSuffix(m.Name, "ARN")) {
+			return m.Name
+		}
+	}
+	return ""
+}
+
+// namedARNMember is the string input member generator.yaml's
+// tags.arnMember names as taking the ARN, "" when op has none.
+func namedARNMember(op *model.Operation, name string) string {
+	for _, m := range op.Input {
+		if m.Name == name && m.Type.Kind == model.String {
 			return m.Name
 		}
 	}

@@ -12,13 +12,23 @@ import (
 // DisableApiTermination, which ModifyInstanceAttribute changes later and
 // DescribeInstanceAttribute reads. The create still sends the field (it
 // matches the create input member by name), and the put changes it after.
+// A put alone takes over a field the resource's read returns at the top
+// of its description (KMS's UpdateKeyDescription and DescribeKey's
+// Description), which is then read back with the resource.
 // It returns the field taken over, nil when there is none.
 func (st *state) takeOver(w *work, name string, sc *config.SubResource) *model.Field {
 	f := fieldByMember(w.r, name)
-	if f == nil || f.Class != model.ClassCreateOnly || sc.Get == "" || sc.ObservedAt != "" || f.Required ||
+	if f == nil || f.Class != model.ClassCreateOnly || (sc.Get == "" && !readBackAtTop(w.r, f, sc)) || sc.ObservedAt != "" || f.Required ||
 		isIdentifier(w.r, name) || isIdentifierField(w.r, name) {
 		return nil
 	}
 	w.r.Spec = slices.DeleteFunc(w.r.Spec, func(s *model.Field) bool { return s == f })
 	return f
+}
+
+// readBackAtTop reports whether a sub-resource with no get, list or key
+// of its own is read back with the resource: its field is a top-level
+// member of the read's description.
+func readBackAtTop(r *model.Resource, f *model.Field, sc *config.SubResource) bool {
+	return sc.List == "" && sc.Key == "" && len(f.ObservedPath) == 1 && f.ObservedPath[0] == f.Member && !f.ObservedOptional
 }

@@ -19,9 +19,6 @@ func diffSpec(desired, observed *v1alpha1.GrantSpec) []string {
 // where no update can change them; the runtime refuses such a spec.
 func diffCreateOnly(desired, observed *v1alpha1.GrantSpec) []string {
 	var diff []string
-	if desired.KeyID != nil && (observed.KeyID == nil || *desired.KeyID != *observed.KeyID) {
-		diff = append(diff, "keyID")
-	}
 	if desired.GranteePrincipal != nil && (observed.GranteePrincipal == nil || *desired.GranteePrincipal != *observed.GranteePrincipal) {
 		diff = append(diff, "granteePrincipal")
 	}

@@ -67,6 +67,10 @@ func (g *Gen) kindDoc(r *model.Resource) (File, error) {
 	w.line("")
 	w.line("Created by `%s`, read by `%s`, deleted by `%s`; %s.", r.Create.Name, r.Read.Name, r.Delete.Name, updateName(r))
 	w.line("")
+	if note := deletionNote(r); note != "" {
+		w.line("%s", note)
+		w.line("")
+	}
 	w.line(docsLegend)
 	w.line("")
 	w.line("## Spec")

@@ -19,6 +19,7 @@ func TestOneApplyAnyOrder(t *testing.T) {
 	t.Parallel()
 	e := start(t, harness.ControllerOptions{Namespaces: []string{"order"}})
 	ns := e.NS("order")
+	// The file names the Key last; the Alias and the Grant wait for it.
 	aliasName := "alias/" + e.Unique("order")
 	manifest := `apiVersion: kms.services.k8s.aws/v1alpha1
 kind: Alias
@@ -60,10 +61,23 @@ spec:
 	if !found {
 		t.Errorf("grant %s not on key %s", aws.ToString(grant.Status.GrantID), keyID)
 	}
-	e.Kubectl("delete", "--wait=false", "-n", ns, "-f", file)
-	for _, o := range []harness.Managed{alias, grant, key} {
+	deleteReferrersFirst(e, []harness.Managed{alias, grant}, key)
+}
+
+// deleteReferrersFirst deletes the objects naming a key, then the key:
+// a Grant finds its grant by the key's ID, which only its reference gives
+// once the Key object is gone, so deleting all at once may leave the
+// Grant waiting for a Key that no longer exists.
+func deleteReferrersFirst(e env, referrers []harness.Managed, key harness.Managed) {
+	e.T.Helper()
+	for _, o := range referrers {
+		e.Delete(o)
+	}
+	for _, o := range referrers {
 		e.WaitGone(o)
 	}
+	e.Delete(key)
+	e.WaitGone(key)
 }
 
 func objectMeta(ns, name string) metav1.ObjectMeta {

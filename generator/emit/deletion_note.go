@@ -28,3 +28,14 @@ func deletionNote(r *model.Resource) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// recorded reports whether the spec field of this member is an identifier
+// that the status keeps too (model.Identifier.Recorded).
+func (m *managerWriter) recorded(member string) bool {
+	for _, id := range m.r.Identifiers {
+		if id.Field == member && id.Recorded {
+			return true
+		}
+	}
+	return false
+}

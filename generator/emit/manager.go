@@ -237,6 +237,10 @@ func (m *managerWriter) source(mem *model.Member) (*model.Field, jen.Code) {
 	}
 	for _, f := range m.r.Spec {
 		if f.Member == name && !secretRef(f) {
+			if m.recorded(name) {
+				// The reference may no longer resolve: the status keeps it.
+				return f, jen.Qual(convPkg, "Either").Call(jen.Id("cr").Dot("Spec").Dot(f.GoName), jen.Id("cr").Dot("Status").Dot(f.GoName))
+			}
 			return f, jen.Id("cr").Dot("Spec").Dot(f.GoName)
 		}
 	}

@@ -30,6 +30,7 @@ var Stages = []Stage{
 	{"apply_ignores", "drop the fields generator.yaml ignores", applyIgnores},
 	{"apply_renames", "rename fields", applyRenames},
 	{"apply_field_options", "apply the other field options of generator.yaml", applyFieldOptions},
+	{"record_referenced_identifiers", "keep in status the spec identifiers references give, for a delete after the referenced object", recordReferencedIdentifiers},
 	{"apply_as_list", "give single values as lists of one where generator.yaml says asList", applyAsList},
 	{"apply_single", "give lists of strings as one string where generator.yaml says single", applySingle},
 	{"apply_associations", "let list fields hold more elements through associate and disassociate operations", applyAssociations},

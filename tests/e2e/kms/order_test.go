@@ -3,9 +3,11 @@ package kms
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/kubesmith/kubesmith/generated/kms/apis/v1alpha1"
@@ -61,23 +63,15 @@ spec:
 	if !found {
 		t.Errorf("grant %s not on key %s", aws.ToString(grant.Status.GrantID), keyID)
 	}
-	deleteReferrersFirst(e, []harness.Managed{alias, grant}, key)
-}
-
-// deleteReferrersFirst deletes the objects naming a key, then the key:
-// a Grant finds its grant by the key's ID, which only its reference gives
-// once the Key object is gone, so deleting all at once may leave the
-// Grant waiting for a Key that no longer exists.
-func deleteReferrersFirst(e env, referrers []harness.Managed, key harness.Managed) {
-	e.T.Helper()
-	for _, o := range referrers {
-		e.Delete(o)
-	}
-	for _, o := range referrers {
+	// Deleted at once, the Key may go first: the Grant then names its key
+	// by the ID its status keeps, and is revoked all the same.
+	e.Kubectl("delete", "--wait=false", "-n", ns, "-f", file)
+	for _, o := range []harness.Managed{alias, grant, key} {
 		e.WaitGone(o)
 	}
-	e.Delete(key)
-	e.WaitGone(key)
+	if slices.ContainsFunc(grants(t, keyID), func(g kmstypes.GrantListEntry) bool { return aws.ToString(g.GrantId) == aws.ToString(grant.Status.GrantID) }) {
+		t.Errorf("grant %s still on key %s after the folder was deleted", aws.ToString(grant.Status.GrantID), keyID)
+	}
 }
 
 func objectMeta(ns, name string) metav1.ObjectMeta {

@@ -12,29 +12,25 @@ import (
 // TestSamples applies generated/kms/samples/ as its header says, in one
 // kubectl apply --validate=strict: every object becomes Ready, KMS has the
 // key with its description and rotation, the alias on it and the grant on
-// it, and deleting the alias and the grant, then the key, removes them
-// and schedules the key's deletion.
+// it, and deleting the folder at once (the Key may go before the Grant
+// naming it) schedules the key's deletion and removes the alias and the
+// grant.
 func TestSamples(t *testing.T) {
 	t.Parallel()
 	e := start(t, harness.ControllerOptions{Namespaces: []string{"samples"}})
 	objs := e.ApplySamples("samples")
 	var keyID, aliasName, grantID string
-	var key harness.Managed
-	var referrers []harness.Managed
 	for _, o := range objs {
 		switch r := harness.WaitReady(e.Env, o).(type) {
 		case *v1alpha1.Key:
-			key = o
 			keyID = aws.ToString(r.Status.KeyID)
 			meta := describe(t, keyID)
 			if aws.ToString(meta.Description) != aws.ToString(r.Spec.Description) || rotation(t, keyID) != aws.ToBool(r.Spec.EnableKeyRotation) {
 				t.Errorf("Key sample %s: KMS has description %q and rotation %v, want the spec's", r.Name, aws.ToString(meta.Description), rotation(t, keyID))
 			}
 		case *v1alpha1.Alias:
-			referrers = append(referrers, o)
 			aliasName = aws.ToString(r.Spec.Name)
 		case *v1alpha1.Grant:
-			referrers = append(referrers, o)
 			grantID = aws.ToString(r.Status.GrantID)
 		default:
 			t.Fatalf("no check of a %T sample in KMS", o)
@@ -57,7 +53,7 @@ func TestSamples(t *testing.T) {
 	if !onKey() {
 		t.Errorf("Grant sample %s not on the sample key %s", grantID, keyID)
 	}
-	deleteReferrersFirst(e, referrers, key)
+	e.DeleteSamples("samples", objs)
 	if s := describe(t, keyID).KeyState; s != "PendingDeletion" {
 		t.Errorf("sample key %s in state %s after delete, want PendingDeletion", keyID, s)
 	}

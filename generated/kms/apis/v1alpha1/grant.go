@@ -78,6 +78,9 @@ type GrantStatus struct {
 	// The grant token.
 	// +optional
 	GrantToken *string `json:"grantToken,omitempty"`
+	// Identifies the KMS key for the grant. The grant gives principals permission to use this KMS key.
+	// +optional
+	KeyID *string `json:"keyID,omitempty"`
 }
 
 // Grant is an AWS kms resource managed from Kubernetes.

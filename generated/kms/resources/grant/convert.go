@@ -26,6 +26,7 @@ func fillStatusFromGrantListEntry(status *v1alpha1.GrantStatus, in *types.GrantL
 	status.GrantID = in.GrantId
 	status.CreationDate = conv.FromTime(in.CreationDate)
 	status.IssuingAccount = in.IssuingAccount
+	status.KeyID = in.KeyId
 }
 
 func fillStatusFromCreateGrantOutput(status *v1alpha1.GrantStatus, in *kms.CreateGrantOutput) {

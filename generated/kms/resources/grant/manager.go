@@ -53,7 +53,7 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Grant) (managed.Obse
 	}
 	out, err := m.client.ListGrants(ctx, &kms.ListGrantsInput{
 		GrantId: cr.Status.GrantID,
-		KeyId:   cr.Spec.KeyID,
+		KeyId:   conv.Either(cr.Spec.KeyID, cr.Status.KeyID),
 	})
 	if managed.HasErrorCode(err, "NotFound") {
 		return managed.Observation{}, nil
@@ -111,7 +111,7 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Grant) error {
 	}
 	_, err := m.client.RevokeGrant(ctx, &kms.RevokeGrantInput{
 		GrantId: cr.Status.GrantID,
-		KeyId:   cr.Spec.KeyID,
+		KeyId:   conv.Either(cr.Spec.KeyID, cr.Status.KeyID),
 	})
 	if managed.HasErrorCode(err, "NotFound") {
 		// Already gone is what we wanted.

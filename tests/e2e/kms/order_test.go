@@ -69,7 +69,9 @@ spec:
 	for _, o := range []harness.Managed{alias, grant, key} {
 		e.WaitGone(o)
 	}
-	if slices.ContainsFunc(grants(t, keyID), func(g kmstypes.GrantListEntry) bool { return aws.ToString(g.GrantId) == aws.ToString(grant.Status.GrantID) }) {
+	if slices.ContainsFunc(grants(t, keyID), func(g kmstypes.GrantListEntry) bool {
+		return aws.ToString(g.GrantId) == aws.ToString(grant.Status.GrantID)
+	}) {
 		t.Errorf("grant %s still on key %s after the folder was deleted", aws.ToString(grant.Status.GrantID), keyID)
 	}
 }

@@ -605,9 +605,11 @@ type Attachment struct {
 // Toggle names the operations that turn a boolean on and off, and where
 // its value is read.
 type Toggle struct {
-	// Enable turns it on, Disable off; each takes the resource's
-	// identifiers only (EnableKeyRotation, DisableKeyRotation).
-	Enable  string `yaml:"enable"`
+	// Enable turns it on; it takes the resource's identifiers only
+	// (EnableKeyRotation).
+	Enable string `yaml:"enable"`
+	// Disable turns it off; it takes the resource's identifiers only
+	// (DisableKeyRotation).
 	Disable string `yaml:"disable"`
 	// Get reads it, with the resource's identifiers
 	// (GetKeyRotationStatus).

@@ -162,6 +162,14 @@ type Resource struct {
 	// and the create takes (SQS's and SNS's Attributes), each a field of its
 	// own, read by name and changed by a set operation.
 	Attributes *Attributes `yaml:"attributes,omitempty"`
+	// Inputs are input members sent with a constant value by every call of
+	// an operation, keyed by operation and then member: KMS's
+	// ScheduleKeyDeletion with PendingWindowInDays 7, GetKeyPolicy with
+	// PolicyName default.
+	Inputs map[string]map[string]string `yaml:"inputs,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// Toggles are boolean spec fields that one operation turns on and
+	// another off, keyed by the spec field's name (EnableKeyRotation).
+	Toggles map[string]*Toggle `yaml:"toggles,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
 	// Fields overrides what inference decided for single fields, keyed by
 	// Smithy member name; a dotted path ("Config.Role") reaches a member of
 	// a nested structure.
@@ -246,6 +254,10 @@ type Tags struct {
 	Path string `yaml:"path,omitempty"`
 	// Ignore says the resource has no tags the controller should manage.
 	Ignore bool `yaml:"ignore,omitempty"`
+	// ARNMember is the member of the tag operations' inputs that takes the
+	// resource's ARN where it is not named ...Arn: KMS's KeyId takes a key
+	// ID or its ARN.
+	ARNMember string `yaml:"arnMember,omitempty" schema:"pattern=^[A-Z][A-Za-z0-9]*$"`
 	// ResourceType is the resource's value of the resource type in the
 	// create's tag specifications (EC2's TagSpecifications), where it is
 	// not the resource's name in lower case, with or without hyphens:
@@ -709,6 +721,27 @@ type AttributeField struct {
 	CreateOnly bool `yaml:"createOnly,omitempty"`
 	// ReadOnly attributes are status fields AWS reports (QueueArn).
 	ReadOnly bool `yaml:"readOnly,omitempty"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// Toggle names the operations that turn a boolean on and off, and where
+// its value is read.
+type Toggle struct {
+	// Enable turns it on; it takes the resource's identifiers only
+	// (EnableKeyRotation).
+	Enable string `yaml:"enable"`
+	// Disable turns it off; it takes the resource's identifiers only
+	// (DisableKeyRotation).
+	Disable string `yaml:"disable"`
+	// Get reads it, with the resource's identifiers
+	// (GetKeyRotationStatus).
+	Get string `yaml:"get"`
+	// ObservedAt is the member of Get's output holding the boolean
+	// (KeyRotationEnabled).
+	ObservedAt string `yaml:"observedAt"`
+	// Emulator records how the end-to-end tests' emulator fails it.
+	Emulator *Emulator `yaml:"emulator,omitempty"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }

@@ -42,7 +42,7 @@ func TestParseErrors(t *testing.T) {
 			"generator.yaml:3: resource Table is configured but also excluded; remove one"},
 		{"a broken glob pattern", "include: [\"Ta[ble\"]\n", `generator.yaml:1: bad pattern "Ta[ble": syntax error in pattern`},
 		{"tags with both path and ignore", "resources:\n  Table:\n    tags: {path: Tags, ignore: true}\n", "generator.yaml:3: tags: give path or ignore, not both"},
-		{"tags with neither", "resources:\n  Table:\n    tags: {because: x}\n", "generator.yaml:3: tags: give path, ignore or resourceType"},
+		{"tags with neither", "resources:\n  Table:\n    tags: {because: x}\n", "generator.yaml:3: tags: give path, ignore, resourceType or arnMember"},
 		{"ignored tags with a resource type", "resources:\n  Table:\n    tags: {ignore: true, resourceType: vpc}\n", "generator.yaml:3: tags: ignored tags have no resourceType"},
 		{"a model format there is no reader for", "modelFormat: botocore\nresources:\n  Table: {}\n", `generator.yaml:1: modelFormat: "botocore" does not match ^(smithy|awsjson)$`},
 		{"a mistake after a byte order mark, on its own line", "\ufeffresources:\n  Table:\n    sortNames: [t]\n", `generator.yaml:3: unknown key "sortNames"`},
@@ -71,7 +71,7 @@ func TestParseReportsEveryMistake(t *testing.T) {
 		`generator.yaml:3: unknown key "sortNames"`,
 		`generator.yaml:4: kind: "table" does not match`,
 		`generator.yaml:8: want true or false, got "maybe"`,
-		"generator.yaml:9: tags: give path, ignore or resourceType",
+		"generator.yaml:9: tags: give path, ignore, resourceType or arnMember",
 		`generator.yaml:10: resources: name "queue" does not match`,
 	} {
 		if err == nil || !strings.Contains(err.Error(), want) {

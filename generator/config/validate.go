@@ -76,6 +76,11 @@ func (f *File) normalize() {
 				r.Actions[k] = &Action{}
 			}
 		}
+		for k, t := range r.Toggles {
+			if t == nil {
+				r.Toggles[k] = &Toggle{}
+			}
+		}
 		for k, a := range r.AddRemoveSets {
 			if a == nil {
 				r.AddRemoveSets[k] = &AddRemoveSet{}
@@ -109,8 +114,8 @@ func (f *File) checkResource(at Key, r *Resource) []error {
 	if r.Tags != nil && r.Tags.Ignore && r.Tags.Path != "" {
 		errs = append(errs, f.Errorf(at.At("tags", "ignore"), "tags: give path or ignore, not both"))
 	}
-	if r.Tags != nil && !r.Tags.Ignore && r.Tags.Path == "" && r.Tags.ResourceType == "" {
-		errs = append(errs, f.Errorf(at.At("tags"), "tags: give path, ignore or resourceType"))
+	if r.Tags != nil && !r.Tags.Ignore && r.Tags.Path == "" && r.Tags.ResourceType == "" && r.Tags.ARNMember == "" {
+		errs = append(errs, f.Errorf(at.At("tags"), "tags: give path, ignore, resourceType or arnMember"))
 	}
 	if r.Tags != nil && r.Tags.Ignore && r.Tags.ResourceType != "" {
 		errs = append(errs, f.Errorf(at.At("tags", "resourceType"), "tags: ignored tags have no resourceType"))

@@ -67,6 +67,10 @@ func (g *Gen) kindDoc(r *model.Resource) (File, error) {
 	w.line("")
 	w.line("Created by `%s`, read by `%s`, deleted by `%s`; %s.", r.Create.Name, r.Read.Name, r.Delete.Name, updateName(r))
 	w.line("")
+	if note := deletionNote(r); note != "" {
+		w.line("%s", note)
+		w.line("")
+	}
 	w.line(docsLegend)
 	w.line("")
 	w.line("## Spec")
@@ -345,6 +349,12 @@ func (m *managerWriter) specOperations(f *model.Field) string {
 			add("tag", by.Tag, "")
 			add("untag", by.Untag, "")
 		}
+	}
+	if t := f.Toggle; t != nil {
+		add("enable", t.Enable, "")
+		add("disable", t.Disable, "")
+		add("get", t.Get, strings.Join(t.ObservedPath, "."))
+		return strings.Join(ops, ", ")
 	}
 	switch {
 	case f.Attachment != nil:

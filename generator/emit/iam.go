@@ -68,6 +68,9 @@ func calledOperations(r *model.Resource) []*model.Operation {
 		if a := f.Action; a != nil {
 			ops = append(ops, a.Operation)
 		}
+		if t := f.Toggle; t != nil {
+			ops = append(ops, t.Enable, t.Disable, t.Get)
+		}
 		if s := f.AddRemoveSet; s != nil {
 			ops = append(ops, s.Modify, s.List)
 		}

@@ -245,6 +245,10 @@ func (m *managerWriter) source(mem *model.Member) (*model.Field, jen.Code) {
 	}
 	for _, f := range m.r.Spec {
 		if f.Member == name && !secretRef(f) {
+			if m.recorded(name) {
+				// The reference may no longer resolve: the status keeps it.
+				return f, jen.Qual(convPkg, "Either").Call(jen.Id("cr").Dot("Spec").Dot(f.GoName), jen.Id("cr").Dot("Status").Dot(f.GoName))
+			}
 			return f, jen.Id("cr").Dot("Spec").Dot(f.GoName)
 		}
 	}
@@ -290,6 +294,7 @@ func (m *managerWriter) identifiers(op *model.Operation, bail jen.Code) (jen.Dic
 			guards = append(guards, jen.If(jen.Add(x).Op("==").Nil()).Block(bail))
 		}
 	}
+	m.addConstInputs(op, fields)
 	return fields, guards
 }
 
@@ -323,7 +328,10 @@ func (m *managerWriter) observe() jen.Code {
 		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Read.Name).Call(
 			jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Read.Name+"Input").Values(ids)),
 	)
-	if len(r.NotFoundCodes) > 0 {
+	if r.Read.Scan != nil {
+		body = m.scanRead(obs.Clone().Values())
+	}
+	if len(r.NotFoundCodes) > 0 && r.Read.Scan == nil {
 		codes := []jen.Code{jen.Err()}
 		for _, c := range r.NotFoundCodes {
 			codes = append(codes, jen.Lit(c))
@@ -332,8 +340,11 @@ func (m *managerWriter) observe() jen.Code {
 			jen.Return(obs.Clone().Values(), jen.Nil()),
 		))
 	}
-	body = append(body, jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(obs.Clone().Values(), jen.Err())))
+	if r.Read.Scan == nil {
+		body = append(body, jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(obs.Clone().Values(), jen.Err())))
+	}
 	switch {
+	case r.Read.Scan != nil:
 	case r.Read.Many:
 		body = append(body,
 			jen.Comment(r.Read.Name+" lists resources; the filter leaves at most ours."),
@@ -397,6 +408,7 @@ func (m *managerWriter) observe() jen.Code {
 	body = append(body, m.observeKeptEmpty(obs.Clone().Values())...)
 	body = append(body, m.observeAddRemoveSets(obs.Clone().Values())...)
 	body = append(body, m.observePerEntry(obs.Clone().Values())...)
+	body = append(body, m.observeToggles(obs.Clone().Values())...)
 	body = append(body, m.observeFrom(obs.Clone().Values())...)
 	body = append(body, jen.Id("obs").Op(":=").Add(obs.Clone().Values(result)))
 	body = append(body, m.observeTags(obs.Clone().Values(), arnExpr)...)
@@ -570,7 +582,7 @@ func (m *managerWriter) singleAttempt() jen.Code {
 // actions, kept-empty collections and add/remove sets, in that order.
 func (m *managerWriter) fieldUpdates() []jen.Code {
 	return slices.Concat(m.updateSubResources(), m.updateAssociations(), m.updateAttachments(), m.updateLinks(),
-		m.updateMoves(), m.updateActions(), m.updateKeptEmpty(), m.updateAddRemoveSets(), m.updatePerEntry(), m.updateAttributes())
+		m.updateMoves(), m.updateActions(), m.updateToggles(), m.updateKeptEmpty(), m.updateAddRemoveSets(), m.updatePerEntry(), m.updateAttributes())
 }
 
 func (m *managerWriter) update() jen.Code {
@@ -707,7 +719,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 	for _, f := range r.Spec {
 		// A secret keeps its reference: AWS's value must not reach the
 		// observed spec, which adoption would copy into the object.
-		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && f.Links == nil && f.Action == nil && f.KeepsEmpty == nil && f.AddRemoveSet == nil && f.AttachedSet == nil && f.StringMap == nil && !topSecret(f) && !r.Attributes.Holds(f) {
+		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && f.Links == nil && f.Action == nil && f.Toggle == nil && f.KeepsEmpty == nil && f.AddRemoveSet == nil && f.AttachedSet == nil && f.StringMap == nil && !topSecret(f) && !r.Attributes.Holds(f) {
 			body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
 			body = append(body, m.keepUnreported(f, out)...)
 			body = append(body, m.zeroIsUnset(f)...)

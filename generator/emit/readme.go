@@ -30,6 +30,9 @@ func (g *Gen) Readme(samples []SampleLink) File {
 	for _, r := range g.svc.Resources {
 		fmt.Fprintf(&b, "\n## %s\n\n", r.Kind)
 		fmt.Fprintf(&b, "Every field, its constraints, mutability and drift: [%s](%s).\n\n", KindDocPath(r.Kind), KindDocPath(r.Kind))
+		if note := deletionNote(r); note != "" {
+			fmt.Fprintf(&b, "%s\n\n", note)
+		}
 		for _, s := range samples {
 			if s.Kind != r.Kind {
 				continue

@@ -255,7 +255,7 @@ func (m *managerWriter) otherThanOwned() jen.Code {
 			owned = append(owned, jen.Lit(s.f.JSONName))
 		}
 	}
-	for _, f := range slices.Concat(m.associated(), m.attached(), m.linked(), m.moved(), m.actions(), m.keptEmpty(), m.addRemoveSets(), m.perEntry()) {
+	for _, f := range slices.Concat(m.associated(), m.attached(), m.linked(), m.moved(), m.actions(), m.toggles(), m.keptEmpty(), m.addRemoveSets(), m.perEntry()) {
 		owned = append(owned, jen.Lit(f.JSONName))
 	}
 	switch {

@@ -72,6 +72,9 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 	if !ok {
 		return
 	}
+	if taken != nil && sc.Get == "" {
+		read = &readBack{path: taken.ObservedPath, observed: st.svc.Structs[r.Read.Output].FieldByMember(name)}
+	}
 	stem := w.c.Name + name
 	if read != nil && !sc.Elements && read.observed.Type.Kind == model.List && read.observed.Type.Elem.Kind == model.Structure {
 		st.addReadCollection(w, name, sc, read, at)

@@ -152,7 +152,7 @@ func (st *state) tagAPI(w *work) {
 	}
 	tag := find("TagResource", "Tag<R>", "AddTagsToResource", "AddTagsTo<R>")
 	untag := find("UntagResource", "Untag<R>", "RemoveTagsFromResource", "RemoveTagsFrom<R>")
-	list := find("ListTagsOfResource", "ListTagsForResource", "ListTagsFor<R>", "List<R>Tags")
+	list := find("ListTagsOfResource", "ListTagsForResource", "ListTagsFor<R>", "List<R>Tags", "ListResourceTags")
 	if tag == nil || untag == nil || list == nil {
 		return
 	}
@@ -170,7 +170,13 @@ func (st *state) tagAPI(w *work) {
 	api.TagARN, api.TagMember = tagTarget(r, api.Tag, hasARN), tagsMember(st, api.Tag.Input)
 	api.UntagARN, api.KeysMember = tagTarget(r, api.Untag, hasARN), keysMember(api.Untag)
 	api.ListARN = tagTarget(r, api.List, hasARN)
-	if isIdentifier(r, api.TagARN) {
+	if tc := w.rc.Tags; tc != nil && tc.ARNMember != "" {
+		api.TagARN, api.UntagARN, api.ListARN = namedARNMember(api.Tag, tc.ARNMember), namedARNMember(api.Untag, tc.ARNMember), namedARNMember(api.List, tc.ARNMember)
+		if slices.Contains([]string{api.TagARN, api.UntagARN, api.ListARN}, "") {
+			st.errorf(w.at.At("tags", "arnMember"), "%s, %s and %s must each take the string member %s", api.Tag.Name, api.Untag.Name, api.List.Name, tc.ARNMember)
+			return
+		}
+	} else if isIdentifier(r, api.TagARN) {
 		api.Identifier = api.TagARN
 		if api.UntagARN != api.Identifier || api.ListARN != api.Identifier {
 			return
@@ -222,6 +228,17 @@ func tagTarget(r *model.Resource, op *model.Operation, hasARN bool) string {
 func arnMember(op *model.Operation) string {
 	for _, m := range op.Input {
 		if m.Required && m.Type.Kind == model.String && (strings.HasSuffix(m.Name, "Arn") || strings.HasSuffix(m.Name, "ARN")) {
+			return m.Name
+		}
+	}
+	return ""
+}
+
+// namedARNMember is the string input member generator.yaml's
+// tags.arnMember names as taking the ARN, "" when op has none.
+func namedARNMember(op *model.Operation, name string) string {
+	for _, m := range op.Input {
+		if m.Name == name && m.Type.Kind == model.String {
 			return m.Name
 		}
 	}

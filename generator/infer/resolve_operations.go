@@ -86,7 +86,10 @@ func (st *state) read(w *work) (*model.Operation, error) {
 	if err := st.groupListing(w, o, op, w.createIn, ids); err != nil {
 		return nil, err
 	}
-	if o.Filter = findFilter(st.m, op, ids); o.Filter == nil {
+	if o.Filter = findFilter(st.m, op, ids); o.Filter == nil && st.scanRead(w, op, o, ids) {
+		return o, nil
+	}
+	if o.Filter == nil {
 		st.problem(w, w.at.At("operations", "read"), "%s lists resources but has no input that filters by an identifier (%v)", op.ID.Name(), ids)
 	}
 	return o, nil
@@ -295,6 +298,15 @@ func (st *state) identifierNames(w *work) []string {
 		for _, mem := range in.Members {
 			if mem.Traits.Required && (w.r.Read.Filter == nil || mem.Name != w.r.Read.Filter.Member) {
 				add(mem.Name)
+			}
+		}
+		// A list read takes the delete's other identifiers as optional
+		// filters (ListGrants' GrantId beside the required KeyId).
+		if w.r.Read.Many && w.r.Read.Filter != nil {
+			for _, name := range identifierInputs(st.m, st.ops[w.c.Delete]) {
+				if in.MemberByName(name) != nil {
+					add(name)
+				}
 			}
 		}
 	}

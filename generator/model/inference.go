@@ -25,8 +25,13 @@ type Identifier struct {
 	Status bool
 	// ARN is set when the value is the resource's ARN, which the runtime
 	// keeps in status.ackResourceMetadata.arn; Field is then ARNMember.
-	ARN    bool
-	Reason string
+	ARN bool
+	// Recorded is set on a spec identifier given by a reference: the
+	// status keeps the value AWS reports under the same name, which the
+	// calls use when the reference cannot be resolved (the referenced
+	// object deleted first).
+	Recorded bool
+	Reason   string
 }
 
 // Filter narrows a read that lists resources to one of them. On a delete

@@ -72,6 +72,9 @@ type Resource struct {
 	SubResources []*SubResource
 	// Tags locates the resource's tags; nil when it has none.
 	Tags *Tags
+	// Inputs are the input members every call of an operation sends with
+	// a constant, by operation name (generator.yaml's inputs:).
+	Inputs map[string][]ConstArg
 	// AssignedIdentifier is set when the read finds the resource through
 	// a status field: AWS, not the spec, chooses the identifier, so a
 	// create whose answer was lost cannot be found by reading.
@@ -136,6 +139,9 @@ type Operation struct {
 	// Output structures, and Filter narrows the list to one resource.
 	Many   bool
 	Filter *Filter
+	// Scan is set on a read that lists resources and cannot filter them:
+	// it pages until it finds the one.
+	Scan *Scan
 	// Grouped is set on a read that lists resources in groups: OutputPath
 	// leads to a list of GroupShape structures, each listing resources in
 	// its member Grouped (DescribeInstances' Reservations, each with
@@ -342,6 +348,8 @@ type Field struct {
 	Move *Move
 	// Action is set for a boolean that calls an operation in some states.
 	Action *Action
+	// Toggle is set for a boolean that one operation turns on and another off.
+	Toggle *Toggle
 	// KeepsEmpty is set for a boolean spec field that, when true, keeps
 	// collections of related resources empty.
 	KeepsEmpty *KeepsEmpty

@@ -24,6 +24,7 @@ var serviceFloor = map[string]float64{
 	"dynamodb": 0.95,
 	"ec2":      0.95,
 	"iam":      0.95,
+	"kms":      0.95,
 	"sns":      0.95,
 	"sqs":      0.95,
 }

@@ -68,6 +68,9 @@ func calledOperations(r *model.Resource) []*model.Operation {
 		if a := f.Action; a != nil {
 			ops = append(ops, a.Operation)
 		}
+		if v := f.Versions; v != nil {
+			ops = append(ops, v.Create, v.Get, v.List, v.Delete)
+		}
 		if s := f.AddRemoveSet; s != nil {
 			ops = append(ops, s.Modify, s.List)
 		}

@@ -72,6 +72,9 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 	if !ok {
 		return
 	}
+	if back := st.readTakenOver(w, taken, name, sc); back != nil {
+		read = back
+	}
 	stem := w.c.Name + name
 	if read != nil && !sc.Elements && read.observed.Type.Kind == model.List && read.observed.Type.Elem.Kind == model.Structure {
 		st.addReadCollection(w, name, sc, read, at)

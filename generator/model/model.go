@@ -342,6 +342,9 @@ type Field struct {
 	// AddRemoveSet is set for a list of strings that an operation of its
 	// own changes by the elements to add and remove, and another lists.
 	AddRemoveSet *AddRemoveSet
+	// Versions is set for a document AWS keeps in versions, a change
+	// making a new default version.
+	Versions *Versions
 	// EmulatorGap says how the end-to-end tests' emulator fails the
 	// field, which other tests then cover.
 	EmulatorGap string

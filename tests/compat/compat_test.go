@@ -32,6 +32,10 @@ var minShare = map[string]float64{
 	"ec2 VPC":                             0.95,
 	"ec2 VPCEndpoint":                     0.95,
 	"ec2 VPCEndpointServiceConfiguration": 0.95,
+	// IAM Policy, InstanceProfile, OpenIDConnectProvider at the 95%.
+	"iam Policy":                0.95,
+	"iam InstanceProfile":       0.95,
+	"iam OpenIDConnectProvider": 0.95,
 }
 
 // TestIncumbentSpecPaths compares every generated CRD that the incumbent

@@ -21,9 +21,6 @@ func diffSpec(desired, observed *v1alpha1.OpenIDConnectProviderSpec) []string {
 // where no update can change them; the runtime refuses such a spec.
 func diffCreateOnly(desired, observed *v1alpha1.OpenIDConnectProviderSpec) []string {
 	var diff []string
-	if desired.URL != nil && (observed.URL == nil || *desired.URL != *observed.URL) {
-		diff = append(diff, "url")
-	}
 	if desired.ClientIDs != nil && !compare.SameElements(desired.ClientIDs, observed.ClientIDs) {
 		diff = append(diff, "clientIDs")
 	}

@@ -32,10 +32,7 @@ func (st *state) versions(w *work, name string, c *config.Versions) error {
 	if f == nil || f.Class != model.ClassCreateOnly || f.Type.Kind != model.String {
 		return fmt.Errorf("%s has no create-only string field %s", w.r.Kind, name)
 	}
-	v := &model.Versions{Max: c.Max}
-	if v.Max < 2 {
-		return fmt.Errorf("max must be at least 2, the default version and a new one")
-	}
+	v := &model.Versions{Max: c.Max} // the schema keeps it at 2 or more
 	kind := w.c.Name
 	for _, o := range []struct {
 		role, given, fallback string

@@ -155,9 +155,48 @@ func TestPolicyVersions(t *testing.T) {
 
 	e.checkEconomy("Policy", arn, "GetPolicy", "GetPolicyVersion", "ListPolicyTags")
 
+	// IAM refuses to delete a policy with versions besides the default
+	// (moto does not): the delete removes them first.
+	others := len(readVersions(t, arn).ids) - 1
+	before := opsOn(t, arn)["DeletePolicyVersion"]
 	e.Delete(p)
 	e.WaitGone(p)
 	if _, err := iamClient().GetPolicy(ctx(), &iam.GetPolicyInput{PolicyArn: aws.String(arn)}); !notFound(err) {
 		t.Errorf("GetPolicy %s after the delete: %v, want NoSuchEntity", arn, err)
 	}
+	if n := opsOn(t, arn)["DeletePolicyVersion"] - before; n != others {
+		t.Errorf("the delete sent %d DeletePolicyVersion, want one for each of the %d versions besides the default", n, others)
+	}
+	ops := opsInOrder(t, arn)
+	if slices.Index(ops, "DeletePolicy") < 0 || slices.Index(ops, "DeletePolicy") < lastIndex(ops, "DeletePolicyVersion") {
+		t.Errorf("calls on %s: %v, want DeletePolicy after the versions' deletes", arn, ops)
+	}
+}
+
+// opsInOrder are the recorded calls naming id, in the order sent.
+func opsInOrder(t *testing.T, id string) []string {
+	t.Helper()
+	var ops []string
+	for _, c := range suite.Moto.Recording(t) {
+		form, err := url.ParseQuery(string(c.Body))
+		if err != nil {
+			continue
+		}
+		for _, values := range form {
+			if len(values) == 1 && values[0] == id {
+				ops = append(ops, c.Operation())
+				break
+			}
+		}
+	}
+	return ops
+}
+
+func lastIndex(list []string, s string) int {
+	for i := len(list) - 1; i >= 0; i-- {
+		if list[i] == s {
+			return i
+		}
+	}
+	return -1
 }

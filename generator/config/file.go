@@ -147,6 +147,12 @@ type Resource struct {
 	// and read one key per call: an IAM role's InlinePolicies, by
 	// PutRolePolicy, DeleteRolePolicy, ListRolePolicies and GetRolePolicy.
 	StringMaps map[string]*StringMap `yaml:"stringMaps,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// Versions are spec fields, keyed by the create input member, holding
+	// a document that AWS keeps in versions: a change makes a new default
+	// version (IAM's CreatePolicyVersion for a Policy's PolicyDocument),
+	// after deleting the oldest other version when Max exist, and the
+	// delete first deletes every version but the default.
+	Versions map[string]*Versions `yaml:"versions,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
 	// FindCreated says how to find what a create made when its answer was
 	// lost (a crash or a timeout between the create call and the status
 	// write), for a resource whose identifier AWS assigns, such as a
@@ -742,6 +748,33 @@ type Toggle struct {
 	ObservedAt string `yaml:"observedAt"`
 	// Emulator records how the end-to-end tests' emulator fails it.
 	Emulator *Emulator `yaml:"emulator,omitempty"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// Versions names the operations on the versions of a versioned document.
+type Versions struct {
+	// Create makes a version: it takes the resource's identifier, the
+	// document and one boolean that makes the version the default
+	// (Create<R>Version by default).
+	Create string `yaml:"create,omitempty"`
+	// Get reads one version: it takes the identifier and the version's
+	// name (Get<R>Version by default).
+	Get string `yaml:"get,omitempty"`
+	// List lists the versions, each with its name, whether it is the
+	// default and its creation time (List<R>Versions by default).
+	List string `yaml:"list,omitempty"`
+	// Delete deletes one version (Delete<R>Version by default).
+	Delete string `yaml:"delete,omitempty"`
+	// ObservedAt is the dotted path in Get's output to the document
+	// (PolicyVersion.Document).
+	ObservedAt string `yaml:"observedAt"`
+	// DefaultVersion is the read output member naming the default version
+	// (DefaultVersionId), which a resync reads with Get.
+	DefaultVersion string `yaml:"defaultVersion"`
+	// Max is how many versions AWS keeps at most: a change when Max exist
+	// deletes the oldest version that is not the default first.
+	Max int `yaml:"max" schema:"minimum=2"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }

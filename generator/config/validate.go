@@ -101,6 +101,11 @@ func (f *File) normalize() {
 				r.KeepEmpty[k] = &KeepEmpty{}
 			}
 		}
+		for k, v := range r.Versions {
+			if v == nil {
+				r.Versions[k] = &Versions{}
+			}
+		}
 	}
 	for k, s := range f.Shapes {
 		if s == nil {

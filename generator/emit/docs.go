@@ -338,6 +338,13 @@ func (m *managerWriter) specOperations(f *model.Field) string {
 		add("delete", s.Delete, "")
 		return strings.Join(ops, ", ")
 	}
+	if v := f.Versions; v != nil {
+		add("create version", v.Create, v.DefaultMember)
+		add("get", v.Get, v.DefaultVersion)
+		add("list", v.List, "")
+		add("delete version", v.Delete, "")
+		return strings.Join(ops, ", ")
+	}
 	if f == m.tagsField() {
 		if api := m.tagAPI(); api != nil {
 			add("tag", api.Tag, "")

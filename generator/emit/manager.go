@@ -56,7 +56,7 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 		f.Line()
 		f.Add(m.batchReadFuncs()...)
 	}
-	for _, code := range slices.Concat(m.listLinksFuncs(), m.keepEmptyFuncs(), m.listSetFuncs(), m.perEntryFuncs()) {
+	for _, code := range slices.Concat(m.listLinksFuncs(), m.keepEmptyFuncs(), m.listSetFuncs(), m.perEntryFuncs(), m.listVersionsFuncs()) {
 		f.Add(code)
 	}
 
@@ -238,6 +238,9 @@ func (m *managerWriter) method(name string, params []jen.Code, results jen.Code,
 // spec field of the same name, else the status field.
 func (m *managerWriter) source(mem *model.Member) (*model.Field, jen.Code) {
 	name := mem.Name
+	if f, x := m.arnSource(mem); f != nil {
+		return f, x
+	}
 	for _, id := range m.r.Identifiers {
 		if id.Member == mem.Name && id.Field != "" {
 			name = id.Field
@@ -409,6 +412,7 @@ func (m *managerWriter) observe() jen.Code {
 	body = append(body, m.observeAddRemoveSets(obs.Clone().Values())...)
 	body = append(body, m.observePerEntry(obs.Clone().Values())...)
 	body = append(body, m.observeToggles(obs.Clone().Values())...)
+	body = append(body, m.observeVersions(obs.Clone().Values())...)
 	body = append(body, m.observeFrom(obs.Clone().Values())...)
 	body = append(body, jen.Id("obs").Op(":=").Add(obs.Clone().Values(result)))
 	body = append(body, m.observeTags(obs.Clone().Values(), arnExpr)...)
@@ -522,7 +526,7 @@ func (m *managerWriter) create() jen.Code {
 		if len(r.Create.OutputPath) > 0 {
 			fill = jen.If(jen.Add(desc).Op("!=").Nil()).Block(fill)
 		}
-		body = append(append(body, pre...), fill)
+		body = append(append(append(body, pre...), fill), m.recordARN(desc)...)
 	}
 	if a := r.Create.Assigns; a != nil {
 		list := jen.Id("out").Dot(a.Member)
@@ -579,10 +583,11 @@ func (m *managerWriter) singleAttempt() jen.Code {
 
 // fieldUpdates are the calls that change what the update operation does
 // not take: sub-resources, associations, attachments, links, moves,
-// actions, kept-empty collections and add/remove sets, in that order.
+// actions, kept-empty collections, add/remove sets and versioned documents,
+// in that order.
 func (m *managerWriter) fieldUpdates() []jen.Code {
 	return slices.Concat(m.updateSubResources(), m.updateAssociations(), m.updateAttachments(), m.updateLinks(),
-		m.updateMoves(), m.updateActions(), m.updateToggles(), m.updateKeptEmpty(), m.updateAddRemoveSets(), m.updatePerEntry(), m.updateAttributes())
+		m.updateMoves(), m.updateActions(), m.updateToggles(), m.updateKeptEmpty(), m.updateAddRemoveSets(), m.updatePerEntry(), m.updateAttributes(), m.updateVersions())
 }
 
 func (m *managerWriter) update() jen.Code {
@@ -688,7 +693,7 @@ func (m *managerWriter) delete() jen.Code {
 	}
 	// Links go before attachments: an internet gateway's route table
 	// associations name it while it is attached to the VPC.
-	body := slices.Concat(m.unlinkAll(), m.detachAll(), m.moveAllHome(), m.emptyPerEntry(), guards)
+	body := slices.Concat(m.unlinkAll(), m.detachAll(), m.moveAllHome(), m.emptyPerEntry(), m.deleteAllVersions(), guards)
 	body = append(body,
 		jen.List(out, jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Delete.Name).Call(
 			jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Delete.Name+"Input").Values(ids)),
@@ -719,7 +724,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 	for _, f := range r.Spec {
 		// A secret keeps its reference: AWS's value must not reach the
 		// observed spec, which adoption would copy into the object.
-		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && f.Links == nil && f.Action == nil && f.Toggle == nil && f.KeepsEmpty == nil && f.AddRemoveSet == nil && f.AttachedSet == nil && f.StringMap == nil && !topSecret(f) && !r.Attributes.Holds(f) {
+		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && f.Links == nil && f.Action == nil && f.Toggle == nil && f.KeepsEmpty == nil && f.AddRemoveSet == nil && f.AttachedSet == nil && f.StringMap == nil && f.Versions == nil && !topSecret(f) && !r.Attributes.Holds(f) {
 			body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
 			body = append(body, m.keepUnreported(f, out)...)
 			body = append(body, m.zeroIsUnset(f)...)

@@ -72,7 +72,7 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 	if !ok {
 		return
 	}
-	if taken != nil && sc.Get == "" {
+	if taken != nil && sc.Get == "" && sc.ObservedAt == "" {
 		read = &readBack{path: taken.ObservedPath, observed: st.svc.Structs[r.Read.Output].FieldByMember(name)}
 	}
 	stem := w.c.Name + name

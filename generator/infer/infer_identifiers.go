@@ -64,6 +64,10 @@ func identify(w *work, id string) *model.Identifier {
 	if r.ARNMember != "" && strings.EqualFold(id, r.ARNMember) {
 		return &model.Identifier{Member: id, Field: r.ARNMember, Status: true, ARN: true, Reason: "the ARN, of the same name"}
 	}
+	// PolicyArn is the ARN, though a PolicyId field exists too.
+	if r.ARNMember != "" && strings.HasSuffix(strings.ToLower(id), "arn") {
+		return &model.Identifier{Member: id, Field: r.ARNMember, Status: true, ARN: true, Reason: "the ARN, by the identifier's name"}
+	}
 	for _, guess := range guesses(w.c.Name, id) {
 		for _, group := range [][]*model.Field{r.Spec, r.Status} {
 			for _, f := range group {
@@ -73,7 +77,7 @@ func identify(w *work, id string) *model.Identifier {
 			}
 		}
 	}
-	if r.ARNMember != "" && (strings.HasSuffix(id, "Identifier") || strings.HasSuffix(strings.ToLower(id), "arn") || strings.EqualFold(id, w.c.Name)) {
+	if r.ARNMember != "" && (strings.HasSuffix(id, "Identifier") || strings.EqualFold(id, w.c.Name)) {
 		return &model.Identifier{Member: id, Field: r.ARNMember, Status: true, ARN: true, Reason: "the ARN, by the identifier's name"}
 	}
 	return &model.Identifier{Member: id}

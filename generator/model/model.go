@@ -363,6 +363,9 @@ type Field struct {
 	// StringMap is set for a map of strings put and deleted one key per
 	// call, and listed and read by key.
 	StringMap *StringMap
+	// Versions is set for a document AWS keeps in versions, a change
+	// making a new default version.
+	Versions *Versions
 	// EmulatorGap says how the end-to-end tests' emulator fails the
 	// field, which other tests then cover.
 	EmulatorGap string

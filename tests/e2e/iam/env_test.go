@@ -31,7 +31,9 @@ func start(t *testing.T, namespaces ...string) env {
 	return env{suite.StartController(t, harness.ControllerOptions{
 		Namespaces: namespaces, Region: region,
 		Flags: []string{"--reconcile-resource-resync-seconds", "Role=1", "--reconcile-resource-resync-seconds", "User=1",
-			"--reconcile-resource-resync-seconds", "Group=1"},
+			"--reconcile-resource-resync-seconds", "Group=1",
+			"--reconcile-resource-resync-seconds", "Policy=1", "--reconcile-resource-resync-seconds", "InstanceProfile=1",
+			"--reconcile-resource-resync-seconds", "OpenIDConnectProvider=1"},
 	})}
 }
 

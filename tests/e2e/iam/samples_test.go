@@ -58,12 +58,42 @@ func TestSamples(t *testing.T) {
 				}
 				return nil
 			})
+		case *v1alpha1.Policy:
+			arn := obj.Status.ACKResourceMetadata.ARN
+			out, err := iamClient().GetPolicy(ctx, &iam.GetPolicyInput{PolicyArn: arn})
+			if err != nil || aws.ToString(out.Policy.PolicyName) != aws.ToString(obj.Spec.Name) {
+				t.Errorf("Policy sample %s: GetPolicy %s: %+v, %v", obj.Name, aws.ToString(arn), out, err)
+			}
+			gone = append(gone, func() error {
+				_, err := iamClient().GetPolicy(ctx, &iam.GetPolicyInput{PolicyArn: arn})
+				return stillThere("policy", aws.ToString(arn), err)
+			})
+		case *v1alpha1.InstanceProfile:
+			name := obj.Spec.Name
+			out, err := iamClient().GetInstanceProfile(ctx, &iam.GetInstanceProfileInput{InstanceProfileName: name})
+			if err != nil || aws.ToString(out.InstanceProfile.Path) != aws.ToString(obj.Spec.Path) {
+				t.Errorf("InstanceProfile sample %s: GetInstanceProfile %s: %+v, %v", obj.Name, aws.ToString(name), out, err)
+			}
+			gone = append(gone, func() error {
+				_, err := iamClient().GetInstanceProfile(ctx, &iam.GetInstanceProfileInput{InstanceProfileName: name})
+				return stillThere("instance profile", aws.ToString(name), err)
+			})
+		case *v1alpha1.OpenIDConnectProvider:
+			arn := obj.Status.OpenIDConnectProviderARN
+			out, err := iamClient().GetOpenIDConnectProvider(ctx, &iam.GetOpenIDConnectProviderInput{OpenIDConnectProviderArn: arn})
+			if err != nil || len(out.ThumbprintList) != len(obj.Spec.Thumbprints) {
+				t.Errorf("OpenIDConnectProvider sample %s: GetOpenIDConnectProvider %s: %+v, %v", obj.Name, aws.ToString(arn), out, err)
+			}
+			gone = append(gone, func() error {
+				_, err := iamClient().GetOpenIDConnectProvider(ctx, &iam.GetOpenIDConnectProviderInput{OpenIDConnectProviderArn: arn})
+				return stillThere("OpenID Connect provider", aws.ToString(arn), err)
+			})
 		default:
 			t.Errorf("no check of a %T sample in IAM", o)
 		}
 	}
-	if len(gone) != 3 {
-		t.Fatalf("checked %d samples, want a Role, a User and a Group", len(gone))
+	if len(gone) != 6 {
+		t.Fatalf("checked %d samples, want a Role, a User, a Group, a Policy, an InstanceProfile and an OpenIDConnectProvider", len(gone))
 	}
 	e.DeleteSamples("samples", objs)
 	harness.Eventually(t, harness.Wait, 250*time.Millisecond, func() error {
@@ -74,4 +104,12 @@ func TestSamples(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// stillThere is an error unless err says IAM has no such entity.
+func stillThere(what, id string, err error) error {
+	if notFound(err) {
+		return nil
+	}
+	return fmt.Errorf("the %s %s is still in IAM (%v)", what, id, err)
 }

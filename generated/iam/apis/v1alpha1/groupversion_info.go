@@ -19,7 +19,7 @@ var GroupVersion = schema.GroupVersion{
 
 // AddToScheme registers the API's kinds.
 func AddToScheme(s *runtime.Scheme) error {
-	s.AddKnownTypes(GroupVersion, &Group{}, &GroupList{}, &Role{}, &RoleList{}, &User{}, &UserList{})
+	s.AddKnownTypes(GroupVersion, &Group{}, &GroupList{}, &InstanceProfile{}, &InstanceProfileList{}, &OpenIDConnectProvider{}, &OpenIDConnectProviderList{}, &Policy{}, &PolicyList{}, &Role{}, &RoleList{}, &User{}, &UserList{})
 	metav1.AddToGroupVersion(s, GroupVersion)
 	return nil
 }

@@ -4,6 +4,53 @@ package v1alpha1
 
 import metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
+// AttachedPermissionsBoundary mirrors the AWS AttachedPermissionsBoundary shape.
+type AttachedPermissionsBoundary struct {
+	// The permissions boundary usage type that indicates what type of IAM resource is used as the permissions boundary for an entity. This data type can only have a value of `Policy`.
+	// +optional
+	PermissionsBoundaryType *string `json:"permissionsBoundaryType,omitempty"`
+	// The ARN of the policy used to set the permissions boundary for the user or role.
+	// +optional
+	PermissionsBoundaryARN *string `json:"permissionsBoundaryARN,omitempty"`
+}
+
+// RoleDetail mirrors the AWS Role shape.
+type RoleDetail struct {
+	// The path to the role. For more information about paths, see IAM identifiers in the IAM User Guide.
+	// +optional
+	Path *string `json:"path,omitempty"`
+	// The friendly name that identifies the role.
+	// +optional
+	RoleName *string `json:"roleName,omitempty"`
+	// The stable and unique string identifying the role. For more information about IDs, see IAM identifiers in the IAM User Guide.
+	// +optional
+	RoleID *string `json:"roleID,omitempty"`
+	// The Amazon Resource Name (ARN) specifying the role. For more information about ARNs and how to use them in policies, see IAM identifiers in the IAM User Guide guide.
+	// +optional
+	ARN *string `json:"arn,omitempty"`
+	// The date and time, in ISO 8601 date-time format, when the role was created.
+	// +optional
+	CreateDate *metav1.Time `json:"createDate,omitempty"`
+	// The policy that grants an entity permission to assume the role.
+	// +optional
+	AssumeRolePolicyDocument *string `json:"assumeRolePolicyDocument,omitempty"`
+	// A description of the role that you provide.
+	// +optional
+	Description *string `json:"description,omitempty"`
+	// The maximum session duration (in seconds) for the specified role. Anyone who uses the CLI, or API to assume the role can specify the duration using the optional `DurationSeconds` API parameter or `duration-seconds` CLI parameter.
+	// +optional
+	MaxSessionDuration *int64 `json:"maxSessionDuration,omitempty"`
+	// The ARN of the policy used to set the permissions boundary for the role.
+	// +optional
+	PermissionsBoundary *AttachedPermissionsBoundary `json:"permissionsBoundary,omitempty"`
+	// A list of tags that are attached to the role. For more information about tagging, see Tagging IAM resources in the IAM User Guide.
+	// +optional
+	Tags []TagStatus `json:"tags,omitempty"`
+	// Contains information about the last time that an IAM role was used. This includes the date and time and the Region in which the role was last used. Activity is only reported for the trailing 400 days. This period can be shorter if your Region began supporting these features within the last year. The role might have been used more than 400 days ago. For more information, see Regions where data is tracked in the IAM user Guide.
+	// +optional
+	RoleLastUsed *RoleLastUsed `json:"roleLastUsed,omitempty"`
+}
+
 // RoleLastUsed mirrors the AWS RoleLastUsed shape.
 type RoleLastUsed struct {
 	// The date and time, in ISO 8601 date-time format that the role was last used.
@@ -27,5 +74,15 @@ type Tag struct {
 	// +kubebuilder:validation:MinLength=0
 	// +kubebuilder:validation:MaxLength=256
 	// +kubebuilder:validation:Pattern=`^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`
+	Value *string `json:"value,omitempty"`
+}
+
+// TagStatus mirrors the AWS Tag shape.
+type TagStatus struct {
+	// The key name that can be used to look up or retrieve the associated value. For example, `Department` or `Cost Center` are common choices.
+	// +optional
+	Key *string `json:"key,omitempty"`
+	// The value associated with this tag. For example, tags with a key name of `Department` could have values such as `Human Resources`, `Accounting`, and `Support`. Tags with a key name of `Cost Center` might have values that consist of the number associated with the different cost centers in your company. Typically, many resources have tags with the same key name but with different values.
+	// +optional
 	Value *string `json:"value,omitempty"`
 }

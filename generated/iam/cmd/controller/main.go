@@ -6,6 +6,9 @@ package main
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/iam/apis/v1alpha1"
 	group "github.com/kubesmith/kubesmith/generated/iam/resources/group"
+	instanceprofile "github.com/kubesmith/kubesmith/generated/iam/resources/instanceprofile"
+	openidconnectprovider "github.com/kubesmith/kubesmith/generated/iam/resources/openidconnectprovider"
+	policy "github.com/kubesmith/kubesmith/generated/iam/resources/policy"
 	role "github.com/kubesmith/kubesmith/generated/iam/resources/role"
 	user "github.com/kubesmith/kubesmith/generated/iam/resources/user"
 	operator "github.com/kubesmith/kubesmith/runtime/operator"
@@ -14,5 +17,5 @@ import (
 )
 
 func main() {
-	operator.Main("iam", v1alpha1.AddToScheme, reconciler.Register(group.Kind()), reconciler.Register(role.Kind()), reconciler.Register(user.Kind()))
+	operator.Main("iam", v1alpha1.AddToScheme, reconciler.Register(group.Kind()), reconciler.Register(instanceprofile.Kind()), reconciler.Register(openidconnectprovider.Kind()), reconciler.Register(policy.Kind()), reconciler.Register(role.Kind()), reconciler.Register(user.Kind()))
 }

@@ -84,6 +84,9 @@ namespace of the Lease.
   - iam.services.k8s.aws
   resources:
   - groups
+  - instanceprofiles
+  - openidconnectproviders
+  - policies
   - roles
   - users
   verbs:
@@ -95,6 +98,9 @@ namespace of the Lease.
   - iam.services.k8s.aws
   resources:
   - groups/status
+  - instanceprofiles/status
+  - openidconnectproviders/status
+  - policies/status
   - roles/status
   - users/status
   verbs:
@@ -106,12 +112,6 @@ namespace of the Lease.
   verbs:
   - create
   - patch
-- apiGroups:
-  - iam.services.k8s.aws
-  resources:
-  - policies
-  verbs:
-  - get
 {{- end -}}
 
 {{- define "iam-chart.clusterRules" -}}

@@ -141,6 +141,11 @@ type Resource struct {
 	// identifiers (EC2's DescribeSecurityGroups with GroupIds), instead of
 	// one call per resource. Edits, creates and deletes still read alone.
 	BatchRead *BatchRead `yaml:"batchRead,omitempty"`
+	// GoneWhenSet are status fields, by Smithy member name, whose being
+	// set says the resource is gone although the read still returns it:
+	// a secret scheduled for deletion has a DeletedDate. The controller
+	// then sees no resource, so a delete completes.
+	GoneWhenSet []string `yaml:"goneWhenSet,omitempty" schema:"minLength=1"`
 	// Fields overrides what inference decided for single fields, keyed by
 	// Smithy member name; a dotted path ("Config.Role") reaches a member of
 	// a nested structure.

@@ -36,7 +36,7 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 		f.Line()
 		f.Add(code)
 	}
-	if m.tagAPI() != nil {
+	if api := m.tagAPI(); api != nil && api.List != nil {
 		f.Line()
 		f.Add(m.listTagsFunc())
 	}
@@ -377,6 +377,7 @@ func (m *managerWriter) observe() jen.Code {
 			),
 		)
 	}
+	body = append(body, m.goneWhenSet(obs.Clone().Values())...)
 	body = append(body,
 		jen.Id("observed").Op(":=").Id("observedSpec").Call(jen.Id("cr"), jen.Id("desc")),
 	)

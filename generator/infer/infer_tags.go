@@ -23,6 +23,7 @@ func inferTags(st *state) error {
 	for _, w := range st.work {
 		if w.resolved() && w.r.Tags != nil {
 			st.tagAPI(w)
+			st.tagAPIByIdentifier(w)
 		}
 	}
 	return nil

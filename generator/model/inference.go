@@ -167,6 +167,11 @@ type TagAPI struct {
 	TagMember, KeysMember, ListMember string
 	// Paginated is set when List takes and returns NextToken.
 	Paginated bool
+	// ByIdentifier is set when Tag and Untag take the resource's
+	// identifiers, not its ARN (TagARN and UntagARN are then empty), and
+	// the resource's read returns the tags: List is nil and ListMember is
+	// the read output's member.
+	ByIdentifier bool
 }
 
 // Reference says a field can name another resource, whose status holds

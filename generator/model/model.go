@@ -69,6 +69,9 @@ type Resource struct {
 	SubResources []*SubResource
 	// Tags locates the resource's tags; nil when it has none.
 	Tags *Tags
+	// GoneWhenSet are status fields (member names) whose being set says
+	// the resource is gone although the read returns it.
+	GoneWhenSet []string
 	// AssignedIdentifier is set when the read finds the resource through
 	// a status field: AWS, not the spec, chooses the identifier, so a
 	// create whose answer was lost cannot be found by reading.

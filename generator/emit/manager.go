@@ -328,7 +328,7 @@ func (m *managerWriter) observe() jen.Code {
 	case r.Read.Many:
 		body = append(body,
 			jen.Comment(r.Read.Name+" lists resources; the filter leaves at most ours."),
-			jen.Id("found").Op(":=").Add(m.listed(r.Read)),
+			jen.Id("found").Op(":=").Add(m.named(r.Read, m.listed(r.Read))),
 			jen.If(jen.Len(jen.Id("found")).Op("==").Lit(0)).Block(jen.Return(obs.Clone().Values(), jen.Nil())),
 			jen.Id("desc").Op(":=").Op("&").Id("found").Index(jen.Lit(0)),
 		)

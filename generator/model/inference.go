@@ -39,6 +39,10 @@ type Filter struct {
 	List bool
 	// Identifier is the identifier member whose value Member takes.
 	Identifier string
+	// Prefix is set when Member matches names by prefix
+	// (DescribeLogGroups' LogGroupNamePrefix): of what the read lists,
+	// only the element whose identifier equals the value is the resource.
+	Prefix bool
 }
 
 // SubResource is a spec field with its own put, get and delete operations,

@@ -166,4 +166,3 @@ func TestUnchangedValueWritesNothing(t *testing.T) {
 func hasTag(tags []types.Tag, key, value string) bool {
 	return slices.ContainsFunc(tags, func(t types.Tag) bool { return aws.ToString(t.Key) == key && aws.ToString(t.Value) == value })
 }
-

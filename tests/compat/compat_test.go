@@ -32,8 +32,9 @@ var minShare = map[string]float64{
 	"ec2 VPC":                             0.95,
 	"ec2 VPCEndpoint":                     0.95,
 	"ec2 VPCEndpointServiceConfiguration": 0.95,
-	// Secrets Manager at the 95%.
-	"secretsmanager Secret": 0.95,
+	// Secrets Manager and CloudWatch Logs at the 95%.
+	"secretsmanager Secret":   0.95,
+	"cloudwatchlogs LogGroup": 0.95,
 }
 
 // TestIncumbentSpecPaths compares every generated CRD that the incumbent

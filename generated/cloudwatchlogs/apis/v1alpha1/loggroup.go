@@ -37,6 +37,8 @@ type LogGroupSpec struct {
 	// The number of days to retain the log events in the specified log group. Possible values are: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, and 3653.
 	// +optional
 	RetentionDays *int64 `json:"retentionDays,omitempty"`
+	// +optional
+	SubscriptionFilters []PutSubscriptionFilterInput `json:"subscriptionFilters,omitempty"`
 }
 
 // LogGroupStatus is the state of the LogGroup that AWS reports.

@@ -2,7 +2,11 @@
 
 package loggroup
 
-import v1alpha1 "github.com/kubesmith/kubesmith/generated/cloudwatchlogs/apis/v1alpha1"
+import (
+	v1alpha1 "github.com/kubesmith/kubesmith/generated/cloudwatchlogs/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
+	conv "github.com/kubesmith/kubesmith/runtime/conv"
+)
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
 // differs from what AWS reports. Unset desired fields are not compared.
@@ -14,6 +18,9 @@ func diffSpec(desired, observed *v1alpha1.LogGroupSpec) []string {
 	if desired.RetentionDays != nil && (observed.RetentionDays == nil || *desired.RetentionDays != *observed.RetentionDays) {
 		diff = append(diff, "retentionDays")
 	}
+	diff = append(diff, compare.Keyed("subscriptionFilters", "", desired.SubscriptionFilters, observed.SubscriptionFilters, func(e *v1alpha1.PutSubscriptionFilterInput) string {
+		return compare.MemberKey([]string{"filterName"}, e.FilterName)
+	}, diffPutSubscriptionFilterInput)...)
 	// Removing kmsKeyID from the spec deletes it, if AWS has it.
 	if desired.KMSKeyID == nil && observed.KMSKeyID != nil {
 		diff = append(diff, "kmsKeyID")
@@ -34,6 +41,33 @@ func diffCreateOnly(desired, observed *v1alpha1.LogGroupSpec) []string {
 	}
 	if desired.LogGroupClass != nil && (observed.LogGroupClass == nil || *desired.LogGroupClass != *observed.LogGroupClass) {
 		diff = append(diff, "logGroupClass")
+	}
+	return diff
+}
+
+func diffPutSubscriptionFilterInput(path string, desired, observed *v1alpha1.PutSubscriptionFilterInput) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.PutSubscriptionFilterInput{}
+	}
+	var diff []string
+	if desired.FilterName != nil && (observed.FilterName == nil || *desired.FilterName != *observed.FilterName) {
+		diff = append(diff, path+".filterName")
+	}
+	if desired.FilterPattern != nil && (observed.FilterPattern == nil || *desired.FilterPattern != *observed.FilterPattern) {
+		diff = append(diff, path+".filterPattern")
+	}
+	if desired.DestinationARN != nil && (observed.DestinationARN == nil || *desired.DestinationARN != *observed.DestinationARN) {
+		diff = append(diff, path+".destinationARN")
+	}
+	if desired.RoleARN != nil && (observed.RoleARN == nil || *desired.RoleARN != *observed.RoleARN) {
+		diff = append(diff, path+".roleARN")
+	}
+	if desired.Distribution != nil && (observed.Distribution == nil || *desired.Distribution != *observed.Distribution) {
+		diff = append(diff, path+".distribution")
+	}
+	if desired.ApplyOnTransformedLogs != nil && *desired.ApplyOnTransformedLogs != conv.Value(observed.ApplyOnTransformedLogs) {
+		diff = append(diff, path+".applyOnTransformedLogs")
 	}
 	return diff
 }

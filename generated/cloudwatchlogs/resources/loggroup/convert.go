@@ -33,3 +33,14 @@ func fillStatusFromLogGroup(status *v1alpha1.LogGroupStatus, in *types.LogGroup)
 		return string(v)
 	})
 }
+
+func apiPutSubscriptionFilterInputFromSubscriptionFilter(in types.SubscriptionFilter) v1alpha1.PutSubscriptionFilterInput {
+	return v1alpha1.PutSubscriptionFilterInput{
+		ApplyOnTransformedLogs: conv.Of(in.ApplyOnTransformedLogs),
+		DestinationARN:         in.DestinationArn,
+		Distribution:           conv.FromEnum(in.Distribution),
+		FilterName:             in.FilterName,
+		FilterPattern:          in.FilterPattern,
+		RoleARN:                in.RoleArn,
+	}
+}

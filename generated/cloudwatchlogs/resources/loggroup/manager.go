@@ -8,6 +8,7 @@ import (
 	cloudwatchlogs "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	types "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/cloudwatchlogs/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -25,6 +26,9 @@ func Kind() managed.Kind[*v1alpha1.LogGroup] {
 			Observed: true,
 		}, {
 			Field:    "retentionDays",
+			Observed: true,
+		}, {
+			Field:    "subscriptionFilters",
 			Observed: true,
 		}},
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.LogGroup] {
@@ -45,7 +49,7 @@ func Kind() managed.Kind[*v1alpha1.LogGroup] {
 				Version: "v1alpha1",
 			},
 		}},
-		TerminalCodes: []string{"InvalidParameterException", "OperationAbortedException"},
+		TerminalCodes: []string{"InvalidOperationException", "InvalidParameterException", "OperationAbortedException"},
 	}
 }
 
@@ -68,6 +72,23 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.LogGroup) (managed.O
 	desc := &found[0]
 	fillStatusFromLogGroup(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
+	// DescribeSubscriptionFilters lists subscriptionFilters, whose entries PutSubscriptionFilter sets one by one.
+	if cr.Spec.SubscriptionFilters != nil || managed.Applied(cr, "subscriptionFilters") || !managed.Owned(cr) {
+		in := &cloudwatchlogs.DescribeSubscriptionFiltersInput{LogGroupName: cr.Spec.Name}
+		var listed []types.SubscriptionFilter
+		if err := managed.Pages(ctx, "DescribeSubscriptionFilters", func(ctx context.Context, token *string) (*string, error) {
+			in.NextToken = token
+			out, err := m.client.DescribeSubscriptionFilters(ctx, in)
+			if err != nil {
+				return nil, err
+			}
+			listed = append(listed, out.SubscriptionFilters...)
+			return out.NextToken, nil
+		}); err != nil {
+			return managed.Observation{}, err
+		}
+		observed.SubscriptionFilters = conv.Slice(listed, apiPutSubscriptionFilterInputFromSubscriptionFilter)
+	}
 	obs := managed.Observation{
 		ARN:       desc.LogGroupArn,
 		Diff:      diffSpec(&cr.Spec, &observed),
@@ -150,6 +171,54 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.LogGroup, obs managed
 		} else {
 			// Removed from the spec, and AWS still has it.
 			if _, err := m.client.DeleteRetentionPolicy(ctx, &cloudwatchlogs.DeleteRetentionPolicyInput{LogGroupName: cr.Spec.Name}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
+	if obs.Changed("subscriptionFilters") {
+		observed, _ := obs.Observed.(v1alpha1.LogGroupSpec)
+		add, change, remove := compare.KeyedPlan(cr.Spec.SubscriptionFilters, observed.SubscriptionFilters, func(e *v1alpha1.PutSubscriptionFilterInput) string {
+			return compare.MemberKey([]string{"filterName"}, e.FilterName)
+		}, func(d, o *v1alpha1.PutSubscriptionFilterInput) bool {
+			return len(diffPutSubscriptionFilterInput("", d, o)) > 0
+		})
+		for _, e := range remove {
+			if _, err := m.client.DeleteSubscriptionFilter(ctx, &cloudwatchlogs.DeleteSubscriptionFilterInput{
+				FilterName:   e.FilterName,
+				LogGroupName: cr.Spec.Name,
+			}); err != nil {
+				return err
+			}
+		}
+		for _, e := range change {
+			if _, err := m.client.DeleteSubscriptionFilter(ctx, &cloudwatchlogs.DeleteSubscriptionFilterInput{
+				FilterName:   e.FilterName,
+				LogGroupName: cr.Spec.Name,
+			}); err != nil {
+				return err
+			}
+			if _, err := m.client.PutSubscriptionFilter(ctx, &cloudwatchlogs.PutSubscriptionFilterInput{
+				ApplyOnTransformedLogs: conv.Value(e.ApplyOnTransformedLogs),
+				DestinationArn:         e.DestinationARN,
+				Distribution:           conv.ToEnum[types.Distribution](e.Distribution),
+				FilterName:             e.FilterName,
+				FilterPattern:          e.FilterPattern,
+				LogGroupName:           cr.Spec.Name,
+				RoleArn:                e.RoleARN,
+			}); err != nil {
+				return err
+			}
+		}
+		for _, e := range add {
+			if _, err := m.client.PutSubscriptionFilter(ctx, &cloudwatchlogs.PutSubscriptionFilterInput{
+				ApplyOnTransformedLogs: conv.Value(e.ApplyOnTransformedLogs),
+				DestinationArn:         e.DestinationARN,
+				Distribution:           conv.ToEnum[types.Distribution](e.Distribution),
+				FilterName:             e.FilterName,
+				FilterPattern:          e.FilterPattern,
+				LogGroupName:           cr.Spec.Name,
+				RoleArn:                e.RoleARN,
+			}); err != nil {
 				return err
 			}
 		}

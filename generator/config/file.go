@@ -176,6 +176,11 @@ type Resource struct {
 	// Toggles are boolean spec fields that one operation turns on and
 	// another off, keyed by the spec field's name (EnableKeyRotation).
 	Toggles map[string]*Toggle `yaml:"toggles,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// GoneWhenSet are status fields, by Smithy member name, whose being
+	// set says the resource is gone although the read still returns it:
+	// a secret scheduled for deletion has a DeletedDate. The controller
+	// then sees no resource, so a delete completes.
+	GoneWhenSet []string `yaml:"goneWhenSet,omitempty" schema:"minLength=1"`
 	// Fields overrides what inference decided for single fields, keyed by
 	// Smithy member name; a dotted path ("Config.Role") reaches a member of
 	// a nested structure.

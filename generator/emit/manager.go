@@ -37,7 +37,7 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 		f.Line()
 		f.Add(code)
 	}
-	if m.tagAPI() != nil {
+	if api := m.tagAPI(); api != nil && api.List != nil {
 		f.Line()
 		f.Add(m.listTagsFunc())
 	}
@@ -351,7 +351,7 @@ func (m *managerWriter) observe() jen.Code {
 	case r.Read.Many:
 		body = append(body,
 			jen.Comment(r.Read.Name+" lists resources; the filter leaves at most ours."),
-			jen.Id("found").Op(":=").Add(m.listed(r.Read)),
+			jen.Id("found").Op(":=").Add(m.named(r.Read, m.listed(r.Read))),
 			jen.If(jen.Len(jen.Id("found")).Op("==").Lit(0)).Block(jen.Return(obs.Clone().Values(), jen.Nil())),
 			jen.Id("desc").Op(":=").Op("&").Id("found").Index(jen.Lit(0)),
 		)
@@ -403,6 +403,7 @@ func (m *managerWriter) observe() jen.Code {
 			),
 		)
 	}
+	body = append(body, m.goneWhenSet(obs.Clone().Values())...)
 	body = append(body,
 		jen.Id("observed").Op(":=").Id("observedSpec").Call(jen.Id("cr"), jen.Id("desc")),
 	)

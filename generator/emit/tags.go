@@ -148,6 +148,9 @@ func (m *managerWriter) listTagsFunc() jen.Code {
 // observeTags reads the tags after the resource's read and adds the tags
 // field to the diff when they differ from the desired ones.
 func (m *managerWriter) observeTags(obsZero jen.Code, arn jen.Code) []jen.Code {
+	if api := m.tagAPI(); api != nil && api.FromRead {
+		return m.observeTagsRead()
+	}
 	if api := m.tagAPI(); api != nil && api.Identifier != "" {
 		_, arn = m.source(&model.Member{Name: api.Identifier})
 	}
@@ -175,6 +178,9 @@ func (m *managerWriter) updateTags() []jen.Code {
 	api := m.tagAPI()
 	if api == nil {
 		return nil
+	}
+	if api.FromRead {
+		return m.updateTagsByIdentifier()
 	}
 	f := m.tagsField()
 	arn := jen.Id("cr").Dot("Status").Dot("ACKResourceMetadata").Dot("ARN")

@@ -35,6 +35,10 @@ func (st *state) addCollection(w *work, name string, sc *config.SubResource, at 
 		return
 	}
 	putIn := st.m.Shapes[put.Input]
+	if sc.Member == "" && st.flatEntries(w, putIn) {
+		st.addFlatCollection(w, name, sc, put, list, del, at)
+		return
+	}
 	member := st.entryMember(w, putIn, sc.Member, at)
 	if member == nil {
 		return

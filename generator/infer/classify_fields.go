@@ -1,6 +1,7 @@
 package infer
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -128,6 +129,7 @@ func (st *state) classifyStatus(w *work) {
 	r := w.r
 	inSpec := func(member string) bool { return inputMember(r.Create, member) != nil }
 	add := func(s *model.Struct, op, reason string, read bool) {
+		arn := arnOf(w.c, s)
 		for _, sf := range s.Fields {
 			if inSpec(sf.Member) || slices.ContainsFunc(r.Status, func(f *model.Field) bool { return f.Member == sf.Member }) {
 				continue
@@ -135,7 +137,7 @@ func (st *state) classifyStatus(w *work) {
 			if !read && r.ARNMember != "" && strings.EqualFold(sf.Member, r.ARNMember) {
 				continue // the ARN, which status.ackResourceMetadata holds
 			}
-			if read && r.ARNMember == "" && isARN(w.c, sf) {
+			if read && r.ARNMember == "" && sf == arn {
 				r.ARNMember = sf.Member
 				w.decide("arn", sf.Member, "%s output member %s holds the ARN; it goes to status.ackResourceMetadata.arn", r.Read.Name, sf.Member)
 				continue
@@ -192,6 +194,23 @@ func inputMember(op *model.Operation, name string) *model.Member {
 
 // isARN reports whether a read output field holds the resource's ARN:
 // a string named Arn, <Name>Arn or <Kind>Arn, any case.
+// arnOf is the member of s holding the resource's ARN: one named after the
+// resource (LogGroupArn) before a plain Arn, which DescribeLogGroups
+// returns with a ":*" suffix that tag operations refuse.
+func arnOf(c *Candidate, s *model.Struct) *model.Field {
+	var plain *model.Field
+	for _, f := range s.Fields {
+		switch {
+		case !isARN(c, f):
+		case strings.EqualFold(f.Member, "Arn"):
+			plain = cmp.Or(plain, f)
+		default:
+			return f
+		}
+	}
+	return plain
+}
+
 func isARN(c *Candidate, f *model.Field) bool {
 	if f.Type.Kind != model.String {
 		return false

@@ -218,6 +218,8 @@ func findFilter(m *smithy.Model, op *smithy.Shape, ids []string) *model.Filter {
 				return &model.Filter{Member: mem.Name, Identifier: id}
 			case (target.Type == smithy.TypeList || target.Type == smithy.TypeSet) && slices.ContainsFunc(plurals(id), func(p string) bool { return strings.EqualFold(mem.Name, p) }):
 				return &model.Filter{Member: mem.Name, List: true, Identifier: id}
+			case target.Type == smithy.TypeString && strings.EqualFold(mem.Name, id+"Prefix"):
+				return &model.Filter{Member: mem.Name, Identifier: id, Prefix: true}
 			}
 		}
 	}

@@ -22,6 +22,9 @@ func inferTags(st *state) error {
 	}
 	for _, w := range st.work {
 		if w.resolved() && w.r.Tags != nil {
+			// Tags the read returns cost no call of their own: taken
+			// before a list operation (IAM's ListRoleTags).
+			st.tagAPIByIdentifier(w)
 			st.tagAPI(w)
 		}
 	}
@@ -139,7 +142,7 @@ func (st *state) tagsAt(r *model.Resource, path []string, fold bool) (*model.Tag
 // The tags field then stops being create-only.
 func (st *state) tagAPI(w *work) {
 	r := w.r
-	if len(r.Tags.Path) != 1 || r.Tags.SubResource != nil {
+	if len(r.Tags.Path) != 1 || r.Tags.SubResource != nil || r.Tags.API != nil {
 		return
 	}
 	find := func(names ...string) *smithy.Shape {

@@ -42,6 +42,7 @@ var Stages = []Stage{
 	{"infer_error_codes", "find the error codes that mean not found or already exists", inferErrorCodes},
 	{"infer_pending", "find the status values that mean AWS is still working", inferPending},
 	{"infer_gone", "find the status values that mean a resource the read still returns is deleted", inferGone},
+	{"infer_gone_when_set", "take the status fields generator.yaml's goneWhenSet names as saying the resource is gone", inferGoneWhenSet},
 	{"infer_tags", "find where the tags are", inferTags},
 	{"infer_tag_specifications", "take tags given at create in tag specifications and changed by resource identifier (EC2)", inferTagSpecifications},
 	{"place_nested_secrets", "leave @sensitive members out of structures only status uses; note those the spec holds", placeNestedSecrets},

@@ -44,6 +44,10 @@ type Filter struct {
 	List bool
 	// Identifier is the identifier member whose value Member takes.
 	Identifier string
+	// Prefix is set when Member matches names by prefix
+	// (DescribeLogGroups' LogGroupNamePrefix): of what the read lists,
+	// only the element whose identifier equals the value is the resource.
+	Prefix bool
 }
 
 // Observed maps a get's description of a sub-resource to its value.
@@ -194,6 +198,11 @@ type TagAPI struct {
 	// identifier (SQS's QueueUrl) instead of its ARN: the member, in each
 	// of TagARN, UntagARN and ListARN.
 	Identifier string
+	// FromRead is set when Tag and Untag take the resource's identifiers,
+	// not its ARN (TagARN and UntagARN are then empty), and the resource's
+	// read returns the tags: List is nil and ListMember is the read
+	// output's member.
+	FromRead bool
 }
 
 // Reference says a field can name another resource, whose status holds

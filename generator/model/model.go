@@ -75,6 +75,9 @@ type Resource struct {
 	// Inputs are the input members every call of an operation sends with
 	// a constant, by operation name (generator.yaml's inputs:).
 	Inputs map[string][]ConstArg
+	// GoneWhenSet are status fields (member names) whose being set says
+	// the resource is gone although the read returns it.
+	GoneWhenSet []string
 	// AssignedIdentifier is set when the read finds the resource through
 	// a status field: AWS, not the spec, chooses the identifier, so a
 	// create whose answer was lost cannot be found by reading.

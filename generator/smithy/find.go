@@ -98,8 +98,10 @@ func leadingRun(s string) string {
 
 // FindModel finds the model of one service. sdkID is matched as the folder
 // names are made: lower case, spaces as hyphens ("Application Auto Scaling"
-// finds "application-auto-scaling"). The error for an unknown service
-// suggests close names.
+// finds "application-auto-scaling"). Failing that, the one folder whose name
+// without hyphens is sdkID's is taken: the SDK package's name, which is
+// also the incumbent's service name ("cloudwatchlogs" finds
+// "cloudwatch-logs"). The error for an unknown service suggests close names.
 func FindModel(dir, sdkID string) (ModelFile, error) {
 	models, err := FindModels(dir)
 	if err != nil {
@@ -111,10 +113,27 @@ func FindModel(dir, sdkID string) (ModelFile, error) {
 			return mf, nil
 		}
 	}
+	if mf, ok := packageMatch(want, models); ok {
+		return mf, nil
+	}
 	if similar := closeMatches(want, models); len(similar) > 0 {
 		return ModelFile{}, fmt.Errorf("no model for service %q under %s; did you mean %s?", sdkID, dir, strings.Join(similar, ", "))
 	}
 	return ModelFile{}, fmt.Errorf("no model for service %q under %s (%d services)", sdkID, dir, len(models))
+}
+
+// packageMatch finds the one model whose SDK ID without hyphens is want.
+func packageMatch(want string, models []ModelFile) (ModelFile, bool) {
+	var found []ModelFile
+	for _, mf := range models {
+		if strings.ReplaceAll(mf.SDKID, "-", "") == want {
+			found = append(found, mf)
+		}
+	}
+	if len(found) != 1 {
+		return ModelFile{}, false
+	}
+	return found[0], true
 }
 
 // closeMatches returns up to five SDK IDs near want: within a small edit

@@ -77,6 +77,7 @@ func TestFindModel(t *testing.T) {
 		"dynamodb-streams/service/2012-08-10/dynamodb-streams-2012-08-10.json",
 		"application-auto-scaling/service/2016-02-06/application-auto-scaling-2016-02-06.json",
 		"lambda/service/2015-03-31/lambda-2015-03-31.json",
+		"cloudwatch-logs/service/2014-03-28/cloudwatch-logs-2014-03-28.json",
 	)
 	tests := []struct {
 		reason  string
@@ -86,12 +87,13 @@ func TestFindModel(t *testing.T) {
 	}{
 		{"exact folder name", "dynamodb", "dynamodb", ""},
 		{"sdkId as the model spells it", "Application Auto Scaling", "application-auto-scaling", ""},
+		{"the SDK package's name, hyphens dropped (the incumbent's service name)", "cloudwatchlogs", "cloudwatch-logs", ""},
 		{"prefix suggests both services", "dynamo", "",
 			`no model for service "dynamo" under ` + dir + `; did you mean dynamodb, dynamodb-streams?`},
 		{"typo suggests the nearest", "lamda", "",
 			`no model for service "lamda" under ` + dir + `; did you mean lambda?`},
 		{"nothing close", "zzzzzzzz", "",
-			`no model for service "zzzzzzzz" under ` + dir + ` (4 services)`},
+			`no model for service "zzzzzzzz" under ` + dir + ` (5 services)`},
 	}
 	for _, tt := range tests {
 		mf, err := FindModel(dir, tt.sdkID)

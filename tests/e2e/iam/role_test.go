@@ -80,7 +80,7 @@ func waitRole(t *testing.T, name string, check func(roleState) error) {
 // a trust policy changed and an inline policy added out of band are put
 // back at resync (a set inlinePolicies map is the whole set, as the
 // incumbent syncs it); the same policy reformatted out of band is no
-// drift, and ten unchanged resyncs read GetRole, ListRoleTags, ListRolePolicies, one
+// drift, and ten unchanged resyncs read GetRole, ListRolePolicies (GetRole carries the tags), one
 // GetRolePolicy per inline policy and ListAttachedRolePolicies once each,
 // and write nothing; the delete detaches and deletes the policies first,
 // as IAM requires, and the role is gone.
@@ -159,7 +159,7 @@ func TestRoleWithPolicies(t *testing.T) {
 	if _, err := c.PutRolePolicy(ctx, &iam.PutRolePolicyInput{RoleName: aws.String(name), PolicyName: aws.String("logs"), PolicyDocument: aws.String(reformatted)}); err != nil {
 		t.Fatal(err)
 	}
-	e.checkEconomy("Role", name, map[string]int{"GetRole": 1, "ListRoleTags": 1, "ListRolePolicies": 1, "GetRolePolicy": 1, "ListAttachedRolePolicies": 1})
+	e.checkEconomy("Role", name, map[string]int{"GetRole": 1, "ListRolePolicies": 1, "GetRolePolicy": 1, "ListAttachedRolePolicies": 1})
 
 	e.Delete(role)
 	e.WaitGone(role)

@@ -100,7 +100,7 @@ func TestUserWithPolicies(t *testing.T) {
 		t.Fatal(err)
 	}
 	wait(map[string]string{"a": allow("s3:GetObject")}, []string{p2})
-	e.checkEconomy("User", name, map[string]int{"GetUser": 1, "ListUserTags": 1, "ListUserPolicies": 1, "GetUserPolicy": 1, "ListAttachedUserPolicies": 1})
+	e.checkEconomy("User", name, map[string]int{"GetUser": 1, "ListUserPolicies": 1, "GetUserPolicy": 1, "ListAttachedUserPolicies": 1})
 
 	e.Delete(user)
 	e.WaitGone(user)

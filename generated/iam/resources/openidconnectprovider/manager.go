@@ -10,7 +10,6 @@ import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/iam/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
-	"maps"
 )
 
 // Kind describes OpenIDConnectProvider to the shared runtime.
@@ -55,15 +54,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.OpenIDConnectProvide
 		Immutable: diffCreateOnly(&cr.Spec, &observed),
 		Observed:  observed,
 	}
-	// The tags are read apart from the resource; aws: tags never count.
-	if arn := cr.Status.OpenIDConnectProviderARN; arn != nil {
-		tags, err := m.listTags(ctx, arn)
-		if err != nil {
-			return managed.Observation{}, err
-		}
-		if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), tags) {
-			obs.Diff = append(obs.Diff, "tags")
-		}
+	// The read returns the tags; aws: tags never count.
+	if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), conv.TagMap(desc.Tags, func(t types.Tag) (string, string) {
+		return conv.Value(t.Key), conv.Value(t.Value)
+	})) {
+		obs.Diff = append(obs.Diff, "tags")
 	}
 	return obs, nil
 }
@@ -91,13 +86,13 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.OpenIDConnectProvider
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.OpenIDConnectProvider, obs managed.Observation) error {
-	if obs.Changed("tags") && cr.Status.OpenIDConnectProviderARN != nil {
-		observed, err := m.listTags(ctx, cr.Status.OpenIDConnectProviderARN)
-		if err != nil {
-			return err
-		}
-		set, remove := managed.TagChanges(managed.DesiredTags(ctx, specTags(cr)), observed)
+	if obs.Changed("tags") {
+		observed, _ := obs.Observed.(v1alpha1.OpenIDConnectProviderSpec)
+		set, remove := managed.TagChanges(managed.DesiredTags(ctx, specTags(cr)), specTags(&v1alpha1.OpenIDConnectProvider{Spec: observed}))
 		if len(remove) > 0 {
+			if cr.Status.OpenIDConnectProviderARN == nil {
+				return nil
+			}
 			if _, err := m.client.UntagOpenIDConnectProvider(ctx, &iam.UntagOpenIDConnectProviderInput{
 				OpenIDConnectProviderArn: cr.Status.OpenIDConnectProviderARN,
 				TagKeys:                  remove,
@@ -106,6 +101,9 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.OpenIDConnectProvider
 			}
 		}
 		if len(set) > 0 {
+			if cr.Status.OpenIDConnectProviderARN == nil {
+				return nil
+			}
 			if _, err := m.client.TagOpenIDConnectProvider(ctx, &iam.TagOpenIDConnectProviderInput{
 				OpenIDConnectProviderArn: cr.Status.OpenIDConnectProviderARN,
 				Tags: conv.TagList(set, func(k, v string) types.Tag {
@@ -143,17 +141,4 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.OpenIDConnectProvider
 		return nil
 	}
 	return err
-}
-
-// listTags reads the resource's tags through ListOpenIDConnectProviderTags.
-func (m *manager) listTags(ctx context.Context, arn *string) (map[string]string, error) {
-	tags := map[string]string{}
-	out, err := m.client.ListOpenIDConnectProviderTags(ctx, &iam.ListOpenIDConnectProviderTagsInput{OpenIDConnectProviderArn: arn})
-	if err != nil {
-		return nil, err
-	}
-	maps.Copy(tags, conv.TagMap(out.Tags, func(t types.Tag) (string, string) {
-		return conv.Value(t.Key), conv.Value(t.Value)
-	}))
-	return tags, nil
 }

@@ -10,7 +10,6 @@ import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/iam/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
-	"maps"
 )
 
 // Kind describes Policy to the shared runtime.
@@ -72,15 +71,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Policy) (managed.Obs
 		Immutable: diffCreateOnly(&cr.Spec, &observed),
 		Observed:  observed,
 	}
-	// The tags are read apart from the resource; aws: tags never count.
-	if arn := managed.ARN(cr); arn != nil {
-		tags, err := m.listTags(ctx, arn)
-		if err != nil {
-			return managed.Observation{}, err
-		}
-		if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), tags) {
-			obs.Diff = append(obs.Diff, "tags")
-		}
+	// The read returns the tags; aws: tags never count.
+	if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), conv.TagMap(desc.Tags, func(t types.Tag) (string, string) {
+		return conv.Value(t.Key), conv.Value(t.Value)
+	})) {
+		obs.Diff = append(obs.Diff, "tags")
 	}
 	return obs, nil
 }
@@ -115,13 +110,13 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Policy) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Policy, obs managed.Observation) error {
-	if obs.Changed("tags") && managed.ARN(cr) != nil {
-		observed, err := m.listTags(ctx, managed.ARN(cr))
-		if err != nil {
-			return err
-		}
-		set, remove := managed.TagChanges(managed.DesiredTags(ctx, specTags(cr)), observed)
+	if obs.Changed("tags") {
+		observed, _ := obs.Observed.(v1alpha1.PolicySpec)
+		set, remove := managed.TagChanges(managed.DesiredTags(ctx, specTags(cr)), specTags(&v1alpha1.Policy{Spec: observed}))
 		if len(remove) > 0 {
+			if managed.ARN(cr) == nil {
+				return nil
+			}
 			if _, err := m.client.UntagPolicy(ctx, &iam.UntagPolicyInput{
 				PolicyArn: managed.ARN(cr),
 				TagKeys:   remove,
@@ -130,6 +125,9 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Policy, obs managed.O
 			}
 		}
 		if len(set) > 0 {
+			if managed.ARN(cr) == nil {
+				return nil
+			}
 			if _, err := m.client.TagPolicy(ctx, &iam.TagPolicyInput{
 				PolicyArn: managed.ARN(cr),
 				Tags: conv.TagList(set, func(k, v string) types.Tag {
@@ -196,19 +194,6 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Policy) error {
 		return nil
 	}
 	return err
-}
-
-// listTags reads the resource's tags through ListPolicyTags.
-func (m *manager) listTags(ctx context.Context, arn *string) (map[string]string, error) {
-	tags := map[string]string{}
-	out, err := m.client.ListPolicyTags(ctx, &iam.ListPolicyTagsInput{PolicyArn: arn})
-	if err != nil {
-		return nil, err
-	}
-	maps.Copy(tags, conv.TagMap(out.Tags, func(t types.Tag) (string, string) {
-		return conv.Value(t.Key), conv.Value(t.Value)
-	}))
-	return tags, nil
 }
 
 // listPolicyDocumentVersions lists the versions of the resource id's policyDocument, by ListPolicyVersions: one page, which holds the most AWS keeps.

@@ -12,7 +12,6 @@ import (
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
-	"maps"
 	"net/http"
 	"slices"
 )
@@ -99,15 +98,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.User) (managed.Obser
 		Immutable: diffCreateOnly(&cr.Spec, &observed),
 		Observed:  observed,
 	}
-	// The tags are read apart from the resource; aws: tags never count.
-	if arn := cr.Spec.Name; arn != nil {
-		tags, err := m.listTags(ctx, arn)
-		if err != nil {
-			return managed.Observation{}, err
-		}
-		if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), tags) {
-			obs.Diff = append(obs.Diff, "tags")
-		}
+	// The read returns the tags; aws: tags never count.
+	if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), conv.TagMap(desc.Tags, func(t types.Tag) (string, string) {
+		return conv.Value(t.Key), conv.Value(t.Value)
+	})) {
+		obs.Diff = append(obs.Diff, "tags")
 	}
 	return obs, nil
 }
@@ -137,12 +132,9 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.User) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.User, obs managed.Observation) error {
-	if obs.Changed("tags") && cr.Spec.Name != nil {
-		observed, err := m.listTags(ctx, cr.Spec.Name)
-		if err != nil {
-			return err
-		}
-		set, remove := managed.TagChanges(managed.DesiredTags(ctx, specTags(cr)), observed)
+	if obs.Changed("tags") {
+		observed, _ := obs.Observed.(v1alpha1.UserSpec)
+		set, remove := managed.TagChanges(managed.DesiredTags(ctx, specTags(cr)), specTags(&v1alpha1.User{Spec: observed}))
 		if len(remove) > 0 {
 			if _, err := m.client.UntagUser(ctx, &iam.UntagUserInput{
 				TagKeys:  remove,
@@ -269,19 +261,6 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.User) error {
 		return nil
 	}
 	return err
-}
-
-// listTags reads the resource's tags through ListUserTags.
-func (m *manager) listTags(ctx context.Context, arn *string) (map[string]string, error) {
-	tags := map[string]string{}
-	out, err := m.client.ListUserTags(ctx, &iam.ListUserTagsInput{UserName: arn})
-	if err != nil {
-		return nil, err
-	}
-	maps.Copy(tags, conv.TagMap(out.Tags, func(t types.Tag) (string, string) {
-		return conv.Value(t.Key), conv.Value(t.Value)
-	}))
-	return tags, nil
 }
 
 // readPolicies reads the policies of the resource id, listed by ListAttachedUserPolicies, sorted.

@@ -94,8 +94,9 @@ type Resource struct {
 	Tags *Tags `yaml:"tags,omitempty"`
 	// SubResources are spec fields that their own put, get and delete
 	// operations own, such as an S3 bucket's versioning configuration
-	// (PutBucketVersioning, GetBucketVersioning), keyed by the field name.
-	SubResources map[string]*SubResource `yaml:"subResources,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// (PutBucketVersioning, GetBucketVersioning), keyed by the field name:
+	// a member name, lowerCamel in an AWS JSON model (ECR's imageTagMutability).
+	SubResources map[string]*SubResource `yaml:"subResources,omitempty" schema:"keyPattern=^[A-Za-z][A-Za-z0-9]*$"`
 	// Attachments are spec fields of one value that no create takes but
 	// operations of their own attach and detach, keyed by the attach
 	// input's member that takes the value: an internet gateway's VpcId,

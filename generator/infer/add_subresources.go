@@ -67,10 +67,13 @@ func (st *state) orderSubResources(w *work) {
 
 func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at config.Key) {
 	r := w.r
-	taken := st.takeOver(w, name, sc)
+	taken, takenRead := st.takeOver(w, name, sc)
 	read, ok := st.readWithResource(w, name, sc, at)
 	if !ok {
 		return
+	}
+	if takenRead != nil {
+		read = takenRead
 	}
 	stem := w.c.Name + name
 	if read != nil && !sc.Elements && read.observed.Type.Kind == model.List && read.observed.Type.Elem.Kind == model.Structure {

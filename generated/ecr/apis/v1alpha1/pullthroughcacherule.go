@@ -8,6 +8,7 @@ import (
 )
 
 // PullThroughCacheRuleSpec is the desired state of the PullThroughCacheRule.
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.registryID) || has(self.registryID)",message="registryID cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.upstreamRegistry) || has(self.upstreamRegistry)",message="upstreamRegistry cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.upstreamRepositoryPrefix) || has(self.upstreamRepositoryPrefix)",message="upstreamRepositoryPrefix cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.credentialARN) && has(self.credentialRef))",message="set at most one of credentialARN and credentialRef"
@@ -26,6 +27,7 @@ type PullThroughCacheRuleSpec struct {
 	UpstreamRegistryURL *string `json:"upstreamRegistryURL"`
 	// The Amazon Web Services account ID associated with the registry to create the pull through cache rule for. If you do not specify a registry, the default registry is assumed.
 	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="registryID cannot change once set"
 	// +kubebuilder:validation:Pattern=`[0-9]{12}`
 	RegistryID *string `json:"registryID,omitempty"`
 	// The name of the upstream registry.
@@ -76,6 +78,7 @@ type PullThroughCacheRuleStatus struct {
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.registryID)) || !has(self.spec) || !has(self.spec.registryID)",message="spec.registryID cannot be added once the PullThroughCacheRule exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.upstreamRegistry)) || !has(self.spec) || !has(self.spec.upstreamRegistry)",message="spec.upstreamRegistry cannot be added once the PullThroughCacheRule exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.upstreamRepositoryPrefix)) || !has(self.spec) || !has(self.spec.upstreamRepositoryPrefix)",message="spec.upstreamRepositoryPrefix cannot be added once the PullThroughCacheRule exists in AWS: AWS takes it only at create"
 type PullThroughCacheRule struct {

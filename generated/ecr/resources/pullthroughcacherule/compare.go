@@ -30,6 +30,9 @@ func diffCreateOnly(desired, observed *v1alpha1.PullThroughCacheRuleSpec) []stri
 	if desired.UpstreamRegistryURL != nil && (observed.UpstreamRegistryURL == nil || *desired.UpstreamRegistryURL != *observed.UpstreamRegistryURL) {
 		diff = append(diff, "upstreamRegistryURL")
 	}
+	if desired.RegistryID != nil && (observed.RegistryID == nil || *desired.RegistryID != *observed.RegistryID) {
+		diff = append(diff, "registryID")
+	}
 	if desired.UpstreamRegistry != nil && (observed.UpstreamRegistry == nil || *desired.UpstreamRegistry != *observed.UpstreamRegistry) {
 		diff = append(diff, "upstreamRegistry")
 	}

@@ -22,7 +22,7 @@ func diffSpec(desired, observed *v1alpha1.RepositorySpec) []string {
 	if desired.LifecyclePolicy != nil && !compare.Policy(*desired.LifecyclePolicy, conv.Value(observed.LifecyclePolicy)) {
 		diff = append(diff, "lifecyclePolicy")
 	}
-	if desired.Policy != nil && (observed.Policy == nil || *desired.Policy != *observed.Policy) {
+	if desired.Policy != nil && !compare.Policy(*desired.Policy, conv.Value(observed.Policy)) {
 		diff = append(diff, "policy")
 	}
 	// Removing lifecyclePolicy from the spec deletes it, if AWS has it.

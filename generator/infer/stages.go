@@ -34,6 +34,7 @@ var Stages = []Stage{
 	{"apply_associations", "let list fields hold more elements through associate and disassociate operations", applyAssociations},
 	{"add_region_fills", "find the create input members filled from the target region", addRegionFills},
 	{"infer_error_codes", "find the error codes that mean not found or already exists", inferErrorCodes},
+	{"add_delete_flags", "tie boolean delete input members to annotations where generator.yaml's deleteFlags asks", addDeleteFlags},
 	{"infer_absent_codes", "find the error codes of sub-resources' gets and deletes that mean the sub-resource is unset", inferAbsentCodes},
 	{"infer_pending", "find the status values that mean AWS is still working", inferPending},
 	{"infer_gone", "find the status values that mean a resource the read still returns is deleted", inferGone},

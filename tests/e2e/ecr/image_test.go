@@ -63,3 +63,24 @@ func TestRepositoryHoldingImage(t *testing.T) {
 		return nil
 	})
 }
+
+// TestRepositoryForceDelete: annotated ecr.services.k8s.aws/force-delete:
+// "true", as the incumbent's users do, a Repository holding an image is
+// deleted with it: DeleteRepository is sent with force.
+func TestRepositoryForceDelete(t *testing.T) {
+	t.Parallel()
+	e := start(t, "force")
+	r := e.newRepository("force", "app")
+	r.Annotations = map[string]string{"ecr.services.k8s.aws/force-delete": "true"}
+	name := *r.Spec.Name
+	e.Create(r)
+	e.waitReady(r)
+	if _, err := ecrClient().PutImage(context.Background(), &ecr.PutImageInput{RepositoryName: aws.String(name), ImageManifest: aws.String(manifest), ImageTag: aws.String("v1")}); err != nil {
+		t.Fatalf("PutImage: %v", err)
+	}
+	e.Delete(r)
+	e.WaitGone(r)
+	if describe(t, name) != nil {
+		t.Errorf("repository %s is still in ECR after its object, annotated force-delete, is gone", name)
+	}
+}

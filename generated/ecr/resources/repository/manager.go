@@ -214,7 +214,10 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Repository, obs manag
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Repository) error {
-	_, err := m.client.DeleteRepository(ctx, &ecr.DeleteRepositoryInput{RepositoryName: cr.Spec.Name})
+	_, err := m.client.DeleteRepository(ctx, &ecr.DeleteRepositoryInput{
+		Force:          managed.AnnotationTrue(cr, "ecr.services.k8s.aws/force-delete"),
+		RepositoryName: cr.Spec.Name,
+	})
 	if managed.HasErrorCode(err, "RepositoryNotFoundException") {
 		// Already gone is what we wanted.
 		return nil

@@ -100,8 +100,9 @@ type Resource struct {
 	Tags *Tags `yaml:"tags,omitempty"`
 	// SubResources are spec fields that their own put, get and delete
 	// operations own, such as an S3 bucket's versioning configuration
-	// (PutBucketVersioning, GetBucketVersioning), keyed by the field name.
-	SubResources map[string]*SubResource `yaml:"subResources,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// (PutBucketVersioning, GetBucketVersioning), keyed by the field name:
+	// a member name, lowerCamel in an AWS JSON model (ECR's imageTagMutability).
+	SubResources map[string]*SubResource `yaml:"subResources,omitempty" schema:"keyPattern=^[A-Za-z][A-Za-z0-9]*$"`
 	// Attachments are spec fields of one value that no create takes but
 	// operations of their own attach and detach, keyed by the attach
 	// input's member that takes the value: an internet gateway's VpcId,
@@ -159,6 +160,11 @@ type Resource struct {
 	// backup's ARN. Without one the controller does not create again but
 	// asks a person to decide.
 	FindCreated *FindCreated `yaml:"findCreated,omitempty"`
+	// DeleteFlags set boolean members of the delete input from an
+	// annotation on the object, keyed by member name: ECR's
+	// DeleteRepository force, sent true while the object carries
+	// ecr.services.k8s.aws/force-delete: "true", as the incumbent's is.
+	DeleteFlags map[string]*DeleteFlag `yaml:"deleteFlags,omitempty"`
 	// BatchRead reads the resyncs of unchanged resources of one region and
 	// account together, in calls of the read operation that take a list of
 	// identifiers (EC2's DescribeSecurityGroups with GroupIds), instead of
@@ -203,6 +209,16 @@ type Operations struct {
 	// Delete removes the resource.
 	Delete string `yaml:"delete,omitempty"`
 	// Because says why the names are needed.
+	Because string `yaml:"because,omitempty"`
+}
+
+// DeleteFlag names the annotation that sets a delete input member.
+type DeleteFlag struct {
+	// Annotation is the annotation's name; the member is sent true when
+	// its value is "true" (any case; strconv.ParseBool's words), false
+	// otherwise.
+	Annotation string `yaml:"annotation" schema:"minLength=1"`
+	// Because says why users need it.
 	Because string `yaml:"because,omitempty"`
 }
 

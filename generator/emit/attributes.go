@@ -49,12 +49,12 @@ func (m *managerWriter) addGetArgs(s subResource, ids jen.Dict) {
 
 // unwrapGuard is the condition that the wrapper holding an attribute's
 // value is in the get output at got, nil when the value is not wrapped.
-func unwrapGuard(s subResource) jen.Code {
+func (m *managerWriter) unwrapGuard(s subResource) jen.Code {
 	if s.ValueMember == "" || len(s.ObservedPath) < 2 {
 		return nil
 	}
 	x := jen.Id("got")
-	for _, p := range s.ObservedPath[:len(s.ObservedPath)-1] {
+	for _, p := range m.sdkPath(m.svc.Structs[s.Get.Output], s.ObservedPath[:len(s.ObservedPath)-1]) {
 		x = x.Dot(p)
 	}
 	return x.Op("!=").Nil()

@@ -283,11 +283,14 @@ func (d *differ) isTagList(t *model.Type) bool {
 // docKind tells policy documents and other JSON documents among string
 // fields, by name: Smithy rarely marks them. Both comparisons fall back to
 // plain text equality when a value is not JSON, so a wrong guess is safe.
+// The name is taken exported: an AWS JSON model's members are lowerCamel
+// (ECR's policy).
 func docKind(f *model.Field) string {
+	name := exported(f.Member)
 	switch {
-	case strings.HasSuffix(f.Member, "Policy") || strings.HasSuffix(f.Member, "PolicyDocument"):
+	case strings.HasSuffix(name, "Policy") || strings.HasSuffix(name, "PolicyDocument"):
 		return "policy"
-	case strings.HasSuffix(f.Member, "Document") || strings.HasSuffix(f.Member, "Json") || strings.HasSuffix(f.Member, "JSON"):
+	case strings.HasSuffix(name, "Document") || strings.HasSuffix(name, "Json") || strings.HasSuffix(name, "JSON"):
 		return "json"
 	}
 	return ""

@@ -28,6 +28,7 @@ func TestDiffers(t *testing.T) {
 		{"nil equals zero where inference says so", &model.Field{Member: "Name", GoName: "Name", Type: str, NilEqualsZero: true}, "*desired.Name != conv.Value(observed.Name)"},
 		{"an SDK value member cannot tell nil from zero", &model.Field{Member: "Count", GoName: "Count", Type: &model.Type{Kind: model.Int, SDKValue: true}}, "*desired.Count != conv.Value(observed.Count)"},
 		{"policies compare as policies", &model.Field{Member: "AssumeRolePolicyDocument", GoName: "AssumeRolePolicyDocument", Type: str}, "compare.Policy("},
+		{"a lowerCamel member (AWS JSON models) is a policy too: ECR's policy", &model.Field{Member: "policy", GoName: "Policy", Type: str}, "compare.Policy("},
 		{"JSON documents compare as data", &model.Field{Member: "DefinitionJson", GoName: "DefinitionJson", Type: str}, "compare.JSON("},
 		{"lists inference calls sets compare in any order", &model.Field{Member: "Modes", GoName: "Modes", Type: &model.Type{Kind: model.List, Elem: str, Unique: true}}, "compare.SameElements("},
 		{"other lists keep their order", &model.Field{Member: "Layers", GoName: "Layers", Type: &model.Type{Kind: model.List, Elem: str}}, "slices.Equal("},

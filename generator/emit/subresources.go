@@ -105,12 +105,12 @@ func (m *managerWriter) getSubResource(s subResource, obsZero jen.Code) []jen.Co
 	ids, guards := m.identifiers(s.Get, jen.Return(obsZero, jen.Nil()))
 	m.addGetArgs(s, ids)
 	x := jen.Id("got")
-	for _, p := range s.ObservedPath {
+	for _, p := range m.sdkPath(m.svc.Structs[s.Get.Output], s.ObservedPath) {
 		x = x.Dot(p)
 	}
 	field := jen.Id("observed").Dot(s.f.GoName)
 	set := jen.Add(field.Clone()).Op("=").Add(m.subValue(s, x))
-	if guard := unwrapGuard(s); guard != nil {
+	if guard := m.unwrapGuard(s); guard != nil {
 		set = jen.Add(field.Clone()).Op("=").Nil().Line().If(guard).Block(set)
 	}
 	if s.Observed != nil {
@@ -119,7 +119,7 @@ func (m *managerWriter) getSubResource(s subResource, obsZero jen.Code) []jen.Co
 	return append(guards,
 		jen.If(
 			jen.List(jen.Id("got"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(s.Get.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, s.Get.Name+"Input").Values(ids)),
-			jen.Qual(managedPkg, "HTTPStatus").Call(jen.Err()).Op("==").Qual("net/http", "StatusNotFound"),
+			absent(s),
 		).Block(
 			jen.Add(field.Clone()).Op("=").Nil(),
 		).Else().If(jen.Err().Op("!=").Nil()).Block(
@@ -203,7 +203,7 @@ func (m *managerWriter) deleteSubResource(s subResource) []jen.Code {
 	return append(guards,
 		jen.If(
 			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(s.Delete.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, s.Delete.Name+"Input").Values(ids)),
-			jen.Err().Op("!=").Nil().Op("&&").Qual(managedPkg, "HTTPStatus").Call(jen.Err()).Op("!=").Qual("net/http", "StatusNotFound"),
+			jen.Err().Op("!=").Nil().Op("&&").Add(notAbsent(s)),
 		).Block(jen.Return(jen.Err())),
 	)
 }

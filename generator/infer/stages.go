@@ -40,6 +40,8 @@ var Stages = []Stage{
 	{"add_region_fills", "find the create input members filled from the target region", addRegionFills},
 	{"add_inputs", "record the input members generator.yaml sends with a constant", addInputs},
 	{"infer_error_codes", "find the error codes that mean not found or already exists", inferErrorCodes},
+	{"add_delete_flags", "tie boolean delete input members to annotations where generator.yaml's deleteFlags asks", addDeleteFlags},
+	{"infer_absent_codes", "find the error codes of sub-resources' gets and deletes that mean the sub-resource is unset", inferAbsentCodes},
 	{"infer_pending", "find the status values that mean AWS is still working", inferPending},
 	{"infer_gone", "find the status values that mean a resource the read still returns is deleted", inferGone},
 	{"infer_gone_when_set", "take the status fields generator.yaml's goneWhenSet names as saying the resource is gone", inferGoneWhenSet},

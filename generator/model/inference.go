@@ -126,6 +126,10 @@ type SubResource struct {
 	// and Delete removes, both by PutMember, compared in normal form (one
 	// element per entry of its lists): a security group's rules.
 	Elements bool
+	// AbsentCodes are error codes of Get and Delete that mean the
+	// sub-resource is unset (ECR's LifecyclePolicyNotFoundException), as
+	// HTTP status 404 does.
+	AbsentCodes []string
 }
 
 // Match picks the entries whose Member holds one of Values.

@@ -106,6 +106,8 @@ type Resource struct {
 	// Skipped are the create input and read output members that are in
 	// neither spec nor status, and why.
 	Skipped []Skipped
+	// DeleteFlags are boolean delete input members set from annotations.
+	DeleteFlags []DeleteFlag
 }
 
 // RegionFill is a create input member, at any depth, that takes the
@@ -534,4 +536,14 @@ type Attachment struct {
 	// none; Gone are its values that say it is going or gone.
 	State string
 	Gone  []string
+}
+
+// DeleteFlag sets a boolean member of the delete input to whether the
+// object's annotation says "true".
+type DeleteFlag struct {
+	Member     string
+	GoName     string
+	Annotation string
+	// SDKValue is set where the SDK holds the member as a bool, not *bool.
+	SDKValue bool
 }

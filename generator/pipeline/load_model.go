@@ -67,7 +67,29 @@ func LoadModel(dirs ModelDirs, service, format string) (smithy.ModelFile, string
 			return mf, "", nil, err
 		}
 		m, err := awsjson.Load(mf.Path)
+		if err == nil {
+			err = borrowDefaults(dirs, service, m)
+		}
 		return mf, FormatAWSJSON, m, err
 	}
 	return smithy.ModelFile{}, "", nil, fmt.Errorf("unknown model format %q (want %s or %s)", format, FormatSmithy, FormatAWSJSON)
+}
+
+// borrowDefaults gives a service read from the AWS JSON format, by choice,
+// the nullability of the Smithy copy beside it (awsjson.BorrowDefaults),
+// so that the generated Go matches the SDK's values and pointers.
+func borrowDefaults(dirs ModelDirs, service string, m *smithy.Model) error {
+	if dirs.Smithy == "" {
+		return nil
+	}
+	mf, err := smithy.FindModel(dirs.Smithy, service)
+	if err != nil {
+		return nil // no Smithy copy: EC2's, whose SDK holds pointers
+	}
+	ref, err := smithy.Load(mf.Path)
+	if err != nil {
+		return fmt.Errorf("reading %s for its defaults: %w", mf.Path, err)
+	}
+	awsjson.BorrowDefaults(m, ref)
+	return nil
 }

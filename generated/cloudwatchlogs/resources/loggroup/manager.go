@@ -155,7 +155,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.LogGroup, obs managed
 			}
 		} else {
 			// Removed from the spec, and AWS still has it.
-			if _, err := m.client.DisassociateKmsKey(ctx, &cloudwatchlogs.DisassociateKmsKeyInput{LogGroupName: cr.Spec.Name}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+			if _, err := m.client.DisassociateKmsKey(ctx, &cloudwatchlogs.DisassociateKmsKeyInput{LogGroupName: cr.Spec.Name}); err != nil && !(managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "ResourceNotFoundException")) {
 				return err
 			}
 		}
@@ -170,7 +170,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.LogGroup, obs managed
 			}
 		} else {
 			// Removed from the spec, and AWS still has it.
-			if _, err := m.client.DeleteRetentionPolicy(ctx, &cloudwatchlogs.DeleteRetentionPolicyInput{LogGroupName: cr.Spec.Name}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+			if _, err := m.client.DeleteRetentionPolicy(ctx, &cloudwatchlogs.DeleteRetentionPolicyInput{LogGroupName: cr.Spec.Name}); err != nil && !(managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "ResourceNotFoundException")) {
 				return err
 			}
 		}

@@ -66,7 +66,7 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Table) (managed.Obse
 	observed := observedSpec(cr, desc)
 	// DescribeContinuousBackups reads continuousBackups, which UpdateContinuousBackups sets.
 	if cr.Spec.ContinuousBackups != nil || !managed.Owned(cr) {
-		if got, err := m.client.DescribeContinuousBackups(ctx, &dynamodb.DescribeContinuousBackupsInput{TableName: cr.Spec.TableName}); managed.HTTPStatus(err) == http.StatusNotFound {
+		if got, err := m.client.DescribeContinuousBackups(ctx, &dynamodb.DescribeContinuousBackupsInput{TableName: cr.Spec.TableName}); managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "TableNotFoundException") {
 			observed.ContinuousBackups = nil
 		} else if err != nil {
 			return managed.Observation{}, err

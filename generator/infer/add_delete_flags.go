@@ -1,0 +1,52 @@
+package infer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kubesmith/kubesmith/generator/model"
+	"github.com/kubesmith/kubesmith/generator/smithy"
+)
+
+// addDeleteFlags sets the boolean delete input members generator.yaml's
+// deleteFlags ties to annotations (ECR's DeleteRepository force).
+func addDeleteFlags(st *state) error {
+	for _, w := range st.work {
+		if !w.resolved() {
+			continue
+		}
+		for _, name := range keys(w.rc.DeleteFlags) {
+			at := w.at.At("deleteFlags", name)
+			flag, err := st.deleteFlag(w.r, name, w.rc.DeleteFlags[name].Annotation)
+			if err != nil {
+				st.errorf(at, "deleteFlags %s: %v", name, err)
+				continue
+			}
+			w.r.DeleteFlags = append(w.r.DeleteFlags, flag)
+			w.decide("delete flag", name, "%s sends it true while the object is annotated %s: \"true\"", w.r.Delete.Name, flag.Annotation)
+		}
+	}
+	return nil
+}
+
+// deleteFlag checks that the delete input has a boolean member name.
+func (st *state) deleteFlag(r *model.Resource, name, annotation string) (model.DeleteFlag, error) {
+	op := st.ops[r.Delete.Name]
+	in, ok := st.m.Shape(op.Input)
+	if !ok {
+		return model.DeleteFlag{}, fmt.Errorf("%s has no input", r.Delete.Name)
+	}
+	var names []string
+	for _, mem := range in.Members {
+		names = append(names, mem.Name)
+		if mem.Name != name {
+			continue
+		}
+		target, ok := st.m.Shape(mem.Target)
+		if !ok || target.Type != smithy.TypeBoolean {
+			return model.DeleteFlag{}, fmt.Errorf("%s.%s is no boolean", r.Delete.Name, name)
+		}
+		return model.DeleteFlag{Member: name, GoName: strings.ToUpper(name[:1]) + name[1:], Annotation: annotation, SDKValue: valueInSDK(mem, target)}, nil
+	}
+	return model.DeleteFlag{}, fmt.Errorf("%s has no member %s (it has %s)", r.Delete.Name, name, strings.Join(names, ", "))
+}

@@ -12,9 +12,9 @@ import (
 )
 
 // TestNewServiceBuilds is the contributor's path for a service not yet
-// under models/: in a scratch copy of the repository, kubesmith new sns
+// under models/: in a scratch copy of the repository, kubesmith new servicediscovery
 // alone must leave a controller that builds, with go.mod holding the
-// service's SDK module and the SDK core where it was. It compiles the SNS
+// service's SDK module and the SDK core where it was. It compiles the Cloud Map
 // SDK package, about a minute on a cold build cache.
 func TestNewServiceBuilds(t *testing.T) {
 	dirs := modelsDir(t)
@@ -22,7 +22,7 @@ func TestNewServiceBuilds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const svc = "sns"
+	const svc = "servicediscovery"
 	if _, err := os.Stat(filepath.Join(root, "models", svc)); err == nil {
 		t.Fatalf("models/%s exists: pick a service the repository does not have yet", svc)
 	}
@@ -42,14 +42,14 @@ func TestNewServiceBuilds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"# yaml-language-server: $schema=../generator.schema.json\n", "\n  Topic:\n"} {
+	for _, want := range []string{"# yaml-language-server: $schema=../generator.schema.json\n", "\n  Service:\n"} {
 		if !strings.Contains(string(yaml), want) {
 			t.Errorf("generator.yaml lacks %q:\n%s", want, yaml)
 		}
 	}
-	samples, err := os.ReadFile(filepath.Join(scratch, "generated", svc, "samples", "topic.yaml"))
-	if err != nil || !strings.Contains(string(samples), "kind: Topic\nmetadata:\n  name: sample-topic\nspec:\n  name: ") {
-		t.Errorf("kubesmith new %s wrote no starting Topic sample with its required name (%v):\n%s", svc, err, samples)
+	samples, err := os.ReadFile(filepath.Join(scratch, "generated", svc, "samples", "service.yaml"))
+	if err != nil || !strings.Contains(string(samples), "kind: Service\nmetadata:\n  name: sample-service\nspec:\n  name: ") {
+		t.Errorf("kubesmith new %s wrote no starting Service sample with its required name (%v):\n%s", svc, err, samples)
 	}
 	after := requireVersions(t, scratch)
 	if after["github.com/aws/aws-sdk-go-v2/service/"+svc] == "" {
@@ -64,7 +64,7 @@ func TestNewServiceBuilds(t *testing.T) {
 
 	cmd := exec.Command(kubesmith, "new", svc)
 	cmd.Dir, cmd.Env = scratch, append(os.Environ(), env...)
-	if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "models/sns/generator.yaml exists already") {
+	if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "models/servicediscovery/generator.yaml exists already") {
 		t.Errorf("a second kubesmith new %s: err %v, output %s; want a refusal naming the file", svc, err, out)
 	}
 }

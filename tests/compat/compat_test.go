@@ -21,12 +21,16 @@ var minShare = map[string]float64{
 // serviceFloor is the share every kind of a service must match, so that a
 // kind added later cannot fall below it unnoticed; minShare may raise it.
 var serviceFloor = map[string]float64{
-	"dynamodb": 0.95,
-	"ec2":      0.95,
-	"iam":      0.95,
-	"kms":      0.95,
-	"sns":      0.95,
-	"sqs":      0.95,
+	"cloudwatchlogs": 0.95,
+	"dynamodb":       0.95,
+	"ec2":            0.95,
+	"ecr":            0.95,
+	"iam":            0.95,
+	"kms":            0.95,
+	"s3":             0.95,
+	"secretsmanager": 0.95,
+	"sns":            0.95,
+	"sqs":            0.95,
 }
 
 // TestIncumbentSpecPaths compares every generated CRD that the incumbent

@@ -144,13 +144,5 @@ func opsOn(t *testing.T, arn string) map[string]int {
 
 func isRead(op string) bool { return strings.HasPrefix(op, "Get") || strings.HasPrefix(op, "List") }
 
-func total(counts map[string]int) int {
-	n := 0
-	for _, c := range counts {
-		n += c
-	}
-	return n
-}
-
 // metaIn names an object of the test in namespace ns.
 func metaIn(ns, name string) metav1.ObjectMeta { return metav1.ObjectMeta{Name: name, Namespace: ns} }

@@ -54,6 +54,13 @@ var samples = []sample{
 	{"ec2", "FlowLog", "flowlogs", "ec2-flowlog.yaml", []string{"DescribeFlowLogs"}, "the flow log, with its tags"},
 	{"ec2", "VPCPeeringConnection", "vpcpeeringconnections", "ec2-vpcpeeringconnection.yaml", []string{"DescribeVpcPeeringConnections"}, "the connection, with its options and tags"},
 	{"ec2", "TransitGateway", "transitgateways", "ec2-transitgateway.yaml", []string{"DescribeTransitGateways"}, "the gateway, with its options and tags"},
+	{"sqs", "Queue", "queues", "sqs-queue.yaml", []string{"GetQueueAttributes", "ListQueueTags"}, "the attributes the spec sets, by name, and the tags (the chart's default resourceTags)"},
+	{"sns", "Topic", "topics", "sns-topic.yaml", []string{"GetTopicAttributes", "ListTagsForResource"}, "the topic's attributes, and its tags"},
+	{"iam", "Role", "roles", "iam-role.yaml", []string{"GetRole"}, "the role, with its trust policy and tags; inline and attached policies are listed only when the spec sets them"},
+	{"iam", "Policy", "policies", "iam-policy.yaml", []string{"GetPolicy", "GetPolicyVersion"}, "the policy with its tags, and the default version's document"},
+	{"kms", "Key", "keys", "kms-key.yaml", []string{"DescribeKey", "ListResourceTags"}, "the key, and its tags"},
+	{"cloudwatchlogs", "LogGroup", "loggroups", "cloudwatchlogs-loggroup.yaml", []string{"DescribeLogGroups", "ListTagsForResource"}, "the group with its retention, and its tags"},
+	{"ecr", "Repository", "repositories", "ecr-repository.yaml", []string{"DescribeRepositories", "ListTagsForResource"}, "the repository with its settings, and its tags; policies are read only when the spec sets them"},
 }
 
 // sampleOf is the sample of kind.

@@ -45,7 +45,7 @@ const region = "us-west-2"
 const phaseWait = 30 * time.Minute
 
 // services are those with committed kinds; each gets its controller.
-var services = []string{"dynamodb", "s3", "ec2"}
+var services = []string{"dynamodb", "s3", "ec2", "sqs", "sns", "iam", "kms", "cloudwatchlogs", "ecr"}
 
 func TestMain(m *testing.M) {
 	flag.Parse()

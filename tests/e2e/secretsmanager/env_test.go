@@ -83,44 +83,9 @@ func isRead(op string) bool {
 	return strings.HasPrefix(op, "Describe") || strings.HasPrefix(op, "Get") || strings.HasPrefix(op, "List")
 }
 
-func total(counts map[string]int) int {
-	n := 0
-	for _, c := range counts {
-		n += c
-	}
-	return n
-}
-
-// checkEconomy counts what an unchanged Secret named name costs over ten
-// resyncs: no writes, and reads only of the operations named, each at
-// most once per resync.
+// checkEconomy checks that ten resyncs of an unchanged Secret named name
+// write nothing and read only reads, once each.
 func (e env) checkEconomy(name string, reads ...string) {
 	e.T.Helper()
-	all := map[string]string{"kind": "Secret"}
-	e.WaitMetricAtLeast("kubesmith_reconciles_total", all, e.Scrape().Sum("kubesmith_reconciles_total", all)+1)
-	before := opsOn(e.T, name)
-	base := e.Scrape().Sum("kubesmith_reconciles_total", all)
-	e.WaitMetricAtLeast("kubesmith_reconciles_total", all, base+10)
-	after := opsOn(e.T, name)
-	passes := e.Scrape().Sum("kubesmith_reconciles_total", all) - base
-	calls := map[string]int{}
-	for op, n := range after {
-		if d := n - before[op]; d > 0 {
-			calls[op] = d
-		}
-	}
-	e.T.Logf("economy secretsmanager Secret: %.1f calls per resync: %v", float64(total(calls))/passes, calls)
-	for op, n := range calls {
-		if !isRead(op) {
-			e.T.Errorf("%d %s calls in %v resyncs of an unchanged Secret", n, op, passes)
-		}
-	}
-	for _, op := range reads {
-		if n := calls[op]; n == 0 || float64(n) > passes+1 {
-			e.T.Errorf("%d %s calls in %v resyncs of an unchanged Secret, want one per resync", n, op, passes)
-		}
-	}
-	if n := total(calls); float64(n) > float64(len(reads))*(passes+1) {
-		e.T.Errorf("%d calls in %v resyncs of an unchanged Secret, want only %v once each: %v", n, passes, reads, calls)
-	}
+	harness.CheckSteadyReads(e.Env, "secretsmanager", "Secret", func() map[string]int { return opsOn(e.T, name) }, isRead, reads...)
 }

@@ -227,7 +227,11 @@ func (r *Reconciler[T]) findCreated(ctx context.Context, ext managed.External[T]
 	if !ok {
 		return 0, r.createUnknown(since, fmt.Sprintf("AWS assigns a %s's identifier and offers no way to look it up", r.kind.Name))
 	}
+	if err := r.finds.enter(ctx); err != nil {
+		return 0, fmt.Errorf("waiting to look for the %s an interrupted create made: %w", r.kind.Name, err)
+	}
 	n, err := finder.FindCreated(ctx, obj, since.Add(-clockSkew))
+	r.finds.leave()
 	if err != nil {
 		return 0, fmt.Errorf("looking for the %s an interrupted create made: %w", r.kind.Name, err)
 	}

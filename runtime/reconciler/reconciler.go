@@ -108,6 +108,7 @@ type Reconciler[T managed.Object] struct {
 	externals map[awsclient.Target]managed.External[T]
 	accounts  map[awsclient.Target]string
 	batch     *batcher // nil unless the kind's resyncs are read in batches
+	finds     findGate // one lookup of a lost create at a time
 }
 
 // New returns a reconciler for kind. c must read through a cache for a
@@ -129,6 +130,7 @@ func New[T managed.Object](kind managed.Kind[T], opts Options, c client.Client, 
 	}
 	return &Reconciler[T]{
 		batch:     batch,
+		finds:     newFindGate(),
 		kind:      kind,
 		opts:      opts,
 		client:    c,

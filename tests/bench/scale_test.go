@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -112,6 +113,7 @@ type phase struct {
 	calls, reads int // AWS calls seen by moto's recorder, reads among them
 	objectWrites int // writes the API server stored, the user's left out
 	ops          map[string]int
+	batches      int // reads naming more than one resource: batched observation
 }
 
 // TestBench measures the economy of every committed kind, then the
@@ -126,6 +128,9 @@ func TestBench(t *testing.T) {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(*out, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := saveBatched(rep.scale); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -332,7 +337,13 @@ func describeNotReady(list []unstructured.Unstructured) string {
 // finish ends a phase: its time, and the AWS calls moto recorded.
 func finish(t *testing.T, start time.Time) phase {
 	p := phase{took: time.Since(start), ops: map[string]int{}}
-	for op, c := range harness.CountOperations(suite.Moto.Recording(t)) {
+	calls := suite.Moto.Recording(t)
+	for _, c := range calls {
+		if isRead(c.Operation()) && batchParam.Match(c.Body) {
+			p.batches++
+		}
+	}
+	for op, c := range harness.CountOperations(calls) {
 		op = operation(op)
 		p.ops[op] += c
 		p.calls += c
@@ -361,6 +372,10 @@ func operation(op string) string {
 	}
 	return name
 }
+
+// batchParam is a second member of an EC2 query list of identifiers
+// (GroupId.2=, VpcId.2=): a read of more than one resource.
+var batchParam = regexp.MustCompile(`(^|&)[A-Za-z]*Id\.2=`)
 
 func isRead(op string) bool {
 	for _, prefix := range []string{"Describe", "List", "Get", "GET ", "HEAD "} {

@@ -187,6 +187,11 @@ type Resource struct {
 	// a secret scheduled for deletion has a DeletedDate. The controller
 	// then sees no resource, so a delete completes.
 	GoneWhenSet []string `yaml:"goneWhenSet,omitempty" schema:"minLength=1"`
+	// PendingValues names the read output member holding the values AWS
+	// will apply later (RDS's PendingModifiedValues): a spec field whose
+	// desired value is pending compares with the pending value, so a
+	// change waiting for AWS is not sent again.
+	PendingValues *PendingValues `yaml:"pendingValues,omitempty"`
 	// Fields overrides what inference decided for single fields, keyed by
 	// Smithy member name; a dotted path ("Config.Role") reaches a member of
 	// a nested structure.
@@ -209,6 +214,15 @@ type Operations struct {
 	// Delete removes the resource.
 	Delete string `yaml:"delete,omitempty"`
 	// Because says why the names are needed.
+	Because string `yaml:"because,omitempty"`
+}
+
+// PendingValues names where the read reports values AWS has yet to apply.
+type PendingValues struct {
+	// Member is the read output's structure member holding them; its
+	// members named like top-level spec fields stand for those fields.
+	Member string `yaml:"member" schema:"minLength=1"`
+	// Because says why the service needs it.
 	Because string `yaml:"because,omitempty"`
 }
 

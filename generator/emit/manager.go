@@ -736,6 +736,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 	}
 	body = append(body, m.observeActions()...)
 	body = append(body, m.observeAttributes()...)
+	body = append(body, m.observePendingValues()...)
 	body = append(body, jen.Return(jen.Id("observed")))
 	_, typ := m.outputType(r.Read)
 	return jen.Func().Id("observedSpec").Params(

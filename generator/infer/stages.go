@@ -45,6 +45,7 @@ var Stages = []Stage{
 	{"infer_pending", "find the status values that mean AWS is still working", inferPending},
 	{"infer_gone", "find the status values that mean a resource the read still returns is deleted", inferGone},
 	{"infer_gone_when_set", "take the status fields generator.yaml's goneWhenSet names as saying the resource is gone", inferGoneWhenSet},
+	{"add_pending_values", "let spec fields compare with the values AWS has yet to apply where generator.yaml's pendingValues names them", addPendingValues},
 	{"infer_tags", "find where the tags are", inferTags},
 	{"infer_tag_specifications", "take tags given at create in tag specifications and changed by resource identifier (EC2)", inferTagSpecifications},
 	{"place_nested_secrets", "leave @sensitive members out of structures only status uses; note those the spec holds", placeNestedSecrets},

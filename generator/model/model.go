@@ -108,6 +108,9 @@ type Resource struct {
 	Skipped []Skipped
 	// DeleteFlags are boolean delete input members set from annotations.
 	DeleteFlags []DeleteFlag
+	// PendingValues are the values the read reports AWS will apply
+	// later; nil when the kind has none.
+	PendingValues *PendingValues
 }
 
 // RegionFill is a create input member, at any depth, that takes the

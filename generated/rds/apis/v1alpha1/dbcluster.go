@@ -14,7 +14,6 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.dbSubnetGroupName) || has(self.dbSubnetGroupName)",message="dbSubnetGroupName cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.masterUsername) || has(self.masterUsername)",message="masterUsername cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.replicationSourceIdentifier) || has(self.replicationSourceIdentifier)",message="replicationSourceIdentifier cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.tags) || has(self.tags)",message="tags cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.storageEncrypted) || has(self.storageEncrypted)",message="storageEncrypted cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.kmsKeyID) || has(self.kmsKeyID)",message="kmsKeyID cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.preSignedURL) || has(self.preSignedURL)",message="preSignedURL cannot be removed once set"
@@ -107,7 +106,6 @@ type DBClusterSpec struct {
 	ReplicationSourceIdentifier *string `json:"replicationSourceIdentifier,omitempty"`
 	// Tags to assign to the DB cluster.
 	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="tags cannot change once set"
 	Tags []Tag `json:"tags,omitempty"`
 	// Specifies whether the DB cluster is encrypted.
 	// +optional
@@ -407,7 +405,6 @@ type DBClusterStatus struct {
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.dbSubnetGroupName)) || !has(self.spec) || !has(self.spec.dbSubnetGroupName)",message="spec.dbSubnetGroupName cannot be added once the DBCluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.masterUsername)) || !has(self.spec) || !has(self.spec.masterUsername)",message="spec.masterUsername cannot be added once the DBCluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.replicationSourceIdentifier)) || !has(self.spec) || !has(self.spec.replicationSourceIdentifier)",message="spec.replicationSourceIdentifier cannot be added once the DBCluster exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.tags)) || !has(self.spec) || !has(self.spec.tags)",message="spec.tags cannot be added once the DBCluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.storageEncrypted)) || !has(self.spec) || !has(self.spec.storageEncrypted)",message="spec.storageEncrypted cannot be added once the DBCluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.kmsKeyID)) || !has(self.spec) || !has(self.spec.kmsKeyID)",message="spec.kmsKeyID cannot be added once the DBCluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.preSignedURL)) || !has(self.spec) || !has(self.spec.preSignedURL)",message="spec.preSignedURL cannot be added once the DBCluster exists in AWS: AWS takes it only at create"

@@ -14,7 +14,6 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.port) || has(self.port)",message="port cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.characterSetName) || has(self.characterSetName)",message="characterSetName cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.ncharCharacterSetName) || has(self.ncharCharacterSetName)",message="ncharCharacterSetName cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.tags) || has(self.tags)",message="tags cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.dbClusterIdentifier) || has(self.dbClusterIdentifier)",message="dbClusterIdentifier cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.storageEncrypted) || has(self.storageEncrypted)",message="storageEncrypted cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.kmsKeyID) || has(self.kmsKeyID)",message="kmsKeyID cannot be removed once set"
@@ -127,7 +126,6 @@ type DBInstanceSpec struct {
 	PubliclyAccessible *bool `json:"publiclyAccessible,omitempty"`
 	// Tags to assign to the DB instance.
 	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="tags cannot change once set"
 	Tags []Tag `json:"tags,omitempty"`
 	// The identifier of the DB cluster that this DB instance will belong to.
 	// +optional
@@ -414,7 +412,6 @@ type DBInstanceStatus struct {
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.port)) || !has(self.spec) || !has(self.spec.port)",message="spec.port cannot be added once the DBInstance exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.characterSetName)) || !has(self.spec) || !has(self.spec.characterSetName)",message="spec.characterSetName cannot be added once the DBInstance exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.ncharCharacterSetName)) || !has(self.spec) || !has(self.spec.ncharCharacterSetName)",message="spec.ncharCharacterSetName cannot be added once the DBInstance exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.tags)) || !has(self.spec) || !has(self.spec.tags)",message="spec.tags cannot be added once the DBInstance exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.dbClusterIdentifier)) || !has(self.spec) || !has(self.spec.dbClusterIdentifier)",message="spec.dbClusterIdentifier cannot be added once the DBInstance exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.storageEncrypted)) || !has(self.spec) || !has(self.spec.storageEncrypted)",message="spec.storageEncrypted cannot be added once the DBInstance exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.kmsKeyID)) || !has(self.spec) || !has(self.spec.kmsKeyID)",message="spec.kmsKeyID cannot be added once the DBInstance exists in AWS: AWS takes it only at create"

@@ -8,7 +8,6 @@ import (
 )
 
 // DBParameterGroupSpec is the desired state of the DBParameterGroup.
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.tags) || has(self.tags)",message="tags cannot be removed once set"
 type DBParameterGroupSpec struct {
 	// The name of the DB parameter group.
 	// +kubebuilder:validation:Required
@@ -24,7 +23,6 @@ type DBParameterGroupSpec struct {
 	Description *string `json:"description"`
 	// Tags to assign to the DB parameter group.
 	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="tags cannot change once set"
 	Tags []Tag `json:"tags,omitempty"`
 }
 
@@ -41,7 +39,6 @@ type DBParameterGroupStatus struct {
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.tags)) || !has(self.spec) || !has(self.spec.tags)",message="spec.tags cannot be added once the DBParameterGroup exists in AWS: AWS takes it only at create"
 type DBParameterGroup struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

@@ -8,7 +8,6 @@ import (
 )
 
 // DBSubnetGroupSpec is the desired state of the DBSubnetGroup.
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.tags) || has(self.tags)",message="tags cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="has(self.subnetIDs) != has(self.subnetRefs)",message="set exactly one of subnetIDs and subnetRefs"
 type DBSubnetGroupSpec struct {
 	// The name for the DB subnet group. This value is stored as a lowercase string.
@@ -26,7 +25,6 @@ type DBSubnetGroupSpec struct {
 	SubnetRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"subnetRefs,omitempty"`
 	// Tags to assign to the DB subnet group.
 	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="tags cannot change once set"
 	Tags []Tag `json:"tags,omitempty"`
 }
 
@@ -55,7 +53,6 @@ type DBSubnetGroupStatus struct {
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.tags)) || !has(self.spec) || !has(self.spec.tags)",message="spec.tags cannot be added once the DBSubnetGroup exists in AWS: AWS takes it only at create"
 type DBSubnetGroup struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

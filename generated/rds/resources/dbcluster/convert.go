@@ -45,6 +45,24 @@ func observedSpec(cr *v1alpha1.DBCluster, desc *types.DBCluster) v1alpha1.DBClus
 	observed.ClusterScalabilityType = conv.FromEnum(desc.ClusterScalabilityType)
 	observed.DBSystemID = desc.DBSystemId
 	observed.EngineLifecycleSupport = desc.EngineLifecycleSupport
+	// A value AWS has yet to apply counts as observed: asking for it again changes nothing.
+	if pending := desc.PendingModifiedValues; pending != nil {
+		if v := conv.Int[int64](pending.BackupRetentionPeriod); v != nil {
+			observed.BackupRetentionPeriod = v
+		}
+		if v := pending.EngineVersion; v != nil {
+			observed.EngineVersion = v
+		}
+		if v := conv.Int[int64](pending.AllocatedStorage); v != nil {
+			observed.AllocatedStorage = v
+		}
+		if v := pending.StorageType; v != nil {
+			observed.StorageType = v
+		}
+		if v := conv.Int[int64](pending.Iops); v != nil {
+			observed.IOPS = v
+		}
+	}
 	return observed
 }
 

@@ -11,6 +11,7 @@ import (
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	"maps"
 	"slices"
 )
 
@@ -22,9 +23,6 @@ func Kind() managed.Kind[*v1alpha1.DBCluster] {
 			CreateOnly: true,
 			Field:      "dbSubnetGroupName",
 		}, {Field: "optionGroupName"}, {
-			CreateOnly: true,
-			Field:      "tags",
-		}, {
 			CreateOnly: true,
 			Field:      "preSignedURL",
 		}, {Field: "enableIAMDatabaseAuthentication"}, {
@@ -138,8 +136,18 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.DBCluster) (managed.
 		Immutable: diffCreateOnly(&cr.Spec, &observed),
 		Observed:  observed,
 	}
+	// The tags are read apart from the resource; aws: tags never count.
+	if arn := desc.DBClusterArn; arn != nil {
+		tags, err := m.listTags(ctx, arn)
+		if err != nil {
+			return managed.Observation{}, err
+		}
+		if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), tags) {
+			obs.Diff = append(obs.Diff, "tags")
+		}
+	}
 	// AWS is still working on the resource while it reports one of these.
-	if v := conv.Value(cr.Status.Status); slices.Contains([]string{"deleting", "creating", "modifying", "rebooting", "resetting-master-credentials"}, v) {
+	if v := conv.Value(cr.Status.Status); slices.Contains([]string{"backing-up", "backtracking", "creating", "deleting", "failing-over", "maintenance", "migrating", "modifying", "preparing-data-migration", "promoting", "rebooting", "renaming", "resetting-master-credentials", "scaling-compute", "scaling-capacity", "starting", "stopping", "update-iam-db-auth", "upgrading"}, v) {
 		obs.Pending = v
 	}
 	return obs, nil
@@ -226,134 +234,184 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.DBCluster) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.DBCluster, obs managed.Observation) error {
-	secretMasterUserPassword, err := managed.SecretValue(ctx, cr.Spec.MasterUserPassword)
-	if err != nil {
-		return err
+	if obs.Changed("tags") && cr.Status.ACKResourceMetadata != nil {
+		observed, err := m.listTags(ctx, cr.Status.ACKResourceMetadata.ARN)
+		if err != nil {
+			return err
+		}
+		set, remove := managed.TagChanges(managed.DesiredTags(ctx, specTags(cr)), observed)
+		if len(remove) > 0 {
+			if _, err := m.client.RemoveTagsFromResource(ctx, &rds.RemoveTagsFromResourceInput{
+				ResourceName: cr.Status.ACKResourceMetadata.ARN,
+				TagKeys:      remove,
+			}); err != nil {
+				return err
+			}
+		}
+		if len(set) > 0 {
+			if _, err := m.client.AddTagsToResource(ctx, &rds.AddTagsToResourceInput{
+				ResourceName: cr.Status.ACKResourceMetadata.ARN,
+				Tags: conv.TagList(set, func(k, v string) types.Tag {
+					return types.Tag{
+						Key:   &k,
+						Value: &v,
+					}
+				}),
+			}); err != nil {
+				return err
+			}
+		}
 	}
-	in := &rds.ModifyDBClusterInput{
-		ApplyImmediately:    conv.Of(true),
-		DBClusterIdentifier: cr.Spec.DBClusterIdentifier,
+	if slices.ContainsFunc(obs.Diff, func(p string) bool {
+		return p != "tags"
+	}) {
+		secretMasterUserPassword, err := managed.SecretValue(ctx, cr.Spec.MasterUserPassword)
+		if err != nil {
+			return err
+		}
+		in := &rds.ModifyDBClusterInput{
+			ApplyImmediately:    conv.Of(true),
+			DBClusterIdentifier: cr.Spec.DBClusterIdentifier,
+		}
+		if obs.Changed("backupRetentionPeriod") {
+			in.BackupRetentionPeriod = conv.Int[int32](cr.Spec.BackupRetentionPeriod)
+		}
+		if obs.Changed("dbClusterParameterGroupName") {
+			in.DBClusterParameterGroupName = cr.Spec.DBClusterParameterGroupName
+		}
+		if obs.Changed("vpcSecurityGroupIDs") {
+			in.VpcSecurityGroupIds = cr.Spec.VPCSecurityGroupIDs
+		}
+		if obs.Changed("port") {
+			in.Port = conv.Int[int32](cr.Spec.Port)
+		}
+		if obs.Changed("masterUserPassword") {
+			in.MasterUserPassword = secretMasterUserPassword
+		}
+		if obs.Changed("optionGroupName") {
+			in.OptionGroupName = cr.Spec.OptionGroupName
+		}
+		if obs.Changed("preferredBackupWindow") {
+			in.PreferredBackupWindow = cr.Spec.PreferredBackupWindow
+		}
+		if obs.Changed("preferredMaintenanceWindow") {
+			in.PreferredMaintenanceWindow = cr.Spec.PreferredMaintenanceWindow
+		}
+		if obs.Changed("enableIAMDatabaseAuthentication") {
+			in.EnableIAMDatabaseAuthentication = cr.Spec.EnableIAMDatabaseAuthentication
+		}
+		if obs.Changed("backtrackWindow") {
+			in.BacktrackWindow = conv.Int[int64](cr.Spec.BacktrackWindow)
+		}
+		if obs.Changed("engineVersion") {
+			in.EngineVersion = cr.Spec.EngineVersion
+		}
+		if obs.Changed("domain") {
+			in.Domain = cr.Spec.Domain
+		}
+		if obs.Changed("domainIAMRoleName") {
+			in.DomainIAMRoleName = cr.Spec.DomainIAMRoleName
+		}
+		if obs.Changed("scalingConfiguration") {
+			in.ScalingConfiguration = conv.Ptr(cr.Spec.ScalingConfiguration, sdkScalingConfiguration)
+		}
+		if obs.Changed("deletionProtection") {
+			in.DeletionProtection = cr.Spec.DeletionProtection
+		}
+		if obs.Changed("enableHTTPEndpoint") {
+			in.EnableHttpEndpoint = cr.Spec.EnableHTTPEndpoint
+		}
+		if obs.Changed("copyTagsToSnapshot") {
+			in.CopyTagsToSnapshot = cr.Spec.CopyTagsToSnapshot
+		}
+		if obs.Changed("enableGlobalWriteForwarding") {
+			in.EnableGlobalWriteForwarding = cr.Spec.EnableGlobalWriteForwarding
+		}
+		if obs.Changed("dbClusterInstanceClass") {
+			in.DBClusterInstanceClass = cr.Spec.DBClusterInstanceClass
+		}
+		if obs.Changed("allocatedStorage") {
+			in.AllocatedStorage = conv.Int[int32](cr.Spec.AllocatedStorage)
+		}
+		if obs.Changed("storageType") {
+			in.StorageType = cr.Spec.StorageType
+		}
+		if obs.Changed("iops") {
+			in.Iops = conv.Int[int32](cr.Spec.IOPS)
+		}
+		if obs.Changed("autoMinorVersionUpgrade") {
+			in.AutoMinorVersionUpgrade = cr.Spec.AutoMinorVersionUpgrade
+		}
+		if obs.Changed("monitoringInterval") {
+			in.MonitoringInterval = conv.Int[int32](cr.Spec.MonitoringInterval)
+		}
+		if obs.Changed("monitoringRoleARN") {
+			in.MonitoringRoleArn = cr.Spec.MonitoringRoleARN
+		}
+		if obs.Changed("databaseInsightsMode") {
+			in.DatabaseInsightsMode = conv.ToEnum[types.DatabaseInsightsMode](cr.Spec.DatabaseInsightsMode)
+		}
+		if obs.Changed("enablePerformanceInsights") {
+			in.EnablePerformanceInsights = cr.Spec.EnablePerformanceInsights
+		}
+		if obs.Changed("performanceInsightsKMSKeyID") {
+			in.PerformanceInsightsKMSKeyId = cr.Spec.PerformanceInsightsKMSKeyID
+		}
+		if obs.Changed("performanceInsightsRetentionPeriod") {
+			in.PerformanceInsightsRetentionPeriod = conv.Int[int32](cr.Spec.PerformanceInsightsRetentionPeriod)
+		}
+		if obs.Changed("serverlessV2ScalingConfiguration") {
+			in.ServerlessV2ScalingConfiguration = conv.Ptr(cr.Spec.ServerlessV2ScalingConfiguration, sdkServerlessV2ScalingConfiguration)
+		}
+		if obs.Changed("networkType") {
+			in.NetworkType = cr.Spec.NetworkType
+		}
+		if obs.Changed("manageMasterUserPassword") {
+			in.ManageMasterUserPassword = cr.Spec.ManageMasterUserPassword
+		}
+		if obs.Changed("masterUserSecretKMSKeyID") {
+			in.MasterUserSecretKmsKeyId = cr.Spec.MasterUserSecretKMSKeyID
+		}
+		if obs.Changed("engineMode") {
+			in.EngineMode = cr.Spec.EngineMode
+		}
+		if obs.Changed("enableLocalWriteForwarding") {
+			in.EnableLocalWriteForwarding = cr.Spec.EnableLocalWriteForwarding
+		}
+		if obs.Changed("enableLimitlessDatabase") {
+			in.EnableLimitlessDatabase = cr.Spec.EnableLimitlessDatabase
+		}
+		if obs.Changed("caCertificateIdentifier") {
+			in.CACertificateIdentifier = cr.Spec.CACertificateIdentifier
+		}
+		if _, err := m.client.ModifyDBCluster(ctx, in); err != nil {
+			return err
+		}
 	}
-	if obs.Changed("backupRetentionPeriod") {
-		in.BackupRetentionPeriod = conv.Int[int32](cr.Spec.BackupRetentionPeriod)
-	}
-	if obs.Changed("dbClusterParameterGroupName") {
-		in.DBClusterParameterGroupName = cr.Spec.DBClusterParameterGroupName
-	}
-	if obs.Changed("vpcSecurityGroupIDs") {
-		in.VpcSecurityGroupIds = cr.Spec.VPCSecurityGroupIDs
-	}
-	if obs.Changed("port") {
-		in.Port = conv.Int[int32](cr.Spec.Port)
-	}
-	if obs.Changed("masterUserPassword") {
-		in.MasterUserPassword = secretMasterUserPassword
-	}
-	if obs.Changed("optionGroupName") {
-		in.OptionGroupName = cr.Spec.OptionGroupName
-	}
-	if obs.Changed("preferredBackupWindow") {
-		in.PreferredBackupWindow = cr.Spec.PreferredBackupWindow
-	}
-	if obs.Changed("preferredMaintenanceWindow") {
-		in.PreferredMaintenanceWindow = cr.Spec.PreferredMaintenanceWindow
-	}
-	if obs.Changed("enableIAMDatabaseAuthentication") {
-		in.EnableIAMDatabaseAuthentication = cr.Spec.EnableIAMDatabaseAuthentication
-	}
-	if obs.Changed("backtrackWindow") {
-		in.BacktrackWindow = conv.Int[int64](cr.Spec.BacktrackWindow)
-	}
-	if obs.Changed("engineVersion") {
-		in.EngineVersion = cr.Spec.EngineVersion
-	}
-	if obs.Changed("domain") {
-		in.Domain = cr.Spec.Domain
-	}
-	if obs.Changed("domainIAMRoleName") {
-		in.DomainIAMRoleName = cr.Spec.DomainIAMRoleName
-	}
-	if obs.Changed("scalingConfiguration") {
-		in.ScalingConfiguration = conv.Ptr(cr.Spec.ScalingConfiguration, sdkScalingConfiguration)
-	}
-	if obs.Changed("deletionProtection") {
-		in.DeletionProtection = cr.Spec.DeletionProtection
-	}
-	if obs.Changed("enableHTTPEndpoint") {
-		in.EnableHttpEndpoint = cr.Spec.EnableHTTPEndpoint
-	}
-	if obs.Changed("copyTagsToSnapshot") {
-		in.CopyTagsToSnapshot = cr.Spec.CopyTagsToSnapshot
-	}
-	if obs.Changed("enableGlobalWriteForwarding") {
-		in.EnableGlobalWriteForwarding = cr.Spec.EnableGlobalWriteForwarding
-	}
-	if obs.Changed("dbClusterInstanceClass") {
-		in.DBClusterInstanceClass = cr.Spec.DBClusterInstanceClass
-	}
-	if obs.Changed("allocatedStorage") {
-		in.AllocatedStorage = conv.Int[int32](cr.Spec.AllocatedStorage)
-	}
-	if obs.Changed("storageType") {
-		in.StorageType = cr.Spec.StorageType
-	}
-	if obs.Changed("iops") {
-		in.Iops = conv.Int[int32](cr.Spec.IOPS)
-	}
-	if obs.Changed("autoMinorVersionUpgrade") {
-		in.AutoMinorVersionUpgrade = cr.Spec.AutoMinorVersionUpgrade
-	}
-	if obs.Changed("monitoringInterval") {
-		in.MonitoringInterval = conv.Int[int32](cr.Spec.MonitoringInterval)
-	}
-	if obs.Changed("monitoringRoleARN") {
-		in.MonitoringRoleArn = cr.Spec.MonitoringRoleARN
-	}
-	if obs.Changed("databaseInsightsMode") {
-		in.DatabaseInsightsMode = conv.ToEnum[types.DatabaseInsightsMode](cr.Spec.DatabaseInsightsMode)
-	}
-	if obs.Changed("enablePerformanceInsights") {
-		in.EnablePerformanceInsights = cr.Spec.EnablePerformanceInsights
-	}
-	if obs.Changed("performanceInsightsKMSKeyID") {
-		in.PerformanceInsightsKMSKeyId = cr.Spec.PerformanceInsightsKMSKeyID
-	}
-	if obs.Changed("performanceInsightsRetentionPeriod") {
-		in.PerformanceInsightsRetentionPeriod = conv.Int[int32](cr.Spec.PerformanceInsightsRetentionPeriod)
-	}
-	if obs.Changed("serverlessV2ScalingConfiguration") {
-		in.ServerlessV2ScalingConfiguration = conv.Ptr(cr.Spec.ServerlessV2ScalingConfiguration, sdkServerlessV2ScalingConfiguration)
-	}
-	if obs.Changed("networkType") {
-		in.NetworkType = cr.Spec.NetworkType
-	}
-	if obs.Changed("manageMasterUserPassword") {
-		in.ManageMasterUserPassword = cr.Spec.ManageMasterUserPassword
-	}
-	if obs.Changed("masterUserSecretKMSKeyID") {
-		in.MasterUserSecretKmsKeyId = cr.Spec.MasterUserSecretKMSKeyID
-	}
-	if obs.Changed("engineMode") {
-		in.EngineMode = cr.Spec.EngineMode
-	}
-	if obs.Changed("enableLocalWriteForwarding") {
-		in.EnableLocalWriteForwarding = cr.Spec.EnableLocalWriteForwarding
-	}
-	if obs.Changed("enableLimitlessDatabase") {
-		in.EnableLimitlessDatabase = cr.Spec.EnableLimitlessDatabase
-	}
-	if obs.Changed("caCertificateIdentifier") {
-		in.CACertificateIdentifier = cr.Spec.CACertificateIdentifier
-	}
-	_, err = m.client.ModifyDBCluster(ctx, in)
-	return err
+	return nil
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.DBCluster) error {
-	_, err := m.client.DeleteDBCluster(ctx, &rds.DeleteDBClusterInput{DBClusterIdentifier: cr.Spec.DBClusterIdentifier})
+	_, err := m.client.DeleteDBCluster(ctx, &rds.DeleteDBClusterInput{
+		DBClusterIdentifier: cr.Spec.DBClusterIdentifier,
+		SkipFinalSnapshot:   conv.Of(true),
+	})
 	if managed.HasErrorCode(err, "DBClusterNotFoundFault") {
 		// Already gone is what we wanted.
 		return nil
 	}
 	return err
+}
+
+// listTags reads the resource's tags through ListTagsForResource.
+func (m *manager) listTags(ctx context.Context, arn *string) (map[string]string, error) {
+	tags := map[string]string{}
+	out, err := m.client.ListTagsForResource(ctx, &rds.ListTagsForResourceInput{ResourceName: arn})
+	if err != nil {
+		return nil, err
+	}
+	maps.Copy(tags, conv.TagMap(out.TagList, func(t types.Tag) (string, string) {
+		return conv.Value(t.Key), conv.Value(t.Value)
+	}))
+	return tags, nil
 }

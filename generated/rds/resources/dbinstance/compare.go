@@ -68,6 +68,9 @@ func diffSpec(desired, observed *v1alpha1.DBInstanceSpec) []string {
 	if desired.DatabaseInsightsMode != nil && (observed.DatabaseInsightsMode == nil || *desired.DatabaseInsightsMode != *observed.DatabaseInsightsMode) {
 		diff = append(diff, "databaseInsightsMode")
 	}
+	if desired.PerformanceInsightsEnabled != nil && (observed.PerformanceInsightsEnabled == nil || *desired.PerformanceInsightsEnabled != *observed.PerformanceInsightsEnabled) {
+		diff = append(diff, "performanceInsightsEnabled")
+	}
 	if desired.PerformanceInsightsKMSKeyID != nil && (observed.PerformanceInsightsKMSKeyID == nil || *desired.PerformanceInsightsKMSKeyID != *observed.PerformanceInsightsKMSKeyID) {
 		diff = append(diff, "performanceInsightsKMSKeyID")
 	}

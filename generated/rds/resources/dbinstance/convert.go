@@ -39,6 +39,7 @@ func observedSpec(cr *v1alpha1.DBInstance, desc *types.DBInstance) v1alpha1.DBIn
 	observed.PromotionTier = conv.Int[int64](desc.PromotionTier)
 	observed.Timezone = desc.Timezone
 	observed.DatabaseInsightsMode = conv.FromEnum(desc.DatabaseInsightsMode)
+	observed.PerformanceInsightsEnabled = desc.PerformanceInsightsEnabled
 	observed.PerformanceInsightsKMSKeyID = desc.PerformanceInsightsKMSKeyId
 	observed.PerformanceInsightsRetentionPeriod = conv.Int[int64](desc.PerformanceInsightsRetentionPeriod)
 	observed.ProcessorFeatures = conv.Slice(desc.ProcessorFeatures, apiProcessorFeature)
@@ -53,6 +54,48 @@ func observedSpec(cr *v1alpha1.DBInstance, desc *types.DBInstance) v1alpha1.DBIn
 	observed.DedicatedLogVolume = desc.DedicatedLogVolume
 	observed.MultiTenant = desc.MultiTenant
 	observed.EngineLifecycleSupport = desc.EngineLifecycleSupport
+	// A value AWS has yet to apply counts as observed: asking for it again changes nothing.
+	if pending := desc.PendingModifiedValues; pending != nil {
+		if v := conv.Int[int64](pending.AllocatedStorage); v != nil {
+			observed.AllocatedStorage = v
+		}
+		if v := pending.DBInstanceClass; v != nil {
+			observed.DBInstanceClass = v
+		}
+		if v := pending.Engine; v != nil {
+			observed.Engine = v
+		}
+		if v := conv.Int[int64](pending.BackupRetentionPeriod); v != nil {
+			observed.BackupRetentionPeriod = v
+		}
+		if v := pending.MultiAZ; v != nil {
+			observed.MultiAZ = v
+		}
+		if v := pending.EngineVersion; v != nil {
+			observed.EngineVersion = v
+		}
+		if v := pending.LicenseModel; v != nil {
+			observed.LicenseModel = v
+		}
+		if v := conv.Int[int64](pending.Iops); v != nil {
+			observed.IOPS = v
+		}
+		if v := pending.StorageType; v != nil {
+			observed.StorageType = v
+		}
+		if v := conv.Int[int64](pending.StorageThroughput); v != nil {
+			observed.StorageThroughput = v
+		}
+		if v := pending.CACertificateIdentifier; v != nil {
+			observed.CACertificateIdentifier = v
+		}
+		if v := pending.DedicatedLogVolume; v != nil {
+			observed.DedicatedLogVolume = v
+		}
+		if v := pending.MultiTenant; v != nil {
+			observed.MultiTenant = v
+		}
+	}
 	return observed
 }
 

@@ -11,6 +11,7 @@ import (
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	"maps"
 	"slices"
 )
 
@@ -21,10 +22,7 @@ func Kind() managed.Kind[*v1alpha1.DBInstance] {
 		AppliedFields: []managed.AppliedField{{Field: "dbSecurityGroups"}, {Field: "vpcSecurityGroupIDs"}, {Field: "dbSubnetGroupName"}, {Field: "dbParameterGroupName"}, {
 			CreateOnly: true,
 			Field:      "port",
-		}, {Field: "optionGroupName"}, {
-			CreateOnly: true,
-			Field:      "tags",
-		}, {Field: "domain"}, {Field: "domainFqdn"}, {Field: "domainOu"}, {Field: "domainAuthSecretARN"}, {Field: "domainDNSIPs"}, {Field: "domainIAMRoleName"}, {Field: "enableIAMDatabaseAuthentication"}, {Field: "performanceInsightsEnabled"}, {
+		}, {Field: "optionGroupName"}, {Field: "domain"}, {Field: "domainFqdn"}, {Field: "domainOu"}, {Field: "domainAuthSecretARN"}, {Field: "domainDNSIPs"}, {Field: "domainIAMRoleName"}, {Field: "enableIAMDatabaseAuthentication"}, {
 			CreateOnly: true,
 			Field:      "enableCloudwatchLogsExports",
 		}, {Field: "enableCustomerOwnedIP"}, {Field: "manageMasterUserPassword"}, {Field: "masterUserSecretKMSKeyID"}},
@@ -132,8 +130,18 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.DBInstance) (managed
 		Immutable: diffCreateOnly(&cr.Spec, &observed),
 		Observed:  observed,
 	}
+	// The tags are read apart from the resource; aws: tags never count.
+	if arn := desc.DBInstanceArn; arn != nil {
+		tags, err := m.listTags(ctx, arn)
+		if err != nil {
+			return managed.Observation{}, err
+		}
+		if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), tags) {
+			obs.Diff = append(obs.Diff, "tags")
+		}
+	}
 	// AWS is still working on the resource while it reports one of these.
-	if v := conv.Value(cr.Status.DBInstanceStatus); slices.Contains([]string{"deleting", "creating", "modifying", "rebooting", "resetting-master-credentials"}, v) {
+	if v := conv.Value(cr.Status.DBInstanceStatus); slices.Contains([]string{"backing-up", "configuring-enhanced-monitoring", "configuring-iam-database-auth", "configuring-log-exports", "converting-to-vpc", "creating", "delete-precheck", "deleting", "maintenance", "modifying", "moving-to-vpc", "rebooting", "renaming", "resetting-master-credentials", "starting", "stopping", "storage-config-upgrade", "storage-optimization", "upgrading"}, v) {
 		obs.Pending = v
 	}
 	return obs, nil
@@ -232,168 +240,218 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.DBInstance) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.DBInstance, obs managed.Observation) error {
-	secretMasterUserPassword, err := managed.SecretValue(ctx, cr.Spec.MasterUserPassword)
-	if err != nil {
-		return err
+	if obs.Changed("tags") && cr.Status.ACKResourceMetadata != nil {
+		observed, err := m.listTags(ctx, cr.Status.ACKResourceMetadata.ARN)
+		if err != nil {
+			return err
+		}
+		set, remove := managed.TagChanges(managed.DesiredTags(ctx, specTags(cr)), observed)
+		if len(remove) > 0 {
+			if _, err := m.client.RemoveTagsFromResource(ctx, &rds.RemoveTagsFromResourceInput{
+				ResourceName: cr.Status.ACKResourceMetadata.ARN,
+				TagKeys:      remove,
+			}); err != nil {
+				return err
+			}
+		}
+		if len(set) > 0 {
+			if _, err := m.client.AddTagsToResource(ctx, &rds.AddTagsToResourceInput{
+				ResourceName: cr.Status.ACKResourceMetadata.ARN,
+				Tags: conv.TagList(set, func(k, v string) types.Tag {
+					return types.Tag{
+						Key:   &k,
+						Value: &v,
+					}
+				}),
+			}); err != nil {
+				return err
+			}
+		}
 	}
-	secretTdeCredentialPassword, err := managed.SecretValue(ctx, cr.Spec.TdeCredentialPassword)
-	if err != nil {
-		return err
+	if slices.ContainsFunc(obs.Diff, func(p string) bool {
+		return p != "tags"
+	}) {
+		secretMasterUserPassword, err := managed.SecretValue(ctx, cr.Spec.MasterUserPassword)
+		if err != nil {
+			return err
+		}
+		secretTdeCredentialPassword, err := managed.SecretValue(ctx, cr.Spec.TdeCredentialPassword)
+		if err != nil {
+			return err
+		}
+		in := &rds.ModifyDBInstanceInput{
+			ApplyImmediately:     conv.Of(true),
+			DBInstanceIdentifier: cr.Spec.DBInstanceIdentifier,
+		}
+		if obs.Changed("allocatedStorage") {
+			in.AllocatedStorage = conv.Int[int32](cr.Spec.AllocatedStorage)
+		}
+		if obs.Changed("dbInstanceClass") {
+			in.DBInstanceClass = cr.Spec.DBInstanceClass
+		}
+		if obs.Changed("dbSubnetGroupName") {
+			in.DBSubnetGroupName = cr.Spec.DBSubnetGroupName
+		}
+		if obs.Changed("dbSecurityGroups") {
+			in.DBSecurityGroups = cr.Spec.DBSecurityGroups
+		}
+		if obs.Changed("vpcSecurityGroupIDs") {
+			in.VpcSecurityGroupIds = cr.Spec.VPCSecurityGroupIDs
+		}
+		if obs.Changed("masterUserPassword") {
+			in.MasterUserPassword = secretMasterUserPassword
+		}
+		if obs.Changed("dbParameterGroupName") {
+			in.DBParameterGroupName = cr.Spec.DBParameterGroupName
+		}
+		if obs.Changed("backupRetentionPeriod") {
+			in.BackupRetentionPeriod = conv.Int[int32](cr.Spec.BackupRetentionPeriod)
+		}
+		if obs.Changed("preferredBackupWindow") {
+			in.PreferredBackupWindow = cr.Spec.PreferredBackupWindow
+		}
+		if obs.Changed("preferredMaintenanceWindow") {
+			in.PreferredMaintenanceWindow = cr.Spec.PreferredMaintenanceWindow
+		}
+		if obs.Changed("multiAZ") {
+			in.MultiAZ = cr.Spec.MultiAZ
+		}
+		if obs.Changed("engineVersion") {
+			in.EngineVersion = cr.Spec.EngineVersion
+		}
+		if obs.Changed("autoMinorVersionUpgrade") {
+			in.AutoMinorVersionUpgrade = cr.Spec.AutoMinorVersionUpgrade
+		}
+		if obs.Changed("licenseModel") {
+			in.LicenseModel = cr.Spec.LicenseModel
+		}
+		if obs.Changed("iops") {
+			in.Iops = conv.Int[int32](cr.Spec.IOPS)
+		}
+		if obs.Changed("optionGroupName") {
+			in.OptionGroupName = cr.Spec.OptionGroupName
+		}
+		if obs.Changed("storageType") {
+			in.StorageType = cr.Spec.StorageType
+		}
+		if obs.Changed("tdeCredentialARN") {
+			in.TdeCredentialArn = cr.Spec.TdeCredentialARN
+		}
+		if obs.Changed("tdeCredentialPassword") {
+			in.TdeCredentialPassword = secretTdeCredentialPassword
+		}
+		if obs.Changed("caCertificateIdentifier") {
+			in.CACertificateIdentifier = cr.Spec.CACertificateIdentifier
+		}
+		if obs.Changed("domain") {
+			in.Domain = cr.Spec.Domain
+		}
+		if obs.Changed("domainFqdn") {
+			in.DomainFqdn = cr.Spec.DomainFqdn
+		}
+		if obs.Changed("domainOu") {
+			in.DomainOu = cr.Spec.DomainOu
+		}
+		if obs.Changed("domainAuthSecretARN") {
+			in.DomainAuthSecretArn = cr.Spec.DomainAuthSecretARN
+		}
+		if obs.Changed("domainDNSIPs") {
+			in.DomainDnsIps = cr.Spec.DomainDNSIPs
+		}
+		if obs.Changed("copyTagsToSnapshot") {
+			in.CopyTagsToSnapshot = cr.Spec.CopyTagsToSnapshot
+		}
+		if obs.Changed("monitoringInterval") {
+			in.MonitoringInterval = conv.Int[int32](cr.Spec.MonitoringInterval)
+		}
+		if obs.Changed("publiclyAccessible") {
+			in.PubliclyAccessible = cr.Spec.PubliclyAccessible
+		}
+		if obs.Changed("monitoringRoleARN") {
+			in.MonitoringRoleArn = cr.Spec.MonitoringRoleARN
+		}
+		if obs.Changed("domainIAMRoleName") {
+			in.DomainIAMRoleName = cr.Spec.DomainIAMRoleName
+		}
+		if obs.Changed("promotionTier") {
+			in.PromotionTier = conv.Int[int32](cr.Spec.PromotionTier)
+		}
+		if obs.Changed("enableIAMDatabaseAuthentication") {
+			in.EnableIAMDatabaseAuthentication = cr.Spec.EnableIAMDatabaseAuthentication
+		}
+		if obs.Changed("databaseInsightsMode") {
+			in.DatabaseInsightsMode = conv.ToEnum[types.DatabaseInsightsMode](cr.Spec.DatabaseInsightsMode)
+		}
+		if obs.Changed("performanceInsightsEnabled") {
+			in.EnablePerformanceInsights = cr.Spec.PerformanceInsightsEnabled
+		}
+		if obs.Changed("performanceInsightsKMSKeyID") {
+			in.PerformanceInsightsKMSKeyId = cr.Spec.PerformanceInsightsKMSKeyID
+		}
+		if obs.Changed("performanceInsightsRetentionPeriod") {
+			in.PerformanceInsightsRetentionPeriod = conv.Int[int32](cr.Spec.PerformanceInsightsRetentionPeriod)
+		}
+		if obs.Changed("processorFeatures") {
+			in.ProcessorFeatures = conv.Slice(cr.Spec.ProcessorFeatures, sdkProcessorFeature)
+		}
+		if obs.Changed("deletionProtection") {
+			in.DeletionProtection = cr.Spec.DeletionProtection
+		}
+		if obs.Changed("maxAllocatedStorage") {
+			in.MaxAllocatedStorage = conv.Int[int32](cr.Spec.MaxAllocatedStorage)
+		}
+		if obs.Changed("enableCustomerOwnedIP") {
+			in.EnableCustomerOwnedIp = cr.Spec.EnableCustomerOwnedIP
+		}
+		if obs.Changed("networkType") {
+			in.NetworkType = cr.Spec.NetworkType
+		}
+		if obs.Changed("storageThroughput") {
+			in.StorageThroughput = conv.Int[int32](cr.Spec.StorageThroughput)
+		}
+		if obs.Changed("manageMasterUserPassword") {
+			in.ManageMasterUserPassword = cr.Spec.ManageMasterUserPassword
+		}
+		if obs.Changed("masterUserSecretKMSKeyID") {
+			in.MasterUserSecretKmsKeyId = cr.Spec.MasterUserSecretKMSKeyID
+		}
+		if obs.Changed("engine") {
+			in.Engine = cr.Spec.Engine
+		}
+		if obs.Changed("dedicatedLogVolume") {
+			in.DedicatedLogVolume = cr.Spec.DedicatedLogVolume
+		}
+		if obs.Changed("multiTenant") {
+			in.MultiTenant = cr.Spec.MultiTenant
+		}
+		if _, err := m.client.ModifyDBInstance(ctx, in); err != nil {
+			return err
+		}
 	}
-	in := &rds.ModifyDBInstanceInput{
-		ApplyImmediately:     conv.Of(true),
-		DBInstanceIdentifier: cr.Spec.DBInstanceIdentifier,
-	}
-	if obs.Changed("allocatedStorage") {
-		in.AllocatedStorage = conv.Int[int32](cr.Spec.AllocatedStorage)
-	}
-	if obs.Changed("dbInstanceClass") {
-		in.DBInstanceClass = cr.Spec.DBInstanceClass
-	}
-	if obs.Changed("dbSubnetGroupName") {
-		in.DBSubnetGroupName = cr.Spec.DBSubnetGroupName
-	}
-	if obs.Changed("dbSecurityGroups") {
-		in.DBSecurityGroups = cr.Spec.DBSecurityGroups
-	}
-	if obs.Changed("vpcSecurityGroupIDs") {
-		in.VpcSecurityGroupIds = cr.Spec.VPCSecurityGroupIDs
-	}
-	if obs.Changed("masterUserPassword") {
-		in.MasterUserPassword = secretMasterUserPassword
-	}
-	if obs.Changed("dbParameterGroupName") {
-		in.DBParameterGroupName = cr.Spec.DBParameterGroupName
-	}
-	if obs.Changed("backupRetentionPeriod") {
-		in.BackupRetentionPeriod = conv.Int[int32](cr.Spec.BackupRetentionPeriod)
-	}
-	if obs.Changed("preferredBackupWindow") {
-		in.PreferredBackupWindow = cr.Spec.PreferredBackupWindow
-	}
-	if obs.Changed("preferredMaintenanceWindow") {
-		in.PreferredMaintenanceWindow = cr.Spec.PreferredMaintenanceWindow
-	}
-	if obs.Changed("multiAZ") {
-		in.MultiAZ = cr.Spec.MultiAZ
-	}
-	if obs.Changed("engineVersion") {
-		in.EngineVersion = cr.Spec.EngineVersion
-	}
-	if obs.Changed("autoMinorVersionUpgrade") {
-		in.AutoMinorVersionUpgrade = cr.Spec.AutoMinorVersionUpgrade
-	}
-	if obs.Changed("licenseModel") {
-		in.LicenseModel = cr.Spec.LicenseModel
-	}
-	if obs.Changed("iops") {
-		in.Iops = conv.Int[int32](cr.Spec.IOPS)
-	}
-	if obs.Changed("optionGroupName") {
-		in.OptionGroupName = cr.Spec.OptionGroupName
-	}
-	if obs.Changed("storageType") {
-		in.StorageType = cr.Spec.StorageType
-	}
-	if obs.Changed("tdeCredentialARN") {
-		in.TdeCredentialArn = cr.Spec.TdeCredentialARN
-	}
-	if obs.Changed("tdeCredentialPassword") {
-		in.TdeCredentialPassword = secretTdeCredentialPassword
-	}
-	if obs.Changed("caCertificateIdentifier") {
-		in.CACertificateIdentifier = cr.Spec.CACertificateIdentifier
-	}
-	if obs.Changed("domain") {
-		in.Domain = cr.Spec.Domain
-	}
-	if obs.Changed("domainFqdn") {
-		in.DomainFqdn = cr.Spec.DomainFqdn
-	}
-	if obs.Changed("domainOu") {
-		in.DomainOu = cr.Spec.DomainOu
-	}
-	if obs.Changed("domainAuthSecretARN") {
-		in.DomainAuthSecretArn = cr.Spec.DomainAuthSecretARN
-	}
-	if obs.Changed("domainDNSIPs") {
-		in.DomainDnsIps = cr.Spec.DomainDNSIPs
-	}
-	if obs.Changed("copyTagsToSnapshot") {
-		in.CopyTagsToSnapshot = cr.Spec.CopyTagsToSnapshot
-	}
-	if obs.Changed("monitoringInterval") {
-		in.MonitoringInterval = conv.Int[int32](cr.Spec.MonitoringInterval)
-	}
-	if obs.Changed("publiclyAccessible") {
-		in.PubliclyAccessible = cr.Spec.PubliclyAccessible
-	}
-	if obs.Changed("monitoringRoleARN") {
-		in.MonitoringRoleArn = cr.Spec.MonitoringRoleARN
-	}
-	if obs.Changed("domainIAMRoleName") {
-		in.DomainIAMRoleName = cr.Spec.DomainIAMRoleName
-	}
-	if obs.Changed("promotionTier") {
-		in.PromotionTier = conv.Int[int32](cr.Spec.PromotionTier)
-	}
-	if obs.Changed("enableIAMDatabaseAuthentication") {
-		in.EnableIAMDatabaseAuthentication = cr.Spec.EnableIAMDatabaseAuthentication
-	}
-	if obs.Changed("databaseInsightsMode") {
-		in.DatabaseInsightsMode = conv.ToEnum[types.DatabaseInsightsMode](cr.Spec.DatabaseInsightsMode)
-	}
-	if obs.Changed("performanceInsightsEnabled") {
-		in.EnablePerformanceInsights = cr.Spec.PerformanceInsightsEnabled
-	}
-	if obs.Changed("performanceInsightsKMSKeyID") {
-		in.PerformanceInsightsKMSKeyId = cr.Spec.PerformanceInsightsKMSKeyID
-	}
-	if obs.Changed("performanceInsightsRetentionPeriod") {
-		in.PerformanceInsightsRetentionPeriod = conv.Int[int32](cr.Spec.PerformanceInsightsRetentionPeriod)
-	}
-	if obs.Changed("processorFeatures") {
-		in.ProcessorFeatures = conv.Slice(cr.Spec.ProcessorFeatures, sdkProcessorFeature)
-	}
-	if obs.Changed("deletionProtection") {
-		in.DeletionProtection = cr.Spec.DeletionProtection
-	}
-	if obs.Changed("maxAllocatedStorage") {
-		in.MaxAllocatedStorage = conv.Int[int32](cr.Spec.MaxAllocatedStorage)
-	}
-	if obs.Changed("enableCustomerOwnedIP") {
-		in.EnableCustomerOwnedIp = cr.Spec.EnableCustomerOwnedIP
-	}
-	if obs.Changed("networkType") {
-		in.NetworkType = cr.Spec.NetworkType
-	}
-	if obs.Changed("storageThroughput") {
-		in.StorageThroughput = conv.Int[int32](cr.Spec.StorageThroughput)
-	}
-	if obs.Changed("manageMasterUserPassword") {
-		in.ManageMasterUserPassword = cr.Spec.ManageMasterUserPassword
-	}
-	if obs.Changed("masterUserSecretKMSKeyID") {
-		in.MasterUserSecretKmsKeyId = cr.Spec.MasterUserSecretKMSKeyID
-	}
-	if obs.Changed("engine") {
-		in.Engine = cr.Spec.Engine
-	}
-	if obs.Changed("dedicatedLogVolume") {
-		in.DedicatedLogVolume = cr.Spec.DedicatedLogVolume
-	}
-	if obs.Changed("multiTenant") {
-		in.MultiTenant = cr.Spec.MultiTenant
-	}
-	_, err = m.client.ModifyDBInstance(ctx, in)
-	return err
+	return nil
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.DBInstance) error {
-	_, err := m.client.DeleteDBInstance(ctx, &rds.DeleteDBInstanceInput{DBInstanceIdentifier: cr.Spec.DBInstanceIdentifier})
+	_, err := m.client.DeleteDBInstance(ctx, &rds.DeleteDBInstanceInput{
+		DBInstanceIdentifier: cr.Spec.DBInstanceIdentifier,
+		SkipFinalSnapshot:    conv.Of(true),
+	})
 	if managed.HasErrorCode(err, "DBInstanceNotFound") {
 		// Already gone is what we wanted.
 		return nil
 	}
 	return err
+}
+
+// listTags reads the resource's tags through ListTagsForResource.
+func (m *manager) listTags(ctx context.Context, arn *string) (map[string]string, error) {
+	tags := map[string]string{}
+	out, err := m.client.ListTagsForResource(ctx, &rds.ListTagsForResourceInput{ResourceName: arn})
+	if err != nil {
+		return nil, err
+	}
+	maps.Copy(tags, conv.TagMap(out.TagList, func(t types.Tag) (string, string) {
+		return conv.Value(t.Key), conv.Value(t.Value)
+	}))
+	return tags, nil
 }

@@ -10,16 +10,13 @@ import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/rds/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	"maps"
 )
 
 // Kind describes DBParameterGroup to the shared runtime.
 func Kind() managed.Kind[*v1alpha1.DBParameterGroup] {
 	return managed.Kind[*v1alpha1.DBParameterGroup]{
 		AlreadyExistsCodes: []string{"DBParameterGroupAlreadyExists"},
-		AppliedFields: []managed.AppliedField{{
-			CreateOnly: true,
-			Field:      "tags",
-		}},
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.DBParameterGroup] {
 			return &manager{client: rds.NewFromConfig(cfg)}
 		},
@@ -59,6 +56,16 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.DBParameterGroup) (m
 		Immutable: diffCreateOnly(&cr.Spec, &observed),
 		Observed:  observed,
 	}
+	// The tags are read apart from the resource; aws: tags never count.
+	if arn := desc.DBParameterGroupArn; arn != nil {
+		tags, err := m.listTags(ctx, arn)
+		if err != nil {
+			return managed.Observation{}, err
+		}
+		if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), tags) {
+			obs.Diff = append(obs.Diff, "tags")
+		}
+	}
 	return obs, nil
 }
 
@@ -87,7 +94,34 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.DBParameterGroup) err
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.DBParameterGroup, obs managed.Observation) error {
-	// AWS offers no update; every spec field is immutable.
+	if obs.Changed("tags") && cr.Status.ACKResourceMetadata != nil {
+		observed, err := m.listTags(ctx, cr.Status.ACKResourceMetadata.ARN)
+		if err != nil {
+			return err
+		}
+		set, remove := managed.TagChanges(managed.DesiredTags(ctx, specTags(cr)), observed)
+		if len(remove) > 0 {
+			if _, err := m.client.RemoveTagsFromResource(ctx, &rds.RemoveTagsFromResourceInput{
+				ResourceName: cr.Status.ACKResourceMetadata.ARN,
+				TagKeys:      remove,
+			}); err != nil {
+				return err
+			}
+		}
+		if len(set) > 0 {
+			if _, err := m.client.AddTagsToResource(ctx, &rds.AddTagsToResourceInput{
+				ResourceName: cr.Status.ACKResourceMetadata.ARN,
+				Tags: conv.TagList(set, func(k, v string) types.Tag {
+					return types.Tag{
+						Key:   &k,
+						Value: &v,
+					}
+				}),
+			}); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
@@ -98,4 +132,17 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.DBParameterGroup) err
 		return nil
 	}
 	return err
+}
+
+// listTags reads the resource's tags through ListTagsForResource.
+func (m *manager) listTags(ctx context.Context, arn *string) (map[string]string, error) {
+	tags := map[string]string{}
+	out, err := m.client.ListTagsForResource(ctx, &rds.ListTagsForResourceInput{ResourceName: arn})
+	if err != nil {
+		return nil, err
+	}
+	maps.Copy(tags, conv.TagMap(out.TagList, func(t types.Tag) (string, string) {
+		return conv.Value(t.Key), conv.Value(t.Value)
+	}))
+	return tags, nil
 }

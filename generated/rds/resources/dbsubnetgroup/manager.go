@@ -11,16 +11,15 @@ import (
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	"maps"
+	"slices"
 )
 
 // Kind describes DBSubnetGroup to the shared runtime.
 func Kind() managed.Kind[*v1alpha1.DBSubnetGroup] {
 	return managed.Kind[*v1alpha1.DBSubnetGroup]{
 		AlreadyExistsCodes: []string{"DBSubnetGroupAlreadyExists"},
-		AppliedFields: []managed.AppliedField{{Field: "subnetIDs"}, {
-			CreateOnly: true,
-			Field:      "tags",
-		}},
+		AppliedFields:      []managed.AppliedField{{Field: "subnetIDs"}},
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.DBSubnetGroup] {
 			return &manager{client: rds.NewFromConfig(cfg)}
 		},
@@ -70,6 +69,16 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.DBSubnetGroup) (mana
 		Immutable: diffCreateOnly(&cr.Spec, &observed),
 		Observed:  observed,
 	}
+	// The tags are read apart from the resource; aws: tags never count.
+	if arn := desc.DBSubnetGroupArn; arn != nil {
+		tags, err := m.listTags(ctx, arn)
+		if err != nil {
+			return managed.Observation{}, err
+		}
+		if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), tags) {
+			obs.Diff = append(obs.Diff, "tags")
+		}
+	}
 	return obs, nil
 }
 
@@ -98,15 +107,49 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.DBSubnetGroup) error 
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.DBSubnetGroup, obs managed.Observation) error {
-	in := &rds.ModifyDBSubnetGroupInput{
-		DBSubnetGroupName: cr.Spec.Name,
-		SubnetIds:         cr.Spec.SubnetIDs,
+	if obs.Changed("tags") && cr.Status.ACKResourceMetadata != nil {
+		observed, err := m.listTags(ctx, cr.Status.ACKResourceMetadata.ARN)
+		if err != nil {
+			return err
+		}
+		set, remove := managed.TagChanges(managed.DesiredTags(ctx, specTags(cr)), observed)
+		if len(remove) > 0 {
+			if _, err := m.client.RemoveTagsFromResource(ctx, &rds.RemoveTagsFromResourceInput{
+				ResourceName: cr.Status.ACKResourceMetadata.ARN,
+				TagKeys:      remove,
+			}); err != nil {
+				return err
+			}
+		}
+		if len(set) > 0 {
+			if _, err := m.client.AddTagsToResource(ctx, &rds.AddTagsToResourceInput{
+				ResourceName: cr.Status.ACKResourceMetadata.ARN,
+				Tags: conv.TagList(set, func(k, v string) types.Tag {
+					return types.Tag{
+						Key:   &k,
+						Value: &v,
+					}
+				}),
+			}); err != nil {
+				return err
+			}
+		}
 	}
-	if obs.Changed("description") {
-		in.DBSubnetGroupDescription = cr.Spec.Description
+	if slices.ContainsFunc(obs.Diff, func(p string) bool {
+		return p != "tags"
+	}) {
+		in := &rds.ModifyDBSubnetGroupInput{
+			DBSubnetGroupName: cr.Spec.Name,
+			SubnetIds:         cr.Spec.SubnetIDs,
+		}
+		if obs.Changed("description") {
+			in.DBSubnetGroupDescription = cr.Spec.Description
+		}
+		if _, err := m.client.ModifyDBSubnetGroup(ctx, in); err != nil {
+			return err
+		}
 	}
-	_, err := m.client.ModifyDBSubnetGroup(ctx, in)
-	return err
+	return nil
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.DBSubnetGroup) error {
@@ -116,4 +159,17 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.DBSubnetGroup) error 
 		return nil
 	}
 	return err
+}
+
+// listTags reads the resource's tags through ListTagsForResource.
+func (m *manager) listTags(ctx context.Context, arn *string) (map[string]string, error) {
+	tags := map[string]string{}
+	out, err := m.client.ListTagsForResource(ctx, &rds.ListTagsForResourceInput{ResourceName: arn})
+	if err != nil {
+		return nil, err
+	}
+	maps.Copy(tags, conv.TagMap(out.TagList, func(t types.Tag) (string, string) {
+		return conv.Value(t.Key), conv.Value(t.Value)
+	}))
+	return tags, nil
 }

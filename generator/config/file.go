@@ -192,6 +192,12 @@ type Resource struct {
 	// desired value is pending compares with the pending value, so a
 	// change waiting for AWS is not sent again.
 	PendingValues *PendingValues `yaml:"pendingValues,omitempty"`
+	// ParameterMaps are spec fields, maps of strings keyed by field name,
+	// whose entries one operation sets in batches of name-value
+	// structures, another resets by name, and a third lists: an RDS
+	// parameter group's ParameterOverrides (ModifyDBParameterGroup,
+	// ResetDBParameterGroup, DescribeDBParameters).
+	ParameterMaps map[string]*ParameterMap `yaml:"parameterMaps,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
 	// Fields overrides what inference decided for single fields, keyed by
 	// Smithy member name; a dotted path ("Config.Role") reaches a member of
 	// a nested structure.
@@ -223,6 +229,29 @@ type PendingValues struct {
 	// members named like top-level spec fields stand for those fields.
 	Member string `yaml:"member" schema:"minLength=1"`
 	// Because says why the service needs it.
+	Because string `yaml:"because,omitempty"`
+}
+
+// ParameterMap names the operations of a map of settings changed in
+// batches of name-value structures (see Resource.ParameterMaps).
+type ParameterMap struct {
+	// Modify sets entries: it takes the resource's identifier and a list
+	// of structures, each with a name and a value member.
+	Modify string `yaml:"modify"`
+	// Reset returns entries to their defaults: it takes the identifier
+	// and a list of the same structures, by name.
+	Reset string `yaml:"reset"`
+	// List reads the entries: it takes the identifier and returns a list
+	// of the same structures. inputs: may filter it (Source: user).
+	List string `yaml:"list"`
+	// Batch is the most entries one Modify or Reset call takes.
+	Batch int `yaml:"batch" schema:"minimum=1"`
+	// ElementInputs are members of each element sent with a constant
+	// (RDS's ApplyMethod: pending-reboot).
+	ElementInputs map[string]string `yaml:"elementInputs,omitempty"`
+	// Emulator notes a gap of the end-to-end tests' emulator.
+	Emulator *Emulator `yaml:"emulator,omitempty"`
+	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }
 

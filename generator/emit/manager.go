@@ -56,7 +56,7 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 		f.Line()
 		f.Add(m.batchReadFuncs()...)
 	}
-	for _, code := range slices.Concat(m.listLinksFuncs(), m.keepEmptyFuncs(), m.listSetFuncs(), m.perEntryFuncs(), m.listVersionsFuncs()) {
+	for _, code := range slices.Concat(m.listLinksFuncs(), m.keepEmptyFuncs(), m.listSetFuncs(), m.perEntryFuncs(), m.parameterMapFuncs(), m.listVersionsFuncs()) {
 		f.Add(code)
 	}
 
@@ -412,6 +412,7 @@ func (m *managerWriter) observe() jen.Code {
 	body = append(body, m.observeKeptEmpty(obs.Clone().Values())...)
 	body = append(body, m.observeAddRemoveSets(obs.Clone().Values())...)
 	body = append(body, m.observePerEntry(obs.Clone().Values())...)
+	body = append(body, m.observeParameterMaps(obs.Clone().Values())...)
 	body = append(body, m.observeToggles(obs.Clone().Values())...)
 	body = append(body, m.observeVersions(obs.Clone().Values())...)
 	body = append(body, m.observeFrom(obs.Clone().Values())...)
@@ -588,7 +589,7 @@ func (m *managerWriter) singleAttempt() jen.Code {
 // in that order.
 func (m *managerWriter) fieldUpdates() []jen.Code {
 	return slices.Concat(m.updateSubResources(), m.updateAssociations(), m.updateAttachments(), m.updateLinks(),
-		m.updateMoves(), m.updateActions(), m.updateToggles(), m.updateKeptEmpty(), m.updateAddRemoveSets(), m.updatePerEntry(), m.updateAttributes(), m.updateVersions())
+		m.updateMoves(), m.updateActions(), m.updateToggles(), m.updateKeptEmpty(), m.updateAddRemoveSets(), m.updatePerEntry(), m.updateParameterMaps(), m.updateAttributes(), m.updateVersions())
 }
 
 func (m *managerWriter) update() jen.Code {
@@ -726,7 +727,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 	for _, f := range r.Spec {
 		// A secret keeps its reference: AWS's value must not reach the
 		// observed spec, which adoption would copy into the object.
-		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && f.Links == nil && f.Action == nil && f.Toggle == nil && f.KeepsEmpty == nil && f.AddRemoveSet == nil && f.AttachedSet == nil && f.StringMap == nil && f.Versions == nil && !topSecret(f) && !r.Attributes.Holds(f) {
+		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && f.Links == nil && f.Action == nil && f.Toggle == nil && f.KeepsEmpty == nil && f.AddRemoveSet == nil && f.AttachedSet == nil && f.StringMap == nil && f.ParameterMap == nil && f.Versions == nil && !topSecret(f) && !r.Attributes.Holds(f) {
 			body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
 			body = append(body, m.keepUnreported(f, out)...)
 			body = append(body, m.zeroIsUnset(f)...)

@@ -371,6 +371,9 @@ type Field struct {
 	// StringMap is set for a map of strings put and deleted one key per
 	// call, and listed and read by key.
 	StringMap *StringMap
+	// ParameterMap is set for a map of strings set in batches of
+	// name-value structures, reset by name, and listed.
+	ParameterMap *ParameterMap
 	// Versions is set for a document AWS keeps in versions, a change
 	// making a new default version.
 	Versions *Versions

@@ -24,6 +24,8 @@ type DBClusterParameterGroupSpec struct {
 	// Tags to assign to the DB cluster parameter group.
 	// +optional
 	Tags []Tag `json:"tags,omitempty"`
+	// +optional
+	ParameterOverrides map[string]string `json:"parameterOverrides,omitempty"`
 }
 
 // DBClusterParameterGroupStatus is the state of the DBClusterParameterGroup that AWS reports.

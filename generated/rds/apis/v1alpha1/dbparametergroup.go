@@ -24,6 +24,8 @@ type DBParameterGroupSpec struct {
 	// Tags to assign to the DB parameter group.
 	// +optional
 	Tags []Tag `json:"tags,omitempty"`
+	// +optional
+	ParameterOverrides map[string]string `json:"parameterOverrides,omitempty"`
 }
 
 // DBParameterGroupStatus is the state of the DBParameterGroup that AWS reports.

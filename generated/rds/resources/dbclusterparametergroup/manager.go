@@ -8,9 +8,11 @@ import (
 	rds "github.com/aws/aws-sdk-go-v2/service/rds"
 	types "github.com/aws/aws-sdk-go-v2/service/rds/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/rds/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	"maps"
+	"slices"
 )
 
 // Kind describes DBClusterParameterGroup to the shared runtime.
@@ -49,6 +51,14 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.DBClusterParameterGr
 	desc := &found[0]
 	fillStatusFromDBClusterParameterGroup(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
+	// The parameterOverrides are read only while the answer matters.
+	if (cr.Spec.ParameterOverrides != nil || !managed.Owned(cr)) && cr.Spec.Name != nil {
+		values, err := m.readParameterOverrides(ctx, *cr.Spec.Name)
+		if err != nil {
+			return managed.Observation{}, err
+		}
+		observed.ParameterOverrides = values
+	}
 	obs := managed.Observation{
 		ARN:       desc.DBClusterParameterGroupArn,
 		Diff:      diffSpec(&cr.Spec, &observed),
@@ -122,6 +132,42 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.DBClusterParameterGro
 			}
 		}
 	}
+	if obs.Changed("parameterOverrides") && cr.Spec.Name != nil {
+		// Observe read them for this pass.
+		have, _ := obs.Observed.(v1alpha1.DBClusterParameterGroupSpec)
+		put, remove := compare.MapChanges(cr.Spec.ParameterOverrides, have.ParameterOverrides, compare.SameText)
+		for chunk := range slices.Chunk(remove, 20) {
+			var batch []types.Parameter
+			for _, k := range chunk {
+				batch = append(batch, types.Parameter{
+					ApplyMethod:   types.ApplyMethod("pending-reboot"),
+					ParameterName: conv.Of(k),
+				})
+			}
+			if _, err := m.client.ResetDBClusterParameterGroup(ctx, &rds.ResetDBClusterParameterGroupInput{
+				DBClusterParameterGroupName: cr.Spec.Name,
+				Parameters:                  batch,
+			}); err != nil {
+				return err
+			}
+		}
+		for chunk := range slices.Chunk(put, 20) {
+			var batch []types.Parameter
+			for _, k := range chunk {
+				batch = append(batch, types.Parameter{
+					ApplyMethod:    types.ApplyMethod("pending-reboot"),
+					ParameterName:  conv.Of(k),
+					ParameterValue: conv.Of(cr.Spec.ParameterOverrides[k]),
+				})
+			}
+			if _, err := m.client.ModifyDBClusterParameterGroup(ctx, &rds.ModifyDBClusterParameterGroupInput{
+				DBClusterParameterGroupName: cr.Spec.Name,
+				Parameters:                  batch,
+			}); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
@@ -145,4 +191,28 @@ func (m *manager) listTags(ctx context.Context, arn *string) (map[string]string,
 		return conv.Value(t.Key), conv.Value(t.Value)
 	}))
 	return tags, nil
+}
+
+// readParameterOverrides reads the parameterOverrides of the resource id, listed by DescribeDBClusterParameters.
+func (m *manager) readParameterOverrides(ctx context.Context, id string) (map[string]string, error) {
+	values := map[string]string{}
+	if err := managed.Pages(ctx, "DescribeDBClusterParameters", func(ctx context.Context, token *string) (*string, error) {
+		out, err := m.client.DescribeDBClusterParameters(ctx, &rds.DescribeDBClusterParametersInput{
+			DBClusterParameterGroupName: conv.Of(id),
+			Marker:                      token,
+			Source:                      conv.Of("user"),
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range out.Parameters {
+			if e.ParameterName != nil && e.ParameterValue != nil {
+				values[*e.ParameterName] = *e.ParameterValue
+			}
+		}
+		return out.Marker, nil
+	}); err != nil {
+		return nil, err
+	}
+	return values, nil
 }

@@ -2,12 +2,18 @@
 
 package dbparametergroup
 
-import v1alpha1 "github.com/kubesmith/kubesmith/generated/rds/apis/v1alpha1"
+import (
+	v1alpha1 "github.com/kubesmith/kubesmith/generated/rds/apis/v1alpha1"
+	"maps"
+)
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.DBParameterGroupSpec) []string {
 	var diff []string
+	if desired.ParameterOverrides != nil && !maps.Equal(desired.ParameterOverrides, observed.ParameterOverrides) {
+		diff = append(diff, "parameterOverrides")
+	}
 	return diff
 }
 

@@ -53,7 +53,11 @@ spec:
 apiVersion: rds.services.k8s.aws/v1alpha1
 kind: DBParameterGroup
 metadata: {name: db-params}
-spec: {name: %[1]s-params, family: postgres16, description: orders settings}
+spec:
+  name: %[1]s-params
+  family: postgres16
+  description: orders settings
+  parameterOverrides: {log_min_duration_statement: "500"}
 ---
 apiVersion: v1
 kind: Secret
@@ -78,7 +82,8 @@ spec:
 
 // TestDBInstance is issue 14's RDS acceptance: the stack applied in one
 // kubectl apply becomes Ready on every kind, and RDS has the instance with
-// its engine, class, subnet group and parameter group; allocatedStorage
+// its engine, class, subnet group and parameter group, the group its
+// parameterOverrides; allocatedStorage
 // and the class changed in the spec reach RDS at once (ApplyImmediately);
 // a password rotated in the Secret is sent by ModifyDBInstance; a class
 // changed out of band is put back at resync; ten unchanged resyncs cost
@@ -107,6 +112,7 @@ func TestDBInstance(t *testing.T) {
 		t.Errorf("DB instance in RDS: engine %q, class %q, subnet group %+v, parameter groups %+v; want postgres, db.t3.micro, %s-subnets, %s-params",
 			aws.ToString(got.Engine), aws.ToString(got.DBInstanceClass), got.DBSubnetGroup, got.DBParameterGroups, e.Prefix, e.Prefix)
 	}
+	waitParameters(t, e.Prefix+"-params", map[string]string{"log_min_duration_statement": "500"})
 	if len(got.DBSubnetGroup.Subnets) != 2 {
 		t.Errorf("subnet group in RDS has %d subnets, want the two Subnets", len(got.DBSubnetGroup.Subnets))
 	}
@@ -183,4 +189,26 @@ func describe(t *testing.T, id string) *rdstypes.DBInstance {
 		return nil
 	}
 	return &out.DBInstances[0]
+}
+
+// waitParameters waits until RDS reports want among a DB parameter
+// group's parameters.
+func waitParameters(t *testing.T, group string, want map[string]string) {
+	t.Helper()
+	waitAWS(t, func() error {
+		out, err := rdsClient().DescribeDBParameters(context.Background(), &rds.DescribeDBParametersInput{DBParameterGroupName: aws.String(group), Source: aws.String("user")})
+		if err != nil {
+			return err
+		}
+		got := map[string]string{}
+		for _, p := range out.Parameters {
+			got[aws.ToString(p.ParameterName)] = aws.ToString(p.ParameterValue)
+		}
+		for k, v := range want {
+			if got[k] != v {
+				return fmt.Errorf("parameter group %s has %v, want %s=%s", group, got, k, v)
+			}
+		}
+		return nil
+	})
 }

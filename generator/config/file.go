@@ -198,6 +198,12 @@ type Resource struct {
 	// parameter group's ParameterOverrides (ModifyDBParameterGroup,
 	// ResetDBParameterGroup, DescribeDBParameters).
 	ParameterMaps map[string]*ParameterMap `yaml:"parameterMaps,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// CreateVariants are other operations that make the resource, keyed
+	// by operation, each used instead of the create while the spec sets
+	// its When member: RDS's RestoreDBInstanceFromDBSnapshot when
+	// dbSnapshotIdentifier is set. Their input members the create lacks
+	// become create-only spec fields.
+	CreateVariants map[string]*CreateVariant `yaml:"createVariants,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
 	// Fields overrides what inference decided for single fields, keyed by
 	// Smithy member name; a dotted path ("Config.Role") reaches a member of
 	// a nested structure.
@@ -251,6 +257,15 @@ type ParameterMap struct {
 	ElementInputs map[string]string `yaml:"elementInputs,omitempty"`
 	// Emulator notes a gap of the end-to-end tests' emulator.
 	Emulator *Emulator `yaml:"emulator,omitempty"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// CreateVariant says when another operation makes the resource.
+type CreateVariant struct {
+	// When is the operation's input member (a spec field) whose being set
+	// picks the operation.
+	When string `yaml:"when" schema:"minLength=1"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }

@@ -16,6 +16,7 @@ var Stages = []Stage{
 	{"ignore_shapes", "leave out every member of a shape generator.yaml ignores", ignoreShapes},
 	{"resolve_operations", "resolve operation inputs and find the resource description in outputs", resolveOperations},
 	{"classify_fields", "split fields into spec, create-only, secret and status", classifyFields},
+	{"add_create_variants", "add the operations that make the resource instead of the create while the spec sets a field of theirs", addCreateVariants},
 	{"add_attributes", "make each attribute of a string map of settings a field, read by name and set as it changes", addAttributes},
 	{"infer_identifiers", "tie identifiers to fields; find the primary key and the ARN", inferIdentifiers},
 	{"add_read_only_fields", "add status fields that other operations' outputs hold", addReadOnlyFields},

@@ -111,6 +111,9 @@ type Resource struct {
 	// PendingValues are the values the read reports AWS will apply
 	// later; nil when the kind has none.
 	PendingValues *PendingValues
+	// CreateVariants are operations used instead of Create while the
+	// spec sets a field of theirs, in generator.yaml's order by name.
+	CreateVariants []*CreateVariant
 }
 
 // RegionFill is a create input member, at any depth, that takes the

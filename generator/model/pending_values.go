@@ -18,3 +18,11 @@ type PendingValue struct {
 	Field  *Field
 	Member string
 }
+
+// CreateVariant is an operation that makes the resource instead of the
+// create while the spec sets When (RDS's RestoreDBInstanceFromDBSnapshot
+// while dbSnapshotIdentifier is set).
+type CreateVariant struct {
+	Operation *Operation
+	When      *Field
+}

@@ -24,6 +24,12 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterScalabilityType) || has(self.clusterScalabilityType)",message="clusterScalabilityType cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.dbSystemID) || has(self.dbSystemID)",message="dbSystemID cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.engineLifecycleSupport) || has(self.engineLifecycleSupport)",message="engineLifecycleSupport cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.snapshotIdentifier) || has(self.snapshotIdentifier)",message="snapshotIdentifier cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.restoreType) || has(self.restoreType)",message="restoreType cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.sourceDBClusterIdentifier) || has(self.sourceDBClusterIdentifier)",message="sourceDBClusterIdentifier cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.restoreToTime) || has(self.restoreToTime)",message="restoreToTime cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.useLatestRestorableTime) || has(self.useLatestRestorableTime)",message="useLatestRestorableTime cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.sourceDBClusterResourceID) || has(self.sourceDBClusterResourceID)",message="sourceDBClusterResourceID cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.dbClusterParameterGroupName) && has(self.dbClusterParameterGroupRef))",message="set at most one of dbClusterParameterGroupName and dbClusterParameterGroupRef"
 // +kubebuilder:validation:XValidation:rule="!(has(self.vpcSecurityGroupIDs) && has(self.vpcSecurityGroupRefs))",message="set at most one of vpcSecurityGroupIDs and vpcSecurityGroupRefs"
 // +kubebuilder:validation:XValidation:rule="!(has(self.dbSubnetGroupName) && has(self.dbSubnetGroupRef))",message="set at most one of dbSubnetGroupName and dbSubnetGroupRef"
@@ -246,6 +252,30 @@ type DBClusterSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="engineLifecycleSupport cannot change once set"
 	EngineLifecycleSupport *string `json:"engineLifecycleSupport,omitempty"`
+	// The identifier for the DB snapshot or DB cluster snapshot to restore from.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="snapshotIdentifier cannot change once set"
+	SnapshotIdentifier *string `json:"snapshotIdentifier,omitempty"`
+	// The type of restore to be performed. You can specify one of the following values: `full-copy` - The new DB cluster is restored as a full copy of the source DB cluster. `copy-on-write` - The new DB cluster is restored as a clone of the source DB cluster.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="restoreType cannot change once set"
+	RestoreType *string `json:"restoreType,omitempty"`
+	// The identifier of the source DB cluster from which to restore.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="sourceDBClusterIdentifier cannot change once set"
+	SourceDBClusterIdentifier *string `json:"sourceDBClusterIdentifier,omitempty"`
+	// The date and time to restore the DB cluster to.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="restoreToTime cannot change once set"
+	RestoreToTime *metav1.Time `json:"restoreToTime,omitempty"`
+	// Specifies whether to restore the DB cluster to the latest restorable backup time. By default, the DB cluster isn't restored to the latest restorable backup time.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="useLatestRestorableTime cannot change once set"
+	UseLatestRestorableTime *bool `json:"useLatestRestorableTime,omitempty"`
+	// The resource ID of the source DB cluster from which to restore.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="sourceDBClusterResourceID cannot change once set"
+	SourceDBClusterResourceID *string `json:"sourceDBClusterResourceID,omitempty"`
 }
 
 // DBClusterStatus is the state of the DBCluster that AWS reports.
@@ -415,6 +445,12 @@ type DBClusterStatus struct {
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.clusterScalabilityType)) || !has(self.spec) || !has(self.spec.clusterScalabilityType)",message="spec.clusterScalabilityType cannot be added once the DBCluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.dbSystemID)) || !has(self.spec) || !has(self.spec.dbSystemID)",message="spec.dbSystemID cannot be added once the DBCluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.engineLifecycleSupport)) || !has(self.spec) || !has(self.spec.engineLifecycleSupport)",message="spec.engineLifecycleSupport cannot be added once the DBCluster exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.snapshotIdentifier)) || !has(self.spec) || !has(self.spec.snapshotIdentifier)",message="spec.snapshotIdentifier cannot be added once the DBCluster exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.restoreType)) || !has(self.spec) || !has(self.spec.restoreType)",message="spec.restoreType cannot be added once the DBCluster exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.sourceDBClusterIdentifier)) || !has(self.spec) || !has(self.spec.sourceDBClusterIdentifier)",message="spec.sourceDBClusterIdentifier cannot be added once the DBCluster exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.restoreToTime)) || !has(self.spec) || !has(self.spec.restoreToTime)",message="spec.restoreToTime cannot be added once the DBCluster exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.useLatestRestorableTime)) || !has(self.spec) || !has(self.spec.useLatestRestorableTime)",message="spec.useLatestRestorableTime cannot be added once the DBCluster exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.sourceDBClusterResourceID)) || !has(self.spec) || !has(self.spec.sourceDBClusterResourceID)",message="spec.sourceDBClusterResourceID cannot be added once the DBCluster exists in AWS: AWS takes it only at create"
 type DBCluster struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

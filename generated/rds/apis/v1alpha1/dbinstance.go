@@ -23,6 +23,13 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.backupTarget) || has(self.backupTarget)",message="backupTarget cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.dbSystemID) || has(self.dbSystemID)",message="dbSystemID cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.engineLifecycleSupport) || has(self.engineLifecycleSupport)",message="engineLifecycleSupport cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.sourceDBInstanceIdentifier) || has(self.sourceDBInstanceIdentifier)",message="sourceDBInstanceIdentifier cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.preSignedURL) || has(self.preSignedURL)",message="preSignedURL cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.useDefaultProcessorFeatures) || has(self.useDefaultProcessorFeatures)",message="useDefaultProcessorFeatures cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.sourceDBClusterIdentifier) || has(self.sourceDBClusterIdentifier)",message="sourceDBClusterIdentifier cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.upgradeStorageConfig) || has(self.upgradeStorageConfig)",message="upgradeStorageConfig cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.dbSnapshotIdentifier) || has(self.dbSnapshotIdentifier)",message="dbSnapshotIdentifier cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.dbClusterSnapshotIdentifier) || has(self.dbClusterSnapshotIdentifier)",message="dbClusterSnapshotIdentifier cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.vpcSecurityGroupIDs) && has(self.vpcSecurityGroupRefs))",message="set at most one of vpcSecurityGroupIDs and vpcSecurityGroupRefs"
 // +kubebuilder:validation:XValidation:rule="!(has(self.dbSubnetGroupName) && has(self.dbSubnetGroupRef))",message="set at most one of dbSubnetGroupName and dbSubnetGroupRef"
 // +kubebuilder:validation:XValidation:rule="!(has(self.dbParameterGroupName) && has(self.dbParameterGroupRef))",message="set at most one of dbParameterGroupName and dbParameterGroupRef"
@@ -265,6 +272,34 @@ type DBInstanceSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="engineLifecycleSupport cannot change once set"
 	EngineLifecycleSupport *string `json:"engineLifecycleSupport,omitempty"`
+	// The identifier of the DB instance that will act as the source for the read replica. Each DB instance can have up to 15 read replicas, with the exception of Oracle and SQL Server, which can have up to five.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="sourceDBInstanceIdentifier cannot change once set"
+	SourceDBInstanceIdentifier *string `json:"sourceDBInstanceIdentifier,omitempty"`
+	// When you are creating a read replica from one Amazon Web Services GovCloud (US) Region to another or from one China Amazon Web Services Region to another, the URL that contains a Signature Version 4 signed request for the `CreateDBInstanceReadReplica` API operation in the source Amazon Web Services Region that contains the source DB instance.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="preSignedURL cannot change once set"
+	PreSignedURL *string `json:"preSignedURL,omitempty"`
+	// Specifies whether the DB instance class of the DB instance uses its default processor features.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="useDefaultProcessorFeatures cannot change once set"
+	UseDefaultProcessorFeatures *bool `json:"useDefaultProcessorFeatures,omitempty"`
+	// The identifier of the Multi-AZ DB cluster that will act as the source for the read replica. Each DB cluster can have up to 15 read replicas.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="sourceDBClusterIdentifier cannot change once set"
+	SourceDBClusterIdentifier *string `json:"sourceDBClusterIdentifier,omitempty"`
+	// Whether to upgrade the storage file system configuration on the read replica. This option migrates the read replica from the old storage file system layout to the preferred layout.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="upgradeStorageConfig cannot change once set"
+	UpgradeStorageConfig *bool `json:"upgradeStorageConfig,omitempty"`
+	// The identifier for the DB snapshot to restore from.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="dbSnapshotIdentifier cannot change once set"
+	DBSnapshotIdentifier *string `json:"dbSnapshotIdentifier,omitempty"`
+	// The identifier for the Multi-AZ DB cluster snapshot to restore from.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="dbClusterSnapshotIdentifier cannot change once set"
+	DBClusterSnapshotIdentifier *string `json:"dbClusterSnapshotIdentifier,omitempty"`
 }
 
 // DBInstanceStatus is the state of the DBInstance that AWS reports.
@@ -421,6 +456,13 @@ type DBInstanceStatus struct {
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.backupTarget)) || !has(self.spec) || !has(self.spec.backupTarget)",message="spec.backupTarget cannot be added once the DBInstance exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.dbSystemID)) || !has(self.spec) || !has(self.spec.dbSystemID)",message="spec.dbSystemID cannot be added once the DBInstance exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.engineLifecycleSupport)) || !has(self.spec) || !has(self.spec.engineLifecycleSupport)",message="spec.engineLifecycleSupport cannot be added once the DBInstance exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.sourceDBInstanceIdentifier)) || !has(self.spec) || !has(self.spec.sourceDBInstanceIdentifier)",message="spec.sourceDBInstanceIdentifier cannot be added once the DBInstance exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.preSignedURL)) || !has(self.spec) || !has(self.spec.preSignedURL)",message="spec.preSignedURL cannot be added once the DBInstance exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.useDefaultProcessorFeatures)) || !has(self.spec) || !has(self.spec.useDefaultProcessorFeatures)",message="spec.useDefaultProcessorFeatures cannot be added once the DBInstance exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.sourceDBClusterIdentifier)) || !has(self.spec) || !has(self.spec.sourceDBClusterIdentifier)",message="spec.sourceDBClusterIdentifier cannot be added once the DBInstance exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.upgradeStorageConfig)) || !has(self.spec) || !has(self.spec.upgradeStorageConfig)",message="spec.upgradeStorageConfig cannot be added once the DBInstance exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.dbSnapshotIdentifier)) || !has(self.spec) || !has(self.spec.dbSnapshotIdentifier)",message="spec.dbSnapshotIdentifier cannot be added once the DBInstance exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.dbClusterSnapshotIdentifier)) || !has(self.spec) || !has(self.spec.dbClusterSnapshotIdentifier)",message="spec.dbClusterSnapshotIdentifier cannot be added once the DBInstance exists in AWS: AWS takes it only at create"
 type DBInstance struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

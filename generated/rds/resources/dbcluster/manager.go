@@ -31,7 +31,25 @@ func Kind() managed.Kind[*v1alpha1.DBCluster] {
 		}, {Field: "scalingConfiguration"}, {
 			CreateOnly: true,
 			Field:      "globalClusterIdentifier",
-		}, {Field: "enableHTTPEndpoint"}, {Field: "domain"}, {Field: "domainIAMRoleName"}, {Field: "enableGlobalWriteForwarding"}, {Field: "enablePerformanceInsights"}, {Field: "enableLimitlessDatabase"}, {Field: "manageMasterUserPassword"}, {Field: "masterUserSecretKMSKeyID"}, {Field: "enableLocalWriteForwarding"}, {Field: "caCertificateIdentifier"}},
+		}, {Field: "enableHTTPEndpoint"}, {Field: "domain"}, {Field: "domainIAMRoleName"}, {Field: "enableGlobalWriteForwarding"}, {Field: "enablePerformanceInsights"}, {Field: "enableLimitlessDatabase"}, {Field: "manageMasterUserPassword"}, {Field: "masterUserSecretKMSKeyID"}, {Field: "enableLocalWriteForwarding"}, {Field: "caCertificateIdentifier"}, {
+			CreateOnly: true,
+			Field:      "snapshotIdentifier",
+		}, {
+			CreateOnly: true,
+			Field:      "restoreType",
+		}, {
+			CreateOnly: true,
+			Field:      "sourceDBClusterIdentifier",
+		}, {
+			CreateOnly: true,
+			Field:      "restoreToTime",
+		}, {
+			CreateOnly: true,
+			Field:      "useLatestRestorableTime",
+		}, {
+			CreateOnly: true,
+			Field:      "sourceDBClusterResourceID",
+		}},
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.DBCluster] {
 			return &manager{client: rds.NewFromConfig(cfg)}
 		},
@@ -154,6 +172,12 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.DBCluster) (managed.
 }
 
 func (m *manager) Create(ctx context.Context, cr *v1alpha1.DBCluster) error {
+	if cr.Spec.SnapshotIdentifier != nil {
+		return m.createByRestoreDBClusterFromSnapshot(ctx, cr)
+	}
+	if cr.Spec.SourceDBClusterIdentifier != nil {
+		return m.createByRestoreDBClusterToPointInTime(ctx, cr)
+	}
 	secretMasterUserPassword, err := managed.SecretValue(ctx, cr.Spec.MasterUserPassword)
 	if err != nil {
 		return err
@@ -414,4 +438,116 @@ func (m *manager) listTags(ctx context.Context, arn *string) (map[string]string,
 		return conv.Value(t.Key), conv.Value(t.Value)
 	}))
 	return tags, nil
+}
+
+// createByRestoreDBClusterFromSnapshot makes the resource by RestoreDBClusterFromSnapshot, as the spec's snapshotIdentifier asks.
+func (m *manager) createByRestoreDBClusterFromSnapshot(ctx context.Context, cr *v1alpha1.DBCluster) error {
+	out, err := m.client.RestoreDBClusterFromSnapshot(ctx, &rds.RestoreDBClusterFromSnapshotInput{
+		AvailabilityZones:                  cr.Spec.AvailabilityZones,
+		BacktrackWindow:                    conv.Int[int64](cr.Spec.BacktrackWindow),
+		CopyTagsToSnapshot:                 cr.Spec.CopyTagsToSnapshot,
+		DBClusterIdentifier:                cr.Spec.DBClusterIdentifier,
+		DBClusterInstanceClass:             cr.Spec.DBClusterInstanceClass,
+		DBClusterParameterGroupName:        cr.Spec.DBClusterParameterGroupName,
+		DBSubnetGroupName:                  cr.Spec.DBSubnetGroupName,
+		DatabaseName:                       cr.Spec.DatabaseName,
+		DeletionProtection:                 cr.Spec.DeletionProtection,
+		Domain:                             cr.Spec.Domain,
+		DomainIAMRoleName:                  cr.Spec.DomainIAMRoleName,
+		EnableCloudwatchLogsExports:        cr.Spec.EnableCloudwatchLogsExports,
+		EnableIAMDatabaseAuthentication:    cr.Spec.EnableIAMDatabaseAuthentication,
+		EnablePerformanceInsights:          cr.Spec.EnablePerformanceInsights,
+		Engine:                             cr.Spec.Engine,
+		EngineLifecycleSupport:             cr.Spec.EngineLifecycleSupport,
+		EngineMode:                         cr.Spec.EngineMode,
+		EngineVersion:                      cr.Spec.EngineVersion,
+		Iops:                               conv.Int[int32](cr.Spec.IOPS),
+		KmsKeyId:                           cr.Spec.KMSKeyID,
+		MonitoringInterval:                 conv.Int[int32](cr.Spec.MonitoringInterval),
+		MonitoringRoleArn:                  cr.Spec.MonitoringRoleARN,
+		NetworkType:                        cr.Spec.NetworkType,
+		OptionGroupName:                    cr.Spec.OptionGroupName,
+		PerformanceInsightsKMSKeyId:        cr.Spec.PerformanceInsightsKMSKeyID,
+		PerformanceInsightsRetentionPeriod: conv.Int[int32](cr.Spec.PerformanceInsightsRetentionPeriod),
+		Port:                               conv.Int[int32](cr.Spec.Port),
+		PubliclyAccessible:                 cr.Spec.PubliclyAccessible,
+		RdsCustomClusterConfiguration:      conv.Ptr(cr.Spec.RdsCustomClusterConfiguration, sdkRdsCustomClusterConfiguration),
+		ScalingConfiguration:               conv.Ptr(cr.Spec.ScalingConfiguration, sdkScalingConfiguration),
+		ServerlessV2ScalingConfiguration:   conv.Ptr(cr.Spec.ServerlessV2ScalingConfiguration, sdkServerlessV2ScalingConfiguration),
+		SnapshotIdentifier:                 cr.Spec.SnapshotIdentifier,
+		StorageType:                        cr.Spec.StorageType,
+		Tags: conv.TagList(managed.DesiredTags(ctx, specTags(cr)), func(k, v string) types.Tag {
+			return types.Tag{
+				Key:   &k,
+				Value: &v,
+			}
+		}),
+		VpcSecurityGroupIds: cr.Spec.VPCSecurityGroupIDs,
+	}, func(o *rds.Options) {
+		// A lost answer is settled by the runtime, never by resending.
+		o.RetryMaxAttempts = 1
+	})
+	if err != nil {
+		return err
+	}
+	if out.DBCluster != nil {
+		fillStatusFromDBCluster(&cr.Status, out.DBCluster)
+	}
+	return nil
+}
+
+// createByRestoreDBClusterToPointInTime makes the resource by RestoreDBClusterToPointInTime, as the spec's sourceDBClusterIdentifier asks.
+func (m *manager) createByRestoreDBClusterToPointInTime(ctx context.Context, cr *v1alpha1.DBCluster) error {
+	out, err := m.client.RestoreDBClusterToPointInTime(ctx, &rds.RestoreDBClusterToPointInTimeInput{
+		BacktrackWindow:                    conv.Int[int64](cr.Spec.BacktrackWindow),
+		CopyTagsToSnapshot:                 cr.Spec.CopyTagsToSnapshot,
+		DBClusterIdentifier:                cr.Spec.DBClusterIdentifier,
+		DBClusterInstanceClass:             cr.Spec.DBClusterInstanceClass,
+		DBClusterParameterGroupName:        cr.Spec.DBClusterParameterGroupName,
+		DBSubnetGroupName:                  cr.Spec.DBSubnetGroupName,
+		DeletionProtection:                 cr.Spec.DeletionProtection,
+		Domain:                             cr.Spec.Domain,
+		DomainIAMRoleName:                  cr.Spec.DomainIAMRoleName,
+		EnableCloudwatchLogsExports:        cr.Spec.EnableCloudwatchLogsExports,
+		EnableIAMDatabaseAuthentication:    cr.Spec.EnableIAMDatabaseAuthentication,
+		EnablePerformanceInsights:          cr.Spec.EnablePerformanceInsights,
+		EngineLifecycleSupport:             cr.Spec.EngineLifecycleSupport,
+		EngineMode:                         cr.Spec.EngineMode,
+		Iops:                               conv.Int[int32](cr.Spec.IOPS),
+		KmsKeyId:                           cr.Spec.KMSKeyID,
+		MonitoringInterval:                 conv.Int[int32](cr.Spec.MonitoringInterval),
+		MonitoringRoleArn:                  cr.Spec.MonitoringRoleARN,
+		NetworkType:                        cr.Spec.NetworkType,
+		OptionGroupName:                    cr.Spec.OptionGroupName,
+		PerformanceInsightsKMSKeyId:        cr.Spec.PerformanceInsightsKMSKeyID,
+		PerformanceInsightsRetentionPeriod: conv.Int[int32](cr.Spec.PerformanceInsightsRetentionPeriod),
+		Port:                               conv.Int[int32](cr.Spec.Port),
+		PubliclyAccessible:                 cr.Spec.PubliclyAccessible,
+		RdsCustomClusterConfiguration:      conv.Ptr(cr.Spec.RdsCustomClusterConfiguration, sdkRdsCustomClusterConfiguration),
+		RestoreToTime:                      conv.ToTime(cr.Spec.RestoreToTime),
+		RestoreType:                        cr.Spec.RestoreType,
+		ScalingConfiguration:               conv.Ptr(cr.Spec.ScalingConfiguration, sdkScalingConfiguration),
+		ServerlessV2ScalingConfiguration:   conv.Ptr(cr.Spec.ServerlessV2ScalingConfiguration, sdkServerlessV2ScalingConfiguration),
+		SourceDBClusterIdentifier:          cr.Spec.SourceDBClusterIdentifier,
+		SourceDbClusterResourceId:          cr.Spec.SourceDBClusterResourceID,
+		StorageType:                        cr.Spec.StorageType,
+		Tags: conv.TagList(managed.DesiredTags(ctx, specTags(cr)), func(k, v string) types.Tag {
+			return types.Tag{
+				Key:   &k,
+				Value: &v,
+			}
+		}),
+		UseLatestRestorableTime: cr.Spec.UseLatestRestorableTime,
+		VpcSecurityGroupIds:     cr.Spec.VPCSecurityGroupIDs,
+	}, func(o *rds.Options) {
+		// A lost answer is settled by the runtime, never by resending.
+		o.RetryMaxAttempts = 1
+	})
+	if err != nil {
+		return err
+	}
+	if out.DBCluster != nil {
+		fillStatusFromDBCluster(&cr.Status, out.DBCluster)
+	}
+	return nil
 }

@@ -25,7 +25,28 @@ func Kind() managed.Kind[*v1alpha1.DBInstance] {
 		}, {Field: "optionGroupName"}, {Field: "domain"}, {Field: "domainFqdn"}, {Field: "domainOu"}, {Field: "domainAuthSecretARN"}, {Field: "domainDNSIPs"}, {Field: "domainIAMRoleName"}, {Field: "enableIAMDatabaseAuthentication"}, {
 			CreateOnly: true,
 			Field:      "enableCloudwatchLogsExports",
-		}, {Field: "enableCustomerOwnedIP"}, {Field: "manageMasterUserPassword"}, {Field: "masterUserSecretKMSKeyID"}},
+		}, {Field: "enableCustomerOwnedIP"}, {Field: "manageMasterUserPassword"}, {Field: "masterUserSecretKMSKeyID"}, {
+			CreateOnly: true,
+			Field:      "sourceDBInstanceIdentifier",
+		}, {
+			CreateOnly: true,
+			Field:      "preSignedURL",
+		}, {
+			CreateOnly: true,
+			Field:      "useDefaultProcessorFeatures",
+		}, {
+			CreateOnly: true,
+			Field:      "sourceDBClusterIdentifier",
+		}, {
+			CreateOnly: true,
+			Field:      "upgradeStorageConfig",
+		}, {
+			CreateOnly: true,
+			Field:      "dbSnapshotIdentifier",
+		}, {
+			CreateOnly: true,
+			Field:      "dbClusterSnapshotIdentifier",
+		}},
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.DBInstance] {
 			return &manager{client: rds.NewFromConfig(cfg)}
 		},
@@ -148,6 +169,12 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.DBInstance) (managed
 }
 
 func (m *manager) Create(ctx context.Context, cr *v1alpha1.DBInstance) error {
+	if cr.Spec.SourceDBInstanceIdentifier != nil {
+		return m.createByCreateDBInstanceReadReplica(ctx, cr)
+	}
+	if cr.Spec.DBSnapshotIdentifier != nil {
+		return m.createByRestoreDBInstanceFromDBSnapshot(ctx, cr)
+	}
 	secretMasterUserPassword, err := managed.SecretValue(ctx, cr.Spec.MasterUserPassword)
 	if err != nil {
 		return err
@@ -454,4 +481,137 @@ func (m *manager) listTags(ctx context.Context, arn *string) (map[string]string,
 		return conv.Value(t.Key), conv.Value(t.Value)
 	}))
 	return tags, nil
+}
+
+// createByCreateDBInstanceReadReplica makes the resource by CreateDBInstanceReadReplica, as the spec's sourceDBInstanceIdentifier asks.
+func (m *manager) createByCreateDBInstanceReadReplica(ctx context.Context, cr *v1alpha1.DBInstance) error {
+	out, err := m.client.CreateDBInstanceReadReplica(ctx, &rds.CreateDBInstanceReadReplicaInput{
+		AllocatedStorage:                   conv.Int[int32](cr.Spec.AllocatedStorage),
+		AutoMinorVersionUpgrade:            cr.Spec.AutoMinorVersionUpgrade,
+		AvailabilityZone:                   cr.Spec.AvailabilityZone,
+		CACertificateIdentifier:            cr.Spec.CACertificateIdentifier,
+		CopyTagsToSnapshot:                 cr.Spec.CopyTagsToSnapshot,
+		CustomIamInstanceProfile:           cr.Spec.CustomIAMInstanceProfile,
+		DBInstanceClass:                    cr.Spec.DBInstanceClass,
+		DBInstanceIdentifier:               cr.Spec.DBInstanceIdentifier,
+		DBParameterGroupName:               cr.Spec.DBParameterGroupName,
+		DBSubnetGroupName:                  cr.Spec.DBSubnetGroupName,
+		DatabaseInsightsMode:               conv.ToEnum[types.DatabaseInsightsMode](cr.Spec.DatabaseInsightsMode),
+		DedicatedLogVolume:                 cr.Spec.DedicatedLogVolume,
+		DeletionProtection:                 cr.Spec.DeletionProtection,
+		Domain:                             cr.Spec.Domain,
+		DomainAuthSecretArn:                cr.Spec.DomainAuthSecretARN,
+		DomainDnsIps:                       cr.Spec.DomainDNSIPs,
+		DomainFqdn:                         cr.Spec.DomainFqdn,
+		DomainIAMRoleName:                  cr.Spec.DomainIAMRoleName,
+		DomainOu:                           cr.Spec.DomainOu,
+		EnableCloudwatchLogsExports:        cr.Spec.EnableCloudwatchLogsExports,
+		EnableCustomerOwnedIp:              cr.Spec.EnableCustomerOwnedIP,
+		EnableIAMDatabaseAuthentication:    cr.Spec.EnableIAMDatabaseAuthentication,
+		EnablePerformanceInsights:          cr.Spec.PerformanceInsightsEnabled,
+		Iops:                               conv.Int[int32](cr.Spec.IOPS),
+		KmsKeyId:                           cr.Spec.KMSKeyID,
+		MaxAllocatedStorage:                conv.Int[int32](cr.Spec.MaxAllocatedStorage),
+		MonitoringInterval:                 conv.Int[int32](cr.Spec.MonitoringInterval),
+		MonitoringRoleArn:                  cr.Spec.MonitoringRoleARN,
+		MultiAZ:                            cr.Spec.MultiAZ,
+		NetworkType:                        cr.Spec.NetworkType,
+		OptionGroupName:                    cr.Spec.OptionGroupName,
+		PerformanceInsightsKMSKeyId:        cr.Spec.PerformanceInsightsKMSKeyID,
+		PerformanceInsightsRetentionPeriod: conv.Int[int32](cr.Spec.PerformanceInsightsRetentionPeriod),
+		Port:                               conv.Int[int32](cr.Spec.Port),
+		PreSignedUrl:                       cr.Spec.PreSignedURL,
+		ProcessorFeatures:                  conv.Slice(cr.Spec.ProcessorFeatures, sdkProcessorFeature),
+		PubliclyAccessible:                 cr.Spec.PubliclyAccessible,
+		SourceDBClusterIdentifier:          cr.Spec.SourceDBClusterIdentifier,
+		SourceDBInstanceIdentifier:         cr.Spec.SourceDBInstanceIdentifier,
+		StorageThroughput:                  conv.Int[int32](cr.Spec.StorageThroughput),
+		StorageType:                        cr.Spec.StorageType,
+		Tags: conv.TagList(managed.DesiredTags(ctx, specTags(cr)), func(k, v string) types.Tag {
+			return types.Tag{
+				Key:   &k,
+				Value: &v,
+			}
+		}),
+		UpgradeStorageConfig:        cr.Spec.UpgradeStorageConfig,
+		UseDefaultProcessorFeatures: cr.Spec.UseDefaultProcessorFeatures,
+		VpcSecurityGroupIds:         cr.Spec.VPCSecurityGroupIDs,
+	}, func(o *rds.Options) {
+		// A lost answer is settled by the runtime, never by resending.
+		o.RetryMaxAttempts = 1
+	})
+	if err != nil {
+		return err
+	}
+	if out.DBInstance != nil {
+		fillStatusFromDBInstance(&cr.Status, out.DBInstance)
+	}
+	return nil
+}
+
+// createByRestoreDBInstanceFromDBSnapshot makes the resource by RestoreDBInstanceFromDBSnapshot, as the spec's dbSnapshotIdentifier asks.
+func (m *manager) createByRestoreDBInstanceFromDBSnapshot(ctx context.Context, cr *v1alpha1.DBInstance) error {
+	secretTdeCredentialPassword, err := managed.SecretValue(ctx, cr.Spec.TdeCredentialPassword)
+	if err != nil {
+		return err
+	}
+	out, err := m.client.RestoreDBInstanceFromDBSnapshot(ctx, &rds.RestoreDBInstanceFromDBSnapshotInput{
+		AllocatedStorage:                conv.Int[int32](cr.Spec.AllocatedStorage),
+		AutoMinorVersionUpgrade:         cr.Spec.AutoMinorVersionUpgrade,
+		AvailabilityZone:                cr.Spec.AvailabilityZone,
+		BackupTarget:                    cr.Spec.BackupTarget,
+		CACertificateIdentifier:         cr.Spec.CACertificateIdentifier,
+		CopyTagsToSnapshot:              cr.Spec.CopyTagsToSnapshot,
+		CustomIamInstanceProfile:        cr.Spec.CustomIAMInstanceProfile,
+		DBClusterSnapshotIdentifier:     cr.Spec.DBClusterSnapshotIdentifier,
+		DBInstanceClass:                 cr.Spec.DBInstanceClass,
+		DBInstanceIdentifier:            cr.Spec.DBInstanceIdentifier,
+		DBName:                          cr.Spec.DBName,
+		DBParameterGroupName:            cr.Spec.DBParameterGroupName,
+		DBSnapshotIdentifier:            cr.Spec.DBSnapshotIdentifier,
+		DBSubnetGroupName:               cr.Spec.DBSubnetGroupName,
+		DedicatedLogVolume:              cr.Spec.DedicatedLogVolume,
+		DeletionProtection:              cr.Spec.DeletionProtection,
+		Domain:                          cr.Spec.Domain,
+		DomainAuthSecretArn:             cr.Spec.DomainAuthSecretARN,
+		DomainDnsIps:                    cr.Spec.DomainDNSIPs,
+		DomainFqdn:                      cr.Spec.DomainFqdn,
+		DomainIAMRoleName:               cr.Spec.DomainIAMRoleName,
+		DomainOu:                        cr.Spec.DomainOu,
+		EnableCloudwatchLogsExports:     cr.Spec.EnableCloudwatchLogsExports,
+		EnableCustomerOwnedIp:           cr.Spec.EnableCustomerOwnedIP,
+		EnableIAMDatabaseAuthentication: cr.Spec.EnableIAMDatabaseAuthentication,
+		Engine:                          cr.Spec.Engine,
+		EngineLifecycleSupport:          cr.Spec.EngineLifecycleSupport,
+		Iops:                            conv.Int[int32](cr.Spec.IOPS),
+		LicenseModel:                    cr.Spec.LicenseModel,
+		MultiAZ:                         cr.Spec.MultiAZ,
+		NetworkType:                     cr.Spec.NetworkType,
+		OptionGroupName:                 cr.Spec.OptionGroupName,
+		Port:                            conv.Int[int32](cr.Spec.Port),
+		ProcessorFeatures:               conv.Slice(cr.Spec.ProcessorFeatures, sdkProcessorFeature),
+		PubliclyAccessible:              cr.Spec.PubliclyAccessible,
+		StorageThroughput:               conv.Int[int32](cr.Spec.StorageThroughput),
+		StorageType:                     cr.Spec.StorageType,
+		Tags: conv.TagList(managed.DesiredTags(ctx, specTags(cr)), func(k, v string) types.Tag {
+			return types.Tag{
+				Key:   &k,
+				Value: &v,
+			}
+		}),
+		TdeCredentialArn:            cr.Spec.TdeCredentialARN,
+		TdeCredentialPassword:       secretTdeCredentialPassword,
+		UseDefaultProcessorFeatures: cr.Spec.UseDefaultProcessorFeatures,
+		VpcSecurityGroupIds:         cr.Spec.VPCSecurityGroupIDs,
+	}, func(o *rds.Options) {
+		// A lost answer is settled by the runtime, never by resending.
+		o.RetryMaxAttempts = 1
+	})
+	if err != nil {
+		return err
+	}
+	if out.DBInstance != nil {
+		fillStatusFromDBInstance(&cr.Status, out.DBInstance)
+	}
+	return nil
 }

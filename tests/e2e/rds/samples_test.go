@@ -94,4 +94,3 @@ func lenOr[T any](out *T, n func(*T) int) int {
 	}
 	return n(out)
 }
-

@@ -187,6 +187,23 @@ type Resource struct {
 	// a secret scheduled for deletion has a DeletedDate. The controller
 	// then sees no resource, so a delete completes.
 	GoneWhenSet []string `yaml:"goneWhenSet,omitempty" schema:"minLength=1"`
+	// PendingValues names the read output member holding the values AWS
+	// will apply later (RDS's PendingModifiedValues): a spec field whose
+	// desired value is pending compares with the pending value, so a
+	// change waiting for AWS is not sent again.
+	PendingValues *PendingValues `yaml:"pendingValues,omitempty"`
+	// ParameterMaps are spec fields, maps of strings keyed by field name,
+	// whose entries one operation sets in batches of name-value
+	// structures, another resets by name, and a third lists: an RDS
+	// parameter group's ParameterOverrides (ModifyDBParameterGroup,
+	// ResetDBParameterGroup, DescribeDBParameters).
+	ParameterMaps map[string]*ParameterMap `yaml:"parameterMaps,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// CreateVariants are other operations that make the resource, keyed
+	// by operation, each used instead of the create while the spec sets
+	// its When member: RDS's RestoreDBInstanceFromDBSnapshot when
+	// dbSnapshotIdentifier is set. Their input members the create lacks
+	// become create-only spec fields.
+	CreateVariants map[string]*CreateVariant `yaml:"createVariants,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
 	// Fields overrides what inference decided for single fields, keyed by
 	// Smithy member name; a dotted path ("Config.Role") reaches a member of
 	// a nested structure.
@@ -209,6 +226,47 @@ type Operations struct {
 	// Delete removes the resource.
 	Delete string `yaml:"delete,omitempty"`
 	// Because says why the names are needed.
+	Because string `yaml:"because,omitempty"`
+}
+
+// PendingValues names where the read reports values AWS has yet to apply.
+type PendingValues struct {
+	// Member is the read output's structure member holding them; its
+	// members named like top-level spec fields stand for those fields.
+	Member string `yaml:"member" schema:"minLength=1"`
+	// Because says why the service needs it.
+	Because string `yaml:"because,omitempty"`
+}
+
+// ParameterMap names the operations of a map of settings changed in
+// batches of name-value structures (see Resource.ParameterMaps).
+type ParameterMap struct {
+	// Modify sets entries: it takes the resource's identifier and a list
+	// of structures, each with a name and a value member.
+	Modify string `yaml:"modify"`
+	// Reset returns entries to their defaults: it takes the identifier
+	// and a list of the same structures, by name.
+	Reset string `yaml:"reset"`
+	// List reads the entries: it takes the identifier and returns a list
+	// of the same structures. inputs: may filter it (Source: user).
+	List string `yaml:"list"`
+	// Batch is the most entries one Modify or Reset call takes.
+	Batch int `yaml:"batch" schema:"minimum=1"`
+	// ElementInputs are members of each element sent with a constant
+	// (RDS's ApplyMethod: pending-reboot).
+	ElementInputs map[string]string `yaml:"elementInputs,omitempty"`
+	// Emulator notes a gap of the end-to-end tests' emulator.
+	Emulator *Emulator `yaml:"emulator,omitempty"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// CreateVariant says when another operation makes the resource.
+type CreateVariant struct {
+	// When is the operation's input member (a spec field) whose being set
+	// picks the operation.
+	When string `yaml:"when" schema:"minLength=1"`
+	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }
 

@@ -71,6 +71,9 @@ func calledOperations(r *model.Resource) []*model.Operation {
 		if t := f.Toggle; t != nil {
 			ops = append(ops, t.Enable, t.Disable, t.Get)
 		}
+		if p := f.ParameterMap; p != nil {
+			ops = append(ops, p.Modify, p.Reset, p.List)
+		}
 		if v := f.Versions; v != nil {
 			ops = append(ops, v.Create, v.Get, v.List, v.Delete)
 		}

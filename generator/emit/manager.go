@@ -56,7 +56,7 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 		f.Line()
 		f.Add(m.batchReadFuncs()...)
 	}
-	for _, code := range slices.Concat(m.listLinksFuncs(), m.keepEmptyFuncs(), m.listSetFuncs(), m.perEntryFuncs(), m.listVersionsFuncs()) {
+	for _, code := range slices.Concat(m.listLinksFuncs(), m.keepEmptyFuncs(), m.listSetFuncs(), m.perEntryFuncs(), m.parameterMapFuncs(), m.createVariantFuncs(), m.listVersionsFuncs()) {
 		f.Add(code)
 	}
 
@@ -412,6 +412,7 @@ func (m *managerWriter) observe() jen.Code {
 	body = append(body, m.observeKeptEmpty(obs.Clone().Values())...)
 	body = append(body, m.observeAddRemoveSets(obs.Clone().Values())...)
 	body = append(body, m.observePerEntry(obs.Clone().Values())...)
+	body = append(body, m.observeParameterMaps(obs.Clone().Values())...)
 	body = append(body, m.observeToggles(obs.Clone().Values())...)
 	body = append(body, m.observeVersions(obs.Clone().Values())...)
 	body = append(body, m.observeFrom(obs.Clone().Values())...)
@@ -456,12 +457,18 @@ func statusField(r *model.Resource, member string) *model.Field {
 }
 
 func (m *managerWriter) create() jen.Code {
+	return m.method("Create", nil, jen.Error(), append(m.createVariantCalls(), m.createBody(m.r.Create)...)...)
+}
+
+// createBody calls op, a create or a create variant, with the spec's
+// values, and fills the status from its answer.
+func (m *managerWriter) createBody(op *model.Operation) []jen.Code {
 	r := m.r
 	fields := jen.Dict{}
 	tags := m.tagsField()
 	var secrets []*model.Field
 	nested := false
-	for _, mem := range r.Create.Input {
+	for _, mem := range op.Input {
 		if attrs := m.createAttributes(mem); attrs != nil {
 			fields[jen.Id(mem.GoName)] = attrs
 			continue
@@ -485,60 +492,61 @@ func (m *managerWriter) create() jen.Code {
 			}
 		}
 	}
-	m.createToken(fields)
+	if op == r.Create {
+		m.createToken(fields)
+	}
 	pre := readSecrets(secrets, func(err jen.Code) jen.Code { return jen.Return(err) })
-	in := jen.Op("&").Qual(m.c.sdk, r.Create.Name+"Input").Values(fields)
+	in := jen.Op("&").Qual(m.c.sdk, op.Name+"Input").Values(fields)
 	if nested {
 		// Build the input first: a secret the runtime did not resolve
 		// stops the call.
 		pre = append(append(pre, readSecretsInto(), jen.Id("in").Op(":=").Add(in)), checkSecrets())
 		in = jen.Id("in")
 	}
-	if fills := m.regionFills(); len(fills) > 0 {
+	if fills := m.regionFills(); len(fills) > 0 && op == r.Create {
 		if !nested {
 			pre = append(pre, jen.Id("in").Op(":=").Add(in))
 			in = jen.Id("in")
 		}
 		pre = append(pre, fills...)
 	}
-	call := jen.Id("m").Dot("client").Dot(r.Create.Name).Call(jen.Id("ctx"), in, m.singleAttempt())
+	call := jen.Id("m").Dot("client").Dot(op.Name).Call(jen.Id("ctx"), in, m.singleAttempt())
 	out := jen.Id("out")
-	if r.Create.Output == "" {
+	if op.Output == "" {
 		out = jen.Id("_")
 	}
 	// Reading a secret declared err already.
 	assign := ":="
-	if len(secrets) > 0 && r.Create.Output == "" {
+	if len(secrets) > 0 && op.Output == "" {
 		assign = "="
 	}
-	if r.Create.Output == "" {
-		return m.method("Create", nil, jen.Error(), append(pre,
+	if op.Output == "" {
+		return append(pre,
 			jen.List(jen.Id("_"), jen.Err()).Op(assign).Add(call),
 			jen.Return(jen.Err()),
-		)...)
+		)
 	}
 	body := append(append(pre,
 		jen.List(out, jen.Err()).Op(assign).Add(call)),
-		unsuccessful(r.Create)...)
+		unsuccessful(op)...)
 	body = append(body, jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
-	if r.Create.Output != "" {
-		pre, desc := m.described(r.Create)
-		fill := jen.Id(m.fillStatusName(r.Create)).Call(jen.Op("&").Id("cr").Dot("Status"), desc)
-		if len(r.Create.OutputPath) > 0 {
+	if op.Output != "" {
+		pre, desc := m.described(op)
+		fill := jen.Id(m.fillStatusName(op)).Call(jen.Op("&").Id("cr").Dot("Status"), desc)
+		if len(op.OutputPath) > 0 {
 			fill = jen.If(jen.Add(desc).Op("!=").Nil()).Block(fill)
 		}
 		body = append(append(append(body, pre...), fill), m.recordARN(desc)...)
 	}
-	if a := r.Create.Assigns; a != nil {
+	if a := op.Assigns; a != nil {
 		list := jen.Id("out").Dot(a.Member)
 		body = append(body,
-			jen.Comment(r.Create.Name+" lists the identifier it assigned instead of describing the resource."),
+			jen.Comment(op.Name+" lists the identifier it assigned instead of describing the resource."),
 			jen.If(jen.Len(list).Op(">").Lit(0)).Block(
 				jen.Id("cr").Dot("Status").Dot(statusField(r, a.Identifier).GoName).Op("=").Qual(convPkg, "Of").Call(list.Clone().Index(jen.Lit(0))),
 			))
 	}
-	body = append(body, jen.Return(jen.Nil()))
-	return m.method("Create", nil, jen.Error(), body...)
+	return append(body, jen.Return(jen.Nil()))
 }
 
 // connect builds the kind's client for one region and account. A service
@@ -588,7 +596,7 @@ func (m *managerWriter) singleAttempt() jen.Code {
 // in that order.
 func (m *managerWriter) fieldUpdates() []jen.Code {
 	return slices.Concat(m.updateSubResources(), m.updateAssociations(), m.updateAttachments(), m.updateLinks(),
-		m.updateMoves(), m.updateActions(), m.updateToggles(), m.updateKeptEmpty(), m.updateAddRemoveSets(), m.updatePerEntry(), m.updateAttributes(), m.updateVersions())
+		m.updateMoves(), m.updateActions(), m.updateToggles(), m.updateKeptEmpty(), m.updateAddRemoveSets(), m.updatePerEntry(), m.updateParameterMaps(), m.updateAttributes(), m.updateVersions())
 }
 
 func (m *managerWriter) update() jen.Code {
@@ -726,7 +734,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 	for _, f := range r.Spec {
 		// A secret keeps its reference: AWS's value must not reach the
 		// observed spec, which adoption would copy into the object.
-		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && f.Links == nil && f.Action == nil && f.Toggle == nil && f.KeepsEmpty == nil && f.AddRemoveSet == nil && f.AttachedSet == nil && f.StringMap == nil && f.Versions == nil && !topSecret(f) && !r.Attributes.Holds(f) {
+		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && f.Links == nil && f.Action == nil && f.Toggle == nil && f.KeepsEmpty == nil && f.AddRemoveSet == nil && f.AttachedSet == nil && f.StringMap == nil && f.ParameterMap == nil && f.Versions == nil && !topSecret(f) && !r.Attributes.Holds(f) {
 			body = append(body, m.assignObserved(f, out, jen.Id("desc"), f.ObservedPath))
 			body = append(body, m.keepUnreported(f, out)...)
 			body = append(body, m.zeroIsUnset(f)...)
@@ -736,6 +744,7 @@ func (m *managerWriter) observedSpec() jen.Code {
 	}
 	body = append(body, m.observeActions()...)
 	body = append(body, m.observeAttributes()...)
+	body = append(body, m.observePendingValues()...)
 	body = append(body, jen.Return(jen.Id("observed")))
 	_, typ := m.outputType(r.Read)
 	return jen.Func().Id("observedSpec").Params(

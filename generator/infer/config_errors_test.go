@@ -70,6 +70,16 @@ func TestConfigErrors(t *testing.T) {
 			want:   `generator.yaml:4: pending field "TableStatu" is not a status field of Table (did you mean "TableStatus"?)`,
 		},
 		{
+			reason: "a pendingValues member the read output does not have",
+			yaml:   "resources:\n  Table:\n    pendingValues: {member: TableStatu}\n",
+			want:   `generator.yaml:3: pendingValues: DescribeTable's output has no member TableStatu (did you mean TableStatus?)`,
+		},
+		{
+			reason: "a pendingValues member that is no structure",
+			yaml:   "resources:\n  Table:\n    pendingValues: {member: TableStatus}\n",
+			want:   `generator.yaml:3: pendingValues: DescribeTable.TableStatus is no structure`,
+		},
+		{
 			reason: "a pending value the enum does not have",
 			yaml:   "resources:\n  Table:\n    pending:\n      field: TableStatus\n      values: [CREATNG]\n",
 			want:   `generator.yaml:5: TableStatus has no value "CREATNG" (did you mean "CREATING"?)`,

@@ -108,6 +108,12 @@ type Resource struct {
 	Skipped []Skipped
 	// DeleteFlags are boolean delete input members set from annotations.
 	DeleteFlags []DeleteFlag
+	// PendingValues are the values the read reports AWS will apply
+	// later; nil when the kind has none.
+	PendingValues *PendingValues
+	// CreateVariants are operations used instead of Create while the
+	// spec sets a field of theirs, in generator.yaml's order by name.
+	CreateVariants []*CreateVariant
 }
 
 // RegionFill is a create input member, at any depth, that takes the
@@ -368,6 +374,9 @@ type Field struct {
 	// StringMap is set for a map of strings put and deleted one key per
 	// call, and listed and read by key.
 	StringMap *StringMap
+	// ParameterMap is set for a map of strings set in batches of
+	// name-value structures, reset by name, and listed.
+	ParameterMap *ParameterMap
 	// Versions is set for a document AWS keeps in versions, a change
 	// making a new default version.
 	Versions *Versions

@@ -1,0 +1,22 @@
+package model
+
+// ParameterMap sets a map spec field of strings whose entries Modify sets
+// in batches of name-value structures, Reset returns to their defaults by
+// name, and List reads: an RDS parameter group's parameterOverrides
+// (ModifyDBParameterGroup, ResetDBParameterGroup, DescribeDBParameters).
+type ParameterMap struct {
+	Modify, Reset, List *Operation
+	// IDMember is the resource's identifier all three take; ListMember
+	// the member, in Modify's and Reset's input and List's output,
+	// listing the structures (Parameters) of shape Elem.
+	IDMember, ListMember, Elem string
+	// NameMember and ValueMember are the element's name and value
+	// (ParameterName, ParameterValue).
+	NameMember, ValueMember string
+	// ElementInputs are element members sent with a constant.
+	ElementInputs []ConstArg
+	// Batch is the most elements one Modify or Reset call takes.
+	Batch int
+	// Paged is set when List takes and returns Marker.
+	Paged bool
+}

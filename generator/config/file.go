@@ -165,6 +165,11 @@ type Resource struct {
 	// DeleteRepository force, sent true while the object carries
 	// ecr.services.k8s.aws/force-delete: "true", as the incumbent's is.
 	DeleteFlags map[string]*DeleteFlag `yaml:"deleteFlags,omitempty"`
+	// OneUpdatePerPass sends at most one of the sub-resources' puts per
+	// pass and leaves the rest to later passes, which wait while the
+	// resource's pending check holds: EKS runs one update of a cluster or
+	// node group at a time and refuses another while one is in progress.
+	OneUpdatePerPass bool `yaml:"oneUpdatePerPass,omitempty"`
 	// BatchRead reads the resyncs of unchanged resources of one region and
 	// account together, in calls of the read operation that take a list of
 	// identifiers (EC2's DescribeSecurityGroups with GroupIds), instead of

@@ -44,6 +44,7 @@ var Stages = []Stage{
 	{"infer_absent_codes", "find the error codes of sub-resources' gets and deletes that mean the sub-resource is unset", inferAbsentCodes},
 	{"infer_pending", "find the status values that mean AWS is still working", inferPending},
 	{"infer_gone", "find the status values that mean a resource the read still returns is deleted", inferGone},
+	{"add_one_update_per_pass", "send one sub-resource put per pass where generator.yaml's oneUpdatePerPass asks, waiting while AWS is pending", addOneUpdatePerPass},
 	{"infer_gone_when_set", "take the status fields generator.yaml's goneWhenSet names as saying the resource is gone", inferGoneWhenSet},
 	{"infer_tags", "find where the tags are", inferTags},
 	{"infer_tag_specifications", "take tags given at create in tag specifications and changed by resource identifier (EC2)", inferTagSpecifications},

@@ -108,6 +108,9 @@ type Resource struct {
 	Skipped []Skipped
 	// DeleteFlags are boolean delete input members set from annotations.
 	DeleteFlags []DeleteFlag
+	// OneUpdatePerPass ends the update after the first sub-resource put it
+	// sends; the next pass sends the next once Pending no longer holds.
+	OneUpdatePerPass bool
 }
 
 // RegionFill is a create input member, at any depth, that takes the

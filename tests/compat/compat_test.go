@@ -16,6 +16,10 @@ import (
 // by "<service> <Kind>"; other kinds are measured and printed only.
 var minShare = map[string]float64{
 	"s3 Bucket": 0.98,
+	// The incumbent's Cluster has controlPlaneScalingConfig, deletionProtection
+	// and the kube*Config structures (19 paths), which the EKS model at hand
+	// (Smithy and botocore alike) does not have yet.
+	"eks Cluster": 0.80,
 }
 
 // serviceFloor is the share every kind of a service must match, so that a
@@ -25,6 +29,7 @@ var serviceFloor = map[string]float64{
 	"dynamodb":       0.95,
 	"ec2":            0.95,
 	"ecr":            0.95,
+	"eks":            0.95,
 	"iam":            0.95,
 	"kms":            0.95,
 	"s3":             0.95,

@@ -8,25 +8,45 @@ import (
 )
 
 // FargateProfileSpec is the desired state of the FargateProfile.
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterName) || has(self.clusterName)",message="clusterName cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.podExecutionRoleARN) || has(self.podExecutionRoleARN)",message="podExecutionRoleARN cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.subnets) || has(self.subnets)",message="subnets cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.selectors) || has(self.selectors)",message="selectors cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="has(self.clusterName) != has(self.clusterRef)",message="set exactly one of clusterName and clusterRef"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterRef) || has(self.clusterRef)",message="clusterRef cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="has(self.podExecutionRoleARN) != has(self.podExecutionRoleRef)",message="set exactly one of podExecutionRoleARN and podExecutionRoleRef"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.podExecutionRoleRef) || has(self.podExecutionRoleRef)",message="podExecutionRoleRef cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!(has(self.subnets) && has(self.subnetRefs))",message="set at most one of subnets and subnetRefs"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.subnetRefs) || has(self.subnetRefs)",message="subnetRefs cannot be removed once set"
 type FargateProfileSpec struct {
 	// The name of the Fargate profile.
 	// +kubebuilder:validation:Required
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="fargateProfileName cannot change once set"
-	FargateProfileName *string `json:"fargateProfileName"`
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="name cannot change once set"
+	Name *string `json:"name"`
 	// The name of your cluster.
-	// +kubebuilder:validation:Required
+	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="clusterName cannot change once set"
-	ClusterName *string `json:"clusterName"`
+	ClusterName *string `json:"clusterName,omitempty"`
+	// ClusterRef names the Cluster whose .spec.name fills clusterName.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="clusterRef cannot change once set"
+	ClusterRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"clusterRef,omitempty"`
 	// The Amazon Resource Name (ARN) of the `Pod` execution role to use for a `Pod` that matches the selectors in the Fargate profile. The `Pod` execution role allows Fargate infrastructure to register with your cluster as a node, and it provides read access to Amazon ECR image repositories. For more information, see `Pod` execution role in the Amazon EKS User Guide.
-	// +kubebuilder:validation:Required
+	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="podExecutionRoleARN cannot change once set"
-	PodExecutionRoleARN *string `json:"podExecutionRoleARN"`
+	PodExecutionRoleARN *string `json:"podExecutionRoleARN,omitempty"`
+	// PodExecutionRoleRef names the Role whose .status.ackResourceMetadata.arn fills podExecutionRoleARN.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="podExecutionRoleRef cannot change once set"
+	PodExecutionRoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"podExecutionRoleRef,omitempty"`
 	// The IDs of subnets to launch a `Pod` into. A `Pod` running on Fargate isn't assigned a public IP address, so only private subnets (with no direct route to an Internet Gateway) are accepted for this parameter.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="subnets cannot change once set"
 	Subnets []string `json:"subnets,omitempty"`
+	// SubnetRefs names the Subnet whose .status.subnetID fills subnets.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="subnetRefs cannot change once set"
+	SubnetRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"subnetRefs,omitempty"`
 	// The selectors to match for a `Pod` to use this Fargate profile. Each selector must have an associated Kubernetes `namespace`. Optionally, you can also specify `labels` for a `namespace`. You may specify up to five selectors in a Fargate profile.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="selectors cannot change once set"
@@ -48,6 +68,9 @@ type FargateProfileStatus struct {
 	// The health status of the Fargate profile. If there are issues with your Fargate profile's health, they are listed here.
 	// +optional
 	Health *FargateProfileHealth `json:"health,omitempty"`
+	// The name of your cluster.
+	// +optional
+	ClusterName *string `json:"clusterName,omitempty"`
 }
 
 // FargateProfile is an AWS eks resource managed from Kubernetes.
@@ -58,6 +81,8 @@ type FargateProfileStatus struct {
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.clusterName)) || !has(self.spec) || !has(self.spec.clusterName)",message="spec.clusterName cannot be added once the FargateProfile exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.podExecutionRoleARN)) || !has(self.spec) || !has(self.spec.podExecutionRoleARN)",message="spec.podExecutionRoleARN cannot be added once the FargateProfile exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.subnets)) || !has(self.spec) || !has(self.spec.subnets)",message="spec.subnets cannot be added once the FargateProfile exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.selectors)) || !has(self.spec) || !has(self.spec.selectors)",message="spec.selectors cannot be added once the FargateProfile exists in AWS: AWS takes it only at create"
 type FargateProfile struct {

@@ -20,8 +20,8 @@ func diffSpec(desired, observed *v1alpha1.FargateProfileSpec) []string {
 // where no update can change them; the runtime refuses such a spec.
 func diffCreateOnly(desired, observed *v1alpha1.FargateProfileSpec) []string {
 	var diff []string
-	if desired.FargateProfileName != nil && (observed.FargateProfileName == nil || *desired.FargateProfileName != *observed.FargateProfileName) {
-		diff = append(diff, "fargateProfileName")
+	if desired.Name != nil && (observed.Name == nil || *desired.Name != *observed.Name) {
+		diff = append(diff, "name")
 	}
 	if desired.ClusterName != nil && (observed.ClusterName == nil || *desired.ClusterName != *observed.ClusterName) {
 		diff = append(diff, "clusterName")

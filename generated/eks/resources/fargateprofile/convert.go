@@ -10,7 +10,7 @@ import (
 
 func observedSpec(cr *v1alpha1.FargateProfile, desc *types.FargateProfile) v1alpha1.FargateProfileSpec {
 	observed := *cr.Spec.DeepCopy()
-	observed.FargateProfileName = desc.FargateProfileName
+	observed.Name = desc.FargateProfileName
 	observed.ClusterName = desc.ClusterName
 	observed.PodExecutionRoleARN = desc.PodExecutionRoleArn
 	observed.Subnets = desc.Subnets
@@ -28,6 +28,7 @@ func fillStatusFromFargateProfile(status *v1alpha1.FargateProfileStatus, in *typ
 	status.CreatedAt = conv.FromTime(in.CreatedAt)
 	status.Status = conv.FromEnum(in.Status)
 	status.Health = conv.Ptr(in.Health, apiFargateProfileHealth)
+	status.ClusterName = in.ClusterName
 }
 
 func sdkFargateProfileSelector(in v1alpha1.FargateProfileSelector) types.FargateProfileSelector {

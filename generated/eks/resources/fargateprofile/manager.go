@@ -9,6 +9,7 @@ import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/eks/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	"maps"
 	"slices"
 )
@@ -25,7 +26,35 @@ func Kind() managed.Kind[*v1alpha1.FargateProfile] {
 			return &v1alpha1.FargateProfile{}
 		},
 		RecoverableCodes: []string{"ResourceLimitExceededException", "ServerException"},
-		TerminalCodes:    []string{"BadRequestException", "ClientException", "InvalidParameterException", "InvalidRequestException", "UnsupportedAvailabilityZoneException"},
+		References: []managed.Reference{{
+			Field:    "clusterName",
+			Path:     "spec.name",
+			RefField: "clusterRef",
+			Target: schema.GroupVersionKind{
+				Group:   "eks.services.k8s.aws",
+				Kind:    "Cluster",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "podExecutionRoleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "podExecutionRoleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "subnets",
+			Path:     "status.subnetID",
+			RefField: "subnetRefs",
+			Target: schema.GroupVersionKind{
+				Group:   "ec2.services.k8s.aws",
+				Kind:    "Subnet",
+				Version: "v1alpha1",
+			},
+		}},
+		TerminalCodes: []string{"BadRequestException", "ClientException", "InvalidParameterException", "InvalidRequestException", "UnsupportedAvailabilityZoneException"},
 	}
 }
 
@@ -35,8 +64,8 @@ type manager struct {
 
 func (m *manager) Observe(ctx context.Context, cr *v1alpha1.FargateProfile) (managed.Observation, error) {
 	out, err := m.client.DescribeFargateProfile(ctx, &eks.DescribeFargateProfileInput{
-		ClusterName:        cr.Spec.ClusterName,
-		FargateProfileName: cr.Spec.FargateProfileName,
+		ClusterName:        conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+		FargateProfileName: cr.Spec.Name,
 	})
 	if managed.HasErrorCode(err, "ResourceNotFoundException") {
 		return managed.Observation{}, nil
@@ -78,7 +107,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.FargateProfile) error
 	out, err := m.client.CreateFargateProfile(ctx, &eks.CreateFargateProfileInput{
 		ClientRequestToken:  managed.ClientToken(ctx),
 		ClusterName:         cr.Spec.ClusterName,
-		FargateProfileName:  cr.Spec.FargateProfileName,
+		FargateProfileName:  cr.Spec.Name,
 		PodExecutionRoleArn: cr.Spec.PodExecutionRoleARN,
 		Selectors:           conv.Slice(cr.Spec.Selectors, sdkFargateProfileSelector),
 		Subnets:             cr.Spec.Subnets,
@@ -125,8 +154,8 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.FargateProfile, obs m
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.FargateProfile) error {
 	_, err := m.client.DeleteFargateProfile(ctx, &eks.DeleteFargateProfileInput{
-		ClusterName:        cr.Spec.ClusterName,
-		FargateProfileName: cr.Spec.FargateProfileName,
+		ClusterName:        conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+		FargateProfileName: cr.Spec.Name,
 	})
 	if managed.HasErrorCode(err, "ResourceNotFoundException") {
 		// Already gone is what we wanted.

@@ -13,6 +13,21 @@ import (
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.NodegroupSpec) []string {
 	var diff []string
+	if desired.NodeRepairConfig != nil {
+		diff = append(diff, diffNodeRepairConfig("nodeRepairConfig", desired.NodeRepairConfig, observed.NodeRepairConfig)...)
+	}
+	if desired.ReleaseVersion != nil && (observed.ReleaseVersion == nil || *desired.ReleaseVersion != *observed.ReleaseVersion) {
+		diff = append(diff, "releaseVersion")
+	}
+	if desired.ScalingConfig != nil {
+		diff = append(diff, diffNodegroupScalingConfig("scalingConfig", desired.ScalingConfig, observed.ScalingConfig)...)
+	}
+	if desired.UpdateConfig != nil {
+		diff = append(diff, diffNodegroupUpdateConfig("updateConfig", desired.UpdateConfig, observed.UpdateConfig)...)
+	}
+	if desired.Version != nil && (observed.Version == nil || *desired.Version != *observed.Version) {
+		diff = append(diff, "version")
+	}
 	return diff
 }
 
@@ -23,11 +38,8 @@ func diffCreateOnly(desired, observed *v1alpha1.NodegroupSpec) []string {
 	if desired.ClusterName != nil && (observed.ClusterName == nil || *desired.ClusterName != *observed.ClusterName) {
 		diff = append(diff, "clusterName")
 	}
-	if desired.NodegroupName != nil && (observed.NodegroupName == nil || *desired.NodegroupName != *observed.NodegroupName) {
-		diff = append(diff, "nodegroupName")
-	}
-	if desired.ScalingConfig != nil {
-		diff = append(diff, diffNodegroupScalingConfig("scalingConfig", desired.ScalingConfig, observed.ScalingConfig)...)
+	if desired.Name != nil && (observed.Name == nil || *desired.Name != *observed.Name) {
+		diff = append(diff, "name")
 	}
 	if desired.DiskSize != nil && (observed.DiskSize == nil || *desired.DiskSize != *observed.DiskSize) {
 		diff = append(diff, "diskSize")
@@ -56,38 +68,8 @@ func diffCreateOnly(desired, observed *v1alpha1.NodegroupSpec) []string {
 	if desired.LaunchTemplate != nil {
 		diff = append(diff, diffLaunchTemplateSpecification("launchTemplate", desired.LaunchTemplate, observed.LaunchTemplate)...)
 	}
-	if desired.UpdateConfig != nil {
-		diff = append(diff, diffNodegroupUpdateConfig("updateConfig", desired.UpdateConfig, observed.UpdateConfig)...)
-	}
-	if desired.NodeRepairConfig != nil {
-		diff = append(diff, diffNodeRepairConfig("nodeRepairConfig", desired.NodeRepairConfig, observed.NodeRepairConfig)...)
-	}
 	if desired.CapacityType != nil && (observed.CapacityType == nil || *desired.CapacityType != *observed.CapacityType) {
 		diff = append(diff, "capacityType")
-	}
-	if desired.Version != nil && (observed.Version == nil || *desired.Version != *observed.Version) {
-		diff = append(diff, "version")
-	}
-	if desired.ReleaseVersion != nil && (observed.ReleaseVersion == nil || *desired.ReleaseVersion != *observed.ReleaseVersion) {
-		diff = append(diff, "releaseVersion")
-	}
-	return diff
-}
-
-func diffNodegroupScalingConfig(path string, desired, observed *v1alpha1.NodegroupScalingConfig) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.NodegroupScalingConfig{}
-	}
-	var diff []string
-	if desired.MinSize != nil && (observed.MinSize == nil || *desired.MinSize != *observed.MinSize) {
-		diff = append(diff, path+".minSize")
-	}
-	if desired.MaxSize != nil && (observed.MaxSize == nil || *desired.MaxSize != *observed.MaxSize) {
-		diff = append(diff, path+".maxSize")
-	}
-	if desired.DesiredSize != nil && (observed.DesiredSize == nil || *desired.DesiredSize != *observed.DesiredSize) {
-		diff = append(diff, path+".desiredSize")
 	}
 	return diff
 }
@@ -155,6 +137,36 @@ func diffLaunchTemplateSpecification(path string, desired, observed *v1alpha1.La
 	return diff
 }
 
+func diffNodeRepairConfig(path string, desired, observed *v1alpha1.NodeRepairConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.NodeRepairConfig{}
+	}
+	var diff []string
+	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
+		diff = append(diff, path+".enabled")
+	}
+	return diff
+}
+
+func diffNodegroupScalingConfig(path string, desired, observed *v1alpha1.NodegroupScalingConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.NodegroupScalingConfig{}
+	}
+	var diff []string
+	if desired.MinSize != nil && (observed.MinSize == nil || *desired.MinSize != *observed.MinSize) {
+		diff = append(diff, path+".minSize")
+	}
+	if desired.MaxSize != nil && (observed.MaxSize == nil || *desired.MaxSize != *observed.MaxSize) {
+		diff = append(diff, path+".maxSize")
+	}
+	if desired.DesiredSize != nil && (observed.DesiredSize == nil || *desired.DesiredSize != *observed.DesiredSize) {
+		diff = append(diff, path+".desiredSize")
+	}
+	return diff
+}
+
 func diffNodegroupUpdateConfig(path string, desired, observed *v1alpha1.NodegroupUpdateConfig) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
@@ -169,18 +181,6 @@ func diffNodegroupUpdateConfig(path string, desired, observed *v1alpha1.Nodegrou
 	}
 	if desired.UpdateStrategy != nil && (observed.UpdateStrategy == nil || *desired.UpdateStrategy != *observed.UpdateStrategy) {
 		diff = append(diff, path+".updateStrategy")
-	}
-	return diff
-}
-
-func diffNodeRepairConfig(path string, desired, observed *v1alpha1.NodeRepairConfig) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.NodeRepairConfig{}
-	}
-	var diff []string
-	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
-		diff = append(diff, path+".enabled")
 	}
 	return diff
 }

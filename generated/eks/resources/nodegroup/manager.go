@@ -10,6 +10,7 @@ import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/eks/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	"maps"
 	"slices"
 )
@@ -26,7 +27,44 @@ func Kind() managed.Kind[*v1alpha1.Nodegroup] {
 			return &v1alpha1.Nodegroup{}
 		},
 		RecoverableCodes: []string{"ResourceInUseException", "ResourceLimitExceededException", "ServerException", "ServiceUnavailableException"},
-		TerminalCodes:    []string{"BadRequestException", "ClientException", "InvalidParameterException", "InvalidRequestException"},
+		References: []managed.Reference{{
+			Field:    "clusterName",
+			Path:     "spec.name",
+			RefField: "clusterRef",
+			Target: schema.GroupVersionKind{
+				Group:   "eks.services.k8s.aws",
+				Kind:    "Cluster",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "subnets",
+			Path:     "status.subnetID",
+			RefField: "subnetRefs",
+			Target: schema.GroupVersionKind{
+				Group:   "ec2.services.k8s.aws",
+				Kind:    "Subnet",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "remoteAccess.sourceSecurityGroups",
+			Path:     "status.id",
+			RefField: "remoteAccess.sourceSecurityGroupRefs",
+			Target: schema.GroupVersionKind{
+				Group:   "ec2.services.k8s.aws",
+				Kind:    "SecurityGroup",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "nodeRole",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "nodeRoleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}},
+		TerminalCodes: []string{"BadRequestException", "ClientException", "InvalidParameterException", "InvalidRequestException"},
 	}
 }
 
@@ -36,8 +74,8 @@ type manager struct {
 
 func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Nodegroup) (managed.Observation, error) {
 	out, err := m.client.DescribeNodegroup(ctx, &eks.DescribeNodegroupInput{
-		ClusterName:   cr.Spec.ClusterName,
-		NodegroupName: cr.Spec.NodegroupName,
+		ClusterName:   conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+		NodegroupName: cr.Spec.Name,
 	})
 	if managed.HasErrorCode(err, "ResourceNotFoundException") {
 		return managed.Observation{}, nil
@@ -87,7 +125,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Nodegroup) error {
 		LaunchTemplate:     conv.Ptr(cr.Spec.LaunchTemplate, sdkLaunchTemplateSpecification),
 		NodeRepairConfig:   conv.Ptr(cr.Spec.NodeRepairConfig, sdkNodeRepairConfig),
 		NodeRole:           cr.Spec.NodeRole,
-		NodegroupName:      cr.Spec.NodegroupName,
+		NodegroupName:      cr.Spec.Name,
 		ReleaseVersion:     cr.Spec.ReleaseVersion,
 		RemoteAccess:       conv.Ptr(cr.Spec.RemoteAccess, sdkRemoteAccessConfig),
 		ScalingConfig:      conv.Ptr(cr.Spec.ScalingConfig, sdkNodegroupScalingConfig),
@@ -133,13 +171,68 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Nodegroup, obs manage
 			}
 		}
 	}
+	if obs.Changed("nodeRepairConfig") && cr.Spec.NodeRepairConfig != nil {
+		if _, err := m.client.UpdateNodegroupConfig(ctx, &eks.UpdateNodegroupConfigInput{
+			ClusterName:      conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+			NodeRepairConfig: conv.Ptr(cr.Spec.NodeRepairConfig, sdkNodeRepairConfig),
+			NodegroupName:    cr.Spec.Name,
+		}); err != nil {
+			return err
+		}
+		// One update at a time: the next pass sends the next, once AWS is done with this one.
+		return nil
+	}
+	if obs.Changed("releaseVersion") && cr.Spec.ReleaseVersion != nil {
+		if _, err := m.client.UpdateNodegroupVersion(ctx, &eks.UpdateNodegroupVersionInput{
+			ClusterName:    conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+			NodegroupName:  cr.Spec.Name,
+			ReleaseVersion: cr.Spec.ReleaseVersion,
+		}); err != nil {
+			return err
+		}
+		// One update at a time: the next pass sends the next, once AWS is done with this one.
+		return nil
+	}
+	if obs.Changed("scalingConfig") && cr.Spec.ScalingConfig != nil {
+		if _, err := m.client.UpdateNodegroupConfig(ctx, &eks.UpdateNodegroupConfigInput{
+			ClusterName:   conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+			NodegroupName: cr.Spec.Name,
+			ScalingConfig: conv.Ptr(cr.Spec.ScalingConfig, sdkNodegroupScalingConfig),
+		}); err != nil {
+			return err
+		}
+		// One update at a time: the next pass sends the next, once AWS is done with this one.
+		return nil
+	}
+	if obs.Changed("updateConfig") && cr.Spec.UpdateConfig != nil {
+		if _, err := m.client.UpdateNodegroupConfig(ctx, &eks.UpdateNodegroupConfigInput{
+			ClusterName:   conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+			NodegroupName: cr.Spec.Name,
+			UpdateConfig:  conv.Ptr(cr.Spec.UpdateConfig, sdkNodegroupUpdateConfig),
+		}); err != nil {
+			return err
+		}
+		// One update at a time: the next pass sends the next, once AWS is done with this one.
+		return nil
+	}
+	if obs.Changed("version") && cr.Spec.Version != nil {
+		if _, err := m.client.UpdateNodegroupVersion(ctx, &eks.UpdateNodegroupVersionInput{
+			ClusterName:   conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+			NodegroupName: cr.Spec.Name,
+			Version:       cr.Spec.Version,
+		}); err != nil {
+			return err
+		}
+		// One update at a time: the next pass sends the next, once AWS is done with this one.
+		return nil
+	}
 	return nil
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Nodegroup) error {
 	_, err := m.client.DeleteNodegroup(ctx, &eks.DeleteNodegroupInput{
-		ClusterName:   cr.Spec.ClusterName,
-		NodegroupName: cr.Spec.NodegroupName,
+		ClusterName:   conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+		NodegroupName: cr.Spec.Name,
 	})
 	if managed.HasErrorCode(err, "ResourceNotFoundException") {
 		// Already gone is what we wanted.

@@ -295,6 +295,10 @@ type Tags struct {
 	// not the resource's name in lower case, with or without hyphens:
 	// elastic-ip for Address.
 	ResourceType string `yaml:"resourceType,omitempty"`
+	// FromRead compares the tags the resource's read returns (EKS's
+	// DescribeCluster) instead of listing them with the tag API's list
+	// operation, which then serves updates only: one call less per resync.
+	FromRead bool `yaml:"fromRead,omitempty"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }

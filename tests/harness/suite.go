@@ -38,7 +38,9 @@ func RecordAllCalls() SuiteOption { return func(s *Suite) { s.recordAll = true }
 // MotoEnv adds variables to moto's environment:
 // "MOTO_IAM_LOAD_MANAGED_POLICIES=true" lets roles attach AWS managed
 // policies by ARN.
-func MotoEnv(env ...string) SuiteOption { return func(s *Suite) { s.motoEnv = append(s.motoEnv, env...) } }
+func MotoEnv(env ...string) SuiteOption {
+	return func(s *Suite) { s.motoEnv = append(s.motoEnv, env...) }
+}
 
 // RunSuite starts the suite of the generated service (its CRDs, its
 // controller, its API types in addToScheme), hands it to set, runs the

@@ -41,7 +41,8 @@ func logging(types ...string) *v1alpha1.Logging {
 // TestCluster: a Cluster is created with its role and subnets, becomes
 // Ready, takes a logging change through UpdateClusterConfig, has logging
 // changed outside Kubernetes put back at the next resync, costs one
-// DescribeCluster and no write per resync while unchanged, and is deleted
+// DescribeCluster (which returns the tags) and no write per resync while
+// unchanged, and is deleted
 // from EKS with the object.
 func TestCluster(t *testing.T) {
 	t.Parallel()

@@ -85,13 +85,17 @@ func describeNodegroup(t *testing.T, cluster, name string) *types.Nodegroup {
 
 // calls counts the recorded EKS calls naming the cluster, by method and
 // path with the names in it replaced: "GET /clusters/{cluster}" is
-// DescribeCluster.
+// DescribeCluster, "GET /tags/{arn}" ListTagsForResource.
 func calls(t *testing.T, cluster string, names ...string) func() map[string]int {
 	return func() map[string]int {
 		out := map[string]int{}
 		for _, c := range suite.Moto.Recording(t) {
 			path := c.URL.EscapedPath()
 			if !strings.Contains(path, cluster) {
+				continue
+			}
+			if strings.HasPrefix(path, "/tags/") {
+				out[c.Method+" /tags/{arn}"]++
 				continue
 			}
 			path = strings.ReplaceAll(path, cluster, "{cluster}")

@@ -20,7 +20,7 @@ import (
 // once the cluster is Ready, with its role, subnets and scaling; a scaling
 // change goes through UpdateNodegroupConfig; a size changed outside
 // Kubernetes is put back at the next resync; an unchanged node group costs
-// one DescribeNodegroup and no write per resync; deleting the object
+// one DescribeNodegroup (which returns the tags) and no write per resync; deleting the object
 // deletes the node group in EKS.
 func TestNodegroup(t *testing.T) {
 	t.Parallel()

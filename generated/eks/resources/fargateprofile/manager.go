@@ -86,15 +86,9 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.FargateProfile) (man
 		Immutable: diffCreateOnly(&cr.Spec, &observed),
 		Observed:  observed,
 	}
-	// The tags are read apart from the resource; aws: tags never count.
-	if arn := desc.FargateProfileArn; arn != nil {
-		tags, err := m.listTags(ctx, arn)
-		if err != nil {
-			return managed.Observation{}, err
-		}
-		if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), tags) {
-			obs.Diff = append(obs.Diff, "tags")
-		}
+	// The read returns the tags; aws: tags never count.
+	if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), desc.Tags) {
+		obs.Diff = append(obs.Diff, "tags")
 	}
 	// AWS is still working on the resource while it reports one of these.
 	if v := conv.Value(cr.Status.Status); slices.Contains([]string{"CREATING", "DELETING"}, v) {

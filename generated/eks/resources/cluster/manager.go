@@ -104,6 +104,10 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Cluster) (managed.Ob
 	if v := conv.Value(cr.Status.Status); slices.Contains([]string{"CREATING", "DELETING", "UPDATING", "PENDING"}, v) {
 		obs.Pending = v
 	}
+	// AWS does not leave these states by itself.
+	if v := conv.Value(cr.Status.Status); slices.Contains([]string{"FAILED"}, v) {
+		obs.Failed = v
+	}
 	return obs, nil
 }
 

@@ -104,6 +104,10 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Nodegroup) (managed.
 	if v := conv.Value(cr.Status.Status); slices.Contains([]string{"CREATING", "UPDATING", "DELETING"}, v) {
 		obs.Pending = v
 	}
+	// AWS does not leave these states by itself.
+	if v := conv.Value(cr.Status.Status); slices.Contains([]string{"CREATE_FAILED", "DELETE_FAILED", "DEGRADED"}, v) {
+		obs.Failed = v
+	}
 	return obs, nil
 }
 

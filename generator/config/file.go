@@ -165,6 +165,11 @@ type Resource struct {
 	// DeleteRepository force, sent true while the object carries
 	// ecr.services.k8s.aws/force-delete: "true", as the incumbent's is.
 	DeleteFlags map[string]*DeleteFlag `yaml:"deleteFlags,omitempty"`
+	// OneUpdatePerPass sends at most one of the sub-resources' puts per
+	// pass and leaves the rest to later passes, which wait while the
+	// resource's pending check holds: EKS runs one update of a cluster or
+	// node group at a time and refuses another while one is in progress.
+	OneUpdatePerPass bool `yaml:"oneUpdatePerPass,omitempty"`
 	// BatchRead reads the resyncs of unchanged resources of one region and
 	// account together, in calls of the read operation that take a list of
 	// identifiers (EC2's DescribeSecurityGroups with GroupIds), instead of
@@ -325,6 +330,10 @@ type Pending struct {
 	// the read still returns it (EC2 lists a deleted VPC endpoint for a
 	// while): the controller sees no resource.
 	Gone []string `yaml:"gone,omitempty"`
+	// Failed are the field's values from which AWS does not recover by
+	// itself (an EKS cluster FAILED): the object is Terminal, and a delete
+	// still deletes.
+	Failed []string `yaml:"failed,omitempty"`
 	// Because says why the check is needed.
 	Because string `yaml:"because,omitempty"`
 }
@@ -348,6 +357,10 @@ type Tags struct {
 	// not the resource's name in lower case, with or without hyphens:
 	// elastic-ip for Address.
 	ResourceType string `yaml:"resourceType,omitempty"`
+	// FromRead compares the tags the resource's read returns (EKS's
+	// DescribeCluster) instead of listing them with the tag API's list
+	// operation, which then serves updates only: one call less per resync.
+	FromRead bool `yaml:"fromRead,omitempty"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }

@@ -230,14 +230,14 @@ func (m *managerWriter) updateSubResources() []jen.Code {
 		}
 		if s.removable() {
 			body = append(body, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(s.f.JSONName))).Block(
-				jen.If(jen.Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil()).Block(m.putSubResource(s)...).
+				jen.If(jen.Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil()).Block(append(m.putSubResource(s), m.endPass()...)...).
 					Else().Block(append([]jen.Code{jen.Comment("Removed from the spec, and AWS still has it.")}, m.deleteSubResource(s)...)...),
 			))
 			continue
 		}
 		body = append(body, jen.If(
 			jen.Id("obs").Dot("Changed").Call(jen.Lit(s.f.JSONName)).Op("&&").Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil(),
-		).Block(m.putSubResource(s)...))
+		).Block(append(m.putSubResource(s), m.endPass()...)...))
 	}
 	return body
 }

@@ -151,6 +151,9 @@ func (m *managerWriter) observeTags(obsZero jen.Code, arn jen.Code) []jen.Code {
 	if api := m.tagAPI(); api != nil && api.FromRead {
 		return m.observeTagsRead()
 	}
+	if api := m.tagAPI(); api != nil && api.ReadMember != "" {
+		return m.observeTagsWithRead(api.ReadMember)
+	}
 	if api := m.tagAPI(); api != nil && api.Identifier != "" {
 		_, arn = m.source(&model.Member{Name: api.Identifier})
 	}

@@ -197,6 +197,7 @@ func (st *state) tagAPI(w *work) {
 		return
 	}
 	r.Tags.API = api
+	st.tagsFromRead(w, api)
 	for _, f := range r.Spec {
 		if f.Member == r.Tags.Path[0] {
 			f.CreateOnly, f.Updatable, f.Class = false, true, model.ClassSpec

@@ -46,6 +46,7 @@ var Stages = []Stage{
 	{"infer_absent_codes", "find the error codes of sub-resources' gets and deletes that mean the sub-resource is unset", inferAbsentCodes},
 	{"infer_pending", "find the status values that mean AWS is still working", inferPending},
 	{"infer_gone", "find the status values that mean a resource the read still returns is deleted", inferGone},
+	{"add_one_update_per_pass", "send one sub-resource put per pass where generator.yaml's oneUpdatePerPass asks, waiting while AWS is pending", addOneUpdatePerPass},
 	{"infer_gone_when_set", "take the status fields generator.yaml's goneWhenSet names as saying the resource is gone", inferGoneWhenSet},
 	{"add_pending_values", "let spec fields compare with the values AWS has yet to apply where generator.yaml's pendingValues names them", addPendingValues},
 	{"infer_tags", "find where the tags are", inferTags},

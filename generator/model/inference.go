@@ -207,6 +207,10 @@ type TagAPI struct {
 	// read returns the tags: List is nil and ListMember is the read
 	// output's member.
 	FromRead bool
+	// ReadMember is the read output's member holding the tags, where
+	// generator.yaml's tags.fromRead compares those (EKS's DescribeCluster)
+	// beside operations taking the ARN: List then serves updates only.
+	ReadMember string
 }
 
 // Reference says a field can name another resource, whose status holds

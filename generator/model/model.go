@@ -114,6 +114,9 @@ type Resource struct {
 	// CreateVariants are operations used instead of Create while the
 	// spec sets a field of theirs, in generator.yaml's order by name.
 	CreateVariants []*CreateVariant
+	// OneUpdatePerPass ends the update after the first sub-resource put it
+	// sends; the next pass sends the next once Pending no longer holds.
+	OneUpdatePerPass bool
 }
 
 // RegionFill is a create input member, at any depth, that takes the
@@ -200,6 +203,8 @@ type Pending struct {
 	// Gone are the values that say the resource is gone although the read
 	// still returns it.
 	Gone []string
+	// Failed are the values that say AWS will not finish: Terminal.
+	Failed []string
 	// Reason says where the check comes from.
 	Reason string
 }

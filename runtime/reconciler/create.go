@@ -149,6 +149,8 @@ func (r *Reconciler[T]) readCreated(ctx context.Context, p *pass[T], ext managed
 	case obs.Pending != "":
 		setProgress(obj, "Pending", "AWS reports the resource as "+obs.Pending)
 		return outcome{result: metrics.ResultChanged, after: r.opts.Pending}
+	case obs.Failed != "":
+		return r.fail(ctx, p, failedState(obs.Failed))
 	case len(obs.Diff) > 0:
 		return r.updateCreated(ctx, p, ext, obs)
 	}

@@ -136,6 +136,8 @@ type fakeAWS struct {
 	mode    string
 	pending string
 	arn     string
+	// failed is a state AWS does not leave by itself (Observation.Failed).
+	failed string
 
 	observeErr, createErr, updateErr, deleteErr error
 	// createTakesEffect makes a failing create still create (a lost answer).
@@ -188,6 +190,7 @@ func (f *fakeAWS) Observe(ctx context.Context, w *Widget) (managed.Observation, 
 		ARN:       &arn,
 		Diff:      diffWidget(w.Spec, observed),
 		Pending:   f.pending,
+		Failed:    f.failed,
 		Observed:  observed,
 		Immutable: f.immutable,
 	}, nil

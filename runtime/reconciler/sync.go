@@ -65,6 +65,9 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 		setProgress(obj, "Pending", "AWS reports the resource as "+obs.Pending)
 		return outcome{result: metrics.ResultPending, after: r.opts.Pending}
 	}
+	if obs.Failed != "" {
+		return r.fail(ctx, p, failedState(obs.Failed))
+	}
 	if out, failed := r.checkApplied(ctx, p, &obs); failed {
 		return out
 	}

@@ -19,6 +19,10 @@ var minShare = map[string]float64{
 	// Below the rds floor: the incumbent's spec.parameters, a list form of
 	// the settings parameterOverrides holds (14 paths), is not generated.
 	"rds DBClusterParameterGroup": 0.39,
+	// The incumbent's Cluster has controlPlaneScalingConfig, deletionProtection
+	// and the kube*Config structures (19 paths), which the EKS model at hand
+	// (Smithy and botocore alike) does not have yet.
+	"eks Cluster": 0.80,
 }
 
 // serviceFloor is the share every kind of a service must match, so that a
@@ -28,6 +32,7 @@ var serviceFloor = map[string]float64{
 	"dynamodb":       0.95,
 	"ec2":            0.95,
 	"ecr":            0.95,
+	"eks":            0.95,
 	"iam":            0.95,
 	"kms":            0.95,
 	"rds":            0.95,

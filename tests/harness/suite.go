@@ -21,6 +21,8 @@ type Suite struct {
 	// recordAll starts moto's recorder with the suite and nobody resets
 	// it: parallel tests then count their own calls by resource name.
 	recordAll bool
+	// motoEnv is added to moto's environment.
+	motoEnv []string
 	// peers are other services' controllers run in the same suite (peers.go).
 	peers []peer
 }
@@ -32,6 +34,13 @@ type SuiteOption func(*Suite)
 // end; tests must not call StartRecording, and read their own calls from
 // Moto.Recording (e.g. by a bucket's path).
 func RecordAllCalls() SuiteOption { return func(s *Suite) { s.recordAll = true } }
+
+// MotoEnv adds variables to moto's environment:
+// "MOTO_IAM_LOAD_MANAGED_POLICIES=true" lets roles attach AWS managed
+// policies by ARN.
+func MotoEnv(env ...string) SuiteOption {
+	return func(s *Suite) { s.motoEnv = append(s.motoEnv, env...) }
+}
 
 // RunSuite starts the suite of the generated service (its CRDs, its
 // controller, its API types in addToScheme), hands it to set, runs the
@@ -93,7 +102,7 @@ func (s *Suite) start(dir string, addToScheme func(*runtime.Scheme) error) (stop
 	var stopKube func() error
 	go func() {
 		var err error
-		s.Moto, err = NewMoto()
+		s.Moto, err = NewMoto(s.motoEnv...)
 		done <- result{"moto", err}
 	}()
 	go func() {

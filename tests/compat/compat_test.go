@@ -27,6 +27,7 @@ var serviceFloor = map[string]float64{
 	"ecr":            0.95,
 	"iam":            0.95,
 	"kms":            0.95,
+	"lambda":         0.95,
 	"s3":             0.95,
 	"secretsmanager": 0.95,
 	"sns":            0.95,

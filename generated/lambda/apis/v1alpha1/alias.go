@@ -17,7 +17,7 @@ type AliasSpec struct {
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="functionName cannot change once set"
 	// +kubebuilder:validation:MinLength=1
 	// +kubebuilder:validation:MaxLength=140
-	// +kubebuilder:validation:Pattern=`^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?$`
+	// +kubebuilder:validation:Pattern=`(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?`
 	FunctionName *string `json:"functionName,omitempty"`
 	// FunctionRef names the Function whose .spec.name fills functionName.
 	// +optional
@@ -33,7 +33,7 @@ type AliasSpec struct {
 	// +kubebuilder:validation:Required
 	// +kubebuilder:validation:MinLength=1
 	// +kubebuilder:validation:MaxLength=1024
-	// +kubebuilder:validation:Pattern=`^(\$LATEST|[0-9]+)$`
+	// +kubebuilder:validation:Pattern=`(\$LATEST(\.PUBLISHED)?|[0-9]+)`
 	FunctionVersion *string `json:"functionVersion"`
 	// A description of the alias.
 	// +optional

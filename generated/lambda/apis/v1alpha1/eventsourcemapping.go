@@ -15,16 +15,16 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.topics) || has(self.topics)",message="topics cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.queues) || has(self.queues)",message="queues cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.selfManagedEventSource) || has(self.selfManagedEventSource)",message="selfManagedEventSource cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.amazonManagedKafkaEventSourceConfig) || has(self.amazonManagedKafkaEventSourceConfig)",message="amazonManagedKafkaEventSourceConfig cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.selfManagedKafkaEventSourceConfig) || has(self.selfManagedKafkaEventSourceConfig)",message="selfManagedKafkaEventSourceConfig cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.eventSourceARN) && has(self.eventSourceRef))",message="set at most one of eventSourceARN and eventSourceRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.eventSourceRef) || has(self.eventSourceRef)",message="eventSourceRef cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="has(self.functionName) != has(self.functionRef)",message="set exactly one of functionName and functionRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.queues) && has(self.queueRefs))",message="set at most one of queues and queueRefs"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.queueRefs) || has(self.queueRefs)",message="queueRefs cannot be removed once set"
 type EventSourceMappingSpec struct {
 	// The Amazon Resource Name (ARN) of the event source.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="eventSourceARN cannot change once set"
-	// +kubebuilder:validation:Pattern=`^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]{2}(-gov)?-[a-z]+-\d{1})?:(\d{12})?:(.*)$`
+	// +kubebuilder:validation:Pattern=`arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]{2}(-gov)?-[a-z]+-\d{1})?:(\d{12})?:(.*)`
 	EventSourceARN *string `json:"eventSourceARN,omitempty"`
 	// EventSourceRef names the Queue whose .status.ackResourceMetadata.arn fills eventSourceARN.
 	// +optional
@@ -33,8 +33,8 @@ type EventSourceMappingSpec struct {
 	// The name or ARN of the Lambda function.
 	// +optional
 	// +kubebuilder:validation:MinLength=1
-	// +kubebuilder:validation:MaxLength=140
-	// +kubebuilder:validation:Pattern=`^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?$`
+	// +kubebuilder:validation:MaxLength=256
+	// +kubebuilder:validation:Pattern=`(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_\.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?`
 	FunctionName *string `json:"functionName,omitempty"`
 	// FunctionRef names the Function whose .spec.name fills functionName.
 	// +optional
@@ -69,18 +69,18 @@ type EventSourceMappingSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="startingPositionTimestamp cannot change once set"
 	StartingPositionTimestamp *metav1.Time `json:"startingPositionTimestamp,omitempty"`
-	// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Kafka only) A configuration object that specifies the destination of an event after Lambda processes it.
+	// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) A configuration object that specifies the destination of an event after Lambda processes it.
 	// +optional
 	DestinationConfig *DestinationConfig `json:"destinationConfig,omitempty"`
-	// (Kinesis and DynamoDB Streams only) Discard records older than the specified age. The default value is infinite (-1).
+	// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. The default value is infinite (-1).
 	// +optional
 	// +kubebuilder:validation:Minimum=-1
 	// +kubebuilder:validation:Maximum=604800
 	MaximumRecordAgeInSeconds *int64 `json:"maximumRecordAgeInSeconds,omitempty"`
-	// (Kinesis and DynamoDB Streams only) If the function returns an error, split the batch in two and retry.
+	// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) If the function returns an error, split the batch in two and retry.
 	// +optional
 	BisectBatchOnFunctionError *bool `json:"bisectBatchOnFunctionError,omitempty"`
-	// (Kinesis and DynamoDB Streams only) Discard records after the specified number of retries. The default value is infinite (-1). When set to infinite (-1), failed records are retried until the record expires.
+	// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. The default value is infinite (-1). When set to infinite (-1), failed records are retried until the record expires.
 	// +optional
 	// +kubebuilder:validation:Minimum=-1
 	// +kubebuilder:validation:Maximum=10000
@@ -106,6 +106,10 @@ type EventSourceMappingSpec struct {
 	// +kubebuilder:validation:MinItems=1
 	// +kubebuilder:validation:MaxItems=1
 	Queues []string `json:"queues,omitempty"`
+	// QueueRefs names the Broker whose .status.brokerID fills queues.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="queueRefs cannot change once set"
+	QueueRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"queueRefs,omitempty"`
 	// An array of authentication protocols or VPC components required to secure your event source.
 	// +optional
 	// +kubebuilder:validation:MinItems=0
@@ -115,18 +119,16 @@ type EventSourceMappingSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="selfManagedEventSource cannot change once set"
 	SelfManagedEventSource *SelfManagedEventSource `json:"selfManagedEventSource,omitempty"`
-	// (Kinesis, DynamoDB Streams, and Amazon SQS) A list of current response type enums applied to the event source mapping.
+	// (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
 	// +optional
 	// +kubebuilder:validation:MinItems=0
 	// +kubebuilder:validation:MaxItems=1
 	FunctionResponseTypes []string `json:"functionResponseTypes,omitempty"`
 	// Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source.
 	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="amazonManagedKafkaEventSourceConfig cannot change once set"
 	AmazonManagedKafkaEventSourceConfig *AmazonManagedKafkaEventSourceConfig `json:"amazonManagedKafkaEventSourceConfig,omitempty"`
 	// Specific configuration settings for a self-managed Apache Kafka event source.
 	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="selfManagedKafkaEventSourceConfig cannot change once set"
 	SelfManagedKafkaEventSourceConfig *SelfManagedKafkaEventSourceConfig `json:"selfManagedKafkaEventSourceConfig,omitempty"`
 	// (Amazon SQS only) The scaling configuration for the event source. For more information, see Configuring maximum concurrency for Amazon SQS event sources.
 	// +optional
@@ -136,12 +138,15 @@ type EventSourceMappingSpec struct {
 	DocumentDBEventSourceConfig *DocumentDBEventSourceConfig `json:"documentDBEventSourceConfig,omitempty"`
 	// The ARN of the Key Management Service (KMS) customer managed key that Lambda uses to encrypt your function's filter criteria. By default, Lambda does not encrypt your filter criteria object. Specify this property to encrypt data using your own customer managed key.
 	// +optional
-	// +kubebuilder:validation:Pattern=`^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$`
+	// +kubebuilder:validation:Pattern=`(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()`
 	KMSKeyARN *string `json:"kmsKeyARN,omitempty"`
 	// The metrics configuration for your event source. For more information, see Event source mapping metrics.
 	// +optional
 	MetricsConfig *EventSourceMappingMetricsConfig `json:"metricsConfig,omitempty"`
-	// (Amazon MSK and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see provisioned mode.
+	// (Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source. For more information, see Event source mapping logging.
+	// +optional
+	LoggingConfig *EventSourceMappingLoggingConfig `json:"loggingConfig,omitempty"`
+	// (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see provisioned mode.
 	// +optional
 	ProvisionedPollerConfig *ProvisionedPollerConfig `json:"provisionedPollerConfig,omitempty"`
 }
@@ -158,7 +163,7 @@ type EventSourceMappingStatus struct {
 	// The date that the event source mapping was last updated or that its state changed.
 	// +optional
 	LastModified *metav1.Time `json:"lastModified,omitempty"`
-	// The result of the last Lambda invocation of your function.
+	// The result of the event source mapping's last processing attempt.
 	// +optional
 	LastProcessingResult *string `json:"lastProcessingResult,omitempty"`
 	// The state of the event source mapping. It can be one of the following: `Creating`, `Enabling`, `Enabled`, `Disabling`, `Disabled`, `Updating`, or `Deleting`.
@@ -187,8 +192,6 @@ type EventSourceMappingStatus struct {
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.topics)) || !has(self.spec) || !has(self.spec.topics)",message="spec.topics cannot be added once the EventSourceMapping exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.queues)) || !has(self.spec) || !has(self.spec.queues)",message="spec.queues cannot be added once the EventSourceMapping exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.selfManagedEventSource)) || !has(self.spec) || !has(self.spec.selfManagedEventSource)",message="spec.selfManagedEventSource cannot be added once the EventSourceMapping exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.amazonManagedKafkaEventSourceConfig)) || !has(self.spec) || !has(self.spec.amazonManagedKafkaEventSourceConfig)",message="spec.amazonManagedKafkaEventSourceConfig cannot be added once the EventSourceMapping exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.selfManagedKafkaEventSourceConfig)) || !has(self.spec) || !has(self.spec.selfManagedKafkaEventSourceConfig)",message="spec.selfManagedKafkaEventSourceConfig cannot be added once the EventSourceMapping exists in AWS: AWS takes it only at create"
 type EventSourceMapping struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

@@ -13,6 +13,8 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.tags) || has(self.tags)",message="tags cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.codeSigningConfigARN) || has(self.codeSigningConfigARN)",message="codeSigningConfigARN cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.architectures) || has(self.architectures)",message="architectures cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.publishTo) || has(self.publishTo)",message="publishTo cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.tenancyConfig) || has(self.tenancyConfig)",message="tenancyConfig cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="has(self.role) != has(self.roleRef)",message="set exactly one of role and roleRef"
 // +kubebuilder:validation:XValidation:rule="!(has(self.kmsKeyARN) && has(self.kmsKeyRef))",message="set at most one of kmsKeyARN and kmsKeyRef"
 // +kubebuilder:validation:XValidation:rule="!(has(self.codeSigningConfigARN) && has(self.codeSigningConfigRef))",message="set at most one of codeSigningConfigARN and codeSigningConfigRef"
@@ -23,15 +25,15 @@ type FunctionSpec struct {
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="name cannot change once set"
 	// +kubebuilder:validation:MinLength=1
 	// +kubebuilder:validation:MaxLength=140
-	// +kubebuilder:validation:Pattern=`^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?$`
+	// +kubebuilder:validation:Pattern=`(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?`
 	Name *string `json:"name"`
 	// The identifier of the function's runtime. Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image.
 	// +optional
-	// +kubebuilder:validation:Enum=nodejs;nodejs4.3;nodejs6.10;nodejs8.10;nodejs10.x;nodejs12.x;nodejs14.x;nodejs16.x;java8;java8.al2;java11;python2.7;python3.6;python3.7;python3.8;python3.9;dotnetcore1.0;dotnetcore2.0;dotnetcore2.1;dotnetcore3.1;dotnet6;dotnet8;nodejs4.3-edge;go1.x;ruby2.5;ruby2.7;provided;provided.al2;nodejs18.x;python3.10;java17;ruby3.2;ruby3.3;ruby3.4;python3.11;nodejs20.x;provided.al2023;python3.12;java21;python3.13;nodejs22.x
+	// +kubebuilder:validation:Enum=nodejs;nodejs4.3;nodejs6.10;nodejs8.10;nodejs10.x;nodejs12.x;nodejs14.x;nodejs16.x;java8;java8.al2;java11;python2.7;python3.6;python3.7;python3.8;python3.9;dotnetcore1.0;dotnetcore2.0;dotnetcore2.1;dotnetcore3.1;dotnet6;dotnet8;nodejs4.3-edge;go1.x;ruby2.5;ruby2.7;provided;provided.al2;nodejs18.x;python3.10;java17;ruby3.2;ruby3.3;ruby3.4;python3.11;nodejs20.x;provided.al2023;python3.12;java21;python3.13;nodejs22.x;nodejs24.x;python3.14;java25;dotnet10;ruby4.0
 	Runtime *string `json:"runtime,omitempty"`
 	// The Amazon Resource Name (ARN) of the function's execution role.
 	// +optional
-	// +kubebuilder:validation:Pattern=`^arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+$`
+	// +kubebuilder:validation:Pattern=`arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+`
 	Role *string `json:"role,omitempty"`
 	// RoleRef names the Role whose .status.ackResourceMetadata.arn fills role.
 	// +optional
@@ -40,7 +42,7 @@ type FunctionSpec struct {
 	// +optional
 	// +kubebuilder:validation:MinLength=0
 	// +kubebuilder:validation:MaxLength=128
-	// +kubebuilder:validation:Pattern=`^[^\s]+$`
+	// +kubebuilder:validation:Pattern=`[^\s]+`
 	Handler *string `json:"handler,omitempty"`
 	// The code for the function.
 	// +kubebuilder:validation:Required
@@ -58,7 +60,7 @@ type FunctionSpec struct {
 	// The amount of memory available to the function at runtime. Increasing the function memory also increases its CPU allocation. The default value is 128 MB. The value can be any multiple of 1 MB.
 	// +optional
 	// +kubebuilder:validation:Minimum=128
-	// +kubebuilder:validation:Maximum=10240
+	// +kubebuilder:validation:Maximum=32768
 	MemorySize *int64 `json:"memorySize,omitempty"`
 	// Set to true to publish the first version of the function during creation.
 	// +optional
@@ -80,7 +82,7 @@ type FunctionSpec struct {
 	Environment *Environment `json:"environment,omitempty"`
 	// The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources: The function's environment variables. The function's Lambda SnapStart snapshots. When used with `SourceKMSKeyArn`, the unzipped version of the .zip deployment package that's used for function invocations. For more information, see Specifying a customer managed key for Lambda. The optimized version of the container image that's used for function invocations.
 	// +optional
-	// +kubebuilder:validation:Pattern=`^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$`
+	// +kubebuilder:validation:Pattern=`(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()`
 	KMSKeyARN *string `json:"kmsKeyARN,omitempty"`
 	// KMSKeyRef names the Key whose .status.ackResourceMetadata.arn fills kmsKeyARN.
 	// +optional
@@ -95,7 +97,7 @@ type FunctionSpec struct {
 	// A list of function layers to add to the function's execution environment. Specify each layer by its ARN, including the version.
 	// +optional
 	Layers []string `json:"layers,omitempty"`
-	// Connection settings for an Amazon EFS file system.
+	// Connection settings for an Amazon EFS file system or an Amazon S3 Files file system.
 	// +optional
 	// +kubebuilder:validation:MinItems=0
 	// +kubebuilder:validation:MaxItems=1
@@ -108,7 +110,7 @@ type FunctionSpec struct {
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="codeSigningConfigARN cannot change once set"
 	// +kubebuilder:validation:MinLength=0
 	// +kubebuilder:validation:MaxLength=200
-	// +kubebuilder:validation:Pattern=`^arn:(aws[a-zA-Z-]*)?:lambda:[a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\d{1}:\d{12}:code-signing-config:csc-[a-z0-9]{17}$`
+	// +kubebuilder:validation:Pattern=`arn:(aws[a-zA-Z-]*)?:lambda:[a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\d{1}:\d{12}:code-signing-config:csc-[a-z0-9]{17}`
 	CodeSigningConfigARN *string `json:"codeSigningConfigARN,omitempty"`
 	// CodeSigningConfigRef names the CodeSigningConfig whose .status.ackResourceMetadata.arn fills codeSigningConfigARN.
 	// +optional
@@ -129,6 +131,21 @@ type FunctionSpec struct {
 	// The function's Amazon CloudWatch Logs configuration settings.
 	// +optional
 	LoggingConfig *LoggingConfig `json:"loggingConfig,omitempty"`
+	// Configuration for the capacity provider that manages compute resources for Lambda functions.
+	// +optional
+	CapacityProviderConfig *CapacityProviderConfig `json:"capacityProviderConfig,omitempty"`
+	// Specifies where to publish the function version or configuration.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="publishTo cannot change once set"
+	// +kubebuilder:validation:Enum=LATEST_PUBLISHED
+	PublishTo *string `json:"publishTo,omitempty"`
+	// Configuration settings for durable functions. Enables creating functions with durability that can remember their state and continue execution even after interruptions.
+	// +optional
+	DurableConfig *DurableConfig `json:"durableConfig,omitempty"`
+	// Configuration for multi-tenant applications that use Lambda functions. Defines tenant isolation settings and resource allocations. Required for functions supporting multiple tenants.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="tenancyConfig cannot change once set"
+	TenancyConfig *TenancyConfig `json:"tenancyConfig,omitempty"`
 	// The number of simultaneous executions to reserve for the function.
 	// +optional
 	// +kubebuilder:validation:Minimum=0
@@ -186,6 +203,9 @@ type FunctionStatus struct {
 	// The ARN of the runtime and any errors that occured.
 	// +optional
 	RuntimeVersionConfig *RuntimeVersionConfig `json:"runtimeVersionConfig,omitempty"`
+	// The SHA256 hash of the function configuration.
+	// +optional
+	ConfigSHA256 *string `json:"configSHA256,omitempty"`
 }
 
 // Function is an AWS lambda resource managed from Kubernetes.
@@ -201,6 +221,8 @@ type FunctionStatus struct {
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.tags)) || !has(self.spec) || !has(self.spec.tags)",message="spec.tags cannot be added once the Function exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.codeSigningConfigARN)) || !has(self.spec) || !has(self.spec.codeSigningConfigARN)",message="spec.codeSigningConfigARN cannot be added once the Function exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.architectures)) || !has(self.spec) || !has(self.spec.architectures)",message="spec.architectures cannot be added once the Function exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.publishTo)) || !has(self.spec) || !has(self.spec.publishTo)",message="spec.publishTo cannot be added once the Function exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.tenancyConfig)) || !has(self.spec) || !has(self.spec.tenancyConfig)",message="spec.tenancyConfig cannot be added once the Function exists in AWS: AWS takes it only at create"
 type Function struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

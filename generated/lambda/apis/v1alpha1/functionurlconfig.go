@@ -17,7 +17,7 @@ type FunctionURLConfigSpec struct {
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="functionName cannot change once set"
 	// +kubebuilder:validation:MinLength=1
 	// +kubebuilder:validation:MaxLength=140
-	// +kubebuilder:validation:Pattern=`^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?$`
+	// +kubebuilder:validation:Pattern=`(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?`
 	FunctionName *string `json:"functionName,omitempty"`
 	// FunctionRef names the Function whose .spec.name fills functionName.
 	// +optional
@@ -28,14 +28,14 @@ type FunctionURLConfigSpec struct {
 	// +kubebuilder:validation:MinLength=1
 	// +kubebuilder:validation:MaxLength=128
 	Qualifier *string `json:"qualifier,omitempty"`
-	// The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. For more information, see Security and auth model for Lambda function URLs.
+	// The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. For more information, see Control access to Lambda function URLs.
 	// +kubebuilder:validation:Required
 	// +kubebuilder:validation:Enum=NONE;AWS_IAM
 	AuthType *string `json:"authType"`
 	// The cross-origin resource sharing (CORS) settings for your function URL.
 	// +optional
 	CORS *Cors `json:"cors,omitempty"`
-	// Use one of the following options: `BUFFERED` – This is the default option. Lambda invokes your function using the `Invoke` API operation. Invocation results are available when the payload is complete. The maximum payload size is 6 MB. `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 20 MB, however, you can request a quota increase.
+	// Use one of the following options: `BUFFERED` – This is the default option. Lambda invokes your function using the `Invoke` API operation. Invocation results are available when the payload is complete. The maximum payload size is 6 MB. `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
 	// +optional
 	// +kubebuilder:validation:Enum=BUFFERED;RESPONSE_STREAM
 	InvokeMode *string `json:"invokeMode,omitempty"`

@@ -26,13 +26,23 @@ type AmazonManagedKafkaEventSourceConfig struct {
 	// +optional
 	// +kubebuilder:validation:MinLength=1
 	// +kubebuilder:validation:MaxLength=200
-	// +kubebuilder:validation:Pattern=`^[a-zA-Z0-9-\/*:_+=.@-]*$`
+	// +kubebuilder:validation:Pattern=`[a-zA-Z0-9-\/*:_+=.@-]*`
 	ConsumerGroupID *string `json:"consumerGroupID,omitempty"`
+	// Specific configuration settings for a Kafka schema registry.
+	// +optional
+	SchemaRegistryConfig *KafkaSchemaRegistryConfig `json:"schemaRegistryConfig,omitempty"`
+}
+
+// CapacityProviderConfig mirrors the AWS CapacityProviderConfig shape.
+type CapacityProviderConfig struct {
+	// Configuration for Lambda-managed instances used by the capacity provider.
+	// +optional
+	LambdaManagedInstancesCapacityProviderConfig *LambdaManagedInstancesCapacityProviderConfig `json:"lambdaManagedInstancesCapacityProviderConfig,omitempty"`
 }
 
 // CodeSigningPolicies mirrors the AWS CodeSigningPolicies shape.
 type CodeSigningPolicies struct {
-	// Code signing configuration policy for deployment validation failure. If you set the policy to `Enforce`, Lambda blocks the deployment request if signature validation checks fail. If you set the policy to `Warn`, Lambda allows the deployment and creates a CloudWatch log.
+	// Code signing configuration policy for deployment validation failure. If you set the policy to `Enforce`, Lambda blocks the deployment request if signature validation checks fail. If you set the policy to `Warn`, Lambda allows the deployment and issues a new Amazon CloudWatch metric (`SignatureValidationErrors`) and also stores the warning in the CloudTrail log.
 	// +optional
 	// +kubebuilder:validation:Enum=Warn;Enforce
 	UntrustedArtifactOnDeployment *string `json:"untrustedArtifactOnDeployment,omitempty"`
@@ -74,13 +84,13 @@ type Cors struct {
 type DeadLetterConfig struct {
 	// The Amazon Resource Name (ARN) of an Amazon SQS queue or Amazon SNS topic.
 	// +optional
-	// +kubebuilder:validation:Pattern=`^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$`
+	// +kubebuilder:validation:Pattern=`(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()`
 	TargetARN *string `json:"targetARN,omitempty"`
 }
 
 // DestinationConfig mirrors the AWS DestinationConfig shape.
 type DestinationConfig struct {
-	// The destination configuration for successful invocations.
+	// The destination configuration for successful invocations. Not supported in `CreateEventSourceMapping` or `UpdateEventSourceMapping`.
 	// +optional
 	OnSuccess *OnSuccess `json:"onSuccess,omitempty"`
 	// The destination configuration for failed invocations.
@@ -94,7 +104,7 @@ type DocumentDBEventSourceConfig struct {
 	// +optional
 	// +kubebuilder:validation:MinLength=1
 	// +kubebuilder:validation:MaxLength=63
-	// +kubebuilder:validation:Pattern=`^[^ /\.$\x22]*$`
+	// +kubebuilder:validation:Pattern=`[^ /\.$\x22]*`
 	DatabaseName *string `json:"databaseName,omitempty"`
 	// The name of the collection to consume within the database. If you do not specify a collection, Lambda consumes all collections.
 	// +optional
@@ -105,6 +115,20 @@ type DocumentDBEventSourceConfig struct {
 	// +optional
 	// +kubebuilder:validation:Enum=UpdateLookup;Default
 	FullDocument *string `json:"fullDocument,omitempty"`
+}
+
+// DurableConfig mirrors the AWS DurableConfig shape.
+type DurableConfig struct {
+	// The number of days to retain execution history after a durable execution completes. After this period, execution history is no longer available through the GetDurableExecutionHistory API.
+	// +optional
+	// +kubebuilder:validation:Minimum=1
+	// +kubebuilder:validation:Maximum=90
+	RetentionPeriodInDays *int64 `json:"retentionPeriodInDays,omitempty"`
+	// The maximum time (in seconds) that a durable execution can run before timing out. This timeout applies to the entire durable execution, not individual function invocations.
+	// +optional
+	// +kubebuilder:validation:Minimum=1
+	// +kubebuilder:validation:Maximum=31622400
+	ExecutionTimeout *int64 `json:"executionTimeout,omitempty"`
 }
 
 // Environment mirrors the AWS Environment shape.
@@ -127,28 +151,36 @@ type EphemeralStorage struct {
 	Size *int64 `json:"size,omitempty"`
 }
 
+// EventSourceMappingLoggingConfig mirrors the AWS EventSourceMappingLoggingConfig shape.
+type EventSourceMappingLoggingConfig struct {
+	// The log level you want your event source mapping to use. Lambda event poller only sends system logs at the selected level of detail and lower, where `DEBUG` is the highest level and `WARN` is the lowest. For more information about these metrics, see Event source mapping logging.
+	// +optional
+	// +kubebuilder:validation:Enum=DEBUG;INFO;WARN
+	SystemLogLevel *string `json:"systemLogLevel,omitempty"`
+}
+
 // EventSourceMappingMetricsConfig mirrors the AWS EventSourceMappingMetricsConfig shape.
 type EventSourceMappingMetricsConfig struct {
-	// The metrics you want your event source mapping to produce. Include `EventCount` to receive event source mapping metrics related to the number of events processed by your event source mapping. For more information about these metrics, see Event source mapping metrics.
+	// The metrics you want your event source mapping to produce, including `EventCount`, `ErrorCount`, `KafkaMetrics`.
 	// +optional
 	// +kubebuilder:validation:MinItems=0
-	// +kubebuilder:validation:MaxItems=1
+	// +kubebuilder:validation:MaxItems=3
 	Metrics []string `json:"metrics,omitempty"`
 }
 
 // FileSystemConfig mirrors the AWS FileSystemConfig shape.
 type FileSystemConfig struct {
-	// The Amazon Resource Name (ARN) of the Amazon EFS access point that provides access to the file system.
+	// The Amazon Resource Name (ARN) of the Amazon EFS or Amazon S3 Files access point that provides access to the file system.
 	// +optional
 	// +kubebuilder:validation:MinLength=0
-	// +kubebuilder:validation:MaxLength=200
-	// +kubebuilder:validation:Pattern=`^arn:aws[a-zA-Z-]*:elasticfilesystem:[a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\d{1}:\d{12}:access-point/fsap-[a-f0-9]{17}$`
+	// +kubebuilder:validation:MaxLength=256
+	// +kubebuilder:validation:Pattern=`arn:aws[a-zA-Z-]*:elasticfilesystem:[a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\d{1}:\d{12}:access-point/fsap-[a-f0-9]{17}$|^arn:aws[-a-z]*:s3files:[0-9a-z-:]+:file-system/fs-[0-9a-f]{17,40}/access-point/fsap-[0-9a-f]{17,40}`
 	ARN *string `json:"arn,omitempty"`
 	// The path where the function can access the file system, starting with `/mnt/`.
 	// +optional
 	// +kubebuilder:validation:MinLength=0
 	// +kubebuilder:validation:MaxLength=160
-	// +kubebuilder:validation:Pattern=`^/mnt/[a-zA-Z0-9-_.]+$`
+	// +kubebuilder:validation:Pattern=`/mnt/[a-zA-Z0-9-_.]+`
 	LocalMountPath *string `json:"localMountPath,omitempty"`
 }
 
@@ -207,7 +239,7 @@ type FunctionCode struct {
 	ImageURI *string `json:"imageURI,omitempty"`
 	// The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt your function's .zip deployment package. If you don't provide a customer managed key, Lambda uses an Amazon Web Services owned key.
 	// +optional
-	// +kubebuilder:validation:Pattern=`^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$`
+	// +kubebuilder:validation:Pattern=`(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()`
 	SourceKMSKeyARN *string `json:"sourceKMSKeyARN,omitempty"`
 }
 
@@ -260,6 +292,69 @@ type ImageConfigResponse struct {
 	Error *ImageConfigError `json:"error,omitempty"`
 }
 
+// KafkaSchemaRegistryAccessConfig mirrors the AWS KafkaSchemaRegistryAccessConfig shape.
+type KafkaSchemaRegistryAccessConfig struct {
+	// The type of authentication Lambda uses to access your schema registry.
+	// +optional
+	// +kubebuilder:validation:Enum=BASIC_AUTH;CLIENT_CERTIFICATE_TLS_AUTH;SERVER_ROOT_CA_CERTIFICATE
+	Type *string `json:"type,omitempty"`
+	// The URI of the secret (Secrets Manager secret ARN) to authenticate with your schema registry.
+	// +optional
+	// +kubebuilder:validation:Pattern=`arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]{2}(-gov)?-[a-z]+-\d{1})?:(\d{12})?:(.*)`
+	URI *string `json:"uri,omitempty"`
+	// URIRef names the Secret whose .status.ackResourceMetadata.arn fills uri.
+	// +optional
+	URIRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"uriRef,omitempty"`
+}
+
+// KafkaSchemaRegistryConfig mirrors the AWS KafkaSchemaRegistryConfig shape.
+type KafkaSchemaRegistryConfig struct {
+	// The URI for your schema registry. The correct URI format depends on the type of schema registry you're using.
+	// +optional
+	// +kubebuilder:validation:MinLength=1
+	// +kubebuilder:validation:MaxLength=10000
+	// +kubebuilder:validation:Pattern=`[a-zA-Z0-9-\/*:_+=.@-]*`
+	SchemaRegistryURI *string `json:"schemaRegistryURI,omitempty"`
+	// The record format that Lambda delivers to your function after schema validation.
+	// +optional
+	// +kubebuilder:validation:Enum=JSON;SOURCE
+	EventRecordFormat *string `json:"eventRecordFormat,omitempty"`
+	// An array of access configuration objects that tell Lambda how to authenticate with your schema registry.
+	// +optional
+	AccessConfigs []KafkaSchemaRegistryAccessConfig `json:"accessConfigs,omitempty"`
+	// An array of schema validation configuration objects, which tell Lambda the message attributes you want to validate and filter using your schema registry.
+	// +optional
+	SchemaValidationConfigs []KafkaSchemaValidationConfig `json:"schemaValidationConfigs,omitempty"`
+}
+
+// KafkaSchemaValidationConfig mirrors the AWS KafkaSchemaValidationConfig shape.
+type KafkaSchemaValidationConfig struct {
+	// The attributes you want your schema registry to validate and filter for. If you selected `JSON` as the `EventRecordFormat`, Lambda also deserializes the selected message attributes.
+	// +optional
+	// +kubebuilder:validation:Enum=KEY;VALUE
+	Attribute *string `json:"attribute,omitempty"`
+}
+
+// LambdaManagedInstancesCapacityProviderConfig mirrors the AWS LambdaManagedInstancesCapacityProviderConfig shape.
+type LambdaManagedInstancesCapacityProviderConfig struct {
+	// The Amazon Resource Name (ARN) of the capacity provider.
+	// +optional
+	// +kubebuilder:validation:MinLength=1
+	// +kubebuilder:validation:MaxLength=140
+	// +kubebuilder:validation:Pattern=`arn:aws[a-zA-Z-]*:lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:\d{12}:capacity-provider:[a-zA-Z0-9-_]+`
+	CapacityProviderARN *string `json:"capacityProviderARN,omitempty"`
+	// The maximum number of concurrent execution environments that can run on each compute instance.
+	// +optional
+	// +kubebuilder:validation:Minimum=1
+	// +kubebuilder:validation:Maximum=1600
+	PerExecutionEnvironmentMaxConcurrency *int64 `json:"perExecutionEnvironmentMaxConcurrency,omitempty"`
+	// The amount of memory in GiB allocated per vCPU for execution environments.
+	// +optional
+	// +kubebuilder:validation:Minimum=2
+	// +kubebuilder:validation:Maximum=8
+	ExecutionEnvironmentMemoryGiBPerVCPU *float64 `json:"executionEnvironmentMemoryGiBPerVCPU,omitempty"`
+}
+
 // LoggingConfig mirrors the AWS LoggingConfig shape.
 type LoggingConfig struct {
 	// The format in which Lambda sends your function's application and system logs to CloudWatch. Select between plain text and structured JSON.
@@ -274,11 +369,11 @@ type LoggingConfig struct {
 	// +optional
 	// +kubebuilder:validation:Enum=DEBUG;INFO;WARN
 	SystemLogLevel *string `json:"systemLogLevel,omitempty"`
-	// The name of the Amazon CloudWatch log group the function sends logs to. By default, Lambda functions send logs to a default log group named `/aws/lambda/`. To use a different log group, enter an existing log group or enter a new log group name.
+	// The name of the Amazon CloudWatch log group the function sends logs to. By default, Lambda functions send logs to a default log group named `/aws/lambda/<function name>`. To use a different log group, enter an existing log group or enter a new log group name.
 	// +optional
 	// +kubebuilder:validation:MinLength=1
 	// +kubebuilder:validation:MaxLength=512
-	// +kubebuilder:validation:Pattern=`^[\.\-_/#A-Za-z0-9]+$`
+	// +kubebuilder:validation:Pattern=`[\.\-_/#A-Za-z0-9]+`
 	LogGroup *string `json:"logGroup,omitempty"`
 }
 
@@ -288,7 +383,7 @@ type OnFailure struct {
 	// +optional
 	// +kubebuilder:validation:MinLength=0
 	// +kubebuilder:validation:MaxLength=350
-	// +kubebuilder:validation:Pattern=`^$|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]{2}(-gov)?-[a-z]+-\d{1})?:(\d{12})?:(.*)$`
+	// +kubebuilder:validation:Pattern=`$|kafka://([^.]([a-zA-Z0-9\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1})?:(\d{12})?:(.*)`
 	Destination *string `json:"destination,omitempty"`
 }
 
@@ -298,22 +393,28 @@ type OnSuccess struct {
 	// +optional
 	// +kubebuilder:validation:MinLength=0
 	// +kubebuilder:validation:MaxLength=350
-	// +kubebuilder:validation:Pattern=`^$|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]{2}(-gov)?-[a-z]+-\d{1})?:(\d{12})?:(.*)$`
+	// +kubebuilder:validation:Pattern=`$|kafka://([^.]([a-zA-Z0-9\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1})?:(\d{12})?:(.*)`
 	Destination *string `json:"destination,omitempty"`
 }
 
 // ProvisionedPollerConfig mirrors the AWS ProvisionedPollerConfig shape.
 type ProvisionedPollerConfig struct {
-	// The minimum number of event pollers this event source can scale down to.
+	// The minimum number of event pollers this event source can scale down to. For Amazon SQS events source mappings, default is 2, and minimum 2 required. For Amazon MSK and self-managed Apache Kafka event source mappings, default is 1.
 	// +optional
 	// +kubebuilder:validation:Minimum=1
 	// +kubebuilder:validation:Maximum=200
 	MinimumPollers *int64 `json:"minimumPollers,omitempty"`
-	// The maximum number of event pollers this event source can scale up to.
+	// The maximum number of event pollers this event source can scale up to. For Amazon SQS events source mappings, default is 200, and minimum value allowed is 2. For Amazon MSK and self-managed Apache Kafka event source mappings, default is 200, and minimum value allowed is 1.
 	// +optional
 	// +kubebuilder:validation:Minimum=1
 	// +kubebuilder:validation:Maximum=2000
 	MaximumPollers *int64 `json:"maximumPollers,omitempty"`
+	// (Amazon MSK and self-managed Apache Kafka) The name of the provisioned poller group. Use this option to group multiple ESMs within the event source's VPC to share Event Poller Unit (EPU) capacity. You can use this option to optimize Provisioned mode costs for your ESMs. You can group up to 100 ESMs per poller group and aggregate maximum pollers across all ESMs in a group cannot exceed 2000.
+	// +optional
+	// +kubebuilder:validation:MinLength=0
+	// +kubebuilder:validation:MaxLength=128
+	// +kubebuilder:validation:Pattern=`[a-zA-Z0-9-_]*`
+	PollerGroupName *string `json:"pollerGroupName,omitempty"`
 }
 
 // RuntimeVersionConfig mirrors the AWS RuntimeVersionConfig shape.
@@ -355,8 +456,11 @@ type SelfManagedKafkaEventSourceConfig struct {
 	// +optional
 	// +kubebuilder:validation:MinLength=1
 	// +kubebuilder:validation:MaxLength=200
-	// +kubebuilder:validation:Pattern=`^[a-zA-Z0-9-\/*:_+=.@-]*$`
+	// +kubebuilder:validation:Pattern=`[a-zA-Z0-9-\/*:_+=.@-]*`
 	ConsumerGroupID *string `json:"consumerGroupID,omitempty"`
+	// Specific configuration settings for a Kafka schema registry.
+	// +optional
+	SchemaRegistryConfig *KafkaSchemaRegistryConfig `json:"schemaRegistryConfig,omitempty"`
 }
 
 // SnapStart mirrors the AWS SnapStart shape.
@@ -372,13 +476,21 @@ type SourceAccessConfiguration struct {
 	// The type of authentication protocol, VPC components, or virtual host for your event source. For example: `"Type":"SASL_SCRAM_512_AUTH"`.
 	// +optional
 	// +kubebuilder:validation:Enum=BASIC_AUTH;VPC_SUBNET;VPC_SECURITY_GROUP;SASL_SCRAM_512_AUTH;SASL_SCRAM_256_AUTH;VIRTUAL_HOST;CLIENT_CERTIFICATE_TLS_AUTH;SERVER_ROOT_CA_CERTIFICATE
-	Type *string `json:"type,omitempty"`
+	Type *string `json:"type_,omitempty"`
 	// The value for your chosen configuration in `Type`. For example: `"URI": "arn:aws:secretsmanager:us-east-1:01234567890:secret:MyBrokerSecretName"`.
 	// +optional
 	// +kubebuilder:validation:MinLength=1
 	// +kubebuilder:validation:MaxLength=200
-	// +kubebuilder:validation:Pattern=`^[a-zA-Z0-9-\/*:_+=.@-]*$`
-	URI *string `json:"uri,omitempty"`
+	// +kubebuilder:validation:Pattern=`[a-zA-Z0-9-\/*:_+=.@-]*`
+	URI *string `json:"uRI,omitempty"`
+}
+
+// TenancyConfig mirrors the AWS TenancyConfig shape.
+type TenancyConfig struct {
+	// Tenant isolation mode allows for invocation to be sent to a corresponding execution environment dedicated to a specific tenant ID.
+	// +optional
+	// +kubebuilder:validation:Enum=PER_TENANT
+	TenantIsolationMode *string `json:"tenantIsolationMode,omitempty"`
 }
 
 // TracingConfig mirrors the AWS TracingConfig shape.
@@ -396,11 +508,17 @@ type VpcConfig struct {
 	// +kubebuilder:validation:MinItems=0
 	// +kubebuilder:validation:MaxItems=16
 	SubnetIDs []string `json:"subnetIDs,omitempty"`
+	// SubnetRefs names the Subnet whose .status.subnetID fills subnetIDs.
+	// +optional
+	SubnetRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"subnetRefs,omitempty"`
 	// A list of VPC security group IDs.
 	// +optional
 	// +kubebuilder:validation:MinItems=0
 	// +kubebuilder:validation:MaxItems=5
 	SecurityGroupIDs []string `json:"securityGroupIDs,omitempty"`
+	// SecurityGroupRefs names the SecurityGroup whose .status.id fills securityGroupIDs.
+	// +optional
+	SecurityGroupRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"securityGroupRefs,omitempty"`
 	// Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets.
 	// +optional
 	IPv6AllowedForDualStack *bool `json:"ipv6AllowedForDualStack,omitempty"`

@@ -117,6 +117,18 @@ namespace of the Lease.
   verbs:
   - get
 - apiGroups:
+  - ec2.services.k8s.aws
+  resources:
+  - securitygroups
+  verbs:
+  - get
+- apiGroups:
+  - ec2.services.k8s.aws
+  resources:
+  - subnets
+  verbs:
+  - get
+- apiGroups:
   - iam.services.k8s.aws
   resources:
   - roles
@@ -129,9 +141,21 @@ namespace of the Lease.
   verbs:
   - get
 - apiGroups:
+  - mq.services.k8s.aws
+  resources:
+  - brokers
+  verbs:
+  - get
+- apiGroups:
   - s3.services.k8s.aws
   resources:
   - buckets
+  verbs:
+  - get
+- apiGroups:
+  - secretsmanager.services.k8s.aws
+  resources:
+  - secrets
   verbs:
   - get
 - apiGroups:

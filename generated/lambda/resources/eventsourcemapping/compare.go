@@ -48,6 +48,12 @@ func diffSpec(desired, observed *v1alpha1.EventSourceMappingSpec) []string {
 	if desired.FunctionResponseTypes != nil && !slices.Equal(desired.FunctionResponseTypes, observed.FunctionResponseTypes) {
 		diff = append(diff, "functionResponseTypes")
 	}
+	if desired.AmazonManagedKafkaEventSourceConfig != nil {
+		diff = append(diff, diffAmazonManagedKafkaEventSourceConfig("amazonManagedKafkaEventSourceConfig", desired.AmazonManagedKafkaEventSourceConfig, observed.AmazonManagedKafkaEventSourceConfig)...)
+	}
+	if desired.SelfManagedKafkaEventSourceConfig != nil {
+		diff = append(diff, diffSelfManagedKafkaEventSourceConfig("selfManagedKafkaEventSourceConfig", desired.SelfManagedKafkaEventSourceConfig, observed.SelfManagedKafkaEventSourceConfig)...)
+	}
 	if desired.ScalingConfig != nil {
 		diff = append(diff, diffScalingConfig("scalingConfig", desired.ScalingConfig, observed.ScalingConfig)...)
 	}
@@ -59,6 +65,9 @@ func diffSpec(desired, observed *v1alpha1.EventSourceMappingSpec) []string {
 	}
 	if desired.MetricsConfig != nil {
 		diff = append(diff, diffEventSourceMappingMetricsConfig("metricsConfig", desired.MetricsConfig, observed.MetricsConfig)...)
+	}
+	if desired.LoggingConfig != nil {
+		diff = append(diff, diffEventSourceMappingLoggingConfig("loggingConfig", desired.LoggingConfig, observed.LoggingConfig)...)
 	}
 	if desired.ProvisionedPollerConfig != nil {
 		diff = append(diff, diffProvisionedPollerConfig("provisionedPollerConfig", desired.ProvisionedPollerConfig, observed.ProvisionedPollerConfig)...)
@@ -88,12 +97,6 @@ func diffCreateOnly(desired, observed *v1alpha1.EventSourceMappingSpec) []string
 	if desired.SelfManagedEventSource != nil {
 		diff = append(diff, diffSelfManagedEventSource("selfManagedEventSource", desired.SelfManagedEventSource, observed.SelfManagedEventSource)...)
 	}
-	if desired.AmazonManagedKafkaEventSourceConfig != nil {
-		diff = append(diff, diffAmazonManagedKafkaEventSourceConfig("amazonManagedKafkaEventSourceConfig", desired.AmazonManagedKafkaEventSourceConfig, observed.AmazonManagedKafkaEventSourceConfig)...)
-	}
-	if desired.SelfManagedKafkaEventSourceConfig != nil {
-		diff = append(diff, diffSelfManagedKafkaEventSourceConfig("selfManagedKafkaEventSourceConfig", desired.SelfManagedKafkaEventSourceConfig, observed.SelfManagedKafkaEventSourceConfig)...)
-	}
 	return diff
 }
 
@@ -105,30 +108,6 @@ func diffSelfManagedEventSource(path string, desired, observed *v1alpha1.SelfMan
 	var diff []string
 	if desired.Endpoints != nil && !equality.Semantic.DeepEqual(desired.Endpoints, observed.Endpoints) {
 		diff = append(diff, path+".endpoints")
-	}
-	return diff
-}
-
-func diffAmazonManagedKafkaEventSourceConfig(path string, desired, observed *v1alpha1.AmazonManagedKafkaEventSourceConfig) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.AmazonManagedKafkaEventSourceConfig{}
-	}
-	var diff []string
-	if desired.ConsumerGroupID != nil && (observed.ConsumerGroupID == nil || *desired.ConsumerGroupID != *observed.ConsumerGroupID) {
-		diff = append(diff, path+".consumerGroupID")
-	}
-	return diff
-}
-
-func diffSelfManagedKafkaEventSourceConfig(path string, desired, observed *v1alpha1.SelfManagedKafkaEventSourceConfig) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.SelfManagedKafkaEventSourceConfig{}
-	}
-	var diff []string
-	if desired.ConsumerGroupID != nil && (observed.ConsumerGroupID == nil || *desired.ConsumerGroupID != *observed.ConsumerGroupID) {
-		diff = append(diff, path+".consumerGroupID")
 	}
 	return diff
 }
@@ -167,10 +146,10 @@ func diffSourceAccessConfiguration(path string, desired, observed *v1alpha1.Sour
 	}
 	var diff []string
 	if desired.Type != nil && (observed.Type == nil || *desired.Type != *observed.Type) {
-		diff = append(diff, path+".type")
+		diff = append(diff, path+".type_")
 	}
 	if desired.URI != nil && (observed.URI == nil || *desired.URI != *observed.URI) {
-		diff = append(diff, path+".uri")
+		diff = append(diff, path+".uRI")
 	}
 	return diff
 }
@@ -183,6 +162,36 @@ func diffSourceAccessConfigurationList(path string, desired, observed []v1alpha1
 	for i := range desired {
 		at := path + "[" + strconv.Itoa(i) + "]"
 		diff = append(diff, diffSourceAccessConfiguration(at, &desired[i], &observed[i])...)
+	}
+	return diff
+}
+
+func diffAmazonManagedKafkaEventSourceConfig(path string, desired, observed *v1alpha1.AmazonManagedKafkaEventSourceConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.AmazonManagedKafkaEventSourceConfig{}
+	}
+	var diff []string
+	if desired.ConsumerGroupID != nil && (observed.ConsumerGroupID == nil || *desired.ConsumerGroupID != *observed.ConsumerGroupID) {
+		diff = append(diff, path+".consumerGroupID")
+	}
+	if desired.SchemaRegistryConfig != nil {
+		diff = append(diff, diffKafkaSchemaRegistryConfig(path+".schemaRegistryConfig", desired.SchemaRegistryConfig, observed.SchemaRegistryConfig)...)
+	}
+	return diff
+}
+
+func diffSelfManagedKafkaEventSourceConfig(path string, desired, observed *v1alpha1.SelfManagedKafkaEventSourceConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.SelfManagedKafkaEventSourceConfig{}
+	}
+	var diff []string
+	if desired.ConsumerGroupID != nil && (observed.ConsumerGroupID == nil || *desired.ConsumerGroupID != *observed.ConsumerGroupID) {
+		diff = append(diff, path+".consumerGroupID")
+	}
+	if desired.SchemaRegistryConfig != nil {
+		diff = append(diff, diffKafkaSchemaRegistryConfig(path+".schemaRegistryConfig", desired.SchemaRegistryConfig, observed.SchemaRegistryConfig)...)
 	}
 	return diff
 }
@@ -229,6 +238,18 @@ func diffEventSourceMappingMetricsConfig(path string, desired, observed *v1alpha
 	return diff
 }
 
+func diffEventSourceMappingLoggingConfig(path string, desired, observed *v1alpha1.EventSourceMappingLoggingConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.EventSourceMappingLoggingConfig{}
+	}
+	var diff []string
+	if desired.SystemLogLevel != nil && (observed.SystemLogLevel == nil || *desired.SystemLogLevel != *observed.SystemLogLevel) {
+		diff = append(diff, path+".systemLogLevel")
+	}
+	return diff
+}
+
 func diffProvisionedPollerConfig(path string, desired, observed *v1alpha1.ProvisionedPollerConfig) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
@@ -240,6 +261,9 @@ func diffProvisionedPollerConfig(path string, desired, observed *v1alpha1.Provis
 	}
 	if desired.MaximumPollers != nil && (observed.MaximumPollers == nil || *desired.MaximumPollers != *observed.MaximumPollers) {
 		diff = append(diff, path+".maximumPollers")
+	}
+	if desired.PollerGroupName != nil && (observed.PollerGroupName == nil || *desired.PollerGroupName != *observed.PollerGroupName) {
+		diff = append(diff, path+".pollerGroupName")
 	}
 	return diff
 }
@@ -288,6 +312,78 @@ func diffOnFailure(path string, desired, observed *v1alpha1.OnFailure) []string 
 	var diff []string
 	if desired.Destination != nil && (observed.Destination == nil || *desired.Destination != *observed.Destination) {
 		diff = append(diff, path+".destination")
+	}
+	return diff
+}
+
+func diffKafkaSchemaRegistryConfig(path string, desired, observed *v1alpha1.KafkaSchemaRegistryConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.KafkaSchemaRegistryConfig{}
+	}
+	var diff []string
+	if desired.SchemaRegistryURI != nil && (observed.SchemaRegistryURI == nil || *desired.SchemaRegistryURI != *observed.SchemaRegistryURI) {
+		diff = append(diff, path+".schemaRegistryURI")
+	}
+	if desired.EventRecordFormat != nil && (observed.EventRecordFormat == nil || *desired.EventRecordFormat != *observed.EventRecordFormat) {
+		diff = append(diff, path+".eventRecordFormat")
+	}
+	if desired.AccessConfigs != nil {
+		diff = append(diff, diffKafkaSchemaRegistryAccessConfigList(path+".accessConfigs", desired.AccessConfigs, observed.AccessConfigs)...)
+	}
+	if desired.SchemaValidationConfigs != nil {
+		diff = append(diff, diffKafkaSchemaValidationConfigList(path+".schemaValidationConfigs", desired.SchemaValidationConfigs, observed.SchemaValidationConfigs)...)
+	}
+	return diff
+}
+
+func diffKafkaSchemaRegistryAccessConfig(path string, desired, observed *v1alpha1.KafkaSchemaRegistryAccessConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.KafkaSchemaRegistryAccessConfig{}
+	}
+	var diff []string
+	if desired.Type != nil && (observed.Type == nil || *desired.Type != *observed.Type) {
+		diff = append(diff, path+".type")
+	}
+	if desired.URI != nil && (observed.URI == nil || *desired.URI != *observed.URI) {
+		diff = append(diff, path+".uri")
+	}
+	return diff
+}
+
+func diffKafkaSchemaRegistryAccessConfigList(path string, desired, observed []v1alpha1.KafkaSchemaRegistryAccessConfig) []string {
+	if len(desired) != len(observed) {
+		return []string{path}
+	}
+	var diff []string
+	for i := range desired {
+		at := path + "[" + strconv.Itoa(i) + "]"
+		diff = append(diff, diffKafkaSchemaRegistryAccessConfig(at, &desired[i], &observed[i])...)
+	}
+	return diff
+}
+
+func diffKafkaSchemaValidationConfig(path string, desired, observed *v1alpha1.KafkaSchemaValidationConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.KafkaSchemaValidationConfig{}
+	}
+	var diff []string
+	if desired.Attribute != nil && (observed.Attribute == nil || *desired.Attribute != *observed.Attribute) {
+		diff = append(diff, path+".attribute")
+	}
+	return diff
+}
+
+func diffKafkaSchemaValidationConfigList(path string, desired, observed []v1alpha1.KafkaSchemaValidationConfig) []string {
+	if len(desired) != len(observed) {
+		return []string{path}
+	}
+	var diff []string
+	for i := range desired {
+		at := path + "[" + strconv.Itoa(i) + "]"
+		diff = append(diff, diffKafkaSchemaValidationConfig(at, &desired[i], &observed[i])...)
 	}
 	return diff
 }

@@ -40,11 +40,8 @@ func observedSpec(cr *v1alpha1.EventSourceMapping, desc *lambda.GetEventSourceMa
 	observed.DocumentDBEventSourceConfig = conv.Ptr(desc.DocumentDBEventSourceConfig, apiDocumentDBEventSourceConfig)
 	observed.KMSKeyARN = desc.KMSKeyArn
 	observed.MetricsConfig = conv.Ptr(desc.MetricsConfig, apiEventSourceMappingMetricsConfig)
+	observed.LoggingConfig = conv.Ptr(desc.LoggingConfig, apiEventSourceMappingLoggingConfig)
 	observed.ProvisionedPollerConfig = conv.Ptr(desc.ProvisionedPollerConfig, apiProvisionedPollerConfig)
-	// All zeros is below the CRD's minimum: AWS's way of saying unset.
-	if p := observed.ProvisionedPollerConfig; p != nil && conv.Value(p.MinimumPollers) == 0 && conv.Value(p.MaximumPollers) == 0 {
-		observed.ProvisionedPollerConfig = nil
-	}
 	return observed
 }
 
@@ -98,11 +95,17 @@ func sdkSelfManagedEventSource(in v1alpha1.SelfManagedEventSource) types.SelfMan
 }
 
 func sdkAmazonManagedKafkaEventSourceConfig(in v1alpha1.AmazonManagedKafkaEventSourceConfig) types.AmazonManagedKafkaEventSourceConfig {
-	return types.AmazonManagedKafkaEventSourceConfig{ConsumerGroupId: in.ConsumerGroupID}
+	return types.AmazonManagedKafkaEventSourceConfig{
+		ConsumerGroupId:      in.ConsumerGroupID,
+		SchemaRegistryConfig: conv.Ptr(in.SchemaRegistryConfig, sdkKafkaSchemaRegistryConfig),
+	}
 }
 
 func sdkSelfManagedKafkaEventSourceConfig(in v1alpha1.SelfManagedKafkaEventSourceConfig) types.SelfManagedKafkaEventSourceConfig {
-	return types.SelfManagedKafkaEventSourceConfig{ConsumerGroupId: in.ConsumerGroupID}
+	return types.SelfManagedKafkaEventSourceConfig{
+		ConsumerGroupId:      in.ConsumerGroupID,
+		SchemaRegistryConfig: conv.Ptr(in.SchemaRegistryConfig, sdkKafkaSchemaRegistryConfig),
+	}
 }
 
 func sdkScalingConfig(in v1alpha1.ScalingConfig) types.ScalingConfig {
@@ -123,10 +126,15 @@ func sdkEventSourceMappingMetricsConfig(in v1alpha1.EventSourceMappingMetricsCon
 	})}
 }
 
+func sdkEventSourceMappingLoggingConfig(in v1alpha1.EventSourceMappingLoggingConfig) types.EventSourceMappingLoggingConfig {
+	return types.EventSourceMappingLoggingConfig{SystemLogLevel: conv.ToEnum[types.EventSourceMappingSystemLogLevel](in.SystemLogLevel)}
+}
+
 func sdkProvisionedPollerConfig(in v1alpha1.ProvisionedPollerConfig) types.ProvisionedPollerConfig {
 	return types.ProvisionedPollerConfig{
-		MaximumPollers: conv.Int[int32](in.MaximumPollers),
-		MinimumPollers: conv.Int[int32](in.MinimumPollers),
+		MaximumPollers:  conv.Int[int32](in.MaximumPollers),
+		MinimumPollers:  conv.Int[int32](in.MinimumPollers),
+		PollerGroupName: in.PollerGroupName,
 	}
 }
 
@@ -155,11 +163,17 @@ func apiSelfManagedEventSource(in types.SelfManagedEventSource) v1alpha1.SelfMan
 }
 
 func apiAmazonManagedKafkaEventSourceConfig(in types.AmazonManagedKafkaEventSourceConfig) v1alpha1.AmazonManagedKafkaEventSourceConfig {
-	return v1alpha1.AmazonManagedKafkaEventSourceConfig{ConsumerGroupID: in.ConsumerGroupId}
+	return v1alpha1.AmazonManagedKafkaEventSourceConfig{
+		ConsumerGroupID:      in.ConsumerGroupId,
+		SchemaRegistryConfig: conv.Ptr(in.SchemaRegistryConfig, apiKafkaSchemaRegistryConfig),
+	}
 }
 
 func apiSelfManagedKafkaEventSourceConfig(in types.SelfManagedKafkaEventSourceConfig) v1alpha1.SelfManagedKafkaEventSourceConfig {
-	return v1alpha1.SelfManagedKafkaEventSourceConfig{ConsumerGroupID: in.ConsumerGroupId}
+	return v1alpha1.SelfManagedKafkaEventSourceConfig{
+		ConsumerGroupID:      in.ConsumerGroupId,
+		SchemaRegistryConfig: conv.Ptr(in.SchemaRegistryConfig, apiKafkaSchemaRegistryConfig),
+	}
 }
 
 func apiScalingConfig(in types.ScalingConfig) v1alpha1.ScalingConfig {
@@ -180,10 +194,15 @@ func apiEventSourceMappingMetricsConfig(in types.EventSourceMappingMetricsConfig
 	})}
 }
 
+func apiEventSourceMappingLoggingConfig(in types.EventSourceMappingLoggingConfig) v1alpha1.EventSourceMappingLoggingConfig {
+	return v1alpha1.EventSourceMappingLoggingConfig{SystemLogLevel: conv.FromEnum(in.SystemLogLevel)}
+}
+
 func apiProvisionedPollerConfig(in types.ProvisionedPollerConfig) v1alpha1.ProvisionedPollerConfig {
 	return v1alpha1.ProvisionedPollerConfig{
-		MaximumPollers: conv.Int[int64](in.MaximumPollers),
-		MinimumPollers: conv.Int[int64](in.MinimumPollers),
+		MaximumPollers:  conv.Int[int64](in.MaximumPollers),
+		MinimumPollers:  conv.Int[int64](in.MinimumPollers),
+		PollerGroupName: in.PollerGroupName,
 	}
 }
 
@@ -206,6 +225,15 @@ func sdkOnFailure(in v1alpha1.OnFailure) types.OnFailure {
 	return types.OnFailure{Destination: in.Destination}
 }
 
+func sdkKafkaSchemaRegistryConfig(in v1alpha1.KafkaSchemaRegistryConfig) types.KafkaSchemaRegistryConfig {
+	return types.KafkaSchemaRegistryConfig{
+		AccessConfigs:           conv.Slice(in.AccessConfigs, sdkKafkaSchemaRegistryAccessConfig),
+		EventRecordFormat:       conv.ToEnum[types.SchemaRegistryEventRecordFormat](in.EventRecordFormat),
+		SchemaRegistryURI:       in.SchemaRegistryURI,
+		SchemaValidationConfigs: conv.Slice(in.SchemaValidationConfigs, sdkKafkaSchemaValidationConfig),
+	}
+}
+
 func apiFilter(in types.Filter) v1alpha1.Filter {
 	return v1alpha1.Filter{Pattern: in.Pattern}
 }
@@ -216,4 +244,35 @@ func apiOnSuccess(in types.OnSuccess) v1alpha1.OnSuccess {
 
 func apiOnFailure(in types.OnFailure) v1alpha1.OnFailure {
 	return v1alpha1.OnFailure{Destination: in.Destination}
+}
+
+func apiKafkaSchemaRegistryConfig(in types.KafkaSchemaRegistryConfig) v1alpha1.KafkaSchemaRegistryConfig {
+	return v1alpha1.KafkaSchemaRegistryConfig{
+		AccessConfigs:           conv.Slice(in.AccessConfigs, apiKafkaSchemaRegistryAccessConfig),
+		EventRecordFormat:       conv.FromEnum(in.EventRecordFormat),
+		SchemaRegistryURI:       in.SchemaRegistryURI,
+		SchemaValidationConfigs: conv.Slice(in.SchemaValidationConfigs, apiKafkaSchemaValidationConfig),
+	}
+}
+
+func sdkKafkaSchemaRegistryAccessConfig(in v1alpha1.KafkaSchemaRegistryAccessConfig) types.KafkaSchemaRegistryAccessConfig {
+	return types.KafkaSchemaRegistryAccessConfig{
+		Type: conv.ToEnum[types.KafkaSchemaRegistryAuthType](in.Type),
+		URI:  in.URI,
+	}
+}
+
+func sdkKafkaSchemaValidationConfig(in v1alpha1.KafkaSchemaValidationConfig) types.KafkaSchemaValidationConfig {
+	return types.KafkaSchemaValidationConfig{Attribute: conv.ToEnum[types.KafkaSchemaValidationAttribute](in.Attribute)}
+}
+
+func apiKafkaSchemaRegistryAccessConfig(in types.KafkaSchemaRegistryAccessConfig) v1alpha1.KafkaSchemaRegistryAccessConfig {
+	return v1alpha1.KafkaSchemaRegistryAccessConfig{
+		Type: conv.FromEnum(in.Type),
+		URI:  in.URI,
+	}
+}
+
+func apiKafkaSchemaValidationConfig(in types.KafkaSchemaValidationConfig) v1alpha1.KafkaSchemaValidationConfig {
+	return v1alpha1.KafkaSchemaValidationConfig{Attribute: conv.FromEnum(in.Attribute)}
 }

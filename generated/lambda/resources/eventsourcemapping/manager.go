@@ -48,6 +48,33 @@ func Kind() managed.Kind[*v1alpha1.EventSourceMapping] {
 				Kind:    "Function",
 				Version: "v1alpha1",
 			},
+		}, {
+			Field:    "queues",
+			Path:     "status.brokerID",
+			RefField: "queueRefs",
+			Target: schema.GroupVersionKind{
+				Group:   "mq.services.k8s.aws",
+				Kind:    "Broker",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.accessConfigs[].uri",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.accessConfigs[].uriRef",
+			Target: schema.GroupVersionKind{
+				Group:   "secretsmanager.services.k8s.aws",
+				Kind:    "Secret",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "selfManagedKafkaEventSourceConfig.schemaRegistryConfig.accessConfigs[].uri",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "selfManagedKafkaEventSourceConfig.schemaRegistryConfig.accessConfigs[].uriRef",
+			Target: schema.GroupVersionKind{
+				Group:   "secretsmanager.services.k8s.aws",
+				Kind:    "Secret",
+				Version: "v1alpha1",
+			},
 		}},
 		TerminalCodes: []string{"InvalidParameterValueException"},
 	}
@@ -96,6 +123,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.EventSourceMapping) e
 			return types.FunctionResponseType(v)
 		}),
 		KMSKeyArn:                         cr.Spec.KMSKeyARN,
+		LoggingConfig:                     conv.Ptr(cr.Spec.LoggingConfig, sdkEventSourceMappingLoggingConfig),
 		MaximumBatchingWindowInSeconds:    conv.Int[int32](cr.Spec.MaximumBatchingWindowInSeconds),
 		MaximumRecordAgeInSeconds:         conv.Int[int32](cr.Spec.MaximumRecordAgeInSeconds),
 		MaximumRetryAttempts:              conv.Int[int32](cr.Spec.MaximumRetryAttempts),
@@ -172,6 +200,12 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.EventSourceMapping, o
 	if obs.Changed("scalingConfig") {
 		in.ScalingConfig = conv.Ptr(cr.Spec.ScalingConfig, sdkScalingConfig)
 	}
+	if obs.Changed("amazonManagedKafkaEventSourceConfig") {
+		in.AmazonManagedKafkaEventSourceConfig = conv.Ptr(cr.Spec.AmazonManagedKafkaEventSourceConfig, sdkAmazonManagedKafkaEventSourceConfig)
+	}
+	if obs.Changed("selfManagedKafkaEventSourceConfig") {
+		in.SelfManagedKafkaEventSourceConfig = conv.Ptr(cr.Spec.SelfManagedKafkaEventSourceConfig, sdkSelfManagedKafkaEventSourceConfig)
+	}
 	if obs.Changed("documentDBEventSourceConfig") {
 		in.DocumentDBEventSourceConfig = conv.Ptr(cr.Spec.DocumentDBEventSourceConfig, sdkDocumentDBEventSourceConfig)
 	}
@@ -180,6 +214,9 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.EventSourceMapping, o
 	}
 	if obs.Changed("metricsConfig") {
 		in.MetricsConfig = conv.Ptr(cr.Spec.MetricsConfig, sdkEventSourceMappingMetricsConfig)
+	}
+	if obs.Changed("loggingConfig") {
+		in.LoggingConfig = conv.Ptr(cr.Spec.LoggingConfig, sdkEventSourceMappingLoggingConfig)
 	}
 	if obs.Changed("provisionedPollerConfig") {
 		in.ProvisionedPollerConfig = conv.Ptr(cr.Spec.ProvisionedPollerConfig, sdkProvisionedPollerConfig)

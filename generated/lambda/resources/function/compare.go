@@ -58,6 +58,12 @@ func diffSpec(desired, observed *v1alpha1.FunctionSpec) []string {
 	if desired.LoggingConfig != nil {
 		diff = append(diff, diffLoggingConfig("loggingConfig", desired.LoggingConfig, observed.LoggingConfig)...)
 	}
+	if desired.CapacityProviderConfig != nil {
+		diff = append(diff, diffCapacityProviderConfig("capacityProviderConfig", desired.CapacityProviderConfig, observed.CapacityProviderConfig)...)
+	}
+	if desired.DurableConfig != nil {
+		diff = append(diff, diffDurableConfig("durableConfig", desired.DurableConfig, observed.DurableConfig)...)
+	}
 	if desired.ReservedConcurrentExecutions != nil && (observed.ReservedConcurrentExecutions == nil || *desired.ReservedConcurrentExecutions != *observed.ReservedConcurrentExecutions) {
 		diff = append(diff, "reservedConcurrentExecutions")
 	}
@@ -80,6 +86,21 @@ func diffCreateOnly(desired, observed *v1alpha1.FunctionSpec) []string {
 	}
 	if desired.Architectures != nil && !slices.Equal(desired.Architectures, observed.Architectures) {
 		diff = append(diff, "architectures")
+	}
+	if desired.TenancyConfig != nil {
+		diff = append(diff, diffTenancyConfig("tenancyConfig", desired.TenancyConfig, observed.TenancyConfig)...)
+	}
+	return diff
+}
+
+func diffTenancyConfig(path string, desired, observed *v1alpha1.TenancyConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.TenancyConfig{}
+	}
+	var diff []string
+	if desired.TenantIsolationMode != nil && (observed.TenantIsolationMode == nil || *desired.TenantIsolationMode != *observed.TenantIsolationMode) {
+		diff = append(diff, path+".tenantIsolationMode")
 	}
 	return diff
 }
@@ -203,6 +224,51 @@ func diffLoggingConfig(path string, desired, observed *v1alpha1.LoggingConfig) [
 	}
 	if desired.LogGroup != nil && (observed.LogGroup == nil || *desired.LogGroup != *observed.LogGroup) {
 		diff = append(diff, path+".logGroup")
+	}
+	return diff
+}
+
+func diffCapacityProviderConfig(path string, desired, observed *v1alpha1.CapacityProviderConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.CapacityProviderConfig{}
+	}
+	var diff []string
+	if desired.LambdaManagedInstancesCapacityProviderConfig != nil {
+		diff = append(diff, diffLambdaManagedInstancesCapacityProviderConfig(path+".lambdaManagedInstancesCapacityProviderConfig", desired.LambdaManagedInstancesCapacityProviderConfig, observed.LambdaManagedInstancesCapacityProviderConfig)...)
+	}
+	return diff
+}
+
+func diffDurableConfig(path string, desired, observed *v1alpha1.DurableConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.DurableConfig{}
+	}
+	var diff []string
+	if desired.RetentionPeriodInDays != nil && (observed.RetentionPeriodInDays == nil || *desired.RetentionPeriodInDays != *observed.RetentionPeriodInDays) {
+		diff = append(diff, path+".retentionPeriodInDays")
+	}
+	if desired.ExecutionTimeout != nil && (observed.ExecutionTimeout == nil || *desired.ExecutionTimeout != *observed.ExecutionTimeout) {
+		diff = append(diff, path+".executionTimeout")
+	}
+	return diff
+}
+
+func diffLambdaManagedInstancesCapacityProviderConfig(path string, desired, observed *v1alpha1.LambdaManagedInstancesCapacityProviderConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.LambdaManagedInstancesCapacityProviderConfig{}
+	}
+	var diff []string
+	if desired.CapacityProviderARN != nil && (observed.CapacityProviderARN == nil || *desired.CapacityProviderARN != *observed.CapacityProviderARN) {
+		diff = append(diff, path+".capacityProviderARN")
+	}
+	if desired.PerExecutionEnvironmentMaxConcurrency != nil && (observed.PerExecutionEnvironmentMaxConcurrency == nil || *desired.PerExecutionEnvironmentMaxConcurrency != *observed.PerExecutionEnvironmentMaxConcurrency) {
+		diff = append(diff, path+".perExecutionEnvironmentMaxConcurrency")
+	}
+	if desired.ExecutionEnvironmentMemoryGiBPerVCPU != nil && (observed.ExecutionEnvironmentMemoryGiBPerVCPU == nil || *desired.ExecutionEnvironmentMemoryGiBPerVCPU != *observed.ExecutionEnvironmentMemoryGiBPerVCPU) {
+		diff = append(diff, path+".executionEnvironmentMemoryGiBPerVCPU")
 	}
 	return diff
 }

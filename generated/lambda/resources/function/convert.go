@@ -36,6 +36,13 @@ func observedSpec(cr *v1alpha1.Function, desc *types.FunctionConfiguration) v1al
 	}
 	observed.SnapStart = conv.Ptr(desc.SnapStart, apiSnapStartFromSnapStartResponse)
 	observed.LoggingConfig = conv.Ptr(desc.LoggingConfig, apiLoggingConfig)
+	observed.CapacityProviderConfig = conv.Ptr(desc.CapacityProviderConfig, apiCapacityProviderConfig)
+	observed.DurableConfig = conv.Ptr(desc.DurableConfig, apiDurableConfig)
+	// All zeros is below the CRD's minimum: AWS's way of saying unset.
+	if p := observed.DurableConfig; p != nil && conv.Value(p.RetentionPeriodInDays) == 0 && conv.Value(p.ExecutionTimeout) == 0 {
+		observed.DurableConfig = nil
+	}
+	observed.TenancyConfig = conv.Ptr(desc.TenancyConfig, apiTenancyConfig)
 	return observed
 }
 
@@ -61,6 +68,7 @@ func fillStatusFromFunctionConfiguration(status *v1alpha1.FunctionStatus, in *ty
 	status.SigningProfileVersionARN = in.SigningProfileVersionArn
 	status.SigningJobARN = in.SigningJobArn
 	status.RuntimeVersionConfig = conv.Ptr(in.RuntimeVersionConfig, apiRuntimeVersionConfig)
+	status.ConfigSHA256 = in.ConfigSha256
 }
 
 func fillStatusFromCreateFunctionOutput(status *v1alpha1.FunctionStatus, in *lambda.CreateFunctionOutput) {
@@ -80,6 +88,7 @@ func fillStatusFromCreateFunctionOutput(status *v1alpha1.FunctionStatus, in *lam
 	status.SigningProfileVersionARN = in.SigningProfileVersionArn
 	status.SigningJobARN = in.SigningJobArn
 	status.RuntimeVersionConfig = conv.Ptr(in.RuntimeVersionConfig, apiRuntimeVersionConfig)
+	status.ConfigSHA256 = in.ConfigSha256
 }
 
 func sdkFunctionCode(in v1alpha1.FunctionCode) types.FunctionCode {
@@ -147,6 +156,21 @@ func sdkLoggingConfig(in v1alpha1.LoggingConfig) types.LoggingConfig {
 	}
 }
 
+func sdkCapacityProviderConfig(in v1alpha1.CapacityProviderConfig) types.CapacityProviderConfig {
+	return types.CapacityProviderConfig{LambdaManagedInstancesCapacityProviderConfig: conv.Ptr(in.LambdaManagedInstancesCapacityProviderConfig, sdkLambdaManagedInstancesCapacityProviderConfig)}
+}
+
+func sdkDurableConfig(in v1alpha1.DurableConfig) types.DurableConfig {
+	return types.DurableConfig{
+		ExecutionTimeout:      conv.Int[int32](in.ExecutionTimeout),
+		RetentionPeriodInDays: conv.Int[int32](in.RetentionPeriodInDays),
+	}
+}
+
+func sdkTenancyConfig(in v1alpha1.TenancyConfig) types.TenancyConfig {
+	return types.TenancyConfig{TenantIsolationMode: conv.ToEnum[types.TenantIsolationMode](in.TenantIsolationMode)}
+}
+
 func apiVpcConfigFromVpcConfigResponse(in types.VpcConfigResponse) v1alpha1.VpcConfig {
 	return v1alpha1.VpcConfig{
 		IPv6AllowedForDualStack: in.Ipv6AllowedForDualStack,
@@ -191,6 +215,21 @@ func apiLoggingConfig(in types.LoggingConfig) v1alpha1.LoggingConfig {
 	}
 }
 
+func apiCapacityProviderConfig(in types.CapacityProviderConfig) v1alpha1.CapacityProviderConfig {
+	return v1alpha1.CapacityProviderConfig{LambdaManagedInstancesCapacityProviderConfig: conv.Ptr(in.LambdaManagedInstancesCapacityProviderConfig, apiLambdaManagedInstancesCapacityProviderConfig)}
+}
+
+func apiDurableConfig(in types.DurableConfig) v1alpha1.DurableConfig {
+	return v1alpha1.DurableConfig{
+		ExecutionTimeout:      conv.Int[int64](in.ExecutionTimeout),
+		RetentionPeriodInDays: conv.Int[int64](in.RetentionPeriodInDays),
+	}
+}
+
+func apiTenancyConfig(in types.TenancyConfig) v1alpha1.TenancyConfig {
+	return v1alpha1.TenancyConfig{TenantIsolationMode: conv.FromEnum(in.TenantIsolationMode)}
+}
+
 func apiImageConfigResponse(in types.ImageConfigResponse) v1alpha1.ImageConfigResponse {
 	return v1alpha1.ImageConfigResponse{
 		Error:       conv.Ptr(in.Error, apiImageConfigError),
@@ -202,6 +241,22 @@ func apiRuntimeVersionConfig(in types.RuntimeVersionConfig) v1alpha1.RuntimeVers
 	return v1alpha1.RuntimeVersionConfig{
 		Error:             conv.Ptr(in.Error, apiRuntimeVersionError),
 		RuntimeVersionARN: in.RuntimeVersionArn,
+	}
+}
+
+func sdkLambdaManagedInstancesCapacityProviderConfig(in v1alpha1.LambdaManagedInstancesCapacityProviderConfig) types.LambdaManagedInstancesCapacityProviderConfig {
+	return types.LambdaManagedInstancesCapacityProviderConfig{
+		CapacityProviderArn:                   in.CapacityProviderARN,
+		ExecutionEnvironmentMemoryGiBPerVCpu:  conv.Float[float64](in.ExecutionEnvironmentMemoryGiBPerVCPU),
+		PerExecutionEnvironmentMaxConcurrency: conv.Int[int32](in.PerExecutionEnvironmentMaxConcurrency),
+	}
+}
+
+func apiLambdaManagedInstancesCapacityProviderConfig(in types.LambdaManagedInstancesCapacityProviderConfig) v1alpha1.LambdaManagedInstancesCapacityProviderConfig {
+	return v1alpha1.LambdaManagedInstancesCapacityProviderConfig{
+		CapacityProviderARN:                   in.CapacityProviderArn,
+		ExecutionEnvironmentMemoryGiBPerVCPU:  conv.Float[float64](in.ExecutionEnvironmentMemoryGiBPerVCpu),
+		PerExecutionEnvironmentMaxConcurrency: conv.Int[int64](in.PerExecutionEnvironmentMaxConcurrency),
 	}
 }
 

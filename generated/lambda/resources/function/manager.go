@@ -32,6 +32,9 @@ func Kind() managed.Kind[*v1alpha1.Function] {
 			CreateOnly: true,
 			Field:      "codeSigningConfigARN",
 		}, {
+			CreateOnly: true,
+			Field:      "publishTo",
+		}, {
 			Field:    "reservedConcurrentExecutions",
 			Observed: true,
 		}},
@@ -42,7 +45,7 @@ func Kind() managed.Kind[*v1alpha1.Function] {
 		New: func() *v1alpha1.Function {
 			return &v1alpha1.Function{}
 		},
-		RecoverableCodes: []string{"ServiceException", "TooManyRequestsException"},
+		RecoverableCodes: []string{"FunctionVersionsPerCapacityProviderLimitExceededException", "ServiceException", "TooManyRequestsException"},
 		References: []managed.Reference{{
 			Field:    "role",
 			Path:     "status.ackResourceMetadata.arn",
@@ -59,6 +62,24 @@ func Kind() managed.Kind[*v1alpha1.Function] {
 			Target: schema.GroupVersionKind{
 				Group:   "s3.services.k8s.aws",
 				Kind:    "Bucket",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "vpcConfig.subnetIDs",
+			Path:     "status.subnetID",
+			RefField: "vpcConfig.subnetRefs",
+			Target: schema.GroupVersionKind{
+				Group:   "ec2.services.k8s.aws",
+				Kind:    "Subnet",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "vpcConfig.securityGroupIDs",
+			Path:     "status.id",
+			RefField: "vpcConfig.securityGroupRefs",
+			Target: schema.GroupVersionKind{
+				Group:   "ec2.services.k8s.aws",
+				Kind:    "SecurityGroup",
 				Version: "v1alpha1",
 			},
 		}, {
@@ -121,7 +142,7 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Function) (managed.O
 		Observed:  observed,
 	}
 	// AWS is still working on the resource while it reports one of these.
-	if v := conv.Value(cr.Status.State); slices.Contains([]string{"Pending"}, v) {
+	if v := conv.Value(cr.Status.State); slices.Contains([]string{"Pending", "Deactivating", "Deleting"}, v) {
 		obs.Pending = v
 	}
 	return obs, nil
@@ -133,29 +154,33 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Function) error {
 		Architectures: conv.Slice(cr.Spec.Architectures, func(v string) types.Architecture {
 			return types.Architecture(v)
 		}),
-		Code:                 conv.Ptr(cr.Spec.Code, sdkFunctionCode),
-		CodeSigningConfigArn: cr.Spec.CodeSigningConfigARN,
-		DeadLetterConfig:     conv.Ptr(cr.Spec.DeadLetterConfig, sdkDeadLetterConfig),
-		Description:          cr.Spec.Description,
-		Environment:          conv.Ptr(cr.Spec.Environment, sdkEnvironment(sec)),
-		EphemeralStorage:     conv.Ptr(cr.Spec.EphemeralStorage, sdkEphemeralStorage),
-		FileSystemConfigs:    conv.Slice(cr.Spec.FileSystemConfigs, sdkFileSystemConfig),
-		FunctionName:         cr.Spec.Name,
-		Handler:              cr.Spec.Handler,
-		ImageConfig:          conv.Ptr(cr.Spec.ImageConfig, sdkImageConfig),
-		KMSKeyArn:            cr.Spec.KMSKeyARN,
-		Layers:               cr.Spec.Layers,
-		LoggingConfig:        conv.Ptr(cr.Spec.LoggingConfig, sdkLoggingConfig),
-		MemorySize:           conv.Int[int32](cr.Spec.MemorySize),
-		PackageType:          conv.ToEnum[types.PackageType](cr.Spec.PackageType),
-		Publish:              conv.Value(cr.Spec.Publish),
-		Role:                 cr.Spec.Role,
-		Runtime:              conv.ToEnum[types.Runtime](cr.Spec.Runtime),
-		SnapStart:            conv.Ptr(cr.Spec.SnapStart, sdkSnapStart),
-		Tags:                 managed.DesiredTags(ctx, specTags(cr)),
-		Timeout:              conv.Int[int32](cr.Spec.Timeout),
-		TracingConfig:        conv.Ptr(cr.Spec.TracingConfig, sdkTracingConfig),
-		VpcConfig:            conv.Ptr(cr.Spec.VPCConfig, sdkVpcConfig),
+		CapacityProviderConfig: conv.Ptr(cr.Spec.CapacityProviderConfig, sdkCapacityProviderConfig),
+		Code:                   conv.Ptr(cr.Spec.Code, sdkFunctionCode),
+		CodeSigningConfigArn:   cr.Spec.CodeSigningConfigARN,
+		DeadLetterConfig:       conv.Ptr(cr.Spec.DeadLetterConfig, sdkDeadLetterConfig),
+		Description:            cr.Spec.Description,
+		DurableConfig:          conv.Ptr(cr.Spec.DurableConfig, sdkDurableConfig),
+		Environment:            conv.Ptr(cr.Spec.Environment, sdkEnvironment(sec)),
+		EphemeralStorage:       conv.Ptr(cr.Spec.EphemeralStorage, sdkEphemeralStorage),
+		FileSystemConfigs:      conv.Slice(cr.Spec.FileSystemConfigs, sdkFileSystemConfig),
+		FunctionName:           cr.Spec.Name,
+		Handler:                cr.Spec.Handler,
+		ImageConfig:            conv.Ptr(cr.Spec.ImageConfig, sdkImageConfig),
+		KMSKeyArn:              cr.Spec.KMSKeyARN,
+		Layers:                 cr.Spec.Layers,
+		LoggingConfig:          conv.Ptr(cr.Spec.LoggingConfig, sdkLoggingConfig),
+		MemorySize:             conv.Int[int32](cr.Spec.MemorySize),
+		PackageType:            conv.ToEnum[types.PackageType](cr.Spec.PackageType),
+		Publish:                conv.Value(cr.Spec.Publish),
+		PublishTo:              conv.ToEnum[types.FunctionVersionLatestPublished](cr.Spec.PublishTo),
+		Role:                   cr.Spec.Role,
+		Runtime:                conv.ToEnum[types.Runtime](cr.Spec.Runtime),
+		SnapStart:              conv.Ptr(cr.Spec.SnapStart, sdkSnapStart),
+		Tags:                   managed.DesiredTags(ctx, specTags(cr)),
+		TenancyConfig:          conv.Ptr(cr.Spec.TenancyConfig, sdkTenancyConfig),
+		Timeout:                conv.Int[int32](cr.Spec.Timeout),
+		TracingConfig:          conv.Ptr(cr.Spec.TracingConfig, sdkTracingConfig),
+		VpcConfig:              conv.Ptr(cr.Spec.VPCConfig, sdkVpcConfig),
 	}
 	if err := sec.Err(); err != nil {
 		return err
@@ -225,6 +250,12 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Function, obs managed
 		}
 		if obs.Changed("loggingConfig") {
 			in.LoggingConfig = conv.Ptr(cr.Spec.LoggingConfig, sdkLoggingConfig)
+		}
+		if obs.Changed("capacityProviderConfig") {
+			in.CapacityProviderConfig = conv.Ptr(cr.Spec.CapacityProviderConfig, sdkCapacityProviderConfig)
+		}
+		if obs.Changed("durableConfig") {
+			in.DurableConfig = conv.Ptr(cr.Spec.DurableConfig, sdkDurableConfig)
 		}
 		if err := sec.Err(); err != nil {
 			return err

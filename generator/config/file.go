@@ -187,6 +187,12 @@ type Resource struct {
 	// a secret scheduled for deletion has a DeletedDate. The controller
 	// then sees no resource, so a delete completes.
 	GoneWhenSet []string `yaml:"goneWhenSet,omitempty" schema:"minLength=1"`
+	// IdentifiedBy names, by an operation input member, the spec or
+	// status field whose value it takes, where the two are named apart
+	// and the input does not require the member: a Lambda Version is read
+	// and deleted with its function's name and Qualifier, the Version
+	// PublishVersion returned.
+	IdentifiedBy map[string]string `yaml:"identifiedBy,omitempty" schema:"keyPattern=^[A-Za-z][A-Za-z0-9]*$"`
 	// Fields overrides what inference decided for single fields, keyed by
 	// Smithy member name; a dotted path ("Config.Role") reaches a member of
 	// a nested structure.

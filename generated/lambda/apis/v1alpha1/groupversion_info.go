@@ -19,7 +19,7 @@ var GroupVersion = schema.GroupVersion{
 
 // AddToScheme registers the API's kinds.
 func AddToScheme(s *runtime.Scheme) error {
-	s.AddKnownTypes(GroupVersion, &Alias{}, &AliasList{}, &CodeSigningConfig{}, &CodeSigningConfigList{}, &EventSourceMapping{}, &EventSourceMappingList{}, &Function{}, &FunctionList{}, &FunctionURLConfig{}, &FunctionURLConfigList{})
+	s.AddKnownTypes(GroupVersion, &Alias{}, &AliasList{}, &CodeSigningConfig{}, &CodeSigningConfigList{}, &EventSourceMapping{}, &EventSourceMappingList{}, &Function{}, &FunctionList{}, &FunctionURLConfig{}, &FunctionURLConfigList{}, &LayerVersion{}, &LayerVersionList{}, &Version{}, &VersionList{})
 	metav1.AddToGroupVersion(s, GroupVersion)
 	return nil
 }

@@ -40,6 +40,13 @@ type CapacityProviderConfig struct {
 	LambdaManagedInstancesCapacityProviderConfig *LambdaManagedInstancesCapacityProviderConfig `json:"lambdaManagedInstancesCapacityProviderConfig,omitempty"`
 }
 
+// CapacityProviderConfigStatus mirrors the AWS CapacityProviderConfig shape.
+type CapacityProviderConfigStatus struct {
+	// Configuration for Lambda-managed instances used by the capacity provider.
+	// +optional
+	LambdaManagedInstancesCapacityProviderConfig *LambdaManagedInstancesCapacityProviderConfigStatus `json:"lambdaManagedInstancesCapacityProviderConfig,omitempty"`
+}
+
 // CodeSigningPolicies mirrors the AWS CodeSigningPolicies shape.
 type CodeSigningPolicies struct {
 	// Code signing configuration policy for deployment validation failure. If you set the policy to `Enforce`, Lambda blocks the deployment request if signature validation checks fail. If you set the policy to `Warn`, Lambda allows the deployment and issues a new Amazon CloudWatch metric (`SignatureValidationErrors`) and also stores the warning in the CloudTrail log.
@@ -88,6 +95,13 @@ type DeadLetterConfig struct {
 	TargetARN *string `json:"targetARN,omitempty"`
 }
 
+// DeadLetterConfigStatus mirrors the AWS DeadLetterConfig shape.
+type DeadLetterConfigStatus struct {
+	// The Amazon Resource Name (ARN) of an Amazon SQS queue or Amazon SNS topic.
+	// +optional
+	TargetARN *string `json:"targetARN,omitempty"`
+}
+
 // DestinationConfig mirrors the AWS DestinationConfig shape.
 type DestinationConfig struct {
 	// The destination configuration for successful invocations. Not supported in `CreateEventSourceMapping` or `UpdateEventSourceMapping`.
@@ -131,6 +145,16 @@ type DurableConfig struct {
 	ExecutionTimeout *int64 `json:"executionTimeout,omitempty"`
 }
 
+// DurableConfigStatus mirrors the AWS DurableConfig shape.
+type DurableConfigStatus struct {
+	// The number of days to retain execution history after a durable execution completes. After this period, execution history is no longer available through the GetDurableExecutionHistory API.
+	// +optional
+	RetentionPeriodInDays *int64 `json:"retentionPeriodInDays,omitempty"`
+	// The maximum time (in seconds) that a durable execution can run before timing out. This timeout applies to the entire durable execution, not individual function invocations.
+	// +optional
+	ExecutionTimeout *int64 `json:"executionTimeout,omitempty"`
+}
+
 // Environment mirrors the AWS Environment shape.
 type Environment struct {
 	// Environment variable key-value pairs. For more information, see Using Lambda environment variables.
@@ -142,12 +166,33 @@ type Environment struct {
 	VariablesFrom *ackv1alpha1.SecretReference `json:"variablesFrom,omitempty"`
 }
 
+// EnvironmentError mirrors the AWS EnvironmentError shape.
+type EnvironmentError struct {
+	// The error code.
+	// +optional
+	ErrorCode *string `json:"errorCode,omitempty"`
+}
+
+// EnvironmentResponse mirrors the AWS EnvironmentResponse shape.
+type EnvironmentResponse struct {
+	// Error messages for environment variables that couldn't be applied.
+	// +optional
+	Error *EnvironmentError `json:"error,omitempty"`
+}
+
 // EphemeralStorage mirrors the AWS EphemeralStorage shape.
 type EphemeralStorage struct {
 	// The size of the function's `/tmp` directory.
 	// +optional
 	// +kubebuilder:validation:Minimum=512
 	// +kubebuilder:validation:Maximum=10240
+	Size *int64 `json:"size,omitempty"`
+}
+
+// EphemeralStorageStatus mirrors the AWS EphemeralStorage shape.
+type EphemeralStorageStatus struct {
+	// The size of the function's `/tmp` directory.
+	// +optional
 	Size *int64 `json:"size,omitempty"`
 }
 
@@ -181,6 +226,16 @@ type FileSystemConfig struct {
 	// +kubebuilder:validation:MinLength=0
 	// +kubebuilder:validation:MaxLength=160
 	// +kubebuilder:validation:Pattern=`/mnt/[a-zA-Z0-9-_.]+`
+	LocalMountPath *string `json:"localMountPath,omitempty"`
+}
+
+// FileSystemConfigStatus mirrors the AWS FileSystemConfig shape.
+type FileSystemConfigStatus struct {
+	// The Amazon Resource Name (ARN) of the Amazon EFS or Amazon S3 Files access point that provides access to the file system.
+	// +optional
+	ARN *string `json:"arn,omitempty"`
+	// The path where the function can access the file system, starting with `/mnt/`.
+	// +optional
 	LocalMountPath *string `json:"localMountPath,omitempty"`
 }
 
@@ -355,6 +410,57 @@ type LambdaManagedInstancesCapacityProviderConfig struct {
 	ExecutionEnvironmentMemoryGiBPerVCPU *float64 `json:"executionEnvironmentMemoryGiBPerVCPU,omitempty"`
 }
 
+// LambdaManagedInstancesCapacityProviderConfigStatus mirrors the AWS LambdaManagedInstancesCapacityProviderConfig shape.
+type LambdaManagedInstancesCapacityProviderConfigStatus struct {
+	// The Amazon Resource Name (ARN) of the capacity provider.
+	// +optional
+	CapacityProviderARN *string `json:"capacityProviderARN,omitempty"`
+	// The maximum number of concurrent execution environments that can run on each compute instance.
+	// +optional
+	PerExecutionEnvironmentMaxConcurrency *int64 `json:"perExecutionEnvironmentMaxConcurrency,omitempty"`
+	// The amount of memory in GiB allocated per vCPU for execution environments.
+	// +optional
+	ExecutionEnvironmentMemoryGiBPerVCPU *float64 `json:"executionEnvironmentMemoryGiBPerVCPU,omitempty"`
+}
+
+// Layer mirrors the AWS Layer shape.
+type Layer struct {
+	// The Amazon Resource Name (ARN) of the function layer.
+	// +optional
+	ARN *string `json:"arn,omitempty"`
+	// The size of the layer archive in bytes.
+	// +optional
+	CodeSize *int64 `json:"codeSize,omitempty"`
+	// The Amazon Resource Name (ARN) for a signing profile version.
+	// +optional
+	SigningProfileVersionARN *string `json:"signingProfileVersionARN,omitempty"`
+	// The Amazon Resource Name (ARN) of a signing job.
+	// +optional
+	SigningJobARN *string `json:"signingJobARN,omitempty"`
+}
+
+// LayerVersionContentInput mirrors the AWS LayerVersionContentInput shape.
+type LayerVersionContentInput struct {
+	// The Amazon S3 bucket of the layer archive.
+	// +optional
+	// +kubebuilder:validation:MinLength=3
+	// +kubebuilder:validation:MaxLength=63
+	S3Bucket *string `json:"s3Bucket,omitempty"`
+	// The Amazon S3 key of the layer archive.
+	// +optional
+	// +kubebuilder:validation:MinLength=1
+	// +kubebuilder:validation:MaxLength=1024
+	S3Key *string `json:"s3Key,omitempty"`
+	// For versioned objects, the version of the layer archive object to use.
+	// +optional
+	// +kubebuilder:validation:MinLength=1
+	// +kubebuilder:validation:MaxLength=1024
+	S3ObjectVersion *string `json:"s3ObjectVersion,omitempty"`
+	// The base64-encoded contents of the layer archive. Amazon Web Services SDK and Amazon Web Services CLI clients handle the encoding for you.
+	// +optional
+	ZipFile []byte `json:"zipFile,omitempty"`
+}
+
 // LoggingConfig mirrors the AWS LoggingConfig shape.
 type LoggingConfig struct {
 	// The format in which Lambda sends your function's application and system logs to CloudWatch. Select between plain text and structured JSON.
@@ -374,6 +480,22 @@ type LoggingConfig struct {
 	// +kubebuilder:validation:MinLength=1
 	// +kubebuilder:validation:MaxLength=512
 	// +kubebuilder:validation:Pattern=`[\.\-_/#A-Za-z0-9]+`
+	LogGroup *string `json:"logGroup,omitempty"`
+}
+
+// LoggingConfigStatus mirrors the AWS LoggingConfig shape.
+type LoggingConfigStatus struct {
+	// The format in which Lambda sends your function's application and system logs to CloudWatch. Select between plain text and structured JSON.
+	// +optional
+	LogFormat *string `json:"logFormat,omitempty"`
+	// Set this property to filter the application logs for your function that Lambda sends to CloudWatch. Lambda only sends application logs at the selected level of detail and lower, where `TRACE` is the highest level and `FATAL` is the lowest.
+	// +optional
+	ApplicationLogLevel *string `json:"applicationLogLevel,omitempty"`
+	// Set this property to filter the system logs for your function that Lambda sends to CloudWatch. Lambda only sends system logs at the selected level of detail and lower, where `DEBUG` is the highest level and `WARN` is the lowest.
+	// +optional
+	SystemLogLevel *string `json:"systemLogLevel,omitempty"`
+	// The name of the Amazon CloudWatch log group the function sends logs to. By default, Lambda functions send logs to a default log group named `/aws/lambda/<function name>`. To use a different log group, enter an existing log group or enter a new log group name.
+	// +optional
 	LogGroup *string `json:"logGroup,omitempty"`
 }
 
@@ -471,6 +593,16 @@ type SnapStart struct {
 	ApplyOn *string `json:"applyOn,omitempty"`
 }
 
+// SnapStartResponse mirrors the AWS SnapStartResponse shape.
+type SnapStartResponse struct {
+	// When set to `PublishedVersions`, Lambda creates a snapshot of the execution environment when you publish a function version.
+	// +optional
+	ApplyOn *string `json:"applyOn,omitempty"`
+	// When you provide a qualified Amazon Resource Name (ARN), this response element indicates whether SnapStart is activated for the specified function version.
+	// +optional
+	OptimizationStatus *string `json:"optimizationStatus,omitempty"`
+}
+
 // SourceAccessConfiguration mirrors the AWS SourceAccessConfiguration shape.
 type SourceAccessConfiguration struct {
 	// The type of authentication protocol, VPC components, or virtual host for your event source. For example: `"Type":"SASL_SCRAM_512_AUTH"`.
@@ -493,11 +625,25 @@ type TenancyConfig struct {
 	TenantIsolationMode *string `json:"tenantIsolationMode,omitempty"`
 }
 
+// TenancyConfigStatus mirrors the AWS TenancyConfig shape.
+type TenancyConfigStatus struct {
+	// Tenant isolation mode allows for invocation to be sent to a corresponding execution environment dedicated to a specific tenant ID.
+	// +optional
+	TenantIsolationMode *string `json:"tenantIsolationMode,omitempty"`
+}
+
 // TracingConfig mirrors the AWS TracingConfig shape.
 type TracingConfig struct {
 	// The tracing mode.
 	// +optional
 	// +kubebuilder:validation:Enum=Active;PassThrough
+	Mode *string `json:"mode,omitempty"`
+}
+
+// TracingConfigResponse mirrors the AWS TracingConfigResponse shape.
+type TracingConfigResponse struct {
+	// The tracing mode.
+	// +optional
 	Mode *string `json:"mode,omitempty"`
 }
 
@@ -519,6 +665,22 @@ type VpcConfig struct {
 	// SecurityGroupRefs names the SecurityGroup whose .status.id fills securityGroupIDs.
 	// +optional
 	SecurityGroupRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"securityGroupRefs,omitempty"`
+	// Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets.
+	// +optional
+	IPv6AllowedForDualStack *bool `json:"ipv6AllowedForDualStack,omitempty"`
+}
+
+// VpcConfigResponse mirrors the AWS VpcConfigResponse shape.
+type VpcConfigResponse struct {
+	// A list of VPC subnet IDs.
+	// +optional
+	SubnetIDs []string `json:"subnetIDs,omitempty"`
+	// A list of VPC security group IDs.
+	// +optional
+	SecurityGroupIDs []string `json:"securityGroupIDs,omitempty"`
+	// The ID of the VPC.
+	// +optional
+	VPCID *string `json:"vpcID,omitempty"`
 	// Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets.
 	// +optional
 	IPv6AllowedForDualStack *bool `json:"ipv6AllowedForDualStack,omitempty"`

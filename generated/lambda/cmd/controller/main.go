@@ -10,11 +10,13 @@ import (
 	eventsourcemapping "github.com/kubesmith/kubesmith/generated/lambda/resources/eventsourcemapping"
 	function "github.com/kubesmith/kubesmith/generated/lambda/resources/function"
 	functionurlconfig "github.com/kubesmith/kubesmith/generated/lambda/resources/functionurlconfig"
+	layerversion "github.com/kubesmith/kubesmith/generated/lambda/resources/layerversion"
+	version "github.com/kubesmith/kubesmith/generated/lambda/resources/version"
 	operator "github.com/kubesmith/kubesmith/runtime/operator"
 	reconciler "github.com/kubesmith/kubesmith/runtime/reconciler"
 	_ "golang.org/x/crypto/x509roots/fallback"
 )
 
 func main() {
-	operator.Main("lambda", v1alpha1.AddToScheme, reconciler.Register(alias.Kind()), reconciler.Register(codesigningconfig.Kind()), reconciler.Register(eventsourcemapping.Kind()), reconciler.Register(function.Kind()), reconciler.Register(functionurlconfig.Kind()))
+	operator.Main("lambda", v1alpha1.AddToScheme, reconciler.Register(alias.Kind()), reconciler.Register(codesigningconfig.Kind()), reconciler.Register(eventsourcemapping.Kind()), reconciler.Register(function.Kind()), reconciler.Register(functionurlconfig.Kind()), reconciler.Register(layerversion.Kind()), reconciler.Register(version.Kind()))
 }

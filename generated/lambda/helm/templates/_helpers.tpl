@@ -88,6 +88,8 @@ namespace of the Lease.
   - eventsourcemappings
   - functions
   - functionurlconfigs
+  - layerversions
+  - versions
   verbs:
   - get
   - list
@@ -101,6 +103,8 @@ namespace of the Lease.
   - eventsourcemappings/status
   - functions/status
   - functionurlconfigs/status
+  - layerversions/status
+  - versions/status
   verbs:
   - patch
 - apiGroups:

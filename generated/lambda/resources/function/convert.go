@@ -23,6 +23,10 @@ func observedSpec(cr *v1alpha1.Function, desc *types.FunctionConfiguration) v1al
 	observed.PackageType = conv.FromEnum(desc.PackageType)
 	observed.DeadLetterConfig = conv.Ptr(desc.DeadLetterConfig, apiDeadLetterConfig)
 	observed.Environment = conv.Ptr(desc.Environment, apiEnvironmentFromEnvironmentResponse)
+	// Environment does not report variables: the spec's values stand.
+	if observed.Environment != nil && cr.Spec.Environment != nil {
+		observed.Environment.Variables = cr.Spec.Environment.Variables
+	}
 	observed.KMSKeyARN = desc.KMSKeyArn
 	observed.TracingConfig = conv.Ptr(desc.TracingConfig, apiTracingConfigFromTracingConfigResponse)
 	observed.FileSystemConfigs = conv.Slice(desc.FileSystemConfigs, apiFileSystemConfig)

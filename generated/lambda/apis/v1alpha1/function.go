@@ -46,7 +46,6 @@ type FunctionSpec struct {
 	Handler *string `json:"handler,omitempty"`
 	// The code for the function.
 	// +kubebuilder:validation:Required
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="code cannot change once set"
 	Code *FunctionCode `json:"code"`
 	// A description of the function.
 	// +optional

@@ -28,7 +28,6 @@ type LayerVersionSpec struct {
 	Description *string `json:"description,omitempty"`
 	// The function layer archive.
 	// +kubebuilder:validation:Required
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="content cannot change once set"
 	Content *LayerVersionContentInput `json:"content"`
 	// A list of compatible function runtimes. Used for filtering with ListLayers and ListLayerVersions.
 	// +optional

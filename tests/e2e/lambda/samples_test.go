@@ -39,9 +39,9 @@ func TestSamples(t *testing.T) {
 				}
 				return nil
 			})
-		case *v1alpha1.Alias, *v1alpha1.EventSourceMapping, *v1alpha1.FunctionURLConfig:
-			// Their function's deletion takes them with it; TestAlias,
-			// TestEventSourceMapping and TestFunctionURLConfig check them in Lambda.
+		case *v1alpha1.Alias, *v1alpha1.EventSourceMapping, *v1alpha1.FunctionURLConfig, *v1alpha1.Version, *v1alpha1.LayerVersion:
+			// TestAliasAndVersion, TestEventSourceMapping, TestFunctionURLConfig
+			// and TestLayerVersion check these kinds in Lambda, and their deletion.
 		default:
 			t.Fatalf("no check of a %T sample in Lambda", o)
 		}

@@ -25,18 +25,25 @@ const trust = `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Prin
 // named name with a zip as its code; it returns the Ready object.
 func (e env) newFunction(ns, name string) *v1alpha1.Function {
 	e.T.Helper()
+	fn := &v1alpha1.Function{ObjectMeta: metaIn(e.NS(ns), "fn"), Spec: v1alpha1.FunctionSpec{
+		Name: aws.String(name), Runtime: aws.String("python3.12"), Handler: aws.String("index.handler"),
+		Role: e.lambdaRole(name), Code: &v1alpha1.FunctionCode{ZipFile: zipOf(e.T, "def handler(event, context):\n    return 1\n")},
+	}}
+	e.Create(fn)
+	return harness.WaitReady(e.Env, fn)
+}
+
+// lambdaRole makes, through the SDK, an IAM role Lambda may assume, and
+// returns its ARN.
+func (e env) lambdaRole(name string) *string {
+	e.T.Helper()
 	role, err := iam.NewFromConfig(suite.Moto.AWSConfig(region)).CreateRole(context.Background(), &iam.CreateRoleInput{
 		RoleName: aws.String(name), AssumeRolePolicyDocument: aws.String(trust),
 	})
 	if err != nil {
 		e.T.Fatalf("CreateRole %s: %v", name, err)
 	}
-	fn := &v1alpha1.Function{ObjectMeta: metaIn(e.NS(ns), "fn"), Spec: v1alpha1.FunctionSpec{
-		Name: aws.String(name), Runtime: aws.String("python3.12"), Handler: aws.String("index.handler"),
-		Role: role.Role.Arn, Code: &v1alpha1.FunctionCode{ZipFile: zipOf(e.T, "def handler(event, context):\n    return 1\n")},
-	}}
-	e.Create(fn)
-	return harness.WaitReady(e.Env, fn)
+	return role.Role.Arn
 }
 
 // apiCode is the AWS error code of err, "" for none; another kind of

@@ -209,6 +209,12 @@ type Resource struct {
 	// dbSnapshotIdentifier is set. Their input members the create lacks
 	// become create-only spec fields.
 	CreateVariants map[string]*CreateVariant `yaml:"createVariants,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// IdentifiedBy names, by an operation input member, the spec or
+	// status field whose value it takes, where the two are named apart
+	// and the input does not require the member: a Lambda Version is read
+	// and deleted with its function's name and Qualifier, the Version
+	// PublishVersion returned.
+	IdentifiedBy map[string]string `yaml:"identifiedBy,omitempty" schema:"keyPattern=^[A-Za-z][A-Za-z0-9]*$"`
 	// Fields overrides what inference decided for single fields, keyed by
 	// Smithy member name; a dotted path ("Config.Role") reaches a member of
 	// a nested structure.

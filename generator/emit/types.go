@@ -138,7 +138,7 @@ func (g *Gen) fieldsCode(fields []*model.Field) []jen.Code {
 			_, from := fromNames(f)
 			comment = append(comment, fmt.Sprintf("AWS treats the entries as secret: keep secret values in the Secret that %s names, and write here only those that are not.", from))
 		}
-		comment = append(comment, fieldMarkers(f)...)
+		comment = append(comment, g.withoutBytesTransition(f, fieldMarkers(f))...)
 		comment = append(comment, g.requiredUnionRule(f)...)
 		tag := f.JSONName
 		if !required(f) {

@@ -54,6 +54,9 @@ func inferIdentifiers(st *state) error {
 
 func identify(w *work, id string) *model.Identifier {
 	r := w.r
+	if held := heldBy(w, id); held != nil {
+		return held
+	}
 	for _, group := range [][]*model.Field{r.Spec, r.Status} {
 		for _, f := range group {
 			if f.Member == id {

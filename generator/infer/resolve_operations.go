@@ -52,7 +52,7 @@ func resolveOperations(st *state) error {
 		if err := st.createReturnsRead(w); err != nil {
 			return err
 		}
-		w.ids = st.identifierNames(w)
+		w.ids = append(st.identifierNames(w), identifiedBy(w)...)
 	}
 	return nil
 }

@@ -35,6 +35,7 @@ var serviceFloor = map[string]float64{
 	"eks":            0.95,
 	"iam":            0.95,
 	"kms":            0.95,
+	"lambda":         0.95,
 	"rds":            0.95,
 	"s3":             0.95,
 	"secretsmanager": 0.95,

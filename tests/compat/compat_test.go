@@ -25,6 +25,7 @@ var serviceFloor = map[string]float64{
 	"dynamodb":       0.95,
 	"ec2":            0.95,
 	"ecr":            0.95,
+	"eks":            0.95,
 	"iam":            0.95,
 	"kms":            0.95,
 	"s3":             0.95,

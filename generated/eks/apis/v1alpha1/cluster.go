@@ -20,13 +20,15 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.remoteNetworkConfig) || has(self.remoteNetworkConfig)",message="remoteNetworkConfig cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.computeConfig) || has(self.computeConfig)",message="computeConfig cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.storageConfig) || has(self.storageConfig)",message="storageConfig cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.deletionProtection) || has(self.deletionProtection)",message="deletionProtection cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.controlPlaneScalingConfig) || has(self.controlPlaneScalingConfig)",message="controlPlaneScalingConfig cannot be removed once set"
 type ClusterSpec struct {
 	// The unique name to give to your cluster. The name can contain only alphanumeric characters (case-sensitive), hyphens, and underscores. It must start with an alphanumeric character and can't be longer than 100 characters. The name must be unique within the Amazon Web Services Region and Amazon Web Services account that you're creating the cluster in.
 	// +kubebuilder:validation:Required
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="name cannot change once set"
 	// +kubebuilder:validation:MinLength=1
 	// +kubebuilder:validation:MaxLength=100
-	// +kubebuilder:validation:Pattern=`^[0-9A-Za-z][A-Za-z0-9\-_]*$`
+	// +kubebuilder:validation:Pattern=`^[0-9A-Za-z][A-Za-z0-9\-_]*`
 	Name *string `json:"name"`
 	// The desired Kubernetes version for your cluster. If you don't specify a value here, the default version available in Amazon EKS is used.
 	// +optional
@@ -54,7 +56,6 @@ type ClusterSpec struct {
 	// The encryption configuration for the cluster.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="encryptionConfig cannot change once set"
-	// +kubebuilder:validation:MinItems=0
 	// +kubebuilder:validation:MaxItems=1
 	EncryptionConfig []EncryptionConfig `json:"encryptionConfig,omitempty"`
 	// An object representing the configuration of your local Amazon EKS cluster on an Amazon Web Services Outpost. Before creating a local cluster on an Outpost, review Local clusters for Amazon EKS on Amazon Web Services Outposts in the Amazon EKS User Guide. This object isn't available for creating Amazon EKS clusters on the Amazon Web Services cloud.
@@ -77,7 +78,7 @@ type ClusterSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="zonalShiftConfig cannot change once set"
 	ZonalShiftConfig *ZonalShiftConfigRequest `json:"zonalShiftConfig,omitempty"`
-	// The configuration in the cluster for EKS Hybrid Nodes. You can't change or update this configuration after the cluster is created.
+	// The configuration in the cluster for EKS Hybrid Nodes. You can add, change, or remove this configuration after the cluster is created.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="remoteNetworkConfig cannot change once set"
 	RemoteNetworkConfig *RemoteNetworkConfigRequest `json:"remoteNetworkConfig,omitempty"`
@@ -89,6 +90,14 @@ type ClusterSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="storageConfig cannot change once set"
 	StorageConfig *StorageConfigRequest `json:"storageConfig,omitempty"`
+	// Indicates whether to enable deletion protection for the cluster. When enabled, the cluster cannot be deleted unless deletion protection is first disabled. This helps prevent accidental cluster deletion. Default value is `false`.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="deletionProtection cannot change once set"
+	DeletionProtection *bool `json:"deletionProtection,omitempty"`
+	// The control plane scaling tier configuration. For more information, see EKS Provisioned Control Plane in the Amazon EKS User Guide.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="controlPlaneScalingConfig cannot change once set"
+	ControlPlaneScalingConfig *ControlPlaneScalingConfig `json:"controlPlaneScalingConfig,omitempty"`
 }
 
 // ClusterStatus is the state of the Cluster that AWS reports.
@@ -146,6 +155,8 @@ type ClusterStatus struct {
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.remoteNetworkConfig)) || !has(self.spec) || !has(self.spec.remoteNetworkConfig)",message="spec.remoteNetworkConfig cannot be added once the Cluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.computeConfig)) || !has(self.spec) || !has(self.spec.computeConfig)",message="spec.computeConfig cannot be added once the Cluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.storageConfig)) || !has(self.spec) || !has(self.spec.storageConfig)",message="spec.storageConfig cannot be added once the Cluster exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.deletionProtection)) || !has(self.spec) || !has(self.spec.deletionProtection)",message="spec.deletionProtection cannot be added once the Cluster exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.controlPlaneScalingConfig)) || !has(self.spec) || !has(self.spec.controlPlaneScalingConfig)",message="spec.controlPlaneScalingConfig cannot be added once the Cluster exists in AWS: AWS takes it only at create"
 type Cluster struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

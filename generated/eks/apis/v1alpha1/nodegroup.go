@@ -21,6 +21,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.capacityType) || has(self.capacityType)",message="capacityType cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.version) || has(self.version)",message="version cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.releaseVersion) || has(self.releaseVersion)",message="releaseVersion cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.warmPoolConfig) || has(self.warmPoolConfig)",message="warmPoolConfig cannot be removed once set"
 type NodegroupSpec struct {
 	// The name of your cluster.
 	// +kubebuilder:validation:Required
@@ -49,7 +50,7 @@ type NodegroupSpec struct {
 	// The AMI type for your node group. If you specify `launchTemplate`, and your launch template uses a custom AMI, then don't specify `amiType`, or the node group deployment will fail. If your launch template uses a Windows custom AMI, then add `eks:kube-proxy-windows` to your Windows nodes `rolearn` in the `aws-auth` `ConfigMap`. For more information about using launch templates with Amazon EKS, see Customizing managed nodes with launch templates in the Amazon EKS User Guide.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="amiType cannot change once set"
-	// +kubebuilder:validation:Enum=AL2_x86_64;AL2_x86_64_GPU;AL2_ARM_64;CUSTOM;BOTTLEROCKET_ARM_64;BOTTLEROCKET_x86_64;BOTTLEROCKET_ARM_64_FIPS;BOTTLEROCKET_x86_64_FIPS;BOTTLEROCKET_ARM_64_NVIDIA;BOTTLEROCKET_x86_64_NVIDIA;WINDOWS_CORE_2019_x86_64;WINDOWS_FULL_2019_x86_64;WINDOWS_CORE_2022_x86_64;WINDOWS_FULL_2022_x86_64;AL2023_x86_64_STANDARD;AL2023_ARM_64_STANDARD;AL2023_x86_64_NEURON;AL2023_x86_64_NVIDIA
+	// +kubebuilder:validation:Enum=AL2_x86_64;AL2_x86_64_GPU;AL2_ARM_64;CUSTOM;BOTTLEROCKET_ARM_64;BOTTLEROCKET_x86_64;BOTTLEROCKET_ARM_64_FIPS;BOTTLEROCKET_x86_64_FIPS;BOTTLEROCKET_ARM_64_NVIDIA;BOTTLEROCKET_x86_64_NVIDIA;BOTTLEROCKET_ARM_64_NVIDIA_FIPS;BOTTLEROCKET_x86_64_NVIDIA_FIPS;WINDOWS_CORE_2019_x86_64;WINDOWS_FULL_2019_x86_64;WINDOWS_CORE_2022_x86_64;WINDOWS_FULL_2022_x86_64;WINDOWS_CORE_2025_x86_64;WINDOWS_FULL_2025_x86_64;AL2023_x86_64_STANDARD;AL2023_ARM_64_STANDARD;AL2023_x86_64_NEURON;AL2023_x86_64_NVIDIA;AL2023_ARM_64_NVIDIA
 	AMIType *string `json:"amiType,omitempty"`
 	// The remote access configuration to use with your node group. For Linux, the protocol is SSH. For Windows, the protocol is RDP. If you specify `launchTemplate`, then don't specify `remoteAccess`, or the node group deployment will fail. For more information about using launch templates with Amazon EKS, see Customizing managed nodes with launch templates in the Amazon EKS User Guide.
 	// +optional
@@ -95,6 +96,10 @@ type NodegroupSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="releaseVersion cannot change once set"
 	ReleaseVersion *string `json:"releaseVersion,omitempty"`
+	// The warm pool configuration for the node group. Warm pools maintain pre-initialized EC2 instances that can quickly join your cluster during scale-out events, improving application scaling performance and reducing costs.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="warmPoolConfig cannot change once set"
+	WarmPoolConfig *WarmPoolConfig `json:"warmPoolConfig,omitempty"`
 }
 
 // NodegroupStatus is the state of the Nodegroup that AWS reports.
@@ -138,6 +143,7 @@ type NodegroupStatus struct {
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.capacityType)) || !has(self.spec) || !has(self.spec.capacityType)",message="spec.capacityType cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.version)) || !has(self.spec) || !has(self.spec.version)",message="spec.version cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.releaseVersion)) || !has(self.spec) || !has(self.spec.releaseVersion)",message="spec.releaseVersion cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.warmPoolConfig)) || !has(self.spec) || !has(self.spec.warmPoolConfig)",message="spec.warmPoolConfig cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
 type Nodegroup struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

@@ -112,6 +112,12 @@ namespace of the Lease.
   verbs:
   - create
   - patch
+- apiGroups:
+  - iam.services.k8s.aws
+  resources:
+  - roles
+  verbs:
+  - get
 {{- end -}}
 
 {{- define "eks-chart.clusterRules" -}}

@@ -62,6 +62,12 @@ func diffCreateOnly(desired, observed *v1alpha1.ClusterSpec) []string {
 	if desired.StorageConfig != nil {
 		diff = append(diff, diffStorageConfigRequest("storageConfig", desired.StorageConfig, observed.StorageConfig)...)
 	}
+	if desired.DeletionProtection != nil && (observed.DeletionProtection == nil || *desired.DeletionProtection != *observed.DeletionProtection) {
+		diff = append(diff, "deletionProtection")
+	}
+	if desired.ControlPlaneScalingConfig != nil {
+		diff = append(diff, diffControlPlaneScalingConfig("controlPlaneScalingConfig", desired.ControlPlaneScalingConfig, observed.ControlPlaneScalingConfig)...)
+	}
 	return diff
 }
 
@@ -244,6 +250,18 @@ func diffStorageConfigRequest(path string, desired, observed *v1alpha1.StorageCo
 	var diff []string
 	if desired.BlockStorage != nil {
 		diff = append(diff, diffBlockStorage(path+".blockStorage", desired.BlockStorage, observed.BlockStorage)...)
+	}
+	return diff
+}
+
+func diffControlPlaneScalingConfig(path string, desired, observed *v1alpha1.ControlPlaneScalingConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.ControlPlaneScalingConfig{}
+	}
+	var diff []string
+	if desired.Tier != nil && (observed.Tier == nil || *desired.Tier != *observed.Tier) {
+		diff = append(diff, path+".tier")
 	}
 	return diff
 }

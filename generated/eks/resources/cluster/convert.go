@@ -25,6 +25,8 @@ func observedSpec(cr *v1alpha1.Cluster, desc *types.Cluster) v1alpha1.ClusterSpe
 	observed.RemoteNetworkConfig = conv.Ptr(desc.RemoteNetworkConfig, apiRemoteNetworkConfigRequestFromRemoteNetworkConfigResponse)
 	observed.ComputeConfig = conv.Ptr(desc.ComputeConfig, apiComputeConfigRequestFromComputeConfigResponse)
 	observed.StorageConfig = conv.Ptr(desc.StorageConfig, apiStorageConfigRequestFromStorageConfigResponse)
+	observed.DeletionProtection = desc.DeletionProtection
+	observed.ControlPlaneScalingConfig = conv.Ptr(desc.ControlPlaneScalingConfig, apiControlPlaneScalingConfig)
 	return observed
 }
 
@@ -117,6 +119,10 @@ func sdkStorageConfigRequest(in v1alpha1.StorageConfigRequest) types.StorageConf
 	return types.StorageConfigRequest{BlockStorage: conv.Ptr(in.BlockStorage, sdkBlockStorage)}
 }
 
+func sdkControlPlaneScalingConfig(in v1alpha1.ControlPlaneScalingConfig) types.ControlPlaneScalingConfig {
+	return types.ControlPlaneScalingConfig{Tier: conv.ToEnum[types.ProvisionedControlPlaneTier](in.Tier)}
+}
+
 func apiVpcConfigRequestFromVpcConfigResponse(in types.VpcConfigResponse) v1alpha1.VpcConfigRequest {
 	return v1alpha1.VpcConfigRequest{
 		EndpointPrivateAccess: conv.Of(in.EndpointPrivateAccess),
@@ -186,6 +192,10 @@ func apiComputeConfigRequestFromComputeConfigResponse(in types.ComputeConfigResp
 
 func apiStorageConfigRequestFromStorageConfigResponse(in types.StorageConfigResponse) v1alpha1.StorageConfigRequest {
 	return v1alpha1.StorageConfigRequest{BlockStorage: conv.Ptr(in.BlockStorage, apiBlockStorage)}
+}
+
+func apiControlPlaneScalingConfig(in types.ControlPlaneScalingConfig) v1alpha1.ControlPlaneScalingConfig {
+	return v1alpha1.ControlPlaneScalingConfig{Tier: conv.FromEnum(in.Tier)}
 }
 
 func apiIdentity(in types.Identity) v1alpha1.Identity {

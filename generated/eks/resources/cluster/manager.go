@@ -29,7 +29,7 @@ func Kind() managed.Kind[*v1alpha1.Cluster] {
 			return &v1alpha1.Cluster{}
 		},
 		RecoverableCodes: []string{"ResourceInUseException", "ResourceLimitExceededException", "ServerException", "ServiceUnavailableException"},
-		TerminalCodes:    []string{"BadRequestException", "ClientException", "InvalidParameterException", "UnsupportedAvailabilityZoneException"},
+		TerminalCodes:    []string{"BadRequestException", "ClientException", "InvalidParameterException", "InvalidRequestException", "UnsupportedAvailabilityZoneException"},
 	}
 }
 
@@ -81,6 +81,8 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Cluster) error {
 		BootstrapSelfManagedAddons: cr.Spec.BootstrapSelfManagedAddons,
 		ClientRequestToken:         managed.ClientToken(ctx),
 		ComputeConfig:              conv.Ptr(cr.Spec.ComputeConfig, sdkComputeConfigRequest),
+		ControlPlaneScalingConfig:  conv.Ptr(cr.Spec.ControlPlaneScalingConfig, sdkControlPlaneScalingConfig),
+		DeletionProtection:         cr.Spec.DeletionProtection,
 		EncryptionConfig:           conv.Slice(cr.Spec.EncryptionConfig, sdkEncryptionConfig),
 		KubernetesNetworkConfig:    conv.Ptr(cr.Spec.KubernetesNetworkConfig, sdkKubernetesNetworkConfigRequest),
 		Logging:                    conv.Ptr(cr.Spec.Logging, sdkLogging),

@@ -71,6 +71,9 @@ func diffCreateOnly(desired, observed *v1alpha1.NodegroupSpec) []string {
 	if desired.ReleaseVersion != nil && (observed.ReleaseVersion == nil || *desired.ReleaseVersion != *observed.ReleaseVersion) {
 		diff = append(diff, "releaseVersion")
 	}
+	if desired.WarmPoolConfig != nil {
+		diff = append(diff, diffWarmPoolConfig("warmPoolConfig", desired.WarmPoolConfig, observed.WarmPoolConfig)...)
+	}
 	return diff
 }
 
@@ -181,6 +184,78 @@ func diffNodeRepairConfig(path string, desired, observed *v1alpha1.NodeRepairCon
 	var diff []string
 	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
 		diff = append(diff, path+".enabled")
+	}
+	if desired.MaxUnhealthyNodeThresholdCount != nil && (observed.MaxUnhealthyNodeThresholdCount == nil || *desired.MaxUnhealthyNodeThresholdCount != *observed.MaxUnhealthyNodeThresholdCount) {
+		diff = append(diff, path+".maxUnhealthyNodeThresholdCount")
+	}
+	if desired.MaxUnhealthyNodeThresholdPercentage != nil && (observed.MaxUnhealthyNodeThresholdPercentage == nil || *desired.MaxUnhealthyNodeThresholdPercentage != *observed.MaxUnhealthyNodeThresholdPercentage) {
+		diff = append(diff, path+".maxUnhealthyNodeThresholdPercentage")
+	}
+	if desired.MaxParallelNodesRepairedCount != nil && (observed.MaxParallelNodesRepairedCount == nil || *desired.MaxParallelNodesRepairedCount != *observed.MaxParallelNodesRepairedCount) {
+		diff = append(diff, path+".maxParallelNodesRepairedCount")
+	}
+	if desired.MaxParallelNodesRepairedPercentage != nil && (observed.MaxParallelNodesRepairedPercentage == nil || *desired.MaxParallelNodesRepairedPercentage != *observed.MaxParallelNodesRepairedPercentage) {
+		diff = append(diff, path+".maxParallelNodesRepairedPercentage")
+	}
+	if desired.NodeRepairConfigOverrides != nil {
+		diff = append(diff, diffNodeRepairConfigOverridesList(path+".nodeRepairConfigOverrides", desired.NodeRepairConfigOverrides, observed.NodeRepairConfigOverrides)...)
+	}
+	return diff
+}
+
+func diffWarmPoolConfig(path string, desired, observed *v1alpha1.WarmPoolConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.WarmPoolConfig{}
+	}
+	var diff []string
+	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
+		diff = append(diff, path+".enabled")
+	}
+	if desired.MinSize != nil && (observed.MinSize == nil || *desired.MinSize != *observed.MinSize) {
+		diff = append(diff, path+".minSize")
+	}
+	if desired.MaxGroupPreparedCapacity != nil && (observed.MaxGroupPreparedCapacity == nil || *desired.MaxGroupPreparedCapacity != *observed.MaxGroupPreparedCapacity) {
+		diff = append(diff, path+".maxGroupPreparedCapacity")
+	}
+	if desired.PoolState != nil && (observed.PoolState == nil || *desired.PoolState != *observed.PoolState) {
+		diff = append(diff, path+".poolState")
+	}
+	if desired.ReuseOnScaleIn != nil && (observed.ReuseOnScaleIn == nil || *desired.ReuseOnScaleIn != *observed.ReuseOnScaleIn) {
+		diff = append(diff, path+".reuseOnScaleIn")
+	}
+	return diff
+}
+
+func diffNodeRepairConfigOverrides(path string, desired, observed *v1alpha1.NodeRepairConfigOverrides) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.NodeRepairConfigOverrides{}
+	}
+	var diff []string
+	if desired.NodeMonitoringCondition != nil && (observed.NodeMonitoringCondition == nil || *desired.NodeMonitoringCondition != *observed.NodeMonitoringCondition) {
+		diff = append(diff, path+".nodeMonitoringCondition")
+	}
+	if desired.NodeUnhealthyReason != nil && (observed.NodeUnhealthyReason == nil || *desired.NodeUnhealthyReason != *observed.NodeUnhealthyReason) {
+		diff = append(diff, path+".nodeUnhealthyReason")
+	}
+	if desired.MinRepairWaitTimeMins != nil && (observed.MinRepairWaitTimeMins == nil || *desired.MinRepairWaitTimeMins != *observed.MinRepairWaitTimeMins) {
+		diff = append(diff, path+".minRepairWaitTimeMins")
+	}
+	if desired.RepairAction != nil && (observed.RepairAction == nil || *desired.RepairAction != *observed.RepairAction) {
+		diff = append(diff, path+".repairAction")
+	}
+	return diff
+}
+
+func diffNodeRepairConfigOverridesList(path string, desired, observed []v1alpha1.NodeRepairConfigOverrides) []string {
+	if len(desired) != len(observed) {
+		return []string{path}
+	}
+	var diff []string
+	for i := range desired {
+		at := path + "[" + strconv.Itoa(i) + "]"
+		diff = append(diff, diffNodeRepairConfigOverrides(at, &desired[i], &observed[i])...)
 	}
 	return diff
 }

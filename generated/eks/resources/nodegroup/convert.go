@@ -32,6 +32,7 @@ func observedSpec(cr *v1alpha1.Nodegroup, desc *types.Nodegroup) v1alpha1.Nodegr
 	observed.CapacityType = conv.FromEnum(desc.CapacityType)
 	observed.Version = desc.Version
 	observed.ReleaseVersion = desc.ReleaseVersion
+	observed.WarmPoolConfig = conv.Ptr(desc.WarmPoolConfig, apiWarmPoolConfig)
 	return observed
 }
 
@@ -88,7 +89,24 @@ func sdkNodegroupUpdateConfig(in v1alpha1.NodegroupUpdateConfig) types.Nodegroup
 }
 
 func sdkNodeRepairConfig(in v1alpha1.NodeRepairConfig) types.NodeRepairConfig {
-	return types.NodeRepairConfig{Enabled: in.Enabled}
+	return types.NodeRepairConfig{
+		Enabled:                             in.Enabled,
+		MaxParallelNodesRepairedCount:       conv.Int[int32](in.MaxParallelNodesRepairedCount),
+		MaxParallelNodesRepairedPercentage:  conv.Int[int32](in.MaxParallelNodesRepairedPercentage),
+		MaxUnhealthyNodeThresholdCount:      conv.Int[int32](in.MaxUnhealthyNodeThresholdCount),
+		MaxUnhealthyNodeThresholdPercentage: conv.Int[int32](in.MaxUnhealthyNodeThresholdPercentage),
+		NodeRepairConfigOverrides:           conv.Slice(in.NodeRepairConfigOverrides, sdkNodeRepairConfigOverrides),
+	}
+}
+
+func sdkWarmPoolConfig(in v1alpha1.WarmPoolConfig) types.WarmPoolConfig {
+	return types.WarmPoolConfig{
+		Enabled:                  in.Enabled,
+		MaxGroupPreparedCapacity: conv.Int[int32](in.MaxGroupPreparedCapacity),
+		MinSize:                  conv.Int[int32](in.MinSize),
+		PoolState:                conv.ToEnum[types.WarmPoolState](in.PoolState),
+		ReuseOnScaleIn:           in.ReuseOnScaleIn,
+	}
 }
 
 func apiNodegroupScalingConfig(in types.NodegroupScalingConfig) v1alpha1.NodegroupScalingConfig {
@@ -131,7 +149,24 @@ func apiNodegroupUpdateConfig(in types.NodegroupUpdateConfig) v1alpha1.Nodegroup
 }
 
 func apiNodeRepairConfig(in types.NodeRepairConfig) v1alpha1.NodeRepairConfig {
-	return v1alpha1.NodeRepairConfig{Enabled: in.Enabled}
+	return v1alpha1.NodeRepairConfig{
+		Enabled:                             in.Enabled,
+		MaxParallelNodesRepairedCount:       conv.Int[int64](in.MaxParallelNodesRepairedCount),
+		MaxParallelNodesRepairedPercentage:  conv.Int[int64](in.MaxParallelNodesRepairedPercentage),
+		MaxUnhealthyNodeThresholdCount:      conv.Int[int64](in.MaxUnhealthyNodeThresholdCount),
+		MaxUnhealthyNodeThresholdPercentage: conv.Int[int64](in.MaxUnhealthyNodeThresholdPercentage),
+		NodeRepairConfigOverrides:           conv.Slice(in.NodeRepairConfigOverrides, apiNodeRepairConfigOverrides),
+	}
+}
+
+func apiWarmPoolConfig(in types.WarmPoolConfig) v1alpha1.WarmPoolConfig {
+	return v1alpha1.WarmPoolConfig{
+		Enabled:                  in.Enabled,
+		MaxGroupPreparedCapacity: conv.Int[int64](in.MaxGroupPreparedCapacity),
+		MinSize:                  conv.Int[int64](in.MinSize),
+		PoolState:                conv.FromEnum(in.PoolState),
+		ReuseOnScaleIn:           in.ReuseOnScaleIn,
+	}
 }
 
 func apiNodegroupResources(in types.NodegroupResources) v1alpha1.NodegroupResources {
@@ -143,6 +178,24 @@ func apiNodegroupResources(in types.NodegroupResources) v1alpha1.NodegroupResour
 
 func apiNodegroupHealth(in types.NodegroupHealth) v1alpha1.NodegroupHealth {
 	return v1alpha1.NodegroupHealth{Issues: conv.Slice(in.Issues, apiIssue)}
+}
+
+func sdkNodeRepairConfigOverrides(in v1alpha1.NodeRepairConfigOverrides) types.NodeRepairConfigOverrides {
+	return types.NodeRepairConfigOverrides{
+		MinRepairWaitTimeMins:   conv.Int[int32](in.MinRepairWaitTimeMins),
+		NodeMonitoringCondition: in.NodeMonitoringCondition,
+		NodeUnhealthyReason:     in.NodeUnhealthyReason,
+		RepairAction:            conv.ToEnum[types.RepairAction](in.RepairAction),
+	}
+}
+
+func apiNodeRepairConfigOverrides(in types.NodeRepairConfigOverrides) v1alpha1.NodeRepairConfigOverrides {
+	return v1alpha1.NodeRepairConfigOverrides{
+		MinRepairWaitTimeMins:   conv.Int[int64](in.MinRepairWaitTimeMins),
+		NodeMonitoringCondition: in.NodeMonitoringCondition,
+		NodeUnhealthyReason:     in.NodeUnhealthyReason,
+		RepairAction:            conv.FromEnum(in.RepairAction),
+	}
 }
 
 func apiAutoScalingGroup(in types.AutoScalingGroup) v1alpha1.AutoScalingGroup {

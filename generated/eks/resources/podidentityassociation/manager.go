@@ -7,7 +7,9 @@ import (
 	aws "github.com/aws/aws-sdk-go-v2/aws"
 	eks "github.com/aws/aws-sdk-go-v2/service/eks"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/eks/apis/v1alpha1"
+	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 )
 
 // Kind describes PodIdentityAssociation to the shared runtime.
@@ -23,7 +25,35 @@ func Kind() managed.Kind[*v1alpha1.PodIdentityAssociation] {
 			return &v1alpha1.PodIdentityAssociation{}
 		},
 		RecoverableCodes: []string{"ResourceInUseException", "ResourceLimitExceededException", "ServerException"},
-		TerminalCodes:    []string{"InvalidParameterException", "InvalidRequestException"},
+		References: []managed.Reference{{
+			Field:    "clusterName",
+			Path:     "spec.name",
+			RefField: "clusterRef",
+			Target: schema.GroupVersionKind{
+				Group:   "eks.services.k8s.aws",
+				Kind:    "Cluster",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "roleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "roleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "targetRoleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "targetRoleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}},
+		TerminalCodes: []string{"InvalidParameterException", "InvalidRequestException"},
 	}
 }
 
@@ -37,7 +67,7 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.PodIdentityAssociati
 	}
 	out, err := m.client.DescribePodIdentityAssociation(ctx, &eks.DescribePodIdentityAssociationInput{
 		AssociationId: cr.Status.AssociationID,
-		ClusterName:   cr.Spec.ClusterName,
+		ClusterName:   conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
 	})
 	if managed.HasErrorCode(err, "ResourceNotFoundException") {
 		return managed.Observation{}, nil
@@ -64,10 +94,13 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.PodIdentityAssociatio
 	out, err := m.client.CreatePodIdentityAssociation(ctx, &eks.CreatePodIdentityAssociationInput{
 		ClientRequestToken: managed.ClientToken(ctx),
 		ClusterName:        cr.Spec.ClusterName,
+		DisableSessionTags: cr.Spec.DisableSessionTags,
 		Namespace:          cr.Spec.Namespace,
+		Policy:             cr.Spec.Policy,
 		RoleArn:            cr.Spec.RoleARN,
 		ServiceAccount:     cr.Spec.ServiceAccount,
 		Tags:               managed.DesiredTags(ctx, specTags(cr)),
+		TargetRoleArn:      cr.Spec.TargetRoleARN,
 	}, func(o *eks.Options) {
 		// A lost answer is settled by the runtime, never by resending.
 		o.RetryMaxAttempts = 1
@@ -87,10 +120,19 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.PodIdentityAssociatio
 	}
 	in := &eks.UpdatePodIdentityAssociationInput{
 		AssociationId: cr.Status.AssociationID,
-		ClusterName:   cr.Spec.ClusterName,
+		ClusterName:   conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
 	}
 	if obs.Changed("roleARN") {
 		in.RoleArn = cr.Spec.RoleARN
+	}
+	if obs.Changed("disableSessionTags") {
+		in.DisableSessionTags = cr.Spec.DisableSessionTags
+	}
+	if obs.Changed("targetRoleARN") {
+		in.TargetRoleArn = cr.Spec.TargetRoleARN
+	}
+	if obs.Changed("policy") {
+		in.Policy = cr.Spec.Policy
 	}
 	_, err := m.client.UpdatePodIdentityAssociation(ctx, in)
 	return err
@@ -102,7 +144,7 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.PodIdentityAssociatio
 	}
 	_, err := m.client.DeletePodIdentityAssociation(ctx, &eks.DeletePodIdentityAssociationInput{
 		AssociationId: cr.Status.AssociationID,
-		ClusterName:   cr.Spec.ClusterName,
+		ClusterName:   conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
 	})
 	if managed.HasErrorCode(err, "ResourceNotFoundException") {
 		// Already gone is what we wanted.

@@ -206,7 +206,7 @@ func (st *state) configuredPending(w *work, p *config.Pending, at config.Key) {
 		enum = leaf.Validation.Enum
 	}
 	if len(enum) > 0 {
-		for key, values := range map[string][]string{"values": p.Values, "gone": p.Gone} {
+		for key, values := range map[string][]string{"values": p.Values, "gone": p.Gone, "failed": p.Failed} {
 			for i, v := range values {
 				// Case aside: EC2 reports VpcEndpoint's PendingAcceptance as pendingAcceptance.
 				if !slices.ContainsFunc(enum, func(e string) bool { return strings.EqualFold(e, v) }) {
@@ -219,10 +219,13 @@ func (st *state) configuredPending(w *work, p *config.Pending, at config.Key) {
 	if p.Because != "" {
 		reason += ": " + p.Because
 	}
-	w.r.Pending = &model.Pending{Field: path[0], Path: path[1:], Values: p.Values, Gone: p.Gone, Reason: reason}
+	w.r.Pending = &model.Pending{Field: path[0], Path: path[1:], Values: p.Values, Gone: p.Gone, Failed: p.Failed, Reason: reason}
 	w.decide("pending", fmt.Sprintf("%s in %s", p.Field, strings.Join(p.Values, ", ")), "%s", reason)
 	if len(p.Gone) > 0 {
 		w.decide("gone", fmt.Sprintf("%s in %s", p.Field, strings.Join(p.Gone, ", ")), "%s", reason)
+	}
+	if len(p.Failed) > 0 {
+		w.decide("failed", fmt.Sprintf("%s in %s", p.Field, strings.Join(p.Failed, ", ")), "%s; Terminal until the spec changes", reason)
 	}
 }
 

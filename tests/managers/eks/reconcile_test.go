@@ -175,3 +175,43 @@ func TestAddonUnimplemented(t *testing.T) {
 		t.Errorf("calls %v: nothing may be created while the read is missing", ops)
 	}
 }
+
+// TestAddonFailed: an add-on EKS reports CREATE_FAILED is not Ready and
+// not left waiting as pending: the object is Terminal, naming the state,
+// re-read at the resync period with no write; a spec change still goes
+// through as an UpdateAddon, since that is how a user fixes it.
+func TestAddonFailed(t *testing.T) {
+	f, cfg := newFake(t)
+	e := newAddonEnv(t, f, cfg, addonObject())
+	e.reconcile("the create")
+	f.mu.Lock()
+	f.addons["prod/vpc-cni"]["status"] = "CREATE_FAILED"
+	f.mu.Unlock()
+
+	res, got := e.reconcile("failed")
+	c := condition(got, "ACK.Terminal")
+	if c.Status != metav1.ConditionTrue || !strings.Contains(c.Message, "AWS reports the Addon as CREATE_FAILED") {
+		t.Errorf("failed: ACK.Terminal %s %q, want True naming CREATE_FAILED", c.Status, c.Message)
+	}
+	if r := condition(got, "Ready"); r.Status != metav1.ConditionFalse {
+		t.Errorf("failed: Ready %s, want False", r.Status)
+	}
+	if res.RequeueAfter < resync*9/10 {
+		t.Errorf("failed: requeued after %s, want about the resync period %s", res.RequeueAfter, resync)
+	}
+	version := got.ResourceVersion
+	if _, again := e.reconcile("failed, again"); again.ResourceVersion != version {
+		t.Errorf("the second pass over the failed add-on wrote the object (resourceVersion %s, was %s)", again.ResourceVersion, version)
+	}
+	f.ops()
+
+	got.Spec.ConfigurationValues = aws.String(`{"env":{"WARM_IP_TARGET":"2"}}`)
+	got.Generation = 2
+	if err := e.c.Update(context.Background(), got); err != nil {
+		t.Fatal(err)
+	}
+	e.reconcile("the spec changed")
+	if up := f.last(t, "UpdateAddon"); up.body["configurationValues"] != `{"env":{"WARM_IP_TARGET":"2"}}` {
+		t.Errorf("UpdateAddon sent %v, want the new configuration values", up.body)
+	}
+}

@@ -102,6 +102,10 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Addon) (managed.Obse
 	if v := conv.Value(cr.Status.Status); slices.Contains([]string{"CREATING", "UPDATING", "DELETING"}, v) {
 		obs.Pending = v
 	}
+	// AWS gave up on the resource in these states: the runtime reports it.
+	if v := conv.Value(cr.Status.Status); slices.Contains([]string{"CREATE_FAILED", "UPDATE_FAILED", "DEGRADED", "DELETE_FAILED"}, v) {
+		obs.Failed = v
+	}
 	return obs, nil
 }
 

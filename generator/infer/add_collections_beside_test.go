@@ -25,3 +25,17 @@ func TestAddCollectionKeyBesideStruct(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// TestLastWordARN: a read output naming its ARN after the resource name's
+// last word (entryArn for AccessEntry, as EKS's associationArn for
+// PodIdentityAssociation) gives the resource's ARN, and stays a status
+// field under its own name.
+func TestLastWordARN(t *testing.T) {
+	r := resource(t, mustRun(t, "entries.json", "resources:\n  AccessEntry: {}\n", Options{}), "AccessEntry")
+	if r.ARNMember != "entryArn" {
+		t.Errorf("ARN member %q, want entryArn", r.ARNMember)
+	}
+	if f := field(r, "entryArn"); f == nil || f.Class != model.ClassStatus {
+		t.Errorf("entryArn is %+v, want a status field of its own too", f)
+	}
+}

@@ -302,10 +302,8 @@ func (f *fakeEKS) serveAssociation(op string, p []string, in map[string]any) (in
 				a[k] = v
 			}
 		}
-		if in["tags"] != nil {
-			a["tags"] = in["tags"]
-		}
 		f.assocs[p[0]+"/"+id] = a
+		f.tagNew(a["associationArn"].(string), in)
 		return http.StatusOK, map[string]any{"association": a}
 	}
 	key := p[0] + "/" + p[1]

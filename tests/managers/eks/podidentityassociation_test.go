@@ -9,6 +9,7 @@ import (
 
 	"github.com/kubesmith/kubesmith/generated/eks/apis/v1alpha1"
 	"github.com/kubesmith/kubesmith/generated/eks/resources/podidentityassociation"
+	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
 	"github.com/kubesmith/kubesmith/runtime/managed"
 )
 
@@ -21,7 +22,8 @@ const (
 // TestPodIdentityAssociationManager walks an association through its
 // manager: the create sends every field and records the ID AWS assigns,
 // which every later call names; a new role costs one
-// UpdatePodIdentityAssociation naming only the role; session tags turned
+// UpdatePodIdentityAssociation naming only the role; new tags are
+// untagged and tagged on the ARN the read reports; session tags turned
 // on outside are drift; the association is deleted, and deleted again.
 func TestPodIdentityAssociationManager(t *testing.T) {
 	f, cfg := newFake(t)
@@ -52,8 +54,9 @@ func TestPodIdentityAssociationManager(t *testing.T) {
 		t.Fatalf("status.associationID %q after the create, want AWS's a-1: nothing could read the association again", id)
 	}
 	obs := observe("created")
-	if len(obs.Diff) != 0 || aws.ToString(cr.Status.AssociationARN) != "arn:aws:eks:us-west-2:123456789012:podidentityassociation/prod/a-1" {
-		t.Errorf("created: diff %v, associationARN %q; want no difference and AWS's ARN", obs.Diff, aws.ToString(cr.Status.AssociationARN))
+	const arn = "arn:aws:eks:us-west-2:123456789012:podidentityassociation/prod/a-1"
+	if len(obs.Diff) != 0 || aws.ToString(cr.Status.AssociationARN) != arn || aws.ToString(obs.ARN) != arn {
+		t.Errorf("created: diff %v, associationARN %q, ARN %q; want no difference and AWS's ARN in both", obs.Diff, aws.ToString(cr.Status.AssociationARN), aws.ToString(obs.ARN))
 	}
 	if d := f.last(t, "DescribePodIdentityAssociation"); d.params[1] != "a-1" {
 		t.Errorf("DescribePodIdentityAssociation read %v, want association a-1", d.params)
@@ -76,7 +79,23 @@ func TestPodIdentityAssociationManager(t *testing.T) {
 		t.Errorf("the role change wrote %v, want one UpdatePodIdentityAssociation", w)
 	}
 
+	// The runtime records the ARN the read reports; the tag calls take it.
+	cr.Status.ACKResourceMetadata = &ackv1alpha1.ResourceMetadata{ARN: obs.ARN}
+	cr.Spec.Tags = map[string]string{"owner": "payments"}
+	obs = observe("tags changed in the spec")
+	if !slices.Equal(obs.Diff, []string{"tags"}) {
+		t.Fatalf("tags changed in the spec: diff %v, want [tags]", obs.Diff)
+	}
+	if err := ext.Update(ctx, cr, obs); err != nil {
+		t.Fatalf("Update: %s", managed.Describe(err))
+	}
+	if w := writes(f.ops()); !slices.Equal(w, []string{"UntagResource", "TagResource"}) {
+		t.Errorf("the tag change wrote %v, want UntagResource (team) and TagResource (owner)", w)
+	}
 	f.mu.Lock()
+	if got := f.tags[arn]; len(got) != 1 || got["owner"] != "payments" {
+		t.Errorf("EKS has the tags %v, want owner=payments alone", got)
+	}
 	f.assocs["prod/a-1"]["disableSessionTags"] = false
 	f.mu.Unlock()
 	if obs := observe("session tags turned on outside"); !slices.Equal(obs.Diff, []string{"disableSessionTags"}) {

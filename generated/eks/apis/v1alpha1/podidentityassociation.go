@@ -9,7 +9,6 @@ import (
 
 // PodIdentityAssociationSpec is the desired state of the PodIdentityAssociation.
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterName) || has(self.clusterName)",message="clusterName cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.tags) || has(self.tags)",message="tags cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="has(self.clusterName) != has(self.clusterRef)",message="set exactly one of clusterName and clusterRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterRef) || has(self.clusterRef)",message="clusterRef cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="has(self.roleARN) != has(self.roleRef)",message="set exactly one of roleARN and roleRef"
@@ -39,7 +38,6 @@ type PodIdentityAssociationSpec struct {
 	RoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"roleRef,omitempty"`
 	// Metadata that assists with categorization and organization. Each tag consists of a key and an optional value. You define both. Tags don't propagate to any other cluster or Amazon Web Services resources.
 	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="tags cannot change once set"
 	Tags map[string]string `json:"tags,omitempty"`
 	// Disable the automatic sessions tags that are appended by EKS Pod Identity.
 	// +optional
@@ -90,7 +88,6 @@ type PodIdentityAssociationStatus struct {
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.clusterName)) || !has(self.spec) || !has(self.spec.clusterName)",message="spec.clusterName cannot be added once the PodIdentityAssociation exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.tags)) || !has(self.spec) || !has(self.spec.tags)",message="spec.tags cannot be added once the PodIdentityAssociation exists in AWS: AWS takes it only at create"
 type PodIdentityAssociation struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

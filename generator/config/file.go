@@ -336,9 +336,9 @@ type Pending struct {
 	// the read still returns it (EC2 lists a deleted VPC endpoint for a
 	// while): the controller sees no resource.
 	Gone []string `yaml:"gone,omitempty"`
-	// Failed are the field's values from which AWS does not recover by
-	// itself (an EKS cluster FAILED): the object is Terminal, and a delete
-	// still deletes.
+	// Failed are the field's values that say AWS gave up on the resource
+	// (an EKS add-on's CREATE_FAILED or DEGRADED): the object turns
+	// Terminal, naming the value, until its spec changes.
 	Failed []string `yaml:"failed,omitempty"`
 	// Because says why the check is needed.
 	Because string `yaml:"because,omitempty"`

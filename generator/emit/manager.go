@@ -433,7 +433,7 @@ func (m *managerWriter) observe() jen.Code {
 			),
 		)
 	}
-	body = append(body, m.observeFailed(state)...)
+	body = append(body, observeFailed(r.Pending, state)...)
 	body = append(body, jen.Return(jen.Id("obs"), jen.Nil()))
 	results := jen.Parens(jen.List(obs.Clone(), jen.Error()))
 	if r.BatchSize == 0 {

@@ -35,7 +35,7 @@ func (st *state) addCollection(w *work, name string, sc *config.SubResource, at 
 		return
 	}
 	putIn := st.m.Shapes[put.Input]
-	if sc.Member == "" && st.flatEntries(w, putIn) {
+	if sc.Member == "" && (st.flatEntries(w, putIn) || st.keyBesideStruct(w, putIn, del)) {
 		st.addFlatCollection(w, name, sc, put, list, del, at)
 		return
 	}

@@ -129,7 +129,10 @@ func (st *state) classifyStatus(w *work) {
 	r := w.r
 	inSpec := func(member string) bool { return inputMember(r.Create, member) != nil }
 	add := func(s *model.Struct, op, reason string, read bool) {
-		arn := arnOf(w.c, s)
+		arn, byWord := arnOf(w.c, s), false
+		if arn == nil {
+			arn, byWord = lastWordARN(w.c, s), true
+		}
 		for _, sf := range s.Fields {
 			if inSpec(sf.Member) || slices.ContainsFunc(r.Status, func(f *model.Field) bool { return f.Member == sf.Member }) {
 				continue
@@ -140,7 +143,9 @@ func (st *state) classifyStatus(w *work) {
 			if read && r.ARNMember == "" && sf == arn {
 				r.ARNMember = sf.Member
 				w.decide("arn", sf.Member, "%s output member %s holds the ARN; it goes to status.ackResourceMetadata.arn", r.Read.Name, sf.Member)
-				continue
+				if !byWord {
+					continue
+				}
 			}
 			f := *sf
 			f.Class = model.ClassStatus

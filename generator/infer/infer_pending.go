@@ -225,7 +225,7 @@ func (st *state) configuredPending(w *work, p *config.Pending, at config.Key) {
 		w.decide("gone", fmt.Sprintf("%s in %s", p.Field, strings.Join(p.Gone, ", ")), "%s", reason)
 	}
 	if len(p.Failed) > 0 {
-		w.decide("failed", fmt.Sprintf("%s in %s", p.Field, strings.Join(p.Failed, ", ")), "%s: Terminal, a delete still deletes", reason)
+		w.decide("failed", fmt.Sprintf("%s in %s", p.Field, strings.Join(p.Failed, ", ")), "%s; Terminal until the spec changes", reason)
 	}
 }
 

@@ -203,7 +203,7 @@ type Pending struct {
 	// Gone are the values that say the resource is gone although the read
 	// still returns it.
 	Gone []string
-	// Failed are the values that say AWS will not finish: Terminal.
+	// Failed are the values that say AWS gave up on the resource.
 	Failed []string
 	// Reason says where the check comes from.
 	Reason string

@@ -69,7 +69,7 @@ func IsTerminal(err error, terminal, recoverable []string) bool {
 	if HasErrorCode(err, recoverable...) || retryable(err) {
 		return false
 	}
-	return HasErrorCode(err, validationCodes...) || HasErrorCode(err, terminal...)
+	return HasErrorCode(err, validationCodes...) || HasErrorCode(err, terminal...) || Unimplemented(err)
 }
 
 // retryable reports whether the SDK's standard retryer retries err or
@@ -121,6 +121,9 @@ func Describe(err error) string {
 	var t *TerminalError
 	if errors.As(err, &t) && t.Err != nil {
 		return t.Error()
+	}
+	if Unimplemented(err) {
+		return describeUnimplemented(err)
 	}
 	var apiErr smithy.APIError
 	if !errors.As(err, &apiErr) {

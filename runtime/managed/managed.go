@@ -33,8 +33,9 @@ type Observation struct {
 	// Pending is set while AWS reports a transitional state such as
 	// CREATING; the runtime then checks back soon instead of updating.
 	Pending string
-	// Failed is set while AWS reports a state it does not leave by itself
-	// (an EKS cluster FAILED): the object is Terminal; a delete proceeds.
+	// Failed is set while AWS reports a state it gave up in, such as
+	// CREATE_FAILED; the runtime reports it as Terminal unless the spec
+	// asks for a change.
 	Failed string
 	// Observed is the spec as AWS reports it, a value of the kind's spec
 	// type: the desired spec with every field the read returns replaced by

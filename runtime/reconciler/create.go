@@ -150,7 +150,7 @@ func (r *Reconciler[T]) readCreated(ctx context.Context, p *pass[T], ext managed
 		setProgress(obj, "Pending", "AWS reports the resource as "+obs.Pending)
 		return outcome{result: metrics.ResultChanged, after: r.opts.Pending}
 	case obs.Failed != "":
-		return r.fail(ctx, p, failedState(obs.Failed))
+		return r.fail(ctx, p, failedState(r.kind.Name, obs.Failed))
 	case len(obs.Diff) > 0:
 		return r.updateCreated(ctx, p, ext, obs)
 	}

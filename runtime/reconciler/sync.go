@@ -65,11 +65,11 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 		setProgress(obj, "Pending", "AWS reports the resource as "+obs.Pending)
 		return outcome{result: metrics.ResultPending, after: r.opts.Pending}
 	}
-	if obs.Failed != "" {
-		return r.fail(ctx, p, failedState(obs.Failed))
-	}
 	if out, failed := r.checkApplied(ctx, p, &obs); failed {
 		return out
+	}
+	if obs.Failed != "" && len(obs.Diff) == 0 {
+		return r.fail(ctx, p, failedState(r.kind.Name, obs.Failed))
 	}
 	if renewed := r.secretsRenewed(ctx, p); len(renewed) > 0 {
 		// Not drift: AWS still has what was sent, but the Secrets changed.

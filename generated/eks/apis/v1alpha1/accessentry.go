@@ -8,12 +8,19 @@ import (
 )
 
 // AccessEntrySpec is the desired state of the AccessEntry.
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterName) || has(self.clusterName)",message="clusterName cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.type) || has(self.type)",message="type cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="has(self.clusterName) != has(self.clusterRef)",message="set exactly one of clusterName and clusterRef"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterRef) || has(self.clusterRef)",message="clusterRef cannot be removed once set"
 type AccessEntrySpec struct {
 	// The name of your cluster.
-	// +kubebuilder:validation:Required
+	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="clusterName cannot change once set"
-	ClusterName *string `json:"clusterName"`
+	ClusterName *string `json:"clusterName,omitempty"`
+	// ClusterRef names the Cluster whose .spec.name fills clusterName.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="clusterRef cannot change once set"
+	ClusterRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"clusterRef,omitempty"`
 	// The ARN of the IAM principal for the `AccessEntry`. You can specify one ARN for each access entry. You can't specify the same ARN in more than one access entry. This value can't be changed after access entry creation.
 	// +kubebuilder:validation:Required
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="principalARN cannot change once set"
@@ -31,6 +38,8 @@ type AccessEntrySpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="type cannot change once set"
 	Type *string `json:"type,omitempty"`
+	// +optional
+	AccessPolicies []AssociateAccessPolicyInput `json:"accessPolicies,omitempty"`
 }
 
 // AccessEntryStatus is the state of the AccessEntry that AWS reports.
@@ -42,6 +51,9 @@ type AccessEntryStatus struct {
 	// The Unix epoch timestamp for the last modification to the object.
 	// +optional
 	ModifiedAt *metav1.Time `json:"modifiedAt,omitempty"`
+	// The name of your cluster.
+	// +optional
+	ClusterName *string `json:"clusterName,omitempty"`
 }
 
 // AccessEntry is an AWS eks resource managed from Kubernetes.
@@ -52,6 +64,7 @@ type AccessEntryStatus struct {
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.clusterName)) || !has(self.spec) || !has(self.spec.clusterName)",message="spec.clusterName cannot be added once the AccessEntry exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.type)) || !has(self.spec) || !has(self.spec.type)",message="spec.type cannot be added once the AccessEntry exists in AWS: AWS takes it only at create"
 type AccessEntry struct {
 	metav1.TypeMeta   `json:",inline"`

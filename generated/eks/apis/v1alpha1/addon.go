@@ -8,18 +8,27 @@ import (
 )
 
 // AddonSpec is the desired state of the Addon.
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterName) || has(self.clusterName)",message="clusterName cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.namespaceConfig) || has(self.namespaceConfig)",message="namespaceConfig cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="has(self.clusterName) != has(self.clusterRef)",message="set exactly one of clusterName and clusterRef"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterRef) || has(self.clusterRef)",message="clusterRef cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!(has(self.serviceAccountRoleARN) && has(self.serviceAccountRoleRef))",message="set at most one of serviceAccountRoleARN and serviceAccountRoleRef"
 type AddonSpec struct {
 	// The name of your cluster.
-	// +kubebuilder:validation:Required
+	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="clusterName cannot change once set"
 	// +kubebuilder:validation:MinLength=1
 	// +kubebuilder:validation:MaxLength=100
-	// +kubebuilder:validation:Pattern=`^[0-9A-Za-z][A-Za-z0-9\-_]*$`
-	ClusterName *string `json:"clusterName"`
+	// +kubebuilder:validation:Pattern=`^[0-9A-Za-z][A-Za-z0-9\-_]*`
+	ClusterName *string `json:"clusterName,omitempty"`
+	// ClusterRef names the Cluster whose .spec.name fills clusterName.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="clusterRef cannot change once set"
+	ClusterRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"clusterRef,omitempty"`
 	// The name of the add-on. The name must match one of the names returned by `DescribeAddonVersions`.
 	// +kubebuilder:validation:Required
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="addonName cannot change once set"
-	AddonName *string `json:"addonName"`
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="name cannot change once set"
+	Name *string `json:"name"`
 	// The version of the add-on. The version must match one of the versions returned by `DescribeAddonVersions` .
 	// +optional
 	AddonVersion *string `json:"addonVersion,omitempty"`
@@ -28,6 +37,9 @@ type AddonSpec struct {
 	// +kubebuilder:validation:MinLength=1
 	// +kubebuilder:validation:MaxLength=255
 	ServiceAccountRoleARN *string `json:"serviceAccountRoleARN,omitempty"`
+	// ServiceAccountRoleRef names the Role whose .status.ackResourceMetadata.arn fills serviceAccountRoleARN.
+	// +optional
+	ServiceAccountRoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"serviceAccountRoleRef,omitempty"`
 	// How to resolve field value conflicts for an Amazon EKS add-on. Conflicts are handled based on the value you choose: None – If the self-managed version of the add-on is installed on your cluster, Amazon EKS doesn't change the value. Creation of the add-on might fail. Overwrite – If the self-managed version of the add-on is installed on your cluster and the Amazon EKS default value is different than the existing value, Amazon EKS changes the value to the Amazon EKS default value. Preserve – This is similar to the NONE option.
 	// +optional
 	// +kubebuilder:validation:Enum=OVERWRITE;NONE;PRESERVE
@@ -38,9 +50,13 @@ type AddonSpec struct {
 	// The set of configuration values for the add-on that's created. The values that you provide are validated against the schema returned by `DescribeAddonConfiguration`.
 	// +optional
 	ConfigurationValues *string `json:"configurationValues,omitempty"`
-	// An array of Pod Identity Assocations to be created. Each EKS Pod Identity association maps a Kubernetes service account to an IAM Role.
+	// An array of EKS Pod Identity associations to be created. Each association maps a Kubernetes service account to an IAM role.
 	// +optional
 	PodIdentityAssociations []AddonPodIdentityAssociations `json:"podIdentityAssociations,omitempty"`
+	// The namespace configuration for the addon. If specified, this will override the default namespace for the addon.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="namespaceConfig cannot change once set"
+	NamespaceConfig *AddonNamespaceConfigRequest `json:"namespaceConfig,omitempty"`
 }
 
 // AddonStatus is the state of the Addon that AWS reports.
@@ -67,6 +83,9 @@ type AddonStatus struct {
 	// Information about an Amazon EKS add-on from the Amazon Web Services Marketplace.
 	// +optional
 	MarketplaceInformation *MarketplaceInformation `json:"marketplaceInformation,omitempty"`
+	// The name of your cluster.
+	// +optional
+	ClusterName *string `json:"clusterName,omitempty"`
 }
 
 // Addon is an AWS eks resource managed from Kubernetes.
@@ -77,6 +96,8 @@ type AddonStatus struct {
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.clusterName)) || !has(self.spec) || !has(self.spec.clusterName)",message="spec.clusterName cannot be added once the Addon exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.namespaceConfig)) || !has(self.spec) || !has(self.spec.namespaceConfig)",message="spec.namespaceConfig cannot be added once the Addon exists in AWS: AWS takes it only at create"
 type Addon struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

@@ -8,13 +8,21 @@ import (
 )
 
 // PodIdentityAssociationSpec is the desired state of the PodIdentityAssociation.
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.tags) || has(self.tags)",message="tags cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterName) || has(self.clusterName)",message="clusterName cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="has(self.clusterName) != has(self.clusterRef)",message="set exactly one of clusterName and clusterRef"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterRef) || has(self.clusterRef)",message="clusterRef cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="has(self.roleARN) != has(self.roleRef)",message="set exactly one of roleARN and roleRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.targetRoleARN) && has(self.targetRoleRef))",message="set at most one of targetRoleARN and targetRoleRef"
 type PodIdentityAssociationSpec struct {
-	// The name of the cluster to create the association in.
-	// +kubebuilder:validation:Required
+	// The name of the cluster to create the EKS Pod Identity association in.
+	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="clusterName cannot change once set"
-	ClusterName *string `json:"clusterName"`
-	// The name of the Kubernetes namespace inside the cluster to create the association in. The service account and the pods that use the service account must be in this namespace.
+	ClusterName *string `json:"clusterName,omitempty"`
+	// ClusterRef names the Cluster whose .spec.name fills clusterName.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="clusterRef cannot change once set"
+	ClusterRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"clusterRef,omitempty"`
+	// The name of the Kubernetes namespace inside the cluster to create the EKS Pod Identity association in. The service account and the Pods that use the service account must be in this namespace.
 	// +kubebuilder:validation:Required
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="namespace cannot change once set"
 	Namespace *string `json:"namespace"`
@@ -22,13 +30,27 @@ type PodIdentityAssociationSpec struct {
 	// +kubebuilder:validation:Required
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="serviceAccount cannot change once set"
 	ServiceAccount *string `json:"serviceAccount"`
-	// The Amazon Resource Name (ARN) of the IAM role to associate with the service account. The EKS Pod Identity agent manages credentials to assume this role for applications in the containers in the pods that use this service account.
-	// +kubebuilder:validation:Required
-	RoleARN *string `json:"roleARN"`
+	// The Amazon Resource Name (ARN) of the IAM role to associate with the service account. The EKS Pod Identity agent manages credentials to assume this role for applications in the containers in the Pods that use this service account.
+	// +optional
+	RoleARN *string `json:"roleARN,omitempty"`
+	// RoleRef names the Role whose .status.ackResourceMetadata.arn fills roleARN.
+	// +optional
+	RoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"roleRef,omitempty"`
 	// Metadata that assists with categorization and organization. Each tag consists of a key and an optional value. You define both. Tags don't propagate to any other cluster or Amazon Web Services resources.
 	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="tags cannot change once set"
 	Tags map[string]string `json:"tags,omitempty"`
+	// Disable the automatic sessions tags that are appended by EKS Pod Identity.
+	// +optional
+	DisableSessionTags *bool `json:"disableSessionTags,omitempty"`
+	// The Amazon Resource Name (ARN) of the target IAM role to associate with the service account. This role is assumed by using the EKS Pod Identity association role, then the credentials for this role are injected into the Pod.
+	// +optional
+	TargetRoleARN *string `json:"targetRoleARN,omitempty"`
+	// TargetRoleRef names the Role whose .status.ackResourceMetadata.arn fills targetRoleARN.
+	// +optional
+	TargetRoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"targetRoleRef,omitempty"`
+	// An optional IAM policy in JSON format (as an escaped string) that applies additional restrictions to this pod identity association beyond the IAM policies attached to the IAM role. This policy is applied as the intersection of the role's policies and this policy, allowing you to reduce the permissions that applications in the pods can use. Use this policy to enforce least privilege access while still leveraging a shared IAM role across multiple applications.
+	// +optional
+	Policy *string `json:"policy,omitempty"`
 }
 
 // PodIdentityAssociationStatus is the state of the PodIdentityAssociation that AWS reports.
@@ -43,12 +65,18 @@ type PodIdentityAssociationStatus struct {
 	// The timestamp that the association was created at.
 	// +optional
 	CreatedAt *metav1.Time `json:"createdAt,omitempty"`
-	// The most recent timestamp that the association was modified at
+	// The most recent timestamp that the association was modified at.
 	// +optional
 	ModifiedAt *metav1.Time `json:"modifiedAt,omitempty"`
-	// If defined, the Pod Identity Association is owned by an Amazon EKS Addon.
+	// If defined, the EKS Pod Identity association is owned by an Amazon EKS add-on.
 	// +optional
 	OwnerARN *string `json:"ownerARN,omitempty"`
+	// The unique identifier for this EKS Pod Identity association for a target IAM role. You put this value in the trust policy of the target role, in a `Condition` to match the `sts.ExternalId`. This ensures that the target role can only be assumed by this association. This prevents the confused deputy problem. For more information about the confused deputy problem, see The confused deputy problem in the IAM User Guide.
+	// +optional
+	ExternalID *string `json:"externalID,omitempty"`
+	// The name of the cluster to create the EKS Pod Identity association in.
+	// +optional
+	ClusterName *string `json:"clusterName,omitempty"`
 }
 
 // PodIdentityAssociation is an AWS eks resource managed from Kubernetes.
@@ -59,7 +87,7 @@ type PodIdentityAssociationStatus struct {
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.tags)) || !has(self.spec) || !has(self.spec.tags)",message="spec.tags cannot be added once the PodIdentityAssociation exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.clusterName)) || !has(self.spec) || !has(self.spec.clusterName)",message="spec.clusterName cannot be added once the PodIdentityAssociation exists in AWS: AWS takes it only at create"
 type PodIdentityAssociation struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

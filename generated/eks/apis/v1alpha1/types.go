@@ -7,6 +7,17 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
 
+// AccessScope mirrors the AWS AccessScope shape.
+type AccessScope struct {
+	// The scope type of an access policy.
+	// +optional
+	// +kubebuilder:validation:Enum=cluster;namespace
+	Type *string `json:"type,omitempty"`
+	// A Kubernetes `namespace` that an access policy is scoped to. A value is required if you specified `namespace` for `Type`.
+	// +optional
+	Namespaces []string `json:"namespaces,omitempty"`
+}
+
 // AddonHealth mirrors the AWS AddonHealth shape.
 type AddonHealth struct {
 	// An object representing the health issues for an add-on.
@@ -27,6 +38,15 @@ type AddonIssue struct {
 	ResourceIDs []string `json:"resourceIDs,omitempty"`
 }
 
+// AddonNamespaceConfigRequest mirrors the AWS AddonNamespaceConfigRequest shape.
+type AddonNamespaceConfigRequest struct {
+	// The name of the Kubernetes namespace to install the addon in. Must be a valid RFC 1123 DNS label.
+	// +optional
+	// +kubebuilder:validation:MinLength=1
+	// +kubebuilder:validation:MaxLength=63
+	Namespace *string `json:"namespace,omitempty"`
+}
+
 // AddonPodIdentityAssociations mirrors the AWS AddonPodIdentityAssociations shape.
 type AddonPodIdentityAssociations struct {
 	// The name of a Kubernetes Service Account.
@@ -35,6 +55,19 @@ type AddonPodIdentityAssociations struct {
 	// The ARN of an IAM Role.
 	// +optional
 	RoleARN *string `json:"roleARN,omitempty"`
+	// RoleRef names the Role whose .status.ackResourceMetadata.arn fills roleARN.
+	// +optional
+	RoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"roleRef,omitempty"`
+}
+
+// AssociateAccessPolicyInput mirrors the AWS AssociateAccessPolicyInput shape.
+type AssociateAccessPolicyInput struct {
+	// The ARN of the `AccessPolicy` that you're associating. For a list of ARNs, use `ListAccessPolicies`.
+	// +kubebuilder:validation:Required
+	PolicyARN *string `json:"policyARN"`
+	// The scope for the `AccessPolicy`. You can scope access policies to an entire cluster or to specific Kubernetes namespaces.
+	// +kubebuilder:validation:Required
+	AccessScope *AccessScope `json:"accessScope"`
 }
 
 // AutoScalingGroup mirrors the AWS AutoScalingGroup shape.
@@ -115,6 +148,14 @@ type ControlPlanePlacementRequest struct {
 	// The name of the placement group for the Kubernetes control plane instances. This setting can't be changed after cluster creation.
 	// +optional
 	GroupName *string `json:"groupName,omitempty"`
+}
+
+// ControlPlaneScalingConfig mirrors the AWS ControlPlaneScalingConfig shape.
+type ControlPlaneScalingConfig struct {
+	// The control plane scaling tier configuration. Available options are `standard`, `tier-xl`, `tier-2xl`, `tier-4xl, or tier-8xl`. For more information, see EKS Provisioned Control Plane in the Amazon EKS User Guide.
+	// +optional
+	// +kubebuilder:validation:Enum=standard;tier-xl;tier-2xl;tier-4xl;tier-8xl
+	Tier *string `json:"tier,omitempty"`
 }
 
 // CreateAccessConfigRequest mirrors the AWS CreateAccessConfigRequest shape.
@@ -254,6 +295,45 @@ type NodeRepairConfig struct {
 	// Specifies whether to enable node auto repair for the node group. Node auto repair is disabled by default.
 	// +optional
 	Enabled *bool `json:"enabled,omitempty"`
+	// Specify a count threshold of unhealthy nodes, above which node auto repair actions will stop. When using this, you cannot also set `maxUnhealthyNodeThresholdPercentage` at the same time.
+	// +optional
+	// +kubebuilder:validation:Minimum=1
+	MaxUnhealthyNodeThresholdCount *int64 `json:"maxUnhealthyNodeThresholdCount,omitempty"`
+	// Specify a percentage threshold of unhealthy nodes, above which node auto repair actions will stop. When using this, you cannot also set `maxUnhealthyNodeThresholdCount` at the same time.
+	// +optional
+	// +kubebuilder:validation:Minimum=1
+	// +kubebuilder:validation:Maximum=100
+	MaxUnhealthyNodeThresholdPercentage *int64 `json:"maxUnhealthyNodeThresholdPercentage,omitempty"`
+	// Specify the maximum number of nodes that can be repaired concurrently or in parallel, expressed as a count of unhealthy nodes. This gives you finer-grained control over the pace of node replacements. When using this, you cannot also set `maxParallelNodesRepairedPercentage` at the same time.
+	// +optional
+	// +kubebuilder:validation:Minimum=1
+	MaxParallelNodesRepairedCount *int64 `json:"maxParallelNodesRepairedCount,omitempty"`
+	// Specify the maximum number of nodes that can be repaired concurrently or in parallel, expressed as a percentage of unhealthy nodes. This gives you finer-grained control over the pace of node replacements. When using this, you cannot also set `maxParallelNodesRepairedCount` at the same time.
+	// +optional
+	// +kubebuilder:validation:Minimum=1
+	// +kubebuilder:validation:Maximum=100
+	MaxParallelNodesRepairedPercentage *int64 `json:"maxParallelNodesRepairedPercentage,omitempty"`
+	// Specify granular overrides for specific repair actions. These overrides control the repair action and the repair delay time before a node is considered eligible for repair. If you use this, you must specify all the values.
+	// +optional
+	NodeRepairConfigOverrides []NodeRepairConfigOverrides `json:"nodeRepairConfigOverrides,omitempty"`
+}
+
+// NodeRepairConfigOverrides mirrors the AWS NodeRepairConfigOverrides shape.
+type NodeRepairConfigOverrides struct {
+	// Specify an unhealthy condition reported by the node monitoring agent that this override would apply to.
+	// +optional
+	NodeMonitoringCondition *string `json:"nodeMonitoringCondition,omitempty"`
+	// Specify a reason reported by the node monitoring agent that this override would apply to.
+	// +optional
+	NodeUnhealthyReason *string `json:"nodeUnhealthyReason,omitempty"`
+	// Specify the minimum time in minutes to wait before attempting to repair a node with this specific `nodeMonitoringCondition` and `nodeUnhealthyReason`.
+	// +optional
+	// +kubebuilder:validation:Minimum=1
+	MinRepairWaitTimeMins *int64 `json:"minRepairWaitTimeMins,omitempty"`
+	// Specify the repair action to take for nodes when all of the specified conditions are met.
+	// +optional
+	// +kubebuilder:validation:Enum=Replace;Reboot;NoAction
+	RepairAction *string `json:"repairAction,omitempty"`
 }
 
 // NodegroupHealth mirrors the AWS NodegroupHealth shape.
@@ -331,9 +411,6 @@ type Provider struct {
 	// Amazon Resource Name (ARN) or alias of the KMS key. The KMS key must be symmetric and created in the same Amazon Web Services Region as the cluster. If the KMS key was created in a different account, the IAM principal must have access to the KMS key. For more information, see Allowing users in other accounts to use a KMS key in the Key Management Service Developer Guide.
 	// +optional
 	KeyARN *string `json:"keyARN,omitempty"`
-	// KeyRef names the Key whose .status.ackResourceMetadata.arn fills keyARN.
-	// +optional
-	KeyRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"keyRef,omitempty"`
 }
 
 // RemoteAccessConfig mirrors the AWS RemoteAccessConfig shape.
@@ -344,21 +421,16 @@ type RemoteAccessConfig struct {
 	// The security group IDs that are allowed SSH access (port 22) to the nodes. For Windows, the port is 3389. If you specify an Amazon EC2 SSH key but don't specify a source security group when you create a managed node group, then the port on the nodes is opened to the internet (`0.0.0.0/0`). For more information, see Security Groups for Your VPC in the Amazon Virtual Private Cloud User Guide.
 	// +optional
 	SourceSecurityGroups []string `json:"sourceSecurityGroups,omitempty"`
-	// SourceSecurityGroupRefs names the SecurityGroup whose .status.id fills sourceSecurityGroups.
-	// +optional
-	SourceSecurityGroupRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"sourceSecurityGroupRefs,omitempty"`
 }
 
 // RemoteNetworkConfigRequest mirrors the AWS RemoteNetworkConfigRequest shape.
 type RemoteNetworkConfigRequest struct {
 	// The list of network CIDRs that can contain hybrid nodes.
 	// +optional
-	// +kubebuilder:validation:MinItems=0
 	// +kubebuilder:validation:MaxItems=1
 	RemoteNodeNetworks []RemoteNodeNetwork `json:"remoteNodeNetworks,omitempty"`
 	// The list of network CIDRs that can contain pods that run Kubernetes webhooks on hybrid nodes.
 	// +optional
-	// +kubebuilder:validation:MinItems=0
 	// +kubebuilder:validation:MaxItems=1
 	RemotePodNetworks []RemotePodNetwork `json:"remotePodNetworks,omitempty"`
 }
@@ -415,24 +487,39 @@ type VpcConfigRequest struct {
 	// Specify subnets for your Amazon EKS nodes. Amazon EKS creates cross-account elastic network interfaces in these subnets to allow communication between your nodes and the Kubernetes control plane.
 	// +optional
 	SubnetIDs []string `json:"subnetIDs,omitempty"`
-	// SubnetRefs names the Subnet whose .status.subnetID fills subnetIDs.
-	// +optional
-	SubnetRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"subnetRefs,omitempty"`
 	// Specify one or more security groups for the cross-account elastic network interfaces that Amazon EKS creates to use that allow communication between your nodes and the Kubernetes control plane. If you don't specify any security groups, then familiarize yourself with the difference between Amazon EKS defaults for clusters deployed with Kubernetes. For more information, see Amazon EKS security group considerations in the Amazon EKS User Guide .
 	// +optional
 	SecurityGroupIDs []string `json:"securityGroupIDs,omitempty"`
-	// SecurityGroupRefs names the SecurityGroup whose .status.id fills securityGroupIDs.
-	// +optional
-	SecurityGroupRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"securityGroupRefs,omitempty"`
-	// Set this value to `false` to disable public access to your cluster's Kubernetes API server endpoint. If you disable public access, your cluster's Kubernetes API server can only receive requests from within the cluster VPC. The default value for this parameter is `true`, which enables public access for your Kubernetes API server. For more information, see Amazon EKS cluster endpoint access control in the Amazon EKS User Guide .
+	// Set this value to `false` to disable public access to your cluster's Kubernetes API server endpoint. If you disable public access, your cluster's Kubernetes API server can only receive requests from within the cluster VPC. The default value for this parameter is `true`, which enables public access for your Kubernetes API server. The endpoint domain name and IP address family depends on the value of the `ipFamily` for the cluster. For more information, see Cluster API server endpoint in the Amazon EKS User Guide .
 	// +optional
 	EndpointPublicAccess *bool `json:"endpointPublicAccess,omitempty"`
 	// Set this value to `true` to enable private access for your cluster's Kubernetes API server endpoint. If you enable private access, Kubernetes API requests from within your cluster's VPC use the private VPC endpoint. The default value for this parameter is `false`, which disables private access for your Kubernetes API server. If you disable private access and you have nodes or Fargate pods in the cluster, then ensure that `publicAccessCidrs` includes the necessary CIDR blocks for communication with the nodes or Fargate pods.
 	// +optional
 	EndpointPrivateAccess *bool `json:"endpointPrivateAccess,omitempty"`
-	// The CIDR blocks that are allowed access to your cluster's public Kubernetes API server endpoint. Communication to the endpoint from addresses outside of the CIDR blocks that you specify is denied. The default value is `0.0.0.0/0`. If you've disabled private endpoint access, make sure that you specify the necessary CIDR blocks for every node and Fargate `Pod` in the cluster. For more information, see Amazon EKS cluster endpoint access control in the Amazon EKS User Guide .
+	// The CIDR blocks that are allowed access to your cluster's public Kubernetes API server endpoint. Communication to the endpoint from addresses outside of the CIDR blocks that you specify is denied. The default value is `0.0.0.0/0` and additionally `::/0` for dual-stack `IPv6` clusters. If you've disabled private endpoint access, make sure that you specify the necessary CIDR blocks for every node and Fargate `Pod` in the cluster. For more information, see Cluster API server endpoint in the Amazon EKS User Guide .
 	// +optional
 	PublicAccessCIDRs []string `json:"publicAccessCIDRs,omitempty"`
+}
+
+// WarmPoolConfig mirrors the AWS WarmPoolConfig shape.
+type WarmPoolConfig struct {
+	// Specifies whether to attach warm pools on the managed node group. Set to `true` to enable the warm pool, or `false` to disable and remove it. If not specified during an update, the current value is preserved.
+	// +optional
+	Enabled *bool `json:"enabled,omitempty"`
+	// The minimum number of instances to maintain in the warm pool. Default: `0`. Size your warm pool based on scaling patterns to balance cost and availability. Start with 10-20% of expected peak capacity.
+	// +optional
+	// +kubebuilder:validation:Minimum=0
+	MinSize *int64 `json:"minSize,omitempty"`
+	// The maximum total number of instances across the warm pool and Auto Scaling group combined. This value controls the total prepared capacity available for your node group.
+	// +optional
+	MaxGroupPreparedCapacity *int64 `json:"maxGroupPreparedCapacity,omitempty"`
+	// The desired state for warm pool instances. Default: `Stopped`. Valid values are `Stopped` (most cost-effective with EBS storage costs only), `Running` (fastest transition time with full EC2 costs), and `Hibernated` (balance between cost and speed, only supported on specific instance types). Warm pool instances in the `Hibernated` state are not supported with Bottlerocket AMIs.
+	// +optional
+	// +kubebuilder:validation:Enum=STOPPED;RUNNING;HIBERNATED
+	PoolState *string `json:"poolState,omitempty"`
+	// Indicates whether instances should return to the warm pool during scale-in events instead of being terminated. Default: `false`. Enable this to reduce costs by reusing instances. This feature is not supported for Bottlerocket AMIs.
+	// +optional
+	ReuseOnScaleIn *bool `json:"reuseOnScaleIn,omitempty"`
 }
 
 // ZonalShiftConfigRequest mirrors the AWS ZonalShiftConfigRequest shape.

@@ -4,6 +4,7 @@ package accessentry
 
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/eks/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	"slices"
 )
 
@@ -17,6 +18,9 @@ func diffSpec(desired, observed *v1alpha1.AccessEntrySpec) []string {
 	if desired.Username != nil && (observed.Username == nil || *desired.Username != *observed.Username) {
 		diff = append(diff, "username")
 	}
+	diff = append(diff, compare.Keyed("accessPolicies", "", desired.AccessPolicies, observed.AccessPolicies, func(e *v1alpha1.AssociateAccessPolicyInput) string {
+		return compare.MemberKey([]string{"policyARN"}, e.PolicyARN)
+	}, diffAssociateAccessPolicyInput)...)
 	return diff
 }
 
@@ -32,6 +36,36 @@ func diffCreateOnly(desired, observed *v1alpha1.AccessEntrySpec) []string {
 	}
 	if desired.Type != nil && (observed.Type == nil || *desired.Type != *observed.Type) {
 		diff = append(diff, "type")
+	}
+	return diff
+}
+
+func diffAssociateAccessPolicyInput(path string, desired, observed *v1alpha1.AssociateAccessPolicyInput) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.AssociateAccessPolicyInput{}
+	}
+	var diff []string
+	if desired.PolicyARN != nil && (observed.PolicyARN == nil || *desired.PolicyARN != *observed.PolicyARN) {
+		diff = append(diff, path+".policyARN")
+	}
+	if desired.AccessScope != nil {
+		diff = append(diff, diffAccessScope(path+".accessScope", desired.AccessScope, observed.AccessScope)...)
+	}
+	return diff
+}
+
+func diffAccessScope(path string, desired, observed *v1alpha1.AccessScope) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.AccessScope{}
+	}
+	var diff []string
+	if desired.Type != nil && (observed.Type == nil || *desired.Type != *observed.Type) {
+		diff = append(diff, path+".type")
+	}
+	if desired.Namespaces != nil && !slices.Equal(desired.Namespaces, observed.Namespaces) {
+		diff = append(diff, path+".namespaces")
 	}
 	return diff
 }

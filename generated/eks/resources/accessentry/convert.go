@@ -27,4 +27,26 @@ func specTags(cr *v1alpha1.AccessEntry) map[string]string {
 func fillStatusFromAccessEntry(status *v1alpha1.AccessEntryStatus, in *types.AccessEntry) {
 	status.CreatedAt = conv.FromTime(in.CreatedAt)
 	status.ModifiedAt = conv.FromTime(in.ModifiedAt)
+	status.ClusterName = in.ClusterName
+}
+
+func apiAssociateAccessPolicyInputFromAssociatedAccessPolicy(in types.AssociatedAccessPolicy) v1alpha1.AssociateAccessPolicyInput {
+	return v1alpha1.AssociateAccessPolicyInput{
+		AccessScope: conv.Ptr(in.AccessScope, apiAccessScope),
+		PolicyARN:   in.PolicyArn,
+	}
+}
+
+func sdkAccessScope(in v1alpha1.AccessScope) types.AccessScope {
+	return types.AccessScope{
+		Namespaces: in.Namespaces,
+		Type:       conv.ToEnum[types.AccessScopeType](in.Type),
+	}
+}
+
+func apiAccessScope(in types.AccessScope) v1alpha1.AccessScope {
+	return v1alpha1.AccessScope{
+		Namespaces: in.Namespaces,
+		Type:       conv.FromEnum(in.Type),
+	}
 }

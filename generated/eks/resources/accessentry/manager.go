@@ -6,15 +6,22 @@ import (
 	"context"
 	aws "github.com/aws/aws-sdk-go-v2/aws"
 	eks "github.com/aws/aws-sdk-go-v2/service/eks"
+	types "github.com/aws/aws-sdk-go-v2/service/eks/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/eks/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
+	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	"maps"
-	"slices"
 )
 
 // Kind describes AccessEntry to the shared runtime.
 func Kind() managed.Kind[*v1alpha1.AccessEntry] {
 	return managed.Kind[*v1alpha1.AccessEntry]{
+		AppliedFields: []managed.AppliedField{{
+			Field:    "accessPolicies",
+			Observed: true,
+		}},
 		ClientToken: true,
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.AccessEntry] {
 			return &manager{client: eks.NewFromConfig(cfg)}
@@ -24,7 +31,17 @@ func Kind() managed.Kind[*v1alpha1.AccessEntry] {
 			return &v1alpha1.AccessEntry{}
 		},
 		RecoverableCodes: []string{"ResourceInUseException", "ResourceLimitExceededException", "ServerException"},
-		TerminalCodes:    []string{"BadRequestException", "InvalidParameterException", "InvalidRequestException"},
+		References: []managed.Reference{{
+			Field:    "clusterName",
+			Path:     "spec.name",
+			RefField: "clusterRef",
+			Target: schema.GroupVersionKind{
+				Group:   "eks.services.k8s.aws",
+				Kind:    "Cluster",
+				Version: "v1alpha1",
+			},
+		}},
+		TerminalCodes: []string{"BadRequestException", "InvalidParameterException", "InvalidRequestException"},
 	}
 }
 
@@ -34,7 +51,7 @@ type manager struct {
 
 func (m *manager) Observe(ctx context.Context, cr *v1alpha1.AccessEntry) (managed.Observation, error) {
 	out, err := m.client.DescribeAccessEntry(ctx, &eks.DescribeAccessEntryInput{
-		ClusterName:  cr.Spec.ClusterName,
+		ClusterName:  conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
 		PrincipalArn: cr.Spec.PrincipalARN,
 	})
 	if managed.HasErrorCode(err, "ResourceNotFoundException") {
@@ -49,6 +66,26 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.AccessEntry) (manage
 	}
 	fillStatusFromAccessEntry(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
+	// ListAssociatedAccessPolicies lists accessPolicies, whose entries AssociateAccessPolicy sets one by one.
+	if cr.Spec.AccessPolicies != nil || managed.Applied(cr, "accessPolicies") || !managed.Owned(cr) {
+		in := &eks.ListAssociatedAccessPoliciesInput{
+			ClusterName:  conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+			PrincipalArn: cr.Spec.PrincipalARN,
+		}
+		var listed []types.AssociatedAccessPolicy
+		if err := managed.Pages(ctx, "ListAssociatedAccessPolicies", func(ctx context.Context, token *string) (*string, error) {
+			in.NextToken = token
+			out, err := m.client.ListAssociatedAccessPolicies(ctx, in)
+			if err != nil {
+				return nil, err
+			}
+			listed = append(listed, out.AssociatedAccessPolicies...)
+			return out.NextToken, nil
+		}); err != nil {
+			return managed.Observation{}, err
+		}
+		observed.AccessPolicies = conv.Slice(listed, apiAssociateAccessPolicyInputFromAssociatedAccessPolicy)
+	}
 	obs := managed.Observation{
 		ARN:       desc.AccessEntryArn,
 		Diff:      diffSpec(&cr.Spec, &observed),
@@ -115,11 +152,9 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.AccessEntry, obs mana
 			}
 		}
 	}
-	if slices.ContainsFunc(obs.Diff, func(p string) bool {
-		return p != "tags"
-	}) {
+	if obs.ChangedOtherThan("tags", "accessPolicies") {
 		in := &eks.UpdateAccessEntryInput{
-			ClusterName:  cr.Spec.ClusterName,
+			ClusterName:  conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
 			PrincipalArn: cr.Spec.PrincipalARN,
 		}
 		if obs.Changed("kubernetesGroups") {
@@ -132,12 +167,56 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.AccessEntry, obs mana
 			return err
 		}
 	}
+	if obs.Changed("accessPolicies") {
+		observed, _ := obs.Observed.(v1alpha1.AccessEntrySpec)
+		add, change, remove := compare.KeyedPlan(cr.Spec.AccessPolicies, observed.AccessPolicies, func(e *v1alpha1.AssociateAccessPolicyInput) string {
+			return compare.MemberKey([]string{"policyARN"}, e.PolicyARN)
+		}, func(d, o *v1alpha1.AssociateAccessPolicyInput) bool {
+			return len(diffAssociateAccessPolicyInput("", d, o)) > 0
+		})
+		for _, e := range remove {
+			if _, err := m.client.DisassociateAccessPolicy(ctx, &eks.DisassociateAccessPolicyInput{
+				ClusterName:  conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+				PolicyArn:    e.PolicyARN,
+				PrincipalArn: cr.Spec.PrincipalARN,
+			}); err != nil {
+				return err
+			}
+		}
+		for _, e := range change {
+			if _, err := m.client.DisassociateAccessPolicy(ctx, &eks.DisassociateAccessPolicyInput{
+				ClusterName:  conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+				PolicyArn:    e.PolicyARN,
+				PrincipalArn: cr.Spec.PrincipalARN,
+			}); err != nil {
+				return err
+			}
+			if _, err := m.client.AssociateAccessPolicy(ctx, &eks.AssociateAccessPolicyInput{
+				AccessScope:  conv.Ptr(e.AccessScope, sdkAccessScope),
+				ClusterName:  conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+				PolicyArn:    e.PolicyARN,
+				PrincipalArn: cr.Spec.PrincipalARN,
+			}); err != nil {
+				return err
+			}
+		}
+		for _, e := range add {
+			if _, err := m.client.AssociateAccessPolicy(ctx, &eks.AssociateAccessPolicyInput{
+				AccessScope:  conv.Ptr(e.AccessScope, sdkAccessScope),
+				ClusterName:  conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+				PolicyArn:    e.PolicyARN,
+				PrincipalArn: cr.Spec.PrincipalARN,
+			}); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.AccessEntry) error {
 	_, err := m.client.DeleteAccessEntry(ctx, &eks.DeleteAccessEntryInput{
-		ClusterName:  cr.Spec.ClusterName,
+		ClusterName:  conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
 		PrincipalArn: cr.Spec.PrincipalARN,
 	})
 	if managed.HasErrorCode(err, "ResourceNotFoundException") {

@@ -27,8 +27,23 @@ func diffCreateOnly(desired, observed *v1alpha1.AddonSpec) []string {
 	if desired.ClusterName != nil && (observed.ClusterName == nil || *desired.ClusterName != *observed.ClusterName) {
 		diff = append(diff, "clusterName")
 	}
-	if desired.AddonName != nil && (observed.AddonName == nil || *desired.AddonName != *observed.AddonName) {
-		diff = append(diff, "addonName")
+	if desired.Name != nil && (observed.Name == nil || *desired.Name != *observed.Name) {
+		diff = append(diff, "name")
+	}
+	if desired.NamespaceConfig != nil {
+		diff = append(diff, diffAddonNamespaceConfigRequest("namespaceConfig", desired.NamespaceConfig, observed.NamespaceConfig)...)
+	}
+	return diff
+}
+
+func diffAddonNamespaceConfigRequest(path string, desired, observed *v1alpha1.AddonNamespaceConfigRequest) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.AddonNamespaceConfigRequest{}
+	}
+	var diff []string
+	if desired.Namespace != nil && (observed.Namespace == nil || *desired.Namespace != *observed.Namespace) {
+		diff = append(diff, path+".namespace")
 	}
 	return diff
 }

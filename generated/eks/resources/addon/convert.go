@@ -11,11 +11,12 @@ import (
 func observedSpec(cr *v1alpha1.Addon, desc *types.Addon) v1alpha1.AddonSpec {
 	observed := *cr.Spec.DeepCopy()
 	observed.ClusterName = desc.ClusterName
-	observed.AddonName = desc.AddonName
+	observed.Name = desc.AddonName
 	observed.AddonVersion = desc.AddonVersion
 	observed.ServiceAccountRoleARN = desc.ServiceAccountRoleArn
 	observed.Tags = desc.Tags
 	observed.ConfigurationValues = desc.ConfigurationValues
+	observed.NamespaceConfig = conv.Ptr(desc.NamespaceConfig, apiAddonNamespaceConfigRequestFromAddonNamespaceConfigResponse)
 	return observed
 }
 
@@ -32,6 +33,7 @@ func fillStatusFromAddon(status *v1alpha1.AddonStatus, in *types.Addon) {
 	status.Publisher = in.Publisher
 	status.Owner = in.Owner
 	status.MarketplaceInformation = conv.Ptr(in.MarketplaceInformation, apiMarketplaceInformation)
+	status.ClusterName = in.ClusterName
 }
 
 func sdkAddonPodIdentityAssociations(in v1alpha1.AddonPodIdentityAssociations) types.AddonPodIdentityAssociations {
@@ -39,6 +41,14 @@ func sdkAddonPodIdentityAssociations(in v1alpha1.AddonPodIdentityAssociations) t
 		RoleArn:        in.RoleARN,
 		ServiceAccount: in.ServiceAccount,
 	}
+}
+
+func sdkAddonNamespaceConfigRequest(in v1alpha1.AddonNamespaceConfigRequest) types.AddonNamespaceConfigRequest {
+	return types.AddonNamespaceConfigRequest{Namespace: in.Namespace}
+}
+
+func apiAddonNamespaceConfigRequestFromAddonNamespaceConfigResponse(in types.AddonNamespaceConfigResponse) v1alpha1.AddonNamespaceConfigRequest {
+	return v1alpha1.AddonNamespaceConfigRequest{Namespace: in.Namespace}
 }
 
 func apiAddonHealth(in types.AddonHealth) v1alpha1.AddonHealth {

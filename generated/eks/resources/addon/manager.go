@@ -10,6 +10,7 @@ import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/eks/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	"maps"
 	"slices"
 )
@@ -27,7 +28,35 @@ func Kind() managed.Kind[*v1alpha1.Addon] {
 			return &v1alpha1.Addon{}
 		},
 		RecoverableCodes: []string{"ResourceInUseException", "ServerException"},
-		TerminalCodes:    []string{"BadRequestException", "ClientException", "InvalidParameterException", "InvalidRequestException"},
+		References: []managed.Reference{{
+			Field:    "clusterName",
+			Path:     "spec.name",
+			RefField: "clusterRef",
+			Target: schema.GroupVersionKind{
+				Group:   "eks.services.k8s.aws",
+				Kind:    "Cluster",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "serviceAccountRoleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "serviceAccountRoleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "podIdentityAssociations[].roleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "podIdentityAssociations[].roleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}},
+		TerminalCodes: []string{"BadRequestException", "ClientException", "InvalidParameterException", "InvalidRequestException"},
 	}
 }
 
@@ -37,8 +66,8 @@ type manager struct {
 
 func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Addon) (managed.Observation, error) {
 	out, err := m.client.DescribeAddon(ctx, &eks.DescribeAddonInput{
-		AddonName:   cr.Spec.AddonName,
-		ClusterName: cr.Spec.ClusterName,
+		AddonName:   cr.Spec.Name,
+		ClusterName: conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
 	})
 	if managed.HasErrorCode(err, "ResourceNotFoundException") {
 		return managed.Observation{}, nil
@@ -73,16 +102,21 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Addon) (managed.Obse
 	if v := conv.Value(cr.Status.Status); slices.Contains([]string{"CREATING", "UPDATING", "DELETING"}, v) {
 		obs.Pending = v
 	}
+	// AWS gave up on the resource in these states: the runtime reports it.
+	if v := conv.Value(cr.Status.Status); slices.Contains([]string{"CREATE_FAILED", "UPDATE_FAILED", "DEGRADED", "DELETE_FAILED"}, v) {
+		obs.Failed = v
+	}
 	return obs, nil
 }
 
 func (m *manager) Create(ctx context.Context, cr *v1alpha1.Addon) error {
 	out, err := m.client.CreateAddon(ctx, &eks.CreateAddonInput{
-		AddonName:               cr.Spec.AddonName,
+		AddonName:               cr.Spec.Name,
 		AddonVersion:            cr.Spec.AddonVersion,
 		ClientRequestToken:      managed.ClientToken(ctx),
 		ClusterName:             cr.Spec.ClusterName,
 		ConfigurationValues:     cr.Spec.ConfigurationValues,
+		NamespaceConfig:         conv.Ptr(cr.Spec.NamespaceConfig, sdkAddonNamespaceConfigRequest),
 		PodIdentityAssociations: conv.Slice(cr.Spec.PodIdentityAssociations, sdkAddonPodIdentityAssociations),
 		ResolveConflicts:        conv.ToEnum[types.ResolveConflicts](cr.Spec.ResolveConflicts),
 		ServiceAccountRoleArn:   cr.Spec.ServiceAccountRoleARN,
@@ -128,8 +162,8 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Addon, obs managed.Ob
 		return p != "tags"
 	}) {
 		in := &eks.UpdateAddonInput{
-			AddonName:   cr.Spec.AddonName,
-			ClusterName: cr.Spec.ClusterName,
+			AddonName:   cr.Spec.Name,
+			ClusterName: conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
 		}
 		if obs.Changed("addonVersion") {
 			in.AddonVersion = cr.Spec.AddonVersion
@@ -155,8 +189,8 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Addon, obs managed.Ob
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Addon) error {
 	_, err := m.client.DeleteAddon(ctx, &eks.DeleteAddonInput{
-		AddonName:   cr.Spec.AddonName,
-		ClusterName: cr.Spec.ClusterName,
+		AddonName:   cr.Spec.Name,
+		ClusterName: conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
 	})
 	if managed.HasErrorCode(err, "ResourceNotFoundException") {
 		// Already gone is what we wanted.

@@ -13,21 +13,6 @@ import (
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.NodegroupSpec) []string {
 	var diff []string
-	if desired.NodeRepairConfig != nil {
-		diff = append(diff, diffNodeRepairConfig("nodeRepairConfig", desired.NodeRepairConfig, observed.NodeRepairConfig)...)
-	}
-	if desired.ReleaseVersion != nil && (observed.ReleaseVersion == nil || *desired.ReleaseVersion != *observed.ReleaseVersion) {
-		diff = append(diff, "releaseVersion")
-	}
-	if desired.ScalingConfig != nil {
-		diff = append(diff, diffNodegroupScalingConfig("scalingConfig", desired.ScalingConfig, observed.ScalingConfig)...)
-	}
-	if desired.UpdateConfig != nil {
-		diff = append(diff, diffNodegroupUpdateConfig("updateConfig", desired.UpdateConfig, observed.UpdateConfig)...)
-	}
-	if desired.Version != nil && (observed.Version == nil || *desired.Version != *observed.Version) {
-		diff = append(diff, "version")
-	}
 	return diff
 }
 
@@ -38,8 +23,11 @@ func diffCreateOnly(desired, observed *v1alpha1.NodegroupSpec) []string {
 	if desired.ClusterName != nil && (observed.ClusterName == nil || *desired.ClusterName != *observed.ClusterName) {
 		diff = append(diff, "clusterName")
 	}
-	if desired.Name != nil && (observed.Name == nil || *desired.Name != *observed.Name) {
-		diff = append(diff, "name")
+	if desired.NodegroupName != nil && (observed.NodegroupName == nil || *desired.NodegroupName != *observed.NodegroupName) {
+		diff = append(diff, "nodegroupName")
+	}
+	if desired.ScalingConfig != nil {
+		diff = append(diff, diffNodegroupScalingConfig("scalingConfig", desired.ScalingConfig, observed.ScalingConfig)...)
 	}
 	if desired.DiskSize != nil && (observed.DiskSize == nil || *desired.DiskSize != *observed.DiskSize) {
 		diff = append(diff, "diskSize")
@@ -68,8 +56,41 @@ func diffCreateOnly(desired, observed *v1alpha1.NodegroupSpec) []string {
 	if desired.LaunchTemplate != nil {
 		diff = append(diff, diffLaunchTemplateSpecification("launchTemplate", desired.LaunchTemplate, observed.LaunchTemplate)...)
 	}
+	if desired.UpdateConfig != nil {
+		diff = append(diff, diffNodegroupUpdateConfig("updateConfig", desired.UpdateConfig, observed.UpdateConfig)...)
+	}
+	if desired.NodeRepairConfig != nil {
+		diff = append(diff, diffNodeRepairConfig("nodeRepairConfig", desired.NodeRepairConfig, observed.NodeRepairConfig)...)
+	}
 	if desired.CapacityType != nil && (observed.CapacityType == nil || *desired.CapacityType != *observed.CapacityType) {
 		diff = append(diff, "capacityType")
+	}
+	if desired.Version != nil && (observed.Version == nil || *desired.Version != *observed.Version) {
+		diff = append(diff, "version")
+	}
+	if desired.ReleaseVersion != nil && (observed.ReleaseVersion == nil || *desired.ReleaseVersion != *observed.ReleaseVersion) {
+		diff = append(diff, "releaseVersion")
+	}
+	if desired.WarmPoolConfig != nil {
+		diff = append(diff, diffWarmPoolConfig("warmPoolConfig", desired.WarmPoolConfig, observed.WarmPoolConfig)...)
+	}
+	return diff
+}
+
+func diffNodegroupScalingConfig(path string, desired, observed *v1alpha1.NodegroupScalingConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.NodegroupScalingConfig{}
+	}
+	var diff []string
+	if desired.MinSize != nil && (observed.MinSize == nil || *desired.MinSize != *observed.MinSize) {
+		diff = append(diff, path+".minSize")
+	}
+	if desired.MaxSize != nil && (observed.MaxSize == nil || *desired.MaxSize != *observed.MaxSize) {
+		diff = append(diff, path+".maxSize")
+	}
+	if desired.DesiredSize != nil && (observed.DesiredSize == nil || *desired.DesiredSize != *observed.DesiredSize) {
+		diff = append(diff, path+".desiredSize")
 	}
 	return diff
 }
@@ -137,36 +158,6 @@ func diffLaunchTemplateSpecification(path string, desired, observed *v1alpha1.La
 	return diff
 }
 
-func diffNodeRepairConfig(path string, desired, observed *v1alpha1.NodeRepairConfig) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.NodeRepairConfig{}
-	}
-	var diff []string
-	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
-		diff = append(diff, path+".enabled")
-	}
-	return diff
-}
-
-func diffNodegroupScalingConfig(path string, desired, observed *v1alpha1.NodegroupScalingConfig) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.NodegroupScalingConfig{}
-	}
-	var diff []string
-	if desired.MinSize != nil && (observed.MinSize == nil || *desired.MinSize != *observed.MinSize) {
-		diff = append(diff, path+".minSize")
-	}
-	if desired.MaxSize != nil && (observed.MaxSize == nil || *desired.MaxSize != *observed.MaxSize) {
-		diff = append(diff, path+".maxSize")
-	}
-	if desired.DesiredSize != nil && (observed.DesiredSize == nil || *desired.DesiredSize != *observed.DesiredSize) {
-		diff = append(diff, path+".desiredSize")
-	}
-	return diff
-}
-
 func diffNodegroupUpdateConfig(path string, desired, observed *v1alpha1.NodegroupUpdateConfig) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
@@ -181,6 +172,90 @@ func diffNodegroupUpdateConfig(path string, desired, observed *v1alpha1.Nodegrou
 	}
 	if desired.UpdateStrategy != nil && (observed.UpdateStrategy == nil || *desired.UpdateStrategy != *observed.UpdateStrategy) {
 		diff = append(diff, path+".updateStrategy")
+	}
+	return diff
+}
+
+func diffNodeRepairConfig(path string, desired, observed *v1alpha1.NodeRepairConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.NodeRepairConfig{}
+	}
+	var diff []string
+	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
+		diff = append(diff, path+".enabled")
+	}
+	if desired.MaxUnhealthyNodeThresholdCount != nil && (observed.MaxUnhealthyNodeThresholdCount == nil || *desired.MaxUnhealthyNodeThresholdCount != *observed.MaxUnhealthyNodeThresholdCount) {
+		diff = append(diff, path+".maxUnhealthyNodeThresholdCount")
+	}
+	if desired.MaxUnhealthyNodeThresholdPercentage != nil && (observed.MaxUnhealthyNodeThresholdPercentage == nil || *desired.MaxUnhealthyNodeThresholdPercentage != *observed.MaxUnhealthyNodeThresholdPercentage) {
+		diff = append(diff, path+".maxUnhealthyNodeThresholdPercentage")
+	}
+	if desired.MaxParallelNodesRepairedCount != nil && (observed.MaxParallelNodesRepairedCount == nil || *desired.MaxParallelNodesRepairedCount != *observed.MaxParallelNodesRepairedCount) {
+		diff = append(diff, path+".maxParallelNodesRepairedCount")
+	}
+	if desired.MaxParallelNodesRepairedPercentage != nil && (observed.MaxParallelNodesRepairedPercentage == nil || *desired.MaxParallelNodesRepairedPercentage != *observed.MaxParallelNodesRepairedPercentage) {
+		diff = append(diff, path+".maxParallelNodesRepairedPercentage")
+	}
+	if desired.NodeRepairConfigOverrides != nil {
+		diff = append(diff, diffNodeRepairConfigOverridesList(path+".nodeRepairConfigOverrides", desired.NodeRepairConfigOverrides, observed.NodeRepairConfigOverrides)...)
+	}
+	return diff
+}
+
+func diffWarmPoolConfig(path string, desired, observed *v1alpha1.WarmPoolConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.WarmPoolConfig{}
+	}
+	var diff []string
+	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
+		diff = append(diff, path+".enabled")
+	}
+	if desired.MinSize != nil && (observed.MinSize == nil || *desired.MinSize != *observed.MinSize) {
+		diff = append(diff, path+".minSize")
+	}
+	if desired.MaxGroupPreparedCapacity != nil && (observed.MaxGroupPreparedCapacity == nil || *desired.MaxGroupPreparedCapacity != *observed.MaxGroupPreparedCapacity) {
+		diff = append(diff, path+".maxGroupPreparedCapacity")
+	}
+	if desired.PoolState != nil && (observed.PoolState == nil || *desired.PoolState != *observed.PoolState) {
+		diff = append(diff, path+".poolState")
+	}
+	if desired.ReuseOnScaleIn != nil && (observed.ReuseOnScaleIn == nil || *desired.ReuseOnScaleIn != *observed.ReuseOnScaleIn) {
+		diff = append(diff, path+".reuseOnScaleIn")
+	}
+	return diff
+}
+
+func diffNodeRepairConfigOverrides(path string, desired, observed *v1alpha1.NodeRepairConfigOverrides) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.NodeRepairConfigOverrides{}
+	}
+	var diff []string
+	if desired.NodeMonitoringCondition != nil && (observed.NodeMonitoringCondition == nil || *desired.NodeMonitoringCondition != *observed.NodeMonitoringCondition) {
+		diff = append(diff, path+".nodeMonitoringCondition")
+	}
+	if desired.NodeUnhealthyReason != nil && (observed.NodeUnhealthyReason == nil || *desired.NodeUnhealthyReason != *observed.NodeUnhealthyReason) {
+		diff = append(diff, path+".nodeUnhealthyReason")
+	}
+	if desired.MinRepairWaitTimeMins != nil && (observed.MinRepairWaitTimeMins == nil || *desired.MinRepairWaitTimeMins != *observed.MinRepairWaitTimeMins) {
+		diff = append(diff, path+".minRepairWaitTimeMins")
+	}
+	if desired.RepairAction != nil && (observed.RepairAction == nil || *desired.RepairAction != *observed.RepairAction) {
+		diff = append(diff, path+".repairAction")
+	}
+	return diff
+}
+
+func diffNodeRepairConfigOverridesList(path string, desired, observed []v1alpha1.NodeRepairConfigOverrides) []string {
+	if len(desired) != len(observed) {
+		return []string{path}
+	}
+	var diff []string
+	for i := range desired {
+		at := path + "[" + strconv.Itoa(i) + "]"
+		diff = append(diff, diffNodeRepairConfigOverrides(at, &desired[i], &observed[i])...)
 	}
 	return diff
 }

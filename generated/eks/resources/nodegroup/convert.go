@@ -11,7 +11,12 @@ import (
 func observedSpec(cr *v1alpha1.Nodegroup, desc *types.Nodegroup) v1alpha1.NodegroupSpec {
 	observed := *cr.Spec.DeepCopy()
 	observed.ClusterName = desc.ClusterName
-	observed.Name = desc.NodegroupName
+	observed.NodegroupName = desc.NodegroupName
+	observed.ScalingConfig = conv.Ptr(desc.ScalingConfig, apiNodegroupScalingConfig)
+	// All zeros is below the CRD's minimum: AWS's way of saying unset.
+	if p := observed.ScalingConfig; p != nil && conv.Value(p.MinSize) == 0 && conv.Value(p.MaxSize) == 0 && conv.Value(p.DesiredSize) == 0 {
+		observed.ScalingConfig = nil
+	}
 	observed.DiskSize = conv.Int[int64](desc.DiskSize)
 	observed.Subnets = desc.Subnets
 	observed.InstanceTypes = desc.InstanceTypes
@@ -22,16 +27,12 @@ func observedSpec(cr *v1alpha1.Nodegroup, desc *types.Nodegroup) v1alpha1.Nodegr
 	observed.Taints = conv.Slice(desc.Taints, apiTaint)
 	observed.Tags = desc.Tags
 	observed.LaunchTemplate = conv.Ptr(desc.LaunchTemplate, apiLaunchTemplateSpecification)
-	observed.CapacityType = conv.FromEnum(desc.CapacityType)
-	observed.NodeRepairConfig = conv.Ptr(desc.NodeRepairConfig, apiNodeRepairConfig)
-	observed.ReleaseVersion = desc.ReleaseVersion
-	observed.ScalingConfig = conv.Ptr(desc.ScalingConfig, apiNodegroupScalingConfig)
-	// All zeros is below the CRD's minimum: AWS's way of saying unset.
-	if p := observed.ScalingConfig; p != nil && conv.Value(p.MinSize) == 0 && conv.Value(p.MaxSize) == 0 && conv.Value(p.DesiredSize) == 0 {
-		observed.ScalingConfig = nil
-	}
 	observed.UpdateConfig = conv.Ptr(desc.UpdateConfig, apiNodegroupUpdateConfig)
+	observed.NodeRepairConfig = conv.Ptr(desc.NodeRepairConfig, apiNodeRepairConfig)
+	observed.CapacityType = conv.FromEnum(desc.CapacityType)
 	observed.Version = desc.Version
+	observed.ReleaseVersion = desc.ReleaseVersion
+	observed.WarmPoolConfig = conv.Ptr(desc.WarmPoolConfig, apiWarmPoolConfig)
 	return observed
 }
 
@@ -46,7 +47,6 @@ func fillStatusFromNodegroup(status *v1alpha1.NodegroupStatus, in *types.Nodegro
 	status.Status = conv.FromEnum(in.Status)
 	status.Resources = conv.Ptr(in.Resources, apiNodegroupResources)
 	status.Health = conv.Ptr(in.Health, apiNodegroupHealth)
-	status.ClusterName = in.ClusterName
 }
 
 func sdkNodegroupScalingConfig(in v1alpha1.NodegroupScalingConfig) types.NodegroupScalingConfig {
@@ -89,7 +89,32 @@ func sdkNodegroupUpdateConfig(in v1alpha1.NodegroupUpdateConfig) types.Nodegroup
 }
 
 func sdkNodeRepairConfig(in v1alpha1.NodeRepairConfig) types.NodeRepairConfig {
-	return types.NodeRepairConfig{Enabled: in.Enabled}
+	return types.NodeRepairConfig{
+		Enabled:                             in.Enabled,
+		MaxParallelNodesRepairedCount:       conv.Int[int32](in.MaxParallelNodesRepairedCount),
+		MaxParallelNodesRepairedPercentage:  conv.Int[int32](in.MaxParallelNodesRepairedPercentage),
+		MaxUnhealthyNodeThresholdCount:      conv.Int[int32](in.MaxUnhealthyNodeThresholdCount),
+		MaxUnhealthyNodeThresholdPercentage: conv.Int[int32](in.MaxUnhealthyNodeThresholdPercentage),
+		NodeRepairConfigOverrides:           conv.Slice(in.NodeRepairConfigOverrides, sdkNodeRepairConfigOverrides),
+	}
+}
+
+func sdkWarmPoolConfig(in v1alpha1.WarmPoolConfig) types.WarmPoolConfig {
+	return types.WarmPoolConfig{
+		Enabled:                  in.Enabled,
+		MaxGroupPreparedCapacity: conv.Int[int32](in.MaxGroupPreparedCapacity),
+		MinSize:                  conv.Int[int32](in.MinSize),
+		PoolState:                conv.ToEnum[types.WarmPoolState](in.PoolState),
+		ReuseOnScaleIn:           in.ReuseOnScaleIn,
+	}
+}
+
+func apiNodegroupScalingConfig(in types.NodegroupScalingConfig) v1alpha1.NodegroupScalingConfig {
+	return v1alpha1.NodegroupScalingConfig{
+		DesiredSize: conv.Int[int64](in.DesiredSize),
+		MaxSize:     conv.Int[int64](in.MaxSize),
+		MinSize:     conv.Int[int64](in.MinSize),
+	}
 }
 
 func apiRemoteAccessConfig(in types.RemoteAccessConfig) v1alpha1.RemoteAccessConfig {
@@ -115,23 +140,32 @@ func apiLaunchTemplateSpecification(in types.LaunchTemplateSpecification) v1alph
 	}
 }
 
-func apiNodeRepairConfig(in types.NodeRepairConfig) v1alpha1.NodeRepairConfig {
-	return v1alpha1.NodeRepairConfig{Enabled: in.Enabled}
-}
-
-func apiNodegroupScalingConfig(in types.NodegroupScalingConfig) v1alpha1.NodegroupScalingConfig {
-	return v1alpha1.NodegroupScalingConfig{
-		DesiredSize: conv.Int[int64](in.DesiredSize),
-		MaxSize:     conv.Int[int64](in.MaxSize),
-		MinSize:     conv.Int[int64](in.MinSize),
-	}
-}
-
 func apiNodegroupUpdateConfig(in types.NodegroupUpdateConfig) v1alpha1.NodegroupUpdateConfig {
 	return v1alpha1.NodegroupUpdateConfig{
 		MaxUnavailable:           conv.Int[int64](in.MaxUnavailable),
 		MaxUnavailablePercentage: conv.Int[int64](in.MaxUnavailablePercentage),
 		UpdateStrategy:           conv.FromEnum(in.UpdateStrategy),
+	}
+}
+
+func apiNodeRepairConfig(in types.NodeRepairConfig) v1alpha1.NodeRepairConfig {
+	return v1alpha1.NodeRepairConfig{
+		Enabled:                             in.Enabled,
+		MaxParallelNodesRepairedCount:       conv.Int[int64](in.MaxParallelNodesRepairedCount),
+		MaxParallelNodesRepairedPercentage:  conv.Int[int64](in.MaxParallelNodesRepairedPercentage),
+		MaxUnhealthyNodeThresholdCount:      conv.Int[int64](in.MaxUnhealthyNodeThresholdCount),
+		MaxUnhealthyNodeThresholdPercentage: conv.Int[int64](in.MaxUnhealthyNodeThresholdPercentage),
+		NodeRepairConfigOverrides:           conv.Slice(in.NodeRepairConfigOverrides, apiNodeRepairConfigOverrides),
+	}
+}
+
+func apiWarmPoolConfig(in types.WarmPoolConfig) v1alpha1.WarmPoolConfig {
+	return v1alpha1.WarmPoolConfig{
+		Enabled:                  in.Enabled,
+		MaxGroupPreparedCapacity: conv.Int[int64](in.MaxGroupPreparedCapacity),
+		MinSize:                  conv.Int[int64](in.MinSize),
+		PoolState:                conv.FromEnum(in.PoolState),
+		ReuseOnScaleIn:           in.ReuseOnScaleIn,
 	}
 }
 
@@ -144,6 +178,24 @@ func apiNodegroupResources(in types.NodegroupResources) v1alpha1.NodegroupResour
 
 func apiNodegroupHealth(in types.NodegroupHealth) v1alpha1.NodegroupHealth {
 	return v1alpha1.NodegroupHealth{Issues: conv.Slice(in.Issues, apiIssue)}
+}
+
+func sdkNodeRepairConfigOverrides(in v1alpha1.NodeRepairConfigOverrides) types.NodeRepairConfigOverrides {
+	return types.NodeRepairConfigOverrides{
+		MinRepairWaitTimeMins:   conv.Int[int32](in.MinRepairWaitTimeMins),
+		NodeMonitoringCondition: in.NodeMonitoringCondition,
+		NodeUnhealthyReason:     in.NodeUnhealthyReason,
+		RepairAction:            conv.ToEnum[types.RepairAction](in.RepairAction),
+	}
+}
+
+func apiNodeRepairConfigOverrides(in types.NodeRepairConfigOverrides) v1alpha1.NodeRepairConfigOverrides {
+	return v1alpha1.NodeRepairConfigOverrides{
+		MinRepairWaitTimeMins:   conv.Int[int64](in.MinRepairWaitTimeMins),
+		NodeMonitoringCondition: in.NodeMonitoringCondition,
+		NodeUnhealthyReason:     in.NodeUnhealthyReason,
+		RepairAction:            conv.FromEnum(in.RepairAction),
+	}
 }
 
 func apiAutoScalingGroup(in types.AutoScalingGroup) v1alpha1.AutoScalingGroup {

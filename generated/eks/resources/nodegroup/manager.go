@@ -132,6 +132,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Nodegroup) error {
 		Taints:             conv.Slice(cr.Spec.Taints, sdkTaint),
 		UpdateConfig:       conv.Ptr(cr.Spec.UpdateConfig, sdkNodegroupUpdateConfig),
 		Version:            cr.Spec.Version,
+		WarmPoolConfig:     conv.Ptr(cr.Spec.WarmPoolConfig, sdkWarmPoolConfig),
 	}, func(o *eks.Options) {
 		// A lost answer is settled by the runtime, never by resending.
 		o.RetryMaxAttempts = 1

@@ -2,7 +2,11 @@
 
 package podidentityassociation
 
-import v1alpha1 "github.com/kubesmith/kubesmith/generated/eks/apis/v1alpha1"
+import (
+	v1alpha1 "github.com/kubesmith/kubesmith/generated/eks/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
+	conv "github.com/kubesmith/kubesmith/runtime/conv"
+)
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
 // differs from what AWS reports. Unset desired fields are not compared.
@@ -10,6 +14,15 @@ func diffSpec(desired, observed *v1alpha1.PodIdentityAssociationSpec) []string {
 	var diff []string
 	if desired.RoleARN != nil && (observed.RoleARN == nil || *desired.RoleARN != *observed.RoleARN) {
 		diff = append(diff, "roleARN")
+	}
+	if desired.DisableSessionTags != nil && (observed.DisableSessionTags == nil || *desired.DisableSessionTags != *observed.DisableSessionTags) {
+		diff = append(diff, "disableSessionTags")
+	}
+	if desired.TargetRoleARN != nil && (observed.TargetRoleARN == nil || *desired.TargetRoleARN != *observed.TargetRoleARN) {
+		diff = append(diff, "targetRoleARN")
+	}
+	if desired.Policy != nil && !compare.Policy(*desired.Policy, conv.Value(observed.Policy)) {
+		diff = append(diff, "policy")
 	}
 	return diff
 }

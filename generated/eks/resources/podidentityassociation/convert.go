@@ -15,6 +15,9 @@ func observedSpec(cr *v1alpha1.PodIdentityAssociation, desc *types.PodIdentityAs
 	observed.ServiceAccount = desc.ServiceAccount
 	observed.RoleARN = desc.RoleArn
 	observed.Tags = desc.Tags
+	observed.DisableSessionTags = desc.DisableSessionTags
+	observed.TargetRoleARN = desc.TargetRoleArn
+	observed.Policy = desc.Policy
 	return observed
 }
 
@@ -29,4 +32,6 @@ func fillStatusFromPodIdentityAssociation(status *v1alpha1.PodIdentityAssociatio
 	status.CreatedAt = conv.FromTime(in.CreatedAt)
 	status.ModifiedAt = conv.FromTime(in.ModifiedAt)
 	status.OwnerARN = in.OwnerArn
+	status.ExternalID = in.ExternalId
+	status.ClusterName = in.ClusterName
 }

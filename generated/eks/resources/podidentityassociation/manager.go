@@ -7,7 +7,11 @@ import (
 	aws "github.com/aws/aws-sdk-go-v2/aws"
 	eks "github.com/aws/aws-sdk-go-v2/service/eks"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/eks/apis/v1alpha1"
+	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	"maps"
+	"slices"
 )
 
 // Kind describes PodIdentityAssociation to the shared runtime.
@@ -23,7 +27,35 @@ func Kind() managed.Kind[*v1alpha1.PodIdentityAssociation] {
 			return &v1alpha1.PodIdentityAssociation{}
 		},
 		RecoverableCodes: []string{"ResourceInUseException", "ResourceLimitExceededException", "ServerException"},
-		TerminalCodes:    []string{"InvalidParameterException", "InvalidRequestException"},
+		References: []managed.Reference{{
+			Field:    "clusterName",
+			Path:     "spec.name",
+			RefField: "clusterRef",
+			Target: schema.GroupVersionKind{
+				Group:   "eks.services.k8s.aws",
+				Kind:    "Cluster",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "roleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "roleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "targetRoleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "targetRoleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}},
+		TerminalCodes: []string{"BadRequestException", "InvalidParameterException", "InvalidRequestException"},
 	}
 }
 
@@ -37,7 +69,7 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.PodIdentityAssociati
 	}
 	out, err := m.client.DescribePodIdentityAssociation(ctx, &eks.DescribePodIdentityAssociationInput{
 		AssociationId: cr.Status.AssociationID,
-		ClusterName:   cr.Spec.ClusterName,
+		ClusterName:   conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
 	})
 	if managed.HasErrorCode(err, "ResourceNotFoundException") {
 		return managed.Observation{}, nil
@@ -52,10 +84,21 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.PodIdentityAssociati
 	fillStatusFromPodIdentityAssociation(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
 	obs := managed.Observation{
+		ARN:       desc.AssociationArn,
 		Diff:      diffSpec(&cr.Spec, &observed),
 		Exists:    true,
 		Immutable: diffCreateOnly(&cr.Spec, &observed),
 		Observed:  observed,
+	}
+	// The tags are read apart from the resource; aws: tags never count.
+	if arn := desc.AssociationArn; arn != nil {
+		tags, err := m.listTags(ctx, arn)
+		if err != nil {
+			return managed.Observation{}, err
+		}
+		if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), tags) {
+			obs.Diff = append(obs.Diff, "tags")
+		}
 	}
 	return obs, nil
 }
@@ -64,10 +107,13 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.PodIdentityAssociatio
 	out, err := m.client.CreatePodIdentityAssociation(ctx, &eks.CreatePodIdentityAssociationInput{
 		ClientRequestToken: managed.ClientToken(ctx),
 		ClusterName:        cr.Spec.ClusterName,
+		DisableSessionTags: cr.Spec.DisableSessionTags,
 		Namespace:          cr.Spec.Namespace,
+		Policy:             cr.Spec.Policy,
 		RoleArn:            cr.Spec.RoleARN,
 		ServiceAccount:     cr.Spec.ServiceAccount,
 		Tags:               managed.DesiredTags(ctx, specTags(cr)),
+		TargetRoleArn:      cr.Spec.TargetRoleARN,
 	}, func(o *eks.Options) {
 		// A lost answer is settled by the runtime, never by resending.
 		o.RetryMaxAttempts = 1
@@ -82,18 +128,56 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.PodIdentityAssociatio
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.PodIdentityAssociation, obs managed.Observation) error {
-	if cr.Status.AssociationID == nil {
-		return nil
+	if obs.Changed("tags") && cr.Status.ACKResourceMetadata != nil {
+		observed, err := m.listTags(ctx, cr.Status.ACKResourceMetadata.ARN)
+		if err != nil {
+			return err
+		}
+		set, remove := managed.TagChanges(managed.DesiredTags(ctx, specTags(cr)), observed)
+		if len(remove) > 0 {
+			if _, err := m.client.UntagResource(ctx, &eks.UntagResourceInput{
+				ResourceArn: cr.Status.ACKResourceMetadata.ARN,
+				TagKeys:     remove,
+			}); err != nil {
+				return err
+			}
+		}
+		if len(set) > 0 {
+			if _, err := m.client.TagResource(ctx, &eks.TagResourceInput{
+				ResourceArn: cr.Status.ACKResourceMetadata.ARN,
+				Tags:        set,
+			}); err != nil {
+				return err
+			}
+		}
 	}
-	in := &eks.UpdatePodIdentityAssociationInput{
-		AssociationId: cr.Status.AssociationID,
-		ClusterName:   cr.Spec.ClusterName,
+	if slices.ContainsFunc(obs.Diff, func(p string) bool {
+		return p != "tags"
+	}) {
+		if cr.Status.AssociationID == nil {
+			return nil
+		}
+		in := &eks.UpdatePodIdentityAssociationInput{
+			AssociationId: cr.Status.AssociationID,
+			ClusterName:   conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+		}
+		if obs.Changed("roleARN") {
+			in.RoleArn = cr.Spec.RoleARN
+		}
+		if obs.Changed("disableSessionTags") {
+			in.DisableSessionTags = cr.Spec.DisableSessionTags
+		}
+		if obs.Changed("targetRoleARN") {
+			in.TargetRoleArn = cr.Spec.TargetRoleARN
+		}
+		if obs.Changed("policy") {
+			in.Policy = cr.Spec.Policy
+		}
+		if _, err := m.client.UpdatePodIdentityAssociation(ctx, in); err != nil {
+			return err
+		}
 	}
-	if obs.Changed("roleARN") {
-		in.RoleArn = cr.Spec.RoleARN
-	}
-	_, err := m.client.UpdatePodIdentityAssociation(ctx, in)
-	return err
+	return nil
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.PodIdentityAssociation) error {
@@ -102,11 +186,22 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.PodIdentityAssociatio
 	}
 	_, err := m.client.DeletePodIdentityAssociation(ctx, &eks.DeletePodIdentityAssociationInput{
 		AssociationId: cr.Status.AssociationID,
-		ClusterName:   cr.Spec.ClusterName,
+		ClusterName:   conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
 	})
 	if managed.HasErrorCode(err, "ResourceNotFoundException") {
 		// Already gone is what we wanted.
 		return nil
 	}
 	return err
+}
+
+// listTags reads the resource's tags through ListTagsForResource.
+func (m *manager) listTags(ctx context.Context, arn *string) (map[string]string, error) {
+	tags := map[string]string{}
+	out, err := m.client.ListTagsForResource(ctx, &eks.ListTagsForResourceInput{ResourceArn: arn})
+	if err != nil {
+		return nil, err
+	}
+	maps.Copy(tags, out.Tags)
+	return tags, nil
 }

@@ -1397,6 +1397,11 @@ func (in *TableSpec) DeepCopyInto(out *TableSpec) {
 		*out = new(PointInTimeRecoverySpecification)
 		(*in).DeepCopyInto(*out)
 	}
+	if in.ContributorInsights != nil {
+		in, out := &in.ContributorInsights, &out.ContributorInsights
+		*out = new(string)
+		**out = **in
+	}
 	if in.TimeToLive != nil {
 		in, out := &in.TimeToLive, &out.TimeToLive
 		*out = new(TimeToLiveSpecification)

@@ -703,7 +703,7 @@ func (m *managerWriter) delete() jen.Code {
 	}
 	// Links go before attachments: an internet gateway's route table
 	// associations name it while it is attached to the VPC.
-	body := slices.Concat(m.unlinkAll(), m.detachAll(), m.moveAllHome(), m.emptyPerEntry(), m.deleteAllVersions(), guards)
+	body := slices.Concat(m.unlinkAll(), m.detachAll(), m.moveAllHome(), m.emptyPerEntry(), m.deleteAllVersions(), guards, m.removeAllElements(ids))
 	m.deleteFlags(ids)
 	body = append(body,
 		jen.List(out, jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Delete.Name).Call(

@@ -89,15 +89,45 @@ func (m *managerWriter) observeSubResources(obsZero jen.Code) []jen.Code {
 // read, and so are tags, whose default tags the spec never needs to name.
 // Otherwise an unset field is no opinion and costs no call.
 func (m *managerWriter) whenWanted(s subResource, read []jen.Code) jen.Code {
-	if s.f.LateInitialize || m.isTagsSub(s.f) {
+	cond := m.needed(s)
+	if cond == nil {
 		return jen.Block(read...)
+	}
+	return jen.If(jen.Add(cond).Op("||").Op("!").Qual(managedPkg, "Owned").Call(jen.Id("cr"))).Block(read...)
+}
+
+// needed is the condition under which a sub-resource's answer decides
+// what the controller does: the spec sets it, or (removable) the
+// controller applied it; nil where it always does (late-initialized,
+// tags). Otherwise only an adoption wants it, and a failed read there
+// leaves the field out of the adopted spec rather than failing the
+// pass: an unset field is no opinion, and an API the endpoint lacks
+// (an emulator, a partition without the feature) stops no adoption.
+func (m *managerWriter) needed(s subResource) *jen.Statement {
+	if s.f.LateInitialize || m.isTagsSub(s.f) {
+		return nil
 	}
 	cond := jen.Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil()
 	if s.removable() {
 		cond = cond.Op("||").Qual(managedPkg, "Applied").Call(jen.Id("cr"), jen.Lit(s.f.JSONName))
 	}
-	cond = cond.Op("||").Op("!").Qual(managedPkg, "Owned").Call(jen.Id("cr"))
-	return jen.If(cond).Block(read...)
+	return cond
+}
+
+// failedRead returns the error of a sub-resource's read where its answer
+// is needed, and otherwise leaves the field unobserved (see needed).
+func (m *managerWriter) failedRead(s subResource, obsZero jen.Code, read *jen.Statement) *jen.Statement {
+	field := jen.Id("observed").Dot(s.f.GoName)
+	cond := m.needed(s)
+	if cond == nil {
+		return read.Else().If(jen.Err().Op("!=").Nil()).Block(jen.Return(obsZero, jen.Err()))
+	}
+	return read.Else().If(jen.Err().Op("!=").Nil().Op("&&").Parens(cond)).Block(
+		jen.Return(obsZero, jen.Err()),
+	).Else().If(jen.Err().Op("!=").Nil()).Block(
+		jen.Comment("Read for an adoption alone: what AWS did not tell stays out of the spec."),
+		jen.Add(field).Op("=").Nil(),
+	)
 }
 
 // getSubResource reads one sub-resource with its get.
@@ -116,16 +146,13 @@ func (m *managerWriter) getSubResource(s subResource, obsZero jen.Code) []jen.Co
 	if s.Observed != nil {
 		set = m.observeDescribed(s)
 	}
-	return append(guards,
-		jen.If(
-			jen.List(jen.Id("got"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(s.Get.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, s.Get.Name+"Input").Values(ids)),
-			absent(s),
-		).Block(
-			jen.Add(field.Clone()).Op("=").Nil(),
-		).Else().If(jen.Err().Op("!=").Nil()).Block(
-			jen.Return(obsZero, jen.Err()),
-		).Else().Block(set),
+	read := jen.If(
+		jen.List(jen.Id("got"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(s.Get.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, s.Get.Name+"Input").Values(ids)),
+		absent(s),
+	).Block(
+		jen.Add(field.Clone()).Op("=").Nil(),
 	)
+	return append(guards, m.failedRead(s, obsZero, read).Else().Block(set))
 }
 
 // subValue converts the get output at x to the spec field's type.

@@ -41,7 +41,7 @@ func inferIdentifiers(st *state) error {
 				continue
 			}
 			for _, mem := range op.Input {
-				if !mem.Required || fieldByMember(r, mem.Name) != nil || isIdentifier(r, mem.Name) || op.Filter != nil && op.Filter.Member == mem.Name {
+				if !mem.Required || fieldByMember(r, mem.Name) != nil || isIdentifier(r, mem.Name) || op.Filter != nil && op.Filter.Member == mem.Name || heldByActions(r, op, mem.Name) {
 					continue
 				}
 				st.problem(w, w.at, "%s requires %s, which no spec or status field holds", op.Name, mem.Name)

@@ -19,7 +19,9 @@ import (
 // one kubectl apply --validate=strict: every sample becomes Ready, DynamoDB
 // holds each by the identifier in its status (the Table by its ARN, the
 // Backup, which names the Table sample by tableRef, by its ARN), and
-// deleting the folder removes both from DynamoDB.
+// deleting the folder removes both from DynamoDB. (The GlobalTable sample
+// is an emulator gap: moto has no global tables; ApplySamples only dry-runs
+// samples/emulator-gaps/, and tests/managers/dynamodb covers the kind.)
 func TestSamples(t *testing.T) {
 	t.Parallel()
 	e := startController(t, controllerOptions{Namespaces: []string{"samples"}})

@@ -19,7 +19,7 @@ var GroupVersion = schema.GroupVersion{
 
 // AddToScheme registers the API's kinds.
 func AddToScheme(s *runtime.Scheme) error {
-	s.AddKnownTypes(GroupVersion, &Backup{}, &BackupList{}, &Table{}, &TableList{})
+	s.AddKnownTypes(GroupVersion, &Backup{}, &BackupList{}, &GlobalTable{}, &GlobalTableList{}, &Table{}, &TableList{})
 	metav1.AddToGroupVersion(s, GroupVersion)
 	return nil
 }

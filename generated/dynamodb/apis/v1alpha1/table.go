@@ -71,6 +71,10 @@ type TableSpec struct {
 	// Represents the settings used to enable point in time recovery.
 	// +optional
 	ContinuousBackups *PointInTimeRecoverySpecification `json:"continuousBackups,omitempty"`
+	// Represents the contributor insights action.
+	// +optional
+	// +kubebuilder:validation:Enum=ENABLE;DISABLE
+	ContributorInsights *string `json:"contributorInsights,omitempty"`
 	// Represents the settings used to enable or disable Time to Live for the specified table.
 	// +optional
 	TimeToLive *TimeToLiveSpecification `json:"timeToLive,omitempty"`

@@ -311,6 +311,13 @@ type ProvisionedThroughputOverrideStatus struct {
 	ReadCapacityUnits *int64 `json:"readCapacityUnits,omitempty"`
 }
 
+// Replica mirrors the AWS Replica shape.
+type Replica struct {
+	// The Region where the replica needs to be created.
+	// +optional
+	RegionName *string `json:"regionName,omitempty"`
+}
+
 // ReplicaDescription mirrors the AWS ReplicaDescription shape.
 type ReplicaDescription struct {
 	// The name of the Region.

@@ -6,6 +6,7 @@ package main
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/dynamodb/apis/v1alpha1"
 	backup "github.com/kubesmith/kubesmith/generated/dynamodb/resources/backup"
+	globaltable "github.com/kubesmith/kubesmith/generated/dynamodb/resources/globaltable"
 	table "github.com/kubesmith/kubesmith/generated/dynamodb/resources/table"
 	operator "github.com/kubesmith/kubesmith/runtime/operator"
 	reconciler "github.com/kubesmith/kubesmith/runtime/reconciler"
@@ -13,5 +14,5 @@ import (
 )
 
 func main() {
-	operator.Main("dynamodb", v1alpha1.AddToScheme, reconciler.Register(backup.Kind()), reconciler.Register(table.Kind()))
+	operator.Main("dynamodb", v1alpha1.AddToScheme, reconciler.Register(backup.Kind()), reconciler.Register(globaltable.Kind()), reconciler.Register(table.Kind()))
 }

@@ -84,6 +84,7 @@ namespace of the Lease.
   - dynamodb.services.k8s.aws
   resources:
   - backups
+  - globaltables
   - tables
   verbs:
   - get
@@ -94,6 +95,7 @@ namespace of the Lease.
   - dynamodb.services.k8s.aws
   resources:
   - backups/status
+  - globaltables/status
   - tables/status
   verbs:
   - patch

@@ -61,6 +61,9 @@ func diffSpec(desired, observed *v1alpha1.TableSpec) []string {
 	if desired.ContinuousBackups != nil {
 		diff = append(diff, diffPointInTimeRecoverySpecification("continuousBackups", desired.ContinuousBackups, observed.ContinuousBackups)...)
 	}
+	if desired.ContributorInsights != nil && (observed.ContributorInsights == nil || *desired.ContributorInsights != *observed.ContributorInsights) {
+		diff = append(diff, "contributorInsights")
+	}
 	if desired.TimeToLive != nil {
 		diff = append(diff, diffTimeToLiveSpecification("timeToLive", desired.TimeToLive, observed.TimeToLive)...)
 	}

@@ -68,8 +68,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Table) (managed.Obse
 	if cr.Spec.ContinuousBackups != nil || !managed.Owned(cr) {
 		if got, err := m.client.DescribeContinuousBackups(ctx, &dynamodb.DescribeContinuousBackupsInput{TableName: cr.Spec.TableName}); managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "TableNotFoundException") {
 			observed.ContinuousBackups = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.ContinuousBackups != nil) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.ContinuousBackups = nil
 		} else {
 			observed.ContinuousBackups = nil
 			if d0 := got.ContinuousBackupsDescription; d0 != nil {
@@ -85,12 +88,33 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Table) (managed.Obse
 			}
 		}
 	}
+	// DescribeContributorInsights reads contributorInsights, which UpdateContributorInsights sets.
+	if cr.Spec.ContributorInsights != nil || !managed.Owned(cr) {
+		if got, err := m.client.DescribeContributorInsights(ctx, &dynamodb.DescribeContributorInsightsInput{TableName: cr.Spec.TableName}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.ContributorInsights = nil
+		} else if err != nil && (cr.Spec.ContributorInsights != nil) {
+			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.ContributorInsights = nil
+		} else {
+			observed.ContributorInsights = conv.Mapped(string(got.ContributorInsightsStatus), map[string]string{
+				"DISABLED":  "DISABLE",
+				"DISABLING": "DISABLE",
+				"ENABLED":   "ENABLE",
+				"ENABLING":  "ENABLE",
+			})
+		}
+	}
 	// DescribeTimeToLive reads timeToLive, which UpdateTimeToLive sets.
 	if cr.Spec.TimeToLive != nil || !managed.Owned(cr) {
 		if got, err := m.client.DescribeTimeToLive(ctx, &dynamodb.DescribeTimeToLiveInput{TableName: cr.Spec.TableName}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.TimeToLive = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.TimeToLive != nil) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.TimeToLive = nil
 		} else {
 			observed.TimeToLive = nil
 			if d0 := got.TimeToLiveDescription; d0 != nil {
@@ -194,7 +218,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Table, obs managed.Ob
 			}
 		}
 	}
-	if obs.ChangedOtherThan("tags", "continuousBackups", "timeToLive") {
+	if obs.ChangedOtherThan("tags", "continuousBackups", "contributorInsights", "timeToLive") {
 		in := &dynamodb.UpdateTableInput{TableName: cr.Spec.TableName}
 		if obs.Changed("attributeDefinitions") || obs.Changed("globalSecondaryIndexes") {
 			in.AttributeDefinitions = conv.Slice(cr.Spec.AttributeDefinitions, sdkAttributeDefinition)
@@ -238,6 +262,14 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Table, obs managed.Ob
 		if _, err := m.client.UpdateContinuousBackups(ctx, &dynamodb.UpdateContinuousBackupsInput{
 			PointInTimeRecoverySpecification: conv.Ptr(cr.Spec.ContinuousBackups, sdkPointInTimeRecoverySpecification),
 			TableName:                        cr.Spec.TableName,
+		}); err != nil {
+			return err
+		}
+	}
+	if obs.Changed("contributorInsights") && cr.Spec.ContributorInsights != nil {
+		if _, err := m.client.UpdateContributorInsights(ctx, &dynamodb.UpdateContributorInsightsInput{
+			ContributorInsightsAction: conv.ToEnum[types.ContributorInsightsAction](cr.Spec.ContributorInsights),
+			TableName:                 cr.Spec.TableName,
 		}); err != nil {
 			return err
 		}

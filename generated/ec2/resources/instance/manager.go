@@ -153,8 +153,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Instance) (managed.O
 			InstanceId: cr.Status.InstanceID,
 		}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.DisableAPITermination = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.DisableAPITermination != nil) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.DisableAPITermination = nil
 		} else {
 			observed.DisableAPITermination = nil
 			if got.DisableApiTermination != nil {

@@ -90,8 +90,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.VPC) (managed.Observ
 			VpcId:     cr.Status.VPCID,
 		}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.EnableDNSHostnames = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.EnableDNSHostnames != nil) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.EnableDNSHostnames = nil
 		} else {
 			observed.EnableDNSHostnames = nil
 			if got.EnableDnsHostnames != nil {
@@ -109,8 +112,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.VPC) (managed.Observ
 			VpcId:     cr.Status.VPCID,
 		}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.EnableDNSSupport = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.EnableDNSSupport != nil) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.EnableDNSSupport = nil
 		} else {
 			observed.EnableDNSSupport = nil
 			if got.EnableDnsSupport != nil {
@@ -128,8 +134,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.VPC) (managed.Observ
 			VpcId:     cr.Status.VPCID,
 		}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.EnableNetworkAddressUsageMetrics = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.EnableNetworkAddressUsageMetrics != nil) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.EnableNetworkAddressUsageMetrics = nil
 		} else {
 			observed.EnableNetworkAddressUsageMetrics = nil
 			if got.EnableNetworkAddressUsageMetrics != nil {

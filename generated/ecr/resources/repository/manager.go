@@ -72,8 +72,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Repository) (managed
 	if cr.Spec.LifecyclePolicy != nil || managed.Applied(cr, "lifecyclePolicy") || !managed.Owned(cr) {
 		if got, err := m.client.GetLifecyclePolicy(ctx, &ecr.GetLifecyclePolicyInput{RepositoryName: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "LifecyclePolicyNotFoundException") {
 			observed.LifecyclePolicy = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.LifecyclePolicy != nil || managed.Applied(cr, "lifecyclePolicy")) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.LifecyclePolicy = nil
 		} else {
 			observed.LifecyclePolicy = got.LifecyclePolicyText
 		}
@@ -82,8 +85,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Repository) (managed
 	if cr.Spec.Policy != nil || managed.Applied(cr, "policy") || !managed.Owned(cr) {
 		if got, err := m.client.GetRepositoryPolicy(ctx, &ecr.GetRepositoryPolicyInput{RepositoryName: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "RepositoryPolicyNotFoundException") {
 			observed.Policy = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.Policy != nil || managed.Applied(cr, "policy")) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.Policy = nil
 		} else {
 			observed.Policy = got.PolicyText
 		}

@@ -70,8 +70,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Key) (managed.Observ
 			PolicyName: conv.Of("default"),
 		}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.Policy = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.Policy != nil) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.Policy = nil
 		} else {
 			observed.Policy = got.Policy
 		}

@@ -123,8 +123,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 	if cr.Spec.Accelerate != nil || !managed.Owned(cr) {
 		if got, err := m.client.GetBucketAccelerateConfiguration(ctx, &s3.GetBucketAccelerateConfigurationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.Accelerate = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.Accelerate != nil) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.Accelerate = nil
 		} else {
 			observed.Accelerate = conv.Of(apiAccelerateConfigurationFromGetBucketAccelerateConfigurationOutput(*got))
 		}
@@ -150,8 +153,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 	if cr.Spec.CORS != nil || managed.Applied(cr, "cors") || !managed.Owned(cr) {
 		if got, err := m.client.GetBucketCors(ctx, &s3.GetBucketCorsInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.CORS = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.CORS != nil || managed.Applied(cr, "cors")) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.CORS = nil
 		} else {
 			observed.CORS = conv.Of(apiCORSConfigurationFromGetBucketCorsOutput(*got))
 		}
@@ -160,8 +166,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 	if cr.Spec.Encryption != nil || !managed.Owned(cr) {
 		if got, err := m.client.GetBucketEncryption(ctx, &s3.GetBucketEncryptionInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.Encryption = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.Encryption != nil) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.Encryption = nil
 		} else {
 			observed.Encryption = conv.Ptr(got.ServerSideEncryptionConfiguration, apiServerSideEncryptionConfiguration)
 		}
@@ -204,8 +213,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 	if cr.Spec.Lifecycle != nil || managed.Applied(cr, "lifecycle") || !managed.Owned(cr) {
 		if got, err := m.client.GetBucketLifecycleConfiguration(ctx, &s3.GetBucketLifecycleConfigurationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.Lifecycle = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.Lifecycle != nil || managed.Applied(cr, "lifecycle")) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.Lifecycle = nil
 		} else {
 			observed.Lifecycle = conv.Of(apiBucketLifecycleConfigurationFromGetBucketLifecycleConfigurationOutput(*got))
 		}
@@ -214,8 +226,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 	if cr.Spec.Logging != nil || !managed.Owned(cr) {
 		if got, err := m.client.GetBucketLogging(ctx, &s3.GetBucketLoggingInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.Logging = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.Logging != nil) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.Logging = nil
 		} else {
 			observed.Logging = conv.Of(apiBucketLoggingStatusFromGetBucketLoggingOutput(*got))
 		}
@@ -241,8 +256,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 	if cr.Spec.Notification != nil || !managed.Owned(cr) {
 		if got, err := m.client.GetBucketNotificationConfiguration(ctx, &s3.GetBucketNotificationConfigurationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.Notification = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.Notification != nil) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.Notification = nil
 		} else {
 			observed.Notification = conv.Of(apiNotificationConfigurationFromGetBucketNotificationConfigurationOutput(*got))
 		}
@@ -251,8 +269,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 	if cr.Spec.ObjectLockConfiguration != nil || !managed.Owned(cr) {
 		if got, err := m.client.GetObjectLockConfiguration(ctx, &s3.GetObjectLockConfigurationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.ObjectLockConfiguration = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.ObjectLockConfiguration != nil) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.ObjectLockConfiguration = nil
 		} else {
 			observed.ObjectLockConfiguration = conv.Ptr(got.ObjectLockConfiguration, apiObjectLockConfiguration)
 		}
@@ -261,8 +282,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 	if cr.Spec.OwnershipControls != nil || !managed.Owned(cr) {
 		if got, err := m.client.GetBucketOwnershipControls(ctx, &s3.GetBucketOwnershipControlsInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.OwnershipControls = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.OwnershipControls != nil) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.OwnershipControls = nil
 		} else {
 			observed.OwnershipControls = conv.Ptr(got.OwnershipControls, apiOwnershipControls)
 		}
@@ -271,8 +295,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 	if cr.Spec.Policy != nil || managed.Applied(cr, "policy") || !managed.Owned(cr) {
 		if got, err := m.client.GetBucketPolicy(ctx, &s3.GetBucketPolicyInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.Policy = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.Policy != nil || managed.Applied(cr, "policy")) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.Policy = nil
 		} else {
 			observed.Policy = got.Policy
 		}
@@ -281,8 +308,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 	if cr.Spec.PublicAccessBlock != nil || !managed.Owned(cr) {
 		if got, err := m.client.GetPublicAccessBlock(ctx, &s3.GetPublicAccessBlockInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.PublicAccessBlock = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.PublicAccessBlock != nil) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.PublicAccessBlock = nil
 		} else {
 			observed.PublicAccessBlock = conv.Ptr(got.PublicAccessBlockConfiguration, apiPublicAccessBlockConfiguration)
 		}
@@ -291,8 +321,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 	if cr.Spec.Versioning != nil || !managed.Owned(cr) {
 		if got, err := m.client.GetBucketVersioning(ctx, &s3.GetBucketVersioningInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.Versioning = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.Versioning != nil) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.Versioning = nil
 		} else {
 			observed.Versioning = conv.Of(apiVersioningConfigurationFromGetBucketVersioningOutput(*got))
 		}
@@ -301,8 +334,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 	if cr.Spec.Replication != nil || managed.Applied(cr, "replication") || !managed.Owned(cr) {
 		if got, err := m.client.GetBucketReplication(ctx, &s3.GetBucketReplicationInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.Replication = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.Replication != nil || managed.Applied(cr, "replication")) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.Replication = nil
 		} else {
 			observed.Replication = conv.Ptr(got.ReplicationConfiguration, apiReplicationConfiguration)
 		}
@@ -311,8 +347,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 	if cr.Spec.RequestPayment != nil || !managed.Owned(cr) {
 		if got, err := m.client.GetBucketRequestPayment(ctx, &s3.GetBucketRequestPaymentInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.RequestPayment = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.RequestPayment != nil) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.RequestPayment = nil
 		} else {
 			observed.RequestPayment = conv.Of(apiRequestPaymentConfigurationFromGetBucketRequestPaymentOutput(*got))
 		}
@@ -331,8 +370,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Bucket) (managed.Obs
 	if cr.Spec.Website != nil || managed.Applied(cr, "website") || !managed.Owned(cr) {
 		if got, err := m.client.GetBucketWebsite(ctx, &s3.GetBucketWebsiteInput{Bucket: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.Website = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.Website != nil || managed.Applied(cr, "website")) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.Website = nil
 		} else {
 			observed.Website = conv.Of(apiWebsiteConfigurationFromGetBucketWebsiteOutput(*got))
 		}

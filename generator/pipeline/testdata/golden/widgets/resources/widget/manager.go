@@ -78,8 +78,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Widget) (managed.Obs
 	if cr.Spec.Audit != nil || !managed.Owned(cr) {
 		if got, err := m.client.GetWidgetLogging(ctx, &widgets.GetWidgetLoggingInput{WidgetName: cr.Spec.WidgetName}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.Audit = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.Audit != nil) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.Audit = nil
 		} else {
 			observed.Audit = conv.Ptr(got.LoggingConfig, apiLoggingConfig)
 		}
@@ -88,8 +91,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Widget) (managed.Obs
 	if cr.Spec.Logging != nil || managed.Applied(cr, "logging") || !managed.Owned(cr) {
 		if got, err := m.client.GetWidgetLogging(ctx, &widgets.GetWidgetLoggingInput{WidgetName: cr.Spec.WidgetName}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.Logging = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.Logging != nil || managed.Applied(cr, "logging")) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.Logging = nil
 		} else {
 			observed.Logging = conv.Ptr(got.LoggingConfig, apiLoggingConfig)
 		}

@@ -18,6 +18,7 @@ var Stages = []Stage{
 	{"classify_fields", "split fields into spec, create-only, secret and status", classifyFields},
 	{"add_attributes", "make each attribute of a string map of settings a field, read by name and set as it changes", addAttributes},
 	{"infer_identifiers", "tie identifiers to fields; find the primary key and the ARN", inferIdentifiers},
+	{"add_lookups", "find assigned identifiers from spec fields where generator.yaml's lookup names an operation", addLookups},
 	{"add_read_only_fields", "add status fields that other operations' outputs hold", addReadOnlyFields},
 	{"add_subresources", "add spec fields that their own put, get and delete operations own", addSubResources},
 	{"add_attachments", "add single-valued spec fields that their own attach and detach operations set", addAttachments},

@@ -160,6 +160,11 @@ type Resource struct {
 	// backup's ARN. Without one the controller does not create again but
 	// asks a person to decide.
 	FindCreated *FindCreated `yaml:"findCreated,omitempty"`
+	// Lookup names an operation that returns the identifier AWS assigned
+	// from spec fields: SQS's GetQueueUrl by QueueName. The read then finds
+	// the resource before its status holds the identifier, so a lost
+	// create is found by reading and adoption-fields can name it.
+	Lookup *Lookup `yaml:"lookup,omitempty"`
 	// DeleteFlags set boolean members of the delete input from an
 	// annotation on the object, keyed by member name: ECR's
 	// DeleteRepository force, sent true while the object carries
@@ -321,6 +326,15 @@ type FindCreated struct {
 	// create began, such as TimeRangeLowerBound, so that older resources
 	// are not listed at all.
 	CreatedAfter string `yaml:"createdAfter,omitempty"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// Lookup finds a resource's assigned identifier from its spec.
+type Lookup struct {
+	// Operation takes spec fields (by member name) and returns the status
+	// identifier in an output member of the same name.
+	Operation string `yaml:"operation"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }

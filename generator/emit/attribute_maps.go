@@ -40,12 +40,17 @@ func (m *managerWriter) attributeNamesFunc() jen.Code {
 	for _, f := range a.Status {
 		fixed = append(fixed, jen.Lit(f.Member))
 	}
-	body := []jen.Code{
-		jen.Id("names").Op(":=").Index().Add(elem.Clone()).Values(fixed...),
-		jen.Id("all").Op(":=").Op("!").Qual(managedPkg, "Owned").Call(jen.Id("cr")),
+	owned := jen.Qual(managedPkg, "Owned").Call(jen.Id("cr"))
+	body := []jen.Code{jen.Id("names").Op(":=").Index().Add(elem.Clone()).Values(fixed...)}
+	all := jen.Id("all").Op("||")
+	if a.All != "" {
+		body = append([]jen.Code{jen.If(jen.Op("!").Add(owned)).Block(jen.Return(jen.Index().Add(elem.Clone()).Values(jen.Lit(a.All))))}, body...)
+		all = jen.Null()
+	} else {
+		body = append(body, jen.Id("all").Op(":=").Op("!").Add(owned))
 	}
 	for _, f := range a.Spec {
-		body = append(body, jen.If(jen.Id("all").Op("||").Id("cr").Dot("Spec").Dot(f.GoName).Op("!=").Nil()).Block(
+		body = append(body, jen.If(jen.Add(all.Clone()).Id("cr").Dot("Spec").Dot(f.GoName).Op("!=").Nil()).Block(
 			jen.Id("names").Op("=").Append(jen.Id("names"), jen.Lit(f.Member)),
 		))
 	}

@@ -99,6 +99,9 @@ func calledOperations(r *model.Resource) []*model.Operation {
 	if r.Finder != nil {
 		ops = append(ops, r.Finder.List)
 	}
+	if r.Lookup != nil {
+		ops = append(ops, r.Lookup.Op)
+	}
 	for _, f := range r.Status {
 		if f.From != nil {
 			ops = append(ops, f.From.Operation)

@@ -49,6 +49,10 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 		f.Line()
 		f.Add(m.findCreated())
 	}
+	if r.Lookup != nil {
+		f.Line()
+		f.Add(m.lookupFunc())
+	}
 	for _, code := range m.moveFuncs() {
 		f.Add(code)
 	}
@@ -325,7 +329,7 @@ func unwrap(op *model.Operation) *jen.Statement {
 func (m *managerWriter) observe() jen.Code {
 	r := m.r
 	obs := jen.Qual(managedPkg, "Observation")
-	ids, guards := m.identifiers(r.Read, jen.Return(obs.Clone().Values(), jen.Nil()))
+	ids, guards := m.identifiers(r.Read, m.lookupOrBail(jen.Return(obs.Clone().Values(), jen.Nil())))
 	m.attributeNames(ids)
 	body := append(guards,
 		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Read.Name).Call(

@@ -110,6 +110,9 @@ func (st *state) attributeNames(r *model.Resource, a *model.AttributeMap, ac *co
 	a.NamesEnum = mem.Type.Elem.Shape
 	in := st.m.Shapes[st.ops[r.Read.Name].Input]
 	known := enumValues(st.m.Target(st.m.Target(in.MemberByName(mem.Name)).Member))
+	if slices.Contains(known, "All") {
+		a.All = "All"
+	}
 	ok := true
 	for _, name := range keys(ac.Fields) {
 		if len(known) > 0 && !slices.Contains(known, name) {

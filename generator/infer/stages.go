@@ -19,6 +19,7 @@ var Stages = []Stage{
 	{"add_create_variants", "add the operations that make the resource instead of the create while the spec sets a field of theirs", addCreateVariants},
 	{"add_attributes", "make each attribute of a string map of settings a field, read by name and set as it changes", addAttributes},
 	{"infer_identifiers", "tie identifiers to fields; find the primary key and the ARN", inferIdentifiers},
+	{"add_lookups", "find assigned identifiers from spec fields where generator.yaml's lookup names an operation", addLookups},
 	{"add_read_only_fields", "add status fields that other operations' outputs hold", addReadOnlyFields},
 	{"add_subresources", "add spec fields that their own put, get and delete operations own", addSubResources},
 	{"add_attachments", "add single-valued spec fields that their own attach and detach operations set", addAttachments},

@@ -15,6 +15,11 @@ type AttributeMap struct {
 	// read, "" when the read returns every attribute; NamesEnum is its
 	// element's enum shape, "" for strings.
 	Names, NamesEnum string
+	// All is the name that reads every attribute the resource has (SQS's
+	// "All"), "" when the names have none: an object that owns nothing
+	// yet asks for it rather than for every name the model knows, some
+	// of which an emulator or an older region refuses.
+	All string
 	// Set changes attributes of an existing resource: SetMap is its map
 	// member, or else SetName and SetValue take one attribute per call.
 	Set                       *Operation

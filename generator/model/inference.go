@@ -316,3 +316,15 @@ type ElementAction struct {
 	Member string
 	Shape  string
 }
+
+// Lookup is an operation that returns a resource's assigned identifier
+// from spec fields (SQS's GetQueueUrl by QueueName): Observe calls it
+// while the status identifier is unknown.
+type Lookup struct {
+	// Op's required inputs come from spec fields of the same name.
+	Op *Operation
+	// Sets are the status identifiers filled from Op's output members of
+	// the same name.
+	Sets   []*FinderSet
+	Reason string
+}

@@ -82,6 +82,9 @@ type Resource struct {
 	// a status field: AWS, not the spec, chooses the identifier, so a
 	// create whose answer was lost cannot be found by reading.
 	AssignedIdentifier bool
+	// Lookup finds the assigned identifier from spec fields; nil when
+	// the kind has none (generator.yaml's lookup).
+	Lookup *Lookup
 	// Finder lists what a lost create may have made; nil when the kind's
 	// identifier is in spec or no list operation can find it.
 	Finder *Finder

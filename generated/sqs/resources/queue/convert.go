@@ -46,51 +46,53 @@ func fillStatusFromCreateQueueOutput(status *v1alpha1.QueueStatus, in *sqs.Creat
 // attributeNames are the attributes GetQueueAttributes asks for: the read-only ones and those the
 // spec sets; all of them while the object owns nothing, for adoption.
 func attributeNames(cr *v1alpha1.Queue) []types.QueueAttributeName {
+	if !managed.Owned(cr) {
+		return []types.QueueAttributeName{"All"}
+	}
 	names := []types.QueueAttributeName{"QueueArn"}
-	all := !managed.Owned(cr)
-	if all || cr.Spec.ContentBasedDeduplication != nil {
+	if cr.Spec.ContentBasedDeduplication != nil {
 		names = append(names, "ContentBasedDeduplication")
 	}
-	if all || cr.Spec.DeduplicationScope != nil {
+	if cr.Spec.DeduplicationScope != nil {
 		names = append(names, "DeduplicationScope")
 	}
-	if all || cr.Spec.DelaySeconds != nil {
+	if cr.Spec.DelaySeconds != nil {
 		names = append(names, "DelaySeconds")
 	}
-	if all || cr.Spec.FIFOQueue != nil {
+	if cr.Spec.FIFOQueue != nil {
 		names = append(names, "FifoQueue")
 	}
-	if all || cr.Spec.FIFOThroughputLimit != nil {
+	if cr.Spec.FIFOThroughputLimit != nil {
 		names = append(names, "FifoThroughputLimit")
 	}
-	if all || cr.Spec.KMSDataKeyReusePeriodSeconds != nil {
+	if cr.Spec.KMSDataKeyReusePeriodSeconds != nil {
 		names = append(names, "KmsDataKeyReusePeriodSeconds")
 	}
-	if all || cr.Spec.KMSMasterKeyID != nil {
+	if cr.Spec.KMSMasterKeyID != nil {
 		names = append(names, "KmsMasterKeyId")
 	}
-	if all || cr.Spec.MaximumMessageSize != nil {
+	if cr.Spec.MaximumMessageSize != nil {
 		names = append(names, "MaximumMessageSize")
 	}
-	if all || cr.Spec.MessageRetentionPeriod != nil {
+	if cr.Spec.MessageRetentionPeriod != nil {
 		names = append(names, "MessageRetentionPeriod")
 	}
-	if all || cr.Spec.Policy != nil {
+	if cr.Spec.Policy != nil {
 		names = append(names, "Policy")
 	}
-	if all || cr.Spec.ReceiveMessageWaitTimeSeconds != nil {
+	if cr.Spec.ReceiveMessageWaitTimeSeconds != nil {
 		names = append(names, "ReceiveMessageWaitTimeSeconds")
 	}
-	if all || cr.Spec.RedriveAllowPolicy != nil {
+	if cr.Spec.RedriveAllowPolicy != nil {
 		names = append(names, "RedriveAllowPolicy")
 	}
-	if all || cr.Spec.RedrivePolicy != nil {
+	if cr.Spec.RedrivePolicy != nil {
 		names = append(names, "RedrivePolicy")
 	}
-	if all || cr.Spec.SQSManagedSSEEnabled != nil {
+	if cr.Spec.SQSManagedSSEEnabled != nil {
 		names = append(names, "SqsManagedSseEnabled")
 	}
-	if all || cr.Spec.VisibilityTimeout != nil {
+	if cr.Spec.VisibilityTimeout != nil {
 		names = append(names, "VisibilityTimeout")
 	}
 	return names

@@ -4,6 +4,7 @@ package queue
 
 import (
 	"context"
+	"fmt"
 	aws "github.com/aws/aws-sdk-go-v2/aws"
 	sqs "github.com/aws/aws-sdk-go-v2/service/sqs"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/sqs/apis/v1alpha1"
@@ -20,7 +21,6 @@ func Kind() managed.Kind[*v1alpha1.Queue] {
 			CreateOnly: true,
 			Field:      "queueName",
 		}},
-		AssignedIdentifier: true,
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Queue] {
 			return &manager{client: sqs.NewFromConfig(cfg)}
 		},
@@ -58,7 +58,9 @@ type manager struct {
 
 func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Queue) (managed.Observation, error) {
 	if cr.Status.QueueURL == nil {
-		return managed.Observation{}, nil
+		if found, err := m.lookup(ctx, cr); err != nil || !found {
+			return managed.Observation{}, err
+		}
 	}
 	out, err := m.client.GetQueueAttributes(ctx, &sqs.GetQueueAttributesInput{
 		AttributeNames: attributeNames(cr),
@@ -228,4 +230,18 @@ func (m *manager) listTags(ctx context.Context, arn *string) (map[string]string,
 	}
 	maps.Copy(tags, out.Tags)
 	return tags, nil
+}
+
+// lookup fills status.queueURL from GetQueueUrl, which finds the Queue by its
+// spec; false when AWS has no such Queue.
+func (m *manager) lookup(ctx context.Context, cr *v1alpha1.Queue) (bool, error) {
+	out, err := m.client.GetQueueUrl(ctx, &sqs.GetQueueUrlInput{QueueName: cr.Spec.QueueName})
+	if managed.HasErrorCode(err, "AWS.SimpleQueueService.NonExistentQueue", "QueueDoesNotExist", "InvalidAddress") {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("looking up the Queue by its spec with GetQueueUrl: %w", err)
+	}
+	cr.Status.QueueURL = out.QueueUrl
+	return true, nil
 }

@@ -160,10 +160,12 @@ type Resource struct {
 	// backup's ARN. Without one the controller does not create again but
 	// asks a person to decide.
 	FindCreated *FindCreated `yaml:"findCreated,omitempty"`
-	// DeleteFlags set boolean members of the delete input from an
-	// annotation on the object, keyed by member name: ECR's
+	// DeleteFlags set boolean or integer members of the delete input from
+	// an annotation on the object, keyed by member name: ECR's
 	// DeleteRepository force, sent true while the object carries
-	// ecr.services.k8s.aws/force-delete: "true", as the incumbent's is.
+	// ecr.services.k8s.aws/force-delete: "true", as the incumbent's is;
+	// KMS's ScheduleKeyDeletion PendingWindowInDays, sent as the number
+	// kms.services.k8s.aws/pending-window-in-days gives.
 	DeleteFlags map[string]*DeleteFlag `yaml:"deleteFlags,omitempty"`
 	// BatchRead reads the resyncs of unchanged resources of one region and
 	// account together, in calls of the read operation that take a list of
@@ -214,9 +216,10 @@ type Operations struct {
 
 // DeleteFlag names the annotation that sets a delete input member.
 type DeleteFlag struct {
-	// Annotation is the annotation's name; the member is sent true when
-	// its value is "true" (any case; strconv.ParseBool's words), false
-	// otherwise.
+	// Annotation is the annotation's name; a boolean member is sent true
+	// when its value is "true" (any case; strconv.ParseBool's words), false
+	// otherwise; an integer member is sent as its number, and keeps the
+	// value of inputs: when the object lacks it.
 	Annotation string `yaml:"annotation" schema:"minLength=1"`
 	// Because says why users need it.
 	Because string `yaml:"because,omitempty"`

@@ -695,7 +695,7 @@ func (m *managerWriter) delete() jen.Code {
 	// Links go before attachments: an internet gateway's route table
 	// associations name it while it is attached to the VPC.
 	body := slices.Concat(m.unlinkAll(), m.detachAll(), m.moveAllHome(), m.emptyPerEntry(), m.deleteAllVersions(), guards)
-	m.deleteFlags(ids)
+	body = append(body, m.deleteFlags(ids)...)
 	body = append(body,
 		jen.List(out, jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Delete.Name).Call(
 			jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Delete.Name+"Input").Values(ids)),

@@ -216,9 +216,13 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Key) error {
 	if cr.Status.KeyID == nil {
 		return nil
 	}
+	pendingWindowInDays, pendingWindowInDaysErr := managed.AnnotationInt[int32](cr, "kms.services.k8s.aws/pending-window-in-days", conv.Of(int32(7)))
+	if pendingWindowInDaysErr != nil {
+		return pendingWindowInDaysErr
+	}
 	_, err := m.client.ScheduleKeyDeletion(ctx, &kms.ScheduleKeyDeletionInput{
 		KeyId:               cr.Status.KeyID,
-		PendingWindowInDays: conv.Of(int32(7)),
+		PendingWindowInDays: pendingWindowInDays,
 	})
 	if managed.HasErrorCode(err, "NotFound") {
 		// Already gone is what we wanted.

@@ -271,7 +271,7 @@ func (m *managerWriter) identifiers(op *model.Operation, bail jen.Code) (jen.Dic
 	var guards []jen.Code
 	for _, mem := range op.Input {
 		filter := op.Filter != nil && op.Filter.Member == mem.Name
-		if !mem.Required && !filter && !m.isIdentifier(mem.Name) {
+		if !mem.Required && !filter && !m.isIdentifier(mem.Name) && !m.isScopeID(mem) {
 			continue
 		}
 		src := mem

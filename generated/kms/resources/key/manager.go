@@ -234,12 +234,18 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Key) error {
 // listTags reads the resource's tags through ListResourceTags.
 func (m *manager) listTags(ctx context.Context, arn *string) (map[string]string, error) {
 	tags := map[string]string{}
-	out, err := m.client.ListResourceTags(ctx, &kms.ListResourceTagsInput{KeyId: arn})
-	if err != nil {
-		return nil, err
-	}
-	maps.Copy(tags, conv.TagMap(out.Tags, func(t types.Tag) (string, string) {
-		return conv.Value(t.TagKey), conv.Value(t.TagValue)
-	}))
-	return tags, nil
+	err := managed.Pages(ctx, "ListResourceTags", func(ctx context.Context, token *string) (*string, error) {
+		out, err := m.client.ListResourceTags(ctx, &kms.ListResourceTagsInput{
+			KeyId:  arn,
+			Marker: token,
+		})
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(tags, conv.TagMap(out.Tags, func(t types.Tag) (string, string) {
+			return conv.Value(t.TagKey), conv.Value(t.TagValue)
+		}))
+		return out.NextMarker, nil
+	})
+	return tags, err
 }

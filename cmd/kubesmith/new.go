@@ -90,12 +90,15 @@ func writeSamples(root string, dirs pipeline.ModelDirs, svc string) error {
 	if err := pipeline.Infer(s); err != nil {
 		return err
 	}
-	data, err := scaffold.Samples(s.Model)
+	data, unfit, err := scaffold.Samples(s.Model)
 	if err != nil {
 		return err
 	}
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		return err
+	}
+	for _, u := range unfit {
+		fmt.Printf("new %s: %s: %s\n", svc, rel, u)
 	}
 	fmt.Printf("new %s: wrote %s: a sample of each kind with its required fields; replace the placeholders with working values\n", svc, rel)
 	return nil

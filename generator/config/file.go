@@ -165,10 +165,12 @@ type Resource struct {
 	// the resource before its status holds the identifier, so a lost
 	// create is found by reading and adoption-fields can name it.
 	Lookup *Lookup `yaml:"lookup,omitempty"`
-	// DeleteFlags set boolean members of the delete input from an
-	// annotation on the object, keyed by member name: ECR's
+	// DeleteFlags set boolean or integer members of the delete input from
+	// an annotation on the object, keyed by member name: ECR's
 	// DeleteRepository force, sent true while the object carries
-	// ecr.services.k8s.aws/force-delete: "true", as the incumbent's is.
+	// ecr.services.k8s.aws/force-delete: "true", as the incumbent's is;
+	// KMS's ScheduleKeyDeletion PendingWindowInDays, sent as the number
+	// kms.services.k8s.aws/pending-window-in-days gives.
 	DeleteFlags map[string]*DeleteFlag `yaml:"deleteFlags,omitempty"`
 	// OneUpdatePerPass sends at most one of the sub-resources' puts per
 	// pass and leaves the rest to later passes, which wait while the
@@ -288,9 +290,10 @@ type CreateVariant struct {
 
 // DeleteFlag names the annotation that sets a delete input member.
 type DeleteFlag struct {
-	// Annotation is the annotation's name; the member is sent true when
-	// its value is "true" (any case; strconv.ParseBool's words), false
-	// otherwise.
+	// Annotation is the annotation's name; a boolean member is sent true
+	// when its value is "true" (any case; strconv.ParseBool's words), false
+	// otherwise; an integer member is sent as its number, and keeps the
+	// value of inputs: when the object lacks it.
 	Annotation string `yaml:"annotation" schema:"minLength=1"`
 	// Because says why users need it.
 	Because string `yaml:"because,omitempty"`

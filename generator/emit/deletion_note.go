@@ -21,6 +21,9 @@ func deletionNote(r *model.Resource) string {
 		}
 		parts = append(parts, fmt.Sprintf("Deleting the object calls `%s` with %s.", r.Delete.Name, strings.Join(sent, ", ")))
 	}
+	for _, f := range r.DeleteFlags {
+		parts = append(parts, deleteFlagNote(r, f))
+	}
 	if p := r.Pending; p != nil && len(p.Gone) > 0 {
 		field := strings.Join(append([]string{p.Field}, p.Path...), ".")
 		parts = append(parts, fmt.Sprintf("AWS keeps reporting a deleted resource, with `%s` `%s`, and removes it later by itself: "+
@@ -38,4 +41,12 @@ func (m *managerWriter) recorded(member string) bool {
 		}
 	}
 	return false
+}
+
+// deleteFlagNote says which annotation sets a delete input member.
+func deleteFlagNote(r *model.Resource, f model.DeleteFlag) string {
+	if f.IntBits > 0 {
+		return fmt.Sprintf("The annotation `%s` sets `%s` to its number.", f.Annotation, f.Member)
+	}
+	return fmt.Sprintf("The annotation `%s: \"true\"` sends `%s` true with `%s`.", f.Annotation, f.Member, r.Delete.Name)
 }

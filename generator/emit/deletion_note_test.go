@@ -22,6 +22,12 @@ func TestDeletionNote(t *testing.T) {
 				Inputs:  map[string][]model.ConstArg{"ScheduleKeyDeletion": {{Member: "PendingWindowInDays", Value: "7"}}, "GetKeyPolicy": {{Member: "PolicyName", Value: "default"}}},
 				Pending: &model.Pending{Field: "KeyState", Gone: []string{"PendingDeletion"}}},
 			[]string{"calls `ScheduleKeyDeletion` with `PendingWindowInDays: 7`.", "`KeyState` `PendingDeletion`", "not gone from AWS at once"}},
+		{"an annotation setting a delete input member is named",
+			&model.Resource{Delete: del, DeleteFlags: []model.DeleteFlag{{Member: "PendingWindowInDays", Annotation: "kms.services.k8s.aws/pending-window-in-days", IntBits: 32}}},
+			[]string{"The annotation `kms.services.k8s.aws/pending-window-in-days` sets `PendingWindowInDays` to its number."}},
+		{"a boolean delete flag is named with its true value",
+			&model.Resource{Delete: &model.Operation{Name: "DeleteRepository"}, DeleteFlags: []model.DeleteFlag{{Member: "force", Annotation: "ecr.services.k8s.aws/force-delete"}}},
+			[]string{"The annotation `ecr.services.k8s.aws/force-delete: \"true\"` sends `force` true with `DeleteRepository`."}},
 	}
 	for _, c := range cases {
 		got := deletionNote(c.r)

@@ -275,7 +275,7 @@ func (m *managerWriter) identifiers(op *model.Operation, bail jen.Code) (jen.Dic
 	var guards []jen.Code
 	for _, mem := range op.Input {
 		filter := op.Filter != nil && op.Filter.Member == mem.Name
-		if !mem.Required && !filter && !m.isIdentifier(mem.Name) {
+		if !mem.Required && !filter && !m.isIdentifier(mem.Name) && !m.isScopeID(mem) {
 			continue
 		}
 		src := mem
@@ -708,7 +708,7 @@ func (m *managerWriter) delete() jen.Code {
 	// Links go before attachments: an internet gateway's route table
 	// associations name it while it is attached to the VPC.
 	body := slices.Concat(m.unlinkAll(), m.detachAll(), m.moveAllHome(), m.emptyPerEntry(), m.deleteAllVersions(), guards, m.removeAllElements(ids))
-	m.deleteFlags(ids)
+	body = append(body, m.deleteFlags(ids)...)
 	body = append(body,
 		jen.List(out, jen.Err()).Op(":=").Id("m").Dot("client").Dot(r.Delete.Name).Call(
 			jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, r.Delete.Name+"Input").Values(ids)),

@@ -118,7 +118,7 @@ func (m *managerWriter) listTagsFunc() jen.Code {
 	out := m.svc.Structs[list.Output].FieldByMember(api.ListMember)
 	input := jen.Dict{jen.Id(member(list, api.ListARN).GoName): jen.Id("arn")}
 	if api.Paginated {
-		input[jen.Id("NextToken")] = jen.Id("token")
+		input[jen.Id(member(list, api.PageToken).GoName)] = jen.Id("token")
 	}
 	read := []jen.Code{
 		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(list.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, list.Name+"Input").Values(input)),
@@ -128,7 +128,7 @@ func (m *managerWriter) listTagsFunc() jen.Code {
 	var body []jen.Code
 	if api.Paginated {
 		page := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("token").Op("*").String()).Params(jen.Op("*").String(), jen.Error()).Block(
-			append(read, jen.Return(jen.Id("out").Dot("NextToken"), jen.Nil()))...,
+			append(read, jen.Return(jen.Id("out").Dot(m.svc.Structs[list.Output].FieldByMember(api.NextPageToken).SDKName), jen.Nil()))...,
 		)
 		body = []jen.Code{
 			jen.Err().Op(":=").Qual(managedPkg, "Pages").Call(jen.Id("ctx"), jen.Lit(list.Name), page),

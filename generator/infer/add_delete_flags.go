@@ -8,8 +8,9 @@ import (
 	"github.com/kubesmith/kubesmith/generator/smithy"
 )
 
-// addDeleteFlags sets the boolean delete input members generator.yaml's
-// deleteFlags ties to annotations (ECR's DeleteRepository force).
+// addDeleteFlags sets the boolean or integer delete input members
+// generator.yaml's deleteFlags ties to annotations (ECR's DeleteRepository
+// force, KMS's ScheduleKeyDeletion PendingWindowInDays).
 func addDeleteFlags(st *state) error {
 	for _, w := range st.work {
 		if !w.resolved() {
@@ -23,13 +24,18 @@ func addDeleteFlags(st *state) error {
 				continue
 			}
 			w.r.DeleteFlags = append(w.r.DeleteFlags, flag)
+			if flag.IntBits > 0 {
+				w.decide("delete flag", name, "%s sends the number the object's annotation %s gives", w.r.Delete.Name, flag.Annotation)
+				continue
+			}
 			w.decide("delete flag", name, "%s sends it true while the object is annotated %s: \"true\"", w.r.Delete.Name, flag.Annotation)
 		}
 	}
 	return nil
 }
 
-// deleteFlag checks that the delete input has a boolean member name.
+// deleteFlag checks that the delete input has a boolean or integer member
+// name.
 func (st *state) deleteFlag(r *model.Resource, name, annotation string) (model.DeleteFlag, error) {
 	op := st.ops[r.Delete.Name]
 	in, ok := st.m.Shape(op.Input)
@@ -43,10 +49,11 @@ func (st *state) deleteFlag(r *model.Resource, name, annotation string) (model.D
 			continue
 		}
 		target, ok := st.m.Shape(mem.Target)
-		if !ok || target.Type != smithy.TypeBoolean {
-			return model.DeleteFlag{}, fmt.Errorf("%s.%s is no boolean", r.Delete.Name, name)
+		bits := map[smithy.ShapeType]int{smithy.TypeInteger: 32, smithy.TypeLong: 64}
+		if !ok || (target.Type != smithy.TypeBoolean && bits[target.Type] == 0) {
+			return model.DeleteFlag{}, fmt.Errorf("%s.%s is no boolean, integer or long", r.Delete.Name, name)
 		}
-		return model.DeleteFlag{Member: name, GoName: strings.ToUpper(name[:1]) + name[1:], Annotation: annotation, SDKValue: valueInSDK(mem, target)}, nil
+		return model.DeleteFlag{Member: name, GoName: strings.ToUpper(name[:1]) + name[1:], Annotation: annotation, SDKValue: valueInSDK(mem, target), IntBits: bits[target.Type]}, nil
 	}
 	return model.DeleteFlag{}, fmt.Errorf("%s has no member %s (it has %s)", r.Delete.Name, name, strings.Join(names, ", "))
 }

@@ -191,7 +191,8 @@ func (st *state) tagAPI(w *work) {
 			fields = append(fields, &model.Member{Name: f.Member, Type: f.Type})
 		}
 		api.ListMember = tagsMember(st, fields)
-		api.Paginated = out.FieldByMember("NextToken") != nil && slices.ContainsFunc(api.List.Input, func(m *model.Member) bool { return m.Name == "NextToken" })
+		api.PageToken, api.NextPageToken = st.tagPages(api, out)
+		api.Paginated = api.PageToken != ""
 	}
 	if slices.Contains([]string{api.TagARN, api.UntagARN, api.ListARN, api.TagMember, api.KeysMember, api.ListMember}, "") {
 		return

@@ -196,8 +196,12 @@ type TagAPI struct {
 	// the tags; the tags are a map of strings or a list of key-value
 	// structures.
 	TagMember, KeysMember, ListMember string
-	// Paginated is set when List takes and returns NextToken.
-	Paginated bool
+	// Paginated is set when List answers in pages: PageToken is its
+	// input member taking the token (NextToken, KMS's Marker),
+	// NextPageToken its output member giving the next (NextToken,
+	// NextMarker).
+	Paginated                bool
+	PageToken, NextPageToken string
 	// Identifier is set when the operations take the resource's
 	// identifier (SQS's QueueUrl) instead of its ARN: the member, in each
 	// of TagARN, UntagARN and ListARN.

@@ -109,7 +109,8 @@ type Resource struct {
 	// Skipped are the create input and read output members that are in
 	// neither spec nor status, and why.
 	Skipped []Skipped
-	// DeleteFlags are boolean delete input members set from annotations.
+	// DeleteFlags are boolean or integer delete input members set from
+	// annotations.
 	DeleteFlags []DeleteFlag
 	// PendingValues are the values the read reports AWS will apply
 	// later; nil when the kind has none.
@@ -561,6 +562,10 @@ type DeleteFlag struct {
 	Member     string
 	GoName     string
 	Annotation string
-	// SDKValue is set where the SDK holds the member as a bool, not *bool.
+	// SDKValue is set where the SDK holds the member as a value, not a
+	// pointer.
 	SDKValue bool
+	// IntBits is the size of an integer member (KMS's PendingWindowInDays),
+	// sent as the annotation's number; 0 for a boolean.
+	IntBits int
 }

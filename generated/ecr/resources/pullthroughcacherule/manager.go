@@ -53,7 +53,10 @@ type manager struct {
 }
 
 func (m *manager) Observe(ctx context.Context, cr *v1alpha1.PullThroughCacheRule) (managed.Observation, error) {
-	out, err := m.client.DescribePullThroughCacheRules(ctx, &ecr.DescribePullThroughCacheRulesInput{EcrRepositoryPrefixes: []string{conv.Value(cr.Spec.ECRRepositoryPrefix)}})
+	out, err := m.client.DescribePullThroughCacheRules(ctx, &ecr.DescribePullThroughCacheRulesInput{
+		EcrRepositoryPrefixes: []string{conv.Value(cr.Spec.ECRRepositoryPrefix)},
+		RegistryId:            cr.Spec.RegistryID,
+	})
 	if managed.HasErrorCode(err, "PullThroughCacheRuleNotFoundException") {
 		return managed.Observation{}, nil
 	}
@@ -98,7 +101,10 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.PullThroughCacheRule)
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.PullThroughCacheRule, obs managed.Observation) error {
-	in := &ecr.UpdatePullThroughCacheRuleInput{EcrRepositoryPrefix: cr.Spec.ECRRepositoryPrefix}
+	in := &ecr.UpdatePullThroughCacheRuleInput{
+		EcrRepositoryPrefix: cr.Spec.ECRRepositoryPrefix,
+		RegistryId:          cr.Spec.RegistryID,
+	}
 	if obs.Changed("registryID") {
 		in.RegistryId = cr.Spec.RegistryID
 	}
@@ -113,7 +119,10 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.PullThroughCacheRule,
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.PullThroughCacheRule) error {
-	_, err := m.client.DeletePullThroughCacheRule(ctx, &ecr.DeletePullThroughCacheRuleInput{EcrRepositoryPrefix: cr.Spec.ECRRepositoryPrefix})
+	_, err := m.client.DeletePullThroughCacheRule(ctx, &ecr.DeletePullThroughCacheRuleInput{
+		EcrRepositoryPrefix: cr.Spec.ECRRepositoryPrefix,
+		RegistryId:          cr.Spec.RegistryID,
+	})
 	if managed.HasErrorCode(err, "PullThroughCacheRuleNotFoundException") {
 		// Already gone is what we wanted.
 		return nil

@@ -53,7 +53,10 @@ type manager struct {
 }
 
 func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Repository) (managed.Observation, error) {
-	out, err := m.client.DescribeRepositories(ctx, &ecr.DescribeRepositoriesInput{RepositoryNames: []string{conv.Value(cr.Spec.Name)}})
+	out, err := m.client.DescribeRepositories(ctx, &ecr.DescribeRepositoriesInput{
+		RegistryId:      cr.Spec.RegistryID,
+		RepositoryNames: []string{conv.Value(cr.Spec.Name)},
+	})
 	if managed.HasErrorCode(err, "RepositoryNotFoundException") {
 		return managed.Observation{}, nil
 	}
@@ -70,7 +73,10 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Repository) (managed
 	observed := observedSpec(cr, desc)
 	// GetLifecyclePolicy reads lifecyclePolicy, which PutLifecyclePolicy sets.
 	if cr.Spec.LifecyclePolicy != nil || managed.Applied(cr, "lifecyclePolicy") || !managed.Owned(cr) {
-		if got, err := m.client.GetLifecyclePolicy(ctx, &ecr.GetLifecyclePolicyInput{RepositoryName: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "LifecyclePolicyNotFoundException") {
+		if got, err := m.client.GetLifecyclePolicy(ctx, &ecr.GetLifecyclePolicyInput{
+			RegistryId:     cr.Spec.RegistryID,
+			RepositoryName: cr.Spec.Name,
+		}); managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "LifecyclePolicyNotFoundException") {
 			observed.LifecyclePolicy = nil
 		} else if err != nil && (cr.Spec.LifecyclePolicy != nil || managed.Applied(cr, "lifecyclePolicy")) {
 			return managed.Observation{}, err
@@ -83,7 +89,10 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Repository) (managed
 	}
 	// GetRepositoryPolicy reads policy, which SetRepositoryPolicy sets.
 	if cr.Spec.Policy != nil || managed.Applied(cr, "policy") || !managed.Owned(cr) {
-		if got, err := m.client.GetRepositoryPolicy(ctx, &ecr.GetRepositoryPolicyInput{RepositoryName: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "RepositoryPolicyNotFoundException") {
+		if got, err := m.client.GetRepositoryPolicy(ctx, &ecr.GetRepositoryPolicyInput{
+			RegistryId:     cr.Spec.RegistryID,
+			RepositoryName: cr.Spec.Name,
+		}); managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "RepositoryPolicyNotFoundException") {
 			observed.Policy = nil
 		} else if err != nil && (cr.Spec.Policy != nil || managed.Applied(cr, "policy")) {
 			return managed.Observation{}, err
@@ -173,6 +182,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Repository, obs manag
 	if obs.Changed("imageScanningConfiguration") && cr.Spec.ImageScanningConfiguration != nil {
 		if _, err := m.client.PutImageScanningConfiguration(ctx, &ecr.PutImageScanningConfigurationInput{
 			ImageScanningConfiguration: conv.Ptr(cr.Spec.ImageScanningConfiguration, sdkImageScanningConfiguration),
+			RegistryId:                 cr.Spec.RegistryID,
 			RepositoryName:             cr.Spec.Name,
 		}); err != nil {
 			return err
@@ -181,6 +191,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Repository, obs manag
 	if obs.Changed("imageTagMutability") && cr.Spec.ImageTagMutability != nil {
 		if _, err := m.client.PutImageTagMutability(ctx, &ecr.PutImageTagMutabilityInput{
 			ImageTagMutability: conv.ToEnum[types.ImageTagMutability](cr.Spec.ImageTagMutability),
+			RegistryId:         cr.Spec.RegistryID,
 			RepositoryName:     cr.Spec.Name,
 		}); err != nil {
 			return err
@@ -190,13 +201,17 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Repository, obs manag
 		if cr.Spec.LifecyclePolicy != nil {
 			if _, err := m.client.PutLifecyclePolicy(ctx, &ecr.PutLifecyclePolicyInput{
 				LifecyclePolicyText: cr.Spec.LifecyclePolicy,
+				RegistryId:          cr.Spec.RegistryID,
 				RepositoryName:      cr.Spec.Name,
 			}); err != nil {
 				return err
 			}
 		} else {
 			// Removed from the spec, and AWS still has it.
-			if _, err := m.client.DeleteLifecyclePolicy(ctx, &ecr.DeleteLifecyclePolicyInput{RepositoryName: cr.Spec.Name}); err != nil && !(managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "LifecyclePolicyNotFoundException")) {
+			if _, err := m.client.DeleteLifecyclePolicy(ctx, &ecr.DeleteLifecyclePolicyInput{
+				RegistryId:     cr.Spec.RegistryID,
+				RepositoryName: cr.Spec.Name,
+			}); err != nil && !(managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "LifecyclePolicyNotFoundException")) {
 				return err
 			}
 		}
@@ -205,13 +220,17 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Repository, obs manag
 		if cr.Spec.Policy != nil {
 			if _, err := m.client.SetRepositoryPolicy(ctx, &ecr.SetRepositoryPolicyInput{
 				PolicyText:     cr.Spec.Policy,
+				RegistryId:     cr.Spec.RegistryID,
 				RepositoryName: cr.Spec.Name,
 			}); err != nil {
 				return err
 			}
 		} else {
 			// Removed from the spec, and AWS still has it.
-			if _, err := m.client.DeleteRepositoryPolicy(ctx, &ecr.DeleteRepositoryPolicyInput{RepositoryName: cr.Spec.Name}); err != nil && !(managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "RepositoryPolicyNotFoundException")) {
+			if _, err := m.client.DeleteRepositoryPolicy(ctx, &ecr.DeleteRepositoryPolicyInput{
+				RegistryId:     cr.Spec.RegistryID,
+				RepositoryName: cr.Spec.Name,
+			}); err != nil && !(managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "RepositoryPolicyNotFoundException")) {
 				return err
 			}
 		}
@@ -222,6 +241,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Repository, obs manag
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Repository) error {
 	_, err := m.client.DeleteRepository(ctx, &ecr.DeleteRepositoryInput{
 		Force:          managed.AnnotationTrue(cr, "ecr.services.k8s.aws/force-delete"),
+		RegistryId:     cr.Spec.RegistryID,
 		RepositoryName: cr.Spec.Name,
 	})
 	if managed.HasErrorCode(err, "RepositoryNotFoundException") {

@@ -219,9 +219,13 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Key) error {
 	if cr.Status.KeyID == nil {
 		return nil
 	}
+	pendingWindowInDays, pendingWindowInDaysErr := managed.AnnotationInt[int32](cr, "kms.services.k8s.aws/pending-window-in-days", conv.Of(int32(7)))
+	if pendingWindowInDaysErr != nil {
+		return pendingWindowInDaysErr
+	}
 	_, err := m.client.ScheduleKeyDeletion(ctx, &kms.ScheduleKeyDeletionInput{
 		KeyId:               cr.Status.KeyID,
-		PendingWindowInDays: conv.Of(int32(7)),
+		PendingWindowInDays: pendingWindowInDays,
 	})
 	if managed.HasErrorCode(err, "NotFound") {
 		// Already gone is what we wanted.
@@ -233,12 +237,18 @@ func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Key) error {
 // listTags reads the resource's tags through ListResourceTags.
 func (m *manager) listTags(ctx context.Context, arn *string) (map[string]string, error) {
 	tags := map[string]string{}
-	out, err := m.client.ListResourceTags(ctx, &kms.ListResourceTagsInput{KeyId: arn})
-	if err != nil {
-		return nil, err
-	}
-	maps.Copy(tags, conv.TagMap(out.Tags, func(t types.Tag) (string, string) {
-		return conv.Value(t.TagKey), conv.Value(t.TagValue)
-	}))
-	return tags, nil
+	err := managed.Pages(ctx, "ListResourceTags", func(ctx context.Context, token *string) (*string, error) {
+		out, err := m.client.ListResourceTags(ctx, &kms.ListResourceTagsInput{
+			KeyId:  arn,
+			Marker: token,
+		})
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(tags, conv.TagMap(out.Tags, func(t types.Tag) (string, string) {
+			return conv.Value(t.TagKey), conv.Value(t.TagValue)
+		}))
+		return out.NextMarker, nil
+	})
+	return tags, err
 }

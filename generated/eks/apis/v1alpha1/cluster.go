@@ -8,20 +8,16 @@ import (
 )
 
 // ClusterSpec is the desired state of the Cluster.
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.version) || has(self.version)",message="version cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.kubernetesNetworkConfig) || has(self.kubernetesNetworkConfig)",message="kubernetesNetworkConfig cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.logging) || has(self.logging)",message="logging cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.roleARN) || has(self.roleARN)",message="roleARN cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.encryptionConfig) || has(self.encryptionConfig)",message="encryptionConfig cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.outpostConfig) || has(self.outpostConfig)",message="outpostConfig cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.accessConfig) || has(self.accessConfig)",message="accessConfig cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.bootstrapSelfManagedAddons) || has(self.bootstrapSelfManagedAddons)",message="bootstrapSelfManagedAddons cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.upgradePolicy) || has(self.upgradePolicy)",message="upgradePolicy cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.zonalShiftConfig) || has(self.zonalShiftConfig)",message="zonalShiftConfig cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.remoteNetworkConfig) || has(self.remoteNetworkConfig)",message="remoteNetworkConfig cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.computeConfig) || has(self.computeConfig)",message="computeConfig cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.storageConfig) || has(self.storageConfig)",message="storageConfig cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.deletionProtection) || has(self.deletionProtection)",message="deletionProtection cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.controlPlaneScalingConfig) || has(self.controlPlaneScalingConfig)",message="controlPlaneScalingConfig cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="has(self.roleARN) != has(self.roleRef)",message="set exactly one of roleARN and roleRef"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.roleRef) || has(self.roleRef)",message="roleRef cannot be removed once set"
 type ClusterSpec struct {
 	// The unique name to give to your cluster. The name can contain only alphanumeric characters (case-sensitive), hyphens, and underscores. It must start with an alphanumeric character and can't be longer than 100 characters. The name must be unique within the Amazon Web Services Region and Amazon Web Services account that you're creating the cluster in.
 	// +kubebuilder:validation:Required
@@ -30,26 +26,14 @@ type ClusterSpec struct {
 	// +kubebuilder:validation:MaxLength=100
 	// +kubebuilder:validation:Pattern=`^[0-9A-Za-z][A-Za-z0-9\-_]*`
 	Name *string `json:"name"`
-	// The desired Kubernetes version for your cluster. If you don't specify a value here, the default version available in Amazon EKS is used.
-	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="version cannot change once set"
-	Version *string `json:"version,omitempty"`
 	// The Amazon Resource Name (ARN) of the IAM role that provides permissions for the Kubernetes control plane to make calls to Amazon Web Services API operations on your behalf. For more information, see Amazon EKS Service IAM Role in the Amazon EKS User Guide .
-	// +kubebuilder:validation:Required
+	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="roleARN cannot change once set"
-	RoleARN *string `json:"roleARN"`
-	// The VPC configuration that's used by the cluster control plane. Amazon EKS VPC resources have specific requirements to work properly with Kubernetes. For more information, see Cluster VPC Considerations and Cluster Security Group Considerations in the Amazon EKS User Guide. You must specify at least two subnets. You can specify up to five security groups. However, we recommend that you use a dedicated security group for your cluster control plane.
-	// +kubebuilder:validation:Required
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="resourcesVPCConfig cannot change once set"
-	ResourcesVPCConfig *VpcConfigRequest `json:"resourcesVPCConfig"`
-	// The Kubernetes network configuration for the cluster.
+	RoleARN *string `json:"roleARN,omitempty"`
+	// RoleRef names the Role whose .status.ackResourceMetadata.arn fills roleARN.
 	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="kubernetesNetworkConfig cannot change once set"
-	KubernetesNetworkConfig *KubernetesNetworkConfigRequest `json:"kubernetesNetworkConfig,omitempty"`
-	// Enable or disable exporting the Kubernetes control plane logs for your cluster to CloudWatch Logs . By default, cluster control plane logs aren't exported to CloudWatch Logs . For more information, see Amazon EKS Cluster control plane logs in the Amazon EKS User Guide .
-	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="logging cannot change once set"
-	Logging *Logging `json:"logging,omitempty"`
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="roleRef cannot change once set"
+	RoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"roleRef,omitempty"`
 	// Metadata that assists with categorization and organization. Each tag consists of a key and an optional value. You define both. Tags don't propagate to any other cluster or Amazon Web Services resources.
 	// +optional
 	Tags map[string]string `json:"tags,omitempty"`
@@ -70,26 +54,10 @@ type ClusterSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="bootstrapSelfManagedAddons cannot change once set"
 	BootstrapSelfManagedAddons *bool `json:"bootstrapSelfManagedAddons,omitempty"`
-	// New clusters, by default, have extended support enabled. You can disable extended support when creating a cluster by setting this value to `STANDARD`.
-	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="upgradePolicy cannot change once set"
-	UpgradePolicy *UpgradePolicyRequest `json:"upgradePolicy,omitempty"`
-	// Enable or disable ARC zonal shift for the cluster. If zonal shift is enabled, Amazon Web Services configures zonal autoshift for the cluster.
-	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="zonalShiftConfig cannot change once set"
-	ZonalShiftConfig *ZonalShiftConfigRequest `json:"zonalShiftConfig,omitempty"`
 	// The configuration in the cluster for EKS Hybrid Nodes. You can add, change, or remove this configuration after the cluster is created.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="remoteNetworkConfig cannot change once set"
 	RemoteNetworkConfig *RemoteNetworkConfigRequest `json:"remoteNetworkConfig,omitempty"`
-	// Enable or disable the compute capability of EKS Auto Mode when creating your EKS Auto Mode cluster. If the compute capability is enabled, EKS Auto Mode will create and delete EC2 Managed Instances in your Amazon Web Services account
-	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="computeConfig cannot change once set"
-	ComputeConfig *ComputeConfigRequest `json:"computeConfig,omitempty"`
-	// Enable or disable the block storage capability of EKS Auto Mode when creating your EKS Auto Mode cluster. If the block storage capability is enabled, EKS Auto Mode will create and delete EBS volumes in your Amazon Web Services account.
-	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="storageConfig cannot change once set"
-	StorageConfig *StorageConfigRequest `json:"storageConfig,omitempty"`
 	// Indicates whether to enable deletion protection for the cluster. When enabled, the cluster cannot be deleted unless deletion protection is first disabled. This helps prevent accidental cluster deletion. Default value is `false`.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="deletionProtection cannot change once set"
@@ -98,6 +66,30 @@ type ClusterSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="controlPlaneScalingConfig cannot change once set"
 	ControlPlaneScalingConfig *ControlPlaneScalingConfig `json:"controlPlaneScalingConfig,omitempty"`
+	// Update the configuration of the compute capability of your EKS Auto Mode cluster. For example, enable the capability.
+	// +optional
+	ComputeConfig *ComputeConfigRequest `json:"computeConfig,omitempty"`
+	// The Kubernetes network configuration for the cluster.
+	// +optional
+	KubernetesNetworkConfig *KubernetesNetworkConfigRequest `json:"kubernetesNetworkConfig,omitempty"`
+	// Enable or disable exporting the Kubernetes control plane logs for your cluster to CloudWatch Logs . By default, cluster control plane logs aren't exported to CloudWatch Logs . For more information, see Amazon EKS cluster control plane logs in the Amazon EKS User Guide .
+	// +optional
+	Logging *Logging `json:"logging,omitempty"`
+	// An object representing the VPC configuration to use for an Amazon EKS cluster.
+	// +kubebuilder:validation:Required
+	ResourcesVPCConfig *VpcConfigRequest `json:"resourcesVPCConfig"`
+	// Update the configuration of the block storage capability of your EKS Auto Mode cluster. For example, enable the capability.
+	// +optional
+	StorageConfig *StorageConfigRequest `json:"storageConfig,omitempty"`
+	// You can enable or disable extended support for clusters currently on standard support. You cannot disable extended support once it starts. You must enable extended support before your cluster exits standard support.
+	// +optional
+	UpgradePolicy *UpgradePolicyRequest `json:"upgradePolicy,omitempty"`
+	// The desired Kubernetes version following a successful update.
+	// +optional
+	Version *string `json:"version,omitempty"`
+	// Enable or disable ARC zonal shift for the cluster. If zonal shift is enabled, Amazon Web Services configures zonal autoshift for the cluster.
+	// +optional
+	ZonalShiftConfig *ZonalShiftConfigRequest `json:"zonalShiftConfig,omitempty"`
 }
 
 // ClusterStatus is the state of the Cluster that AWS reports.
@@ -143,18 +135,12 @@ type ClusterStatus struct {
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.version)) || !has(self.spec) || !has(self.spec.version)",message="spec.version cannot be added once the Cluster exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.kubernetesNetworkConfig)) || !has(self.spec) || !has(self.spec.kubernetesNetworkConfig)",message="spec.kubernetesNetworkConfig cannot be added once the Cluster exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.logging)) || !has(self.spec) || !has(self.spec.logging)",message="spec.logging cannot be added once the Cluster exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.roleARN)) || !has(self.spec) || !has(self.spec.roleARN)",message="spec.roleARN cannot be added once the Cluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.encryptionConfig)) || !has(self.spec) || !has(self.spec.encryptionConfig)",message="spec.encryptionConfig cannot be added once the Cluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.outpostConfig)) || !has(self.spec) || !has(self.spec.outpostConfig)",message="spec.outpostConfig cannot be added once the Cluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.accessConfig)) || !has(self.spec) || !has(self.spec.accessConfig)",message="spec.accessConfig cannot be added once the Cluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.bootstrapSelfManagedAddons)) || !has(self.spec) || !has(self.spec.bootstrapSelfManagedAddons)",message="spec.bootstrapSelfManagedAddons cannot be added once the Cluster exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.upgradePolicy)) || !has(self.spec) || !has(self.spec.upgradePolicy)",message="spec.upgradePolicy cannot be added once the Cluster exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.zonalShiftConfig)) || !has(self.spec) || !has(self.spec.zonalShiftConfig)",message="spec.zonalShiftConfig cannot be added once the Cluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.remoteNetworkConfig)) || !has(self.spec) || !has(self.spec.remoteNetworkConfig)",message="spec.remoteNetworkConfig cannot be added once the Cluster exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.computeConfig)) || !has(self.spec) || !has(self.spec.computeConfig)",message="spec.computeConfig cannot be added once the Cluster exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.storageConfig)) || !has(self.spec) || !has(self.spec.storageConfig)",message="spec.storageConfig cannot be added once the Cluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.deletionProtection)) || !has(self.spec) || !has(self.spec.deletionProtection)",message="spec.deletionProtection cannot be added once the Cluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.controlPlaneScalingConfig)) || !has(self.spec) || !has(self.spec.controlPlaneScalingConfig)",message="spec.controlPlaneScalingConfig cannot be added once the Cluster exists in AWS: AWS takes it only at create"
 type Cluster struct {

@@ -8,41 +8,49 @@ import (
 )
 
 // NodegroupSpec is the desired state of the Nodegroup.
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.scalingConfig) || has(self.scalingConfig)",message="scalingConfig cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterName) || has(self.clusterName)",message="clusterName cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.diskSize) || has(self.diskSize)",message="diskSize cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.subnets) || has(self.subnets)",message="subnets cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.instanceTypes) || has(self.instanceTypes)",message="instanceTypes cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.amiType) || has(self.amiType)",message="amiType cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.remoteAccess) || has(self.remoteAccess)",message="remoteAccess cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.nodeRole) || has(self.nodeRole)",message="nodeRole cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.labels) || has(self.labels)",message="labels cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.taints) || has(self.taints)",message="taints cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.launchTemplate) || has(self.launchTemplate)",message="launchTemplate cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.updateConfig) || has(self.updateConfig)",message="updateConfig cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.nodeRepairConfig) || has(self.nodeRepairConfig)",message="nodeRepairConfig cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.capacityType) || has(self.capacityType)",message="capacityType cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.version) || has(self.version)",message="version cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.releaseVersion) || has(self.releaseVersion)",message="releaseVersion cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.warmPoolConfig) || has(self.warmPoolConfig)",message="warmPoolConfig cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="has(self.clusterName) != has(self.clusterRef)",message="set exactly one of clusterName and clusterRef"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterRef) || has(self.clusterRef)",message="clusterRef cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="has(self.subnets) != has(self.subnetRefs)",message="set exactly one of subnets and subnetRefs"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.subnetRefs) || has(self.subnetRefs)",message="subnetRefs cannot be removed once set"
+// +kubebuilder:validation:XValidation:rule="has(self.nodeRole) != has(self.nodeRoleRef)",message="set exactly one of nodeRole and nodeRoleRef"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.nodeRoleRef) || has(self.nodeRoleRef)",message="nodeRoleRef cannot be removed once set"
 type NodegroupSpec struct {
 	// The name of your cluster.
-	// +kubebuilder:validation:Required
+	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="clusterName cannot change once set"
-	ClusterName *string `json:"clusterName"`
+	ClusterName *string `json:"clusterName,omitempty"`
+	// ClusterRef names the Cluster whose .spec.name fills clusterName.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="clusterRef cannot change once set"
+	ClusterRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"clusterRef,omitempty"`
 	// The unique name to give your node group.
 	// +kubebuilder:validation:Required
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="nodegroupName cannot change once set"
-	NodegroupName *string `json:"nodegroupName"`
-	// The scaling configuration details for the Auto Scaling group that is created for your node group.
-	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="scalingConfig cannot change once set"
-	ScalingConfig *NodegroupScalingConfig `json:"scalingConfig,omitempty"`
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="name cannot change once set"
+	Name *string `json:"name"`
 	// The root device disk size (in GiB) for your node group instances. The default disk size is 20 GiB for Linux and Bottlerocket. The default disk size is 50 GiB for Windows. If you specify `launchTemplate`, then don't specify `diskSize`, or the node group deployment will fail. For more information about using launch templates with Amazon EKS, see Customizing managed nodes with launch templates in the Amazon EKS User Guide.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="diskSize cannot change once set"
 	DiskSize *int64 `json:"diskSize,omitempty"`
 	// The subnets to use for the Auto Scaling group that is created for your node group. If you specify `launchTemplate`, then don't specify `SubnetId` in your launch template, or the node group deployment will fail. For more information about using launch templates with Amazon EKS, see Customizing managed nodes with launch templates in the Amazon EKS User Guide.
-	// +kubebuilder:validation:Required
+	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="subnets cannot change once set"
-	Subnets []string `json:"subnets"`
+	Subnets []string `json:"subnets,omitempty"`
+	// SubnetRefs names the Subnet whose .status.subnetID fills subnets.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="subnetRefs cannot change once set"
+	SubnetRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"subnetRefs,omitempty"`
 	// Specify the instance types for a node group. If you specify a GPU instance type, make sure to also specify an applicable GPU AMI type with the `amiType` parameter. If you specify `launchTemplate`, then you can specify zero or one instance type in your launch template or you can specify 0-20 instance types for `instanceTypes`. If however, you specify an instance type in your launch template and specify any `instanceTypes`, the node group deployment will fail. If you don't specify an instance type in a launch template or for `instanceTypes`, then `t3.medium` is used, by default.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="instanceTypes cannot change once set"
@@ -57,9 +65,13 @@ type NodegroupSpec struct {
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="remoteAccess cannot change once set"
 	RemoteAccess *RemoteAccessConfig `json:"remoteAccess,omitempty"`
 	// The Amazon Resource Name (ARN) of the IAM role to associate with your node group. The Amazon EKS worker node `kubelet` daemon makes calls to Amazon Web Services APIs on your behalf. Nodes receive permissions for these API calls through an IAM instance profile and associated policies. Before you can launch nodes and register them into a cluster, you must create an IAM role for those nodes to use when they are launched. For more information, see Amazon EKS node IAM role in the Amazon EKS User Guide .
-	// +kubebuilder:validation:Required
+	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="nodeRole cannot change once set"
-	NodeRole *string `json:"nodeRole"`
+	NodeRole *string `json:"nodeRole,omitempty"`
+	// NodeRoleRef names the Role whose .status.ackResourceMetadata.arn fills nodeRole.
+	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="nodeRoleRef cannot change once set"
+	NodeRoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"nodeRoleRef,omitempty"`
 	// The Kubernetes `labels` to apply to the nodes in the node group when they are created.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="labels cannot change once set"
@@ -75,31 +87,30 @@ type NodegroupSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="launchTemplate cannot change once set"
 	LaunchTemplate *LaunchTemplateSpecification `json:"launchTemplate,omitempty"`
-	// The node group update configuration.
-	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="updateConfig cannot change once set"
-	UpdateConfig *NodegroupUpdateConfig `json:"updateConfig,omitempty"`
-	// The node auto repair configuration for the node group.
-	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="nodeRepairConfig cannot change once set"
-	NodeRepairConfig *NodeRepairConfig `json:"nodeRepairConfig,omitempty"`
 	// The capacity type for your node group.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="capacityType cannot change once set"
 	// +kubebuilder:validation:Enum=ON_DEMAND;SPOT;CAPACITY_BLOCK
 	CapacityType *string `json:"capacityType,omitempty"`
-	// The Kubernetes version to use for your managed nodes. By default, the Kubernetes version of the cluster is used, and this is the only accepted specified value. If you specify `launchTemplate`, and your launch template uses a custom AMI, then don't specify `version`, or the node group deployment will fail. For more information about using launch templates with Amazon EKS, see Customizing managed nodes with launch templates in the Amazon EKS User Guide.
-	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="version cannot change once set"
-	Version *string `json:"version,omitempty"`
-	// The AMI version of the Amazon EKS optimized AMI to use with your node group. By default, the latest available AMI version for the node group's current Kubernetes version is used. For information about Linux versions, see Amazon EKS optimized Amazon Linux AMI versions in the Amazon EKS User Guide. Amazon EKS managed node groups support the November 2022 and later releases of the Windows AMIs. For information about Windows versions, see Amazon EKS optimized Windows AMI versions in the Amazon EKS User Guide.
-	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="releaseVersion cannot change once set"
-	ReleaseVersion *string `json:"releaseVersion,omitempty"`
 	// The warm pool configuration for the node group. Warm pools maintain pre-initialized EC2 instances that can quickly join your cluster during scale-out events, improving application scaling performance and reducing costs.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="warmPoolConfig cannot change once set"
 	WarmPoolConfig *WarmPoolConfig `json:"warmPoolConfig,omitempty"`
+	// The node auto repair configuration for the node group.
+	// +optional
+	NodeRepairConfig *NodeRepairConfig `json:"nodeRepairConfig,omitempty"`
+	// The AMI version of the Amazon EKS optimized AMI to use for the update. By default, the latest available AMI version for the node group's Kubernetes version is used. For information about Linux versions, see Amazon EKS optimized Amazon Linux AMI versions in the Amazon EKS User Guide. Amazon EKS managed node groups support the November 2022 and later releases of the Windows AMIs. For information about Windows versions, see Amazon EKS optimized Windows AMI versions in the Amazon EKS User Guide.
+	// +optional
+	ReleaseVersion *string `json:"releaseVersion,omitempty"`
+	// The scaling configuration details for the Auto Scaling group after the update.
+	// +optional
+	ScalingConfig *NodegroupScalingConfig `json:"scalingConfig,omitempty"`
+	// The node group update configuration.
+	// +optional
+	UpdateConfig *NodegroupUpdateConfig `json:"updateConfig,omitempty"`
+	// The Kubernetes version to update to. If no version is specified, then the node group will be updated to match the cluster's current Kubernetes version, and the latest available AMI for that version will be used. You can also specify the Kubernetes version of the cluster to update the node group to the latest AMI version of the cluster's Kubernetes version. If you specify `launchTemplate`, and your launch template uses a custom AMI, then don't specify `version`, or the node group update will fail.
+	// +optional
+	Version *string `json:"version,omitempty"`
 }
 
 // NodegroupStatus is the state of the Nodegroup that AWS reports.
@@ -120,6 +131,9 @@ type NodegroupStatus struct {
 	// The health status of the node group. If there are issues with your node group's health, they are listed here.
 	// +optional
 	Health *NodegroupHealth `json:"health,omitempty"`
+	// The name of your cluster.
+	// +optional
+	ClusterName *string `json:"clusterName,omitempty"`
 }
 
 // Nodegroup is an AWS eks resource managed from Kubernetes.
@@ -130,19 +144,17 @@ type NodegroupStatus struct {
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.scalingConfig)) || !has(self.spec) || !has(self.spec.scalingConfig)",message="spec.scalingConfig cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.clusterName)) || !has(self.spec) || !has(self.spec.clusterName)",message="spec.clusterName cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.diskSize)) || !has(self.spec) || !has(self.spec.diskSize)",message="spec.diskSize cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.subnets)) || !has(self.spec) || !has(self.spec.subnets)",message="spec.subnets cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.instanceTypes)) || !has(self.spec) || !has(self.spec.instanceTypes)",message="spec.instanceTypes cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.amiType)) || !has(self.spec) || !has(self.spec.amiType)",message="spec.amiType cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.remoteAccess)) || !has(self.spec) || !has(self.spec.remoteAccess)",message="spec.remoteAccess cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
+// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.nodeRole)) || !has(self.spec) || !has(self.spec.nodeRole)",message="spec.nodeRole cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.labels)) || !has(self.spec) || !has(self.spec.labels)",message="spec.labels cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.taints)) || !has(self.spec) || !has(self.spec.taints)",message="spec.taints cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.launchTemplate)) || !has(self.spec) || !has(self.spec.launchTemplate)",message="spec.launchTemplate cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.updateConfig)) || !has(self.spec) || !has(self.spec.updateConfig)",message="spec.updateConfig cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.nodeRepairConfig)) || !has(self.spec) || !has(self.spec.nodeRepairConfig)",message="spec.nodeRepairConfig cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.capacityType)) || !has(self.spec) || !has(self.spec.capacityType)",message="spec.capacityType cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.version)) || !has(self.spec) || !has(self.spec.version)",message="spec.version cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.releaseVersion)) || !has(self.spec) || !has(self.spec.releaseVersion)",message="spec.releaseVersion cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.warmPoolConfig)) || !has(self.spec) || !has(self.spec.warmPoolConfig)",message="spec.warmPoolConfig cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
 type Nodegroup struct {
 	metav1.TypeMeta   `json:",inline"`

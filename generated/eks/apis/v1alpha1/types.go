@@ -411,6 +411,9 @@ type Provider struct {
 	// Amazon Resource Name (ARN) or alias of the KMS key. The KMS key must be symmetric and created in the same Amazon Web Services Region as the cluster. If the KMS key was created in a different account, the IAM principal must have access to the KMS key. For more information, see Allowing users in other accounts to use a KMS key in the Key Management Service Developer Guide.
 	// +optional
 	KeyARN *string `json:"keyARN,omitempty"`
+	// KeyRef names the Key whose .status.ackResourceMetadata.arn fills keyARN.
+	// +optional
+	KeyRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"keyRef,omitempty"`
 }
 
 // RemoteAccessConfig mirrors the AWS RemoteAccessConfig shape.
@@ -421,6 +424,9 @@ type RemoteAccessConfig struct {
 	// The security group IDs that are allowed SSH access (port 22) to the nodes. For Windows, the port is 3389. If you specify an Amazon EC2 SSH key but don't specify a source security group when you create a managed node group, then the port on the nodes is opened to the internet (`0.0.0.0/0`). For more information, see Security Groups for Your VPC in the Amazon Virtual Private Cloud User Guide.
 	// +optional
 	SourceSecurityGroups []string `json:"sourceSecurityGroups,omitempty"`
+	// SourceSecurityGroupRefs names the SecurityGroup whose .status.id fills sourceSecurityGroups.
+	// +optional
+	SourceSecurityGroupRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"sourceSecurityGroupRefs,omitempty"`
 }
 
 // RemoteNetworkConfigRequest mirrors the AWS RemoteNetworkConfigRequest shape.
@@ -487,9 +493,15 @@ type VpcConfigRequest struct {
 	// Specify subnets for your Amazon EKS nodes. Amazon EKS creates cross-account elastic network interfaces in these subnets to allow communication between your nodes and the Kubernetes control plane.
 	// +optional
 	SubnetIDs []string `json:"subnetIDs,omitempty"`
+	// SubnetRefs names the Subnet whose .status.subnetID fills subnetIDs.
+	// +optional
+	SubnetRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"subnetRefs,omitempty"`
 	// Specify one or more security groups for the cross-account elastic network interfaces that Amazon EKS creates to use that allow communication between your nodes and the Kubernetes control plane. If you don't specify any security groups, then familiarize yourself with the difference between Amazon EKS defaults for clusters deployed with Kubernetes. For more information, see Amazon EKS security group considerations in the Amazon EKS User Guide .
 	// +optional
 	SecurityGroupIDs []string `json:"securityGroupIDs,omitempty"`
+	// SecurityGroupRefs names the SecurityGroup whose .status.id fills securityGroupIDs.
+	// +optional
+	SecurityGroupRefs []ackv1alpha1.AWSResourceReferenceWrapper `json:"securityGroupRefs,omitempty"`
 	// Set this value to `false` to disable public access to your cluster's Kubernetes API server endpoint. If you disable public access, your cluster's Kubernetes API server can only receive requests from within the cluster VPC. The default value for this parameter is `true`, which enables public access for your Kubernetes API server. The endpoint domain name and IP address family depends on the value of the `ipFamily` for the cluster. For more information, see Cluster API server endpoint in the Amazon EKS User Guide .
 	// +optional
 	EndpointPublicAccess *bool `json:"endpointPublicAccess,omitempty"`

@@ -113,9 +113,27 @@ namespace of the Lease.
   - create
   - patch
 - apiGroups:
+  - ec2.services.k8s.aws
+  resources:
+  - securitygroups
+  verbs:
+  - get
+- apiGroups:
+  - ec2.services.k8s.aws
+  resources:
+  - subnets
+  verbs:
+  - get
+- apiGroups:
   - iam.services.k8s.aws
   resources:
   - roles
+  verbs:
+  - get
+- apiGroups:
+  - kms.services.k8s.aws
+  resources:
+  - keys
   verbs:
   - get
 {{- end -}}

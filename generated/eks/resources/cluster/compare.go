@@ -13,6 +13,30 @@ import (
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.ClusterSpec) []string {
 	var diff []string
+	if desired.ComputeConfig != nil {
+		diff = append(diff, diffComputeConfigRequest("computeConfig", desired.ComputeConfig, observed.ComputeConfig)...)
+	}
+	if desired.KubernetesNetworkConfig != nil {
+		diff = append(diff, diffKubernetesNetworkConfigRequest("kubernetesNetworkConfig", desired.KubernetesNetworkConfig, observed.KubernetesNetworkConfig)...)
+	}
+	if desired.Logging != nil {
+		diff = append(diff, diffLogging("logging", desired.Logging, observed.Logging)...)
+	}
+	if desired.ResourcesVPCConfig != nil {
+		diff = append(diff, diffVpcConfigRequest("resourcesVPCConfig", desired.ResourcesVPCConfig, observed.ResourcesVPCConfig)...)
+	}
+	if desired.StorageConfig != nil {
+		diff = append(diff, diffStorageConfigRequest("storageConfig", desired.StorageConfig, observed.StorageConfig)...)
+	}
+	if desired.UpgradePolicy != nil {
+		diff = append(diff, diffUpgradePolicyRequest("upgradePolicy", desired.UpgradePolicy, observed.UpgradePolicy)...)
+	}
+	if desired.Version != nil && (observed.Version == nil || *desired.Version != *observed.Version) {
+		diff = append(diff, "version")
+	}
+	if desired.ZonalShiftConfig != nil {
+		diff = append(diff, diffZonalShiftConfigRequest("zonalShiftConfig", desired.ZonalShiftConfig, observed.ZonalShiftConfig)...)
+	}
 	return diff
 }
 
@@ -23,20 +47,8 @@ func diffCreateOnly(desired, observed *v1alpha1.ClusterSpec) []string {
 	if desired.Name != nil && (observed.Name == nil || *desired.Name != *observed.Name) {
 		diff = append(diff, "name")
 	}
-	if desired.Version != nil && (observed.Version == nil || *desired.Version != *observed.Version) {
-		diff = append(diff, "version")
-	}
 	if desired.RoleARN != nil && (observed.RoleARN == nil || *desired.RoleARN != *observed.RoleARN) {
 		diff = append(diff, "roleARN")
-	}
-	if desired.ResourcesVPCConfig != nil {
-		diff = append(diff, diffVpcConfigRequest("resourcesVPCConfig", desired.ResourcesVPCConfig, observed.ResourcesVPCConfig)...)
-	}
-	if desired.KubernetesNetworkConfig != nil {
-		diff = append(diff, diffKubernetesNetworkConfigRequest("kubernetesNetworkConfig", desired.KubernetesNetworkConfig, observed.KubernetesNetworkConfig)...)
-	}
-	if desired.Logging != nil {
-		diff = append(diff, diffLogging("logging", desired.Logging, observed.Logging)...)
 	}
 	if desired.EncryptionConfig != nil {
 		diff = append(diff, diffEncryptionConfigList("encryptionConfig", desired.EncryptionConfig, observed.EncryptionConfig)...)
@@ -47,80 +59,14 @@ func diffCreateOnly(desired, observed *v1alpha1.ClusterSpec) []string {
 	if desired.AccessConfig != nil {
 		diff = append(diff, diffCreateAccessConfigRequest("accessConfig", desired.AccessConfig, observed.AccessConfig)...)
 	}
-	if desired.UpgradePolicy != nil {
-		diff = append(diff, diffUpgradePolicyRequest("upgradePolicy", desired.UpgradePolicy, observed.UpgradePolicy)...)
-	}
-	if desired.ZonalShiftConfig != nil {
-		diff = append(diff, diffZonalShiftConfigRequest("zonalShiftConfig", desired.ZonalShiftConfig, observed.ZonalShiftConfig)...)
-	}
 	if desired.RemoteNetworkConfig != nil {
 		diff = append(diff, diffRemoteNetworkConfigRequest("remoteNetworkConfig", desired.RemoteNetworkConfig, observed.RemoteNetworkConfig)...)
-	}
-	if desired.ComputeConfig != nil {
-		diff = append(diff, diffComputeConfigRequest("computeConfig", desired.ComputeConfig, observed.ComputeConfig)...)
-	}
-	if desired.StorageConfig != nil {
-		diff = append(diff, diffStorageConfigRequest("storageConfig", desired.StorageConfig, observed.StorageConfig)...)
 	}
 	if desired.DeletionProtection != nil && (observed.DeletionProtection == nil || *desired.DeletionProtection != *observed.DeletionProtection) {
 		diff = append(diff, "deletionProtection")
 	}
 	if desired.ControlPlaneScalingConfig != nil {
 		diff = append(diff, diffControlPlaneScalingConfig("controlPlaneScalingConfig", desired.ControlPlaneScalingConfig, observed.ControlPlaneScalingConfig)...)
-	}
-	return diff
-}
-
-func diffVpcConfigRequest(path string, desired, observed *v1alpha1.VpcConfigRequest) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.VpcConfigRequest{}
-	}
-	var diff []string
-	if desired.SubnetIDs != nil && !compare.SameElements(desired.SubnetIDs, observed.SubnetIDs) {
-		diff = append(diff, path+".subnetIDs")
-	}
-	if desired.SecurityGroupIDs != nil && !compare.SameElements(desired.SecurityGroupIDs, observed.SecurityGroupIDs) {
-		diff = append(diff, path+".securityGroupIDs")
-	}
-	if desired.EndpointPublicAccess != nil && (observed.EndpointPublicAccess == nil || *desired.EndpointPublicAccess != *observed.EndpointPublicAccess) {
-		diff = append(diff, path+".endpointPublicAccess")
-	}
-	if desired.EndpointPrivateAccess != nil && (observed.EndpointPrivateAccess == nil || *desired.EndpointPrivateAccess != *observed.EndpointPrivateAccess) {
-		diff = append(diff, path+".endpointPrivateAccess")
-	}
-	if desired.PublicAccessCIDRs != nil && !slices.Equal(desired.PublicAccessCIDRs, observed.PublicAccessCIDRs) {
-		diff = append(diff, path+".publicAccessCIDRs")
-	}
-	return diff
-}
-
-func diffKubernetesNetworkConfigRequest(path string, desired, observed *v1alpha1.KubernetesNetworkConfigRequest) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.KubernetesNetworkConfigRequest{}
-	}
-	var diff []string
-	if desired.ServiceIPv4CIDR != nil && (observed.ServiceIPv4CIDR == nil || *desired.ServiceIPv4CIDR != *observed.ServiceIPv4CIDR) {
-		diff = append(diff, path+".serviceIPv4CIDR")
-	}
-	if desired.IPFamily != nil && (observed.IPFamily == nil || *desired.IPFamily != *observed.IPFamily) {
-		diff = append(diff, path+".ipFamily")
-	}
-	if desired.ElasticLoadBalancing != nil {
-		diff = append(diff, diffElasticLoadBalancing(path+".elasticLoadBalancing", desired.ElasticLoadBalancing, observed.ElasticLoadBalancing)...)
-	}
-	return diff
-}
-
-func diffLogging(path string, desired, observed *v1alpha1.Logging) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.Logging{}
-	}
-	var diff []string
-	if desired.ClusterLogging != nil {
-		diff = append(diff, diffLogSetupList(path+".clusterLogging", desired.ClusterLogging, observed.ClusterLogging)...)
 	}
 	return diff
 }
@@ -185,30 +131,6 @@ func diffCreateAccessConfigRequest(path string, desired, observed *v1alpha1.Crea
 	return diff
 }
 
-func diffUpgradePolicyRequest(path string, desired, observed *v1alpha1.UpgradePolicyRequest) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.UpgradePolicyRequest{}
-	}
-	var diff []string
-	if desired.SupportType != nil && (observed.SupportType == nil || *desired.SupportType != *observed.SupportType) {
-		diff = append(diff, path+".supportType")
-	}
-	return diff
-}
-
-func diffZonalShiftConfigRequest(path string, desired, observed *v1alpha1.ZonalShiftConfigRequest) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.ZonalShiftConfigRequest{}
-	}
-	var diff []string
-	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
-		diff = append(diff, path+".enabled")
-	}
-	return diff
-}
-
 func diffRemoteNetworkConfigRequest(path string, desired, observed *v1alpha1.RemoteNetworkConfigRequest) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
@@ -220,6 +142,18 @@ func diffRemoteNetworkConfigRequest(path string, desired, observed *v1alpha1.Rem
 	}
 	if desired.RemotePodNetworks != nil {
 		diff = append(diff, diffRemotePodNetworkList(path+".remotePodNetworks", desired.RemotePodNetworks, observed.RemotePodNetworks)...)
+	}
+	return diff
+}
+
+func diffControlPlaneScalingConfig(path string, desired, observed *v1alpha1.ControlPlaneScalingConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.ControlPlaneScalingConfig{}
+	}
+	var diff []string
+	if desired.Tier != nil && (observed.Tier == nil || *desired.Tier != *observed.Tier) {
+		diff = append(diff, path+".tier")
 	}
 	return diff
 }
@@ -242,6 +176,60 @@ func diffComputeConfigRequest(path string, desired, observed *v1alpha1.ComputeCo
 	return diff
 }
 
+func diffKubernetesNetworkConfigRequest(path string, desired, observed *v1alpha1.KubernetesNetworkConfigRequest) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.KubernetesNetworkConfigRequest{}
+	}
+	var diff []string
+	if desired.ServiceIPv4CIDR != nil && (observed.ServiceIPv4CIDR == nil || *desired.ServiceIPv4CIDR != *observed.ServiceIPv4CIDR) {
+		diff = append(diff, path+".serviceIPv4CIDR")
+	}
+	if desired.IPFamily != nil && (observed.IPFamily == nil || *desired.IPFamily != *observed.IPFamily) {
+		diff = append(diff, path+".ipFamily")
+	}
+	if desired.ElasticLoadBalancing != nil {
+		diff = append(diff, diffElasticLoadBalancing(path+".elasticLoadBalancing", desired.ElasticLoadBalancing, observed.ElasticLoadBalancing)...)
+	}
+	return diff
+}
+
+func diffLogging(path string, desired, observed *v1alpha1.Logging) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.Logging{}
+	}
+	var diff []string
+	if desired.ClusterLogging != nil {
+		diff = append(diff, diffLogSetupList(path+".clusterLogging", desired.ClusterLogging, observed.ClusterLogging)...)
+	}
+	return diff
+}
+
+func diffVpcConfigRequest(path string, desired, observed *v1alpha1.VpcConfigRequest) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.VpcConfigRequest{}
+	}
+	var diff []string
+	if desired.SubnetIDs != nil && !compare.SameElements(desired.SubnetIDs, observed.SubnetIDs) {
+		diff = append(diff, path+".subnetIDs")
+	}
+	if desired.SecurityGroupIDs != nil && !compare.SameElements(desired.SecurityGroupIDs, observed.SecurityGroupIDs) {
+		diff = append(diff, path+".securityGroupIDs")
+	}
+	if desired.EndpointPublicAccess != nil && (observed.EndpointPublicAccess == nil || *desired.EndpointPublicAccess != *observed.EndpointPublicAccess) {
+		diff = append(diff, path+".endpointPublicAccess")
+	}
+	if desired.EndpointPrivateAccess != nil && (observed.EndpointPrivateAccess == nil || *desired.EndpointPrivateAccess != *observed.EndpointPrivateAccess) {
+		diff = append(diff, path+".endpointPrivateAccess")
+	}
+	if desired.PublicAccessCIDRs != nil && !slices.Equal(desired.PublicAccessCIDRs, observed.PublicAccessCIDRs) {
+		diff = append(diff, path+".publicAccessCIDRs")
+	}
+	return diff
+}
+
 func diffStorageConfigRequest(path string, desired, observed *v1alpha1.StorageConfigRequest) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
@@ -254,53 +242,26 @@ func diffStorageConfigRequest(path string, desired, observed *v1alpha1.StorageCo
 	return diff
 }
 
-func diffControlPlaneScalingConfig(path string, desired, observed *v1alpha1.ControlPlaneScalingConfig) []string {
+func diffUpgradePolicyRequest(path string, desired, observed *v1alpha1.UpgradePolicyRequest) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
-		observed = &v1alpha1.ControlPlaneScalingConfig{}
+		observed = &v1alpha1.UpgradePolicyRequest{}
 	}
 	var diff []string
-	if desired.Tier != nil && (observed.Tier == nil || *desired.Tier != *observed.Tier) {
-		diff = append(diff, path+".tier")
+	if desired.SupportType != nil && (observed.SupportType == nil || *desired.SupportType != *observed.SupportType) {
+		diff = append(diff, path+".supportType")
 	}
 	return diff
 }
 
-func diffElasticLoadBalancing(path string, desired, observed *v1alpha1.ElasticLoadBalancing) []string {
+func diffZonalShiftConfigRequest(path string, desired, observed *v1alpha1.ZonalShiftConfigRequest) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
-		observed = &v1alpha1.ElasticLoadBalancing{}
+		observed = &v1alpha1.ZonalShiftConfigRequest{}
 	}
 	var diff []string
 	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
 		diff = append(diff, path+".enabled")
-	}
-	return diff
-}
-
-func diffLogSetup(path string, desired, observed *v1alpha1.LogSetup) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.LogSetup{}
-	}
-	var diff []string
-	if desired.Types != nil && !slices.Equal(desired.Types, observed.Types) {
-		diff = append(diff, path+".types")
-	}
-	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
-		diff = append(diff, path+".enabled")
-	}
-	return diff
-}
-
-func diffLogSetupList(path string, desired, observed []v1alpha1.LogSetup) []string {
-	if len(desired) != len(observed) {
-		return []string{path}
-	}
-	var diff []string
-	for i := range desired {
-		at := path + "[" + strconv.Itoa(i) + "]"
-		diff = append(diff, diffLogSetup(at, &desired[i], &observed[i])...)
 	}
 	return diff
 }
@@ -373,6 +334,45 @@ func diffRemotePodNetworkList(path string, desired, observed []v1alpha1.RemotePo
 	for i := range desired {
 		at := path + "[" + strconv.Itoa(i) + "]"
 		diff = append(diff, diffRemotePodNetwork(at, &desired[i], &observed[i])...)
+	}
+	return diff
+}
+
+func diffElasticLoadBalancing(path string, desired, observed *v1alpha1.ElasticLoadBalancing) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.ElasticLoadBalancing{}
+	}
+	var diff []string
+	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
+		diff = append(diff, path+".enabled")
+	}
+	return diff
+}
+
+func diffLogSetup(path string, desired, observed *v1alpha1.LogSetup) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.LogSetup{}
+	}
+	var diff []string
+	if desired.Types != nil && !slices.Equal(desired.Types, observed.Types) {
+		diff = append(diff, path+".types")
+	}
+	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
+		diff = append(diff, path+".enabled")
+	}
+	return diff
+}
+
+func diffLogSetupList(path string, desired, observed []v1alpha1.LogSetup) []string {
+	if len(desired) != len(observed) {
+		return []string{path}
+	}
+	var diff []string
+	for i := range desired {
+		at := path + "[" + strconv.Itoa(i) + "]"
+		diff = append(diff, diffLogSetup(at, &desired[i], &observed[i])...)
 	}
 	return diff
 }

@@ -11,22 +11,22 @@ import (
 func observedSpec(cr *v1alpha1.Cluster, desc *types.Cluster) v1alpha1.ClusterSpec {
 	observed := *cr.Spec.DeepCopy()
 	observed.Name = desc.Name
-	observed.Version = desc.Version
 	observed.RoleARN = desc.RoleArn
-	observed.ResourcesVPCConfig = conv.Ptr(desc.ResourcesVpcConfig, apiVpcConfigRequestFromVpcConfigResponse)
-	observed.KubernetesNetworkConfig = conv.Ptr(desc.KubernetesNetworkConfig, apiKubernetesNetworkConfigRequestFromKubernetesNetworkConfigResponse)
-	observed.Logging = conv.Ptr(desc.Logging, apiLogging)
 	observed.Tags = desc.Tags
 	observed.EncryptionConfig = conv.Slice(desc.EncryptionConfig, apiEncryptionConfig)
 	observed.OutpostConfig = conv.Ptr(desc.OutpostConfig, apiOutpostConfigRequestFromOutpostConfigResponse)
 	observed.AccessConfig = conv.Ptr(desc.AccessConfig, apiCreateAccessConfigRequestFromAccessConfigResponse)
-	observed.UpgradePolicy = conv.Ptr(desc.UpgradePolicy, apiUpgradePolicyRequestFromUpgradePolicyResponse)
-	observed.ZonalShiftConfig = conv.Ptr(desc.ZonalShiftConfig, apiZonalShiftConfigRequestFromZonalShiftConfigResponse)
 	observed.RemoteNetworkConfig = conv.Ptr(desc.RemoteNetworkConfig, apiRemoteNetworkConfigRequestFromRemoteNetworkConfigResponse)
-	observed.ComputeConfig = conv.Ptr(desc.ComputeConfig, apiComputeConfigRequestFromComputeConfigResponse)
-	observed.StorageConfig = conv.Ptr(desc.StorageConfig, apiStorageConfigRequestFromStorageConfigResponse)
 	observed.DeletionProtection = desc.DeletionProtection
 	observed.ControlPlaneScalingConfig = conv.Ptr(desc.ControlPlaneScalingConfig, apiControlPlaneScalingConfig)
+	observed.ComputeConfig = conv.Ptr(desc.ComputeConfig, apiComputeConfigRequestFromComputeConfigResponse)
+	observed.KubernetesNetworkConfig = conv.Ptr(desc.KubernetesNetworkConfig, apiKubernetesNetworkConfigRequestFromKubernetesNetworkConfigResponse)
+	observed.Logging = conv.Ptr(desc.Logging, apiLogging)
+	observed.ResourcesVPCConfig = conv.Ptr(desc.ResourcesVpcConfig, apiVpcConfigRequestFromVpcConfigResponse)
+	observed.StorageConfig = conv.Ptr(desc.StorageConfig, apiStorageConfigRequestFromStorageConfigResponse)
+	observed.UpgradePolicy = conv.Ptr(desc.UpgradePolicy, apiUpgradePolicyRequestFromUpgradePolicyResponse)
+	observed.Version = desc.Version
+	observed.ZonalShiftConfig = conv.Ptr(desc.ZonalShiftConfig, apiZonalShiftConfigRequestFromZonalShiftConfigResponse)
 	return observed
 }
 
@@ -123,28 +123,6 @@ func sdkControlPlaneScalingConfig(in v1alpha1.ControlPlaneScalingConfig) types.C
 	return types.ControlPlaneScalingConfig{Tier: conv.ToEnum[types.ProvisionedControlPlaneTier](in.Tier)}
 }
 
-func apiVpcConfigRequestFromVpcConfigResponse(in types.VpcConfigResponse) v1alpha1.VpcConfigRequest {
-	return v1alpha1.VpcConfigRequest{
-		EndpointPrivateAccess: conv.Of(in.EndpointPrivateAccess),
-		EndpointPublicAccess:  conv.Of(in.EndpointPublicAccess),
-		PublicAccessCIDRs:     in.PublicAccessCidrs,
-		SecurityGroupIDs:      in.SecurityGroupIds,
-		SubnetIDs:             in.SubnetIds,
-	}
-}
-
-func apiKubernetesNetworkConfigRequestFromKubernetesNetworkConfigResponse(in types.KubernetesNetworkConfigResponse) v1alpha1.KubernetesNetworkConfigRequest {
-	return v1alpha1.KubernetesNetworkConfigRequest{
-		ElasticLoadBalancing: conv.Ptr(in.ElasticLoadBalancing, apiElasticLoadBalancing),
-		IPFamily:             conv.FromEnum(in.IpFamily),
-		ServiceIPv4CIDR:      in.ServiceIpv4Cidr,
-	}
-}
-
-func apiLogging(in types.Logging) v1alpha1.Logging {
-	return v1alpha1.Logging{ClusterLogging: conv.Slice(in.ClusterLogging, apiLogSetup)}
-}
-
 func apiEncryptionConfig(in types.EncryptionConfig) v1alpha1.EncryptionConfig {
 	return v1alpha1.EncryptionConfig{
 		Provider:  conv.Ptr(in.Provider, apiProvider),
@@ -167,19 +145,15 @@ func apiCreateAccessConfigRequestFromAccessConfigResponse(in types.AccessConfigR
 	}
 }
 
-func apiUpgradePolicyRequestFromUpgradePolicyResponse(in types.UpgradePolicyResponse) v1alpha1.UpgradePolicyRequest {
-	return v1alpha1.UpgradePolicyRequest{SupportType: conv.FromEnum(in.SupportType)}
-}
-
-func apiZonalShiftConfigRequestFromZonalShiftConfigResponse(in types.ZonalShiftConfigResponse) v1alpha1.ZonalShiftConfigRequest {
-	return v1alpha1.ZonalShiftConfigRequest{Enabled: in.Enabled}
-}
-
 func apiRemoteNetworkConfigRequestFromRemoteNetworkConfigResponse(in types.RemoteNetworkConfigResponse) v1alpha1.RemoteNetworkConfigRequest {
 	return v1alpha1.RemoteNetworkConfigRequest{
 		RemoteNodeNetworks: conv.Slice(in.RemoteNodeNetworks, apiRemoteNodeNetwork),
 		RemotePodNetworks:  conv.Slice(in.RemotePodNetworks, apiRemotePodNetwork),
 	}
+}
+
+func apiControlPlaneScalingConfig(in types.ControlPlaneScalingConfig) v1alpha1.ControlPlaneScalingConfig {
+	return v1alpha1.ControlPlaneScalingConfig{Tier: conv.FromEnum(in.Tier)}
 }
 
 func apiComputeConfigRequestFromComputeConfigResponse(in types.ComputeConfigResponse) v1alpha1.ComputeConfigRequest {
@@ -190,12 +164,38 @@ func apiComputeConfigRequestFromComputeConfigResponse(in types.ComputeConfigResp
 	}
 }
 
+func apiKubernetesNetworkConfigRequestFromKubernetesNetworkConfigResponse(in types.KubernetesNetworkConfigResponse) v1alpha1.KubernetesNetworkConfigRequest {
+	return v1alpha1.KubernetesNetworkConfigRequest{
+		ElasticLoadBalancing: conv.Ptr(in.ElasticLoadBalancing, apiElasticLoadBalancing),
+		IPFamily:             conv.FromEnum(in.IpFamily),
+		ServiceIPv4CIDR:      in.ServiceIpv4Cidr,
+	}
+}
+
+func apiLogging(in types.Logging) v1alpha1.Logging {
+	return v1alpha1.Logging{ClusterLogging: conv.Slice(in.ClusterLogging, apiLogSetup)}
+}
+
+func apiVpcConfigRequestFromVpcConfigResponse(in types.VpcConfigResponse) v1alpha1.VpcConfigRequest {
+	return v1alpha1.VpcConfigRequest{
+		EndpointPrivateAccess: conv.Of(in.EndpointPrivateAccess),
+		EndpointPublicAccess:  conv.Of(in.EndpointPublicAccess),
+		PublicAccessCIDRs:     in.PublicAccessCidrs,
+		SecurityGroupIDs:      in.SecurityGroupIds,
+		SubnetIDs:             in.SubnetIds,
+	}
+}
+
 func apiStorageConfigRequestFromStorageConfigResponse(in types.StorageConfigResponse) v1alpha1.StorageConfigRequest {
 	return v1alpha1.StorageConfigRequest{BlockStorage: conv.Ptr(in.BlockStorage, apiBlockStorage)}
 }
 
-func apiControlPlaneScalingConfig(in types.ControlPlaneScalingConfig) v1alpha1.ControlPlaneScalingConfig {
-	return v1alpha1.ControlPlaneScalingConfig{Tier: conv.FromEnum(in.Tier)}
+func apiUpgradePolicyRequestFromUpgradePolicyResponse(in types.UpgradePolicyResponse) v1alpha1.UpgradePolicyRequest {
+	return v1alpha1.UpgradePolicyRequest{SupportType: conv.FromEnum(in.SupportType)}
+}
+
+func apiZonalShiftConfigRequestFromZonalShiftConfigResponse(in types.ZonalShiftConfigResponse) v1alpha1.ZonalShiftConfigRequest {
+	return v1alpha1.ZonalShiftConfigRequest{Enabled: in.Enabled}
 }
 
 func apiIdentity(in types.Identity) v1alpha1.Identity {
@@ -253,19 +253,6 @@ func sdkBlockStorage(in v1alpha1.BlockStorage) types.BlockStorage {
 	return types.BlockStorage{Enabled: in.Enabled}
 }
 
-func apiElasticLoadBalancing(in types.ElasticLoadBalancing) v1alpha1.ElasticLoadBalancing {
-	return v1alpha1.ElasticLoadBalancing{Enabled: in.Enabled}
-}
-
-func apiLogSetup(in types.LogSetup) v1alpha1.LogSetup {
-	return v1alpha1.LogSetup{
-		Enabled: in.Enabled,
-		Types: conv.Slice(in.Types, func(v types.LogType) string {
-			return string(v)
-		}),
-	}
-}
-
 func apiProvider(in types.Provider) v1alpha1.Provider {
 	return v1alpha1.Provider{KeyARN: in.KeyArn}
 }
@@ -280,6 +267,19 @@ func apiRemoteNodeNetwork(in types.RemoteNodeNetwork) v1alpha1.RemoteNodeNetwork
 
 func apiRemotePodNetwork(in types.RemotePodNetwork) v1alpha1.RemotePodNetwork {
 	return v1alpha1.RemotePodNetwork{CIDRs: in.Cidrs}
+}
+
+func apiElasticLoadBalancing(in types.ElasticLoadBalancing) v1alpha1.ElasticLoadBalancing {
+	return v1alpha1.ElasticLoadBalancing{Enabled: in.Enabled}
+}
+
+func apiLogSetup(in types.LogSetup) v1alpha1.LogSetup {
+	return v1alpha1.LogSetup{
+		Enabled: in.Enabled,
+		Types: conv.Slice(in.Types, func(v types.LogType) string {
+			return string(v)
+		}),
+	}
 }
 
 func apiBlockStorage(in types.BlockStorage) v1alpha1.BlockStorage {

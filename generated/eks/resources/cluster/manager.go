@@ -9,6 +9,7 @@ import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/eks/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	"maps"
 	"slices"
 )
@@ -28,8 +29,45 @@ func Kind() managed.Kind[*v1alpha1.Cluster] {
 		New: func() *v1alpha1.Cluster {
 			return &v1alpha1.Cluster{}
 		},
-		RecoverableCodes: []string{"ResourceInUseException", "ResourceLimitExceededException", "ServerException", "ServiceUnavailableException"},
-		TerminalCodes:    []string{"BadRequestException", "ClientException", "InvalidParameterException", "InvalidRequestException", "UnsupportedAvailabilityZoneException"},
+		RecoverableCodes: []string{"InvalidStateException", "ResourceInUseException", "ResourceLimitExceededException", "ServerException", "ServiceUnavailableException", "ThrottlingException"},
+		References: []managed.Reference{{
+			Field:    "roleARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "roleRef",
+			Target: schema.GroupVersionKind{
+				Group:   "iam.services.k8s.aws",
+				Kind:    "Role",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "encryptionConfig[].provider.keyARN",
+			Path:     "status.ackResourceMetadata.arn",
+			RefField: "encryptionConfig[].provider.keyRef",
+			Target: schema.GroupVersionKind{
+				Group:   "kms.services.k8s.aws",
+				Kind:    "Key",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "resourcesVPCConfig.subnetIDs",
+			Path:     "status.subnetID",
+			RefField: "resourcesVPCConfig.subnetRefs",
+			Target: schema.GroupVersionKind{
+				Group:   "ec2.services.k8s.aws",
+				Kind:    "Subnet",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "resourcesVPCConfig.securityGroupIDs",
+			Path:     "status.id",
+			RefField: "resourcesVPCConfig.securityGroupRefs",
+			Target: schema.GroupVersionKind{
+				Group:   "ec2.services.k8s.aws",
+				Kind:    "SecurityGroup",
+				Version: "v1alpha1",
+			},
+		}},
+		TerminalCodes: []string{"BadRequestException", "ClientException", "InvalidParameterException", "InvalidRequestException", "UnsupportedAvailabilityZoneException"},
 	}
 }
 
@@ -58,19 +96,17 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Cluster) (managed.Ob
 		Immutable: diffCreateOnly(&cr.Spec, &observed),
 		Observed:  observed,
 	}
-	// The tags are read apart from the resource; aws: tags never count.
-	if arn := desc.Arn; arn != nil {
-		tags, err := m.listTags(ctx, arn)
-		if err != nil {
-			return managed.Observation{}, err
-		}
-		if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), tags) {
-			obs.Diff = append(obs.Diff, "tags")
-		}
+	// The read returns the tags; aws: tags never count.
+	if managed.TagsDiffer(managed.DesiredTags(ctx, specTags(cr)), desc.Tags) {
+		obs.Diff = append(obs.Diff, "tags")
 	}
 	// AWS is still working on the resource while it reports one of these.
 	if v := conv.Value(cr.Status.Status); slices.Contains([]string{"CREATING", "DELETING", "UPDATING", "PENDING"}, v) {
 		obs.Pending = v
+	}
+	// AWS gave up on the resource in these states: the runtime reports it.
+	if v := conv.Value(cr.Status.Status); slices.Contains([]string{"FAILED"}, v) {
+		obs.Failed = v
 	}
 	return obs, nil
 }
@@ -132,6 +168,86 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Cluster, obs managed.
 				return err
 			}
 		}
+	}
+	if obs.Changed("computeConfig") && cr.Spec.ComputeConfig != nil {
+		if _, err := m.client.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
+			ComputeConfig: conv.Ptr(cr.Spec.ComputeConfig, sdkComputeConfigRequest),
+			Name:          cr.Spec.Name,
+		}); err != nil {
+			return err
+		}
+		// One update at a time: the next pass sends the next, once AWS is done with this one.
+		return nil
+	}
+	if obs.Changed("kubernetesNetworkConfig") && cr.Spec.KubernetesNetworkConfig != nil {
+		if _, err := m.client.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
+			KubernetesNetworkConfig: conv.Ptr(cr.Spec.KubernetesNetworkConfig, sdkKubernetesNetworkConfigRequest),
+			Name:                    cr.Spec.Name,
+		}); err != nil {
+			return err
+		}
+		// One update at a time: the next pass sends the next, once AWS is done with this one.
+		return nil
+	}
+	if obs.Changed("logging") && cr.Spec.Logging != nil {
+		if _, err := m.client.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
+			Logging: conv.Ptr(cr.Spec.Logging, sdkLogging),
+			Name:    cr.Spec.Name,
+		}); err != nil {
+			return err
+		}
+		// One update at a time: the next pass sends the next, once AWS is done with this one.
+		return nil
+	}
+	if obs.Changed("resourcesVPCConfig") && cr.Spec.ResourcesVPCConfig != nil {
+		if _, err := m.client.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
+			Name:               cr.Spec.Name,
+			ResourcesVpcConfig: conv.Ptr(cr.Spec.ResourcesVPCConfig, sdkVpcConfigRequest),
+		}); err != nil {
+			return err
+		}
+		// One update at a time: the next pass sends the next, once AWS is done with this one.
+		return nil
+	}
+	if obs.Changed("storageConfig") && cr.Spec.StorageConfig != nil {
+		if _, err := m.client.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
+			Name:          cr.Spec.Name,
+			StorageConfig: conv.Ptr(cr.Spec.StorageConfig, sdkStorageConfigRequest),
+		}); err != nil {
+			return err
+		}
+		// One update at a time: the next pass sends the next, once AWS is done with this one.
+		return nil
+	}
+	if obs.Changed("upgradePolicy") && cr.Spec.UpgradePolicy != nil {
+		if _, err := m.client.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
+			Name:          cr.Spec.Name,
+			UpgradePolicy: conv.Ptr(cr.Spec.UpgradePolicy, sdkUpgradePolicyRequest),
+		}); err != nil {
+			return err
+		}
+		// One update at a time: the next pass sends the next, once AWS is done with this one.
+		return nil
+	}
+	if obs.Changed("version") && cr.Spec.Version != nil {
+		if _, err := m.client.UpdateClusterVersion(ctx, &eks.UpdateClusterVersionInput{
+			Name:    cr.Spec.Name,
+			Version: cr.Spec.Version,
+		}); err != nil {
+			return err
+		}
+		// One update at a time: the next pass sends the next, once AWS is done with this one.
+		return nil
+	}
+	if obs.Changed("zonalShiftConfig") && cr.Spec.ZonalShiftConfig != nil {
+		if _, err := m.client.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
+			Name:             cr.Spec.Name,
+			ZonalShiftConfig: conv.Ptr(cr.Spec.ZonalShiftConfig, sdkZonalShiftConfigRequest),
+		}); err != nil {
+			return err
+		}
+		// One update at a time: the next pass sends the next, once AWS is done with this one.
+		return nil
 	}
 	return nil
 }

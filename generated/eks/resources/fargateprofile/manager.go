@@ -94,7 +94,7 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.FargateProfile) (man
 	if v := conv.Value(cr.Status.Status); slices.Contains([]string{"CREATING", "DELETING"}, v) {
 		obs.Pending = v
 	}
-	// AWS does not leave these states by itself.
+	// AWS gave up on the resource in these states: the runtime reports it.
 	if v := conv.Value(cr.Status.Status); slices.Contains([]string{"CREATE_FAILED", "DELETE_FAILED"}, v) {
 		obs.Failed = v
 	}

@@ -13,6 +13,21 @@ import (
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.NodegroupSpec) []string {
 	var diff []string
+	if desired.NodeRepairConfig != nil {
+		diff = append(diff, diffNodeRepairConfig("nodeRepairConfig", desired.NodeRepairConfig, observed.NodeRepairConfig)...)
+	}
+	if desired.ReleaseVersion != nil && (observed.ReleaseVersion == nil || *desired.ReleaseVersion != *observed.ReleaseVersion) {
+		diff = append(diff, "releaseVersion")
+	}
+	if desired.ScalingConfig != nil {
+		diff = append(diff, diffNodegroupScalingConfig("scalingConfig", desired.ScalingConfig, observed.ScalingConfig)...)
+	}
+	if desired.UpdateConfig != nil {
+		diff = append(diff, diffNodegroupUpdateConfig("updateConfig", desired.UpdateConfig, observed.UpdateConfig)...)
+	}
+	if desired.Version != nil && (observed.Version == nil || *desired.Version != *observed.Version) {
+		diff = append(diff, "version")
+	}
 	return diff
 }
 
@@ -23,11 +38,8 @@ func diffCreateOnly(desired, observed *v1alpha1.NodegroupSpec) []string {
 	if desired.ClusterName != nil && (observed.ClusterName == nil || *desired.ClusterName != *observed.ClusterName) {
 		diff = append(diff, "clusterName")
 	}
-	if desired.NodegroupName != nil && (observed.NodegroupName == nil || *desired.NodegroupName != *observed.NodegroupName) {
-		diff = append(diff, "nodegroupName")
-	}
-	if desired.ScalingConfig != nil {
-		diff = append(diff, diffNodegroupScalingConfig("scalingConfig", desired.ScalingConfig, observed.ScalingConfig)...)
+	if desired.Name != nil && (observed.Name == nil || *desired.Name != *observed.Name) {
+		diff = append(diff, "name")
 	}
 	if desired.DiskSize != nil && (observed.DiskSize == nil || *desired.DiskSize != *observed.DiskSize) {
 		diff = append(diff, "diskSize")
@@ -56,41 +68,11 @@ func diffCreateOnly(desired, observed *v1alpha1.NodegroupSpec) []string {
 	if desired.LaunchTemplate != nil {
 		diff = append(diff, diffLaunchTemplateSpecification("launchTemplate", desired.LaunchTemplate, observed.LaunchTemplate)...)
 	}
-	if desired.UpdateConfig != nil {
-		diff = append(diff, diffNodegroupUpdateConfig("updateConfig", desired.UpdateConfig, observed.UpdateConfig)...)
-	}
-	if desired.NodeRepairConfig != nil {
-		diff = append(diff, diffNodeRepairConfig("nodeRepairConfig", desired.NodeRepairConfig, observed.NodeRepairConfig)...)
-	}
 	if desired.CapacityType != nil && (observed.CapacityType == nil || *desired.CapacityType != *observed.CapacityType) {
 		diff = append(diff, "capacityType")
 	}
-	if desired.Version != nil && (observed.Version == nil || *desired.Version != *observed.Version) {
-		diff = append(diff, "version")
-	}
-	if desired.ReleaseVersion != nil && (observed.ReleaseVersion == nil || *desired.ReleaseVersion != *observed.ReleaseVersion) {
-		diff = append(diff, "releaseVersion")
-	}
 	if desired.WarmPoolConfig != nil {
 		diff = append(diff, diffWarmPoolConfig("warmPoolConfig", desired.WarmPoolConfig, observed.WarmPoolConfig)...)
-	}
-	return diff
-}
-
-func diffNodegroupScalingConfig(path string, desired, observed *v1alpha1.NodegroupScalingConfig) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.NodegroupScalingConfig{}
-	}
-	var diff []string
-	if desired.MinSize != nil && (observed.MinSize == nil || *desired.MinSize != *observed.MinSize) {
-		diff = append(diff, path+".minSize")
-	}
-	if desired.MaxSize != nil && (observed.MaxSize == nil || *desired.MaxSize != *observed.MaxSize) {
-		diff = append(diff, path+".maxSize")
-	}
-	if desired.DesiredSize != nil && (observed.DesiredSize == nil || *desired.DesiredSize != *observed.DesiredSize) {
-		diff = append(diff, path+".desiredSize")
 	}
 	return diff
 }
@@ -158,20 +140,26 @@ func diffLaunchTemplateSpecification(path string, desired, observed *v1alpha1.La
 	return diff
 }
 
-func diffNodegroupUpdateConfig(path string, desired, observed *v1alpha1.NodegroupUpdateConfig) []string {
+func diffWarmPoolConfig(path string, desired, observed *v1alpha1.WarmPoolConfig) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
-		observed = &v1alpha1.NodegroupUpdateConfig{}
+		observed = &v1alpha1.WarmPoolConfig{}
 	}
 	var diff []string
-	if desired.MaxUnavailable != nil && (observed.MaxUnavailable == nil || *desired.MaxUnavailable != *observed.MaxUnavailable) {
-		diff = append(diff, path+".maxUnavailable")
+	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
+		diff = append(diff, path+".enabled")
 	}
-	if desired.MaxUnavailablePercentage != nil && (observed.MaxUnavailablePercentage == nil || *desired.MaxUnavailablePercentage != *observed.MaxUnavailablePercentage) {
-		diff = append(diff, path+".maxUnavailablePercentage")
+	if desired.MinSize != nil && (observed.MinSize == nil || *desired.MinSize != *observed.MinSize) {
+		diff = append(diff, path+".minSize")
 	}
-	if desired.UpdateStrategy != nil && (observed.UpdateStrategy == nil || *desired.UpdateStrategy != *observed.UpdateStrategy) {
-		diff = append(diff, path+".updateStrategy")
+	if desired.MaxGroupPreparedCapacity != nil && (observed.MaxGroupPreparedCapacity == nil || *desired.MaxGroupPreparedCapacity != *observed.MaxGroupPreparedCapacity) {
+		diff = append(diff, path+".maxGroupPreparedCapacity")
+	}
+	if desired.PoolState != nil && (observed.PoolState == nil || *desired.PoolState != *observed.PoolState) {
+		diff = append(diff, path+".poolState")
+	}
+	if desired.ReuseOnScaleIn != nil && (observed.ReuseOnScaleIn == nil || *desired.ReuseOnScaleIn != *observed.ReuseOnScaleIn) {
+		diff = append(diff, path+".reuseOnScaleIn")
 	}
 	return diff
 }
@@ -203,26 +191,38 @@ func diffNodeRepairConfig(path string, desired, observed *v1alpha1.NodeRepairCon
 	return diff
 }
 
-func diffWarmPoolConfig(path string, desired, observed *v1alpha1.WarmPoolConfig) []string {
+func diffNodegroupScalingConfig(path string, desired, observed *v1alpha1.NodegroupScalingConfig) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
-		observed = &v1alpha1.WarmPoolConfig{}
+		observed = &v1alpha1.NodegroupScalingConfig{}
 	}
 	var diff []string
-	if desired.Enabled != nil && (observed.Enabled == nil || *desired.Enabled != *observed.Enabled) {
-		diff = append(diff, path+".enabled")
-	}
 	if desired.MinSize != nil && (observed.MinSize == nil || *desired.MinSize != *observed.MinSize) {
 		diff = append(diff, path+".minSize")
 	}
-	if desired.MaxGroupPreparedCapacity != nil && (observed.MaxGroupPreparedCapacity == nil || *desired.MaxGroupPreparedCapacity != *observed.MaxGroupPreparedCapacity) {
-		diff = append(diff, path+".maxGroupPreparedCapacity")
+	if desired.MaxSize != nil && (observed.MaxSize == nil || *desired.MaxSize != *observed.MaxSize) {
+		diff = append(diff, path+".maxSize")
 	}
-	if desired.PoolState != nil && (observed.PoolState == nil || *desired.PoolState != *observed.PoolState) {
-		diff = append(diff, path+".poolState")
+	if desired.DesiredSize != nil && (observed.DesiredSize == nil || *desired.DesiredSize != *observed.DesiredSize) {
+		diff = append(diff, path+".desiredSize")
 	}
-	if desired.ReuseOnScaleIn != nil && (observed.ReuseOnScaleIn == nil || *desired.ReuseOnScaleIn != *observed.ReuseOnScaleIn) {
-		diff = append(diff, path+".reuseOnScaleIn")
+	return diff
+}
+
+func diffNodegroupUpdateConfig(path string, desired, observed *v1alpha1.NodegroupUpdateConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.NodegroupUpdateConfig{}
+	}
+	var diff []string
+	if desired.MaxUnavailable != nil && (observed.MaxUnavailable == nil || *desired.MaxUnavailable != *observed.MaxUnavailable) {
+		diff = append(diff, path+".maxUnavailable")
+	}
+	if desired.MaxUnavailablePercentage != nil && (observed.MaxUnavailablePercentage == nil || *desired.MaxUnavailablePercentage != *observed.MaxUnavailablePercentage) {
+		diff = append(diff, path+".maxUnavailablePercentage")
+	}
+	if desired.UpdateStrategy != nil && (observed.UpdateStrategy == nil || *desired.UpdateStrategy != *observed.UpdateStrategy) {
+		diff = append(diff, path+".updateStrategy")
 	}
 	return diff
 }

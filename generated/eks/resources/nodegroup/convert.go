@@ -11,12 +11,7 @@ import (
 func observedSpec(cr *v1alpha1.Nodegroup, desc *types.Nodegroup) v1alpha1.NodegroupSpec {
 	observed := *cr.Spec.DeepCopy()
 	observed.ClusterName = desc.ClusterName
-	observed.NodegroupName = desc.NodegroupName
-	observed.ScalingConfig = conv.Ptr(desc.ScalingConfig, apiNodegroupScalingConfig)
-	// All zeros is below the CRD's minimum: AWS's way of saying unset.
-	if p := observed.ScalingConfig; p != nil && conv.Value(p.MinSize) == 0 && conv.Value(p.MaxSize) == 0 && conv.Value(p.DesiredSize) == 0 {
-		observed.ScalingConfig = nil
-	}
+	observed.Name = desc.NodegroupName
 	observed.DiskSize = conv.Int[int64](desc.DiskSize)
 	observed.Subnets = desc.Subnets
 	observed.InstanceTypes = desc.InstanceTypes
@@ -27,12 +22,17 @@ func observedSpec(cr *v1alpha1.Nodegroup, desc *types.Nodegroup) v1alpha1.Nodegr
 	observed.Taints = conv.Slice(desc.Taints, apiTaint)
 	observed.Tags = desc.Tags
 	observed.LaunchTemplate = conv.Ptr(desc.LaunchTemplate, apiLaunchTemplateSpecification)
-	observed.UpdateConfig = conv.Ptr(desc.UpdateConfig, apiNodegroupUpdateConfig)
-	observed.NodeRepairConfig = conv.Ptr(desc.NodeRepairConfig, apiNodeRepairConfig)
 	observed.CapacityType = conv.FromEnum(desc.CapacityType)
-	observed.Version = desc.Version
-	observed.ReleaseVersion = desc.ReleaseVersion
 	observed.WarmPoolConfig = conv.Ptr(desc.WarmPoolConfig, apiWarmPoolConfig)
+	observed.NodeRepairConfig = conv.Ptr(desc.NodeRepairConfig, apiNodeRepairConfig)
+	observed.ReleaseVersion = desc.ReleaseVersion
+	observed.ScalingConfig = conv.Ptr(desc.ScalingConfig, apiNodegroupScalingConfig)
+	// All zeros is below the CRD's minimum: AWS's way of saying unset.
+	if p := observed.ScalingConfig; p != nil && conv.Value(p.MinSize) == 0 && conv.Value(p.MaxSize) == 0 && conv.Value(p.DesiredSize) == 0 {
+		observed.ScalingConfig = nil
+	}
+	observed.UpdateConfig = conv.Ptr(desc.UpdateConfig, apiNodegroupUpdateConfig)
+	observed.Version = desc.Version
 	return observed
 }
 
@@ -47,6 +47,7 @@ func fillStatusFromNodegroup(status *v1alpha1.NodegroupStatus, in *types.Nodegro
 	status.Status = conv.FromEnum(in.Status)
 	status.Resources = conv.Ptr(in.Resources, apiNodegroupResources)
 	status.Health = conv.Ptr(in.Health, apiNodegroupHealth)
+	status.ClusterName = in.ClusterName
 }
 
 func sdkNodegroupScalingConfig(in v1alpha1.NodegroupScalingConfig) types.NodegroupScalingConfig {
@@ -109,14 +110,6 @@ func sdkWarmPoolConfig(in v1alpha1.WarmPoolConfig) types.WarmPoolConfig {
 	}
 }
 
-func apiNodegroupScalingConfig(in types.NodegroupScalingConfig) v1alpha1.NodegroupScalingConfig {
-	return v1alpha1.NodegroupScalingConfig{
-		DesiredSize: conv.Int[int64](in.DesiredSize),
-		MaxSize:     conv.Int[int64](in.MaxSize),
-		MinSize:     conv.Int[int64](in.MinSize),
-	}
-}
-
 func apiRemoteAccessConfig(in types.RemoteAccessConfig) v1alpha1.RemoteAccessConfig {
 	return v1alpha1.RemoteAccessConfig{
 		EC2SshKey:            in.Ec2SshKey,
@@ -140,11 +133,13 @@ func apiLaunchTemplateSpecification(in types.LaunchTemplateSpecification) v1alph
 	}
 }
 
-func apiNodegroupUpdateConfig(in types.NodegroupUpdateConfig) v1alpha1.NodegroupUpdateConfig {
-	return v1alpha1.NodegroupUpdateConfig{
-		MaxUnavailable:           conv.Int[int64](in.MaxUnavailable),
-		MaxUnavailablePercentage: conv.Int[int64](in.MaxUnavailablePercentage),
-		UpdateStrategy:           conv.FromEnum(in.UpdateStrategy),
+func apiWarmPoolConfig(in types.WarmPoolConfig) v1alpha1.WarmPoolConfig {
+	return v1alpha1.WarmPoolConfig{
+		Enabled:                  in.Enabled,
+		MaxGroupPreparedCapacity: conv.Int[int64](in.MaxGroupPreparedCapacity),
+		MinSize:                  conv.Int[int64](in.MinSize),
+		PoolState:                conv.FromEnum(in.PoolState),
+		ReuseOnScaleIn:           in.ReuseOnScaleIn,
 	}
 }
 
@@ -159,13 +154,19 @@ func apiNodeRepairConfig(in types.NodeRepairConfig) v1alpha1.NodeRepairConfig {
 	}
 }
 
-func apiWarmPoolConfig(in types.WarmPoolConfig) v1alpha1.WarmPoolConfig {
-	return v1alpha1.WarmPoolConfig{
-		Enabled:                  in.Enabled,
-		MaxGroupPreparedCapacity: conv.Int[int64](in.MaxGroupPreparedCapacity),
-		MinSize:                  conv.Int[int64](in.MinSize),
-		PoolState:                conv.FromEnum(in.PoolState),
-		ReuseOnScaleIn:           in.ReuseOnScaleIn,
+func apiNodegroupScalingConfig(in types.NodegroupScalingConfig) v1alpha1.NodegroupScalingConfig {
+	return v1alpha1.NodegroupScalingConfig{
+		DesiredSize: conv.Int[int64](in.DesiredSize),
+		MaxSize:     conv.Int[int64](in.MaxSize),
+		MinSize:     conv.Int[int64](in.MinSize),
+	}
+}
+
+func apiNodegroupUpdateConfig(in types.NodegroupUpdateConfig) v1alpha1.NodegroupUpdateConfig {
+	return v1alpha1.NodegroupUpdateConfig{
+		MaxUnavailable:           conv.Int[int64](in.MaxUnavailable),
+		MaxUnavailablePercentage: conv.Int[int64](in.MaxUnavailablePercentage),
+		UpdateStrategy:           conv.FromEnum(in.UpdateStrategy),
 	}
 }
 

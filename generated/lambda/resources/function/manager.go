@@ -128,8 +128,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Function) (managed.O
 	if cr.Spec.ReservedConcurrentExecutions != nil || managed.Applied(cr, "reservedConcurrentExecutions") || !managed.Owned(cr) {
 		if got, err := m.client.GetFunctionConcurrency(ctx, &lambda.GetFunctionConcurrencyInput{FunctionName: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.ReservedConcurrentExecutions = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.ReservedConcurrentExecutions != nil || managed.Applied(cr, "reservedConcurrentExecutions")) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.ReservedConcurrentExecutions = nil
 		} else {
 			observed.ReservedConcurrentExecutions = conv.Int[int64](got.ReservedConcurrentExecutions)
 		}

@@ -95,6 +95,9 @@ func calledOperations(r *model.Resource) []*model.Operation {
 	}
 	if r.Finder != nil {
 		ops = append(ops, r.Finder.List)
+		if idx := r.Finder.TagIndex; idx != nil {
+			ops = append(ops, idx.List)
+		}
 	}
 	for _, f := range r.Status {
 		if f.From != nil {

@@ -98,6 +98,11 @@ func (m *managerWriter) findCreated() jen.Code {
 	}
 	body := append(pre,
 		jen.Id("in").Op(":=").Op("&").Qual(m.c.sdk, list.Name+"Input").Values(in),
+	)
+	if idx := f.TagIndex; idx != nil {
+		body = append(body, m.tagIndexLookup(idx))
+	}
+	body = append(body,
 		jen.Var().Id("found").Index().Add(elemType),
 		jen.Err().Op(":=").Qual(managedPkg, "Pages").Call(jen.Id("ctx"), jen.Lit(list.Name),
 			jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("token").Op("*").String()).Params(jen.Op("*").String(), jen.Error()).Block(page...)),

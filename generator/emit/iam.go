@@ -98,6 +98,9 @@ func calledOperations(r *model.Resource) []*model.Operation {
 	}
 	if r.Finder != nil {
 		ops = append(ops, r.Finder.List)
+		if idx := r.Finder.TagIndex; idx != nil {
+			ops = append(ops, idx.List)
+		}
 	}
 	if r.Lookup != nil {
 		ops = append(ops, r.Lookup.Op)

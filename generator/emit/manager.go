@@ -48,6 +48,10 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 	if r.Finder != nil {
 		f.Line()
 		f.Add(m.findCreated())
+		if idx := r.Finder.TagIndex; idx != nil {
+			f.Line()
+			f.Add(m.taggedIDsFunc(idx))
+		}
 	}
 	if r.Lookup != nil {
 		f.Line()

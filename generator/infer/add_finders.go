@@ -90,6 +90,7 @@ func (st *state) configuredFinder(w *work, fc *config.FindCreated, at config.Key
 		f.Sets = append(f.Sets, &model.FinderSet{Field: id.Field, Element: id.Field})
 	}
 	f.InputToken, f.OutputToken = st.pageTokens(op, list)
+	st.addTagIndex(w, f)
 	r.Finder = f
 	w.decide("find created", list.Name, "%s", f.Reason)
 }

@@ -275,6 +275,10 @@ type Finder struct {
 	// TagFilters is set where the list filters by the controller's
 	// default tags (EC2's Filters with tag:<key> names).
 	TagFilters *TagFilters
+	// TagIndex is set where the service lists tags by resource (EC2's
+	// DescribeTags): the lookup asks it first which resources carry the
+	// tag naming the object, then lists only those.
+	TagIndex *TagIndex
 }
 
 // TagFilters is a list input member of name-and-values filters.

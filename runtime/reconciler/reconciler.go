@@ -308,6 +308,7 @@ func (r *Reconciler[T]) run(ctx context.Context, p *pass[T]) outcome {
 	// A deletion needs them too: a Finder looks for what a lost create
 	// made by the tags that name the object.
 	ctx = managed.WithDefaultTags(ctx, ExpandTags(r.opts.Tags, obj, r.opts.Service, r.opts.Version))
+	ctx = withNameTag(ctx, r.opts.Tags, obj, r.opts.Service, r.opts.Version)
 	if deleting {
 		return r.delete(ctx, p, ext)
 	}

@@ -3,6 +3,9 @@ package ec2
 import (
 	"context"
 	"errors"
+	"maps"
+	"net/url"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -75,6 +78,9 @@ func TestVPCFindCreated(t *testing.T) {
 	for _, c := range cases {
 		v := &v1alpha1.VPC{ObjectMeta: metav1.ObjectMeta{Name: "lost", Namespace: prefix}}
 		ctx := managed.WithDefaultTags(context.Background(), c.tags)
+		if c.tags != nil { // as the runtime says which default tag names the object
+			ctx = managed.WithNameTag(ctx, "services.k8s.aws/name", c.tags["services.k8s.aws/name"])
+		}
 		n, err := finder.FindCreated(ctx, v, time.Now().Add(-time.Minute))
 		var terminal *managed.TerminalError
 		if c.terminal != errors.As(err, &terminal) || (!c.terminal && err != nil) {
@@ -118,8 +124,12 @@ func TestVPCLostCreateAnswer(t *testing.T) {
 	})
 	e := env{suite.StartController(t, harness.ControllerOptions{Namespaces: []string{"lost"}, Region: controllerRegion, Endpoint: hook.URL()})}
 	v := e.demo("lost", map[string]string{"services.k8s.aws/region": region})
+	v.Name = v.Namespace // no other test's calls carry it
 	e.Create(v)
 	ready := harness.WaitReady(e.Env, v)
+	if index, idless := lookups(t, v.Name); index == 0 || idless > 0 {
+		t.Errorf("the lookup of the lost create made %d DescribeTags and %d DescribeVpcs calls naming no VPC; want it to ask DescribeTags and describe only the VPCs it names", index, idless)
+	}
 	out, err := ec2Client(region).DescribeVpcs(context.Background(), &ec2.DescribeVpcsInput{Filters: []types.Filter{
 		{Name: aws.String("tag:services.k8s.aws/namespace"), Values: []string{v.Namespace}},
 		{Name: aws.String("tag:services.k8s.aws/name"), Values: []string{v.Name}},
@@ -138,4 +148,26 @@ func TestVPCLostCreateAnswer(t *testing.T) {
 	}
 	checkVPC(t, region, ready)
 	e.waitDeleted(region, ready)
+}
+
+// lookups counts, among the recorded calls naming the object name, the
+// DescribeTags calls and the DescribeVpcs calls that name no VPC: those
+// make EC2 read the tags of every VPC.
+func lookups(t *testing.T, name string) (index, idless int) {
+	t.Helper()
+	for _, c := range suite.Moto.Recording(t) {
+		form, err := url.ParseQuery(string(c.Body))
+		if err != nil || !slices.ContainsFunc(slices.Collect(maps.Values(form)), func(v []string) bool { return slices.Contains(v, name) }) {
+			continue
+		}
+		switch c.Operation() {
+		case "DescribeTags":
+			index++
+		case "DescribeVpcs":
+			if !form.Has("VpcId.1") {
+				idless++
+			}
+		}
+	}
+	return index, idless
 }

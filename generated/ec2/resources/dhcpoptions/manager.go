@@ -216,6 +216,16 @@ func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.DHCPOptions, sin
 			Values: []string{v},
 		}
 	})}
+	if key, value, ok := managed.NameTag(ctx); ok {
+		ids, err := m.taggedIDs(ctx, key, value)
+		if err != nil {
+			return 0, err
+		}
+		if len(ids) == 0 {
+			return 0, nil
+		}
+		in.DhcpOptionsIds = ids
+	}
 	var found []types.DhcpOptions
 	err := managed.Pages(ctx, "DescribeDhcpOptions", func(ctx context.Context, token *string) (*string, error) {
 		in.NextToken = token
@@ -235,6 +245,34 @@ func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.DHCPOptions, sin
 		cr.Status.DhcpOptionsID = found[0].DhcpOptionsId
 	}
 	return len(found), nil
+}
+
+// taggedIDs lists through DescribeTags the identifiers of the dhcp-options
+// resources carrying the tag key=value.
+func (m *manager) taggedIDs(ctx context.Context, key, value string) ([]string, error) {
+	in := &ec2.DescribeTagsInput{Filters: []types.Filter{{
+		Name:   conv.Of("resource-type"),
+		Values: []string{"dhcp-options"},
+	}, {
+		Name:   conv.Of("key"),
+		Values: []string{key},
+	}, {
+		Name:   conv.Of("value"),
+		Values: []string{value},
+	}}}
+	var ids []string
+	err := managed.Pages(ctx, "DescribeTags", func(ctx context.Context, token *string) (*string, error) {
+		in.NextToken = token
+		out, err := m.client.DescribeTags(ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range out.Tags {
+			ids = append(ids, conv.Value(e.ResourceId))
+		}
+		return out.NextToken, nil
+	})
+	return ids, err
 }
 
 // listVPC lists the vpc the resource id is associated with, by DescribeVpcs filtered on dhcp-options-id; none has an identifier of its own.

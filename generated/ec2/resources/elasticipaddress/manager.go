@@ -161,6 +161,16 @@ func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.ElasticIPAddress
 			Values: []string{v},
 		}
 	})}
+	if key, value, ok := managed.NameTag(ctx); ok {
+		ids, err := m.taggedIDs(ctx, key, value)
+		if err != nil {
+			return 0, err
+		}
+		if len(ids) == 0 {
+			return 0, nil
+		}
+		in.AllocationIds = ids
+	}
 	var found []types.Address
 	err := managed.Pages(ctx, "DescribeAddresses", func(ctx context.Context, token *string) (*string, error) {
 		out, err := m.client.DescribeAddresses(ctx, in)
@@ -179,4 +189,32 @@ func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.ElasticIPAddress
 		cr.Status.AllocationID = found[0].AllocationId
 	}
 	return len(found), nil
+}
+
+// taggedIDs lists through DescribeTags the identifiers of the elastic-ip
+// resources carrying the tag key=value.
+func (m *manager) taggedIDs(ctx context.Context, key, value string) ([]string, error) {
+	in := &ec2.DescribeTagsInput{Filters: []types.Filter{{
+		Name:   conv.Of("resource-type"),
+		Values: []string{"elastic-ip"},
+	}, {
+		Name:   conv.Of("key"),
+		Values: []string{key},
+	}, {
+		Name:   conv.Of("value"),
+		Values: []string{value},
+	}}}
+	var ids []string
+	err := managed.Pages(ctx, "DescribeTags", func(ctx context.Context, token *string) (*string, error) {
+		in.NextToken = token
+		out, err := m.client.DescribeTags(ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range out.Tags {
+			ids = append(ids, conv.Value(e.ResourceId))
+		}
+		return out.NextToken, nil
+	})
+	return ids, err
 }

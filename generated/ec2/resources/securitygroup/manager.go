@@ -259,6 +259,16 @@ func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.SecurityGroup, s
 			Values: []string{v},
 		}
 	})}
+	if key, value, ok := managed.NameTag(ctx); ok {
+		ids, err := m.taggedIDs(ctx, key, value)
+		if err != nil {
+			return 0, err
+		}
+		if len(ids) == 0 {
+			return 0, nil
+		}
+		in.GroupIds = ids
+	}
 	var found []types.SecurityGroup
 	err := managed.Pages(ctx, "DescribeSecurityGroups", func(ctx context.Context, token *string) (*string, error) {
 		in.NextToken = token
@@ -278,6 +288,34 @@ func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.SecurityGroup, s
 		cr.Status.ID = found[0].GroupId
 	}
 	return len(found), nil
+}
+
+// taggedIDs lists through DescribeTags the identifiers of the security-group
+// resources carrying the tag key=value.
+func (m *manager) taggedIDs(ctx context.Context, key, value string) ([]string, error) {
+	in := &ec2.DescribeTagsInput{Filters: []types.Filter{{
+		Name:   conv.Of("resource-type"),
+		Values: []string{"security-group"},
+	}, {
+		Name:   conv.Of("key"),
+		Values: []string{key},
+	}, {
+		Name:   conv.Of("value"),
+		Values: []string{value},
+	}}}
+	var ids []string
+	err := managed.Pages(ctx, "DescribeTags", func(ctx context.Context, token *string) (*string, error) {
+		in.NextToken = token
+		out, err := m.client.DescribeTags(ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range out.Tags {
+			ids = append(ids, conv.Value(e.ResourceId))
+		}
+		return out.NextToken, nil
+	})
+	return ids, err
 }
 
 // BatchID is the identifier DescribeSecurityGroups takes in GroupIds.

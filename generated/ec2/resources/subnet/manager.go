@@ -327,6 +327,16 @@ func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.Subnet, since ti
 			Values: []string{v},
 		}
 	})}
+	if key, value, ok := managed.NameTag(ctx); ok {
+		ids, err := m.taggedIDs(ctx, key, value)
+		if err != nil {
+			return 0, err
+		}
+		if len(ids) == 0 {
+			return 0, nil
+		}
+		in.SubnetIds = ids
+	}
 	var found []types.Subnet
 	err := managed.Pages(ctx, "DescribeSubnets", func(ctx context.Context, token *string) (*string, error) {
 		in.NextToken = token
@@ -346,6 +356,34 @@ func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.Subnet, since ti
 		cr.Status.SubnetID = found[0].SubnetId
 	}
 	return len(found), nil
+}
+
+// taggedIDs lists through DescribeTags the identifiers of the subnet resources
+// carrying the tag key=value.
+func (m *manager) taggedIDs(ctx context.Context, key, value string) ([]string, error) {
+	in := &ec2.DescribeTagsInput{Filters: []types.Filter{{
+		Name:   conv.Of("resource-type"),
+		Values: []string{"subnet"},
+	}, {
+		Name:   conv.Of("key"),
+		Values: []string{key},
+	}, {
+		Name:   conv.Of("value"),
+		Values: []string{value},
+	}}}
+	var ids []string
+	err := managed.Pages(ctx, "DescribeTags", func(ctx context.Context, token *string) (*string, error) {
+		in.NextToken = token
+		out, err := m.client.DescribeTags(ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range out.Tags {
+			ids = append(ids, conv.Value(e.ResourceId))
+		}
+		return out.NextToken, nil
+	})
+	return ids, err
 }
 
 // listRouteTables lists the routeTables the resource id is associated with, by DescribeRouteTables filtered on association.subnet-id, each with its association's identifier.

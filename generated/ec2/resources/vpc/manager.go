@@ -331,6 +331,16 @@ func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.VPC, since time.
 			Values: []string{v},
 		}
 	})}
+	if key, value, ok := managed.NameTag(ctx); ok {
+		ids, err := m.taggedIDs(ctx, key, value)
+		if err != nil {
+			return 0, err
+		}
+		if len(ids) == 0 {
+			return 0, nil
+		}
+		in.VpcIds = ids
+	}
 	var found []types.Vpc
 	err := managed.Pages(ctx, "DescribeVpcs", func(ctx context.Context, token *string) (*string, error) {
 		in.NextToken = token
@@ -350,6 +360,34 @@ func (m *manager) FindCreated(ctx context.Context, cr *v1alpha1.VPC, since time.
 		cr.Status.VPCID = found[0].VpcId
 	}
 	return len(found), nil
+}
+
+// taggedIDs lists through DescribeTags the identifiers of the vpc resources
+// carrying the tag key=value.
+func (m *manager) taggedIDs(ctx context.Context, key, value string) ([]string, error) {
+	in := &ec2.DescribeTagsInput{Filters: []types.Filter{{
+		Name:   conv.Of("resource-type"),
+		Values: []string{"vpc"},
+	}, {
+		Name:   conv.Of("key"),
+		Values: []string{key},
+	}, {
+		Name:   conv.Of("value"),
+		Values: []string{value},
+	}}}
+	var ids []string
+	err := managed.Pages(ctx, "DescribeTags", func(ctx context.Context, token *string) (*string, error) {
+		in.NextToken = token
+		out, err := m.client.DescribeTags(ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range out.Tags {
+			ids = append(ids, conv.Value(e.ResourceId))
+		}
+		return out.NextToken, nil
+	})
+	return ids, err
 }
 
 // keepEmptyDisallowSecurityGroupDefaultRules reports whether what disallowSecurityGroupDefaultRules keeps empty is empty, by DescribeSecurityGroups filtered on vpc-id; with remove it empties it.

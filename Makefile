@@ -64,6 +64,10 @@ chaos: ## kill the DynamoDB controller 60 times while Tables and Backups change;
 sweep: ## generate every model with no generator.yaml into a temporary module, compile it in one go build, print compiled/attempted
 	$(GO) test -run '^TestSweep$$' -count=1 -v -timeout 3h ./generator/pipeline -args -sweep.all $(if $(SERVICE),-sweep.only=$(SERVICE))
 
+.PHONY: new-every
+new-every: ## run kubesmith new on every model's service (no generator.yaml of ours) up to the compile; prints how many pass and where the rest stop
+	$(GO) test -run '^TestNewEveryModel$$' -count=1 -v -timeout 3h ./cmd/kubesmith -args -new.every
+
 .PHONY: golden
 golden: ## rewrite the golden trees of the fixture services and the Helm chart from the current output
 	$(GO) test -count=1 -run Golden ./generator/... -update

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -29,14 +30,18 @@ func TestNewSamplesPass(t *testing.T) {
 	}
 }
 
+// newEvery turns TestNewEveryModel on: it is a measurement, not a check
+// make test runs.
+var newEvery = flag.Bool("new.every", false, "run TestNewEveryModel: kubesmith new on every model's service")
+
 // TestNewEveryModel measures how many of the models' services kubesmith new
 // takes through generation (every stage before the SDK module and the
 // compile) with no hand edit, and logs each failure's first line. It never
 // fails: the count is a figure, not a floor. -run TestNewEveryModel/<svc>
 // measures some services only.
 func TestNewEveryModel(t *testing.T) {
-	if testing.Short() {
-		t.Skip("generates every model's service: over an hour on 2 busy cores")
+	if !*newEvery {
+		t.Skip("generates every model's service, over an hour on 2 busy cores: make new-every")
 	}
 	dirs := modelsDir(t)
 	models, err := smithy.FindModels(dirs.Smithy)

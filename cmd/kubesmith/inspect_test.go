@@ -80,8 +80,11 @@ func TestListAndExplain(t *testing.T) {
 		want   []string
 	}{
 		{"list shows each resource's operations, source and whether it is generated",
-			func(b *bytes.Buffer) error { return list(b, root, dir, []string{"dynamodb"}) },
+			func(b *bytes.Buffer) error { return list(b, tableOnly, dir, []string{"dynamodb"}) },
 			[]string{"Table", "operation names", "CreateTable", "DescribeTable", "UpdateTable", "DeleteTable", "ListTables", "yes", "GlobalTable", "missing delete"}},
+		{"list shows a delete generator.yaml names (GlobalTable's is its update)",
+			func(b *bytes.Buffer) error { return list(b, root, dir, []string{"dynamodb"}) },
+			[]string{"GlobalTable  GlobalTable  operation names  CreateGlobalTable  DescribeGlobalTable  UpdateGlobalTable  UpdateGlobalTable"}},
 		{"list -v says how each operation was found",
 			func(b *bytes.Buffer) error { return list(b, root, dir, []string{"-v", "dynamodb"}) },
 			[]string{"read: DescribeTable, named Describe<R>"}},

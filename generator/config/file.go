@@ -368,6 +368,13 @@ type SubResource struct {
 	// the put takes it: DynamoDB's DescribeTimeToLive answers
 	// TimeToLiveStatus ENABLED where UpdateTimeToLive took Enabled: true.
 	Observed *Observed `yaml:"observed,omitempty"`
+	// WholeInput makes the value the put input itself: its members are
+	// the put input's own members (Lambda's PutFunctionEventInvokeConfig
+	// takes FunctionName, Qualifier, MaximumRetryAttempts and so on), read
+	// back from the get output's members of the same names. The resource's
+	// identifiers fill the members they name, whatever the value says;
+	// members the get output lacks are taken as the spec has them.
+	WholeInput bool `yaml:"wholeInput,omitempty"`
 	// Because says why the field is a sub-resource.
 	Because string `yaml:"because,omitempty"`
 }

@@ -102,6 +102,11 @@ type SubResource struct {
 	// member holds the value (EC2's AttributeBooleanValue.Value): the spec
 	// field has that member's type, and the put wraps it.
 	ValueMember string
+	// WholeInput is set where the value is the put input itself (Lambda's
+	// PutFunctionEventInvokeConfig): the spec field's structure holds
+	// every put input member, PutMember is "", and the resource's
+	// identifiers override the value's members of their names.
+	WholeInput bool
 	// GetArgs are get input members sent with a constant, such as the
 	// attribute a DescribeVpcAttribute call reads.
 	GetArgs []ConstArg

@@ -43,6 +43,8 @@ type AliasSpec struct {
 	// The routing configuration of the alias.
 	// +optional
 	RoutingConfig *AliasRoutingConfiguration `json:"routingConfig,omitempty"`
+	// +optional
+	FunctionEventInvokeConfig *PutFunctionEventInvokeConfigRequest `json:"functionEventInvokeConfig,omitempty"`
 }
 
 // AliasStatus is the state of the Alias that AWS reports.

@@ -10,6 +10,7 @@ import (
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	"net/http"
 )
 
 // Kind describes Alias to the shared runtime.
@@ -19,6 +20,9 @@ func Kind() managed.Kind[*v1alpha1.Alias] {
 		AppliedFields: []managed.AppliedField{{
 			CreateOnly: true,
 			Field:      "functionName",
+		}, {
+			Field:    "functionEventInvokeConfig",
+			Observed: true,
 		}},
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Alias] {
 			return &manager{client: lambda.NewFromConfig(cfg)}
@@ -60,6 +64,23 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Alias) (managed.Obse
 	desc := out
 	fillStatusFromGetAliasOutput(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
+	// GetFunctionEventInvokeConfig reads functionEventInvokeConfig, which PutFunctionEventInvokeConfig sets.
+	if cr.Spec.FunctionEventInvokeConfig != nil || managed.Applied(cr, "functionEventInvokeConfig") || !managed.Owned(cr) {
+		if got, err := m.client.GetFunctionEventInvokeConfig(ctx, &lambda.GetFunctionEventInvokeConfigInput{
+			FunctionName: cr.Spec.FunctionName,
+			Qualifier:    cr.Spec.Name,
+		}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.FunctionEventInvokeConfig = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.FunctionEventInvokeConfig = conv.Of(apiPutFunctionEventInvokeConfigRequestFromGetFunctionEventInvokeConfigOutput(*got))
+			if observed.FunctionEventInvokeConfig != nil && cr.Spec.FunctionEventInvokeConfig != nil {
+				observed.FunctionEventInvokeConfig.FunctionName = cr.Spec.FunctionEventInvokeConfig.FunctionName
+				observed.FunctionEventInvokeConfig.Qualifier = cr.Spec.FunctionEventInvokeConfig.Qualifier
+			}
+		}
+	}
 	obs := managed.Observation{
 		ARN:       desc.AliasArn,
 		Diff:      diffSpec(&cr.Spec, &observed),
@@ -89,21 +110,46 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Alias) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Alias, obs managed.Observation) error {
-	in := &lambda.UpdateAliasInput{
-		FunctionName: cr.Spec.FunctionName,
-		Name:         cr.Spec.Name,
+	if obs.ChangedOtherThan("functionEventInvokeConfig") {
+		in := &lambda.UpdateAliasInput{
+			FunctionName: cr.Spec.FunctionName,
+			Name:         cr.Spec.Name,
+		}
+		if obs.Changed("functionVersion") {
+			in.FunctionVersion = cr.Spec.FunctionVersion
+		}
+		if obs.Changed("description") {
+			in.Description = cr.Spec.Description
+		}
+		if obs.Changed("routingConfig") {
+			in.RoutingConfig = conv.Ptr(cr.Spec.RoutingConfig, sdkAliasRoutingConfiguration)
+		}
+		if _, err := m.client.UpdateAlias(ctx, in); err != nil {
+			return err
+		}
 	}
-	if obs.Changed("functionVersion") {
-		in.FunctionVersion = cr.Spec.FunctionVersion
+	if obs.Changed("functionEventInvokeConfig") {
+		if cr.Spec.FunctionEventInvokeConfig != nil {
+			if _, err := m.client.PutFunctionEventInvokeConfig(ctx, &lambda.PutFunctionEventInvokeConfigInput{
+				DestinationConfig:        conv.Ptr(cr.Spec.FunctionEventInvokeConfig.DestinationConfig, sdkDestinationConfig),
+				FunctionName:             cr.Spec.FunctionName,
+				MaximumEventAgeInSeconds: conv.Int[int32](cr.Spec.FunctionEventInvokeConfig.MaximumEventAgeInSeconds),
+				MaximumRetryAttempts:     conv.Int[int32](cr.Spec.FunctionEventInvokeConfig.MaximumRetryAttempts),
+				Qualifier:                cr.Spec.Name,
+			}); err != nil {
+				return err
+			}
+		} else {
+			// Removed from the spec, and AWS still has it.
+			if _, err := m.client.DeleteFunctionEventInvokeConfig(ctx, &lambda.DeleteFunctionEventInvokeConfigInput{
+				FunctionName: cr.Spec.FunctionName,
+				Qualifier:    cr.Spec.Name,
+			}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
 	}
-	if obs.Changed("description") {
-		in.Description = cr.Spec.Description
-	}
-	if obs.Changed("routingConfig") {
-		in.RoutingConfig = conv.Ptr(cr.Spec.RoutingConfig, sdkAliasRoutingConfiguration)
-	}
-	_, err := m.client.UpdateAlias(ctx, in)
-	return err
+	return nil
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Alias) error {

@@ -11,6 +11,7 @@ import (
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	"net/http"
 	"slices"
 )
 
@@ -21,6 +22,9 @@ func Kind() managed.Kind[*v1alpha1.Version] {
 		AppliedFields: []managed.AppliedField{{
 			CreateOnly: true,
 			Field:      "publishTo",
+		}, {
+			Field:    "functionEventInvokeConfig",
+			Observed: true,
 		}},
 		AssignedIdentifier: true,
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Version] {
@@ -66,6 +70,26 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Version) (managed.Ob
 	desc := out
 	fillStatusFromGetFunctionConfigurationOutput(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
+	// GetFunctionEventInvokeConfig reads functionEventInvokeConfig, which PutFunctionEventInvokeConfig sets.
+	if cr.Spec.FunctionEventInvokeConfig != nil || managed.Applied(cr, "functionEventInvokeConfig") || !managed.Owned(cr) {
+		if cr.Status.Version == nil {
+			return managed.Observation{}, nil
+		}
+		if got, err := m.client.GetFunctionEventInvokeConfig(ctx, &lambda.GetFunctionEventInvokeConfigInput{
+			FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+			Qualifier:    cr.Status.Version,
+		}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.FunctionEventInvokeConfig = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.FunctionEventInvokeConfig = conv.Of(apiPutFunctionEventInvokeConfigRequestFromGetFunctionEventInvokeConfigOutput(*got))
+			if observed.FunctionEventInvokeConfig != nil && cr.Spec.FunctionEventInvokeConfig != nil {
+				observed.FunctionEventInvokeConfig.FunctionName = cr.Spec.FunctionEventInvokeConfig.FunctionName
+				observed.FunctionEventInvokeConfig.Qualifier = cr.Spec.FunctionEventInvokeConfig.Qualifier
+			}
+		}
+	}
 	obs := managed.Observation{
 		Diff:      diffSpec(&cr.Spec, &observed),
 		Exists:    true,
@@ -98,7 +122,33 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Version) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Version, obs managed.Observation) error {
-	// AWS offers no update; every spec field is immutable.
+	if obs.Changed("functionEventInvokeConfig") {
+		if cr.Spec.FunctionEventInvokeConfig != nil {
+			if cr.Status.Version == nil {
+				return nil
+			}
+			if _, err := m.client.PutFunctionEventInvokeConfig(ctx, &lambda.PutFunctionEventInvokeConfigInput{
+				DestinationConfig:        conv.Ptr(cr.Spec.FunctionEventInvokeConfig.DestinationConfig, sdkDestinationConfig),
+				FunctionName:             conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+				MaximumEventAgeInSeconds: conv.Int[int32](cr.Spec.FunctionEventInvokeConfig.MaximumEventAgeInSeconds),
+				MaximumRetryAttempts:     conv.Int[int32](cr.Spec.FunctionEventInvokeConfig.MaximumRetryAttempts),
+				Qualifier:                cr.Status.Version,
+			}); err != nil {
+				return err
+			}
+		} else {
+			// Removed from the spec, and AWS still has it.
+			if cr.Status.Version == nil {
+				return nil
+			}
+			if _, err := m.client.DeleteFunctionEventInvokeConfig(ctx, &lambda.DeleteFunctionEventInvokeConfigInput{
+				FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+				Qualifier:    cr.Status.Version,
+			}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
 	return nil
 }
 

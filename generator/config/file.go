@@ -382,8 +382,9 @@ type SubResource struct {
 // Observed reads a sub-resource's value from a description of it.
 type Observed struct {
 	// At is the dotted member path in the get output to the description
-	// (TimeToLiveDescription), or to the scalar value itself.
-	At string `yaml:"at"`
+	// (TimeToLiveDescription), or to the scalar value itself; unset, the
+	// get output itself describes a structure value.
+	At string `yaml:"at,omitempty"`
 	// Values maps each value AWS describes to the spec's value, for a
 	// scalar field (ContributorInsightsStatus ENABLING to ENABLE); a value
 	// not listed reads as unset.
@@ -400,8 +401,10 @@ type ObservedMember struct {
 	// From is the description's member (TimeToLiveStatus).
 	From string `yaml:"from"`
 	// Values maps each value of From to the member's (ENABLED: "true");
-	// a value not listed reads as unset.
-	Values map[string]string `yaml:"values"`
+	// a value not listed reads as unset. Without values, From holds the
+	// member's value as it is, under another name (Lambda's
+	// RequestedProvisionedConcurrentExecutions).
+	Values map[string]string `yaml:"values,omitempty"`
 }
 
 // Match picks the entries whose Member holds one of Values.

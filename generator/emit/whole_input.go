@@ -44,7 +44,7 @@ func (m *managerWriter) keepUnread(s subResource) jen.Code {
 	field := jen.Id("observed").Dot(s.f.GoName)
 	var body []jen.Code
 	for _, f := range m.svc.Structs[s.f.Type.Shape].Fields {
-		if out.FieldByMember(f.Member) == nil {
+		if !described(s, f.Member) && out.FieldByMember(f.Member) == nil {
 			body = append(body, jen.Add(field.Clone()).Dot(f.GoName).Op("=").Id("cr").Dot("Spec").Dot(s.f.GoName).Dot(f.GoName))
 		}
 	}
@@ -52,4 +52,14 @@ func (m *managerWriter) keepUnread(s subResource) jen.Code {
 		return jen.Null()
 	}
 	return jen.If(jen.Add(field.Clone()).Op("!=").Nil().Op("&&").Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil()).Block(body...)
+}
+
+// described reports whether observed: reads the value's member from
+// another member of the get output.
+func described(s subResource, member string) bool {
+	if s.Observed == nil {
+		return false
+	}
+	_, ok := s.Observed.Members[member]
+	return ok
 }

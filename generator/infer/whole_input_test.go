@@ -64,3 +64,39 @@ func TestWholeInput(t *testing.T) {
 		}
 	}
 }
+
+// TestObservedUnderOtherName: GetProvisionedConcurrencyConfig reports
+// what PutProvisionedConcurrencyConfig took as ProvisionedConcurrentExecutions
+// under RequestedProvisionedConcurrentExecutions, at the top of its output:
+// observed.members with no values reads the member as it is, and no at
+// means the get output itself.
+func TestObservedUnderOtherName(t *testing.T) {
+	m, err := smithy.Load(filepath.Join(awsModelsDir(t), "lambda", "service", "2015-03-31", "lambda-2015-03-31.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const head = "resources:\n  Alias:\n    identifiedBy: {Qualifier: Name}\n    subResources:\n      ProvisionedConcurrencyConfig:\n" +
+		"        put: PutProvisionedConcurrencyConfig\n        get: GetProvisionedConcurrencyConfig\n        delete: DeleteProvisionedConcurrencyConfig\n        wholeInput: true\n"
+	cases := []struct {
+		reason, yaml, wantErr string
+	}{
+		{"read under another name", head + "        observed: {members: {ProvisionedConcurrentExecutions: {from: RequestedProvisionedConcurrentExecutions}}}\n", ""},
+		{"an integer read from a string member needs values", head + "        observed: {members: {ProvisionedConcurrentExecutions: {from: StatusReason}}}\n", "no values to map StatusReason"},
+	}
+	for _, c := range cases {
+		res, err := Run("lambda", m, parseConfig(t, c.yaml), Options{})
+		if c.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), c.wantErr) {
+				t.Errorf("%s: error %v, want one saying %q", c.reason, err, c.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", c.reason, err)
+		}
+		sr := field(resource(t, res, "Alias"), "ProvisionedConcurrencyConfig").SubResource
+		if sr.Observed == nil || len(sr.ObservedPath) != 0 || sr.Observed.Members["ProvisionedConcurrentExecutions"].From != "RequestedProvisionedConcurrentExecutions" {
+			t.Errorf("%s: observed %+v at %v, want the member from RequestedProvisionedConcurrentExecutions of the output itself", c.reason, sr.Observed, sr.ObservedPath)
+		}
+	}
+}

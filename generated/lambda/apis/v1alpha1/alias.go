@@ -45,6 +45,8 @@ type AliasSpec struct {
 	RoutingConfig *AliasRoutingConfiguration `json:"routingConfig,omitempty"`
 	// +optional
 	FunctionEventInvokeConfig *PutFunctionEventInvokeConfigRequest `json:"functionEventInvokeConfig,omitempty"`
+	// +optional
+	ProvisionedConcurrencyConfig *PutProvisionedConcurrencyConfigRequest `json:"provisionedConcurrencyConfig,omitempty"`
 }
 
 // AliasStatus is the state of the Alias that AWS reports.

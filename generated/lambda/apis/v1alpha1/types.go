@@ -568,6 +568,26 @@ type PutFunctionEventInvokeConfigRequest struct {
 	DestinationConfig *DestinationConfig `json:"destinationConfig,omitempty"`
 }
 
+// PutProvisionedConcurrencyConfigRequest mirrors the AWS PutProvisionedConcurrencyConfigRequest shape.
+type PutProvisionedConcurrencyConfigRequest struct {
+	// The name or ARN of the Lambda function.
+	// +optional
+	// +kubebuilder:validation:MinLength=1
+	// +kubebuilder:validation:MaxLength=140
+	// +kubebuilder:validation:Pattern=`(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?`
+	FunctionName *string `json:"functionName,omitempty"`
+	// The version number or alias name.
+	// +optional
+	// +kubebuilder:validation:MinLength=1
+	// +kubebuilder:validation:MaxLength=128
+	// +kubebuilder:validation:Pattern=`(|[a-zA-Z0-9$_-]+)`
+	Qualifier *string `json:"qualifier,omitempty"`
+	// The amount of provisioned concurrency to allocate for the version or alias.
+	// +optional
+	// +kubebuilder:validation:Minimum=1
+	ProvisionedConcurrentExecutions *int64 `json:"provisionedConcurrentExecutions,omitempty"`
+}
+
 // RuntimeVersionConfig mirrors the AWS RuntimeVersionConfig shape.
 type RuntimeVersionConfig struct {
 	// The ARN of the runtime version you want the function to use.

@@ -48,6 +48,8 @@ type VersionSpec struct {
 	PublishTo *string `json:"publishTo,omitempty"`
 	// +optional
 	FunctionEventInvokeConfig *PutFunctionEventInvokeConfigRequest `json:"functionEventInvokeConfig,omitempty"`
+	// +optional
+	ProvisionedConcurrencyConfig *PutProvisionedConcurrencyConfigRequest `json:"provisionedConcurrencyConfig,omitempty"`
 }
 
 // VersionStatus is the state of the Version that AWS reports.

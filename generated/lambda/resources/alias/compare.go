@@ -23,9 +23,16 @@ func diffSpec(desired, observed *v1alpha1.AliasSpec) []string {
 	if desired.FunctionEventInvokeConfig != nil {
 		diff = append(diff, diffPutFunctionEventInvokeConfigRequest("functionEventInvokeConfig", desired.FunctionEventInvokeConfig, observed.FunctionEventInvokeConfig)...)
 	}
+	if desired.ProvisionedConcurrencyConfig != nil {
+		diff = append(diff, diffPutProvisionedConcurrencyConfigRequest("provisionedConcurrencyConfig", desired.ProvisionedConcurrencyConfig, observed.ProvisionedConcurrencyConfig)...)
+	}
 	// Removing functionEventInvokeConfig from the spec deletes it, if AWS has it.
 	if desired.FunctionEventInvokeConfig == nil && observed.FunctionEventInvokeConfig != nil {
 		diff = append(diff, "functionEventInvokeConfig")
+	}
+	// Removing provisionedConcurrencyConfig from the spec deletes it, if AWS has it.
+	if desired.ProvisionedConcurrencyConfig == nil && observed.ProvisionedConcurrencyConfig != nil {
+		diff = append(diff, "provisionedConcurrencyConfig")
 	}
 	return diff
 }
@@ -72,6 +79,24 @@ func diffPutFunctionEventInvokeConfigRequest(path string, desired, observed *v1a
 	}
 	if desired.DestinationConfig != nil {
 		diff = append(diff, diffDestinationConfig(path+".destinationConfig", desired.DestinationConfig, observed.DestinationConfig)...)
+	}
+	return diff
+}
+
+func diffPutProvisionedConcurrencyConfigRequest(path string, desired, observed *v1alpha1.PutProvisionedConcurrencyConfigRequest) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.PutProvisionedConcurrencyConfigRequest{}
+	}
+	var diff []string
+	if desired.FunctionName != nil && (observed.FunctionName == nil || *desired.FunctionName != *observed.FunctionName) {
+		diff = append(diff, path+".functionName")
+	}
+	if desired.Qualifier != nil && (observed.Qualifier == nil || *desired.Qualifier != *observed.Qualifier) {
+		diff = append(diff, path+".qualifier")
+	}
+	if desired.ProvisionedConcurrentExecutions != nil && (observed.ProvisionedConcurrentExecutions == nil || *desired.ProvisionedConcurrentExecutions != *observed.ProvisionedConcurrentExecutions) {
+		diff = append(diff, path+".provisionedConcurrentExecutions")
 	}
 	return diff
 }

@@ -34,6 +34,10 @@ func apiPutFunctionEventInvokeConfigRequestFromGetFunctionEventInvokeConfigOutpu
 	}
 }
 
+func apiPutProvisionedConcurrencyConfigRequestFromGetProvisionedConcurrencyConfigOutput(in lambda.GetProvisionedConcurrencyConfigOutput) v1alpha1.PutProvisionedConcurrencyConfigRequest {
+	return v1alpha1.PutProvisionedConcurrencyConfigRequest{}
+}
+
 func sdkAliasRoutingConfiguration(in v1alpha1.AliasRoutingConfiguration) types.AliasRoutingConfiguration {
 	return types.AliasRoutingConfiguration{AdditionalVersionWeights: in.AdditionalVersionWeights}
 }

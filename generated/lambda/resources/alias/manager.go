@@ -23,6 +23,9 @@ func Kind() managed.Kind[*v1alpha1.Alias] {
 		}, {
 			Field:    "functionEventInvokeConfig",
 			Observed: true,
+		}, {
+			Field:    "provisionedConcurrencyConfig",
+			Observed: true,
 		}},
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Alias] {
 			return &manager{client: lambda.NewFromConfig(cfg)}
@@ -81,6 +84,23 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Alias) (managed.Obse
 			}
 		}
 	}
+	// GetProvisionedConcurrencyConfig reads provisionedConcurrencyConfig, which PutProvisionedConcurrencyConfig sets.
+	if cr.Spec.ProvisionedConcurrencyConfig != nil || managed.Applied(cr, "provisionedConcurrencyConfig") || !managed.Owned(cr) {
+		if got, err := m.client.GetProvisionedConcurrencyConfig(ctx, &lambda.GetProvisionedConcurrencyConfigInput{
+			FunctionName: cr.Spec.FunctionName,
+			Qualifier:    cr.Spec.Name,
+		}); managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "ProvisionedConcurrencyConfigNotFoundException") {
+			observed.ProvisionedConcurrencyConfig = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.ProvisionedConcurrencyConfig = &v1alpha1.PutProvisionedConcurrencyConfigRequest{ProvisionedConcurrentExecutions: conv.Int[int64](got.RequestedProvisionedConcurrentExecutions)}
+			if observed.ProvisionedConcurrencyConfig != nil && cr.Spec.ProvisionedConcurrencyConfig != nil {
+				observed.ProvisionedConcurrencyConfig.FunctionName = cr.Spec.ProvisionedConcurrencyConfig.FunctionName
+				observed.ProvisionedConcurrencyConfig.Qualifier = cr.Spec.ProvisionedConcurrencyConfig.Qualifier
+			}
+		}
+	}
 	obs := managed.Observation{
 		ARN:       desc.AliasArn,
 		Diff:      diffSpec(&cr.Spec, &observed),
@@ -110,7 +130,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Alias) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Alias, obs managed.Observation) error {
-	if obs.ChangedOtherThan("functionEventInvokeConfig") {
+	if obs.ChangedOtherThan("functionEventInvokeConfig", "provisionedConcurrencyConfig") {
 		in := &lambda.UpdateAliasInput{
 			FunctionName: cr.Spec.FunctionName,
 			Name:         cr.Spec.Name,
@@ -145,6 +165,25 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Alias, obs managed.Ob
 				FunctionName: cr.Spec.FunctionName,
 				Qualifier:    cr.Spec.Name,
 			}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
+	if obs.Changed("provisionedConcurrencyConfig") {
+		if cr.Spec.ProvisionedConcurrencyConfig != nil {
+			if _, err := m.client.PutProvisionedConcurrencyConfig(ctx, &lambda.PutProvisionedConcurrencyConfigInput{
+				FunctionName:                    cr.Spec.FunctionName,
+				ProvisionedConcurrentExecutions: conv.Int[int32](cr.Spec.ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions),
+				Qualifier:                       cr.Spec.Name,
+			}); err != nil {
+				return err
+			}
+		} else {
+			// Removed from the spec, and AWS still has it.
+			if _, err := m.client.DeleteProvisionedConcurrencyConfig(ctx, &lambda.DeleteProvisionedConcurrencyConfigInput{
+				FunctionName: cr.Spec.FunctionName,
+				Qualifier:    cr.Spec.Name,
+			}); err != nil && !(managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "ProvisionedConcurrencyConfigNotFoundException")) {
 				return err
 			}
 		}

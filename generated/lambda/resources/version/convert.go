@@ -110,6 +110,10 @@ func apiPutFunctionEventInvokeConfigRequestFromGetFunctionEventInvokeConfigOutpu
 	}
 }
 
+func apiPutProvisionedConcurrencyConfigRequestFromGetProvisionedConcurrencyConfigOutput(in lambda.GetProvisionedConcurrencyConfigOutput) v1alpha1.PutProvisionedConcurrencyConfigRequest {
+	return v1alpha1.PutProvisionedConcurrencyConfigRequest{}
+}
+
 func sdkDestinationConfig(in v1alpha1.DestinationConfig) types.DestinationConfig {
 	return types.DestinationConfig{
 		OnFailure: conv.Ptr(in.OnFailure, sdkOnFailure),

@@ -25,6 +25,9 @@ func Kind() managed.Kind[*v1alpha1.Version] {
 		}, {
 			Field:    "functionEventInvokeConfig",
 			Observed: true,
+		}, {
+			Field:    "provisionedConcurrencyConfig",
+			Observed: true,
 		}},
 		AssignedIdentifier: true,
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Version] {
@@ -90,6 +93,26 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Version) (managed.Ob
 			}
 		}
 	}
+	// GetProvisionedConcurrencyConfig reads provisionedConcurrencyConfig, which PutProvisionedConcurrencyConfig sets.
+	if cr.Spec.ProvisionedConcurrencyConfig != nil || managed.Applied(cr, "provisionedConcurrencyConfig") || !managed.Owned(cr) {
+		if cr.Status.Version == nil {
+			return managed.Observation{}, nil
+		}
+		if got, err := m.client.GetProvisionedConcurrencyConfig(ctx, &lambda.GetProvisionedConcurrencyConfigInput{
+			FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+			Qualifier:    cr.Status.Version,
+		}); managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "ProvisionedConcurrencyConfigNotFoundException") {
+			observed.ProvisionedConcurrencyConfig = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.ProvisionedConcurrencyConfig = &v1alpha1.PutProvisionedConcurrencyConfigRequest{ProvisionedConcurrentExecutions: conv.Int[int64](got.RequestedProvisionedConcurrentExecutions)}
+			if observed.ProvisionedConcurrencyConfig != nil && cr.Spec.ProvisionedConcurrencyConfig != nil {
+				observed.ProvisionedConcurrencyConfig.FunctionName = cr.Spec.ProvisionedConcurrencyConfig.FunctionName
+				observed.ProvisionedConcurrencyConfig.Qualifier = cr.Spec.ProvisionedConcurrencyConfig.Qualifier
+			}
+		}
+	}
 	obs := managed.Observation{
 		Diff:      diffSpec(&cr.Spec, &observed),
 		Exists:    true,
@@ -145,6 +168,31 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Version, obs managed.
 				FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
 				Qualifier:    cr.Status.Version,
 			}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
+	if obs.Changed("provisionedConcurrencyConfig") {
+		if cr.Spec.ProvisionedConcurrencyConfig != nil {
+			if cr.Status.Version == nil {
+				return nil
+			}
+			if _, err := m.client.PutProvisionedConcurrencyConfig(ctx, &lambda.PutProvisionedConcurrencyConfigInput{
+				FunctionName:                    conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+				ProvisionedConcurrentExecutions: conv.Int[int32](cr.Spec.ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions),
+				Qualifier:                       cr.Status.Version,
+			}); err != nil {
+				return err
+			}
+		} else {
+			// Removed from the spec, and AWS still has it.
+			if cr.Status.Version == nil {
+				return nil
+			}
+			if _, err := m.client.DeleteProvisionedConcurrencyConfig(ctx, &lambda.DeleteProvisionedConcurrencyConfigInput{
+				FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+				Qualifier:    cr.Status.Version,
+			}); err != nil && !(managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "ProvisionedConcurrencyConfigNotFoundException")) {
 				return err
 			}
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dave/jennifer/jen"
+
 	"github.com/kubesmith/kubesmith/generator/model"
 )
 
@@ -38,4 +40,23 @@ func (m *managerWriter) recorded(member string) bool {
 		}
 	}
 	return false
+}
+
+// keepFromSpec copies into status the referenced identifiers the read
+// does not report (model.Identifier.KeptFromSpec), as their references
+// resolved, so a delete after the referenced object is gone finds them.
+func (m *managerWriter) keepFromSpec() []jen.Code {
+	var out []jen.Code
+	for _, id := range m.r.Identifiers {
+		if !id.KeptFromSpec {
+			continue
+		}
+		for _, f := range m.r.Spec {
+			if f.Member == id.Field {
+				spec := jen.Id("cr").Dot("Spec").Dot(f.GoName)
+				out = append(out, jen.If(spec.Clone().Op("!=").Nil()).Block(jen.Id("cr").Dot("Status").Dot(f.GoName).Op("=").Add(spec)))
+			}
+		}
+	}
+	return out
 }

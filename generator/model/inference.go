@@ -31,7 +31,11 @@ type Identifier struct {
 	// calls use when the reference cannot be resolved (the referenced
 	// object deleted first).
 	Recorded bool
-	Reason   string
+	// KeptFromSpec is set on a recorded identifier the read does not
+	// report (Lambda's GetAlias, no FunctionName): Observe keeps the
+	// value the reference resolved to in status instead.
+	KeptFromSpec bool
+	Reason       string
 }
 
 // Filter narrows a read that lists resources to one of them. On a delete

@@ -55,6 +55,9 @@ type AliasStatus struct {
 	// A unique identifier that changes when you update the alias.
 	// +optional
 	RevisionID *string `json:"revisionID,omitempty"`
+	// The name or ARN of the Lambda function.
+	// +optional
+	FunctionName *string `json:"functionName,omitempty"`
 }
 
 // Alias is an AWS lambda resource managed from Kubernetes.

@@ -55,7 +55,7 @@ type manager struct {
 
 func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Alias) (managed.Observation, error) {
 	out, err := m.client.GetAlias(ctx, &lambda.GetAliasInput{
-		FunctionName: cr.Spec.FunctionName,
+		FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
 		Name:         cr.Spec.Name,
 	})
 	if managed.HasErrorCode(err, "ResourceNotFoundException") {
@@ -66,11 +66,14 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Alias) (managed.Obse
 	}
 	desc := out
 	fillStatusFromGetAliasOutput(&cr.Status, desc)
+	if cr.Spec.FunctionName != nil {
+		cr.Status.FunctionName = cr.Spec.FunctionName
+	}
 	observed := observedSpec(cr, desc)
 	// GetFunctionEventInvokeConfig reads functionEventInvokeConfig, which PutFunctionEventInvokeConfig sets.
 	if cr.Spec.FunctionEventInvokeConfig != nil || managed.Applied(cr, "functionEventInvokeConfig") || !managed.Owned(cr) {
 		if got, err := m.client.GetFunctionEventInvokeConfig(ctx, &lambda.GetFunctionEventInvokeConfigInput{
-			FunctionName: cr.Spec.FunctionName,
+			FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
 			Qualifier:    cr.Spec.Name,
 		}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.FunctionEventInvokeConfig = nil
@@ -87,7 +90,7 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Alias) (managed.Obse
 	// GetProvisionedConcurrencyConfig reads provisionedConcurrencyConfig, which PutProvisionedConcurrencyConfig sets.
 	if cr.Spec.ProvisionedConcurrencyConfig != nil || managed.Applied(cr, "provisionedConcurrencyConfig") || !managed.Owned(cr) {
 		if got, err := m.client.GetProvisionedConcurrencyConfig(ctx, &lambda.GetProvisionedConcurrencyConfigInput{
-			FunctionName: cr.Spec.FunctionName,
+			FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
 			Qualifier:    cr.Spec.Name,
 		}); managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "ProvisionedConcurrencyConfigNotFoundException") {
 			observed.ProvisionedConcurrencyConfig = nil
@@ -132,7 +135,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Alias) error {
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Alias, obs managed.Observation) error {
 	if obs.ChangedOtherThan("functionEventInvokeConfig", "provisionedConcurrencyConfig") {
 		in := &lambda.UpdateAliasInput{
-			FunctionName: cr.Spec.FunctionName,
+			FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
 			Name:         cr.Spec.Name,
 		}
 		if obs.Changed("functionVersion") {
@@ -152,7 +155,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Alias, obs managed.Ob
 		if cr.Spec.FunctionEventInvokeConfig != nil {
 			if _, err := m.client.PutFunctionEventInvokeConfig(ctx, &lambda.PutFunctionEventInvokeConfigInput{
 				DestinationConfig:        conv.Ptr(cr.Spec.FunctionEventInvokeConfig.DestinationConfig, sdkDestinationConfig),
-				FunctionName:             cr.Spec.FunctionName,
+				FunctionName:             conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
 				MaximumEventAgeInSeconds: conv.Int[int32](cr.Spec.FunctionEventInvokeConfig.MaximumEventAgeInSeconds),
 				MaximumRetryAttempts:     conv.Int[int32](cr.Spec.FunctionEventInvokeConfig.MaximumRetryAttempts),
 				Qualifier:                cr.Spec.Name,
@@ -162,7 +165,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Alias, obs managed.Ob
 		} else {
 			// Removed from the spec, and AWS still has it.
 			if _, err := m.client.DeleteFunctionEventInvokeConfig(ctx, &lambda.DeleteFunctionEventInvokeConfigInput{
-				FunctionName: cr.Spec.FunctionName,
+				FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
 				Qualifier:    cr.Spec.Name,
 			}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
 				return err
@@ -172,7 +175,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Alias, obs managed.Ob
 	if obs.Changed("provisionedConcurrencyConfig") {
 		if cr.Spec.ProvisionedConcurrencyConfig != nil {
 			if _, err := m.client.PutProvisionedConcurrencyConfig(ctx, &lambda.PutProvisionedConcurrencyConfigInput{
-				FunctionName:                    cr.Spec.FunctionName,
+				FunctionName:                    conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
 				ProvisionedConcurrentExecutions: conv.Int[int32](cr.Spec.ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions),
 				Qualifier:                       cr.Spec.Name,
 			}); err != nil {
@@ -181,7 +184,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Alias, obs managed.Ob
 		} else {
 			// Removed from the spec, and AWS still has it.
 			if _, err := m.client.DeleteProvisionedConcurrencyConfig(ctx, &lambda.DeleteProvisionedConcurrencyConfigInput{
-				FunctionName: cr.Spec.FunctionName,
+				FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
 				Qualifier:    cr.Spec.Name,
 			}); err != nil && !(managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "ProvisionedConcurrencyConfigNotFoundException")) {
 				return err
@@ -193,7 +196,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Alias, obs managed.Ob
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Alias) error {
 	_, err := m.client.DeleteAlias(ctx, &lambda.DeleteAliasInput{
-		FunctionName: cr.Spec.FunctionName,
+		FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
 		Name:         cr.Spec.Name,
 	})
 	if managed.HasErrorCode(err, "ResourceNotFoundException") {

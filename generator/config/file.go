@@ -456,6 +456,13 @@ type SubResource struct {
 	// the put takes it: DynamoDB's DescribeTimeToLive answers
 	// TimeToLiveStatus ENABLED where UpdateTimeToLive took Enabled: true.
 	Observed *Observed `yaml:"observed,omitempty"`
+	// WholeInput makes the value the put input itself: its members are
+	// the put input's own members (Lambda's PutFunctionEventInvokeConfig
+	// takes FunctionName, Qualifier, MaximumRetryAttempts and so on), read
+	// back from the get output's members of the same names. The resource's
+	// identifiers fill the members they name, whatever the value says;
+	// members the get output lacks are taken as the spec has them.
+	WholeInput bool `yaml:"wholeInput,omitempty"`
 	// Because says why the field is a sub-resource.
 	Because string `yaml:"because,omitempty"`
 }
@@ -463,8 +470,9 @@ type SubResource struct {
 // Observed reads a sub-resource's value from a description of it.
 type Observed struct {
 	// At is the dotted member path in the get output to the description
-	// (TimeToLiveDescription), or to the scalar value itself.
-	At string `yaml:"at"`
+	// (TimeToLiveDescription), or to the scalar value itself; unset, the
+	// get output itself describes a structure value.
+	At string `yaml:"at,omitempty"`
 	// Values maps each value AWS describes to the spec's value, for a
 	// scalar field (ContributorInsightsStatus ENABLING to ENABLE); a value
 	// not listed reads as unset.
@@ -481,8 +489,10 @@ type ObservedMember struct {
 	// From is the description's member (TimeToLiveStatus).
 	From string `yaml:"from"`
 	// Values maps each value of From to the member's (ENABLED: "true");
-	// a value not listed reads as unset.
-	Values map[string]string `yaml:"values"`
+	// a value not listed reads as unset. Without values, From holds the
+	// member's value as it is, under another name (Lambda's
+	// RequestedProvisionedConcurrentExecutions).
+	Values map[string]string `yaml:"values,omitempty"`
 }
 
 // Match picks the entries whose Member holds one of Values.

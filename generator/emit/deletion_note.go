@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dave/jennifer/jen"
+
 	"github.com/kubesmith/kubesmith/generator/model"
 )
 
@@ -49,4 +51,23 @@ func deleteFlagNote(r *model.Resource, f model.DeleteFlag) string {
 		return fmt.Sprintf("The annotation `%s` sets `%s` to its number.", f.Annotation, f.Member)
 	}
 	return fmt.Sprintf("The annotation `%s: \"true\"` sends `%s` true with `%s`.", f.Annotation, f.Member, r.Delete.Name)
+}
+
+// keepFromSpec copies into status the referenced identifiers the read
+// does not report (model.Identifier.KeptFromSpec), as their references
+// resolved, so a delete after the referenced object is gone finds them.
+func (m *managerWriter) keepFromSpec() []jen.Code {
+	var out []jen.Code
+	for _, id := range m.r.Identifiers {
+		if !id.KeptFromSpec {
+			continue
+		}
+		for _, f := range m.r.Spec {
+			if f.Member == id.Field {
+				spec := jen.Id("cr").Dot("Spec").Dot(f.GoName)
+				out = append(out, jen.If(spec.Clone().Op("!=").Nil()).Block(jen.Id("cr").Dot("Status").Dot(f.GoName).Op("=").Add(spec)))
+			}
+		}
+	}
+	return out
 }

@@ -397,6 +397,7 @@ func (m *managerWriter) observe() jen.Code {
 	body = append(body,
 		jen.Id(m.fillStatusName(r.Read)).Call(jen.Op("&").Id("cr").Dot("Status"), jen.Id("desc")),
 	)
+	body = append(body, m.keepFromSpec()...)
 	var state jen.Code
 	if p := r.Pending; p != nil {
 		var pre []jen.Code

@@ -41,7 +41,10 @@ func (m *managerWriter) observeDescribed(s subResource) *jen.Statement {
 		spec := m.svc.Structs[s.f.Type.Shape]
 		fields := jen.Dict{}
 		for _, f := range spec.Fields {
-			if om, ok := s.Observed.Members[f.Member]; ok {
+			if om, ok := s.Observed.Members[f.Member]; ok && len(om.Values) == 0 {
+				from := out.FieldByMember(om.From)
+				fields[jen.Id(f.GoName)] = m.c.fromSDK(f.Type, from.Type, jen.Add(x).Dot(from.SDKName), true)
+			} else if ok {
 				fields[jen.Id(f.GoName)] = mapped(out.FieldByMember(om.From), jen.Add(x).Dot(out.FieldByMember(om.From).SDKName), om.Values, f.Type)
 			} else if d := out.FieldByMember(f.Member); d != nil && compatible(f.Type, d.Type) && !f.Secret {
 				fields[jen.Id(f.GoName)] = m.c.fromSDK(f.Type, d.Type, jen.Add(x).Dot(d.SDKName), true)

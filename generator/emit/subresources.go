@@ -146,6 +146,9 @@ func (m *managerWriter) getSubResource(s subResource, obsZero jen.Code) []jen.Co
 	if s.Observed != nil {
 		set = m.observeDescribed(s)
 	}
+	if s.WholeInput {
+		set = jen.Add(set).Line().Add(m.keepUnread(s))
+	}
 	read := jen.If(
 		jen.List(jen.Id("got"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(s.Get.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, s.Get.Name+"Input").Values(ids)),
 		absent(s),
@@ -181,6 +184,9 @@ func (m *managerWriter) subValue(s subResource, x *jen.Statement) jen.Code {
 
 // putSubResource sets one sub-resource from the spec.
 func (m *managerWriter) putSubResource(s subResource) []jen.Code {
+	if s.WholeInput {
+		return m.putWholeInput(s)
+	}
 	// The value's member is set from the field below, never as an
 	// identifier, though a spec field of its name matches it.
 	idOp := *s.Put

@@ -110,17 +110,10 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 		return
 	}
 	putIn := st.m.Shapes[put.Input]
-	member := st.valueMember(w, putIn, namedMember(putIn, sc.Member, name), at)
-	if member == nil {
+	value, member := st.subValue(w, sr, sc, name, put, putIn, at)
+	if value == nil {
 		return
 	}
-	sr.PutMember = member.Name
-	value, err := st.typer.field(putIn, member)
-	if err != nil {
-		st.errorf(at, "sub-resource %s: %s.%s: %v", name, put.ID.Name(), member.Name, err)
-		return
-	}
-	value = st.unwrapValue(sr, value)
 	reason := fmt.Sprintf("sub-resource set by %s", put.ID.Name())
 	if read != nil {
 		if !compatibleKinds(value.Type, read.observed.Type) {
@@ -141,7 +134,7 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 				st.errorf(at.At("observed"), "sub-resource %s: %v", name, err)
 				return
 			}
-		} else if sr.ObservedPath, err = st.observedIn(get, member.Name, value.Type); err != nil {
+		} else if sr.ObservedPath, err = st.observedIn(get, member, value.Type); err != nil {
 			st.errorf(at.At("get"), "sub-resource %s: %v", name, err)
 			return
 		}
@@ -158,6 +151,7 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 	} else {
 		reason += "; no get operation, so drift is not detected"
 	}
+	reason += wholeInputReason(sr)
 	if del != nil {
 		if sr.Delete, err = st.plainOperation(del); err != nil {
 			st.errorf(at, "%v", err)
@@ -195,7 +189,7 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 			continue
 		}
 		for _, mem := range op.Input {
-			if mem.Required && mem.Name != sr.PutMember && fieldByMember(r, mem.Name) == nil && !isIdentifier(r, mem.Name) && (op != sr.Get || !isGetArg(sr, mem.Name)) {
+			if mem.Required && !sr.WholeInput && mem.Name != sr.PutMember && fieldByMember(r, mem.Name) == nil && !isIdentifier(r, mem.Name) && (op != sr.Get || !isGetArg(sr, mem.Name)) {
 				st.problem(w, at, "sub-resource %s: %s requires %s, which no spec or status field holds", name, op.Name, mem.Name)
 			}
 		}

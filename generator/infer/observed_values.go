@@ -15,7 +15,10 @@ import (
 // Enabled: true). It returns the path to the description in the get
 // output and the value mappings, checked against both shapes.
 func (st *state) observedDescription(get *model.Operation, oc *config.Observed, value *model.Field) ([]string, *model.Observed, error) {
-	path := strings.Split(oc.At, ".")
+	path := []string{}
+	if oc.At != "" {
+		path = strings.Split(oc.At, ".")
+	}
 	s := st.svc.Structs[get.Output]
 	var at *model.Field
 	for i, p := range path {
@@ -32,7 +35,7 @@ func (st *state) observedDescription(get *model.Operation, oc *config.Observed, 
 	}
 	obs := &model.Observed{}
 	if value.Type.Kind != model.Structure {
-		if s != nil || len(oc.Members) > 0 || len(oc.Values) == 0 {
+		if at == nil || s != nil || len(oc.Members) > 0 || len(oc.Values) == 0 {
 			return nil, nil, fmt.Errorf("observed: %s is a scalar: observed.at must lead to a scalar, mapped by values:", value.JSONName)
 		}
 		if err := checkValues(oc.Values, at, value.Type); err != nil {
@@ -55,6 +58,10 @@ func (st *state) observedDescription(get *model.Operation, oc *config.Observed, 
 		from := s.FieldByMember(om.From)
 		if from == nil {
 			return nil, nil, fmt.Errorf("observed.members.%s.from: %s has no member %s%s", name, s.Shape, om.From, config.DidYouMean(om.From, structMembers(s)))
+		}
+		if len(om.Values) == 0 && compatibleKinds(from.Type, f.Type) {
+			obs.Members[name] = model.ObservedMember{From: om.From}
+			continue // the same value under another name
 		}
 		if err := checkValues(om.Values, from, f.Type); err != nil {
 			return nil, nil, fmt.Errorf("observed.members.%s.values: %v", name, err)

@@ -31,7 +31,11 @@ type Identifier struct {
 	// calls use when the reference cannot be resolved (the referenced
 	// object deleted first).
 	Recorded bool
-	Reason   string
+	// KeptFromSpec is set on a recorded identifier the read does not
+	// report (Lambda's GetAlias, no FunctionName): Observe keeps the
+	// value the reference resolved to in status instead.
+	KeptFromSpec bool
+	Reason       string
 }
 
 // Filter narrows a read that lists resources to one of them. On a delete
@@ -102,6 +106,11 @@ type SubResource struct {
 	// member holds the value (EC2's AttributeBooleanValue.Value): the spec
 	// field has that member's type, and the put wraps it.
 	ValueMember string
+	// WholeInput is set where the value is the put input itself (Lambda's
+	// PutFunctionEventInvokeConfig): the spec field's structure holds
+	// every put input member, PutMember is "", and the resource's
+	// identifiers override the value's members of their names.
+	WholeInput bool
 	// GetArgs are get input members sent with a constant, such as the
 	// attribute a DescribeVpcAttribute call reads.
 	GetArgs []ConstArg

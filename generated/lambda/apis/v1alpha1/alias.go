@@ -43,6 +43,10 @@ type AliasSpec struct {
 	// The routing configuration of the alias.
 	// +optional
 	RoutingConfig *AliasRoutingConfiguration `json:"routingConfig,omitempty"`
+	// +optional
+	FunctionEventInvokeConfig *PutFunctionEventInvokeConfigRequest `json:"functionEventInvokeConfig,omitempty"`
+	// +optional
+	ProvisionedConcurrencyConfig *PutProvisionedConcurrencyConfigRequest `json:"provisionedConcurrencyConfig,omitempty"`
 }
 
 // AliasStatus is the state of the Alias that AWS reports.
@@ -51,6 +55,9 @@ type AliasStatus struct {
 	// A unique identifier that changes when you update the alias.
 	// +optional
 	RevisionID *string `json:"revisionID,omitempty"`
+	// The name or ARN of the Lambda function.
+	// +optional
+	FunctionName *string `json:"functionName,omitempty"`
 }
 
 // Alias is an AWS lambda resource managed from Kubernetes.

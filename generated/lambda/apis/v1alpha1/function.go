@@ -145,6 +145,8 @@ type FunctionSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="tenancyConfig cannot change once set"
 	TenancyConfig *TenancyConfig `json:"tenancyConfig,omitempty"`
+	// +optional
+	FunctionEventInvokeConfig *PutFunctionEventInvokeConfigRequest `json:"functionEventInvokeConfig,omitempty"`
 	// The number of simultaneous executions to reserve for the function.
 	// +optional
 	// +kubebuilder:validation:Minimum=0

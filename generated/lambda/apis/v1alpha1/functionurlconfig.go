@@ -56,6 +56,9 @@ type FunctionURLConfigStatus struct {
 	// When the function URL configuration was last updated, in ISO-8601 format (YYYY-MM-DDThh:mm:ss.sTZD).
 	// +optional
 	LastModifiedTime *string `json:"lastModifiedTime,omitempty"`
+	// The name or ARN of the Lambda function.
+	// +optional
+	FunctionName *string `json:"functionName,omitempty"`
 }
 
 // FunctionURLConfig is an AWS lambda resource managed from Kubernetes.

@@ -539,6 +539,55 @@ type ProvisionedPollerConfig struct {
 	PollerGroupName *string `json:"pollerGroupName,omitempty"`
 }
 
+// PutFunctionEventInvokeConfigRequest mirrors the AWS PutFunctionEventInvokeConfigRequest shape.
+type PutFunctionEventInvokeConfigRequest struct {
+	// The name or ARN of the Lambda function, version, or alias.
+	// +optional
+	// +kubebuilder:validation:MinLength=1
+	// +kubebuilder:validation:MaxLength=256
+	// +kubebuilder:validation:Pattern=`(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_\.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?`
+	FunctionName *string `json:"functionName,omitempty"`
+	// A version number or alias name.
+	// +optional
+	// +kubebuilder:validation:MinLength=1
+	// +kubebuilder:validation:MaxLength=128
+	// +kubebuilder:validation:Pattern=`\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+`
+	Qualifier *string `json:"qualifier,omitempty"`
+	// The maximum number of times to retry when the function returns an error.
+	// +optional
+	// +kubebuilder:validation:Minimum=0
+	// +kubebuilder:validation:Maximum=2
+	MaximumRetryAttempts *int64 `json:"maximumRetryAttempts,omitempty"`
+	// The maximum age of a request that Lambda sends to a function for processing.
+	// +optional
+	// +kubebuilder:validation:Minimum=60
+	// +kubebuilder:validation:Maximum=21600
+	MaximumEventAgeInSeconds *int64 `json:"maximumEventAgeInSeconds,omitempty"`
+	// A destination for events after they have been sent to a function for processing.
+	// +optional
+	DestinationConfig *DestinationConfig `json:"destinationConfig,omitempty"`
+}
+
+// PutProvisionedConcurrencyConfigRequest mirrors the AWS PutProvisionedConcurrencyConfigRequest shape.
+type PutProvisionedConcurrencyConfigRequest struct {
+	// The name or ARN of the Lambda function.
+	// +optional
+	// +kubebuilder:validation:MinLength=1
+	// +kubebuilder:validation:MaxLength=140
+	// +kubebuilder:validation:Pattern=`(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?`
+	FunctionName *string `json:"functionName,omitempty"`
+	// The version number or alias name.
+	// +optional
+	// +kubebuilder:validation:MinLength=1
+	// +kubebuilder:validation:MaxLength=128
+	// +kubebuilder:validation:Pattern=`(|[a-zA-Z0-9$_-]+)`
+	Qualifier *string `json:"qualifier,omitempty"`
+	// The amount of provisioned concurrency to allocate for the version or alias.
+	// +optional
+	// +kubebuilder:validation:Minimum=1
+	ProvisionedConcurrentExecutions *int64 `json:"provisionedConcurrentExecutions,omitempty"`
+}
+
 // RuntimeVersionConfig mirrors the AWS RuntimeVersionConfig shape.
 type RuntimeVersionConfig struct {
 	// The ARN of the runtime version you want the function to use.

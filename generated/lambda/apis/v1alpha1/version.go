@@ -46,6 +46,10 @@ type VersionSpec struct {
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="publishTo cannot change once set"
 	// +kubebuilder:validation:Enum=LATEST_PUBLISHED
 	PublishTo *string `json:"publishTo,omitempty"`
+	// +optional
+	FunctionEventInvokeConfig *PutFunctionEventInvokeConfigRequest `json:"functionEventInvokeConfig,omitempty"`
+	// +optional
+	ProvisionedConcurrencyConfig *PutProvisionedConcurrencyConfigRequest `json:"provisionedConcurrencyConfig,omitempty"`
 }
 
 // VersionStatus is the state of the Version that AWS reports.

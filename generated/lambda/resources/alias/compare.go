@@ -20,6 +20,20 @@ func diffSpec(desired, observed *v1alpha1.AliasSpec) []string {
 	if desired.RoutingConfig != nil {
 		diff = append(diff, diffAliasRoutingConfiguration("routingConfig", desired.RoutingConfig, observed.RoutingConfig)...)
 	}
+	if desired.FunctionEventInvokeConfig != nil {
+		diff = append(diff, diffPutFunctionEventInvokeConfigRequest("functionEventInvokeConfig", desired.FunctionEventInvokeConfig, observed.FunctionEventInvokeConfig)...)
+	}
+	if desired.ProvisionedConcurrencyConfig != nil {
+		diff = append(diff, diffPutProvisionedConcurrencyConfigRequest("provisionedConcurrencyConfig", desired.ProvisionedConcurrencyConfig, observed.ProvisionedConcurrencyConfig)...)
+	}
+	// Removing functionEventInvokeConfig from the spec deletes it, if AWS has it.
+	if desired.FunctionEventInvokeConfig == nil && observed.FunctionEventInvokeConfig != nil {
+		diff = append(diff, "functionEventInvokeConfig")
+	}
+	// Removing provisionedConcurrencyConfig from the spec deletes it, if AWS has it.
+	if desired.ProvisionedConcurrencyConfig == nil && observed.ProvisionedConcurrencyConfig != nil {
+		diff = append(diff, "provisionedConcurrencyConfig")
+	}
 	return diff
 }
 
@@ -41,6 +55,87 @@ func diffAliasRoutingConfiguration(path string, desired, observed *v1alpha1.Alia
 	var diff []string
 	if desired.AdditionalVersionWeights != nil && !maps.Equal(desired.AdditionalVersionWeights, observed.AdditionalVersionWeights) {
 		diff = append(diff, path+".additionalVersionWeights")
+	}
+	return diff
+}
+
+func diffPutFunctionEventInvokeConfigRequest(path string, desired, observed *v1alpha1.PutFunctionEventInvokeConfigRequest) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.PutFunctionEventInvokeConfigRequest{}
+	}
+	var diff []string
+	if desired.FunctionName != nil && (observed.FunctionName == nil || *desired.FunctionName != *observed.FunctionName) {
+		diff = append(diff, path+".functionName")
+	}
+	if desired.Qualifier != nil && (observed.Qualifier == nil || *desired.Qualifier != *observed.Qualifier) {
+		diff = append(diff, path+".qualifier")
+	}
+	if desired.MaximumRetryAttempts != nil && (observed.MaximumRetryAttempts == nil || *desired.MaximumRetryAttempts != *observed.MaximumRetryAttempts) {
+		diff = append(diff, path+".maximumRetryAttempts")
+	}
+	if desired.MaximumEventAgeInSeconds != nil && (observed.MaximumEventAgeInSeconds == nil || *desired.MaximumEventAgeInSeconds != *observed.MaximumEventAgeInSeconds) {
+		diff = append(diff, path+".maximumEventAgeInSeconds")
+	}
+	if desired.DestinationConfig != nil {
+		diff = append(diff, diffDestinationConfig(path+".destinationConfig", desired.DestinationConfig, observed.DestinationConfig)...)
+	}
+	return diff
+}
+
+func diffPutProvisionedConcurrencyConfigRequest(path string, desired, observed *v1alpha1.PutProvisionedConcurrencyConfigRequest) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.PutProvisionedConcurrencyConfigRequest{}
+	}
+	var diff []string
+	if desired.FunctionName != nil && (observed.FunctionName == nil || *desired.FunctionName != *observed.FunctionName) {
+		diff = append(diff, path+".functionName")
+	}
+	if desired.Qualifier != nil && (observed.Qualifier == nil || *desired.Qualifier != *observed.Qualifier) {
+		diff = append(diff, path+".qualifier")
+	}
+	if desired.ProvisionedConcurrentExecutions != nil && (observed.ProvisionedConcurrentExecutions == nil || *desired.ProvisionedConcurrentExecutions != *observed.ProvisionedConcurrentExecutions) {
+		diff = append(diff, path+".provisionedConcurrentExecutions")
+	}
+	return diff
+}
+
+func diffDestinationConfig(path string, desired, observed *v1alpha1.DestinationConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.DestinationConfig{}
+	}
+	var diff []string
+	if desired.OnSuccess != nil {
+		diff = append(diff, diffOnSuccess(path+".onSuccess", desired.OnSuccess, observed.OnSuccess)...)
+	}
+	if desired.OnFailure != nil {
+		diff = append(diff, diffOnFailure(path+".onFailure", desired.OnFailure, observed.OnFailure)...)
+	}
+	return diff
+}
+
+func diffOnSuccess(path string, desired, observed *v1alpha1.OnSuccess) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.OnSuccess{}
+	}
+	var diff []string
+	if desired.Destination != nil && (observed.Destination == nil || *desired.Destination != *observed.Destination) {
+		diff = append(diff, path+".destination")
+	}
+	return diff
+}
+
+func diffOnFailure(path string, desired, observed *v1alpha1.OnFailure) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.OnFailure{}
+	}
+	var diff []string
+	if desired.Destination != nil && (observed.Destination == nil || *desired.Destination != *observed.Destination) {
+		diff = append(diff, path+".destination")
 	}
 	return diff
 }

@@ -26,10 +26,52 @@ func fillStatusFromCreateAliasOutput(status *v1alpha1.AliasStatus, in *lambda.Cr
 	status.RevisionID = in.RevisionId
 }
 
+func apiPutFunctionEventInvokeConfigRequestFromGetFunctionEventInvokeConfigOutput(in lambda.GetFunctionEventInvokeConfigOutput) v1alpha1.PutFunctionEventInvokeConfigRequest {
+	return v1alpha1.PutFunctionEventInvokeConfigRequest{
+		DestinationConfig:        conv.Ptr(in.DestinationConfig, apiDestinationConfig),
+		MaximumEventAgeInSeconds: conv.Int[int64](in.MaximumEventAgeInSeconds),
+		MaximumRetryAttempts:     conv.Int[int64](in.MaximumRetryAttempts),
+	}
+}
+
+func apiPutProvisionedConcurrencyConfigRequestFromGetProvisionedConcurrencyConfigOutput(in lambda.GetProvisionedConcurrencyConfigOutput) v1alpha1.PutProvisionedConcurrencyConfigRequest {
+	return v1alpha1.PutProvisionedConcurrencyConfigRequest{}
+}
+
 func sdkAliasRoutingConfiguration(in v1alpha1.AliasRoutingConfiguration) types.AliasRoutingConfiguration {
 	return types.AliasRoutingConfiguration{AdditionalVersionWeights: in.AdditionalVersionWeights}
 }
 
+func sdkDestinationConfig(in v1alpha1.DestinationConfig) types.DestinationConfig {
+	return types.DestinationConfig{
+		OnFailure: conv.Ptr(in.OnFailure, sdkOnFailure),
+		OnSuccess: conv.Ptr(in.OnSuccess, sdkOnSuccess),
+	}
+}
+
 func apiAliasRoutingConfiguration(in types.AliasRoutingConfiguration) v1alpha1.AliasRoutingConfiguration {
 	return v1alpha1.AliasRoutingConfiguration{AdditionalVersionWeights: in.AdditionalVersionWeights}
+}
+
+func apiDestinationConfig(in types.DestinationConfig) v1alpha1.DestinationConfig {
+	return v1alpha1.DestinationConfig{
+		OnFailure: conv.Ptr(in.OnFailure, apiOnFailure),
+		OnSuccess: conv.Ptr(in.OnSuccess, apiOnSuccess),
+	}
+}
+
+func sdkOnSuccess(in v1alpha1.OnSuccess) types.OnSuccess {
+	return types.OnSuccess{Destination: in.Destination}
+}
+
+func sdkOnFailure(in v1alpha1.OnFailure) types.OnFailure {
+	return types.OnFailure{Destination: in.Destination}
+}
+
+func apiOnSuccess(in types.OnSuccess) v1alpha1.OnSuccess {
+	return v1alpha1.OnSuccess{Destination: in.Destination}
+}
+
+func apiOnFailure(in types.OnFailure) v1alpha1.OnFailure {
+	return v1alpha1.OnFailure{Destination: in.Destination}
 }

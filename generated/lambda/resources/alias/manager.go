@@ -10,6 +10,7 @@ import (
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	"net/http"
 )
 
 // Kind describes Alias to the shared runtime.
@@ -19,6 +20,12 @@ func Kind() managed.Kind[*v1alpha1.Alias] {
 		AppliedFields: []managed.AppliedField{{
 			CreateOnly: true,
 			Field:      "functionName",
+		}, {
+			Field:    "functionEventInvokeConfig",
+			Observed: true,
+		}, {
+			Field:    "provisionedConcurrencyConfig",
+			Observed: true,
 		}},
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Alias] {
 			return &manager{client: lambda.NewFromConfig(cfg)}
@@ -48,7 +55,7 @@ type manager struct {
 
 func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Alias) (managed.Observation, error) {
 	out, err := m.client.GetAlias(ctx, &lambda.GetAliasInput{
-		FunctionName: cr.Spec.FunctionName,
+		FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
 		Name:         cr.Spec.Name,
 	})
 	if managed.HasErrorCode(err, "ResourceNotFoundException") {
@@ -59,7 +66,44 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Alias) (managed.Obse
 	}
 	desc := out
 	fillStatusFromGetAliasOutput(&cr.Status, desc)
+	if cr.Spec.FunctionName != nil {
+		cr.Status.FunctionName = cr.Spec.FunctionName
+	}
 	observed := observedSpec(cr, desc)
+	// GetFunctionEventInvokeConfig reads functionEventInvokeConfig, which PutFunctionEventInvokeConfig sets.
+	if cr.Spec.FunctionEventInvokeConfig != nil || managed.Applied(cr, "functionEventInvokeConfig") || !managed.Owned(cr) {
+		if got, err := m.client.GetFunctionEventInvokeConfig(ctx, &lambda.GetFunctionEventInvokeConfigInput{
+			FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+			Qualifier:    cr.Spec.Name,
+		}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.FunctionEventInvokeConfig = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.FunctionEventInvokeConfig = conv.Of(apiPutFunctionEventInvokeConfigRequestFromGetFunctionEventInvokeConfigOutput(*got))
+			if observed.FunctionEventInvokeConfig != nil && cr.Spec.FunctionEventInvokeConfig != nil {
+				observed.FunctionEventInvokeConfig.FunctionName = cr.Spec.FunctionEventInvokeConfig.FunctionName
+				observed.FunctionEventInvokeConfig.Qualifier = cr.Spec.FunctionEventInvokeConfig.Qualifier
+			}
+		}
+	}
+	// GetProvisionedConcurrencyConfig reads provisionedConcurrencyConfig, which PutProvisionedConcurrencyConfig sets.
+	if cr.Spec.ProvisionedConcurrencyConfig != nil || managed.Applied(cr, "provisionedConcurrencyConfig") || !managed.Owned(cr) {
+		if got, err := m.client.GetProvisionedConcurrencyConfig(ctx, &lambda.GetProvisionedConcurrencyConfigInput{
+			FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+			Qualifier:    cr.Spec.Name,
+		}); managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "ProvisionedConcurrencyConfigNotFoundException") {
+			observed.ProvisionedConcurrencyConfig = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.ProvisionedConcurrencyConfig = &v1alpha1.PutProvisionedConcurrencyConfigRequest{ProvisionedConcurrentExecutions: conv.Int[int64](got.RequestedProvisionedConcurrentExecutions)}
+			if observed.ProvisionedConcurrencyConfig != nil && cr.Spec.ProvisionedConcurrencyConfig != nil {
+				observed.ProvisionedConcurrencyConfig.FunctionName = cr.Spec.ProvisionedConcurrencyConfig.FunctionName
+				observed.ProvisionedConcurrencyConfig.Qualifier = cr.Spec.ProvisionedConcurrencyConfig.Qualifier
+			}
+		}
+	}
 	obs := managed.Observation{
 		ARN:       desc.AliasArn,
 		Diff:      diffSpec(&cr.Spec, &observed),
@@ -89,26 +133,70 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Alias) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Alias, obs managed.Observation) error {
-	in := &lambda.UpdateAliasInput{
-		FunctionName: cr.Spec.FunctionName,
-		Name:         cr.Spec.Name,
+	if obs.ChangedOtherThan("functionEventInvokeConfig", "provisionedConcurrencyConfig") {
+		in := &lambda.UpdateAliasInput{
+			FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+			Name:         cr.Spec.Name,
+		}
+		if obs.Changed("functionVersion") {
+			in.FunctionVersion = cr.Spec.FunctionVersion
+		}
+		if obs.Changed("description") {
+			in.Description = cr.Spec.Description
+		}
+		if obs.Changed("routingConfig") {
+			in.RoutingConfig = conv.Ptr(cr.Spec.RoutingConfig, sdkAliasRoutingConfiguration)
+		}
+		if _, err := m.client.UpdateAlias(ctx, in); err != nil {
+			return err
+		}
 	}
-	if obs.Changed("functionVersion") {
-		in.FunctionVersion = cr.Spec.FunctionVersion
+	if obs.Changed("functionEventInvokeConfig") {
+		if cr.Spec.FunctionEventInvokeConfig != nil {
+			if _, err := m.client.PutFunctionEventInvokeConfig(ctx, &lambda.PutFunctionEventInvokeConfigInput{
+				DestinationConfig:        conv.Ptr(cr.Spec.FunctionEventInvokeConfig.DestinationConfig, sdkDestinationConfig),
+				FunctionName:             conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+				MaximumEventAgeInSeconds: conv.Int[int32](cr.Spec.FunctionEventInvokeConfig.MaximumEventAgeInSeconds),
+				MaximumRetryAttempts:     conv.Int[int32](cr.Spec.FunctionEventInvokeConfig.MaximumRetryAttempts),
+				Qualifier:                cr.Spec.Name,
+			}); err != nil {
+				return err
+			}
+		} else {
+			// Removed from the spec, and AWS still has it.
+			if _, err := m.client.DeleteFunctionEventInvokeConfig(ctx, &lambda.DeleteFunctionEventInvokeConfigInput{
+				FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+				Qualifier:    cr.Spec.Name,
+			}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
 	}
-	if obs.Changed("description") {
-		in.Description = cr.Spec.Description
+	if obs.Changed("provisionedConcurrencyConfig") {
+		if cr.Spec.ProvisionedConcurrencyConfig != nil {
+			if _, err := m.client.PutProvisionedConcurrencyConfig(ctx, &lambda.PutProvisionedConcurrencyConfigInput{
+				FunctionName:                    conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+				ProvisionedConcurrentExecutions: conv.Int[int32](cr.Spec.ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions),
+				Qualifier:                       cr.Spec.Name,
+			}); err != nil {
+				return err
+			}
+		} else {
+			// Removed from the spec, and AWS still has it.
+			if _, err := m.client.DeleteProvisionedConcurrencyConfig(ctx, &lambda.DeleteProvisionedConcurrencyConfigInput{
+				FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+				Qualifier:    cr.Spec.Name,
+			}); err != nil && !(managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "ProvisionedConcurrencyConfigNotFoundException")) {
+				return err
+			}
+		}
 	}
-	if obs.Changed("routingConfig") {
-		in.RoutingConfig = conv.Ptr(cr.Spec.RoutingConfig, sdkAliasRoutingConfiguration)
-	}
-	_, err := m.client.UpdateAlias(ctx, in)
-	return err
+	return nil
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.Alias) error {
 	_, err := m.client.DeleteAlias(ctx, &lambda.DeleteAliasInput{
-		FunctionName: cr.Spec.FunctionName,
+		FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
 		Name:         cr.Spec.Name,
 	})
 	if managed.HasErrorCode(err, "ResourceNotFoundException") {

@@ -64,8 +64,15 @@ func diffSpec(desired, observed *v1alpha1.FunctionSpec) []string {
 	if desired.DurableConfig != nil {
 		diff = append(diff, diffDurableConfig("durableConfig", desired.DurableConfig, observed.DurableConfig)...)
 	}
+	if desired.FunctionEventInvokeConfig != nil {
+		diff = append(diff, diffPutFunctionEventInvokeConfigRequest("functionEventInvokeConfig", desired.FunctionEventInvokeConfig, observed.FunctionEventInvokeConfig)...)
+	}
 	if desired.ReservedConcurrentExecutions != nil && (observed.ReservedConcurrentExecutions == nil || *desired.ReservedConcurrentExecutions != *observed.ReservedConcurrentExecutions) {
 		diff = append(diff, "reservedConcurrentExecutions")
+	}
+	// Removing functionEventInvokeConfig from the spec deletes it, if AWS has it.
+	if desired.FunctionEventInvokeConfig == nil && observed.FunctionEventInvokeConfig != nil {
+		diff = append(diff, "functionEventInvokeConfig")
 	}
 	// Removing reservedConcurrentExecutions from the spec deletes it, if AWS has it.
 	if desired.ReservedConcurrentExecutions == nil && observed.ReservedConcurrentExecutions != nil {
@@ -255,6 +262,30 @@ func diffDurableConfig(path string, desired, observed *v1alpha1.DurableConfig) [
 	return diff
 }
 
+func diffPutFunctionEventInvokeConfigRequest(path string, desired, observed *v1alpha1.PutFunctionEventInvokeConfigRequest) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.PutFunctionEventInvokeConfigRequest{}
+	}
+	var diff []string
+	if desired.FunctionName != nil && (observed.FunctionName == nil || *desired.FunctionName != *observed.FunctionName) {
+		diff = append(diff, path+".functionName")
+	}
+	if desired.Qualifier != nil && (observed.Qualifier == nil || *desired.Qualifier != *observed.Qualifier) {
+		diff = append(diff, path+".qualifier")
+	}
+	if desired.MaximumRetryAttempts != nil && (observed.MaximumRetryAttempts == nil || *desired.MaximumRetryAttempts != *observed.MaximumRetryAttempts) {
+		diff = append(diff, path+".maximumRetryAttempts")
+	}
+	if desired.MaximumEventAgeInSeconds != nil && (observed.MaximumEventAgeInSeconds == nil || *desired.MaximumEventAgeInSeconds != *observed.MaximumEventAgeInSeconds) {
+		diff = append(diff, path+".maximumEventAgeInSeconds")
+	}
+	if desired.DestinationConfig != nil {
+		diff = append(diff, diffDestinationConfig(path+".destinationConfig", desired.DestinationConfig, observed.DestinationConfig)...)
+	}
+	return diff
+}
+
 func diffLambdaManagedInstancesCapacityProviderConfig(path string, desired, observed *v1alpha1.LambdaManagedInstancesCapacityProviderConfig) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
@@ -269,6 +300,45 @@ func diffLambdaManagedInstancesCapacityProviderConfig(path string, desired, obse
 	}
 	if desired.ExecutionEnvironmentMemoryGiBPerVCPU != nil && (observed.ExecutionEnvironmentMemoryGiBPerVCPU == nil || *desired.ExecutionEnvironmentMemoryGiBPerVCPU != *observed.ExecutionEnvironmentMemoryGiBPerVCPU) {
 		diff = append(diff, path+".executionEnvironmentMemoryGiBPerVCPU")
+	}
+	return diff
+}
+
+func diffDestinationConfig(path string, desired, observed *v1alpha1.DestinationConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.DestinationConfig{}
+	}
+	var diff []string
+	if desired.OnSuccess != nil {
+		diff = append(diff, diffOnSuccess(path+".onSuccess", desired.OnSuccess, observed.OnSuccess)...)
+	}
+	if desired.OnFailure != nil {
+		diff = append(diff, diffOnFailure(path+".onFailure", desired.OnFailure, observed.OnFailure)...)
+	}
+	return diff
+}
+
+func diffOnSuccess(path string, desired, observed *v1alpha1.OnSuccess) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.OnSuccess{}
+	}
+	var diff []string
+	if desired.Destination != nil && (observed.Destination == nil || *desired.Destination != *observed.Destination) {
+		diff = append(diff, path+".destination")
+	}
+	return diff
+}
+
+func diffOnFailure(path string, desired, observed *v1alpha1.OnFailure) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.OnFailure{}
+	}
+	var diff []string
+	if desired.Destination != nil && (observed.Destination == nil || *desired.Destination != *observed.Destination) {
+		diff = append(diff, path+".destination")
 	}
 	return diff
 }

@@ -95,6 +95,14 @@ func fillStatusFromCreateFunctionOutput(status *v1alpha1.FunctionStatus, in *lam
 	status.ConfigSHA256 = in.ConfigSha256
 }
 
+func apiPutFunctionEventInvokeConfigRequestFromGetFunctionEventInvokeConfigOutput(in lambda.GetFunctionEventInvokeConfigOutput) v1alpha1.PutFunctionEventInvokeConfigRequest {
+	return v1alpha1.PutFunctionEventInvokeConfigRequest{
+		DestinationConfig:        conv.Ptr(in.DestinationConfig, apiDestinationConfig),
+		MaximumEventAgeInSeconds: conv.Int[int64](in.MaximumEventAgeInSeconds),
+		MaximumRetryAttempts:     conv.Int[int64](in.MaximumRetryAttempts),
+	}
+}
+
 func sdkFunctionCode(in v1alpha1.FunctionCode) types.FunctionCode {
 	return types.FunctionCode{
 		ImageUri:        in.ImageURI,
@@ -175,6 +183,13 @@ func sdkTenancyConfig(in v1alpha1.TenancyConfig) types.TenancyConfig {
 	return types.TenancyConfig{TenantIsolationMode: conv.ToEnum[types.TenantIsolationMode](in.TenantIsolationMode)}
 }
 
+func sdkDestinationConfig(in v1alpha1.DestinationConfig) types.DestinationConfig {
+	return types.DestinationConfig{
+		OnFailure: conv.Ptr(in.OnFailure, sdkOnFailure),
+		OnSuccess: conv.Ptr(in.OnSuccess, sdkOnSuccess),
+	}
+}
+
 func apiVpcConfigFromVpcConfigResponse(in types.VpcConfigResponse) v1alpha1.VpcConfig {
 	return v1alpha1.VpcConfig{
 		IPv6AllowedForDualStack: in.Ipv6AllowedForDualStack,
@@ -248,12 +263,27 @@ func apiRuntimeVersionConfig(in types.RuntimeVersionConfig) v1alpha1.RuntimeVers
 	}
 }
 
+func apiDestinationConfig(in types.DestinationConfig) v1alpha1.DestinationConfig {
+	return v1alpha1.DestinationConfig{
+		OnFailure: conv.Ptr(in.OnFailure, apiOnFailure),
+		OnSuccess: conv.Ptr(in.OnSuccess, apiOnSuccess),
+	}
+}
+
 func sdkLambdaManagedInstancesCapacityProviderConfig(in v1alpha1.LambdaManagedInstancesCapacityProviderConfig) types.LambdaManagedInstancesCapacityProviderConfig {
 	return types.LambdaManagedInstancesCapacityProviderConfig{
 		CapacityProviderArn:                   in.CapacityProviderARN,
 		ExecutionEnvironmentMemoryGiBPerVCpu:  conv.Float[float64](in.ExecutionEnvironmentMemoryGiBPerVCPU),
 		PerExecutionEnvironmentMaxConcurrency: conv.Int[int32](in.PerExecutionEnvironmentMaxConcurrency),
 	}
+}
+
+func sdkOnSuccess(in v1alpha1.OnSuccess) types.OnSuccess {
+	return types.OnSuccess{Destination: in.Destination}
+}
+
+func sdkOnFailure(in v1alpha1.OnFailure) types.OnFailure {
+	return types.OnFailure{Destination: in.Destination}
 }
 
 func apiLambdaManagedInstancesCapacityProviderConfig(in types.LambdaManagedInstancesCapacityProviderConfig) v1alpha1.LambdaManagedInstancesCapacityProviderConfig {
@@ -278,4 +308,12 @@ func apiImageConfigError(in types.ImageConfigError) v1alpha1.ImageConfigError {
 
 func apiRuntimeVersionError(in types.RuntimeVersionError) v1alpha1.RuntimeVersionError {
 	return v1alpha1.RuntimeVersionError{ErrorCode: in.ErrorCode}
+}
+
+func apiOnSuccess(in types.OnSuccess) v1alpha1.OnSuccess {
+	return v1alpha1.OnSuccess{Destination: in.Destination}
+}
+
+func apiOnFailure(in types.OnFailure) v1alpha1.OnFailure {
+	return v1alpha1.OnFailure{Destination: in.Destination}
 }

@@ -35,6 +35,9 @@ func Kind() managed.Kind[*v1alpha1.Function] {
 			CreateOnly: true,
 			Field:      "publishTo",
 		}, {
+			Field:    "functionEventInvokeConfig",
+			Observed: true,
+		}, {
 			Field:    "reservedConcurrentExecutions",
 			Observed: true,
 		}},
@@ -124,6 +127,20 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Function) (managed.O
 	}
 	fillStatusFromFunctionConfiguration(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
+	// GetFunctionEventInvokeConfig reads functionEventInvokeConfig, which PutFunctionEventInvokeConfig sets.
+	if cr.Spec.FunctionEventInvokeConfig != nil || managed.Applied(cr, "functionEventInvokeConfig") || !managed.Owned(cr) {
+		if got, err := m.client.GetFunctionEventInvokeConfig(ctx, &lambda.GetFunctionEventInvokeConfigInput{FunctionName: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.FunctionEventInvokeConfig = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.FunctionEventInvokeConfig = conv.Of(apiPutFunctionEventInvokeConfigRequestFromGetFunctionEventInvokeConfigOutput(*got))
+			if observed.FunctionEventInvokeConfig != nil && cr.Spec.FunctionEventInvokeConfig != nil {
+				observed.FunctionEventInvokeConfig.FunctionName = cr.Spec.FunctionEventInvokeConfig.FunctionName
+				observed.FunctionEventInvokeConfig.Qualifier = cr.Spec.FunctionEventInvokeConfig.Qualifier
+			}
+		}
+	}
 	// GetFunctionConcurrency reads reservedConcurrentExecutions, which PutFunctionConcurrency sets.
 	if cr.Spec.ReservedConcurrentExecutions != nil || managed.Applied(cr, "reservedConcurrentExecutions") || !managed.Owned(cr) {
 		if got, err := m.client.GetFunctionConcurrency(ctx, &lambda.GetFunctionConcurrencyInput{FunctionName: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
@@ -200,7 +217,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Function) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Function, obs managed.Observation) error {
-	if obs.ChangedOtherThan("reservedConcurrentExecutions") {
+	if obs.ChangedOtherThan("functionEventInvokeConfig", "reservedConcurrentExecutions") {
 		sec := managed.ReadSecrets(ctx)
 		in := &lambda.UpdateFunctionConfigurationInput{FunctionName: cr.Spec.Name}
 		if obs.Changed("role") {
@@ -265,6 +282,24 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Function, obs managed
 		}
 		if _, err := m.client.UpdateFunctionConfiguration(ctx, in); err != nil {
 			return err
+		}
+	}
+	if obs.Changed("functionEventInvokeConfig") {
+		if cr.Spec.FunctionEventInvokeConfig != nil {
+			if _, err := m.client.PutFunctionEventInvokeConfig(ctx, &lambda.PutFunctionEventInvokeConfigInput{
+				DestinationConfig:        conv.Ptr(cr.Spec.FunctionEventInvokeConfig.DestinationConfig, sdkDestinationConfig),
+				FunctionName:             cr.Spec.Name,
+				MaximumEventAgeInSeconds: conv.Int[int32](cr.Spec.FunctionEventInvokeConfig.MaximumEventAgeInSeconds),
+				MaximumRetryAttempts:     conv.Int[int32](cr.Spec.FunctionEventInvokeConfig.MaximumRetryAttempts),
+				Qualifier:                cr.Spec.FunctionEventInvokeConfig.Qualifier,
+			}); err != nil {
+				return err
+			}
+		} else {
+			// Removed from the spec, and AWS still has it.
+			if _, err := m.client.DeleteFunctionEventInvokeConfig(ctx, &lambda.DeleteFunctionEventInvokeConfigInput{FunctionName: cr.Spec.Name}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
 		}
 	}
 	if obs.Changed("reservedConcurrentExecutions") {

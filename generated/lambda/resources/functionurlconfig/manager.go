@@ -48,7 +48,7 @@ type manager struct {
 }
 
 func (m *manager) Observe(ctx context.Context, cr *v1alpha1.FunctionURLConfig) (managed.Observation, error) {
-	out, err := m.client.GetFunctionUrlConfig(ctx, &lambda.GetFunctionUrlConfigInput{FunctionName: cr.Spec.FunctionName})
+	out, err := m.client.GetFunctionUrlConfig(ctx, &lambda.GetFunctionUrlConfigInput{FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName)})
 	if managed.HasErrorCode(err, "ResourceNotFoundException") {
 		return managed.Observation{}, nil
 	}
@@ -57,6 +57,9 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.FunctionURLConfig) (
 	}
 	desc := out
 	fillStatusFromGetFunctionUrlConfigOutput(&cr.Status, desc)
+	if cr.Spec.FunctionName != nil {
+		cr.Status.FunctionName = cr.Spec.FunctionName
+	}
 	observed := observedSpec(cr, desc)
 	obs := managed.Observation{
 		Diff:      diffSpec(&cr.Spec, &observed),
@@ -86,7 +89,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.FunctionURLConfig) er
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.FunctionURLConfig, obs managed.Observation) error {
-	in := &lambda.UpdateFunctionUrlConfigInput{FunctionName: cr.Spec.FunctionName}
+	in := &lambda.UpdateFunctionUrlConfigInput{FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName)}
 	if obs.Changed("qualifier") {
 		in.Qualifier = cr.Spec.Qualifier
 	}
@@ -104,7 +107,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.FunctionURLConfig, ob
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.FunctionURLConfig) error {
-	_, err := m.client.DeleteFunctionUrlConfig(ctx, &lambda.DeleteFunctionUrlConfigInput{FunctionName: cr.Spec.FunctionName})
+	_, err := m.client.DeleteFunctionUrlConfig(ctx, &lambda.DeleteFunctionUrlConfigInput{FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName)})
 	if managed.HasErrorCode(err, "ResourceNotFoundException") {
 		// Already gone is what we wanted.
 		return nil

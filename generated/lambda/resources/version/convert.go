@@ -102,6 +102,25 @@ func fillStatusFromPublishVersionOutput(status *v1alpha1.VersionStatus, in *lamb
 	status.FunctionName = in.FunctionName
 }
 
+func apiPutFunctionEventInvokeConfigRequestFromGetFunctionEventInvokeConfigOutput(in lambda.GetFunctionEventInvokeConfigOutput) v1alpha1.PutFunctionEventInvokeConfigRequest {
+	return v1alpha1.PutFunctionEventInvokeConfigRequest{
+		DestinationConfig:        conv.Ptr(in.DestinationConfig, apiDestinationConfig),
+		MaximumEventAgeInSeconds: conv.Int[int64](in.MaximumEventAgeInSeconds),
+		MaximumRetryAttempts:     conv.Int[int64](in.MaximumRetryAttempts),
+	}
+}
+
+func apiPutProvisionedConcurrencyConfigRequestFromGetProvisionedConcurrencyConfigOutput(in lambda.GetProvisionedConcurrencyConfigOutput) v1alpha1.PutProvisionedConcurrencyConfigRequest {
+	return v1alpha1.PutProvisionedConcurrencyConfigRequest{}
+}
+
+func sdkDestinationConfig(in v1alpha1.DestinationConfig) types.DestinationConfig {
+	return types.DestinationConfig{
+		OnFailure: conv.Ptr(in.OnFailure, sdkOnFailure),
+		OnSuccess: conv.Ptr(in.OnSuccess, sdkOnSuccess),
+	}
+}
+
 func apiVpcConfigResponse(in types.VpcConfigResponse) v1alpha1.VpcConfigResponse {
 	return v1alpha1.VpcConfigResponse{
 		IPv6AllowedForDualStack: in.Ipv6AllowedForDualStack,
@@ -188,6 +207,21 @@ func apiTenancyConfigStatus(in types.TenancyConfig) v1alpha1.TenancyConfigStatus
 	return v1alpha1.TenancyConfigStatus{TenantIsolationMode: conv.FromEnum(in.TenantIsolationMode)}
 }
 
+func apiDestinationConfig(in types.DestinationConfig) v1alpha1.DestinationConfig {
+	return v1alpha1.DestinationConfig{
+		OnFailure: conv.Ptr(in.OnFailure, apiOnFailure),
+		OnSuccess: conv.Ptr(in.OnSuccess, apiOnSuccess),
+	}
+}
+
+func sdkOnSuccess(in v1alpha1.OnSuccess) types.OnSuccess {
+	return types.OnSuccess{Destination: in.Destination}
+}
+
+func sdkOnFailure(in v1alpha1.OnFailure) types.OnFailure {
+	return types.OnFailure{Destination: in.Destination}
+}
+
 func apiEnvironmentError(in types.EnvironmentError) v1alpha1.EnvironmentError {
 	return v1alpha1.EnvironmentError{ErrorCode: in.ErrorCode}
 }
@@ -214,4 +248,12 @@ func apiLambdaManagedInstancesCapacityProviderConfigStatus(in types.LambdaManage
 		ExecutionEnvironmentMemoryGiBPerVCPU:  conv.Float[float64](in.ExecutionEnvironmentMemoryGiBPerVCpu),
 		PerExecutionEnvironmentMaxConcurrency: conv.Int[int64](in.PerExecutionEnvironmentMaxConcurrency),
 	}
+}
+
+func apiOnSuccess(in types.OnSuccess) v1alpha1.OnSuccess {
+	return v1alpha1.OnSuccess{Destination: in.Destination}
+}
+
+func apiOnFailure(in types.OnFailure) v1alpha1.OnFailure {
+	return v1alpha1.OnFailure{Destination: in.Destination}
 }

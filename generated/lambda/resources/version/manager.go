@@ -11,6 +11,7 @@ import (
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	"net/http"
 	"slices"
 )
 
@@ -21,6 +22,12 @@ func Kind() managed.Kind[*v1alpha1.Version] {
 		AppliedFields: []managed.AppliedField{{
 			CreateOnly: true,
 			Field:      "publishTo",
+		}, {
+			Field:    "functionEventInvokeConfig",
+			Observed: true,
+		}, {
+			Field:    "provisionedConcurrencyConfig",
+			Observed: true,
 		}},
 		AssignedIdentifier: true,
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Version] {
@@ -66,6 +73,46 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Version) (managed.Ob
 	desc := out
 	fillStatusFromGetFunctionConfigurationOutput(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
+	// GetFunctionEventInvokeConfig reads functionEventInvokeConfig, which PutFunctionEventInvokeConfig sets.
+	if cr.Spec.FunctionEventInvokeConfig != nil || managed.Applied(cr, "functionEventInvokeConfig") || !managed.Owned(cr) {
+		if cr.Status.Version == nil {
+			return managed.Observation{}, nil
+		}
+		if got, err := m.client.GetFunctionEventInvokeConfig(ctx, &lambda.GetFunctionEventInvokeConfigInput{
+			FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+			Qualifier:    cr.Status.Version,
+		}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.FunctionEventInvokeConfig = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.FunctionEventInvokeConfig = conv.Of(apiPutFunctionEventInvokeConfigRequestFromGetFunctionEventInvokeConfigOutput(*got))
+			if observed.FunctionEventInvokeConfig != nil && cr.Spec.FunctionEventInvokeConfig != nil {
+				observed.FunctionEventInvokeConfig.FunctionName = cr.Spec.FunctionEventInvokeConfig.FunctionName
+				observed.FunctionEventInvokeConfig.Qualifier = cr.Spec.FunctionEventInvokeConfig.Qualifier
+			}
+		}
+	}
+	// GetProvisionedConcurrencyConfig reads provisionedConcurrencyConfig, which PutProvisionedConcurrencyConfig sets.
+	if cr.Spec.ProvisionedConcurrencyConfig != nil || managed.Applied(cr, "provisionedConcurrencyConfig") || !managed.Owned(cr) {
+		if cr.Status.Version == nil {
+			return managed.Observation{}, nil
+		}
+		if got, err := m.client.GetProvisionedConcurrencyConfig(ctx, &lambda.GetProvisionedConcurrencyConfigInput{
+			FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+			Qualifier:    cr.Status.Version,
+		}); managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "ProvisionedConcurrencyConfigNotFoundException") {
+			observed.ProvisionedConcurrencyConfig = nil
+		} else if err != nil {
+			return managed.Observation{}, err
+		} else {
+			observed.ProvisionedConcurrencyConfig = &v1alpha1.PutProvisionedConcurrencyConfigRequest{ProvisionedConcurrentExecutions: conv.Int[int64](got.RequestedProvisionedConcurrentExecutions)}
+			if observed.ProvisionedConcurrencyConfig != nil && cr.Spec.ProvisionedConcurrencyConfig != nil {
+				observed.ProvisionedConcurrencyConfig.FunctionName = cr.Spec.ProvisionedConcurrencyConfig.FunctionName
+				observed.ProvisionedConcurrencyConfig.Qualifier = cr.Spec.ProvisionedConcurrencyConfig.Qualifier
+			}
+		}
+	}
 	obs := managed.Observation{
 		Diff:      diffSpec(&cr.Spec, &observed),
 		Exists:    true,
@@ -98,7 +145,58 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Version) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Version, obs managed.Observation) error {
-	// AWS offers no update; every spec field is immutable.
+	if obs.Changed("functionEventInvokeConfig") {
+		if cr.Spec.FunctionEventInvokeConfig != nil {
+			if cr.Status.Version == nil {
+				return nil
+			}
+			if _, err := m.client.PutFunctionEventInvokeConfig(ctx, &lambda.PutFunctionEventInvokeConfigInput{
+				DestinationConfig:        conv.Ptr(cr.Spec.FunctionEventInvokeConfig.DestinationConfig, sdkDestinationConfig),
+				FunctionName:             conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+				MaximumEventAgeInSeconds: conv.Int[int32](cr.Spec.FunctionEventInvokeConfig.MaximumEventAgeInSeconds),
+				MaximumRetryAttempts:     conv.Int[int32](cr.Spec.FunctionEventInvokeConfig.MaximumRetryAttempts),
+				Qualifier:                cr.Status.Version,
+			}); err != nil {
+				return err
+			}
+		} else {
+			// Removed from the spec, and AWS still has it.
+			if cr.Status.Version == nil {
+				return nil
+			}
+			if _, err := m.client.DeleteFunctionEventInvokeConfig(ctx, &lambda.DeleteFunctionEventInvokeConfigInput{
+				FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+				Qualifier:    cr.Status.Version,
+			}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
+	if obs.Changed("provisionedConcurrencyConfig") {
+		if cr.Spec.ProvisionedConcurrencyConfig != nil {
+			if cr.Status.Version == nil {
+				return nil
+			}
+			if _, err := m.client.PutProvisionedConcurrencyConfig(ctx, &lambda.PutProvisionedConcurrencyConfigInput{
+				FunctionName:                    conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+				ProvisionedConcurrentExecutions: conv.Int[int32](cr.Spec.ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions),
+				Qualifier:                       cr.Status.Version,
+			}); err != nil {
+				return err
+			}
+		} else {
+			// Removed from the spec, and AWS still has it.
+			if cr.Status.Version == nil {
+				return nil
+			}
+			if _, err := m.client.DeleteProvisionedConcurrencyConfig(ctx, &lambda.DeleteProvisionedConcurrencyConfigInput{
+				FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+				Qualifier:    cr.Status.Version,
+			}); err != nil && !(managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "ProvisionedConcurrencyConfigNotFoundException")) {
+				return err
+			}
+		}
+	}
 	return nil
 }
 

@@ -255,6 +255,11 @@ type ParameterMap struct {
 	// ElementInputs are members of each element sent with a constant
 	// (RDS's ApplyMethod: pending-reboot).
 	ElementInputs map[string]string `yaml:"elementInputs,omitempty"`
+	// ListField names a second spec field, a list of the element
+	// structures (the incumbent's deprecated spec.parameters), whose
+	// names and values stand for the map while the map is unset. A spec
+	// may set only one of the two.
+	ListField string `yaml:"listField,omitempty" schema:"pattern=^[A-Z][A-Za-z0-9]*$"`
 	// Emulator notes a gap of the end-to-end tests' emulator.
 	Emulator *Emulator `yaml:"emulator,omitempty"`
 	// Because says why.

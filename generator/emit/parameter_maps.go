@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"fmt"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/kubesmith/kubesmith/generator/model"
@@ -29,8 +31,73 @@ func (m *managerWriter) parameterMapFuncs() []jen.Code {
 	var out []jen.Code
 	for _, f := range m.parameterMaps() {
 		out = append(out, jen.Line(), m.readParametersFunc(f))
+		if f.ParameterMap.Entries != nil {
+			out = append(out, jen.Line(), m.desiredEntriesFunc(f))
+		}
 	}
 	return out
+}
+
+// desiredEntriesFunc returns the map the spec asks for: the field, or
+// while it is unset the names and values of its list of structures.
+func (m *managerWriter) desiredEntriesFunc(f *model.Field) jen.Code {
+	p := f.ParameterMap
+	elem := m.svc.Structs[p.Elem]
+	name, value := elem.FieldByMember(p.NameMember), elem.FieldByMember(p.ValueMember)
+	spec := jen.Id("spec").Dot(f.GoName)
+	list := jen.Id("spec").Dot(p.Entries.GoName)
+	return jen.Comment(desiredEntriesName(f)+" is the "+f.JSONName+" the spec asks for: the field, or while it is unset the "+p.Entries.JSONName+"' names and values.").Line().
+		Func().Id(desiredEntriesName(f)).Params(jen.Id("spec").Op("*").Qual(m.c.api, m.r.Kind+"Spec")).Map(jen.String()).String().Block(
+		jen.If(spec.Clone().Op("!=").Nil().Op("||").Add(list.Clone()).Op("==").Nil()).Block(jen.Return(spec.Clone())),
+		jen.Id("values").Op(":=").Map(jen.String()).String().Values(),
+		jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(list.Clone())).Block(
+			jen.If(jen.Id("e").Dot(name.GoName).Op("!=").Nil().Op("&&").Id("e").Dot(value.GoName).Op("!=").Nil()).Block(
+				jen.Id("values").Index(jen.Op("*").Id("e").Dot(name.GoName)).Op("=").Op("*").Id("e").Dot(value.GoName),
+			),
+		),
+		jen.Return(jen.Id("values")),
+	)
+}
+
+func desiredEntriesName(f *model.Field) string { return "desired" + f.GoName }
+
+// desiredEntries is the map the spec of cr asks for.
+func desiredEntries(f *model.Field) *jen.Statement {
+	if f.ParameterMap.Entries == nil {
+		return jen.Id("cr").Dot("Spec").Dot(f.GoName)
+	}
+	return jen.Id(desiredEntriesName(f)).Call(jen.Op("&").Id("cr").Dot("Spec"))
+}
+
+// observeParameterLists adds each list of entries to the diff when its
+// names and values differ from the map read: diffSpec compares the map
+// only.
+func (m *managerWriter) observeParameterLists() []jen.Code {
+	var body []jen.Code
+	for _, f := range m.parameterMaps() {
+		e := f.ParameterMap.Entries
+		if e == nil {
+			continue
+		}
+		body = append(body, jen.If(jen.Id("cr").Dot("Spec").Dot(e.GoName).Op("!=").Nil().Op("&&").Op("!").Qual("maps", "Equal").Call(
+			desiredEntries(f), jen.Id("observed").Dot(f.GoName))).Block(
+			jen.Id("obs").Dot("Diff").Op("=").Append(jen.Id("obs").Dot("Diff"), jen.Lit(e.JSONName)),
+		))
+	}
+	return body
+}
+
+// parameterListRules let a spec set a map or its list of entries, not
+// both: neither would say which wins.
+func parameterListRules(r *model.Resource) []string {
+	var rules []string
+	for _, f := range r.Spec {
+		if p := f.ParameterMap; p != nil && p.Entries != nil {
+			rules = append(rules, fmt.Sprintf(`+kubebuilder:validation:XValidation:rule="!(has(self.%s) && has(self.%s))",message="set at most one of %s and %s (its deprecated form)"`,
+				celName(f.JSONName), celName(p.Entries.JSONName), f.JSONName, p.Entries.JSONName))
+		}
+	}
+	return rules
 }
 
 func (m *managerWriter) readParametersFunc(f *model.Field) jen.Code {
@@ -77,8 +144,11 @@ func (m *managerWriter) observeParameterMaps(obsZero jen.Code) []jen.Code {
 	var body []jen.Code
 	for _, f := range m.parameterMaps() {
 		_, id := m.source(&model.Member{Name: f.ParameterMap.IDMember})
-		cond := jen.Parens(jen.Id("cr").Dot("Spec").Dot(f.GoName).Op("!=").Nil().
-			Op("||").Op("!").Qual(managedPkg, "Owned").Call(jen.Id("cr")))
+		set := jen.Id("cr").Dot("Spec").Dot(f.GoName).Op("!=").Nil()
+		if e := f.ParameterMap.Entries; e != nil {
+			set = set.Op("||").Id("cr").Dot("Spec").Dot(e.GoName).Op("!=").Nil()
+		}
+		cond := jen.Parens(set.Op("||").Op("!").Qual(managedPkg, "Owned").Call(jen.Id("cr")))
 		body = append(body,
 			jen.Comment("The "+f.JSONName+" are read only while the answer matters."),
 			jen.If(cond.Op("&&").Add(id).Op("!=").Nil()).Block(
@@ -98,11 +168,15 @@ func (m *managerWriter) updateParameterMaps() []jen.Code {
 	for _, f := range m.parameterMaps() {
 		p := f.ParameterMap
 		_, id := m.source(&model.Member{Name: p.IDMember})
-		spec := jen.Id("cr").Dot("Spec").Dot(f.GoName)
-		body = append(body, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName)).Op("&&").Add(id).Op("!=").Nil()).Block(
+		changed := jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName))
+		if e := p.Entries; e != nil {
+			changed = jen.Parens(changed.Op("||").Id("obs").Dot("Changed").Call(jen.Lit(e.JSONName)))
+		}
+		body = append(body, jen.If(changed.Op("&&").Add(id).Op("!=").Nil()).Block(
 			jen.Comment("Observe read them for this pass."),
 			jen.List(jen.Id("have"), jen.Id("_")).Op(":=").Id("obs").Dot("Observed").Assert(jen.Qual(m.c.api, m.r.Kind+"Spec")),
-			jen.List(jen.Id("put"), jen.Id("remove")).Op(":=").Qual(comparePkg, "MapChanges").Call(spec.Clone(), jen.Id("have").Dot(f.GoName), jen.Qual(comparePkg, "SameText")),
+			jen.Id("want").Op(":=").Add(desiredEntries(f)),
+			jen.List(jen.Id("put"), jen.Id("remove")).Op(":=").Qual(comparePkg, "MapChanges").Call(jen.Id("want"), jen.Id("have").Dot(f.GoName), jen.Qual(comparePkg, "SameText")),
 			m.batchCalls(f, p.Reset, "remove", id, false),
 			m.batchCalls(f, p.Modify, "put", id, true),
 		))
@@ -117,7 +191,7 @@ func (m *managerWriter) batchCalls(f *model.Field, op *model.Operation, keys str
 	elem := m.svc.Structs[p.Elem]
 	fields := jen.Dict{jen.Id(elem.FieldByMember(p.NameMember).SDKName): jen.Qual(convPkg, "Of").Call(jen.Id("k"))}
 	if withValue {
-		fields[jen.Id(elem.FieldByMember(p.ValueMember).SDKName)] = jen.Qual(convPkg, "Of").Call(jen.Id("cr").Dot("Spec").Dot(f.GoName).Index(jen.Id("k")))
+		fields[jen.Id(elem.FieldByMember(p.ValueMember).SDKName)] = jen.Qual(convPkg, "Of").Call(jen.Id("want").Index(jen.Id("k")))
 	}
 	for _, a := range p.ElementInputs {
 		mem := elem.FieldByMember(a.Member)

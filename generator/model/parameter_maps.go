@@ -19,4 +19,7 @@ type ParameterMap struct {
 	Batch int
 	// Paged is set when List takes and returns Marker.
 	Paged bool
+	// Entries, when set, is the spec field listing Elem structures whose
+	// names and values stand for the map while the map is unset.
+	Entries *Field
 }

@@ -52,7 +52,7 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.DBClusterParameterGr
 	fillStatusFromDBClusterParameterGroup(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
 	// The parameterOverrides are read only while the answer matters.
-	if (cr.Spec.ParameterOverrides != nil || !managed.Owned(cr)) && cr.Spec.Name != nil {
+	if (cr.Spec.ParameterOverrides != nil || cr.Spec.Parameters != nil || !managed.Owned(cr)) && cr.Spec.Name != nil {
 		values, err := m.readParameterOverrides(ctx, *cr.Spec.Name)
 		if err != nil {
 			return managed.Observation{}, err
@@ -65,6 +65,9 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.DBClusterParameterGr
 		Exists:    true,
 		Immutable: diffCreateOnly(&cr.Spec, &observed),
 		Observed:  observed,
+	}
+	if cr.Spec.Parameters != nil && !maps.Equal(desiredParameterOverrides(&cr.Spec), observed.ParameterOverrides) {
+		obs.Diff = append(obs.Diff, "parameters")
 	}
 	// The tags are read apart from the resource; aws: tags never count.
 	if arn := desc.DBClusterParameterGroupArn; arn != nil {
@@ -132,10 +135,11 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.DBClusterParameterGro
 			}
 		}
 	}
-	if obs.Changed("parameterOverrides") && cr.Spec.Name != nil {
+	if (obs.Changed("parameterOverrides") || obs.Changed("parameters")) && cr.Spec.Name != nil {
 		// Observe read them for this pass.
 		have, _ := obs.Observed.(v1alpha1.DBClusterParameterGroupSpec)
-		put, remove := compare.MapChanges(cr.Spec.ParameterOverrides, have.ParameterOverrides, compare.SameText)
+		want := desiredParameterOverrides(&cr.Spec)
+		put, remove := compare.MapChanges(want, have.ParameterOverrides, compare.SameText)
 		for chunk := range slices.Chunk(remove, 20) {
 			var batch []types.Parameter
 			for _, k := range chunk {
@@ -157,7 +161,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.DBClusterParameterGro
 				batch = append(batch, types.Parameter{
 					ApplyMethod:    types.ApplyMethod("pending-reboot"),
 					ParameterName:  conv.Of(k),
-					ParameterValue: conv.Of(cr.Spec.ParameterOverrides[k]),
+					ParameterValue: conv.Of(want[k]),
 				})
 			}
 			if _, err := m.client.ModifyDBClusterParameterGroup(ctx, &rds.ModifyDBClusterParameterGroupInput{
@@ -215,4 +219,18 @@ func (m *manager) readParameterOverrides(ctx context.Context, id string) (map[st
 		return nil, err
 	}
 	return values, nil
+}
+
+// desiredParameterOverrides is the parameterOverrides the spec asks for: the field, or while it is unset the parameters' names and values.
+func desiredParameterOverrides(spec *v1alpha1.DBClusterParameterGroupSpec) map[string]string {
+	if spec.ParameterOverrides != nil || spec.Parameters == nil {
+		return spec.ParameterOverrides
+	}
+	values := map[string]string{}
+	for _, e := range spec.Parameters {
+		if e.ParameterName != nil && e.ParameterValue != nil {
+			values[*e.ParameterName] = *e.ParameterValue
+		}
+	}
+	return values
 }

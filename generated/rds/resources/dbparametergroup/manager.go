@@ -135,7 +135,8 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.DBParameterGroup, obs
 	if obs.Changed("parameterOverrides") && cr.Spec.Name != nil {
 		// Observe read them for this pass.
 		have, _ := obs.Observed.(v1alpha1.DBParameterGroupSpec)
-		put, remove := compare.MapChanges(cr.Spec.ParameterOverrides, have.ParameterOverrides, compare.SameText)
+		want := cr.Spec.ParameterOverrides
+		put, remove := compare.MapChanges(want, have.ParameterOverrides, compare.SameText)
 		for chunk := range slices.Chunk(remove, 20) {
 			var batch []types.Parameter
 			for _, k := range chunk {
@@ -157,7 +158,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.DBParameterGroup, obs
 				batch = append(batch, types.Parameter{
 					ApplyMethod:    types.ApplyMethod("pending-reboot"),
 					ParameterName:  conv.Of(k),
-					ParameterValue: conv.Of(cr.Spec.ParameterOverrides[k]),
+					ParameterValue: conv.Of(want[k]),
 				})
 			}
 			if _, err := m.client.ModifyDBParameterGroup(ctx, &rds.ModifyDBParameterGroupInput{

@@ -34,6 +34,9 @@ func (m *managerWriter) parameterMapFuncs() []jen.Code {
 		if f.ParameterMap.Entries != nil {
 			out = append(out, jen.Line(), m.desiredEntriesFunc(f))
 		}
+		if f.ParameterMap.Choice != nil {
+			out = append(out, jen.Line(), m.readChoicesFunc(f))
+		}
 	}
 	return out
 }
@@ -178,10 +181,26 @@ func (m *managerWriter) updateParameterMaps() []jen.Code {
 			jen.Id("want").Op(":=").Add(desiredEntries(f)),
 			jen.List(jen.Id("put"), jen.Id("remove")).Op(":=").Qual(comparePkg, "MapChanges").Call(jen.Id("want"), jen.Id("have").Dot(f.GoName), jen.Qual(comparePkg, "SameText")),
 			m.batchCalls(f, p.Reset, "remove", id, false),
+			m.readChoices(f, id),
 			m.batchCalls(f, p.Modify, "put", id, true),
 		))
 	}
 	return body
+}
+
+// readChoices reads what the choice of an element member goes by, once
+// per update that sets entries.
+func (m *managerWriter) readChoices(f *model.Field, id jen.Code) jen.Code {
+	if f.ParameterMap.Choice == nil {
+		return jen.Null()
+	}
+	return jen.Add(
+		jen.Var().Id("choices").Map(jen.String()).String(), jen.Line(),
+		jen.If(jen.Len(jen.Id("put")).Op(">").Lit(0)).Block(
+			jen.Var().Err().Error(),
+			jen.If(jen.List(jen.Id("choices"), jen.Err()).Op("=").Id("m").Dot(readChoicesName(f)).Call(jen.Id("ctx"), jen.Op("*").Add(id)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		),
+	)
 }
 
 // batchCalls calls op for the named keys, Batch per call; withValue sends
@@ -195,10 +214,14 @@ func (m *managerWriter) batchCalls(f *model.Field, op *model.Operation, keys str
 	}
 	for _, a := range p.ElementInputs {
 		mem := elem.FieldByMember(a.Member)
+		value := jen.Code(jen.Lit(a.Value))
+		if c := p.Choice; c != nil && withValue && c.Member == a.Member {
+			value = m.choiceValue(c)
+		}
 		if mem.Type.Kind == model.Enum {
-			fields[jen.Id(mem.SDKName)] = m.c.types(mem.Type.Shape).Call(jen.Lit(a.Value))
+			fields[jen.Id(mem.SDKName)] = m.c.types(mem.Type.Shape).Call(value)
 		} else {
-			fields[jen.Id(mem.SDKName)] = jen.Qual(convPkg, "Of").Call(jen.Lit(a.Value))
+			fields[jen.Id(mem.SDKName)] = jen.Qual(convPkg, "Of").Call(value)
 		}
 	}
 	in := jen.Dict{
@@ -214,4 +237,59 @@ func (m *managerWriter) batchCalls(f *model.Field, op *model.Operation, keys str
 		jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(op.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, op.Name+"Input").Values(in)),
 			jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 	)
+}
+
+func readChoicesName(f *model.Field) string { return "read" + f.GoName + "Choices" }
+
+// readChoicesFunc reads, for every entry the resource could hold, the
+// member the choice goes by: the list without its constant inputs (RDS:
+// without Source=user, so a parameter never set is listed too).
+func (m *managerWriter) readChoicesFunc(f *model.Field) jen.Code {
+	p := f.ParameterMap
+	elem := m.svc.Structs[p.Elem]
+	name, from := elem.FieldByMember(p.NameMember), elem.FieldByMember(p.Choice.From)
+	listed := m.svc.Structs[p.List.Output].FieldByMember(p.ListMember)
+	in := jen.Dict{jen.Id(inputMember(p.List, p.IDMember).GoName): jen.Qual(convPkg, "Of").Call(jen.Id("id"))}
+	collect := jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Id("out").Dot(listed.SDKName)).Block(
+		jen.If(jen.Id("e").Dot(name.SDKName).Op("!=").Nil().Op("&&").Id("e").Dot(from.SDKName).Op("!=").Nil()).Block(
+			jen.Id("values").Index(jen.Op("*").Id("e").Dot(name.SDKName)).Op("=").Op("*").Id("e").Dot(from.SDKName),
+		),
+	)
+	call := func(in jen.Dict) []jen.Code {
+		return []jen.Code{
+			jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(p.List.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, p.List.Name+"Input").Values(in)),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			collect,
+		}
+	}
+	body := []jen.Code{jen.Id("values").Op(":=").Map(jen.String()).String().Values()}
+	if p.Paged {
+		in[jen.Id("Marker")] = jen.Id("token")
+		page := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("token").Op("*").String()).Params(jen.Op("*").String(), jen.Error()).Block(
+			append(call(in), jen.Return(jen.Id("out").Dot("Marker"), jen.Nil()))...,
+		)
+		body = append(body, jen.If(jen.Err().Op(":=").Qual(managedPkg, "Pages").Call(jen.Id("ctx"), jen.Lit(p.List.Name), page), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Err()),
+		))
+	} else {
+		body = append(body, call(in)...)
+	}
+	body = append(body, jen.Return(jen.Id("values"), jen.Nil()))
+	return jen.Comment(readChoicesName(f)+" reads the "+p.Choice.From+" of every entry the resource id could hold, listed by "+p.List.Name+" without its constant inputs.").Line().
+		Func().Params(jen.Id("m").Op("*").Id("manager")).Id(readChoicesName(f)).Params(
+		jen.Id("ctx").Qual("context", "Context"), jen.Id("id").String(),
+	).Parens(jen.List(jen.Map(jen.String()).String(), jen.Error())).Block(body...)
+}
+
+// choiceValue is the value of the chosen member for the entry k: Values
+// by what choices holds for k, else the default.
+func (m *managerWriter) choiceValue(c *model.ElementChoice) jen.Code {
+	cases := []jen.Code{}
+	for _, v := range c.Values {
+		cases = append(cases, jen.Case(jen.Lit(v.Member)).Block(jen.Return(jen.Lit(v.Value))))
+	}
+	return jen.Func().Params().String().Block(
+		jen.Switch(jen.Id("choices").Index(jen.Id("k"))).Block(cases...),
+		jen.Return(jen.Lit(c.Default)),
+	).Call()
 }

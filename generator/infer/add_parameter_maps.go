@@ -90,6 +90,11 @@ func (st *state) parameterMap(w *work, name string, c *config.ParameterMap) (*mo
 		}
 		p.ElementInputs = append(p.ElementInputs, model.ConstArg{Member: k, Value: c.ElementInputs[k]})
 	}
+	if c.ElementChoice != nil {
+		if p.Choice, err = elementChoice(elem, c.ElementChoice, p.ElementInputs); err != nil {
+			return nil, err
+		}
+	}
 	p.Paged = st.pagedByMarker(p.List)
 	f := &model.Field{
 		Member: name, SDKName: sdkFieldName(name), GoName: names.Go(name), JSONName: names.JSON(name),
@@ -127,4 +132,21 @@ func parameterList(w *work, name, mapName string, p *model.ParameterMap) (*model
 		Reason: fmt.Sprintf("a list of %s whose %s and %s stand for %s while it is unset; a spec sets at most one of the two",
 			p.Elem, p.NameMember, p.ValueMember, names.JSON(mapName)),
 	}, nil
+}
+
+// elementChoice checks that the chosen member is a string or enum with an
+// elementInputs default, and the member it is chosen by a string.
+func elementChoice(elem *model.Struct, c *config.ElementChoice, inputs []model.ConstArg) (*model.ElementChoice, error) {
+	i := slices.IndexFunc(inputs, func(a model.ConstArg) bool { return a.Member == c.Member })
+	if i < 0 {
+		return nil, fmt.Errorf("elementChoice: %s needs a default under elementInputs", c.Member)
+	}
+	if f := elem.FieldByMember(c.From); f == nil || f.Type.Kind != model.String {
+		return nil, fmt.Errorf("elementChoice: %s has no string member %s to choose by", elem.Shape, c.From)
+	}
+	ch := &model.ElementChoice{Member: c.Member, From: c.From, Default: inputs[i].Value}
+	for _, k := range keys(c.Values) {
+		ch.Values = append(ch.Values, model.ConstArg{Member: k, Value: c.Values[k]})
+	}
+	return ch, nil
 }

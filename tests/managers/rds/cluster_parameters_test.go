@@ -151,3 +151,26 @@ func TestClusterParametersList(t *testing.T) {
 		t.Errorf("RDS holds %v, want %v", f.params, want)
 	}
 }
+
+// TestClusterParameterApplyMethod sets a dynamic and a static parameter
+// never set before, and changes them again: as the incumbent, the dynamic
+// one is applied immediately and the static one at the next reboot (RDS
+// refuses immediate for a static parameter).
+func TestClusterParameterApplyMethod(t *testing.T) {
+	f := &fakeClusterParameters{applyType: map[string]string{"work_mem": "dynamic", "shared_buffers": "static"}, params: map[string]string{}}
+	steps := []struct {
+		reason string
+		spec   map[string]string
+		writes []string
+	}{
+		{reason: "new parameters: dynamic immediate, static pending-reboot",
+			spec: map[string]string{"work_mem": "64", "shared_buffers": "128"}, writes: []string{"Modify shared_buffers=pending-reboot,work_mem=immediate"}},
+		{reason: "a changed dynamic parameter is applied immediately",
+			spec: map[string]string{"work_mem": "32", "shared_buffers": "128"}, writes: []string{"Modify work_mem=immediate"}},
+	}
+	for _, s := range steps {
+		if got := syncClusterParameters(t, f, v1alpha1.DBClusterParameterGroupSpec{ParameterOverrides: s.spec}); !slices.Equal(got, s.writes) {
+			t.Errorf("%s: writes %q, want %q", s.reason, got, s.writes)
+		}
+	}
+}

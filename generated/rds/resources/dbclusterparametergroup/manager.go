@@ -155,11 +155,24 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.DBClusterParameterGro
 				return err
 			}
 		}
+		var choices map[string]string
+		if len(put) > 0 {
+			var err error
+			if choices, err = m.readParameterOverridesChoices(ctx, *cr.Spec.Name); err != nil {
+				return err
+			}
+		}
 		for chunk := range slices.Chunk(put, 20) {
 			var batch []types.Parameter
 			for _, k := range chunk {
 				batch = append(batch, types.Parameter{
-					ApplyMethod:    types.ApplyMethod("pending-reboot"),
+					ApplyMethod: types.ApplyMethod(func() string {
+						switch choices[k] {
+						case "dynamic":
+							return "immediate"
+						}
+						return "pending-reboot"
+					}()),
 					ParameterName:  conv.Of(k),
 					ParameterValue: conv.Of(want[k]),
 				})
@@ -233,4 +246,27 @@ func desiredParameterOverrides(spec *v1alpha1.DBClusterParameterGroupSpec) map[s
 		}
 	}
 	return values
+}
+
+// readParameterOverridesChoices reads the ApplyType of every entry the resource id could hold, listed by DescribeDBClusterParameters without its constant inputs.
+func (m *manager) readParameterOverridesChoices(ctx context.Context, id string) (map[string]string, error) {
+	values := map[string]string{}
+	if err := managed.Pages(ctx, "DescribeDBClusterParameters", func(ctx context.Context, token *string) (*string, error) {
+		out, err := m.client.DescribeDBClusterParameters(ctx, &rds.DescribeDBClusterParametersInput{
+			DBClusterParameterGroupName: conv.Of(id),
+			Marker:                      token,
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range out.Parameters {
+			if e.ParameterName != nil && e.ApplyType != nil {
+				values[*e.ParameterName] = *e.ApplyType
+			}
+		}
+		return out.Marker, nil
+	}); err != nil {
+		return nil, err
+	}
+	return values, nil
 }

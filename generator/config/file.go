@@ -234,6 +234,8 @@ type PendingValues struct {
 	// Member is the read output's structure member holding them; its
 	// members named like top-level spec fields stand for those fields.
 	Member string `yaml:"member" schema:"minLength=1"`
+	// Emulator notes a gap of the end-to-end tests' emulator.
+	Emulator *Emulator `yaml:"emulator,omitempty"`
 	// Because says why the service needs it.
 	Because string `yaml:"because,omitempty"`
 }

@@ -252,6 +252,8 @@ type PendingValues struct {
 	// Member is the read output's structure member holding them; its
 	// members named like top-level spec fields stand for those fields.
 	Member string `yaml:"member" schema:"minLength=1"`
+	// Emulator notes a gap of the end-to-end tests' emulator.
+	Emulator *Emulator `yaml:"emulator,omitempty"`
 	// Because says why the service needs it.
 	Because string `yaml:"because,omitempty"`
 }
@@ -273,10 +275,32 @@ type ParameterMap struct {
 	// ElementInputs are members of each element sent with a constant
 	// (RDS's ApplyMethod: pending-reboot).
 	ElementInputs map[string]string `yaml:"elementInputs,omitempty"`
+	// ElementChoice sends an element member a value chosen by another
+	// member the unfiltered list reports for the same name (RDS's
+	// ApplyMethod immediate for an ApplyType dynamic parameter); the
+	// member's elementInputs constant is the value otherwise.
+	ElementChoice *ElementChoice `yaml:"elementChoice,omitempty"`
+	// ListField names a second spec field, a list of the element
+	// structures (the incumbent's deprecated spec.parameters), whose
+	// names and values stand for the map while the map is unset. A spec
+	// may set only one of the two.
+	ListField string `yaml:"listField,omitempty" schema:"pattern=^[A-Z][A-Za-z0-9]*$"`
 	// Emulator notes a gap of the end-to-end tests' emulator.
 	Emulator *Emulator `yaml:"emulator,omitempty"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
+}
+
+// ElementChoice chooses the value of an element member by what the list
+// reports for the element's name (see ParameterMap.ElementChoice).
+type ElementChoice struct {
+	// Member is the element member sent (ApplyMethod); elementInputs
+	// gives its value when no choice applies.
+	Member string `yaml:"member"`
+	// From is the element member the list reports (ApplyType).
+	From string `yaml:"from"`
+	// Values maps a reported From to the Member sent (dynamic: immediate).
+	Values map[string]string `yaml:"values"`
 }
 
 // CreateVariant says when another operation makes the resource.

@@ -426,6 +426,7 @@ func (m *managerWriter) observe() jen.Code {
 	body = append(body, m.observeVersions(obs.Clone().Values())...)
 	body = append(body, m.observeFrom(obs.Clone().Values())...)
 	body = append(body, jen.Id("obs").Op(":=").Add(obs.Clone().Values(result)))
+	body = append(body, m.observeParameterLists()...)
 	body = append(body, m.observeTags(obs.Clone().Values(), arnExpr)...)
 	body = append(body, m.observeSubTags()...)
 	body = append(body, m.observeTagsByID()...)

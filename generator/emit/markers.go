@@ -77,7 +77,7 @@ func removalRules(r *model.Resource) []string {
 			rules = append(rules, fmt.Sprintf(`+kubebuilder:validation:XValidation:rule="!has(oldSelf.%s) || has(self.%s)",message="%s cannot be removed once set"`, name, name, f.JSONName))
 		}
 	}
-	return append(rules, referenceRules(r)...)
+	return slices.Concat(rules, referenceRules(r), parameterListRules(r))
 }
 
 // referenceRules: a field that a reference can fill is given one way or

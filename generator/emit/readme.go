@@ -76,6 +76,9 @@ func (g *Gen) Readme(samples []SampleLink) File {
 		b.WriteString(createOnlyLine(r))
 	}
 	for _, r := range g.svc.Resources {
+		if p := r.PendingValues; p != nil && p.EmulatorGap != "" {
+			gaps = append(gaps, fmt.Sprintf("- %s pending values (%s): %s", r.Kind, p.Member, p.EmulatorGap))
+		}
 		for _, f := range r.Spec {
 			if f.EmulatorGap != "" {
 				gaps = append(gaps, fmt.Sprintf("- %s `spec.%s`: %s", r.Kind, f.JSONName, f.EmulatorGap))

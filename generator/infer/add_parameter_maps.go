@@ -27,6 +27,9 @@ func addParameterMaps(st *state) error {
 				continue
 			}
 			w.r.Spec = append(w.r.Spec, f)
+			if e := f.ParameterMap.Entries; e != nil {
+				w.r.Spec = append(w.r.Spec, e)
+			}
 		}
 	}
 	return nil
@@ -87,6 +90,11 @@ func (st *state) parameterMap(w *work, name string, c *config.ParameterMap) (*mo
 		}
 		p.ElementInputs = append(p.ElementInputs, model.ConstArg{Member: k, Value: c.ElementInputs[k]})
 	}
+	if c.ElementChoice != nil {
+		if p.Choice, err = elementChoice(elem, c.ElementChoice, p.ElementInputs); err != nil {
+			return nil, err
+		}
+	}
 	p.Paged = st.pagedByMarker(p.List)
 	f := &model.Field{
 		Member: name, SDKName: sdkFieldName(name), GoName: names.Go(name), JSONName: names.JSON(name),
@@ -97,7 +105,48 @@ func (st *state) parameterMap(w *work, name string, c *config.ParameterMap) (*mo
 	if c.Emulator != nil {
 		f.EmulatorGap = c.Emulator.Unsupported
 	}
+	if c.ListField != "" {
+		if p.Entries, err = parameterList(w, c.ListField, name, p); err != nil {
+			return nil, err
+		}
+	}
 	f.Reason = fmt.Sprintf("each entry a %s (%s to %s) set by %s and reset by %s, %d per call; listed by %s, one call per page and resync while set",
 		p.Elem, p.NameMember, p.ValueMember, p.Modify.Name, p.Reset.Name, p.Batch, p.List.Name)
 	return f, nil
+}
+
+// parameterList is the spec field listing the map's element structures
+// (the incumbent's deprecated parameters): their names and values stand
+// for the map while the map is unset.
+func parameterList(w *work, name, mapName string, p *model.ParameterMap) (*model.Field, error) {
+	if name == mapName || fieldByMember(w.r, name) != nil {
+		return nil, fmt.Errorf("listField: %s already has a field %s", w.r.Kind, name)
+	}
+	return &model.Field{
+		Member: name, SDKName: sdkFieldName(name), GoName: names.Go(name), JSONName: names.JSON(name),
+		Type: &model.Type{Kind: model.List, Elem: &model.Type{Kind: model.Structure, Shape: p.Elem}},
+		Doc: fmt.Sprintf("Deprecated: prefer %s. The %s and %s of each entry are set as %s would set them, while %s is unset; a spec sets at most one of the two.",
+			names.JSON(mapName), p.NameMember, p.ValueMember, names.JSON(mapName), names.JSON(mapName)),
+		// Compared as the map it stands for, by the parameter map's code.
+		Class: model.ClassSpec, Updatable: true, CompareIgnore: true,
+		Reason: fmt.Sprintf("a list of %s whose %s and %s stand for %s while it is unset; a spec sets at most one of the two",
+			p.Elem, p.NameMember, p.ValueMember, names.JSON(mapName)),
+	}, nil
+}
+
+// elementChoice checks that the chosen member is a string or enum with an
+// elementInputs default, and the member it is chosen by a string.
+func elementChoice(elem *model.Struct, c *config.ElementChoice, inputs []model.ConstArg) (*model.ElementChoice, error) {
+	i := slices.IndexFunc(inputs, func(a model.ConstArg) bool { return a.Member == c.Member })
+	if i < 0 {
+		return nil, fmt.Errorf("elementChoice: %s needs a default under elementInputs", c.Member)
+	}
+	if f := elem.FieldByMember(c.From); f == nil || f.Type.Kind != model.String {
+		return nil, fmt.Errorf("elementChoice: %s has no string member %s to choose by", elem.Shape, c.From)
+	}
+	ch := &model.ElementChoice{Member: c.Member, From: c.From, Default: inputs[i].Value}
+	for _, k := range keys(c.Values) {
+		ch.Values = append(ch.Values, model.ConstArg{Member: k, Value: c.Values[k]})
+	}
+	return ch, nil
 }

@@ -25,6 +25,9 @@ func addPendingValues(st *state) error {
 			continue
 		}
 		w.r.PendingValues = p
+		if e := w.rc.PendingValues.Emulator; e != nil {
+			p.EmulatorGap = e.Unsupported
+		}
 		var names []string
 		for _, v := range p.Fields {
 			names = append(names, v.Field.JSONName)

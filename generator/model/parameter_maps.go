@@ -19,4 +19,18 @@ type ParameterMap struct {
 	Batch int
 	// Paged is set when List takes and returns Marker.
 	Paged bool
+	// Choice, when set, chooses an element member's value by what the
+	// list, without its constant inputs, reports for the name.
+	Choice *ElementChoice
+	// Entries, when set, is the spec field listing Elem structures whose
+	// names and values stand for the map while the map is unset.
+	Entries *Field
+}
+
+// ElementChoice sends Member the value Values gives for the From member
+// the list reports for the same name, else Default (ApplyMethod immediate
+// for an ApplyType dynamic RDS parameter, else pending-reboot).
+type ElementChoice struct {
+	Member, From, Default string
+	Values                []ConstArg
 }

@@ -11,6 +11,8 @@ type PendingValues struct {
 	// Fields pair a spec field with the member of Shape that holds its
 	// pending value.
 	Fields []PendingValue
+	// EmulatorGap says how the end-to-end tests' emulator fails them.
+	EmulatorGap string
 }
 
 // PendingValue is one spec field whose value may be pending.

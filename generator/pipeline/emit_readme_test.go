@@ -19,6 +19,7 @@ func TestEmitReadme(t *testing.T) {
 		link     *model.Links
 		keep     bool   // a keep-empty field
 		fieldGap string // an emulator note on a spec field
+		pending  string // an emulator note on the pending values
 		want     []string
 		notWant  []string
 	}{
@@ -65,6 +66,11 @@ func TestEmitReadme(t *testing.T) {
 			fieldGap: "moto ignores it",
 			want:     []string{"- Widget `spec.color`: moto ignores it"},
 		},
+		{
+			reason:  "an emulator note on the pending values is listed with their member",
+			pending: "moto never reports them",
+			want:    []string{"- Widget pending values (PendingModifiedValues): moto never reports them"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
@@ -87,6 +93,9 @@ func TestEmitReadme(t *testing.T) {
 				}
 				if c.fieldGap != "" {
 					r.Spec = append(r.Spec, &model.Field{JSONName: "color", EmulatorGap: c.fieldGap})
+				}
+				if c.pending != "" {
+					r.PendingValues = &model.PendingValues{Member: "PendingModifiedValues", EmulatorGap: c.pending}
 				}
 				for _, sub := range r.SubResources {
 					if sub.Field == "Logging" {

@@ -13,16 +13,17 @@ import (
 )
 
 // minShare is the share of the incumbent's spec paths a kind must match,
-// by "<service> <Kind>"; other kinds are measured and printed only.
+// by "<service> <Kind>"; it replaces the kind's service floor, and an
+// entry below that floor says why.
 var minShare = map[string]float64{
 	"s3 Bucket": 0.98,
-	// Below the rds floor: the incumbent's spec.parameters, a list form of
-	// the settings parameterOverrides holds (14 paths), is not generated.
-	"rds DBClusterParameterGroup": 0.39,
 	// The incumbent's Cluster has controlPlaneScalingConfig, deletionProtection
 	// and the kube*Config structures (19 paths), which the EKS model at hand
 	// (Smithy and botocore alike) does not have yet.
 	"eks Cluster": 0.80,
+	// Issue 14, open: Alias permissions (11 paths) are statements of the
+	// policy document GetPolicy returns, which no generator feature reads yet.
+	"lambda Alias": 0.69,
 }
 
 // serviceFloor is the share every kind of a service must match, so that a

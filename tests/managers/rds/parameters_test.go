@@ -46,10 +46,8 @@ func (f *fakeParameters) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 <DBParameterGroupName>orders</DBParameterGroupName><DBParameterGroupFamily>postgres16</DBParameterGroupFamily><Description>d</Description>
 <DBParameterGroupArn>arn:aws:rds:us-east-1:123456789012:pg:orders</DBParameterGroupArn></DBParameterGroup></DBParameterGroups></DescribeDBParameterGroupsResult></DescribeDBParameterGroupsResponse>`)
 	case "DescribeDBParameters":
-		if form.Get("Source") != "user" {
-			http.Error(w, "want Source=user", http.StatusBadRequest)
-			return
-		}
+		// Without Source=user RDS lists the engine's parameters too: the
+		// fake's engine knows only those set, with no ApplyType.
 		var b strings.Builder
 		for _, k := range slices.Sorted(maps.Keys(f.params)) {
 			fmt.Fprintf(&b, "<Parameter><ParameterName>%s</ParameterName><ParameterValue>%s</ParameterValue></Parameter>", k, f.params[k])

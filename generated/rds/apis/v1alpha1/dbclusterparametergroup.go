@@ -8,6 +8,7 @@ import (
 )
 
 // DBClusterParameterGroupSpec is the desired state of the DBClusterParameterGroup.
+// +kubebuilder:validation:XValidation:rule="!(has(self.parameterOverrides) && has(self.parameters))",message="set at most one of parameterOverrides and parameters (its deprecated form)"
 type DBClusterParameterGroupSpec struct {
 	// The name of the DB cluster parameter group.
 	// +kubebuilder:validation:Required
@@ -26,6 +27,9 @@ type DBClusterParameterGroupSpec struct {
 	Tags []Tag `json:"tags,omitempty"`
 	// +optional
 	ParameterOverrides map[string]string `json:"parameterOverrides,omitempty"`
+	// Deprecated: prefer parameterOverrides. The ParameterName and ParameterValue of each entry are set as parameterOverrides would set them, while parameterOverrides is unset; a spec sets at most one of the two.
+	// +optional
+	Parameters []Parameter `json:"parameters,omitempty"`
 }
 
 // DBClusterParameterGroupStatus is the state of the DBClusterParameterGroup that AWS reports.

@@ -262,6 +262,44 @@ type Outpost struct {
 	ARN *string `json:"arn,omitempty"`
 }
 
+// Parameter mirrors the AWS Parameter shape.
+type Parameter struct {
+	// The name of the parameter.
+	// +optional
+	ParameterName *string `json:"parameterName,omitempty"`
+	// The value of the parameter.
+	// +optional
+	ParameterValue *string `json:"parameterValue,omitempty"`
+	// Provides a description of the parameter.
+	// +optional
+	Description *string `json:"description,omitempty"`
+	// The source of the parameter value.
+	// +optional
+	Source *string `json:"source,omitempty"`
+	// Specifies the engine specific parameters type.
+	// +optional
+	ApplyType *string `json:"applyType,omitempty"`
+	// Specifies the valid data type for the parameter.
+	// +optional
+	DataType *string `json:"dataType,omitempty"`
+	// Specifies the valid range of values for the parameter.
+	// +optional
+	AllowedValues *string `json:"allowedValues,omitempty"`
+	// Indicates whether (`true`) or not (`false`) the parameter can be modified. Some parameters have security or operational implications that prevent them from being changed.
+	// +optional
+	IsModifiable *bool `json:"isModifiable,omitempty"`
+	// The earliest engine version to which the parameter can apply.
+	// +optional
+	MinimumEngineVersion *string `json:"minimumEngineVersion,omitempty"`
+	// Indicates when to apply parameter updates.
+	// +optional
+	// +kubebuilder:validation:Enum=immediate;pending-reboot
+	ApplyMethod *string `json:"applyMethod,omitempty"`
+	// The valid DB engine modes.
+	// +optional
+	SupportedEngineModes []string `json:"supportedEngineModes,omitempty"`
+}
+
 // PendingCloudwatchLogsExports mirrors the AWS PendingCloudwatchLogsExports shape.
 type PendingCloudwatchLogsExports struct {
 	// Log types that are in the process of being deactivated. After they are deactivated, these log types aren't exported to CloudWatch Logs.

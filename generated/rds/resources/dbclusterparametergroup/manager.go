@@ -52,7 +52,7 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.DBClusterParameterGr
 	fillStatusFromDBClusterParameterGroup(&cr.Status, desc)
 	observed := observedSpec(cr, desc)
 	// The parameterOverrides are read only while the answer matters.
-	if (cr.Spec.ParameterOverrides != nil || !managed.Owned(cr)) && cr.Spec.Name != nil {
+	if (cr.Spec.ParameterOverrides != nil || cr.Spec.Parameters != nil || !managed.Owned(cr)) && cr.Spec.Name != nil {
 		values, err := m.readParameterOverrides(ctx, *cr.Spec.Name)
 		if err != nil {
 			return managed.Observation{}, err
@@ -65,6 +65,9 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.DBClusterParameterGr
 		Exists:    true,
 		Immutable: diffCreateOnly(&cr.Spec, &observed),
 		Observed:  observed,
+	}
+	if cr.Spec.Parameters != nil && !maps.Equal(desiredParameterOverrides(&cr.Spec), observed.ParameterOverrides) {
+		obs.Diff = append(obs.Diff, "parameters")
 	}
 	// The tags are read apart from the resource; aws: tags never count.
 	if arn := desc.DBClusterParameterGroupArn; arn != nil {
@@ -132,10 +135,11 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.DBClusterParameterGro
 			}
 		}
 	}
-	if obs.Changed("parameterOverrides") && cr.Spec.Name != nil {
+	if (obs.Changed("parameterOverrides") || obs.Changed("parameters")) && cr.Spec.Name != nil {
 		// Observe read them for this pass.
 		have, _ := obs.Observed.(v1alpha1.DBClusterParameterGroupSpec)
-		put, remove := compare.MapChanges(cr.Spec.ParameterOverrides, have.ParameterOverrides, compare.SameText)
+		want := desiredParameterOverrides(&cr.Spec)
+		put, remove := compare.MapChanges(want, have.ParameterOverrides, compare.SameText)
 		for chunk := range slices.Chunk(remove, 20) {
 			var batch []types.Parameter
 			for _, k := range chunk {
@@ -151,13 +155,26 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.DBClusterParameterGro
 				return err
 			}
 		}
+		var choices map[string]string
+		if len(put) > 0 {
+			var err error
+			if choices, err = m.readParameterOverridesChoices(ctx, *cr.Spec.Name); err != nil {
+				return err
+			}
+		}
 		for chunk := range slices.Chunk(put, 20) {
 			var batch []types.Parameter
 			for _, k := range chunk {
 				batch = append(batch, types.Parameter{
-					ApplyMethod:    types.ApplyMethod("pending-reboot"),
+					ApplyMethod: types.ApplyMethod(func() string {
+						switch choices[k] {
+						case "dynamic":
+							return "immediate"
+						}
+						return "pending-reboot"
+					}()),
 					ParameterName:  conv.Of(k),
-					ParameterValue: conv.Of(cr.Spec.ParameterOverrides[k]),
+					ParameterValue: conv.Of(want[k]),
 				})
 			}
 			if _, err := m.client.ModifyDBClusterParameterGroup(ctx, &rds.ModifyDBClusterParameterGroupInput{
@@ -208,6 +225,43 @@ func (m *manager) readParameterOverrides(ctx context.Context, id string) (map[st
 		for _, e := range out.Parameters {
 			if e.ParameterName != nil && e.ParameterValue != nil {
 				values[*e.ParameterName] = *e.ParameterValue
+			}
+		}
+		return out.Marker, nil
+	}); err != nil {
+		return nil, err
+	}
+	return values, nil
+}
+
+// desiredParameterOverrides is the parameterOverrides the spec asks for: the field, or while it is unset the parameters' names and values.
+func desiredParameterOverrides(spec *v1alpha1.DBClusterParameterGroupSpec) map[string]string {
+	if spec.ParameterOverrides != nil || spec.Parameters == nil {
+		return spec.ParameterOverrides
+	}
+	values := map[string]string{}
+	for _, e := range spec.Parameters {
+		if e.ParameterName != nil && e.ParameterValue != nil {
+			values[*e.ParameterName] = *e.ParameterValue
+		}
+	}
+	return values
+}
+
+// readParameterOverridesChoices reads the ApplyType of every entry the resource id could hold, listed by DescribeDBClusterParameters without its constant inputs.
+func (m *manager) readParameterOverridesChoices(ctx context.Context, id string) (map[string]string, error) {
+	values := map[string]string{}
+	if err := managed.Pages(ctx, "DescribeDBClusterParameters", func(ctx context.Context, token *string) (*string, error) {
+		out, err := m.client.DescribeDBClusterParameters(ctx, &rds.DescribeDBClusterParametersInput{
+			DBClusterParameterGroupName: conv.Of(id),
+			Marker:                      token,
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range out.Parameters {
+			if e.ParameterName != nil && e.ApplyType != nil {
+				values[*e.ParameterName] = *e.ApplyType
 			}
 		}
 		return out.Marker, nil

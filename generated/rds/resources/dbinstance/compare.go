@@ -20,6 +20,9 @@ func diffSpec(desired, observed *v1alpha1.DBInstanceSpec) []string {
 	if desired.Engine != nil && (observed.Engine == nil || *desired.Engine != *observed.Engine) {
 		diff = append(diff, "engine")
 	}
+	if desired.DBSubnetGroupName != nil && (observed.DBSubnetGroupName == nil || *desired.DBSubnetGroupName != *observed.DBSubnetGroupName) {
+		diff = append(diff, "dbSubnetGroupName")
+	}
 	if desired.PreferredMaintenanceWindow != nil && (observed.PreferredMaintenanceWindow == nil || *desired.PreferredMaintenanceWindow != *observed.PreferredMaintenanceWindow) {
 		diff = append(diff, "preferredMaintenanceWindow")
 	}

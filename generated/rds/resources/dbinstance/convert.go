@@ -17,6 +17,11 @@ func observedSpec(cr *v1alpha1.DBInstance, desc *types.DBInstance) v1alpha1.DBIn
 	observed.Engine = desc.Engine
 	observed.MasterUsername = desc.MasterUsername
 	observed.AvailabilityZone = desc.AvailabilityZone
+	if desc.DBSubnetGroup != nil {
+		observed.DBSubnetGroupName = desc.DBSubnetGroup.DBSubnetGroupName
+	} else {
+		observed.DBSubnetGroupName = nil
+	}
 	observed.PreferredMaintenanceWindow = desc.PreferredMaintenanceWindow
 	observed.BackupRetentionPeriod = conv.Int[int64](desc.BackupRetentionPeriod)
 	observed.PreferredBackupWindow = desc.PreferredBackupWindow
@@ -64,6 +69,9 @@ func observedSpec(cr *v1alpha1.DBInstance, desc *types.DBInstance) v1alpha1.DBIn
 		}
 		if v := pending.Engine; v != nil {
 			observed.Engine = v
+		}
+		if v := pending.DBSubnetGroupName; v != nil {
+			observed.DBSubnetGroupName = v
 		}
 		if v := conv.Int[int64](pending.BackupRetentionPeriod); v != nil {
 			observed.BackupRetentionPeriod = v

@@ -135,7 +135,8 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.DBParameterGroup, obs
 	if obs.Changed("parameterOverrides") && cr.Spec.Name != nil {
 		// Observe read them for this pass.
 		have, _ := obs.Observed.(v1alpha1.DBParameterGroupSpec)
-		put, remove := compare.MapChanges(cr.Spec.ParameterOverrides, have.ParameterOverrides, compare.SameText)
+		want := cr.Spec.ParameterOverrides
+		put, remove := compare.MapChanges(want, have.ParameterOverrides, compare.SameText)
 		for chunk := range slices.Chunk(remove, 20) {
 			var batch []types.Parameter
 			for _, k := range chunk {
@@ -151,13 +152,26 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.DBParameterGroup, obs
 				return err
 			}
 		}
+		var choices map[string]string
+		if len(put) > 0 {
+			var err error
+			if choices, err = m.readParameterOverridesChoices(ctx, *cr.Spec.Name); err != nil {
+				return err
+			}
+		}
 		for chunk := range slices.Chunk(put, 20) {
 			var batch []types.Parameter
 			for _, k := range chunk {
 				batch = append(batch, types.Parameter{
-					ApplyMethod:    types.ApplyMethod("pending-reboot"),
+					ApplyMethod: types.ApplyMethod(func() string {
+						switch choices[k] {
+						case "dynamic":
+							return "immediate"
+						}
+						return "pending-reboot"
+					}()),
 					ParameterName:  conv.Of(k),
-					ParameterValue: conv.Of(cr.Spec.ParameterOverrides[k]),
+					ParameterValue: conv.Of(want[k]),
 				})
 			}
 			if _, err := m.client.ModifyDBParameterGroup(ctx, &rds.ModifyDBParameterGroupInput{
@@ -208,6 +222,29 @@ func (m *manager) readParameterOverrides(ctx context.Context, id string) (map[st
 		for _, e := range out.Parameters {
 			if e.ParameterName != nil && e.ParameterValue != nil {
 				values[*e.ParameterName] = *e.ParameterValue
+			}
+		}
+		return out.Marker, nil
+	}); err != nil {
+		return nil, err
+	}
+	return values, nil
+}
+
+// readParameterOverridesChoices reads the ApplyType of every entry the resource id could hold, listed by DescribeDBParameters without its constant inputs.
+func (m *manager) readParameterOverridesChoices(ctx context.Context, id string) (map[string]string, error) {
+	values := map[string]string{}
+	if err := managed.Pages(ctx, "DescribeDBParameters", func(ctx context.Context, token *string) (*string, error) {
+		out, err := m.client.DescribeDBParameters(ctx, &rds.DescribeDBParametersInput{
+			DBParameterGroupName: conv.Of(id),
+			Marker:               token,
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range out.Parameters {
+			if e.ParameterName != nil && e.ApplyType != nil {
+				values[*e.ParameterName] = *e.ApplyType
 			}
 		}
 		return out.Marker, nil

@@ -131,8 +131,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Function) (managed.O
 	if cr.Spec.FunctionEventInvokeConfig != nil || managed.Applied(cr, "functionEventInvokeConfig") || !managed.Owned(cr) {
 		if got, err := m.client.GetFunctionEventInvokeConfig(ctx, &lambda.GetFunctionEventInvokeConfigInput{FunctionName: cr.Spec.Name}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.FunctionEventInvokeConfig = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.FunctionEventInvokeConfig != nil || managed.Applied(cr, "functionEventInvokeConfig")) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.FunctionEventInvokeConfig = nil
 		} else {
 			observed.FunctionEventInvokeConfig = conv.Of(apiPutFunctionEventInvokeConfigRequestFromGetFunctionEventInvokeConfigOutput(*got))
 			if observed.FunctionEventInvokeConfig != nil && cr.Spec.FunctionEventInvokeConfig != nil {

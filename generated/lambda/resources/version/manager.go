@@ -83,8 +83,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Version) (managed.Ob
 			Qualifier:    cr.Status.Version,
 		}); managed.HTTPStatus(err) == http.StatusNotFound {
 			observed.FunctionEventInvokeConfig = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.FunctionEventInvokeConfig != nil || managed.Applied(cr, "functionEventInvokeConfig")) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.FunctionEventInvokeConfig = nil
 		} else {
 			observed.FunctionEventInvokeConfig = conv.Of(apiPutFunctionEventInvokeConfigRequestFromGetFunctionEventInvokeConfigOutput(*got))
 			if observed.FunctionEventInvokeConfig != nil && cr.Spec.FunctionEventInvokeConfig != nil {
@@ -103,8 +106,11 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Version) (managed.Ob
 			Qualifier:    cr.Status.Version,
 		}); managed.HTTPStatus(err) == http.StatusNotFound || managed.HasErrorCode(err, "ProvisionedConcurrencyConfigNotFoundException") {
 			observed.ProvisionedConcurrencyConfig = nil
-		} else if err != nil {
+		} else if err != nil && (cr.Spec.ProvisionedConcurrencyConfig != nil || managed.Applied(cr, "provisionedConcurrencyConfig")) {
 			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.ProvisionedConcurrencyConfig = nil
 		} else {
 			observed.ProvisionedConcurrencyConfig = &v1alpha1.PutProvisionedConcurrencyConfigRequest{ProvisionedConcurrentExecutions: conv.Int[int64](got.RequestedProvisionedConcurrentExecutions)}
 			if observed.ProvisionedConcurrencyConfig != nil && cr.Spec.ProvisionedConcurrencyConfig != nil {

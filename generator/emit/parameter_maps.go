@@ -105,36 +105,7 @@ func parameterListRules(r *model.Resource) []string {
 
 func (m *managerWriter) readParametersFunc(f *model.Field) jen.Code {
 	p := f.ParameterMap
-	elem := m.svc.Structs[p.Elem]
-	name, value := elem.FieldByMember(p.NameMember), elem.FieldByMember(p.ValueMember)
-	listed := m.svc.Structs[p.List.Output].FieldByMember(p.ListMember)
-	in := jen.Dict{jen.Id(inputMember(p.List, p.IDMember).GoName): jen.Qual(convPkg, "Of").Call(jen.Id("id"))}
-	m.addConstInputs(p.List, in)
-	collect := jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Id("out").Dot(listed.SDKName)).Block(
-		jen.If(jen.Id("e").Dot(name.SDKName).Op("!=").Nil().Op("&&").Id("e").Dot(value.SDKName).Op("!=").Nil()).Block(
-			jen.Id("values").Index(jen.Op("*").Id("e").Dot(name.SDKName)).Op("=").Op("*").Id("e").Dot(value.SDKName),
-		),
-	)
-	call := func(in jen.Dict) []jen.Code {
-		return []jen.Code{
-			jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(p.List.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, p.List.Name+"Input").Values(in)),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			collect,
-		}
-	}
-	body := []jen.Code{jen.Id("values").Op(":=").Map(jen.String()).String().Values()}
-	if p.Paged {
-		in[jen.Id("Marker")] = jen.Id("token")
-		page := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("token").Op("*").String()).Params(jen.Op("*").String(), jen.Error()).Block(
-			append(call(in), jen.Return(jen.Id("out").Dot("Marker"), jen.Nil()))...,
-		)
-		body = append(body, jen.If(jen.Err().Op(":=").Qual(managedPkg, "Pages").Call(jen.Id("ctx"), jen.Lit(p.List.Name), page), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Err()),
-		))
-	} else {
-		body = append(body, call(in)...)
-	}
-	body = append(body, jen.Return(jen.Id("values"), jen.Nil()))
+	body := m.listNameMap(p, p.ValueMember, true)
 	return jen.Comment(readEntriesName(f)+" reads the "+f.JSONName+" of the resource id, listed by "+p.List.Name+".").Line().
 		Func().Params(jen.Id("m").Op("*").Id("manager")).Id(readEntriesName(f)).Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.Id("id").String(),
@@ -246,35 +217,7 @@ func readChoicesName(f *model.Field) string { return "read" + f.GoName + "Choice
 // without Source=user, so a parameter never set is listed too).
 func (m *managerWriter) readChoicesFunc(f *model.Field) jen.Code {
 	p := f.ParameterMap
-	elem := m.svc.Structs[p.Elem]
-	name, from := elem.FieldByMember(p.NameMember), elem.FieldByMember(p.Choice.From)
-	listed := m.svc.Structs[p.List.Output].FieldByMember(p.ListMember)
-	in := jen.Dict{jen.Id(inputMember(p.List, p.IDMember).GoName): jen.Qual(convPkg, "Of").Call(jen.Id("id"))}
-	collect := jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Id("out").Dot(listed.SDKName)).Block(
-		jen.If(jen.Id("e").Dot(name.SDKName).Op("!=").Nil().Op("&&").Id("e").Dot(from.SDKName).Op("!=").Nil()).Block(
-			jen.Id("values").Index(jen.Op("*").Id("e").Dot(name.SDKName)).Op("=").Op("*").Id("e").Dot(from.SDKName),
-		),
-	)
-	call := func(in jen.Dict) []jen.Code {
-		return []jen.Code{
-			jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(p.List.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, p.List.Name+"Input").Values(in)),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			collect,
-		}
-	}
-	body := []jen.Code{jen.Id("values").Op(":=").Map(jen.String()).String().Values()}
-	if p.Paged {
-		in[jen.Id("Marker")] = jen.Id("token")
-		page := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("token").Op("*").String()).Params(jen.Op("*").String(), jen.Error()).Block(
-			append(call(in), jen.Return(jen.Id("out").Dot("Marker"), jen.Nil()))...,
-		)
-		body = append(body, jen.If(jen.Err().Op(":=").Qual(managedPkg, "Pages").Call(jen.Id("ctx"), jen.Lit(p.List.Name), page), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Err()),
-		))
-	} else {
-		body = append(body, call(in)...)
-	}
-	body = append(body, jen.Return(jen.Id("values"), jen.Nil()))
+	body := m.listNameMap(p, p.Choice.From, false)
 	return jen.Comment(readChoicesName(f)+" reads the "+p.Choice.From+" of every entry the resource id could hold, listed by "+p.List.Name+" without its constant inputs.").Line().
 		Func().Params(jen.Id("m").Op("*").Id("manager")).Id(readChoicesName(f)).Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.Id("id").String(),
@@ -292,4 +235,41 @@ func (m *managerWriter) choiceValue(c *model.ElementChoice) jen.Code {
 		jen.Switch(jen.Id("choices").Index(jen.Id("k"))).Block(cases...),
 		jen.Return(jen.Lit(c.Default)),
 	).Call()
+}
+
+// listNameMap is the body of a function of ctx and id that lists the
+// entries of resource id (paged when the list is) and returns a map of
+// each entry's name to its member valueMember; withConst adds the list's
+// constant inputs (Source=user).
+func (m *managerWriter) listNameMap(p *model.ParameterMap, valueMember string, withConst bool) []jen.Code {
+	elem := m.svc.Structs[p.Elem]
+	name, value := elem.FieldByMember(p.NameMember), elem.FieldByMember(valueMember)
+	listed := m.svc.Structs[p.List.Output].FieldByMember(p.ListMember)
+	in := jen.Dict{jen.Id(inputMember(p.List, p.IDMember).GoName): jen.Qual(convPkg, "Of").Call(jen.Id("id"))}
+	if withConst {
+		m.addConstInputs(p.List, in)
+	}
+	collect := jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Id("out").Dot(listed.SDKName)).Block(
+		jen.If(jen.Id("e").Dot(name.SDKName).Op("!=").Nil().Op("&&").Id("e").Dot(value.SDKName).Op("!=").Nil()).Block(
+			jen.Id("values").Index(jen.Op("*").Id("e").Dot(name.SDKName)).Op("=").Op("*").Id("e").Dot(value.SDKName),
+		),
+	)
+	call := []jen.Code{
+		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("m").Dot("client").Dot(p.List.Name).Call(jen.Id("ctx"), jen.Op("&").Qual(m.c.sdk, p.List.Name+"Input").Values(in)),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		collect,
+	}
+	body := []jen.Code{jen.Id("values").Op(":=").Map(jen.String()).String().Values()}
+	if p.Paged {
+		in[jen.Id("Marker")] = jen.Id("token")
+		page := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("token").Op("*").String()).Params(jen.Op("*").String(), jen.Error()).Block(
+			append(call, jen.Return(jen.Id("out").Dot("Marker"), jen.Nil()))...,
+		)
+		body = append(body, jen.If(jen.Err().Op(":=").Qual(managedPkg, "Pages").Call(jen.Id("ctx"), jen.Lit(p.List.Name), page), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Err()),
+		))
+	} else {
+		body = append(body, call...)
+	}
+	return append(body, jen.Return(jen.Id("values"), jen.Nil()))
 }

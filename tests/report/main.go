@@ -2,7 +2,9 @@
 // line per package, the whole output of every failed or skipped test, and
 // the figures passing tests log. A figure is a log line of the form
 // "label: <number>…", such as "sweep: 402 services, …". It ends with the
-// plain "N passed, N failed, N skipped" line and exits non-zero when any
+// messages of each failed test again (a failure's own lines sit above
+// thousands of controller log lines, and CI shows the tail), then the
+// plain "N passed, N failed, N skipped" line, and exits non-zero when any
 // test or package failed.
 package main
 
@@ -27,6 +29,15 @@ type event struct {
 // figure matches "file_test.go:12: label: 3…" as go test prints t.Log lines.
 var figure = regexp.MustCompile(`^\s+\S+\.go:\d+: ([a-z][A-Za-z0-9 -]*: [0-9].*)$`)
 
+// message matches the first line of a t.Log or t.Error call.
+var message = regexp.MustCompile(`^\s+\S+\.go:\d+: `)
+
+// A failed test's summary keeps this many messages of this many bytes.
+const (
+	summaryLines = 12
+	summaryWidth = 400
+)
+
 func main() {
 	failed, err := report(os.Stdin, os.Stdout)
 	if err != nil {
@@ -41,6 +52,7 @@ func main() {
 func report(in io.Reader, out io.Writer) (failed bool, err error) {
 	outputs := map[string][]string{} // by package and test
 	var passed, failures, skipped int
+	var summary []string
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	for sc.Scan() {
@@ -77,6 +89,7 @@ func report(in io.Reader, out io.Writer) (failed bool, err error) {
 				failures++
 				failed = true
 				printAll(out, lines, func(string) bool { return true })
+				summary = append(summary, summarize(e.Package, e.Test, lines)...)
 			case "skip":
 				skipped++
 				printAll(out, lines, func(l string) bool { return !strings.HasPrefix(l, "=== ") })
@@ -86,8 +99,30 @@ func report(in io.Reader, out io.Writer) (failed bool, err error) {
 	if err := sc.Err(); err != nil {
 		return true, err
 	}
+	for _, l := range summary {
+		fmt.Fprintln(out, l)
+	}
 	fmt.Fprintf(out, "%d passed, %d failed, %d skipped\n", passed, failures, skipped)
 	return failed, nil
+}
+
+// summarize is a failed test's heading and its last messages, without the
+// figures, each cut to one screen line's worth.
+func summarize(pkg, test string, lines []string) []string {
+	var msgs []string
+	for _, l := range lines {
+		l = strings.TrimRight(l, "\n")
+		if message.MatchString(l) && !figure.MatchString(l) {
+			if len(l) > summaryWidth {
+				l = l[:summaryWidth] + "…"
+			}
+			msgs = append(msgs, l)
+		}
+	}
+	if len(msgs) > summaryLines {
+		msgs = msgs[len(msgs)-summaryLines:]
+	}
+	return append([]string{"--- FAILED " + test + " (" + pkg + "):"}, msgs...)
 }
 
 func printAll(out io.Writer, lines []string, keep func(string) bool) {

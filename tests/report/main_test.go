@@ -40,6 +40,17 @@ func TestReport(t *testing.T) {
 			want:       []string{"some chatter", "FAIL\tp", "0 passed, 1 failed, 0 skipped"},
 		},
 		{
+			name:   "failure summary",
+			reason: "a failed test's own messages come again after the controller log that follows them, without figures",
+			in: `{"Action":"output","Package":"p","Test":"T","Output":"    x_test.go:9: economy x: 1.0 calls\n"}
+{"Action":"output","Package":"p","Test":"T","Output":"    x_test.go:4: namespace already exists\n"}
+{"Action":"output","Package":"p","Test":"T","Output":"        {\"level\":\"info\",\"msg\":\"controller log\"}\n"}
+{"Action":"fail","Package":"p","Test":"T"}
+{"Action":"fail","Package":"p","Elapsed":2}`,
+			wantFailed: true,
+			want:       []string{"--- FAILED T (p):\n    x_test.go:4: namespace already exists\n0 passed"},
+		},
+		{
 			name:       "build error",
 			reason:     "compiler output reaches the reader",
 			in:         `{"Action":"build-output","ImportPath":"p","Output":"x.go:1: undefined: y\n"}` + "\n" + `{"Action":"fail","Package":"p"}`,

@@ -487,6 +487,11 @@ type SubResource struct {
 	// identifiers fill the members they name, whatever the value says;
 	// members the get output lacks are taken as the spec has them.
 	WholeInput bool `yaml:"wholeInput,omitempty"`
+	// Statements makes the field a keyed collection read from a JSON
+	// policy document: the get's output holds the document, and each of
+	// its statements is an entry, keyed by its Sid (Lambda's GetPolicy,
+	// whose statements AddPermission adds and RemovePermission removes).
+	Statements *Statements `yaml:"statements,omitempty"`
 	// Because says why the field is a sub-resource.
 	Because string `yaml:"because,omitempty"`
 }
@@ -525,6 +530,20 @@ type Match struct {
 	Member string `yaml:"member"`
 	// Values are the values that pick an entry (CreateRouteTable).
 	Values []string `yaml:"values"`
+}
+
+// Statements reads a keyed collection's entries from the statements of
+// a JSON policy document. An entry member is read from the statement
+// element of its name (Action, Principal, Resource, Effect), else from the
+// condition key whose name after its prefix is the member's
+// (AWS:SourceArn for SourceArn), under any operator; the key from Sid.
+type Statements struct {
+	// Document is the get output member holding the document (Policy).
+	Document string `yaml:"document"`
+	// Unread are the entry members no statement holds (Lambda's
+	// RevisionId, a precondition of the call): they are taken as the spec
+	// has them, so that they are never drift.
+	Unread []string `yaml:"unread,omitempty"`
 }
 
 // Emulator is a gap of the AWS emulator the end-to-end tests run against.

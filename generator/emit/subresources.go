@@ -73,6 +73,9 @@ func (m *managerWriter) observeSubResources(obsZero jen.Code) []jen.Code {
 		case s.List != nil:
 			body = append(body, jen.Comment(s.List.Name+" lists "+s.f.JSONName+", whose entries "+s.Put.Name+" sets one by one."))
 			body = append(body, m.whenWanted(s, m.listCollection(s, obsZero)))
+		case s.Statements != nil:
+			body = append(body, jen.Comment(s.Get.Name+" reads "+s.f.JSONName+" as the statements of its policy document, which "+s.Put.Name+" adds one by one."))
+			body = append(body, m.whenWanted(s, m.getStatements(s, obsZero)))
 		case s.Get != nil:
 			body = append(body, jen.Comment(s.Get.Name+" reads "+s.f.JSONName+", which "+s.Put.Name+" sets."))
 			body = append(body, m.whenWanted(s, m.getSubResource(s, obsZero)))

@@ -67,6 +67,10 @@ func (st *state) orderSubResources(w *work) {
 
 func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at config.Key) {
 	r := w.r
+	if sc.Statements != nil {
+		st.addStatementCollection(w, name, sc, at)
+		return
+	}
 	taken := st.takeOver(w, name, sc)
 	read, ok := st.readWithResource(w, name, sc, at)
 	if !ok {

@@ -139,6 +139,9 @@ type SubResource struct {
 	// sub-resource is unset (ECR's LifecyclePolicyNotFoundException), as
 	// HTTP status 404 does.
 	AbsentCodes []string
+	// Statements is set for a collection read from a JSON policy
+	// document's statements by Get (model/statements.go).
+	Statements *Statements
 }
 
 // Match picks the entries whose Member holds one of Values.

@@ -46,6 +46,8 @@ type AliasSpec struct {
 	// +optional
 	FunctionEventInvokeConfig *PutFunctionEventInvokeConfigRequest `json:"functionEventInvokeConfig,omitempty"`
 	// +optional
+	Permissions []AddPermissionInput `json:"permissions,omitempty"`
+	// +optional
 	ProvisionedConcurrencyConfig *PutProvisionedConcurrencyConfigRequest `json:"provisionedConcurrencyConfig,omitempty"`
 }
 

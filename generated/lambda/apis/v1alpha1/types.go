@@ -4,6 +4,56 @@ package v1alpha1
 
 import ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
 
+// AddPermissionInput mirrors the AWS AddPermissionInput shape.
+type AddPermissionInput struct {
+	// A statement identifier that differentiates the statement from others in the same policy.
+	// +kubebuilder:validation:Required
+	// +kubebuilder:validation:MinLength=1
+	// +kubebuilder:validation:MaxLength=100
+	// +kubebuilder:validation:Pattern=`([a-zA-Z0-9-_]+)`
+	StatementID *string `json:"statementID"`
+	// The action that the principal can use on the function. For example, `lambda:InvokeFunction` or `lambda:GetFunction`.
+	// +kubebuilder:validation:Required
+	// +kubebuilder:validation:Pattern=`(lambda:[*]|lambda:[a-zA-Z]+|[*])`
+	Action *string `json:"action"`
+	// The Amazon Web Services service, Amazon Web Services account, IAM user, or IAM role that invokes the function. If you specify a service, use `SourceArn` or `SourceAccount` to limit who can invoke the function through that service.
+	// +kubebuilder:validation:Required
+	// +kubebuilder:validation:Pattern=`[^\s]+`
+	Principal *string `json:"principal"`
+	// For Amazon Web Services services, the ARN of the Amazon Web Services resource that invokes the function. For example, an Amazon S3 bucket or Amazon SNS topic.
+	// +optional
+	// +kubebuilder:validation:Pattern=`arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]{2}(-gov)?-[a-z]+-\d{1})?:(\d{12})?:(.*)`
+	SourceARN *string `json:"sourceARN,omitempty"`
+	// For Amazon Web Services service, the ID of the Amazon Web Services account that owns the resource. Use this together with `SourceArn` to ensure that the specified account owns the resource. It is possible for an Amazon S3 bucket to be deleted by its owner and recreated by another account.
+	// +optional
+	// +kubebuilder:validation:MinLength=0
+	// +kubebuilder:validation:MaxLength=12
+	// +kubebuilder:validation:Pattern=`\d{12}`
+	SourceAccount *string `json:"sourceAccount,omitempty"`
+	// For Alexa Smart Home functions, a token that the invoker must supply.
+	// +optional
+	// +kubebuilder:validation:MinLength=0
+	// +kubebuilder:validation:MaxLength=256
+	// +kubebuilder:validation:Pattern=`[a-zA-Z0-9._\-]+`
+	EventSourceToken *string `json:"eventSourceToken,omitempty"`
+	// Update the policy only if the revision ID matches the ID that's specified. Use this option to avoid modifying a policy that has changed since you last read it.
+	// +optional
+	RevisionID *string `json:"revisionID,omitempty"`
+	// The identifier for your organization in Organizations. Use this to grant permissions to all the Amazon Web Services accounts under this organization.
+	// +optional
+	// +kubebuilder:validation:MinLength=12
+	// +kubebuilder:validation:MaxLength=34
+	// +kubebuilder:validation:Pattern=`o-[a-z0-9]{10,32}`
+	PrincipalOrgID *string `json:"principalOrgID,omitempty"`
+	// The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. For more information, see Control access to Lambda function URLs.
+	// +optional
+	// +kubebuilder:validation:Enum=NONE;AWS_IAM
+	FunctionURLAuthType *string `json:"functionURLAuthType,omitempty"`
+	// Indicates whether the permission applies when the function is invoked through a function URL.
+	// +optional
+	InvokedViaFunctionURL *bool `json:"invokedViaFunctionURL,omitempty"`
+}
+
 // AliasRoutingConfiguration mirrors the AWS AliasRoutingConfiguration shape.
 type AliasRoutingConfiguration struct {
 	// The second version, and the percentage of traffic that's routed to it.

@@ -4,6 +4,7 @@ package alias
 
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/lambda/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	"maps"
 )
 
@@ -23,6 +24,9 @@ func diffSpec(desired, observed *v1alpha1.AliasSpec) []string {
 	if desired.FunctionEventInvokeConfig != nil {
 		diff = append(diff, diffPutFunctionEventInvokeConfigRequest("functionEventInvokeConfig", desired.FunctionEventInvokeConfig, observed.FunctionEventInvokeConfig)...)
 	}
+	diff = append(diff, compare.Keyed("permissions", "", desired.Permissions, observed.Permissions, func(e *v1alpha1.AddPermissionInput) string {
+		return compare.MemberKey([]string{"statementID"}, e.StatementID)
+	}, diffAddPermissionInput)...)
 	if desired.ProvisionedConcurrencyConfig != nil {
 		diff = append(diff, diffPutProvisionedConcurrencyConfigRequest("provisionedConcurrencyConfig", desired.ProvisionedConcurrencyConfig, observed.ProvisionedConcurrencyConfig)...)
 	}
@@ -43,6 +47,45 @@ func diffCreateOnly(desired, observed *v1alpha1.AliasSpec) []string {
 	var diff []string
 	if desired.Name != nil && (observed.Name == nil || *desired.Name != *observed.Name) {
 		diff = append(diff, "name")
+	}
+	return diff
+}
+
+func diffAddPermissionInput(path string, desired, observed *v1alpha1.AddPermissionInput) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.AddPermissionInput{}
+	}
+	var diff []string
+	if desired.StatementID != nil && (observed.StatementID == nil || *desired.StatementID != *observed.StatementID) {
+		diff = append(diff, path+".statementID")
+	}
+	if desired.Action != nil && (observed.Action == nil || *desired.Action != *observed.Action) {
+		diff = append(diff, path+".action")
+	}
+	if desired.Principal != nil && (observed.Principal == nil || *desired.Principal != *observed.Principal) {
+		diff = append(diff, path+".principal")
+	}
+	if desired.SourceARN != nil && (observed.SourceARN == nil || *desired.SourceARN != *observed.SourceARN) {
+		diff = append(diff, path+".sourceARN")
+	}
+	if desired.SourceAccount != nil && (observed.SourceAccount == nil || *desired.SourceAccount != *observed.SourceAccount) {
+		diff = append(diff, path+".sourceAccount")
+	}
+	if desired.EventSourceToken != nil && (observed.EventSourceToken == nil || *desired.EventSourceToken != *observed.EventSourceToken) {
+		diff = append(diff, path+".eventSourceToken")
+	}
+	if desired.RevisionID != nil && (observed.RevisionID == nil || *desired.RevisionID != *observed.RevisionID) {
+		diff = append(diff, path+".revisionID")
+	}
+	if desired.PrincipalOrgID != nil && (observed.PrincipalOrgID == nil || *desired.PrincipalOrgID != *observed.PrincipalOrgID) {
+		diff = append(diff, path+".principalOrgID")
+	}
+	if desired.FunctionURLAuthType != nil && (observed.FunctionURLAuthType == nil || *desired.FunctionURLAuthType != *observed.FunctionURLAuthType) {
+		diff = append(diff, path+".functionURLAuthType")
+	}
+	if desired.InvokedViaFunctionURL != nil && (observed.InvokedViaFunctionURL == nil || *desired.InvokedViaFunctionURL != *observed.InvokedViaFunctionURL) {
+		diff = append(diff, path+".invokedViaFunctionURL")
 	}
 	return diff
 }

@@ -4,9 +4,12 @@ package alias
 
 import (
 	"context"
+	"fmt"
 	aws "github.com/aws/aws-sdk-go-v2/aws"
 	lambda "github.com/aws/aws-sdk-go-v2/service/lambda"
+	types "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/lambda/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -22,6 +25,9 @@ func Kind() managed.Kind[*v1alpha1.Alias] {
 			Field:      "functionName",
 		}, {
 			Field:    "functionEventInvokeConfig",
+			Observed: true,
+		}, {
+			Field:    "permissions",
 			Observed: true,
 		}, {
 			Field:    "provisionedConcurrencyConfig",
@@ -45,7 +51,7 @@ func Kind() managed.Kind[*v1alpha1.Alias] {
 				Version: "v1alpha1",
 			},
 		}},
-		TerminalCodes: []string{"InvalidParameterValueException", "PreconditionFailedException"},
+		TerminalCodes: []string{"InvalidParameterValueException", "PolicyLengthExceededException", "PreconditionFailedException"},
 	}
 }
 
@@ -88,6 +94,37 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Alias) (managed.Obse
 				observed.FunctionEventInvokeConfig.FunctionName = cr.Spec.FunctionEventInvokeConfig.FunctionName
 				observed.FunctionEventInvokeConfig.Qualifier = cr.Spec.FunctionEventInvokeConfig.Qualifier
 			}
+		}
+	}
+	// GetPolicy reads permissions as the statements of its policy document, which AddPermission adds one by one.
+	if cr.Spec.Permissions != nil || managed.Applied(cr, "permissions") || !managed.Owned(cr) {
+		if got, err := m.client.GetPolicy(ctx, &lambda.GetPolicyInput{
+			FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+			Qualifier:    cr.Spec.Name,
+		}); managed.HTTPStatus(err) == http.StatusNotFound {
+			observed.Permissions = nil
+		} else if err != nil && (cr.Spec.Permissions != nil || managed.Applied(cr, "permissions")) {
+			return managed.Observation{}, err
+		} else if err != nil {
+			// Read for an adoption alone: what AWS did not tell stays out of the spec.
+			observed.Permissions = nil
+		} else if observed.Permissions, err = conv.Statements(got.Policy, cr.Spec.Permissions, func(e *v1alpha1.AddPermissionInput) *string {
+			return e.StatementID
+		}, func(s conv.Statement, d *v1alpha1.AddPermissionInput) v1alpha1.AddPermissionInput {
+			return v1alpha1.AddPermissionInput{
+				Action:                s.Value("Action", d.Action),
+				EventSourceToken:      s.Value("EventSourceToken", d.EventSourceToken),
+				FunctionURLAuthType:   s.Value("FunctionUrlAuthType", d.FunctionURLAuthType),
+				InvokedViaFunctionURL: s.Bool("InvokedViaFunctionUrl"),
+				Principal:             s.Value("Principal", d.Principal),
+				PrincipalOrgID:        s.Value("PrincipalOrgID", d.PrincipalOrgID),
+				RevisionID:            d.RevisionID,
+				SourceARN:             s.Value("SourceArn", d.SourceARN),
+				SourceAccount:         s.Value("SourceAccount", d.SourceAccount),
+				StatementID:           s.Sid(),
+			}
+		}); err != nil {
+			return managed.Observation{}, fmt.Errorf("GetPolicy of permissions: %w", err)
 		}
 	}
 	// GetProvisionedConcurrencyConfig reads provisionedConcurrencyConfig, which PutProvisionedConcurrencyConfig sets.
@@ -139,7 +176,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Alias) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Alias, obs managed.Observation) error {
-	if obs.ChangedOtherThan("functionEventInvokeConfig", "provisionedConcurrencyConfig") {
+	if obs.ChangedOtherThan("functionEventInvokeConfig", "permissions", "provisionedConcurrencyConfig") {
 		in := &lambda.UpdateAliasInput{
 			FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
 			Name:         cr.Spec.Name,
@@ -174,6 +211,66 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Alias, obs managed.Ob
 				FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
 				Qualifier:    cr.Spec.Name,
 			}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
+				return err
+			}
+		}
+	}
+	if obs.Changed("permissions") {
+		observed, _ := obs.Observed.(v1alpha1.AliasSpec)
+		add, change, remove := compare.KeyedPlan(cr.Spec.Permissions, observed.Permissions, func(e *v1alpha1.AddPermissionInput) string {
+			return compare.MemberKey([]string{"statementID"}, e.StatementID)
+		}, func(d, o *v1alpha1.AddPermissionInput) bool {
+			return len(diffAddPermissionInput("", d, o)) > 0
+		})
+		for _, e := range remove {
+			if _, err := m.client.RemovePermission(ctx, &lambda.RemovePermissionInput{
+				FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+				Qualifier:    cr.Spec.Name,
+				StatementId:  e.StatementID,
+			}); err != nil {
+				return err
+			}
+		}
+		for _, e := range change {
+			if _, err := m.client.RemovePermission(ctx, &lambda.RemovePermissionInput{
+				FunctionName: conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+				Qualifier:    cr.Spec.Name,
+				StatementId:  e.StatementID,
+			}); err != nil {
+				return err
+			}
+			if _, err := m.client.AddPermission(ctx, &lambda.AddPermissionInput{
+				Action:                e.Action,
+				EventSourceToken:      e.EventSourceToken,
+				FunctionName:          conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+				FunctionUrlAuthType:   conv.ToEnum[types.FunctionUrlAuthType](e.FunctionURLAuthType),
+				InvokedViaFunctionUrl: e.InvokedViaFunctionURL,
+				Principal:             e.Principal,
+				PrincipalOrgID:        e.PrincipalOrgID,
+				Qualifier:             cr.Spec.Name,
+				RevisionId:            e.RevisionID,
+				SourceAccount:         e.SourceAccount,
+				SourceArn:             e.SourceARN,
+				StatementId:           e.StatementID,
+			}); err != nil {
+				return err
+			}
+		}
+		for _, e := range add {
+			if _, err := m.client.AddPermission(ctx, &lambda.AddPermissionInput{
+				Action:                e.Action,
+				EventSourceToken:      e.EventSourceToken,
+				FunctionName:          conv.Either(cr.Spec.FunctionName, cr.Status.FunctionName),
+				FunctionUrlAuthType:   conv.ToEnum[types.FunctionUrlAuthType](e.FunctionURLAuthType),
+				InvokedViaFunctionUrl: e.InvokedViaFunctionURL,
+				Principal:             e.Principal,
+				PrincipalOrgID:        e.PrincipalOrgID,
+				Qualifier:             cr.Spec.Name,
+				RevisionId:            e.RevisionID,
+				SourceAccount:         e.SourceAccount,
+				SourceArn:             e.SourceARN,
+				StatementId:           e.StatementID,
+			}); err != nil {
 				return err
 			}
 		}

@@ -24,8 +24,8 @@ const createFunctionCall = "POST /2015-03-31/functions"
 
 // TestKillAfterCreateFunction kills the controller right after Lambda made
 // a function and before the controller heard of it. The restarted
-// controller reads the function by name and claims it: one CreateFunction,
-// one function, the object Ready and its owner, and deleting the object
+// controller reads the function by name and claims it: one CreateFunction
+// and no other write, one function, the object Ready and its owner, and deleting the object
 // deletes the function.
 func TestKillAfterCreateFunction(t *testing.T) {
 	t.Parallel()
@@ -40,6 +40,9 @@ func TestKillAfterCreateFunction(t *testing.T) {
 	name := aws.ToString(fn.Spec.Name)
 	if n := createFunctionCalls(t, name); n != 1 {
 		t.Errorf("%d CreateFunction calls for %s, want 1", n, name)
+	}
+	if n := writesOn(t, name); n != 0 {
+		t.Errorf("%d writes to %s after the interrupted create, want none: the create sent the spec", n, name)
 	}
 	if n := functionsNamed(t, name); n != 1 {
 		t.Errorf("%d functions named %s in Lambda, want 1", n, name)

@@ -767,6 +767,9 @@ func (m *managerWriter) observedSpec() jen.Code {
 // assignObserved sets observed.<field> from the value at path below x,
 // checking each struct on the way for nil.
 func (m *managerWriter) assignObserved(f *model.Field, in *model.Struct, x *jen.Statement, path []string) jen.Code {
+	if f.ObservedEach && len(path) == 2 {
+		return m.assignEach(f, in, x, path)
+	}
 	mem := in.FieldByMember(path[0])
 	next := x.Clone().Dot(mem.SDKName)
 	if len(path) == 1 {

@@ -55,7 +55,7 @@ func (st *state) classifySpec(w *work) {
 		}
 		if at := w.rc.Fields[mem.Name]; at != nil && at.ObservedAt != "" {
 			path := strings.Split(at.ObservedAt, ".")
-			if err := st.checkPath(out, path); err != nil {
+			if err := st.checkFieldPath(out, path, f); err != nil {
 				st.errorf(w.at.At("fields", mem.Name, "observedAt"), "%v", err)
 			}
 			f.ObservedPath = path

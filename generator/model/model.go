@@ -311,6 +311,10 @@ type Field struct {
 	// that AWS leaves out when the value is its default (TableClassSummary):
 	// an absent observation says nothing about the value.
 	ObservedOptional bool
+	// ObservedEach is set when the last member of ObservedPath is a member
+	// of a list's structures: the field, a list of strings, is that member
+	// of every element (RDS reports SubnetIds as Subnets[].SubnetIdentifier).
+	ObservedEach bool
 	// LastApplied fields are not (or not always) returned by the read, so
 	// the runtime records the value it last applied: an updatable field is
 	// sent when the spec moves away from the record, a create-only one is

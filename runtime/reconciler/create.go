@@ -79,7 +79,7 @@ func (r *Reconciler[T]) create(ctx context.Context, p *pass[T], ext managed.Exte
 	if err := r.pinAccount(ctx, p); err != nil {
 		return r.fail(ctx, p, err)
 	}
-	if err := r.recordCreate(ctx, p, since, retry); err != nil {
+	if err := r.recordCreate(ctx, p, since, retry, secrets); err != nil {
 		return r.fail(ctx, p, fmt.Errorf("recording the create before making it: %w", err))
 	}
 	r.pin(obj, p.place, nil)
@@ -111,11 +111,11 @@ func (r *Reconciler[T]) create(ctx context.Context, p *pass[T], ext managed.Exte
 // optimistic lock makes it the last check that the pass did not decide
 // on a stale object. A retry of a lost create keeps its record, and with
 // it the client token.
-func (r *Reconciler[T]) recordCreate(ctx context.Context, p *pass[T], since time.Time, retry bool) error {
+func (r *Reconciler[T]) recordCreate(ctx context.Context, p *pass[T], since time.Time, retry bool, secrets string) error {
 	if retry && controllerutil.ContainsFinalizer(p.obj, r.finalizer) {
 		return nil
 	}
-	rec := pendingCreate{since: since, region: p.place.target.Region, account: p.place.account}
+	rec := pendingCreate{since: since, region: p.place.target.Region, account: p.place.account, generation: p.obj.GetGeneration(), secrets: secrets}
 	return r.patch(ctx, p.obj, func(o T) error {
 		controllerutil.AddFinalizer(o, r.finalizer)
 		if !retry {
@@ -245,6 +245,7 @@ func (r *Reconciler[T]) claimCreated(ctx context.Context, p *pass[T], arn *strin
 	obj := p.obj
 	r.pin(obj, p.place, arn)
 	obj.GetManagedStatus().ACKResourceMetadata.Ownership = ackv1alpha1.OwnershipCreated
+	r.restoreCreateRecords(p)
 	// Announced once the status says so: a pass that read a stale object
 	// (the create pass's status not yet in the cache) loses its write.
 	p.afterWrite = append(p.afterWrite, func(context.Context) {

@@ -1,6 +1,7 @@
 package reconciler
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,10 +15,16 @@ import (
 type pendingCreate struct {
 	since           time.Time
 	region, account string
+	// generation and secrets are the spec generation and the Secrets'
+	// fingerprint the create sent, for the records its lost status write
+	// held (see restoreCreateRecords).
+	generation int64
+	secrets    string
 }
 
-// String is "<RFC3339 time> region=<region> account=<account>"; the time
-// alone is the format of earlier versions, and still read.
+// String is "<RFC3339 time> region=<region> account=<account>
+// generation=<n> secrets=<fingerprint>"; the time alone is the format of
+// earlier versions, and still read.
 func (c pendingCreate) String() string {
 	s := c.since.UTC().Format(time.RFC3339)
 	if c.region != "" {
@@ -25,6 +32,12 @@ func (c pendingCreate) String() string {
 	}
 	if c.account != "" {
 		s += " account=" + c.account
+	}
+	if c.generation > 0 {
+		s += " generation=" + strconv.FormatInt(c.generation, 10)
+	}
+	if c.secrets != "" {
+		s += " secrets=" + c.secrets
 	}
 	return s
 }
@@ -47,6 +60,10 @@ func readPendingCreate(obj client.Object) (pendingCreate, bool) {
 			c.region = val
 		case "account":
 			c.account = val
+		case "generation":
+			c.generation, _ = strconv.ParseInt(val, 10, 64)
+		case "secrets":
+			c.secrets = val
 		}
 	}
 	return c, true

@@ -12,6 +12,9 @@ func observedSpec(cr *v1alpha1.DBSubnetGroup, desc *types.DBSubnetGroup) v1alpha
 	observed := *cr.Spec.DeepCopy()
 	observed.Name = desc.DBSubnetGroupName
 	observed.Description = desc.DBSubnetGroupDescription
+	observed.SubnetIDs = conv.Slice(desc.Subnets, func(e types.Subnet) string {
+		return conv.Value(e.SubnetIdentifier)
+	})
 	return observed
 }
 

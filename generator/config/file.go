@@ -487,8 +487,29 @@ type SubResource struct {
 	// identifiers fill the members they name, whatever the value says;
 	// members the get output lacks are taken as the spec has them.
 	WholeInput bool `yaml:"wholeInput,omitempty"`
+	// Changes makes the put take the value as the changes from what AWS
+	// reports: two members of one put input structure, the entries to add
+	// or update and those to remove (EKS's UpdateNodegroupConfig takes
+	// labels as {addOrUpdateLabels, removeLabels}). The field keeps the
+	// create's type, a map or a list of structures, and the resource's
+	// read returns it.
+	Changes *Changes `yaml:"changes,omitempty"`
 	// Because says why the field is a sub-resource.
 	Because string `yaml:"because,omitempty"`
+}
+
+// Changes names the members of a sub-resource's put member that take a
+// map's or keyed list's changes.
+type Changes struct {
+	// Add is the member taking the entries to add or update, of the
+	// field's own type (addOrUpdateLabels).
+	Add string `yaml:"add" schema:"minLength=1"`
+	// Remove is the member taking what to remove: the keys, as a list of
+	// strings (removeLabels), or the entries AWS has, whole (removeTaints).
+	Remove string `yaml:"remove" schema:"minLength=1"`
+	// Key names the members that together name an entry of a list (a
+	// taint's key and effect); a map's entries are named by their keys.
+	Key []string `yaml:"key,omitempty" schema:"minLength=1"`
 }
 
 // Observed reads a sub-resource's value from a description of it.

@@ -120,6 +120,8 @@ func (d *differ) specField(f *model.Field) jen.Code {
 		)
 	case f.ObservedOptional:
 		return jen.If(obs.Clone().Op("!=").Nil()).Block(d.field(f, jen.Lit(f.JSONName)))
+	case f.SubResource != nil && f.SubResource.Sent != nil:
+		return d.sentMembers(f)
 	}
 	return d.field(f, jen.Lit(f.JSONName))
 }

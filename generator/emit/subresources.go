@@ -187,6 +187,9 @@ func (m *managerWriter) putSubResource(s subResource) []jen.Code {
 	if s.WholeInput {
 		return m.putWholeInput(s)
 	}
+	if s.Changes != nil {
+		return m.putChanges(s)
+	}
 	// The value's member is set from the field below, never as an
 	// identifier, though a spec field of its name matches it.
 	idOp := *s.Put

@@ -139,6 +139,15 @@ type SubResource struct {
 	// sub-resource is unset (ECR's LifecyclePolicyNotFoundException), as
 	// HTTP status 404 does.
 	AbsentCodes []string
+	// Changes is set where the put takes what to add and what to remove
+	// rather than the value; a list's entries are then named by EntryKeys.
+	Changes *Changes
+	// Sent are the members of a structure field the put takes, where its
+	// member is a structure of another shape holding some of the field's
+	// members, by name (EKS's UpdateClusterConfig takes accessConfig's
+	// authenticationMode alone); the field's other members stay
+	// create-only. Nil where the put takes the field whole.
+	Sent []string
 }
 
 // Match picks the entries whose Member holds one of Values.

@@ -494,6 +494,11 @@ type SubResource struct {
 	// create's type, a map or a list of structures, and the resource's
 	// read returns it.
 	Changes *Changes `yaml:"changes,omitempty"`
+	// SendWith names spec fields (member names) the put carries too,
+	// from the spec, whenever it is sent: EKS's UpdateNodegroupVersion
+	// takes version and releaseVersion together, and a release of another
+	// Kubernetes version sent alone is refused.
+	SendWith []string `yaml:"sendWith,omitempty" schema:"minLength=1"`
 	// Because says why the field is a sub-resource.
 	Because string `yaml:"because,omitempty"`
 }

@@ -213,6 +213,7 @@ func (m *managerWriter) putSubResource(s subResource) []jen.Code {
 		pre = readSecrets([]*model.Field{s.f}, func(err jen.Code) jen.Code { return jen.Return(err) })
 	}
 	ids[jen.Id(mem.GoName)] = value
+	m.sendWith(s, ids)
 	return append(append(guards, pre...), m.putCall(s.Put, ids, m.hasSecrets(s.f.Type))...)
 }
 

@@ -148,6 +148,9 @@ type SubResource struct {
 	// authenticationMode alone); the field's other members stay
 	// create-only. Nil where the put takes the field whole.
 	Sent []string
+	// SendWith are spec fields (member names) the put carries too, from
+	// the spec, each in its input member of the same name.
+	SendWith []string
 }
 
 // Match picks the entries whose Member holds one of Values.

@@ -28,6 +28,7 @@ import (
 type updatingNodegroup struct {
 	mu      sync.Mutex
 	status  string
+	version string // version/releaseVersion
 	labels  map[string]string
 	taints  []map[string]string
 	updates []string // the members each update changed, in order
@@ -48,10 +49,24 @@ func (f *updatingNodegroup) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case r.Method == http.MethodGet && r.URL.Path == "/clusters/prod/node-groups/workers":
 		_ = json.NewEncoder(w).Encode(map[string]any{"nodegroup": map[string]any{
 			"nodegroupName": "workers", "clusterName": "prod", "status": f.status,
+			"version": strings.Split(f.version, "/")[0], "releaseVersion": strings.Split(f.version, "/")[1],
 			"nodegroupArn": "arn:aws:eks:us-west-2:123456789012:nodegroup/prod/workers/1", "labels": f.labels, "taints": f.taints,
 		}})
 		return
-	case r.Method != http.MethodPost || r.URL.Path != "/clusters/prod/node-groups/workers/update-config":
+	case r.Method == http.MethodPost && r.URL.Path == "/clusters/prod/node-groups/workers/update-version" && f.status == "ACTIVE":
+		var body struct{ Version, ReleaseVersion *string }
+		_ = json.NewDecoder(r.Body).Decode(&body)
+		was := strings.Split(f.version, "/")
+		f.version = aws.ToString(body.Version) + "/" + aws.ToString(body.ReleaseVersion)
+		if body.Version == nil || body.ReleaseVersion == nil {
+			// EKS picks the newest release of the version the call names, or keeps.
+			f.version = strings.Join([]string{cmpOr(body.Version, was[0]), cmpOr(body.ReleaseVersion, "latest")}, "/")
+		}
+		f.updates = append(f.updates, "version "+f.version)
+		f.status = "UPDATING"
+		_ = json.NewEncoder(w).Encode(map[string]any{"update": map[string]any{"id": fmt.Sprint(len(f.updates)), "status": "InProgress"}})
+		return
+	case r.Method != http.MethodPost || !strings.HasPrefix(r.URL.Path, "/clusters/prod/node-groups/workers/update-"):
 		http.Error(w, "unexpected "+r.Method+" "+r.URL.Path, http.StatusBadRequest)
 		return
 	}
@@ -96,6 +111,14 @@ func (f *updatingNodegroup) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_ = json.NewEncoder(w).Encode(map[string]any{"update": map[string]any{"id": fmt.Sprint(len(f.updates)), "status": "InProgress"}})
 }
 
+// cmpOr is *s, or else the fallback.
+func cmpOr(s *string, fallback string) string {
+	if s == nil {
+		return fallback
+	}
+	return *s
+}
+
 // taintKeys names taints by key:effect.
 func taintKeys(ts []map[string]string) string {
 	var out []string
@@ -112,7 +135,7 @@ func taintKeys(ts []map[string]string) string {
 // node group UPDATING the observation is pending; EKS never refuses an
 // update for one in progress.
 func TestNodegroupLabelsAndTaintsOneAtATime(t *testing.T) {
-	f := &updatingNodegroup{status: "ACTIVE",
+	f := &updatingNodegroup{status: "ACTIVE", version: "1.31/1.31.1-20241011",
 		labels: map[string]string{"pool": "general", "team": "a"},
 		taints: []map[string]string{{"key": "dedicated", "value": "gpu", "effect": "NO_SCHEDULE"}, {"key": "spot", "value": "true", "effect": "NO_EXECUTE"}},
 	}
@@ -165,6 +188,43 @@ func TestNodegroupLabelsAndTaintsOneAtATime(t *testing.T) {
 	}
 	want := []string{"labels +[zone] -[team]", "taints +[dedicated:NO_SCHEDULE] -[spot:NO_EXECUTE]"}
 	if !slices.Equal(f.updates, want) || f.refused != 0 {
+		t.Errorf("updates %v with %d refused, want %v, none refused", f.updates, f.refused, want)
+	}
+}
+
+// TestNodegroupVersionWithRelease: a node group moving to another
+// Kubernetes version and a release of it sends both in one
+// UpdateNodegroupVersion, since a release belongs to one version (alone,
+// EKS would be asked for a release of the version the node group is
+// leaving). moto 5.2.1 has no UpdateNodegroupVersion.
+func TestNodegroupVersionWithRelease(t *testing.T) {
+	f := &updatingNodegroup{status: "ACTIVE", version: "1.30/1.30.5-20240901", labels: map[string]string{}}
+	srv := httptest.NewServer(f)
+	t.Cleanup(srv.Close)
+	ext := nodegroup.Kind().Connect(aws.Config{
+		Region:       "us-west-2",
+		Credentials:  credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
+		BaseEndpoint: aws.String(srv.URL),
+	}, managed.ClientOptions{})
+	cr := &v1alpha1.Nodegroup{Spec: v1alpha1.NodegroupSpec{
+		ClusterName: aws.String("prod"), Name: aws.String("workers"),
+		Version: aws.String("1.31"), ReleaseVersion: aws.String("1.31.1-20241011"),
+	}}
+	ctx := context.Background()
+	for pass := 0; pass < 3; pass++ {
+		obs, err := ext.Observe(ctx, cr)
+		if err != nil {
+			t.Fatalf("pass %d: Observe: %s", pass, managed.Describe(err))
+		}
+		if len(obs.Diff) == 0 {
+			break
+		}
+		if err := ext.Update(ctx, cr, obs); err != nil {
+			t.Fatalf("pass %d: Update: %s", pass, managed.Describe(err))
+		}
+		f.finish()
+	}
+	if want := []string{"version 1.31/1.31.1-20241011"}; !slices.Equal(f.updates, want) || f.refused != 0 {
 		t.Errorf("updates %v with %d refused, want %v, none refused", f.updates, f.refused, want)
 	}
 }

@@ -203,6 +203,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Nodegroup, obs manage
 			ClusterName:    conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
 			NodegroupName:  cr.Spec.Name,
 			ReleaseVersion: cr.Spec.ReleaseVersion,
+			Version:        cr.Spec.Version,
 		}); err != nil {
 			return err
 		}
@@ -253,9 +254,10 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Nodegroup, obs manage
 	}
 	if obs.Changed("version") && cr.Spec.Version != nil {
 		if _, err := m.client.UpdateNodegroupVersion(ctx, &eks.UpdateNodegroupVersionInput{
-			ClusterName:   conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
-			NodegroupName: cr.Spec.Name,
-			Version:       cr.Spec.Version,
+			ClusterName:    conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+			NodegroupName:  cr.Spec.Name,
+			ReleaseVersion: cr.Spec.ReleaseVersion,
+			Version:        cr.Spec.Version,
 		}); err != nil {
 			return err
 		}

@@ -15,13 +15,16 @@ import (
 // the members the put sends, which an update corrects, and
 // diffCreateOnly the others, which only a new resource could change.
 // Comparing them all as drift would send, every pass, a put that cannot
-// change what differs.
+// change what differs. A read that leaves the structure out says nothing
+// of it, so neither part compares then: AWS always returns accessConfig,
+// and moto 5.2.1, which keeps none, would otherwise get an update every
+// pass that it ignores.
 
 // sentMembers compares the members of f the put sends.
 func (d *differ) sentMembers(f *model.Field) jen.Code {
 	des, obs := jen.Id("desired").Dot(f.GoName), jen.Id("observed").Dot(f.GoName)
 	fn := d.membersFunc(f.Type.Shape, "Sent", func(m string) bool { return slices.Contains(f.SubResource.Sent, m) })
-	return jen.If(des.Clone().Op("!=").Nil()).Block(
+	return jen.If(des.Clone().Op("!=").Nil().Op("&&").Add(obs.Clone()).Op("!=").Nil()).Block(
 		jen.Id("diff").Op("=").Append(jen.Id("diff"), jen.Id(fn).Call(jen.Lit(f.JSONName), des, obs).Op("...")),
 	)
 }
@@ -36,7 +39,7 @@ func (m *managerWriter) keptMembers() []jen.Code {
 		}
 		des, obs := jen.Id("desired").Dot(s.f.GoName), jen.Id("observed").Dot(s.f.GoName)
 		fn := m.d.membersFunc(s.f.Type.Shape, "Kept", func(mem string) bool { return !slices.Contains(s.Sent, mem) })
-		body = append(body, jen.If(des.Clone().Op("!=").Nil()).Block(
+		body = append(body, jen.If(des.Clone().Op("!=").Nil().Op("&&").Add(obs.Clone()).Op("!=").Nil()).Block(
 			jen.Id("diff").Op("=").Append(jen.Id("diff"), jen.Id(fn).Call(jen.Lit(s.f.JSONName), des, obs).Op("...")),
 		))
 	}
@@ -44,7 +47,8 @@ func (m *managerWriter) keptMembers() []jen.Code {
 }
 
 // membersFunc names (and queues) the comparison of the members of one API
-// struct that keep says, as structFunc compares them all.
+// struct that keep says, as structFunc compares them all; observed is
+// never nil here.
 func (d *differ) membersFunc(shape, suffix string, keep func(member string) bool) string {
 	name := "diff" + strings.ReplaceAll(d.apiType(shape), "_", "") + suffix
 	if d.done[name] {
@@ -53,11 +57,7 @@ func (d *differ) membersFunc(shape, suffix string, keep func(member string) bool
 	d.done[name] = true
 	d.queued = append(d.queued, func() jen.Code {
 		typ := jen.Qual(d.api, d.apiType(shape))
-		body := []jen.Code{
-			jen.Comment("AWS leaves out a struct whose fields are all unset."),
-			jen.If(jen.Id("observed").Op("==").Nil()).Block(jen.Id("observed").Op("=").Op("&").Add(typ.Clone()).Values()),
-			jen.Var().Id("diff").Index().String(),
-		}
+		body := []jen.Code{jen.Var().Id("diff").Index().String()}
 		for _, f := range d.svc.Structs[shape].Fields {
 			if keep(f.Member) && !f.Secret && !f.CompareIgnore {
 				body = append(body, d.field(f, jen.Id("path").Op("+").Lit("."+f.JSONName)))

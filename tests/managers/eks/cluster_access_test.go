@@ -19,7 +19,8 @@ import (
 // UpdateAccessConfigRequest (authenticationMode alone), and is put back
 // when changed outside Kubernetes; bootstrapClusterCreatorAdminPermissions
 // is create-only: a spec that differs there is refused (Immutable), and
-// no update is sent for it. moto 5.2.1's UpdateClusterConfig ignores
+// no update is sent for it; a read that leaves accessConfig out (moto)
+// says nothing of it. moto 5.2.1's UpdateClusterConfig ignores
 // accessConfig, so this runs against a fake EKS.
 func TestClusterAccessConfig(t *testing.T) {
 	f := &updatingEKS{cluster: map[string]any{
@@ -85,5 +86,11 @@ func TestClusterAccessConfig(t *testing.T) {
 	obs := observe("bootstrapClusterCreatorAdminPermissions changed")
 	if len(obs.Diff) != 0 || !slices.Equal(obs.Immutable, []string{"accessConfig.bootstrapClusterCreatorAdminPermissions"}) {
 		t.Errorf("bootstrapClusterCreatorAdminPermissions changed: diff %v, immutable %v; want no update and the field refused", obs.Diff, obs.Immutable)
+	}
+
+	// moto 5.2.1 keeps no accessConfig: a read without it says nothing.
+	delete(f.cluster, "accessConfig")
+	if obs := observe("a read without accessConfig"); len(obs.Diff) != 0 || len(obs.Immutable) != 0 {
+		t.Errorf("a read without accessConfig: diff %v, immutable %v; want none, the read saying nothing of it", obs.Diff, obs.Immutable)
 	}
 }

@@ -13,7 +13,7 @@ import (
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.ClusterSpec) []string {
 	var diff []string
-	if desired.AccessConfig != nil {
+	if desired.AccessConfig != nil && observed.AccessConfig != nil {
 		diff = append(diff, diffCreateAccessConfigRequestSent("accessConfig", desired.AccessConfig, observed.AccessConfig)...)
 	}
 	if desired.ComputeConfig != nil {
@@ -68,7 +68,7 @@ func diffCreateOnly(desired, observed *v1alpha1.ClusterSpec) []string {
 	if desired.ControlPlaneScalingConfig != nil {
 		diff = append(diff, diffControlPlaneScalingConfig("controlPlaneScalingConfig", desired.ControlPlaneScalingConfig, observed.ControlPlaneScalingConfig)...)
 	}
-	if desired.AccessConfig != nil {
+	if desired.AccessConfig != nil && observed.AccessConfig != nil {
 		diff = append(diff, diffCreateAccessConfigRequestKept("accessConfig", desired.AccessConfig, observed.AccessConfig)...)
 	}
 	return diff
@@ -147,10 +147,6 @@ func diffControlPlaneScalingConfig(path string, desired, observed *v1alpha1.Cont
 }
 
 func diffCreateAccessConfigRequestKept(path string, desired, observed *v1alpha1.CreateAccessConfigRequest) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.CreateAccessConfigRequest{}
-	}
 	var diff []string
 	if desired.BootstrapClusterCreatorAdminPermissions != nil && (observed.BootstrapClusterCreatorAdminPermissions == nil || *desired.BootstrapClusterCreatorAdminPermissions != *observed.BootstrapClusterCreatorAdminPermissions) {
 		diff = append(diff, path+".bootstrapClusterCreatorAdminPermissions")
@@ -159,10 +155,6 @@ func diffCreateAccessConfigRequestKept(path string, desired, observed *v1alpha1.
 }
 
 func diffCreateAccessConfigRequestSent(path string, desired, observed *v1alpha1.CreateAccessConfigRequest) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.CreateAccessConfigRequest{}
-	}
 	var diff []string
 	if desired.AuthenticationMode != nil && (observed.AuthenticationMode == nil || *desired.AuthenticationMode != *observed.AuthenticationMode) {
 		diff = append(diff, path+".authenticationMode")

@@ -492,8 +492,34 @@ type SubResource struct {
 	// its statements is an entry, keyed by its Sid (Lambda's GetPolicy,
 	// whose statements AddPermission adds and RemovePermission removes).
 	Statements *Statements `yaml:"statements,omitempty"`
+	// Changes makes the put take the value as the changes from what AWS
+	// reports: two members of one put input structure, the entries to add
+	// or update and those to remove (EKS's UpdateNodegroupConfig takes
+	// labels as {addOrUpdateLabels, removeLabels}). The field keeps the
+	// create's type, a map or a list of structures, and the resource's
+	// read returns it.
+	Changes *Changes `yaml:"changes,omitempty"`
+	// SendWith names spec fields (member names) the put carries too,
+	// from the spec, whenever it is sent: EKS's UpdateNodegroupVersion
+	// takes version and releaseVersion together, and a release of another
+	// Kubernetes version sent alone is refused.
+	SendWith []string `yaml:"sendWith,omitempty" schema:"minLength=1"`
 	// Because says why the field is a sub-resource.
 	Because string `yaml:"because,omitempty"`
+}
+
+// Changes names the members of a sub-resource's put member that take a
+// map's or keyed list's changes.
+type Changes struct {
+	// Add is the member taking the entries to add or update, of the
+	// field's own type (addOrUpdateLabels).
+	Add string `yaml:"add" schema:"minLength=1"`
+	// Remove is the member taking what to remove: the keys, as a list of
+	// strings (removeLabels), or the entries AWS has, whole (removeTaints).
+	Remove string `yaml:"remove" schema:"minLength=1"`
+	// Key names the members that together name an entry of a list (a
+	// taint's key and effect); a map's entries are named by their keys.
+	Key []string `yaml:"key,omitempty" schema:"minLength=1"`
 }
 
 // Observed reads a sub-resource's value from a description of it.

@@ -32,6 +32,7 @@ func (m *managerWriter) diffCreateOnly() jen.Code {
 	for _, f := range m.createOnlyCompared() {
 		body = append(body, m.d.field(f, jen.Lit(f.JSONName)))
 	}
+	body = append(body, m.keptMembers()...)
 	for _, f := range m.elementUpdates() {
 		des, obs := jen.Id("desired").Dot(f.GoName), jen.Id("observed").Dot(f.GoName)
 		body = append(body, jen.If(des.Clone().Op("!=").Nil()).Block(

@@ -118,6 +118,8 @@ func (d *differ) specField(f *model.Field) jen.Code {
 				jen.Len(jen.Id("updates")).Op(">").Lit(0),
 			).Block(jen.Id("diff").Op("=").Append(jen.Id("diff"), jen.Lit(f.JSONName))),
 		)
+	case f.SubResource != nil && f.SubResource.Sent != nil:
+		return d.sentMembers(f)
 	case f.ObservedOptional:
 		return jen.If(obs.Clone().Op("!=").Nil()).Block(d.field(f, jen.Lit(f.JSONName)))
 	}

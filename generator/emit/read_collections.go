@@ -18,7 +18,7 @@ import (
 
 // keyedCollection reports whether f compares as a set by key.
 func keyedCollection(f *model.Field) bool {
-	return f.Move != nil || f.SubResource != nil && (f.SubResource.List != nil || f.SubResource.EntryInPut)
+	return f.Move != nil || f.SubResource != nil && (f.SubResource.List != nil || f.SubResource.EntryInPut || f.SubResource.Changes != nil && len(f.SubResource.EntryKeys) > 0)
 }
 
 // collectionKey is the key name and key function of a keyed collection's
@@ -28,7 +28,7 @@ func (g *Gen) collectionKey(f *model.Field) (string, jen.Code) {
 	if f.Move != nil {
 		return g.moveKey(f)
 	}
-	if !f.SubResource.EntryInPut {
+	if !f.SubResource.EntryInPut && f.SubResource.Changes == nil {
 		_, key := g.entry(f)
 		return key.JSONName, g.keyFunc(f)
 	}

@@ -190,6 +190,9 @@ func (m *managerWriter) putSubResource(s subResource) []jen.Code {
 	if s.WholeInput {
 		return m.putWholeInput(s)
 	}
+	if s.Changes != nil {
+		return m.putChanges(s)
+	}
 	// The value's member is set from the field below, never as an
 	// identifier, though a spec field of its name matches it.
 	idOp := *s.Put
@@ -213,6 +216,7 @@ func (m *managerWriter) putSubResource(s subResource) []jen.Code {
 		pre = readSecrets([]*model.Field{s.f}, func(err jen.Code) jen.Code { return jen.Return(err) })
 	}
 	ids[jen.Id(mem.GoName)] = value
+	m.sendWith(s, ids)
 	return append(append(guards, pre...), m.putCall(s.Put, ids, m.hasSecrets(s.f.Type))...)
 }
 

@@ -80,7 +80,7 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 		read = &readBack{path: taken.ObservedPath, observed: st.svc.Structs[r.Read.Output].FieldByMember(name)}
 	}
 	stem := w.c.Name + name
-	if read != nil && !sc.Elements && read.observed.Type.Kind == model.List && read.observed.Type.Elem.Kind == model.Structure {
+	if read != nil && !sc.Elements && sc.Changes == nil && read.observed.Type.Kind == model.List && read.observed.Type.Elem.Kind == model.Structure {
 		st.addReadCollection(w, name, sc, read, at)
 		return
 	}
@@ -116,6 +116,9 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 	putIn := st.m.Shapes[put.Input]
 	value, member := st.subValue(w, sr, sc, name, put, putIn, at)
 	if value == nil {
+		return
+	}
+	if value = st.reshapeValue(w, sr, sc, name, taken, value, at); value == nil {
 		return
 	}
 	reason := fmt.Sprintf("sub-resource set by %s", put.ID.Name())
@@ -155,7 +158,7 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 	} else {
 		reason += "; no get operation, so drift is not detected"
 	}
-	reason += wholeInputReason(sr)
+	reason += wholeInputReason(sr) + reshapeReason(sr, st.svc.Structs[value.Type.Shape]) + st.sendWith(w, sr, sc, name, at)
 	if del != nil {
 		if sr.Delete, err = st.plainOperation(del); err != nil {
 			st.errorf(at, "%v", err)

@@ -25,8 +25,8 @@ func inferListOrder(st *state) error {
 	}
 	for _, r := range st.svc.Resources {
 		for _, f := range r.Spec {
-			if f.SubResource != nil && (f.SubResource.List != nil || f.SubResource.Elements) {
-				continue // a keyed collection, compared by its key; an element set, in normal form
+			if f.SubResource != nil && (f.SubResource.List != nil || f.SubResource.Elements || f.SubResource.Changes != nil) {
+				continue // a keyed collection, compared by its key; an element set, in normal form; changes, by their key
 			}
 			if why := st.orderList(f); why != "" {
 				f.Reason += "; " + why

@@ -142,6 +142,18 @@ type SubResource struct {
 	// Statements is set for a collection read from a JSON policy
 	// document's statements by Get (model/statements.go).
 	Statements *Statements
+	// Changes is set where the put takes what to add and what to remove
+	// rather than the value; a list's entries are then named by EntryKeys.
+	Changes *Changes
+	// Sent are the members of a structure field the put takes, where its
+	// member is a structure of another shape holding some of the field's
+	// members, by name (EKS's UpdateClusterConfig takes accessConfig's
+	// authenticationMode alone); the field's other members stay
+	// create-only. Nil where the put takes the field whole.
+	Sent []string
+	// SendWith are spec fields (member names) the put carries too, from
+	// the spec, each in its input member of the same name.
+	SendWith []string
 }
 
 // Match picks the entries whose Member holds one of Values.

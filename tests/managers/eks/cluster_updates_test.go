@@ -3,6 +3,7 @@ package eks
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -27,6 +28,8 @@ type updatingEKS struct {
 	mu      sync.Mutex
 	cluster map[string]any
 	updates []string // the update operations called, in order
+	// sent are the members each structure of the updates held, sorted.
+	sent    map[string][]string
 	refused int
 }
 
@@ -68,10 +71,23 @@ func (f *updatingEKS) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	var changed []string
 	for k, v := range body {
-		if k != "clientRequestToken" {
-			f.cluster[k] = v
-			changed = append(changed, k)
+		if k == "clientRequestToken" {
+			continue
 		}
+		changed = append(changed, k)
+		set, isMap := v.(map[string]any)
+		if isMap {
+			if f.sent == nil {
+				f.sent = map[string][]string{}
+			}
+			f.sent[k] = slices.Sorted(maps.Keys(set))
+		}
+		// EKS changes the members an update names and keeps the others.
+		if old, ok := f.cluster[k].(map[string]any); ok && isMap {
+			maps.Copy(old, set)
+			continue
+		}
+		f.cluster[k] = v
 	}
 	slices.Sort(changed)
 	f.updates = append(f.updates, op+" "+strings.Join(changed, ","))

@@ -11,7 +11,6 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.roleARN) || has(self.roleARN)",message="roleARN cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.encryptionConfig) || has(self.encryptionConfig)",message="encryptionConfig cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.outpostConfig) || has(self.outpostConfig)",message="outpostConfig cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.accessConfig) || has(self.accessConfig)",message="accessConfig cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.bootstrapSelfManagedAddons) || has(self.bootstrapSelfManagedAddons)",message="bootstrapSelfManagedAddons cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.remoteNetworkConfig) || has(self.remoteNetworkConfig)",message="remoteNetworkConfig cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.deletionProtection) || has(self.deletionProtection)",message="deletionProtection cannot be removed once set"
@@ -46,10 +45,6 @@ type ClusterSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="outpostConfig cannot change once set"
 	OutpostConfig *OutpostConfigRequest `json:"outpostConfig,omitempty"`
-	// The access configuration for the cluster.
-	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="accessConfig cannot change once set"
-	AccessConfig *CreateAccessConfigRequest `json:"accessConfig,omitempty"`
 	// If you set this value to `False` when creating a cluster, the default networking add-ons will not be installed.
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="bootstrapSelfManagedAddons cannot change once set"
@@ -66,6 +61,9 @@ type ClusterSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="controlPlaneScalingConfig cannot change once set"
 	ControlPlaneScalingConfig *ControlPlaneScalingConfig `json:"controlPlaneScalingConfig,omitempty"`
+	// The access configuration for the cluster.
+	// +optional
+	AccessConfig *CreateAccessConfigRequest `json:"accessConfig,omitempty"`
 	// Update the configuration of the compute capability of your EKS Auto Mode cluster. For example, enable the capability.
 	// +optional
 	ComputeConfig *ComputeConfigRequest `json:"computeConfig,omitempty"`
@@ -138,7 +136,6 @@ type ClusterStatus struct {
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.roleARN)) || !has(self.spec) || !has(self.spec.roleARN)",message="spec.roleARN cannot be added once the Cluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.encryptionConfig)) || !has(self.spec) || !has(self.spec.encryptionConfig)",message="spec.encryptionConfig cannot be added once the Cluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.outpostConfig)) || !has(self.spec) || !has(self.spec.outpostConfig)",message="spec.outpostConfig cannot be added once the Cluster exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.accessConfig)) || !has(self.spec) || !has(self.spec.accessConfig)",message="spec.accessConfig cannot be added once the Cluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.bootstrapSelfManagedAddons)) || !has(self.spec) || !has(self.spec.bootstrapSelfManagedAddons)",message="spec.bootstrapSelfManagedAddons cannot be added once the Cluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.remoteNetworkConfig)) || !has(self.spec) || !has(self.spec.remoteNetworkConfig)",message="spec.remoteNetworkConfig cannot be added once the Cluster exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.deletionProtection)) || !has(self.spec) || !has(self.spec.deletionProtection)",message="spec.deletionProtection cannot be added once the Cluster exists in AWS: AWS takes it only at create"

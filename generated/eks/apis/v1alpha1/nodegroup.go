@@ -15,8 +15,6 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.amiType) || has(self.amiType)",message="amiType cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.remoteAccess) || has(self.remoteAccess)",message="remoteAccess cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.nodeRole) || has(self.nodeRole)",message="nodeRole cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.labels) || has(self.labels)",message="labels cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.taints) || has(self.taints)",message="taints cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.launchTemplate) || has(self.launchTemplate)",message="launchTemplate cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.capacityType) || has(self.capacityType)",message="capacityType cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.warmPoolConfig) || has(self.warmPoolConfig)",message="warmPoolConfig cannot be removed once set"
@@ -72,14 +70,6 @@ type NodegroupSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="nodeRoleRef cannot change once set"
 	NodeRoleRef *ackv1alpha1.AWSResourceReferenceWrapper `json:"nodeRoleRef,omitempty"`
-	// The Kubernetes `labels` to apply to the nodes in the node group when they are created.
-	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="labels cannot change once set"
-	Labels map[string]string `json:"labels,omitempty"`
-	// The Kubernetes taints to be applied to the nodes in the node group. For more information, see Node taints on managed node groups.
-	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="taints cannot change once set"
-	Taints []Taint `json:"taints,omitempty"`
 	// Metadata that assists with categorization and organization. Each tag consists of a key and an optional value. You define both. Tags don't propagate to any other cluster or Amazon Web Services resources.
 	// +optional
 	Tags map[string]string `json:"tags,omitempty"`
@@ -96,6 +86,9 @@ type NodegroupSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="warmPoolConfig cannot change once set"
 	WarmPoolConfig *WarmPoolConfig `json:"warmPoolConfig,omitempty"`
+	// The Kubernetes `labels` to apply to the nodes in the node group when they are created.
+	// +optional
+	Labels map[string]string `json:"labels,omitempty"`
 	// The node auto repair configuration for the node group.
 	// +optional
 	NodeRepairConfig *NodeRepairConfig `json:"nodeRepairConfig,omitempty"`
@@ -105,6 +98,9 @@ type NodegroupSpec struct {
 	// The scaling configuration details for the Auto Scaling group after the update.
 	// +optional
 	ScalingConfig *NodegroupScalingConfig `json:"scalingConfig,omitempty"`
+	// The Kubernetes taints to be applied to the nodes in the node group. For more information, see Node taints on managed node groups.
+	// +optional
+	Taints []Taint `json:"taints,omitempty"`
 	// The node group update configuration.
 	// +optional
 	UpdateConfig *NodegroupUpdateConfig `json:"updateConfig,omitempty"`
@@ -151,8 +147,6 @@ type NodegroupStatus struct {
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.amiType)) || !has(self.spec) || !has(self.spec.amiType)",message="spec.amiType cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.remoteAccess)) || !has(self.spec) || !has(self.spec.remoteAccess)",message="spec.remoteAccess cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.nodeRole)) || !has(self.spec) || !has(self.spec.nodeRole)",message="spec.nodeRole cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.labels)) || !has(self.spec) || !has(self.spec.labels)",message="spec.labels cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.taints)) || !has(self.spec) || !has(self.spec.taints)",message="spec.taints cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.launchTemplate)) || !has(self.spec) || !has(self.spec.launchTemplate)",message="spec.launchTemplate cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.capacityType)) || !has(self.spec) || !has(self.spec.capacityType)",message="spec.capacityType cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.warmPoolConfig)) || !has(self.spec) || !has(self.spec.warmPoolConfig)",message="spec.warmPoolConfig cannot be added once the Nodegroup exists in AWS: AWS takes it only at create"

@@ -162,6 +162,7 @@ type ControlPlaneScalingConfig struct {
 type CreateAccessConfigRequest struct {
 	// Specifies whether or not the cluster creator IAM principal was set as a cluster admin access entry during cluster creation time. The default value is `true`.
 	// +optional
+	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="bootstrapClusterCreatorAdminPermissions cannot change once set"
 	BootstrapClusterCreatorAdminPermissions *bool `json:"bootstrapClusterCreatorAdminPermissions,omitempty"`
 	// The desired authentication mode for the cluster. If you create a cluster by using the EKS API, Amazon Web Services SDKs, or CloudFormation, the default is `CONFIG_MAP`. If you create the cluster by using the Amazon Web Services Management Console, the default value is `API_AND_CONFIG_MAP`.
 	// +optional

@@ -698,11 +698,6 @@ func (in *ClusterSpec) DeepCopyInto(out *ClusterSpec) {
 		*out = new(OutpostConfigRequest)
 		(*in).DeepCopyInto(*out)
 	}
-	if in.AccessConfig != nil {
-		in, out := &in.AccessConfig, &out.AccessConfig
-		*out = new(CreateAccessConfigRequest)
-		(*in).DeepCopyInto(*out)
-	}
 	if in.BootstrapSelfManagedAddons != nil {
 		in, out := &in.BootstrapSelfManagedAddons, &out.BootstrapSelfManagedAddons
 		*out = new(bool)
@@ -721,6 +716,11 @@ func (in *ClusterSpec) DeepCopyInto(out *ClusterSpec) {
 	if in.ControlPlaneScalingConfig != nil {
 		in, out := &in.ControlPlaneScalingConfig, &out.ControlPlaneScalingConfig
 		*out = new(ControlPlaneScalingConfig)
+		(*in).DeepCopyInto(*out)
+	}
+	if in.AccessConfig != nil {
+		in, out := &in.AccessConfig, &out.AccessConfig
+		*out = new(CreateAccessConfigRequest)
 		(*in).DeepCopyInto(*out)
 	}
 	if in.ComputeConfig != nil {
@@ -1716,20 +1716,6 @@ func (in *NodegroupSpec) DeepCopyInto(out *NodegroupSpec) {
 		in, out := &in.NodeRoleRef, &out.NodeRoleRef
 		*out = (*in).DeepCopy()
 	}
-	if in.Labels != nil {
-		in, out := &in.Labels, &out.Labels
-		*out = make(map[string]string, len(*in))
-		for key, val := range *in {
-			(*out)[key] = val
-		}
-	}
-	if in.Taints != nil {
-		in, out := &in.Taints, &out.Taints
-		*out = make([]Taint, len(*in))
-		for i := range *in {
-			(*in)[i].DeepCopyInto(&(*out)[i])
-		}
-	}
 	if in.Tags != nil {
 		in, out := &in.Tags, &out.Tags
 		*out = make(map[string]string, len(*in))
@@ -1752,6 +1738,13 @@ func (in *NodegroupSpec) DeepCopyInto(out *NodegroupSpec) {
 		*out = new(WarmPoolConfig)
 		(*in).DeepCopyInto(*out)
 	}
+	if in.Labels != nil {
+		in, out := &in.Labels, &out.Labels
+		*out = make(map[string]string, len(*in))
+		for key, val := range *in {
+			(*out)[key] = val
+		}
+	}
 	if in.NodeRepairConfig != nil {
 		in, out := &in.NodeRepairConfig, &out.NodeRepairConfig
 		*out = new(NodeRepairConfig)
@@ -1766,6 +1759,13 @@ func (in *NodegroupSpec) DeepCopyInto(out *NodegroupSpec) {
 		in, out := &in.ScalingConfig, &out.ScalingConfig
 		*out = new(NodegroupScalingConfig)
 		(*in).DeepCopyInto(*out)
+	}
+	if in.Taints != nil {
+		in, out := &in.Taints, &out.Taints
+		*out = make([]Taint, len(*in))
+		for i := range *in {
+			(*in)[i].DeepCopyInto(&(*out)[i])
+		}
 	}
 	if in.UpdateConfig != nil {
 		in, out := &in.UpdateConfig, &out.UpdateConfig

@@ -13,6 +13,9 @@ import (
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.ClusterSpec) []string {
 	var diff []string
+	if desired.AccessConfig != nil && observed.AccessConfig != nil {
+		diff = append(diff, diffCreateAccessConfigRequestSent("accessConfig", desired.AccessConfig, observed.AccessConfig)...)
+	}
 	if desired.ComputeConfig != nil {
 		diff = append(diff, diffComputeConfigRequest("computeConfig", desired.ComputeConfig, observed.ComputeConfig)...)
 	}
@@ -56,9 +59,6 @@ func diffCreateOnly(desired, observed *v1alpha1.ClusterSpec) []string {
 	if desired.OutpostConfig != nil {
 		diff = append(diff, diffOutpostConfigRequest("outpostConfig", desired.OutpostConfig, observed.OutpostConfig)...)
 	}
-	if desired.AccessConfig != nil {
-		diff = append(diff, diffCreateAccessConfigRequest("accessConfig", desired.AccessConfig, observed.AccessConfig)...)
-	}
 	if desired.RemoteNetworkConfig != nil {
 		diff = append(diff, diffRemoteNetworkConfigRequest("remoteNetworkConfig", desired.RemoteNetworkConfig, observed.RemoteNetworkConfig)...)
 	}
@@ -67,6 +67,9 @@ func diffCreateOnly(desired, observed *v1alpha1.ClusterSpec) []string {
 	}
 	if desired.ControlPlaneScalingConfig != nil {
 		diff = append(diff, diffControlPlaneScalingConfig("controlPlaneScalingConfig", desired.ControlPlaneScalingConfig, observed.ControlPlaneScalingConfig)...)
+	}
+	if desired.AccessConfig != nil && observed.AccessConfig != nil {
+		diff = append(diff, diffCreateAccessConfigRequestKept("accessConfig", desired.AccessConfig, observed.AccessConfig)...)
 	}
 	return diff
 }
@@ -116,21 +119,6 @@ func diffOutpostConfigRequest(path string, desired, observed *v1alpha1.OutpostCo
 	return diff
 }
 
-func diffCreateAccessConfigRequest(path string, desired, observed *v1alpha1.CreateAccessConfigRequest) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.CreateAccessConfigRequest{}
-	}
-	var diff []string
-	if desired.BootstrapClusterCreatorAdminPermissions != nil && (observed.BootstrapClusterCreatorAdminPermissions == nil || *desired.BootstrapClusterCreatorAdminPermissions != *observed.BootstrapClusterCreatorAdminPermissions) {
-		diff = append(diff, path+".bootstrapClusterCreatorAdminPermissions")
-	}
-	if desired.AuthenticationMode != nil && (observed.AuthenticationMode == nil || *desired.AuthenticationMode != *observed.AuthenticationMode) {
-		diff = append(diff, path+".authenticationMode")
-	}
-	return diff
-}
-
 func diffRemoteNetworkConfigRequest(path string, desired, observed *v1alpha1.RemoteNetworkConfigRequest) []string {
 	// AWS leaves out a struct whose fields are all unset.
 	if observed == nil {
@@ -154,6 +142,22 @@ func diffControlPlaneScalingConfig(path string, desired, observed *v1alpha1.Cont
 	var diff []string
 	if desired.Tier != nil && (observed.Tier == nil || *desired.Tier != *observed.Tier) {
 		diff = append(diff, path+".tier")
+	}
+	return diff
+}
+
+func diffCreateAccessConfigRequestKept(path string, desired, observed *v1alpha1.CreateAccessConfigRequest) []string {
+	var diff []string
+	if desired.BootstrapClusterCreatorAdminPermissions != nil && (observed.BootstrapClusterCreatorAdminPermissions == nil || *desired.BootstrapClusterCreatorAdminPermissions != *observed.BootstrapClusterCreatorAdminPermissions) {
+		diff = append(diff, path+".bootstrapClusterCreatorAdminPermissions")
+	}
+	return diff
+}
+
+func diffCreateAccessConfigRequestSent(path string, desired, observed *v1alpha1.CreateAccessConfigRequest) []string {
+	var diff []string
+	if desired.AuthenticationMode != nil && (observed.AuthenticationMode == nil || *desired.AuthenticationMode != *observed.AuthenticationMode) {
+		diff = append(diff, path+".authenticationMode")
 	}
 	return diff
 }

@@ -15,10 +15,10 @@ func observedSpec(cr *v1alpha1.Cluster, desc *types.Cluster) v1alpha1.ClusterSpe
 	observed.Tags = desc.Tags
 	observed.EncryptionConfig = conv.Slice(desc.EncryptionConfig, apiEncryptionConfig)
 	observed.OutpostConfig = conv.Ptr(desc.OutpostConfig, apiOutpostConfigRequestFromOutpostConfigResponse)
-	observed.AccessConfig = conv.Ptr(desc.AccessConfig, apiCreateAccessConfigRequestFromAccessConfigResponse)
 	observed.RemoteNetworkConfig = conv.Ptr(desc.RemoteNetworkConfig, apiRemoteNetworkConfigRequestFromRemoteNetworkConfigResponse)
 	observed.DeletionProtection = desc.DeletionProtection
 	observed.ControlPlaneScalingConfig = conv.Ptr(desc.ControlPlaneScalingConfig, apiControlPlaneScalingConfig)
+	observed.AccessConfig = conv.Ptr(desc.AccessConfig, apiCreateAccessConfigRequestFromAccessConfigResponse)
 	observed.ComputeConfig = conv.Ptr(desc.ComputeConfig, apiComputeConfigRequestFromComputeConfigResponse)
 	observed.KubernetesNetworkConfig = conv.Ptr(desc.KubernetesNetworkConfig, apiKubernetesNetworkConfigRequestFromKubernetesNetworkConfigResponse)
 	observed.Logging = conv.Ptr(desc.Logging, apiLogging)
@@ -123,6 +123,10 @@ func sdkControlPlaneScalingConfig(in v1alpha1.ControlPlaneScalingConfig) types.C
 	return types.ControlPlaneScalingConfig{Tier: conv.ToEnum[types.ProvisionedControlPlaneTier](in.Tier)}
 }
 
+func sdkCreateAccessConfigRequestFromUpdateAccessConfigRequest(in v1alpha1.CreateAccessConfigRequest) types.UpdateAccessConfigRequest {
+	return types.UpdateAccessConfigRequest{AuthenticationMode: conv.ToEnum[types.AuthenticationMode](in.AuthenticationMode)}
+}
+
 func apiEncryptionConfig(in types.EncryptionConfig) v1alpha1.EncryptionConfig {
 	return v1alpha1.EncryptionConfig{
 		Provider:  conv.Ptr(in.Provider, apiProvider),
@@ -138,13 +142,6 @@ func apiOutpostConfigRequestFromOutpostConfigResponse(in types.OutpostConfigResp
 	}
 }
 
-func apiCreateAccessConfigRequestFromAccessConfigResponse(in types.AccessConfigResponse) v1alpha1.CreateAccessConfigRequest {
-	return v1alpha1.CreateAccessConfigRequest{
-		AuthenticationMode:                      conv.FromEnum(in.AuthenticationMode),
-		BootstrapClusterCreatorAdminPermissions: in.BootstrapClusterCreatorAdminPermissions,
-	}
-}
-
 func apiRemoteNetworkConfigRequestFromRemoteNetworkConfigResponse(in types.RemoteNetworkConfigResponse) v1alpha1.RemoteNetworkConfigRequest {
 	return v1alpha1.RemoteNetworkConfigRequest{
 		RemoteNodeNetworks: conv.Slice(in.RemoteNodeNetworks, apiRemoteNodeNetwork),
@@ -154,6 +151,13 @@ func apiRemoteNetworkConfigRequestFromRemoteNetworkConfigResponse(in types.Remot
 
 func apiControlPlaneScalingConfig(in types.ControlPlaneScalingConfig) v1alpha1.ControlPlaneScalingConfig {
 	return v1alpha1.ControlPlaneScalingConfig{Tier: conv.FromEnum(in.Tier)}
+}
+
+func apiCreateAccessConfigRequestFromAccessConfigResponse(in types.AccessConfigResponse) v1alpha1.CreateAccessConfigRequest {
+	return v1alpha1.CreateAccessConfigRequest{
+		AuthenticationMode:                      conv.FromEnum(in.AuthenticationMode),
+		BootstrapClusterCreatorAdminPermissions: in.BootstrapClusterCreatorAdminPermissions,
+	}
 }
 
 func apiComputeConfigRequestFromComputeConfigResponse(in types.ComputeConfigResponse) v1alpha1.ComputeConfigRequest {

@@ -169,6 +169,16 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Cluster, obs managed.
 			}
 		}
 	}
+	if obs.Changed("accessConfig") && cr.Spec.AccessConfig != nil {
+		if _, err := m.client.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
+			AccessConfig: conv.Ptr(cr.Spec.AccessConfig, sdkCreateAccessConfigRequestFromUpdateAccessConfigRequest),
+			Name:         cr.Spec.Name,
+		}); err != nil {
+			return err
+		}
+		// One update at a time: the next pass sends the next, once AWS is done with this one.
+		return nil
+	}
 	if obs.Changed("computeConfig") && cr.Spec.ComputeConfig != nil {
 		if _, err := m.client.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
 			ComputeConfig: conv.Ptr(cr.Spec.ComputeConfig, sdkComputeConfigRequest),

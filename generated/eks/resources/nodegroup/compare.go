@@ -4,6 +4,7 @@ package nodegroup
 
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/eks/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	"maps"
 	"slices"
 	"strconv"
@@ -13,6 +14,9 @@ import (
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.NodegroupSpec) []string {
 	var diff []string
+	if desired.Labels != nil && !maps.Equal(desired.Labels, observed.Labels) {
+		diff = append(diff, "labels")
+	}
 	if desired.NodeRepairConfig != nil {
 		diff = append(diff, diffNodeRepairConfig("nodeRepairConfig", desired.NodeRepairConfig, observed.NodeRepairConfig)...)
 	}
@@ -21,6 +25,11 @@ func diffSpec(desired, observed *v1alpha1.NodegroupSpec) []string {
 	}
 	if desired.ScalingConfig != nil {
 		diff = append(diff, diffNodegroupScalingConfig("scalingConfig", desired.ScalingConfig, observed.ScalingConfig)...)
+	}
+	if desired.Taints != nil {
+		diff = append(diff, compare.Keyed("taints", "", desired.Taints, observed.Taints, func(e *v1alpha1.Taint) string {
+			return compare.MemberKey([]string{"key", "effect"}, e.Key, e.Effect)
+		}, diffTaint)...)
 	}
 	if desired.UpdateConfig != nil {
 		diff = append(diff, diffNodegroupUpdateConfig("updateConfig", desired.UpdateConfig, observed.UpdateConfig)...)
@@ -59,12 +68,6 @@ func diffCreateOnly(desired, observed *v1alpha1.NodegroupSpec) []string {
 	if desired.NodeRole != nil && (observed.NodeRole == nil || *desired.NodeRole != *observed.NodeRole) {
 		diff = append(diff, "nodeRole")
 	}
-	if desired.Labels != nil && !maps.Equal(desired.Labels, observed.Labels) {
-		diff = append(diff, "labels")
-	}
-	if desired.Taints != nil {
-		diff = append(diff, diffTaintList("taints", desired.Taints, observed.Taints)...)
-	}
 	if desired.LaunchTemplate != nil {
 		diff = append(diff, diffLaunchTemplateSpecification("launchTemplate", desired.LaunchTemplate, observed.LaunchTemplate)...)
 	}
@@ -73,21 +76,6 @@ func diffCreateOnly(desired, observed *v1alpha1.NodegroupSpec) []string {
 	}
 	if desired.WarmPoolConfig != nil {
 		diff = append(diff, diffWarmPoolConfig("warmPoolConfig", desired.WarmPoolConfig, observed.WarmPoolConfig)...)
-	}
-	return diff
-}
-
-func diffRemoteAccessConfig(path string, desired, observed *v1alpha1.RemoteAccessConfig) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.RemoteAccessConfig{}
-	}
-	var diff []string
-	if desired.EC2SshKey != nil && (observed.EC2SshKey == nil || *desired.EC2SshKey != *observed.EC2SshKey) {
-		diff = append(diff, path+".ec2SshKey")
-	}
-	if desired.SourceSecurityGroups != nil && !slices.Equal(desired.SourceSecurityGroups, observed.SourceSecurityGroups) {
-		diff = append(diff, path+".sourceSecurityGroups")
 	}
 	return diff
 }
@@ -110,14 +98,17 @@ func diffTaint(path string, desired, observed *v1alpha1.Taint) []string {
 	return diff
 }
 
-func diffTaintList(path string, desired, observed []v1alpha1.Taint) []string {
-	if len(desired) != len(observed) {
-		return []string{path}
+func diffRemoteAccessConfig(path string, desired, observed *v1alpha1.RemoteAccessConfig) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.RemoteAccessConfig{}
 	}
 	var diff []string
-	for i := range desired {
-		at := path + "[" + strconv.Itoa(i) + "]"
-		diff = append(diff, diffTaint(at, &desired[i], &observed[i])...)
+	if desired.EC2SshKey != nil && (observed.EC2SshKey == nil || *desired.EC2SshKey != *observed.EC2SshKey) {
+		diff = append(diff, path+".ec2SshKey")
+	}
+	if desired.SourceSecurityGroups != nil && !slices.Equal(desired.SourceSecurityGroups, observed.SourceSecurityGroups) {
+		diff = append(diff, path+".sourceSecurityGroups")
 	}
 	return diff
 }

@@ -18,12 +18,11 @@ func observedSpec(cr *v1alpha1.Nodegroup, desc *types.Nodegroup) v1alpha1.Nodegr
 	observed.AMIType = conv.FromEnum(desc.AmiType)
 	observed.RemoteAccess = conv.Ptr(desc.RemoteAccess, apiRemoteAccessConfig)
 	observed.NodeRole = desc.NodeRole
-	observed.Labels = desc.Labels
-	observed.Taints = conv.Slice(desc.Taints, apiTaint)
 	observed.Tags = desc.Tags
 	observed.LaunchTemplate = conv.Ptr(desc.LaunchTemplate, apiLaunchTemplateSpecification)
 	observed.CapacityType = conv.FromEnum(desc.CapacityType)
 	observed.WarmPoolConfig = conv.Ptr(desc.WarmPoolConfig, apiWarmPoolConfig)
+	observed.Labels = desc.Labels
 	observed.NodeRepairConfig = conv.Ptr(desc.NodeRepairConfig, apiNodeRepairConfig)
 	observed.ReleaseVersion = desc.ReleaseVersion
 	observed.ScalingConfig = conv.Ptr(desc.ScalingConfig, apiNodegroupScalingConfig)
@@ -31,6 +30,7 @@ func observedSpec(cr *v1alpha1.Nodegroup, desc *types.Nodegroup) v1alpha1.Nodegr
 	if p := observed.ScalingConfig; p != nil && conv.Value(p.MinSize) == 0 && conv.Value(p.MaxSize) == 0 && conv.Value(p.DesiredSize) == 0 {
 		observed.ScalingConfig = nil
 	}
+	observed.Taints = conv.Slice(desc.Taints, apiTaint)
 	observed.UpdateConfig = conv.Ptr(desc.UpdateConfig, apiNodegroupUpdateConfig)
 	observed.Version = desc.Version
 	return observed
@@ -117,14 +117,6 @@ func apiRemoteAccessConfig(in types.RemoteAccessConfig) v1alpha1.RemoteAccessCon
 	}
 }
 
-func apiTaint(in types.Taint) v1alpha1.Taint {
-	return v1alpha1.Taint{
-		Effect: conv.FromEnum(in.Effect),
-		Key:    in.Key,
-		Value:  in.Value,
-	}
-}
-
 func apiLaunchTemplateSpecification(in types.LaunchTemplateSpecification) v1alpha1.LaunchTemplateSpecification {
 	return v1alpha1.LaunchTemplateSpecification{
 		ID:      in.Id,
@@ -159,6 +151,14 @@ func apiNodegroupScalingConfig(in types.NodegroupScalingConfig) v1alpha1.Nodegro
 		DesiredSize: conv.Int[int64](in.DesiredSize),
 		MaxSize:     conv.Int[int64](in.MaxSize),
 		MinSize:     conv.Int[int64](in.MinSize),
+	}
+}
+
+func apiTaint(in types.Taint) v1alpha1.Taint {
+	return v1alpha1.Taint{
+		Effect: conv.FromEnum(in.Effect),
+		Key:    in.Key,
+		Value:  in.Value,
 	}
 }
 

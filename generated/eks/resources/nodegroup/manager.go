@@ -8,6 +8,7 @@ import (
 	eks "github.com/aws/aws-sdk-go-v2/service/eks"
 	types "github.com/aws/aws-sdk-go-v2/service/eks/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/eks/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -170,6 +171,22 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Nodegroup, obs manage
 			}
 		}
 	}
+	if obs.Changed("labels") && cr.Spec.Labels != nil {
+		observed, _ := obs.Observed.(v1alpha1.NodegroupSpec)
+		set, remove := compare.MapPlan(cr.Spec.Labels, observed.Labels)
+		if _, err := m.client.UpdateNodegroupConfig(ctx, &eks.UpdateNodegroupConfigInput{
+			ClusterName: conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+			Labels: &types.UpdateLabelsPayload{
+				AddOrUpdateLabels: set,
+				RemoveLabels:      remove,
+			},
+			NodegroupName: cr.Spec.Name,
+		}); err != nil {
+			return err
+		}
+		// One update at a time: the next pass sends the next, once AWS is done with this one.
+		return nil
+	}
 	if obs.Changed("nodeRepairConfig") && cr.Spec.NodeRepairConfig != nil {
 		if _, err := m.client.UpdateNodegroupConfig(ctx, &eks.UpdateNodegroupConfigInput{
 			ClusterName:      conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
@@ -186,6 +203,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Nodegroup, obs manage
 			ClusterName:    conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
 			NodegroupName:  cr.Spec.Name,
 			ReleaseVersion: cr.Spec.ReleaseVersion,
+			Version:        cr.Spec.Version,
 		}); err != nil {
 			return err
 		}
@@ -197,6 +215,26 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Nodegroup, obs manage
 			ClusterName:   conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
 			NodegroupName: cr.Spec.Name,
 			ScalingConfig: conv.Ptr(cr.Spec.ScalingConfig, sdkNodegroupScalingConfig),
+		}); err != nil {
+			return err
+		}
+		// One update at a time: the next pass sends the next, once AWS is done with this one.
+		return nil
+	}
+	if obs.Changed("taints") && cr.Spec.Taints != nil {
+		observed, _ := obs.Observed.(v1alpha1.NodegroupSpec)
+		add, change, remove := compare.KeyedPlan(cr.Spec.Taints, observed.Taints, func(e *v1alpha1.Taint) string {
+			return compare.MemberKey([]string{"key", "effect"}, e.Key, e.Effect)
+		}, func(d, o *v1alpha1.Taint) bool {
+			return len(diffTaint("", d, o)) > 0
+		})
+		if _, err := m.client.UpdateNodegroupConfig(ctx, &eks.UpdateNodegroupConfigInput{
+			ClusterName:   conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+			NodegroupName: cr.Spec.Name,
+			Taints: &types.UpdateTaintsPayload{
+				AddOrUpdateTaints: conv.Slice(append(add, change...), sdkTaint),
+				RemoveTaints:      conv.Slice(remove, sdkTaint),
+			},
 		}); err != nil {
 			return err
 		}
@@ -216,9 +254,10 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Nodegroup, obs manage
 	}
 	if obs.Changed("version") && cr.Spec.Version != nil {
 		if _, err := m.client.UpdateNodegroupVersion(ctx, &eks.UpdateNodegroupVersionInput{
-			ClusterName:   conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
-			NodegroupName: cr.Spec.Name,
-			Version:       cr.Spec.Version,
+			ClusterName:    conv.Either(cr.Spec.ClusterName, cr.Status.ClusterName),
+			NodegroupName:  cr.Spec.Name,
+			ReleaseVersion: cr.Spec.ReleaseVersion,
+			Version:        cr.Spec.Version,
 		}); err != nil {
 			return err
 		}

@@ -554,7 +554,12 @@ type Field struct {
 	// Immutable overrides whether the field can change after create.
 	Immutable *bool `yaml:"immutable,omitempty"`
 	// ObservedAt is the dotted member path in the read output that holds
-	// the field, when it is not a member of the same name.
+	// the field, when it is not a member of the same name. One member may
+	// be a list of structures, written List[] and followed by the string
+	// member of its elements (Subnets[].SubnetIdentifier): a list field
+	// holds every element's, a string field the one the spec names, else
+	// the first. List[Member!=a|b] leaves out the elements whose Member is
+	// a or b (VpcSecurityGroups[Status!=removing].VpcSecurityGroupId).
 	ObservedAt string `yaml:"observedAt,omitempty"`
 	// From adds a read-only status field, under this key's name, taken from
 	// another operation's output.

@@ -311,6 +311,9 @@ type Field struct {
 	// that AWS leaves out when the value is its default (TableClassSummary):
 	// an absent observation says nothing about the value.
 	ObservedOptional bool
+	// ObservedEach is set when ObservedPath ends at a list of structures
+	// whose elements each hold a value of the field.
+	ObservedEach *ObservedEach
 	// LastApplied fields are not (or not always) returned by the read, so
 	// the runtime records the value it last applied: an updatable field is
 	// sent when the spec moves away from the record, a create-only one is

@@ -19,7 +19,7 @@ import (
 func Kind() managed.Kind[*v1alpha1.DBCluster] {
 	return managed.Kind[*v1alpha1.DBCluster]{
 		AlreadyExistsCodes: []string{"DBClusterAlreadyExistsFault"},
-		AppliedFields: []managed.AppliedField{{Field: "dbClusterParameterGroupName"}, {Field: "vpcSecurityGroupIDs"}, {
+		AppliedFields: []managed.AppliedField{{Field: "dbClusterParameterGroupName"}, {
 			CreateOnly: true,
 			Field:      "dbSubnetGroupName",
 		}, {Field: "optionGroupName"}, {

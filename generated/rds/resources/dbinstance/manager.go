@@ -19,7 +19,7 @@ import (
 func Kind() managed.Kind[*v1alpha1.DBInstance] {
 	return managed.Kind[*v1alpha1.DBInstance]{
 		AlreadyExistsCodes: []string{"DBInstanceAlreadyExists"},
-		AppliedFields: []managed.AppliedField{{Field: "dbSecurityGroups"}, {Field: "vpcSecurityGroupIDs"}, {Field: "dbParameterGroupName"}, {
+		AppliedFields: []managed.AppliedField{{Field: "dbSecurityGroups"}, {
 			CreateOnly: true,
 			Field:      "port",
 		}, {Field: "optionGroupName"}, {Field: "domain"}, {Field: "domainFqdn"}, {Field: "domainOu"}, {Field: "domainAuthSecretARN"}, {Field: "domainDNSIPs"}, {Field: "domainIAMRoleName"}, {Field: "enableIAMDatabaseAuthentication"}, {

@@ -2,7 +2,10 @@
 
 package dbsubnetgroup
 
-import v1alpha1 "github.com/kubesmith/kubesmith/generated/rds/apis/v1alpha1"
+import (
+	v1alpha1 "github.com/kubesmith/kubesmith/generated/rds/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
+)
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
 // differs from what AWS reports. Unset desired fields are not compared.
@@ -10,6 +13,9 @@ func diffSpec(desired, observed *v1alpha1.DBSubnetGroupSpec) []string {
 	var diff []string
 	if desired.Description != nil && (observed.Description == nil || *desired.Description != *observed.Description) {
 		diff = append(diff, "description")
+	}
+	if desired.SubnetIDs != nil && !compare.SameElements(desired.SubnetIDs, observed.SubnetIDs) {
+		diff = append(diff, "subnetIDs")
 	}
 	return diff
 }

@@ -19,7 +19,6 @@ import (
 func Kind() managed.Kind[*v1alpha1.DBSubnetGroup] {
 	return managed.Kind[*v1alpha1.DBSubnetGroup]{
 		AlreadyExistsCodes: []string{"DBSubnetGroupAlreadyExists"},
-		AppliedFields:      []managed.AppliedField{{Field: "subnetIDs"}},
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.DBSubnetGroup] {
 			return &manager{client: rds.NewFromConfig(cfg)}
 		},

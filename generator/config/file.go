@@ -317,8 +317,16 @@ type DeleteFlag struct {
 	// Annotation is the annotation's name; a boolean member is sent true
 	// when its value is "true" (any case; strconv.ParseBool's words), false
 	// otherwise; an integer member is sent as its number, and keeps the
-	// value of inputs: when the object lacks it.
+	// value of inputs: when the object lacks it. A boolean the SDK holds
+	// as a pointer does the same (not sent without the annotation or an
+	// input, a value other than true or false an error); a string member
+	// is sent as the annotation's text, and not sent when it is empty.
 	Annotation string `yaml:"annotation" schema:"minLength=1"`
+	// Implies gives other boolean delete flags, by member, the value they
+	// take while this flag's annotation is set and theirs is not: RDS's
+	// FinalDBSnapshotIdentifier implies SkipFinalSnapshot "false". Where
+	// their own annotation contradicts it, this flag is not sent.
+	Implies map[string]string `yaml:"implies,omitempty"`
 	// Because says why users need it.
 	Because string `yaml:"because,omitempty"`
 }

@@ -571,4 +571,9 @@ type DeleteFlag struct {
 	// IntBits is the size of an integer member (KMS's PendingWindowInDays),
 	// sent as the annotation's number; 0 for a boolean.
 	IntBits int
+	// String is set for a string member, sent as the annotation's text.
+	String bool
+	// Implies are the values other boolean flags take while this one's
+	// annotation is set.
+	Implies []ImpliedFlag
 }

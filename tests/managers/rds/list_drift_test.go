@@ -15,6 +15,7 @@ import (
 	"github.com/kubesmith/kubesmith/runtime/managed"
 
 	"github.com/kubesmith/kubesmith/generated/rds/apis/v1alpha1"
+	"github.com/kubesmith/kubesmith/generated/rds/resources/dbcluster"
 	"github.com/kubesmith/kubesmith/generated/rds/resources/dbinstance"
 	"github.com/kubesmith/kubesmith/generated/rds/resources/dbsubnetgroup"
 )
@@ -115,6 +116,38 @@ func TestDBInstanceListedDrift(t *testing.T) {
 			DBInstanceIdentifier: aws.String("orders"), VPCSecurityGroupIDs: []string{"sg-1"}, DBParameterGroupName: aws.String("app"),
 		}}
 		obs, err := ext.Observe(context.Background(), db)
+		if err != nil {
+			t.Fatalf("%s: observe: %v", c.reason, err)
+		}
+		if !slices.Equal(obs.Diff, c.diff) {
+			t.Errorf("%s: diff %v, want %v", c.reason, obs.Diff, c.diff)
+		}
+	}
+}
+
+// TestDBClusterSecurityGroupDrift observes a DB cluster's security groups,
+// listed with a status as an instance's are: one moved out of band differs
+// from the spec, one RDS is still removing does not.
+func TestDBClusterSecurityGroupDrift(t *testing.T) {
+	cases := []struct {
+		reason string
+		groups string
+		diff   []string
+	}{
+		{reason: "the spec's group, and one being removed: no difference",
+			groups: "<VpcSecurityGroupMembership><VpcSecurityGroupId>sg-0</VpcSecurityGroupId><Status>removing</Status></VpcSecurityGroupMembership>" +
+				"<VpcSecurityGroupMembership><VpcSecurityGroupId>sg-1</VpcSecurityGroupId><Status>active</Status></VpcSecurityGroupMembership>"},
+		{reason: "another group out of band: a difference",
+			groups: "<VpcSecurityGroupMembership><VpcSecurityGroupId>sg-2</VpcSecurityGroupId><Status>active</Status></VpcSecurityGroupMembership>",
+			diff:   []string{"vpcSecurityGroupIDs"}},
+	}
+	for _, c := range cases {
+		cfg := answering(t, "DescribeDBClusters", `<DBClusters><DBCluster>
+<DBClusterIdentifier>reports</DBClusterIdentifier><DBClusterArn>arn:aws:rds:us-east-1:123456789012:cluster:reports</DBClusterArn>
+<Status>available</Status><VpcSecurityGroups>`+c.groups+`</VpcSecurityGroups></DBCluster></DBClusters>`)
+		ext := dbcluster.Kind().Connect(cfg, managed.ClientOptions{})
+		cl := &v1alpha1.DBCluster{Spec: v1alpha1.DBClusterSpec{DBClusterIdentifier: aws.String("reports"), VPCSecurityGroupIDs: []string{"sg-1"}}}
+		obs, err := ext.Observe(context.Background(), cl)
 		if err != nil {
 			t.Fatalf("%s: observe: %v", c.reason, err)
 		}

@@ -317,8 +317,16 @@ type DeleteFlag struct {
 	// Annotation is the annotation's name; a boolean member is sent true
 	// when its value is "true" (any case; strconv.ParseBool's words), false
 	// otherwise; an integer member is sent as its number, and keeps the
-	// value of inputs: when the object lacks it.
+	// value of inputs: when the object lacks it. A boolean the SDK holds
+	// as a pointer does the same (not sent without the annotation or an
+	// input, a value other than true or false an error); a string member
+	// is sent as the annotation's text, and not sent when it is empty.
 	Annotation string `yaml:"annotation" schema:"minLength=1"`
+	// Implies gives other boolean delete flags, by member, the value they
+	// take while this flag's annotation is set and theirs is not: RDS's
+	// FinalDBSnapshotIdentifier implies SkipFinalSnapshot "false". Where
+	// their own annotation contradicts it, this flag is not sent.
+	Implies map[string]string `yaml:"implies,omitempty"`
 	// Because says why users need it.
 	Because string `yaml:"because,omitempty"`
 }
@@ -599,7 +607,12 @@ type Field struct {
 	// Immutable overrides whether the field can change after create.
 	Immutable *bool `yaml:"immutable,omitempty"`
 	// ObservedAt is the dotted member path in the read output that holds
-	// the field, when it is not a member of the same name.
+	// the field, when it is not a member of the same name. One member may
+	// be a list of structures, written List[] and followed by the string
+	// member of its elements (Subnets[].SubnetIdentifier): a list field
+	// holds every element's, a string field the one the spec names, else
+	// the first. List[Member!=a|b] leaves out the elements whose Member is
+	// a or b (VpcSecurityGroups[Status!=removing].VpcSecurityGroupId).
 	ObservedAt string `yaml:"observedAt,omitempty"`
 	// From adds a read-only status field, under this key's name, taken from
 	// another operation's output.

@@ -19,13 +19,17 @@ func (m *managerWriter) deleteFlags(in jen.Dict) []jen.Code {
 			reads = append(reads, m.intDeleteFlag(in, f.GoName, f.Annotation, f.IntBits, f.SDKValue)...)
 			continue
 		}
+		if f.String || !f.SDKValue {
+			reads = append(reads, m.optionalDeleteFlag(in, f)...)
+			continue
+		}
 		var v jen.Code = jen.Qual(managedPkg, "AnnotationTrue").Call(jen.Id("cr"), jen.Lit(f.Annotation))
 		if !f.SDKValue {
 			v = jen.Qual("github.com/aws/aws-sdk-go-v2/aws", "Bool").Call(v)
 		}
 		in[jen.Id(f.GoName)] = v
 	}
-	return reads
+	return append(reads, m.impliedDeleteFlags()...)
 }
 
 // intDeleteFlag reads an integer member from its annotation, falling back

@@ -391,7 +391,7 @@ func (m *managerWriter) specOperations(f *model.Field) string {
 		add("update", r.Update, f.Member)
 	}
 	if f.ObservedPath != nil && f.Links == nil && f.AttachedSet == nil && f.StringMap == nil {
-		add("read", r.Read, strings.Join(f.ObservedPath, "."))
+		add("read", r.Read, f.ObservedAtText())
 	}
 	return strings.Join(ops, ", ")
 }

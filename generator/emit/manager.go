@@ -743,6 +743,10 @@ func (m *managerWriter) observedSpec() jen.Code {
 	out := m.svc.Structs[r.Read.Output]
 	body := []jen.Code{jen.Id("observed").Op(":=").Op("*").Id("cr").Dot("Spec").Dot("DeepCopy").Call()}
 	for _, f := range r.Spec {
+		if f.ObservedEach != nil {
+			body = append(body, m.observeEach(f, out))
+			continue
+		}
 		// A secret keeps its reference: AWS's value must not reach the
 		// observed spec, which adoption would copy into the object.
 		if f.ObservedPath != nil && (f.SubResource == nil || f.SubResource.ReadWithResource) && f.Links == nil && f.Action == nil && f.Toggle == nil && f.KeepsEmpty == nil && f.AddRemoveSet == nil && f.AttachedSet == nil && f.StringMap == nil && f.ParameterMap == nil && f.Versions == nil && !topSecret(f) && !r.Attributes.Holds(f) {
@@ -767,9 +771,6 @@ func (m *managerWriter) observedSpec() jen.Code {
 // assignObserved sets observed.<field> from the value at path below x,
 // checking each struct on the way for nil.
 func (m *managerWriter) assignObserved(f *model.Field, in *model.Struct, x *jen.Statement, path []string) jen.Code {
-	if f.ObservedEach && len(path) == 2 {
-		return m.assignEach(f, in, x, path)
-	}
 	mem := in.FieldByMember(path[0])
 	next := x.Clone().Dot(mem.SDKName)
 	if len(path) == 1 {

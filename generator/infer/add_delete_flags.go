@@ -24,6 +24,14 @@ func addDeleteFlags(st *state) error {
 				continue
 			}
 			w.r.DeleteFlags = append(w.r.DeleteFlags, flag)
+			switch {
+			case flag.String:
+				w.decide("delete flag", name, "%s sends the text the object's annotation %s gives, when it gives one", w.r.Delete.Name, flag.Annotation)
+				continue
+			case !flag.SDKValue && flag.IntBits == 0:
+				w.decide("delete flag", name, "%s sends the true or false the object's annotation %s gives, else the value of inputs: if any", w.r.Delete.Name, flag.Annotation)
+				continue
+			}
 			if flag.IntBits > 0 {
 				w.decide("delete flag", name, "%s sends the number the object's annotation %s gives", w.r.Delete.Name, flag.Annotation)
 				continue
@@ -31,7 +39,7 @@ func addDeleteFlags(st *state) error {
 			w.decide("delete flag", name, "%s sends it true while the object is annotated %s: \"true\"", w.r.Delete.Name, flag.Annotation)
 		}
 	}
-	return nil
+	return impliedDeleteFlags(st)
 }
 
 // deleteFlag checks that the delete input has a boolean or integer member
@@ -50,10 +58,10 @@ func (st *state) deleteFlag(r *model.Resource, name, annotation string) (model.D
 		}
 		target, ok := st.m.Shape(mem.Target)
 		bits := map[smithy.ShapeType]int{smithy.TypeInteger: 32, smithy.TypeLong: 64}
-		if !ok || (target.Type != smithy.TypeBoolean && bits[target.Type] == 0) {
-			return model.DeleteFlag{}, fmt.Errorf("%s.%s is no boolean, integer or long", r.Delete.Name, name)
+		if !ok || (target.Type != smithy.TypeBoolean && target.Type != smithy.TypeString && bits[target.Type] == 0) {
+			return model.DeleteFlag{}, fmt.Errorf("%s.%s is no boolean, integer, long or string", r.Delete.Name, name)
 		}
-		return model.DeleteFlag{Member: name, GoName: strings.ToUpper(name[:1]) + name[1:], Annotation: annotation, SDKValue: valueInSDK(mem, target), IntBits: bits[target.Type]}, nil
+		return model.DeleteFlag{Member: name, GoName: strings.ToUpper(name[:1]) + name[1:], Annotation: annotation, SDKValue: valueInSDK(mem, target), IntBits: bits[target.Type], String: target.Type == smithy.TypeString}, nil
 	}
 	return model.DeleteFlag{}, fmt.Errorf("%s has no member %s (it has %s)", r.Delete.Name, name, strings.Join(names, ", "))
 }

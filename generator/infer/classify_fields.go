@@ -54,11 +54,11 @@ func (st *state) classifySpec(w *work) {
 			f.Doc, f.Validation, f.Secret = d.Doc, d.Validation, d.Secret
 		}
 		if at := w.rc.Fields[mem.Name]; at != nil && at.ObservedAt != "" {
-			path := strings.Split(at.ObservedAt, ".")
-			if err := st.checkFieldPath(out, path, f); err != nil {
+			path, each, err := st.observedAt(out, f, at.ObservedAt)
+			if err != nil {
 				st.errorf(w.at.At("fields", mem.Name, "observedAt"), "%v", err)
 			}
-			f.ObservedPath = path
+			f.ObservedPath, f.ObservedEach = path, each
 		} else if sf := out.FieldByMember(mem.Name); sf != nil && compatibleKinds(f.Type, sf.Type) {
 			f.ObservedPath = []string{mem.Name}
 		} else if path := st.summaryPath(out, mem.Name, f.Type); path != nil {
@@ -112,6 +112,8 @@ func (st *state) classifySpec(w *work) {
 			reason += fmt.Sprintf("; not returned by %s, so drift is not detected", r.Read.Name)
 		case f.ObservedOptional:
 			reason += fmt.Sprintf("; %s reports it as %s, when AWS includes it", r.Read.Name, strings.Join(f.ObservedPath, "."))
+		case f.ObservedEach != nil:
+			reason += fmt.Sprintf("; %s reports it as %s", r.Read.Name, f.ObservedAtText())
 		}
 		f.Reason = reason
 		r.Spec = append(r.Spec, f)

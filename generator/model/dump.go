@@ -222,7 +222,7 @@ func dumpField(f *Field) string {
 	add(f.CompareIgnore, "compare-ignore")
 	add(f.LastApplied, "last-applied")
 	if f.ObservedPath != nil {
-		flags = append(flags, "observed "+strings.Join(f.ObservedPath, "."))
+		flags = append(flags, "observed "+f.ObservedAtText())
 	}
 	add(f.ObservedOptional, "when reported")
 	if u := f.UpdatedBy; u != nil {

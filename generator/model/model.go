@@ -311,10 +311,9 @@ type Field struct {
 	// that AWS leaves out when the value is its default (TableClassSummary):
 	// an absent observation says nothing about the value.
 	ObservedOptional bool
-	// ObservedEach is set when the last member of ObservedPath is a member
-	// of a list's structures: the field, a list of strings, is that member
-	// of every element (RDS reports SubnetIds as Subnets[].SubnetIdentifier).
-	ObservedEach bool
+	// ObservedEach is set when ObservedPath ends at a list of structures
+	// whose elements each hold a value of the field.
+	ObservedEach *ObservedEach
 	// LastApplied fields are not (or not always) returned by the read, so
 	// the runtime records the value it last applied: an updatable field is
 	// sent when the spec moves away from the record, a create-only one is
@@ -572,4 +571,9 @@ type DeleteFlag struct {
 	// IntBits is the size of an integer member (KMS's PendingWindowInDays),
 	// sent as the annotation's number; 0 for a boolean.
 	IntBits int
+	// String is set for a string member, sent as the annotation's text.
+	String bool
+	// Implies are the values other boolean flags take while this one's
+	// annotation is set.
+	Implies []ImpliedFlag
 }

@@ -15,7 +15,8 @@ import (
 )
 
 // cluster is a DBClusterParameterGroup with a parameter override, the
-// master password's Secret and a DBCluster naming both, in one folder.
+// master password's Secret and a DBCluster naming both, in one folder; the
+// cluster is annotated with the name of its final snapshot.
 const cluster = `
 apiVersion: rds.services.k8s.aws/v1alpha1
 kind: DBClusterParameterGroup
@@ -33,7 +34,9 @@ stringData: {password: cluster-password-1}
 ---
 apiVersion: rds.services.k8s.aws/v1alpha1
 kind: DBCluster
-metadata: {name: reports}
+metadata:
+  name: reports
+  annotations: {rds.services.k8s.aws/final-db-snapshot-identifier: %[1]s-reports-final}
 spec:
   dbClusterIdentifier: %[1]s-reports
   engine: aurora-postgresql
@@ -48,7 +51,8 @@ spec:
 // cluster creating once), RDS has the cluster with its engine and
 // parameter group, and the group its override; backupRetentionPeriod
 // changed in the spec reaches RDS, and changed out of band is put back;
-// deleting the cluster (no final snapshot) removes it.
+// deleting the cluster removes it, after the final snapshot its
+// annotation names (SkipFinalSnapshot false), which RDS then has.
 func TestDBCluster(t *testing.T) {
 	t.Parallel()
 	e := start(t, []string{"cluster"}, "DBCluster")
@@ -98,8 +102,16 @@ func TestDBCluster(t *testing.T) {
 	if d := describeCluster(t, id); d != nil {
 		t.Errorf("DB cluster %s is still in RDS (%s) after its object is gone", id, aws.ToString(d.Status))
 	}
-	if s := sent(t, "DeleteDBCluster", "DBClusterIdentifier", id, "SkipFinalSnapshot"); s != "true" {
-		t.Errorf("DeleteDBCluster sent SkipFinalSnapshot %q, want true", s)
+	snapshot := e.Prefix + "-reports-final"
+	if s, f := sent(t, "DeleteDBCluster", "DBClusterIdentifier", id, "SkipFinalSnapshot"), sent(t, "DeleteDBCluster", "DBClusterIdentifier", id, "FinalDBSnapshotIdentifier"); s != "false" || f != snapshot {
+		t.Errorf("DeleteDBCluster sent SkipFinalSnapshot %q and FinalDBSnapshotIdentifier %q, want false and %s", s, f, snapshot)
+	}
+	out, err := rdsClient().DescribeDBClusterSnapshots(context.Background(), &rds.DescribeDBClusterSnapshotsInput{DBClusterSnapshotIdentifier: aws.String(snapshot)})
+	if isNotFound(t, "DescribeDBClusterSnapshots "+snapshot, err) || len(out.DBClusterSnapshots) != 1 {
+		t.Fatalf("RDS has no final snapshot %s after the cluster's delete", snapshot)
+	}
+	if got := aws.ToString(out.DBClusterSnapshots[0].DBClusterIdentifier); got != id {
+		t.Errorf("final snapshot %s is of cluster %q, want %s", snapshot, got, id)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 	rdstypes "github.com/aws/aws-sdk-go-v2/service/rds/types"
 	corev1 "k8s.io/api/core/v1"
@@ -85,8 +86,9 @@ spec:
 // its engine, class, subnet group and parameter group, the group its
 // parameterOverrides; allocatedStorage
 // and the class changed in the spec reach RDS at once (ApplyImmediately);
-// a password rotated in the Secret is sent by ModifyDBInstance; a class
-// changed out of band is put back at resync; ten unchanged resyncs cost
+// a password rotated in the Secret is sent by ModifyDBInstance; a class,
+// and the security groups and parameter group, changed out of band are put
+// back at resync; ten unchanged resyncs cost
 // one DescribeDBInstances and one ListTagsForResource each and no write;
 // deleting the instance (no final snapshot) removes it from RDS.
 func TestDBInstance(t *testing.T) {
@@ -167,6 +169,9 @@ func TestDBInstance(t *testing.T) {
 	})
 	harness.WaitReady(e.Env, db)
 
+	outOfBandGroups(t, e.Prefix, id, got)
+	harness.WaitReady(e.Env, db)
+
 	arn := aws.ToString(got.DBInstanceArn)
 	harness.CheckSteadyReads(e.Env, "rds", "DBInstance", func() map[string]int { return opsOn(t, "DBInstanceIdentifier", id, arn) }, isRead,
 		"DescribeDBInstances", "ListTagsForResource")
@@ -208,6 +213,56 @@ func waitParameters(t *testing.T, group string, want map[string]string) {
 			if got[k] != v {
 				return fmt.Errorf("parameter group %s has %v, want %s=%s", group, got, k, v)
 			}
+		}
+		return nil
+	})
+}
+
+// outOfBandGroups moves the instance id to another security group of its
+// VPC and another parameter group through the SDK, and waits until the
+// controller puts back the ones of the stack that got (the instance as
+// first read) reports.
+func outOfBandGroups(t *testing.T, prefix, id string, got *rdstypes.DBInstance) {
+	t.Helper()
+	ctx := context.Background()
+	if len(got.VpcSecurityGroups) != 1 {
+		t.Fatalf("DB instance in RDS has security groups %+v, want the stack's one", got.VpcSecurityGroups)
+	}
+	sg := aws.ToString(got.VpcSecurityGroups[0].VpcSecurityGroupId)
+	ec2c := ec2.NewFromConfig(suite.Moto.AWSConfig(region))
+	sgs, err := ec2c.DescribeSecurityGroups(ctx, &ec2.DescribeSecurityGroupsInput{GroupIds: []string{sg}})
+	if err != nil || len(sgs.SecurityGroups) != 1 {
+		t.Fatalf("DescribeSecurityGroups %s: %v", sg, err)
+	}
+	other, err := ec2c.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{
+		GroupName: aws.String(prefix + "-other"), Description: aws.String("out of band"), VpcId: sgs.SecurityGroups[0].VpcId,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rdsClient().CreateDBParameterGroup(ctx, &rds.CreateDBParameterGroupInput{
+		DBParameterGroupName: aws.String(prefix + "-other"), DBParameterGroupFamily: aws.String("postgres16"), Description: aws.String("out of band"),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rdsClient().ModifyDBInstance(ctx, &rds.ModifyDBInstanceInput{
+		DBInstanceIdentifier: aws.String(id), VpcSecurityGroupIds: []string{aws.ToString(other.GroupId)},
+		DBParameterGroupName: aws.String(prefix + "-other"), ApplyImmediately: aws.Bool(true),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	waitAWS(t, func() error {
+		d := describe(t, id)
+		var groups []string
+		for _, g := range d.VpcSecurityGroups {
+			groups = append(groups, aws.ToString(g.VpcSecurityGroupId))
+		}
+		var params []string
+		for _, p := range d.DBParameterGroups {
+			params = append(params, aws.ToString(p.DBParameterGroupName))
+		}
+		if len(groups) != 1 || groups[0] != sg || len(params) != 1 || params[0] != prefix+"-params" {
+			return fmt.Errorf("RDS has security groups %v and parameter groups %v, want [%s] and [%s-params] put back", groups, params, sg, prefix)
 		}
 		return nil
 	})

@@ -4,6 +4,7 @@ package dbcluster
 
 import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/rds/apis/v1alpha1"
+	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	"slices"
 )
 
@@ -13,6 +14,9 @@ func diffSpec(desired, observed *v1alpha1.DBClusterSpec) []string {
 	var diff []string
 	if desired.BackupRetentionPeriod != nil && (observed.BackupRetentionPeriod == nil || *desired.BackupRetentionPeriod != *observed.BackupRetentionPeriod) {
 		diff = append(diff, "backupRetentionPeriod")
+	}
+	if desired.VPCSecurityGroupIDs != nil && !compare.SameElements(desired.VPCSecurityGroupIDs, observed.VPCSecurityGroupIDs) {
+		diff = append(diff, "vpcSecurityGroupIDs")
 	}
 	if desired.EngineVersion != nil && (observed.EngineVersion == nil || *desired.EngineVersion != *observed.EngineVersion) {
 		diff = append(diff, "engineVersion")

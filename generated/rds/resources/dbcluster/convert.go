@@ -6,6 +6,7 @@ import (
 	types "github.com/aws/aws-sdk-go-v2/service/rds/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/rds/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
+	"slices"
 )
 
 func observedSpec(cr *v1alpha1.DBCluster, desc *types.DBCluster) v1alpha1.DBClusterSpec {
@@ -15,6 +16,16 @@ func observedSpec(cr *v1alpha1.DBCluster, desc *types.DBCluster) v1alpha1.DBClus
 	observed.CharacterSetName = desc.CharacterSetName
 	observed.DatabaseName = desc.DatabaseName
 	observed.DBClusterIdentifier = desc.DBClusterIdentifier
+	// vpcSecurityGroupIDs is read at VpcSecurityGroups[Status!=removing].VpcSecurityGroupId.
+	{
+		var values []string
+		for _, e := range desc.VpcSecurityGroups {
+			if e.VpcSecurityGroupId != nil && !slices.Contains([]string{"removing"}, conv.Value(e.Status)) {
+				values = append(values, conv.Value(e.VpcSecurityGroupId))
+			}
+		}
+		observed.VPCSecurityGroupIDs = values
+	}
 	observed.Engine = desc.Engine
 	observed.EngineVersion = desc.EngineVersion
 	observed.Port = conv.Int[int64](desc.Port)

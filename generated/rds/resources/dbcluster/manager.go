@@ -19,7 +19,7 @@ import (
 func Kind() managed.Kind[*v1alpha1.DBCluster] {
 	return managed.Kind[*v1alpha1.DBCluster]{
 		AlreadyExistsCodes: []string{"DBClusterAlreadyExistsFault"},
-		AppliedFields: []managed.AppliedField{{Field: "dbClusterParameterGroupName"}, {Field: "vpcSecurityGroupIDs"}, {
+		AppliedFields: []managed.AppliedField{{Field: "dbClusterParameterGroupName"}, {
 			CreateOnly: true,
 			Field:      "dbSubnetGroupName",
 		}, {Field: "optionGroupName"}, {
@@ -416,9 +416,29 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.DBCluster, obs manage
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.DBCluster) error {
+	deleteAutomatedBackups, deleteAutomatedBackupsErr := managed.AnnotationBool(cr, "rds.services.k8s.aws/delete-automated-backups", nil)
+	if deleteAutomatedBackupsErr != nil {
+		return deleteAutomatedBackupsErr
+	}
+	finalDBSnapshotIdentifier := managed.AnnotationString(cr, "rds.services.k8s.aws/final-db-snapshot-identifier")
+	skipFinalSnapshot, skipFinalSnapshotErr := managed.AnnotationBool(cr, "rds.services.k8s.aws/skip-final-snapshot", conv.Of(true))
+	if skipFinalSnapshotErr != nil {
+		return skipFinalSnapshotErr
+	}
+	// rds.services.k8s.aws/final-db-snapshot-identifier implies SkipFinalSnapshot false unless their own annotations say otherwise; then it is not sent.
+	if finalDBSnapshotIdentifier != nil {
+		if !managed.HasAnnotation(cr, "rds.services.k8s.aws/skip-final-snapshot") {
+			skipFinalSnapshot = conv.Of(false)
+		}
+		if conv.Value(skipFinalSnapshot) {
+			finalDBSnapshotIdentifier = nil
+		}
+	}
 	_, err := m.client.DeleteDBCluster(ctx, &rds.DeleteDBClusterInput{
-		DBClusterIdentifier: cr.Spec.DBClusterIdentifier,
-		SkipFinalSnapshot:   conv.Of(true),
+		DBClusterIdentifier:       cr.Spec.DBClusterIdentifier,
+		DeleteAutomatedBackups:    deleteAutomatedBackups,
+		FinalDBSnapshotIdentifier: finalDBSnapshotIdentifier,
+		SkipFinalSnapshot:         skipFinalSnapshot,
 	})
 	if managed.HasErrorCode(err, "DBClusterNotFoundFault") {
 		// Already gone is what we wanted.

@@ -20,11 +20,17 @@ func diffSpec(desired, observed *v1alpha1.DBInstanceSpec) []string {
 	if desired.Engine != nil && (observed.Engine == nil || *desired.Engine != *observed.Engine) {
 		diff = append(diff, "engine")
 	}
+	if desired.VPCSecurityGroupIDs != nil && !compare.SameElements(desired.VPCSecurityGroupIDs, observed.VPCSecurityGroupIDs) {
+		diff = append(diff, "vpcSecurityGroupIDs")
+	}
 	if desired.DBSubnetGroupName != nil && (observed.DBSubnetGroupName == nil || *desired.DBSubnetGroupName != *observed.DBSubnetGroupName) {
 		diff = append(diff, "dbSubnetGroupName")
 	}
 	if desired.PreferredMaintenanceWindow != nil && (observed.PreferredMaintenanceWindow == nil || *desired.PreferredMaintenanceWindow != *observed.PreferredMaintenanceWindow) {
 		diff = append(diff, "preferredMaintenanceWindow")
+	}
+	if desired.DBParameterGroupName != nil && (observed.DBParameterGroupName == nil || *desired.DBParameterGroupName != *observed.DBParameterGroupName) {
+		diff = append(diff, "dbParameterGroupName")
 	}
 	if desired.BackupRetentionPeriod != nil && (observed.BackupRetentionPeriod == nil || *desired.BackupRetentionPeriod != *observed.BackupRetentionPeriod) {
 		diff = append(diff, "backupRetentionPeriod")

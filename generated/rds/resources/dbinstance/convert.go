@@ -6,6 +6,7 @@ import (
 	types "github.com/aws/aws-sdk-go-v2/service/rds/types"
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/rds/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
+	"slices"
 )
 
 func observedSpec(cr *v1alpha1.DBInstance, desc *types.DBInstance) v1alpha1.DBInstanceSpec {
@@ -16,6 +17,16 @@ func observedSpec(cr *v1alpha1.DBInstance, desc *types.DBInstance) v1alpha1.DBIn
 	observed.DBInstanceClass = desc.DBInstanceClass
 	observed.Engine = desc.Engine
 	observed.MasterUsername = desc.MasterUsername
+	// vpcSecurityGroupIDs is read at VpcSecurityGroups[Status!=removing].VpcSecurityGroupId.
+	{
+		var values []string
+		for _, e := range desc.VpcSecurityGroups {
+			if e.VpcSecurityGroupId != nil && !slices.Contains([]string{"removing"}, conv.Value(e.Status)) {
+				values = append(values, conv.Value(e.VpcSecurityGroupId))
+			}
+		}
+		observed.VPCSecurityGroupIDs = values
+	}
 	observed.AvailabilityZone = desc.AvailabilityZone
 	if desc.DBSubnetGroup != nil {
 		observed.DBSubnetGroupName = desc.DBSubnetGroup.DBSubnetGroupName
@@ -23,6 +34,16 @@ func observedSpec(cr *v1alpha1.DBInstance, desc *types.DBInstance) v1alpha1.DBIn
 		observed.DBSubnetGroupName = nil
 	}
 	observed.PreferredMaintenanceWindow = desc.PreferredMaintenanceWindow
+	// dbParameterGroupName is read at DBParameterGroups[].DBParameterGroupName.
+	{
+		var values []string
+		for _, e := range desc.DBParameterGroups {
+			if e.DBParameterGroupName != nil {
+				values = append(values, conv.Value(e.DBParameterGroupName))
+			}
+		}
+		observed.DBParameterGroupName = conv.OneOf(values, cr.Spec.DBParameterGroupName)
+	}
 	observed.BackupRetentionPeriod = conv.Int[int64](desc.BackupRetentionPeriod)
 	observed.PreferredBackupWindow = desc.PreferredBackupWindow
 	observed.MultiAZ = desc.MultiAZ

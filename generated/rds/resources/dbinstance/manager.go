@@ -19,7 +19,7 @@ import (
 func Kind() managed.Kind[*v1alpha1.DBInstance] {
 	return managed.Kind[*v1alpha1.DBInstance]{
 		AlreadyExistsCodes: []string{"DBInstanceAlreadyExists"},
-		AppliedFields: []managed.AppliedField{{Field: "dbSecurityGroups"}, {Field: "vpcSecurityGroupIDs"}, {Field: "dbParameterGroupName"}, {
+		AppliedFields: []managed.AppliedField{{Field: "dbSecurityGroups"}, {
 			CreateOnly: true,
 			Field:      "port",
 		}, {Field: "optionGroupName"}, {Field: "domain"}, {Field: "domainFqdn"}, {Field: "domainOu"}, {Field: "domainAuthSecretARN"}, {Field: "domainDNSIPs"}, {Field: "domainIAMRoleName"}, {Field: "enableIAMDatabaseAuthentication"}, {
@@ -459,9 +459,29 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.DBInstance, obs manag
 }
 
 func (m *manager) Delete(ctx context.Context, cr *v1alpha1.DBInstance) error {
+	deleteAutomatedBackups, deleteAutomatedBackupsErr := managed.AnnotationBool(cr, "rds.services.k8s.aws/delete-automated-backups", nil)
+	if deleteAutomatedBackupsErr != nil {
+		return deleteAutomatedBackupsErr
+	}
+	finalDBSnapshotIdentifier := managed.AnnotationString(cr, "rds.services.k8s.aws/final-db-snapshot-identifier")
+	skipFinalSnapshot, skipFinalSnapshotErr := managed.AnnotationBool(cr, "rds.services.k8s.aws/skip-final-snapshot", conv.Of(true))
+	if skipFinalSnapshotErr != nil {
+		return skipFinalSnapshotErr
+	}
+	// rds.services.k8s.aws/final-db-snapshot-identifier implies SkipFinalSnapshot false unless their own annotations say otherwise; then it is not sent.
+	if finalDBSnapshotIdentifier != nil {
+		if !managed.HasAnnotation(cr, "rds.services.k8s.aws/skip-final-snapshot") {
+			skipFinalSnapshot = conv.Of(false)
+		}
+		if conv.Value(skipFinalSnapshot) {
+			finalDBSnapshotIdentifier = nil
+		}
+	}
 	_, err := m.client.DeleteDBInstance(ctx, &rds.DeleteDBInstanceInput{
-		DBInstanceIdentifier: cr.Spec.DBInstanceIdentifier,
-		SkipFinalSnapshot:    conv.Of(true),
+		DBInstanceIdentifier:      cr.Spec.DBInstanceIdentifier,
+		DeleteAutomatedBackups:    deleteAutomatedBackups,
+		FinalDBSnapshotIdentifier: finalDBSnapshotIdentifier,
+		SkipFinalSnapshot:         skipFinalSnapshot,
 	})
 	if managed.HasErrorCode(err, "DBInstanceNotFound") {
 		// Already gone is what we wanted.

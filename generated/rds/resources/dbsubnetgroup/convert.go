@@ -12,9 +12,16 @@ func observedSpec(cr *v1alpha1.DBSubnetGroup, desc *types.DBSubnetGroup) v1alpha
 	observed := *cr.Spec.DeepCopy()
 	observed.Name = desc.DBSubnetGroupName
 	observed.Description = desc.DBSubnetGroupDescription
-	observed.SubnetIDs = conv.Slice(desc.Subnets, func(e types.Subnet) string {
-		return conv.Value(e.SubnetIdentifier)
-	})
+	// subnetIDs is read at Subnets[].SubnetIdentifier.
+	{
+		var values []string
+		for _, e := range desc.Subnets {
+			if e.SubnetIdentifier != nil {
+				values = append(values, conv.Value(e.SubnetIdentifier))
+			}
+		}
+		observed.SubnetIDs = values
+	}
 	return observed
 }
 

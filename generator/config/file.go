@@ -143,6 +143,12 @@ type Resource struct {
 	// taking this resource's identifier: an IAM role's PolicyArn, by
 	// AttachRolePolicy, DetachRolePolicy and ListAttachedRolePolicies.
 	AttachedSets map[string]*AttachedSet `yaml:"attachedSets,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// ElementCalls make a list of strings that the create takes and the
+	// read returns, keyed by its create input member, updatable through
+	// operations adding and removing one element per call: an OIDC
+	// provider's ClientIDList, by AddClientIDToOpenIDConnectProvider and
+	// RemoveClientIDFromOpenIDConnectProvider.
+	ElementCalls map[string]*ElementCalls `yaml:"elementCalls,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
 	// StringMaps are spec fields, maps of strings keyed by field name,
 	// whose entries are put and deleted one key per call, listed by key
 	// and read one key per call: an IAM role's InlinePolicies, by
@@ -758,6 +764,17 @@ type Action struct {
 	Because string `yaml:"because,omitempty"`
 }
 
+// ElementCalls names the operations that add and remove one element of
+// a list of strings per call.
+type ElementCalls struct {
+	// Add adds one: it takes the resource's identifier and the element.
+	Add string `yaml:"add"`
+	// Remove removes one; it takes the same two members.
+	Remove string `yaml:"remove"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
 // AddRemoveSet names the operations that change and list a set of strings.
 type AddRemoveSet struct {
 	// Modify changes it: it takes the resource's identifier and the lists
@@ -876,6 +893,11 @@ type AttributeField struct {
 	CreateOnly bool `yaml:"createOnly,omitempty"`
 	// ReadOnly attributes are status fields AWS reports (QueueArn).
 	ReadOnly bool `yaml:"readOnly,omitempty"`
+	// Default is the value AWS gives the attribute when it is not set
+	// (SQS's DelaySeconds "0"; "" for a policy, which removes it). An
+	// attribute the spec drops after the controller applied it is set
+	// back to it; without one, dropping it leaves AWS's value.
+	Default *string `yaml:"default,omitempty"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }

@@ -29,6 +29,7 @@ var Stages = []Stage{
 	{"add_toggles", "add boolean spec fields that one operation turns on and another off", addToggles},
 	{"add_keep_empty", "add boolean fields that, when true, keep collections of related resources empty", addKeepEmpty},
 	{"add_add_remove_sets", "add sets of strings that their own operation changes by the elements to add and remove", addAddRemoveSets},
+	{"add_element_calls", "make lists of strings the create takes updatable where operations add and remove one element per call", addElementCalls},
 	{"add_calls_per_entry", "add sets and maps whose entries their own operations attach, put, detach and delete one per call", addCallsPerEntry},
 	{"add_parameter_maps", "add maps of settings set in batches of name-value structures, reset by name and listed", addParameterMaps},
 	{"add_versions", "make documents AWS keeps in versions updatable: a change is a new default version", addVersions},

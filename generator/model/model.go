@@ -376,6 +376,9 @@ type Field struct {
 	// AddRemoveSet is set for a list of strings that an operation of its
 	// own changes by the elements to add and remove, and another lists.
 	AddRemoveSet *AddRemoveSet
+	// ElementCalls is set for a list of strings the create takes whose
+	// elements operations of their own add and remove one per call.
+	ElementCalls *ElementCalls
 	// AttachedSet is set for a list of other resources' identifiers
 	// attached and detached one per call and listed by this resource's
 	// identifier.

@@ -493,6 +493,12 @@ type SubResource struct {
 	// identifiers fill the members they name, whatever the value says;
 	// members the get output lacks are taken as the spec has them.
 	WholeInput bool `yaml:"wholeInput,omitempty"`
+	// With are other create input members the put takes beside the
+	// value, sent with every put from their spec fields: they stop being
+	// create-only, and a change of one sends the put (ECR's
+	// PutImageTagMutability takes imageTagMutabilityExclusionFilters
+	// with imageTagMutability, and clears them when sent without).
+	With []string `yaml:"with,omitempty"`
 	// Because says why the field is a sub-resource.
 	Because string `yaml:"because,omitempty"`
 }

@@ -22,6 +22,7 @@ var Stages = []Stage{
 	{"add_lookups", "find assigned identifiers from spec fields where generator.yaml's lookup names an operation", addLookups},
 	{"add_read_only_fields", "add status fields that other operations' outputs hold", addReadOnlyFields},
 	{"add_subresources", "add spec fields that their own put, get and delete operations own", addSubResources},
+	{"add_put_companions", "send other spec fields with a sub-resource's put where generator.yaml's with names them, making them updatable", addPutCompanions},
 	{"add_attachments", "add single-valued spec fields that their own attach and detach operations set", addAttachments},
 	{"add_links", "add lists of other resources' identifiers that their own associate and disassociate operations set", addLinks},
 	{"add_moves", "make status lists of other resources that one call moves here, and back home, spec fields", addMoves},

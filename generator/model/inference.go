@@ -111,6 +111,9 @@ type SubResource struct {
 	// every put input member, PutMember is "", and the resource's
 	// identifiers override the value's members of their names.
 	WholeInput bool
+	// With are other spec fields the put takes beside the value, sent
+	// with every put; a change of one sends the put.
+	With []*Field
 	// GetArgs are get input members sent with a constant, such as the
 	// attribute a DescribeVpcAttribute call reads.
 	GetArgs []ConstArg

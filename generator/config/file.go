@@ -166,6 +166,11 @@ type Resource struct {
 	// backup's ARN. Without one the controller does not create again but
 	// asks a person to decide.
 	FindCreated *FindCreated `yaml:"findCreated,omitempty"`
+	// IdempotentCreate says that a create sent again with the same input
+	// returns the resource the first made rather than a second one (SNS's
+	// CreateTopic, by name), so a create whose answer was lost is settled
+	// by creating again, for a resource whose identifier AWS assigns.
+	IdempotentCreate *IdempotentCreate `yaml:"idempotentCreate,omitempty"`
 	// Lookup names an operation that returns the identifier AWS assigned
 	// from spec fields: SQS's GetQueueUrl by QueueName. The read then finds
 	// the resource before its status holds the identifier, so a lost
@@ -768,6 +773,12 @@ type Action struct {
 	When []string `yaml:"when" schema:"minItems=1"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
+}
+
+// IdempotentCreate declares the create idempotent by its input.
+type IdempotentCreate struct {
+	// Because says why: where AWS documents it.
+	Because string `yaml:"because"`
 }
 
 // ElementCalls names the operations that add and remove one element of

@@ -56,6 +56,7 @@ var Stages = []Stage{
 	{"infer_tag_specifications", "take tags given at create in tag specifications and changed by resource identifier (EC2)", inferTagSpecifications},
 	{"place_nested_secrets", "leave @sensitive members out of structures only status uses; note those the spec holds", placeNestedSecrets},
 	{"add_finders", "say how to find what a lost create made, for kinds whose identifier AWS assigns", addFinders},
+	{"add_idempotent_create", "let a lost create of a kind whose create is idempotent by its input be settled by creating again", addIdempotentCreate},
 	{"add_batch_reads", "read the resyncs of unchanged resources together where generator.yaml's batchRead asks", addBatchReads},
 	{"classify_errors", "sort the errors of the kind's operations into terminal and recoverable", classifyErrors},
 	{"mark_last_applied", "mark the spec fields the read does not always return, whose last applied value the runtime records", markLastApplied},

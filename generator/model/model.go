@@ -82,6 +82,10 @@ type Resource struct {
 	// a status field: AWS, not the spec, chooses the identifier, so a
 	// create whose answer was lost cannot be found by reading.
 	AssignedIdentifier bool
+	// IdempotentCreate is set when a create sent again with the same
+	// input returns what the first made (generator.yaml's
+	// idempotentCreate): a lost answer is settled by creating again.
+	IdempotentCreate bool
 	// Lookup finds the assigned identifier from spec fields; nil when
 	// the kind has none (generator.yaml's lookup).
 	Lookup *Lookup

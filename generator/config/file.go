@@ -143,6 +143,12 @@ type Resource struct {
 	// taking this resource's identifier: an IAM role's PolicyArn, by
 	// AttachRolePolicy, DetachRolePolicy and ListAttachedRolePolicies.
 	AttachedSets map[string]*AttachedSet `yaml:"attachedSets,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
+	// ElementCalls make a list of strings that the create takes and the
+	// read returns, keyed by its create input member, updatable through
+	// operations adding and removing one element per call: an OIDC
+	// provider's ClientIDList, by AddClientIDToOpenIDConnectProvider and
+	// RemoveClientIDFromOpenIDConnectProvider.
+	ElementCalls map[string]*ElementCalls `yaml:"elementCalls,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*$"`
 	// StringMaps are spec fields, maps of strings keyed by field name,
 	// whose entries are put and deleted one key per call, listed by key
 	// and read one key per call: an IAM role's InlinePolicies, by
@@ -160,6 +166,11 @@ type Resource struct {
 	// backup's ARN. Without one the controller does not create again but
 	// asks a person to decide.
 	FindCreated *FindCreated `yaml:"findCreated,omitempty"`
+	// IdempotentCreate says that a create sent again with the same input
+	// returns the resource the first made rather than a second one (SNS's
+	// CreateTopic, by name), so a create whose answer was lost is settled
+	// by creating again, for a resource whose identifier AWS assigns.
+	IdempotentCreate *IdempotentCreate `yaml:"idempotentCreate,omitempty"`
 	// Lookup names an operation that returns the identifier AWS assigned
 	// from spec fields: SQS's GetQueueUrl by QueueName. The read then finds
 	// the resource before its status holds the identifier, so a lost
@@ -508,9 +519,12 @@ type SubResource struct {
 	// read returns it.
 	Changes *Changes `yaml:"changes,omitempty"`
 	// SendWith names spec fields (member names) the put carries too,
-	// from the spec, whenever it is sent: EKS's UpdateNodegroupVersion
-	// takes version and releaseVersion together, and a release of another
-	// Kubernetes version sent alone is refused.
+	// from the spec, whenever it is sent. A create-only one stops being
+	// so, and a change of it sends the put (ECR's PutImageTagMutability
+	// clears the exclusion filters when sent without them); another
+	// sub-resource is only carried (EKS's UpdateNodegroupVersion takes
+	// version and releaseVersion together, and a release of another
+	// Kubernetes version sent alone is refused).
 	SendWith []string `yaml:"sendWith,omitempty" schema:"minLength=1"`
 	// Because says why the field is a sub-resource.
 	Because string `yaml:"because,omitempty"`
@@ -816,6 +830,23 @@ type Action struct {
 	Because string `yaml:"because,omitempty"`
 }
 
+// IdempotentCreate declares the create idempotent by its input.
+type IdempotentCreate struct {
+	// Because says why: where AWS documents it.
+	Because string `yaml:"because"`
+}
+
+// ElementCalls names the operations that add and remove one element of
+// a list of strings per call.
+type ElementCalls struct {
+	// Add adds one: it takes the resource's identifier and the element.
+	Add string `yaml:"add"`
+	// Remove removes one; it takes the same two members.
+	Remove string `yaml:"remove"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
 // AddRemoveSet names the operations that change and list a set of strings.
 type AddRemoveSet struct {
 	// Modify changes it: it takes the resource's identifier and the lists
@@ -934,6 +965,11 @@ type AttributeField struct {
 	CreateOnly bool `yaml:"createOnly,omitempty"`
 	// ReadOnly attributes are status fields AWS reports (QueueArn).
 	ReadOnly bool `yaml:"readOnly,omitempty"`
+	// Default is the value AWS gives the attribute when it is not set
+	// (SQS's DelaySeconds "0"; "" for a policy, which removes it). An
+	// attribute the spec drops after the controller applied it is set
+	// back to it; without one, dropping it leaves AWS's value.
+	Default *string `yaml:"default,omitempty"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }

@@ -50,7 +50,12 @@ func (m *managerWriter) attributeNamesFunc() jen.Code {
 		body = append(body, jen.Id("all").Op(":=").Op("!").Add(owned))
 	}
 	for _, f := range a.Spec {
-		body = append(body, jen.If(jen.Add(all.Clone()).Id("cr").Dot("Spec").Dot(f.GoName).Op("!=").Nil()).Block(
+		wanted := jen.Add(all.Clone()).Id("cr").Dot("Spec").Dot(f.GoName).Op("!=").Nil()
+		if _, ok := a.Default(f); ok {
+			// Dropped from the spec, it is read until set back to its default.
+			wanted.Op("||").Qual(managedPkg, "Applied").Call(jen.Id("cr"), jen.Lit(f.JSONName))
+		}
+		body = append(body, jen.If(wanted).Block(
 			jen.Id("names").Op("=").Append(jen.Id("names"), jen.Lit(f.Member)),
 		))
 	}
@@ -127,8 +132,13 @@ func (m *managerWriter) updateAttributes() []jen.Code {
 	changed := []jen.Code{jen.Id("changed").Op(":=").Map(jen.String()).Op("*").String().Values()}
 	for _, f := range a.Spec {
 		if f.Updatable {
+			value := jen.Id("cr").Dot("Spec").Dot(f.GoName)
+			if def, ok := a.Default(f); ok {
+				// Unset in a diff, it was dropped from the spec: AWS's default comes back.
+				value = jen.Qual(convPkg, "Either").Call(value, jen.Qual(convPkg, "Of").Call(jen.Lit(def)))
+			}
 			changed = append(changed, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(f.JSONName))).Block(
-				jen.Id("changed").Index(jen.Lit(f.Member)).Op("=").Id("cr").Dot("Spec").Dot(f.GoName),
+				jen.Id("changed").Index(jen.Lit(f.Member)).Op("=").Add(value),
 			))
 		}
 	}
@@ -159,4 +169,53 @@ func (m *managerWriter) stringArg(mem *model.Member, x jen.Code) jen.Code {
 		return x
 	}
 	return jen.Qual(convPkg, "Of").Call(x)
+}
+
+// defaultedAttributes are the updatable attribute fields with a default:
+// the runtime records applying them, so that one the spec drops is set
+// back to AWS's default once.
+func (m *managerWriter) defaultedAttributes() []*model.Field {
+	a := m.r.Attributes
+	if a == nil {
+		return nil
+	}
+	var out []*model.Field
+	for _, f := range a.Spec {
+		if _, ok := a.Default(f); ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// droppedAttributesFunc lists the defaulted attributes the spec dropped
+// after the controller applied them, and which AWS still holds at
+// another value than the default; nil for a kind with none.
+func (m *managerWriter) droppedAttributesFunc() jen.Code {
+	fields := m.defaultedAttributes()
+	if len(fields) == 0 {
+		return nil
+	}
+	body := []jen.Code{jen.Var().Id("diff").Index().String()}
+	for _, f := range fields {
+		def, _ := m.r.Attributes.Default(f)
+		body = append(body, jen.If(
+			jen.Id("cr").Dot("Spec").Dot(f.GoName).Op("==").Nil().
+				Op("&&").Qual(managedPkg, "Applied").Call(jen.Id("cr"), jen.Lit(f.JSONName)).
+				Op("&&").Op("!").Qual(comparePkg, "Attribute").Call(jen.Lit(def), jen.Qual(convPkg, "Value").Call(jen.Id("observed").Dot(f.GoName))),
+		).Block(jen.Id("diff").Op("=").Append(jen.Id("diff"), jen.Lit(f.JSONName))))
+	}
+	body = append(body, jen.Return(jen.Id("diff")))
+	return jen.Comment("droppedAttributes lists the attributes the spec dropped after they were applied, where AWS").Line().
+		Comment("holds another value than its default: an update sets the default back.").Line().
+		Func().Id("droppedAttributes").Params(jen.Id("cr").Op("*").Qual(m.c.api, m.r.Kind), jen.Id("observed").Op("*").Qual(m.c.api, m.r.Kind+"Spec")).Index().String().Block(body...)
+}
+
+// observeDroppedAttributes adds the dropped attributes to the diff.
+func (m *managerWriter) observeDroppedAttributes() []jen.Code {
+	if len(m.defaultedAttributes()) == 0 {
+		return nil
+	}
+	return []jen.Code{jen.Id("obs").Dot("Diff").Op("=").Append(jen.Id("obs").Dot("Diff"),
+		jen.Id("droppedAttributes").Call(jen.Id("cr"), jen.Op("&").Id("observed")).Op("..."))}
 }

@@ -61,7 +61,7 @@ func (m *managerWriter) appliedFields() jen.Code {
 		}
 		items = append(items, jen.Values(d))
 	}
-	for _, f := range m.removableFields() {
+	for _, f := range append(m.removableFields(), m.defaultedAttributes()...) {
 		items = append(items, jen.Values(jen.Dict{jen.Id("Field"): jen.Lit(f.JSONName), jen.Id("Observed"): jen.True()}))
 	}
 	if len(items) == 0 {

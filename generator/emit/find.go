@@ -23,6 +23,9 @@ func (m *managerWriter) createOnceOptions() jen.Dict {
 	if m.r.Create.Token != nil {
 		opts[jen.Id("ClientToken")] = jen.True()
 	}
+	if m.r.IdempotentCreate {
+		opts[jen.Id("IdempotentCreate")] = jen.True()
+	}
 	return opts
 }
 

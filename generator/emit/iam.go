@@ -83,6 +83,9 @@ func calledOperations(r *model.Resource) []*model.Operation {
 		if s := f.AttachedSet; s != nil {
 			ops = append(ops, s.Attach, s.Detach, s.List)
 		}
+		if e := f.ElementCalls; e != nil {
+			ops = append(ops, e.Add, e.Remove)
+		}
 		if s := f.StringMap; s != nil {
 			ops = append(ops, s.Put, s.Delete, s.List, s.Get)
 		}

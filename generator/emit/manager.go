@@ -108,6 +108,10 @@ func (g *Gen) Manager(r *model.Resource) ([]File, error) {
 	cmp.Comment("where no update can change them; the runtime refuses such a spec.")
 	cmp.Add(createOnly)
 	cmp.Line()
+	if dropped := m.droppedAttributesFunc(); dropped != nil {
+		cmp.Add(dropped)
+		cmp.Line()
+	}
 	cmp.Add(updates...)
 	for _, fn := range m.d.funcs() {
 		cmp.Add(fn)
@@ -426,6 +430,7 @@ func (m *managerWriter) observe() jen.Code {
 	body = append(body, m.observeVersions(obs.Clone().Values())...)
 	body = append(body, m.observeFrom(obs.Clone().Values())...)
 	body = append(body, jen.Id("obs").Op(":=").Add(obs.Clone().Values(result)))
+	body = append(body, m.observeDroppedAttributes()...)
 	body = append(body, m.observeParameterLists()...)
 	body = append(body, m.observeTags(obs.Clone().Values(), arnExpr)...)
 	body = append(body, m.observeSubTags()...)
@@ -607,7 +612,7 @@ func (m *managerWriter) singleAttempt() jen.Code {
 // in that order.
 func (m *managerWriter) fieldUpdates() []jen.Code {
 	return slices.Concat(m.updateSubResources(), m.updateAssociations(), m.updateAttachments(), m.updateLinks(),
-		m.updateMoves(), m.updateActions(), m.updateToggles(), m.updateKeptEmpty(), m.updateAddRemoveSets(), m.updatePerEntry(), m.updateParameterMaps(), m.updateAttributes(), m.updateVersions())
+		m.updateMoves(), m.updateActions(), m.updateToggles(), m.updateKeptEmpty(), m.updateAddRemoveSets(), m.updateElementCalls(), m.updatePerEntry(), m.updateParameterMaps(), m.updateAttributes(), m.updateVersions())
 }
 
 func (m *managerWriter) update() jen.Code {

@@ -216,7 +216,7 @@ func (m *managerWriter) putSubResource(s subResource) []jen.Code {
 		pre = readSecrets([]*model.Field{s.f}, func(err jen.Code) jen.Code { return jen.Return(err) })
 	}
 	ids[jen.Id(mem.GoName)] = value
-	m.sendWith(s, ids)
+	m.putWith(s, ids)
 	return append(append(guards, pre...), m.putCall(s.Put, ids, m.hasSecrets(s.f.Type))...)
 }
 
@@ -276,7 +276,7 @@ func (m *managerWriter) updateSubResources() []jen.Code {
 			continue
 		}
 		body = append(body, jen.If(
-			jen.Id("obs").Dot("Changed").Call(jen.Lit(s.f.JSONName)).Op("&&").Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil(),
+			jen.Add(changedWith(s)).Op("&&").Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil(),
 		).Block(append(m.putSubResource(s), m.endPass()...)...))
 	}
 	return body
@@ -293,6 +293,9 @@ func (m *managerWriter) otherThanOwned() jen.Code {
 	for _, s := range m.subResources() {
 		if s.compared() {
 			owned = append(owned, jen.Lit(s.f.JSONName))
+			for _, f := range s.With {
+				owned = append(owned, jen.Lit(f.JSONName))
+			}
 		}
 	}
 	for _, f := range slices.Concat(m.associated(), m.attached(), m.linked(), m.moved(), m.actions(), m.toggles(), m.keptEmpty(), m.addRemoveSets(), m.perEntry()) {

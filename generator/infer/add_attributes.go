@@ -51,6 +51,17 @@ func (st *state) addAttributeMap(w *work, ac *config.Attributes, at config.Key) 
 			st.errorf(at.At("fields", name), "%v", err)
 			return
 		}
+		if fc.Default != nil && !f.Updatable {
+			st.errorf(at.At("fields", name, "default"), "%s is not updatable, so its default is never sent", name)
+			return
+		}
+		if fc.Default != nil {
+			if a.Defaults == nil {
+				a.Defaults = map[string]string{}
+			}
+			a.Defaults[name] = *fc.Default
+			f.Reason += fmt.Sprintf("; dropped from the spec, set back to AWS's default %q", *fc.Default)
+		}
 		if f.Class == model.ClassStatus {
 			a.Status = append(a.Status, f)
 			if strings.HasSuffix(name, "Arn") {

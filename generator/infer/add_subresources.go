@@ -158,7 +158,7 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 	} else {
 		reason += "; no get operation, so drift is not detected"
 	}
-	reason += wholeInputReason(sr) + reshapeReason(sr, st.svc.Structs[value.Type.Shape]) + st.sendWith(w, sr, sc, name, at)
+	reason += wholeInputReason(sr) + reshapeReason(sr, st.svc.Structs[value.Type.Shape])
 	if del != nil {
 		if sr.Delete, err = st.plainOperation(del); err != nil {
 			st.errorf(at, "%v", err)

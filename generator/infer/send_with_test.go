@@ -18,7 +18,7 @@ func TestSubResourceSendWith(t *testing.T) {
 		{reason: "releaseVersion goes with version",
 			sub: "version: {put: UpdateNodegroupVersion, member: version, sendWith: [releaseVersion]}", want: []string{"releaseVersion"}},
 		{reason: "no spec field of that name",
-			sub: "version: {put: UpdateNodegroupVersion, member: version, sendWith: [releaseVersions]}", wantErr: `Nodegroup has no spec field "releaseVersions"`},
+			sub: "version: {put: UpdateNodegroupVersion, member: version, sendWith: [releaseVersions]}", wantErr: `Nodegroup has no spec field releaseVersions`},
 		{reason: "the put takes no such member",
 			sub: "version: {put: UpdateNodegroupVersion, member: version, sendWith: [diskSize]}", wantErr: "UpdateNodegroupVersion takes no member diskSize"},
 	}
@@ -34,7 +34,13 @@ func TestSubResourceSendWith(t *testing.T) {
 			t.Fatalf("%s: %v", c.reason, err)
 		}
 		f := field(resource(t, res, "Nodegroup"), "version")
-		if f == nil || f.SubResource == nil || !slices.Equal(f.SubResource.SendWith, c.want) {
+		var with []string
+		if f != nil && f.SubResource != nil {
+			for _, w := range f.SubResource.With {
+				with = append(with, w.JSONName)
+			}
+		}
+		if !slices.Equal(with, c.want) {
 			t.Errorf("%s: version is %+v, want a sub-resource sending %v with it", c.reason, f, c.want)
 		}
 	}

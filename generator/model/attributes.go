@@ -27,6 +27,10 @@ type AttributeMap struct {
 	// Spec are the spec fields, updatable or create-only; Status the
 	// read-only ones. Each field's Member is its attribute name.
 	Spec, Status []*Field
+	// Defaults are AWS's values of the updatable attributes that declare
+	// one, by attribute name: one the spec drops after the controller
+	// applied it is set back to its default.
+	Defaults map[string]string
 	// ARN is the read-only attribute holding the resource's ARN, for a
 	// read that has no ARN member of its own; "" for none.
 	ARN string
@@ -46,4 +50,14 @@ func (a *AttributeMap) AllNames() []string {
 		out = append(out, f.Member)
 	}
 	return out
+}
+
+// Default is AWS's value of the attribute field f when unset, and
+// whether the map declares one.
+func (a *AttributeMap) Default(f *Field) (string, bool) {
+	if a == nil {
+		return "", false
+	}
+	v, ok := a.Defaults[f.Member]
+	return v, ok
 }

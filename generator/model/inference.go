@@ -111,6 +111,9 @@ type SubResource struct {
 	// every put input member, PutMember is "", and the resource's
 	// identifiers override the value's members of their names.
 	WholeInput bool
+	// With are other spec fields the put takes beside the value, sent
+	// with every put; a change of one sends the put.
+	With []*Field
 	// GetArgs are get input members sent with a constant, such as the
 	// attribute a DescribeVpcAttribute call reads.
 	GetArgs []ConstArg
@@ -151,9 +154,6 @@ type SubResource struct {
 	// authenticationMode alone); the field's other members stay
 	// create-only. Nil where the put takes the field whole.
 	Sent []string
-	// SendWith are spec fields (member names) the put carries too, from
-	// the spec, each in its input member of the same name.
-	SendWith []string
 }
 
 // Match picks the entries whose Member holds one of Values.

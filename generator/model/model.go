@@ -82,6 +82,10 @@ type Resource struct {
 	// a status field: AWS, not the spec, chooses the identifier, so a
 	// create whose answer was lost cannot be found by reading.
 	AssignedIdentifier bool
+	// IdempotentCreate is set when a create sent again with the same
+	// input returns what the first made (generator.yaml's
+	// idempotentCreate): a lost answer is settled by creating again.
+	IdempotentCreate bool
 	// Lookup finds the assigned identifier from spec fields; nil when
 	// the kind has none (generator.yaml's lookup).
 	Lookup *Lookup
@@ -379,6 +383,9 @@ type Field struct {
 	// AddRemoveSet is set for a list of strings that an operation of its
 	// own changes by the elements to add and remove, and another lists.
 	AddRemoveSet *AddRemoveSet
+	// ElementCalls is set for a list of strings the create takes whose
+	// elements operations of their own add and remove one per call.
+	ElementCalls *ElementCalls
 	// AttachedSet is set for a list of other resources' identifiers
 	// attached and detached one per call and listed by this resource's
 	// identifier.

@@ -137,6 +137,10 @@ type Kind[T Object] struct {
 	// token: a retried create with the same token cannot make a second
 	// resource.
 	ClientToken bool
+	// IdempotentCreate is set when the create sent again with the same
+	// input returns the resource the first made (SNS's CreateTopic, by
+	// name): a lost answer is settled by creating again.
+	IdempotentCreate bool
 	// AppliedFields are the top-level spec fields that the read does not
 	// return, or not always. The runtime records a hash of the value it
 	// last applied in status.lastApplied: an updatable field whose spec

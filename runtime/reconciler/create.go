@@ -190,8 +190,9 @@ func (r *Reconciler[T]) notCreatedHere(err error) error {
 
 // settleCreate decides what a create whose answer was lost made. The read
 // found the resource: it is this object's. The read cannot find it: for an
-// identifier the spec names, or a create with a client token, nothing was
-// made (or the same create returns it), so create again; for an
+// identifier the spec names, a create with a client token, or one
+// idempotent by its input, nothing was made (or the same create returns
+// it), so create again; for an
 // identifier AWS assigns, look with the kind's Finder, and without one let
 // a person decide.
 func (r *Reconciler[T]) settleCreate(ctx context.Context, p *pass[T], ext managed.External[T], obs managed.Observation, since time.Time) outcome {
@@ -202,7 +203,7 @@ func (r *Reconciler[T]) settleCreate(ctx context.Context, p *pass[T], ext manage
 	if !p.policy.Has(ActionCreate) {
 		return r.absent(ctx, p, ext)
 	}
-	if !r.kind.AssignedIdentifier || r.kind.ClientToken {
+	if !r.kind.AssignedIdentifier || r.kind.ClientToken || r.kind.IdempotentCreate {
 		return r.create(ctx, p, ext)
 	}
 	n, err := r.findCreated(ctx, ext, obj, since)

@@ -9,7 +9,6 @@ import (
 
 // RepositorySpec is the desired state of the Repository.
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.registryID) || has(self.registryID)",message="registryID cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.imageTagMutabilityExclusionFilters) || has(self.imageTagMutabilityExclusionFilters)",message="imageTagMutabilityExclusionFilters cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.encryptionConfiguration) || has(self.encryptionConfiguration)",message="encryptionConfiguration cannot be removed once set"
 type RepositorySpec struct {
 	// The Amazon Web Services account ID associated with the registry to create the repository. If you do not specify a registry, the default registry is assumed.
@@ -29,7 +28,6 @@ type RepositorySpec struct {
 	Tags []Tag `json:"tags,omitempty"`
 	// A list of filters that specify which image tags should be excluded from the repository's image tag mutability setting.
 	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="imageTagMutabilityExclusionFilters cannot change once set"
 	// +kubebuilder:validation:MinItems=1
 	// +kubebuilder:validation:MaxItems=5
 	ImageTagMutabilityExclusionFilters []ImageTagMutabilityExclusionFilter `json:"imageTagMutabilityExclusionFilters,omitempty"`
@@ -76,7 +74,6 @@ type RepositoryStatus struct {
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.registryID)) || !has(self.spec) || !has(self.spec.registryID)",message="spec.registryID cannot be added once the Repository exists in AWS: AWS takes it only at create"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.imageTagMutabilityExclusionFilters)) || !has(self.spec) || !has(self.spec.imageTagMutabilityExclusionFilters)",message="spec.imageTagMutabilityExclusionFilters cannot be added once the Repository exists in AWS: AWS takes it only at create"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.encryptionConfiguration)) || !has(self.spec) || !has(self.spec.encryptionConfiguration)",message="spec.encryptionConfiguration cannot be added once the Repository exists in AWS: AWS takes it only at create"
 type Repository struct {
 	metav1.TypeMeta   `json:",inline"`

@@ -13,6 +13,9 @@ import (
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.RepositorySpec) []string {
 	var diff []string
+	if desired.ImageTagMutabilityExclusionFilters != nil {
+		diff = append(diff, diffImageTagMutabilityExclusionFilterList("imageTagMutabilityExclusionFilters", desired.ImageTagMutabilityExclusionFilters, observed.ImageTagMutabilityExclusionFilters)...)
+	}
 	if desired.ImageScanningConfiguration != nil {
 		diff = append(diff, diffImageScanningConfiguration("imageScanningConfiguration", desired.ImageScanningConfiguration, observed.ImageScanningConfiguration)...)
 	}
@@ -46,11 +49,23 @@ func diffCreateOnly(desired, observed *v1alpha1.RepositorySpec) []string {
 	if desired.Name != nil && (observed.Name == nil || *desired.Name != *observed.Name) {
 		diff = append(diff, "name")
 	}
-	if desired.ImageTagMutabilityExclusionFilters != nil {
-		diff = append(diff, diffImageTagMutabilityExclusionFilterList("imageTagMutabilityExclusionFilters", desired.ImageTagMutabilityExclusionFilters, observed.ImageTagMutabilityExclusionFilters)...)
-	}
 	if desired.EncryptionConfiguration != nil {
 		diff = append(diff, diffEncryptionConfiguration("encryptionConfiguration", desired.EncryptionConfiguration, observed.EncryptionConfiguration)...)
+	}
+	return diff
+}
+
+func diffEncryptionConfiguration(path string, desired, observed *v1alpha1.EncryptionConfiguration) []string {
+	// AWS leaves out a struct whose fields are all unset.
+	if observed == nil {
+		observed = &v1alpha1.EncryptionConfiguration{}
+	}
+	var diff []string
+	if desired.EncryptionType != nil && (observed.EncryptionType == nil || *desired.EncryptionType != *observed.EncryptionType) {
+		diff = append(diff, path+".encryptionType")
+	}
+	if desired.KMSKey != nil && (observed.KMSKey == nil || *desired.KMSKey != *observed.KMSKey) {
+		diff = append(diff, path+".kmsKey")
 	}
 	return diff
 }
@@ -78,21 +93,6 @@ func diffImageTagMutabilityExclusionFilterList(path string, desired, observed []
 	for i := range desired {
 		at := path + "[" + strconv.Itoa(i) + "]"
 		diff = append(diff, diffImageTagMutabilityExclusionFilter(at, &desired[i], &observed[i])...)
-	}
-	return diff
-}
-
-func diffEncryptionConfiguration(path string, desired, observed *v1alpha1.EncryptionConfiguration) []string {
-	// AWS leaves out a struct whose fields are all unset.
-	if observed == nil {
-		observed = &v1alpha1.EncryptionConfiguration{}
-	}
-	var diff []string
-	if desired.EncryptionType != nil && (observed.EncryptionType == nil || *desired.EncryptionType != *observed.EncryptionType) {
-		diff = append(diff, path+".encryptionType")
-	}
-	if desired.KMSKey != nil && (observed.KMSKey == nil || *desired.KMSKey != *observed.KMSKey) {
-		diff = append(diff, path+".kmsKey")
 	}
 	return diff
 }

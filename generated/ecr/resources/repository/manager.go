@@ -188,11 +188,12 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Repository, obs manag
 			return err
 		}
 	}
-	if obs.Changed("imageTagMutability") && cr.Spec.ImageTagMutability != nil {
+	if (obs.Changed("imageTagMutability") || obs.Changed("imageTagMutabilityExclusionFilters")) && cr.Spec.ImageTagMutability != nil {
 		if _, err := m.client.PutImageTagMutability(ctx, &ecr.PutImageTagMutabilityInput{
-			ImageTagMutability: conv.ToEnum[types.ImageTagMutability](cr.Spec.ImageTagMutability),
-			RegistryId:         cr.Spec.RegistryID,
-			RepositoryName:     cr.Spec.Name,
+			ImageTagMutability:                 conv.ToEnum[types.ImageTagMutability](cr.Spec.ImageTagMutability),
+			ImageTagMutabilityExclusionFilters: conv.Slice(cr.Spec.ImageTagMutabilityExclusionFilters, sdkImageTagMutabilityExclusionFilter),
+			RegistryId:                         cr.Spec.RegistryID,
+			RepositoryName:                     cr.Spec.Name,
 		}); err != nil {
 			return err
 		}

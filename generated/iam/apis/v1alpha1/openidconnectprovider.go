@@ -8,7 +8,6 @@ import (
 )
 
 // OpenIDConnectProviderSpec is the desired state of the OpenIDConnectProvider.
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.clientIDs) || has(self.clientIDs)",message="clientIDs cannot be removed once set"
 type OpenIDConnectProviderSpec struct {
 	// The URL of the identity provider. The URL must begin with `https://` and should correspond to the `iss` claim in the provider's OpenID Connect ID tokens. Per the OIDC standard, path components are allowed but query parameters are not. Typically the URL consists of only a hostname, like `https://server.example.org` or `https://example.com`. The URL should not contain a port number.
 	// +kubebuilder:validation:Required
@@ -18,7 +17,6 @@ type OpenIDConnectProviderSpec struct {
 	URL *string `json:"url"`
 	// Provides a list of client IDs, also known as audiences. When a mobile or web app registers with an OpenID Connect provider, they establish a value that identifies the application. This is the value that's sent as the `client_id` parameter on OAuth requests.
 	// +optional
-	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="clientIDs cannot change once set"
 	ClientIDs []string `json:"clientIDs,omitempty"`
 	// A list of tags that you want to attach to the new IAM OpenID Connect (OIDC) provider. Each tag consists of a key name and an associated value. For more information about tagging, see Tagging IAM resources in the IAM User Guide.
 	// +optional
@@ -49,7 +47,6 @@ type OpenIDConnectProviderStatus struct {
 // +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.conditions[?(@.type==\"Ready\")].status"
 // +kubebuilder:printcolumn:name="Synced",type=string,JSONPath=".status.conditions[?(@.type==\"ACK.ResourceSynced\")].status"
 // +kubebuilder:printcolumn:name="Age",type=date,JSONPath=".metadata.creationTimestamp"
-// +kubebuilder:validation:XValidation:rule="!has(oldSelf.status) || !has(oldSelf.status.ackResourceMetadata) || (has(oldSelf.spec) && has(oldSelf.spec.clientIDs)) || !has(self.spec) || !has(self.spec.clientIDs)",message="spec.clientIDs cannot be added once the OpenIDConnectProvider exists in AWS: AWS takes it only at create"
 type OpenIDConnectProvider struct {
 	metav1.TypeMeta   `json:",inline"`
 	metav1.ObjectMeta `json:"metadata,omitempty"`

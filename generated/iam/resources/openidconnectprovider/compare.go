@@ -11,6 +11,9 @@ import (
 // differs from what AWS reports. Unset desired fields are not compared.
 func diffSpec(desired, observed *v1alpha1.OpenIDConnectProviderSpec) []string {
 	var diff []string
+	if desired.ClientIDs != nil && !compare.SameElements(desired.ClientIDs, observed.ClientIDs) {
+		diff = append(diff, "clientIDs")
+	}
 	if desired.Thumbprints != nil && !compare.SameElements(desired.Thumbprints, observed.Thumbprints) {
 		diff = append(diff, "thumbprints")
 	}
@@ -21,8 +24,5 @@ func diffSpec(desired, observed *v1alpha1.OpenIDConnectProviderSpec) []string {
 // where no update can change them; the runtime refuses such a spec.
 func diffCreateOnly(desired, observed *v1alpha1.OpenIDConnectProviderSpec) []string {
 	var diff []string
-	if desired.ClientIDs != nil && !compare.SameElements(desired.ClientIDs, observed.ClientIDs) {
-		diff = append(diff, "clientIDs")
-	}
 	return diff
 }

@@ -10,6 +10,7 @@ import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/iam/apis/v1alpha1"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
 	managed "github.com/kubesmith/kubesmith/runtime/managed"
+	"slices"
 )
 
 // Kind describes OpenIDConnectProvider to the shared runtime.
@@ -126,6 +127,35 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.OpenIDConnectProvider
 			ThumbprintList:           cr.Spec.Thumbprints,
 		}); err != nil {
 			return err
+		}
+	}
+	// AddClientIDToOpenIDConnectProvider and RemoveClientIDFromOpenIDConnectProvider change clientIDs one element per call.
+	if obs.Changed("clientIDs") {
+		if cr.Status.OpenIDConnectProviderARN == nil {
+			return nil
+		}
+		observed, _ := obs.Observed.(v1alpha1.OpenIDConnectProviderSpec)
+		for _, v := range cr.Spec.ClientIDs {
+			if slices.Contains(observed.ClientIDs, v) {
+				continue
+			}
+			if _, err := m.client.AddClientIDToOpenIDConnectProvider(ctx, &iam.AddClientIDToOpenIDConnectProviderInput{
+				ClientID:                 conv.Of(v),
+				OpenIDConnectProviderArn: cr.Status.OpenIDConnectProviderARN,
+			}); err != nil {
+				return err
+			}
+		}
+		for _, v := range observed.ClientIDs {
+			if slices.Contains(cr.Spec.ClientIDs, v) {
+				continue
+			}
+			if _, err := m.client.RemoveClientIDFromOpenIDConnectProvider(ctx, &iam.RemoveClientIDFromOpenIDConnectProviderInput{
+				ClientID:                 conv.Of(v),
+				OpenIDConnectProviderArn: cr.Status.OpenIDConnectProviderARN,
+			}); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

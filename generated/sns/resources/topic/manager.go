@@ -29,7 +29,8 @@ func Kind() managed.Kind[*v1alpha1.Topic] {
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Topic] {
 			return &manager{client: sns.NewFromConfig(cfg)}
 		},
-		Name: "Topic",
+		IdempotentCreate: true,
+		Name:             "Topic",
 		New: func() *v1alpha1.Topic {
 			return &v1alpha1.Topic{}
 		},

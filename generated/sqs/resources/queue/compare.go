@@ -6,6 +6,7 @@ import (
 	v1alpha1 "github.com/kubesmith/kubesmith/generated/sqs/apis/v1alpha1"
 	compare "github.com/kubesmith/kubesmith/runtime/compare"
 	conv "github.com/kubesmith/kubesmith/runtime/conv"
+	managed "github.com/kubesmith/kubesmith/runtime/managed"
 )
 
 // diffSpec lists the JSON paths of the spec fields whose desired value
@@ -63,6 +64,46 @@ func diffCreateOnly(desired, observed *v1alpha1.QueueSpec) []string {
 	var diff []string
 	if desired.FIFOQueue != nil && !compare.Attribute(*desired.FIFOQueue, conv.Value(observed.FIFOQueue)) {
 		diff = append(diff, "fifoQueue")
+	}
+	return diff
+}
+
+// droppedAttributes lists the attributes the spec dropped after they were applied, where AWS
+// holds another value than its default: an update sets the default back.
+func droppedAttributes(cr *v1alpha1.Queue, observed *v1alpha1.QueueSpec) []string {
+	var diff []string
+	if cr.Spec.ContentBasedDeduplication == nil && managed.Applied(cr, "contentBasedDeduplication") && !compare.Attribute("false", conv.Value(observed.ContentBasedDeduplication)) {
+		diff = append(diff, "contentBasedDeduplication")
+	}
+	if cr.Spec.DeduplicationScope == nil && managed.Applied(cr, "deduplicationScope") && !compare.Attribute("queue", conv.Value(observed.DeduplicationScope)) {
+		diff = append(diff, "deduplicationScope")
+	}
+	if cr.Spec.DelaySeconds == nil && managed.Applied(cr, "delaySeconds") && !compare.Attribute("0", conv.Value(observed.DelaySeconds)) {
+		diff = append(diff, "delaySeconds")
+	}
+	if cr.Spec.FIFOThroughputLimit == nil && managed.Applied(cr, "fifoThroughputLimit") && !compare.Attribute("perQueue", conv.Value(observed.FIFOThroughputLimit)) {
+		diff = append(diff, "fifoThroughputLimit")
+	}
+	if cr.Spec.KMSDataKeyReusePeriodSeconds == nil && managed.Applied(cr, "kmsDataKeyReusePeriodSeconds") && !compare.Attribute("300", conv.Value(observed.KMSDataKeyReusePeriodSeconds)) {
+		diff = append(diff, "kmsDataKeyReusePeriodSeconds")
+	}
+	if cr.Spec.MaximumMessageSize == nil && managed.Applied(cr, "maximumMessageSize") && !compare.Attribute("262144", conv.Value(observed.MaximumMessageSize)) {
+		diff = append(diff, "maximumMessageSize")
+	}
+	if cr.Spec.MessageRetentionPeriod == nil && managed.Applied(cr, "messageRetentionPeriod") && !compare.Attribute("345600", conv.Value(observed.MessageRetentionPeriod)) {
+		diff = append(diff, "messageRetentionPeriod")
+	}
+	if cr.Spec.Policy == nil && managed.Applied(cr, "policy") && !compare.Attribute("", conv.Value(observed.Policy)) {
+		diff = append(diff, "policy")
+	}
+	if cr.Spec.ReceiveMessageWaitTimeSeconds == nil && managed.Applied(cr, "receiveMessageWaitTimeSeconds") && !compare.Attribute("0", conv.Value(observed.ReceiveMessageWaitTimeSeconds)) {
+		diff = append(diff, "receiveMessageWaitTimeSeconds")
+	}
+	if cr.Spec.RedrivePolicy == nil && managed.Applied(cr, "redrivePolicy") && !compare.Attribute("", conv.Value(observed.RedrivePolicy)) {
+		diff = append(diff, "redrivePolicy")
+	}
+	if cr.Spec.VisibilityTimeout == nil && managed.Applied(cr, "visibilityTimeout") && !compare.Attribute("30", conv.Value(observed.VisibilityTimeout)) {
+		diff = append(diff, "visibilityTimeout")
 	}
 	return diff
 }

@@ -50,49 +50,49 @@ func attributeNames(cr *v1alpha1.Queue) []types.QueueAttributeName {
 		return []types.QueueAttributeName{"All"}
 	}
 	names := []types.QueueAttributeName{"QueueArn"}
-	if cr.Spec.ContentBasedDeduplication != nil {
+	if cr.Spec.ContentBasedDeduplication != nil || managed.Applied(cr, "contentBasedDeduplication") {
 		names = append(names, "ContentBasedDeduplication")
 	}
-	if cr.Spec.DeduplicationScope != nil {
+	if cr.Spec.DeduplicationScope != nil || managed.Applied(cr, "deduplicationScope") {
 		names = append(names, "DeduplicationScope")
 	}
-	if cr.Spec.DelaySeconds != nil {
+	if cr.Spec.DelaySeconds != nil || managed.Applied(cr, "delaySeconds") {
 		names = append(names, "DelaySeconds")
 	}
 	if cr.Spec.FIFOQueue != nil {
 		names = append(names, "FifoQueue")
 	}
-	if cr.Spec.FIFOThroughputLimit != nil {
+	if cr.Spec.FIFOThroughputLimit != nil || managed.Applied(cr, "fifoThroughputLimit") {
 		names = append(names, "FifoThroughputLimit")
 	}
-	if cr.Spec.KMSDataKeyReusePeriodSeconds != nil {
+	if cr.Spec.KMSDataKeyReusePeriodSeconds != nil || managed.Applied(cr, "kmsDataKeyReusePeriodSeconds") {
 		names = append(names, "KmsDataKeyReusePeriodSeconds")
 	}
 	if cr.Spec.KMSMasterKeyID != nil {
 		names = append(names, "KmsMasterKeyId")
 	}
-	if cr.Spec.MaximumMessageSize != nil {
+	if cr.Spec.MaximumMessageSize != nil || managed.Applied(cr, "maximumMessageSize") {
 		names = append(names, "MaximumMessageSize")
 	}
-	if cr.Spec.MessageRetentionPeriod != nil {
+	if cr.Spec.MessageRetentionPeriod != nil || managed.Applied(cr, "messageRetentionPeriod") {
 		names = append(names, "MessageRetentionPeriod")
 	}
-	if cr.Spec.Policy != nil {
+	if cr.Spec.Policy != nil || managed.Applied(cr, "policy") {
 		names = append(names, "Policy")
 	}
-	if cr.Spec.ReceiveMessageWaitTimeSeconds != nil {
+	if cr.Spec.ReceiveMessageWaitTimeSeconds != nil || managed.Applied(cr, "receiveMessageWaitTimeSeconds") {
 		names = append(names, "ReceiveMessageWaitTimeSeconds")
 	}
 	if cr.Spec.RedriveAllowPolicy != nil {
 		names = append(names, "RedriveAllowPolicy")
 	}
-	if cr.Spec.RedrivePolicy != nil {
+	if cr.Spec.RedrivePolicy != nil || managed.Applied(cr, "redrivePolicy") {
 		names = append(names, "RedrivePolicy")
 	}
 	if cr.Spec.SQSManagedSSEEnabled != nil {
 		names = append(names, "SqsManagedSseEnabled")
 	}
-	if cr.Spec.VisibilityTimeout != nil {
+	if cr.Spec.VisibilityTimeout != nil || managed.Applied(cr, "visibilityTimeout") {
 		names = append(names, "VisibilityTimeout")
 	}
 	return names

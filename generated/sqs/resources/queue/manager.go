@@ -20,6 +20,39 @@ func Kind() managed.Kind[*v1alpha1.Queue] {
 		AppliedFields: []managed.AppliedField{{
 			CreateOnly: true,
 			Field:      "queueName",
+		}, {
+			Field:    "contentBasedDeduplication",
+			Observed: true,
+		}, {
+			Field:    "deduplicationScope",
+			Observed: true,
+		}, {
+			Field:    "delaySeconds",
+			Observed: true,
+		}, {
+			Field:    "fifoThroughputLimit",
+			Observed: true,
+		}, {
+			Field:    "kmsDataKeyReusePeriodSeconds",
+			Observed: true,
+		}, {
+			Field:    "maximumMessageSize",
+			Observed: true,
+		}, {
+			Field:    "messageRetentionPeriod",
+			Observed: true,
+		}, {
+			Field:    "policy",
+			Observed: true,
+		}, {
+			Field:    "receiveMessageWaitTimeSeconds",
+			Observed: true,
+		}, {
+			Field:    "redrivePolicy",
+			Observed: true,
+		}, {
+			Field:    "visibilityTimeout",
+			Observed: true,
 		}},
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Queue] {
 			return &manager{client: sqs.NewFromConfig(cfg)}
@@ -82,6 +115,7 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Queue) (managed.Obse
 		Immutable: diffCreateOnly(&cr.Spec, &observed),
 		Observed:  observed,
 	}
+	obs.Diff = append(obs.Diff, droppedAttributes(cr, &observed)...)
 	// The tags are read apart from the resource; aws: tags never count.
 	if arn := cr.Status.QueueURL; arn != nil {
 		tags, err := m.listTags(ctx, arn)
@@ -153,46 +187,46 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Queue, obs managed.Ob
 	}
 	changed := map[string]*string{}
 	if obs.Changed("contentBasedDeduplication") {
-		changed["ContentBasedDeduplication"] = cr.Spec.ContentBasedDeduplication
+		changed["ContentBasedDeduplication"] = conv.Either(cr.Spec.ContentBasedDeduplication, conv.Of("false"))
 	}
 	if obs.Changed("deduplicationScope") {
-		changed["DeduplicationScope"] = cr.Spec.DeduplicationScope
+		changed["DeduplicationScope"] = conv.Either(cr.Spec.DeduplicationScope, conv.Of("queue"))
 	}
 	if obs.Changed("delaySeconds") {
-		changed["DelaySeconds"] = cr.Spec.DelaySeconds
+		changed["DelaySeconds"] = conv.Either(cr.Spec.DelaySeconds, conv.Of("0"))
 	}
 	if obs.Changed("fifoThroughputLimit") {
-		changed["FifoThroughputLimit"] = cr.Spec.FIFOThroughputLimit
+		changed["FifoThroughputLimit"] = conv.Either(cr.Spec.FIFOThroughputLimit, conv.Of("perQueue"))
 	}
 	if obs.Changed("kmsDataKeyReusePeriodSeconds") {
-		changed["KmsDataKeyReusePeriodSeconds"] = cr.Spec.KMSDataKeyReusePeriodSeconds
+		changed["KmsDataKeyReusePeriodSeconds"] = conv.Either(cr.Spec.KMSDataKeyReusePeriodSeconds, conv.Of("300"))
 	}
 	if obs.Changed("kmsMasterKeyID") {
 		changed["KmsMasterKeyId"] = cr.Spec.KMSMasterKeyID
 	}
 	if obs.Changed("maximumMessageSize") {
-		changed["MaximumMessageSize"] = cr.Spec.MaximumMessageSize
+		changed["MaximumMessageSize"] = conv.Either(cr.Spec.MaximumMessageSize, conv.Of("262144"))
 	}
 	if obs.Changed("messageRetentionPeriod") {
-		changed["MessageRetentionPeriod"] = cr.Spec.MessageRetentionPeriod
+		changed["MessageRetentionPeriod"] = conv.Either(cr.Spec.MessageRetentionPeriod, conv.Of("345600"))
 	}
 	if obs.Changed("policy") {
-		changed["Policy"] = cr.Spec.Policy
+		changed["Policy"] = conv.Either(cr.Spec.Policy, conv.Of(""))
 	}
 	if obs.Changed("receiveMessageWaitTimeSeconds") {
-		changed["ReceiveMessageWaitTimeSeconds"] = cr.Spec.ReceiveMessageWaitTimeSeconds
+		changed["ReceiveMessageWaitTimeSeconds"] = conv.Either(cr.Spec.ReceiveMessageWaitTimeSeconds, conv.Of("0"))
 	}
 	if obs.Changed("redriveAllowPolicy") {
 		changed["RedriveAllowPolicy"] = cr.Spec.RedriveAllowPolicy
 	}
 	if obs.Changed("redrivePolicy") {
-		changed["RedrivePolicy"] = cr.Spec.RedrivePolicy
+		changed["RedrivePolicy"] = conv.Either(cr.Spec.RedrivePolicy, conv.Of(""))
 	}
 	if obs.Changed("sqsManagedSSEEnabled") {
 		changed["SqsManagedSseEnabled"] = cr.Spec.SQSManagedSSEEnabled
 	}
 	if obs.Changed("visibilityTimeout") {
-		changed["VisibilityTimeout"] = cr.Spec.VisibilityTimeout
+		changed["VisibilityTimeout"] = conv.Either(cr.Spec.VisibilityTimeout, conv.Of("30"))
 	}
 	// SetQueueAttributes gets only the attributes that differ.
 	if attrs := conv.Attributes(changed); len(attrs) > 0 {

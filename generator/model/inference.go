@@ -111,6 +111,10 @@ type SubResource struct {
 	// every put input member, PutMember is "", and the resource's
 	// identifiers override the value's members of their names.
 	WholeInput bool
+	// Recorded is set where no read returns the value (Lambda's Code,
+	// which UpdateFunctionCode puts): the field is LastApplied, and the
+	// put is sent when the spec moves away from the runtime's record.
+	Recorded bool
 	// GetArgs are get input members sent with a constant, such as the
 	// attribute a DescribeVpcAttribute call reads.
 	GetArgs []ConstArg

@@ -1267,11 +1267,6 @@ func (in *FunctionSpec) DeepCopyInto(out *FunctionSpec) {
 		*out = new(string)
 		**out = **in
 	}
-	if in.Code != nil {
-		in, out := &in.Code, &out.Code
-		*out = new(FunctionCode)
-		(*in).DeepCopyInto(*out)
-	}
 	if in.Description != nil {
 		in, out := &in.Description, &out.Description
 		*out = new(string)
@@ -1397,6 +1392,11 @@ func (in *FunctionSpec) DeepCopyInto(out *FunctionSpec) {
 	if in.TenancyConfig != nil {
 		in, out := &in.TenancyConfig, &out.TenancyConfig
 		*out = new(TenancyConfig)
+		(*in).DeepCopyInto(*out)
+	}
+	if in.Code != nil {
+		in, out := &in.Code, &out.Code
+		*out = new(FunctionCode)
 		(*in).DeepCopyInto(*out)
 	}
 	if in.FunctionEventInvokeConfig != nil {

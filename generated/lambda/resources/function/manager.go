@@ -21,9 +21,6 @@ func Kind() managed.Kind[*v1alpha1.Function] {
 		AlreadyExistsCodes: []string{"ResourceConflictException"},
 		AppliedFields: []managed.AppliedField{{
 			CreateOnly: true,
-			Field:      "code",
-		}, {
-			CreateOnly: true,
 			Field:      "publish",
 		}, {
 			CreateOnly: true,
@@ -34,7 +31,7 @@ func Kind() managed.Kind[*v1alpha1.Function] {
 		}, {
 			CreateOnly: true,
 			Field:      "publishTo",
-		}, {
+		}, {Field: "code"}, {
 			Field:    "functionEventInvokeConfig",
 			Observed: true,
 		}, {
@@ -56,15 +53,6 @@ func Kind() managed.Kind[*v1alpha1.Function] {
 			Target: schema.GroupVersionKind{
 				Group:   "iam.services.k8s.aws",
 				Kind:    "Role",
-				Version: "v1alpha1",
-			},
-		}, {
-			Field:    "code.s3Bucket",
-			Path:     "spec.name",
-			RefField: "code.s3BucketRef",
-			Target: schema.GroupVersionKind{
-				Group:   "s3.services.k8s.aws",
-				Kind:    "Bucket",
 				Version: "v1alpha1",
 			},
 		}, {
@@ -101,6 +89,15 @@ func Kind() managed.Kind[*v1alpha1.Function] {
 			Target: schema.GroupVersionKind{
 				Group:   "lambda.services.k8s.aws",
 				Kind:    "CodeSigningConfig",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "code.s3Bucket",
+			Path:     "spec.name",
+			RefField: "code.s3BucketRef",
+			Target: schema.GroupVersionKind{
+				Group:   "s3.services.k8s.aws",
+				Kind:    "Bucket",
 				Version: "v1alpha1",
 			},
 		}},
@@ -220,7 +217,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Function) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Function, obs managed.Observation) error {
-	if obs.ChangedOtherThan("functionEventInvokeConfig", "reservedConcurrentExecutions") {
+	if obs.ChangedOtherThan("code", "functionEventInvokeConfig", "reservedConcurrentExecutions") {
 		sec := managed.ReadSecrets(ctx)
 		in := &lambda.UpdateFunctionConfigurationInput{FunctionName: cr.Spec.Name}
 		if obs.Changed("role") {
@@ -284,6 +281,19 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Function, obs managed
 			return err
 		}
 		if _, err := m.client.UpdateFunctionConfiguration(ctx, in); err != nil {
+			return err
+		}
+	}
+	if obs.Changed("code") && cr.Spec.Code != nil {
+		if _, err := m.client.UpdateFunctionCode(ctx, &lambda.UpdateFunctionCodeInput{
+			FunctionName:    cr.Spec.Name,
+			ImageUri:        cr.Spec.Code.ImageURI,
+			S3Bucket:        cr.Spec.Code.S3Bucket,
+			S3Key:           cr.Spec.Code.S3Key,
+			S3ObjectVersion: cr.Spec.Code.S3ObjectVersion,
+			SourceKMSKeyArn: cr.Spec.Code.SourceKMSKeyARN,
+			ZipFile:         cr.Spec.Code.ZipFile,
+		}); err != nil {
 			return err
 		}
 	}

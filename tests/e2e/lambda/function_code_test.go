@@ -1,0 +1,66 @@
+package lambda
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/lambda/types"
+
+	"github.com/kubesmith/kubesmith/generated/lambda/apis/v1alpha1"
+	"github.com/kubesmith/kubesmith/tests/harness"
+)
+
+// TestFunctionCodeFromS3Key changes a Function's code.s3Key to a second
+// object the test uploads: UpdateFunctionCode gives Lambda the new code
+// (its CodeSha256 is the new object's), and since GetFunction reports no
+// S3 location, the record of what was sent keeps ten resyncs after it to
+// one read each, with no UpdateFunctionCode resent.
+func TestFunctionCodeFromS3Key(t *testing.T) {
+	t.Parallel()
+	e := start(t, []string{"code"}, "Function")
+	name, bucket := e.Unique("coded"), strings.ToLower(e.Unique("code"))
+	v1, v2 := zipOf(t, "def handler(event, context):\n    return 1\n"), zipOf(t, "def handler(event, context):\n    return 2\n")
+	upload(t, bucket, "coded/v1.zip", v1)
+	upload(t, bucket, "coded/v2.zip", v2)
+	fn := &v1alpha1.Function{ObjectMeta: metaIn(e.NS("code"), "coded"), Spec: v1alpha1.FunctionSpec{
+		Name: aws.String(name), Runtime: aws.String("python3.12"), Handler: aws.String("index.handler"),
+		Role: e.lambdaRole(name), Code: &v1alpha1.FunctionCode{S3Bucket: aws.String(bucket), S3Key: aws.String("coded/v1.zip")},
+	}}
+	e.Create(fn)
+	fn = harness.WaitReady(e.Env, fn)
+	waitCodeSHA(t, name, codeSHA256(v1))
+
+	harness.Edit(e.Env, fn, func(f *v1alpha1.Function) { f.Spec.Code.S3Key = aws.String("coded/v2.zip") })
+	waitCodeSHA(t, name, codeSHA256(v2))
+	harness.WaitReady(e.Env, fn)
+	harness.WaitFor(e.Env, fn, "status.codeSHA256", func(f *v1alpha1.Function) error {
+		if aws.ToString(f.Status.CodeSHA256) != codeSHA256(v2) {
+			return fmt.Errorf("status.codeSHA256 %q, want %q", aws.ToString(f.Status.CodeSHA256), codeSHA256(v2))
+		}
+		return nil
+	})
+	updates := opsOn(t, name)[codeUpdate(name)]
+	if updates != 1 {
+		t.Errorf("%d UpdateFunctionCode calls for one change of code.s3Key, want 1", updates)
+	}
+	harness.CheckSteadyReads(e.Env, "lambda", "Function", func() map[string]int { return opsOn(t, name) }, isRead, "GET /2015-03-31/functions/"+name)
+	if n := opsOn(t, name)[codeUpdate(name)]; n != updates {
+		t.Errorf("%d UpdateFunctionCode calls after ten unchanged resyncs, want still %d", n, updates)
+	}
+}
+
+// codeUpdate is the recorder's name of UpdateFunctionCode on function name.
+func codeUpdate(name string) string { return "PUT /2015-03-31/functions/" + name + "/code" }
+
+// waitCodeSHA waits until Lambda reports the function's CodeSha256 as want.
+func waitCodeSHA(t *testing.T, name, want string) {
+	t.Helper()
+	waitConfig(t, name, func(c *types.FunctionConfiguration) error {
+		if got := aws.ToString(c.CodeSha256); got != want {
+			return fmt.Errorf("CodeSha256 %q, want %q", got, want)
+		}
+		return nil
+	})
+}

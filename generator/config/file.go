@@ -95,6 +95,19 @@ type Resource struct {
 	// of the given values, as while AWS is CREATING or UPDATING the
 	// resource. It replaces the inferred check.
 	Pending *Pending `yaml:"pending,omitempty"`
+	// PendingAlso are further checks like pending:, each on another status
+	// field: Lambda reports a running update in LastUpdateStatus
+	// (InProgress), beside the State that pending: reads. Any that holds
+	// makes the resource pending, and a failed: value of any Terminal; gone:
+	// is pending:'s alone.
+	PendingAlso []*Pending `yaml:"pendingAlso,omitempty"`
+	// ExpectedValues add string members the model lacks to a spec
+	// structure, keyed by the dotted path of the new member (Code.Sha256):
+	// each states the value AWS should report in a status field (Lambda's
+	// CodeSha256). Never sent, it counts in the value the runtime records
+	// as applied, so changing it alone sends its field again; after an
+	// apply, AWS reporting another value is a Terminal condition.
+	ExpectedValues map[string]*ExpectedValue `yaml:"expectedValues,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*\\.[A-Z][A-Za-z0-9]*$"`
 	// Tags says where the resource's tags are, when inference cannot find
 	// them or picks the wrong field.
 	Tags *Tags `yaml:"tags,omitempty"`
@@ -382,6 +395,15 @@ type Pending struct {
 	// Terminal, naming the value, until its spec changes.
 	Failed []string `yaml:"failed,omitempty"`
 	// Because says why the check is needed.
+	Because string `yaml:"because,omitempty"`
+}
+
+// ExpectedValue names the status field a spec member states the
+// expected value of (see Resource.ExpectedValues).
+type ExpectedValue struct {
+	// Status is the status field, by Smithy member name (CodeSha256).
+	Status string `yaml:"status" schema:"pattern=^[A-Z][A-Za-z0-9]*$"`
+	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }
 

@@ -444,6 +444,8 @@ func (m *managerWriter) observe() jen.Code {
 		)
 	}
 	body = append(body, observeFailed(r.Pending, state)...)
+	body = append(body, m.observePendingAlso()...)
+	body = append(body, m.observeExpected()...)
 	body = append(body, jen.Return(jen.Id("obs"), jen.Nil()))
 	results := jen.Parens(jen.List(obs.Clone(), jen.Error()))
 	if r.BatchSize == 0 {

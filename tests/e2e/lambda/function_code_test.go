@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/lambda/types"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/kubesmith/kubesmith/generated/lambda/apis/v1alpha1"
 	"github.com/kubesmith/kubesmith/tests/harness"
@@ -63,4 +64,44 @@ func waitCodeSHA(t *testing.T, name, want string) {
 		}
 		return nil
 	})
+}
+
+// TestFunctionCodeSHA256 gives a Function code from an S3 object and the
+// object's SHA-256 in code.sha256: Ready. New content uploaded at the same
+// key with code.sha256 changed to its SHA-256 (the key unchanged) sends
+// UpdateFunctionCode, and Lambda reports the new CodeSha256. A code.sha256
+// that no upload matches sends it again, and then, Lambda still reporting
+// the uploaded object's, the Function is Terminal with a message naming
+// code.sha256.
+func TestFunctionCodeSHA256(t *testing.T) {
+	t.Parallel()
+	e := start(t, []string{"sha"}, "Function")
+	name, bucket := e.Unique("hashed"), strings.ToLower(e.Unique("sha"))
+	v1, v2 := zipOf(t, "def handler(event, context):\n    return 1\n"), zipOf(t, "def handler(event, context):\n    return 2\n")
+	upload(t, bucket, "hashed.zip", v1)
+	fn := &v1alpha1.Function{ObjectMeta: metaIn(e.NS("sha"), "hashed"), Spec: v1alpha1.FunctionSpec{
+		Name: aws.String(name), Runtime: aws.String("python3.12"), Handler: aws.String("index.handler"), Role: e.lambdaRole(name),
+		Code: &v1alpha1.FunctionCode{S3Bucket: aws.String(bucket), S3Key: aws.String("hashed.zip"), SHA256: aws.String(codeSHA256(v1))},
+	}}
+	e.Create(fn)
+	fn = harness.WaitReady(e.Env, fn)
+
+	upload(t, bucket, "hashed.zip", v2)
+	harness.Edit(e.Env, fn, func(f *v1alpha1.Function) { f.Spec.Code.SHA256 = aws.String(codeSHA256(v2)) })
+	waitCodeSHA(t, name, codeSHA256(v2))
+	fn = harness.WaitReady(e.Env, fn)
+	if n := opsOn(t, name)[codeUpdate(name)]; n != 1 {
+		t.Errorf("%d UpdateFunctionCode calls for one change of code.sha256, want 1", n)
+	}
+
+	wrong := codeSHA256([]byte("no such package"))
+	harness.Edit(e.Env, fn, func(f *v1alpha1.Function) { f.Spec.Code.SHA256 = aws.String(wrong) })
+	stuck := harness.WaitFor(e.Env, fn, "Terminal over code.sha256", harness.ConditionIs[*v1alpha1.Function]("ACK.Terminal", metav1.ConditionTrue))
+	msg := harness.Condition(stuck, "ACK.Terminal").Message
+	if !strings.Contains(msg, "spec.code.sha256") || !strings.Contains(msg, wrong) || !strings.Contains(msg, codeSHA256(v2)) {
+		t.Errorf("Terminal message %q does not name spec.code.sha256, its value and Lambda's CodeSha256", msg)
+	}
+	if n := opsOn(t, name)[codeUpdate(name)]; n != 2 {
+		t.Errorf("%d UpdateFunctionCode calls after a second change of code.sha256, want 2", n)
+	}
 }

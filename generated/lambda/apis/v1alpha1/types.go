@@ -296,6 +296,9 @@ type FunctionCode struct {
 	// +optional
 	// +kubebuilder:validation:Pattern=`(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()`
 	SourceKMSKeyARN *string `json:"sourceKMSKeyARN,omitempty"`
+	// The value AWS should report as codeSHA256; a different one after an update is a Terminal condition.
+	// +optional
+	SHA256 *string `json:"sha256,omitempty"`
 }
 
 // ImageConfig mirrors the AWS ImageConfig shape.

@@ -4,6 +4,7 @@ package function
 
 import (
 	"context"
+	"fmt"
 	aws "github.com/aws/aws-sdk-go-v2/aws"
 	lambda "github.com/aws/aws-sdk-go-v2/service/lambda"
 	types "github.com/aws/aws-sdk-go-v2/service/lambda/types"
@@ -164,6 +165,17 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Function) (managed.O
 	// AWS is still working on the resource while it reports one of these.
 	if v := conv.Value(cr.Status.State); slices.Contains([]string{"Pending", "Deactivating", "Deleting"}, v) {
 		obs.Pending = v
+	}
+	// AWS reports in LastUpdateStatus whether it is still working on the resource, or gave up.
+	if v := conv.Value(cr.Status.LastUpdateStatus); obs.Pending == "" && slices.Contains([]string{"InProgress"}, v) {
+		obs.Pending = "LastUpdateStatus " + v
+	}
+	if v := conv.Value(cr.Status.LastUpdateStatus); obs.Failed == "" && slices.Contains([]string{"Failed"}, v) {
+		obs.Failed = "LastUpdateStatus " + v
+	}
+	// spec.code.sha256 states the codeSHA256 AWS should report.
+	if cr.Spec.Code != nil && cr.Spec.Code.SHA256 != nil && *cr.Spec.Code.SHA256 != conv.Value(cr.Status.CodeSHA256) {
+		obs.Failed = fmt.Sprintf("codeSHA256 %q, where spec.code.sha256 expects %q", conv.Value(cr.Status.CodeSHA256), *cr.Spec.Code.SHA256)
 	}
 	return obs, nil
 }

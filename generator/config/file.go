@@ -108,6 +108,12 @@ type Resource struct {
 	// as applied, so changing it alone sends its field again; after an
 	// apply, AWS reporting another value is a Terminal condition.
 	ExpectedValues map[string]*ExpectedValue `yaml:"expectedValues,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*\\.[A-Z][A-Za-z0-9]*$"`
+	// BytesFrom let a bytes member of a top-level spec structure come from
+	// a key of a ConfigMap or Secret in the object's namespace, keyed by the
+	// member's dotted path (Code.ZipFile): a sibling <member>From, a
+	// BytesSource {configMapKeyRef|secretKeyRef: {name, key}}, is read at
+	// every pass and sent in the member's place (Lambda's code.zipFileFrom).
+	BytesFrom map[string]*BytesFrom `yaml:"bytesFrom,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*\\.[A-Z][A-Za-z0-9]*$"`
 	// Tags says where the resource's tags are, when inference cannot find
 	// them or picks the wrong field.
 	Tags *Tags `yaml:"tags,omitempty"`
@@ -403,6 +409,18 @@ type Pending struct {
 type ExpectedValue struct {
 	// Status is the status field, by Smithy member name (CodeSha256).
 	Status string `yaml:"status" schema:"pattern=^[A-Z][A-Za-z0-9]*$"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// BytesFrom says how AWS reports the bytes a BytesSource gave (see
+// Resource.BytesFrom).
+type BytesFrom struct {
+	// HashedAs is the status field, by Smithy member name, where AWS
+	// reports the base64 SHA-256 of the bytes it holds (Lambda's
+	// CodeSha256): each pass compares it with the key's bytes, so new data
+	// is sent once and unchanged data costs no call.
+	HashedAs string `yaml:"hashedAs" schema:"pattern=^[A-Z][A-Za-z0-9]*$"`
 	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }

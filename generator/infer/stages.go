@@ -31,6 +31,7 @@ var Stages = []Stage{
 	{"add_add_remove_sets", "add sets of strings that their own operation changes by the elements to add and remove", addAddRemoveSets},
 	{"add_calls_per_entry", "add sets and maps whose entries their own operations attach, put, detach and delete one per call", addCallsPerEntry},
 	{"add_parameter_maps", "add maps of settings set in batches of name-value structures, reset by name and listed", addParameterMaps},
+	{"add_bytes_from", "let bytes members of spec structures come from ConfigMap or Secret keys where generator.yaml's bytesFrom names them", addBytesFrom},
 	{"add_expected_values", "add the spec members generator.yaml's expectedValues names, stating what AWS should report in a status field", addExpectedValues},
 	{"add_versions", "make documents AWS keeps in versions updatable: a change is a new default version", addVersions},
 	{"infer_list_order", "decide which lists compare as sets and which in order", inferListOrder},

@@ -1,15 +1,18 @@
 package lambda
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/lambda/types"
+	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/kubesmith/kubesmith/generated/lambda/apis/v1alpha1"
+	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
 	"github.com/kubesmith/kubesmith/tests/harness"
 )
 
@@ -103,5 +106,45 @@ func TestFunctionCodeSHA256(t *testing.T) {
 	}
 	if n := opsOn(t, name)[codeUpdate(name)]; n != 2 {
 		t.Errorf("%d UpdateFunctionCode calls after a second change of code.sha256, want 2", n)
+	}
+}
+
+// TestFunctionCodeFromConfigMap gives a Function its zip from a ConfigMap
+// key (code.zipFileFrom): Ready, with Lambda's CodeSha256 the SHA-256 of
+// the key's bytes. Ten resyncs send nothing, though the controller reads
+// the ConfigMap at each, since the bytes still hash as Lambda reports.
+// Editing the ConfigMap gives Lambda the new zip through one
+// UpdateFunctionCode.
+func TestFunctionCodeFromConfigMap(t *testing.T) {
+	t.Parallel()
+	e := start(t, []string{"cm"}, "Function")
+	name := e.Unique("mapped")
+	v1, v2 := zipOf(t, "def handler(event, context):\n    return 1\n"), zipOf(t, "def handler(event, context):\n    return 2\n")
+	cm := &corev1.ConfigMap{ObjectMeta: metaIn(e.NS("cm"), "code"), BinaryData: map[string][]byte{"function.zip": v1}}
+	if err := e.K.Create(context.Background(), cm); err != nil {
+		t.Fatal(err)
+	}
+	fn := &v1alpha1.Function{ObjectMeta: metaIn(e.NS("cm"), "mapped"), Spec: v1alpha1.FunctionSpec{
+		Name: aws.String(name), Runtime: aws.String("python3.12"), Handler: aws.String("index.handler"), Role: e.lambdaRole(name),
+		Code: &v1alpha1.FunctionCode{ZipFileFrom: &ackv1alpha1.BytesSource{ConfigMapKeyRef: &ackv1alpha1.KeyReference{Name: "code", Key: "function.zip"}}},
+	}}
+	e.Create(fn)
+	harness.WaitReady(e.Env, fn)
+	waitCodeSHA(t, name, codeSHA256(v1))
+	harness.CheckSteadyReads(e.Env, "lambda", "Function", func() map[string]int { return opsOn(t, name) }, isRead, "GET /2015-03-31/functions/"+name)
+
+	cm.BinaryData["function.zip"] = v2
+	if err := e.K.Update(context.Background(), cm); err != nil {
+		t.Fatal(err)
+	}
+	waitCodeSHA(t, name, codeSHA256(v2))
+	harness.WaitFor(e.Env, fn, "status.codeSHA256 of the edited ConfigMap", func(f *v1alpha1.Function) error {
+		if got := aws.ToString(f.Status.CodeSHA256); got != codeSHA256(v2) {
+			return fmt.Errorf("status.codeSHA256 %q, want %q", got, codeSHA256(v2))
+		}
+		return nil
+	})
+	if n := opsOn(t, name)[codeUpdate(name)]; n != 1 {
+		t.Errorf("%d UpdateFunctionCode calls for one edit of the ConfigMap, want 1", n)
 	}
 }

@@ -271,6 +271,9 @@ type FunctionCode struct {
 	// The base64-encoded contents of the deployment package. Amazon Web Services SDK and CLI clients handle the encoding for you.
 	// +optional
 	ZipFile []byte `json:"zipFile,omitempty"`
+	// ZipFileFrom names a ConfigMap key (binaryData or data) or a Secret key, in the object's namespace, whose bytes are sent as zipFile.
+	// +optional
+	ZipFileFrom *ackv1alpha1.BytesSource `json:"zipFileFrom,omitempty"`
 	// An Amazon S3 bucket in the same Amazon Web Services Region as your function. The bucket can be in a different Amazon Web Services account.
 	// +optional
 	// +kubebuilder:validation:MinLength=3

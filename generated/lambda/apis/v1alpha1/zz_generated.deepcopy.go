@@ -1167,6 +1167,10 @@ func (in *FunctionCode) DeepCopyInto(out *FunctionCode) {
 		*out = make([]byte, len(*in))
 		copy(*out, *in)
 	}
+	if in.ZipFileFrom != nil {
+		in, out := &in.ZipFileFrom, &out.ZipFileFrom
+		*out = (*in).DeepCopy()
+	}
 	if in.S3Bucket != nil {
 		in, out := &in.S3Bucket, &out.S3Bucket
 		*out = new(string)

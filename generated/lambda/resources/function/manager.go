@@ -39,6 +39,7 @@ func Kind() managed.Kind[*v1alpha1.Function] {
 			Field:    "reservedConcurrentExecutions",
 			Observed: true,
 		}},
+		ByteSources: []string{"code.zipFileFrom"},
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Function] {
 			return &manager{client: lambda.NewFromConfig(cfg)}
 		},
@@ -177,6 +178,10 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Function) (managed.O
 	if cr.Spec.Code != nil && cr.Spec.Code.SHA256 != nil && *cr.Spec.Code.SHA256 != conv.Value(cr.Status.CodeSHA256) {
 		obs.Failed = fmt.Sprintf("codeSHA256 %q, where spec.code.sha256 expects %q", conv.Value(cr.Status.CodeSHA256), *cr.Spec.Code.SHA256)
 	}
+	// AWS reports the SHA-256 of the bytes it holds as codeSHA256: a code.zipFileFrom key whose bytes hash otherwise changed since.
+	if h := managed.BytesSHA256(ctx, "code.zipFileFrom"); h != "" && h != conv.Value(cr.Status.CodeSHA256) && !obs.Changed("code") {
+		obs.Diff = append(obs.Diff, "code")
+	}
 	return obs, nil
 }
 
@@ -216,6 +221,9 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Function) error {
 	}
 	if err := sec.Err(); err != nil {
 		return err
+	}
+	if in.Code != nil {
+		in.Code.ZipFile = managed.BytesFrom(ctx, "code.zipFileFrom", in.Code.ZipFile)
 	}
 	out, err := m.client.CreateFunction(ctx, in, func(o *lambda.Options) {
 		// A lost answer is settled by the runtime, never by resending.
@@ -304,7 +312,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Function, obs managed
 			S3Key:           cr.Spec.Code.S3Key,
 			S3ObjectVersion: cr.Spec.Code.S3ObjectVersion,
 			SourceKMSKeyArn: cr.Spec.Code.SourceKMSKeyARN,
-			ZipFile:         cr.Spec.Code.ZipFile,
+			ZipFile:         managed.BytesFrom(ctx, "code.zipFileFrom", cr.Spec.Code.ZipFile),
 		}); err != nil {
 			return err
 		}

@@ -8,6 +8,7 @@ import (
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/types"
 	"sigs.k8s.io/controller-runtime/pkg/client"
+	"sigs.k8s.io/controller-runtime/pkg/reconcile"
 
 	ackv1alpha1 "github.com/kubesmith/kubesmith/runtime/apis/v1alpha1"
 	"github.com/kubesmith/kubesmith/runtime/managed"
@@ -94,4 +95,47 @@ func keyBytes(obj client.Object, key string) ([]byte, bool) {
 		return v, ok
 	}
 	return nil, false
+}
+
+// objectsNamingConfigMap lists the kind's objects in the ConfigMap's
+// namespace whose byte sources name it, so that an edited ConfigMap is
+// sent at once rather than at the objects' next resync. The ConfigMap
+// informer is the one the cached reads fill already.
+func (r *Reconciler[T]) objectsNamingConfigMap(ctx context.Context, cm client.Object) []reconcile.Request {
+	var reqs []reconcile.Request
+	for _, req := range r.objectsInNamespace(ctx, namespaceNamed(cm.GetNamespace())) {
+		obj := r.kind.New()
+		if err := r.client.Get(ctx, req.NamespacedName, obj); err != nil {
+			continue // gone since the list: nothing to send
+		}
+		if r.namesConfigMap(obj, cm.GetName()) {
+			reqs = append(reqs, req)
+		}
+	}
+	return reqs
+}
+
+// namesConfigMap reports whether one of obj's byte sources names the
+// ConfigMap of that name.
+func (r *Reconciler[T]) namesConfigMap(obj T, name string) bool {
+	spec, err := specOf(obj)
+	if err != nil {
+		return false
+	}
+	for _, field := range r.kind.ByteSources {
+		for _, at := range pathValues(spec, field) {
+			var src ackv1alpha1.BytesSource
+			if fromValue(at.value, &src) == nil && src.ConfigMapKeyRef != nil && src.ConfigMapKeyRef.Name == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namespaceNamed is a namespace as objectsInNamespace takes it.
+func namespaceNamed(name string) client.Object {
+	ns := namespaceMeta()
+	ns.SetName(name)
+	return ns
 }

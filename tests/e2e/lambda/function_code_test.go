@@ -148,3 +148,31 @@ func TestFunctionCodeFromConfigMap(t *testing.T) {
 		t.Errorf("%d UpdateFunctionCode calls for one edit of the ConfigMap, want 1", n)
 	}
 }
+
+// TestFunctionCodeConfigMapWatched: with the default resync period (ten
+// hours), an edit of the ConfigMap a Function's code.zipFileFrom names
+// reaches Lambda at once: the controller watches ConfigMaps and
+// reconciles the objects that name the edited one.
+func TestFunctionCodeConfigMapWatched(t *testing.T) {
+	t.Parallel()
+	e := start(t, []string{"watched"})
+	name := e.Unique("watched")
+	v1, v2 := zipOf(t, "def handler(event, context):\n    return 1\n"), zipOf(t, "def handler(event, context):\n    return 2\n")
+	cm := &corev1.ConfigMap{ObjectMeta: metaIn(e.NS("watched"), "code"), Data: map[string]string{"other": "x"}, BinaryData: map[string][]byte{"function.zip": v1}}
+	if err := e.K.Create(context.Background(), cm); err != nil {
+		t.Fatal(err)
+	}
+	fn := &v1alpha1.Function{ObjectMeta: metaIn(e.NS("watched"), "watched"), Spec: v1alpha1.FunctionSpec{
+		Name: aws.String(name), Runtime: aws.String("python3.12"), Handler: aws.String("index.handler"), Role: e.lambdaRole(name),
+		Code: &v1alpha1.FunctionCode{ZipFileFrom: &ackv1alpha1.BytesSource{ConfigMapKeyRef: &ackv1alpha1.KeyReference{Name: "code", Key: "function.zip"}}},
+	}}
+	e.Create(fn)
+	harness.WaitReady(e.Env, fn)
+	waitCodeSHA(t, name, codeSHA256(v1))
+
+	cm.BinaryData["function.zip"] = v2
+	if err := e.K.Update(context.Background(), cm); err != nil {
+		t.Fatal(err)
+	}
+	waitCodeSHA(t, name, codeSHA256(v2))
+}

@@ -95,6 +95,25 @@ type Resource struct {
 	// of the given values, as while AWS is CREATING or UPDATING the
 	// resource. It replaces the inferred check.
 	Pending *Pending `yaml:"pending,omitempty"`
+	// PendingAlso are further checks like pending:, each on another status
+	// field: Lambda reports a running update in LastUpdateStatus
+	// (InProgress), beside the State that pending: reads. Any that holds
+	// makes the resource pending, and a failed: value of any Terminal; gone:
+	// is pending:'s alone.
+	PendingAlso []*Pending `yaml:"pendingAlso,omitempty"`
+	// ExpectedValues add string members the model lacks to a spec
+	// structure, keyed by the dotted path of the new member (Code.Sha256):
+	// each states the value AWS should report in a status field (Lambda's
+	// CodeSha256). Never sent, it counts in the value the runtime records
+	// as applied, so changing it alone sends its field again; after an
+	// apply, AWS reporting another value is a Terminal condition.
+	ExpectedValues map[string]*ExpectedValue `yaml:"expectedValues,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*\\.[A-Z][A-Za-z0-9]*$"`
+	// BytesFrom let a bytes member of a top-level spec structure come from
+	// a key of a ConfigMap or Secret in the object's namespace, keyed by the
+	// member's dotted path (Code.ZipFile): a sibling <member>From, a
+	// BytesSource {configMapKeyRef|secretKeyRef: {name, key}}, is read at
+	// every pass and sent in the member's place (Lambda's code.zipFileFrom).
+	BytesFrom map[string]*BytesFrom `yaml:"bytesFrom,omitempty" schema:"keyPattern=^[A-Z][A-Za-z0-9]*\\.[A-Z][A-Za-z0-9]*$"`
 	// Tags says where the resource's tags are, when inference cannot find
 	// them or picks the wrong field.
 	Tags *Tags `yaml:"tags,omitempty"`
@@ -401,6 +420,27 @@ type Pending struct {
 	// Terminal, naming the value, until its spec changes.
 	Failed []string `yaml:"failed,omitempty"`
 	// Because says why the check is needed.
+	Because string `yaml:"because,omitempty"`
+}
+
+// ExpectedValue names the status field a spec member states the
+// expected value of (see Resource.ExpectedValues).
+type ExpectedValue struct {
+	// Status is the status field, by Smithy member name (CodeSha256).
+	Status string `yaml:"status" schema:"pattern=^[A-Z][A-Za-z0-9]*$"`
+	// Because says why.
+	Because string `yaml:"because,omitempty"`
+}
+
+// BytesFrom says how AWS reports the bytes a BytesSource gave (see
+// Resource.BytesFrom).
+type BytesFrom struct {
+	// HashedAs is the status field, by Smithy member name, where AWS
+	// reports the base64 SHA-256 of the bytes it holds (Lambda's
+	// CodeSha256): each pass compares it with the key's bytes, so new data
+	// is sent once and unchanged data costs no call.
+	HashedAs string `yaml:"hashedAs" schema:"pattern=^[A-Z][A-Za-z0-9]*$"`
+	// Because says why.
 	Because string `yaml:"because,omitempty"`
 }
 

@@ -338,7 +338,7 @@ func (c *converter) toSDKStruct(crShape, sdkShape string) []jen.Code {
 	fields := jen.Dict{}
 	for _, m := range sdk.Fields {
 		f := cr.FieldByMember(m.Member)
-		if f == nil || !compatible(f.Type, m.Type) {
+		if f == nil || f.Expects != "" || !compatible(f.Type, m.Type) {
 			continue
 		}
 		x := jen.Id("in").Dot(f.GoName)
@@ -359,7 +359,7 @@ func (c *converter) toSDKUnion(crShape, sdkShape string) []jen.Code {
 	var cases []jen.Code
 	for _, m := range sdk.Fields {
 		f := cr.FieldByMember(m.Member)
-		if f == nil || !compatible(f.Type, m.Type) {
+		if f == nil || f.Expects != "" || !compatible(f.Type, m.Type) {
 			continue
 		}
 		set := jen.Id("in").Dot(f.GoName).Op("!=").Nil()
@@ -433,7 +433,7 @@ func (c *converter) fromSDKFunc(crShape, sdkShape string) string {
 		fields := jen.Dict{}
 		for _, f := range cr.Fields {
 			m := sdk.FieldByMember(f.Member)
-			if m == nil || !c.readable(f.Type, m.Type) || f.Secret {
+			if m == nil || m.Expects != "" || !c.readable(f.Type, m.Type) || f.Secret {
 				continue // a secret's value never comes back into the object
 			}
 			fields[jen.Id(f.GoName)] = c.fromSDK(f.Type, m.Type, jen.Id("in").Dot(m.SDKName), true)

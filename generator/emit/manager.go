@@ -198,6 +198,9 @@ func (m *managerWriter) kindOptions() jen.Dict {
 	if len(refs) > 0 {
 		opts[jen.Id("References")] = jen.Index().Qual(managedPkg, "Reference").Values(refs...)
 	}
+	if paths := m.bytesPaths(); len(paths) > 0 {
+		opts[jen.Id("ByteSources")] = stringSlice(paths)
+	}
 	keys, maps := m.secretPaths(m.r)
 	if len(keys) > 0 {
 		opts[jen.Id("SecretFields")] = stringSlice(keys)
@@ -449,6 +452,9 @@ func (m *managerWriter) observe() jen.Code {
 		)
 	}
 	body = append(body, observeFailed(r.Pending, state)...)
+	body = append(body, m.observePendingAlso()...)
+	body = append(body, m.observeExpected()...)
+	body = append(body, m.observeBytes()...)
 	body = append(body, jen.Return(jen.Id("obs"), jen.Nil()))
 	results := jen.Parens(jen.List(obs.Clone(), jen.Error()))
 	if r.BatchSize == 0 {
@@ -521,6 +527,13 @@ func (m *managerWriter) createBody(op *model.Operation) []jen.Code {
 	}
 	if fills := m.regionFills(); len(fills) > 0 && op == r.Create {
 		if !nested {
+			pre = append(pre, jen.Id("in").Op(":=").Add(in))
+			in = jen.Id("in")
+		}
+		pre = append(pre, fills...)
+	}
+	if fills := m.bytesFills(op); len(fills) > 0 {
+		if !nested && !(len(m.regionFills()) > 0 && op == r.Create) {
 			pre = append(pre, jen.Id("in").Op(":=").Add(in))
 			in = jen.Id("in")
 		}

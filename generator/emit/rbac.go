@@ -22,7 +22,7 @@ func (g *Gen) RBACRules() rbac.Rules {
 	var targets []rbac.Target
 	for _, r := range svc.Resources {
 		keys, maps := g.secretPaths(r)
-		kinds = append(kinds, rbac.Kind{Plural: r.Plural, Secrets: len(keys)+len(maps) > 0})
+		kinds = append(kinds, rbac.Kind{Plural: r.Plural, Secrets: len(keys)+len(maps) > 0, Bytes: len(r.BytesFrom) > 0})
 		for _, f := range r.Spec {
 			for _, ref := range g.references(f) {
 				// The kinds this service generates are covered by the rules on them.

@@ -23,6 +23,7 @@ func TestRBACRules(t *testing.T) {
 		others []*model.Resource // the service's other kinds
 		want   []string          // "group resource verb" the watched namespaces allow
 		absent []string          // ... and must not allow
+		bytes  []*model.BytesFrom
 	}{
 		{
 			reason: "a kind without secret fields or references: its own objects, by patch, and events",
@@ -35,6 +36,12 @@ func TestRBACRules(t *testing.T) {
 			reason: "a secret field: get on Secrets, never list or watch",
 			spec:   []*model.Field{password},
 			want:   []string{" secrets get"},
+			absent: []string{" secrets list", " secrets watch"},
+		},
+		{
+			reason: "a bytes member from a ConfigMap or Secret key, read every pass: get, list and watch on ConfigMaps (the cache), get on Secrets",
+			bytes:  []*model.BytesFrom{{Field: "Code", Member: "ZipFile", HashedAs: "CodeSha256"}},
+			want:   []string{" configmaps get", " configmaps list", " configmaps watch", " secrets get"},
 			absent: []string{" secrets list", " secrets watch"},
 		},
 		{
@@ -52,7 +59,7 @@ func TestRBACRules(t *testing.T) {
 	}
 	for _, c := range cases {
 		svc := &model.Service{Name: "x", Group: "x.services.k8s.aws", Version: "v1alpha1",
-			Resources: append([]*model.Resource{{Kind: "Backup", Plural: "backups", Spec: c.spec}}, c.others...)}
+			Resources: append([]*model.Resource{{Kind: "Backup", Plural: "backups", Spec: c.spec, BytesFrom: c.bytes}}, c.others...)}
 		rules := New(svc, "example.com/x").RBACRules()
 		got := grants(rules.Watched)
 		for _, w := range c.want {

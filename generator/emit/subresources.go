@@ -253,7 +253,7 @@ func (m *managerWriter) deleteSubResource(s subResource) []jen.Code {
 func (m *managerWriter) updateSubResources() []jen.Code {
 	var body []jen.Code
 	for _, s := range m.subResources() {
-		if !s.compared() {
+		if !s.compared() && !s.Recorded {
 			continue
 		}
 		if s.Elements {
@@ -291,7 +291,7 @@ func (m *managerWriter) otherThanOwned() jen.Code {
 		owned = append(owned, jen.Lit(m.tagsField().JSONName))
 	}
 	for _, s := range m.subResources() {
-		if s.compared() {
+		if s.compared() || s.Recorded {
 			owned = append(owned, jen.Lit(s.f.JSONName))
 			for _, f := range s.With {
 				owned = append(owned, jen.Lit(f.JSONName))

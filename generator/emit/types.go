@@ -151,6 +151,9 @@ func (g *Gen) fieldsCode(fields []*model.Field) []jen.Code {
 		if secretMap(f) {
 			out = append(out, secretMapFromField(f)...)
 		}
+		if f.BytesFrom {
+			out = append(out, bytesFromField(f)...)
+		}
 		if f.Reference != nil {
 			goName, jsonName := refNames(f)
 			ref := jen.Op("*").Qual(ackv1alpha1, "AWSResourceReferenceWrapper")

@@ -22,7 +22,7 @@ func (m *managerWriter) putWholeInput(s subResource) []jen.Code {
 		if f == nil || m.fillsIdentifier(s.Put, in) {
 			continue
 		}
-		ids[jen.Id(in.GoName)] = m.c.toSDK(f.Type, in.Type, jen.Id("cr").Dot("Spec").Dot(s.f.GoName).Dot(f.GoName), true)
+		ids[jen.Id(in.GoName)] = m.bytesValue(s, f, m.c.toSDK(f.Type, in.Type, jen.Id("cr").Dot("Spec").Dot(s.f.GoName).Dot(f.GoName), true))
 	}
 	return append(guards, m.putCall(s.Put, ids, false)...)
 }

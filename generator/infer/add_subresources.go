@@ -76,7 +76,7 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 	if !ok {
 		return
 	}
-	if taken != nil && sc.Get == "" && sc.ObservedAt == "" {
+	if taken != nil && sc.Get == "" && sc.ObservedAt == "" && !recordsTakenOver(taken, sc) {
 		read = &readBack{path: taken.ObservedPath, observed: st.svc.Structs[r.Read.Output].FieldByMember(name)}
 	}
 	stem := w.c.Name + name
@@ -122,6 +122,10 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 		return
 	}
 	reason := fmt.Sprintf("sub-resource set by %s", put.ID.Name())
+	recorded := ""
+	if taken != nil && recordsTakenOver(taken, sc) {
+		value, recorded = recordedValue(sr, taken)
+	}
 	if read != nil {
 		if !compatibleKinds(value.Type, read.observed.Type) {
 			st.errorf(at, "sub-resource %s: %s returns it as %s, but %s takes %s", name, r.Read.Name, model.TypeString(read.observed.Type), put.ID.Name(), model.TypeString(value.Type))
@@ -155,10 +159,10 @@ func (st *state) addSubResource(w *work, name string, sc *config.SubResource, at
 		if args := st.getArgs(w, sr, get, name); len(args) > 0 {
 			reason += " with " + strings.Join(args, ", ") + ", only while the spec sets it"
 		}
-	} else {
+	} else if !sr.Recorded {
 		reason += "; no get operation, so drift is not detected"
 	}
-	reason += wholeInputReason(sr) + reshapeReason(sr, st.svc.Structs[value.Type.Shape])
+	reason += wholeInputReason(sr) + reshapeReason(sr, st.svc.Structs[value.Type.Shape]) + recorded
 	if del != nil {
 		if sr.Delete, err = st.plainOperation(del); err != nil {
 			st.errorf(at, "%v", err)

@@ -25,7 +25,7 @@ func (st *state) takeOver(w *work, name string, sc *config.SubResource) *model.F
 		return nil
 	}
 	readBack := (sc.Get != "" && sc.ObservedAt == "" && !f.Required) || (sc.Get == "" && sc.ObservedAt != "") ||
-		(sc.Get == "" && sc.ObservedAt == "" && !f.Required && readBackAtTop(w.r, f, sc))
+		(sc.Get == "" && sc.ObservedAt == "" && !f.Required && readBackAtTop(w.r, f, sc)) || recordsTakenOver(f, sc)
 	if f.Class != model.ClassCreateOnly || !readBack ||
 		isIdentifier(w.r, name) || isIdentifierField(w.r, name) {
 		return nil

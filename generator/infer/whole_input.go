@@ -44,5 +44,8 @@ func wholeInputReason(sr *model.SubResource) string {
 	if !sr.WholeInput {
 		return ""
 	}
+	if sr.Recorded {
+		return fmt.Sprintf("; its members go to %s's members of the same names, the resource's identifiers filling those they name", sr.Put.Name)
+	}
 	return fmt.Sprintf("; its members are %s's own, the resource's identifiers filling those they name", sr.Put.Name)
 }

@@ -114,6 +114,10 @@ type SubResource struct {
 	// With are other spec fields the put takes beside the value, sent
 	// with every put; a change of one sends the put.
 	With []*Field
+	// Recorded is set where no read returns the value (Lambda's Code,
+	// which UpdateFunctionCode puts): the field is LastApplied, and the
+	// put is sent when the spec moves away from the runtime's record.
+	Recorded bool
 	// GetArgs are get input members sent with a constant, such as the
 	// attribute a DescribeVpcAttribute call reads.
 	GetArgs []ConstArg

@@ -55,6 +55,15 @@ type Resource struct {
 	// Pending names a status field and the values of it that mean AWS is
 	// still working on the resource.
 	Pending *Pending
+	// BytesFrom are bytes members of top-level spec structures that a
+	// ConfigMap or Secret key may give instead (Lambda's code.zipFileFrom).
+	BytesFrom []*BytesFrom
+	// Expected are spec members stating what AWS should report in a
+	// status field (Lambda's code.sha256 and CodeSha256).
+	Expected []*Expected
+	// PendingAlso are further such checks on other status fields (Lambda's
+	// LastUpdateStatus beside its State), each without Gone.
+	PendingAlso []*Pending
 	// Columns are extra kubectl printer columns.
 	Columns []Column
 
@@ -200,6 +209,22 @@ type Member struct {
 	Required bool
 }
 
+// Expected is a string member added to a top-level spec structure (the
+// field's Member) that states the value AWS should report in the status
+// field Status (both Smithy member names). Its struct field carries
+// Expects, so no conversion to or from the SDK takes it.
+type Expected struct {
+	Field, Member, Status string
+}
+
+// BytesFrom is a bytes member (Member) of the top-level spec structure
+// Field that a sibling <Member>From BytesSource may give; AWS reports the
+// base64 SHA-256 of the bytes it holds in the status field HashedAs. All
+// are Smithy member names; the member's struct field has BytesFrom set.
+type BytesFrom struct {
+	Field, Member, HashedAs string
+}
+
 // Pending is a transitional-state check.
 type Pending struct {
 	Field string // status field member name
@@ -297,6 +322,12 @@ type Field struct {
 	GoName   string
 	JSONName string
 	Type     *Type
+	// BytesFrom is set on a bytes member that a sibling <Member>From
+	// BytesSource may give (model.Resource.BytesFrom).
+	BytesFrom bool
+	// Expects is set on a member the model lacks (model.Expected): the
+	// status field whose value it states. It is never sent to AWS.
+	Expects string
 	// Doc is the model's documentation of the member, or else of its
 	// target shape: HTML, as both model formats write it. The emitters
 	// convert it to Markdown for the reference docs and take its first

@@ -147,6 +147,11 @@ type Kind[T Object] struct {
 	// value moves away from the record joins the observation's Diff, so
 	// the manager sends it once; a create-only one is refused.
 	AppliedFields []AppliedField
+	// ByteSources are the spec paths (as SecretFields) of BytesSource
+	// fields: the runtime reads the ConfigMap or Secret key each names at
+	// the start of every pass, and the manager finds the bytes with
+	// BytesFrom and BytesSHA256.
+	ByteSources []string
 	// BatchSize, when set, is how many identifiers one batch read of the
 	// kind takes: the kind's External is a BatchReader, and the resyncs of
 	// unchanged resources are read together (see the reconciler's batch).

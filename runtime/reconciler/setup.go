@@ -30,14 +30,17 @@ func Setup[T managed.Object](mgr ctrl.Manager, kind managed.Kind[T], opts Option
 	if err != nil {
 		return err
 	}
-	return ctrl.NewControllerManagedBy(mgr).
+	b := ctrl.NewControllerManagedBy(mgr).
 		For(kind.New(), builder.WithPredicates(objectChanged())).
 		// Namespace annotations steer region, account and deletion policy;
 		// a change there reconciles the namespace's objects. Metadata only:
 		// the annotations are all the controller reads of a namespace.
 		WatchesMetadata(&corev1.Namespace{}, handler.EnqueueRequestsFromMapFunc(r.objectsInNamespace),
-			builder.WithPredicates(namespaceAnnotationsChanged())).
-		Named(strings.ToLower(kind.Name)).
+			builder.WithPredicates(namespaceAnnotationsChanged()))
+	if len(kind.ByteSources) > 0 {
+		b = b.Watches(&corev1.ConfigMap{}, handler.EnqueueRequestsFromMapFunc(r.objectsNamingConfigMap))
+	}
+	return b.Named(strings.ToLower(kind.Name)).
 		WithOptions(controller.Options{
 			MaxConcurrentReconciles: max(opts.MaxConcurrent, 1),
 			RateLimiter:             newBackoff[reconcile.Request](opts.BackoffBase, opts.BackoffMax),

@@ -25,6 +25,10 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 			return r.fail(ctx, p, err)
 		}
 	}
+	ctx, err := r.withByteSources(ctx, obj)
+	if err != nil {
+		return r.fail(ctx, p, err)
+	}
 	obs, joined, err := r.observe(ctx, p, ext)
 	if err != nil {
 		return r.fail(ctx, p, err)

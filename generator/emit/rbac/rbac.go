@@ -37,6 +37,9 @@ type Kind struct {
 	Plural string
 	// Secrets is true when the kind has a field given as a Secret key.
 	Secrets bool
+	// Bytes is true when the kind has a field given as a ConfigMap or
+	// Secret key's bytes (a BytesSource).
+	Bytes bool
 }
 
 // Target is a kind of another API group that references read.
@@ -46,11 +49,12 @@ type Target struct{ Group, Plural string }
 // targets through references. Resource lists are in the order given.
 func For(group string, kinds []Kind, targets []Target) Rules {
 	var plurals, status []string
-	secrets := false
+	secrets, sources := false, false
 	for _, k := range kinds {
 		plurals = append(plurals, k.Plural)
 		status = append(status, k.Plural+"/status")
-		secrets = secrets || k.Secrets
+		secrets = secrets || k.Secrets || k.Bytes
+		sources = sources || k.Bytes
 	}
 	watched := []rbacv1.PolicyRule{
 		// The reconciler watches its kinds and writes them only by patch:
@@ -64,6 +68,11 @@ func For(group string, kinds []Kind, targets []Target) Rules {
 		// One uncached read per secret field before a create or update:
 		// never a list or a watch, which would copy every Secret.
 		watched = append(watched, rbacv1.PolicyRule{APIGroups: []string{""}, Resources: []string{"secrets"}, Verbs: []string{"get"}})
+	}
+	if sources {
+		// Byte sources are read every pass, so from the cache: a ConfigMap
+		// informer lists and watches.
+		watched = append(watched, rbacv1.PolicyRule{APIGroups: []string{""}, Resources: []string{"configmaps"}, Verbs: []string{"get", "list", "watch"}})
 	}
 	for _, t := range targets {
 		watched = append(watched, rbacv1.PolicyRule{APIGroups: []string{t.Group}, Resources: []string{t.Plural}, Verbs: []string{"get"}})

@@ -44,9 +44,6 @@ type FunctionSpec struct {
 	// +kubebuilder:validation:MaxLength=128
 	// +kubebuilder:validation:Pattern=`[^\s]+`
 	Handler *string `json:"handler,omitempty"`
-	// The code for the function.
-	// +kubebuilder:validation:Required
-	Code *FunctionCode `json:"code"`
 	// A description of the function.
 	// +optional
 	// +kubebuilder:validation:MinLength=0
@@ -145,6 +142,9 @@ type FunctionSpec struct {
 	// +optional
 	// +kubebuilder:validation:XValidation:rule="self == oldSelf",message="tenancyConfig cannot change once set"
 	TenancyConfig *TenancyConfig `json:"tenancyConfig,omitempty"`
+	// The code for the function.
+	// +kubebuilder:validation:Required
+	Code *FunctionCode `json:"code"`
 	// +optional
 	FunctionEventInvokeConfig *PutFunctionEventInvokeConfigRequest `json:"functionEventInvokeConfig,omitempty"`
 	// The number of simultaneous executions to reserve for the function.

@@ -321,6 +321,9 @@ type FunctionCode struct {
 	// The base64-encoded contents of the deployment package. Amazon Web Services SDK and CLI clients handle the encoding for you.
 	// +optional
 	ZipFile []byte `json:"zipFile,omitempty"`
+	// ZipFileFrom names a ConfigMap key (binaryData or data) or a Secret key, in the object's namespace, whose bytes are sent as zipFile.
+	// +optional
+	ZipFileFrom *ackv1alpha1.BytesSource `json:"zipFileFrom,omitempty"`
 	// An Amazon S3 bucket in the same Amazon Web Services Region as your function. The bucket can be in a different Amazon Web Services account.
 	// +optional
 	// +kubebuilder:validation:MinLength=3
@@ -346,6 +349,9 @@ type FunctionCode struct {
 	// +optional
 	// +kubebuilder:validation:Pattern=`(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()`
 	SourceKMSKeyARN *string `json:"sourceKMSKeyARN,omitempty"`
+	// The value AWS should report as codeSHA256; a different one after an update is a Terminal condition.
+	// +optional
+	SHA256 *string `json:"sha256,omitempty"`
 }
 
 // ImageConfig mirrors the AWS ImageConfig shape.

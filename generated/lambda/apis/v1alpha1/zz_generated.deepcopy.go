@@ -1239,6 +1239,10 @@ func (in *FunctionCode) DeepCopyInto(out *FunctionCode) {
 		*out = make([]byte, len(*in))
 		copy(*out, *in)
 	}
+	if in.ZipFileFrom != nil {
+		in, out := &in.ZipFileFrom, &out.ZipFileFrom
+		*out = (*in).DeepCopy()
+	}
 	if in.S3Bucket != nil {
 		in, out := &in.S3Bucket, &out.S3Bucket
 		*out = new(string)
@@ -1265,6 +1269,11 @@ func (in *FunctionCode) DeepCopyInto(out *FunctionCode) {
 	}
 	if in.SourceKMSKeyARN != nil {
 		in, out := &in.SourceKMSKeyARN, &out.SourceKMSKeyARN
+		*out = new(string)
+		**out = **in
+	}
+	if in.SHA256 != nil {
+		in, out := &in.SHA256, &out.SHA256
 		*out = new(string)
 		**out = **in
 	}
@@ -1338,11 +1347,6 @@ func (in *FunctionSpec) DeepCopyInto(out *FunctionSpec) {
 		in, out := &in.Handler, &out.Handler
 		*out = new(string)
 		**out = **in
-	}
-	if in.Code != nil {
-		in, out := &in.Code, &out.Code
-		*out = new(FunctionCode)
-		(*in).DeepCopyInto(*out)
 	}
 	if in.Description != nil {
 		in, out := &in.Description, &out.Description
@@ -1469,6 +1473,11 @@ func (in *FunctionSpec) DeepCopyInto(out *FunctionSpec) {
 	if in.TenancyConfig != nil {
 		in, out := &in.TenancyConfig, &out.TenancyConfig
 		*out = new(TenancyConfig)
+		(*in).DeepCopyInto(*out)
+	}
+	if in.Code != nil {
+		in, out := &in.Code, &out.Code
+		*out = new(FunctionCode)
 		(*in).DeepCopyInto(*out)
 	}
 	if in.FunctionEventInvokeConfig != nil {

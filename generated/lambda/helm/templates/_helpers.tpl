@@ -121,6 +121,14 @@ namespace of the Lease.
   verbs:
   - get
 - apiGroups:
+  - ""
+  resources:
+  - configmaps
+  verbs:
+  - get
+  - list
+  - watch
+- apiGroups:
   - ec2.services.k8s.aws
   resources:
   - securitygroups

@@ -4,6 +4,7 @@ package function
 
 import (
 	"context"
+	"fmt"
 	aws "github.com/aws/aws-sdk-go-v2/aws"
 	lambda "github.com/aws/aws-sdk-go-v2/service/lambda"
 	types "github.com/aws/aws-sdk-go-v2/service/lambda/types"
@@ -21,9 +22,6 @@ func Kind() managed.Kind[*v1alpha1.Function] {
 		AlreadyExistsCodes: []string{"ResourceConflictException"},
 		AppliedFields: []managed.AppliedField{{
 			CreateOnly: true,
-			Field:      "code",
-		}, {
-			CreateOnly: true,
 			Field:      "publish",
 		}, {
 			CreateOnly: true,
@@ -34,13 +32,14 @@ func Kind() managed.Kind[*v1alpha1.Function] {
 		}, {
 			CreateOnly: true,
 			Field:      "publishTo",
-		}, {
+		}, {Field: "code"}, {
 			Field:    "functionEventInvokeConfig",
 			Observed: true,
 		}, {
 			Field:    "reservedConcurrentExecutions",
 			Observed: true,
 		}},
+		ByteSources: []string{"code.zipFileFrom"},
 		Connect: func(cfg aws.Config, _ managed.ClientOptions) managed.External[*v1alpha1.Function] {
 			return &manager{client: lambda.NewFromConfig(cfg)}
 		},
@@ -56,15 +55,6 @@ func Kind() managed.Kind[*v1alpha1.Function] {
 			Target: schema.GroupVersionKind{
 				Group:   "iam.services.k8s.aws",
 				Kind:    "Role",
-				Version: "v1alpha1",
-			},
-		}, {
-			Field:    "code.s3Bucket",
-			Path:     "spec.name",
-			RefField: "code.s3BucketRef",
-			Target: schema.GroupVersionKind{
-				Group:   "s3.services.k8s.aws",
-				Kind:    "Bucket",
 				Version: "v1alpha1",
 			},
 		}, {
@@ -101,6 +91,15 @@ func Kind() managed.Kind[*v1alpha1.Function] {
 			Target: schema.GroupVersionKind{
 				Group:   "lambda.services.k8s.aws",
 				Kind:    "CodeSigningConfig",
+				Version: "v1alpha1",
+			},
+		}, {
+			Field:    "code.s3Bucket",
+			Path:     "spec.name",
+			RefField: "code.s3BucketRef",
+			Target: schema.GroupVersionKind{
+				Group:   "s3.services.k8s.aws",
+				Kind:    "Bucket",
 				Version: "v1alpha1",
 			},
 		}},
@@ -168,6 +167,21 @@ func (m *manager) Observe(ctx context.Context, cr *v1alpha1.Function) (managed.O
 	if v := conv.Value(cr.Status.State); slices.Contains([]string{"Pending", "Deactivating", "Deleting"}, v) {
 		obs.Pending = v
 	}
+	// AWS reports in LastUpdateStatus whether it is still working on the resource, or gave up.
+	if v := conv.Value(cr.Status.LastUpdateStatus); obs.Pending == "" && slices.Contains([]string{"InProgress"}, v) {
+		obs.Pending = "LastUpdateStatus " + v
+	}
+	if v := conv.Value(cr.Status.LastUpdateStatus); obs.Failed == "" && slices.Contains([]string{"Failed"}, v) {
+		obs.Failed = "LastUpdateStatus " + v
+	}
+	// spec.code.sha256 states the codeSHA256 AWS should report.
+	if cr.Spec.Code != nil && cr.Spec.Code.SHA256 != nil && *cr.Spec.Code.SHA256 != conv.Value(cr.Status.CodeSHA256) {
+		obs.Failed = fmt.Sprintf("codeSHA256 %q, where spec.code.sha256 expects %q", conv.Value(cr.Status.CodeSHA256), *cr.Spec.Code.SHA256)
+	}
+	// AWS reports the SHA-256 of the bytes it holds as codeSHA256: a code.zipFileFrom key whose bytes hash otherwise changed since.
+	if h := managed.BytesSHA256(ctx, "code.zipFileFrom"); h != "" && h != conv.Value(cr.Status.CodeSHA256) && !obs.Changed("code") {
+		obs.Diff = append(obs.Diff, "code")
+	}
 	return obs, nil
 }
 
@@ -208,6 +222,9 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Function) error {
 	if err := sec.Err(); err != nil {
 		return err
 	}
+	if in.Code != nil {
+		in.Code.ZipFile = managed.BytesFrom(ctx, "code.zipFileFrom", in.Code.ZipFile)
+	}
 	out, err := m.client.CreateFunction(ctx, in, func(o *lambda.Options) {
 		// A lost answer is settled by the runtime, never by resending.
 		o.RetryMaxAttempts = 1
@@ -220,7 +237,7 @@ func (m *manager) Create(ctx context.Context, cr *v1alpha1.Function) error {
 }
 
 func (m *manager) Update(ctx context.Context, cr *v1alpha1.Function, obs managed.Observation) error {
-	if obs.ChangedOtherThan("functionEventInvokeConfig", "reservedConcurrentExecutions") {
+	if obs.ChangedOtherThan("code", "functionEventInvokeConfig", "reservedConcurrentExecutions") {
 		sec := managed.ReadSecrets(ctx)
 		in := &lambda.UpdateFunctionConfigurationInput{FunctionName: cr.Spec.Name}
 		if obs.Changed("role") {
@@ -284,6 +301,19 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Function, obs managed
 			return err
 		}
 		if _, err := m.client.UpdateFunctionConfiguration(ctx, in); err != nil {
+			return err
+		}
+	}
+	if obs.Changed("code") && cr.Spec.Code != nil {
+		if _, err := m.client.UpdateFunctionCode(ctx, &lambda.UpdateFunctionCodeInput{
+			FunctionName:    cr.Spec.Name,
+			ImageUri:        cr.Spec.Code.ImageURI,
+			S3Bucket:        cr.Spec.Code.S3Bucket,
+			S3Key:           cr.Spec.Code.S3Key,
+			S3ObjectVersion: cr.Spec.Code.S3ObjectVersion,
+			SourceKMSKeyArn: cr.Spec.Code.SourceKMSKeyARN,
+			ZipFile:         managed.BytesFrom(ctx, "code.zipFileFrom", cr.Spec.Code.ZipFile),
+		}); err != nil {
 			return err
 		}
 	}

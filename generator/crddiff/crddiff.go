@@ -129,7 +129,9 @@ func compareKind(kind string, old, new fields) []Change {
 			add(p, Optional, "")
 		}
 		switch {
-		case n.createOnly && !o.createOnly:
+		case n.createOnly && !o.frozen:
+			// A field inside a create-only one could not change before
+			// either (EKS accessConfig made updatable but one member).
 			add(p, CreateOnly, "")
 		case o.createOnly && !n.createOnly:
 			add(p, Mutable, "")

@@ -37,6 +37,7 @@ properties:
 func TestCompare(t *testing.T) {
 	cases := []struct {
 		reason string
+		before func(s *apiextv1.JSONSchemaProps) // the old CRD's edit, if any
 		edit   func(s *apiextv1.JSONSchemaProps)
 		drop   bool     // the kind is gone
 		want   []string // "change field", in the report's order
@@ -117,6 +118,23 @@ func TestCompare(t *testing.T) {
 			want: []string{"createOnly spec.billingMode"},
 		},
 		{
+			reason: "a structure made updatable but for one member breaks nobody: the member could not change before either",
+			edit: func(s *apiextv1.JSONSchemaProps) {
+				ks := s.Properties["keySchema"]
+				ks.XValidations = nil
+				name := ks.Items.Schema.Properties["attributeName"]
+				name.XValidations = apiextv1.ValidationRules{{Rule: "self == oldSelf", Message: "attributeName cannot change once set"}}
+				ks.Items.Schema.Properties["attributeName"] = name
+				s.Properties["keySchema"] = ks
+			},
+			before: func(s *apiextv1.JSONSchemaProps) {
+				ks := s.Properties["keySchema"]
+				ks.XValidations = apiextv1.ValidationRules{{Rule: "self == oldSelf", Message: "keySchema cannot change once set"}}
+				s.Properties["keySchema"] = ks
+			},
+			want: []string{"mutable spec.keySchema"},
+		},
+		{
 			reason: "a field becoming updatable is not breaking",
 			edit: func(s *apiextv1.JSONSchemaProps) {
 				p := s.Properties["tableName"]
@@ -141,7 +159,7 @@ func TestCompare(t *testing.T) {
 	breakingWords := []string{Removed, Retyped, Required, CreateOnly}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
-			old := tableCRD(t, nil)
+			old := tableCRD(t, c.before)
 			var cur []*apiextv1.CustomResourceDefinition
 			if !c.drop {
 				cur = []*apiextv1.CustomResourceDefinition{tableCRD(t, c.edit)}

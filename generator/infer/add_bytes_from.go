@@ -2,7 +2,6 @@ package infer
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/kubesmith/kubesmith/generator/config"
 	"github.com/kubesmith/kubesmith/generator/model"
@@ -25,13 +24,11 @@ func addBytesFrom(st *state) error {
 }
 
 func (st *state) addBytesSource(w *work, path string, bf *config.BytesFrom, at config.Key) {
-	field, member, _ := strings.Cut(path, ".")
-	f := specFieldByMember(w.r, field)
-	if f == nil || f.Type.Kind != model.Structure {
-		st.errorf(at, "bytesFrom %s: %s is no structure spec field of %s", path, field, w.r.Kind)
+	f, s, member := st.memberPath(w, "bytesFrom", path, at)
+	if f == nil {
 		return
 	}
-	s := st.svc.Structs[f.Type.Shape]
+	field := f.Member
 	m := s.FieldByMember(member)
 	if m == nil || m.Type.Kind != model.Bytes {
 		st.errorf(at, "bytesFrom %s: %s has no bytes member %s", path, f.Type.Shape, member)

@@ -28,13 +28,11 @@ func addExpectedValues(st *state) error {
 }
 
 func (st *state) addExpectedValue(w *work, path string, ev *config.ExpectedValue, at config.Key) {
-	field, member, _ := strings.Cut(path, ".")
-	f := specFieldByMember(w.r, field)
-	if f == nil || f.Type.Kind != model.Structure {
-		st.errorf(at, "expectedValues %s: %s is no structure spec field of %s", path, field, w.r.Kind)
+	f, s, member := st.memberPath(w, "expectedValues", path, at)
+	if f == nil {
 		return
 	}
-	s := st.svc.Structs[f.Type.Shape]
+	field := f.Member
 	if s.FieldByMember(member) != nil {
 		st.errorf(at, "expectedValues %s: %s already has a member %s", path, f.Type.Shape, member)
 		return
@@ -55,4 +53,16 @@ func (st *state) addExpectedValue(w *work, path string, ev *config.ExpectedValue
 		reason += ": " + ev.Because
 	}
 	w.decide("expected", fmt.Sprintf("%s states %s", path, ev.Status), "%s; sent nowhere, a change of it alone sends %s again", reason, field)
+}
+
+// memberPath splits an option's key "Field.Member", where Field must be a
+// structure spec field of the kind: nil (the error reported) otherwise.
+func (st *state) memberPath(w *work, option, path string, at config.Key) (*model.Field, *model.Struct, string) {
+	field, member, _ := strings.Cut(path, ".")
+	f := specFieldByMember(w.r, field)
+	if f == nil || f.Type.Kind != model.Structure {
+		st.errorf(at, "%s %s: %s is no structure spec field of %s", option, path, field, w.r.Kind)
+		return nil, nil, ""
+	}
+	return f, st.svc.Structs[f.Type.Shape], member
 }

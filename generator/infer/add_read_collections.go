@@ -116,13 +116,20 @@ func (st *state) addReadCollection(w *work, name string, sc *config.SubResource,
 // resource's generator.yaml does not ignore. It is named as the SDK names
 // the input (CreateRouteInput, as the incumbent does).
 func (st *state) entryStruct(w *work, put, putIn *smithy.Shape) (*model.Struct, error) {
+	return st.inputEntry(w, put, putIn, func(member string) bool { return fieldByMember(w.r, member) != nil })
+}
+
+// inputEntry is the structure named after put's input holding its members
+// that are no identifier of the resource, not ignored, and not taken, once
+// per service.
+func (st *state) inputEntry(w *work, put, putIn *smithy.Shape, taken func(member string) bool) (*model.Struct, error) {
 	name := put.ID.Name() + "Input"
 	if s, ok := st.svc.Structs[name]; ok {
 		return s, nil
 	}
 	s := &model.Struct{Shape: name, GoName: st.typer.goName(name)}
 	for _, mem := range putIn.Members {
-		if fc := w.rc.Fields[mem.Name]; isIdentifier(w.r, mem.Name) || fieldByMember(w.r, mem.Name) != nil || (fc != nil && fc.Ignore) {
+		if fc := w.rc.Fields[mem.Name]; isIdentifier(w.r, mem.Name) || taken(mem.Name) || (fc != nil && fc.Ignore) {
 			continue
 		}
 		f, err := st.typer.field(putIn, mem)

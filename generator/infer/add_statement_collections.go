@@ -111,28 +111,7 @@ func (st *state) addStatementCollection(w *work, name string, sc *config.SubReso
 // the same name stays in the entry (Lambda's RevisionId, which GetAlias
 // reports, is a member of AddPermission's input too).
 func (st *state) statementEntry(w *work, put *smithy.Shape) (*model.Struct, error) {
-	name := put.ID.Name() + "Input"
-	if s, ok := st.svc.Structs[name]; ok {
-		return s, nil
-	}
-	putIn := st.m.Shapes[put.Input]
-	s := &model.Struct{Shape: name, GoName: st.typer.goName(name)}
-	for _, mem := range putIn.Members {
-		if fc := w.rc.Fields[mem.Name]; isIdentifier(w.r, mem.Name) || specField(w.r, mem.Name) || (fc != nil && fc.Ignore) {
-			continue
-		}
-		f, err := st.typer.field(putIn, mem)
-		if err != nil {
-			return nil, fmt.Errorf("%s.%s: %w", putIn.ID.Name(), mem.Name, err)
-		}
-		f.Required = mem.Traits.Required
-		s.Fields = append(s.Fields, f)
-	}
-	if len(s.Fields) == 0 {
-		return nil, fmt.Errorf("%s holds nothing beside the resource's identifiers and fields", putIn.ID.Name())
-	}
-	st.svc.Structs[name] = s
-	return s, nil
+	return st.inputEntry(w, put, st.m.Shapes[put.Input], func(member string) bool { return specField(w.r, member) })
 }
 
 // specField reports whether member is a top-level spec field of r.

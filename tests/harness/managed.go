@@ -58,6 +58,15 @@ func ConditionIs[T Managed](typ string, status metav1.ConditionStatus) func(T) e
 	}
 }
 
+// CheckOwnership fails the test unless obj's status names its resource's
+// ARN and the ownership want.
+func CheckOwnership(e *Env, obj Managed, want ackv1alpha1.Ownership) {
+	e.T.Helper()
+	if md := obj.GetManagedStatus().ACKResourceMetadata; md == nil || md.Ownership != want || md.ARN == nil {
+		e.T.Errorf("%s: resource metadata %+v, want ownership %s and the ARN", obj.GetName(), md, want)
+	}
+}
+
 // DescribeConditions shows an object's conditions for a failure message.
 func DescribeConditions(obj Managed) string {
 	var parts []string

@@ -49,9 +49,7 @@ func TestKillAfterCreateCluster(t *testing.T) {
 	if n := clustersNamed(t, name); n != 1 {
 		t.Errorf("%d clusters named %s in EKS, want 1", n, name)
 	}
-	if md := got.Status.ACKResourceMetadata; md == nil || md.Ownership != ackv1alpha1.OwnershipCreated || md.ARN == nil {
-		t.Errorf("resource metadata %+v, want ownership Created and the ARN", md)
-	}
+	harness.CheckOwnership(e.Env, got, ackv1alpha1.OwnershipCreated)
 	if s := aws.ToString(got.Status.Status); s != "ACTIVE" {
 		t.Errorf("status.status %q, want ACTIVE", s)
 	}

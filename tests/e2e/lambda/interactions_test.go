@@ -47,9 +47,7 @@ func TestKillAfterCreateFunction(t *testing.T) {
 	if n := functionsNamed(t, name); n != 1 {
 		t.Errorf("%d functions named %s in Lambda, want 1", n, name)
 	}
-	if md := got.Status.ACKResourceMetadata; md == nil || md.Ownership != ackv1alpha1.OwnershipCreated || md.ARN == nil {
-		t.Errorf("resource metadata %+v, want ownership Created and the ARN", md)
-	}
+	harness.CheckOwnership(e.Env, got, ackv1alpha1.OwnershipCreated)
 	if aws.ToString(got.Status.State) != "Active" {
 		t.Errorf("status.state %q, want Active", aws.ToString(got.Status.State))
 	}

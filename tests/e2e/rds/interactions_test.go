@@ -41,9 +41,7 @@ func TestKillAfterCreateDBSubnetGroup(t *testing.T) {
 			t.Errorf("%d %s calls for %s, want one create and no other write: the create sent the spec", n, op, name)
 		}
 	}
-	if md := got.Status.ACKResourceMetadata; md == nil || md.Ownership != ackv1alpha1.OwnershipCreated || md.ARN == nil {
-		t.Errorf("resource metadata %+v, want ownership Created and the ARN", md)
-	}
+	harness.CheckOwnership(e, got, ackv1alpha1.OwnershipCreated)
 	if v := aws.ToString(got.Status.VPCID); v != vpc {
 		t.Errorf("status.vpcID %q, want %s", v, vpc)
 	}
@@ -78,9 +76,7 @@ func TestKillAfterCreateDBInstance(t *testing.T) {
 	if n := instancesNamed(t, id); n != 1 {
 		t.Errorf("%d DB instances %s in RDS, want 1", n, id)
 	}
-	if md := got.Status.ACKResourceMetadata; md == nil || md.Ownership != ackv1alpha1.OwnershipCreated || md.ARN == nil {
-		t.Errorf("resource metadata %+v, want ownership Created and the ARN", md)
-	}
+	harness.CheckOwnership(e, got, ackv1alpha1.OwnershipCreated)
 	if s := aws.ToString(got.Status.DBInstanceStatus); s != "available" {
 		t.Errorf("status.dbInstanceStatus %q, want available", s)
 	}

@@ -27,11 +27,11 @@ func TestPutChanges(t *testing.T) {
 	}{
 		{reason: "a map: MapPlan's entries to set and keys to remove",
 			field: &model.Type{Kind: model.Map, Elem: str}, add: &model.Type{Kind: model.Map, Elem: str}, remove: &model.Type{Kind: model.List, Elem: str},
-			want: []string{"compare.MapPlan(cr.Spec.Labels, observed.Labels)", "AddOrUpdateLabels: set", "RemoveLabels:      remove", "return nil"}},
+			want: []string{"compare.MapPlan(cr.Spec.Labels, observed.Labels)", "AddOrUpdateLabels: set", "RemoveLabels:      remove", `return managed.Partial(obs, "labels")`}},
 		{reason: "a list: KeyedPlan by key and effect, removals whole",
 			field: &model.Type{Kind: model.List, Elem: taint}, add: &model.Type{Kind: model.List, Elem: taint}, remove: &model.Type{Kind: model.List, Elem: taint},
 			keys: []string{"key", "effect"},
-			want: []string{"compare.KeyedPlan(cr.Spec.Labels, observed.Labels", `compare.MemberKey([]string{"key", "effect"}, e.Key, e.Effect)`, "append(add, change...)", "conv.Slice(remove, sdkTaint)", "return nil"}},
+			want: []string{"compare.KeyedPlan(cr.Spec.Labels, observed.Labels", `compare.MemberKey([]string{"key", "effect"}, e.Key, e.Effect)`, "append(add, change...)", "conv.Slice(remove, sdkTaint)", `return managed.Partial(obs, "labels")`}},
 	}
 	for _, c := range cases {
 		svc := &model.Service{Name: "eks", Structs: map[string]*model.Struct{

@@ -714,6 +714,7 @@ func (m *managerWriter) update() jen.Code {
 		// Tags and sub-resources change through their own operations; the
 		// update proper runs only when something else differs.
 		body = append(body, jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
+		body = append(body, m.endPass(m.updateSent())...)
 		if cond := m.otherThanOwned(); cond != nil {
 			body = []jen.Code{jen.If(cond).Block(body...)}
 		}

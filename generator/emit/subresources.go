@@ -270,14 +270,14 @@ func (m *managerWriter) updateSubResources() []jen.Code {
 		}
 		if s.removable() {
 			body = append(body, jen.If(jen.Id("obs").Dot("Changed").Call(jen.Lit(s.f.JSONName))).Block(
-				jen.If(jen.Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil()).Block(append(m.putSubResource(s), m.endPass()...)...).
+				jen.If(jen.Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil()).Block(append(m.putSubResource(s), m.endPass(m.putSent(s))...)...).
 					Else().Block(append([]jen.Code{jen.Comment("Removed from the spec, and AWS still has it.")}, m.deleteSubResource(s)...)...),
 			))
 			continue
 		}
 		body = append(body, jen.If(
 			jen.Add(changedWith(s)).Op("&&").Id("cr").Dot("Spec").Dot(s.f.GoName).Op("!=").Nil(),
-		).Block(append(m.putSubResource(s), m.endPass()...)...))
+		).Block(append(m.putSubResource(s), m.endPass(m.putSent(s))...)...))
 	}
 	return body
 }
@@ -287,19 +287,8 @@ func (m *managerWriter) updateSubResources() []jen.Code {
 // when there are none such.
 func (m *managerWriter) otherThanOwned() jen.Code {
 	var owned []jen.Code
-	if m.tagsOwned() {
-		owned = append(owned, jen.Lit(m.tagsField().JSONName))
-	}
-	for _, s := range m.subResources() {
-		if s.compared() || s.Recorded {
-			owned = append(owned, jen.Lit(s.f.JSONName))
-			for _, f := range s.With {
-				owned = append(owned, jen.Lit(f.JSONName))
-			}
-		}
-	}
-	for _, f := range slices.Concat(m.associated(), m.attached(), m.linked(), m.moved(), m.actions(), m.toggles(), m.keptEmpty(), m.addRemoveSets(), m.perEntry()) {
-		owned = append(owned, jen.Lit(f.JSONName))
+	for _, f := range m.ownedFields() {
+		owned = append(owned, jen.Lit(f))
 	}
 	switch {
 	case len(owned) == 0:
@@ -308,6 +297,27 @@ func (m *managerWriter) otherThanOwned() jen.Code {
 		return m.otherThanTags()
 	}
 	return jen.Id("obs").Dot("ChangedOtherThan").Call(owned...)
+}
+
+// ownedFields are the JSON names of the top-level fields that change
+// through operations of their own rather than the update proper.
+func (m *managerWriter) ownedFields() []string {
+	var owned []string
+	if m.tagsOwned() {
+		owned = append(owned, m.tagsField().JSONName)
+	}
+	for _, s := range m.subResources() {
+		if s.compared() || s.Recorded {
+			owned = append(owned, s.f.JSONName)
+			for _, f := range s.With {
+				owned = append(owned, f.JSONName)
+			}
+		}
+	}
+	for _, f := range slices.Concat(m.associated(), m.attached(), m.linked(), m.moved(), m.actions(), m.toggles(), m.keptEmpty(), m.addRemoveSets(), m.perEntry()) {
+		owned = append(owned, f.JSONName)
+	}
+	return owned
 }
 
 // observeFrom fills the status fields that other operations' outputs hold.

@@ -21,8 +21,14 @@ func (r *Reconciler[T]) updateCreated(ctx context.Context, p *pass[T], ext manag
 	if !p.policy.Has(ActionUpdate) {
 		return waiting
 	}
-	if err := ext.Update(ctx, p.obj, obs); err != nil {
+	unsent, err := sendUpdate(ctx, ext, p.obj, obs)
+	if err != nil {
 		return r.fail(ctx, p, err)
+	}
+	if len(unsent) > 0 {
+		// The create recorded the whole spec as applied; AWS has not got these yet.
+		keepRecords(p.obj.GetManagedStatus(), nil, unsent)
+		return waiting
 	}
 	log.FromContext(ctx).V(1).Info("updated after the create", "fields", obs.Diff)
 	setProgress(p.obj, "Updating", "the resource was created; waiting for AWS to report what was sent after the create")

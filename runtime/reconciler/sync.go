@@ -119,12 +119,16 @@ func (r *Reconciler[T]) update(ctx context.Context, p *pass[T], ext managed.Exte
 	if err != nil {
 		return r.fail(ctx, p, err)
 	}
-	if err := ext.Update(ctx, obj, obs); err != nil {
+	unsent, err := sendUpdate(ctx, ext, obj, obs)
+	if err != nil {
 		return r.fail(ctx, p, err)
 	}
-	obj.GetManagedStatus().SecretsVersion = secrets
-	r.noteApplied(p)
-	fields := strings.Join(obs.Diff, ", ")
+	if len(unsent) == 0 {
+		// A Secret-holding field left for later must be sent again then.
+		obj.GetManagedStatus().SecretsVersion = secrets
+	}
+	r.noteAppliedExcept(p, unsent)
+	fields := strings.Join(sentPaths(obs.Diff, unsent), ", ")
 	if drift {
 		r.driftCorrected(ctx, p, obs.Diff, "put back "+fields+", changed in AWS outside Kubernetes")
 	} else {

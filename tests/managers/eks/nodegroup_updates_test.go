@@ -3,6 +3,7 @@ package eks
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"net/http"
@@ -165,7 +166,9 @@ func TestNodegroupLabelsAndTaintsOneAtATime(t *testing.T) {
 	if !obs.Changed("labels") || !obs.Changed("taints") || obs.Pending != "" || len(obs.Immutable) != 0 {
 		t.Fatalf("both differ: diff %v, immutable %v, pending %q; want labels and taints, not pending", obs.Diff, obs.Immutable, obs.Pending)
 	}
-	if err := ext.Update(ctx, cr, obs); err != nil {
+	// A partial update, taints left for the next pass, is no failure.
+	var partial *managed.PartialUpdate
+	if err := ext.Update(ctx, cr, obs); err != nil && (!errors.As(err, &partial) || !slices.ContainsFunc(partial.Unsent, func(p string) bool { return strings.HasPrefix(p, "taints") })) {
 		t.Fatalf("both differ: Update: %s", managed.Describe(err))
 	}
 	if len(f.updates) != 1 {

@@ -177,7 +177,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Cluster, obs managed.
 			return err
 		}
 		// One update at a time: the next pass sends the next, once AWS is done with this one.
-		return nil
+		return managed.Partial(obs, "tags", "accessConfig")
 	}
 	if obs.Changed("computeConfig") && cr.Spec.ComputeConfig != nil {
 		if _, err := m.client.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
@@ -187,7 +187,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Cluster, obs managed.
 			return err
 		}
 		// One update at a time: the next pass sends the next, once AWS is done with this one.
-		return nil
+		return managed.Partial(obs, "tags", "computeConfig")
 	}
 	if obs.Changed("kubernetesNetworkConfig") && cr.Spec.KubernetesNetworkConfig != nil {
 		if _, err := m.client.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
@@ -197,7 +197,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Cluster, obs managed.
 			return err
 		}
 		// One update at a time: the next pass sends the next, once AWS is done with this one.
-		return nil
+		return managed.Partial(obs, "tags", "kubernetesNetworkConfig")
 	}
 	if obs.Changed("logging") && cr.Spec.Logging != nil {
 		if _, err := m.client.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
@@ -207,7 +207,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Cluster, obs managed.
 			return err
 		}
 		// One update at a time: the next pass sends the next, once AWS is done with this one.
-		return nil
+		return managed.Partial(obs, "tags", "logging")
 	}
 	if obs.Changed("resourcesVPCConfig") && cr.Spec.ResourcesVPCConfig != nil {
 		if _, err := m.client.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
@@ -217,7 +217,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Cluster, obs managed.
 			return err
 		}
 		// One update at a time: the next pass sends the next, once AWS is done with this one.
-		return nil
+		return managed.Partial(obs, "tags", "resourcesVPCConfig")
 	}
 	if obs.Changed("storageConfig") && cr.Spec.StorageConfig != nil {
 		if _, err := m.client.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
@@ -227,7 +227,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Cluster, obs managed.
 			return err
 		}
 		// One update at a time: the next pass sends the next, once AWS is done with this one.
-		return nil
+		return managed.Partial(obs, "tags", "storageConfig")
 	}
 	if obs.Changed("upgradePolicy") && cr.Spec.UpgradePolicy != nil {
 		if _, err := m.client.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
@@ -237,7 +237,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Cluster, obs managed.
 			return err
 		}
 		// One update at a time: the next pass sends the next, once AWS is done with this one.
-		return nil
+		return managed.Partial(obs, "tags", "upgradePolicy")
 	}
 	if obs.Changed("version") && cr.Spec.Version != nil {
 		if _, err := m.client.UpdateClusterVersion(ctx, &eks.UpdateClusterVersionInput{
@@ -247,7 +247,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Cluster, obs managed.
 			return err
 		}
 		// One update at a time: the next pass sends the next, once AWS is done with this one.
-		return nil
+		return managed.Partial(obs, "tags", "version")
 	}
 	if obs.Changed("zonalShiftConfig") && cr.Spec.ZonalShiftConfig != nil {
 		if _, err := m.client.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
@@ -257,7 +257,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Cluster, obs managed.
 			return err
 		}
 		// One update at a time: the next pass sends the next, once AWS is done with this one.
-		return nil
+		return managed.Partial(obs, "tags", "zonalShiftConfig")
 	}
 	return nil
 }

@@ -185,7 +185,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Nodegroup, obs manage
 			return err
 		}
 		// One update at a time: the next pass sends the next, once AWS is done with this one.
-		return nil
+		return managed.Partial(obs, "tags", "labels")
 	}
 	if obs.Changed("nodeRepairConfig") && cr.Spec.NodeRepairConfig != nil {
 		if _, err := m.client.UpdateNodegroupConfig(ctx, &eks.UpdateNodegroupConfigInput{
@@ -196,7 +196,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Nodegroup, obs manage
 			return err
 		}
 		// One update at a time: the next pass sends the next, once AWS is done with this one.
-		return nil
+		return managed.Partial(obs, "tags", "nodeRepairConfig")
 	}
 	if obs.Changed("releaseVersion") && cr.Spec.ReleaseVersion != nil {
 		if _, err := m.client.UpdateNodegroupVersion(ctx, &eks.UpdateNodegroupVersionInput{
@@ -208,7 +208,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Nodegroup, obs manage
 			return err
 		}
 		// One update at a time: the next pass sends the next, once AWS is done with this one.
-		return nil
+		return managed.Partial(obs, "tags", "releaseVersion", "version")
 	}
 	if obs.Changed("scalingConfig") && cr.Spec.ScalingConfig != nil {
 		if _, err := m.client.UpdateNodegroupConfig(ctx, &eks.UpdateNodegroupConfigInput{
@@ -219,7 +219,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Nodegroup, obs manage
 			return err
 		}
 		// One update at a time: the next pass sends the next, once AWS is done with this one.
-		return nil
+		return managed.Partial(obs, "tags", "scalingConfig")
 	}
 	if obs.Changed("taints") && cr.Spec.Taints != nil {
 		observed, _ := obs.Observed.(v1alpha1.NodegroupSpec)
@@ -239,7 +239,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Nodegroup, obs manage
 			return err
 		}
 		// One update at a time: the next pass sends the next, once AWS is done with this one.
-		return nil
+		return managed.Partial(obs, "tags", "taints")
 	}
 	if obs.Changed("updateConfig") && cr.Spec.UpdateConfig != nil {
 		if _, err := m.client.UpdateNodegroupConfig(ctx, &eks.UpdateNodegroupConfigInput{
@@ -250,7 +250,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Nodegroup, obs manage
 			return err
 		}
 		// One update at a time: the next pass sends the next, once AWS is done with this one.
-		return nil
+		return managed.Partial(obs, "tags", "updateConfig")
 	}
 	if obs.Changed("version") && cr.Spec.Version != nil {
 		if _, err := m.client.UpdateNodegroupVersion(ctx, &eks.UpdateNodegroupVersionInput{
@@ -262,7 +262,7 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Nodegroup, obs manage
 			return err
 		}
 		// One update at a time: the next pass sends the next, once AWS is done with this one.
-		return nil
+		return managed.Partial(obs, "tags", "version", "releaseVersion")
 	}
 	return nil
 }

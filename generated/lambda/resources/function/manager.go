@@ -303,6 +303,8 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Function, obs managed
 		if _, err := m.client.UpdateFunctionConfiguration(ctx, in); err != nil {
 			return err
 		}
+		// One update at a time: the next pass sends the next, once AWS is done with this one.
+		return managed.Partial(obs, "name", "runtime", "role", "handler", "description", "timeout", "memorySize", "publish", "vpcConfig", "packageType", "deadLetterConfig", "environment", "kmsKeyARN", "tracingConfig", "tags", "layers", "fileSystemConfigs", "imageConfig", "codeSigningConfigARN", "architectures", "ephemeralStorage", "snapStart", "loggingConfig", "capacityProviderConfig", "publishTo", "durableConfig", "tenancyConfig")
 	}
 	if obs.Changed("code") && cr.Spec.Code != nil {
 		if _, err := m.client.UpdateFunctionCode(ctx, &lambda.UpdateFunctionCodeInput{
@@ -316,6 +318,8 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Function, obs managed
 		}); err != nil {
 			return err
 		}
+		// One update at a time: the next pass sends the next, once AWS is done with this one.
+		return managed.Partial(obs, "code")
 	}
 	if obs.Changed("functionEventInvokeConfig") {
 		if cr.Spec.FunctionEventInvokeConfig != nil {
@@ -328,6 +332,8 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Function, obs managed
 			}); err != nil {
 				return err
 			}
+			// One update at a time: the next pass sends the next, once AWS is done with this one.
+			return managed.Partial(obs, "functionEventInvokeConfig")
 		} else {
 			// Removed from the spec, and AWS still has it.
 			if _, err := m.client.DeleteFunctionEventInvokeConfig(ctx, &lambda.DeleteFunctionEventInvokeConfigInput{FunctionName: cr.Spec.Name}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {
@@ -343,6 +349,8 @@ func (m *manager) Update(ctx context.Context, cr *v1alpha1.Function, obs managed
 			}); err != nil {
 				return err
 			}
+			// One update at a time: the next pass sends the next, once AWS is done with this one.
+			return managed.Partial(obs, "reservedConcurrentExecutions")
 		} else {
 			// Removed from the spec, and AWS still has it.
 			if _, err := m.client.DeleteFunctionConcurrency(ctx, &lambda.DeleteFunctionConcurrencyInput{FunctionName: cr.Spec.Name}); err != nil && managed.HTTPStatus(err) != http.StatusNotFound {

@@ -39,6 +39,7 @@ func (r *Reconciler[T]) noteApplied(p *pass[T]) {
 	}
 	status := obj.GetManagedStatus()
 	status.LastApplied = recordApplied(r.kind.AppliedFields, status.LastApplied, spec)
+	recordSources(status, p.sources)
 }
 
 // specOf is the object's spec as JSON values.

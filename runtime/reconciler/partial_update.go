@@ -31,20 +31,21 @@ func (r *Reconciler[T]) noteAppliedExcept(p *pass[T], unsent []string) {
 	keepRecords(status, before, unsent)
 }
 
-// keepRecords sets the record of the top-level fields of unsent back to
-// their entry in before, dropping those it lacks.
+// keepRecords sets the record of the top-level fields of unsent, and of
+// the byte sources beneath them, back to their entries in before,
+// dropping those it lacks.
 func keepRecords(status *ackv1alpha1.ManagedStatus, before map[string]string, unsent []string) {
 	for _, path := range unsent {
 		top := managed.TopField(path)
-		old, known := before[top]
-		switch {
-		case known:
-			if status.LastApplied == nil {
-				status.LastApplied = map[string]string{}
+		under := func(key string, _ string) bool { return managed.TopField(key) == top }
+		maps.DeleteFunc(status.LastApplied, under)
+		for key, old := range before {
+			if under(key, old) {
+				if status.LastApplied == nil {
+					status.LastApplied = map[string]string{}
+				}
+				status.LastApplied[key] = old
 			}
-			status.LastApplied[top] = old
-		default:
-			delete(status.LastApplied, top)
 		}
 	}
 }

@@ -162,6 +162,8 @@ type pass[T managed.Object] struct {
 	gone          bool // the finalizer was released; the object is going
 	// secretsOnly marks an update sent only because Secrets changed.
 	secretsOnly bool
+	// sources are the byte sources read this pass (source_changes.go).
+	sources []seenSource
 	// afterWrite runs once the pass's status is stored, with the write's
 	// context: the pass's own has ended by then.
 	afterWrite []func(context.Context)

@@ -29,6 +29,7 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 	if err != nil {
 		return r.fail(ctx, p, err)
 	}
+	p.sources = r.seenSources(ctx, obj)
 	obs, joined, err := r.observe(ctx, p, ext)
 	if err != nil {
 		return r.fail(ctx, p, err)
@@ -115,6 +116,7 @@ func (r *Reconciler[T]) update(ctx context.Context, p *pass[T], ext managed.Exte
 	obj := p.obj
 	// The spec has not changed since AWS last matched it, so AWS changed.
 	drift := !p.secretsOnly && conditions.IsTrue(obj.GetManagedStatus().Conditions, conditions.Synced, obj.GetGeneration())
+	changed := changedSources(p.sources, obj.GetManagedStatus().LastApplied)
 	ctx, secrets, err := r.withSecrets(ctx, obj)
 	if err != nil {
 		return r.fail(ctx, p, err)
@@ -128,10 +130,14 @@ func (r *Reconciler[T]) update(ctx context.Context, p *pass[T], ext managed.Exte
 		obj.GetManagedStatus().SecretsVersion = secrets
 	}
 	r.noteAppliedExcept(p, unsent)
-	fields := strings.Join(sentPaths(obs.Diff, unsent), ", ")
-	if drift {
+	sent := sentPaths(obs.Diff, unsent)
+	fields := strings.Join(sent, ", ")
+	switch {
+	case drift && len(changed) > 0:
+		r.sourceChanged(ctx, p, sent, changed)
+	case drift:
 		r.driftCorrected(ctx, p, obs.Diff, "put back "+fields+", changed in AWS outside Kubernetes")
-	} else {
+	default:
 		r.event(obj, corev1.EventTypeNormal, "Updated", "Update", "updated %s", fields)
 		log.FromContext(ctx).Info("updated", "fields", obs.Diff)
 	}

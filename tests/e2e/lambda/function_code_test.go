@@ -114,7 +114,8 @@ func TestFunctionCodeSHA256(t *testing.T) {
 // the key's bytes. Ten resyncs send nothing, though the controller reads
 // the ConfigMap at each, since the bytes still hash as Lambda reports.
 // Editing the ConfigMap gives Lambda the new zip through one
-// UpdateFunctionCode.
+// UpdateFunctionCode, reported as a SourceChanged event naming the
+// ConfigMap, not as drift.
 func TestFunctionCodeFromConfigMap(t *testing.T) {
 	t.Parallel()
 	e := start(t, []string{"cm"}, "Function")
@@ -146,6 +147,13 @@ func TestFunctionCodeFromConfigMap(t *testing.T) {
 	})
 	if n := opsOn(t, name)[codeUpdate(name)]; n != 1 {
 		t.Errorf("%d UpdateFunctionCode calls for one edit of the ConfigMap, want 1", n)
+	}
+	// The source changed, not AWS: the event says so and names it.
+	e.WaitEvent(fn, "SourceChanged", "ConfigMap "+e.NS("cm")+"/code key function.zip changed")
+	for _, ev := range e.Events(fn) {
+		if strings.Contains(ev, " DriftCorrected: ") {
+			t.Errorf("event %q: an edited ConfigMap is no drift in AWS", ev)
+		}
 	}
 }
 

@@ -41,7 +41,10 @@ func (r *Reconciler[T]) seenSources(ctx context.Context, obj T) []seenSource {
 		for _, at := range pathValues(spec, field) {
 			h := managed.BytesSHA256(ctx, at.path)
 			var src ackv1alpha1.BytesSource
-			if h == "" || fromValue(at.value, &src) != nil {
+			// A Secret's bytes leave no hash in the status, which anyone
+			// who can read the object reads (as fingerprint records
+			// versions, not values): its edits are told as drift.
+			if h == "" || fromValue(at.value, &src) != nil || src.SecretKeyRef != nil {
 				continue
 			}
 			// A prefix is enough to tell an edit, and says less of the bytes.

@@ -186,10 +186,10 @@ func (m *managerWriter) kindOptions() jen.Dict {
 		}
 		if ref := f.Reference; ref != nil {
 			_, refJSON := refNames(f)
-			refs = append(refs, m.referenceEntry(f.JSONName, refJSON, ref))
+			refs = append(refs, m.referenceEntry(f.JSONName, refJSON, ref, f.Required))
 		}
 		for _, n := range m.nestedReferences(f, "", map[string]bool{}) {
-			refs = append(refs, m.referenceEntry(n.field, n.refField, n.ref))
+			refs = append(refs, m.referenceEntry(n.field, n.refField, n.ref, false))
 		}
 	}
 	if len(late) > 0 {

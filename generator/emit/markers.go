@@ -81,9 +81,11 @@ func removalRules(r *model.Resource) []string {
 }
 
 // referenceRules: a field that a reference can fill is given one way or
-// the other, never both and, when required, never neither. A create-only
-// field's reference is create-only too: the resolved value could not
-// change anyway.
+// the other, never both. Neither may be given even when AWS requires the
+// field: an adoption fills it from AWS, so the controller, not the CRD,
+// asks for one of them before a create (managed.Reference.Required). A
+// create-only field's reference is create-only too: the resolved value
+// could not change anyway.
 func referenceRules(r *model.Resource) []string {
 	var rules []string
 	for _, f := range r.Spec {
@@ -92,11 +94,7 @@ func referenceRules(r *model.Resource) []string {
 		}
 		_, ref := refNames(f)
 		name, refName := celName(f.JSONName), celName(ref)
-		if f.Required {
-			rules = append(rules, fmt.Sprintf(`+kubebuilder:validation:XValidation:rule="has(self.%s) != has(self.%s)",message="set exactly one of %s and %s"`, name, refName, f.JSONName, ref))
-		} else {
-			rules = append(rules, fmt.Sprintf(`+kubebuilder:validation:XValidation:rule="!(has(self.%s) && has(self.%s))",message="set at most one of %s and %s"`, name, refName, f.JSONName, ref))
-		}
+		rules = append(rules, fmt.Sprintf(`+kubebuilder:validation:XValidation:rule="!(has(self.%s) && has(self.%s))",message="set at most one of %s and %s"`, name, refName, f.JSONName, ref))
 		if f.CreateOnly {
 			rules = append(rules, fmt.Sprintf(`+kubebuilder:validation:XValidation:rule="!has(oldSelf.%s) || has(self.%s)",message="%s cannot be removed once set"`, refName, refName, ref))
 		}

@@ -10,13 +10,13 @@ import (
 
 // referenceEntry is the runtime's managed.Reference for a field path and
 // its reference's path (JSON names, dot separated, [] for every element
-// of a list).
-func (m *managerWriter) referenceEntry(field, refField string, ref *model.Reference) jen.Code {
+// of a list); required when AWS needs the field to create the resource.
+func (m *managerWriter) referenceEntry(field, refField string, ref *model.Reference, required bool) jen.Code {
 	group := ref.Group
 	if group == "" {
 		group = m.svc.Group
 	}
-	return jen.Values(jen.Dict{
+	entry := jen.Dict{
 		jen.Id("Field"):    jen.Lit(field),
 		jen.Id("RefField"): jen.Lit(refField),
 		jen.Id("Target"): jen.Qual("k8s.io/apimachinery/pkg/runtime/schema", "GroupVersionKind").Values(jen.Dict{
@@ -24,7 +24,11 @@ func (m *managerWriter) referenceEntry(field, refField string, ref *model.Refere
 		}),
 		// The runtime's paths start at the object, with no leading dot.
 		jen.Id("Path"): jen.Lit(strings.TrimPrefix(ref.Path, ".")),
-	})
+	}
+	if required {
+		entry[jen.Id("Required")] = jen.True()
+	}
+	return jen.Values(entry)
 }
 
 // nestedReference is a reference on a member inside a spec field's

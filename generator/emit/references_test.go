@@ -1,8 +1,11 @@
 package emit
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/dave/jennifer/jen"
 
 	"github.com/kubesmith/kubesmith/generator/model"
 )
@@ -20,16 +23,21 @@ func TestReferenceRules(t *testing.T) {
 		field  *model.Field
 		want   []string
 	}{
-		{"a required field: exactly one of the two", refField("TableName", true, false, table),
-			[]string{`rule="has(self.tableName) != has(self.tableRef)",message="set exactly one of tableName and tableRef"`}},
+		// An adoption fills the field from AWS, so the CRD cannot demand
+		// one of the two: the controller does before a create.
+		{"a required field: at most one, like an optional one", refField("TableName", true, false, table),
+			[]string{`rule="!(has(self.tableName) && has(self.tableRef))",message="set at most one of tableName and tableRef"`}},
 		{"an optional field: at most one", refField("TableName", false, false, table),
 			[]string{`rule="!(has(self.tableName) && has(self.tableRef))"`}},
 		{"a create-only field's reference cannot be removed either", refField("TableName", true, true, table),
-			[]string{`exactly one of`, `rule="!has(oldSelf.tableRef) || has(self.tableRef)"`}},
+			[]string{`at most one of`, `rule="!has(oldSelf.tableRef) || has(self.tableRef)"`}},
 		{"no reference, no rule", refField("TableName", true, false, nil), nil},
 	}
 	for _, c := range cases {
 		got := strings.Join(referenceRules(&model.Resource{Spec: []*model.Field{c.field}}), "\n")
+		if strings.Contains(got, "exactly one") {
+			t.Errorf("%s: rules %s demand one of the two, which an adoption manifest leaves out", c.reason, got)
+		}
 		if c.want == nil && got != "" {
 			t.Errorf("%s: got %s, want no rule", c.reason, got)
 		}
@@ -77,6 +85,29 @@ func TestNestedReferences(t *testing.T) {
 		}
 		if s := strings.Join(got, "; "); s != c.want {
 			t.Errorf("%s: got %q, want %q", c.reason, s, c.want)
+		}
+	}
+}
+
+// TestRequiredReferences: a required field that a reference can fill is
+// marked Required in the kind's references, so the controller asks for
+// one of the two before a create; an optional one is not.
+func TestRequiredReferences(t *testing.T) {
+	table := &model.Reference{Group: "x.services.k8s.aws", Kind: "Table", Path: ".spec.tableName"}
+	cases := []struct {
+		reason string
+		field  *model.Field
+		want   bool
+	}{
+		{"a required field", refField("TableName", true, false, table), true},
+		{"an optional field", refField("TableName", false, false, table), false},
+	}
+	for _, c := range cases {
+		g := New(&model.Service{Name: "x", Group: "x.services.k8s.aws", Version: "v1alpha1"}, "example.com/generated/x")
+		m := &managerWriter{Gen: g, r: &model.Resource{Kind: "Backup", Spec: []*model.Field{c.field}}, c: g.newConverter(), d: g.newDiffer()}
+		code := squash(fmt.Sprintf("%#v", jen.Values(m.kindOptions())))
+		if got := strings.Contains(code, "Required: true"); got != c.want {
+			t.Errorf("%s: Required: true in the kind's references is %t, want %t:\n%s", c.reason, got, c.want, code)
 		}
 	}
 }

@@ -28,4 +28,8 @@ type Reference struct {
 	// Path is the dot path inside the target object whose value fills
 	// Field, e.g. "spec.tableName" or "status.ackResourceMetadata.arn".
 	Path string
+	// Required is set when AWS needs Field to create the resource. The
+	// CRD cannot demand Field or RefField, since an adoption fills Field
+	// from AWS; the runtime asks for one of them before a create.
+	Required bool
 }

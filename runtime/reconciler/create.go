@@ -67,6 +67,10 @@ func (r *Reconciler[T]) create(ctx context.Context, p *pass[T], ext managed.Exte
 	obj := p.obj
 	status := obj.GetManagedStatus()
 	recreate := managed.Owned(obj)
+	// adopt-or-create reaches here only once AWS has nothing to adopt.
+	if err := r.missingForCreate(obj); err != nil {
+		return r.fail(ctx, p, err)
+	}
 	// Before pinning: a create that waits for a Secret has made nothing.
 	ctx, secrets, err := r.withSecrets(ctx, obj)
 	if err != nil {

@@ -25,6 +25,11 @@ func (r *Reconciler[T]) sync(ctx context.Context, p *pass[T], ext managed.Extern
 			return r.fail(ctx, p, err)
 		}
 	}
+	if r.createsOnly(p) {
+		if err := r.missingForCreate(obj); err != nil {
+			return r.fail(ctx, p, err)
+		}
+	}
 	ctx, err := r.withByteSources(ctx, obj)
 	if err != nil {
 		return r.fail(ctx, p, err)

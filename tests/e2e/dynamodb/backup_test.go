@@ -40,7 +40,7 @@ func TestBackupReference(t *testing.T) {
 	// The API server refuses a name and a reference together.
 	both := bk.DeepCopy()
 	both.Name, both.Spec.TableName = "both", aws.String(tableName)
-	if err := e.K.Create(ctx, both); err == nil || !strings.Contains(err.Error(), "exactly one of tableName and tableRef") {
+	if err := e.K.Create(ctx, both); err == nil || !strings.Contains(err.Error(), "at most one of tableName and tableRef") {
 		t.Errorf("a Backup with both tableName and tableRef: %v, want the API server to refuse it", err)
 	}
 

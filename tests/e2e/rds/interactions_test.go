@@ -112,8 +112,8 @@ func TestAdoptDBSubnetGroup(t *testing.T) {
 		t.Run(fmt.Sprintf("%s/existing=%t", c.policy, c.existing), func(t *testing.T) {
 			t.Parallel()
 			e := e.For(t)
-			// The schema wants exactly one of subnetIDs and subnetRefs, even
-			// for adopt, which replaces them with RDS's.
+			// adopt replaces subnetIDs with RDS's; adopt-or-create may
+			// create, which needs them.
 			g := subnetGroup(e, "adopt", fmt.Sprintf("%s-%t", c.policy, c.existing), subnets)
 			name := aws.ToString(g.Spec.Name)
 			if c.existing {

@@ -9,7 +9,7 @@ import (
 
 // BackupSpec is the desired state of the Backup.
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.tableName) || has(self.tableName)",message="tableName cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.tableName) != has(self.tableRef)",message="set exactly one of tableName and tableRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.tableName) && has(self.tableRef))",message="set at most one of tableName and tableRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.tableRef) || has(self.tableRef)",message="tableRef cannot be removed once set"
 type BackupSpec struct {
 	// The name of the table. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.

@@ -38,6 +38,7 @@ func Kind() managed.Kind[*v1alpha1.Backup] {
 			Field:    "tableName",
 			Path:     "spec.tableName",
 			RefField: "tableRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "dynamodb.services.k8s.aws",
 				Kind:    "Table",

@@ -22,7 +22,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.deliverLogsPermissionRef) || has(self.deliverLogsPermissionRef)",message="deliverLogsPermissionRef cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.logGroupName) && has(self.logGroupRef))",message="set at most one of logGroupName and logGroupRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.logGroupRef) || has(self.logGroupRef)",message="logGroupRef cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.resourceID) != has(self.resourceRef)",message="set exactly one of resourceID and resourceRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.resourceID) && has(self.resourceRef))",message="set at most one of resourceID and resourceRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.resourceRef) || has(self.resourceRef)",message="resourceRef cannot be removed once set"
 type FlowLogSpec struct {
 	// The ARN of the IAM role that allows Amazon EC2 to publish flow logs to the log destination.

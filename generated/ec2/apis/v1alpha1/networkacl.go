@@ -9,7 +9,7 @@ import (
 
 // NetworkACLSpec is the desired state of the NetworkACL.
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.vpcID) || has(self.vpcID)",message="vpcID cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.vpcID) != has(self.vpcRef)",message="set exactly one of vpcID and vpcRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.vpcID) && has(self.vpcRef))",message="set at most one of vpcID and vpcRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.vpcRef) || has(self.vpcRef)",message="vpcRef cannot be removed once set"
 type NetworkACLSpec struct {
 	// The ID of the VPC.

@@ -19,7 +19,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.ipv4NetmaskLength) || has(self.ipv4NetmaskLength)",message="ipv4NetmaskLength cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.ipv6IPAMPoolID) || has(self.ipv6IPAMPoolID)",message="ipv6IPAMPoolID cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.ipv6NetmaskLength) || has(self.ipv6NetmaskLength)",message="ipv6NetmaskLength cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.vpcID) != has(self.vpcRef)",message="set exactly one of vpcID and vpcRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.vpcID) && has(self.vpcRef))",message="set at most one of vpcID and vpcRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.vpcRef) || has(self.vpcRef)",message="vpcRef cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.routeTables) && has(self.routeTableRefs))",message="set at most one of routeTables and routeTableRefs"
 type SubnetSpec struct {

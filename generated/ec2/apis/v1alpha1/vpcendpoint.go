@@ -15,7 +15,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.serviceNetworkARN) || has(self.serviceNetworkARN)",message="serviceNetworkARN cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.resourceConfigurationARN) || has(self.resourceConfigurationARN)",message="resourceConfigurationARN cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.serviceRegion) || has(self.serviceRegion)",message="serviceRegion cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.vpcID) != has(self.vpcRef)",message="set exactly one of vpcID and vpcRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.vpcID) && has(self.vpcRef))",message="set at most one of vpcID and vpcRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.vpcRef) || has(self.vpcRef)",message="vpcRef cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.serviceName) && has(self.serviceRef))",message="set at most one of serviceName and serviceRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.serviceRef) || has(self.serviceRef)",message="serviceRef cannot be removed once set"

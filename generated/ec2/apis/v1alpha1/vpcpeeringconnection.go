@@ -12,7 +12,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.vpcID) || has(self.vpcID)",message="vpcID cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.peerVPCID) || has(self.peerVPCID)",message="peerVPCID cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.peerOwnerID) || has(self.peerOwnerID)",message="peerOwnerID cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.vpcID) != has(self.vpcRef)",message="set exactly one of vpcID and vpcRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.vpcID) && has(self.vpcRef))",message="set at most one of vpcID and vpcRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.vpcRef) || has(self.vpcRef)",message="vpcRef cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.peerVPCID) && has(self.peerVPCRef))",message="set at most one of peerVPCID and peerVPCRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.peerVPCRef) || has(self.peerVPCRef)",message="peerVPCRef cannot be removed once set"

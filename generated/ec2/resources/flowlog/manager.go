@@ -51,6 +51,7 @@ func Kind() managed.Kind[*v1alpha1.FlowLog] {
 			Field:    "resourceID",
 			Path:     "status.vpcID",
 			RefField: "resourceRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "ec2.services.k8s.aws",
 				Kind:    "VPC",

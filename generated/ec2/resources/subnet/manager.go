@@ -47,6 +47,7 @@ func Kind() managed.Kind[*v1alpha1.Subnet] {
 			Field:    "vpcID",
 			Path:     "status.vpcID",
 			RefField: "vpcRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "ec2.services.k8s.aws",
 				Kind:    "VPC",

@@ -10,7 +10,7 @@ import (
 // AccessEntrySpec is the desired state of the AccessEntry.
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterName) || has(self.clusterName)",message="clusterName cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.type) || has(self.type)",message="type cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.clusterName) != has(self.clusterRef)",message="set exactly one of clusterName and clusterRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.clusterName) && has(self.clusterRef))",message="set at most one of clusterName and clusterRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterRef) || has(self.clusterRef)",message="clusterRef cannot be removed once set"
 type AccessEntrySpec struct {
 	// The name of your cluster.

@@ -10,7 +10,7 @@ import (
 // AddonSpec is the desired state of the Addon.
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterName) || has(self.clusterName)",message="clusterName cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.namespaceConfig) || has(self.namespaceConfig)",message="namespaceConfig cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.clusterName) != has(self.clusterRef)",message="set exactly one of clusterName and clusterRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.clusterName) && has(self.clusterRef))",message="set at most one of clusterName and clusterRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterRef) || has(self.clusterRef)",message="clusterRef cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.serviceAccountRoleARN) && has(self.serviceAccountRoleRef))",message="set at most one of serviceAccountRoleARN and serviceAccountRoleRef"
 type AddonSpec struct {

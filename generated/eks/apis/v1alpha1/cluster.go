@@ -15,7 +15,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.remoteNetworkConfig) || has(self.remoteNetworkConfig)",message="remoteNetworkConfig cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.deletionProtection) || has(self.deletionProtection)",message="deletionProtection cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.controlPlaneScalingConfig) || has(self.controlPlaneScalingConfig)",message="controlPlaneScalingConfig cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.roleARN) != has(self.roleRef)",message="set exactly one of roleARN and roleRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.roleARN) && has(self.roleRef))",message="set at most one of roleARN and roleRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.roleRef) || has(self.roleRef)",message="roleRef cannot be removed once set"
 type ClusterSpec struct {
 	// The unique name to give to your cluster. The name can contain only alphanumeric characters (case-sensitive), hyphens, and underscores. It must start with an alphanumeric character and can't be longer than 100 characters. The name must be unique within the Amazon Web Services Region and Amazon Web Services account that you're creating the cluster in.

@@ -18,11 +18,11 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.launchTemplate) || has(self.launchTemplate)",message="launchTemplate cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.capacityType) || has(self.capacityType)",message="capacityType cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.warmPoolConfig) || has(self.warmPoolConfig)",message="warmPoolConfig cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.clusterName) != has(self.clusterRef)",message="set exactly one of clusterName and clusterRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.clusterName) && has(self.clusterRef))",message="set at most one of clusterName and clusterRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterRef) || has(self.clusterRef)",message="clusterRef cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.subnets) != has(self.subnetRefs)",message="set exactly one of subnets and subnetRefs"
+// +kubebuilder:validation:XValidation:rule="!(has(self.subnets) && has(self.subnetRefs))",message="set at most one of subnets and subnetRefs"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.subnetRefs) || has(self.subnetRefs)",message="subnetRefs cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.nodeRole) != has(self.nodeRoleRef)",message="set exactly one of nodeRole and nodeRoleRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.nodeRole) && has(self.nodeRoleRef))",message="set at most one of nodeRole and nodeRoleRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.nodeRoleRef) || has(self.nodeRoleRef)",message="nodeRoleRef cannot be removed once set"
 type NodegroupSpec struct {
 	// The name of your cluster.

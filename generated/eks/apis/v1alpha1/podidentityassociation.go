@@ -9,9 +9,9 @@ import (
 
 // PodIdentityAssociationSpec is the desired state of the PodIdentityAssociation.
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterName) || has(self.clusterName)",message="clusterName cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.clusterName) != has(self.clusterRef)",message="set exactly one of clusterName and clusterRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.clusterName) && has(self.clusterRef))",message="set at most one of clusterName and clusterRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.clusterRef) || has(self.clusterRef)",message="clusterRef cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.roleARN) != has(self.roleRef)",message="set exactly one of roleARN and roleRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.roleARN) && has(self.roleRef))",message="set at most one of roleARN and roleRef"
 // +kubebuilder:validation:XValidation:rule="!(has(self.targetRoleARN) && has(self.targetRoleRef))",message="set at most one of targetRoleARN and targetRoleRef"
 type PodIdentityAssociationSpec struct {
 	// The name of the cluster to create the EKS Pod Identity association in.

@@ -32,6 +32,7 @@ func Kind() managed.Kind[*v1alpha1.Addon] {
 			Field:    "clusterName",
 			Path:     "spec.name",
 			RefField: "clusterRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "eks.services.k8s.aws",
 				Kind:    "Cluster",

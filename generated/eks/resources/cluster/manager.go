@@ -34,6 +34,7 @@ func Kind() managed.Kind[*v1alpha1.Cluster] {
 			Field:    "roleARN",
 			Path:     "status.ackResourceMetadata.arn",
 			RefField: "roleRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "iam.services.k8s.aws",
 				Kind:    "Role",

@@ -30,6 +30,7 @@ func Kind() managed.Kind[*v1alpha1.FargateProfile] {
 			Field:    "clusterName",
 			Path:     "spec.name",
 			RefField: "clusterRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "eks.services.k8s.aws",
 				Kind:    "Cluster",
@@ -39,6 +40,7 @@ func Kind() managed.Kind[*v1alpha1.FargateProfile] {
 			Field:    "podExecutionRoleARN",
 			Path:     "status.ackResourceMetadata.arn",
 			RefField: "podExecutionRoleRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "iam.services.k8s.aws",
 				Kind:    "Role",

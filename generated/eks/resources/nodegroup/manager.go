@@ -32,6 +32,7 @@ func Kind() managed.Kind[*v1alpha1.Nodegroup] {
 			Field:    "clusterName",
 			Path:     "spec.name",
 			RefField: "clusterRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "eks.services.k8s.aws",
 				Kind:    "Cluster",
@@ -41,6 +42,7 @@ func Kind() managed.Kind[*v1alpha1.Nodegroup] {
 			Field:    "subnets",
 			Path:     "status.subnetID",
 			RefField: "subnetRefs",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "ec2.services.k8s.aws",
 				Kind:    "Subnet",
@@ -59,6 +61,7 @@ func Kind() managed.Kind[*v1alpha1.Nodegroup] {
 			Field:    "nodeRole",
 			Path:     "status.ackResourceMetadata.arn",
 			RefField: "nodeRoleRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "iam.services.k8s.aws",
 				Kind:    "Role",

@@ -31,6 +31,7 @@ func Kind() managed.Kind[*v1alpha1.PodIdentityAssociation] {
 			Field:    "clusterName",
 			Path:     "spec.name",
 			RefField: "clusterRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "eks.services.k8s.aws",
 				Kind:    "Cluster",
@@ -40,6 +41,7 @@ func Kind() managed.Kind[*v1alpha1.PodIdentityAssociation] {
 			Field:    "roleARN",
 			Path:     "status.ackResourceMetadata.arn",
 			RefField: "roleRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "iam.services.k8s.aws",
 				Kind:    "Role",

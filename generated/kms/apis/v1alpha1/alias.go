@@ -8,7 +8,7 @@ import (
 )
 
 // AliasSpec is the desired state of the Alias.
-// +kubebuilder:validation:XValidation:rule="has(self.targetKeyID) != has(self.targetKeyRef)",message="set exactly one of targetKeyID and targetKeyRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.targetKeyID) && has(self.targetKeyRef))",message="set at most one of targetKeyID and targetKeyRef"
 type AliasSpec struct {
 	// Specifies the alias name. This value must begin with `alias/` followed by a name, such as `alias/ExampleAlias`.
 	// +kubebuilder:validation:Required

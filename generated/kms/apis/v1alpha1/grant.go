@@ -13,7 +13,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.constraints) || has(self.constraints)",message="constraints cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.grantTokens) || has(self.grantTokens)",message="grantTokens cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.name) || has(self.name)",message="name cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.keyID) != has(self.keyRef)",message="set exactly one of keyID and keyRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.keyID) && has(self.keyRef))",message="set at most one of keyID and keyRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.keyRef) || has(self.keyRef)",message="keyRef cannot be removed once set"
 type GrantSpec struct {
 	// Identifies the KMS key for the grant. The grant gives principals permission to use this KMS key.

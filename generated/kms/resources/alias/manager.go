@@ -29,6 +29,7 @@ func Kind() managed.Kind[*v1alpha1.Alias] {
 			Field:    "targetKeyID",
 			Path:     "status.keyID",
 			RefField: "targetKeyRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "kms.services.k8s.aws",
 				Kind:    "Key",

@@ -33,6 +33,7 @@ func Kind() managed.Kind[*v1alpha1.Grant] {
 			Field:    "keyID",
 			Path:     "status.keyID",
 			RefField: "keyRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "kms.services.k8s.aws",
 				Kind:    "Key",

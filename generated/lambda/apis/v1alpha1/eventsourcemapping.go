@@ -17,7 +17,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.selfManagedEventSource) || has(self.selfManagedEventSource)",message="selfManagedEventSource cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.eventSourceARN) && has(self.eventSourceRef))",message="set at most one of eventSourceARN and eventSourceRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.eventSourceRef) || has(self.eventSourceRef)",message="eventSourceRef cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.functionName) != has(self.functionRef)",message="set exactly one of functionName and functionRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.functionName) && has(self.functionRef))",message="set at most one of functionName and functionRef"
 // +kubebuilder:validation:XValidation:rule="!(has(self.queues) && has(self.queueRefs))",message="set at most one of queues and queueRefs"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.queueRefs) || has(self.queueRefs)",message="queueRefs cannot be removed once set"
 type EventSourceMappingSpec struct {

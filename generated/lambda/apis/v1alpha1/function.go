@@ -15,7 +15,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.architectures) || has(self.architectures)",message="architectures cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.publishTo) || has(self.publishTo)",message="publishTo cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.tenancyConfig) || has(self.tenancyConfig)",message="tenancyConfig cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.role) != has(self.roleRef)",message="set exactly one of role and roleRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.role) && has(self.roleRef))",message="set at most one of role and roleRef"
 // +kubebuilder:validation:XValidation:rule="!(has(self.kmsKeyARN) && has(self.kmsKeyRef))",message="set at most one of kmsKeyARN and kmsKeyRef"
 // +kubebuilder:validation:XValidation:rule="!(has(self.codeSigningConfigARN) && has(self.codeSigningConfigRef))",message="set at most one of codeSigningConfigARN and codeSigningConfigRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.codeSigningConfigRef) || has(self.codeSigningConfigRef)",message="codeSigningConfigRef cannot be removed once set"

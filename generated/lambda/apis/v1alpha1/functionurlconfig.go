@@ -9,7 +9,7 @@ import (
 
 // FunctionURLConfigSpec is the desired state of the FunctionURLConfig.
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.functionName) || has(self.functionName)",message="functionName cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.functionName) != has(self.functionRef)",message="set exactly one of functionName and functionRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.functionName) && has(self.functionRef))",message="set at most one of functionName and functionRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.functionRef) || has(self.functionRef)",message="functionRef cannot be removed once set"
 type FunctionURLConfigSpec struct {
 	// The name or ARN of the Lambda function.

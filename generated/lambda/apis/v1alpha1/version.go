@@ -13,7 +13,7 @@ import (
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.description) || has(self.description)",message="description cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.revisionID) || has(self.revisionID)",message="revisionID cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.publishTo) || has(self.publishTo)",message="publishTo cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.functionName) != has(self.functionRef)",message="set exactly one of functionName and functionRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.functionName) && has(self.functionRef))",message="set at most one of functionName and functionRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.functionRef) || has(self.functionRef)",message="functionRef cannot be removed once set"
 type VersionSpec struct {
 	// The name or ARN of the Lambda function.

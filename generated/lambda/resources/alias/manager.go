@@ -45,6 +45,7 @@ func Kind() managed.Kind[*v1alpha1.Alias] {
 			Field:    "functionName",
 			Path:     "spec.name",
 			RefField: "functionRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "lambda.services.k8s.aws",
 				Kind:    "Function",

@@ -43,6 +43,7 @@ func Kind() managed.Kind[*v1alpha1.EventSourceMapping] {
 			Field:    "functionName",
 			Path:     "spec.name",
 			RefField: "functionRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "lambda.services.k8s.aws",
 				Kind:    "Function",

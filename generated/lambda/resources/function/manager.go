@@ -52,6 +52,7 @@ func Kind() managed.Kind[*v1alpha1.Function] {
 			Field:    "role",
 			Path:     "status.ackResourceMetadata.arn",
 			RefField: "roleRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "iam.services.k8s.aws",
 				Kind:    "Role",

@@ -33,6 +33,7 @@ func Kind() managed.Kind[*v1alpha1.FunctionURLConfig] {
 			Field:    "functionName",
 			Path:     "spec.name",
 			RefField: "functionRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "lambda.services.k8s.aws",
 				Kind:    "Function",

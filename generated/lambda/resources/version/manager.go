@@ -42,6 +42,7 @@ func Kind() managed.Kind[*v1alpha1.Version] {
 			Field:    "functionName",
 			Path:     "spec.name",
 			RefField: "functionRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "lambda.services.k8s.aws",
 				Kind:    "Function",

@@ -8,7 +8,7 @@ import (
 )
 
 // DBSubnetGroupSpec is the desired state of the DBSubnetGroup.
-// +kubebuilder:validation:XValidation:rule="has(self.subnetIDs) != has(self.subnetRefs)",message="set exactly one of subnetIDs and subnetRefs"
+// +kubebuilder:validation:XValidation:rule="!(has(self.subnetIDs) && has(self.subnetRefs))",message="set at most one of subnetIDs and subnetRefs"
 type DBSubnetGroupSpec struct {
 	// The name for the DB subnet group. This value is stored as a lowercase string.
 	// +kubebuilder:validation:Required

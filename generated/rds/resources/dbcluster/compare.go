@@ -15,6 +15,9 @@ func diffSpec(desired, observed *v1alpha1.DBClusterSpec) []string {
 	if desired.BackupRetentionPeriod != nil && (observed.BackupRetentionPeriod == nil || *desired.BackupRetentionPeriod != *observed.BackupRetentionPeriod) {
 		diff = append(diff, "backupRetentionPeriod")
 	}
+	if desired.DBClusterParameterGroupName != nil && (observed.DBClusterParameterGroupName == nil || *desired.DBClusterParameterGroupName != *observed.DBClusterParameterGroupName) {
+		diff = append(diff, "dbClusterParameterGroupName")
+	}
 	if desired.VPCSecurityGroupIDs != nil && !compare.SameElements(desired.VPCSecurityGroupIDs, observed.VPCSecurityGroupIDs) {
 		diff = append(diff, "vpcSecurityGroupIDs")
 	}

@@ -16,6 +16,7 @@ func observedSpec(cr *v1alpha1.DBCluster, desc *types.DBCluster) v1alpha1.DBClus
 	observed.CharacterSetName = desc.CharacterSetName
 	observed.DatabaseName = desc.DatabaseName
 	observed.DBClusterIdentifier = desc.DBClusterIdentifier
+	observed.DBClusterParameterGroupName = desc.DBClusterParameterGroup
 	// vpcSecurityGroupIDs is read at VpcSecurityGroups[Status!=removing].VpcSecurityGroupId.
 	{
 		var values []string

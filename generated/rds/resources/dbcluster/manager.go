@@ -19,7 +19,7 @@ import (
 func Kind() managed.Kind[*v1alpha1.DBCluster] {
 	return managed.Kind[*v1alpha1.DBCluster]{
 		AlreadyExistsCodes: []string{"DBClusterAlreadyExistsFault"},
-		AppliedFields: []managed.AppliedField{{Field: "dbClusterParameterGroupName"}, {
+		AppliedFields: []managed.AppliedField{{
 			CreateOnly: true,
 			Field:      "dbSubnetGroupName",
 		}, {Field: "optionGroupName"}, {

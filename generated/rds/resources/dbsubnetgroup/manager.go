@@ -31,6 +31,7 @@ func Kind() managed.Kind[*v1alpha1.DBSubnetGroup] {
 			Field:    "subnetIDs",
 			Path:     "status.subnetID",
 			RefField: "subnetRefs",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "ec2.services.k8s.aws",
 				Kind:    "Subnet",

@@ -10,7 +10,7 @@ import (
 // SubscriptionSpec is the desired state of the Subscription.
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.topicARN) || has(self.topicARN)",message="topicARN cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.endpoint) || has(self.endpoint)",message="endpoint cannot be removed once set"
-// +kubebuilder:validation:XValidation:rule="has(self.topicARN) != has(self.topicRef)",message="set exactly one of topicARN and topicRef"
+// +kubebuilder:validation:XValidation:rule="!(has(self.topicARN) && has(self.topicRef))",message="set at most one of topicARN and topicRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.topicRef) || has(self.topicRef)",message="topicRef cannot be removed once set"
 // +kubebuilder:validation:XValidation:rule="!(has(self.endpoint) && has(self.endpointRef))",message="set at most one of endpoint and endpointRef"
 // +kubebuilder:validation:XValidation:rule="!has(oldSelf.endpointRef) || has(self.endpointRef)",message="endpointRef cannot be removed once set"

@@ -40,6 +40,7 @@ func Kind() managed.Kind[*v1alpha1.Subscription] {
 			Field:    "topicARN",
 			Path:     "status.topicARN",
 			RefField: "topicRef",
+			Required: true,
 			Target: schema.GroupVersionKind{
 				Group:   "sns.services.k8s.aws",
 				Kind:    "Topic",
